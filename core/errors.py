@@ -1,0 +1,200 @@
+"""What can go wrong with a request, one class per case the user must be told apart.
+
+ApiError
+├── ApiStatusError              the server answered with an HTTP error
+│   ├── BadRequestError             400 invalid_request_error
+│   ├── AuthenticationError         401 authentication_error
+│   ├── BillingError                402 billing_error
+│   ├── PermissionDeniedError       403 permission_error
+│   ├── NotFoundError               404 not_found_error (often a wrong base URL)
+│   ├── RequestTooLargeError        413 request_too_large
+│   ├── RateLimitError              429 rate_limit_error
+│   ├── InternalServerError         500 and other 5xx
+│   └── OverloadedError             529 overloaded_error
+├── ApiConnectionError          no answer: refused, DNS, TLS, cut connection
+│   └── ApiTimeoutError             no answer in time
+├── RedirectRefusedError        a redirect to another host, which would carry the key away
+├── StreamErrorEvent            an `error` event inside a stream that had begun with HTTP 200
+└── MalformedStreamError        the stream broke the protocol (bad JSON, events out of order)
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+_RELAY_SNIPPET_CHARS = 300
+
+
+class ApiError(Exception):
+    def __init__(self, message: str, *, request_id: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request_id = request_id
+
+
+class ApiStatusError(ApiError):
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        error_type: str | None,
+        request_id: str | None = None,
+        retry_after: float | None = None,
+        should_retry: str | None = None,
+        body: str = "",
+    ) -> None:
+        super().__init__(message, request_id=request_id)
+        self.status = status
+        self.error_type = error_type
+        self.retry_after = retry_after
+        self.should_retry = should_retry
+        """The server's `x-should-retry` header, which overrides the status's usual meaning."""
+        self.body = body
+
+
+class BadRequestError(ApiStatusError):
+    pass
+
+
+class AuthenticationError(ApiStatusError):
+    pass
+
+
+class BillingError(ApiStatusError):
+    pass
+
+
+class PermissionDeniedError(ApiStatusError):
+    pass
+
+
+class NotFoundError(ApiStatusError):
+    pass
+
+
+class RequestTooLargeError(ApiStatusError):
+    pass
+
+
+class RateLimitError(ApiStatusError):
+    pass
+
+
+class InternalServerError(ApiStatusError):
+    pass
+
+
+class OverloadedError(ApiStatusError):
+    pass
+
+
+class ApiConnectionError(ApiError):
+    pass
+
+
+class ApiTimeoutError(ApiConnectionError):
+    pass
+
+
+class RedirectRefusedError(ApiError):
+    def __init__(self, message: str, *, location: str) -> None:
+        super().__init__(message)
+        self.location = location
+
+
+class StreamErrorEvent(ApiError):
+    """The API reported an error after the stream had begun (e.g. overloaded_error)."""
+
+    def __init__(self, message: str, *, error_type: str, request_id: str | None = None) -> None:
+        super().__init__(message, request_id=request_id)
+        self.error_type = error_type
+
+
+class MalformedStreamError(ApiError):
+    def __init__(self, message: str, *, line: int | None = None, request_id: str | None = None) -> None:
+        super().__init__(message, request_id=request_id)
+        self.line = line
+
+
+_STATUS_CLASSES: dict[int, type[ApiStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: BillingError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    413: RequestTooLargeError,
+    429: RateLimitError,
+    529: OverloadedError,
+}
+
+
+def status_error(
+    status: int,
+    body: bytes,
+    *,
+    request_id: str | None,
+    retry_after: float | None,
+    should_retry: str | None = None,
+) -> ApiStatusError:
+    """The typed error for an HTTP error response, from the Anthropic or OpenAI error body, or any body."""
+    text = body.decode("utf-8", errors="replace")
+    error_type, message, body_request_id = _parse_error_body(text)
+    if message is None:
+        message = _describe_unparsed_body(status, text)
+    cls = _STATUS_CLASSES.get(status) or (InternalServerError if status >= 500 else ApiStatusError)
+    return cls(
+        message,
+        status=status,
+        error_type=error_type,
+        request_id=request_id or body_request_id,
+        retry_after=retry_after,
+        should_retry=should_retry,
+        body=text,
+    )
+
+
+def _parse_error_body(text: str) -> tuple[str | None, str | None, str | None]:
+    """(error type, message, request id) from `{"type":"error","error":{...}}` or `{"error":{...}}`."""
+    try:
+        data: Any = json.loads(text)
+    except ValueError:
+        return None, None, None
+    if not isinstance(data, dict) or not isinstance(data.get("error"), dict):
+        return None, None, None
+    error = data["error"]
+    message = error.get("message")
+    return (
+        error.get("type") if isinstance(error.get("type"), str) else None,
+        message if isinstance(message, str) else None,
+        data.get("request_id") if isinstance(data.get("request_id"), str) else None,
+    )
+
+
+def _describe_unparsed_body(status: int, text: str) -> str:
+    """Relays answer errors with HTML pages or plain text: keep a readable, short excerpt."""
+    stripped = " ".join(text.split())
+    if stripped.lower().startswith(("<!doctype", "<html")):
+        title = _html_title(text)
+        return f"HTTP {status}: the server sent an HTML page" + (f" ({title})" if title else "")
+    if not stripped:
+        return f"HTTP {status} with an empty body"
+    snippet = stripped[:_RELAY_SNIPPET_CHARS] + ("…" if len(stripped) > _RELAY_SNIPPET_CHARS else "")
+    return f"HTTP {status}: {snippet}"
+
+
+def _html_title(text: str) -> str | None:
+    lower = text.lower()
+    start = lower.find("<title>")
+    end = lower.find("</title>", start)
+    if start < 0 or end < 0:
+        return None
+    return " ".join(text[start + len("<title>") : end].split()) or None
+
+
+def stream_error(data: dict[str, Any], *, request_id: str | None) -> StreamErrorEvent:
+    error = data.get("error") if isinstance(data.get("error"), dict) else {}
+    error_type = str(error.get("type") or "api_error")
+    message = str(error.get("message") or "The server reported an error mid-stream.")
+    return StreamErrorEvent(message, error_type=error_type, request_id=request_id or data.get("request_id"))

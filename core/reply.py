@@ -1,0 +1,290 @@
+"""Reading one reply: bytes -> SSE events -> stream events -> a message, with timings and a clean stop.
+
+Anthropic streams are read as they are; OpenAI-style chunk streams are translated into Anthropic events
+first, so one accumulator and one kind of update serve both styles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from core.accumulate import MessageSnapshot, StreamUpdate, apply_event
+from core.errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    MalformedStreamError,
+    stream_error,
+)
+from core.openai_compat import ChunkTranslator, convert_chat_completion, is_done_sentinel
+from core.profile import ApiStyle
+from core.sse import ServerSentEvent, SSEDecoder
+from core.types import AssistantMessage
+
+_CONTENT_UPDATES = frozenset({"text", "thinking", "tool_input", "citation"})
+
+
+@dataclass
+class StreamMetrics:
+    """Monotonic timestamps of one request; durations are derived from them."""
+
+    started: float = field(default_factory=time.monotonic)
+    headers_at: float | None = None
+    first_content_at: float | None = None
+    finished_at: float | None = None
+    bytes_received: int = 0
+    events_received: int = 0
+
+    @property
+    def time_to_first_token(self) -> float | None:
+        return None if self.first_content_at is None else self.first_content_at - self.started
+
+    @property
+    def duration(self) -> float | None:
+        return None if self.finished_at is None else self.finished_at - self.started
+
+
+@dataclass
+class ReplyResult:
+    """How a reply ended: the message (partial if it was cut or stopped), and the error if any."""
+
+    message: AssistantMessage | None
+    error: ApiError | None = None
+    cancelled: bool = False
+    metrics: StreamMetrics = field(default_factory=StreamMetrics)
+    request_id: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.error is None and not self.cancelled and self.message is not None
+
+
+class MessageStream:
+    """`async with stream: async for update in stream: ...`; then `stream.message()` holds what arrived."""
+
+    def __init__(
+        self,
+        open_response: Callable[[], Awaitable[httpx.Response]],
+        *,
+        api_style: ApiStyle,
+        warnings: list[str] | None = None,
+    ) -> None:
+        self._open_response = open_response
+        self._api_style = api_style
+        self._response: httpx.Response | None = None
+        self._translator = ChunkTranslator() if api_style == "openai" else None
+        self.snapshot: MessageSnapshot | None = None
+        self.metrics = StreamMetrics()
+        self.request_id: str | None = None
+        self.warnings: list[str] = list(warnings or [])
+
+    async def __aenter__(self) -> MessageStream:
+        self.metrics = StreamMetrics()
+        self._response = await self._open_response()
+        self.metrics.headers_at = time.monotonic()
+        self.request_id = self._response.headers.get("request-id") or self._response.headers.get(
+            "x-request-id"
+        )
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.metrics.finished_at = time.monotonic()
+        if self._response is not None:
+            await self._response.aclose()
+
+    def message(self) -> AssistantMessage | None:
+        return None if self.snapshot is None else self.snapshot.to_message()
+
+    async def __aiter__(self) -> AsyncIterator[StreamUpdate]:
+        if self._response is None:
+            raise RuntimeError("Use `async with` before iterating a MessageStream.")
+        content_type = self._response.headers.get("content-type", "")
+        if "text/event-stream" not in content_type:
+            for update in await self._read_whole_message():
+                yield update
+            return
+        decoder = SSEDecoder()
+        async for chunk in self._chunks():
+            for sse in decoder.feed(chunk):
+                for update in self._take(sse):
+                    yield update
+        for sse in decoder.flush():
+            for update in self._take(sse):
+                yield update
+        for update in self._finish_translation():
+            yield update
+        self._check_complete()
+
+    async def _chunks(self) -> AsyncIterator[bytes]:
+        assert self._response is not None
+        try:
+            async for chunk in self._response.aiter_bytes():
+                self.metrics.bytes_received += len(chunk)
+                yield chunk
+        except httpx.TimeoutException as exc:
+            raise ApiTimeoutError(
+                f"The stream stalled: no data arrived in time after {self.metrics.bytes_received} bytes.",
+                request_id=self.request_id,
+            ) from exc
+        except httpx.TransportError as exc:
+            raise ApiConnectionError(
+                f"The connection was cut after {self.metrics.bytes_received} bytes, before the reply "
+                "was complete.",
+                request_id=self.request_id,
+            ) from exc
+
+    def _take(self, sse: ServerSentEvent) -> list[StreamUpdate]:
+        self.metrics.events_received += 1
+        if self._translator is not None and is_done_sentinel(sse.data):
+            return self._finish_translation()
+        if not sse.data:
+            return []
+        data = self._parse(sse)
+        if self._translator is not None:
+            if isinstance(data.get("error"), dict):
+                raise stream_error(data, request_id=self.request_id)
+            return [self._apply(event) for event in self._translator.feed(data)]
+        return [self._apply(data)]
+
+    def _parse(self, sse: ServerSentEvent) -> dict[str, Any]:
+        try:
+            data = json.loads(sse.data)
+        except ValueError:
+            raise MalformedStreamError(
+                f"Line {sse.line} of the stream is not valid JSON: {sse.data[:200]}",
+                line=sse.line,
+                request_id=self.request_id,
+            ) from None
+        if not isinstance(data, dict):
+            raise MalformedStreamError(
+                f"Line {sse.line} of the stream is not a JSON object.",
+                line=sse.line,
+                request_id=self.request_id,
+            )
+        if "type" not in data and sse.event and self._translator is None:
+            data["type"] = sse.event
+        return data
+
+    def _apply(self, event: dict[str, Any]) -> StreamUpdate:
+        try:
+            self.snapshot, update = apply_event(self.snapshot, event)
+        except MalformedStreamError as exc:
+            exc.request_id = self.request_id
+            raise
+        if update.kind in _CONTENT_UPDATES and self.metrics.first_content_at is None:
+            self.metrics.first_content_at = time.monotonic()
+        if update.kind == "error":
+            raise stream_error(event, request_id=self.request_id)
+        return update
+
+    def _finish_translation(self) -> list[StreamUpdate]:
+        if self._translator is None:
+            return []
+        events, self._translator = self._translator.finish(), None
+        return [self._apply(event) for event in events]
+
+    def _check_complete(self) -> None:
+        if self.snapshot is None:
+            raise MalformedStreamError(
+                "The stream ended before any message began.", request_id=self.request_id
+            )
+        if self.snapshot.stopped:
+            return
+        if self.snapshot.stop_reason is not None:
+            self.warnings.append("The stream ended without message_stop, after the reply was complete.")
+            return
+        raise MalformedStreamError(
+            "The stream ended before the reply was complete (no message_stop).", request_id=self.request_id
+        )
+
+    async def _read_whole_message(self) -> list[StreamUpdate]:
+        """A non-streaming answer: parse it and report it as one finished message."""
+        assert self._response is not None
+        body = await self._response.aread()
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise MalformedStreamError(
+                f"The answer is neither a stream nor JSON: {body[:200]!r}", request_id=self.request_id
+            ) from None
+        message = (
+            convert_chat_completion(data) if self._api_style == "openai" else AssistantMessage.from_api(data)
+        )
+        full = message.to_api()
+        self.snapshot, _ = apply_event(None, {"type": "message_start", "message": full})
+        self.snapshot.stop_reason = message.stop_reason
+        self.snapshot.stop_sequence = message.stop_sequence
+        self.snapshot.stopped = True
+        if message.content:
+            self.metrics.first_content_at = time.monotonic()
+        return [StreamUpdate("message_start"), StreamUpdate("message_stop")]
+
+
+async def run_reply(
+    stream: MessageStream, on_update: Callable[[StreamUpdate], None] | None = None
+) -> ReplyResult:
+    """Read a reply to its end. Cancelling the task that runs this closes the connection at once and
+    still returns what arrived, marked cancelled."""
+    error: ApiError | None = None
+    cancelled = False
+    try:
+        async with stream:
+            async for update in stream:
+                if on_update is not None:
+                    on_update(update)
+    except ApiError as exc:
+        error = exc
+    except asyncio.CancelledError:
+        cancelled = True
+        _acknowledge_cancellation()
+    if stream.snapshot is not None:
+        stream.warnings.extend(w for w in stream.snapshot.warnings if w not in stream.warnings)
+    return ReplyResult(
+        message=stream.message(),
+        error=error,
+        cancelled=cancelled,
+        metrics=stream.metrics,
+        request_id=stream.request_id or (error.request_id if error else None),
+        warnings=stream.warnings,
+    )
+
+
+def _acknowledge_cancellation() -> None:
+    """The stop was asked for and is done; let the task finish normally with the partial result."""
+    task = asyncio.current_task()
+    if task is not None:
+        task.uncancel()
+
+
+class ReplyRun:
+    """A reply in flight as its own task: `cancel()` stops it at once; `await result()` gives what came."""
+
+    def __init__(
+        self, stream: MessageStream, on_update: Callable[[StreamUpdate], None] | None = None
+    ) -> None:
+        self.stream = stream
+        self._task = asyncio.ensure_future(run_reply(stream, on_update))
+
+    def cancel(self) -> None:
+        self._task.cancel()
+
+    @property
+    def done(self) -> bool:
+        return self._task.done()
+
+    async def result(self) -> ReplyResult:
+        try:
+            return await asyncio.shield(self._task)
+        except asyncio.CancelledError:
+            if not self._task.cancelled():
+                raise
+            # Cancelled before the request even started: nothing arrived.
+            return ReplyResult(message=None, cancelled=True, metrics=self.stream.metrics)
