@@ -1,8 +1,4 @@
-"""Reading one reply: bytes -> SSE events -> stream events -> a message, with timings and a clean stop.
-
-Anthropic streams are read as they are; OpenAI-style chunk streams are translated into Anthropic events
-first, so one accumulator and one kind of update serve both styles.
-"""
+"""Reading one reply from the network: timings, the result, and a clean stop when cancelled."""
 
 from __future__ import annotations
 
@@ -11,7 +7,6 @@ import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import httpx
 
@@ -21,11 +16,10 @@ from core.errors import (
     ApiError,
     ApiTimeoutError,
     MalformedStreamError,
-    stream_error,
 )
-from core.openai_compat import ChunkTranslator, convert_chat_completion, is_done_sentinel
+from core.openai_compat import convert_chat_completion
 from core.profile import ApiStyle
-from core.sse import ServerSentEvent, SSEDecoder
+from core.stream_reader import StreamReader
 from core.types import AssistantMessage
 
 _CONTENT_UPDATES = frozenset({"text", "thinking", "tool_input", "citation"})
@@ -40,7 +34,6 @@ class StreamMetrics:
     first_content_at: float | None = None
     finished_at: float | None = None
     bytes_received: int = 0
-    events_received: int = 0
 
     @property
     def time_to_first_token(self) -> float | None:
@@ -80,7 +73,6 @@ class MessageStream:
         self._open_response = open_response
         self._api_style = api_style
         self._response: httpx.Response | None = None
-        self._translator = ChunkTranslator() if api_style == "openai" else None
         self.snapshot: MessageSnapshot | None = None
         self.metrics = StreamMetrics()
         self.request_id: str | None = None
@@ -106,22 +98,26 @@ class MessageStream:
     async def __aiter__(self) -> AsyncIterator[StreamUpdate]:
         if self._response is None:
             raise RuntimeError("Use `async with` before iterating a MessageStream.")
-        content_type = self._response.headers.get("content-type", "")
-        if "text/event-stream" not in content_type:
+        if "text/event-stream" not in self._response.headers.get("content-type", ""):
             for update in await self._read_whole_message():
                 yield update
             return
-        decoder = SSEDecoder()
-        async for chunk in self._chunks():
-            for sse in decoder.feed(chunk):
-                for update in self._take(sse):
-                    yield update
-        for sse in decoder.flush():
-            for update in self._take(sse):
-                yield update
-        for update in self._finish_translation():
-            yield update
-        self._check_complete()
+        reader = StreamReader(self._api_style, request_id=self.request_id)
+        try:
+            async for chunk in self._chunks():
+                for update in reader.feed(chunk):
+                    yield self._timed(update)
+            updates, warnings = reader.finish()
+            self.warnings.extend(warnings)
+            for update in updates:
+                yield self._timed(update)
+        finally:
+            self.snapshot = reader.snapshot
+
+    def _timed(self, update: StreamUpdate) -> StreamUpdate:
+        if update.kind in _CONTENT_UPDATES and self.metrics.first_content_at is None:
+            self.metrics.first_content_at = time.monotonic()
+        return update
 
     async def _chunks(self) -> AsyncIterator[bytes]:
         assert self._response is not None
@@ -140,70 +136,6 @@ class MessageStream:
                 "was complete.",
                 request_id=self.request_id,
             ) from exc
-
-    def _take(self, sse: ServerSentEvent) -> list[StreamUpdate]:
-        self.metrics.events_received += 1
-        if self._translator is not None and is_done_sentinel(sse.data):
-            return self._finish_translation()
-        if not sse.data:
-            return []
-        data = self._parse(sse)
-        if self._translator is not None:
-            if isinstance(data.get("error"), dict):
-                raise stream_error(data, request_id=self.request_id)
-            return [self._apply(event) for event in self._translator.feed(data)]
-        return [self._apply(data)]
-
-    def _parse(self, sse: ServerSentEvent) -> dict[str, Any]:
-        try:
-            data = json.loads(sse.data)
-        except ValueError:
-            raise MalformedStreamError(
-                f"Line {sse.line} of the stream is not valid JSON: {sse.data[:200]}",
-                line=sse.line,
-                request_id=self.request_id,
-            ) from None
-        if not isinstance(data, dict):
-            raise MalformedStreamError(
-                f"Line {sse.line} of the stream is not a JSON object.",
-                line=sse.line,
-                request_id=self.request_id,
-            )
-        if "type" not in data and sse.event and self._translator is None:
-            data["type"] = sse.event
-        return data
-
-    def _apply(self, event: dict[str, Any]) -> StreamUpdate:
-        try:
-            self.snapshot, update = apply_event(self.snapshot, event)
-        except MalformedStreamError as exc:
-            exc.request_id = self.request_id
-            raise
-        if update.kind in _CONTENT_UPDATES and self.metrics.first_content_at is None:
-            self.metrics.first_content_at = time.monotonic()
-        if update.kind == "error":
-            raise stream_error(event, request_id=self.request_id)
-        return update
-
-    def _finish_translation(self) -> list[StreamUpdate]:
-        if self._translator is None:
-            return []
-        events, self._translator = self._translator.finish(), None
-        return [self._apply(event) for event in events]
-
-    def _check_complete(self) -> None:
-        if self.snapshot is None:
-            raise MalformedStreamError(
-                "The stream ended before any message began.", request_id=self.request_id
-            )
-        if self.snapshot.stopped:
-            return
-        if self.snapshot.stop_reason is not None:
-            self.warnings.append("The stream ended without message_stop, after the reply was complete.")
-            return
-        raise MalformedStreamError(
-            "The stream ended before the reply was complete (no message_stop).", request_id=self.request_id
-        )
 
     async def _read_whole_message(self) -> list[StreamUpdate]:
         """A non-streaming answer: parse it and report it as one finished message."""
