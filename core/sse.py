@@ -21,7 +21,7 @@ class ServerSentEvent:
     id: str | None = None
     retry: int | None = None
     line: int = 0
-    """The 1-based line of the stream where this event's first field stood (for error messages)."""
+    """The 1-based line of the stream where this event's data began (else its first field), for errors."""
 
 
 class SSEDecoder:
@@ -81,6 +81,7 @@ class SSEDecoder:
         self._id: str | None = None
         self._retry: int | None = None
         self._first_line = 0
+        self._data_line = 0
 
     def _take_line(self, line: str) -> ServerSentEvent | None:
         self._line_number += 1
@@ -94,6 +95,7 @@ class SSEDecoder:
         if not self._first_line:
             self._first_line = self._line_number
         if name == "data":
+            self._data_line = self._data_line or self._line_number
             self._data.append(value)
         elif name == "event":
             self._event = value
@@ -112,7 +114,7 @@ class SSEDecoder:
             data="\n".join(self._data),
             id=self._id,
             retry=self._retry,
-            line=self._first_line,
+            line=self._data_line or self._first_line,
         )
         self._reset_event()
         return event

@@ -70,7 +70,7 @@ def test_a_stream_cut_before_message_stop_is_an_error(capsys: pytest.CaptureFixt
     cut = stream[: stream.index(b"event: message_delta")]
     code, out, err = run(["--partial", "-"], stdin=cut, capsys=capsys)
     assert code == 1 and "before the reply was complete" in err
-    assert json.loads(out)["content"][0]["text"] == "Hello"
+    assert json.loads(out)["content"][0]["text"] == "Hello!"
 
 
 def test_openai_chunk_streams_are_detected_and_accumulated(capsys: pytest.CaptureFixture[str]) -> None:

@@ -70,9 +70,9 @@ def test_blank_lines_alone_dispatch_nothing() -> None:
     assert decode_all([b"\n\n\r\n: only a comment\n\n"]) == []
 
 
-def test_events_know_the_line_they_started_on() -> None:
-    events = decode_all([b": comment\n\nevent: a\ndata: 1\n\nevent: b\ndata: 2\n\n"])
-    assert [e.line for e in events] == [3, 6]
+def test_events_know_the_line_their_data_began_on() -> None:
+    events = decode_all([b": comment\n\nevent: a\ndata: 1\n\nevent: b\ndata: 2\n\nid: 9\n\n"])
+    assert [e.line for e in events] == [4, 7, 9]
 
 
 def test_a_large_single_line_fed_byte_by_byte_decodes_in_linear_time() -> None:

@@ -1,0 +1,27 @@
+"""core is a plain Python library: importing all of it loads no Qt (import-linter checks the source too)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import importlib, pkgutil, sys
+import core
+for module in pkgutil.walk_packages(core.__path__, "core."):
+    importlib.import_module(module.name)
+forbidden = ("PySide6", "shiboken6", "qasync", "gui")
+loaded = sorted(name for name in sys.modules if name.split(".")[0] in forbidden)
+print(len(list(pkgutil.walk_packages(core.__path__, "core."))), loaded)
+"""
+
+
+def test_importing_every_core_module_loads_no_qt_and_no_gui() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    count, loaded = done.stdout.split(" ", 1)
+    assert int(count) >= 10
+    assert loaded.strip() == "[]"
