@@ -28,6 +28,7 @@ from core.request import build_count_tokens_body, build_messages_body
 from core.retry import RetryPolicy, is_retryable, parse_retry_after
 from core.settings import RequestSettings
 from core.types import ChatMessage
+from core.validation import ensure_valid
 
 DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 _MAX_REDIRECTS = 3
@@ -38,7 +39,7 @@ RetryNotice = Callable[[ApiError, float, int], None]
 
 
 class ApiClient:
-    """Talks to one provider profile. The API key is held in memory only and sent only to the profile's host."""
+    """Talks to one provider profile. The key is held in memory and sent only to the profile's host."""
 
     def __init__(
         self,
@@ -74,8 +75,13 @@ class ApiClient:
         *,
         on_retry: RetryNotice | None = None,
     ) -> MessageStream:
-        """An async context manager that sends the request and iterates over what each event changed."""
+        """An async context manager that sends the request and iterates over what each event changed.
+
+        Raises RequestValidationError, before anything is sent, when the settings cannot be valid.
+        """
+        validation_warnings = [issue.message for issue in ensure_valid(messages, settings)]
         path, body, warnings = self.request_for(messages, settings)
+        warnings = validation_warnings + warnings
 
         async def open_response() -> httpx.Response:
             return await self.open(path, body, on_retry=on_retry)
@@ -90,7 +96,8 @@ class ApiClient:
         on_update: Callable[[Any], None] | None = None,
         on_retry: RetryNotice | None = None,
     ) -> ReplyResult:
-        """Send and read the whole reply. Never raises for API trouble: the result carries the error."""
+        """Send and read the whole reply. API trouble does not raise: the result carries the error.
+        Invalid settings raise RequestValidationError before anything is sent."""
         return await run_reply(self.stream(messages, settings, on_retry=on_retry), on_update)
 
     def request_for(
