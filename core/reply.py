@@ -104,9 +104,14 @@ class MessageStream:
             return
         reader = StreamReader(self._api_style, request_id=self.request_id)
         try:
-            async for chunk in self._chunks():
-                for update in reader.feed(chunk):
-                    yield self._timed(update)
+            try:
+                async for chunk in self._chunks():
+                    for update in reader.feed(chunk):
+                        yield self._timed(update)
+            except ApiConnectionError:
+                # A cut after the stop reason loses nothing; finish() notes the missing message_stop.
+                if reader.snapshot is None or reader.snapshot.stop_reason is None:
+                    raise
             updates, warnings = reader.finish()
             self.warnings.extend(warnings)
             for update in updates:

@@ -25,6 +25,7 @@ class StreamReader:
         self._decoder = SSEDecoder()
         self._translator = ChunkTranslator() if api_style == "openai" else None
         self._line = 0
+        self._translation_warnings: list[str] = []
 
     def feed(self, chunk: bytes) -> list[StreamUpdate]:
         """Raises StreamErrorEvent for an `error` event and MalformedStreamError for a broken stream."""
@@ -74,15 +75,17 @@ class StreamReader:
     def _finish_translation(self) -> list[StreamUpdate]:
         if self._translator is None:
             return []
-        events, self._translator = self._translator.finish(), None
-        return [self._apply(event) for event in events]
+        translator, self._translator = self._translator, None
+        updates = [self._apply(event) for event in translator.finish()]
+        self._translation_warnings = translator.warnings
+        return updates
 
     def _check_complete(self) -> list[str]:
         if self.snapshot is None:
             raise MalformedStreamError(
                 "The stream ended before any message began.", request_id=self.request_id
             )
-        warnings = list(self.snapshot.warnings)
+        warnings = self.snapshot.warnings + self._translation_warnings
         if self.snapshot.stopped:
             return warnings
         if self.snapshot.stop_reason is not None:
