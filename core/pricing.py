@@ -19,7 +19,7 @@ class ModelPrice:
 
 
 def cost_usd(usage: Usage, price: ModelPrice) -> float:
-    """The cost of a reply. Cache writes are split by TTL when the API reports the split, else priced as 5m."""
+    """The cost of a reply. Cache writes are split by TTL when the API reports it, else priced as 5m."""
     per_token = 1 / 1_000_000
     cache_written = usage.cache_creation_input_tokens or 0
     written_1h = (usage.cache_creation or {}).get("ephemeral_1h_input_tokens", 0) or 0

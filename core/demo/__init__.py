@@ -1,0 +1,71 @@
+"""A fake Messages API server: the test server for everything, and the app's offline demo.
+
+    async with FakeServer(api_key="sk-test") as server:
+        server.enqueue(Reply([Thinking("Hmm.", "sig"), Text("Hello!")], faults=[CutConnection(200)]))
+        ...  # a client at server.base_url; then assert on server.requests
+
+    with FakeServer.running_in_thread(api_key="sk-test") as server:
+        ...  # for sync clients such as the official SDKs
+
+`python -m core.demo --port 0 --key demo` serves the demo model until interrupted.
+"""
+
+from core.demo.replies import DEMO_PACE
+from core.demo.script import (
+    Block,
+    CutConnection,
+    DuplicateMessageStart,
+    ErrorEvent,
+    Fault,
+    Gzip,
+    HttpError,
+    MalformedData,
+    NoMessageStop,
+    Pace,
+    RawResponse,
+    RedactedThinking,
+    Reply,
+    ScriptItem,
+    ServerToolUse,
+    Stall,
+    StallBeforeHeaders,
+    Text,
+    Thinking,
+    ToolUse,
+    UnknownEvent,
+    WebSearchResult,
+    WholeBlock,
+)
+from core.demo.server import FakeServer, RecordedRequest, demo_server
+from core.demo.thread import ServerThread
+
+__all__ = [
+    "DEMO_PACE",
+    "Block",
+    "CutConnection",
+    "DuplicateMessageStart",
+    "ErrorEvent",
+    "FakeServer",
+    "Fault",
+    "Gzip",
+    "HttpError",
+    "MalformedData",
+    "NoMessageStop",
+    "Pace",
+    "RawResponse",
+    "RecordedRequest",
+    "RedactedThinking",
+    "Reply",
+    "ScriptItem",
+    "ServerThread",
+    "ServerToolUse",
+    "Stall",
+    "StallBeforeHeaders",
+    "Text",
+    "Thinking",
+    "ToolUse",
+    "UnknownEvent",
+    "WebSearchResult",
+    "WholeBlock",
+    "demo_server",
+]

@@ -1,0 +1,107 @@
+"""Script items as aiohttp responses: API errors in either API's shape, raw bodies, replies."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip as gzip_format
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from aiohttp import web
+
+from core.demo.anthropic_stream import AnthropicDialect, message_frames
+from core.demo.openai_stream import Completion, OpenAIDialect, chunk_frames, completion_body, error_body
+from core.demo.script import (
+    CutConnection,
+    Gzip,
+    HttpError,
+    Pace,
+    RawResponse,
+    Reply,
+    StallBeforeHeaders,
+    new_id,
+)
+from core.demo.wire import Outcome, Step, schedule, to_json, write_steps
+from core.types import AssistantMessage
+
+_SSE_HEADERS = {"Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache"}
+
+
+def error_response(error: HttpError, *, openai: bool, request_id: str) -> web.Response:
+    """The error as the endpoint's API words it: OpenAI's `{"error": ...}` or Anthropic's body."""
+    if openai:
+        body = error_body(error.type, error.message)
+    else:
+        body = {
+            "type": "error",
+            "error": {"type": error.type, "message": error.message},
+            "request_id": request_id,
+        }
+    return web.Response(
+        status=error.status,
+        text=to_json(body),
+        content_type="application/json",
+        headers=dict(error.headers),
+    )
+
+
+def raw_response(item: RawResponse) -> web.Response:
+    body = item.body.encode() if isinstance(item.body, str) else item.body
+    return web.Response(
+        status=item.status, body=body, headers={**item.headers, "Content-Type": item.content_type}
+    )
+
+
+async def send_body(
+    request: web.Request, body: bytes, *, gzip: bool, cut_after: int | None
+) -> tuple[web.StreamResponse, Outcome]:
+    """A JSON body with its full length announced, so a cut leaves the client visibly short."""
+    encoded = gzip_format.compress(body) if gzip else body
+    response = web.StreamResponse(headers={"Content-Type": "application/json"})
+    if gzip:
+        response.headers["Content-Encoding"] = "gzip"
+    response.content_length = len(encoded)
+    await response.prepare(request)
+    return response, await write_steps(request, response, [encoded], cut_after=cut_after)
+
+
+async def send_stream(
+    request: web.Request, steps: Sequence[Step], *, gzip: bool, cut_after: int | None
+) -> tuple[web.StreamResponse, Outcome]:
+    """An SSE body, chunked: a cut stream lacks the chunked terminator as well as its last events."""
+    response = web.StreamResponse(headers=_SSE_HEADERS)
+    if gzip:
+        response.headers["Content-Encoding"] = "gzip"
+    await response.prepare(request)
+    return response, await write_steps(request, response, steps, gzip=gzip, cut_after=cut_after)
+
+
+async def send_reply(
+    request: web.Request,
+    reply: Reply,
+    message: AssistantMessage,
+    body: dict[str, Any],
+    *,
+    openai: bool,
+    pace: Pace,
+) -> tuple[web.StreamResponse, Outcome]:
+    """The reply as the request asked for it (streamed or whole, Anthropic or OpenAI), faults and all."""
+    stall = reply.fault(StallBeforeHeaders)
+    if stall is not None:
+        await asyncio.sleep(stall.seconds)
+    compress = reply.fault(Gzip) is not None
+    cut = reply.fault(CutConnection)
+    cut_after = cut.after_bytes if cut is not None else None
+    completion = Completion(new_id("chatcmpl-"), int(time.time()), message.model)
+
+    if not body.get("stream"):
+        payload = completion_body(reply.content, message, completion) if openai else message.to_api()
+        return await send_body(request, to_json(payload).encode(), gzip=compress, cut_after=cut_after)
+    if openai:
+        include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+        frames = chunk_frames(reply.content, message, completion, pace, include_usage=include_usage)
+        steps = schedule(frames, reply.faults, pace, OpenAIDialect())
+    else:
+        steps = schedule(message_frames(reply.content, message, pace), reply.faults, pace, AnthropicDialect())
+    return await send_stream(request, steps, gzip=compress, cut_after=cut_after)

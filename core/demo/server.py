@@ -1,0 +1,347 @@
+"""The fake Messages API: a real HTTP server on 127.0.0.1 for tests and for the app's offline demo.
+
+It checks requests like the API (key, `anthropic-version`, body), records each one, and answers with the
+next queued script item or, when none is queued, as the demo model. See `FakeServer`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections import defaultdict, deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from core.demo.checks import (
+    check_auth,
+    check_chat_completions_body,
+    check_count_tokens_body,
+    check_messages_body,
+    check_version,
+)
+from core.demo.models import MODELS_BY_ID, models_page
+from core.demo.replies import (
+    DEMO_PACE,
+    demo_reply,
+    estimate_input_tokens,
+    prompt_from_chat,
+    prompt_from_messages,
+)
+from core.demo.respond import error_response, raw_response, send_reply
+from core.demo.script import (
+    ErrorEvent,
+    HttpError,
+    Pace,
+    RawResponse,
+    Reply,
+    ScriptItem,
+    new_id,
+)
+from core.demo.thread import ServerThread
+from core.demo.wire import Outcome, to_json
+
+MESSAGES = "/v1/messages"
+CHAT_COMPLETIONS = "/v1/chat/completions"
+_GENERATION = "generation"
+_SHUTDOWN_GRACE = 0.2
+_NO_DELAY = Pace()
+_MAX_REQUEST_BYTES = 32 * 1024 * 1024  # the API's limit; aiohttp's default of 1 MiB refuses image requests
+
+
+@dataclass
+class RecordedRequest:
+    """One request as the server received it, and what became of it.
+
+    `headers` has lower-case names; `body` is the parsed JSON (None when there was none or it did not
+    parse). `reply` is the Message the request was answered with, in the Anthropic shape whichever the
+    endpoint (None for errors). `disconnected` is set when the client went away before the response was
+    complete; wait on it from sync code, or use `FakeServer.wait_for_disconnect` from async code.
+    """
+
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: Any
+    raw_body: bytes
+    request_id: str
+    reply: dict[str, Any] | None = None
+    disconnected: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass
+class _Exchange:
+    record: RecordedRequest
+    # Set when the server closed the connection itself (CutConnection): that is not the client leaving.
+    server_closed: bool = False
+
+
+_EXCHANGE = web.RequestKey("exchange", _Exchange)
+
+
+class FakeServer:
+    """A Messages API (and OpenAI chat completions) server on 127.0.0.1, scripted per test.
+
+    Endpoints: `POST /v1/messages` (JSON or SSE), `POST /v1/chat/completions` (JSON or SSE chunks),
+    `POST /v1/messages/count_tokens`, `GET /v1/models` (paged) and `GET /v1/models/{id}`.
+
+        async with FakeServer(api_key="sk-test") as server:
+            server.enqueue(Reply([Text("Hello!")]), HttpError(529, "Overloaded"))
+            ...  # point a client at server.base_url
+
+    Each generation request consumes the next `enqueue`d item (`Reply`, `HttpError`, `RawResponse`);
+    with none queued it answers as the demo model. Requests that fail a check (auth, version, body)
+    consume nothing. `enqueue(..., path="/v1/models")` scripts another path instead. Every request is
+    in `requests`. For sync code use `FakeServer.running_in_thread(...)`; for the app, `ServerThread`.
+
+    Args:
+        api_key: the key clients must send (`x-api-key` or `Authorization: Bearer`).
+        port: 0 picks a free port.
+        pace: delivery of demo replies and of scripted replies that set no pace of their own.
+    """
+
+    def __init__(
+        self, api_key: str = "sk-test", *, host: str = "127.0.0.1", port: int = 0, pace: Pace = _NO_DELAY
+    ):
+        self.api_key = api_key
+        self.host = host
+        self.port = port
+        self.pace = pace
+        self.requests: list[RecordedRequest] = []
+        self._script: defaultdict[str, deque[ScriptItem]] = defaultdict(deque)
+        self._runner: web.AppRunner | None = None
+        self._stopping = False
+
+    @property
+    def base_url(self) -> str:
+        """`http://127.0.0.1:PORT`, without `/v1` (what the anthropic SDK takes as `base_url`)."""
+        if self._runner is None:
+            raise RuntimeError("the server is not running")
+        return f"http://{self.host}:{self.port}"
+
+    def enqueue(self, *items: ScriptItem, path: str | None = None) -> None:
+        """Queue answers, in order: for the generation endpoints, or for one exact `path`."""
+        if path not in (None, MESSAGES, CHAT_COMPLETIONS) and any(isinstance(item, Reply) for item in items):
+            raise TypeError(f"{path} cannot answer with a Reply, only with HttpError or RawResponse")
+        self._script[path or _GENERATION].extend(items)
+
+    @property
+    def disconnects(self) -> list[RecordedRequest]:
+        """The requests whose client went away before the response was complete."""
+        return [record for record in self.requests if record.disconnected.is_set()]
+
+    async def wait_for_disconnect(self, timeout: float = 5.0) -> RecordedRequest:
+        """The first request whose client went away; waits up to `timeout` seconds for one."""
+        async with asyncio.timeout(timeout):
+            while not self.disconnects:
+                await asyncio.sleep(0.005)
+        return self.disconnects[0]
+
+    # --- lifecycle ------------------------------------------------------------------------------------
+
+    async def start(self) -> str:
+        """Start listening; returns `base_url`."""
+        app = web.Application(middlewares=[self._exchange], client_max_size=_MAX_REQUEST_BYTES)
+        app.on_response_prepare.append(self._stamp_request_id)
+        app.router.add_post(MESSAGES, self._messages)
+        app.router.add_post(CHAT_COMPLETIONS, self._chat_completions)
+        app.router.add_post("/v1/messages/count_tokens", self._count_tokens)
+        app.router.add_get("/v1/models", self._models)
+        app.router.add_get("/v1/models/{model_id}", self._model)
+        # Handler cancellation is how the server notices a client leaving during a stall.
+        runner = web.AppRunner(
+            app, handler_cancellation=True, access_log=None, shutdown_timeout=_SHUTDOWN_GRACE
+        )
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, self.host, self.port).start()
+        except BaseException:
+            await runner.cleanup()
+            raise
+        self.port = runner.addresses[0][1]
+        self._runner = runner
+        self._stopping = False
+        return self.base_url
+
+    async def stop(self) -> None:
+        if self._runner is None:
+            return
+        self._stopping = True
+        await self._runner.cleanup()
+        self._runner = None
+
+    async def __aenter__(self) -> FakeServer:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    @classmethod
+    @contextmanager
+    def running_in_thread(cls, api_key: str = "sk-test", **kwargs: Any) -> Iterator[FakeServer]:
+        """A server on its own event loop in a background thread, for sync clients (the official SDKs)."""
+        thread = ServerThread(cls(api_key, **kwargs))
+        thread.start()
+        try:
+            yield thread.server
+        finally:
+            thread.stop()
+
+    # --- every request --------------------------------------------------------------------------------
+
+    @web.middleware
+    async def _exchange(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        raw = await request.read()
+        record = RecordedRequest(
+            method=request.method,
+            path=request.path,
+            query=dict(request.query),
+            headers={name.lower(): value for name, value in request.headers.items()},
+            body=_parsed(raw),
+            raw_body=raw,
+            request_id=new_id("req_"),
+        )
+        self.requests.append(record)
+        exchange = _Exchange(record)
+        request[_EXCHANGE] = exchange
+        try:
+            return await handler(request)
+        except web.HTTPException as exc:  # no such path or method: still answered in the API's shape
+            error = HttpError(exc.status, exc.reason)
+            return error_response(
+                error, openai=request.path == CHAT_COMPLETIONS, request_id=record.request_id
+            )
+        except asyncio.CancelledError:
+            if not (self._stopping or exchange.server_closed):
+                record.disconnected.set()
+            raise
+
+    async def _stamp_request_id(self, request: web.BaseRequest, response: web.StreamResponse) -> None:
+        exchange = request.get(_EXCHANGE)
+        if exchange is not None:
+            response.headers["request-id"] = exchange.record.request_id
+
+    # --- endpoints ------------------------------------------------------------------------------------
+
+    async def _messages(self, request: web.Request) -> web.StreamResponse:
+        record = request[_EXCHANGE].record
+        rejection = (
+            check_auth(record.headers, self.api_key)
+            or check_version(record.headers)
+            or check_messages_body(record.body)
+        )
+        if rejection is not None:
+            return error_response(rejection, openai=False, request_id=record.request_id)
+        item = self._next(MESSAGES) or demo_reply(prompt_from_messages(record.body))
+        return await self._answer(request, item, openai=False)
+
+    async def _chat_completions(self, request: web.Request) -> web.StreamResponse:
+        record = request[_EXCHANGE].record
+        rejection = check_auth(record.headers, self.api_key) or check_chat_completions_body(record.body)
+        if rejection is not None:
+            return error_response(rejection, openai=True, request_id=record.request_id)
+        item = self._next(CHAT_COMPLETIONS) or demo_reply(prompt_from_chat(record.body))
+        return await self._answer(request, item, openai=True)
+
+    async def _count_tokens(self, request: web.Request) -> web.StreamResponse:
+        record = request[_EXCHANGE].record
+        rejection = (
+            check_auth(record.headers, self.api_key)
+            or check_version(record.headers)
+            or check_count_tokens_body(record.body)
+        )
+        if rejection is not None:
+            return error_response(rejection, openai=False, request_id=record.request_id)
+        return self._scripted(request) or _json({"input_tokens": estimate_input_tokens(record.body)})
+
+    async def _models(self, request: web.Request) -> web.StreamResponse:
+        record = request[_EXCHANGE].record
+        rejection = check_auth(record.headers, self.api_key) or _check_limit(record.query.get("limit", "20"))
+        if rejection is not None:
+            return error_response(rejection, openai=False, request_id=record.request_id)
+        limit = int(record.query.get("limit", "20"))
+        return self._scripted(request) or _json(
+            models_page(limit, record.query.get("after_id"), record.query.get("before_id"))
+        )
+
+    async def _model(self, request: web.Request) -> web.StreamResponse:
+        record = request[_EXCHANGE].record
+        model_id = request.match_info["model_id"]
+        rejection = check_auth(record.headers, self.api_key)
+        if rejection is None and model_id not in MODELS_BY_ID:
+            rejection = HttpError(404, f"model: {model_id}")
+        if rejection is not None:
+            return error_response(rejection, openai=False, request_id=record.request_id)
+        return self._scripted(request) or _json(MODELS_BY_ID[model_id].to_api())
+
+    # --- answering ------------------------------------------------------------------------------------
+
+    def _next(self, path: str) -> ScriptItem | None:
+        for key in (path, _GENERATION):
+            if self._script[key]:
+                return self._script[key].popleft()
+        return None
+
+    def _scripted(self, request: web.Request) -> web.Response | None:
+        """The queued error for this path, if a test queued one."""
+        queue = self._script[request.path]
+        if not queue:
+            return None
+        item = queue.popleft()
+        if isinstance(item, RawResponse):
+            return raw_response(item)
+        return error_response(item, openai=False, request_id=request[_EXCHANGE].record.request_id)
+
+    async def _answer(self, request: web.Request, item: ScriptItem, *, openai: bool) -> web.StreamResponse:
+        record = request[_EXCHANGE].record
+        if isinstance(item, HttpError):
+            return error_response(item, openai=openai, request_id=record.request_id)
+        if isinstance(item, RawResponse):
+            return raw_response(item)
+        body = record.body
+        error = item.fault(ErrorEvent)
+        if error is not None and not body.get("stream"):
+            return error_response(HttpError.from_event(error), openai=openai, request_id=record.request_id)
+
+        message = item.message(request_model=body["model"], input_tokens=estimate_input_tokens(body))
+        record.reply = message.to_api()
+        pace = item.pace or self.pace
+        response, outcome = await send_reply(request, item, message, body, openai=openai, pace=pace)
+        self._note(request[_EXCHANGE], outcome)
+        return response
+
+    def _note(self, exchange: _Exchange, outcome: Outcome) -> None:
+        if outcome == "cut":
+            exchange.server_closed = True
+        elif outcome == "client_gone" and not self._stopping:
+            exchange.record.disconnected.set()
+
+
+def demo_server(api_key: str = "demo", *, port: int = 0) -> FakeServer:
+    """The server as the app's offline demo: demo replies at a pleasant reading pace."""
+    return FakeServer(api_key, port=port, pace=DEMO_PACE)
+
+
+def _check_limit(limit: str) -> HttpError | None:
+    if not limit.isdigit() or not 1 <= int(limit) <= 1000:
+        return HttpError(400, "limit: Input should be an integer between 1 and 1000")
+    return None
+
+
+def _json(data: Any) -> web.Response:
+    return web.Response(text=to_json(data), content_type="application/json")
+
+
+def _parsed(raw: bytes) -> Any:
+    if not raw:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
