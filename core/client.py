@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import ssl
 from collections.abc import Callable
 from typing import Any
 
@@ -225,8 +227,7 @@ def _json_of(body: bytes) -> dict[str, Any]:
 def describe_transport_error(exc: httpx.TransportError, url: httpx.URL) -> str:
     """A sentence a user can act on, for a failure below HTTP."""
     host = url.host + (f":{url.port}" if url.port else "")
-    reason = str(exc) or type(exc).__name__
-    lowered = reason.lower()
+    cause = _root_cause(exc)
     if isinstance(exc, httpx.ConnectTimeout):
         return f"Could not connect to {host}: no answer in time."
     if isinstance(exc, httpx.ReadTimeout):
@@ -234,17 +235,24 @@ def describe_transport_error(exc: httpx.TransportError, url: httpx.URL) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return f"The request to {host} timed out."
     if isinstance(exc, httpx.ProxyError):
-        return f"The proxy refused the connection to {host}: {reason}"
-    if (
-        "name or service not known" in lowered
-        or "nodename nor servname" in lowered
-        or "getaddrinfo" in lowered
-    ):
+        return f"The proxy refused the connection to {host}: {exc}"
+    if isinstance(cause, socket.gaierror):
         return f"Could not find the host {url.host}: check the base URL and your network."
-    if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
-        return f"A secure connection to {host} could not be made (TLS): {reason}"
-    if "refused" in lowered:
+    if isinstance(cause, ssl.SSLError):
+        return f"A secure connection to {host} could not be made (TLS): {cause.reason or cause}"
+    if isinstance(cause, ConnectionRefusedError):
         return f"Could not connect to {host}: the connection was refused. Is the server running?"
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
         return f"The connection to {host} was cut before the reply was complete."
-    return f"Could not reach {host}: {reason}"
+    return f"Could not reach {host}: {cause or exc}"
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """httpx wraps the socket's own error (refused, DNS, TLS) a few levels down; it says what happened."""
+    seen: list[BaseException] = [exc]
+    while (inner := seen[-1].__cause__ or seen[-1].__context__) is not None and inner not in seen:
+        seen.append(inner)
+    for candidate in reversed(seen):
+        if isinstance(candidate, OSError):
+            return candidate
+    return seen[-1]
