@@ -111,8 +111,14 @@ def _user_messages(blocks: list[ContentBlock], warnings: _Warnings) -> list[dict
             warnings.add("Documents are not supported by the OpenAI-compatible API and were left out.")
         else:
             warnings.add(f"{kind} blocks cannot be sent through the OpenAI-compatible API and were left out.")
-    user = [{"role": "user", "content": parts}] if parts else []
-    return tool_messages + user
+    return tool_messages + ([{"role": "user", "content": _user_content(parts)}] if parts else [])
+
+
+def _user_content(parts: list[dict[str, Any]]) -> str | list[dict[str, Any]]:
+    """A lone text part goes as a plain string: every relay reads that, and some read nothing else."""
+    if len(parts) == 1 and parts[0]["type"] == "text":
+        return str(parts[0]["text"])
+    return parts
 
 
 def _image_part(block: ContentBlock, warnings: _Warnings) -> dict[str, Any] | None:

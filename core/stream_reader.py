@@ -24,6 +24,7 @@ class StreamReader:
         self.events_read = 0
         self._decoder = SSEDecoder()
         self._translator = ChunkTranslator() if api_style == "openai" else None
+        self._end_marker = "finish_reason" if api_style == "openai" else "message_stop"
         self._line = 0
         self._translation_warnings: list[str] = []
 
@@ -91,7 +92,8 @@ class StreamReader:
         if self.snapshot.stop_reason is not None:
             return [*warnings, "The stream ended without message_stop, after the reply was complete."]
         raise MalformedStreamError(
-            "The stream ended before the reply was complete (no message_stop).", request_id=self.request_id
+            f"The stream ended before the reply was complete (no {self._end_marker}).",
+            request_id=self.request_id,
         )
 
     def _malformed(self, what: str) -> MalformedStreamError:

@@ -37,7 +37,7 @@ def test_the_smallest_body() -> None:
     request = request_of(max_tokens=100)
     assert request.body == {
         "model": "claude-sonnet-4-6",
-        "messages": [{"role": "user", "content": [{"type": "text", "text": "Hi"}]}],
+        "messages": [{"role": "user", "content": "Hi"}],
         "max_tokens": 100,
         "stream": True,
         "stream_options": {"include_usage": True},
@@ -98,7 +98,7 @@ def test_documents_and_file_images_are_dropped_with_a_warning() -> None:
         ],
     )
     request = request_of([message])
-    assert request.body["messages"] == [{"role": "user", "content": [{"type": "text", "text": "Summarize."}]}]
+    assert request.body["messages"] == [{"role": "user", "content": "Summarize."}]
     assert request.warnings == [
         "Documents are not supported by the OpenAI-compatible API and were left out.",
         "Images with a file source cannot be sent through the OpenAI-compatible API and were left out.",
@@ -160,7 +160,7 @@ def test_tool_results_become_tool_messages_before_the_rest_of_the_user_turn() ->
     assert body_of([RESULT_TURN])["messages"] == [
         {"role": "tool", "tool_call_id": "toolu_1", "content": "12 °C"},
         {"role": "tool", "tool_call_id": "toolu_2", "content": "Error: no city\ngiven"},
-        {"role": "user", "content": [{"type": "text", "text": "And tomorrow?"}]},
+        {"role": "user", "content": "And tomorrow?"},
     ]
 
 
@@ -327,3 +327,14 @@ def test_the_type_check_itself_rejects_what_the_sdk_does_not_declare() -> None:
     ]
     bad = body | {"messages": [{"role": "tool", "content": "x"}]}
     assert type_errors(bad, CompletionCreateParamsStreaming) != []
+
+
+def test_several_text_blocks_or_an_image_keep_the_parts_form() -> None:
+    image = {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "AAAA"}}
+    two_texts = ChatMessage(
+        role="user", content=[{"type": "text", "text": "a"}, {"type": "text", "text": "b"}]
+    )
+    with_image = ChatMessage(role="user", content=[{"type": "text", "text": "look"}, image])
+    body = build_chat_completions_body([two_texts, with_image], RequestSettings(model="m")).body
+    assert [part["type"] for part in body["messages"][0]["content"]] == ["text", "text"]
+    assert [part["type"] for part in body["messages"][1]["content"]] == ["text", "image_url"]
