@@ -1,0 +1,51 @@
+"""Starting coroutines from Qt slots.
+
+qasync's `@asyncSlot` fails with PySide6 for most slot signatures (qasync issue #177), so slots call
+`TaskKeeper.start(coro)` instead: it keeps a reference to the task (asyncio holds only weak ones), reports
+an exception instead of losing it, and can cancel and await everything at shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+ErrorReporter = Callable[[BaseException], None]
+
+
+class TaskKeeper:
+    def __init__(self, on_error: ErrorReporter | None = None) -> None:
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._on_error = on_error
+
+    def start(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._finished)
+        return task
+
+    @property
+    def running(self) -> int:
+        return len(self._tasks)
+
+    async def shutdown(self) -> None:
+        """Cancel every task and wait until each has finished its cleanup."""
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is None:
+            return
+        log.error("A background task failed", exc_info=error)
+        if self._on_error is not None:
+            self._on_error(error)
