@@ -198,3 +198,19 @@ def stream_error(data: dict[str, Any], *, request_id: str | None) -> StreamError
     error_type = str(error.get("type") or "api_error")
     message = str(error.get("message") or "The server reported an error mid-stream.")
     return StreamErrorEvent(message, error_type=error_type, request_id=request_id or data.get("request_id"))
+
+
+class MissingKeyError(ApiError):
+    """The profile has no API key in the keyring (or for this session): nothing was sent."""
+
+    def __init__(self, profile_name: str) -> None:
+        super().__init__(f'No API key is saved for the profile "{profile_name}".')
+        self.profile_name = profile_name
+
+
+class UnknownProfileError(ApiError):
+    """The conversation names a profile that no longer exists."""
+
+    def __init__(self, profile_name: str | None) -> None:
+        super().__init__(f'The profile "{profile_name}" does not exist.')
+        self.profile_name = profile_name

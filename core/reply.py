@@ -106,7 +106,9 @@ class MessageStream:
         try:
             try:
                 async for chunk in self._chunks():
-                    for update in reader.feed(chunk):
+                    updates = reader.feed(chunk)
+                    self.snapshot = reader.snapshot  # live, so a saver can read the reply while it streams
+                    for update in updates:
                         yield self._timed(update)
             except ApiConnectionError:
                 # A cut after the stop reason loses nothing; finish() notes the missing message_stop.
@@ -159,6 +161,8 @@ class MessageStream:
         self.snapshot, _ = apply_event(None, {"type": "message_start", "message": full})
         self.snapshot.stop_reason = message.stop_reason
         self.snapshot.stop_sequence = message.stop_sequence
+        self.snapshot.stop_details = message.stop_details
+        self.snapshot.container = message.container
         self.snapshot.stopped = True
         if message.content:
             self.metrics.first_content_at = time.monotonic()
@@ -216,6 +220,11 @@ class ReplyRun:
     @property
     def done(self) -> bool:
         return self._task.done()
+
+    async def stop(self) -> ReplyResult:
+        """Cancel and wait for what arrived; safe to call from a task that is itself being cancelled."""
+        self._task.cancel()
+        return await self.result()
 
     async def result(self) -> ReplyResult:
         try:
