@@ -1,0 +1,217 @@
+"""API keys in the OS keyring (service `triptych`, one entry per profile), or in memory for this session only.
+
+A key is never written anywhere else: backends that would keep it in a file (`keyrings.alt`,
+`keyrings.cryptfile`) or that cannot keep it at all (`fail`, `null`) are refused, and when the keyring fails
+at runtime the caller gets a `KeyringUnavailable` instead of a silent fallback. Keyring calls may wait on
+D-Bus, so the GUI makes them off the UI thread.
+
+Messages here are plain English; `problem` and `action` let the GUI pick its translated wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Literal
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.backends import fail, null
+from keyring.backends.chainer import ChainerBackend
+from keyring.errors import KeyringLocked
+
+SERVICE = "triptych"
+
+KeyringProblem = Literal["no_service", "switched_off", "file_backend", "locked", "unreachable"]
+KeyAction = Literal["read", "save", "delete"]
+
+# Backends from these packages keep secrets in a file of their own (plaintext or encrypted).
+_FILE_BACKEND_PACKAGES = ("keyrings.alt", "keyrings.cryptfile")
+_SESSION_ONLY = "Keys can be kept for this session only."
+_PAST_TENSE: dict[KeyAction, str] = {"read": "read", "save": "saved", "delete": "removed"}
+_MASK = "••••••••"
+_SHOWN_HEAD = 7  # "sk-ant-"
+_SHOWN_TAIL = 4
+# Shorter keys are masked whole: showing 11 characters of them would give too much away.
+_MIN_PARTLY_SHOWN = 24
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    usable: bool
+    backend_name: str
+    reason: str = ""
+    """A plain sentence saying why the keyring cannot be used; empty when it can."""
+    problem: KeyringProblem | None = None
+
+
+class KeyringUnavailable(Exception):
+    """The keyring could not read, save or remove a key. Nothing was written anywhere else."""
+
+    def __init__(
+        self, message: str, *, problem: KeyringProblem, action: KeyAction, profile_name: str, detail: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problem = problem
+        self.action = action
+        self.profile_name = profile_name
+        self.detail = detail
+        """The backend's own words, for a tooltip or a log; never the key."""
+
+
+class KeyStore:
+    """Keys per profile name: the keyring first, or memory when the user chose "this session only"."""
+
+    def __init__(self, backend: KeyringBackend | None = None) -> None:
+        self._status, self._backend = _judge(backend if backend is not None else keyring.get_keyring())
+        # Session-only keys: process memory only, by the user's choice. They shadow the keyring's entry.
+        self._session: dict[str, str] = {}
+
+    def __repr__(self) -> str:
+        return f"KeyStore(backend={self._status.backend_name!r}, session_only={sorted(self._session)!r})"
+
+    def availability(self) -> KeyringStatus:
+        return self._status
+
+    def get(self, profile_name: str) -> str | None:
+        if profile_name in self._session:
+            return self._session[profile_name]
+        return self._stored(profile_name)
+
+    def set(self, profile_name: str, key: str, *, session_only: bool = False) -> None:
+        # A pasted key often carries a newline or spaces, which would break the request header.
+        key = key.strip()
+        if not key:
+            raise ValueError("An API key cannot be empty.")
+        if session_only:
+            self._session[profile_name] = key
+            return
+        self._store(profile_name, key)
+        self._session.pop(profile_name, None)
+
+    def delete(self, profile_name: str) -> None:
+        """Forget the key wherever it is; deleting a key that is not there is not an error."""
+        self._session.pop(profile_name, None)
+        self._erase(profile_name)
+
+    def rename(self, old: str, new: str) -> None:
+        """Move a key to a renamed profile: written under the new name before the old entry is removed."""
+        if old == new:
+            return
+        stored = self._stored(old)
+        if stored is not None:
+            self._store(new, stored)
+            self._erase(old)
+        if old in self._session:
+            self._session[new] = self._session.pop(old)
+
+    def is_session_only(self, profile_name: str) -> bool:
+        return profile_name in self._session
+
+    @staticmethod
+    def masked(key: str) -> str:
+        """Text safe to show, like `sk-ant-…a1b2`: never more than the first 7 and the last 4 characters."""
+        if not key:
+            return ""
+        if len(key) < _MIN_PARTLY_SHOWN:
+            return _MASK
+        return f"{key[:_SHOWN_HEAD]}…{key[-_SHOWN_TAIL:]}"
+
+    def _stored(self, profile_name: str) -> str | None:
+        if self._backend is None:
+            return None
+        with _guard("read", profile_name):
+            return self._backend.get_password(SERVICE, profile_name)
+
+    def _store(self, profile_name: str, key: str) -> None:
+        if self._backend is None:
+            problem = self._status.problem or "no_service"
+            raise KeyringUnavailable(
+                self._status.reason, problem=problem, action="save", profile_name=profile_name
+            )
+        with _guard("save", profile_name):
+            self._backend.set_password(SERVICE, profile_name, key)
+
+    def _erase(self, profile_name: str) -> None:
+        if self._backend is None:
+            return
+        with _guard("delete", profile_name):
+            # Backends disagree on whether deleting a missing entry is an error, so look first.
+            if self._backend.get_password(SERVICE, profile_name) is not None:
+                self._backend.delete_password(SERVICE, profile_name)
+
+
+def _judge(backend: KeyringBackend) -> tuple[KeyringStatus, KeyringBackend | None]:
+    """Whether the backend may hold keys, and which backend to use (a chain's first safe member)."""
+    name = _backend_name(backend)
+    if not isinstance(backend, ChainerBackend):
+        problem = _refusal(backend)
+        if problem is None:
+            return KeyringStatus(True, name), backend
+        return _refused(name, problem, name), None
+    refusals = [(member, _refusal(member)) for member in backend.backends]
+    safe = [member for member, refusal in refusals if refusal is None]
+    if safe:
+        return KeyringStatus(True, _backend_name(safe[0])), safe[0]
+    files = [_backend_name(member) for member, refusal in refusals if refusal == "file_backend"]
+    if files:
+        return _refused(name, "file_backend", ", ".join(files)), None
+    return _refused(name, "no_service", name), None
+
+
+def _refusal(backend: KeyringBackend) -> KeyringProblem | None:
+    if isinstance(backend, fail.Keyring):
+        return "no_service"
+    if isinstance(backend, null.Keyring):
+        return "switched_off"
+    if type(backend).__module__.startswith(_FILE_BACKEND_PACKAGES):
+        return "file_backend"
+    return None
+
+
+def _refused(name: str, problem: KeyringProblem, culprit: str) -> KeyringStatus:
+    reasons: dict[KeyringProblem, str] = {
+        "no_service": f"No keyring service is running (Secret Service not found). {_SESSION_ONLY}",
+        "switched_off": f"The keyring is switched off (its “null” backend is configured). {_SESSION_ONLY}",
+        "file_backend": (
+            f"The only keyring available ({culprit}) would keep keys in a file, which Triptych never does. "
+            f"{_SESSION_ONLY}"
+        ),
+    }
+    return KeyringStatus(False, name, reasons[problem], problem)
+
+
+def _backend_name(backend: KeyringBackend) -> str:
+    return str(type(backend).name)
+
+
+@contextmanager
+def _guard(action: KeyAction, profile_name: str) -> Iterator[None]:
+    """Turns whatever a backend raises into KeyringUnavailable, with a message a user understands."""
+    try:
+        yield
+    # Backends raise their own types (secretstorage, jeepney, dbus, pywin32) besides keyring's, and none of
+    # them may escape as a crash or turn into a silent fallback; the original stays chained for debugging.
+    except Exception as error:
+        raise _unavailable(error, action, profile_name) from error
+
+
+def _unavailable(error: Exception, action: KeyAction, profile_name: str) -> KeyringUnavailable:
+    done = _PAST_TENSE[action]
+    if isinstance(error, KeyringLocked):
+        problem: KeyringProblem = "locked"
+        message = (
+            f"The keyring is locked, so the key for “{profile_name}” could not be {done}. "
+            "Unlock the keyring and try again, or keep the key for this session only."
+        )
+    else:
+        problem = "unreachable"
+        message = (
+            f"The keyring did not work, so the key for “{profile_name}” could not be {done}. "
+            "Try again, or keep the key for this session only."
+        )
+    return KeyringUnavailable(
+        message, problem=problem, action=action, profile_name=profile_name, detail=str(error)
+    )
