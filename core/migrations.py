@@ -1,0 +1,138 @@
+"""The database schema as an ordered list of migrations, each recorded by name once it has run.
+
+A migration is a function of the connection. `migrate` runs the ones not yet recorded in `_migrations`, each
+in its own transaction together with its record, so a failure leaves the database as it was before that step.
+Never edit a migration that has shipped: add the next one (`m002_...`) to `MIGRATIONS`.
+
+Design of the first schema, for the features that come later:
+- messages form a tree (`parent_id`): edits and regenerations branch, the conversation remembers the leaf on
+  screen (`current_leaf_id`), and a request is the path from the root to that leaf;
+- content blocks are kept verbatim as the API's JSON (`content_json`), so thinking signatures, tool ids and
+  block types this app does not know yet survive a round trip; full-text search (FTS5) indexes them later;
+- usage, timings, request id, error and warnings sit beside each reply, for the transcript, compare runs and
+  exports;
+- profiles hold no key: keys live in the OS keyring.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+class UnknownMigrationsError(Exception):
+    """The database was written by a newer version of the app (it records migrations this one lacks)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__(", ".join(names))
+        self.names = list(names)
+
+
+def m001_initial(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL DEFAULT '',
+            title_is_auto INTEGER NOT NULL DEFAULT 1,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            deleted_at REAL,
+            profile_name TEXT,
+            settings_json TEXT NOT NULL,
+            current_leaf_id INTEGER REFERENCES messages(id) ON DELETE SET NULL
+        )
+        """
+    )
+    # content_json comes last: it can be large (base64 images), and SQLite reads a row's columns in order.
+    # parent_id has no ON DELETE action on purpose: a cascade would recurse once per level of the tree and
+    # hit SQLite's trigger depth limit on long conversations; subtrees are deleted in one statement instead.
+    db.execute(
+        """
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            parent_id INTEGER REFERENCES messages(id),
+            role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+            status TEXT NOT NULL DEFAULT 'complete',
+            created_at REAL NOT NULL,
+            model TEXT,
+            stop_reason TEXT,
+            stop_sequence TEXT,
+            cost_usd REAL,
+            ttft REAL,
+            duration REAL,
+            request_id TEXT,
+            usage_json TEXT,
+            error_json TEXT,
+            warnings_json TEXT,
+            content_json TEXT NOT NULL DEFAULT '[]'
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE profiles (
+            name TEXT PRIMARY KEY,
+            base_url TEXT NOT NULL,
+            auth_style TEXT NOT NULL,
+            api_style TEXT NOT NULL,
+            anthropic_version TEXT NOT NULL,
+            betas_json TEXT NOT NULL DEFAULT '[]',
+            proxy TEXT,
+            price_overrides_json TEXT NOT NULL DEFAULT '{}',
+            position INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute(
+        "CREATE INDEX conversations_by_activity ON conversations (deleted_at, pinned DESC, updated_at DESC)"
+    )
+    db.execute("CREATE INDEX messages_by_parent ON messages (parent_id, created_at)")
+    # Also serves the foreign key: deleting a conversation finds its messages without a scan.
+    db.execute("CREATE INDEX messages_by_conversation ON messages (conversation_id)")
+    # Small: at most the replies that were streaming when the app stopped.
+    db.execute("CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming'")
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+
+
+def applied_migrations(db: sqlite3.Connection) -> list[str]:
+    _ensure_table(db)
+    return [row[0] for row in db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+
+def migrate(db: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
+    """Run the migrations not yet recorded, in order; returns the names of those it ran.
+
+    The connection must be in autocommit mode (`isolation_level=None`): each step opens its own transaction.
+    """
+    done = set(applied_migrations(db))
+    unknown = sorted(done - {step.__name__ for step in migrations})
+    if unknown:
+        raise UnknownMigrationsError(unknown)
+    ran = []
+    for step in migrations:
+        if step.__name__ in done:
+            continue
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            step(db)
+            db.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (step.__name__, time.time())
+            )
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        ran.append(step.__name__)
+    return ran
+
+
+def _ensure_table(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)")
