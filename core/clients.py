@@ -8,6 +8,7 @@ from typing import Protocol
 from core.client import ApiClient
 from core.errors import MissingKeyError, UnknownProfileError
 from core.profile import Profile
+from core.retry import RetryPolicy
 
 
 class KeySource(Protocol):
@@ -15,8 +16,11 @@ class KeySource(Protocol):
 
 
 class ClientPool:
-    def __init__(self, keys: KeySource, profiles: list[Profile] | None = None) -> None:
+    def __init__(
+        self, keys: KeySource, profiles: list[Profile] | None = None, *, retry: RetryPolicy | None = None
+    ) -> None:
         self._keys = keys
+        self._retry = retry
         self._profiles: dict[str, Profile] = {}
         self._clients: dict[str, ApiClient] = {}
         # Requests in flight may still use a replaced client: it is closed with the pool, not before.
@@ -48,7 +52,7 @@ class ClientPool:
             key = await asyncio.to_thread(self._keys.get, profile.name)
             if not key:
                 raise MissingKeyError(profile.name)
-            client = self._clients[profile.name] = ApiClient(profile, key)
+            client = self._clients[profile.name] = ApiClient(profile, key, retry=self._retry)
         return client
 
     async def aclose(self) -> None:
