@@ -1,0 +1,77 @@
+"""Opening the providers dialog and applying what it saved: profiles to the store, keys to the keyring."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from core.clients import ClientPool
+from core.connection_test import check_connection
+from core.profile import Profile
+from core.secrets import KeyStore
+from core.store_worker import StoreWorker
+from gui.providers_dialog import ProvidersDialog
+from gui.tasks import TaskKeeper
+
+
+class KeyStoreAccess:
+    """core.secrets.KeyStore as the dialog's KeyAccess. A key that changes is read again on next use."""
+
+    def __init__(self, keys: KeyStore, clients: ClientPool) -> None:
+        self._keys = keys
+        self._clients = clients
+
+    def availability(self) -> tuple[bool, str]:
+        status = self._keys.availability()
+        return status.usable, status.reason
+
+    def masked(self, profile_name: str) -> str | None:
+        key = self._keys.get(profile_name)
+        return None if not key else self._keys.masked(key)
+
+    def get(self, profile_name: str) -> str | None:
+        return self._keys.get(profile_name)
+
+    def set(self, profile_name: str, key: str, *, session_only: bool) -> None:
+        self._keys.set(profile_name, key, session_only=session_only)
+        self._clients.forget_key(profile_name)
+
+    def delete(self, profile_name: str) -> None:
+        self._keys.delete(profile_name)
+        self._clients.forget_key(profile_name)
+
+    def rename(self, old_name: str, new_name: str) -> None:
+        self._keys.rename(old_name, new_name)
+        self._clients.forget_key(old_name)
+
+
+class ProvidersController(QObject):
+    profilesChanged = Signal(list)
+
+    def __init__(
+        self, parent: QWidget, store: StoreWorker, keys: KeyStore, clients: ClientPool, tasks: TaskKeeper
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._store = store
+        self._keys = KeyStoreAccess(keys, clients)
+        self._tasks = tasks
+        self.dialog: ProvidersDialog | None = None
+
+    def open_dialog(self) -> None:
+        self._tasks.start(self._open())
+
+    async def _open(self) -> None:
+        before = await self._store.call(lambda s: s.list_profiles())
+        self.dialog = ProvidersDialog(before, self._keys, check_connection, self._tasks, self._parent)
+        self.dialog.profilesChanged.connect(lambda after: self._tasks.start(self._save(before, after)))
+        self.dialog.open()
+
+    async def _save(self, before: list[Profile], after: list[Profile]) -> None:
+        kept = {profile.name for profile in after}
+        for profile in after:
+            await self._store.call(lambda s, p=profile: s.save_profile(p))
+        for profile in before:
+            if profile.name not in kept:
+                await self._store.call(lambda s, name=profile.name: s.delete_profile(name))
+        self.profilesChanged.emit(await self._store.call(lambda s: s.list_profiles()))
