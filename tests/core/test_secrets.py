@@ -13,34 +13,12 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.backends.chainer import ChainerBackend
-from keyring.errors import InitError, KeyringError, KeyringLocked, PasswordDeleteError
+from keyring.errors import InitError, KeyringError, KeyringLocked
 
 from core.secrets import SERVICE, KeyringUnavailable, KeyStore
+from tests.keyring_backends import DictKeyring
 
 KEY = "sk-ant-api03-Zq8vN3xW1yR6tP0sL4kJ7hG2fD9cB5aM-distinctive-a1b2"
-
-
-class DictKeyring(KeyringBackend):
-    """A complete keyring backend that keeps its entries in a dict."""
-
-    priority = 1
-    # Defining a backend class registers it with keyring; not viable means keyring.get_keyring() never
-    # picks it for code elsewhere in this test process.
-    viable = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("No such password!")
 
 
 class FailingKeyring(DictKeyring):
@@ -200,7 +178,7 @@ def test_a_chain_uses_only_its_safe_members(tmp_path: Path) -> None:
     safe = DictKeyring()
     store = KeyStore(chain_of(PlaintextFileKeyring(keys_file), safe))
     assert store.availability().usable
-    assert store.availability().backend_name == "test secrets DictKeyring"
+    assert store.availability().backend_name == "keyring backends DictKeyring"
 
     store.set("Anthropic", KEY)
     assert safe.entries == {(SERVICE, "Anthropic"): KEY}
@@ -268,5 +246,5 @@ def test_no_repr_shows_a_key() -> None:
     store.set("Session", KEY[::-1], session_only=True)
 
     shown = repr(store) + str(store) + repr(store.availability())
-    assert shown.startswith("KeyStore(backend='test secrets DictKeyring', session_only=['Session'])")
+    assert shown.startswith("KeyStore(backend='keyring backends DictKeyring', session_only=['Session'])")
     assert KEY not in shown and KEY[::-1] not in shown
