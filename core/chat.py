@@ -113,7 +113,7 @@ class ChatSession:
     async def _reply(self, conversation: Conversation, parent_id: int) -> StoredMessage:
         settings = conversation.settings
         path = await self._store.call(lambda s: s.path_to(parent_id))
-        history = [message.as_chat_message() for message in path if message.content]
+        history = conversation_history(path)
         reply = await self._store.call(
             lambda s: s.add_message(
                 conversation.id, parent_id, "assistant", [], status="streaming", model=settings.model
@@ -123,7 +123,9 @@ class ChatSession:
         try:
             client = await self._clients.client_for(conversation.profile_name)
         except ApiError as error:
-            return await self._finish(conversation, reply, ReplyResult(message=None, error=error))
+            finished = await self._save_result(conversation, reply, ReplyResult(message=None, error=error))
+            self._announce(finished)
+            return finished
         stream = client.stream(
             history, settings, on_retry=lambda e, w, n: self._events.reply_retrying(reply.id, e, w, n)
         )
@@ -140,11 +142,12 @@ class ChatSession:
         finally:
             saver.cancel()
         try:
-            finished = await self._finish(
+            finished = await self._save_result(
                 conversation, reply, result, interrupted=self._closing or cancelled_from_outside
             )
         finally:
             del self._running[reply.id]
+        self._announce(finished)
         if cancelled_from_outside:
             raise asyncio.CancelledError
         return finished
@@ -162,7 +165,7 @@ class ChatSession:
                 saved_at = size
                 await self._store.call(lambda s, c=message.content: s.update_reply(reply_id, content=c))
 
-    async def _finish(
+    async def _save_result(
         self,
         conversation: Conversation,
         reply: StoredMessage,
@@ -190,16 +193,17 @@ class ChatSession:
             "warnings": result.warnings,
         }
         await self._store.call(lambda s: s.update_reply(reply.id, **fields))
-        finished = await self._store.call(lambda s: s.get_message(reply.id))
+        return await self._store.call(lambda s: s.get_message(reply.id))
+
+    def _announce(self, finished: StoredMessage) -> None:
+        """After the reply left the running set, so listeners asking is_replying() see it ended."""
         self._events.reply_finished(finished)
-        self._events.conversation_changed(conversation.id)
-        return finished
+        self._events.conversation_changed(finished.conversation_id)
 
     async def _history(self, message_id: int | None) -> list[ChatMessage]:
         if message_id is None:
             return []
-        path = await self._store.call(lambda s: s.path_to(message_id))
-        return [message.as_chat_message() for message in path if message.content]
+        return conversation_history(await self._store.call(lambda s: s.path_to(message_id)))
 
     def live_message(self, reply_id: int) -> AssistantMessage | None:
         """What a reply in flight holds so far (for a view that opens it mid-stream)."""
@@ -218,6 +222,20 @@ class ChatSession:
             return dict(self._clients.profile(profile_name).price_overrides)
         except ApiError:
             return {}
+
+
+def conversation_history(path: list[StoredMessage]) -> list[ChatMessage]:
+    """The path as API messages. A reply that failed before any output leaves nothing to send, which would
+    put two user turns in a row: they are merged into one, as the API itself does (strict relays refuse)."""
+    history: list[ChatMessage] = []
+    for message in path:
+        if not message.content:
+            continue
+        if history and history[-1].role == message.role:
+            history[-1].content.extend(dict(block) for block in message.content)
+        else:
+            history.append(message.as_chat_message())
+    return history
 
 
 def _status(result: ReplyResult, *, interrupted: bool) -> MessageStatus:

@@ -183,3 +183,17 @@ async def test_invalid_settings_save_nothing(setup: Setup) -> None:
     with pytest.raises(RequestValidationError):
         await setup.session.send(setup.conversation_id, user("hi"))
     assert await setup.store.call(lambda s: s.current_path(setup.conversation_id)) == []
+
+
+async def test_after_a_reply_that_failed_empty_the_next_turn_merges_the_user_turns(setup: Setup) -> None:
+    setup.server.enqueue(HttpError(500, "Oops."), Reply([Text("Got both.")]))
+    await setup.session.send(setup.conversation_id, user("first try"))
+    reply = await setup.session.send(setup.conversation_id, user("second try"))
+    assert reply.status == "complete"
+    sent = setup.server.requests[-1].body["messages"]  # type: ignore[index]
+    assert sent == [
+        {
+            "role": "user",
+            "content": [{"type": "text", "text": "first try"}, {"type": "text", "text": "second try"}],
+        }
+    ]

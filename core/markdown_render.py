@@ -1,0 +1,302 @@
+"""Markdown from the model, rendered to HTML that is safe to show, whole or while it streams.
+
+The model's text is untrusted: raw HTML in it is shown as text, images are never loaded (an image becomes a
+link to it), and a link keeps its target only for http, https and mailto. Code blocks are highlighted by
+pygments with CSS classes, so one stylesheet (`pygments_css`) colours them for a light or dark palette.
+
+`IncrementalMarkdown` renders a streamed reply in time linear in its length: each finished top-level block
+is rendered once, and only the unfinished tail is rendered again as more text arrives.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import markdown
+import pygments
+from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import TextLexer, get_lexer_by_name
+from pygments.util import ClassNotFound
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+CODE_CLASS = "code"
+"""The class of every highlighted `<pre>`; `pygments_css` scopes its rules to it."""
+
+CodeHeader = Callable[[str, str], str]
+"""(code, language) -> HTML put above a code block, e.g. a "Copy" link."""
+ImageText = Callable[[str], str]
+"""alt text -> the plain text shown instead of an image."""
+
+# Python-Markdown's code blocks after conversion; raw HTML is escaped, so only the converter makes these.
+_CODE_BLOCK = re.compile(r'<pre><code(?: class="language-([^"]*)")?>(.*?)</code></pre>', re.DOTALL)
+_CLASS_ATTRIBUTE = re.compile(r'(<(?:span|pre|p|div|td|table)) class="([\w-]+)"')
+
+
+def allowed_link(href: str) -> bool:
+    """Whether a link target may stay clickable: an absolute http, https or mailto URL."""
+    try:
+        scheme = urlsplit(href.strip()).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in LINK_SCHEMES
+
+
+def pygments_css(dark: bool) -> str:
+    """CSS for highlighted code blocks, scoped to `pre.code`, for a stylesheet-driven viewer."""
+    formatter = _formatter(dark)
+    rules = formatter.get_token_style_defs(f"pre.{CODE_CLASS}")
+    return "\n".join([f"pre.{CODE_CLASS} {{ {_block_style(formatter)} }}", *rules])
+
+
+def code_styles(dark: bool) -> dict[str, str]:
+    """The same styles as `pygments_css` as a class -> declarations map, for `inline_styles`."""
+    formatter = _formatter(dark)
+    styles = {name: style for name, (style, _, _) in formatter.class2style.items() if name and style}
+    styles[CODE_CLASS] = _block_style(formatter)
+    return styles
+
+
+def inline_styles(html_text: str, styles: Mapping[str, str]) -> str:
+    """Replace the known `class` attributes of rendered HTML by `style` attributes.
+
+    Qt's rich text matches every element against every stylesheet rule, which doubles the time to show a
+    long transcript; inline styles cost it nothing to match.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        style = styles.get(match.group(2))
+        return f'{match.group(1)} style="{style}"' if style is not None else match.group(0)
+
+    return _CLASS_ATTRIBUTE.sub(replace, html_text)
+
+
+def _formatter(dark: bool) -> HtmlFormatter:
+    return HtmlFormatter(style="github-dark" if dark else "default")
+
+
+def _block_style(formatter: HtmlFormatter) -> str:
+    text = formatter.class2style.get("", ("", None, 0))[0]
+    return "; ".join(part for part in (f"background-color: {formatter.style.background_color}", text) if part)
+
+
+class _SafeElements(Treeprocessor):
+    """Turns images into links to them and drops link targets of other schemes than LINK_SCHEMES."""
+
+    def __init__(self, md: markdown.Markdown, image_text: ImageText) -> None:
+        super().__init__(md)
+        self._image_text = image_text
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root.iter():
+            if element.tag == "img":
+                self._image_to_link(element)
+            elif element.tag == "a" and not allowed_link(_attribute(element, "href")):
+                element.tag = "span"
+                element.attrib.clear()
+
+    def _image_to_link(self, element: ElementTree.Element) -> None:
+        source = _attribute(element, "src")
+        label = self._image_text(element.get("alt", ""))
+        element.attrib.clear()
+        element.text = label
+        if allowed_link(source) and not source.lower().startswith("mailto:"):
+            element.tag = "a"
+            element.set("href", source)
+        else:
+            element.tag = "span"
+
+
+def _attribute(element: ElementTree.Element, name: str) -> str:
+    # An automatic mailto link comes entity-encoded, with its ampersands stashed.
+    return html.unescape(element.get(name, "").replace(AMP_SUBSTITUTE, "&"))
+
+
+class MarkdownRenderer:
+    """Markdown -> safe HTML. One instance is reused: building a converter costs more than a short render."""
+
+    def __init__(self, code_header: CodeHeader | None = None, image_text: ImageText | None = None) -> None:
+        self._code_header = code_header
+        self._md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"])
+        # Raw HTML is escaped instead of passed through: without these it is plain text to the parser.
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+        safe = _SafeElements(self._md, image_text or (lambda alt: f"[image: {alt}]"))
+        self._md.treeprocessors.register(safe, "triptych_safe", 5)
+        self._formatter = HtmlFormatter(nowrap=True)
+        self._lexers: dict[str, Lexer] = {}
+
+    def render(self, text: str) -> str:
+        try:
+            converted = self._md.convert(text)
+        finally:
+            self._md.reset()
+        return _CODE_BLOCK.sub(self._highlight, converted)
+
+    def __call__(self, text: str) -> str:
+        return self.render(text)
+
+    def _highlight(self, match: re.Match[str]) -> str:
+        language = html.unescape(match.group(1) or "")
+        code = html.unescape(match.group(2))
+        body = pygments.highlight(code, self._lexer(language), self._formatter)
+        header = self._code_header(code, language) if self._code_header else ""
+        return f'{header}<pre class="{CODE_CLASS}">{body.removesuffix(chr(10))}</pre>'
+
+    def _lexer(self, language: str) -> Lexer:
+        key = language.lower()
+        if key not in self._lexers:
+            try:
+                self._lexers[key] = get_lexer_by_name(key) if key else TextLexer()
+            except ClassNotFound:
+                self._lexers[key] = TextLexer()
+        return self._lexers[key]
+
+
+# The opening line of a fenced code block exactly as Python-Markdown's fenced_code recognises it.
+_FENCE_OPEN = re.compile(
+    r"""(?P<fence>^(?:~{3,}|`{3,}))[ ]*
+    ((\{(?P<attrs>[^\n]*)\})|
+    (\.?(?P<lang>[\w#.+-]*)[ ]*)?
+    (hl_lines=(?P<quot>"|')(?P<hl_lines>.*?)(?P=quot)[ ]*)?)$""",
+    re.VERBOSE,
+)
+# Lines that may continue the list or quote before them across a blank line (Python-Markdown's patterns).
+_LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d+\.)[ ]+")
+_QUOTE = re.compile(r"^[ ]{0,3}>")
+_UNDECIDED_START = re.compile(r"^(?:\d*|\d+\.|[*+-]|`{1,2}|~{1,2}|[`~]{3}.*)$")
+
+
+def fence_opening(line: str) -> str | None:
+    """The fence string if `line` opens a fenced code block, else None."""
+    match = _FENCE_OPEN.match(line.expandtabs(4))
+    if match is None:
+        return None
+    if match.group("attrs") is not None and get_attrs_and_remainder(match.group("attrs"))[1]:
+        return None
+    return match.group("fence")
+
+
+class IncrementalMarkdown:
+    """Renders Markdown that arrives in pieces: finished top-level blocks once, the unfinished tail each time.
+
+    A block is finished when a later line starts a new top-level block that cannot join it: it follows a
+    blank line, is not indented (indented lines continue lists and code), does not continue a list or quote
+    the block holds, and no code fence is open. A fenced code block is finished when its fence closes, as
+    Python-Markdown always sets it apart. The finished blocks' HTML, joined by newlines, equals the render
+    of the whole text (reference-style link definitions aside: they reach across blocks).
+    """
+
+    def __init__(self, render: Callable[[str], str]) -> None:
+        self._render = render
+        self._finished: list[str] = []
+        """Text of finished blocks not rendered yet."""
+        self._lines: list[str] = []
+        """Complete lines of the unfinished block."""
+        self._partial: list[str] = []
+        """The last line so far, in pieces."""
+        self._pending_cr = False
+        self._has_text = False
+        self._after_blank = False
+        self._holds_list = False
+        self._holds_quote = False
+        self._fence: str | None = None
+        self._fence_start = 0
+
+    def append(self, delta: str) -> tuple[str, str]:
+        """Add text; return (HTML of blocks finished since the last call, HTML of the unfinished tail)."""
+        self.feed(delta)
+        return self.take()
+
+    def feed(self, delta: str) -> None:
+        """Add text without rendering: cheap, so a throttled view renders only when it repaints."""
+        if self._pending_cr:
+            delta = "\r" + delta
+        self._pending_cr = delta.endswith("\r")
+        pieces = delta.removesuffix("\r").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self._partial.append(pieces[0])
+        for piece in pieces[1:]:
+            line = "".join(self._partial)
+            self._partial = [piece]
+            self._add_line(line)
+        self._split_before_partial()
+
+    def take(self) -> tuple[str, str]:
+        """Render what finished since the last call, and the tail as it stands."""
+        return self._take_finished(), self._render(self._tail_for_display())
+
+    def finish(self) -> str:
+        """The text is complete: render all that is not rendered yet as finished, and return its HTML."""
+        if self._pending_cr:
+            self.feed("\n")
+        tail = "\n".join([*self._lines, "".join(self._partial)])
+        if tail.strip():
+            self._finished.append(tail)
+        self._lines, self._partial = [], []
+        return self._take_finished()
+
+    def _take_finished(self) -> str:
+        rendered = [self._render(text) for text in self._finished]
+        self._finished = []
+        return "\n".join(part for part in rendered if part)
+
+    def _tail_for_display(self) -> str:
+        tail = "\n".join([*self._lines, "".join(self._partial)])
+        # While a fence is open the tail shows as code, as it will once the fence closes.
+        return f"{tail}\n{self._fence}" if self._fence else tail
+
+    def _add_line(self, line: str) -> None:
+        if self._fence is not None:
+            self._lines.append(line)
+            if re.fullmatch(re.escape(self._fence) + " *", line.expandtabs(4)):
+                self._close_fenced_block()
+            return
+        if not line.strip(" \t"):
+            self._after_blank = self._has_text
+            self._lines.append(line)
+            return
+        if self._after_blank and self._starts_block(line):
+            self._close_block(len(self._lines))
+        self._after_blank = False
+        self._has_text = True
+        self._holds_list = self._holds_list or bool(_LIST_ITEM.match(line.expandtabs(4)))
+        self._holds_quote = self._holds_quote or bool(_QUOTE.match(line))
+        self._fence = fence_opening(line)
+        self._fence_start = len(self._lines)
+        self._lines.append(line)
+
+    def _split_before_partial(self) -> None:
+        """Finish the block early once the unfinished line after a blank surely starts a new one."""
+        partial = "".join(self._partial)
+        decided = bool(partial) and not _UNDECIDED_START.match(partial)
+        if self._fence is None and self._after_blank and decided and self._starts_block(partial):
+            self._close_block(len(self._lines))
+
+    def _starts_block(self, line: str) -> bool:
+        if line[0] in " \t":
+            return False
+        if _LIST_ITEM.match(line.expandtabs(4)):
+            return not self._holds_list
+        if _QUOTE.match(line):
+            return not self._holds_quote
+        return True
+
+    def _close_fenced_block(self) -> None:
+        # Python-Markdown replaces a closed fence by a placeholder between blank lines, so the text before
+        # it and the text after it are blocks of their own.
+        self._fence = None
+        if self._fence_start:
+            self._close_block(self._fence_start)
+        self._close_block(len(self._lines))
+
+    def _close_block(self, end: int) -> None:
+        self._finished.append("\n".join(self._lines[:end]))
+        del self._lines[:end]
+        self._has_text = self._after_blank = self._holds_list = self._holds_quote = False

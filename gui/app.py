@@ -1,0 +1,166 @@
+"""The composition root: builds the services, the window, runs asyncio inside Qt, and shuts down cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core import paths
+from core.chat import ChatSession
+from core.clients import ClientPool
+from core.demo import ServerThread, demo_server
+from core.profile import Profile
+from core.retry import RetryPolicy
+from core.secrets import KeyStore
+from core.store import StoreError
+from core.store_worker import StoreWorker
+from gui.controller import ChatController
+from gui.main_window import MainWindow
+from gui.providers import ProvidersController
+from gui.tasks import TaskKeeper
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+DEMO_PROFILE = "Demo"
+DEMO_KEY = "demo"
+
+
+@dataclass(frozen=True)
+class AppOptions:
+    demo: bool = False
+    data_dir: str | None = None
+    demo_port: int = 0
+
+
+class TriptychApp:
+    """Everything one running app holds, created once and passed to whoever needs it."""
+
+    def __init__(
+        self,
+        qt_app: QApplication,
+        options: AppOptions,
+        *,
+        keys: KeyStore | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.qt_app = qt_app
+        # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
+        qt_app.setQuitOnLastWindowClosed(False)
+        self.options = options
+        self.data_dir = paths.data_dir(options.data_dir)
+        self.settings = QSettings(str(paths.settings_path(self.data_dir)), QSettings.Format.IniFormat)
+        self.tasks = TaskKeeper(on_error=self._report_error)
+        self.keys = keys or KeyStore()
+        self.store = StoreWorker(paths.database_path(self.data_dir))
+        self.clients = ClientPool(self.keys, retry=retry)
+        self.controller = ChatController()
+        self.session = ChatSession(self.store, self.clients, self.controller)
+        self.demo: ServerThread | None = None
+        self.window: MainWindow | None = None
+        self.providers: ProvidersController | None = None
+        self._profiles: list[Profile] = []
+        self._quit = asyncio.Event()
+
+    async def run(self) -> int:
+        await self.store.call(lambda s: s.mark_unfinished_as_interrupted())
+        await self.store.call(lambda s: s.purge_deleted(0))  # undo lasts one session
+        if self.options.demo:
+            await self._start_demo()
+        profiles = await self.store.call(lambda s: s.list_profiles())
+        self.clients.set_profiles(profiles)
+        self.window = MainWindow(
+            store=self.store,
+            session=self.session,
+            controller=self.controller,
+            tasks=self.tasks,
+            settings=self.settings,
+            profiles=lambda: list(self._profiles),
+        )
+        self.providers = ProvidersController(self.window, self.store, self.keys, self.clients, self.tasks)
+        self.providers.profilesChanged.connect(self._profiles_changed)
+        self.window.providersRequested.connect(self.providers.open_dialog)
+        self.window.closeRequested.connect(self._quit.set)
+        self.window.choiceChanged.connect(self._choice_changed)
+        self._profiles_changed(profiles)
+        self.window.show()
+        await self.window.start()
+        await self._quit.wait()
+        await self.shutdown()
+        return 0
+
+    def _profiles_changed(self, profiles: list[Profile]) -> None:
+        self._profiles = profiles
+        self.clients.set_profiles(profiles)
+        assert self.window is not None
+        self.window.set_profiles([profile.name for profile in profiles])
+
+    def _choice_changed(self, key: str, value: str) -> None:
+        self.settings.setValue(key, value)
+        if key == "theme":
+            apply_theme(self.qt_app, value)
+        elif key == "language" and self.window is not None:
+            self.window.composer.show_notice(
+                self.window.tr("The language changes when Triptych starts again.")
+            )
+
+    async def _start_demo(self) -> None:
+        self.demo = ServerThread(demo_server(DEMO_KEY, port=self.options.demo_port))
+        base_url = await asyncio.to_thread(self.demo.start)
+        profile = Profile(name=DEMO_PROFILE, base_url=base_url)
+        await self.store.call(lambda s: s.save_profile(profile))
+        self.keys.set(DEMO_PROFILE, DEMO_KEY, session_only=True)
+
+    async def shutdown(self) -> None:
+        """Stop every reply (saving what came), then close the network, the database and the demo."""
+        await self.session.close()
+        await self.tasks.shutdown()
+        await self.clients.aclose()
+        await self.store.close()
+        if self.demo is not None:
+            await asyncio.to_thread(self.demo.stop)
+        self.settings.sync()
+
+    def _report_error(self, error: BaseException) -> None:
+        if self.window is not None:
+            problem = str(error) or type(error).__name__
+            self.window.composer.show_notice(
+                self.window.tr("Something went wrong: {error}").format(error=problem)
+            )
+
+
+def install_translation(qt_app: QApplication, language: str) -> QTranslator | None:
+    """English is the source language; any other locale with a .qm file under resources/i18n is loaded."""
+    name = QLocale.system().name() if language == "system" else language
+    translator = QTranslator(qt_app)
+    if name.startswith("en") or not translator.load(f"triptych_{name}", str(I18N_DIR)):
+        return None
+    qt_app.installTranslator(translator)
+    return translator
+
+
+def apply_theme(qt_app: QApplication, theme: str) -> None:
+    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+    qt_app.styleHints().setColorScheme(schemes.get(theme, Qt.ColorScheme.Unknown))
+
+
+def run(options: AppOptions) -> int:
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("Triptych")
+    qt_app.setStyle("Fusion")
+    loop = qasync.QEventLoop(qt_app)
+    asyncio.set_event_loop(loop)
+    try:
+        app = TriptychApp(qt_app, options)
+    except StoreError as error:
+        QMessageBox.critical(None, "Triptych", str(error))
+        return 1
+    install_translation(qt_app, str(app.settings.value("language", "system")))
+    apply_theme(qt_app, str(app.settings.value("theme", "system")))
+    with loop:
+        return loop.run_until_complete(app.run())

@@ -1,0 +1,393 @@
+"""The main window: conversations on the left, the transcript and composer in the middle, parameters on the
+right. It wires widgets to the chat session and the store; what a request is and how it is sent is core's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from core.chat import ChatSession
+from core.conversation import Conversation, StoredMessage
+from core.errors import ApiError
+from core.profile import Profile
+from core.settings import RequestSettings
+from core.store_worker import StoreWorker
+from core.validation import RequestValidationError
+from gui.composer import Composer
+from gui.controller import ChatController
+from gui.conversation_list import ConversationList
+from gui.error_messages import describe
+from gui.model_picker import ModelPicker, ProfilePicker
+from gui.parameter_panel import ParameterPanel
+from gui.tasks import TaskKeeper
+from gui.tool_results import ToolResultsDialog
+from gui.transcript_view import TranscriptView
+
+DEFAULT_MODEL = "claude-sonnet-4-6"
+
+
+class MainWindow(QMainWindow):
+    closeRequested = Signal()
+    """The user closed the window; the app shuts down (replies stopped and saved) and then quits."""
+    providersRequested = Signal()
+    choiceChanged = Signal(str, str)
+    """(setting, value) for the theme and language menus."""
+
+    def __init__(
+        self,
+        *,
+        store: StoreWorker,
+        session: ChatSession,
+        controller: ChatController,
+        tasks: TaskKeeper,
+        settings: QSettings,
+        profiles: Callable[[], list[Profile]],
+    ) -> None:
+        super().__init__()
+        self._store = store
+        self._session = session
+        self._tasks = tasks
+        self._settings = settings
+        self._profiles = profiles
+        self._conversation: Conversation | None = None
+        self._path: list[StoredMessage] = []
+        self.setObjectName("mainWindow")
+
+        self.conversations = ConversationList(self)
+        self.transcript = TranscriptView(error_text=describe, parent=self)
+        self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))
+        self.parameters = ParameterPanel(self)
+        self.model_picker = ModelPicker(self)
+        self.profile_picker = ProfilePicker(self)
+        self.providers_button = QPushButton(self)
+        self.providers_button.clicked.connect(self.providersRequested)
+        self._save_settings_later = QTimer(self, singleShot=True, interval=400)
+        self._save_settings_later.timeout.connect(self._save_settings)
+        self._build_layout()
+        self._build_actions()
+        self._connect(controller)
+        self.retranslate()
+        self._restore_geometry()
+
+    # --- building -------------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        centre = QWidget(self)
+        top = QHBoxLayout()
+        top.addWidget(self.profile_picker)
+        top.addWidget(self.model_picker, 1)
+        top.addWidget(self.providers_button)
+        self.chat_splitter = QSplitter(Qt.Orientation.Vertical, centre)
+        self.chat_splitter.addWidget(self.transcript)
+        self.chat_splitter.addWidget(self.composer)
+        self.chat_splitter.setStretchFactor(0, 4)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.chat_splitter, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.conversations)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.parameters)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 700, 320])
+        self.setCentralWidget(self.splitter)
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_conversation)
+        self.toggle_parameters_action = QAction(self, checkable=True, checked=True)
+        self.toggle_parameters_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.toggle_parameters_action.toggled.connect(self.parameters.setVisible)
+        self.stop_action = QAction(self, shortcut=QKeySequence("Esc"))
+        self.stop_action.triggered.connect(self.stop_reply)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addActions([self.new_action, self.quit_action])
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addAction(self.toggle_parameters_action)
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_actions = self._choice_actions(self.theme_menu, "theme", ["system", "light", "dark"])
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions = self._choice_actions(
+            self.language_menu, "language", ["system", "en", "zh_CN"]
+        )
+        self.enter_sends_action = QAction(self, checkable=True, checked=self.composer.enter_sends)
+        self.enter_sends_action.toggled.connect(self._set_enter_sends)
+        self.view_menu.addAction(self.enter_sends_action)
+        self.addAction(self.stop_action)
+
+    def _choice_actions(self, menu: QMenu, key: str, values: list[str]) -> dict[str, QAction]:
+        group = QActionGroup(menu)
+        current = str(self._settings.value(key, "system"))
+        actions = {}
+        for value in values:
+            action = QAction(menu, checkable=True, checked=value == current)
+            action.triggered.connect(lambda _checked, v=value: self.choiceChanged.emit(key, v))
+            group.addAction(action)
+            menu.addAction(action)
+            actions[value] = action
+        return actions
+
+    def _set_enter_sends(self, enter_sends: bool) -> None:
+        self.composer.enter_sends = enter_sends
+        self.composer.retranslate()
+        self._settings.setValue("enter_sends", enter_sends)
+
+    def _connect(self, controller: ChatController) -> None:
+        controller.replyStarted.connect(self._reply_started)
+        controller.replyUpdated.connect(self._reply_updated)
+        controller.replyRetrying.connect(self._reply_retrying)
+        controller.replyFinished.connect(self._reply_finished)
+        controller.conversationChanged.connect(lambda _id: self.refresh_conversations())
+        self.conversations.conversationSelected.connect(self.open_conversation)
+        self.conversations.newRequested.connect(self.new_conversation)
+        self.conversations.renameRequested.connect(self._rename)
+        self.conversations.pinRequested.connect(self._pin)
+        self.conversations.deleteRequested.connect(self._delete)
+        self.conversations.undoDeleteRequested.connect(self._undo_delete)
+        self.composer.submitted.connect(self._send)
+        self.composer.stopRequested.connect(self.stop_reply)
+        self.transcript.retryRequested.connect(self._retry)
+        self.transcript.linkClicked.connect(_open_web_link)
+        self.transcript.toolResultRequested.connect(self._answer_tools)
+        self.parameters.settingsChanged.connect(self._save_settings_later.start)
+        self.model_picker.modelChanged.connect(self._model_changed)
+        self.profile_picker.profileChanged.connect(lambda _name: self._save_settings_later.start())
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Triptych"))
+        self.providers_button.setText(self.tr("Providers…"))
+        self.new_action.setText(self.tr("New conversation"))
+        self.toggle_parameters_action.setText(self.tr("Show parameters"))
+        self.stop_action.setText(self.tr("Stop the reply"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.theme_menu.setTitle(self.tr("Theme"))
+        self.theme_actions["system"].setText(self.tr("Follow the system"))
+        self.theme_actions["light"].setText(self.tr("Light"))
+        self.theme_actions["dark"].setText(self.tr("Dark"))
+        self.language_menu.setTitle(self.tr("Language"))
+        self.language_actions["system"].setText(self.tr("Follow the system"))
+        self.language_actions["en"].setText("English")
+        self.language_actions["zh_CN"].setText("简体中文")
+        self.enter_sends_action.setText(self.tr("Enter sends (Shift+Enter for a new line)"))
+
+    async def start(self) -> None:
+        """Show the conversations and open the most recent one (or a new one on first start)."""
+        await self._refresh_conversations()
+        rows = await self._store.call(lambda s: s.list_conversations())
+        if rows:
+            await self._open(rows[0].id)
+        else:
+            await self._new_conversation()
+
+    def set_profiles(self, names: list[str]) -> None:
+        current = self.profile_picker.currentText()
+        self.profile_picker.set_profiles(names)
+        if current in names:
+            self.profile_picker.setCurrentText(current)
+
+    # --- conversations --------------------------------------------------------------------------------
+
+    def refresh_conversations(self) -> None:
+        self._tasks.start(self._refresh_conversations())
+
+    async def _refresh_conversations(self) -> None:
+        rows = await self._store.call(lambda s: s.list_conversations())
+        current = self._conversation.id if self._conversation else None
+        self.conversations.set_conversations(rows, current)
+
+    def new_conversation(self) -> None:
+        self._tasks.start(self._new_conversation())
+
+    async def _new_conversation(self) -> None:
+        base = self._conversation.settings if self._conversation else RequestSettings(model=DEFAULT_MODEL)
+        profile = self.profile_picker.currentText() or None
+        created = await self._store.call(lambda s: s.create_conversation(base, profile))
+        await self._refresh_conversations()
+        await self._open(created.id)
+
+    def open_conversation(self, conversation_id: int) -> None:
+        if self._conversation is None or self._conversation.id != conversation_id:
+            self._tasks.start(self._open(conversation_id))
+
+    async def _open(self, conversation_id: int) -> None:
+        conversation = await self._store.call(lambda s: s.get_conversation(conversation_id))
+        path = await self._store.call(lambda s: s.current_path(conversation_id))
+        self._conversation, self._path = conversation, path
+        self.conversations.select(conversation_id)
+        self._show_path()
+        self.profile_picker.setCurrentText(conversation.profile_name or "")
+        self.model_picker.set_model_id(conversation.settings.model)
+        self.parameters.set_model(conversation.settings.model)
+        self.parameters.set_settings(conversation.settings)
+        self.composer.set_replying(self._session.is_replying(conversation_id))
+
+    def _show_path(self) -> None:
+        """The stored path; a reply still streaming is shown with what has arrived, and goes on live."""
+        live = {m.id: self._session.live_message(m.id) for m in self._path if m.status == "streaming"}
+        self.transcript.show_messages([m for m in self._path if live.get(m.id) is None])
+        for message in self._path:
+            current = live.get(message.id)
+            if current is not None:
+                message.content = current.content
+                self.transcript.begin_reply(message)
+
+    def _rename(self, conversation_id: int, title: str) -> None:
+        self._tasks.start(self._then_refresh(lambda s: s.rename(conversation_id, title)))
+
+    def _pin(self, conversation_id: int, pinned: bool) -> None:
+        self._tasks.start(self._then_refresh(lambda s: s.set_pinned(conversation_id, pinned)))
+
+    def _delete(self, conversation_id: int) -> None:
+        self._tasks.start(self._delete_conversation(conversation_id))
+
+    async def _delete_conversation(self, conversation_id: int) -> None:
+        self._session.stop(conversation_id)
+        deleted = await self._store.call(lambda s: s.get_conversation(conversation_id))
+        await self._store.call(lambda s: s.delete_conversation(conversation_id))
+        self.conversations.show_deleted(conversation_id, deleted.title)
+        if self._conversation is not None and self._conversation.id == conversation_id:
+            self._conversation, self._path = None, []
+            self.transcript.show_messages([])
+        await self._refresh_conversations()
+
+    def _undo_delete(self, conversation_id: int) -> None:
+        self._tasks.start(self._then_refresh(lambda s: s.restore_conversation(conversation_id)))
+
+    async def _then_refresh(self, change: Callable[..., object]) -> None:
+        await self._store.call(change)
+        await self._refresh_conversations()
+
+    # --- settings -------------------------------------------------------------------------------------
+
+    def _model_changed(self, model_id: str) -> None:
+        self.parameters.set_model(model_id)
+        self._save_settings_later.start()
+
+    def current_settings(self) -> RequestSettings:
+        settings = self.parameters.settings()
+        settings.model = self.model_picker.model_id() or DEFAULT_MODEL
+        return settings
+
+    def _save_settings(self) -> None:
+        self._tasks.start(self._persist_settings())
+
+    async def _persist_settings(self) -> None:
+        self._save_settings_later.stop()
+        if self._conversation is None:
+            return
+        conversation_id, settings = self._conversation.id, self.current_settings()
+        profile = self.profile_picker.currentText() or None
+        self._conversation.settings, self._conversation.profile_name = settings, profile
+        await self._store.call(lambda s: s.update_conversation_settings(conversation_id, settings, profile))
+
+    # --- replies --------------------------------------------------------------------------------------
+
+    def _send(self, content: list) -> None:
+        self._tasks.start(self._send_turn(content))
+
+    async def _send_turn(self, content: list) -> None:
+        if self._conversation is None:
+            await self._new_conversation()
+        assert self._conversation is not None
+        await self._persist_settings()
+        try:
+            await self._session.send(self._conversation.id, content)
+        except RequestValidationError as invalid:
+            self.composer.show_notice(
+                self.tr("Not sent: {problems}").format(problems=" ".join(i.message for i in invalid.issues))
+            )
+
+    def _retry(self, message_id: int) -> None:
+        self._tasks.start(self._session.retry(message_id))
+
+    def stop_reply(self) -> None:
+        if self._conversation is not None:
+            self._session.stop(self._conversation.id)
+
+    def _answer_tools(self, message_id: int, _tool_use_id: str) -> None:
+        reply = next((m for m in self._path if m.id == message_id), None)
+        if reply is None or self._conversation is None:
+            return
+        dialog = ToolResultsDialog(reply, self)
+        conversation_id = self._conversation.id
+        dialog.accepted.connect(
+            lambda: self._tasks.start(self._session.send_tool_results(conversation_id, dialog.results()))
+        )
+        dialog.open()
+
+    def _is_current(self, conversation_id: int) -> bool:
+        return self._conversation is not None and self._conversation.id == conversation_id
+
+    def _reply_started(self, path: list[StoredMessage], reply: StoredMessage) -> None:
+        if not self._is_current(reply.conversation_id):
+            return
+        shown = [message.id for message in self._path]
+        self._path = [*path, reply]
+        self.composer.clear()
+        self.composer.set_replying(True)
+        if path and [message.id for message in path[:-1]] == shown:
+            self.transcript.append_message(path[-1])
+        else:
+            self.transcript.show_messages(path)
+        self.transcript.begin_reply(reply)
+
+    def _reply_updated(self, message_id: int, update: object) -> None:
+        if any(message.id == message_id for message in self._path):
+            self.transcript.apply_update(message_id, update)
+
+    def _reply_retrying(self, message_id: int, error: ApiError, wait: float, attempt: int) -> None:
+        if any(message.id == message_id for message in self._path):
+            self.composer.show_notice(
+                self.tr("{problem} Retrying in {seconds:.0f} s (attempt {attempt})…").format(
+                    problem=error.message, seconds=wait, attempt=attempt + 1
+                )
+            )
+
+    def _reply_finished(self, reply: StoredMessage) -> None:
+        if not self._is_current(reply.conversation_id):
+            return
+        self._path = [m if m.id != reply.id else reply for m in self._path]
+        self.composer.set_replying(self._session.is_replying(reply.conversation_id))
+        self.composer.show_notice("")
+        self.transcript.finish_reply(reply)
+
+    # --- window state ---------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        for splitter, key in (
+            (self.splitter, "window/splitter"),
+            (self.chat_splitter, "window/chat_splitter"),
+        ):
+            state = self._settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        self.toggle_parameters_action.setChecked(self._settings.value("window/parameters", True, type=bool))
+
+    def save_window_state(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.setValue("window/chat_splitter", self.chat_splitter.saveState())
+        self._settings.setValue("window/parameters", self.toggle_parameters_action.isChecked())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        self.closeRequested.emit()
+        event.accept()
+
+
+def _open_web_link(url: QUrl) -> None:
+    if url.scheme() in ("http", "https"):
+        QDesktopServices.openUrl(url)

@@ -1,0 +1,240 @@
+"""The turn being streamed: its blocks as they arrive, rendered incrementally.
+
+`LiveTurn.take()` returns the HTML that became final since the last call (appended to the document once)
+and the HTML of the unfinished tail (replaced on every repaint). Only the last block can be unfinished:
+the API streams blocks one after another. Consecutive text blocks are one text, as in the final render.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from core.accumulate import StreamUpdate
+from core.conversation import StoredMessage
+from core.markdown_render import IncrementalMarkdown
+from gui.transcript_html import TurnHtml
+
+
+class LiveTurn:
+    def __init__(self, message: StoredMessage, turn_html: TurnHtml, expanded: set[tuple[int, int]]) -> None:
+        self.message = message
+        self._html = turn_html
+        self._expanded = expanded
+        self._blocks: list[_LiveBlock] = []
+        self._by_index: dict[int, _LiveBlock] = {}
+        self._flushed = 0
+        """Blocks before this one are final and wholly in the document."""
+        self._resume(message)
+
+    def apply(self, update: StreamUpdate) -> bool:
+        """Take one update; True when the turn looks different."""
+        if update.kind == "block_start" and update.index is not None:
+            self._start(update.index, update.block_type or "")
+            return True
+        block = self._by_index.get(update.index) if update.index is not None else None
+        if update.kind in ("text", "thinking", "tool_input") and block is not None:
+            block.feed(update.text)
+            return bool(update.text)
+        if update.kind == "block_stop" and block is not None and not isinstance(block, _LiveText):
+            # A text block stays open: the next block may be text that continues it.
+            block.stop()
+            return True
+        if update.kind == "message_stop" and self._blocks:
+            self._blocks[-1].stop()
+            return True
+        return False
+
+    def take(self) -> tuple[str, str]:
+        """(HTML that became final since the last call, HTML of the unfinished tail)."""
+        if not self._blocks:
+            return "", self._placeholder()
+        finished: list[str] = []
+        tail = ""
+        for block in self._blocks[self._flushed :]:
+            done, tail = block.take()
+            finished.append(done)
+            if block.stopped:
+                self._flushed += 1
+        return "".join(finished), tail
+
+    def full(self) -> tuple[str, str]:
+        """The whole turn as it stands: (header and final HTML, tail), for a re-render of the turn."""
+        parts = [self._html.header(self.message)]
+        if not self._blocks:
+            return parts[0], self._placeholder()
+        tail = ""
+        for block in self._blocks:
+            done, tail = block.full()
+            parts.append(done)
+        self._flushed = sum(1 for block in self._blocks if block.stopped)
+        return "".join(parts), tail
+
+    def _resume(self, message: StoredMessage) -> None:
+        """A reply shown again while it streams: what arrived before is its beginning."""
+        for index, block in enumerate(message.content):
+            self._start(index, str(block.get("type")))
+            text = block.get("text") or block.get("thinking") or ""
+            if not text and isinstance(block.get("input"), dict) and block.get("input"):
+                text = json.dumps(block["input"])
+            self._by_index[index].feed(str(text))
+
+    def _start(self, index: int, block_type: str) -> None:
+        last = self._blocks[-1] if self._blocks else None
+        if block_type == "text" and isinstance(last, _LiveText) and not last.stopped:
+            self._by_index[index] = last
+            return
+        if last is not None:
+            last.stop()
+        block = self._new_block(index, block_type)
+        self._blocks.append(block)
+        self._by_index[index] = block
+
+    def _new_block(self, index: int, block_type: str) -> _LiveBlock:
+        render = self._html.live_markdown
+        if block_type == "text":
+            return _LiveText(render)
+        if block_type == "thinking":
+            key = (self.message.id, index)
+            return _LiveThinking(self._html, render, key, lambda: key in self._expanded)
+        if block_type in ("tool_use", "server_tool_use"):
+            return _LiveCard(self._html.cards.tool_use_streaming)
+        return _LiveCard(lambda _: self._html.cards.streaming_block(block_type))
+
+    def _placeholder(self) -> str:
+        return self._html.cards.note("…")
+
+
+class _LiveBlock:
+    stopped = False
+
+    def feed(self, text: str) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def take(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def full(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+
+class _LiveText(_LiveBlock):
+    def __init__(self, render: Callable[[str], str]) -> None:
+        self._markdown = IncrementalMarkdown(render)
+        self._done: list[str] = []
+        self._closed = False
+
+    def feed(self, text: str) -> None:
+        self._markdown.feed(text)
+
+    def take(self) -> tuple[str, str]:
+        if self._closed:
+            return "", ""
+        if self.stopped:
+            self._closed = True
+            done, tail = self._markdown.finish(), ""
+        else:
+            done, tail = self._markdown.take()
+        self._done.append(done)
+        return done, tail
+
+    def full(self) -> tuple[str, str]:
+        _, tail = self.take()
+        return "".join(self._done), tail
+
+
+class _LiveCard(_LiveBlock):
+    """A block shown whole on every repaint (a tool call's input as it arrives), final once stopped."""
+
+    def __init__(self, card: Callable[[str], str]) -> None:
+        self._card = card
+        self._parts: list[str] = []
+        self._closed = False
+
+    def feed(self, text: str) -> None:
+        self._parts.append(text)
+
+    def take(self) -> tuple[str, str]:
+        if self._closed:
+            return "", ""
+        card = self._card("".join(self._parts))
+        if self.stopped:
+            self._closed = True
+            return card, ""
+        return "", card
+
+    def full(self) -> tuple[str, str]:
+        if self._closed:
+            return self._card("".join(self._parts)), ""
+        return self.take()
+
+
+class _LiveThinking(_LiveBlock):
+    """Collapsed: one line with the word count so far. Open: the thinking as Markdown, incrementally."""
+
+    def __init__(
+        self,
+        turn_html: TurnHtml,
+        render: Callable[[str], str],
+        key: tuple[int, int],
+        is_expanded: Callable[[], bool],
+    ) -> None:
+        self._html = turn_html
+        self._render = render
+        self._key = key
+        self._is_expanded = is_expanded
+        self._parts: list[str] = []
+        self._words = _WordCounter()
+        self._markdown: IncrementalMarkdown | None = None
+        self._closed = False
+
+    def feed(self, text: str) -> None:
+        self._parts.append(text)
+        self._words.feed(text)
+        if self._markdown is not None:
+            self._markdown.feed(text)
+
+    def take(self) -> tuple[str, str]:
+        if self._closed:
+            return "", ""
+        if self._markdown is None:
+            line = self._html.thinking(*self._key, "", expanded=False, words=self._words.count)
+            self._closed = self.stopped
+            return (line, "") if self.stopped else ("", line)
+        body = self._html.thinking_body
+        if self.stopped:
+            self._closed = True
+            return body(self._markdown.finish()), ""
+        done, tail = self._markdown.take()
+        return body(done), body(tail)
+
+    def full(self) -> tuple[str, str]:
+        """Render from the start, opened or collapsed as the user last chose."""
+        self._closed = False
+        if not self._is_expanded():
+            self._markdown = None
+            return self.take()
+        self._markdown = IncrementalMarkdown(self._render)
+        self._markdown.feed("".join(self._parts))
+        done, tail = self.take()
+        return self._html.thinking_open_header(*self._key) + done, tail
+
+
+class _WordCounter:
+    """Counts words as text arrives in pieces, the same count as `len(whole.split())`."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._in_word = False
+
+    def feed(self, text: str) -> None:
+        if not text:
+            return
+        words = len(text.split())
+        if words and self._in_word and not text[0].isspace():
+            words -= 1
+        self.count += words
+        self._in_word = not text[-1].isspace()
