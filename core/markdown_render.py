@@ -51,14 +51,14 @@ def allowed_link(href: str) -> bool:
 
 def pygments_css(dark: bool) -> str:
     """CSS for highlighted code blocks, scoped to `pre.code`, for a stylesheet-driven viewer."""
-    formatter = _formatter(dark)
+    formatter = _style_formatter(dark)
     rules = formatter.get_token_style_defs(f"pre.{CODE_CLASS}")
     return "\n".join([f"pre.{CODE_CLASS} {{ {_block_style(formatter)} }}", *rules])
 
 
 def code_styles(dark: bool) -> dict[str, str]:
     """The same styles as `pygments_css` as a class -> declarations map, for `inline_styles`."""
-    formatter = _formatter(dark)
+    formatter = _style_formatter(dark)
     styles = {name: style for name, (style, _, _) in formatter.class2style.items() if name and style}
     styles[CODE_CLASS] = _block_style(formatter)
     return styles
@@ -78,7 +78,7 @@ def inline_styles(html_text: str, styles: Mapping[str, str]) -> str:
     return _CLASS_ATTRIBUTE.sub(replace, html_text)
 
 
-def _formatter(dark: bool) -> HtmlFormatter:
+def _style_formatter(dark: bool) -> HtmlFormatter:
     return HtmlFormatter(style="github-dark" if dark else "default")
 
 
@@ -140,15 +140,12 @@ class MarkdownRenderer:
             self._md.reset()
         return _CODE_BLOCK.sub(self._highlight, converted)
 
-    def __call__(self, text: str) -> str:
-        return self.render(text)
-
     def _highlight(self, match: re.Match[str]) -> str:
         language = html.unescape(match.group(1) or "")
         code = html.unescape(match.group(2))
-        body = pygments.highlight(code, self._lexer(language), self._formatter)
+        body = pygments.highlight(code, self._lexer(language), self._formatter).removesuffix("\n")
         header = self._code_header(code, language) if self._code_header else ""
-        return f'{header}<pre class="{CODE_CLASS}">{body.removesuffix(chr(10))}</pre>'
+        return f'{header}<pre class="{CODE_CLASS}">{body}</pre>'
 
     def _lexer(self, language: str) -> Lexer:
         key = language.lower()
@@ -171,6 +168,7 @@ _FENCE_OPEN = re.compile(
 # Lines that may continue the list or quote before them across a blank line (Python-Markdown's patterns).
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d+\.)[ ]+")
 _QUOTE = re.compile(r"^[ ]{0,3}>")
+# The start of a line that may still become a list item or a fence as more of it arrives.
 _UNDECIDED_START = re.compile(r"^(?:\d*|\d+\.|[*+-]|`{1,2}|~{1,2}|[`~]{3}.*)$")
 
 

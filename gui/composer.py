@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -40,7 +41,7 @@ class Composer(QWidget):
         self.editor.setObjectName("composerEditor")
         self.editor.installEventFilter(self)
         self.attach_button = QToolButton(self)
-        self.attach_button.setText("📎")
+        self.attach_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
         self.attach_button.clicked.connect(self._choose_files)
         self.send_button = QPushButton(self)
         self.send_button.clicked.connect(self._send_or_stop)

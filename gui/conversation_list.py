@@ -97,6 +97,9 @@ class ConversationList(QWidget):
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QListView(self)
         self.view.setModel(self.proxy)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setUniformItemSizes(True)
         self.view.setEditTriggers(
             QListView.EditTrigger.EditKeyPressed | QListView.EditTrigger.SelectedClicked
         )

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.chat_splitter.addWidget(self.transcript)
         self.chat_splitter.addWidget(self.composer)
         self.chat_splitter.setStretchFactor(0, 4)
+        self.chat_splitter.setSizes([640, 130])
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)

@@ -244,4 +244,4 @@ print(greet("Triptych"))
 | Thinking | canned | real |
 | Cost | free | per token |
 
-Add a provider in Settings to talk to Claude."""
+Add your own provider under Providers… to talk to Claude."""
