@@ -15,6 +15,8 @@ from core import paths
 from core.chat import ChatSession
 from core.clients import ClientPool
 from core.demo import ServerThread, demo_server
+from core.errors import ApiError
+from core.models_list import DiscoveredModel
 from core.profile import Profile
 from core.retry import RetryPolicy
 from core.secrets import KeyStore
@@ -64,6 +66,7 @@ class TriptychApp:
         self.window: MainWindow | None = None
         self.providers: ProvidersController | None = None
         self._profiles: list[Profile] = []
+        self._discovered: dict[str, list[DiscoveredModel]] = {}
         self._quit = asyncio.Event()
 
     async def run(self) -> int:
@@ -80,6 +83,7 @@ class TriptychApp:
             tasks=self.tasks,
             settings=self.settings,
             profiles=lambda: list(self._profiles),
+            discover_models=self.discover_models,
         )
         self.providers = ProvidersController(self.window, self.store, self.keys, self.clients, self.tasks)
         self.providers.profilesChanged.connect(self._profiles_changed)
@@ -93,7 +97,18 @@ class TriptychApp:
         await self.shutdown()
         return 0
 
+    async def discover_models(self, profile_name: str) -> list[DiscoveredModel]:
+        """The provider's model list, asked once per session; none when it has no list or no key yet."""
+        if profile_name not in self._discovered:
+            try:
+                client = await self.clients.client_for(profile_name)
+                self._discovered[profile_name] = await client.list_models()
+            except ApiError:
+                return []
+        return self._discovered[profile_name]
+
     def _profiles_changed(self, profiles: list[Profile]) -> None:
+        self._discovered.clear()
         self._profiles = profiles
         self.clients.set_profiles(profiles)
         assert self.window is not None

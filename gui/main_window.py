@@ -3,7 +3,7 @@ right. It wires widgets to the chat session and the store; what a request is and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QPushButton, QSpl
 from core.chat import ChatSession
 from core.conversation import Conversation, StoredMessage
 from core.errors import ApiError
+from core.models_list import DiscoveredModel
 from core.profile import Profile
 from core.settings import RequestSettings
 from core.store_worker import StoreWorker
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         tasks: TaskKeeper,
         settings: QSettings,
         profiles: Callable[[], list[Profile]],
+        discover_models: Callable[[str], Awaitable[list[DiscoveredModel]]],
     ) -> None:
         super().__init__()
         self._store = store
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self._tasks = tasks
         self._settings = settings
         self._profiles = profiles
+        self._discover_models = discover_models
         self._conversation: Conversation | None = None
         self._path: list[StoredMessage] = []
         self.setObjectName("mainWindow")
@@ -158,7 +161,7 @@ class MainWindow(QMainWindow):
         self.transcript.toolResultRequested.connect(self._answer_tools)
         self.parameters.settingsChanged.connect(self._save_settings_later.start)
         self.model_picker.modelChanged.connect(self._model_changed)
-        self.profile_picker.profileChanged.connect(lambda _name: self._save_settings_later.start())
+        self.profile_picker.profileChanged.connect(self._profile_changed)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Triptych"))
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
         self.conversations.select(conversation_id)
         self._show_path()
         self.profile_picker.setCurrentText(conversation.profile_name or "")
+        await self._show_provider_models(self.profile_picker.currentText())
         self.model_picker.set_model_id(conversation.settings.model)
         self.parameters.set_model(conversation.settings.model)
         self.parameters.set_settings(conversation.settings)
@@ -267,6 +271,16 @@ class MainWindow(QMainWindow):
         await self._refresh_conversations()
 
     # --- settings -------------------------------------------------------------------------------------
+
+    def _profile_changed(self, name: str) -> None:
+        self._save_settings_later.start()
+        self._tasks.start(self._show_provider_models(name))
+
+    async def _show_provider_models(self, name: str) -> None:
+        """The provider's own model list joins the catalog in the picker; a relay without one adds nothing."""
+        models = await self._discover_models(name) if name else []
+        if self.profile_picker.currentText() == name:
+            self.model_picker.set_discovered(models)
 
     def _model_changed(self, model_id: str) -> None:
         self.parameters.set_model(model_id)

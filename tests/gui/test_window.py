@@ -147,7 +147,7 @@ def test_a_missing_key_and_a_cut_connection_say_what_happened(
         app.app.clients.forget_key("Relay")
         app.type_and_send(qtbot, "No key yet")
         await wait_until(lambda: "no API key for this provider" in app.transcript_text(), what="missing key")
-        assert server.requests == []
+        assert [r for r in server.requests if r.path == "/v1/messages"] == []
         keys.set("Relay", KEY)
         server.enqueue(Reply([Text("x" * 300)], faults=[CutConnection(after_bytes=700)]))
         app.type_and_send(qtbot, "Now with a key")
