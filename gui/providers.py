@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -15,33 +17,47 @@ from gui.tasks import TaskKeeper
 
 
 class KeyStoreAccess:
-    """core.secrets.KeyStore as the dialog's KeyAccess. A key that changes is read again on next use."""
+    """core.secrets.KeyStore as the dialog's KeyAccess.
+
+    The keyring may answer over D-Bus, so what the dialog reads is fetched on a worker thread before it
+    opens (`load`); only an explicit Save writes to the keyring. A key that changes is read again on next use.
+    """
 
     def __init__(self, keys: KeyStore, clients: ClientPool) -> None:
         self._keys = keys
         self._clients = clients
+        self._status = (False, "")
+        self._known: dict[str, str | None] = {}
+
+    async def load(self, profile_names: list[str]) -> None:
+        status = await asyncio.to_thread(self._keys.availability)
+        self._status = (status.usable, status.reason)
+        for name in profile_names:
+            self._known[name] = await asyncio.to_thread(self._keys.get, name)
 
     def availability(self) -> tuple[bool, str]:
-        status = self._keys.availability()
-        return status.usable, status.reason
+        return self._status
 
     def masked(self, profile_name: str) -> str | None:
-        key = self._keys.get(profile_name)
+        key = self._known.get(profile_name)
         return None if not key else self._keys.masked(key)
 
     def get(self, profile_name: str) -> str | None:
-        return self._keys.get(profile_name)
+        return self._known.get(profile_name)
 
     def set(self, profile_name: str, key: str, *, session_only: bool) -> None:
         self._keys.set(profile_name, key, session_only=session_only)
+        self._known[profile_name] = key
         self._clients.forget_key(profile_name)
 
     def delete(self, profile_name: str) -> None:
         self._keys.delete(profile_name)
+        self._known.pop(profile_name, None)
         self._clients.forget_key(profile_name)
 
     def rename(self, old_name: str, new_name: str) -> None:
         self._keys.rename(old_name, new_name)
+        self._known[new_name] = self._known.pop(old_name, None)
         self._clients.forget_key(old_name)
 
 
@@ -63,6 +79,7 @@ class ProvidersController(QObject):
 
     async def _open(self) -> None:
         before = await self._store.call(lambda s: s.list_profiles())
+        await self._keys.load([profile.name for profile in before])
         self.dialog = ProvidersDialog(before, self._keys, check_connection, self._tasks, self._parent)
         self.dialog.profilesChanged.connect(lambda after: self._tasks.start(self._save(before, after)))
         self.dialog.open()
