@@ -41,12 +41,14 @@ _USAGE_FIELDS_REPLACED_WHEN_PRESENT = (
 
 @dataclass(frozen=True)
 class StreamUpdate:
-    """What one event changed: `text` holds the appended text, thinking or partial JSON, if any."""
+    """What one event changed: `text` holds the appended text, thinking or partial JSON, if any;
+    `block` the content block as it opened (on block_start: a tool's name, a whole search result)."""
 
     kind: UpdateKind
     index: int | None = None
     text: str = ""
     block_type: str | None = None
+    block: dict[str, Any] | None = None
 
 
 @dataclass
@@ -173,7 +175,7 @@ def _block_start(snapshot: MessageSnapshot, event: dict[str, Any]) -> StreamUpda
     if index in snapshot.blocks:
         raise MalformedStreamError(f"content_block_start for block {index}, which had already started.")
     snapshot.blocks[index] = _new_block(block)
-    return StreamUpdate("block_start", index, block_type=str(block.get("type")))
+    return StreamUpdate("block_start", index, block_type=str(block.get("type")), block=block)
 
 
 def _block_delta(snapshot: MessageSnapshot, event: dict[str, Any]) -> StreamUpdate:

@@ -132,6 +132,8 @@ class TriptychApp:
 
     async def shutdown(self) -> None:
         """Stop every reply (saving what came), then close the network, the database and the demo."""
+        if self.window is not None:
+            await self.window.persist_settings()
         await self.session.close()
         await self.tasks.shutdown()
         await self.clients.aclose()

@@ -292,9 +292,10 @@ class MainWindow(QMainWindow):
         return settings
 
     def _save_settings(self) -> None:
-        self._tasks.start(self._persist_settings())
+        self._tasks.start(self.persist_settings())
 
-    async def _persist_settings(self) -> None:
+    async def persist_settings(self) -> None:
+        """Save the panel's settings for the conversation now (also at quit, for a last-moment edit)."""
         self._save_settings_later.stop()
         if self._conversation is None:
             return
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
         if self._conversation is None:
             await self._new_conversation()
         assert self._conversation is not None
-        await self._persist_settings()
+        await self.persist_settings()
         try:
             await self._session.send(self._conversation.id, content)
         except RequestValidationError as invalid:
@@ -399,6 +400,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
+        self._save_settings_later.stop()
         self.closeRequested.emit()
         event.accept()
 

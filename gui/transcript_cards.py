@@ -75,8 +75,9 @@ class Cards(QObject):
             return self._card(self._title(self.tr("Web search results…"), ""))
         return self._card(self._title(self.tr("{kind} block").format(kind=kind), ""))
 
-    def tool_use_streaming(self, partial_json: str) -> str:
-        return self._card(self._title(self.tr("Tool call…"), "") + self.code(partial_json))
+    def tool_use_streaming(self, partial_json: str, name: str = "") -> str:
+        title = self.tr("Tool call: {name}…").format(name=name) if name else self.tr("Tool call…")
+        return self._card(self._title(title, "") + self.code(partial_json))
 
     def tool_result(self, block: dict[str, Any], tool_name: str) -> str:
         name = tool_name or str(block.get("tool_use_id", ""))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from core.accumulate import StreamUpdate
 from core.conversation import StoredMessage
@@ -30,7 +31,7 @@ class LiveTurn:
     def apply(self, update: StreamUpdate) -> bool:
         """Take one update; True when the turn looks different."""
         if update.kind == "block_start" and update.index is not None:
-            self._start(update.index, update.block_type or "")
+            self._start(update.index, update.block_type or "", update.block or {})
             return True
         block = self._by_index.get(update.index) if update.index is not None else None
         if update.kind in ("text", "thinking", "tool_input") and block is not None:
@@ -73,33 +74,38 @@ class LiveTurn:
     def _resume(self, message: StoredMessage) -> None:
         """A reply shown again while it streams: what arrived before is its beginning."""
         for index, block in enumerate(message.content):
-            self._start(index, str(block.get("type")))
+            self._start(index, str(block.get("type")), dict(block))
             text = block.get("text") or block.get("thinking") or ""
             if not text and isinstance(block.get("input"), dict) and block.get("input"):
                 text = json.dumps(block["input"])
             self._by_index[index].feed(str(text))
 
-    def _start(self, index: int, block_type: str) -> None:
+    def _start(self, index: int, block_type: str, opened: dict[str, Any]) -> None:
         last = self._blocks[-1] if self._blocks else None
         if block_type == "text" and isinstance(last, _LiveText) and not last.stopped:
             self._by_index[index] = last
             return
         if last is not None:
             last.stop()
-        block = self._new_block(index, block_type)
+        block = self._new_block(index, block_type, opened)
         self._blocks.append(block)
         self._by_index[index] = block
 
-    def _new_block(self, index: int, block_type: str) -> _LiveBlock:
+    def _new_block(self, index: int, block_type: str, opened: dict[str, Any]) -> _LiveBlock:
         render = self._html.live_markdown
         if block_type == "text":
             return _LiveText(render)
         if block_type == "thinking":
             key = (self.message.id, index)
             return _LiveThinking(self._html, render, key, lambda: key in self._expanded)
+        cards = self._html.cards
         if block_type in ("tool_use", "server_tool_use"):
-            return _LiveCard(self._html.cards.tool_use_streaming)
-        return _LiveCard(lambda _: self._html.cards.streaming_block(block_type))
+            name = str(opened.get("name") or "")
+            return _LiveCard(lambda partial: cards.tool_use_streaming(partial, name))
+        if block_type == "web_search_tool_result" and opened.get("content") is not None:
+            # A search result arrives whole when its block opens: show it at once.
+            return _LiveCard(lambda _: cards.web_search_results(opened))
+        return _LiveCard(lambda _: cards.streaming_block(block_type))
 
     def _placeholder(self) -> str:
         return self._html.cards.note("…")
