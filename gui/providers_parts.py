@@ -120,27 +120,40 @@ def draft_problems(drafts: list[ProfileDraft], row: int) -> list[str]:
     name = draft.name.strip()
     problems: list[str] = []
     if not name:
-        problems.append(_tr("Give the profile a name."))
+        problems.append(QCoreApplication.translate("ProvidersDialog", "Give the profile a name."))
     elif any(other.name.strip() == name for other in drafts[:row]):  # the later one is the new name
-        problems.append(_tr('Another profile is already named "{name}".').format(name=name))
+        problems.append(
+            QCoreApplication.translate(
+                "ProvidersDialog", 'Another profile is already named "{name}".'
+            ).format(name=name)
+        )
     if not is_url(draft.base_url, ("http", "https")):
         problems.append(
-            _tr("The base URL must start with http:// or https://, e.g. https://api.anthropic.com.")
+            QCoreApplication.translate(
+                "ProvidersDialog",
+                "The base URL must start with http:// or https://, e.g. https://api.anthropic.com.",
+            )
         )
     if draft.proxy.strip() and not is_url(draft.proxy, _PROXY_SCHEMES):
-        problems.append(_tr("The proxy must be a URL such as http://127.0.0.1:8080."))
+        problems.append(
+            QCoreApplication.translate(
+                "ProvidersDialog", "The proxy must be a URL such as http://127.0.0.1:8080."
+            )
+        )
     for number, cells in enumerate(draft.prices, start=1):
         if not cells[0]:
-            problems.append(_tr("Price row {row}: enter a model id.").format(row=number))
+            problems.append(
+                QCoreApplication.translate("ProvidersDialog", "Price row {row}: enter a model id.").format(
+                    row=number
+                )
+            )
         if not all(is_price(cell) for cell in cells[1:]):
             problems.append(
-                _tr("Price row {row}: every price must be a number of 0 or more.").format(row=number)
+                QCoreApplication.translate(
+                    "ProvidersDialog", "Price row {row}: every price must be a number of 0 or more."
+                ).format(row=number)
             )
     return problems
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProvidersDialog", text)
 
 
 class PriceTable(QWidget):

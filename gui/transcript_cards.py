@@ -138,7 +138,8 @@ class Cards(QObject):
         if source.get("type") == "base64":
             return f'<p><img src="{IMAGE_SCHEME}:{message_id}/{index}"></p>'
         url = str(source.get("url", ""))
-        return f"<p>{link_or_text(url, self.tr('[image: {url}]').format(url=url))}</p>"
+        text = self.tr("[image: {url}]").format(url=url)
+        return f"<p>{link_or_text(url, text)}</p>"
 
     def document(self, block: dict[str, Any]) -> str:
         source = block.get("source") if isinstance(block.get("source"), dict) else {}
@@ -198,7 +199,8 @@ class Cards(QObject):
 
     def error_box(self, message_id: int, text: str) -> str:
         body = html.escape(text).replace("\n", "<br>")
-        retry = f'<a href="{SCHEME}:retry/{message_id}">{html.escape(self.tr("Retry"))}</a>'
+        retry_label = html.escape(self.tr("Retry"))
+        retry = f'<a href="{SCHEME}:retry/{message_id}">{retry_label}</a>'
         message = f'<p style="margin:0; color:{self.colors.error_text}">{body}</p>'
         return self._card(f'{message}<p style="margin-top:6px">{retry}</p>', error=True)
 

@@ -211,7 +211,8 @@ class TurnHtml(QObject):
 
     def thinking_open_header(self, message_id: int, index: int) -> str:
         link = f"{SCHEME}:thinking/{message_id}/{index}"
-        return f'<p style="margin-bottom:2px"><a href="{link}">{html.escape(self.tr("Thinking ▾"))}</a></p>'
+        label = html.escape(self.tr("Thinking ▾"))
+        return f'<p style="margin-bottom:2px"><a href="{link}">{label}</a></p>'
 
     def thinking_body(self, rendered: str) -> str:
         if not rendered:
@@ -242,10 +243,8 @@ class TurnHtml(QObject):
     def _code_header(self, code: str, language: str) -> str:
         payload = base64.urlsafe_b64encode(code.encode()).decode()
         label = f"{html.escape(language)} · " if language else ""
-        return (
-            f'<p class="codebar">{label}'
-            f'<a href="{SCHEME}:copy/{payload}">{html.escape(self.tr("Copy"))}</a></p>'
-        )
+        copy = html.escape(self.tr("Copy"))
+        return f'<p class="codebar">{label}<a href="{SCHEME}:copy/{payload}">{copy}</a></p>'
 
     def _image_text(self, alt: str) -> str:
         return self.tr("[image: {alt}]").format(alt=alt)
