@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import paths
@@ -150,14 +150,19 @@ class TriptychApp:
             )
 
 
-def install_translation(qt_app: QApplication, language: str) -> QTranslator | None:
-    """English is the source language; any other locale with a .qm file under resources/i18n is loaded."""
+def install_translation(qt_app: QApplication, language: str) -> None:
+    """English is the source language; any other locale with a .qm file under resources/i18n is loaded,
+    with Qt's own translation for its standard buttons and dialogs."""
     name = QLocale.system().name() if language == "system" else language
-    translator = QTranslator(qt_app)
-    if name.startswith("en") or not translator.load(f"triptych_{name}", str(I18N_DIR)):
-        return None
-    qt_app.installTranslator(translator)
-    return translator
+    if name.startswith("en"):
+        return
+    ours = QTranslator(qt_app)
+    if not ours.load(f"triptych_{name}", str(I18N_DIR)):
+        return
+    qt_app.installTranslator(ours)
+    qt_own = QTranslator(qt_app)
+    if qt_own.load(f"qtbase_{name}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_app.installTranslator(qt_own)
 
 
 def apply_theme(qt_app: QApplication, theme: str) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.clients import ClientPool
 from core.connection_test import check_connection
 from core.profile import Profile
-from core.secrets import KeyStore
+from core.secrets import KeyringProblem, KeyStore
 from core.store_worker import StoreWorker
 from gui.providers_dialog import ProvidersDialog
 from gui.tasks import TaskKeeper
@@ -31,7 +31,7 @@ class KeyStoreAccess:
 
     async def load(self, profile_names: list[str]) -> None:
         status = await asyncio.to_thread(self._keys.availability)
-        self._status = (status.usable, status.reason)
+        self._status = (status.usable, keyring_problem_text(status.problem) if status.problem else "")
         for name in profile_names:
             self._known[name] = await asyncio.to_thread(self._keys.get, name)
 
@@ -59,6 +59,22 @@ class KeyStoreAccess:
         self._keys.rename(old_name, new_name)
         self._known[new_name] = self._known.pop(old_name, None)
         self._clients.forget_key(old_name)
+
+
+def keyring_problem_text(problem: KeyringProblem) -> str:
+    """Why the keyring cannot hold keys, in the user's language."""
+    texts = {
+        "no_service": QCoreApplication.translate(
+            "KeyringProblem", "No keyring service is running (Secret Service not found)."
+        ),
+        "switched_off": QCoreApplication.translate("KeyringProblem", "The keyring is switched off."),
+        "file_backend": QCoreApplication.translate(
+            "KeyringProblem", "The keyring backend stores keys in a file, which Triptych does not use."
+        ),
+        "locked": QCoreApplication.translate("KeyringProblem", "The keyring is locked."),
+        "unreachable": QCoreApplication.translate("KeyringProblem", "The keyring service did not answer."),
+    }
+    return texts[problem]
 
 
 class ProvidersController(QObject):

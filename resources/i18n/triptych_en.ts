@@ -427,6 +427,34 @@
     </message>
 </context>
 <context>
+    <name>KeyringProblem</name>
+    <message>
+        <location filename="../../gui/providers.py" line="67" />
+        <source>No keyring service is running (Secret Service not found).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/providers.py" line="70" />
+        <source>The keyring is switched off.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/providers.py" line="71" />
+        <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/providers.py" line="74" />
+        <source>The keyring is locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/providers.py" line="75" />
+        <source>The keyring service did not answer.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="167" />
