@@ -137,9 +137,11 @@ class TriptychApp:
         await self.session.close()
         await self.tasks.shutdown()
         await self.clients.aclose()
-        await self.store.close()
         if self.demo is not None:
+            # Its port changes every start: a saved Demo profile would point nowhere next time.
+            await self.store.call(lambda s: s.delete_profile(DEMO_PROFILE))
             await asyncio.to_thread(self.demo.stop)
+        await self.store.close()
         self.settings.sync()
 
     def _report_error(self, error: BaseException) -> None:
