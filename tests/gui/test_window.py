@@ -147,6 +147,7 @@ def test_a_missing_key_and_a_cut_connection_say_what_happened(
         app.app.clients.forget_key("Relay")
         app.type_and_send(qtbot, "No key yet")
         await wait_until(lambda: "no API key for this provider" in app.transcript_text(), what="missing key")
+        await wait_until(lambda: app.window.composer.send_button.text() == "Send", what="the reply to end")
         assert [r for r in server.requests if r.path == "/v1/messages"] == []
         keys.set("Relay", KEY)
         server.enqueue(Reply([Text("x" * 300)], faults=[CutConnection(after_bytes=700)]))
@@ -164,11 +165,13 @@ def test_the_tool_loop_sends_results_and_continues(
 ) -> None:
     async def body() -> None:
         app = await start(qapp, tmp_path, server)
-        server.enqueue(
-            Reply([ToolUse("get_weather", {"city": "Paris"}, id="toolu_w1")]), Reply([Text("Sunny.")])
-        )
+        call = ToolUse("get_weather", {"city": "Paris", "detail": "x" * 80}, id="toolu_w1")
+        server.enqueue(Reply([call], pace=SLOW), Reply([Text("Sunny.")]))
         app.type_and_send(qtbot, "Weather?")
-        await wait_until(lambda: "get_weather" in app.transcript_text(), what="the tool call card")
+        await wait_until(
+            lambda: "Tool call: get_weather…" in app.transcript_text(), what="the card, streaming"
+        )
+        await wait_until(lambda: app.window.composer.send_button.text() == "Send", what="the call to end")
         reply = (await app.path())[-1]
         app.window.transcript.toolResultRequested.emit(reply.id, "toolu_w1")
         await wait_until(lambda: app.window.findChild(ToolResultsDialog) is not None, what="the dialog")
@@ -241,6 +244,7 @@ def test_the_key_is_in_no_file_the_app_wrote(
         server.enqueue(Reply([Text("fine")]), HttpError(401, "invalid x-api-key"))
         app.type_and_send(qtbot, "one")
         await wait_until(lambda: "fine" in app.transcript_text(), what="a reply")
+        await wait_until(lambda: app.window.composer.send_button.text() == "Send", what="the reply to end")
         app.type_and_send(qtbot, "two")
         await wait_until(lambda: "rejected the API key" in app.transcript_text(), what="the 401")
         await app.quit()
