@@ -176,7 +176,7 @@ class ChatSession:
         message = result.message
         profile_prices = self._prices(conversation.profile_name)
         usage = message.usage if message is not None else None
-        status = _status(result, interrupted=interrupted)
+        status = reply_status(result, interrupted=interrupted)
         fields: dict[str, Any] = {
             "content": message.content if message is not None else [],
             "status": status,
@@ -189,7 +189,7 @@ class ChatSession:
             "cost_usd": cost_of(usage, conversation.settings.model, profile_prices) if usage else None,
             "timing": ReplyTiming(result.metrics.time_to_first_token, result.metrics.duration),
             "request_id": result.request_id,
-            "error": _reply_error(result.error),
+            "error": reply_error(result.error),
             "warnings": result.warnings,
         }
         await self._store.call(lambda s: s.update_reply(reply.id, **fields))
@@ -238,7 +238,8 @@ def conversation_history(path: list[StoredMessage]) -> list[ChatMessage]:
     return history
 
 
-def _status(result: ReplyResult, *, interrupted: bool) -> MessageStatus:
+def reply_status(result: ReplyResult, *, interrupted: bool) -> MessageStatus:
+    """How a reply ended, as saved: stopped by the user is `cancelled`, by a closing app `interrupted`."""
     if result.cancelled:
         return "interrupted" if interrupted else "cancelled"
     if result.error is not None:
@@ -246,7 +247,8 @@ def _status(result: ReplyResult, *, interrupted: bool) -> MessageStatus:
     return "complete"
 
 
-def _reply_error(error: ApiError | None) -> ReplyError | None:
+def reply_error(error: ApiError | None) -> ReplyError | None:
+    """The error as saved with the reply, so the transcript can show it after a restart."""
     if error is None:
         return None
     status_error = error if isinstance(error, ApiStatusError) else None

@@ -99,7 +99,62 @@ def m001_initial(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming'")
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+def m002_compare_runs(db: sqlite3.Connection) -> None:
+    """Compare runs. A column's replies live in `messages` like any other, in a branch of their own below
+    the run's base message (a user message per round, then the reply), so `path_to(reply)` is exactly what
+    that column sent; the conversation's leaf does not move until the user continues with one column."""
+    db.execute(
+        """
+        CREATE TABLE compare_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            base_message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+            created_at REAL NOT NULL,
+            chosen_column INTEGER
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE compare_columns (
+            run_id INTEGER NOT NULL REFERENCES compare_runs(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            profile_name TEXT,
+            settings_json TEXT NOT NULL,
+            PRIMARY KEY (run_id, idx)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE compare_rounds (
+            run_id INTEGER NOT NULL REFERENCES compare_runs(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL,
+            prompt TEXT NOT NULL,
+            PRIMARY KEY (run_id, round)
+        )
+        """
+    )
+    # message_id is SET NULL, not a blocker: deleting a branch of the tree must still work.
+    db.execute(
+        """
+        CREATE TABLE compare_replies (
+            run_id INTEGER NOT NULL REFERENCES compare_runs(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            round INTEGER NOT NULL,
+            message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+            metrics_json TEXT,
+            PRIMARY KEY (run_id, idx, round)
+        )
+        """
+    )
+    db.execute("CREATE INDEX compare_runs_by_conversation ON compare_runs (conversation_id)")
+    # Serve the foreign keys to messages: deleting a message finds the rows pointing at it without a scan.
+    db.execute("CREATE INDEX compare_runs_by_base ON compare_runs (base_message_id)")
+    db.execute("CREATE INDEX compare_replies_by_message ON compare_replies (message_id)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_compare_runs)
 
 
 def applied_migrations(db: sqlite3.Connection) -> list[str]:

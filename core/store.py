@@ -25,6 +25,7 @@ from core.codec import (
 from core.conversation import Conversation, ConversationSummary
 from core.profile import Profile
 from core.settings import RequestSettings
+from core.store_compare import CompareMethods
 from core.store_db import Clock, connect, lastrowid
 from core.store_errors import (
     ForeignDatabaseError,
@@ -53,8 +54,9 @@ _CONVERSATION_COLUMNS = (
 )
 
 
-class Store(MessageMethods):
-    """Conversations and profiles; the message tree is in `core.store_messages`, opening in `store_db`."""
+class Store(MessageMethods, CompareMethods):
+    """Conversations and profiles; the message tree is in `core.store_messages`, compare runs in
+    `core.store_compare`, opening in `store_db`."""
 
     @classmethod
     def open(cls, path: str | Path, *, clock: Clock = time.time) -> Store:

@@ -26,7 +26,7 @@ def columns(db: sqlite3.Connection, table: str) -> list[str]:
 
 def test_a_new_database_gets_every_migration_recorded_by_name(db: sqlite3.Connection) -> None:
     assert migrate(db) == [step.__name__ for step in MIGRATIONS]
-    assert applied_migrations(db) == ["m001_initial"]
+    assert applied_migrations(db) == ["m001_initial", "m002_compare_runs"]
     assert {"conversations", "messages", "profiles", "_migrations"} <= tables(db)
 
 
@@ -36,11 +36,11 @@ def test_migrating_again_changes_nothing(db: sqlite3.Connection) -> None:
     assert migrate(db) == []
     assert migrate(db) == []
     assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
-    assert applied_migrations(db) == ["m001_initial"]
+    assert applied_migrations(db) == ["m001_initial", "m002_compare_runs"]
 
 
 def test_a_later_migration_runs_alone_on_an_existing_database(db: sqlite3.Connection) -> None:
-    migrate(db)
+    migrate(db, (m001_initial,))
     db.execute(
         "INSERT INTO profiles (name, base_url, auth_style, api_style, anthropic_version) "
         "VALUES ('p', 'u', 'bearer', 'anthropic', 'v')"

@@ -1,0 +1,185 @@
+"""Streaming render benchmark: Markdown replies streamed into the real transcript widget (offscreen).
+
+    python bench/stream_render.py [--tokens 8000] [--rate 100] [--chars 16] [--runs 3]
+
+For 1 and 4 concurrent streams it feeds `--rate` deltas per second per stream (each `--chars` characters of an
+8k-token Markdown reply with code, lists and a table) and measures, over the run: the UI thread's busy share
+(process CPU seconds / wall seconds; the UI thread is the only busy one) and its stalls (how late each 10 ms
+timer tick fires). The baseline renders the same text in full on every delta into a QTextBrowser. Medians over
+`--runs` runs are printed with the ratio baseline / Triptych.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen cannot resize to size hints: noise
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QTextBrowser, QWidget
+
+from core.accumulate import StreamUpdate
+from core.conversation import StoredMessage
+from core.markdown_render import MarkdownRenderer
+from gui.error_messages import describe
+from gui.transcript_view import TranscriptView
+
+TICK_MS = 10
+
+
+@dataclass
+class Measure:
+    busy_share: float
+    longest_stall_ms: float
+    p99_stall_ms: float
+
+
+def reply_text(tokens: int) -> str:
+    """About 4 characters per token of varied Markdown."""
+    section = (
+        "## Section {n}\n\nSome prose with **bold**, *italic* and `code` in it, long enough to wrap "
+        "a line or two "
+        "in the transcript so that layout has real work to do.\n\n"
+        "- first point of {n}\n- second point with a [link](https://example.com/{n})\n- third point\n\n"
+        "```python\ndef step_{n}(value: int) -> int:\n    total = value * {n}\n    return total + 1\n```\n\n"
+        "| name | value | note |\n|---|---|---|\n| a{n} | {n} | first |\n| b{n} | {m} | second |\n\n"
+    )
+    parts, n = [], 0
+    while sum(len(p) for p in parts) < tokens * 4:
+        parts.append(section.format(n=n, m=n * 2))
+        n += 1
+    return "".join(parts)[: tokens * 4]
+
+
+class Triptych:
+    """The real transcript: one view per stream, fed StreamUpdates."""
+
+    def __init__(self, host: QWidget, streams: int) -> None:
+        self.views = [TranscriptView(error_text=describe, parent=host) for _ in range(streams)]
+        for index, view in enumerate(self.views):
+            host.layout().addWidget(view)
+            message = StoredMessage(
+                id=index + 1, conversation_id=1, parent_id=None, role="assistant", content=[]
+            )
+            view.begin_reply(message)
+            view.apply_update(
+                index + 1, StreamUpdate("block_start", 0, block_type="text", block={"type": "text"})
+            )
+
+    def feed(self, stream: int, delta: str) -> None:
+        self.views[stream].apply_update(stream + 1, StreamUpdate("text", 0, delta, "text"))
+
+
+class Naive:
+    """The baseline: the whole reply so far rendered again on every delta."""
+
+    def __init__(self, host: QWidget, streams: int) -> None:
+        self.views = [QTextBrowser(host) for _ in range(streams)]
+        self.texts = ["" for _ in range(streams)]
+        self.renderer = MarkdownRenderer()
+        for view in self.views:
+            host.layout().addWidget(view)
+
+    def feed(self, stream: int, delta: str) -> None:
+        self.texts[stream] += delta
+        self.views[stream].setHtml(self.renderer.render(self.texts[stream]))
+
+
+def run_once(
+    app: QApplication, make: Callable[[QWidget, int], Triptych | Naive], streams: int, args
+) -> Measure:
+    host = QWidget()
+    host.setLayout(QHBoxLayout())
+    host.resize(1600, 900)
+    host.show()
+    target = make(host, streams)
+    text = reply_text(args.tokens)
+    deltas = [text[i : i + args.chars] for i in range(0, len(text), args.chars)]
+    interval_ms = 1000 / args.rate
+    lateness: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    state = {"sent": 0, "last_tick": 0.0}
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        if state["last_tick"]:
+            lateness.append(max(0.0, now - state["last_tick"] - TICK_MS))
+        state["last_tick"] = now
+        due = min(len(deltas), int(now / interval_ms) + 1)
+        while state["sent"] < due:
+            for stream in range(streams):
+                target.feed(stream, deltas[state["sent"]])
+            state["sent"] += 1
+        if state["sent"] >= len(deltas):
+            timer.stop()
+            app.quit()
+
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(tick)
+    cpu_before, wall_before = time.process_time(), time.perf_counter()
+    timer.start()
+    app.exec()
+    deadline = time.perf_counter() + 0.5  # let the last throttled repaint land
+    while time.perf_counter() < deadline:
+        app.processEvents()
+    cpu, wall = time.process_time() - cpu_before, time.perf_counter() - wall_before
+    host.close()
+    host.deleteLater()
+    lateness.sort()
+    p99 = lateness[int(len(lateness) * 0.99) - 1] if lateness else 0.0
+    return Measure(cpu / wall, lateness[-1] if lateness else 0.0, p99)
+
+
+def median(measures: list[Measure]) -> Measure:
+    return Measure(
+        statistics.median(m.busy_share for m in measures),
+        statistics.median(m.longest_stall_ms for m in measures),
+        statistics.median(m.p99_stall_ms for m in measures),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--tokens", type=int, default=8000)
+    parser.add_argument("--rate", type=float, default=100.0, help="deltas per second per stream")
+    parser.add_argument("--chars", type=int, default=16, help="characters per delta")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    print(
+        f"{args.tokens} tokens, {args.chars} chars per delta, {args.rate:g} deltas/s per stream, "
+        f"median of {args.runs} runs"
+    )
+    print(f"{'streams':>7} | {'variant':<9} | {'UI busy':>8} | {'longest stall':>13} | {'p99 stall':>9}")
+    for streams in (1, 4):
+        results = {}
+        for name, make in (("triptych", Triptych), ("baseline", Naive)):
+            results[name] = median([run_once(app, make, streams, args) for _ in range(args.runs)])
+            m = results[name]
+            print(
+                f"{streams:>7} | {name:<9} | {m.busy_share:>7.0%} | {m.longest_stall_ms:>10.1f} ms | "
+                f"{m.p99_stall_ms:>6.1f} ms"
+            )
+        ours, base = results["triptych"], results["baseline"]
+        print(
+            f"{streams:>7} | {'ratio':<9} | {base.busy_share / max(ours.busy_share, 1e-9):>7.1f}x | "
+            f"{base.longest_stall_ms / max(ours.longest_stall_ms, 1e-9):>11.1f}x | "
+            f"{base.p99_stall_ms / max(ours.p99_stall_ms, 1e-9):>7.1f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
