@@ -22,8 +22,9 @@ lint: $(VENV)/.installed
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# After changing user-visible strings: refresh the .ts sources (then translate), and compile the .qm files.
+# After changing user-visible strings: refresh the .ts sources (removed strings dropped; then translate), and
+# compile the .qm files.
 TS := resources/i18n/triptych_zh_CN.ts resources/i18n/triptych_en.ts
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate $(sort $(wildcard gui/*.py)) -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete $(sort $(wildcard gui/*.py)) -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS)

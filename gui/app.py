@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import paths
@@ -120,7 +120,7 @@ class TriptychApp:
             apply_theme(self.qt_app, value)
         elif key == "language" and self.window is not None:
             self.window.composer.show_notice(
-                self.window.tr("The language changes when Triptych starts again.")
+                QCoreApplication.translate("TriptychApp", "The language changes when Triptych starts again.")
             )
 
     async def _start_demo(self) -> None:
@@ -147,17 +147,14 @@ class TriptychApp:
     def _report_error(self, error: BaseException) -> None:
         if self.window is not None:
             problem = str(error) or type(error).__name__
-            self.window.composer.show_notice(
-                self.window.tr("Something went wrong: {error}").format(error=problem)
-            )
+            notice = QCoreApplication.translate("TriptychApp", "Something went wrong: {error}")
+            self.window.composer.show_notice(notice.format(error=problem))
 
 
 def install_translation(qt_app: QApplication, language: str) -> None:
-    """English is the source language; any other locale with a .qm file under resources/i18n is loaded,
-    with Qt's own translation for its standard buttons and dialogs."""
+    """Any locale with a .qm file under resources/i18n is loaded (English, the source language, only for its
+    plural forms), with Qt's own translation for its standard buttons and dialogs."""
     name = QLocale.system().name() if language == "system" else language
-    if name.startswith("en"):
-        return
     ours = QTranslator(qt_app)
     if not ours.load(f"triptych_{name}", str(I18N_DIR)):
         return

@@ -70,7 +70,7 @@ class Composer(QWidget):
             if self.enter_sends
             else self.tr("Ctrl+Enter to send")
         )
-        self.editor.setPlaceholderText(self.tr("Message Claude…") + "  (" + shortcut + ")")
+        self.editor.setPlaceholderText(self.tr("Message Claude…  ({shortcut})").format(shortcut=shortcut))
         self.attach_button.setToolTip(self.tr("Attach images or PDF files"))
         self._update_button()
 

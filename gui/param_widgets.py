@@ -44,6 +44,21 @@ class ModelFacts:
         return self.info.display_name if self.info else self.model_id
 
 
+class ProblemCount(QLabel):
+    """Beside a section's header, so a folded section still says it has problems; hidden when none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.hide()
+
+    def set_count(self, count: int) -> None:
+        # A class of its own, never subclassed: PySide's tr() tries the caller's class name first, and under
+        # a subclass's name a plural comes back untranslated. lupdate sees plurals in tr(), not translate().
+        self.setText(self.tr("%n problem(s)", "", count))
+        self.setVisible(count > 0)
+
+
 class IssueLabel(QLabel):
     """The problems with one field, in red (warnings in amber) under it; hidden when there are none."""
 
@@ -84,9 +99,7 @@ class Section(QWidget):
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.header.setArrowType(Qt.ArrowType.DownArrow)
         self.header.setStyleSheet("font-weight: bold;")
-        self.problems = QLabel(self)
-        self.problems.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.problems.hide()
+        self.problems = ProblemCount(self)
         self.body = QWidget(self)
         self.form = QFormLayout(self.body)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -133,10 +146,7 @@ class Section(QWidget):
         return [label for _, label in self._labels]
 
     def set_problem_count(self, count: int) -> None:
-        """Shown beside the header, so a folded section still says it has problems."""
-        text = QCoreApplication.translate("Section", "%n problem(s)", "", count)
-        self.problems.setText(text)
-        self.problems.setVisible(count > 0)
+        self.problems.set_count(count)
 
 
 class ChoiceCombo(QComboBox):

@@ -1,1322 +1,1332 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>CachingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="245" />
+        <location filename="../../gui/param_sections.py" line="245"/>
         <source>Caching and service</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="247" />
+        <location filename="../../gui/param_sections.py" line="247"/>
         <source>Off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="248" />
+        <location filename="../../gui/param_sections.py" line="248"/>
         <source>5 minutes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="249" />
+        <location filename="../../gui/param_sections.py" line="249"/>
         <source>1 hour</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="250" />
+        <location filename="../../gui/param_sections.py" line="250"/>
         <source>Caches the prompt up to the last cacheable block, for this long.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="252" />
+        <location filename="../../gui/param_sections.py" line="252"/>
         <source>Default (not sent)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="253" />
+        <location filename="../../gui/param_sections.py" line="253"/>
         <source>Auto (priority when available)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="254" />
+        <location filename="../../gui/param_sections.py" line="254"/>
         <source>Standard only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="256" />
+        <location filename="../../gui/param_sections.py" line="256"/>
         <source>An opaque id for the end user (no personal data)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="257" />
+        <location filename="../../gui/param_sections.py" line="257"/>
         <source>Prompt caching</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="258" />
+        <location filename="../../gui/param_sections.py" line="258"/>
         <source>Service tier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="259" />
+        <location filename="../../gui/param_sections.py" line="259"/>
         <source>Metadata user id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Cards</name>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="60" />
+        <location filename="../../gui/transcript_cards.py" line="60"/>
         <source>Tool call: {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="64" />
+        <location filename="../../gui/transcript_cards.py" line="64"/>
         <source>Reply with result…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="75" />
+        <location filename="../../gui/transcript_cards.py" line="75"/>
         <source>Web search results…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="76" />
-        <location filename="../../gui/transcript_cards.py" line="163" />
+        <location filename="../../gui/transcript_cards.py" line="76"/>
+        <location filename="../../gui/transcript_cards.py" line="163"/>
         <source>{kind} block</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="79" />
+        <location filename="../../gui/transcript_cards.py" line="79"/>
         <source>Tool call: {name}…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="79" />
+        <location filename="../../gui/transcript_cards.py" line="79"/>
         <source>Tool call…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="85" />
+        <location filename="../../gui/transcript_cards.py" line="85"/>
         <source>Tool error: {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="85" />
+        <location filename="../../gui/transcript_cards.py" line="85"/>
         <source>Tool result: {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="100" />
+        <location filename="../../gui/transcript_cards.py" line="100"/>
         <source>[image]</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="110" />
+        <location filename="../../gui/transcript_cards.py" line="110"/>
         <source>Web search: {query}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="113" />
+        <location filename="../../gui/transcript_cards.py" line="113"/>
         <source>Server tool: {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="122" />
+        <location filename="../../gui/transcript_cards.py" line="122"/>
         <source>Web search failed: {code}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript_cards.py" line="131" />
+        <location filename="../../gui/transcript_cards.py" line="131"/>
         <source>Web search results (%n)</source>
         <translation>
-            <numerusform>Web search results (%n)</numerusform><numerusform>Web search results (%n)</numerusform></translation>
+            <numerusform>Web search results (%n)</numerusform>
+            <numerusform>Web search results (%n)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="141" />
+        <location filename="../../gui/transcript_cards.py" line="141"/>
         <source>[image: {url}]</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="146" />
+        <location filename="../../gui/transcript_cards.py" line="146"/>
         <source>untitled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="147" />
+        <location filename="../../gui/transcript_cards.py" line="147"/>
         <source>Document: {title}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="154" />
+        <location filename="../../gui/transcript_cards.py" line="154"/>
         <source>Part of the thinking was redacted by the API; it is kept for the next request.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="182" />
+        <location filename="../../gui/transcript_cards.py" line="182"/>
         <source>Sources</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="190" />
+        <location filename="../../gui/transcript_cards.py" line="190"/>
         <source>Document {number}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="202" />
+        <location filename="../../gui/transcript_cards.py" line="202"/>
         <source>Retry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/composer.py" line="69" />
+        <location filename="../../gui/composer.py" line="69"/>
         <source>Enter to send, Shift+Enter for a new line</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="71" />
+        <location filename="../../gui/composer.py" line="71"/>
         <source>Ctrl+Enter to send</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="73" />
-        <source>Message Claude…</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/composer.py" line="73"/>
+        <source>Message Claude…  ({shortcut})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="74" />
+        <location filename="../../gui/composer.py" line="74"/>
         <source>Attach images or PDF files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="131" />
+        <location filename="../../gui/composer.py" line="131"/>
         <source>Attach files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="133" />
+        <location filename="../../gui/composer.py" line="133"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="153" />
+        <location filename="../../gui/composer.py" line="153"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="156" />
+        <location filename="../../gui/composer.py" line="156"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="159" />
+        <location filename="../../gui/composer.py" line="159"/>
         <source>{name} could not be read: {detail}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="175" />
+        <location filename="../../gui/composer.py" line="175"/>
         <source>Stop</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="175" />
+        <location filename="../../gui/composer.py" line="175"/>
         <source>Send</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="177" />
+        <location filename="../../gui/composer.py" line="177"/>
         <source>Stop the reply (Esc); what came is kept</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/conversation_list.py" line="124" />
+        <location filename="../../gui/conversation_list.py" line="124"/>
         <source>New</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="125" />
+        <location filename="../../gui/conversation_list.py" line="125"/>
         <source>New conversation (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="126" />
+        <location filename="../../gui/conversation_list.py" line="126"/>
         <source>Filter conversations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="147" />
-        <source>Deleted "{title}". &lt;a href="undo"&gt;Undo&lt;/a&gt;</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/conversation_list.py" line="147"/>
+        <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="168" />
+        <location filename="../../gui/conversation_list.py" line="168"/>
         <source>Rename</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="170" />
+        <location filename="../../gui/conversation_list.py" line="170"/>
         <source>Unpin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="170" />
+        <location filename="../../gui/conversation_list.py" line="170"/>
         <source>Pin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="172" />
+        <location filename="../../gui/conversation_list.py" line="172"/>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/conversation_list.py" line="53" />
+        <location filename="../../gui/conversation_list.py" line="53"/>
         <source>New conversation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../gui/error_messages.py" line="14" />
+        <location filename="../../gui/error_messages.py" line="14"/>
         <source>There is no API key for this provider. Add it in Providers, then retry.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="18" />
-        <source>This conversation's provider no longer exists. Choose another provider, then retry.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/error_messages.py" line="18"/>
+        <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="23" />
+        <location filename="../../gui/error_messages.py" line="23"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="27" />
+        <location filename="../../gui/error_messages.py" line="27"/>
         <source>The key is not allowed to do this (403).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="29" />
-        <source>Nothing answers at this address (404). Check the provider's base URL and the model name.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/error_messages.py" line="29"/>
+        <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="35" />
+        <location filename="../../gui/error_messages.py" line="35"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="38" />
+        <location filename="../../gui/error_messages.py" line="38"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="42" />
+        <location filename="../../gui/error_messages.py" line="42"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="46" />
+        <location filename="../../gui/error_messages.py" line="46"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="50" />
+        <location filename="../../gui/error_messages.py" line="50"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54" />
+        <location filename="../../gui/error_messages.py" line="54"/>
         <source>The provider refused the request (400).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="56" />
+        <location filename="../../gui/error_messages.py" line="56"/>
         <source>The provider reports a billing problem (402).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58" />
+        <location filename="../../gui/error_messages.py" line="58"/>
         <source>The provider stopped answering in time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="60" />
+        <location filename="../../gui/error_messages.py" line="60"/>
         <source>The connection failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62" />
+        <location filename="../../gui/error_messages.py" line="62"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="67" />
+        <location filename="../../gui/error_messages.py" line="67"/>
         <source>The provider reported an error in the middle of the reply.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="71" />
-        <source>The provider's reply broke the protocol.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/error_messages.py" line="71"/>
+        <source>The provider&apos;s reply broke the protocol.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72" />
+        <location filename="../../gui/error_messages.py" line="72"/>
         <source>The request failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80" />
+        <location filename="../../gui/error_messages.py" line="80"/>
         <source>Details: {message}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84" />
+        <location filename="../../gui/error_messages.py" line="84"/>
         <source>Request id: {request_id}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ExtraJsonSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="313" />
+        <location filename="../../gui/param_sections.py" line="313"/>
         <source>Extra JSON</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="315" />
-        <source>Merged into the request body last, e.g. {"metadata": {…}}</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/param_sections.py" line="315"/>
+        <source>Merged into the request body last, e.g. {&quot;metadata&quot;: {…}}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="317" />
+        <location filename="../../gui/param_sections.py" line="317"/>
         <source>Extra fields</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="330" />
+        <location filename="../../gui/param_sections.py" line="330"/>
         <source>Extra JSON: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>JsonEdit</name>
     <message>
-        <location filename="../../gui/json_edit.py" line="82" />
+        <location filename="../../gui/json_edit.py" line="82"/>
         <source>Line {line}, column {column}: {problem}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/json_edit.py" line="96" />
+        <location filename="../../gui/json_edit.py" line="96"/>
         <source>This must be a JSON list, like [ {…}, {…} ].</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/json_edit.py" line="98" />
-        <source>This must be a JSON object, like { "key": … }.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/json_edit.py" line="98"/>
+        <source>This must be a JSON object, like { &quot;key&quot;: … }.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers.py" line="67" />
+        <location filename="../../gui/providers.py" line="67"/>
         <source>No keyring service is running (Secret Service not found).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="70" />
+        <location filename="../../gui/providers.py" line="70"/>
         <source>The keyring is switched off.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="71" />
+        <location filename="../../gui/providers.py" line="71"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="74" />
+        <location filename="../../gui/providers.py" line="74"/>
         <source>The keyring is locked.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="75" />
+        <location filename="../../gui/providers.py" line="75"/>
         <source>The keyring service did not answer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Triptych</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Providers…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169" />
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>New conversation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Show parameters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Stop the reply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172" />
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175" />
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Theme</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
-        <location filename="../../gui/main_window.py" line="180" />
+        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>Follow the system</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Light</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Dark</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183" />
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321" />
+        <location filename="../../gui/main_window.py" line="321"/>
         <source>Not sent: {problems}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/main_window.py" line="365"/>
         <source>{problem} Retrying in {seconds:.0f} s (attempt {attempt})…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../gui/model_picker.py" line="49" />
+        <location filename="../../gui/model_picker.py" line="49"/>
         <source>Model, or type a model id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="50" />
+        <location filename="../../gui/model_picker.py" line="50"/>
         <source>The model to send to. Type any model id your provider serves.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="90" />
+        <location filename="../../gui/model_picker.py" line="90"/>
         <source>From this provider</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="92" />
+        <location filename="../../gui/model_picker.py" line="92"/>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="119" />
+        <location filename="../../gui/model_picker.py" line="119"/>
         <source>{name} — {context} context</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="126" />
+        <location filename="../../gui/model_picker.py" line="126"/>
         <source>Writes up to {count} tokens.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="128" />
-        <source>This provider's model list does not name it.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/model_picker.py" line="128"/>
+        <source>This provider&apos;s model list does not name it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OptionalFloat</name>
     <message>
-        <location filename="../../gui/param_widgets.py" line="178" />
-        <source>Unchecked: not sent, so the API's default applies.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/param_widgets.py" line="188"/>
+        <source>Unchecked: not sent, so the API&apos;s default applies.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OptionalInt</name>
     <message>
-        <location filename="../../gui/param_widgets.py" line="226" />
-        <source>Unchecked: not sent, so the API's default applies.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/param_widgets.py" line="236"/>
+        <source>Unchecked: not sent, so the API&apos;s default applies.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OutputSchemaSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="286" />
+        <location filename="../../gui/param_sections.py" line="286"/>
         <source>Structured output</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="288" />
-        <source>A JSON Schema for the reply, e.g. {"type": "object", …}</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/param_sections.py" line="288"/>
+        <source>A JSON Schema for the reply, e.g. {&quot;type&quot;: &quot;object&quot;, …}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="290" />
+        <location filename="../../gui/param_sections.py" line="290"/>
         <source>JSON schema</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="305" />
+        <location filename="../../gui/param_sections.py" line="305"/>
         <source>Structured output: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PriceTable</name>
     <message>
-        <location filename="../../gui/providers_parts.py" line="167" />
+        <location filename="../../gui/providers_parts.py" line="167"/>
         <source>Model id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="168" />
+        <location filename="../../gui/providers_parts.py" line="168"/>
         <source>Input</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="169" />
+        <location filename="../../gui/providers_parts.py" line="169"/>
         <source>Output</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="170" />
+        <location filename="../../gui/providers_parts.py" line="170"/>
         <source>Cache write 5m</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="171" />
+        <location filename="../../gui/providers_parts.py" line="171"/>
         <source>Cache write 1h</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="172" />
+        <location filename="../../gui/providers_parts.py" line="172"/>
         <source>Cache read</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="178" />
-        <source>US dollars per million tokens, where this provider's prices differ.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/providers_parts.py" line="178"/>
+        <source>US dollars per million tokens, where this provider&apos;s prices differ.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="179" />
+        <location filename="../../gui/providers_parts.py" line="179"/>
         <source>Add price</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="180" />
+        <location filename="../../gui/providers_parts.py" line="180"/>
         <source>Remove price</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemCount</name>
+    <message numerus="yes">
+        <location filename="../../gui/param_widgets.py" line="58"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../gui/model_picker.py" line="176" />
+        <location filename="../../gui/model_picker.py" line="176"/>
         <source>The provider profile: where requests go and which key they use.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PromptSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="61" />
+        <location filename="../../gui/param_sections.py" line="61"/>
         <source>System prompt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="64" />
+        <location filename="../../gui/param_sections.py" line="64"/>
         <source>Instructions for the model, sent as the system prompt.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="60" />
+        <location filename="../../gui/providers_dialog.py" line="60"/>
         <source>Providers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="79" />
+        <location filename="../../gui/providers_dialog.py" line="79"/>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="80" />
+        <location filename="../../gui/providers_dialog.py" line="80"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="108" />
+        <location filename="../../gui/providers_dialog.py" line="108"/>
         <source>x-api-key header</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="109" />
+        <location filename="../../gui/providers_dialog.py" line="109"/>
         <source>Authorization: Bearer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="111" />
+        <location filename="../../gui/providers_dialog.py" line="111"/>
         <source>Anthropic (/v1/messages)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="112" />
+        <location filename="../../gui/providers_dialog.py" line="112"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="116" />
+        <location filename="../../gui/providers_dialog.py" line="116"/>
         <source>Beta names, comma separated</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="118" />
+        <location filename="../../gui/providers_dialog.py" line="118"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="121" />
+        <location filename="../../gui/providers_dialog.py" line="121"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="122" />
+        <location filename="../../gui/providers_dialog.py" line="122"/>
         <source>Base URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="123" />
+        <location filename="../../gui/providers_dialog.py" line="123"/>
         <source>Auth style</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="124" />
+        <location filename="../../gui/providers_dialog.py" line="124"/>
         <source>API style</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="125" />
+        <location filename="../../gui/providers_dialog.py" line="125"/>
         <source>anthropic-version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="126" />
+        <location filename="../../gui/providers_dialog.py" line="126"/>
         <source>Beta headers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="127" />
+        <location filename="../../gui/providers_dialog.py" line="127"/>
         <source>Proxy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="128" />
+        <location filename="../../gui/providers_dialog.py" line="128"/>
         <source>Price overrides</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="138" />
+        <location filename="../../gui/providers_dialog.py" line="138"/>
         <source>Keep for this session only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="139" />
+        <location filename="../../gui/providers_dialog.py" line="139"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="146" />
+        <location filename="../../gui/providers_dialog.py" line="146"/>
         <source>Test connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="150" />
+        <location filename="../../gui/providers_dialog.py" line="150"/>
         <source>API key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="162" />
+        <location filename="../../gui/providers_dialog.py" line="162"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="206" />
+        <location filename="../../gui/providers_dialog.py" line="206"/>
         <source>The new key will be saved when you press Save.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="208" />
+        <location filename="../../gui/providers_dialog.py" line="208"/>
         <source>Saved: {hint}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="210" />
+        <location filename="../../gui/providers_dialog.py" line="210"/>
         <source>No key saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="212" />
+        <location filename="../../gui/providers_dialog.py" line="212"/>
         <source>Paste a new key to replace it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="233" />
+        <location filename="../../gui/providers_dialog.py" line="233"/>
         <source>New profile</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="233" />
+        <location filename="../../gui/providers_dialog.py" line="233"/>
         <source>New profile {number}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="273" />
+        <location filename="../../gui/providers_dialog.py" line="273"/>
         <source>The key could not be saved: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="307" />
+        <location filename="../../gui/providers_dialog.py" line="307"/>
         <source>The saved key could not be read: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="310" />
-        <source>Testing "{name}"…</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/providers_dialog.py" line="310"/>
+        <source>Testing &quot;{name}&quot;…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="318" />
+        <location filename="../../gui/providers_dialog.py" line="318"/>
         <source>The test could not run: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers_dialog.py" line="327" />
+        <location filename="../../gui/providers_dialog.py" line="327"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
-            <numerusform>✓ Model list: %n model.</numerusform><numerusform>✓ Model list: %n models.</numerusform></translation>
+            <numerusform>✓ Model list: %n model.</numerusform>
+            <numerusform>✓ Model list: %n models.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="329" />
+        <location filename="../../gui/providers_dialog.py" line="329"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="330" />
+        <location filename="../../gui/providers_dialog.py" line="330"/>
         <source>✓ A 1-token test message was answered.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="332" />
+        <location filename="../../gui/providers_dialog.py" line="332"/>
         <source>✗ The test message was not answered.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="123" />
+        <location filename="../../gui/providers_parts.py" line="123"/>
         <source>Give the profile a name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="126" />
-        <source>Another profile is already named "{name}".</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/providers_parts.py" line="126"/>
+        <source>Another profile is already named &quot;{name}&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="132" />
+        <location filename="../../gui/providers_parts.py" line="132"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="139" />
+        <location filename="../../gui/providers_parts.py" line="139"/>
         <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="146" />
+        <location filename="../../gui/providers_parts.py" line="146"/>
         <source>Price row {row}: enter a model id.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="152" />
+        <location filename="../../gui/providers_parts.py" line="152"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SamplingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="92" />
+        <location filename="../../gui/param_sections.py" line="92"/>
         <source>Output and sampling</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="100" />
+        <location filename="../../gui/param_sections.py" line="100"/>
         <source>One stop sequence per line</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="101" />
+        <location filename="../../gui/param_sections.py" line="101"/>
         <source>Max tokens</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="102" />
+        <location filename="../../gui/param_sections.py" line="102"/>
         <source>Temperature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="103" />
+        <location filename="../../gui/param_sections.py" line="103"/>
         <source>Top P</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="104" />
+        <location filename="../../gui/param_sections.py" line="104"/>
         <source>Top K</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="105" />
+        <location filename="../../gui/param_sections.py" line="105"/>
         <source>Stop sequences</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="134" />
+        <location filename="../../gui/param_sections.py" line="134"/>
         <source>{model} writes at most {count} tokens.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Section</name>
-    <message>
-        <location filename="../../gui/param_widgets.py" line="137" />
-        <source>%n problem(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/param_tools.py" line="170" />
+        <location filename="../../gui/param_tools.py" line="170"/>
         <source>Server tools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="174" />
+        <location filename="../../gui/param_tools.py" line="174"/>
         <source>Web search</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="175" />
+        <location filename="../../gui/param_tools.py" line="175"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="176" />
+        <location filename="../../gui/param_tools.py" line="176"/>
         <source>Never these domains</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="178" />
+        <location filename="../../gui/param_tools.py" line="178"/>
         <source>City</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="179" />
+        <location filename="../../gui/param_tools.py" line="179"/>
         <source>Country code, e.g. US</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="185" />
+        <location filename="../../gui/param_tools.py" line="185"/>
         <source>Web fetch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="186" />
+        <location filename="../../gui/param_tools.py" line="186"/>
         <source>Cite the fetched pages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="189" />
+        <location filename="../../gui/param_tools.py" line="189"/>
         <source>Allowed domains</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="190" />
+        <location filename="../../gui/param_tools.py" line="190"/>
         <source>Blocked domains</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="191" />
+        <location filename="../../gui/param_tools.py" line="191"/>
         <source>Max searches</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="192" />
+        <location filename="../../gui/param_tools.py" line="192"/>
         <source>User location</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="195" />
+        <location filename="../../gui/param_tools.py" line="195"/>
         <source>Max content tokens</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="215" />
+        <location filename="../../gui/param_tools.py" line="215"/>
         <source>No limit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ThinkingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="143" />
+        <location filename="../../gui/param_sections.py" line="143"/>
         <source>Thinking and effort</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="145" />
+        <location filename="../../gui/param_sections.py" line="145"/>
         <source>Off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="146" />
+        <location filename="../../gui/param_sections.py" line="146"/>
         <source>On, with a budget</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="147" />
+        <location filename="../../gui/param_sections.py" line="147"/>
         <source>Adaptive</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="151" />
+        <location filename="../../gui/param_sections.py" line="151"/>
         <source>Default</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="152" />
+        <location filename="../../gui/param_sections.py" line="152"/>
         <source>Summarized</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="153" />
+        <location filename="../../gui/param_sections.py" line="153"/>
         <source>Omitted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="155" />
+        <location filename="../../gui/param_sections.py" line="155"/>
         <source>Default (not sent)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>Low</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>Medium</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>High</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>Extra high</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>Max</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="159" />
+        <location filename="../../gui/param_sections.py" line="159"/>
         <source>Thinking</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="160" />
+        <location filename="../../gui/param_sections.py" line="160"/>
         <source>Budget tokens</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="161" />
+        <location filename="../../gui/param_sections.py" line="161"/>
         <source>Thinking shown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="162" />
+        <location filename="../../gui/param_sections.py" line="162"/>
         <source>Effort</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="205" />
+        <location filename="../../gui/param_sections.py" line="205"/>
         <source>{model} cannot think.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="208" />
+        <location filename="../../gui/param_sections.py" line="208"/>
         <source>{model} does not accept thinking with a budget; use adaptive thinking.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="209" />
+        <location filename="../../gui/param_sections.py" line="209"/>
         <source>{model} does not accept adaptive thinking.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="225" />
+        <location filename="../../gui/param_sections.py" line="225"/>
         <source>{model} does not accept effort.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="230" />
-        <source>{model} does not accept effort "{level}".</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/param_sections.py" line="230"/>
+        <source>{model} does not accept effort &quot;{level}&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ToolResultsDialog</name>
     <message>
-        <location filename="../../gui/tool_results.py" line="25" />
+        <location filename="../../gui/tool_results.py" line="25"/>
         <source>Reply to the tool calls</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="28" />
-        <source>Type or paste each tool's result (JSON or text); the model then continues.</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/tool_results.py" line="28"/>
+        <source>Type or paste each tool&apos;s result (JSON or text); the model then continues.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="40" />
+        <location filename="../../gui/tool_results.py" line="40"/>
         <source>Mark as error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="49" />
+        <location filename="../../gui/tool_results.py" line="49"/>
         <source>Send results</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ToolsSection</name>
     <message>
-        <location filename="../../gui/param_tools.py" line="71" />
+        <location filename="../../gui/param_tools.py" line="71"/>
         <source>Tools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="74" />
+        <location filename="../../gui/param_tools.py" line="74"/>
         <source>A JSON list of tool definitions: [{name, description, input_schema}]</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="76" />
+        <location filename="../../gui/param_tools.py" line="76"/>
         <source>Add a tool template</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="79" />
+        <location filename="../../gui/param_tools.py" line="79"/>
         <source>Default (not sent)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="80" />
+        <location filename="../../gui/param_tools.py" line="80"/>
         <source>Auto: the model decides</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="81" />
+        <location filename="../../gui/param_tools.py" line="81"/>
         <source>Any: must use a tool</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="82" />
+        <location filename="../../gui/param_tools.py" line="82"/>
         <source>A specific tool</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="83" />
+        <location filename="../../gui/param_tools.py" line="83"/>
         <source>None: no tools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="88" />
-        <location filename="../../gui/param_tools.py" line="94" />
+        <location filename="../../gui/param_tools.py" line="88"/>
+        <location filename="../../gui/param_tools.py" line="94"/>
         <source>Tool name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="89" />
+        <location filename="../../gui/param_tools.py" line="89"/>
         <source>One tool call at a time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="90" />
+        <location filename="../../gui/param_tools.py" line="90"/>
         <source>Sends disable_parallel_tool_use.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="93" />
+        <location filename="../../gui/param_tools.py" line="93"/>
         <source>Tool choice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="151" />
+        <location filename="../../gui/param_tools.py" line="151"/>
         <source>Tools: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TriptychApp</name>
+    <message>
+        <location filename="../../gui/app.py" line="123"/>
+        <source>The language changes when Triptych starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="150"/>
+        <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TurnHtml</name>
     <message>
-        <location filename="../../gui/transcript_html.py" line="112" />
+        <location filename="../../gui/transcript_html.py" line="112"/>
         <source>You</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="114" />
+        <location filename="../../gui/transcript_html.py" line="114"/>
         <source>Claude</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="128" />
+        <location filename="../../gui/transcript_html.py" line="128"/>
         <source>{count} in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="129" />
+        <location filename="../../gui/transcript_html.py" line="129"/>
         <source>{count} out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="131" />
+        <location filename="../../gui/transcript_html.py" line="131"/>
         <source>cache read {count}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="134" />
+        <location filename="../../gui/transcript_html.py" line="134"/>
         <source>cache write {count}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="140" />
+        <location filename="../../gui/transcript_html.py" line="140"/>
         <source>first token {seconds:.2f} s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="142" />
+        <location filename="../../gui/transcript_html.py" line="142"/>
         <source>{seconds:.1f} s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="151" />
+        <location filename="../../gui/transcript_html.py" line="151"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="153" />
+        <location filename="../../gui/transcript_html.py" line="153"/>
         <source>Stopped — partial reply kept.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="154" />
+        <location filename="../../gui/transcript_html.py" line="154"/>
         <source>Receiving…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript_html.py" line="208" />
+        <location filename="../../gui/transcript_html.py" line="208"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
-            <numerusform>Thinking ▸ (%n word)</numerusform><numerusform>Thinking ▸ (%n words)</numerusform></translation>
+            <numerusform>Thinking ▸ (%n word)</numerusform>
+            <numerusform>Thinking ▸ (%n words)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="214" />
+        <location filename="../../gui/transcript_html.py" line="214"/>
         <source>Thinking ▾</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="246" />
+        <location filename="../../gui/transcript_html.py" line="246"/>
         <source>Copy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="250" />
+        <location filename="../../gui/transcript_html.py" line="250"/>
         <source>[image: {alt}]</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../gui/app.py" line="123" />
-        <source>The language changes when Triptych starts again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/app.py" line="149" />
-        <source>Something went wrong: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

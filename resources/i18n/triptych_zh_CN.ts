@@ -1,64 +1,65 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CachingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="245" />
+        <location filename="../../gui/param_sections.py" line="245"/>
         <source>Caching and service</source>
         <translation>缓存与服务</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="247" />
+        <location filename="../../gui/param_sections.py" line="247"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="248" />
+        <location filename="../../gui/param_sections.py" line="248"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="249" />
+        <location filename="../../gui/param_sections.py" line="249"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="250" />
+        <location filename="../../gui/param_sections.py" line="250"/>
         <source>Caches the prompt up to the last cacheable block, for this long.</source>
         <translation>缓存提示词（直到最后一个可缓存块），保留这么长时间。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="252" />
+        <location filename="../../gui/param_sections.py" line="252"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="253" />
+        <location filename="../../gui/param_sections.py" line="253"/>
         <source>Auto (priority when available)</source>
         <translation>自动（可用时优先）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="254" />
+        <location filename="../../gui/param_sections.py" line="254"/>
         <source>Standard only</source>
         <translation>仅标准</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="256" />
+        <location filename="../../gui/param_sections.py" line="256"/>
         <source>An opaque id for the end user (no personal data)</source>
         <translation>终端用户的不透明 ID（不含个人信息）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="257" />
+        <location filename="../../gui/param_sections.py" line="257"/>
         <source>Prompt caching</source>
         <translation>提示词缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="258" />
+        <location filename="../../gui/param_sections.py" line="258"/>
         <source>Service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="259" />
+        <location filename="../../gui/param_sections.py" line="259"/>
         <source>Metadata user id</source>
         <translation>元数据用户 ID</translation>
     </message>
@@ -66,104 +67,105 @@
 <context>
     <name>Cards</name>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="60" />
+        <location filename="../../gui/transcript_cards.py" line="60"/>
         <source>Tool call: {name}</source>
         <translation>工具调用：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="64" />
+        <location filename="../../gui/transcript_cards.py" line="64"/>
         <source>Reply with result…</source>
         <translation>回复结果…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="75" />
+        <location filename="../../gui/transcript_cards.py" line="75"/>
         <source>Web search results…</source>
         <translation>网页搜索结果…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="76" />
-        <location filename="../../gui/transcript_cards.py" line="163" />
+        <location filename="../../gui/transcript_cards.py" line="76"/>
+        <location filename="../../gui/transcript_cards.py" line="163"/>
         <source>{kind} block</source>
         <translation>{kind} 块</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="79" />
+        <location filename="../../gui/transcript_cards.py" line="79"/>
         <source>Tool call: {name}…</source>
         <translation>工具调用：{name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="79" />
+        <location filename="../../gui/transcript_cards.py" line="79"/>
         <source>Tool call…</source>
         <translation>工具调用…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="85" />
+        <location filename="../../gui/transcript_cards.py" line="85"/>
         <source>Tool error: {name}</source>
         <translation>工具错误：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="85" />
+        <location filename="../../gui/transcript_cards.py" line="85"/>
         <source>Tool result: {name}</source>
         <translation>工具结果：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="100" />
+        <location filename="../../gui/transcript_cards.py" line="100"/>
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="110" />
+        <location filename="../../gui/transcript_cards.py" line="110"/>
         <source>Web search: {query}</source>
         <translation>网页搜索：{query}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="113" />
+        <location filename="../../gui/transcript_cards.py" line="113"/>
         <source>Server tool: {name}</source>
         <translation>服务器工具：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="122" />
+        <location filename="../../gui/transcript_cards.py" line="122"/>
         <source>Web search failed: {code}</source>
         <translation>网页搜索失败：{code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript_cards.py" line="131" />
+        <location filename="../../gui/transcript_cards.py" line="131"/>
         <source>Web search results (%n)</source>
         <translation>
-            <numerusform>网页搜索结果（%n）</numerusform></translation>
+            <numerusform>网页搜索结果（%n）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="141" />
+        <location filename="../../gui/transcript_cards.py" line="141"/>
         <source>[image: {url}]</source>
         <translation>[图片：{url}]</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="146" />
+        <location filename="../../gui/transcript_cards.py" line="146"/>
         <source>untitled</source>
         <translation>无标题</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="147" />
+        <location filename="../../gui/transcript_cards.py" line="147"/>
         <source>Document: {title}</source>
         <translation>文档：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="154" />
+        <location filename="../../gui/transcript_cards.py" line="154"/>
         <source>Part of the thinking was redacted by the API; it is kept for the next request.</source>
         <translation>部分思考内容已被 API 加密隐藏；它会保留并随下一次请求发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="182" />
+        <location filename="../../gui/transcript_cards.py" line="182"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="190" />
+        <location filename="../../gui/transcript_cards.py" line="190"/>
         <source>Document {number}</source>
         <translation>文档 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="202" />
+        <location filename="../../gui/transcript_cards.py" line="202"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -171,62 +173,62 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/composer.py" line="69" />
+        <location filename="../../gui/composer.py" line="69"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="71" />
+        <location filename="../../gui/composer.py" line="71"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="73" />
-        <source>Message Claude…</source>
-        <translation>给 Claude 发消息…</translation>
+        <location filename="../../gui/composer.py" line="73"/>
+        <source>Message Claude…  ({shortcut})</source>
+        <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="74" />
+        <location filename="../../gui/composer.py" line="74"/>
         <source>Attach images or PDF files</source>
         <translation>附加图片或 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="131" />
+        <location filename="../../gui/composer.py" line="131"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="133" />
+        <location filename="../../gui/composer.py" line="133"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="153" />
+        <location filename="../../gui/composer.py" line="153"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
         <translation>{name}：只能附加图片（PNG、JPEG、GIF、WebP）和 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="156" />
+        <location filename="../../gui/composer.py" line="156"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
         <translation>{name} 大小为 {size:.1f} MB；此类文件的上限是 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="159" />
+        <location filename="../../gui/composer.py" line="159"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="175" />
+        <location filename="../../gui/composer.py" line="175"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="175" />
+        <location filename="../../gui/composer.py" line="175"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="177" />
+        <location filename="../../gui/composer.py" line="177"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -234,42 +236,42 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/conversation_list.py" line="124" />
+        <location filename="../../gui/conversation_list.py" line="124"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="125" />
+        <location filename="../../gui/conversation_list.py" line="125"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>新建对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="126" />
+        <location filename="../../gui/conversation_list.py" line="126"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="147" />
-        <source>Deleted "{title}". &lt;a href="undo"&gt;Undo&lt;/a&gt;</source>
-        <translation>已删除“{title}”。&lt;a href="undo"&gt;撤销&lt;/a&gt;</translation>
+        <location filename="../../gui/conversation_list.py" line="147"/>
+        <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
+        <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="168" />
+        <location filename="../../gui/conversation_list.py" line="168"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="170" />
+        <location filename="../../gui/conversation_list.py" line="170"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="170" />
+        <location filename="../../gui/conversation_list.py" line="170"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="172" />
+        <location filename="../../gui/conversation_list.py" line="172"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -277,7 +279,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/conversation_list.py" line="53" />
+        <location filename="../../gui/conversation_list.py" line="53"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -285,102 +287,102 @@
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../gui/error_messages.py" line="14" />
+        <location filename="../../gui/error_messages.py" line="14"/>
         <source>There is no API key for this provider. Add it in Providers, then retry.</source>
         <translation>此服务商没有 API 密钥。请在“服务商”中添加，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="18" />
-        <source>This conversation's provider no longer exists. Choose another provider, then retry.</source>
+        <location filename="../../gui/error_messages.py" line="18"/>
+        <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation>此对话的服务商已不存在。请选择其他服务商，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="23" />
+        <location filename="../../gui/error_messages.py" line="23"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation>服务商拒绝了 API 密钥（401）。请在“服务商”中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="27" />
+        <location filename="../../gui/error_messages.py" line="27"/>
         <source>The key is not allowed to do this (403).</source>
         <translation>此密钥无权执行该操作（403）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="29" />
-        <source>Nothing answers at this address (404). Check the provider's base URL and the model name.</source>
+        <location filename="../../gui/error_messages.py" line="29"/>
+        <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation>此地址无响应（404）。请检查服务商的基础 URL 和模型名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="35" />
+        <location filename="../../gui/error_messages.py" line="35"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation>请求过多（429）。服务商要求等待 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="38" />
+        <location filename="../../gui/error_messages.py" line="38"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation>请求过多（429）。请稍候再重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="42" />
+        <location filename="../../gui/error_messages.py" line="42"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation>模型当前过载（529）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="46" />
+        <location filename="../../gui/error_messages.py" line="46"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation>服务商内部出错（{status}）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="50" />
+        <location filename="../../gui/error_messages.py" line="50"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation>请求过大（413）。请移除附件或新建对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54" />
+        <location filename="../../gui/error_messages.py" line="54"/>
         <source>The provider refused the request (400).</source>
         <translation>服务商拒绝了请求（400）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="56" />
+        <location filename="../../gui/error_messages.py" line="56"/>
         <source>The provider reports a billing problem (402).</source>
         <translation>服务商报告计费问题（402）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58" />
+        <location filename="../../gui/error_messages.py" line="58"/>
         <source>The provider stopped answering in time.</source>
         <translation>服务商未能及时响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="60" />
+        <location filename="../../gui/error_messages.py" line="60"/>
         <source>The connection failed.</source>
         <translation>连接失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62" />
+        <location filename="../../gui/error_messages.py" line="62"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation>服务商重定向到了其他主机；为保护您的密钥，Triptych 没有跟随。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="67" />
+        <location filename="../../gui/error_messages.py" line="67"/>
         <source>The provider reported an error in the middle of the reply.</source>
         <translation>服务商在回复过程中报告了错误。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="71" />
-        <source>The provider's reply broke the protocol.</source>
+        <location filename="../../gui/error_messages.py" line="71"/>
+        <source>The provider&apos;s reply broke the protocol.</source>
         <translation>服务商的回复不符合协议。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72" />
+        <location filename="../../gui/error_messages.py" line="72"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80" />
+        <location filename="../../gui/error_messages.py" line="80"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84" />
+        <location filename="../../gui/error_messages.py" line="84"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
     </message>
@@ -388,22 +390,22 @@
 <context>
     <name>ExtraJsonSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="313" />
+        <location filename="../../gui/param_sections.py" line="313"/>
         <source>Extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="315" />
-        <source>Merged into the request body last, e.g. {"metadata": {…}}</source>
-        <translation>最后合并进请求体，例如 {"metadata": {…}}</translation>
+        <location filename="../../gui/param_sections.py" line="315"/>
+        <source>Merged into the request body last, e.g. {&quot;metadata&quot;: {…}}</source>
+        <translation>最后合并进请求体，例如 {&quot;metadata&quot;: {…}}</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="317" />
+        <location filename="../../gui/param_sections.py" line="317"/>
         <source>Extra fields</source>
         <translation>额外字段</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="330" />
+        <location filename="../../gui/param_sections.py" line="330"/>
         <source>Extra JSON: {error}</source>
         <translation>额外 JSON：{error}</translation>
     </message>
@@ -411,45 +413,45 @@
 <context>
     <name>JsonEdit</name>
     <message>
-        <location filename="../../gui/json_edit.py" line="82" />
+        <location filename="../../gui/json_edit.py" line="82"/>
         <source>Line {line}, column {column}: {problem}.</source>
         <translation>第 {line} 行，第 {column} 列：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../gui/json_edit.py" line="96" />
+        <location filename="../../gui/json_edit.py" line="96"/>
         <source>This must be a JSON list, like [ {…}, {…} ].</source>
         <translation>这里必须是 JSON 列表，例如 [ {…}, {…} ]。</translation>
     </message>
     <message>
-        <location filename="../../gui/json_edit.py" line="98" />
-        <source>This must be a JSON object, like { "key": … }.</source>
-        <translation>这里必须是 JSON 对象，例如 { "key": … }。</translation>
+        <location filename="../../gui/json_edit.py" line="98"/>
+        <source>This must be a JSON object, like { &quot;key&quot;: … }.</source>
+        <translation>这里必须是 JSON 对象，例如 { &quot;key&quot;: … }。</translation>
     </message>
 </context>
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers.py" line="67" />
+        <location filename="../../gui/providers.py" line="67"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation>没有运行中的密钥环服务（未找到 Secret Service）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="70" />
+        <location filename="../../gui/providers.py" line="70"/>
         <source>The keyring is switched off.</source>
         <translation>密钥环已被关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="71" />
+        <location filename="../../gui/providers.py" line="71"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation>密钥环后端会把密钥存在文件中，Triptych 不使用这种方式。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="74" />
+        <location filename="../../gui/providers.py" line="74"/>
         <source>The keyring is locked.</source>
         <translation>密钥环已锁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="75" />
+        <location filename="../../gui/providers.py" line="75"/>
         <source>The keyring service did not answer.</source>
         <translation>密钥环服务没有响应。</translation>
     </message>
@@ -457,83 +459,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169" />
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172" />
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173" />
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175" />
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
-        <location filename="../../gui/main_window.py" line="180" />
+        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178" />
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183" />
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
         <translation>Enter 发送（Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321" />
+        <location filename="../../gui/main_window.py" line="321"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/main_window.py" line="365"/>
         <source>{problem} Retrying in {seconds:.0f} s (attempt {attempt})…</source>
         <translation>{problem} {seconds:.0f} 秒后重试（第 {attempt} 次）…</translation>
     </message>
@@ -541,76 +543,76 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../gui/model_picker.py" line="49" />
+        <location filename="../../gui/model_picker.py" line="49"/>
         <source>Model, or type a model id</source>
         <translation>模型，或输入模型 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="50" />
+        <location filename="../../gui/model_picker.py" line="50"/>
         <source>The model to send to. Type any model id your provider serves.</source>
         <translation>请求发送到的模型。可输入服务商提供的任意模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="90" />
+        <location filename="../../gui/model_picker.py" line="90"/>
         <source>From this provider</source>
         <translation>来自此服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="92" />
+        <location filename="../../gui/model_picker.py" line="92"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="119" />
+        <location filename="../../gui/model_picker.py" line="119"/>
         <source>{name} — {context} context</source>
         <translation>{name} — {context} 上下文</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="126" />
+        <location filename="../../gui/model_picker.py" line="126"/>
         <source>Writes up to {count} tokens.</source>
         <translation>最多输出 {count} 个 token。</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="128" />
-        <source>This provider's model list does not name it.</source>
+        <location filename="../../gui/model_picker.py" line="128"/>
+        <source>This provider&apos;s model list does not name it.</source>
         <translation>此服务商的模型列表中没有它。</translation>
     </message>
 </context>
 <context>
     <name>OptionalFloat</name>
     <message>
-        <location filename="../../gui/param_widgets.py" line="178" />
-        <source>Unchecked: not sent, so the API's default applies.</source>
+        <location filename="../../gui/param_widgets.py" line="188"/>
+        <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
 </context>
 <context>
     <name>OptionalInt</name>
     <message>
-        <location filename="../../gui/param_widgets.py" line="226" />
-        <source>Unchecked: not sent, so the API's default applies.</source>
+        <location filename="../../gui/param_widgets.py" line="236"/>
+        <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
 </context>
 <context>
     <name>OutputSchemaSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="286" />
+        <location filename="../../gui/param_sections.py" line="286"/>
         <source>Structured output</source>
         <translation>结构化输出</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="288" />
-        <source>A JSON Schema for the reply, e.g. {"type": "object", …}</source>
-        <translation>回复的 JSON Schema，例如 {"type": "object", …}</translation>
+        <location filename="../../gui/param_sections.py" line="288"/>
+        <source>A JSON Schema for the reply, e.g. {&quot;type&quot;: &quot;object&quot;, …}</source>
+        <translation>回复的 JSON Schema，例如 {&quot;type&quot;: &quot;object&quot;, …}</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="290" />
+        <location filename="../../gui/param_sections.py" line="290"/>
         <source>JSON schema</source>
         <translation>JSON Schema</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="305" />
+        <location filename="../../gui/param_sections.py" line="305"/>
         <source>Structured output: {error}</source>
         <translation>结构化输出：{error}</translation>
     </message>
@@ -618,55 +620,65 @@
 <context>
     <name>PriceTable</name>
     <message>
-        <location filename="../../gui/providers_parts.py" line="167" />
+        <location filename="../../gui/providers_parts.py" line="167"/>
         <source>Model id</source>
         <translation>模型 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="168" />
+        <location filename="../../gui/providers_parts.py" line="168"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="169" />
+        <location filename="../../gui/providers_parts.py" line="169"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="170" />
+        <location filename="../../gui/providers_parts.py" line="170"/>
         <source>Cache write 5m</source>
         <translation>缓存写入 5 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="171" />
+        <location filename="../../gui/providers_parts.py" line="171"/>
         <source>Cache write 1h</source>
         <translation>缓存写入 1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="172" />
+        <location filename="../../gui/providers_parts.py" line="172"/>
         <source>Cache read</source>
         <translation>缓存读取</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="178" />
-        <source>US dollars per million tokens, where this provider's prices differ.</source>
+        <location filename="../../gui/providers_parts.py" line="178"/>
+        <source>US dollars per million tokens, where this provider&apos;s prices differ.</source>
         <translation>每百万 token 的美元价格（此服务商价格不同时填写）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="179" />
+        <location filename="../../gui/providers_parts.py" line="179"/>
         <source>Add price</source>
         <translation>添加价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="180" />
+        <location filename="../../gui/providers_parts.py" line="180"/>
         <source>Remove price</source>
         <translation>移除价格</translation>
     </message>
 </context>
 <context>
+    <name>ProblemCount</name>
+    <message numerus="yes">
+        <location filename="../../gui/param_widgets.py" line="58"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../gui/model_picker.py" line="176" />
+        <location filename="../../gui/model_picker.py" line="176"/>
         <source>The provider profile: where requests go and which key they use.</source>
         <translation>服务商配置：请求发往何处、使用哪个密钥。</translation>
     </message>
@@ -674,12 +686,12 @@
 <context>
     <name>PromptSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="61" />
+        <location filename="../../gui/param_sections.py" line="61"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="64" />
+        <location filename="../../gui/param_sections.py" line="64"/>
         <source>Instructions for the model, sent as the system prompt.</source>
         <translation>给模型的指令，作为系统提示词发送。</translation>
     </message>
@@ -687,213 +699,214 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="60" />
+        <location filename="../../gui/providers_dialog.py" line="60"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="79" />
+        <location filename="../../gui/providers_dialog.py" line="79"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="80" />
+        <location filename="../../gui/providers_dialog.py" line="80"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="108" />
+        <location filename="../../gui/providers_dialog.py" line="108"/>
         <source>x-api-key header</source>
         <translation>x-api-key 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="109" />
+        <location filename="../../gui/providers_dialog.py" line="109"/>
         <source>Authorization: Bearer</source>
         <translation>Authorization: Bearer</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="111" />
+        <location filename="../../gui/providers_dialog.py" line="111"/>
         <source>Anthropic (/v1/messages)</source>
         <translation>Anthropic (/v1/messages)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="112" />
+        <location filename="../../gui/providers_dialog.py" line="112"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation>OpenAI 兼容 (/v1/chat/completions)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="116" />
+        <location filename="../../gui/providers_dialog.py" line="116"/>
         <source>Beta names, comma separated</source>
         <translation>Beta 名称，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="118" />
+        <location filename="../../gui/providers_dialog.py" line="118"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation>可选，例如 http://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="121" />
+        <location filename="../../gui/providers_dialog.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="122" />
+        <location filename="../../gui/providers_dialog.py" line="122"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="123" />
+        <location filename="../../gui/providers_dialog.py" line="123"/>
         <source>Auth style</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="124" />
+        <location filename="../../gui/providers_dialog.py" line="124"/>
         <source>API style</source>
         <translation>API 风格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="125" />
+        <location filename="../../gui/providers_dialog.py" line="125"/>
         <source>anthropic-version</source>
         <translation>anthropic-version</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="126" />
+        <location filename="../../gui/providers_dialog.py" line="126"/>
         <source>Beta headers</source>
         <translation>Beta 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="127" />
+        <location filename="../../gui/providers_dialog.py" line="127"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="128" />
+        <location filename="../../gui/providers_dialog.py" line="128"/>
         <source>Price overrides</source>
         <translation>自定义价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="138" />
+        <location filename="../../gui/providers_dialog.py" line="138"/>
         <source>Keep for this session only</source>
         <translation>仅在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="139" />
+        <location filename="../../gui/providers_dialog.py" line="139"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation>密钥只保存在内存中，Triptych 退出后即被遗忘。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="146" />
+        <location filename="../../gui/providers_dialog.py" line="146"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="150" />
+        <location filename="../../gui/providers_dialog.py" line="150"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="162" />
+        <location filename="../../gui/providers_dialog.py" line="162"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation>没有可用的密钥环：{reason} 密钥只在本次会话中保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="206" />
+        <location filename="../../gui/providers_dialog.py" line="206"/>
         <source>The new key will be saved when you press Save.</source>
         <translation>按“保存”后将保存新密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="208" />
+        <location filename="../../gui/providers_dialog.py" line="208"/>
         <source>Saved: {hint}</source>
         <translation>已保存：{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="210" />
+        <location filename="../../gui/providers_dialog.py" line="210"/>
         <source>No key saved.</source>
         <translation>未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="212" />
+        <location filename="../../gui/providers_dialog.py" line="212"/>
         <source>Paste a new key to replace it</source>
         <translation>粘贴新密钥以替换</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="233" />
+        <location filename="../../gui/providers_dialog.py" line="233"/>
         <source>New profile</source>
         <translation>新配置</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="233" />
+        <location filename="../../gui/providers_dialog.py" line="233"/>
         <source>New profile {number}</source>
         <translation>新配置 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="273" />
+        <location filename="../../gui/providers_dialog.py" line="273"/>
         <source>The key could not be saved: {error}</source>
         <translation>无法保存密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="307" />
+        <location filename="../../gui/providers_dialog.py" line="307"/>
         <source>The saved key could not be read: {error}</source>
         <translation>无法读取已保存的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="310" />
-        <source>Testing "{name}"…</source>
+        <location filename="../../gui/providers_dialog.py" line="310"/>
+        <source>Testing &quot;{name}&quot;…</source>
         <translation>正在测试“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="318" />
+        <location filename="../../gui/providers_dialog.py" line="318"/>
         <source>The test could not run: {error}</source>
         <translation>无法运行测试：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers_dialog.py" line="327" />
+        <location filename="../../gui/providers_dialog.py" line="327"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
-            <numerusform>✓ 模型列表：%n 个模型。</numerusform></translation>
+            <numerusform>✓ 模型列表：%n 个模型。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="329" />
+        <location filename="../../gui/providers_dialog.py" line="329"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation>✗ 模型列表（/v1/models）没有响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="330" />
+        <location filename="../../gui/providers_dialog.py" line="330"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation>✓ 1 个 token 的测试消息已得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="332" />
+        <location filename="../../gui/providers_dialog.py" line="332"/>
         <source>✗ The test message was not answered.</source>
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="123" />
+        <location filename="../../gui/providers_parts.py" line="123"/>
         <source>Give the profile a name.</source>
         <translation>请为配置命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="126" />
-        <source>Another profile is already named "{name}".</source>
+        <location filename="../../gui/providers_parts.py" line="126"/>
+        <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation>已有名为“{name}”的配置。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="132" />
+        <location filename="../../gui/providers_parts.py" line="132"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation>基础 URL 必须以 http:// 或 https:// 开头，例如 https://api.anthropic.com。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="139" />
+        <location filename="../../gui/providers_parts.py" line="139"/>
         <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
         <translation>代理必须是 URL，例如 http://127.0.0.1:8080。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="146" />
+        <location filename="../../gui/providers_parts.py" line="146"/>
         <source>Price row {row}: enter a model id.</source>
         <translation>价格第 {row} 行：请输入模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="152" />
+        <location filename="../../gui/providers_parts.py" line="152"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation>价格第 {row} 行：每个价格都必须是大于或等于 0 的数字。</translation>
     </message>
@@ -901,123 +914,115 @@
 <context>
     <name>SamplingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="92" />
+        <location filename="../../gui/param_sections.py" line="92"/>
         <source>Output and sampling</source>
         <translation>输出与采样</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="100" />
+        <location filename="../../gui/param_sections.py" line="100"/>
         <source>One stop sequence per line</source>
         <translation>每行一个停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="101" />
+        <location filename="../../gui/param_sections.py" line="101"/>
         <source>Max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="102" />
+        <location filename="../../gui/param_sections.py" line="102"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="103" />
+        <location filename="../../gui/param_sections.py" line="103"/>
         <source>Top P</source>
         <translation>Top P</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="104" />
+        <location filename="../../gui/param_sections.py" line="104"/>
         <source>Top K</source>
         <translation>Top K</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="105" />
+        <location filename="../../gui/param_sections.py" line="105"/>
         <source>Stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="134" />
+        <location filename="../../gui/param_sections.py" line="134"/>
         <source>{model} writes at most {count} tokens.</source>
         <translation>{model} 最多输出 {count} 个 token。</translation>
     </message>
 </context>
 <context>
-    <name>Section</name>
-    <message>
-        <location filename="../../gui/param_widgets.py" line="137" />
-        <source>%n problem(s)</source>
-        <translation>%n 个问题</translation>
-    </message>
-</context>
-<context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/param_tools.py" line="170" />
+        <location filename="../../gui/param_tools.py" line="170"/>
         <source>Server tools</source>
         <translation>服务器工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="174" />
+        <location filename="../../gui/param_tools.py" line="174"/>
         <source>Web search</source>
         <translation>网页搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="175" />
+        <location filename="../../gui/param_tools.py" line="175"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation>仅限这些域名，例如 example.com, docs.python.org</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="176" />
+        <location filename="../../gui/param_tools.py" line="176"/>
         <source>Never these domains</source>
         <translation>排除这些域名</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="178" />
+        <location filename="../../gui/param_tools.py" line="178"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="179" />
+        <location filename="../../gui/param_tools.py" line="179"/>
         <source>Country code, e.g. US</source>
         <translation>国家代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="185" />
+        <location filename="../../gui/param_tools.py" line="185"/>
         <source>Web fetch</source>
         <translation>网页抓取</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="186" />
+        <location filename="../../gui/param_tools.py" line="186"/>
         <source>Cite the fetched pages</source>
         <translation>引用抓取的网页</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="189" />
+        <location filename="../../gui/param_tools.py" line="189"/>
         <source>Allowed domains</source>
         <translation>允许的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="190" />
+        <location filename="../../gui/param_tools.py" line="190"/>
         <source>Blocked domains</source>
         <translation>屏蔽的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="191" />
+        <location filename="../../gui/param_tools.py" line="191"/>
         <source>Max searches</source>
         <translation>最大搜索次数</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="192" />
+        <location filename="../../gui/param_tools.py" line="192"/>
         <source>User location</source>
         <translation>用户位置</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="195" />
+        <location filename="../../gui/param_tools.py" line="195"/>
         <source>Max content tokens</source>
         <translation>最大内容 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="215" />
+        <location filename="../../gui/param_tools.py" line="215"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
@@ -1025,135 +1030,135 @@
 <context>
     <name>ThinkingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="143" />
+        <location filename="../../gui/param_sections.py" line="143"/>
         <source>Thinking and effort</source>
         <translation>思考与投入</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="145" />
+        <location filename="../../gui/param_sections.py" line="145"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="146" />
+        <location filename="../../gui/param_sections.py" line="146"/>
         <source>On, with a budget</source>
         <translation>开启，设定预算</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="147" />
+        <location filename="../../gui/param_sections.py" line="147"/>
         <source>Adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="151" />
+        <location filename="../../gui/param_sections.py" line="151"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="152" />
+        <location filename="../../gui/param_sections.py" line="152"/>
         <source>Summarized</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="153" />
+        <location filename="../../gui/param_sections.py" line="153"/>
         <source>Omitted</source>
         <translation>省略</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="155" />
+        <location filename="../../gui/param_sections.py" line="155"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>Extra high</source>
-        <translation>很高</translation>
+        <translation>极高</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156" />
+        <location filename="../../gui/param_sections.py" line="156"/>
         <source>Max</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="159" />
+        <location filename="../../gui/param_sections.py" line="159"/>
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="160" />
+        <location filename="../../gui/param_sections.py" line="160"/>
         <source>Budget tokens</source>
         <translation>预算 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="161" />
+        <location filename="../../gui/param_sections.py" line="161"/>
         <source>Thinking shown</source>
         <translation>思考显示</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="162" />
+        <location filename="../../gui/param_sections.py" line="162"/>
         <source>Effort</source>
         <translation>投入程度</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="205" />
+        <location filename="../../gui/param_sections.py" line="205"/>
         <source>{model} cannot think.</source>
         <translation>{model} 不支持思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="208" />
+        <location filename="../../gui/param_sections.py" line="208"/>
         <source>{model} does not accept thinking with a budget; use adaptive thinking.</source>
         <translation>{model} 不接受带预算的思考；请使用自适应思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="209" />
+        <location filename="../../gui/param_sections.py" line="209"/>
         <source>{model} does not accept adaptive thinking.</source>
         <translation>{model} 不接受自适应思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="225" />
+        <location filename="../../gui/param_sections.py" line="225"/>
         <source>{model} does not accept effort.</source>
         <translation>{model} 不接受投入程度设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="230" />
-        <source>{model} does not accept effort "{level}".</source>
+        <location filename="../../gui/param_sections.py" line="230"/>
+        <source>{model} does not accept effort &quot;{level}&quot;.</source>
         <translation>{model} 不接受投入程度“{level}”。</translation>
     </message>
 </context>
 <context>
     <name>ToolResultsDialog</name>
     <message>
-        <location filename="../../gui/tool_results.py" line="25" />
+        <location filename="../../gui/tool_results.py" line="25"/>
         <source>Reply to the tool calls</source>
         <translation>回复工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="28" />
-        <source>Type or paste each tool's result (JSON or text); the model then continues.</source>
+        <location filename="../../gui/tool_results.py" line="28"/>
+        <source>Type or paste each tool&apos;s result (JSON or text); the model then continues.</source>
         <translation>输入或粘贴每个工具的结果（JSON 或文本），随后模型会继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="40" />
+        <location filename="../../gui/tool_results.py" line="40"/>
         <source>Mark as error</source>
         <translation>标记为错误</translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="49" />
+        <location filename="../../gui/tool_results.py" line="49"/>
         <source>Send results</source>
         <translation>发送结果</translation>
     </message>
@@ -1161,162 +1166,163 @@
 <context>
     <name>ToolsSection</name>
     <message>
-        <location filename="../../gui/param_tools.py" line="71" />
+        <location filename="../../gui/param_tools.py" line="71"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="74" />
+        <location filename="../../gui/param_tools.py" line="74"/>
         <source>A JSON list of tool definitions: [{name, description, input_schema}]</source>
         <translation>工具定义的 JSON 列表：[{name, description, input_schema}]</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="76" />
+        <location filename="../../gui/param_tools.py" line="76"/>
         <source>Add a tool template</source>
         <translation>添加工具模板</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="79" />
+        <location filename="../../gui/param_tools.py" line="79"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="80" />
+        <location filename="../../gui/param_tools.py" line="80"/>
         <source>Auto: the model decides</source>
         <translation>自动：由模型决定</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="81" />
+        <location filename="../../gui/param_tools.py" line="81"/>
         <source>Any: must use a tool</source>
         <translation>任意：必须使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="82" />
+        <location filename="../../gui/param_tools.py" line="82"/>
         <source>A specific tool</source>
         <translation>指定工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="83" />
+        <location filename="../../gui/param_tools.py" line="83"/>
         <source>None: no tools</source>
         <translation>无：不使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="88" />
-        <location filename="../../gui/param_tools.py" line="94" />
+        <location filename="../../gui/param_tools.py" line="88"/>
+        <location filename="../../gui/param_tools.py" line="94"/>
         <source>Tool name</source>
         <translation>工具名称</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="89" />
+        <location filename="../../gui/param_tools.py" line="89"/>
         <source>One tool call at a time</source>
         <translation>一次只调用一个工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="90" />
+        <location filename="../../gui/param_tools.py" line="90"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation>发送 disable_parallel_tool_use。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="93" />
+        <location filename="../../gui/param_tools.py" line="93"/>
         <source>Tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="151" />
+        <location filename="../../gui/param_tools.py" line="151"/>
         <source>Tools: {error}</source>
         <translation>工具：{error}</translation>
     </message>
 </context>
 <context>
-    <name>TurnHtml</name>
+    <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/transcript_html.py" line="112" />
-        <source>You</source>
-        <translation>你</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="114" />
-        <source>Claude</source>
-        <translation>Claude</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="128" />
-        <source>{count} in</source>
-        <translation>输入 {count}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="129" />
-        <source>{count} out</source>
-        <translation>输出 {count}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="131" />
-        <source>cache read {count}</source>
-        <translation>缓存读取 {count}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="134" />
-        <source>cache write {count}</source>
-        <translation>缓存写入 {count}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="140" />
-        <source>first token {seconds:.2f} s</source>
-        <translation>首个 token {seconds:.2f} 秒</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="142" />
-        <source>{seconds:.1f} s</source>
-        <translation>{seconds:.1f} 秒</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="151" />
-        <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
-        <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="153" />
-        <source>Stopped — partial reply kept.</source>
-        <translation>已停止 — 已保留部分回复。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="154" />
-        <source>Receiving…</source>
-        <translation>正在接收…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/transcript_html.py" line="208" />
-        <source>Thinking ▸ (%n words)</source>
-        <translation>
-            <numerusform>思考 ▸（%n 个词）</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="214" />
-        <source>Thinking ▾</source>
-        <translation>思考 ▾</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="246" />
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript_html.py" line="250" />
-        <source>[image: {alt}]</source>
-        <translation>[图片：{alt}]</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../gui/app.py" line="123" />
+        <location filename="../../gui/app.py" line="123"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="149" />
+        <location filename="../../gui/app.py" line="150"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>TurnHtml</name>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="112"/>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="114"/>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="128"/>
+        <source>{count} in</source>
+        <translation>输入 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="129"/>
+        <source>{count} out</source>
+        <translation>输出 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="131"/>
+        <source>cache read {count}</source>
+        <translation>缓存读取 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="134"/>
+        <source>cache write {count}</source>
+        <translation>缓存写入 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="140"/>
+        <source>first token {seconds:.2f} s</source>
+        <translation>首个 token {seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="142"/>
+        <source>{seconds:.1f} s</source>
+        <translation>{seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="151"/>
+        <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
+        <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="153"/>
+        <source>Stopped — partial reply kept.</source>
+        <translation>已停止 — 已保留部分回复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="154"/>
+        <source>Receiving…</source>
+        <translation>正在接收…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transcript_html.py" line="208"/>
+        <source>Thinking ▸ (%n words)</source>
+        <translation>
+            <numerusform>思考 ▸（%n 个词）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="214"/>
+        <source>Thinking ▾</source>
+        <translation>思考 ▾</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="246"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="250"/>
+        <source>[image: {alt}]</source>
+        <translation>[图片：{alt}]</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""The Simplified Chinese translation is complete, current with the sources, compiled, and used."""
+"""The Simplified Chinese translation is complete, current with the sources, compiled, and used; English
+plurals come from their own small translation."""
 
 from __future__ import annotations
 
@@ -7,16 +8,21 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from core.conversation import ReplyError
+from gui.app import install_translation
 from gui.composer import Composer
 from gui.conversation_list import ConversationList
 from gui.error_messages import headline
+from gui.param_sections import SamplingSection
+from gui.param_widgets import ProblemCount
 from gui.tasks import TaskKeeper
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,18 +30,25 @@ I18N = ROOT / "resources" / "i18n"
 TS_FILES = ("triptych_zh_CN.ts", "triptych_en.ts")
 BIN = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%n|%\d")
+# A context is the class whose tr() runs, or the first argument of translate(); lupdate names anything else
+# after the expression (`self.window.tr(...)` gives "self.window"), which no lookup at run time ever uses.
+CONTEXT_NAME = re.compile(r"[A-Z][A-Za-z0-9]*")
 
 
 def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    """The live messages by (context, source); lupdate keeps removed ones as vanished or obsolete."""
     found = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is not None and translation.get("type") in ("obsolete", "vanished"):
-                continue
-            found[(name, message.findtext("source") or "")] = message
+            if not _is_gone(message):
+                found[(name, message.findtext("source") or "")] = message
     return found
+
+
+def _is_gone(message: ET.Element) -> bool:
+    translation = message.find("translation")
+    return translation is not None and translation.get("type") in ("obsolete", "vanished")
 
 
 def translated_texts(message: ET.Element) -> list[str]:
@@ -46,9 +59,14 @@ def translated_texts(message: ET.Element) -> list[str]:
 
 
 def test_every_chinese_message_is_translated_and_keeps_its_placeholders() -> None:
-    found = messages(I18N / "triptych_zh_CN.ts")
+    path = I18N / "triptych_zh_CN.ts"
+    every = ET.parse(path).getroot().iter("message")
+    gone = [message.findtext("source") for message in every if _is_gone(message)]
+    assert not gone, f"removed strings still listed, run `make translations`: {gone}"
+    found = messages(path)
     assert len(found) > 200
     for (context, source), message in found.items():
+        assert CONTEXT_NAME.fullmatch(context), f"tr() on another object, never found at run time: {context}"
         assert message.find("translation").get("type") is None, f"unfinished: {context}: {source}"  # type: ignore[union-attr]
         for text in translated_texts(message):
             assert text.strip(), f"empty translation: {context}: {source}"
@@ -59,6 +77,17 @@ def test_every_chinese_message_is_translated_and_keeps_its_placeholders() -> Non
             )
 
 
+def test_every_english_plural_has_a_singular_and_a_plural_form() -> None:
+    english = messages(I18N / "triptych_en.ts").values()
+    plurals = [message for message in english if message.get("numerus") == "yes"]
+    assert len(plurals) >= 4
+    for message in plurals:
+        source = message.findtext("source")
+        assert message.find("translation").get("type") is None, f"unfinished: {source}"  # type: ignore[union-attr]
+        singular, plural = translated_texts(message)
+        assert "%n" in singular and "%n" in plural, source
+
+
 def test_the_translation_sources_are_current_with_the_code(tmp_path: Path) -> None:
     copies = []
     for name in TS_FILES:
@@ -67,9 +96,10 @@ def test_the_translation_sources_are_current_with_the_code(tmp_path: Path) -> No
     sources = sorted(str(path) for path in (ROOT / "gui").glob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", *copies], check=True, capture_output=True)
     for name in TS_FILES:
-        fresh, committed = messages(tmp_path / name), messages(I18N / name)
-        new = sorted(set(fresh) - set(committed))
+        fresh, committed = set(messages(tmp_path / name)), set(messages(I18N / name))
+        new, removed = sorted(fresh - committed), sorted(committed - fresh)
         assert not new, f"strings without a translation, run `make translations` and translate: {new}"
+        assert not removed, f"strings no longer in the code, run `make translations`: {removed}"
 
 
 def test_the_compiled_files_match_their_sources(tmp_path: Path) -> None:
@@ -82,21 +112,42 @@ def test_the_compiled_files_match_their_sources(tmp_path: Path) -> None:
         )
 
 
-def test_with_the_chinese_translator_the_widgets_speak_chinese(qapp: QApplication, qtbot: QtBot) -> None:
-    translator = QTranslator()
-    assert translator.load("triptych_zh_CN", str(I18N))
-    qapp.installTranslator(translator)
-    try:
-        composer = Composer(TaskKeeper())
-        conversations = ConversationList()
-        qtbot.addWidget(composer)
-        qtbot.addWidget(conversations)
-        assert composer.send_button.text() == "发送"
-        assert conversations.filter_box.placeholderText() == "筛选对话"
-        error = ReplyError(kind="RateLimitError", message="slow down", status=429, retry_after=3)
-        assert headline(error) == "请求过多（429）。服务商要求等待 3 秒。"
-    finally:
+@pytest.fixture
+def installed(qapp: QApplication) -> Iterator[None]:
+    """Whatever translators a test installs through the app's own function are removed after it."""
+    before = set(qapp.findChildren(QTranslator))
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
         qapp.removeTranslator(translator)
-    english = Composer(TaskKeeper())
-    qtbot.addWidget(english)
-    assert english.send_button.text() == "Send"
+        translator.setParent(None)
+
+
+def test_with_the_chinese_translator_the_widgets_speak_chinese(
+    qapp: QApplication, qtbot: QtBot, installed: None
+) -> None:
+    install_translation(qapp, "zh_CN")
+    composer = Composer(TaskKeeper())
+    conversations = ConversationList()
+    section = SamplingSection()
+    for widget in (composer, conversations, section):
+        qtbot.addWidget(widget)
+    assert composer.send_button.text() == "发送"
+    assert composer.editor.placeholderText().startswith("给 Claude 发消息…（")
+    assert conversations.filter_box.placeholderText() == "筛选对话"
+    section.set_problem_count(2)
+    assert section.problems.text() == "2 个问题"
+    error = ReplyError(kind="RateLimitError", message="slow down", status=429, retry_after=3)
+    assert headline(error) == "请求过多（429）。服务商要求等待 3 秒。"
+
+
+def test_in_english_plurals_agree_with_their_count(qapp: QApplication, qtbot: QtBot, installed: None) -> None:
+    install_translation(qapp, "en_US")
+    count = ProblemCount()
+    qtbot.addWidget(count)
+    count.set_count(1)
+    assert count.text() == "1 problem"
+    count.set_count(3)
+    assert count.text() == "3 problems"
+    composer = Composer(TaskKeeper())
+    qtbot.addWidget(composer)
+    assert composer.send_button.text() == "Send"
