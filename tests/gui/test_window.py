@@ -256,3 +256,22 @@ def test_the_key_is_in_no_file_the_app_wrote(
     )
     for path in written:
         assert KEY.encode() not in path.read_bytes(), f"the key leaked into {path.name}"
+
+
+def test_the_layout_is_remembered_across_restarts(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        keys = KeyStore(DictKeyring())
+        app = await start(qapp, tmp_path, server, keys)
+        app.window.splitter.setSizes([300, 640, 260])
+        chosen = app.window.splitter.sizes()
+        app.window.toggle_parameters_action.setChecked(False)
+        await app.quit()
+        again = await start(qapp, tmp_path, server, keys)
+        assert again.window.splitter.sizes()[0] == chosen[0], "the conversation list keeps its width"
+        assert not again.window.toggle_parameters_action.isChecked()
+        assert not again.window.parameters.isVisible()
+        await again.quit()
+
+    run(qloop, body())
