@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from core import paths
 from core.chat import ChatSession
 from core.clients import ClientPool
+from core.compare_session import CompareSession
 from core.demo import ServerThread, demo_server
 from core.errors import ApiError
 from core.models_list import DiscoveredModel
@@ -22,6 +23,8 @@ from core.retry import RetryPolicy
 from core.secrets import KeyStore
 from core.store import StoreError
 from core.store_worker import StoreWorker
+from gui.compare_controller import CompareController
+from gui.compare_view import CompareView
 from gui.controller import ChatController
 from gui.main_window import MainWindow
 from gui.providers import ProvidersController
@@ -62,6 +65,9 @@ class TriptychApp:
         self.clients = ClientPool(self.keys, retry=retry)
         self.controller = ChatController()
         self.session = ChatSession(self.store, self.clients, self.controller)
+        self.compare_controller = CompareController()
+        self.compare_session = CompareSession(self.store, self.clients, self.compare_controller)
+        self.compare_view: CompareView | None = None
         self.demo: ServerThread | None = None
         self.window: MainWindow | None = None
         self.providers: ProvidersController | None = None
@@ -88,6 +94,7 @@ class TriptychApp:
         self.providers = ProvidersController(self.window, self.store, self.keys, self.clients, self.tasks)
         self.providers.profilesChanged.connect(self._profiles_changed)
         self.window.providersRequested.connect(self.providers.open_dialog)
+        self.window.compareRequested.connect(lambda: self.tasks.start(self.open_compare()))
         self.window.closeRequested.connect(self._quit.set)
         self.window.choiceChanged.connect(self._choice_changed)
         self._profiles_changed(profiles)
@@ -106,6 +113,28 @@ class TriptychApp:
             except ApiError:
                 return []
         return self._discovered[profile_name]
+
+    async def open_compare(self) -> None:
+        """A compare window for the current conversation, its columns starting from the saved settings."""
+        assert self.window is not None
+        await self.window.persist_settings()
+        conversation = self.window.current_conversation()
+        if conversation is None:
+            return
+        view = CompareView(
+            session=self.compare_session,
+            controller=self.compare_controller,
+            tasks=self.tasks,
+            conversation_id=conversation.id,
+            base_settings=conversation.settings,
+            base_profile=conversation.profile_name,
+            profile_names=[profile.name for profile in self._profiles],
+            parent=self.window,
+        )
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.continued.connect(self.window.reopen)
+        self.compare_view = view
+        view.show()
 
     def _profiles_changed(self, profiles: list[Profile]) -> None:
         self._discovered.clear()
@@ -135,6 +164,7 @@ class TriptychApp:
         if self.window is not None:
             await self.window.persist_settings()
         await self.session.close()
+        await self.compare_session.close()
         await self.tasks.shutdown()
         await self.clients.aclose()
         if self.demo is not None:

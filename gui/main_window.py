@@ -34,6 +34,8 @@ class MainWindow(QMainWindow):
     closeRequested = Signal()
     """The user closed the window; the app shuts down (replies stopped and saved) and then quits."""
     providersRequested = Signal()
+    compareRequested = Signal()
+    """The user asked to compare settings on the current conversation."""
     choiceChanged = Signal(str, str)
     """(setting, value) for the theme and language menus."""
 
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         self.toggle_parameters_action = QAction(self, checkable=True, checked=True)
         self.toggle_parameters_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.toggle_parameters_action.toggled.connect(self.parameters.setVisible)
+        self.compare_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+C"))
+        self.compare_action.triggered.connect(self.compareRequested)
         self.stop_action = QAction(self, shortcut=QKeySequence("Esc"))
         self.stop_action.triggered.connect(self.stop_reply)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_action, self.quit_action])
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.toggle_parameters_action)
+        self.view_menu.addAction(self.compare_action)
         self.theme_menu = self.view_menu.addMenu("")
         self.theme_actions = self._choice_actions(self.theme_menu, "theme", ["system", "light", "dark"])
         self.language_menu = self.view_menu.addMenu("")
@@ -168,6 +173,7 @@ class MainWindow(QMainWindow):
         self.providers_button.setText(self.tr("Providers…"))
         self.new_action.setText(self.tr("New conversation"))
         self.toggle_parameters_action.setText(self.tr("Show parameters"))
+        self.compare_action.setText(self.tr("Compare settings…"))
         self.stop_action.setText(self.tr("Stop the reply"))
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -216,6 +222,13 @@ class MainWindow(QMainWindow):
         created = await self._store.call(lambda s: s.create_conversation(base, profile))
         await self._refresh_conversations()
         await self._open(created.id)
+
+    def current_conversation(self) -> Conversation | None:
+        return self._conversation
+
+    def reopen(self, conversation_id: int) -> None:
+        """Show the conversation as stored now (e.g. after a compare column was chosen)."""
+        self._tasks.start(self._open(conversation_id))
 
     def open_conversation(self, conversation_id: int) -> None:
         if self._conversation is None or self._conversation.id != conversation_id:

@@ -171,6 +171,315 @@
     </message>
 </context>
 <context>
+    <name>ColumnSettingsDialog</name>
+    <message>
+        <location filename="../../gui/compare_column.py" line="247"/>
+        <source>Column settings</source>
+        <translation>列设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="263"/>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="264"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
+    <name>CompareColumnWidget</name>
+    <message>
+        <location filename="../../gui/compare_column.py" line="103"/>
+        <source>Edit settings…</source>
+        <translation>编辑设置…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="104"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="105"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="106"/>
+        <source>Continue with this</source>
+        <translation>用这一列继续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="108"/>
+        <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
+        <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="116"/>
+        <source>Same as the conversation</source>
+        <translation>与对话相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="174"/>
+        <source>{seconds:.2f} s</source>
+        <translation>{seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="176"/>
+        <source>{rate:.1f} tokens/s</source>
+        <translation>{rate:.1f} 词元/秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="183"/>
+        <source>Time to first token</source>
+        <translation>首词元时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="184"/>
+        <source>Total time</source>
+        <translation>总时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="185"/>
+        <source>Output speed</source>
+        <translation>输出速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="186"/>
+        <source>Input tokens</source>
+        <translation>输入词元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="187"/>
+        <source>Output tokens</source>
+        <translation>输出词元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="188"/>
+        <source>Cache read tokens</source>
+        <translation>缓存读取词元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="189"/>
+        <source>Cache write tokens</source>
+        <translation>缓存写入词元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="190"/>
+        <source>Thinking tokens</source>
+        <translation>思考词元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="191"/>
+        <source>Stop reason</source>
+        <translation>停止原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="192"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="193"/>
+        <source>Request id</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="199"/>
+        <source>{field} {value}</source>
+        <translation>{field} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="203"/>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="204"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="205"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="206"/>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="207"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="208"/>
+        <source>adaptive</source>
+        <translation>自适应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="213"/>
+        <source>profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="214"/>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="215"/>
+        <source>max tokens</source>
+        <translation>最大词元数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="216"/>
+        <source>system prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="217"/>
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="218"/>
+        <source>top_p</source>
+        <translation>top_p</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="219"/>
+        <source>top_k</source>
+        <translation>top_k</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="220"/>
+        <source>stop sequences</source>
+        <translation>停止序列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="221"/>
+        <source>streaming</source>
+        <translation>流式传输</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="222"/>
+        <source>thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="223"/>
+        <source>effort</source>
+        <translation>努力程度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="224"/>
+        <source>output schema</source>
+        <translation>输出结构</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="225"/>
+        <source>tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="226"/>
+        <source>tool choice</source>
+        <translation>工具选择</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="227"/>
+        <source>caching</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="228"/>
+        <source>user id</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="229"/>
+        <source>service tier</source>
+        <translation>服务等级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="230"/>
+        <source>inference region</source>
+        <translation>推理区域</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="231"/>
+        <source>container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="232"/>
+        <source>extra JSON</source>
+        <translation>额外 JSON</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../gui/compare_view.py" line="129"/>
+        <source>Compare settings</source>
+        <translation>比较设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="130"/>
+        <source>A prompt to send to every column</source>
+        <translation>发送给每一列的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="131"/>
+        <source>Send to all</source>
+        <translation>全部发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="132"/>
+        <source>Stop all</source>
+        <translation>全部停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="133"/>
+        <source>Add a column</source>
+        <translation>添加一列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="134"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="135"/>
+        <source>Same settings ×3</source>
+        <translation>相同设置 ×3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="136"/>
+        <source>Temperature 0 / 0.5 / 1</source>
+        <translation>温度 0 / 0.5 / 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="137"/>
+        <source>Thinking off / 4k / 16k</source>
+        <translation>思考 关闭 / 4k / 16k</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="224"/>
+        <source>Not sent: {problems}</source>
+        <translation>未发送：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="247"/>
+        <source>Wait for every column to finish, or stop them, first.</source>
+        <translation>请先等待每一列完成，或将它们停止。</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <location filename="../../gui/composer.py" line="69"/>
@@ -459,83 +768,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="176"/>
+        <source>Compare settings…</source>
+        <translation>比较设置…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
         <translation>Enter 发送（Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="334"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>{problem} Retrying in {seconds:.0f} s (attempt {attempt})…</source>
         <translation>{problem} {seconds:.0f} 秒后重试（第 {attempt} 次）…</translation>
     </message>
@@ -1235,12 +1549,12 @@
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="123"/>
+        <location filename="../../gui/app.py" line="152"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="150"/>
+        <location filename="../../gui/app.py" line="180"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

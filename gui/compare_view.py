@@ -1,0 +1,283 @@
+"""The compare window: one prompt sent to several columns at once, each with its own settings.
+
+The columns' settings start as the conversation's; the view sends them through `CompareSession` and
+shows what `CompareController` reports. The first Send starts a run; later Sends are follow-up rounds,
+each column continuing its own thread, until the columns change (then the next Send starts a new run).
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.compare import MAX_COLUMNS, ColumnMetrics, CompareRun, best_per_metric
+from core.compare_presets import preset_same, preset_temperatures, preset_thinking
+from core.compare_session import CompareSession
+from core.conversation import StoredMessage
+from core.settings import RequestSettings
+from core.validation import RequestValidationError
+from gui.compare_column import ColumnSettingsDialog, CompareColumnWidget
+from gui.compare_controller import CompareController
+from gui.tasks import TaskKeeper
+
+DEFAULT_COLUMNS = 2
+
+
+class CompareView(QWidget):
+    """Signals: continued(conversation id): a column was chosen; the conversation should be shown again."""
+
+    continued = Signal(int)
+
+    def __init__(
+        self,
+        *,
+        session: CompareSession,
+        controller: CompareController,
+        tasks: TaskKeeper,
+        conversation_id: int,
+        base_settings: RequestSettings,
+        base_profile: str | None,
+        profile_names: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._session = session
+        self._tasks = tasks
+        self.conversation_id = conversation_id
+        self._base = base_settings
+        self._base_profile = base_profile
+        self._profile_names = profile_names
+        self.run: CompareRun | None = None
+        self.columns: list[CompareColumnWidget] = []
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.prompt = QPlainTextEdit(self)
+        self.prompt.setMaximumHeight(90)
+        self.send_button = QPushButton(self)
+        self.stop_all_button = QPushButton(self)
+        self.add_button = QPushButton(self)
+        self.presets_button = QToolButton(self)
+        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.presets_menu = QMenu(self)
+        self.presets_button.setMenu(self.presets_menu)
+        self._presets = self._build_presets()
+        self._row = QHBoxLayout()
+        self._build_layout()
+        self.send_button.clicked.connect(self.send)
+        self.stop_all_button.clicked.connect(self.stop_all)
+        self.add_button.clicked.connect(
+            lambda: self.add_column(self._base_profile, copy.deepcopy(self._base))
+        )
+        controller.columnStarted.connect(self._column_started)
+        controller.columnUpdated.connect(self._column_updated)
+        controller.columnFinished.connect(self._column_finished)
+        self.retranslate()
+        for _ in range(DEFAULT_COLUMNS):
+            self.add_column(base_profile, copy.deepcopy(base_settings))
+        self.resize(1200, 800)
+
+    def _build_layout(self) -> None:
+        strip = QWidget(self)
+        strip.setLayout(self._row)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setWidget(strip)
+        tools = QHBoxLayout()
+        tools.addWidget(self.add_button)
+        tools.addWidget(self.presets_button)
+        tools.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.prompt, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_all_button)
+        bottom.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.notice)
+        layout.addLayout(bottom)
+
+    def _build_presets(self) -> dict[str, QAction]:
+        presets = {
+            "same": lambda: preset_same(self._base, 3),
+            "temperature": lambda: preset_temperatures(self._base),
+            "thinking": lambda: preset_thinking(self._base),
+        }
+        actions = {}
+        for key, make in presets.items():
+            action = self.presets_menu.addAction("")
+            action.triggered.connect(lambda _checked=False, m=make: self.use_columns(m()))
+            actions[key] = action
+        return actions
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Compare settings"))
+        self.prompt.setPlaceholderText(self.tr("A prompt to send to every column"))
+        self.send_button.setText(self.tr("Send to all"))
+        self.stop_all_button.setText(self.tr("Stop all"))
+        self.add_button.setText(self.tr("Add a column"))
+        self.presets_button.setText(self.tr("Presets"))
+        self._presets["same"].setText(self.tr("Same settings ×3"))
+        self._presets["temperature"].setText(self.tr("Temperature 0 / 0.5 / 1"))
+        self._presets["thinking"].setText(self.tr("Thinking off / 4k / 16k"))
+
+    # --- columns --------------------------------------------------------------------------------------
+
+    def _add_base_column(self) -> None:
+        self.add_column(self._base_profile, copy.deepcopy(self._base))
+
+    def add_column(self, profile_name: str | None, settings: RequestSettings) -> CompareColumnWidget | None:
+        if len(self.columns) >= MAX_COLUMNS:
+            return None
+        column = CompareColumnWidget(profile_name, settings, self)
+        column.set_base(self._base, self._base_profile)
+        column.editRequested.connect(lambda: self._edit(column))
+        column.removeRequested.connect(lambda: self.remove_column(column))
+        column.stopRequested.connect(lambda: self._stop_column(column))
+        column.continueRequested.connect(lambda: self._continue(column))
+        self.columns.append(column)
+        self._row.addWidget(column)
+        self._columns_changed()
+        return column
+
+    def remove_column(self, column: CompareColumnWidget) -> None:
+        if len(self.columns) <= 1:
+            return
+        self.columns.remove(column)
+        column.setParent(None)
+        column.deleteLater()
+        self._columns_changed()
+
+    def set_column_settings(self, index: int, profile_name: str | None, settings: RequestSettings) -> None:
+        column = self.columns[index]
+        column.profile_name, column.settings = profile_name, settings
+        column.set_base(self._base, self._base_profile)
+        self._columns_changed()
+
+    def use_columns(self, settings: list[RequestSettings]) -> None:
+        """Replace the columns with these (a preset), all through the conversation's profile."""
+        for column in list(self.columns):
+            self.columns.remove(column)
+            column.setParent(None)
+            column.deleteLater()
+        for item in settings[:MAX_COLUMNS]:
+            self.add_column(self._base_profile, item)
+
+    def _columns_changed(self) -> None:
+        """Other columns make another comparison: the next Send starts a new run."""
+        self.run = None
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = any(column.running for column in self.columns)
+        self.send_button.setEnabled(not running)
+        self.add_button.setEnabled(len(self.columns) < MAX_COLUMNS and not running)
+        self.presets_button.setEnabled(not running)
+        for column in self.columns:
+            column.remove_button.setEnabled(len(self.columns) > 1 and not running)
+
+    def _edit(self, column: CompareColumnWidget) -> None:
+        dialog = ColumnSettingsDialog(column.profile_name, column.settings, self._profile_names, self)
+        dialog.accepted.connect(lambda: self._edited(column, dialog.profile_name(), dialog.settings()))
+        dialog.open()
+
+    def _edited(self, column: CompareColumnWidget, profile: str | None, settings: RequestSettings) -> None:
+        if column in self.columns:
+            self.set_column_settings(self.columns.index(column), profile, settings)
+
+    # --- sending --------------------------------------------------------------------------------------
+
+    def send(self) -> None:
+        prompt = self.prompt.toPlainText().strip()
+        if prompt and not self.is_running():
+            self._tasks.start(self._send(prompt))
+
+    async def _send(self, prompt: str) -> None:
+        self.notice.setText("")
+        self.send_button.setEnabled(False)
+        try:
+            if self.run is None:
+                for column in self.columns:
+                    column.clear()
+                columns = [(column.profile_name, column.settings) for column in self.columns]
+                self.run = await self._session.start(self.conversation_id, columns, prompt)
+            else:
+                self.run = await self._session.follow_up(self.run.id, prompt)
+            self.prompt.clear()
+        except RequestValidationError as invalid:
+            problems = " ".join(issue.message for issue in invalid.issues)
+            self.notice.setText(self.tr("Not sent: {problems}").format(problems=problems))
+        finally:
+            self._update_buttons()
+
+    def is_running(self) -> bool:
+        return self.run is not None and self._session.is_running(self.run.id)
+
+    def stop_all(self) -> None:
+        if self.run is not None:
+            self._session.stop(self.run.id)
+
+    def _stop_column(self, column: CompareColumnWidget) -> None:
+        if self.run is not None and column in self.columns:
+            self._session.stop(self.run.id, self.columns.index(column))
+
+    def _continue(self, column: CompareColumnWidget) -> None:
+        if self.run is not None and column in self.columns:
+            self._tasks.start(self._continue_with(self.run.id, self.columns.index(column)))
+
+    async def _continue_with(self, run_id: int, index: int) -> None:
+        try:
+            await self._session.continue_with(run_id, index)
+        except RuntimeError:
+            self.notice.setText(self.tr("Wait for every column to finish, or stop them, first."))
+            return
+        self.continued.emit(self.conversation_id)
+
+    # --- what the session reports ---------------------------------------------------------------------
+
+    def _column(self, run_id: int, index: int) -> CompareColumnWidget | None:
+        if self.run is None or self.run.id != run_id or not 0 <= index < len(self.columns):
+            return None
+        return self.columns[index]
+
+    def _column_started(self, run_id: int, index: int, reply: StoredMessage) -> None:
+        column = self._column(run_id, index)
+        if column is not None and self.run is not None:
+            column.begin(self.run.prompts[-1], reply)
+            self._update_buttons()
+
+    def _column_updated(self, run_id: int, index: int, update: object) -> None:
+        column = self._column(run_id, index)
+        if column is not None:
+            column.apply_update(update)
+
+    def _column_finished(
+        self, run_id: int, index: int, message: StoredMessage, metrics: ColumnMetrics
+    ) -> None:
+        column = self._column(run_id, index)
+        if column is None:
+            return
+        column.finish(message, metrics)
+        best = best_per_metric([item.metrics for item in self.columns])
+        for position, item in enumerate(self.columns):
+            item.show_metrics(item.metrics, {name for name, at in best.items() if at == position})
+        self._update_buttons()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_all()
+        event.accept()
