@@ -157,6 +157,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=100.0, help="deltas per second per stream")
     parser.add_argument("--chars", type=int, default=16, help="characters per delta")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--streams", type=int, nargs="+", default=[1, 4], help="concurrent streams to try")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     print(
@@ -164,7 +165,7 @@ def main() -> None:
         f"median of {args.runs} runs"
     )
     print(f"{'streams':>7} | {'variant':<9} | {'UI busy':>8} | {'longest stall':>13} | {'p99 stall':>9}")
-    for streams in (1, 4):
+    for streams in args.streams:
         results = {}
         for name, make in (("triptych", Triptych), ("baseline", Naive)):
             results[name] = median([run_once(app, make, streams, args) for _ in range(args.runs)])
