@@ -138,6 +138,9 @@ class TriptychApp:
 
     def _profiles_changed(self, profiles: list[Profile]) -> None:
         self._discovered.clear()
+        if self.window is not None and (current := self.window.current_conversation()) is not None:
+            # A renamed profile renamed its conversations in the store: show the stored name.
+            self.window.reopen(current.id)
         self._profiles = profiles
         self.clients.set_profiles(profiles)
         assert self.window is not None

@@ -28,6 +28,8 @@ class KeyStoreAccess:
         self._clients = clients
         self._status = (False, "")
         self._known: dict[str, str | None] = {}
+        self.renamed: dict[str, str] = {}
+        """new name -> old name, for the profiles renamed in this dialog (their conversations follow)."""
 
     async def load(self, profile_names: list[str]) -> None:
         status = await asyncio.to_thread(self._keys.availability)
@@ -56,6 +58,7 @@ class KeyStoreAccess:
         self._clients.forget_key(profile_name)
 
     def rename(self, old_name: str, new_name: str) -> None:
+        self.renamed[new_name] = self.renamed.pop(old_name, old_name)
         self._keys.rename(old_name, new_name)
         self._known[new_name] = self._known.pop(old_name, None)
         self._clients.forget_key(old_name)
@@ -101,9 +104,11 @@ class ProvidersController(QObject):
         self.dialog.open()
 
     async def _save(self, before: list[Profile], after: list[Profile]) -> None:
-        kept = {profile.name for profile in after}
+        kept = {profile.name for profile in after} | set(self._keys.renamed.values())
         for profile in after:
-            await self._store.call(lambda s, p=profile: s.save_profile(p))
+            old_name = self._keys.renamed.get(profile.name)
+            await self._store.call(lambda s, p=profile, old=old_name: s.save_profile(p, old_name=old))
+        self._keys.renamed.clear()
         for profile in before:
             if profile.name not in kept:
                 await self._store.call(lambda s, name=profile.name: s.delete_profile(name))

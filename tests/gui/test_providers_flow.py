@@ -57,3 +57,32 @@ def test_a_provider_added_in_the_dialog_is_saved_and_used(
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert NEW_KEY.encode() not in path.read_bytes(), f"the key leaked into {path.name}"
+
+
+def test_renaming_a_provider_keeps_its_conversations_and_key(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    backend = DictKeyring()
+
+    async def body() -> None:
+        with FakeServer.running_in_thread(api_key=KEY) as server:
+            app = await start(qapp, tmp_path, server, KeyStore(backend))
+            conversation_id = app.window.current_conversation().id
+            app.window.providers_button.click()
+            await wait_until(lambda: app.window.findChild(ProvidersDialog) is not None, what="the dialog")
+            dialog = app.window.findChild(ProvidersDialog)
+            dialog.name.clear()
+            QTest.keyClicks(dialog.name, "Main relay")
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+            await wait_until(
+                lambda: app.window.profile_picker.currentText() == "Main relay", what="the new name"
+            )
+            stored = await app.app.store.call(lambda s: s.get_conversation(conversation_id))
+            assert stored.profile_name == "Main relay"
+            assert backend.entries == {(SERVICE, "Main relay"): KEY}
+            server.enqueue(Reply([Text("Still here.")]))
+            app.type_and_send(qtbot, "Hello after the rename")
+            await wait_until(lambda: "Still here." in app.transcript_text(), what="the reply")
+            await app.quit()
+
+    run(qloop, body(), timeout=30)
