@@ -12,6 +12,7 @@ import copy
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -74,6 +75,9 @@ class CompareView(QWidget):
         self.presets_menu = QMenu(self)
         self.presets_button.setMenu(self.presets_menu)
         self._presets = self._build_presets()
+        self.sync_scrolling = QCheckBox(self)
+        self.sync_scrolling.setChecked(True)
+        self._syncing = False
         self._row = QHBoxLayout()
         self._build_layout()
         self.send_button.clicked.connect(self.send)
@@ -99,6 +103,7 @@ class CompareView(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self.add_button)
         tools.addWidget(self.presets_button)
+        tools.addWidget(self.sync_scrolling)
         tools.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.prompt, 1)
@@ -132,14 +137,12 @@ class CompareView(QWidget):
         self.stop_all_button.setText(self.tr("Stop all"))
         self.add_button.setText(self.tr("Add a column"))
         self.presets_button.setText(self.tr("Presets"))
+        self.sync_scrolling.setText(self.tr("Scroll together"))
         self._presets["same"].setText(self.tr("Same settings ×3"))
         self._presets["temperature"].setText(self.tr("Temperature 0 / 0.5 / 1"))
         self._presets["thinking"].setText(self.tr("Thinking off / 4k / 16k"))
 
     # --- columns --------------------------------------------------------------------------------------
-
-    def _add_base_column(self) -> None:
-        self.add_column(self._base_profile, copy.deepcopy(self._base))
 
     def add_column(self, profile_name: str | None, settings: RequestSettings) -> CompareColumnWidget | None:
         if len(self.columns) >= MAX_COLUMNS:
@@ -150,10 +153,27 @@ class CompareView(QWidget):
         column.removeRequested.connect(lambda: self.remove_column(column))
         column.stopRequested.connect(lambda: self._stop_column(column))
         column.continueRequested.connect(lambda: self._continue(column))
+        bar = column.transcript.browser.verticalScrollBar()
+        bar.valueChanged.connect(lambda _value: self._scroll_others_like(column))
         self.columns.append(column)
         self._row.addWidget(column)
         self._columns_changed()
         return column
+
+    def _scroll_others_like(self, source: CompareColumnWidget) -> None:
+        """With "Scroll together" on, every column shows the same part of its reply as the one scrolled."""
+        if self._syncing or not self.sync_scrolling.isChecked():
+            return
+        bar = source.transcript.browser.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._syncing = True
+        try:
+            for column in self.columns:
+                if column is not source:
+                    other = column.transcript.browser.verticalScrollBar()
+                    other.setValue(round(fraction * other.maximum()))
+        finally:
+            self._syncing = False
 
     def remove_column(self, column: CompareColumnWidget) -> None:
         if len(self.columns) <= 1:

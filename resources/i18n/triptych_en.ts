@@ -425,57 +425,62 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="129"/>
+        <location filename="../../gui/compare_view.py" line="134"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="130"/>
+        <location filename="../../gui/compare_view.py" line="135"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="131"/>
+        <location filename="../../gui/compare_view.py" line="136"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="132"/>
+        <location filename="../../gui/compare_view.py" line="137"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="133"/>
+        <location filename="../../gui/compare_view.py" line="138"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="134"/>
+        <location filename="../../gui/compare_view.py" line="139"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="135"/>
+        <location filename="../../gui/compare_view.py" line="140"/>
+        <source>Scroll together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="141"/>
         <source>Same settings ×3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="136"/>
+        <location filename="../../gui/compare_view.py" line="142"/>
         <source>Temperature 0 / 0.5 / 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="137"/>
+        <location filename="../../gui/compare_view.py" line="143"/>
         <source>Thinking off / 4k / 16k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="224"/>
+        <location filename="../../gui/compare_view.py" line="244"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="247"/>
+        <location filename="../../gui/compare_view.py" line="267"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -741,27 +746,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers.py" line="67"/>
+        <location filename="../../gui/providers.py" line="70"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="70"/>
+        <location filename="../../gui/providers.py" line="73"/>
         <source>The keyring is switched off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="71"/>
+        <location filename="../../gui/providers.py" line="74"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="74"/>
+        <location filename="../../gui/providers.py" line="77"/>
         <source>The keyring is locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="75"/>
+        <location filename="../../gui/providers.py" line="78"/>
         <source>The keyring service did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,12 +1557,12 @@
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="152"/>
+        <location filename="../../gui/app.py" line="155"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="180"/>
+        <location filename="../../gui/app.py" line="183"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -424,57 +424,62 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="129"/>
+        <location filename="../../gui/compare_view.py" line="134"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="130"/>
+        <location filename="../../gui/compare_view.py" line="135"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="131"/>
+        <location filename="../../gui/compare_view.py" line="136"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="132"/>
+        <location filename="../../gui/compare_view.py" line="137"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="133"/>
+        <location filename="../../gui/compare_view.py" line="138"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="134"/>
+        <location filename="../../gui/compare_view.py" line="139"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="135"/>
+        <location filename="../../gui/compare_view.py" line="140"/>
+        <source>Scroll together</source>
+        <translation>同步滚动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="141"/>
         <source>Same settings ×3</source>
         <translation>相同设置 ×3</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="136"/>
+        <location filename="../../gui/compare_view.py" line="142"/>
         <source>Temperature 0 / 0.5 / 1</source>
         <translation>温度 0 / 0.5 / 1</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="137"/>
+        <location filename="../../gui/compare_view.py" line="143"/>
         <source>Thinking off / 4k / 16k</source>
         <translation>思考 关闭 / 4k / 16k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="224"/>
+        <location filename="../../gui/compare_view.py" line="244"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="247"/>
+        <location filename="../../gui/compare_view.py" line="267"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -740,27 +745,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers.py" line="67"/>
+        <location filename="../../gui/providers.py" line="70"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation>没有运行中的密钥环服务（未找到 Secret Service）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="70"/>
+        <location filename="../../gui/providers.py" line="73"/>
         <source>The keyring is switched off.</source>
         <translation>密钥环已被关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="71"/>
+        <location filename="../../gui/providers.py" line="74"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation>密钥环后端会把密钥存在文件中，Triptych 不使用这种方式。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="74"/>
+        <location filename="../../gui/providers.py" line="77"/>
         <source>The keyring is locked.</source>
         <translation>密钥环已锁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="75"/>
+        <location filename="../../gui/providers.py" line="78"/>
         <source>The keyring service did not answer.</source>
         <translation>密钥环服务没有响应。</translation>
     </message>
@@ -1549,12 +1554,12 @@
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="152"/>
+        <location filename="../../gui/app.py" line="155"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="180"/>
+        <location filename="../../gui/app.py" line="183"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

@@ -145,3 +145,28 @@ def test_the_settings_dialog_changes_one_column_and_its_header_says_what_differs
         assert await app.quit() == 0
 
     run(qloop, body())
+
+
+def test_columns_scroll_together_when_asked(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        view = await open_compare(app)
+        view.resize(900, 500)
+        long_reply = "\n\n".join(f"Paragraph {n} of a long reply." for n in range(120))
+        server.enqueue(Reply([Text(long_reply)]), Reply([Text(long_reply + "\n\nAnd a little more.")]))
+        await send_with_temperatures(app, view, [0.2, 0.9])
+        first, second = (column.transcript.browser.verticalScrollBar() for column in view.columns)
+        await wait_until(lambda: first.maximum() > 0 and second.maximum() > 0, what="scrollable replies")
+        first.setValue(0)
+        assert second.value() == 0
+        first.setValue(first.maximum() // 2)
+        assert abs(second.value() / second.maximum() - 0.5) < 0.05
+        view.sync_scrolling.setChecked(False)
+        first.setValue(0)
+        assert second.value() > 0, "with the box unchecked each column scrolls alone"
+        view.close()
+        await app.quit()
+
+    run(qloop, body())
