@@ -17,6 +17,7 @@ from core.clients import ClientPool
 from core.conversation import Conversation, MessageStatus, ReplyError, ReplyTiming, StoredMessage
 from core.errors import ApiError, ApiStatusError
 from core.reply import ReplyResult, ReplyRun
+from core.reply_saver import save_while_streaming
 from core.store_worker import StoreWorker
 from core.types import AssistantMessage, ChatMessage, ContentBlock
 from core.validation import ensure_valid
@@ -131,7 +132,7 @@ class ChatSession:
         )
         run = ReplyRun(stream, lambda update: self._events.reply_updated(reply.id, update))
         self._running[reply.id] = (conversation.id, run)
-        saver = asyncio.ensure_future(self._save_while_streaming(run, reply.id))
+        saver = asyncio.ensure_future(save_while_streaming(self._store, run, reply.id, self._save_interval))
         cancelled_from_outside = False
         try:
             result = await run.result()
@@ -152,19 +153,6 @@ class ChatSession:
             raise asyncio.CancelledError
         return finished
 
-    async def _save_while_streaming(self, run: ReplyRun, reply_id: int) -> None:
-        saved_at = 0
-        while True:
-            await asyncio.sleep(self._save_interval)
-            snapshot = run.stream.snapshot
-            if snapshot is None:
-                continue
-            message = snapshot.to_message()
-            size = sum(len(str(block)) for block in message.content)
-            if size != saved_at:
-                saved_at = size
-                await self._store.call(lambda s, c=message.content: s.update_reply(reply_id, content=c))
-
     async def _save_result(
         self,
         conversation: Conversation,
@@ -174,7 +162,7 @@ class ChatSession:
         interrupted: bool = False,
     ) -> StoredMessage:
         message = result.message
-        profile_prices = self._prices(conversation.profile_name)
+        profile_prices = self._clients.price_overrides(conversation.profile_name)
         usage = message.usage if message is not None else None
         status = reply_status(result, interrupted=interrupted)
         fields: dict[str, Any] = {
@@ -216,12 +204,6 @@ class ChatSession:
         if title and conversation.current_leaf_id is None:
             await self._store.call(lambda s: s.set_auto_title(conversation.id, title))
             self._events.conversation_changed(conversation.id)
-
-    def _prices(self, profile_name: str | None) -> dict[str, Any]:
-        try:
-            return dict(self._clients.profile(profile_name).price_overrides)
-        except ApiError:
-            return {}
 
 
 def conversation_history(path: list[StoredMessage]) -> list[ChatMessage]:

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from core.client import ApiClient
 from core.errors import MissingKeyError, UnknownProfileError
+from core.pricing import ModelPrice
 from core.profile import Profile
 from core.retry import RetryPolicy
 
@@ -43,6 +44,11 @@ class ClientPool:
         if name is None or name not in self._profiles:
             raise UnknownProfileError(name)
         return self._profiles[name]
+
+    def price_overrides(self, name: str | None) -> dict[str, ModelPrice]:
+        """The profile's own prices (relays charge differently); none for a profile that is gone."""
+        profile = self._profiles.get(name or "")
+        return dict(profile.price_overrides) if profile is not None else {}
 
     async def client_for(self, name: str | None) -> ApiClient:
         profile = self.profile(name)

@@ -20,6 +20,7 @@ from core.compare import ColumnMetrics, CompareColumn, CompareRun
 from core.conversation import ReplyTiming, StoredMessage
 from core.errors import ApiError
 from core.reply import ReplyResult, ReplyRun
+from core.reply_saver import save_while_streaming
 from core.settings import RequestSettings
 from core.store_worker import StoreWorker
 from core.types import ChatMessage
@@ -155,7 +156,7 @@ class CompareSession:
             )
         interrupted = self._closing or cancelled_from_outside
         model = column.settings.model
-        metrics = ColumnMetrics.from_result(result, model, self._prices(column.profile_name))
+        metrics = ColumnMetrics.from_result(result, model, self._clients.price_overrides(column.profile_name))
         fields = _finished_fields(result, model, metrics, interrupted=interrupted)
         await self._store.call(lambda s: s.update_reply(reply_id, **fields))
         await self._store.call(lambda s: s.save_column_metrics(run_id, column.index, round_index, metrics))
@@ -180,7 +181,7 @@ class CompareSession:
         stream = client.stream(history, settings)
         run = ReplyRun(stream, lambda update: self._events.column_updated(run_id, index, update))
         self._runs[key] = run
-        saver = asyncio.ensure_future(self._save_while_streaming(run, reply_id))
+        saver = asyncio.ensure_future(save_while_streaming(self._store, run, reply_id, self._save_interval))
         try:
             return await run.result(), False
         except asyncio.CancelledError:
@@ -188,25 +189,6 @@ class CompareSession:
         finally:
             saver.cancel()
             del self._runs[key]
-
-    async def _save_while_streaming(self, run: ReplyRun, reply_id: int) -> None:
-        saved_at = 0
-        while True:
-            await asyncio.sleep(self._save_interval)
-            snapshot = run.stream.snapshot
-            if snapshot is None:
-                continue
-            content = snapshot.to_message().content
-            size = sum(len(str(block)) for block in content)
-            if size != saved_at:
-                saved_at = size
-                await self._store.call(lambda s, c=content: s.update_reply(reply_id, content=c))
-
-    def _prices(self, profile_name: str | None) -> dict[str, Any]:
-        try:
-            return dict(self._clients.profile(profile_name).price_overrides)
-        except ApiError:
-            return {}
 
 
 def _check(column: int, history: list[ChatMessage], settings: RequestSettings, prompt: str) -> None:
