@@ -46,6 +46,7 @@ from core.settings import RequestSettings
 from core.sse import SSEDecoder
 from core.stream_check import StreamCheck, check_stream
 from core.types import ChatMessage, Usage
+from tests.scripted_blocks import SEARCH, SEARCH_RESULTS, WEB_CITATION
 from tests.sdk_reference import without_nones
 
 KEY = "sk-fidelity"
@@ -80,23 +81,6 @@ DOCUMENT_CITATIONS = (
         "end_block_index": 1,
     },
 )
-SEARCH = ServerToolUse({"query": "weather NYC today"})
-SEARCH_RESULTS = [
-    {
-        "type": "web_search_result",
-        "title": "Weather in New York City",
-        "url": "https://example.com/nyc",
-        "encrypted_content": "Ev0DCioIAxgCIiQ3NmU4",
-        "page_age": "2 days ago",
-    }
-]
-WEB_CITATION = {
-    "type": "web_search_result_location",
-    "cited_text": "Sunny, 25°C",
-    "url": "https://example.com/nyc",
-    "title": "Weather in New York City",
-    "encrypted_index": "Eo8BCioIAhgB",
-}
 # Nested objects, CJK and a raw U+2028 inside strings, every kind of JSON number, a null, empty containers.
 AWKWARD_INPUT = {
     "text": '你好\u2028world "quoted" \\ back',

@@ -20,7 +20,6 @@ from core.demo import (
     Pace,
     RedactedThinking,
     Reply,
-    ServerToolUse,
     Text,
     Thinking,
     ToolUse,
@@ -28,6 +27,7 @@ from core.demo import (
 )
 from core.types import Usage
 from tests.core.demo.helpers import API_KEY, MODEL
+from tests.scripted_blocks import SEARCH, SEARCH_RESULTS, WEB_CITATION
 from tests.sdk_reference import without_nones
 
 CITATION = {
@@ -37,23 +37,6 @@ CITATION = {
     "document_title": "Facts",
     "start_char_index": 0,
     "end_char_index": 19,
-}
-SEARCH = ServerToolUse({"query": "weather NYC today"})
-SEARCH_RESULTS = [
-    {
-        "type": "web_search_result",
-        "title": "Weather in New York City",
-        "url": "https://example.com/nyc",
-        "encrypted_content": "Ev0DCioIAxgCIiQ3NmU4",
-        "page_age": "2 days ago",
-    }
-]
-WEB_CITATION = {
-    "type": "web_search_result_location",
-    "cited_text": "Sunny, 25°C",
-    "url": "https://example.com/nyc",
-    "title": "Weather in New York City",
-    "encrypted_index": "Eo8BCioIAhgB",
 }
 
 SCRIPTS = {
