@@ -369,8 +369,8 @@ class MainWindow(QMainWindow):
         self.transcript.begin_reply(reply)
 
     def _reply_updated(self, message_id: int, update: object) -> None:
-        if any(message.id == message_id for message in self._path):
-            self.transcript.apply_update(message_id, update)
+        # Per token: no scan of the path here; the transcript ignores a reply it is not showing.
+        self.transcript.apply_update(message_id, update)
 
     def _reply_retrying(self, message_id: int, error: ApiError, wait: float, attempt: int) -> None:
         if any(message.id == message_id for message in self._path):
