@@ -134,7 +134,11 @@ class TriptychApp:
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.continued.connect(self.window.reopen)
         self.compare_view = view
+        view.destroyed.connect(self._forget_compare_view)
         view.show()
+
+    def _forget_compare_view(self) -> None:
+        self.compare_view = None
 
     def _profiles_changed(self, profiles: list[Profile]) -> None:
         self._discovered.clear()
