@@ -18,6 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from core.demo import FakeServer
+
 
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
@@ -40,3 +42,12 @@ async def wait_until(predicate: Callable[[], bool], timeout: float = 5.0, what: 
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+def server() -> Iterator[FakeServer]:
+    """The fake Messages API on 127.0.0.1, expecting the driver's key."""
+    from tests.gui.driver import KEY  # the driver imports this module's helpers
+
+    with FakeServer.running_in_thread(api_key=KEY) as running:
+        yield running

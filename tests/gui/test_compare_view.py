@@ -15,9 +15,7 @@ from core.types import Usage
 from gui.compare_column import ColumnSettingsDialog
 from gui.compare_view import CompareView
 from tests.gui.conftest import run, wait_until
-from tests.gui.test_window import Running, server, start
-
-__all__ = ["server"]  # the fixture, shared with the window tests
+from tests.gui.driver import Running, start
 
 SLOW = Pace(chunk_chars=6, delta_interval=0.01)
 

@@ -11,7 +11,7 @@ from core.demo import FakeServer, Reply, Text
 from core.secrets import SERVICE, KeyStore
 from gui.providers_dialog import ProvidersDialog
 from tests.gui.conftest import run, wait_until
-from tests.gui.test_window import KEY, start
+from tests.gui.driver import KEY, start
 from tests.keyring_backends import DictKeyring
 
 NEW_KEY = "sk-ant-second-provider-5e8d1a0c9b7f3"
