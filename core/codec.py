@@ -250,6 +250,7 @@ def usage_from_dict(data: Mapping[str, Any]) -> Usage:
         server_tool_use=_dict(data, "server_tool_use"),
         service_tier=_str(data, "service_tier", None),
         inference_geo=_str(data, "inference_geo", None),
+        output_tokens_details=_dict(data, "output_tokens_details"),
     )
 
 

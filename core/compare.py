@@ -32,7 +32,7 @@ class ColumnMetrics:
     cache_read_tokens: int | None = None
     cache_write_tokens: int | None = None
     thinking_tokens: int | None = None
-    """None unless the API reports it apart (Anthropic counts thinking inside output_tokens)."""
+    """None unless the server reports it (`usage.output_tokens_details`); it is part of output_tokens."""
     stop_reason: str | None = None
     cost_usd: float | None = None
     request_id: str | None = None
@@ -55,6 +55,7 @@ class ColumnMetrics:
             output_tokens=usage.output_tokens if usage else None,
             cache_read_tokens=usage.cache_read_input_tokens if usage else None,
             cache_write_tokens=usage.cache_creation_input_tokens if usage else None,
+            thinking_tokens=usage.thinking_tokens if usage else None,
             stop_reason=result.message.stop_reason if result.message is not None else None,
             cost_usd=cost_of(usage, model, dict(price_overrides)) if usage else None,
             request_id=result.request_id,
@@ -96,6 +97,34 @@ class CompareRun:
     columns: list[CompareColumn]
     created_at: float = 0.0
     chosen_column: int | None = None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another column's reply to the round a chosen reply answered: kept for reading, never sent."""
+
+    column: CompareColumn
+    message_id: int
+    metrics: ColumnMetrics | None
+
+
+def alternatives(run: CompareRun, message_id: int) -> tuple[CompareColumn, list[Alternative]]:
+    """The column whose reply `message_id` is, and the other columns' replies to the same round.
+    Raises ValueError when the message is not a reply of the run."""
+    for column in run.columns:
+        if message_id in column.reply_ids:
+            round_index = column.reply_ids.index(message_id)
+            others = [
+                Alternative(other, other.reply_ids[round_index], _at(other.metrics, round_index))
+                for other in run.columns
+                if other is not column and round_index < len(other.reply_ids)
+            ]
+            return column, others
+    raise ValueError(f"Message {message_id} is not a reply of compare run {run.id}.")
+
+
+def _at(metrics: list[ColumnMetrics | None], index: int) -> ColumnMetrics | None:
+    return metrics[index] if index < len(metrics) else None
 
 
 # -- what differs between two columns -------------------------------------------------------------------

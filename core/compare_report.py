@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 from dataclasses import fields
+from pathlib import Path
 
 from core.codec import settings_to_dict
 from core.compare import ColumnMetrics, CompareColumn, CompareRun, best_per_metric, thinking_text
@@ -60,9 +61,11 @@ def settings_table(run: CompareRun) -> Table:
 
 
 def metrics_table(run: CompareRun, round_index: int) -> Table:
-    """The round's metrics; a row is marked on its best cell (see `metric_cells`)."""
+    """The round's metrics; the caller marks each row's best cell. Thinking tokens have a
+    row only when some column's server reported them."""
     metrics = [c.metrics[round_index] if round_index < len(c.metrics) else None for c in run.columns]
-    return [(label, [_metric_text(m, name) for m in metrics], False) for name, label in METRIC_LABELS]
+    rows: Table = [(label, [_metric_text(m, name) for m in metrics], False) for name, label in METRIC_LABELS]
+    return [row for row in rows if row[0] != "Thinking tokens" or any(row[1])]
 
 
 def markdown_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]) -> str:
@@ -119,6 +122,18 @@ def html_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]) ->
         f"<title>Comparison {run.id}</title><style>{_CSS}{pygments_css(dark=False)}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
+
+
+def write_reports(
+    run: CompareRun, messages_by_id: Mapping[int, StoredMessage], folder: Path
+) -> tuple[Path, Path]:
+    """Both reports into `folder`, as comparison-<run id>.md and .html. Blocking: run it off the UI thread."""
+    folder.mkdir(parents=True, exist_ok=True)
+    markdown_path = folder / f"comparison-{run.id}.md"
+    html_path = folder / f"comparison-{run.id}.html"
+    markdown_path.write_text(markdown_report(run, messages_by_id), encoding="utf-8")
+    html_path.write_text(html_report(run, messages_by_id), encoding="utf-8")
+    return markdown_path, html_path
 
 
 # -- pieces --------------------------------------------------------------------------------------------------

@@ -107,6 +107,13 @@ class CompareSession:
                 if key in self._runs:
                     self._runs[key].cancel()
 
+    async def load(self, run_id: int) -> tuple[CompareRun, dict[int, StoredMessage]]:
+        """A stored run and every reply of it by message id: what reopening or exporting it shows."""
+        run = await self._store.call(lambda s: s.get_compare_run(run_id))
+        ids = [message_id for column in run.columns for message_id in column.reply_ids]
+        messages = await self._store.call(lambda s: {m: s.get_message(m) for m in ids})
+        return run, messages
+
     async def continue_with(self, run_id: int, column: int) -> None:
         """The column's thread becomes the conversation's next turns, with its settings and profile; the
         other columns' replies stay in the run, off the path that is sent."""
@@ -159,6 +166,8 @@ class CompareSession:
         metrics = ColumnMetrics.from_result(result, model, self._clients.price_overrides(column.profile_name))
         fields = _finished_fields(result, model, metrics, interrupted=interrupted)
         await self._store.call(lambda s: s.update_reply(reply_id, **fields))
+        if (exchange := result.exchange) is not None:
+            await self._store.call(lambda s: s.save_exchange(reply_id, exchange))
         await self._store.call(lambda s: s.save_column_metrics(run_id, column.index, round_index, metrics))
         finished = await self._store.call(lambda s: s.get_message(reply_id))
         self._events.column_finished(run_id, column.index, finished, metrics)

@@ -40,11 +40,12 @@ def stop_reason_of(finish_reason: str) -> str:
     return STOP_REASONS.get(finish_reason, finish_reason)
 
 
-def usage_from_openai(usage: dict[str, Any] | None) -> dict[str, int]:
+def usage_from_openai(usage: dict[str, Any] | None) -> dict[str, Any]:
     """OpenAI usage as Anthropic usage.
 
     OpenAI's prompt_tokens include the cached ones, while Anthropic's input_tokens exclude cache reads;
-    they are taken out so that pricing does not count them twice.
+    they are taken out so that pricing does not count them twice. Reasoning tokens, where reported, become
+    Anthropic's `output_tokens_details.thinking_tokens` (both count inside the output tokens).
     """
     usage = usage or {}
     details = usage.get("prompt_tokens_details")
@@ -55,6 +56,10 @@ def usage_from_openai(usage: dict[str, Any] | None) -> dict[str, int]:
     }
     if cached is not None:
         out["cache_read_input_tokens"] = cached
+    completion = usage.get("completion_tokens_details")
+    reasoning = completion.get("reasoning_tokens") if isinstance(completion, dict) else None
+    if isinstance(reasoning, int) and not isinstance(reasoning, bool):
+        out["output_tokens_details"] = {"thinking_tokens": reasoning}
     return out
 
 
@@ -94,7 +99,7 @@ class ChunkTranslator:
         self._open: _OpenBlock | None = None
         self._calls_seen: set[int] = set()
         self._stop_reason: str | None = None
-        self._usage: dict[str, int] | None = None
+        self._usage: dict[str, Any] | None = None
 
     def feed(self, chunk: dict[str, Any]) -> list[dict[str, Any]]:
         if self._ended:

@@ -140,6 +140,19 @@ class CompareMethods(StoreBase):
         ).fetchone()
         return None if row is None else self.get_compare_run(row["run_id"])
 
+    def alternative_counts(self, message_ids: Sequence[int]) -> dict[int, int]:
+        """For each of these messages that is a chosen column's reply, how many other columns answered the
+        same round (its alternatives); the other messages are left out."""
+        rows = self._db.execute(
+            "SELECT chosen.message_id AS id, COUNT(other.message_id) AS n FROM compare_replies AS chosen "
+            "JOIN compare_runs AS run ON run.id = chosen.run_id AND run.chosen_column = chosen.idx "
+            "JOIN compare_replies AS other ON other.run_id = chosen.run_id AND other.round = chosen.round "
+            "AND other.idx != chosen.idx AND other.message_id IS NOT NULL "
+            "WHERE chosen.message_id IN (SELECT value FROM json_each(?)) GROUP BY chosen.message_id",
+            (dumps(list(message_ids)),),
+        )
+        return {row["id"]: row["n"] for row in rows}
+
     def choose_column(self, run_id: int, column: int) -> None:
         """Continue the conversation with this column: its thread becomes the branch on screen (its last
         reply the current leaf), and its profile and settings become the conversation's."""

@@ -128,6 +128,14 @@ class Usage:
     server_tool_use: dict[str, int] | None = None
     service_tier: str | None = None
     inference_geo: str | None = None
+    output_tokens_details: dict[str, int] | None = None
+    """The API's breakdown of output_tokens, e.g. {"thinking_tokens": n}; absent unless reported."""
+
+    @property
+    def thinking_tokens(self) -> int | None:
+        """Thinking tokens, only when the server reports them (they are part of output_tokens either way)."""
+        value = (self.output_tokens_details or {}).get("thinking_tokens")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     @classmethod
     def from_api(cls, data: dict[str, Any] | None) -> Usage:
@@ -141,6 +149,7 @@ class Usage:
             server_tool_use=data.get("server_tool_use"),
             service_tier=data.get("service_tier"),
             inference_geo=data.get("inference_geo"),
+            output_tokens_details=_dict_or_none(data.get("output_tokens_details")),
         )
 
     def to_api(self) -> dict[str, Any]:
@@ -152,9 +161,14 @@ class Usage:
             "server_tool_use": self.server_tool_use,
             "service_tier": self.service_tier,
             "inference_geo": self.inference_geo,
+            "output_tokens_details": self.output_tokens_details,
         }
         out.update({key: value for key, value in optional.items() if value is not None})
         return out
+
+
+def _dict_or_none(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
 
 
 @dataclass

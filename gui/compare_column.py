@@ -5,7 +5,7 @@ The column holds its own profile and settings; `CompareView` sends them and feed
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,12 +47,14 @@ METRICS = (
 
 
 class CompareColumnWidget(QWidget):
-    """Signals: editRequested, stopRequested, continueRequested, removeRequested (all without arguments)."""
+    """Signals: editRequested, stopRequested, continueRequested, removeRequested (all without arguments);
+    maximiseToggled(bool): the header's Maximise button (checked: show this column alone)."""
 
     editRequested = Signal()
     stopRequested = Signal()
     continueRequested = Signal()
     removeRequested = Signal()
+    maximiseToggled = Signal(bool)
 
     def __init__(self, profile_name: str | None, settings: RequestSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,11 +62,19 @@ class CompareColumnWidget(QWidget):
         self.settings = settings
         self.metrics: ColumnMetrics | None = None
         self.running = False
+        self.reply: StoredMessage | None = None
+        """The reply of the last round, once it ended."""
         self._reply_id: int | None = None
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.edit_button = QPushButton(self)
         self.remove_button = QPushButton(self)
+        self.maximise_button = QToolButton(self)
+        self.maximise_button.setCheckable(True)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #c62828")
+        self.notice.hide()
         self.stop_button = QPushButton(self)
         self.continue_button = QPushButton(self)
         self.transcript = TranscriptView(error_text=describe, parent=self)
@@ -74,9 +85,11 @@ class CompareColumnWidget(QWidget):
         self.table.setMinimumHeight(200)
         for row in range(len(METRICS)):
             self.table.setItem(row, 0, QTableWidgetItem(""))
+        self.table.setRowHidden(METRICS.index("thinking_tokens"), True)
         self._build_layout()
         self.edit_button.clicked.connect(self.editRequested)
         self.remove_button.clicked.connect(self.removeRequested)
+        self.maximise_button.toggled.connect(self.maximiseToggled)
         self.stop_button.clicked.connect(self.stopRequested)
         self.continue_button.clicked.connect(self.continueRequested)
         self.set_running(False)
@@ -88,12 +101,14 @@ class CompareColumnWidget(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.maximise_button)
         actions = QHBoxLayout()
         actions.addWidget(self.stop_button)
         actions.addWidget(self.continue_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(buttons)
+        layout.addWidget(self.notice)
         layout.addWidget(self.transcript, 1)
         layout.addWidget(self.table)
         layout.addLayout(actions)
@@ -102,6 +117,8 @@ class CompareColumnWidget(QWidget):
     def retranslate(self) -> None:
         self.edit_button.setText(self.tr("Edit settings…"))
         self.remove_button.setText(self.tr("Remove"))
+        self.maximise_button.setText(self.tr("Maximise"))
+        self.maximise_button.setToolTip(self.tr("Show this column alone; click again to show every column."))
         self.stop_button.setText(self.tr("Stop"))
         self.continue_button.setText(self.tr("Continue with this"))
         self.continue_button.setToolTip(
@@ -115,7 +132,7 @@ class CompareColumnWidget(QWidget):
         if not found:
             self.header.setText(self.tr("Same as the conversation"))
             return
-        self.header.setText(" · ".join(self._difference_text(item) for item in found))
+        self.header.setText(" · ".join(difference_text(item) for item in found))
 
     def set_running(self, running: bool) -> None:
         self.running = running
@@ -129,22 +146,35 @@ class CompareColumnWidget(QWidget):
     def clear(self) -> None:
         self.transcript.show_messages([])
         self.show_metrics(None, set())
+        self.show_notice("")
+        self.reply = None
         self.continue_button.setEnabled(False)
+
+    def show_notice(self, text: str) -> None:
+        """A problem of this column alone (e.g. settings the API would refuse); empty hides it."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def show_stored(self, prompts: list[str], replies: list[StoredMessage]) -> None:
+        """A reopened run: the column's prompts and replies (one per round) as stored, ready to continue."""
+        pairs = zip(prompts, replies, strict=False)
+        self.transcript.show_messages([m for p, r in pairs for m in (prompt_message(r, p), r)])
+        self.reply = replies[-1] if replies else None
+        self._reply_id = self.reply.id if self.reply is not None else None
+        self.continue_button.setEnabled(self.reply is not None)
 
     def begin(self, prompt: str, reply: StoredMessage) -> None:
         """The round's prompt (as stored: the reply's parent) and the reply that starts streaming."""
         if reply.parent_id is not None:
-            user = StoredMessage(
-                id=reply.parent_id,
-                conversation_id=reply.conversation_id,
-                parent_id=None,
-                role="user",
-                content=[{"type": "text", "text": prompt}],
-            )
-            self.transcript.append_message(user)
+            self.transcript.append_message(prompt_message(reply, prompt))
         self._reply_id = reply.id
         self.transcript.begin_reply(reply)
         self.set_running(True)
+
+    def reply_text(self) -> str:
+        """The text of the last round's reply (thinking and tool blocks left out)."""
+        content = self.reply.content if self.reply is not None else []
+        return "\n\n".join(str(block.get("text", "")) for block in content if block.get("type") == "text")
 
     def apply_update(self, update: StreamUpdate) -> None:
         if self._reply_id is not None:
@@ -152,13 +182,16 @@ class CompareColumnWidget(QWidget):
 
     def finish(self, message: StoredMessage, metrics: ColumnMetrics) -> None:
         self.transcript.finish_reply(message)
+        self.reply = message
         self.metrics = metrics
         self.set_running(False)
         self.continue_button.setEnabled(True)
 
-    def show_metrics(self, metrics: ColumnMetrics | None, best: set[str]) -> None:
-        """Fill the table; the metrics named in `best` are this column's best-of-all values, shown bold."""
+    def show_metrics(self, metrics: ColumnMetrics | None, best: set[str], thinking: bool = False) -> None:
+        """Fill the table; the metrics named in `best` are this column's best-of-all values, shown bold.
+        The thinking tokens row shows only when `thinking` (some column's server reported them)."""
         self.metrics = metrics
+        self.table.setRowHidden(METRICS.index("thinking_tokens"), not thinking)
         for row, name in enumerate(METRICS):
             item = self.table.item(row, 0)
             value = getattr(metrics, name) if metrics is not None else None
@@ -191,45 +224,6 @@ class CompareColumnWidget(QWidget):
             "stop_reason": self.tr("Stop reason"),
             "cost_usd": self.tr("Cost"),
             "request_id": self.tr("Request id"),
-        }
-
-    def _difference_text(self, difference: Difference) -> str:
-        field = self._field_names().get(difference.field, difference.field)
-        value = self._value_words().get(difference.value_text, difference.value_text)
-        return self.tr("{field} {value}").format(field=field, value=value)
-
-    def _value_words(self) -> dict[str, str]:
-        return {
-            "changed": self.tr("changed"),
-            "none": self.tr("none"),
-            "off": self.tr("off"),
-            "on": self.tr("on"),
-            "default": self.tr("default"),
-            "adaptive": self.tr("adaptive"),
-        }
-
-    def _field_names(self) -> dict[str, str]:
-        return {
-            "profile": self.tr("profile"),
-            "model": self.tr("model"),
-            "max_tokens": self.tr("max tokens"),
-            "system": self.tr("system prompt"),
-            "temperature": self.tr("temperature"),
-            "top_p": self.tr("top_p"),
-            "top_k": self.tr("top_k"),
-            "stop_sequences": self.tr("stop sequences"),
-            "stream": self.tr("streaming"),
-            "thinking": self.tr("thinking"),
-            "effort": self.tr("effort"),
-            "output_schema": self.tr("output schema"),
-            "tools": self.tr("tools"),
-            "tool_choice": self.tr("tool choice"),
-            "cache_control": self.tr("caching"),
-            "metadata_user_id": self.tr("user id"),
-            "service_tier": self.tr("service tier"),
-            "inference_geo": self.tr("inference region"),
-            "container": self.tr("container"),
-            "extra_json": self.tr("extra JSON"),
         }
 
 
@@ -275,3 +269,63 @@ class ColumnSettingsDialog(QDialog):
         settings = self.parameters.settings()
         settings.model = self.model_picker.model_id() or settings.model
         return settings
+
+
+def prompt_message(reply: StoredMessage, prompt: str) -> StoredMessage:
+    """A round's prompt, as stored: the reply's parent."""
+    return StoredMessage(
+        id=reply.parent_id or -reply.id,
+        conversation_id=reply.conversation_id,
+        parent_id=None,
+        role="user",
+        content=[{"type": "text", "text": prompt}],
+    )
+
+
+# The wording keeps the column widget's translation context (a literal, for lupdate): the header and the
+# alternatives dialog share one translation.
+
+
+def difference_text(difference: Difference) -> str:
+    """A column header's wording of one difference, e.g. "temperature 0.2", translated."""
+    field = _field_names().get(difference.field, difference.field)
+    value = _value_words().get(difference.value_text, difference.value_text)
+    return QCoreApplication.translate("CompareColumnWidget", "{field} {value}").format(
+        field=field, value=value
+    )
+
+
+def _value_words() -> dict[str, str]:
+    return {
+        "changed": QCoreApplication.translate("CompareColumnWidget", "changed"),
+        "none": QCoreApplication.translate("CompareColumnWidget", "none"),
+        "off": QCoreApplication.translate("CompareColumnWidget", "off"),
+        "on": QCoreApplication.translate("CompareColumnWidget", "on"),
+        "default": QCoreApplication.translate("CompareColumnWidget", "default"),
+        "adaptive": QCoreApplication.translate("CompareColumnWidget", "adaptive"),
+    }
+
+
+def _field_names() -> dict[str, str]:
+    return {
+        "profile": QCoreApplication.translate("CompareColumnWidget", "profile"),
+        "model": QCoreApplication.translate("CompareColumnWidget", "model"),
+        "max_tokens": QCoreApplication.translate("CompareColumnWidget", "max tokens"),
+        "system": QCoreApplication.translate("CompareColumnWidget", "system prompt"),
+        "temperature": QCoreApplication.translate("CompareColumnWidget", "temperature"),
+        "top_p": QCoreApplication.translate("CompareColumnWidget", "top_p"),
+        "top_k": QCoreApplication.translate("CompareColumnWidget", "top_k"),
+        "stop_sequences": QCoreApplication.translate("CompareColumnWidget", "stop sequences"),
+        "stream": QCoreApplication.translate("CompareColumnWidget", "streaming"),
+        "thinking": QCoreApplication.translate("CompareColumnWidget", "thinking"),
+        "effort": QCoreApplication.translate("CompareColumnWidget", "effort"),
+        "output_schema": QCoreApplication.translate("CompareColumnWidget", "output schema"),
+        "tools": QCoreApplication.translate("CompareColumnWidget", "tools"),
+        "tool_choice": QCoreApplication.translate("CompareColumnWidget", "tool choice"),
+        "cache_control": QCoreApplication.translate("CompareColumnWidget", "caching"),
+        "metadata_user_id": QCoreApplication.translate("CompareColumnWidget", "user id"),
+        "service_tier": QCoreApplication.translate("CompareColumnWidget", "service tier"),
+        "inference_geo": QCoreApplication.translate("CompareColumnWidget", "inference region"),
+        "container": QCoreApplication.translate("CompareColumnWidget", "container"),
+        "extra_json": QCoreApplication.translate("CompareColumnWidget", "extra JSON"),
+    }

@@ -3,19 +3,21 @@
 The columns' settings start as the conversation's; the view sends them through `CompareSession` and
 shows what `CompareController` reports. The first Send starts a run; later Sends are follow-up rounds,
 each column continuing its own thread, until the columns change (then the next Send starts a new run).
+A stored run reopens with `reopen`: its columns, prompts, replies and metrics, ready for another round.
 """
 
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -24,17 +26,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.accumulate import StreamUpdate
 from core.compare import MAX_COLUMNS, ColumnMetrics, CompareRun, best_per_metric
-from core.compare_presets import preset_same, preset_temperatures, preset_thinking
-from core.compare_session import CompareSession
+from core.compare_session import ColumnValidationError, CompareSession
 from core.conversation import StoredMessage
 from core.settings import RequestSettings
 from core.validation import RequestValidationError
 from gui.compare_column import ColumnSettingsDialog, CompareColumnWidget
 from gui.compare_controller import CompareController
+from gui.compare_export import ChooseFolder, ask_for_folder, export_run
+from gui.compare_pacer import ColumnPacer
+from gui.compare_presets_menu import PresetsMenu
 from gui.tasks import TaskKeeper
+from gui.word_diff_dialog import WordDiffDialog
 
 DEFAULT_COLUMNS = 2
+
+
+@dataclass(frozen=True)
+class _Finished:
+    """A column's reply ended: as stored, with what it measured."""
+
+    message: StoredMessage
+    metrics: ColumnMetrics
 
 
 class CompareView(QWidget):
@@ -72,9 +86,14 @@ class CompareView(QWidget):
         self.add_button = QPushButton(self)
         self.presets_button = QToolButton(self)
         self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.presets_menu = QMenu(self)
+        self.presets_menu = PresetsMenu(lambda: self._base, self)
+        self.presets_menu.chosen.connect(self.use_columns)
         self.presets_button.setMenu(self.presets_menu)
-        self._presets = self._build_presets()
+        self._presets = self.presets_menu.actions_by_key
+        self.diff_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.choose_folder: ChooseFolder = ask_for_folder
+        """Where "Export comparison…" writes; tests replace it so no file dialog opens."""
         self.sync_scrolling = QCheckBox(self)
         self.sync_scrolling.setChecked(True)
         self._syncing = False
@@ -82,11 +101,14 @@ class CompareView(QWidget):
         self._build_layout()
         self.send_button.clicked.connect(self.send)
         self.stop_all_button.clicked.connect(self.stop_all)
+        self.diff_button.clicked.connect(self.show_diff)
+        self.export_button.clicked.connect(self.export)
         self.add_button.clicked.connect(
             lambda: self.add_column(self._base_profile, copy.deepcopy(self._base))
         )
         controller.columnStarted.connect(self._column_started)
         controller.columnUpdated.connect(self._column_updated)
+        self._pacer = ColumnPacer(self._deliver, self)
         controller.columnFinished.connect(self._column_finished)
         self.retranslate()
         for _ in range(DEFAULT_COLUMNS):
@@ -105,6 +127,8 @@ class CompareView(QWidget):
         tools.addWidget(self.presets_button)
         tools.addWidget(self.sync_scrolling)
         tools.addStretch(1)
+        tools.addWidget(self.diff_button)
+        tools.addWidget(self.export_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.prompt, 1)
         buttons = QVBoxLayout()
@@ -117,19 +141,6 @@ class CompareView(QWidget):
         layout.addWidget(self.notice)
         layout.addLayout(bottom)
 
-    def _build_presets(self) -> dict[str, QAction]:
-        presets = {
-            "same": lambda: preset_same(self._base, 3),
-            "temperature": lambda: preset_temperatures(self._base),
-            "thinking": lambda: preset_thinking(self._base),
-        }
-        actions = {}
-        for key, make in presets.items():
-            action = self.presets_menu.addAction("")
-            action.triggered.connect(lambda _checked=False, m=make: self.use_columns(m()))
-            actions[key] = action
-        return actions
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Compare settings"))
         self.prompt.setPlaceholderText(self.tr("A prompt to send to every column"))
@@ -138,9 +149,10 @@ class CompareView(QWidget):
         self.add_button.setText(self.tr("Add a column"))
         self.presets_button.setText(self.tr("Presets"))
         self.sync_scrolling.setText(self.tr("Scroll together"))
-        self._presets["same"].setText(self.tr("Same settings ×3"))
-        self._presets["temperature"].setText(self.tr("Temperature 0 / 0.5 / 1"))
-        self._presets["thinking"].setText(self.tr("Thinking off / 4k / 16k"))
+        self.diff_button.setText(self.tr("Diff…"))
+        self.diff_button.setToolTip(self.tr("Compare two columns' replies word by word"))
+        self.export_button.setText(self.tr("Export comparison…"))
+        self.export_button.setToolTip(self.tr("Write the comparison as a Markdown and an HTML report"))
 
     # --- columns --------------------------------------------------------------------------------------
 
@@ -153,6 +165,7 @@ class CompareView(QWidget):
         column.removeRequested.connect(lambda: self.remove_column(column))
         column.stopRequested.connect(lambda: self._stop_column(column))
         column.continueRequested.connect(lambda: self._continue(column))
+        column.maximiseToggled.connect(lambda on: self._maximise(column, on))
         bar = column.transcript.browser.verticalScrollBar()
         bar.valueChanged.connect(lambda _value: self._scroll_others_like(column))
         self.columns.append(column)
@@ -174,6 +187,15 @@ class CompareView(QWidget):
                     other.setValue(round(fraction * other.maximum()))
         finally:
             self._syncing = False
+
+    def _maximise(self, chosen: CompareColumnWidget, on: bool) -> None:
+        """One column alone (the others hidden), or every column again."""
+        for column in self.columns:
+            if column is not chosen:
+                with QSignalBlocker(column.maximise_button):
+                    column.maximise_button.setChecked(False)
+                column.setVisible(not on)
+        chosen.setVisible(True)
 
     def remove_column(self, column: CompareColumnWidget) -> None:
         if len(self.columns) <= 1:
@@ -201,11 +223,16 @@ class CompareView(QWidget):
     def _columns_changed(self) -> None:
         """Other columns make another comparison: the next Send starts a new run."""
         self.run = None
+        self._pacer.drop()
+        for column in self.columns:
+            column.maximise_button.setChecked(False)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         running = any(column.running for column in self.columns)
         self.send_button.setEnabled(not running)
+        self.diff_button.setEnabled(sum(column.reply is not None for column in self.columns) >= 2)
+        self.export_button.setEnabled(self.run is not None and not running)
         self.add_button.setEnabled(len(self.columns) < MAX_COLUMNS and not running)
         self.presets_button.setEnabled(not running)
         for column in self.columns:
@@ -230,6 +257,8 @@ class CompareView(QWidget):
     async def _send(self, prompt: str) -> None:
         self.notice.setText("")
         self.send_button.setEnabled(False)
+        for column in self.columns:
+            column.show_notice("")
         try:
             if self.run is None:
                 for column in self.columns:
@@ -240,8 +269,15 @@ class CompareView(QWidget):
                 self.run = await self._session.follow_up(self.run.id, prompt)
             self.prompt.clear()
         except RequestValidationError as invalid:
-            problems = " ".join(issue.message for issue in invalid.issues)
-            self.notice.setText(self.tr("Not sent: {problems}").format(problems=problems))
+            problems = self.tr("Not sent: {problems}").format(
+                problems=" ".join(i.message for i in invalid.issues)
+            )
+            if not isinstance(invalid, ColumnValidationError):
+                self.notice.setText(problems)
+                return
+            self.columns[invalid.column].show_notice(problems)
+            refused = self.tr("Nothing was sent: column {number} has settings the API would refuse.")
+            self.notice.setText(refused.format(number=invalid.column + 1))
         finally:
             self._update_buttons()
 
@@ -278,24 +314,85 @@ class CompareView(QWidget):
     def _column_started(self, run_id: int, index: int, reply: StoredMessage) -> None:
         column = self._column(run_id, index)
         if column is not None and self.run is not None:
+            self._pacer.drop(index)
             column.begin(self.run.prompts[-1], reply)
             self._update_buttons()
 
     def _column_updated(self, run_id: int, index: int, update: object) -> None:
         column = self._column(run_id, index)
         if column is not None:
-            column.apply_update(update)
+            self._pacer.push(index, update)
 
     def _column_finished(
         self, run_id: int, index: int, message: StoredMessage, metrics: ColumnMetrics
     ) -> None:
-        column = self._column(run_id, index)
-        if column is None:
+        if self._column(run_id, index) is not None:
+            # Through the pacer too: a long reply's final render takes a while, one column per turn.
+            self._pacer.push(index, _Finished(message, metrics))
+
+    def _deliver(self, index: int, item: StreamUpdate | _Finished) -> None:
+        column = self.columns[index]
+        if isinstance(item, StreamUpdate):
+            column.apply_update(item)
             return
-        column.finish(message, metrics)
+        column.finish(item.message, item.metrics)
+        self._show_all_metrics()
+        self._update_buttons()
+
+    def _show_all_metrics(self) -> None:
+        """Each column's metrics with its best values marked; a thinking row if any column reports one."""
         best = best_per_metric([item.metrics for item in self.columns])
+        thinking = any(item.metrics is not None and item.metrics.thinking_tokens for item in self.columns)
         for position, item in enumerate(self.columns):
-            item.show_metrics(item.metrics, {name for name, at in best.items() if at == position})
+            best_here = {name for name, at in best.items() if at == position}
+            item.show_metrics(item.metrics, best_here, thinking=thinking)
+
+    # --- reading aids, export, reopening --------------------------------------------------------------
+
+    def show_diff(self) -> WordDiffDialog | None:
+        """The word diff of two columns' last replies (the first two that have one, to start with)."""
+        with_reply = [(i, c) for i, c in enumerate(self.columns) if c.reply is not None]
+        if len(with_reply) < 2:
+            return None
+        choices = [(self.tr("Column {number}").format(number=i + 1), c.reply_text()) for i, c in with_reply]
+        dialog = WordDiffDialog(choices, 0, 1, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export(self) -> None:
+        if self.run is None:
+            return
+        folder = self.choose_folder(self)
+        if folder:
+            self._tasks.start(self._export(self.run.id, Path(folder)))
+
+    async def _export(self, run_id: int, folder: Path) -> None:
+        self.export_button.setEnabled(False)
+        try:
+            markdown, html = await export_run(self._session, run_id, folder)
+        except OSError as error:
+            problem = error.strerror or str(error)
+            self.notice.setText(self.tr("Could not write the reports: {error}").format(error=problem))
+        else:
+            self.notice.setText(
+                self.tr("Saved {markdown} and {html}").format(markdown=markdown.name, html=html.name)
+            )
+        finally:
+            self._update_buttons()
+
+    async def reopen(self, run_id: int) -> None:
+        """Show a stored run as it was: its columns and settings, every round's prompt and reply, and the
+        last round's metrics. A Send then continues it with another round."""
+        run, messages = await self._session.load(run_id)
+        self.use_columns([column.settings for column in run.columns])
+        for stored, column in zip(run.columns, self.columns, strict=True):
+            column.profile_name = stored.profile_name
+            column.set_base(self._base, self._base_profile)
+            column.show_stored(run.prompts, [messages[reply_id] for reply_id in stored.reply_ids])
+            column.metrics = stored.metrics[-1] if stored.metrics else None
+        self.run = run
+        self._show_all_metrics()
         self._update_buttons()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -83,6 +83,7 @@ usages = st.builds(
     server_tool_use=st.none() | st.dictionaries(texts, counts, max_size=2),
     service_tier=st.none() | texts,
     inference_geo=st.none() | texts,
+    output_tokens_details=st.none() | st.dictionaries(texts, counts, max_size=2),
 )
 errors = st.builds(
     ReplyError,

@@ -5,6 +5,7 @@ import pytest
 from core.compare import ColumnMetrics, Difference, best_per_metric, differences, settings_differences
 from core.compare_presets import preset_family, preset_same, preset_temperatures, preset_thinking
 from core.demo import Reply, Text
+from core.openai_stream import usage_from_openai
 from core.reply import ReplyResult, StreamMetrics
 from core.settings import RequestSettings, ThinkingSettings
 from core.types import AssistantMessage, ChatMessage, Usage
@@ -109,3 +110,30 @@ def test_presets_give_settings_the_api_accepts() -> None:
 def test_a_scripted_reply_is_a_valid_fixture() -> None:
     # Guards the fake server's defaults the session tests rely on: a text reply ends with end_turn.
     assert Reply([Text("x")]).message(request_model="m", input_tokens=1).stop_reason == "end_turn"
+
+
+def test_thinking_tokens_come_from_the_usage_breakdown_when_reported() -> None:
+    reported = Usage.from_api(
+        {"input_tokens": 5, "output_tokens": 90, "output_tokens_details": {"thinking_tokens": 60}}
+    )
+    assert reported.thinking_tokens == 60 and reported.to_api()["output_tokens_details"] == {
+        "thinking_tokens": 60
+    }
+    assert Usage.from_api({"input_tokens": 5, "output_tokens": 90}).thinking_tokens is None
+    assert "output_tokens_details" not in Usage(5, 90).to_api()
+    assert Usage.from_api({"output_tokens_details": "lots"}).thinking_tokens is None
+    assert Usage.from_api({"output_tokens_details": {"thinking_tokens": True}}).thinking_tokens is None
+    message = AssistantMessage(id="m", model="claude-sonnet-4-6", stop_reason="end_turn", usage=reported)
+    metrics = ColumnMetrics.from_result(ReplyResult(message), message.model, {})
+    assert metrics.thinking_tokens == 60
+
+
+def test_openai_reasoning_tokens_count_as_thinking_tokens() -> None:
+    usage = usage_from_openai(
+        {"prompt_tokens": 12, "completion_tokens": 80, "completion_tokens_details": {"reasoning_tokens": 64}}
+    )
+    assert Usage.from_api(usage).thinking_tokens == 64
+    assert (
+        Usage.from_api(usage_from_openai({"prompt_tokens": 12, "completion_tokens": 80})).thinking_tokens
+        is None
+    )

@@ -1,5 +1,6 @@
 """The exported comparison: settings differences, metrics with the best marked, replies, nothing unsafe."""
 
+import dataclasses
 from pathlib import Path
 
 from core.compare import ColumnMetrics
@@ -58,3 +59,12 @@ def test_html_report_is_self_contained_side_by_side_and_escaped(tmp_path: Path) 
     assert "<script>" not in report and "&lt;script&gt;" in report
     assert "<img" not in report and "http-equiv" not in report
     assert "sk-" not in report and "x-api-key" not in report.lower()
+
+
+def test_thinking_tokens_have_a_row_only_when_reported(tmp_path: Path) -> None:
+    run, messages = stored_run(tmp_path)
+    assert "Thinking tokens" not in markdown_report(run, messages)
+    assert "Thinking tokens" not in html_report(run, messages)
+    run.columns[1].metrics[0] = dataclasses.replace(SLOW, thinking_tokens=96)
+    assert "| Thinking tokens |  | 96 |" in markdown_report(run, messages)
+    assert "<tr><th>Thinking tokens</th><td></td><td>96</td></tr>" in html_report(run, messages)

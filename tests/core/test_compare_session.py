@@ -212,3 +212,18 @@ async def test_a_follow_up_continues_each_columns_own_thread(setup: Setup) -> No
     stored = await setup.store.call(lambda s: s.get_compare_run(run.id))
     assert stored.prompts == ["First.", "Second."]
     assert all(len(c.reply_ids) == 2 and all(c.metrics) for c in stored.columns)
+
+
+async def test_thinking_tokens_are_measured_only_where_the_server_reports_them(setup: Setup) -> None:
+    reported = Usage(20, 300, output_tokens_details={"thinking_tokens": 120})
+    setup.server.enqueue(Reply([Text("Thought it through.")], usage=reported), Reply([Text("Just said it.")]))
+    run = await setup.session.start(setup.conversation_id, THREE[:2], "Go.")
+    replies = await setup.session.wait(run.id)
+    by_text = {m.content[0]["text"]: m for m in replies}
+    thought, plain = by_text["Thought it through."], by_text["Just said it."]
+    assert thought.usage is not None and thought.usage.thinking_tokens == 120
+    assert plain.usage is not None and plain.usage.thinking_tokens is None
+    stored = await setup.store.call(lambda s: s.get_compare_run(run.id))
+    measured = {c.reply_ids[0]: c.metrics[0] for c in stored.columns}
+    assert measured[thought.id] is not None and measured[thought.id].thinking_tokens == 120
+    assert measured[plain.id] is not None and measured[plain.id].thinking_tokens is None

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from core.compare import ColumnMetrics
+from core.compare import ColumnMetrics, alternatives
 from core.migrations import m001_initial, migrate
 from core.settings import RequestSettings, ThinkingSettings
 from core.store import NotFoundError, Store
@@ -135,3 +135,47 @@ def test_a_database_of_the_first_schema_gains_compare_runs_and_keeps_its_data(tm
     run = store.create_compare_run(old.id, None, COLUMNS)
     assert store.add_compare_round(run.id, "First!").columns[0].reply_ids
     store.close()
+
+
+def test_a_chosen_reply_links_the_other_columns_replies_of_its_round_as_alternatives(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "db.sqlite3")
+    _, base, run_id = started_run(store)
+    store.save_column_metrics(run_id, 0, 0, METRICS)
+    store.add_compare_round(run_id, "And again.")
+    run = store.get_compare_run(run_id)
+    first_round = [c.reply_ids[0] for c in run.columns]
+    second_round = [c.reply_ids[1] for c in run.columns]
+    everything = [base, *first_round, *second_round]
+    assert store.alternative_counts(everything) == {}, "nothing is chosen yet"
+    store.choose_column(run_id, 1)
+    assert store.alternative_counts(everything) == {first_round[1]: 1, second_round[1]: 1}
+    run = store.get_compare_run(run_id)
+    chosen, others = alternatives(run, second_round[1])
+    assert chosen.index == 1
+    assert [(o.column.index, o.message_id, o.metrics) for o in others] == [(0, second_round[0], None)]
+    assert [(o.message_id, o.metrics) for o in alternatives(run, first_round[1])[1]] == [
+        (first_round[0], METRICS)
+    ]
+    with pytest.raises(ValueError):
+        alternatives(run, base)
+    store.close()
+
+
+def test_columns_not_chosen_are_alternatives_not_versions_of_the_turn(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "versions.sqlite3", clock=FakeClock())
+    conversation_id, base, run_id = started_run(store)
+    run = store.get_compare_run(run_id)
+    first_prompt, second_prompt = (store.get_message(c.reply_ids[0]).parent_id for c in run.columns)
+    assert second_prompt is not None
+
+    # Before a choice, a turn sent in the chat below the same base has no versions, and the newest-branch
+    # walk stays on the chat's own branch although the compare columns are siblings of that turn.
+    chat_turn = store.add_message(conversation_id, base, "user", text("Plain follow-up"))
+    assert store.sibling_position(chat_turn.id).count == 1
+    assert store.latest_leaf(base) == chat_turn.id
+
+    store.choose_column(run_id, 0)
+    chosen_prompt = store.sibling_position(first_prompt)
+    assert chosen_prompt.count == 2, "the chosen column and the chat turn are versions; the other column is not"
+    assert store.latest_leaf(base) == chat_turn.id
+    assert store.sibling_position(second_prompt).count == 3, "shown on its own, it still finds its place"
