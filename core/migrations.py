@@ -154,7 +154,138 @@ def m002_compare_runs(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX compare_replies_by_message ON compare_replies (message_id)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_compare_runs)
+def _blocks_text(row: str, block_types: str, path: str) -> str:
+    """SQL for the text of a message's blocks of some types (`row` is `new` in a trigger), one per line.
+
+    Two line ends close the text, so that every character of it begins a trigram: a query of one or two
+    characters finds its rows through the index's terms that begin with it (see `core.store_search`).
+
+    Content is the API's JSON as stored; CASE, not AND, guards json_extract, as only CASE is sure to skip
+    the values that are not objects.
+    """
+    return f"""(
+        SELECT group_concat(part, char(10)) || char(10, 10) FROM (
+            SELECT CASE WHEN b.type = 'object' AND ({block_types})
+                        THEN json_extract(b.value, {path}) END AS part
+            FROM {_blocks(row)}
+        ) WHERE part IS NOT NULL
+    )"""
+
+
+def _blocks(row: str) -> str:
+    """The content blocks of a message, as `b`; content that is not JSON has none."""
+    return f"json_each(CASE WHEN json_valid({row}.content_json) THEN {row}.content_json ELSE '[]' END) AS b"
+
+
+def _search_row(row: str) -> str:
+    """SQL values for a row of `search_messages`: rowid, text, thinking, tools (inputs and results)."""
+    kind = "json_extract(b.value, '$.type')"
+    return ", ".join(
+        [
+            f"{row}.id",
+            _blocks_text(row, f"{kind} = 'text'", "'$.text'"),
+            _blocks_text(row, f"{kind} = 'thinking'", "'$.thinking'"),
+            _blocks_text(
+                row,
+                f"{kind} IN ('tool_use', 'server_tool_use') OR {kind} LIKE '%tool_result'",
+                f"CASE WHEN {kind} LIKE '%tool_result' THEN '$.content' ELSE '$.input' END",
+            ),
+        ]
+    )
+
+
+def _has_attachment(row: str) -> str:
+    return f"""EXISTS (
+        SELECT 1 FROM {_blocks(row)}
+        WHERE CASE WHEN b.type = 'object' THEN json_extract(b.value, '$.type') IN ('image', 'document') END
+    )"""
+
+
+def m003_search(db: sqlite3.Connection) -> None:
+    """Full-text search. FTS5's trigram tokenizer matches any substring of 3 or more characters in any
+    script (Chinese has no spaces between words); shorter ones use its list of terms (`search_terms`).
+
+    Triggers keep the index in step with every write, whoever makes it: a message is indexed once it is not
+    streaming (not at each streamed update) and again at each write of its status; titles as they change.
+    Thinking and tool text have columns of their own, so searching them is a choice."""
+    db.execute("CREATE VIRTUAL TABLE search_messages USING fts5(text, thinking, tools, tokenize = 'trigram')")
+    db.execute("CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_messages, row)")
+    db.execute("CREATE VIRTUAL TABLE search_titles USING fts5(title, tokenize = 'trigram')")
+    # The messages that carry an image or a document: the "has attachments" filter reads no JSON.
+    db.execute(
+        "CREATE TABLE search_attachments (message_id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL)"
+    )
+    db.execute("CREATE INDEX search_attachments_by_conversation ON search_attachments (conversation_id)")
+    # The models replies came from, for the model filter's choices: a few lookups instead of a scan.
+    db.execute("CREATE INDEX messages_by_model ON messages (model) WHERE model IS NOT NULL")
+    index_new = f"""
+        INSERT INTO search_messages (rowid, text, thinking, tools)
+        SELECT {_search_row("new")} WHERE new.status != 'streaming';
+        INSERT INTO search_attachments (message_id, conversation_id)
+        SELECT new.id, new.conversation_id WHERE new.status != 'streaming' AND {_has_attachment("new")};
+    """
+    unindex_old = """
+        DELETE FROM search_messages WHERE rowid = old.id;
+        DELETE FROM search_attachments WHERE message_id = old.id;
+    """
+    db.execute(
+        "CREATE TRIGGER search_message_added AFTER INSERT ON messages WHEN new.status != 'streaming' "
+        f"BEGIN {index_new} END"
+    )
+    # On the status only: the updates of a streaming reply write its content alone, and stay one plain
+    # UPDATE. The write that ends a reply (or changes a finished message) sets the status too.
+    db.execute(
+        "CREATE TRIGGER search_message_changed AFTER UPDATE OF status ON messages "
+        f"WHEN old.status != 'streaming' OR new.status != 'streaming' BEGIN {unindex_old} {index_new} END"
+    )
+    db.execute(f"CREATE TRIGGER search_message_removed AFTER DELETE ON messages BEGIN {unindex_old} END")
+    db.execute(
+        "CREATE TRIGGER search_title_added AFTER INSERT ON conversations "
+        "BEGIN INSERT INTO search_titles (rowid, title) VALUES (new.id, new.title); END"
+    )
+    db.execute(
+        "CREATE TRIGGER search_title_changed AFTER UPDATE OF title ON conversations BEGIN "
+        "DELETE FROM search_titles WHERE rowid = old.id; "
+        "INSERT INTO search_titles (rowid, title) VALUES (new.id, new.title); END"
+    )
+    db.execute(
+        "CREATE TRIGGER search_title_removed AFTER DELETE ON conversations "
+        "BEGIN DELETE FROM search_titles WHERE rowid = old.id; END"
+    )
+    db.execute("INSERT INTO search_titles (rowid, title) SELECT id, title FROM conversations")
+    db.execute(
+        f"INSERT INTO search_messages (rowid, text, thinking, tools) SELECT {_search_row('m')} "
+        "FROM messages AS m WHERE m.status != 'streaming'"
+    )
+    db.execute(
+        "INSERT INTO search_attachments (message_id, conversation_id) SELECT m.id, m.conversation_id "
+        f"FROM messages AS m WHERE m.status != 'streaming' AND {_has_attachment('m')}"
+    )
+
+
+def m004_exchanges(db: sqlite3.Connection) -> None:
+    """What was sent and received for each assistant reply (the last attempt), for "copy as cURL" and the
+    raw view. Bodies are zlib-compressed; the key never gets here (`core.exchange` redacts it)."""
+    db.execute(
+        """
+        CREATE TABLE exchanges (
+            message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            created_at REAL NOT NULL,
+            method TEXT NOT NULL,
+            url TEXT NOT NULL,
+            request_headers_json TEXT NOT NULL,
+            request_body BLOB NOT NULL,
+            request_kept INTEGER NOT NULL DEFAULT 1,
+            status INTEGER,
+            response_headers_json TEXT NOT NULL DEFAULT '{}',
+            response_body BLOB NOT NULL,
+            response_bytes INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_compare_runs, m003_search, m004_exchanges)
 
 
 def applied_migrations(db: sqlite3.Connection) -> list[str]:
