@@ -8,16 +8,18 @@ streams (so a crash loses at most that much), and when it ends, however it ends.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from core.accumulate import StreamUpdate
+from core.branching import ReplyInProgressError
 from core.catalog import cost_of
 from core.clients import ClientPool
 from core.conversation import Conversation, MessageStatus, ReplyError, ReplyTiming, StoredMessage
 from core.errors import ApiError, ApiStatusError
 from core.reply import ReplyResult, ReplyRun
 from core.reply_saver import save_while_streaming
+from core.settings import RequestSettings
 from core.store_worker import StoreWorker
 from core.types import AssistantMessage, ChatMessage, ContentBlock
 from core.validation import ensure_valid
@@ -95,6 +97,54 @@ class ChatSession:
             raise ValueError("Only a reply to a message can be retried.")
         await self._store.call(lambda s: s.delete_message_subtree(reply_id))
         return await self._reply(conversation, old.parent_id)
+
+    async def edit(self, message_id: int, content: list[ContentBlock]) -> StoredMessage:
+        """A new version of an earlier user turn: a sibling under the same parent, then its reply. The old
+        turn and everything after it stay as another branch."""
+        old = await self._store.call(lambda s: s.get_message(message_id))
+        if old.role != "user":
+            raise ValueError("Only a user turn can be edited.")
+        conversation = await self._store.call(lambda s: s.get_conversation(old.conversation_id))
+        history = await self._history(old.parent_id)
+        ensure_valid([*history, ChatMessage(role="user", content=content)], conversation.settings)
+        self._require_idle(old.conversation_id)
+        user = await self._store.call(
+            lambda s: s.add_message(conversation.id, old.parent_id, "user", content)
+        )
+        return await self._reply(conversation, user.id)
+
+    async def regenerate(self, reply_id: int, settings: RequestSettings | None = None) -> StoredMessage:
+        """Another version of a reply, beside it under the same turn. With `settings`, this one reply is
+        sent with them; the conversation keeps its own."""
+        old = await self._store.call(lambda s: s.get_message(reply_id))
+        if old.role != "assistant" or old.parent_id is None:
+            raise ValueError("Only a reply to a message can be regenerated.")
+        parent_id = old.parent_id
+        conversation = await self._store.call(lambda s: s.get_conversation(old.conversation_id))
+        if settings is not None:
+            conversation = replace(conversation, settings=settings)
+        ensure_valid(await self._history(parent_id), conversation.settings)
+        self._require_idle(old.conversation_id)
+        return await self._reply(conversation, parent_id)
+
+    async def show_version(self, message_id: int) -> list[StoredMessage]:
+        """Show the branch through this version of a turn (its newest continuation); the next request
+        follows it. Returns the path now shown. Refused while the conversation receives a reply."""
+        message = await self._store.call(lambda s: s.get_message(message_id))
+        self._require_idle(message.conversation_id)
+        return await self._store.call(lambda s: s.show_version(message_id))
+
+    async def branch(self, message_id: int, title: str) -> int:
+        """A new conversation made of a copy of the path up to this message; returns its id. A reply still
+        arriving cannot be copied yet (its copy would never be finished)."""
+        if message_id in self._running:
+            raise ReplyInProgressError("This reply is still arriving.")
+        return await self._store.call(lambda s: s.copy_path_to_new_conversation(message_id, title))
+
+    def _require_idle(self, conversation_id: int) -> None:
+        # Two replies at once in one conversation would each move its current leaf under the other.
+        if self.is_replying(conversation_id):
+            raise ReplyInProgressError("This conversation is receiving a reply.")
 
     def stop(self, conversation_id: int) -> None:
         """Stop the conversation's reply at once; what arrived is kept."""
@@ -181,6 +231,8 @@ class ChatSession:
             "warnings": result.warnings,
         }
         await self._store.call(lambda s: s.update_reply(reply.id, **fields))
+        if (exchange := result.exchange) is not None:
+            await self._store.call(lambda s: s.save_exchange(reply.id, exchange))
         return await self._store.call(lambda s: s.get_message(reply.id))
 
     def _announce(self, finished: StoredMessage) -> None:

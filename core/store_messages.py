@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from core.branching import Versions, versions_among
 from core.codec import dumps, error_to_dict, message_from_row, usage_to_dict
 from core.conversation import MessageStatus, ReplyError, ReplyTiming, StoredMessage
 from core.store_db import StoreBase, lastrowid
@@ -18,6 +19,8 @@ _MESSAGE_COLUMNS = (
     "id, conversation_id, parent_id, role, status, created_at, model, stop_reason, stop_sequence, "
     "cost_usd, ttft, duration, request_id, usage_json, error_json, warnings_json, content_json"
 )
+_COPIED_COLUMNS = _MESSAGE_COLUMNS.split(", ", 3)[3]
+"""Every column after id, conversation_id and parent_id: what a copy of a message keeps."""
 _MESSAGE_COLUMNS_M = ", ".join(f"m.{column.strip()}" for column in _MESSAGE_COLUMNS.split(","))
 # The message and its descendants; the parameter is the message id.
 _SUBTREE = """
@@ -25,6 +28,17 @@ _SUBTREE = """
         SELECT ? UNION ALL SELECT m.id FROM messages m JOIN subtree ON m.parent_id = subtree.id
     )
 """
+
+
+# Whether message `{m}` begins a compare column that was not chosen (the user prompt of its first round):
+# those threads are the chosen reply's alternatives, shown from it, not versions of the turn, and the
+# newest-branch walk does not wander into them.
+_SET_ASIDE = """EXISTS (
+    SELECT 1 FROM messages AS compare_reply
+    JOIN compare_replies AS cr ON cr.message_id = compare_reply.id AND cr.round = 0
+    JOIN compare_runs AS run ON run.id = cr.run_id
+    WHERE compare_reply.parent_id = {m}.id AND run.chosen_column IS NOT cr.idx
+)"""
 
 
 class MessageMethods(StoreBase):
@@ -186,11 +200,12 @@ class MessageMethods(StoreBase):
     def latest_leaf(self, message_id: int) -> int:
         """The end of the newest branch below a message (the message itself if it has no children)."""
         row = self._db.execute(
-            """
+            f"""
             WITH RECURSIVE descent(id, depth) AS (
                 SELECT ?, 0
                 UNION ALL
                 SELECT (SELECT c.id FROM messages c WHERE c.parent_id = descent.id
+                        AND NOT {_SET_ASIDE.format(m="c")}
                         ORDER BY c.created_at DESC, c.id DESC LIMIT 1), descent.depth + 1
                 FROM descent WHERE descent.id IS NOT NULL
             )
@@ -231,6 +246,64 @@ class MessageMethods(StoreBase):
             (removed.conversation_id,),
         ).fetchone()
         return None if row is None else self.latest_leaf(row["id"])
+
+    def sibling_positions(self, message_ids: Sequence[int]) -> dict[int, Versions]:
+        """For each message, its place among its versions (the messages with its parent), in one query.
+
+        Compare columns that were not chosen are not versions (they are the chosen reply's alternatives),
+        unless one of them is the message asked about."""
+        rows = self._db.execute(
+            f"""
+            SELECT t.id AS target, s.id AS sibling
+            FROM messages t
+            JOIN messages s ON s.conversation_id = t.conversation_id AND s.parent_id IS t.parent_id
+            WHERE t.id IN (SELECT value FROM json_each(?)) AND (s.id = t.id OR NOT {_SET_ASIDE.format(m="s")})
+            ORDER BY t.id, s.created_at, s.id
+            """,
+            (dumps(list(message_ids)),),
+        )
+        siblings: dict[int, list[int]] = {}
+        for row in rows:
+            siblings.setdefault(row["target"], []).append(row["sibling"])
+        return {target: versions_among(ids, target) for target, ids in siblings.items()}
+
+    def sibling_position(self, message_id: int) -> Versions:
+        positions = self.sibling_positions([message_id])
+        if message_id not in positions:
+            raise self._no_message(message_id)
+        return positions[message_id]
+
+    def show_version(self, message_id: int) -> list[StoredMessage]:
+        """Put the branch through this message on screen (down to its newest leaf); returns that path."""
+        with self._transaction():
+            message = self.get_message(message_id)
+            leaf = self.latest_leaf(message_id)
+            self._update_conversation(message.conversation_id, "current_leaf_id = ?", leaf)
+        return self.path_to(leaf)
+
+    def copy_path_to_new_conversation(self, message_id: int, title: str) -> int:
+        """A new conversation holding a copy of the path root → this message (same settings and provider),
+        which it shows; returns its id. The copy shares nothing with the original: either can change alone."""
+        now = self._clock()
+        with self._transaction():
+            path = self.path_to(message_id)
+            cursor = self._db.execute(
+                "INSERT INTO conversations (title, title_is_auto, created_at, updated_at, profile_name, "
+                "settings_json) SELECT ?, 0, ?, ?, profile_name, settings_json FROM conversations "
+                "WHERE id = ?",
+                (title, now, now, path[0].conversation_id),
+            )
+            conversation_id = lastrowid(cursor)
+            parent_id: int | None = None
+            for message in path:
+                cursor = self._db.execute(
+                    f"INSERT INTO messages (conversation_id, parent_id, {_COPIED_COLUMNS}) "
+                    f"SELECT ?, ?, {_COPIED_COLUMNS} FROM messages WHERE id = ?",
+                    (conversation_id, parent_id, message.id),
+                )
+                parent_id = lastrowid(cursor)
+            self._update_conversation(conversation_id, "current_leaf_id = ?", parent_id)
+        return conversation_id
 
     def mark_unfinished_as_interrupted(self) -> int:
         """At startup: replies still `streaming` were cut by a crash or a quit; their text stays."""
