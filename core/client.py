@@ -21,7 +21,9 @@ from core.errors import (
     ApiTimeoutError,
     RedirectRefusedError,
     status_error,
+    without_secret,
 )
+from core.exchange import ExchangeCapture
 from core.models_list import DiscoveredModel, parse_models_page
 from core.openai_compat import build_chat_completions_body
 from core.profile import Profile
@@ -85,10 +87,18 @@ class ApiClient:
         path, body, warnings = self.request_for(messages, settings)
         warnings = validation_warnings + warnings
 
-        async def open_response() -> httpx.Response:
-            return await self.open(path, body, on_retry=on_retry)
+        capture = ExchangeCapture()
 
-        return MessageStream(open_response, api_style=self.profile.api_style, warnings=warnings)
+        async def open_response() -> httpx.Response:
+            return await self.open(path, body, on_retry=on_retry, capture=capture)
+
+        return MessageStream(
+            open_response,
+            api_style=self.profile.api_style,
+            warnings=warnings,
+            capture=capture,
+            secret=self._api_key,
+        )
 
     async def send(
         self,
@@ -106,10 +116,7 @@ class ApiClient:
         self, messages: list[ChatMessage], settings: RequestSettings
     ) -> tuple[str, dict[str, Any], list[str]]:
         """(path, JSON body, warnings about settings the API style cannot carry)."""
-        if self.profile.api_style == "openai":
-            request = build_chat_completions_body(messages, settings)
-            return "chat/completions", request.body, list(request.warnings)
-        return "messages", build_messages_body(messages, settings), []
+        return request_for(self.profile, messages, settings)
 
     async def list_models(self) -> list[DiscoveredModel]:
         """Every model the provider lists, following pagination."""
@@ -118,7 +125,7 @@ class ApiClient:
         for _ in range(_MAX_MODEL_PAGES):
             params = {"limit": "1000"} | ({"after_id": after_id} if after_id else {})
             response = await self.open("models", None, params=params)
-            page = parse_models_page(_json_of(await _read_and_close(response)))
+            page = parse_models_page(_json_of(await _read_and_close(response), self._api_key))
             models.extend(page.models)
             if not page.has_more or not page.last_id:
                 break
@@ -128,7 +135,7 @@ class ApiClient:
     async def count_tokens(self, messages: list[ChatMessage], settings: RequestSettings) -> int:
         body = build_count_tokens_body(messages, settings)
         response = await self.open("messages/count_tokens", body)
-        return int(_json_of(await _read_and_close(response)).get("input_tokens", 0))
+        return int(_json_of(await _read_and_close(response), self._api_key).get("input_tokens", 0))
 
     async def open(
         self,
@@ -137,13 +144,15 @@ class ApiClient:
         *,
         params: dict[str, str] | None = None,
         on_retry: RetryNotice | None = None,
+        capture: ExchangeCapture | None = None,
     ) -> httpx.Response:
         """Send a request and return the successful response, unread; retry what is safe to retry."""
         retries_made = 0
         while True:
             try:
-                return await self._open_once(path, body, params)
+                return await self._open_once(path, body, params, capture)
             except ApiError as error:
+                without_secret(error, self._api_key)
                 if retries_made >= self.retry.max_retries or not is_retryable(error):
                     raise
                 retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
@@ -154,24 +163,35 @@ class ApiClient:
                 await asyncio.sleep(wait)
 
     async def _open_once(
-        self, path: str, body: dict[str, Any] | None, params: dict[str, str] | None
+        self,
+        path: str,
+        body: dict[str, Any] | None,
+        params: dict[str, str] | None,
+        capture: ExchangeCapture | None = None,
     ) -> httpx.Response:
         url = httpx.URL(self.profile.url(path), params=params)
         for _ in range(_MAX_REDIRECTS + 1):
-            response = await self._send(url, body)
+            response = await self._send(url, body, capture)
             if not response.is_redirect:
-                return await _checked(response)
+                return await _checked(response, capture)
             await response.aclose()
             url = self._same_host_redirect(response)
         raise ApiConnectionError(f"The server at {url.host} redirected more than {_MAX_REDIRECTS} times.")
 
-    async def _send(self, url: httpx.URL, body: dict[str, Any] | None) -> httpx.Response:
+    async def _send(
+        self, url: httpx.URL, body: dict[str, Any] | None, capture: ExchangeCapture | None = None
+    ) -> httpx.Response:
         method = "GET" if body is None else "POST"
         request = self._http.build_request(
             method, url, headers=self.profile.headers(self._api_key), json=body
         )
+        if capture is not None:
+            capture.request_sent(request, self._api_key)
         try:
-            return await self._http.send(request, stream=True)
+            response = await self._http.send(request, stream=True)
+            if capture is not None:
+                capture.response_received(response)
+            return response
         except httpx.TimeoutException as exc:
             raise ApiTimeoutError(describe_transport_error(exc, url)) from exc
         except httpx.TransportError as exc:
@@ -191,10 +211,22 @@ class ApiClient:
         return target
 
 
-async def _checked(response: httpx.Response) -> httpx.Response:
+def request_for(
+    profile: Profile, messages: list[ChatMessage], settings: RequestSettings
+) -> tuple[str, dict[str, Any], list[str]]:
+    """(path, JSON body, warnings about settings the profile's API style cannot carry)."""
+    if profile.api_style == "openai":
+        request = build_chat_completions_body(messages, settings)
+        return "chat/completions", request.body, list(request.warnings)
+    return "messages", build_messages_body(messages, settings), []
+
+
+async def _checked(response: httpx.Response, capture: ExchangeCapture | None = None) -> httpx.Response:
     if response.is_success:
         return response
     body = await _read_and_close(response)
+    if capture is not None:
+        capture.body_read(body)
     headers = {name.lower(): value for name, value in response.headers.items()}
     raise status_error(
         response.status_code,
@@ -214,11 +246,11 @@ async def _read_and_close(response: httpx.Response) -> bytes:
         await response.aclose()
 
 
-def _json_of(body: bytes) -> dict[str, Any]:
+def _json_of(body: bytes, secret: str) -> dict[str, Any]:
     try:
         data = json.loads(body)
     except ValueError as exc:
-        raise ApiError(f"The server's answer is not JSON: {body[:200]!r}") from exc
+        raise without_secret(ApiError(f"The server's answer is not JSON: {body[:200]!r}"), secret) from exc
     if not isinstance(data, dict):
         raise ApiError("The server's answer is not a JSON object.")
     return data

@@ -36,7 +36,10 @@ from core.store_errors import (
     StoreError,
     UnreadableDatabaseError,
 )
+from core.store_exchanges import ExchangeMethods
 from core.store_messages import MessageMethods
+from core.store_search import SearchMethods
+from core.store_transfer import TransferMethods
 
 __all__ = [
     "ForeignDatabaseError",
@@ -54,7 +57,7 @@ _CONVERSATION_COLUMNS = (
 )
 
 
-class Store(MessageMethods, CompareMethods):
+class Store(MessageMethods, CompareMethods, ExchangeMethods, TransferMethods, SearchMethods):
     """Conversations and profiles; the message tree is in `core.store_messages`, compare runs in
     `core.store_compare`, opening in `store_db`."""
 
