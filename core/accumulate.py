@@ -36,6 +36,7 @@ _USAGE_FIELDS_REPLACED_WHEN_PRESENT = (
     "cache_creation_input_tokens",
     "cache_read_input_tokens",
     "server_tool_use",
+    "output_tokens_details",
 )
 
 
@@ -149,8 +150,11 @@ def apply_event(
 
 def _start(message: dict[str, Any]) -> MessageSnapshot:
     snapshot = MessageSnapshot(start={k: v for k, v in message.items() if k not in ("content", "usage")})
-    snapshot.usage = Usage.from_api(message.get("usage"))
-    for index, block in enumerate(message.get("content") or []):
+    snapshot.usage = Usage.from_api(_counted(message.get("usage")))
+    content = message.get("content") or []
+    if not isinstance(content, list) or not all(isinstance(block, dict) for block in content):
+        raise MalformedStreamError("message_start has content that is not a list of content blocks.")
+    for index, block in enumerate(content):
         snapshot.blocks[index] = _new_block(block)
     return snapshot
 
@@ -232,13 +236,24 @@ def _message_delta(snapshot: MessageSnapshot, event: dict[str, Any]) -> None:
         snapshot.stop_details = delta["stop_details"]
     if delta.get("container") is not None:
         snapshot.container = delta["container"]
-    usage = event.get("usage") if isinstance(event.get("usage"), dict) else {}
+    usage = _counted(event.get("usage"))
     # Usage in message_delta is cumulative: it replaces, never adds.
     if usage.get("output_tokens") is not None:
         snapshot.usage.output_tokens = usage["output_tokens"]
     for name in _USAGE_FIELDS_REPLACED_WHEN_PRESENT:
         if usage.get(name) is not None:
             setattr(snapshot.usage, name, usage[name])
+
+
+def _counted(usage: Any) -> dict[str, Any]:
+    """Usage as sent, without token counts that are not whole numbers (prices are computed from them)."""
+    if not isinstance(usage, dict):
+        return {}
+    return {
+        name: value
+        for name, value in usage.items()
+        if not name.endswith("_tokens") or (isinstance(value, int) and not isinstance(value, bool))
+    }
 
 
 def _materialize(block: _Block) -> ContentBlock:

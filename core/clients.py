@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import Protocol
 
-from core.client import ApiClient
+import httpx
+
+from core.client import DEFAULT_TIMEOUT, ApiClient
 from core.errors import MissingKeyError, UnknownProfileError
 from core.pricing import ModelPrice
 from core.profile import Profile
@@ -18,10 +20,16 @@ class KeySource(Protocol):
 
 class ClientPool:
     def __init__(
-        self, keys: KeySource, profiles: list[Profile] | None = None, *, retry: RetryPolicy | None = None
+        self,
+        keys: KeySource,
+        profiles: list[Profile] | None = None,
+        *,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     ) -> None:
         self._keys = keys
         self._retry = retry
+        self._timeout = timeout
         self._profiles: dict[str, Profile] = {}
         self._clients: dict[str, ApiClient] = {}
         # Requests in flight may still use a replaced client: it is closed with the pool, not before.
@@ -58,7 +66,9 @@ class ClientPool:
             key = await asyncio.to_thread(self._keys.get, profile.name)
             if not key:
                 raise MissingKeyError(profile.name)
-            client = self._clients[profile.name] = ApiClient(profile, key, retry=self._retry)
+            client = self._clients[profile.name] = ApiClient(
+                profile, key, retry=self._retry, timeout=self._timeout
+            )
         return client
 
     async def aclose(self) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import aclosing
 from dataclasses import dataclass, field
 
 import httpx
@@ -16,7 +17,9 @@ from core.errors import (
     ApiError,
     ApiTimeoutError,
     MalformedStreamError,
+    without_secret,
 )
+from core.exchange import Exchange, ExchangeCapture
 from core.openai_compat import convert_chat_completion
 from core.profile import ApiStyle
 from core.stream_reader import StreamReader
@@ -54,6 +57,8 @@ class ReplyResult:
     metrics: StreamMetrics = field(default_factory=StreamMetrics)
     request_id: str | None = None
     warnings: list[str] = field(default_factory=list)
+    exchange: Exchange | None = None
+    """What was sent and received (key redacted), when a request went out."""
 
     @property
     def complete(self) -> bool:
@@ -69,8 +74,13 @@ class MessageStream:
         *,
         api_style: ApiStyle,
         warnings: list[str] | None = None,
+        capture: ExchangeCapture | None = None,
+        secret: str = "",
     ) -> None:
         self._open_response = open_response
+        self.secret = secret
+        """The key the request carries: taken out of any error the server's words make."""
+        self.capture = capture or ExchangeCapture()
         self._api_style = api_style
         self._response: httpx.Response | None = None
         self.snapshot: MessageSnapshot | None = None
@@ -103,9 +113,10 @@ class MessageStream:
                 yield update
             return
         reader = StreamReader(self._api_style, request_id=self.request_id)
+        response, chunks = self._response, self._chunks()
         try:
             try:
-                async for chunk in self._chunks():
+                async for chunk in chunks:
                     updates = reader.feed(chunk)
                     self.snapshot = reader.snapshot  # live, so a saver can read the reply while it streams
                     for update in updates:
@@ -120,6 +131,11 @@ class MessageStream:
                 yield self._timed(update)
         finally:
             self.snapshot = reader.snapshot
+            # A stream that broke the protocol leaves the loop early. The response closes first, then the
+            # byte iterators, here in this task: left to the garbage collector, httpcore's would close the
+            # connection outside any task (anyio refuses, and the error surfaces later as noise).
+            await response.aclose()
+            await chunks.aclose()
 
     def _timed(self, update: StreamUpdate) -> StreamUpdate:
         if update.kind in _CONTENT_UPDATES and self.metrics.first_content_at is None:
@@ -129,9 +145,11 @@ class MessageStream:
     async def _chunks(self) -> AsyncIterator[bytes]:
         assert self._response is not None
         try:
-            async for chunk in self._response.aiter_bytes():
-                self.metrics.bytes_received += len(chunk)
-                yield chunk
+            async with aclosing(self._response.aiter_bytes()) as chunks:
+                async for chunk in chunks:
+                    self.metrics.bytes_received += len(chunk)
+                    self.capture.body_read(chunk)
+                    yield chunk
         except httpx.TimeoutException as exc:
             raise ApiTimeoutError(
                 f"The stream stalled: no data arrived in time after {self.metrics.bytes_received} bytes.",
@@ -148,6 +166,7 @@ class MessageStream:
         """A non-streaming answer: parse it and report it as one finished message."""
         assert self._response is not None
         body = await self._response.aread()
+        self.capture.body_read(body)
         try:
             data = json.loads(body)
         except ValueError:
@@ -182,7 +201,7 @@ async def run_reply(
                 if on_update is not None:
                     on_update(update)
     except ApiError as exc:
-        error = exc
+        error = without_secret(exc, stream.secret)
     except asyncio.CancelledError:
         cancelled = True
         _acknowledge_cancellation()
@@ -195,6 +214,7 @@ async def run_reply(
         metrics=stream.metrics,
         request_id=stream.request_id or (error.request_id if error else None),
         warnings=stream.warnings,
+        exchange=stream.capture.record(),
     )
 
 

@@ -16,6 +16,9 @@ from core.openai_compat import ChunkTranslator, is_done_sentinel
 from core.profile import ApiStyle
 from core.sse import ServerSentEvent, SSEDecoder
 
+_SHAPE_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueError)
+"""What a relay's chunk of the wrong shape (a number where a list belongs…) raises in the translator."""
+
 
 class StreamReader:
     def __init__(self, api_style: ApiStyle, *, request_id: str | None = None) -> None:
@@ -50,7 +53,13 @@ class StreamReader:
             return [self._apply(data)]
         if isinstance(data.get("error"), dict):
             raise stream_error(data, request_id=self.request_id)
-        return [self._apply(event) for event in self._translator.feed(data)]
+        try:
+            events = self._translator.feed(data)
+        except _SHAPE_ERRORS:
+            raise self._malformed(
+                f"the chunk is not shaped like a chat completion chunk: {sse.data[:200]}"
+            ) from None
+        return [self._apply(event) for event in events]
 
     def _parse(self, sse: ServerSentEvent) -> dict[str, Any]:
         try:
@@ -77,7 +86,11 @@ class StreamReader:
         if self._translator is None:
             return []
         translator, self._translator = self._translator, None
-        updates = [self._apply(event) for event in translator.finish()]
+        try:
+            events = translator.finish()
+        except _SHAPE_ERRORS:
+            raise self._malformed("the chunks do not add up to a chat completion.") from None
+        updates = [self._apply(event) for event in events]
         self._translation_warnings = translator.warnings
         return updates
 

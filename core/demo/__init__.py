@@ -14,6 +14,7 @@ from core.demo.replies import DEMO_PACE
 from core.demo.script import (
     Block,
     CutConnection,
+    CutMidEvent,
     DuplicateMessageStart,
     ErrorEvent,
     Fault,
@@ -43,6 +44,7 @@ __all__ = [
     "DEMO_PACE",
     "Block",
     "CutConnection",
+    "CutMidEvent",
     "DuplicateMessageStart",
     "ErrorEvent",
     "FakeServer",

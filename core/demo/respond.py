@@ -14,6 +14,7 @@ from core.demo.anthropic_stream import AnthropicDialect, message_frames
 from core.demo.openai_stream import Completion, OpenAIDialect, chunk_frames, completion_body, error_body
 from core.demo.script import (
     CutConnection,
+    CutMidEvent,
     Gzip,
     HttpError,
     Pace,
@@ -22,9 +23,10 @@ from core.demo.script import (
     StallBeforeHeaders,
     new_id,
 )
-from core.demo.wire import Outcome, Step, schedule, to_json, write_steps
+from core.demo.wire import Outcome, SentLog, Step, schedule, to_json, write_steps
 from core.types import AssistantMessage
 
+_EVERYTHING = 1 << 62
 _SSE_HEADERS = {"Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache"}
 
 
@@ -54,7 +56,7 @@ def raw_response(item: RawResponse) -> web.Response:
 
 
 async def send_body(
-    request: web.Request, body: bytes, *, gzip: bool, cut_after: int | None
+    request: web.Request, body: bytes, *, gzip: bool, cut_after: int | None, sent: SentLog | None = None
 ) -> tuple[web.StreamResponse, Outcome]:
     """A JSON body with its full length announced, so a cut leaves the client visibly short."""
     encoded = gzip_format.compress(body) if gzip else body
@@ -63,18 +65,23 @@ async def send_body(
         response.headers["Content-Encoding"] = "gzip"
     response.content_length = len(encoded)
     await response.prepare(request)
-    return response, await write_steps(request, response, [encoded], cut_after=cut_after)
+    return response, await write_steps(request, response, [encoded], cut_after=cut_after, sent=sent)
 
 
 async def send_stream(
-    request: web.Request, steps: Sequence[Step], *, gzip: bool, cut_after: int | None
+    request: web.Request,
+    steps: Sequence[Step],
+    *,
+    gzip: bool,
+    cut_after: int | None,
+    sent: SentLog | None = None,
 ) -> tuple[web.StreamResponse, Outcome]:
     """An SSE body, chunked: a cut stream lacks the chunked terminator as well as its last events."""
     response = web.StreamResponse(headers=_SSE_HEADERS)
     if gzip:
         response.headers["Content-Encoding"] = "gzip"
     await response.prepare(request)
-    return response, await write_steps(request, response, steps, gzip=gzip, cut_after=cut_after)
+    return response, await write_steps(request, response, steps, gzip=gzip, cut_after=cut_after, sent=sent)
 
 
 async def send_reply(
@@ -85,23 +92,30 @@ async def send_reply(
     *,
     openai: bool,
     pace: Pace,
+    sent: SentLog | None = None,
 ) -> tuple[web.StreamResponse, Outcome]:
-    """The reply as the request asked for it (streamed or whole, Anthropic or OpenAI), faults and all."""
+    """The reply as the request asked for it (streamed or whole, Anthropic or OpenAI), faults and all;
+    each write is noted in `sent`."""
     stall = reply.fault(StallBeforeHeaders)
     if stall is not None:
         await asyncio.sleep(stall.seconds)
     compress = reply.fault(Gzip) is not None
     cut = reply.fault(CutConnection)
     cut_after = cut.after_bytes if cut is not None else None
+    if reply.fault(CutMidEvent) is not None:
+        # The scheduled steps already end inside the event; the connection closes once they are out.
+        cut_after = _EVERYTHING
     completion = Completion(new_id("chatcmpl-"), int(time.time()), message.model)
 
     if not body.get("stream"):
         payload = completion_body(reply.content, message, completion) if openai else message.to_api()
-        return await send_body(request, to_json(payload).encode(), gzip=compress, cut_after=cut_after)
+        return await send_body(
+            request, to_json(payload).encode(), gzip=compress, cut_after=cut_after, sent=sent
+        )
     if openai:
         include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
         frames = chunk_frames(reply.content, message, completion, pace, include_usage=include_usage)
         steps = schedule(frames, reply.faults, pace, OpenAIDialect())
     else:
         steps = schedule(message_frames(reply.content, message, pace), reply.faults, pace, AnthropicDialect())
-    return await send_stream(request, steps, gzip=compress, cut_after=cut_after)
+    return await send_stream(request, steps, gzip=compress, cut_after=cut_after, sent=sent)

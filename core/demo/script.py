@@ -159,6 +159,16 @@ class CutConnection:
 
 
 @dataclass(frozen=True)
+class CutMidEvent:
+    """The server closes the connection inside the event that follows the `after_deltas`-th delta: in
+    the middle of its bytes, or with `inside_character` just after the first byte of its first multi-byte
+    UTF-8 character (the stream needs non-ASCII text there). No chunked terminator follows."""
+
+    after_deltas: int = 0
+    inside_character: bool = False
+
+
+@dataclass(frozen=True)
 class Stall:
     """Nothing is sent for `seconds` at this point of the stream (the headers are already out)."""
 
@@ -206,6 +216,7 @@ class Gzip:
 Fault = (
     ErrorEvent
     | CutConnection
+    | CutMidEvent
     | Stall
     | StallBeforeHeaders
     | MalformedData

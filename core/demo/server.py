@@ -43,7 +43,7 @@ from core.demo.script import (
     new_id,
 )
 from core.demo.thread import ServerThread
-from core.demo.wire import Outcome, to_json
+from core.demo.wire import Outcome, SentLog, to_json
 
 MESSAGES = "/v1/messages"
 CHAT_COMPLETIONS = "/v1/chat/completions"
@@ -61,6 +61,8 @@ class RecordedRequest:
     parse). `reply` is the Message the request was answered with, in the Anthropic shape whichever the
     endpoint (None for errors). `disconnected` is set when the client went away before the response was
     complete; wait on it from sync code, or use `FakeServer.wait_for_disconnect` from async code.
+    `sent` notes each write of a scripted or demo reply's body with its time, to compare what a client
+    kept with what it had been sent.
     """
 
     method: str
@@ -72,6 +74,11 @@ class RecordedRequest:
     request_id: str
     reply: dict[str, Any] | None = None
     disconnected: threading.Event = field(default_factory=threading.Event)
+    sent: SentLog = field(default_factory=list)
+
+    def body_sent_by(self, moment: float) -> bytes:
+        """The reply's body bytes handed to the socket up to `moment` (a `time.monotonic()` reading)."""
+        return b"".join(chunk for written_at, chunk in self.sent if written_at <= moment)
 
 
 @dataclass
@@ -312,7 +319,9 @@ class FakeServer:
         message = item.message(request_model=body["model"], input_tokens=estimate_input_tokens(body))
         record.reply = message.to_api()
         pace = item.pace or self.pace
-        response, outcome = await send_reply(request, item, message, body, openai=openai, pace=pace)
+        response, outcome = await send_reply(
+            request, item, message, body, openai=openai, pace=pace, sent=record.sent
+        )
         self._note(request[_EXCHANGE], outcome)
         return response
 

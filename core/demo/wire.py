@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -17,6 +18,7 @@ from typing import Any, Literal, Protocol
 from aiohttp import web
 
 from core.demo.script import (
+    CutMidEvent,
     DuplicateMessageStart,
     ErrorEvent,
     Fault,
@@ -86,6 +88,8 @@ def schedule(frames: Sequence[Frame], faults: Sequence[Fault], pace: Pace, diale
             position = _position(frames, fault.after_deltas)
             inserted[position].append(dialect.error_frame(fault).data)
             end = min(end, position)
+        elif isinstance(fault, CutMidEvent):
+            end = min(end, _position(frames, fault.after_deltas))
 
     steps: list[Step] = []
     for index, frame in enumerate(frames[:end]):
@@ -94,7 +98,21 @@ def schedule(frames: Sequence[Frame], faults: Sequence[Fault], pace: Pace, diale
             steps.append(float(pace.delta_interval))
         steps.append(frame.data)
     steps.extend(inserted.get(end, ()))
+    cut = next((fault for fault in faults if isinstance(fault, CutMidEvent)), None)
+    if cut is not None:
+        steps.append(_cut_part(b"".join(frame.data for frame in frames[end:]), cut.inside_character))
     return steps
+
+
+def _cut_part(rest: bytes, inside_character: bool) -> bytes:
+    """The start of what remains, up to where CutMidEvent cuts it."""
+    if inside_character:
+        lead = next((i for i, byte in enumerate(rest) if byte >= 0xC0), None)
+        if lead is None:
+            raise ValueError("CutMidEvent(inside_character=True) needs non-ASCII text after the cut point")
+        return rest[: lead + 1]
+    event = rest.split(b"\n\n", 1)[0]
+    return rest[: max(1, len(event) // 2)]
 
 
 def _position(frames: Sequence[Frame], after_deltas: int) -> int:
@@ -108,6 +126,9 @@ def _position(frames: Sequence[Frame], after_deltas: int) -> int:
 
 Outcome = Literal["sent", "client_gone", "cut"]
 
+SentLog = list[tuple[float, bytes]]
+"""Body bytes as written (after gzip), each with the `time.monotonic()` when it went to the socket."""
+
 
 async def write_steps(
     request: web.Request,
@@ -116,18 +137,22 @@ async def write_steps(
     *,
     gzip: bool = False,
     cut_after: int | None = None,
+    sent: SentLog | None = None,
 ) -> Outcome:
     """Write the steps on a prepared response, gzip-compressed and cut after `cut_after` body bytes
-    if asked. A client that goes away mid-write is reported, not raised."""
+    if asked, noting each write in `sent`. A client that goes away mid-write is reported, not raised."""
     budget = cut_after
+    log = sent if sent is not None else []
     try:
         for step in _encoded(steps, gzip):
             if isinstance(step, float):
                 await asyncio.sleep(step)
                 continue
             if budget is not None and len(step) >= budget:
+                log.append((time.monotonic(), step[:budget]))
                 await response.write(step[:budget])
                 return _cut(request)
+            log.append((time.monotonic(), step))
             await response.write(step)
             if budget is not None:
                 budget -= len(step)

@@ -19,6 +19,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from core.demo import FakeServer
+from tests.gui.fault_table import fault_table, pytest_terminal_summary  # noqa: F401  (a plugin)
 
 
 @pytest.fixture

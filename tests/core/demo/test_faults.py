@@ -10,6 +10,7 @@ import pytest
 
 from core.demo import (
     CutConnection,
+    CutMidEvent,
     DuplicateMessageStart,
     ErrorEvent,
     FakeServer,
@@ -156,6 +157,31 @@ async def test_a_cut_stream_stops_after_n_bytes_without_its_terminator(
     assert isinstance(error, httpx.RemoteProtocolError)
     assert len(received) == 300
     assert server.disconnects == []  # the server hung up, the client did not
+
+
+async def test_a_cut_mid_event_ends_inside_the_event_after_n_deltas(
+    server: FakeServer, client: httpx.AsyncClient
+) -> None:
+    server.enqueue(reply(CutMidEvent(after_deltas=2), text="Hello, world, and more!"))
+
+    received, error = await read_raw(client, stream=True)
+
+    assert isinstance(error, httpx.RemoteProtocolError)
+    whole_events, _, broken = received.rpartition(b"\n\n")
+    assert whole_events.count(b"content_block_delta") == 2 * 2  # "event:" and "type" of each delta
+    assert broken and b"\n\n" not in broken and not broken.endswith(b"}")
+
+
+async def test_a_cut_inside_a_character_leaves_its_first_byte_only(
+    server: FakeServer, client: httpx.AsyncClient
+) -> None:
+    server.enqueue(reply(CutMidEvent(after_deltas=1, inside_character=True), text="abcd日本語"))
+
+    received, error = await read_raw(client, stream=True)
+
+    assert isinstance(error, httpx.RemoteProtocolError)
+    assert received.endswith("日".encode()[:1])
+    assert b"abcd" in received
 
 
 async def test_a_cut_json_body_is_visibly_short(server: FakeServer, client: httpx.AsyncClient) -> None:
