@@ -200,6 +200,27 @@ def stream_error(data: dict[str, Any], *, request_id: str | None) -> StreamError
     return StreamErrorEvent(message, error_type=error_type, request_id=request_id or data.get("request_id"))
 
 
+SECRET_SHOWN_AS = "[API key]"
+
+
+def without_secret(error: ApiError, secret: str) -> ApiError:
+    """The same error with the key taken out of everything it says: relays and proxies sometimes echo the
+    key they refused, and an error's words are saved with the reply, shown, and exported."""
+    if not secret:
+        return error
+    error.message = _scrubbed(error.message, secret)
+    error.args = tuple(_scrubbed(arg, secret) if isinstance(arg, str) else arg for arg in error.args)
+    if isinstance(error, ApiStatusError):
+        error.body = _scrubbed(error.body, secret)
+    if isinstance(error, RedirectRefusedError):
+        error.location = _scrubbed(error.location, secret)
+    return error
+
+
+def _scrubbed(text: str, secret: str) -> str:
+    return text.replace(secret, SECRET_SHOWN_AS)
+
+
 class MissingKeyError(ApiError):
     """The profile has no API key in the keyring (or for this session): nothing was sent."""
 

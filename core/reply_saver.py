@@ -10,10 +10,13 @@ from core.store_worker import StoreWorker
 
 
 async def save_while_streaming(store: StoreWorker, run: ReplyRun, reply_id: int, interval: float) -> None:
-    """Every `interval` seconds in which new bytes arrived, write the reply so far; runs until cancelled."""
+    """Keep the saved reply at most `interval` seconds behind what arrived; runs until cancelled.
+
+    The reply is written every half interval in which new bytes arrived: waiting a whole interval between
+    saves would let the time a save takes (and a busy event loop) push the loss past the interval."""
     saved_bytes = 0
     while True:
-        await asyncio.sleep(interval)
+        await asyncio.sleep(interval / 2)
         snapshot = run.stream.snapshot
         received = run.stream.metrics.bytes_received
         if snapshot is None or received == saved_bytes:
