@@ -10,16 +10,14 @@ Messages here are plain English; `problem` and `action` let the GUI pick its tra
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import fail, null
-from keyring.backends.chainer import ChainerBackend
-from keyring.errors import KeyringLocked
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "triptych"
 
@@ -65,9 +63,29 @@ class KeyStore:
     """Keys per profile name: the keyring first, or memory when the user chose "this session only"."""
 
     def __init__(self, backend: KeyringBackend | None = None) -> None:
-        self._status, self._backend = _judge(backend if backend is not None else keyring.get_keyring())
+        self._given = backend
+        self._judged: tuple[KeyringStatus, KeyringBackend | None] | None = None
+        self._judging = threading.Lock()
         # Session-only keys: process memory only, by the user's choice. They shadow the keyring's entry.
         self._session: dict[str, str] = {}
+
+    @property
+    def _status(self) -> KeyringStatus:
+        return self._resolved()[0]
+
+    @property
+    def _backend(self) -> KeyringBackend | None:
+        return self._resolved()[1]
+
+    def _resolved(self) -> tuple[KeyringStatus, KeyringBackend | None]:
+        # Importing keyring and finding the backend load every backend plugin and may ask D-Bus (a tenth to
+        # a quarter of a second at startup): done on first use, which the GUI makes off the UI thread.
+        import keyring
+
+        with self._judging:
+            if self._judged is None:
+                self._judged = _judge(self._given if self._given is not None else keyring.get_keyring())
+            return self._judged
 
     def __repr__(self) -> str:
         return f"KeyStore(backend={self._status.backend_name!r}, session_only={sorted(self._session)!r})"
@@ -145,6 +163,8 @@ class KeyStore:
 
 def _judge(backend: KeyringBackend) -> tuple[KeyringStatus, KeyringBackend | None]:
     """Whether the backend may hold keys, and which backend to use (a chain's first safe member)."""
+    from keyring.backends.chainer import ChainerBackend
+
     name = _backend_name(backend)
     if not isinstance(backend, ChainerBackend):
         problem = _refusal(backend)
@@ -162,6 +182,8 @@ def _judge(backend: KeyringBackend) -> tuple[KeyringStatus, KeyringBackend | Non
 
 
 def _refusal(backend: KeyringBackend) -> KeyringProblem | None:
+    from keyring.backends import fail, null
+
     if isinstance(backend, fail.Keyring):
         return "no_service"
     if isinstance(backend, null.Keyring):
@@ -199,6 +221,8 @@ def _guard(action: KeyAction, profile_name: str) -> Iterator[None]:
 
 
 def _unavailable(error: Exception, action: KeyAction, profile_name: str) -> KeyringUnavailable:
+    from keyring.errors import KeyringLocked
+
     done = _PAST_TENSE[action]
     if isinstance(error, KeyringLocked):
         problem: KeyringProblem = "locked"

@@ -1,0 +1,212 @@
+"""Open-a-conversation benchmark: from "open" to the first painted frame of the real transcript (offscreen).
+
+    python bench/open_conversation.py [--sizes 200 2000] [--chars 3700] [--runs 5]
+
+A real SQLite store (built once per run of this script with core's Store) holds conversations of `--sizes`
+messages, user and assistant alternating (assistant replies of `--chars` characters of Markdown with code,
+lists and a table: 200 messages are about 400 KB). Each measurement runs in a fresh process, so RSS is its
+own: the window with an empty TranscriptView is shown and painted, then the clock starts, the path is read
+from the store (`current_path`, what the window does through its worker thread), handed to
+`TranscriptView.show_messages`, and the clock stops when the browser's viewport has finished its first paint.
+Also reported: when every older turn is in the document (`allShown`), the longest UI stall while they
+arrive (one event-loop pass), and the RSS growth at first paint and once all is shown.
+Variants:
+  triptych  the transcript as it is: the newest ~20 KB at once, older turns in slices on later loop turns
+  baseline  the same widget rendering every message into the document up front (slice size unlimited)
+Medians over `--runs` processes; ratio = baseline / triptych.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+VARIANTS = ("triptych", "baseline")
+COLUMNS = [  # heading, key, unit
+    ("read", "read_ms", "ms"),
+    ("render", "render_ms", "ms"),
+    ("1st paint", "first_paint_ms", "ms"),
+    ("UI CPU", "first_paint_cpu_ms", "ms"),
+    ("all shown", "all_shown_ms", "ms"),
+    ("stall", "longest_stall_ms", "ms"),
+    ("RSS +paint", "rss_painted_mb", "MB"),
+    ("RSS +all", "rss_all_mb", "MB"),
+]
+RATIO_KEYS = {"render_ms", "first_paint_ms", "first_paint_cpu_ms", "rss_painted_mb"}
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def text(value: str) -> dict[str, str]:
+    return {"type": "text", "text": value}
+
+
+def child(variant: str, database: str, conversation_id: int) -> dict[str, float]:
+    """One measurement in this process: prints its numbers as JSON."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    from _corpus import assistant_text, user_text
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    import gui.transcript_view
+    from core.conversation import StoredMessage
+    from core.store import Store
+    from gui.error_messages import describe
+    from gui.transcript_view import TranscriptView
+
+    if variant == "baseline":
+        gui.transcript_view._FIRST_SLICE_CHARS = 1 << 62  # every message rendered before the first paint
+
+    app = QApplication.instance() or QApplication([])
+    host = QWidget()
+    QVBoxLayout(host).addWidget(view := TranscriptView(error_text=describe, parent=host))
+    host.resize(900, 800)
+    host.show()
+    browser = view.browser
+    marks: dict[str, float] = {}
+
+    class FirstPaint(QObject):
+        """Paints the viewport itself when armed, to note the moment the paint is done."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "armed" in marks and "painted" not in marks:
+                browser.viewportEvent(event)
+                marks["painted"] = time.perf_counter()
+                marks["painted_cpu"] = time.thread_time()
+                return True
+            return False
+
+    first_paint = FirstPaint()
+    browser.viewport().installEventFilter(first_paint)
+    # The app is running and has shown a conversation before: fonts, lexers and Markdown are warm.
+    warm = [
+        StoredMessage(id=-2, conversation_id=0, parent_id=None, role="user", content=[text(user_text(0))]),
+        StoredMessage(
+            id=-1, conversation_id=0, parent_id=-2, role="assistant", content=[text(assistant_text(1, 2000))]
+        ),
+    ]
+    view.show_messages(warm)
+    for _ in range(20):
+        app.processEvents()
+    store = Store.open(database)
+    store.current_path(conversation_id)  # the page cache warm, as for a conversation opened before
+    rss_before = rss_mb()
+
+    view.allShown.connect(lambda: marks.setdefault("all", time.perf_counter()))
+    cpu = time.thread_time()
+    marks["armed"] = start = time.perf_counter()
+    messages = store.current_path(conversation_id)
+    read = time.perf_counter()
+    view.show_messages(messages)
+    rendered = time.perf_counter()
+    while "painted" not in marks:
+        app.processEvents()
+    paint_cpu = marks["painted_cpu"] - cpu
+    rss_painted = rss_mb()
+    longest_stall = 0.0
+    while "all" not in marks:
+        before = time.perf_counter()
+        app.processEvents()
+        longest_stall = max(longest_stall, time.perf_counter() - before)
+    rss_all = rss_mb()
+    store.close()
+    ms = 1000
+    return {
+        "read_ms": (read - start) * ms,
+        "render_ms": (rendered - read) * ms,
+        "first_paint_ms": (marks["painted"] - start) * ms,
+        "first_paint_cpu_ms": paint_cpu * ms,
+        "all_shown_ms": (marks["all"] - start) * ms,
+        "longest_stall_ms": longest_stall * ms,
+        "rss_painted_mb": rss_painted - rss_before,
+        "rss_all_mb": rss_all - rss_before,
+        "rss_total_mb": rss_all,
+        "messages": len(messages),
+    }
+
+
+def build(directory: Path, sizes: list[int], chars: int) -> dict[int, tuple[Path, int, int]]:
+    """size -> (database, conversation id, Markdown characters)."""
+    from _corpus import build_conversation, markdown_size
+
+    from core.store import Store
+
+    built = {}
+    for size in sizes:
+        database = directory / f"open-{size}.sqlite3"
+        store = Store.open(database)
+        try:
+            conversation_id = build_conversation(store, size, chars)
+            built[size] = (database, conversation_id, markdown_size(store, conversation_id))
+        finally:
+            store.close()
+    return built
+
+
+def measure(variant: str, database: Path, conversation_id: int) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", variant, str(database), str(conversation_id)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000], help="messages per conversation")
+    parser.add_argument("--chars", type=int, default=3700, help="characters of each assistant reply")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=3, metavar=("VARIANT", "DB", "ID"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        variant, database, conversation_id = args.child
+        print(json.dumps(child(variant, database, int(conversation_id))))
+        return
+    with tempfile.TemporaryDirectory(prefix="triptych-bench-") as directory:
+        built = build(Path(directory), args.sizes, args.chars)
+        print(
+            f"first painted frame of the transcript after opening a conversation, offscreen, median of "
+            f"{args.runs} processes each"
+        )
+        print(f"{'messages':>8} | {'Markdown':>8} | {'variant':<8} | " + cells([c[0] for c in COLUMNS]))
+        for size, (database, conversation_id, chars) in built.items():
+            medians = {}
+            for variant in VARIANTS:
+                runs = [measure(variant, database, conversation_id) for _ in range(args.runs)]
+                medians[variant] = m = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+                values = [
+                    f"{m[key]:.0f} ms" if unit == "ms" else f"{m[key]:.1f} MB" for _, key, unit in COLUMNS
+                ]
+                print(f"{size:>8} | {chars / 1000:>5.0f} KB | {variant:<8} | " + cells(values))
+            ours, base = medians["triptych"], medians["baseline"]
+            ratios = [
+                f"{base[key] / max(ours[key], 1e-9):.1f}x" if key in RATIO_KEYS else ""
+                for _, key, _ in COLUMNS
+            ]
+            print(f"{size:>8} | {'':>8} | {'ratio':<8} | " + cells(ratios))
+
+
+def cells(values: list[str]) -> str:
+    return " | ".join(f"{value:>10}" for value in values)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""What the first screen costs: a long conversation paints its newest turns first, and startup imports only
+what the first window needs (bench/open_conversation.py and bench/startup.py measure the times)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gui.transcript_view import TranscriptView
+from tests.gui.test_transcript_view import error_text, long_conversation, plain
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> TranscriptView:
+    widget = TranscriptView(error_text)
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_a_long_conversation_first_shows_a_screenful_of_its_newest_turns(
+    qtbot: QtBot, view: TranscriptView
+) -> None:
+    view.show_messages(long_conversation(200))
+    first = plain(view)
+    assert view.loading
+    assert "Answer 200." in first
+    assert "Answer 196." not in first, "more than a screenful was rendered before the first paint"
+    assert view.browser.document().size().height() > view.browser.viewport().height()
+    with qtbot.waitSignal(view.allShown, timeout=20_000):
+        pass
+    assert "Question 1:" in plain(view)
+
+
+def test_starting_the_app_imports_neither_the_demo_server_nor_the_keyring() -> None:
+    probe = "import sys, gui.app; print(sorted(m for m in ('aiohttp', 'keyring') if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
