@@ -36,6 +36,7 @@ class Prompt:
     thinking: ThinkingDisplay
     max_tokens: int
     stop_sequences: tuple[str, ...] = ()
+    temperature: float | None = None
 
 
 def estimate_input_tokens(body: dict[str, Any]) -> int:
@@ -64,6 +65,7 @@ def prompt_from_messages(body: dict[str, Any]) -> Prompt:
         thinking=_thinking_display(thinking.get("type"), thinking.get("display", "summarized")),
         max_tokens=body["max_tokens"],
         stop_sequences=tuple(body.get("stop_sequences") or ()),
+        temperature=body.get("temperature"),
     )
 
 
@@ -87,6 +89,7 @@ def prompt_from_chat(body: dict[str, Any]) -> Prompt:
         thinking=_thinking_display((body.get("thinking") or {}).get("type"), "summarized"),
         max_tokens=body.get("max_completion_tokens") or body.get("max_tokens") or _DEFAULT_CHAT_MAX_TOKENS,
         stop_sequences=(stop,) if isinstance(stop, str) else tuple(stop),
+        temperature=body.get("temperature"),
     )
 
 
@@ -129,7 +132,7 @@ def demo_reply(prompt: Prompt) -> Reply:
         blocks.append(Text(f"I'll use the `{name}` tool for that."))
         blocks.append(ToolUse(name, example_input(schema)))
     else:
-        blocks.append(Text(_markdown_answer(prompt.last_user_text)))
+        blocks.append(Text(_markdown_answer(prompt.last_user_text, prompt.temperature)))
     return _within_limits(blocks, prompt)
 
 
@@ -216,11 +219,13 @@ def _tool_result_answer(result: str) -> str:
     )
 
 
-def _markdown_answer(user_text: str) -> str:
+def _markdown_answer(user_text: str, temperature: float | None) -> str:
     said = f"You said: “{_quote(user_text)}”" if user_text.strip() else "You sent a message without text."
+    # Echoing the temperature lets the demo's compare columns differ where their settings do.
+    sampled = "the default temperature" if temperature is None else f"temperature {temperature:g}"
     return f"""## Hello from the demo model
 
-{said}
+{said} (Answered at {sampled}.)
 
 This reply comes from Triptych's built-in demo server, so it works offline and costs nothing. \
 It shows what a transcript can hold:
