@@ -228,24 +228,37 @@ class IncrementalMarkdown:
 
     def take(self) -> tuple[str, str]:
         """Render what finished since the last call, and the tail as it stands."""
-        return self._take_finished(), self._render(self._tail_for_display())
+        return self._take_finished(), self._render(self.tail_text())
 
     def finish(self) -> str:
         """The text is complete: render all that is not rendered yet as finished, and return its HTML."""
+        return self._joined(self.finish_blocks())
+
+    def take_blocks(self) -> list[str]:
+        """The text of the blocks finished since the last call, for a caller that renders them itself: the
+        renders of non-empty ones joined by newlines equal the render of the whole."""
+        finished, self._finished = self._finished, []
+        return finished
+
+    def finish_blocks(self) -> list[str]:
+        """The text is complete: the text of all the blocks not taken yet, as finished."""
         if self._pending_cr:
             self.feed("\n")
         tail = "\n".join([*self._lines, "".join(self._partial)])
         if tail.strip():
             self._finished.append(tail)
         self._lines, self._partial = [], []
-        return self._take_finished()
+        return self.take_blocks()
 
     def _take_finished(self) -> str:
-        rendered = [self._render(text) for text in self._finished]
-        self._finished = []
+        return self._joined(self.take_blocks())
+
+    def _joined(self, texts: list[str]) -> str:
+        rendered = [self._render(text) for text in texts]
         return "\n".join(part for part in rendered if part)
 
-    def _tail_for_display(self) -> str:
+    def tail_text(self) -> str:
+        """The unfinished tail as it is rendered now."""
         tail = "\n".join([*self._lines, "".join(self._partial)])
         # While a fence is open the tail shows as code, as it will once the fence closes.
         return f"{tail}\n{self._fence}" if self._fence else tail
@@ -272,9 +285,13 @@ class IncrementalMarkdown:
 
     def _split_before_partial(self) -> None:
         """Finish the block early once the unfinished line after a blank surely starts a new one."""
+        # The cheap tests first: joining the pieces of a long line on every delta would cost quadratic time.
+        if self._fence is not None or not self._after_blank:
+            return
         partial = "".join(self._partial)
+        self._partial = [partial]
         decided = bool(partial) and not _UNDECIDED_START.match(partial)
-        if self._fence is None and self._after_blank and decided and self._starts_block(partial):
+        if decided and self._starts_block(partial):
             self._close_block(len(self._lines))
 
     def _starts_block(self, line: str) -> bool:

@@ -19,9 +19,10 @@ from gui.transcript_cards import IMAGE_SCHEME
 
 # Qt drops an empty paragraph, so the first block (the one every region follows) holds a zero-width space.
 _TOP = '<p style="margin-top:0; margin-bottom:0; font-size:1px">&#8203;</p>'
-# A table is a frame, and the empty block Qt keeps after a frame takes the format of whatever is later
-# joined to it; a region never ends there, but in a block of its own.
-_AFTER_TABLE = _TOP
+AFTER_TABLE = _TOP
+"""A table is a frame, and the empty block Qt keeps after a frame takes the format of whatever is later
+joined to it; a region never ends there, but in a block of its own (and so does every Markdown table, so
+a reply painted in pieces is the same document as the reply painted at once)."""
 _TURN_ANCHOR = "turn-"
 
 
@@ -57,7 +58,7 @@ class Regions:
         self._scratch.setUndoRedoEnabled(False)
 
     def set_html(self, html: str) -> None:
-        self._document.setHtml(_TOP + html + (_AFTER_TABLE if html.rstrip().endswith("</table>") else ""))
+        self._document.setHtml(_TOP + html + (AFTER_TABLE if html.rstrip().endswith("</table>") else ""))
 
     @property
     def top(self) -> int:
@@ -80,7 +81,7 @@ class Regions:
         cursor.removeSelectedText()
         if html:
             if html.rstrip().endswith("</table>"):
-                html += _AFTER_TABLE
+                html += AFTER_TABLE
             self._scratch.setHtml("<p>x</p>" + html)
             source = QTextCursor(self._scratch)
             source.setPosition(1)
@@ -102,6 +103,16 @@ class Regions:
                 return start, block.position() - 1
             block = block.next()
         return None if start is None else (start, self.end())
+
+    def turn_at(self, position: int) -> int | None:
+        """The message id of the turn holding a document position: the nearest turn anchor at or above it."""
+        block = self._document.findBlock(position)
+        while block.isValid():
+            for name in _anchor_names(block):
+                if name.startswith(_TURN_ANCHOR):
+                    return int(name.removeprefix(_TURN_ANCHOR))
+            block = block.previous()
+        return None
 
 
 def _anchor_names(block: QTextBlock) -> list[str]:

@@ -13,14 +13,18 @@ import json
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject
 
+from core.branching import Versions, can_edit
 from core.conversation import ReplyError, StoredMessage
+from core.html_slices import split_long_lists, split_long_paragraphs
 from core.markdown_render import CODE_CLASS, MarkdownRenderer, code_styles, inline_styles
 from gui.transcript_cards import SCHEME, Cards, Colors, format_cost
+from gui.transcript_document import AFTER_TABLE
 
 _CITE_OPEN, _CITE_CLOSE = "\ue000", "\ue001"
 _CITE_MARK = re.compile(f"{_CITE_OPEN}([0-9,]*){_CITE_CLOSE}")
@@ -31,8 +35,8 @@ _CELL = re.compile(r'<(td|th)(?: style="(text-align: \w+;)")?>')
 class CachedMarkdown:
     """Markdown renders kept by source text, so reopening a conversation or re-rendering a turn is cheap."""
 
-    def __init__(self, renderer: MarkdownRenderer, max_chars: int = 40_000_000) -> None:
-        self._renderer = renderer
+    def __init__(self, render: Callable[[str], str], max_chars: int = 40_000_000) -> None:
+        self._render = render
         self._max_chars = max_chars
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._chars = 0
@@ -42,17 +46,19 @@ class CachedMarkdown:
         if hit is not None:
             self._cache.move_to_end(text)
             return hit
-        rendered = self._renderer.render(text)
+        rendered = self._render(text)
+        self.remember(text, rendered)
+        return rendered
+
+    def remember(self, text: str, rendered: str) -> None:
+        """Keep a render made elsewhere, e.g. of a streamed reply block by block."""
+        if text in self._cache:
+            return
         self._cache[text] = rendered
         self._chars += len(text) + len(rendered)
         while self._chars > self._max_chars and self._cache:
             old_text, old_html = self._cache.popitem(last=False)
             self._chars -= len(old_text) + len(old_html)
-        return rendered
-
-    def render_uncached(self, text: str) -> str:
-        """For a streaming tail: rendered once and replaced, not worth keeping."""
-        return self._renderer.render(text)
 
     def clear(self) -> None:
         self._cache.clear()
@@ -69,6 +75,15 @@ class TurnOptions:
     """Offer "Reply with result…" on its tool calls (the last turn, stopped for tool use)."""
     tool_names: Mapping[str, str] = field(default_factory=dict)
     """Tool names by tool_use id, for the cards of tool results."""
+    versions: Versions | None = None
+    """The turn's place among its versions: a switcher when it has more than one."""
+    branch_links: bool = False
+    """Offer Edit (user turns) or Regenerate (replies), and Branch, in the header."""
+    alternatives: int = 0
+    """Other compare columns' replies linked to this chosen reply: a link to view them when any."""
+    thinking_words: Mapping[int, int] = field(default_factory=dict)
+    """Word counts of thinking blocks by index, when known (counted as they streamed): a long thinking
+    is not split again to count them."""
 
 
 class TurnHtml(QObject):
@@ -79,11 +94,17 @@ class TurnHtml(QObject):
     ) -> None:
         super().__init__(parent)
         self._error_text = error_text
-        self.markdown = CachedMarkdown(MarkdownRenderer(self._code_header, self._image_text))
+        self._renderer = MarkdownRenderer(self._code_header, self._image_text)
+        self.markdown = CachedMarkdown(self.live_markdown)
+        """Renders as shown, colours included."""
+        self._worker: ThreadPoolExecutor | None = None
+        self._worker_renderer = MarkdownRenderer(self._worker_code_header, self._worker_image_text)
+        self._worker_words = (self.tr("Copy"), self.tr("[image: {alt}]"))
         self.cards = Cards(colors, self)
         self.set_colors(colors)
 
     def set_colors(self, colors: Colors) -> None:
+        self.markdown.clear()
         self.colors = colors
         self.cards.colors = colors
         self._styles = {
@@ -95,7 +116,7 @@ class TurnHtml(QObject):
     # --- whole turns ------------------------------------------------------------------------------
 
     def turn(self, message: StoredMessage, options: TurnOptions) -> str:
-        parts = [self.header(message)]
+        parts = [self.header(message, options)]
         sources = _Sources()
         parts.extend(self._blocks(message, options, sources))
         parts.append(self.cards.sources(message.id, sources.items))
@@ -105,9 +126,14 @@ class TurnHtml(QObject):
             if message.error is not None:
                 parts.append(self.cards.error_box(message.id, self._error_text(message.error)))
             parts.append(self.footer(message))
+        if options.alternatives:
+            label = self.tr("%n alternative(s) from a comparison", "", options.alternatives)
+            link = self._action_link("alternatives", message.id, label)
+            parts.append(f'<p style="font-size:small">{link}</p>')
         return "".join(parts)
 
-    def header(self, message: StoredMessage) -> str:
+    def header(self, message: StoredMessage, options: TurnOptions | None = None) -> str:
+        """The turn's name line; with options, its version switcher and branch links (not while streaming)."""
         if message.role == "user":
             name, detail = self.tr("You"), ""
         else:
@@ -118,8 +144,42 @@ class TurnHtml(QObject):
         return (
             f'<p style="margin-top:18px; margin-bottom:4px"><a name="turn-{message.id}"></a>'
             f'<span style="font-weight:600; color:{self.colors.accent}">{html.escape(name)}</span>'
-            f"{detail_html}</p>"
+            f"{detail_html}{self._branch_controls(message, options)}</p>"
         )
+
+    def _branch_controls(self, message: StoredMessage, options: TurnOptions | None) -> str:
+        if options is None:
+            return ""
+        parts = []
+        versions = options.versions
+        if versions is not None and versions.count > 1:
+            parts.append(self.version_switcher(versions))
+        if options.branch_links:
+            links = []
+            if can_edit(message):
+                links.append(self._action_link("edit", message.id, self.tr("Edit")))
+            elif message.role == "assistant" and message.parent_id is not None:
+                links.append(self._action_link("regenerate", message.id, self.tr("Regenerate ▾")))
+            links.append(self._action_link("branch", message.id, self.tr("Branch")))
+            parts.append(f'<span style="font-size:small">{" · ".join(links)}</span>')
+        return "".join(
+            f'&nbsp;&nbsp;&nbsp;<span style="color:{self.colors.muted}">{part}</span>' for part in parts
+        )
+
+    def version_switcher(self, versions: Versions) -> str:
+        """`‹ 2/3 ›`: each arrow a link to the neighbouring version, plain when there is none."""
+
+        def arrow(symbol: str, target: int | None) -> str:
+            if target is None:
+                return f'<span style="font-size:large">{symbol}</span>'
+            link_style = "font-size:large; font-weight:600; text-decoration:none"
+            return f'<a href="{SCHEME}:version/{target}" style="{link_style}">{symbol}</a>'
+
+        label = f"{versions.position}/{versions.count}"
+        return f"{arrow('‹', versions.previous_id)} {label} {arrow('›', versions.next_id)}"
+
+    def _action_link(self, action: str, message_id: int, label: str) -> str:
+        return f'<a href="{SCHEME}:{action}/{message_id}">{html.escape(label)}</a>'
 
     def footer(self, message: StoredMessage) -> str:
         items = [message.model or "", message.stop_reason or ""]
@@ -176,7 +236,8 @@ class TurnHtml(QObject):
         kind = block.get("type")
         if kind == "thinking":
             expanded = (message.id, index) in options.expanded
-            return self.thinking(message.id, index, str(block.get("thinking", "")), expanded)
+            text = str(block.get("thinking", ""))
+            return self.thinking(message.id, index, text, expanded, options.thinking_words.get(index))
         if kind == "tool_use":
             return self.cards.tool_use(message.id, block, with_link=options.tool_links)
         if kind == "tool_result":
@@ -221,13 +282,19 @@ class TurnHtml(QObject):
 
     # --- markdown ---------------------------------------------------------------------------------
 
-    def markdown_html(self, text: str, cached: bool = True) -> str:
-        rendered = self.markdown.render(text) if cached else self.markdown.render_uncached(text)
-        return self.style(rendered)
+    def markdown_html(self, text: str) -> str:
+        return self.markdown.render(text)
 
     def live_markdown(self, text: str) -> str:
-        """Markdown of a streaming reply: each piece is rendered once, so it is not cached."""
-        return self.markdown_html(text, cached=False)
+        """Markdown rendered now and not cached, e.g. a piece of a streaming reply (rendered once)."""
+        return self.style(self._renderer.render(text))
+
+    def offload(self, text: str) -> Future[str]:
+        """Render Markdown as `live_markdown` does, on a worker thread: for a text that takes long."""
+        self._worker_words = (self.tr("Copy"), self.tr("[image: {alt}]"))
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="markdown")
+        return self._worker.submit(lambda: self.style(self._worker_renderer.render(text)))
 
     def style(self, rendered: str) -> str:
         """Give rendered Markdown the palette's colours, inline."""
@@ -235,19 +302,27 @@ class TurnHtml(QObject):
         cell = f"border: 1px solid {colors.border}; padding: 3px 6px"
         table = "border-collapse: collapse; margin-top: 6px; margin-bottom: 6px"
         rendered = rendered.replace("<table>", f'<table cellspacing="0" style="{table}">')
+        rendered = rendered.replace("</table>", f"</table>{AFTER_TABLE}")
         rendered = _CELL.sub(lambda cell_tag: f'<{cell_tag[1]} style="{cell_tag[2] or ""} {cell}">', rendered)
         rendered = rendered.replace("<code>", f'<code style="background-color: {colors.card}">')
         rendered = rendered.replace("<blockquote>", f'<blockquote style="color: {colors.muted}">')
-        return inline_styles(rendered, self._styles)
+        return split_long_lists(split_long_paragraphs(inline_styles(rendered, self._styles)))
 
-    def _code_header(self, code: str, language: str) -> str:
+    def _code_header(self, code: str, language: str, copy: str | None = None) -> str:
         payload = base64.urlsafe_b64encode(code.encode()).decode()
         label = f"{html.escape(language)} · " if language else ""
-        copy = html.escape(self.tr("Copy"))
+        copy = html.escape(self.tr("Copy") if copy is None else copy)
         return f'<p class="codebar">{label}<a href="{SCHEME}:copy/{payload}">{copy}</a></p>'
 
     def _image_text(self, alt: str) -> str:
         return self.tr("[image: {alt}]").format(alt=alt)
+
+    # The worker thread asks for no translation: it uses the words taken when its work was given.
+    def _worker_code_header(self, code: str, language: str) -> str:
+        return self._code_header(code, language, self._worker_words[0])
+
+    def _worker_image_text(self, alt: str) -> str:
+        return self._worker_words[1].format(alt=alt)
 
 
 class _Sources:

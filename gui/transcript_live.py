@@ -3,6 +3,11 @@
 `LiveTurn.take()` returns the HTML that became final since the last call (appended to the document once)
 and the HTML of the unfinished tail (replaced on every repaint). Only the last block can be unfinished:
 the API streams blocks one after another. Consecutive text blocks are one text, as in the final render.
+
+Finished Markdown blocks are rendered until a deadline and the rest on later calls (a long block on a worker
+thread), so a repaint stays short however much text arrived since the last one; while some are still to
+come, no tail is shown. An unfinished block too long to render on every repaint shows the end of its text,
+plain, until it is finished.
 """
 
 from __future__ import annotations
@@ -13,8 +18,15 @@ from typing import Any
 
 from core.accumulate import StreamUpdate
 from core.conversation import StoredMessage
+from core.html_slices import plain_preview
 from core.markdown_render import IncrementalMarkdown
+from core.render_queue import Offload, RenderQueue
 from gui.transcript_html import TurnHtml
+
+LONG_TAIL = 4_000
+"""Characters of an unfinished block above which it shows as plain text until it is finished."""
+PREVIEW_CHARS = 2_000
+"""How much of the end of such a block shows."""
 
 
 class LiveTurn:
@@ -26,6 +38,11 @@ class LiveTurn:
         self._by_index: dict[int, _LiveBlock] = {}
         self._flushed = 0
         """Blocks before this one are final and wholly in the document."""
+        self.shown: list[str] = []
+        """The final HTML given out so far, in order, from the header on."""
+        self.header = ""
+        self.ended = False
+        """The stored reply replaced it: nothing more is taken from it."""
         self._resume(message)
 
     def apply(self, update: StreamUpdate) -> bool:
@@ -46,30 +63,57 @@ class LiveTurn:
             return True
         return False
 
-    def take(self) -> tuple[str, str]:
-        """(HTML that became final since the last call, HTML of the unfinished tail)."""
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+        """(HTML that became final since the last call, HTML of the unfinished tail, whether final HTML is
+        still to come before that tail): finished blocks are rendered until `deadline` (time.monotonic())."""
         if not self._blocks:
-            return "", self._placeholder()
+            return "", self._placeholder(), False
         finished: list[str] = []
         tail = ""
+        more = False
         for block in self._blocks[self._flushed :]:
-            done, tail = block.take()
+            done, tail, more = block.take(deadline)
             finished.append(done)
+            if more:
+                break
             if block.stopped:
                 self._flushed += 1
-        return "".join(finished), tail
+        done = "".join(finished)
+        if done:
+            self.shown.append(done)
+        return done, tail, more
 
     def full(self) -> tuple[str, str]:
         """The whole turn as it stands: (header and final HTML, tail), for a re-render of the turn."""
-        parts = [self._html.header(self.message)]
+        self.header = self._html.header(self.message)
+        parts = [self.header]
         if not self._blocks:
+            self.shown = parts
             return parts[0], self._placeholder()
         tail = ""
         for block in self._blocks:
             done, tail = block.full()
             parts.append(done)
         self._flushed = sum(1 for block in self._blocks if block.stopped)
-        return "".join(parts), tail
+        self.shown = ["".join(parts)]
+        return self.shown[0], tail
+
+    def stop(self) -> None:
+        """The reply ended: its last block is final too."""
+        if self._blocks:
+            self._blocks[-1].stop()
+
+    def backlog(self) -> int:
+        """Characters of Markdown still to render."""
+        return sum(block.backlog() for block in self._blocks[self._flushed :])
+
+    def thinking_words(self) -> dict[int, int]:
+        """The word counts of its thinking blocks, by block index."""
+        return {block.key[1]: block.words.count for block in self._blocks if isinstance(block, _LiveThinking)}
+
+    def texts(self) -> list[tuple[str, str]]:
+        """(source, HTML as shown) of each text block: the render of the whole text, made block by block."""
+        return [(block.source(), block.html()) for block in self._blocks if isinstance(block, _LiveText)]
 
     def _resume(self, message: StoredMessage) -> None:
         """A reply shown again while it streams: what arrived before is its beginning."""
@@ -94,7 +138,7 @@ class LiveTurn:
     def _new_block(self, index: int, block_type: str, opened: dict[str, Any]) -> _LiveBlock:
         render = self._html.live_markdown
         if block_type == "text":
-            return _LiveText(render)
+            return _LiveText(render, self._html.offload)
         if block_type == "thinking":
             key = (self.message.id, index)
             return _LiveThinking(self._html, render, key, lambda: key in self._expanded)
@@ -114,13 +158,16 @@ class LiveTurn:
 class _LiveBlock:
     stopped = False
 
+    def backlog(self) -> int:
+        return 0
+
     def feed(self, text: str) -> None:
         raise NotImplementedError
 
     def stop(self) -> None:
         self.stopped = True
 
-    def take(self) -> tuple[str, str]:
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
         raise NotImplementedError
 
     def full(self) -> tuple[str, str]:
@@ -128,28 +175,57 @@ class _LiveBlock:
 
 
 class _LiveText(_LiveBlock):
-    def __init__(self, render: Callable[[str], str]) -> None:
+    def __init__(self, render: Callable[[str], str], offload: Offload) -> None:
+        self._render = render
         self._markdown = IncrementalMarkdown(render)
-        self._done: list[str] = []
+        self._queue = RenderQueue(render, offload)
+        self._source: list[str] = []
+        self._rendered: list[str] = []
+        """The renders of its finished blocks that are not empty."""
+        self._all_queued = False
         self._closed = False
 
     def feed(self, text: str) -> None:
+        self._source.append(text)
         self._markdown.feed(text)
 
-    def take(self) -> tuple[str, str]:
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
         if self._closed:
-            return "", ""
+            return "", "", False
+        if self.stopped and not self._all_queued:
+            self._all_queued = True
+            finished = self._markdown.finish_blocks()
+        else:
+            finished = self._markdown.take_blocks()
+        for text in finished:
+            self._queue.put(text)
+        new = [part for part in self._queue.take(deadline) if part]
+        # Joined as the whole text's render joins its blocks.
+        done = "".join(("\n" if self._rendered or i else "") + part for i, part in enumerate(new))
+        self._rendered += new
+        if self._queue.pending:
+            return done, "", True
         if self.stopped:
             self._closed = True
-            done, tail = self._markdown.finish(), ""
-        else:
-            done, tail = self._markdown.take()
-        self._done.append(done)
-        return done, tail
+            return done, "", False
+        return done, self._tail(), False
+
+    def backlog(self) -> int:
+        return self._queue.chars + len(self._markdown.tail_text())
+
+    def _tail(self) -> str:
+        text = self._markdown.tail_text()
+        return plain_preview(text, PREVIEW_CHARS) if len(text) > LONG_TAIL else self._render(text)
 
     def full(self) -> tuple[str, str]:
-        _, tail = self.take()
-        return "".join(self._done), tail
+        _, tail, _ = self.take()
+        return self.html(), tail
+
+    def source(self) -> str:
+        return "".join(self._source)
+
+    def html(self) -> str:
+        return "\n".join(self._rendered)
 
 
 class _LiveCard(_LiveBlock):
@@ -163,19 +239,20 @@ class _LiveCard(_LiveBlock):
     def feed(self, text: str) -> None:
         self._parts.append(text)
 
-    def take(self) -> tuple[str, str]:
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
         if self._closed:
-            return "", ""
+            return "", "", False
         card = self._card("".join(self._parts))
         if self.stopped:
             self._closed = True
-            return card, ""
-        return "", card
+            return card, "", False
+        return "", card, False
 
     def full(self) -> tuple[str, str]:
         if self._closed:
             return self._card("".join(self._parts)), ""
-        return self.take()
+        done, tail, _ = self.take()
+        return done, tail
 
 
 class _LiveThinking(_LiveBlock):
@@ -190,43 +267,44 @@ class _LiveThinking(_LiveBlock):
     ) -> None:
         self._html = turn_html
         self._render = render
-        self._key = key
+        self.key = key
         self._is_expanded = is_expanded
         self._parts: list[str] = []
-        self._words = _WordCounter()
+        self.words = _WordCounter()
         self._markdown: IncrementalMarkdown | None = None
         self._closed = False
 
     def feed(self, text: str) -> None:
         self._parts.append(text)
-        self._words.feed(text)
+        self.words.feed(text)
         if self._markdown is not None:
             self._markdown.feed(text)
 
-    def take(self) -> tuple[str, str]:
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
         if self._closed:
-            return "", ""
+            return "", "", False
         if self._markdown is None:
-            line = self._html.thinking(*self._key, "", expanded=False, words=self._words.count)
+            line = self._html.thinking(*self.key, "", expanded=False, words=self.words.count)
             self._closed = self.stopped
-            return (line, "") if self.stopped else ("", line)
+            return (line, "", False) if self.stopped else ("", line, False)
         body = self._html.thinking_body
         if self.stopped:
             self._closed = True
-            return body(self._markdown.finish()), ""
+            return body(self._markdown.finish()), "", False
         done, tail = self._markdown.take()
-        return body(done), body(tail)
+        return body(done), body(tail), False
 
     def full(self) -> tuple[str, str]:
         """Render from the start, opened or collapsed as the user last chose."""
         self._closed = False
         if not self._is_expanded():
             self._markdown = None
-            return self.take()
+            done, tail, _ = self.take()
+            return done, tail
         self._markdown = IncrementalMarkdown(self._render)
         self._markdown.feed("".join(self._parts))
-        done, tail = self.take()
-        return self._html.thinking_open_header(*self._key) + done, tail
+        done, tail, _ = self.take()
+        return self._html.thinking_open_header(*self.key) + done, tail
 
 
 class _WordCounter:

@@ -3,49 +3,40 @@
 One QTextBrowser holds every turn (no widget per message). Opening a conversation renders the newest turns
 at once and the older ones in slices on later event-loop turns, so a long conversation shows immediately.
 While a reply streams, its finished Markdown blocks are appended once and only its unfinished tail is
-replaced, at most about 30 times a second (see `Throttle`).
+replaced, at most about 30 times a second and a few milliseconds at a time (see `LivePainter`).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPalette, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from core.accumulate import StreamUpdate
+from core.branching import Versions
 from core.conversation import ReplyError, StoredMessage
-from gui.throttle import Throttle
-from gui.transcript_cards import SCHEME, Colors
+from gui.transcript_cards import Colors
 from gui.transcript_document import Regions, TranscriptBrowser
-from gui.transcript_html import TurnHtml, TurnOptions, copy_link_code
+from gui.transcript_html import TurnHtml, TurnOptions
+from gui.transcript_images import thumbnail
+from gui.transcript_links import TurnLinks
 from gui.transcript_live import LiveTurn
+from gui.transcript_stream import LivePainter
 
-THUMBNAIL_PX = 240
+_FIRST_SLICE_CHARS = 6_000
+"""About this much Markdown is rendered before a conversation's first paint: more than a tall window shows,
+little enough to paint in well under 150 ms (bench/open_conversation.py)."""
 _SLICE_CHARS = 20_000
-"""About this much Markdown is rendered at once when a conversation opens, then per later slice."""
+"""Then about this much per later slice of older turns."""
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+"""A reference-style link definition: it reaches across blocks, so a text holding one is rendered whole."""
 
 
-class TranscriptView(QWidget):
-    """Shows a conversation path and streams replies into it.
-
-    Signals:
-        retryRequested(int): the Retry link under a failed reply (its message id).
-        linkClicked(QUrl): an http or https link in the transcript; nothing else is emitted or opened.
-        copyCodeRequested(str): a code block's Copy link; the code is already on the clipboard.
-        toolResultRequested(int, str): "Reply with result…" on a tool call of the last turn
-            (message id, tool_use id).
-        allShown(): every turn of the conversation is in the document (older turns arrive in slices).
-    """
-
-    retryRequested = Signal(int)
-    linkClicked = Signal(QUrl)
-    copyCodeRequested = Signal(str)
-    toolResultRequested = Signal(int, str)
-    allShown = Signal()
+class TranscriptView(TurnLinks):
+    """Shows a conversation path and streams replies into it (its signals: see TurnLinks)."""
 
     def __init__(self, error_text: Callable[[ReplyError], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,11 +55,13 @@ class TranscriptView(QWidget):
         self._expanded: set[tuple[int, int]] = set()
         self._tool_names: dict[str, str] = {}
         self._links_on: int | None = None
+        self._versions: dict[int, Versions] = {}
+        self._alternatives: dict[int, int] = {}
+        self._branch_links = False
         self._live: LiveTurn | None = None
-        self._live_start = QTextCursor(document)
-        self._tail = QTextCursor(document)
-        self._tail.setKeepPositionOnInsert(True)
-        self._throttle = Throttle(self._repaint, parent=self)
+        """The reply streaming (the painter may still be painting one that ended)."""
+        self._painter = LivePainter(self._regions, document, self)
+        self._throttle = self._painter.throttle
         self._fill_timer = QTimer(self)
         self._fill_timer.setSingleShot(True)
         self._fill_timer.timeout.connect(self._show_older)
@@ -77,7 +70,9 @@ class TranscriptView(QWidget):
         scroll = self._browser.verticalScrollBar()
         scroll.rangeChanged.connect(self._on_range)
         scroll.valueChanged.connect(self._on_scroll)
-        self._browser.anchorClicked.connect(self._on_anchor)
+        self._browser.anchorClicked.connect(self._route_link)
+        self._browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._browser.customContextMenuRequested.connect(self._context_menu)
         self._regions.set_html("")
 
     @property
@@ -93,15 +88,17 @@ class TranscriptView(QWidget):
 
     def show_messages(self, messages: list[StoredMessage]) -> None:
         """Show a conversation path (user and assistant turns), replacing what was shown."""
-        self._throttle.cancel()
+        self._painter.drop()
         self._live = None
         self._show(list(messages))
+        self.turnsChanged.emit()
 
     def append_message(self, message: StoredMessage) -> None:
         """Add a finished turn (e.g. the user's new message) after the others."""
+        self._painter.settle()
         if self._live is not None and self._live.message.id != message.id:
             self._messages.insert(len(self._messages) - 1, message)
-            position = self._live_start.position()
+            position = self._painter.start
         else:
             self._messages.append(message)
             position = self._regions.end()
@@ -109,10 +106,11 @@ class TranscriptView(QWidget):
         lost_links = self._retarget_tool_links()
         self._regions.insert(position, self._turn_html(message))
         self._rerender(lost_links)
+        self.turnsChanged.emit()
 
     def begin_reply(self, message: StoredMessage) -> None:
         """Add the assistant turn that is about to stream; content it already has is shown as its start."""
-        self._throttle.cancel()
+        self._painter.settle()
         region = self._regions.find_turn(message.id) if message.id in self._by_id else None
         if region is not None:
             self._regions.replace(*region, "")
@@ -120,35 +118,85 @@ class TranscriptView(QWidget):
         self._remember(message)
         self._live = LiveTurn(message, self._html, self._expanded)
         self._rerender(self._retarget_tool_links())
-        self._render_live(self._regions.end())
+        self._painter.begin(self._live, self._regions.end())
+        self.turnsChanged.emit()
 
     def apply_update(self, message_id: int, update: StreamUpdate) -> None:
         """One streamed change of the reply begun with begin_reply; the repaint follows, throttled."""
         if self._live is not None and self._live.message.id == message_id and self._live.apply(update):
-            self._throttle()
+            self._painter.update()
 
     def finish_reply(self, message: StoredMessage) -> None:
-        """Show the reply as stored (authoritative), with its footer, error and status."""
+        """Show the reply as stored (authoritative), with its footer, error and status. A streamed reply
+        keeps the blocks already painted and gets the rest painted in steps (see `LivePainter`)."""
         known = message.id in self._by_id
         region: tuple[int, int] | None = None
-        if self._live is not None and self._live.message.id == message.id:
-            self._throttle.cancel()
-            self._live = None
-            region = (self._live_start.position(), self._regions.end())
-        elif known:
-            region = self._regions.find_turn(message.id)
+        live, self._live = self._live, None
+        if live is None or live.message.id != message.id:
+            self._live = live
+            live = None
+            self._painter.settle()
+            if known:
+                region = self._regions.find_turn(message.id)
         if known:
             self._messages = [message if other.id == message.id else other for other in self._messages]
         else:
             self._messages.append(message)
         self._remember(message)
         lost_links = self._retarget_tool_links()
-        if region is not None:
+        if live is not None:
+            self._painter.finish(lambda: self._final_html(message, live))
+        elif region is not None:
             self._regions.replace(*region, self._turn_html(message))
         elif not known:
             self._regions.insert(self._regions.end(), self._turn_html(message))
         # A known turn that is not in the document yet is rendered when the older turns arrive.
         self._rerender(lost_links)
+
+    def message(self, message_id: int) -> StoredMessage | None:
+        return self._by_id.get(message_id)
+
+    def message_at(self, position: QPoint) -> int | None:
+        """The id of the turn at a point of the viewport: the nearest turn anchor at or above it."""
+        return self._regions.turn_at(self._browser.cursorForPosition(position).position())
+
+    def _context_menu(self, position: QPoint) -> None:
+        browser = self._browser
+        scroll = QPoint(browser.horizontalScrollBar().value(), browser.verticalScrollBar().value())
+        menu = browser.createStandardContextMenu(position + scroll)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        message_id = self.message_at(position)
+        if message_id is not None:
+            self.turnMenuRequested.emit(message_id, menu)
+        menu.popup(self._browser.viewport().mapToGlobal(position))
+
+    def message_ids(self) -> list[int]:
+        """The turns shown (or about to be, while older ones arrive), oldest first."""
+        return [message.id for message in self._messages]
+
+    def set_branch_links(self, enabled: bool) -> None:
+        """Offer Edit, Regenerate and Branch on each finished turn (those drawn from now on)."""
+        self._branch_links = enabled
+
+    def set_versions(self, versions: Mapping[int, Versions]) -> None:
+        """Where turns stand among their versions; the turns whose switcher changes are drawn again."""
+        for message_id, found in versions.items():
+            shown = found if found.count > 1 else None
+            if self._versions.get(message_id) == shown:
+                continue
+            if shown is None:
+                del self._versions[message_id]
+            else:
+                self._versions[message_id] = shown
+            if message_id in self._by_id:
+                self._rerender(message_id)
+
+    def set_alternatives(self, counts: Mapping[int, int]) -> None:
+        """How many other compare replies each chosen reply has; the turns whose count changed are redrawn."""
+        changed = [i for i, n in counts.items() if self._alternatives.get(i, 0) != n and i in self._by_id]
+        self._alternatives.update(counts)
+        for message_id in changed:
+            self._rerender(message_id)
 
     def set_dark(self, dark: bool | None) -> None:
         """Dark or light colours; None follows the palette."""
@@ -166,14 +214,14 @@ class TranscriptView(QWidget):
         for message in messages:
             self._remember(message)
         self._links_on = self._tool_link_target()
-        self._shown_from = _slice_start(messages, len(messages))
+        self._shown_from = _slice_start(messages, len(messages), _FIRST_SLICE_CHARS)
         self._regions.set_html(self._turns_html(self._shown_from, len(messages)))
         self._follow = True
         self._scroll_to_end()
         self._after_slice()
 
     def _show_older(self) -> None:
-        start = _slice_start(self._messages, self._shown_from)
+        start = _slice_start(self._messages, self._shown_from, _SLICE_CHARS)
         html = self._turns_html(start, self._shown_from)
         self._shown_from = start
         # Keep what the user is reading where it is while older turns are added above it: the cursor at
@@ -196,35 +244,36 @@ class TranscriptView(QWidget):
         live_id = self._live.message.id if self._live is not None else None
         return "".join(self._turn_html(m) for m in self._messages[start:end] if m.id != live_id)
 
+    def _options(self, message: StoredMessage) -> TurnOptions:
+        return TurnOptions(
+            self._expanded,
+            message.id == self._links_on,
+            self._tool_names,
+            versions=self._versions.get(message.id),
+            branch_links=self._branch_links,
+            alternatives=self._alternatives.get(message.id, 0),
+        )
+
     def _turn_html(self, message: StoredMessage) -> str:
-        options = TurnOptions(self._expanded, message.id == self._links_on, self._tool_names)
-        return self._html.turn(message, options)
+        return self._html.turn(message, self._options(message))
 
-    def _render_live(self, start: int) -> None:
-        """Write the whole live turn from `start` (a block end) to the end of the document."""
-        assert self._live is not None
-        done, tail = self._live.full()
-        end = self._regions.replace(start, self._regions.end(), done)
-        self._live_start.setPosition(start)
-        self._tail.setPosition(end)
-        self._regions.insert(end, tail)
-
-    def _repaint(self) -> None:
-        if self._live is None:
-            return
-        done, tail = self._live.take()
-        position = self._tail.position()
-        if done:
-            position = self._regions.replace(position, self._regions.end(), done)
-            self._tail.setPosition(position)
-        self._regions.replace(position, self._regions.end(), tail)
+    def _final_html(self, message: StoredMessage, live: LiveTurn) -> tuple[str, str]:
+        """The ended reply's (header, whole turn) HTML, its texts' Markdown taken from the blocks streamed."""
+        for source, rendered in live.texts():
+            if not _REFERENCE.search(source):
+                self._html.markdown.remember(source, rendered)
+        options = self._options(message)
+        options.thinking_words = live.thinking_words()
+        return self._html.header(message, options), self._html.turn(message, options)
 
     def _rerender(self, message_id: int | None) -> None:
         if message_id is None:
             return
+        painting = self._painter.live
+        if painting is not None and painting.message.id == message_id:
+            self._painter.settle()
         if self._live is not None and self._live.message.id == message_id:
-            self._throttle.cancel()
-            self._render_live(self._live_start.position())
+            self._painter.render_all(self._painter.start)
             return
         message = self._by_id.get(message_id)
         region = self._regions.find_turn(message_id)
@@ -232,10 +281,11 @@ class TranscriptView(QWidget):
             self._regions.replace(*region, self._turn_html(message))
 
     def _restyle(self) -> None:
+        self._painter.settle()
         self._html.set_colors(Colors.from_palette(self.palette(), self._is_dark()))
         self._show(self._messages)
         if self._live is not None:
-            self._render_live(self._regions.end())
+            self._painter.render_all(self._regions.end())
 
     def _is_dark(self) -> bool:
         if self._dark is not None:
@@ -275,56 +325,21 @@ class TranscriptView(QWidget):
 
     # --- links, images, scrolling -------------------------------------------------------------------
 
-    def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https"):
-            self.linkClicked.emit(url)
-            return
-        if not url.scheme() and url.fragment():
-            self._browser.scrollToAnchor(url.fragment())
-            return
-        if url.scheme() != SCHEME:
-            return
-        action, _, rest = url.path(QUrl.ComponentFormattingOption.FullyDecoded).partition("/")
-        if action == "copy":
-            code = copy_link_code(rest)
-            QGuiApplication.clipboard().setText(code)
-            self.copyCodeRequested.emit(code)
-        elif action == "thinking":
-            message_id, _, index = rest.partition("/")
-            self._expanded ^= {(int(message_id), int(index))}
-            self._rerender(int(message_id))
-        elif action == "retry":
-            self.retryRequested.emit(int(rest))
-        elif action == "tool-result":
-            message_id, _, tool_use_id = rest.partition("/")
-            self.toolResultRequested.emit(int(message_id), tool_use_id)
+    def _scroll_to_anchor(self, name: str) -> None:
+        self._browser.scrollToAnchor(name)
+
+    def _toggle_thinking(self, message_id: int, index: int) -> None:
+        self._expanded ^= {(message_id, index)}
+        self._rerender(message_id)
 
     def _image(self, url: QUrl) -> QImage | None:
         key = url.toString()
         if key not in self._thumbnails:
-            image = self._decode_image(url.path())
+            image = thumbnail(self._by_id, url.path())
             if image is None:
                 return None
             self._thumbnails[key] = image
         return self._thumbnails[key]
-
-    def _decode_image(self, path: str) -> QImage | None:
-        message_id, _, index = path.partition("/")
-        try:
-            block = self._by_id[int(message_id)].content[int(index)]
-            image = QImage.fromData(base64.b64decode(block["source"]["data"]))
-        except (KeyError, IndexError, ValueError, TypeError, binascii.Error):
-            return None
-        if image.isNull():
-            return None
-        if max(image.width(), image.height()) > THUMBNAIL_PX:
-            image = image.scaled(
-                THUMBNAIL_PX,
-                THUMBNAIL_PX,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        return image
 
     def _on_range(self, _minimum: int, maximum: int) -> None:
         if self._follow:
@@ -333,16 +348,29 @@ class TranscriptView(QWidget):
     def _on_scroll(self, value: int) -> None:
         self._follow = value >= self._browser.verticalScrollBar().maximum() - 4
 
+    def scroll_to_message(self, message_id: int) -> bool:
+        """Bring a shown turn to the top of the view, first adding the older turns down to it if they are
+        still to come; False if the turn is not in the conversation shown."""
+        index = next((i for i, message in enumerate(self._messages) if message.id == message_id), None)
+        if index is None:
+            return False
+        self._follow = False
+        while self._shown_from > index:
+            self._fill_timer.stop()
+            self._show_older()
+        self._browser.scrollToAnchor(f"turn-{message_id}")
+        return True
+
     def _scroll_to_end(self) -> None:
         scroll = self._browser.verticalScrollBar()
         scroll.setValue(scroll.maximum())
 
 
-def _slice_start(messages: list[StoredMessage], end: int) -> int:
-    """Where a slice ending at `end` begins: back to about _SLICE_CHARS of content, at least one message."""
+def _slice_start(messages: list[StoredMessage], end: int, chars: int) -> int:
+    """Where a slice ending at `end` begins: back to about `chars` of content, at least one message."""
     total = 0
     start = end
-    while start > 0 and (start == end or total < _SLICE_CHARS):
+    while start > 0 and (start == end or total < chars):
         start -= 1
         total += sum(
             len(str(block.get("text") or block.get("thinking") or "")) + 100

@@ -176,6 +176,6 @@ def test_columns_not_chosen_are_alternatives_not_versions_of_the_turn(tmp_path: 
 
     store.choose_column(run_id, 0)
     chosen_prompt = store.sibling_position(first_prompt)
-    assert chosen_prompt.count == 2, "the chosen column and the chat turn are versions; the other column is not"
+    assert chosen_prompt.count == 2, "the chosen column and the chat turn are versions, the other one is not"
     assert store.latest_leaf(base) == chat_turn.id
     assert store.sibling_position(second_prompt).count == 3, "shown on its own, it still finds its place"

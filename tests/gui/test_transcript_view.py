@@ -455,9 +455,52 @@ def test_streamed_document_matches_the_stored_render(qtbot: QtBot, view: Transcr
         if rng.random() < 0.5:
             qtbot.wait(0)  # sometimes let the throttled repaint run, sometimes not
     view.apply_update(2, StreamUpdate("message_stop"))
-    qtbot.waitUntil(lambda: not view._throttle.pending, timeout=2000)
+    qtbot.waitUntil(lambda: not view._painter.busy, timeout=2000)
     streamed = block_structure(view)
     view.finish_reply(assistant(2, text_block(text), stop_reason="end_turn"))
     *stored, footer = block_structure(view)
     assert streamed == stored
     assert footer[0] == "claude-test · end_turn"
+
+
+def mixed_reply() -> str:
+    """Prose, a list, a table, code, a nested list over the size that renders on the worker thread, and a
+    last paragraph long enough to show plain while it streams and to be shown in pieces."""
+    nested = "\n".join("    " * (n % 6) + f"- item {n} with *emphasis*" for n in range(300))
+    huge = "A very long paragraph with `code` and **bold** words in it. " * 600
+    return (
+        "# Title\n\nSome *prose* first.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        f"```python\nprint('hi')\n```\n\n{nested}\n\nThe end is near.\n\n{huge}"
+    )
+
+
+def test_a_reply_painted_in_steps_ends_as_its_one_shot_render(qtbot: QtBot, view: TranscriptView) -> None:
+    text = mixed_reply()
+    view.show_messages([user(1, text="Mix")])
+    view.begin_reply(assistant(2, status="streaming"))
+    view.apply_update(2, StreamUpdate("block_start", 0, block_type="text"))
+    for start in range(0, len(text), 4_000):  # large deltas: many blocks finish between two repaints
+        view.apply_update(2, StreamUpdate("text", 0, text[start : start + 4_000], "text"))
+        qtbot.wait(1)
+    qtbot.waitUntil(lambda: not view._painter.busy, timeout=5000)
+    assert "…" in plain(view) and "The end is near." in plain(view), "the long paragraph shows plain"
+    final = assistant(2, text_block(text), stop_reason="end_turn")
+    whole_renders: list[str] = []
+    render = view._html.markdown._render
+    view._html.markdown._render = lambda source: whole_renders.append(source) or render(source)
+    steps: list[float | None] = []
+    step = view._painter._step
+    view._painter._step = lambda deadline: steps.append(deadline) or step(deadline)
+    view.finish_reply(final)
+    assert "claude-test · end_turn" not in plain(view), "the end is painted later, in steps"
+    qtbot.waitUntil(lambda: not view._painter.busy, timeout=5000)
+    assert len(steps) > 2 and None not in steps, "the end of the reply was painted in several steps"
+    assert text not in whole_renders, "the streamed blocks' renders were reused, not the whole text rendered"
+
+    fresh = TranscriptView(error_text)
+    qtbot.addWidget(fresh)
+    fresh.resize(800, 600)
+    fresh.show_messages([user(1, text="Mix"), final])
+    qtbot.waitUntil(lambda: not fresh.loading, timeout=5000)
+    assert view.browser.document().toHtml() == fresh.browser.document().toHtml()
+    assert plain(view).count("The end is near.") == 1
