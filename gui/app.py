@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
@@ -13,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import paths
 from core.chat import ChatSession
+from core.client import DEFAULT_TIMEOUT
 from core.clients import ClientPool
 from core.compare_session import CompareSession
-from core.demo import ServerThread, demo_server
 from core.errors import ApiError
 from core.models_list import DiscoveredModel
 from core.profile import Profile
@@ -23,12 +25,20 @@ from core.retry import RetryPolicy
 from core.secrets import KeyStore
 from core.store import StoreError
 from core.store_worker import StoreWorker
+from gui.alternatives_links import AlternativesLinks
 from gui.compare_controller import CompareController
-from gui.compare_view import CompareView
+from gui.compare_runs import CompareRunsMenu
 from gui.controller import ChatController
 from gui.main_window import MainWindow
 from gui.providers import ProvidersController
 from gui.tasks import TaskKeeper
+from gui.transfer_menu import TransferMenu
+
+if TYPE_CHECKING:
+    import httpx
+
+    from core.demo import ServerThread
+    from gui.compare_view import CompareView
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 DEMO_PROFILE = "Demo"
@@ -52,22 +62,27 @@ class TriptychApp:
         *,
         keys: KeyStore | None = None,
         retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     ) -> None:
         self.qt_app = qt_app
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
         qt_app.setQuitOnLastWindowClosed(False)
+        # qasync logs each worker call's arguments and result at DEBUG: API keys read off the UI thread too.
+        logging.getLogger("qasync").setLevel(logging.INFO)
         self.options = options
         self.data_dir = paths.data_dir(options.data_dir)
         self.settings = QSettings(str(paths.settings_path(self.data_dir)), QSettings.Format.IniFormat)
         self.tasks = TaskKeeper(on_error=self._report_error)
         self.keys = keys or KeyStore()
         self.store = StoreWorker(paths.database_path(self.data_dir))
-        self.clients = ClientPool(self.keys, retry=retry)
+        self.clients = ClientPool(self.keys, retry=retry, timeout=timeout)
         self.controller = ChatController()
         self.session = ChatSession(self.store, self.clients, self.controller)
         self.compare_controller = CompareController()
         self.compare_session = CompareSession(self.store, self.clients, self.compare_controller)
         self.compare_view: CompareView | None = None
+        self.compare_runs: CompareRunsMenu | None = None
+        self.alternatives: AlternativesLinks | None = None
         self.demo: ServerThread | None = None
         self.window: MainWindow | None = None
         self.providers: ProvidersController | None = None
@@ -95,11 +110,18 @@ class TriptychApp:
         self.providers.profilesChanged.connect(self._profiles_changed)
         self.window.providersRequested.connect(self.providers.open_dialog)
         self.window.compareRequested.connect(lambda: self.tasks.start(self.open_compare()))
+        self.compare_runs = CompareRunsMenu(
+            self.window, self.window.view_menu, self.window.current_conversation, self.store, self.tasks,
+            lambda run_id: self.tasks.start(self.open_compare(run_id)),
+        )  # fmt: skip
+        self.alternatives = AlternativesLinks(self.window.transcript, self.store, self.tasks, self.window)
+        self.transfer = TransferMenu(self.window, self.store, self.tasks, self.data_dir)
         self.window.closeRequested.connect(self._quit.set)
         self.window.choiceChanged.connect(self._choice_changed)
         self._profiles_changed(profiles)
         self.window.show()
         await self.window.start()
+        self.transfer.start_daily_backup()
         await self._quit.wait()
         await self.shutdown()
         return 0
@@ -114,13 +136,17 @@ class TriptychApp:
                 return []
         return self._discovered[profile_name]
 
-    async def open_compare(self) -> None:
-        """A compare window for the current conversation, its columns starting from the saved settings."""
+    async def open_compare(self, run_id: int | None = None) -> None:
+        """A compare window for the current conversation, its columns starting from the saved settings, or
+        showing the saved run `run_id` as it was."""
         assert self.window is not None
         await self.window.persist_settings()
         conversation = self.window.current_conversation()
         if conversation is None:
             return
+        # Imported here: the compare window's modules are not needed for the first paint.
+        from gui.compare_view import CompareView
+
         view = CompareView(
             session=self.compare_session,
             controller=self.compare_controller,
@@ -136,6 +162,8 @@ class TriptychApp:
         self.compare_view = view
         view.destroyed.connect(self._forget_compare_view)
         view.show()
+        if run_id is not None:
+            await view.reopen(run_id)
 
     def _forget_compare_view(self) -> None:
         self.compare_view = None
@@ -160,6 +188,9 @@ class TriptychApp:
             )
 
     async def _start_demo(self) -> None:
+        # Imported here: the demo server's aiohttp is a sixth of the app's imports; only --demo needs it.
+        from core.demo import ServerThread, demo_server
+
         self.demo = ServerThread(demo_server(DEMO_KEY, port=self.options.demo_port))
         base_url = await asyncio.to_thread(self.demo.start)
         profile = Profile(name=DEMO_PROFILE, base_url=base_url)

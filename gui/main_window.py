@@ -3,6 +3,7 @@ right. It wires widgets to the chat session and the store; what a request is and
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
@@ -17,12 +18,16 @@ from core.profile import Profile
 from core.settings import RequestSettings
 from core.store_worker import StoreWorker
 from core.validation import RequestValidationError
+from gui.branch_actions import BranchActions
 from gui.composer import Composer
 from gui.controller import ChatController
 from gui.conversation_list import ConversationList
 from gui.error_messages import describe
 from gui.model_picker import ModelPicker, ProfilePicker
 from gui.parameter_panel import ParameterPanel
+from gui.request_code_menu import RequestCodeMenu
+from gui.retry_countdown import RetryCountdown
+from gui.search_action import SearchAction
 from gui.tasks import TaskKeeper
 from gui.tool_results import ToolResultsDialog
 from gui.transcript_view import TranscriptView
@@ -64,6 +69,7 @@ class MainWindow(QMainWindow):
         self.conversations = ConversationList(self)
         self.transcript = TranscriptView(error_text=describe, parent=self)
         self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))
+        self._retry_countdown = RetryCountdown(self.composer.show_notice, self)
         self.parameters = ParameterPanel(self)
         self.model_picker = ModelPicker(self)
         self.profile_picker = ProfilePicker(self)
@@ -74,6 +80,9 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect(controller)
+        self.request_code = RequestCodeMenu(self, store, tasks, profiles)
+        self.branches = BranchActions(self, store, session, tasks)
+        self.search = SearchAction(self, store, tasks)
         self.retranslate()
         self._restore_geometry()
 
@@ -226,9 +235,9 @@ class MainWindow(QMainWindow):
     def current_conversation(self) -> Conversation | None:
         return self._conversation
 
-    def reopen(self, conversation_id: int) -> None:
+    def reopen(self, conversation_id: int) -> asyncio.Task[None]:
         """Show the conversation as stored now (e.g. after a compare column was chosen)."""
-        self._tasks.start(self._open(conversation_id))
+        return self._tasks.start(self._open(conversation_id))
 
     def open_conversation(self, conversation_id: int) -> None:
         if self._conversation is None or self._conversation.id != conversation_id:
@@ -374,17 +383,14 @@ class MainWindow(QMainWindow):
 
     def _reply_retrying(self, message_id: int, error: ApiError, wait: float, attempt: int) -> None:
         if any(message.id == message_id for message in self._path):
-            self.composer.show_notice(
-                self.tr("{problem} Retrying in {seconds:.0f} s (attempt {attempt})…").format(
-                    problem=error.message, seconds=wait, attempt=attempt + 1
-                )
-            )
+            self._retry_countdown.start(error, wait, attempt)
 
     def _reply_finished(self, reply: StoredMessage) -> None:
         if not self._is_current(reply.conversation_id):
             return
         self._path = [m if m.id != reply.id else reply for m in self._path]
         self.composer.set_replying(self._session.is_replying(reply.conversation_id))
+        self._retry_countdown.stop()
         self.composer.show_notice("")
         self.transcript.finish_reply(reply)
 

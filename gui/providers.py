@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.clients import ClientPool
-from core.connection_test import check_connection
 from core.profile import Profile
 from core.secrets import KeyringProblem, KeyStore
 from core.store_worker import StoreWorker
-from gui.providers_dialog import ProvidersDialog
 from gui.tasks import TaskKeeper
+
+if TYPE_CHECKING:
+    from gui.providers_dialog import ProvidersDialog
 
 
 class KeyStoreAccess:
@@ -97,6 +99,10 @@ class ProvidersController(QObject):
         self._tasks.start(self._open())
 
     async def _open(self) -> None:
+        # Imported here: the dialog and the connection test are not needed for the first paint.
+        from core.connection_test import check_connection
+        from gui.providers_dialog import ProvidersDialog
+
         before = await self._store.call(lambda s: s.list_profiles())
         await self._keys.load([profile.name for profile in before])
         self.dialog = ProvidersDialog(before, self._keys, check_connection, self._tasks, self._parent)

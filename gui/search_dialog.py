@@ -7,7 +7,6 @@ the window opens the conversation. Typing restarts a short timer; only the newes
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QDate,
@@ -26,10 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QAction,
     QHideEvent,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPalette,
     QStandardItem,
@@ -56,9 +53,6 @@ from PySide6.QtWidgets import (
 from core.search import SearchChoices, SearchFilters, SearchHit, SearchQuery, snippet_parts
 from core.store_worker import StoreWorker
 from gui.tasks import TaskKeeper
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 DEBOUNCE_MS = 150
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -257,56 +251,6 @@ class SearchDialog(QDialog):
                 QApplication.sendEvent(self.results, QKeyEvent(event.type(), key, event.modifiers()))
                 return True
         return super().eventFilter(watched, event)
-
-
-class SearchAction(QObject):
-    """Ctrl+K, in the window's File menu: opens the dialog; a chosen hit opens its conversation at the
-    message, on the branch that holds it."""
-
-    def __init__(self, window: MainWindow, store: StoreWorker, tasks: TaskKeeper) -> None:
-        super().__init__(window)
-        self._window = window
-        self._store = store
-        self._tasks = tasks
-        self.dialog: SearchDialog | None = None
-        self.action = QAction(self.tr("Search conversations…"), window)
-        self.action.setShortcut(QKeySequence("Ctrl+K"))
-        self.action.triggered.connect(self.show_dialog)
-        window.file_menu.insertAction(window.quit_action, self.action)
-        window.addAction(self.action)
-        window.closeRequested.connect(self._window_closing)
-
-    def show_dialog(self) -> None:
-        if self.dialog is None:
-            self.dialog = SearchDialog(self._store, self._tasks, self._window)
-            self.dialog.hitChosen.connect(self._chosen)
-        self.dialog.show()
-        self.dialog.activateWindow()
-        self.dialog.query.setFocus()
-        self.dialog.query.selectAll()
-        self._tasks.start(self._refresh_choices())
-
-    def _window_closing(self) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-
-    async def _refresh_choices(self) -> None:
-        choices = await self._store.call(lambda s: s.search_choices())
-        if self.dialog is not None:
-            self.dialog.set_choices(choices)
-
-    def _chosen(self, hit: SearchHit) -> None:
-        assert self.dialog is not None
-        self.dialog.hide()
-        self._tasks.start(self._go_to(hit))
-
-    async def _go_to(self, hit: SearchHit) -> None:
-        message_id = hit.message_id
-        if message_id is not None:
-            await self._store.call(lambda s: s.reveal_message(message_id))
-        await self._window.reopen(hit.conversation_id)
-        if message_id is not None:
-            self._window.transcript.scroll_to_message(message_id)
 
 
 class _HitDelegate(QStyledItemDelegate):

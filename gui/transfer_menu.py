@@ -23,15 +23,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from core import paths
 from core.archive import write_archive
 from core.backup import backups_folder, daily_backup, list_backups, merge_backup
-from core.export_common import file_stem
-from core.export_html import html_export
-from core.export_markdown import write_markdown, write_markdown_folder
 from core.importers.base import ImportFormatError, ImportReport
-from core.importers.detect import read_import_file
 from core.store import StoreError
 from core.store_worker import StoreWorker
 from gui.main_window import MainWindow
-from gui.pdf_export import write_pdf
 from gui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
@@ -135,6 +130,9 @@ class TransferMenu(QObject):
         ]
 
     def export_current(self) -> asyncio.Task[None] | None:
+        # Imported on first use, as are the export and import modules below: not needed for the first paint.
+        from core.export_common import file_stem
+
         conversation = self._window.current_conversation()
         if conversation is None:
             return None
@@ -151,6 +149,11 @@ class TransferMenu(QObject):
         return self._tasks.start(self._export_one(conversation.id, path, kind))
 
     async def _export_one(self, conversation_id: int, path: Path, kind: str) -> None:
+        # Imported on first use, as are the other export and import modules: not needed for the first paint.
+        from core.export_html import html_export
+        from core.export_markdown import write_markdown
+        from gui.pdf_export import write_pdf
+
         await self._window.persist_settings()
         archived = await self._store.call(lambda s: s.export_conversation(conversation_id))
         thinking = self.include_thinking_action.isChecked()
@@ -188,6 +191,9 @@ class TransferMenu(QObject):
         return self._tasks.start(self._export_all(kind, target))
 
     async def _export_all(self, kind: str, target: Path) -> None:
+        # Imported on first use, as are the other export and import modules: not needed for the first paint.
+        from core.export_markdown import write_markdown_folder
+
         await self._window.persist_settings()
         conversations = await self._store.call(lambda s: s.export_all())
         thinking = self.include_thinking_action.isChecked()
@@ -216,6 +222,9 @@ class TransferMenu(QObject):
         return self._tasks.start(self._import(path))
 
     async def _import(self, path: Path) -> None:
+        # Imported on first use, as are the other export and import modules: not needed for the first paint.
+        from core.importers.detect import read_import_file
+
         settings = self._window.current_settings()
         try:
             parsed = await asyncio.to_thread(read_import_file, path, settings)
