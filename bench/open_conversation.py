@@ -8,10 +8,12 @@ lists and a table: 200 messages are about 400 KB). Each measurement runs in a fr
 own: the window with an empty TranscriptView is shown and painted, then the clock starts, the path is read
 from the store (`current_path`, what the window does through its worker thread), handed to
 `TranscriptView.show_messages`, and the clock stops when the browser's viewport has finished its first paint.
-Also reported: when every older turn is in the document (`allShown`), the longest UI stall while they
-arrive (one event-loop pass), and the RSS growth at first paint and once all is shown.
+Also reported: when the older turns added in the background are in (`loading` turns False), the longest
+UI stall meanwhile (one event-loop pass) and the RSS growth at first paint and then; and what `--scroll`
+seconds of the user holding the view at the top add: turns in the document, longest pass, RSS.
 Variants:
-  triptych  the transcript as it is: the newest ~20 KB at once, older turns in slices on later loop turns
+  triptych  the transcript as it is: the newest ~6 KB at once, older turns a few at a time on later loop
+            turns up to ~500 KB, then only while the view is near the top
   baseline  the same widget rendering every message into the document up front (slice size unlimited)
 Medians over `--runs` processes; ratio = baseline / triptych.
 """
@@ -37,10 +39,14 @@ COLUMNS = [  # heading, key, unit
     ("render", "render_ms", "ms"),
     ("1st paint", "first_paint_ms", "ms"),
     ("UI CPU", "first_paint_cpu_ms", "ms"),
-    ("all shown", "all_shown_ms", "ms"),
-    ("stall", "longest_stall_ms", "ms"),
+    ("bg done", "background_ms", "ms"),
+    ("bg stall", "longest_stall_ms", "ms"),
     ("RSS +paint", "rss_painted_mb", "MB"),
-    ("RSS +all", "rss_all_mb", "MB"),
+    ("RSS +bg", "rss_background_mb", "MB"),
+    ("turns bg", "turns_background", ""),
+    ("turns scr", "turns_scrolled", ""),
+    ("scr stall", "scroll_stall_ms", "ms"),
+    ("RSS +scr", "rss_scrolled_mb", "MB"),
 ]
 RATIO_KEYS = {"render_ms", "first_paint_ms", "first_paint_cpu_ms", "rss_painted_mb"}
 
@@ -54,7 +60,7 @@ def text(value: str) -> dict[str, str]:
     return {"type": "text", "text": value}
 
 
-def child(variant: str, database: str, conversation_id: int) -> dict[str, float]:
+def child(variant: str, database: str, conversation_id: int, scroll_s: float) -> dict[str, float]:
     """One measurement in this process: prints its numbers as JSON."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
@@ -106,7 +112,6 @@ def child(variant: str, database: str, conversation_id: int) -> dict[str, float]
     store.current_path(conversation_id)  # the page cache warm, as for a conversation opened before
     rss_before = rss_mb()
 
-    view.allShown.connect(lambda: marks.setdefault("all", time.perf_counter()))
     cpu = time.thread_time()
     marks["armed"] = start = time.perf_counter()
     messages = store.current_path(conversation_id)
@@ -118,11 +123,26 @@ def child(variant: str, database: str, conversation_id: int) -> dict[str, float]
     paint_cpu = marks["painted_cpu"] - cpu
     rss_painted = rss_mb()
     longest_stall = 0.0
-    while "all" not in marks:
+    while view.loading:
         before = time.perf_counter()
         app.processEvents()
         longest_stall = max(longest_stall, time.perf_counter() - before)
-    rss_all = rss_mb()
+    background = time.perf_counter()
+    rss_background = rss_mb()
+
+    def turns_in() -> int:
+        """The turns in the document (the older ones still to come are not)."""
+        return len(messages) - view._older.shown_from
+
+    turns_background = turns_in()
+    scroll_stall = 0.0
+    scroll = browser.verticalScrollBar()
+    while time.perf_counter() < background + scroll_s and turns_in() < len(messages):
+        scroll.setValue(0)
+        before = time.perf_counter()
+        app.processEvents()
+        scroll_stall = max(scroll_stall, time.perf_counter() - before)
+    rss_scrolled = rss_mb()
     store.close()
     ms = 1000
     return {
@@ -130,11 +150,15 @@ def child(variant: str, database: str, conversation_id: int) -> dict[str, float]
         "render_ms": (rendered - read) * ms,
         "first_paint_ms": (marks["painted"] - start) * ms,
         "first_paint_cpu_ms": paint_cpu * ms,
-        "all_shown_ms": (marks["all"] - start) * ms,
+        "background_ms": (background - start) * ms,
         "longest_stall_ms": longest_stall * ms,
         "rss_painted_mb": rss_painted - rss_before,
-        "rss_all_mb": rss_all - rss_before,
-        "rss_total_mb": rss_all,
+        "rss_background_mb": rss_background - rss_before,
+        "turns_background": turns_background,
+        "turns_scrolled": turns_in(),
+        "scroll_stall_ms": scroll_stall * ms,
+        "rss_scrolled_mb": rss_scrolled - rss_before,
+        "rss_total_mb": rss_scrolled,
         "messages": len(messages),
     }
 
@@ -157,9 +181,9 @@ def build(directory: Path, sizes: list[int], chars: int) -> dict[int, tuple[Path
     return built
 
 
-def measure(variant: str, database: Path, conversation_id: int) -> dict[str, float]:
+def measure(variant: str, database: Path, conversation_id: int, scroll_s: float) -> dict[str, float]:
     output = subprocess.run(
-        [sys.executable, __file__, "--child", variant, str(database), str(conversation_id)],
+        [sys.executable, __file__, "--child", variant, str(database), str(conversation_id), str(scroll_s)],
         check=True,
         capture_output=True,
         text=True,
@@ -174,11 +198,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000], help="messages per conversation")
     parser.add_argument("--chars", type=int, default=3700, help="characters of each assistant reply")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", nargs=3, metavar=("VARIANT", "DB", "ID"), help=argparse.SUPPRESS)
+    parser.add_argument("--scroll", type=float, default=5.0, help="seconds the view is held at the top")
+    parser.add_argument("--child", nargs=4, metavar=("VARIANT", "DB", "ID", "S"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        variant, database, conversation_id = args.child
-        print(json.dumps(child(variant, database, int(conversation_id))))
+        variant, database, conversation_id, scroll_s = args.child
+        print(json.dumps(child(variant, database, int(conversation_id), float(scroll_s))))
         return
     with tempfile.TemporaryDirectory(prefix="triptych-bench-") as directory:
         built = build(Path(directory), args.sizes, args.chars)
@@ -190,10 +215,11 @@ def main() -> None:
         for size, (database, conversation_id, chars) in built.items():
             medians = {}
             for variant in VARIANTS:
-                runs = [measure(variant, database, conversation_id) for _ in range(args.runs)]
+                runs = [measure(variant, database, conversation_id, args.scroll) for _ in range(args.runs)]
                 medians[variant] = m = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
                 values = [
-                    f"{m[key]:.0f} ms" if unit == "ms" else f"{m[key]:.1f} MB" for _, key, unit in COLUMNS
+                    f"{m[key]:.0f} ms" if unit == "ms" else f"{m[key]:.1f} MB" if unit else f"{m[key]:.0f}"
+                    for _, key, unit in COLUMNS
                 ]
                 print(f"{size:>8} | {chars / 1000:>5.0f} KB | {variant:<8} | " + cells(values))
             ours, base = medians["triptych"], medians["baseline"]

@@ -1,7 +1,8 @@
 """The transcript: a conversation's turns in one rich-text document, with the reply that is streaming.
 
 One QTextBrowser holds every turn (no widget per message). Opening a conversation renders the newest turns
-at once and the older ones in slices on later event-loop turns, so a long conversation shows immediately.
+at once and the older ones a few at a time on later event-loop turns, up to a limit, then as the user
+scrolls up (see `OlderTurns`), so a long conversation shows immediately and costs little until read.
 While a reply streams, its finished Markdown blocks are appended once and only its unfinished tail is
 replaced, at most about 30 times a second and a few milliseconds at a time (see `LivePainter`).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -20,6 +21,7 @@ from core.branching import Versions
 from core.conversation import ReplyError, StoredMessage
 from gui.transcript_cards import Colors
 from gui.transcript_document import Regions, TranscriptBrowser
+from gui.transcript_fill import OlderTurns, slice_start
 from gui.transcript_html import TurnHtml, TurnOptions
 from gui.transcript_images import thumbnail
 from gui.transcript_links import TurnLinks
@@ -29,8 +31,6 @@ from gui.transcript_stream import LivePainter
 _FIRST_SLICE_CHARS = 6_000
 """About this much Markdown is rendered before a conversation's first paint: more than a tall window shows,
 little enough to paint in well under 150 ms (bench/open_conversation.py)."""
-_SLICE_CHARS = 20_000
-"""Then about this much per later slice of older turns."""
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 """A reference-style link definition: it reaches across blocks, so a text holding one is rendered whole."""
 
@@ -50,8 +50,6 @@ class TranscriptView(TurnLinks):
         self._regions = Regions(document, self._browser)
         self._messages: list[StoredMessage] = []
         self._by_id: dict[int, StoredMessage] = {}
-        self._shown_from = 0
-        """Messages before this index are not in the document yet."""
         self._expanded: set[tuple[int, int]] = set()
         self._tool_names: dict[str, str] = {}
         self._links_on: int | None = None
@@ -62,9 +60,8 @@ class TranscriptView(TurnLinks):
         """The reply streaming (the painter may still be painting one that ended)."""
         self._painter = LivePainter(self._regions, document, self)
         self._throttle = self._painter.throttle
-        self._fill_timer = QTimer(self)
-        self._fill_timer.setSingleShot(True)
-        self._fill_timer.timeout.connect(self._show_older)
+        self._older = OlderTurns(self._browser, self._regions, self._turns_html)
+        self._older.allShown.connect(self.allShown)
         self._thumbnails: dict[str, QImage] = {}
         self._follow = True
         scroll = self._browser.verticalScrollBar()
@@ -81,8 +78,8 @@ class TranscriptView(TurnLinks):
 
     @property
     def loading(self) -> bool:
-        """True while older turns are still being added (see allShown)."""
-        return self._shown_from > 0
+        """True while older turns are being added without the user scrolling up (see allShown)."""
+        return self._older.busy
 
     # --- the API the controller calls ---------------------------------------------------------------
 
@@ -171,7 +168,7 @@ class TranscriptView(TurnLinks):
         menu.popup(self._browser.viewport().mapToGlobal(position))
 
     def message_ids(self) -> list[int]:
-        """The turns shown (or about to be, while older ones arrive), oldest first."""
+        """The conversation's turns, oldest first, including older ones not in the document yet."""
         return [message.id for message in self._messages]
 
     def set_branch_links(self, enabled: bool) -> None:
@@ -206,7 +203,6 @@ class TranscriptView(TurnLinks):
     # --- rendering ---------------------------------------------------------------------------------
 
     def _show(self, messages: list[StoredMessage]) -> None:
-        self._fill_timer.stop()
         self._messages = messages
         self._by_id = {}
         self._tool_names = {}
@@ -214,31 +210,11 @@ class TranscriptView(TurnLinks):
         for message in messages:
             self._remember(message)
         self._links_on = self._tool_link_target()
-        self._shown_from = _slice_start(messages, len(messages), _FIRST_SLICE_CHARS)
-        self._regions.set_html(self._turns_html(self._shown_from, len(messages)))
+        shown_from = slice_start(messages, len(messages), _FIRST_SLICE_CHARS)
+        self._regions.set_html(self._turns_html(shown_from, len(messages)))
         self._follow = True
         self._scroll_to_end()
-        self._after_slice()
-
-    def _show_older(self) -> None:
-        start = _slice_start(self._messages, self._shown_from, _SLICE_CHARS)
-        html = self._turns_html(start, self._shown_from)
-        self._shown_from = start
-        # Keep what the user is reading where it is while older turns are added above it: the cursor at
-        # the top of the view moves with its text.
-        anchor = None if self._follow else self._browser.cursorForPosition(QPoint(0, 0))
-        old_top = self._browser.cursorRect(anchor).top() if anchor is not None else 0
-        self._regions.insert(self._regions.top, html)
-        if anchor is not None:
-            scroll = self._browser.verticalScrollBar()
-            scroll.setValue(scroll.value() + self._browser.cursorRect(anchor).top() - old_top)
-        self._after_slice()
-
-    def _after_slice(self) -> None:
-        if self._shown_from > 0:
-            self._fill_timer.start(0)
-        else:
-            self.allShown.emit()
+        self._older.reset(messages, shown_from)
 
     def _turns_html(self, start: int, end: int) -> str:
         live_id = self._live.message.id if self._live is not None else None
@@ -347,6 +323,7 @@ class TranscriptView(TurnLinks):
 
     def _on_scroll(self, value: int) -> None:
         self._follow = value >= self._browser.verticalScrollBar().maximum() - 4
+        self._older.near_top()
 
     def scroll_to_message(self, message_id: int) -> bool:
         """Bring a shown turn to the top of the view, first adding the older turns down to it if they are
@@ -355,25 +332,10 @@ class TranscriptView(TurnLinks):
         if index is None:
             return False
         self._follow = False
-        while self._shown_from > index:
-            self._fill_timer.stop()
-            self._show_older()
+        self._older.show_from(index)
         self._browser.scrollToAnchor(f"turn-{message_id}")
         return True
 
     def _scroll_to_end(self) -> None:
         scroll = self._browser.verticalScrollBar()
         scroll.setValue(scroll.maximum())
-
-
-def _slice_start(messages: list[StoredMessage], end: int, chars: int) -> int:
-    """Where a slice ending at `end` begins: back to about `chars` of content, at least one message."""
-    total = 0
-    start = end
-    while start > 0 and (start == end or total < chars):
-        start -= 1
-        total += sum(
-            len(str(block.get("text") or block.get("thinking") or "")) + 100
-            for block in messages[start].content
-        )
-    return start

@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlternativesDialog</name>
+    <message>
+        <location filename="../../gui/alternatives_view.py" line="28"/>
+        <source>Alternatives from a comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/alternatives_view.py" line="29"/>
+        <source>Kept for reading: these replies are not sent to the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/alternatives_view.py" line="49"/>
+        <source>Same settings as the chosen reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/alternatives_view.py" line="58"/>
+        <source>Column {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BranchActions</name>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="105"/>
+        <source>With the current settings ({model})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="110"/>
+        <source>With another model (this reply only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="136"/>
+        <source>{title} (branch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="136"/>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="140"/>
+        <source>This reply is still arriving: branch from it once it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="154"/>
+        <source>Edit and resend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="156"/>
+        <source>Regenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="158"/>
+        <source>Branch into new conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="179"/>
+        <source>Not sent: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="185"/>
+        <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CachingSection</name>
     <message>
         <location filename="../../gui/param_sections.py" line="245"/>
@@ -174,17 +250,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare_column.py" line="247"/>
+        <location filename="../../gui/compare_column.py" line="241"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="263"/>
+        <location filename="../../gui/compare_column.py" line="257"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="264"/>
+        <location filename="../../gui/compare_column.py" line="258"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,295 +268,364 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare_column.py" line="103"/>
+        <location filename="../../gui/compare_column.py" line="118"/>
         <source>Edit settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="104"/>
+        <location filename="../../gui/compare_column.py" line="119"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="105"/>
+        <location filename="../../gui/compare_column.py" line="120"/>
+        <source>Maximise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="121"/>
+        <source>Show this column alone; click again to show every column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="122"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="106"/>
+        <location filename="../../gui/compare_column.py" line="123"/>
         <source>Continue with this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="108"/>
+        <location filename="../../gui/compare_column.py" line="125"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="116"/>
+        <location filename="../../gui/compare_column.py" line="133"/>
         <source>Same as the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="174"/>
+        <location filename="../../gui/compare_column.py" line="207"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="176"/>
+        <location filename="../../gui/compare_column.py" line="209"/>
         <source>{rate:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="183"/>
+        <location filename="../../gui/compare_column.py" line="216"/>
         <source>Time to first token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="184"/>
+        <location filename="../../gui/compare_column.py" line="217"/>
         <source>Total time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="185"/>
+        <location filename="../../gui/compare_column.py" line="218"/>
         <source>Output speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="186"/>
+        <location filename="../../gui/compare_column.py" line="219"/>
         <source>Input tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="187"/>
+        <location filename="../../gui/compare_column.py" line="220"/>
         <source>Output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="188"/>
+        <location filename="../../gui/compare_column.py" line="221"/>
         <source>Cache read tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="189"/>
+        <location filename="../../gui/compare_column.py" line="222"/>
         <source>Cache write tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="190"/>
+        <location filename="../../gui/compare_column.py" line="223"/>
         <source>Thinking tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="191"/>
+        <location filename="../../gui/compare_column.py" line="224"/>
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="192"/>
+        <location filename="../../gui/compare_column.py" line="225"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="193"/>
+        <location filename="../../gui/compare_column.py" line="226"/>
         <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="199"/>
+        <location filename="../../gui/compare_column.py" line="293"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="203"/>
+        <location filename="../../gui/compare_column.py" line="300"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="204"/>
+        <location filename="../../gui/compare_column.py" line="301"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="205"/>
+        <location filename="../../gui/compare_column.py" line="302"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="206"/>
+        <location filename="../../gui/compare_column.py" line="303"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="207"/>
+        <location filename="../../gui/compare_column.py" line="304"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="208"/>
+        <location filename="../../gui/compare_column.py" line="305"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="213"/>
+        <location filename="../../gui/compare_column.py" line="311"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="214"/>
+        <location filename="../../gui/compare_column.py" line="312"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="215"/>
+        <location filename="../../gui/compare_column.py" line="313"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="216"/>
+        <location filename="../../gui/compare_column.py" line="314"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="217"/>
+        <location filename="../../gui/compare_column.py" line="315"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="218"/>
+        <location filename="../../gui/compare_column.py" line="316"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="219"/>
+        <location filename="../../gui/compare_column.py" line="317"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="220"/>
+        <location filename="../../gui/compare_column.py" line="318"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="221"/>
+        <location filename="../../gui/compare_column.py" line="319"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="222"/>
+        <location filename="../../gui/compare_column.py" line="320"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="223"/>
+        <location filename="../../gui/compare_column.py" line="321"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="224"/>
+        <location filename="../../gui/compare_column.py" line="322"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="225"/>
+        <location filename="../../gui/compare_column.py" line="323"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="226"/>
+        <location filename="../../gui/compare_column.py" line="324"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="227"/>
+        <location filename="../../gui/compare_column.py" line="325"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="228"/>
+        <location filename="../../gui/compare_column.py" line="326"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="229"/>
+        <location filename="../../gui/compare_column.py" line="327"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="230"/>
+        <location filename="../../gui/compare_column.py" line="328"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="231"/>
+        <location filename="../../gui/compare_column.py" line="329"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="232"/>
+        <location filename="../../gui/compare_column.py" line="330"/>
         <source>extra JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareExport</name>
+    <message>
+        <location filename="../../gui/compare_export.py" line="21"/>
+        <source>Export comparison to a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareRunsDialog</name>
+    <message>
+        <location filename="../../gui/compare_runs.py" line="38"/>
+        <source>Saved comparisons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_runs.py" line="52"/>
+        <source>This conversation has no saved comparisons yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_runs.py" line="68"/>
+        <source>{when} · columns: {columns} · rounds: {rounds} · {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareRunsMenu</name>
+    <message>
+        <location filename="../../gui/compare_runs.py" line="92"/>
+        <source>Saved comparisons…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="134"/>
+        <location filename="../../gui/compare_view.py" line="145"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="135"/>
+        <location filename="../../gui/compare_view.py" line="146"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="136"/>
+        <location filename="../../gui/compare_view.py" line="147"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="137"/>
+        <location filename="../../gui/compare_view.py" line="148"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="138"/>
+        <location filename="../../gui/compare_view.py" line="149"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="139"/>
+        <location filename="../../gui/compare_view.py" line="150"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="140"/>
+        <location filename="../../gui/compare_view.py" line="151"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="141"/>
-        <source>Same settings ×3</source>
+        <location filename="../../gui/compare_view.py" line="152"/>
+        <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="142"/>
-        <source>Temperature 0 / 0.5 / 1</source>
+        <location filename="../../gui/compare_view.py" line="153"/>
+        <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="143"/>
-        <source>Thinking off / 4k / 16k</source>
+        <location filename="../../gui/compare_view.py" line="154"/>
+        <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="244"/>
+        <location filename="../../gui/compare_view.py" line="155"/>
+        <source>Write the comparison as a Markdown and an HTML report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="357"/>
+        <source>Column {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="376"/>
+        <source>Could not write the reports: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="379"/>
+        <source>Saved {markdown} and {html}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="272"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="267"/>
+        <location filename="../../gui/compare_view.py" line="279"/>
+        <source>Nothing was sent: column {number} has settings the API would refuse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="303"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -596,6 +741,37 @@
     <message>
         <location filename="../../gui/conversation_list.py" line="53"/>
         <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditMessageDialog</name>
+    <message>
+        <location filename="../../gui/edit_message_dialog.py" line="17"/>
+        <source>Edit message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_message_dialog.py" line="21"/>
+        <source>Sending makes this a new version of the message and asks for a new reply. The current version and everything after it are kept: switch between versions with ‹ ›.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/edit_message_dialog.py" line="30"/>
+        <source>Its %n attachment(s) are sent again with it.</source>
+        <translation>
+            <numerusform>Its %n attachment is sent again with it.</numerusform>
+            <numerusform>Its %n attachments are sent again with it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_message_dialog.py" line="36"/>
+        <source>Send as a new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_message_dialog.py" line="37"/>
+        <source>Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -746,27 +922,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers.py" line="70"/>
+        <location filename="../../gui/providers.py" line="72"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="73"/>
+        <location filename="../../gui/providers.py" line="75"/>
         <source>The keyring is switched off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="74"/>
+        <location filename="../../gui/providers.py" line="76"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="77"/>
+        <location filename="../../gui/providers.py" line="79"/>
         <source>The keyring is locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="78"/>
+        <location filename="../../gui/providers.py" line="80"/>
         <source>The keyring service did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,89 +950,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334"/>
+        <location filename="../../gui/main_window.py" line="343"/>
         <source>Not sent: {problems}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="378"/>
-        <source>{problem} Retrying in {seconds:.0f} s (attempt {attempt})…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -934,6 +1105,44 @@
     <message>
         <location filename="../../gui/param_sections.py" line="305"/>
         <source>Structured output: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresetsMenu</name>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="47"/>
+        <source>Same settings ×3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="48"/>
+        <source>Temperature 0 / 0.5 / 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="49"/>
+        <source>Thinking off / 4k / 16k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="50"/>
+        <source>All models of a family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="51"/>
+        <source>Opus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="52"/>
+        <source>Sonnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="53"/>
+        <source>Haiku</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1234,6 +1443,105 @@
     </message>
 </context>
 <context>
+    <name>RawExchangeDialog</name>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="25"/>
+        <source>Raw request and response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="36"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="37"/>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="40"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="63"/>
+        <source>This reply was sent before Triptych recorded requests: the request below is rebuilt from the conversation and its current settings, and may differ from what was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="67"/>
+        <source>The API key is shown as [REDACTED].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="73"/>
+        <source>(The body was larger than {megabytes} MB and was not kept.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="79"/>
+        <source>(No response was recorded.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="82"/>
+        <source>(Only the first {megabytes} MB of {size} bytes were kept.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestCodeMenu</name>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="56"/>
+        <source>Copy request as cURL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="57"/>
+        <source>Copy request as Python (httpx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="58"/>
+        <source>Show raw request/response…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="64"/>
+        <source>cURL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="67"/>
+        <source>Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="101"/>
+        <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="105"/>
+        <source>Copied the request as {language}. The key is read from ${variable}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="115"/>
+        <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetryCountdown</name>
+    <message>
+        <location filename="../../gui/retry_countdown.py" line="50"/>
+        <source>{problem} Retrying in {seconds} s (attempt {attempt})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SamplingSection</name>
     <message>
         <location filename="../../gui/param_sections.py" line="92"/>
@@ -1273,6 +1581,87 @@
     <message>
         <location filename="../../gui/param_sections.py" line="134"/>
         <source>{model} writes at most {count} tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchAction</name>
+    <message>
+        <location filename="../../gui/search_action.py" line="29"/>
+        <source>Search conversations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="139"/>
+        <source>Search conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="140"/>
+        <source>Search titles and messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="141"/>
+        <source>Any model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="142"/>
+        <source>Any provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="143"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="144"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="145"/>
+        <source>With attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="146"/>
+        <source>Include thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="147"/>
+        <source>Include tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="192"/>
+        <source>No results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="213"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="213"/>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="213"/>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="214"/>
+        <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1555,77 +1944,271 @@
     </message>
 </context>
 <context>
+    <name>TransferMenu</name>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="95"/>
+        <source>Export conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="97"/>
+        <source>Export all as JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="99"/>
+        <source>Export all as Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="101"/>
+        <source>Include thinking in exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="103"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="105"/>
+        <source>Restore from backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="126"/>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="127"/>
+        <location filename="../../gui/transfer_menu.py" line="184"/>
+        <source>Triptych JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="128"/>
+        <source>Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="129"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="141"/>
+        <source>Export conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="173"/>
+        <location filename="../../gui/transfer_menu.py" line="209"/>
+        <source>Could not write {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="176"/>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="182"/>
+        <source>Export all conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="188"/>
+        <source>Folder for the Markdown files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_menu.py" line="212"/>
+        <source>Exported %n conversation(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %n conversation to {path}</numerusform>
+            <numerusform>Exported %n conversations to {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="218"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="218"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="219"/>
+        <source>Import conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="234"/>
+        <source>Nothing was imported from {name}.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="245"/>
+        <source>There is no backup yet. Triptych makes one each day it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="248"/>
+        <source>{day} ({size} KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="253"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="254"/>
+        <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="264"/>
+        <source>Nothing was restored from {name}.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_menu.py" line="277"/>
+        <source>Imported %n conversation(s).</source>
+        <translation>
+            <numerusform>Imported %n conversation.</numerusform>
+            <numerusform>Imported %n conversations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_menu.py" line="281"/>
+        <source>%n conversation(s) already here, not imported again:</source>
+        <translation>
+            <numerusform>%n conversation already here, not imported again:</numerusform>
+            <numerusform>%n conversations already here, not imported again:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_menu.py" line="285"/>
+        <source>Left out (%n):</source>
+        <translation>
+            <numerusform>Left out (%n):</numerusform>
+            <numerusform>Left out (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="300"/>
+        <source>The daily backup failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="305"/>
+        <source>Triptych</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="155"/>
+        <location filename="../../gui/app.py" line="187"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="183"/>
+        <location filename="../../gui/app.py" line="218"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TurnHtml</name>
+    <message numerus="yes">
+        <location filename="../../gui/transcript_html.py" line="130"/>
+        <source>%n alternative(s) from a comparison</source>
+        <translation>
+            <numerusform>%n alternative from a comparison</numerusform>
+            <numerusform>%n alternatives from a comparison</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="112"/>
+        <location filename="../../gui/transcript_html.py" line="138"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="114"/>
+        <location filename="../../gui/transcript_html.py" line="140"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="128"/>
+        <location filename="../../gui/transcript_html.py" line="160"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="162"/>
+        <source>Regenerate ▾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="163"/>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="188"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="129"/>
+        <location filename="../../gui/transcript_html.py" line="189"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="131"/>
+        <location filename="../../gui/transcript_html.py" line="191"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="134"/>
+        <location filename="../../gui/transcript_html.py" line="194"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="140"/>
+        <location filename="../../gui/transcript_html.py" line="200"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="142"/>
+        <location filename="../../gui/transcript_html.py" line="202"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="151"/>
+        <location filename="../../gui/transcript_html.py" line="211"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="153"/>
+        <location filename="../../gui/transcript_html.py" line="213"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="154"/>
+        <location filename="../../gui/transcript_html.py" line="214"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript_html.py" line="208"/>
+        <location filename="../../gui/transcript_html.py" line="269"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -1633,18 +2216,40 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="214"/>
+        <location filename="../../gui/transcript_html.py" line="275"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="246"/>
+        <location filename="../../gui/transcript_html.py" line="102"/>
+        <location filename="../../gui/transcript_html.py" line="294"/>
+        <location filename="../../gui/transcript_html.py" line="314"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="250"/>
+        <location filename="../../gui/transcript_html.py" line="102"/>
+        <location filename="../../gui/transcript_html.py" line="294"/>
+        <location filename="../../gui/transcript_html.py" line="318"/>
         <source>[image: {alt}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WordDiffDialog</name>
+    <message>
+        <location filename="../../gui/word_diff_dialog.py" line="42"/>
+        <source>Word differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/word_diff_dialog.py" line="78"/>
+        <source>The two replies are the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/word_diff_dialog.py" line="81"/>
+        <source>{deleted} passages only on the left, {inserted} only on the right.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

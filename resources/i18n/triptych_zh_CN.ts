@@ -2,6 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlternativesDialog</name>
+    <message>
+        <location filename="../../gui/alternatives_view.py" line="28"/>
+        <source>Alternatives from a comparison</source>
+        <translation>对比中的其他回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alternatives_view.py" line="29"/>
+        <source>Kept for reading: these replies are not sent to the model.</source>
+        <translation>仅供查看：这些回复不会发送给模型。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alternatives_view.py" line="49"/>
+        <source>Same settings as the chosen reply</source>
+        <translation>与所选回复的设置相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/alternatives_view.py" line="58"/>
+        <source>Column {number}</source>
+        <translation>第 {number} 列</translation>
+    </message>
+</context>
+<context>
+    <name>BranchActions</name>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="105"/>
+        <source>With the current settings ({model})</source>
+        <translation>使用当前设置（{model}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="110"/>
+        <source>With another model (this reply only)</source>
+        <translation>使用其他模型（仅此回复）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="136"/>
+        <source>{title} (branch)</source>
+        <translation>{title}（分支）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="136"/>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="140"/>
+        <source>This reply is still arriving: branch from it once it has finished.</source>
+        <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="154"/>
+        <source>Edit and resend…</source>
+        <translation>编辑并重新发送…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="156"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="158"/>
+        <source>Branch into new conversation</source>
+        <translation>分支为新对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="179"/>
+        <source>Not sent: {problems}</source>
+        <translation>未发送：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="185"/>
+        <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
+        <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
+    </message>
+</context>
+<context>
     <name>CachingSection</name>
     <message>
         <location filename="../../gui/param_sections.py" line="245"/>
@@ -173,17 +249,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare_column.py" line="247"/>
+        <location filename="../../gui/compare_column.py" line="241"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="263"/>
+        <location filename="../../gui/compare_column.py" line="257"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="264"/>
+        <location filename="../../gui/compare_column.py" line="258"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -191,295 +267,364 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare_column.py" line="103"/>
+        <location filename="../../gui/compare_column.py" line="118"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="104"/>
+        <location filename="../../gui/compare_column.py" line="119"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="105"/>
+        <location filename="../../gui/compare_column.py" line="120"/>
+        <source>Maximise</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="121"/>
+        <source>Show this column alone; click again to show every column.</source>
+        <translation>只显示这一列；再次点击显示所有列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_column.py" line="122"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="106"/>
+        <location filename="../../gui/compare_column.py" line="123"/>
         <source>Continue with this</source>
         <translation>用这一列继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="108"/>
+        <location filename="../../gui/compare_column.py" line="125"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="116"/>
+        <location filename="../../gui/compare_column.py" line="133"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="174"/>
+        <location filename="../../gui/compare_column.py" line="207"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="176"/>
+        <location filename="../../gui/compare_column.py" line="209"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="183"/>
+        <location filename="../../gui/compare_column.py" line="216"/>
         <source>Time to first token</source>
         <translation>首词元时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="184"/>
+        <location filename="../../gui/compare_column.py" line="217"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="185"/>
+        <location filename="../../gui/compare_column.py" line="218"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="186"/>
+        <location filename="../../gui/compare_column.py" line="219"/>
         <source>Input tokens</source>
         <translation>输入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="187"/>
+        <location filename="../../gui/compare_column.py" line="220"/>
         <source>Output tokens</source>
         <translation>输出词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="188"/>
+        <location filename="../../gui/compare_column.py" line="221"/>
         <source>Cache read tokens</source>
         <translation>缓存读取词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="189"/>
+        <location filename="../../gui/compare_column.py" line="222"/>
         <source>Cache write tokens</source>
         <translation>缓存写入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="190"/>
+        <location filename="../../gui/compare_column.py" line="223"/>
         <source>Thinking tokens</source>
         <translation>思考词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="191"/>
+        <location filename="../../gui/compare_column.py" line="224"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="192"/>
+        <location filename="../../gui/compare_column.py" line="225"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="193"/>
+        <location filename="../../gui/compare_column.py" line="226"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="199"/>
+        <location filename="../../gui/compare_column.py" line="293"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="203"/>
+        <location filename="../../gui/compare_column.py" line="300"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="204"/>
+        <location filename="../../gui/compare_column.py" line="301"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="205"/>
+        <location filename="../../gui/compare_column.py" line="302"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="206"/>
+        <location filename="../../gui/compare_column.py" line="303"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="207"/>
+        <location filename="../../gui/compare_column.py" line="304"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="208"/>
+        <location filename="../../gui/compare_column.py" line="305"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="213"/>
+        <location filename="../../gui/compare_column.py" line="311"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="214"/>
+        <location filename="../../gui/compare_column.py" line="312"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="215"/>
+        <location filename="../../gui/compare_column.py" line="313"/>
         <source>max tokens</source>
         <translation>最大词元数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="216"/>
+        <location filename="../../gui/compare_column.py" line="314"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="217"/>
+        <location filename="../../gui/compare_column.py" line="315"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="218"/>
+        <location filename="../../gui/compare_column.py" line="316"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="219"/>
+        <location filename="../../gui/compare_column.py" line="317"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="220"/>
+        <location filename="../../gui/compare_column.py" line="318"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="221"/>
+        <location filename="../../gui/compare_column.py" line="319"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="222"/>
+        <location filename="../../gui/compare_column.py" line="320"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="223"/>
+        <location filename="../../gui/compare_column.py" line="321"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="224"/>
+        <location filename="../../gui/compare_column.py" line="322"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="225"/>
+        <location filename="../../gui/compare_column.py" line="323"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="226"/>
+        <location filename="../../gui/compare_column.py" line="324"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="227"/>
+        <location filename="../../gui/compare_column.py" line="325"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="228"/>
+        <location filename="../../gui/compare_column.py" line="326"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="229"/>
+        <location filename="../../gui/compare_column.py" line="327"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="230"/>
+        <location filename="../../gui/compare_column.py" line="328"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="231"/>
+        <location filename="../../gui/compare_column.py" line="329"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="232"/>
+        <location filename="../../gui/compare_column.py" line="330"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
 </context>
 <context>
+    <name>CompareExport</name>
+    <message>
+        <location filename="../../gui/compare_export.py" line="21"/>
+        <source>Export comparison to a folder</source>
+        <translation>将对比导出到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>CompareRunsDialog</name>
+    <message>
+        <location filename="../../gui/compare_runs.py" line="38"/>
+        <source>Saved comparisons</source>
+        <translation>已保存的对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_runs.py" line="52"/>
+        <source>This conversation has no saved comparisons yet.</source>
+        <translation>此对话还没有已保存的对比。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_runs.py" line="68"/>
+        <source>{when} · columns: {columns} · rounds: {rounds} · {prompt}</source>
+        <translation>{when} · 列数：{columns} · 轮数：{rounds} · {prompt}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareRunsMenu</name>
+    <message>
+        <location filename="../../gui/compare_runs.py" line="92"/>
+        <source>Saved comparisons…</source>
+        <translation>已保存的对比…</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="134"/>
+        <location filename="../../gui/compare_view.py" line="145"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="135"/>
+        <location filename="../../gui/compare_view.py" line="146"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="136"/>
+        <location filename="../../gui/compare_view.py" line="147"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="137"/>
+        <location filename="../../gui/compare_view.py" line="148"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="138"/>
+        <location filename="../../gui/compare_view.py" line="149"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="139"/>
+        <location filename="../../gui/compare_view.py" line="150"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="140"/>
+        <location filename="../../gui/compare_view.py" line="151"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="141"/>
-        <source>Same settings ×3</source>
-        <translation>相同设置 ×3</translation>
+        <location filename="../../gui/compare_view.py" line="152"/>
+        <source>Diff…</source>
+        <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="142"/>
-        <source>Temperature 0 / 0.5 / 1</source>
-        <translation>温度 0 / 0.5 / 1</translation>
+        <location filename="../../gui/compare_view.py" line="153"/>
+        <source>Compare two columns&apos; replies word by word</source>
+        <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="143"/>
-        <source>Thinking off / 4k / 16k</source>
-        <translation>思考 关闭 / 4k / 16k</translation>
+        <location filename="../../gui/compare_view.py" line="154"/>
+        <source>Export comparison…</source>
+        <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="244"/>
+        <location filename="../../gui/compare_view.py" line="155"/>
+        <source>Write the comparison as a Markdown and an HTML report</source>
+        <translation>将对比写成 Markdown 和 HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="357"/>
+        <source>Column {number}</source>
+        <translation>第 {number} 列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="376"/>
+        <source>Could not write the reports: {error}</source>
+        <translation>无法写入报告：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="379"/>
+        <source>Saved {markdown} and {html}</source>
+        <translation>已保存 {markdown} 和 {html}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="272"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="267"/>
+        <location filename="../../gui/compare_view.py" line="279"/>
+        <source>Nothing was sent: column {number} has settings the API would refuse.</source>
+        <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="303"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -596,6 +741,36 @@
         <location filename="../../gui/conversation_list.py" line="53"/>
         <source>New conversation</source>
         <translation>新对话</translation>
+    </message>
+</context>
+<context>
+    <name>EditMessageDialog</name>
+    <message>
+        <location filename="../../gui/edit_message_dialog.py" line="17"/>
+        <source>Edit message</source>
+        <translation>编辑消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_message_dialog.py" line="21"/>
+        <source>Sending makes this a new version of the message and asks for a new reply. The current version and everything after it are kept: switch between versions with ‹ ›.</source>
+        <translation>发送后，这将成为该消息的新版本并请求新的回复。当前版本及其后的所有内容都会保留：用 ‹ › 在版本间切换。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/edit_message_dialog.py" line="30"/>
+        <source>Its %n attachment(s) are sent again with it.</source>
+        <translation>
+            <numerusform>它的 %n 个附件会随之再次发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_message_dialog.py" line="36"/>
+        <source>Send as a new version</source>
+        <translation>作为新版本发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_message_dialog.py" line="37"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
     </message>
 </context>
 <context>
@@ -745,27 +920,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers.py" line="70"/>
+        <location filename="../../gui/providers.py" line="72"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation>没有运行中的密钥环服务（未找到 Secret Service）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="73"/>
+        <location filename="../../gui/providers.py" line="75"/>
         <source>The keyring is switched off.</source>
         <translation>密钥环已被关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="74"/>
+        <location filename="../../gui/providers.py" line="76"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation>密钥环后端会把密钥存在文件中，Triptych 不使用这种方式。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="77"/>
+        <location filename="../../gui/providers.py" line="79"/>
         <source>The keyring is locked.</source>
         <translation>密钥环已锁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="78"/>
+        <location filename="../../gui/providers.py" line="80"/>
         <source>The keyring service did not answer.</source>
         <translation>密钥环服务没有响应。</translation>
     </message>
@@ -773,90 +948,85 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
         <translation>Enter 发送（Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334"/>
+        <location filename="../../gui/main_window.py" line="343"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="378"/>
-        <source>{problem} Retrying in {seconds:.0f} s (attempt {attempt})…</source>
-        <translation>{problem} {seconds:.0f} 秒后重试（第 {attempt} 次）…</translation>
     </message>
 </context>
 <context>
@@ -934,6 +1104,44 @@
         <location filename="../../gui/param_sections.py" line="305"/>
         <source>Structured output: {error}</source>
         <translation>结构化输出：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsMenu</name>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="47"/>
+        <source>Same settings ×3</source>
+        <translation>相同设置 ×3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="48"/>
+        <source>Temperature 0 / 0.5 / 1</source>
+        <translation>温度 0 / 0.5 / 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="49"/>
+        <source>Thinking off / 4k / 16k</source>
+        <translation>思考 关闭 / 4k / 16k</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="50"/>
+        <source>All models of a family</source>
+        <translation>某一系列的全部模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="51"/>
+        <source>Opus</source>
+        <translation>Opus</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="52"/>
+        <source>Sonnet</source>
+        <translation>Sonnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_presets_menu.py" line="53"/>
+        <source>Haiku</source>
+        <translation>Haiku</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1439,105 @@
     </message>
 </context>
 <context>
+    <name>RawExchangeDialog</name>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="25"/>
+        <source>Raw request and response</source>
+        <translation>原始请求与响应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="36"/>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="37"/>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="40"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="63"/>
+        <source>This reply was sent before Triptych recorded requests: the request below is rebuilt from the conversation and its current settings, and may differ from what was sent.</source>
+        <translation>此回复发送于 Triptych 记录请求之前：下面的请求是根据对话及其当前设置重建的，可能与实际发送的不同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="67"/>
+        <source>The API key is shown as [REDACTED].</source>
+        <translation>API 密钥显示为 [REDACTED]。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="73"/>
+        <source>(The body was larger than {megabytes} MB and was not kept.)</source>
+        <translation>（请求体超过 {megabytes} MB，未保留。）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="79"/>
+        <source>(No response was recorded.)</source>
+        <translation>（没有记录到响应。）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/raw_exchange_dialog.py" line="82"/>
+        <source>(Only the first {megabytes} MB of {size} bytes were kept.)</source>
+        <translation>（{size} 字节中只保留了前 {megabytes} MB。）</translation>
+    </message>
+</context>
+<context>
+    <name>RequestCodeMenu</name>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="56"/>
+        <source>Copy request as cURL</source>
+        <translation>将请求复制为 cURL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="57"/>
+        <source>Copy request as Python (httpx)</source>
+        <translation>将请求复制为 Python (httpx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="58"/>
+        <source>Show raw request/response…</source>
+        <translation>显示原始请求/响应…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="64"/>
+        <source>cURL</source>
+        <translation>cURL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="67"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="101"/>
+        <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
+        <translation>已将请求复制为 {language}，根据当前设置重建：此回复发送于 Triptych 记录请求之前。密钥从 ${variable} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="105"/>
+        <source>Copied the request as {language}. The key is read from ${variable}.</source>
+        <translation>已将请求复制为 {language}。密钥从 ${variable} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/request_code_menu.py" line="115"/>
+        <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
+        <translation>此回复的请求没有记录，其服务商配置也已不存在，无法重建。</translation>
+    </message>
+</context>
+<context>
+    <name>RetryCountdown</name>
+    <message>
+        <location filename="../../gui/retry_countdown.py" line="50"/>
+        <source>{problem} Retrying in {seconds} s (attempt {attempt})…</source>
+        <translation>{problem} {seconds} 秒后重试（第 {attempt} 次）…</translation>
+    </message>
+</context>
+<context>
     <name>SamplingSection</name>
     <message>
         <location filename="../../gui/param_sections.py" line="92"/>
@@ -1271,6 +1578,87 @@
         <location filename="../../gui/param_sections.py" line="134"/>
         <source>{model} writes at most {count} tokens.</source>
         <translation>{model} 最多输出 {count} 个 token。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchAction</name>
+    <message>
+        <location filename="../../gui/search_action.py" line="29"/>
+        <source>Search conversations…</source>
+        <translation>搜索对话…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="139"/>
+        <source>Search conversations</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="140"/>
+        <source>Search titles and messages</source>
+        <translation>搜索标题和消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="141"/>
+        <source>Any model</source>
+        <translation>任意模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="142"/>
+        <source>Any provider</source>
+        <translation>任意服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="143"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="144"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="145"/>
+        <source>With attachments</source>
+        <translation>含附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="146"/>
+        <source>Include thinking</source>
+        <translation>包括思考</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="147"/>
+        <source>Include tool calls</source>
+        <translation>包括工具调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="192"/>
+        <source>No results</source>
+        <translation>没有结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="213"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="213"/>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="213"/>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search_dialog.py" line="214"/>
+        <source>New conversation</source>
+        <translation>新对话</translation>
     </message>
 </context>
 <context>
@@ -1552,96 +1940,311 @@
     </message>
 </context>
 <context>
+    <name>TransferMenu</name>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="95"/>
+        <source>Export conversation…</source>
+        <translation>导出对话…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="97"/>
+        <source>Export all as JSON…</source>
+        <translation>全部导出为 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="99"/>
+        <source>Export all as Markdown…</source>
+        <translation>全部导出为 Markdown…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="101"/>
+        <source>Include thinking in exports</source>
+        <translation>导出时包括思考</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="103"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="105"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="126"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="127"/>
+        <location filename="../../gui/transfer_menu.py" line="184"/>
+        <source>Triptych JSON (*.json)</source>
+        <translation>Triptych JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="128"/>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="129"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="141"/>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="173"/>
+        <location filename="../../gui/transfer_menu.py" line="209"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="176"/>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="182"/>
+        <source>Export all conversations</source>
+        <translation>导出全部对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="188"/>
+        <source>Folder for the Markdown files</source>
+        <translation>存放 Markdown 文件的文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_menu.py" line="212"/>
+        <source>Exported %n conversation(s) to {path}</source>
+        <translation>
+            <numerusform>已将 %n 个对话导出到 {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="218"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="218"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="219"/>
+        <source>Import conversations</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="234"/>
+        <source>Nothing was imported from {name}.
+
+{error}</source>
+        <translation>没有从 {name} 导入任何内容。
+
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="245"/>
+        <source>There is no backup yet. Triptych makes one each day it starts.</source>
+        <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="248"/>
+        <source>{day} ({size} KB)</source>
+        <translation>{day}（{size} KB）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="253"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="254"/>
+        <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
+        <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="264"/>
+        <source>Nothing was restored from {name}.
+
+{error}</source>
+        <translation>没有从 {name} 恢复任何内容。
+
+{error}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_menu.py" line="277"/>
+        <source>Imported %n conversation(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个对话。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_menu.py" line="281"/>
+        <source>%n conversation(s) already here, not imported again:</source>
+        <translation>
+            <numerusform>%n 个对话已存在，未再次导入：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_menu.py" line="285"/>
+        <source>Left out (%n):</source>
+        <translation>
+            <numerusform>未导入（%n）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="300"/>
+        <source>The daily backup failed: {error}</source>
+        <translation>每日备份失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_menu.py" line="305"/>
+        <source>Triptych</source>
+        <translation>Triptych</translation>
+    </message>
+</context>
+<context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="155"/>
+        <location filename="../../gui/app.py" line="187"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="183"/>
+        <location filename="../../gui/app.py" line="218"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
 </context>
 <context>
     <name>TurnHtml</name>
+    <message numerus="yes">
+        <location filename="../../gui/transcript_html.py" line="130"/>
+        <source>%n alternative(s) from a comparison</source>
+        <translation>
+            <numerusform>对比中的 %n 个其他回复</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="112"/>
+        <location filename="../../gui/transcript_html.py" line="138"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="114"/>
+        <location filename="../../gui/transcript_html.py" line="140"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="128"/>
+        <location filename="../../gui/transcript_html.py" line="160"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="162"/>
+        <source>Regenerate ▾</source>
+        <translation>重新生成 ▾</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="163"/>
+        <source>Branch</source>
+        <translation>分支</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript_html.py" line="188"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="129"/>
+        <location filename="../../gui/transcript_html.py" line="189"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="131"/>
+        <location filename="../../gui/transcript_html.py" line="191"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="134"/>
+        <location filename="../../gui/transcript_html.py" line="194"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="140"/>
+        <location filename="../../gui/transcript_html.py" line="200"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="142"/>
+        <location filename="../../gui/transcript_html.py" line="202"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="151"/>
+        <location filename="../../gui/transcript_html.py" line="211"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="153"/>
+        <location filename="../../gui/transcript_html.py" line="213"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="154"/>
+        <location filename="../../gui/transcript_html.py" line="214"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript_html.py" line="208"/>
+        <location filename="../../gui/transcript_html.py" line="269"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="214"/>
+        <location filename="../../gui/transcript_html.py" line="275"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="246"/>
+        <location filename="../../gui/transcript_html.py" line="102"/>
+        <location filename="../../gui/transcript_html.py" line="294"/>
+        <location filename="../../gui/transcript_html.py" line="314"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="250"/>
+        <location filename="../../gui/transcript_html.py" line="102"/>
+        <location filename="../../gui/transcript_html.py" line="294"/>
+        <location filename="../../gui/transcript_html.py" line="318"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
+    </message>
+</context>
+<context>
+    <name>WordDiffDialog</name>
+    <message>
+        <location filename="../../gui/word_diff_dialog.py" line="42"/>
+        <source>Word differences</source>
+        <translation>逐词差异</translation>
+    </message>
+    <message>
+        <location filename="../../gui/word_diff_dialog.py" line="78"/>
+        <source>The two replies are the same.</source>
+        <translation>两个回复相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/word_diff_dialog.py" line="81"/>
+        <source>{deleted} passages only on the left, {inserted} only on the right.</source>
+        <translation>{deleted} 处仅在左侧，{inserted} 处仅在右侧。</translation>
     </message>
 </context>
 </TS>

@@ -59,6 +59,7 @@ async def test_the_reply_names_the_temperature_so_compare_columns_differ(client:
     assert "(Answered at temperature 0.2.)" in cool["content"][0]["text"]
     assert "(Answered at the default temperature.)" in default["content"][0]["text"]
 
+
 async def test_with_thinking_on_it_thinks_first_and_signs(client: httpx.AsyncClient) -> None:
     message = await ask(client, max_tokens=4096, thinking={"type": "enabled", "budget_tokens": 2048})
 
