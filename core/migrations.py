@@ -265,7 +265,11 @@ def m003_search(db: sqlite3.Connection) -> None:
 
 def m004_exchanges(db: sqlite3.Connection) -> None:
     """What was sent and received for each assistant reply (the last attempt), for "copy as cURL" and the
-    raw view. Bodies are zlib-compressed; the key never gets here (`core.exchange` redacts it)."""
+    raw view. Bodies are zlib-compressed; the key never gets here (`core.exchange` redacts it).
+
+    A request body is kept as a template plus the elements of its `messages` array (`core.exchange_parts`),
+    each element stored once by its sha256, so a conversation's bodies grow with its length, not its square.
+    An element goes when the last request using it goes (the trigger), however the reply is deleted."""
     db.execute(
         """
         CREATE TABLE exchanges (
@@ -274,13 +278,35 @@ def m004_exchanges(db: sqlite3.Connection) -> None:
             method TEXT NOT NULL,
             url TEXT NOT NULL,
             request_headers_json TEXT NOT NULL,
-            request_body BLOB NOT NULL,
+            request_template BLOB NOT NULL,
             request_kept INTEGER NOT NULL DEFAULT 1,
             status INTEGER,
             response_headers_json TEXT NOT NULL DEFAULT '{}',
             response_body BLOB NOT NULL,
             response_bytes INTEGER NOT NULL DEFAULT 0
         )
+        """
+    )
+    db.execute("CREATE TABLE exchange_parts (digest BLOB PRIMARY KEY, body BLOB NOT NULL)")
+    db.execute(
+        """
+        CREATE TABLE exchange_part_uses (
+            message_id INTEGER NOT NULL REFERENCES exchanges(message_id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            digest BLOB NOT NULL REFERENCES exchange_parts(digest),
+            PRIMARY KEY (message_id, seq)
+        )
+        """
+    )
+    db.execute("CREATE INDEX exchange_part_uses_by_digest ON exchange_part_uses(digest)")
+    db.execute(
+        """
+        CREATE TRIGGER exchange_parts_unused AFTER DELETE ON exchange_part_uses
+        WHEN NOT EXISTS (SELECT 1 FROM exchange_part_uses WHERE digest = OLD.digest)
+        BEGIN
+            DELETE FROM exchange_parts WHERE digest = OLD.digest;
+        END
         """
     )
 
