@@ -7,8 +7,8 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from core.chat import ChatSession
 from core.conversation import Conversation, StoredMessage
@@ -25,6 +25,7 @@ from gui.conversation_list import ConversationList
 from gui.error_messages import describe
 from gui.model_picker import ModelPicker, ProfilePicker
 from gui.parameter_panel import ParameterPanel
+from gui.preferences_menu import PreferencesMenu
 from gui.request_code_menu import RequestCodeMenu
 from gui.retry_countdown import RetryCountdown
 from gui.search_action import SearchAction
@@ -128,33 +129,9 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.toggle_parameters_action)
         self.view_menu.addAction(self.compare_action)
-        self.theme_menu = self.view_menu.addMenu("")
-        self.theme_actions = self._choice_actions(self.theme_menu, "theme", ["system", "light", "dark"])
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_actions = self._choice_actions(
-            self.language_menu, "language", ["system", "en", "zh_CN"]
-        )
-        self.enter_sends_action = QAction(self, checkable=True, checked=self.composer.enter_sends)
-        self.enter_sends_action.toggled.connect(self._set_enter_sends)
-        self.view_menu.addAction(self.enter_sends_action)
+        self.preferences = PreferencesMenu(self.view_menu, self._settings, self.composer)
+        self.preferences.choiceChanged.connect(self.choiceChanged)
         self.addAction(self.stop_action)
-
-    def _choice_actions(self, menu: QMenu, key: str, values: list[str]) -> dict[str, QAction]:
-        group = QActionGroup(menu)
-        current = str(self._settings.value(key, "system"))
-        actions = {}
-        for value in values:
-            action = QAction(menu, checkable=True, checked=value == current)
-            action.triggered.connect(lambda _checked, v=value: self.choiceChanged.emit(key, v))
-            group.addAction(action)
-            menu.addAction(action)
-            actions[value] = action
-        return actions
-
-    def _set_enter_sends(self, enter_sends: bool) -> None:
-        self.composer.enter_sends = enter_sends
-        self.composer.retranslate()
-        self._settings.setValue("enter_sends", enter_sends)
 
     def _connect(self, controller: ChatController) -> None:
         controller.replyStarted.connect(self._reply_started)
@@ -187,15 +164,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
-        self.theme_menu.setTitle(self.tr("Theme"))
-        self.theme_actions["system"].setText(self.tr("Follow the system"))
-        self.theme_actions["light"].setText(self.tr("Light"))
-        self.theme_actions["dark"].setText(self.tr("Dark"))
-        self.language_menu.setTitle(self.tr("Language"))
-        self.language_actions["system"].setText(self.tr("Follow the system"))
-        self.language_actions["en"].setText("English")
-        self.language_actions["zh_CN"].setText("简体中文")
-        self.enter_sends_action.setText(self.tr("Enter sends (Shift+Enter for a new line)"))
+        self.preferences.retranslate()
 
     async def start(self) -> None:
         """Show the conversations and open the most recent one (or a new one on first start)."""

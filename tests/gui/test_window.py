@@ -216,3 +216,33 @@ def test_the_layout_is_remembered_across_restarts(
         await again.quit()
 
     run(qloop, body())
+
+
+def test_the_preferences_apply_and_are_remembered_across_restarts(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        keys = KeyStore(DictKeyring())
+        app = await start(qapp, tmp_path, server, keys)
+        preferences = app.window.preferences
+        preferences.theme_actions["dark"].trigger()
+        assert app.app.settings.value("theme") == "dark"
+        preferences.language_actions["zh_CN"].trigger()
+        assert "starts again" in app.window.composer.notice.text()
+        preferences.enter_sends_action.setChecked(False)
+        app.window.composer.editor.setPlainText("Not yet")
+        qtbot.keyClick(app.window.composer.editor, Qt.Key.Key_Return)
+        typed = app.window.composer.editor.toPlainText()
+        assert typed.count("\n") == 1 and typed.strip() == "Not yet", "Enter-sends off: Enter is a new line"
+        assert not [r for r in server.requests if r.path == "/v1/messages"]
+        await app.quit()
+
+        again = await start(qapp, tmp_path, server, keys)
+        preferences = again.window.preferences
+        assert preferences.theme_actions["dark"].isChecked()
+        assert preferences.language_actions["zh_CN"].isChecked()
+        assert not preferences.enter_sends_action.isChecked()
+        preferences.theme_actions["system"].trigger()
+        await again.quit()
+
+    run(qloop, body())

@@ -1,0 +1,58 @@
+"""The View menu's preferences: theme, language and whether Enter sends. Each choice is remembered in the
+settings; applying the theme and the language is the app's (`choiceChanged`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from gui.composer import Composer
+
+
+class PreferencesMenu(QObject):
+    choiceChanged = Signal(str, str)
+    """(setting, value) for the theme and language menus."""
+
+    def __init__(self, menu: QMenu, settings: QSettings, composer: Composer) -> None:
+        super().__init__(menu)
+        self._settings = settings
+        self._composer = composer
+        self.theme_menu = menu.addMenu("")
+        self.theme_actions = self._choice_actions(self.theme_menu, "theme", ["system", "light", "dark"])
+        self.language_menu = menu.addMenu("")
+        self.language_actions = self._choice_actions(
+            self.language_menu, "language", ["system", "en", "zh_CN"]
+        )
+        self.enter_sends_action = QAction(menu, checkable=True, checked=composer.enter_sends)
+        self.enter_sends_action.toggled.connect(self._set_enter_sends)
+        menu.addAction(self.enter_sends_action)
+        self.retranslate()
+
+    def _choice_actions(self, menu: QMenu, key: str, values: list[str]) -> dict[str, QAction]:
+        group = QActionGroup(menu)
+        current = str(self._settings.value(key, "system"))
+        actions = {}
+        for value in values:
+            action = QAction(menu, checkable=True, checked=value == current)
+            action.triggered.connect(lambda _checked, v=value: self.choiceChanged.emit(key, v))
+            group.addAction(action)
+            menu.addAction(action)
+            actions[value] = action
+        return actions
+
+    def _set_enter_sends(self, enter_sends: bool) -> None:
+        self._composer.enter_sends = enter_sends
+        self._composer.retranslate()
+        self._settings.setValue("enter_sends", enter_sends)
+
+    def retranslate(self) -> None:
+        self.theme_menu.setTitle(self.tr("Theme"))
+        self.theme_actions["system"].setText(self.tr("Follow the system"))
+        self.theme_actions["light"].setText(self.tr("Light"))
+        self.theme_actions["dark"].setText(self.tr("Dark"))
+        self.language_menu.setTitle(self.tr("Language"))
+        self.language_actions["system"].setText(self.tr("Follow the system"))
+        self.language_actions["en"].setText("English")
+        self.language_actions["zh_CN"].setText("简体中文")
+        self.enter_sends_action.setText(self.tr("Enter sends (Shift+Enter for a new line)"))
