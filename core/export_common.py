@@ -13,8 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from core.archive import ArchivedConversation, ArchivedMessage
-from core.compare import thinking_text
+from core.compare import tokens_text
 from core.conversation import ReplyError
+from core.export_labels import ENGLISH, ExportLabels
+from core.settings import ThinkingSettings
 
 _UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _MAX_STEM = 80
@@ -48,31 +50,40 @@ def branch_on_screen(conversation: ArchivedConversation) -> list[ArchivedMessage
     return path
 
 
-def header_facts(conversation: ArchivedConversation) -> list[HeaderFact]:
+def header_facts(conversation: ArchivedConversation, labels: ExportLabels = ENGLISH) -> list[HeaderFact]:
     """Date, model and the settings that change what a reader sees (not transport details)."""
     settings = conversation.settings
     facts = [
-        HeaderFact("Date", time_text(conversation.created_at)),
-        HeaderFact("Model", settings.model or "—"),
+        HeaderFact(labels.date, time_text(conversation.created_at)),
+        HeaderFact(labels.model, settings.model or "—"),
     ]
     if conversation.profile_name:
-        facts.append(HeaderFact("Provider", conversation.profile_name))
-    facts.append(HeaderFact("Max tokens", str(settings.max_tokens)))
+        facts.append(HeaderFact(labels.provider, conversation.profile_name))
+    facts.append(HeaderFact(labels.max_tokens, str(settings.max_tokens)))
     optional = {
-        "Temperature": settings.temperature,
-        "top_p": settings.top_p,
-        "top_k": settings.top_k,
-        "Effort": settings.effort,
+        labels.temperature: settings.temperature,
+        labels.top_p: settings.top_p,
+        labels.top_k: settings.top_k,
+        labels.effort: settings.effort,
     }
     facts += [HeaderFact(label, str(value)) for label, value in optional.items() if value is not None]
     if settings.thinking is not None:
-        facts.append(HeaderFact("Thinking", thinking_text(settings.thinking)))
+        facts.append(HeaderFact(labels.thinking, _thinking_text(settings.thinking, labels)))
     if settings.stop_sequences:
-        facts.append(HeaderFact("Stop sequences", ", ".join(repr(item) for item in settings.stop_sequences)))
+        stops = ", ".join(repr(item) for item in settings.stop_sequences)
+        facts.append(HeaderFact(labels.stop_sequences, stops))
     if settings.tools:
         names = [str(tool.get("name", tool.get("type", "?"))) for tool in settings.tools]
-        facts.append(HeaderFact("Tools", ", ".join(names)))
+        facts.append(HeaderFact(labels.tools, ", ".join(names)))
     return facts
+
+
+def _thinking_text(thinking: ThinkingSettings, labels: ExportLabels) -> str:
+    if thinking.mode == "disabled":
+        return labels.thinking_off
+    if thinking.mode == "adaptive":
+        return labels.thinking_adaptive
+    return labels.thinking_on if thinking.budget_tokens is None else tokens_text(thinking.budget_tokens)
 
 
 def system_text(conversation: ArchivedConversation) -> str:
@@ -94,19 +105,20 @@ def time_text(seconds: float) -> str:
         return ""
 
 
-def reply_facts(message: ArchivedMessage) -> str:
+def reply_facts(message: ArchivedMessage, labels: ExportLabels = ENGLISH) -> str:
     """One line on what a reply measured: model, tokens, cost, time, stop reason."""
     parts = [message.model or ""]
     if message.usage is not None:
-        parts.append(f"{message.usage.input_tokens} in / {message.usage.output_tokens} out tokens")
+        usage = message.usage
+        parts.append(labels.tokens.format(input=usage.input_tokens, output=usage.output_tokens))
     if message.cost_usd is not None:
         parts.append(f"${message.cost_usd:.4f}")
     if message.timing is not None and message.timing.duration is not None:
         parts.append(f"{message.timing.duration:.1f} s")
     if message.stop_reason:
-        parts.append(f"stop: {message.stop_reason}")
+        parts.append(labels.stop_reason.format(reason=message.stop_reason))
     if message.status not in ("complete", "error"):
-        parts.append(message.status)
+        parts.append(labels.status(message.status))
     return " · ".join(part for part in parts if part)
 
 

@@ -23,6 +23,7 @@ from core.export_common import (
     system_text,
     time_text,
 )
+from core.export_labels import ENGLISH, ExportLabels
 from core.markdown_render import MarkdownRenderer, allowed_link, pygments_css
 
 _CSS = """
@@ -61,18 +62,21 @@ img.attachment { max-width: 100%; max-height: 32em; border-radius: 6px; margin: 
 """
 
 
-def html_export(conversation: ArchivedConversation, *, include_thinking: bool = True) -> str:
+def html_export(
+    conversation: ArchivedConversation, *, include_thinking: bool = True, labels: ExportLabels = ENGLISH
+) -> str:
     renderer = MarkdownRenderer()
-    title = _escape(conversation.title or "Conversation")
+    title = _escape(conversation.title or labels.untitled)
     facts = "".join(
         f"<tr><th>{_escape(fact.label)}</th><td>{_escape(fact.value)}</td></tr>"
-        for fact in header_facts(conversation)
+        for fact in header_facts(conversation, labels)
     )
     body = [f"<h1>{title}</h1>", f'<table class="facts">{facts}</table>']
     system = system_text(conversation)
     if system:
         body.append(f'<div class="system">{_escape(system)}</div>')
-    body += [_turn(message, renderer, include_thinking) for message in branch_on_screen(conversation)]
+    writer = _Writer(renderer, include_thinking, labels)
+    body += [writer.turn(message) for message in branch_on_screen(conversation)]
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -81,81 +85,87 @@ def html_export(conversation: ArchivedConversation, *, include_thinking: bool = 
     )
 
 
-def _turn(message: ArchivedMessage, renderer: MarkdownRenderer, include_thinking: bool) -> str:
-    role = "User" if message.role == "user" else "Assistant"
-    when = time_text(message.created_at)
-    parts = [f'<div class="turn {message.role}"><div><span class="role">{role}</span>']
-    if when:
-        parts.append(f' <span class="meta">· {_escape(when)}</span>')
-    parts.append("</div>")
-    if message.role == "assistant" and (facts := reply_facts(message)):
-        parts.append(f'<div class="facts-line">{_escape(facts)}</div>')
-    parts += [_block(dict(block), renderer, include_thinking) for block in message.content]
-    if message.error is not None:
-        parts.append(f'<div class="error">{_escape(error_text(message.error))}</div>')
-    parts.append("</div>")
-    return "".join(parts)
+class _Writer:
+    def __init__(self, renderer: MarkdownRenderer, include_thinking: bool, labels: ExportLabels) -> None:
+        self._renderer = renderer
+        self._thinking = include_thinking
+        self._labels = labels
 
+    def turn(self, message: ArchivedMessage) -> str:
+        labels = self._labels
+        role = _escape(labels.user if message.role == "user" else labels.assistant)
+        when = time_text(message.created_at)
+        parts = [f'<div class="turn {message.role}"><div><span class="role">{role}</span>']
+        if when:
+            parts.append(f' <span class="meta">· {_escape(when)}</span>')
+        parts.append("</div>")
+        if message.role == "assistant" and (facts := reply_facts(message, labels)):
+            parts.append(f'<div class="facts-line">{_escape(facts)}</div>')
+        parts += [self._block(dict(block)) for block in message.content]
+        if message.error is not None:
+            error = f"{labels.error}: {error_text(message.error)}"
+            parts.append(f'<div class="error">{_escape(error)}</div>')
+        parts.append("</div>")
+        return "".join(parts)
 
-def _block(block: dict[str, Any], renderer: MarkdownRenderer, include_thinking: bool) -> str:
-    kind = block.get("type")
-    if kind == "text":
-        return renderer.render(str(block.get("text", "")))
-    if kind in ("thinking", "redacted_thinking"):
-        if not include_thinking:
-            return ""
-        text = str(block.get("thinking", "")) if kind == "thinking" else "(redacted thinking)"
-        # Open, so that it prints; a reader can still fold it.
-        return (
-            '<details class="thinking" open><summary>Thinking</summary>'
-            f'<div class="thinking-text">{_escape(text)}</div></details>'
-        )
-    if kind in ("image", "document"):
-        return _attachment(block, str(kind))
-    if kind in ("tool_use", "server_tool_use"):
-        label = f"Tool call {block.get('name', '?')} ({block.get('id', '')})"
-        return _tool_card(label, _json_pre(pretty_json(block.get("input", {}))))
-    if kind == "tool_result":
-        return _tool_result(block)
-    return _tool_card(str(kind), _json_pre(pretty_json(block)))
+    def _block(self, block: dict[str, Any]) -> str:
+        kind = block.get("type")
+        labels = self._labels
+        if kind == "text":
+            return self._renderer.render(str(block.get("text", "")))
+        if kind in ("thinking", "redacted_thinking"):
+            if not self._thinking:
+                return ""
+            text = str(block.get("thinking", "")) if kind == "thinking" else labels.redacted_thinking
+            # Open, so that it prints; a reader can still fold it.
+            return (
+                f'<details class="thinking" open><summary>{_escape(labels.thinking)}</summary>'
+                f'<div class="thinking-text">{_escape(text)}</div></details>'
+            )
+        if kind in ("image", "document"):
+            return self._attachment(block, str(kind))
+        if kind in ("tool_use", "server_tool_use"):
+            label = labels.tool_call.format(name=block.get("name", "?"), id=block.get("id", ""))
+            return _tool_card(label, _json_pre(pretty_json(block.get("input", {}))))
+        if kind == "tool_result":
+            return self._tool_result(block)
+        return _tool_card(str(kind), _json_pre(pretty_json(block)))
 
+    def _tool_result(self, block: dict[str, Any]) -> str:
+        template = self._labels.tool_error if block.get("is_error") else self._labels.tool_result
+        label = template.format(id=block.get("tool_use_id", ""))
+        content = block.get("content", "")
+        if isinstance(content, str):
+            return _tool_card(label, _json_pre(json_or_text(content)))
+        inner = []
+        for item in content if isinstance(content, list) else []:
+            if isinstance(item, dict) and item.get("type") in ("image", "document"):
+                inner.append(self._attachment(item, str(item["type"])))
+            elif isinstance(item, dict) and item.get("type") == "text":
+                inner.append(_json_pre(json_or_text(str(item.get("text", "")))))
+            else:
+                inner.append(_json_pre(pretty_json(item)))
+        return _tool_card(label, "".join(inner))
 
-def _tool_result(block: dict[str, Any]) -> str:
-    error = " (error)" if block.get("is_error") else ""
-    label = f"Tool result{error} for {block.get('tool_use_id', '')}"
-    content = block.get("content", "")
-    if isinstance(content, str):
-        return _tool_card(label, _json_pre(json_or_text(content)))
-    inner = []
-    for item in content if isinstance(content, list) else []:
-        if isinstance(item, dict) and item.get("type") in ("image", "document"):
-            inner.append(_attachment(item, str(item["type"])))
-        elif isinstance(item, dict) and item.get("type") == "text":
-            inner.append(_json_pre(json_or_text(str(item.get("text", "")))))
-        else:
-            inner.append(_json_pre(pretty_json(item)))
-    return _tool_card(label, "".join(inner))
-
-
-def _attachment(block: dict[str, Any], kind: str) -> str:
-    title = str(block.get("title") or kind)
-    found = base64_source(block)
-    source = block.get("source")
-    if found is not None:
-        media_type, data = found
-        uri = _escape(f"data:{media_type};base64,{data}")
-        if kind == "image":
-            return f'<p><img class="attachment" alt="{_escape(title)}" src="{uri}"></p>'
-        return f'<p><a download="{_escape(title)}" href="{uri}">{_escape(title)}</a></p>'
-    if isinstance(source, dict) and source.get("type") == "url":
-        url = str(source.get("url", ""))
-        if not allowed_link(url):
-            return f"<p>{_escape(title)}: {_escape(url)}</p>"
-        # Remote images are never loaded: a link to the file instead.
-        return f'<p><a href="{_escape(url)}">{_escape(title)}: {_escape(url)}</a></p>'
-    if isinstance(source, dict) and source.get("type") == "text":
-        return _tool_card(title, f"<pre>{_escape(str(source.get('data', '')))}</pre>")
-    return _tool_card(kind, _json_pre(pretty_json(block)))
+    def _attachment(self, block: dict[str, Any], kind: str) -> str:
+        title = str(block.get("title") or self._labels.kind(kind))
+        found = base64_source(block)
+        source = block.get("source")
+        if found is not None:
+            media_type, data = found
+            uri = _escape(f"data:{media_type};base64,{data}")
+            if kind == "image":
+                return f'<p><img class="attachment" alt="{_escape(title)}" src="{uri}"></p>'
+            return f'<p><a download="{_escape(title)}" href="{uri}">{_escape(title)}</a></p>'
+        if isinstance(source, dict) and source.get("type") == "url":
+            url = str(source.get("url", ""))
+            if not allowed_link(url):
+                return f"<p>{_escape(title)}: {_escape(url)}</p>"
+            # Remote images are never loaded: a link to the file instead.
+            return f'<p><a href="{_escape(url)}">{_escape(title)}: {_escape(url)}</a></p>'
+        if isinstance(source, dict) and source.get("type") == "text":
+            return _tool_card(title, f"<pre>{_escape(str(source.get('data', '')))}</pre>")
+        return _tool_card(kind, _json_pre(pretty_json(block)))
 
 
 def _tool_card(label: str, inner: str) -> str:

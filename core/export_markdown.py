@@ -30,6 +30,7 @@ from core.export_common import (
     time_text,
     unique_stems,
 )
+from core.export_labels import ENGLISH, ExportLabels
 
 _BACKTICKS = re.compile(r"`+")
 
@@ -52,24 +53,34 @@ def assets_folder_name(stem: str) -> str:
 
 
 def markdown_export(
-    conversation: ArchivedConversation, assets_folder: str, *, include_thinking: bool = True
+    conversation: ArchivedConversation,
+    assets_folder: str,
+    *,
+    include_thinking: bool = True,
+    labels: ExportLabels = ENGLISH,
 ) -> MarkdownExport:
     """The transcript's text and the files its links point to (relative to the Markdown file)."""
-    writer = _Writer(assets_folder, include_thinking)
-    lines = [f"# {conversation.title or 'Conversation'}", ""]
-    lines += [f"- **{fact.label}:** {fact.value}" for fact in header_facts(conversation)]
+    writer = _Writer(assets_folder, include_thinking, labels)
+    lines = [f"# {conversation.title or labels.untitled}", ""]
+    lines += [f"- **{fact.label}:** {fact.value}" for fact in header_facts(conversation, labels)]
     system = system_text(conversation)
     if system:
-        lines += ["", "**System prompt:**", "", *_quote(system)]
+        lines += ["", f"**{labels.system_prompt}:**", "", *_quote(system)]
     for message in branch_on_screen(conversation):
         lines += ["", *writer.turn(message)]
     return MarkdownExport("\n".join(lines).rstrip() + "\n", writer.assets)
 
 
-def write_markdown(conversation: ArchivedConversation, path: Path, *, include_thinking: bool = True) -> Path:
+def write_markdown(
+    conversation: ArchivedConversation,
+    path: Path,
+    *,
+    include_thinking: bool = True,
+    labels: ExportLabels = ENGLISH,
+) -> Path:
     """Write the transcript to `path` and its assets beside it (blocking: call it off the UI thread)."""
     folder = assets_folder_name(path.stem)
-    export = markdown_export(conversation, folder, include_thinking=include_thinking)
+    export = markdown_export(conversation, folder, include_thinking=include_thinking, labels=labels)
     path.write_text(export.text, encoding="utf-8")
     if export.assets:
         (path.parent / folder).mkdir(exist_ok=True)
@@ -79,33 +90,39 @@ def write_markdown(conversation: ArchivedConversation, path: Path, *, include_th
 
 
 def write_markdown_folder(
-    conversations: list[ArchivedConversation], folder: Path, *, include_thinking: bool = True
+    conversations: list[ArchivedConversation],
+    folder: Path,
+    *,
+    include_thinking: bool = True,
+    labels: ExportLabels = ENGLISH,
 ) -> list[Path]:
     """One Markdown file per conversation (named after its title) in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     stems = unique_stems([conversation.title for conversation in conversations])
     return [
-        write_markdown(conversation, folder / f"{stem}.md", include_thinking=include_thinking)
+        write_markdown(conversation, folder / f"{stem}.md", include_thinking=include_thinking, labels=labels)
         for conversation, stem in zip(conversations, stems, strict=True)
     ]
 
 
 class _Writer:
-    def __init__(self, assets_folder: str, include_thinking: bool) -> None:
+    def __init__(self, assets_folder: str, include_thinking: bool, labels: ExportLabels) -> None:
         self._folder = assets_folder
         self._thinking = include_thinking
+        self._labels = labels
         self.assets: list[Asset] = []
 
     def turn(self, message: ArchivedMessage) -> list[str]:
-        role = "User" if message.role == "user" else "Assistant"
+        labels = self._labels
+        role = labels.user if message.role == "user" else labels.assistant
         when = time_text(message.created_at)
         lines = [f"## {role}" + (f" · {when}" if when else ""), ""]
-        if message.role == "assistant" and (facts := reply_facts(message)):
+        if message.role == "assistant" and (facts := reply_facts(message, labels)):
             lines += [f"*{facts}*", ""]
         for block in message.content:
             lines += self._block(dict(block))
         if message.error is not None:
-            lines += [*_quote(f"**Error:** {error_text(message.error)}"), ""]
+            lines += [*_quote(f"**{labels.error}:** {error_text(message.error)}"), ""]
         return lines
 
     def _block(self, block: dict[str, Any]) -> list[str]:
@@ -116,21 +133,26 @@ class _Writer:
             if not self._thinking:
                 return []
             body = html.escape(str(block.get("thinking", "")), quote=False)
-            return ["<details><summary>Thinking</summary>", "", body, "", "</details>", ""]
+            summary = html.escape(self._labels.thinking, quote=False)
+            return [f"<details><summary>{summary}</summary>", "", body, "", "</details>", ""]
         if kind == "redacted_thinking":
-            return ["*(redacted thinking)*", ""] if self._thinking else []
+            return [f"*{self._labels.redacted_thinking}*", ""] if self._thinking else []
         if kind in ("image", "document"):
             return self._attachment(block, kind)
         if kind in ("tool_use", "server_tool_use"):
-            title = f"**Tool call** `{block.get('name', '?')}` (`{block.get('id', '')}`)"
+            call = self._labels.tool_call.format(
+                name=f"`{block.get('name', '?')}`", id=f"`{block.get('id', '')}`"
+            )
+            title = f"**{call}**"
             return [title, "", *fenced(pretty_json(block.get("input", {})), "json"), ""]
         if kind == "tool_result":
             return self._tool_result(block)
         return [f"**{kind}**", "", *fenced(pretty_json(block), "json"), ""]
 
     def _tool_result(self, block: dict[str, Any]) -> list[str]:
-        error = " (error)" if block.get("is_error") else ""
-        lines = [f"**Tool result**{error} for `{block.get('tool_use_id', '')}`", ""]
+        template = self._labels.tool_error if block.get("is_error") else self._labels.tool_result
+        tool_id = block.get("tool_use_id", "")
+        lines = [f"**{template.format(id=f'`{tool_id}`')}**", ""]
         content = block.get("content", "")
         if isinstance(content, str):
             return [*lines, *fenced(json_or_text(content), "json"), ""]
@@ -145,7 +167,9 @@ class _Writer:
 
     def _attachment(self, block: dict[str, Any], kind: str) -> list[str]:
         number = len(self.assets) + 1
-        title = str(block.get("title") or f"{kind} {number}")
+        title = str(
+            block.get("title") or self._labels.numbered.format(kind=self._labels.kind(kind), number=number)
+        )
         source = block.get("source")
         found = base64_source(block)
         if found is not None:
@@ -153,7 +177,7 @@ class _Writer:
             try:
                 decoded = base64.b64decode(data, validate=True)
             except (binascii.Error, ValueError):
-                return [f"*({kind} {title!r}: its data is not valid base64)*", ""]
+                return [f"*({self._labels.bad_data.format(title=repr(title))})*", ""]
             name = f"{kind}-{number}.{extension_for(media_type)}"
             self.assets.append(Asset(name, decoded))
             target = f"<{self._folder}/{name}>"

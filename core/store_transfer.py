@@ -30,7 +30,7 @@ from core.codec import (
     usage_to_dict,
 )
 from core.compare import ColumnMetrics
-from core.importers.base import ImportReport, ParsedImport, SkippedItem
+from core.importers.base import ImportReport, ParsedImport, SkippedItem, SkipReason
 from core.store_db import StoreBase, lastrowid
 
 # Every column `message_from_row` reads; the INSERT gives all but the id.
@@ -115,9 +115,9 @@ class TransferMethods(StoreBase):
         with self._transaction():
             known = self._hashes_of_sizes(wanted)
             for conversation in parsed.conversations:
-                title = conversation.title or "(untitled)"
+                title = conversation.title
                 if not conversation.messages:
-                    report.skipped.append(SkippedItem(title, "it has no messages"))
+                    report.skipped.append(SkippedItem(SkipReason.NO_MESSAGES, title))
                     continue
                 digest = content_hash(conversation)
                 if digest in known:

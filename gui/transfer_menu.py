@@ -28,6 +28,7 @@ from core.store import StoreError
 from core.store_worker import StoreWorker
 from gui.main_window import MainWindow
 from gui.tasks import TaskKeeper
+from gui.transfer_words import TransferWords
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ class TransferMenu(QObject):
         self._database = paths.database_path(data_dir)
         self._backups = backups_folder(data_dir)
         self.dialogs = dialogs or FileDialogs()
+        self.words = TransferWords(self)
         self.message_box: QMessageBox | None = None
         """The last report or error shown (non-modal), so tests can read it."""
         self.export_action = QAction(self.tr("Export conversation…"), window)
@@ -157,13 +159,18 @@ class TransferMenu(QObject):
         await self._window.persist_settings()
         archived = await self._store.call(lambda s: s.export_conversation(conversation_id))
         thinking = self.include_thinking_action.isChecked()
+        labels = self.words.export_labels()
         try:
             if kind == "json":
                 await asyncio.to_thread(write_archive, [archived], path, time.time())
             elif kind == "markdown":
-                await asyncio.to_thread(write_markdown, archived, path, include_thinking=thinking)
+                await asyncio.to_thread(
+                    write_markdown, archived, path, include_thinking=thinking, labels=labels
+                )
             else:
-                page = await asyncio.to_thread(html_export, archived, include_thinking=thinking)
+                page = await asyncio.to_thread(
+                    html_export, archived, include_thinking=thinking, labels=labels
+                )
                 if kind == "html":
                     await asyncio.to_thread(path.write_text, page, encoding="utf-8")
                 else:
@@ -202,7 +209,11 @@ class TransferMenu(QObject):
                 await asyncio.to_thread(write_archive, conversations, target, time.time())
             else:
                 await asyncio.to_thread(
-                    write_markdown_folder, conversations, target, include_thinking=thinking
+                    write_markdown_folder,
+                    conversations,
+                    target,
+                    include_thinking=thinking,
+                    labels=self.words.export_labels(),
                 )
         except OSError as error:
             self._show(
@@ -275,15 +286,15 @@ class TransferMenu(QObject):
     def report_text(self, report: ImportReport) -> str:
         """The report in plain words: what was added, what was already here, what was left out and why."""
         parts = [self.tr("Imported %n conversation(s).", "", len(report.imported))]
-        parts += _listed(report.imported)
+        parts += _listed([self.words.title(title) for title in report.imported])
         if report.duplicates:
             parts.append(
                 self.tr("%n conversation(s) already here, not imported again:", "", len(report.duplicates))
             )
-            parts += _listed(report.duplicates)
+            parts += _listed([self.words.title(title) for title in report.duplicates])
         if report.skipped:
             parts.append(self.tr("Left out (%n):", "", len(report.skipped)))
-            parts += _listed([f"{item.where}: {item.reason}" for item in report.skipped])
+            parts += _listed([self.words.skipped(item) for item in report.skipped])
         return "\n".join(parts)
 
     # -- backups -------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, cast
 
 from core.archive import ArchivedConversation
@@ -20,11 +21,41 @@ class ImportFormatError(ValueError):
     """The file is not in a format Triptych imports, or is damaged; the message says where, in plain words."""
 
 
+class SkipReason(Enum):
+    """Why something in a file was left out; the GUI words each one in the user's language."""
+
+    REPAIRED_CHARACTERS = "repaired-characters"
+    """Halves of UTF-16 pairs replaced by U+FFFD; `count` says how many."""
+    NO_MESSAGES = "no-messages"
+    UNKNOWN_SENDER = "unknown-sender"
+    NO_TEXT = "no-text"
+    ATTACHMENT_WITHOUT_TEXT = "attachment-without-text"
+    """`detail` is the attachment's file name."""
+    FILE_NOT_IN_EXPORT = "file-not-in-export"
+    """`detail` is the upload's file name, or empty."""
+    UNSIGNED_THINKING = "unsigned-thinking"
+    CLAUDE_AI_ITEM = "claude-ai-item"
+    """`detail` is the item's type (a tool that ran on Claude.ai), or empty."""
+    OTHER_ROLE = "other-role"
+    """`detail` is the role (system, tool…), or empty."""
+    HIDDEN_MESSAGE = "hidden-message"
+    CHATGPT_TOOL_CALL = "chatgpt-tool-call"
+    UNSUPPORTED_CONTENT = "unsupported-content"
+    """`detail` is the content type, or empty."""
+    ATTACHMENT_NOT_IN_FILE = "attachment-not-in-file"
+    """`detail` is what the file says in its place (e.g. `image_asset_pointer`), or empty."""
+
+
 @dataclass(frozen=True)
 class SkippedItem:
-    where: str
-    """The conversation (and message) it belonged to, e.g. `"Trip plans", message 4`."""
-    reason: str
+    reason: SkipReason
+    conversation: str | None = None
+    """The title of the conversation it belonged to; None for the file as a whole."""
+    message: int | None = None
+    """The message's number in that conversation, from 1."""
+    detail: str = ""
+    """A name from the file that the reason refers to (see `SkipReason`)."""
+    count: int = 0
 
 
 @dataclass
@@ -41,7 +72,7 @@ class ParsedImport:
 class ImportReport:
     source_format: str
     imported: list[str] = field(default_factory=list)
-    """Titles of the conversations added."""
+    """Titles of the conversations added (empty for one without a title)."""
     imported_ids: list[int] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     """Titles of conversations already in the database (same content hash): not added again."""

@@ -15,6 +15,7 @@ from core.importers.base import (
     ImportFormatError,
     ParsedImport,
     SkippedItem,
+    SkipReason,
     items,
     need_dict,
     need_list,
@@ -39,7 +40,7 @@ def parse_chatgpt(data: Any, settings: RequestSettings) -> ParsedImport:
         title = name if isinstance(name, str) and name.strip() else f"ChatGPT conversation {index + 1}"
         messages: list[ArchivedMessage] = []
         for number, node in enumerate(_current_path(conversation, where)):
-            message = _message(node, f"{title!r}, message {number + 1}", parsed)
+            message = _message(node, title, number + 1, parsed)
             if message is not None:
                 message.id, message.parent = len(messages) + 1, len(messages) or None
                 messages.append(message)
@@ -81,7 +82,7 @@ def _current_path(conversation: dict[str, Any], where: str) -> list[dict[str, An
     return path
 
 
-def _message(node: dict[str, Any], where: str, parsed: ParsedImport) -> ArchivedMessage | None:
+def _message(node: dict[str, Any], title: str, number: int, parsed: ParsedImport) -> ArchivedMessage | None:
     message = node.get("message")
     if not isinstance(message, dict):
         return None  # the empty root node every conversation starts with
@@ -89,15 +90,16 @@ def _message(node: dict[str, Any], where: str, parsed: ParsedImport) -> Archived
     role = author.get("role") if isinstance(author, dict) else None
     metadata = message.get("metadata") if isinstance(message.get("metadata"), dict) else {}
     if role not in ("user", "assistant"):
-        parsed.skipped.append(SkippedItem(where, f"a {role if isinstance(role, str) else 'unknown'} message"))
+        other = role if isinstance(role, str) else ""
+        parsed.skipped.append(SkippedItem(SkipReason.OTHER_ROLE, title, number, other))
         return None
     if metadata.get("is_visually_hidden_from_conversation"):
-        parsed.skipped.append(SkippedItem(where, "a message ChatGPT hides"))
+        parsed.skipped.append(SkippedItem(SkipReason.HIDDEN_MESSAGE, title, number))
         return None
     if message.get("recipient", "all") != "all":
-        parsed.skipped.append(SkippedItem(where, "a call to a ChatGPT tool"))
+        parsed.skipped.append(SkippedItem(SkipReason.CHATGPT_TOOL_CALL, title, number))
         return None
-    blocks = _blocks(message.get("content"), where, parsed)
+    blocks = _blocks(message.get("content"), title, number, parsed)
     if not blocks:
         return None
     model = metadata.get("model_slug")
@@ -111,10 +113,11 @@ def _message(node: dict[str, Any], where: str, parsed: ParsedImport) -> Archived
     )
 
 
-def _blocks(content: Any, where: str, parsed: ParsedImport) -> list[ContentBlock]:
+def _blocks(content: Any, title: str, number: int, parsed: ParsedImport) -> list[ContentBlock]:
     kind = content.get("content_type") if isinstance(content, dict) else None
     if kind not in _TEXT_TYPES:
-        parsed.skipped.append(SkippedItem(where, f"{kind if isinstance(kind, str) else 'unknown'} content"))
+        detail = kind if isinstance(kind, str) else ""
+        parsed.skipped.append(SkippedItem(SkipReason.UNSUPPORTED_CONTENT, title, number, detail))
         return []
     assert isinstance(content, dict)
     if kind == "code":
@@ -127,7 +130,6 @@ def _blocks(content: Any, where: str, parsed: ParsedImport) -> list[ContentBlock
                 blocks.append({"type": "text", "text": part})
         else:
             pointer = part.get("content_type") if isinstance(part, dict) else None
-            parsed.skipped.append(
-                SkippedItem(where, f"{pointer or 'an attachment'}: not in conversations.json")
-            )
+            pointer = pointer if isinstance(pointer, str) else ""
+            parsed.skipped.append(SkippedItem(SkipReason.ATTACHMENT_NOT_IN_FILE, title, number, pointer))
     return blocks

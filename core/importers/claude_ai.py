@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from core.archive import ArchivedConversation, ArchivedMessage
-from core.importers.base import ParsedImport, SkippedItem, items, need_dict, need_list
+from core.importers.base import ParsedImport, SkippedItem, SkipReason, items, need_dict, need_list
 from core.settings import RequestSettings
 from core.types import ContentBlock
 
@@ -84,12 +84,11 @@ def _tree(
 
 
 def _message(data: dict[str, Any], title: str, number: int, parsed: ParsedImport) -> ArchivedMessage | None:
-    where = f"{title!r}, message {number + 1}"
     role = _ROLES.get(data["sender"]) if isinstance(data.get("sender"), str) else None
     if role is None:
-        parsed.skipped.append(SkippedItem(where, "its sender is neither the person nor the assistant"))
+        parsed.skipped.append(SkippedItem(SkipReason.UNKNOWN_SENDER, title, number + 1))
         return None
-    blocks = _blocks(data, where, parsed)
+    blocks = _blocks(data, title, number + 1, parsed)
     for attachment in items(data.get("attachments")):
         if not isinstance(attachment, dict):
             continue
@@ -99,21 +98,19 @@ def _message(data: dict[str, Any], title: str, number: int, parsed: ParsedImport
             source = {"type": "text", "media_type": "text/plain", "data": text}
             blocks.append({"type": "document", "source": source, "title": name})
         else:
-            parsed.skipped.append(SkippedItem(where, f"attachment {name!r} has no text in the export"))
+            parsed.skipped.append(SkippedItem(SkipReason.ATTACHMENT_WITHOUT_TEXT, title, number + 1, name))
     for upload in items(data.get("files")):
         name = upload.get("file_name") if isinstance(upload, dict) else None
-        parsed.skipped.append(
-            SkippedItem(where, f"file {str(name or 'upload')!r}: its contents are not in the export")
-        )
+        parsed.skipped.append(SkippedItem(SkipReason.FILE_NOT_IN_EXPORT, title, number + 1, str(name or "")))
     if not blocks:
-        parsed.skipped.append(SkippedItem(where, "it has no text"))
+        parsed.skipped.append(SkippedItem(SkipReason.NO_TEXT, title, number + 1))
         return None
     return ArchivedMessage(
         id=0, parent=None, role=role, content=blocks, created_at=_time(data.get("created_at"))
     )
 
 
-def _blocks(data: dict[str, Any], where: str, parsed: ParsedImport) -> list[ContentBlock]:
+def _blocks(data: dict[str, Any], title: str, number: int, parsed: ParsedImport) -> list[ContentBlock]:
     content = data.get("content")
     if not isinstance(content, list) or not content:
         text = data.get("text")
@@ -125,11 +122,9 @@ def _blocks(data: dict[str, Any], where: str, parsed: ParsedImport) -> list[Cont
             if item["text"].strip():
                 blocks.append({"type": "text", "text": item["text"]})
         elif kind == "thinking":
-            parsed.skipped.append(
-                SkippedItem(where, "thinking from Claude.ai has no signature the API accepts")
-            )
+            parsed.skipped.append(SkippedItem(SkipReason.UNSIGNED_THINKING, title, number))
         else:
-            parsed.skipped.append(SkippedItem(where, f"a {kind or 'unknown'} item (ran on Claude.ai)"))
+            parsed.skipped.append(SkippedItem(SkipReason.CLAUDE_AI_ITEM, title, number, str(kind or "")))
     return blocks
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from core.importers.anthropic_request import is_request_body, parse_request_body
-from core.importers.base import ImportFormatError, ParsedImport, SkippedItem
+from core.importers.base import ImportFormatError, ParsedImport, SkippedItem, SkipReason
 from core.importers.chatgpt import is_chatgpt_export, parse_chatgpt
 from core.importers.claude_ai import is_claude_ai_export, parse_claude_ai
 from core.importers.triptych import is_archive, parse_triptych
@@ -59,8 +59,7 @@ def parse_data(data: Any, settings: RequestSettings, now: float) -> ParsedImport
     except RecursionError:
         raise ImportFormatError("The file's JSON is nested too deeply to read.") from None
     if repaired:
-        reason = f"{repaired} broken character(s) (half of a UTF-16 pair) were replaced by U+FFFD"
-        parsed.skipped.append(SkippedItem("the file", reason))
+        parsed.skipped.append(SkippedItem(SkipReason.REPAIRED_CHARACTERS, count=repaired))
     return parsed
 
 

@@ -950,83 +950,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
-        <source>Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="191"/>
-        <location filename="../../gui/main_window.py" line="195"/>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="192"/>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="193"/>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="194"/>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="198"/>
-        <source>Enter sends (Shift+Enter for a new line)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="312"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1105,6 +1074,40 @@
     <message>
         <location filename="../../gui/param_sections.py" line="305"/>
         <source>Structured output: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesMenu</name>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="50"/>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="51"/>
+        <location filename="../../gui/preferences_menu.py" line="55"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="52"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="53"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="54"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="58"/>
+        <source>Enter sends (Shift+Enter for a new line)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1946,84 +1949,84 @@
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="95"/>
+        <location filename="../../gui/transfer_menu.py" line="97"/>
         <source>Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="97"/>
+        <location filename="../../gui/transfer_menu.py" line="99"/>
         <source>Export all as JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="99"/>
+        <location filename="../../gui/transfer_menu.py" line="101"/>
         <source>Export all as Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="101"/>
+        <location filename="../../gui/transfer_menu.py" line="103"/>
         <source>Include thinking in exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="103"/>
+        <location filename="../../gui/transfer_menu.py" line="105"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="105"/>
+        <location filename="../../gui/transfer_menu.py" line="107"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="126"/>
+        <location filename="../../gui/transfer_menu.py" line="128"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="127"/>
-        <location filename="../../gui/transfer_menu.py" line="184"/>
+        <location filename="../../gui/transfer_menu.py" line="129"/>
+        <location filename="../../gui/transfer_menu.py" line="191"/>
         <source>Triptych JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="128"/>
+        <location filename="../../gui/transfer_menu.py" line="130"/>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="129"/>
+        <location filename="../../gui/transfer_menu.py" line="131"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="141"/>
+        <location filename="../../gui/transfer_menu.py" line="143"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="173"/>
-        <location filename="../../gui/transfer_menu.py" line="209"/>
+        <location filename="../../gui/transfer_menu.py" line="180"/>
+        <location filename="../../gui/transfer_menu.py" line="220"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="176"/>
+        <location filename="../../gui/transfer_menu.py" line="183"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="182"/>
+        <location filename="../../gui/transfer_menu.py" line="189"/>
         <source>Export all conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="188"/>
+        <location filename="../../gui/transfer_menu.py" line="195"/>
         <source>Folder for the Markdown files</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="212"/>
+        <location filename="../../gui/transfer_menu.py" line="223"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
@@ -2031,56 +2034,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="218"/>
+        <location filename="../../gui/transfer_menu.py" line="229"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="218"/>
+        <location filename="../../gui/transfer_menu.py" line="229"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="219"/>
+        <location filename="../../gui/transfer_menu.py" line="230"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="234"/>
+        <location filename="../../gui/transfer_menu.py" line="245"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="245"/>
+        <location filename="../../gui/transfer_menu.py" line="256"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="248"/>
+        <location filename="../../gui/transfer_menu.py" line="259"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="253"/>
+        <location filename="../../gui/transfer_menu.py" line="264"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="254"/>
+        <location filename="../../gui/transfer_menu.py" line="265"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="264"/>
+        <location filename="../../gui/transfer_menu.py" line="275"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="277"/>
+        <location filename="../../gui/transfer_menu.py" line="288"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -2088,7 +2091,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="281"/>
+        <location filename="../../gui/transfer_menu.py" line="292"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -2096,7 +2099,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="285"/>
+        <location filename="../../gui/transfer_menu.py" line="296"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -2104,13 +2107,286 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="300"/>
+        <location filename="../../gui/transfer_menu.py" line="311"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="305"/>
+        <location filename="../../gui/transfer_menu.py" line="316"/>
         <source>Triptych</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferWords</name>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="16"/>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="17"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="18"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="19"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="20"/>
+        <source>Max tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="21"/>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="22"/>
+        <source>Top P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="23"/>
+        <source>Top K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="24"/>
+        <source>Effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="25"/>
+        <source>Thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="26"/>
+        <source>off</source>
+        <comment>thinking</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="27"/>
+        <source>adaptive</source>
+        <comment>thinking</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="28"/>
+        <source>on</source>
+        <comment>thinking</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="29"/>
+        <source>Stop sequences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="30"/>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="31"/>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="32"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="33"/>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="34"/>
+        <source>{input} in / {output} out tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="35"/>
+        <source>stop: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="36"/>
+        <source>unfinished</source>
+        <comment>reply status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="37"/>
+        <source>interrupted</source>
+        <comment>reply status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="38"/>
+        <source>cancelled</source>
+        <comment>reply status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="39"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="40"/>
+        <source>(redacted thinking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="41"/>
+        <source>Tool call {name} ({id})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="42"/>
+        <source>Tool result for {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="43"/>
+        <source>Tool result (error) for {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="44"/>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="45"/>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="46"/>
+        <source>{kind} {number}</source>
+        <comment>an attachment without a title</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="47"/>
+        <source>{title}: its data is not valid base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="51"/>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="55"/>
+        <source>{place}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="59"/>
+        <source>the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="61"/>
+        <source>“{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="62"/>
+        <source>“{title}”, message {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="67"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_words.py" line="70"/>
+        <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
+        <translation>
+            <numerusform>%n broken character (half of a UTF-16 pair) replaced by U+FFFD</numerusform>
+            <numerusform>%n broken characters (half of a UTF-16 pair) replaced by U+FFFD</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="72"/>
+        <source>it has no messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="73"/>
+        <source>its sender is neither the person nor the assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="74"/>
+        <source>it has no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="76"/>
+        <source>attachment “{name}” has no text in the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="79"/>
+        <source>file “{name}”: its contents are not in the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="80"/>
+        <source>upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="82"/>
+        <source>thinking from Claude.ai has no signature the API accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="84"/>
+        <source>a {kind} item (ran on Claude.ai)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="87"/>
+        <source>a {role} message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="88"/>
+        <source>a message ChatGPT hides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="89"/>
+        <source>a call to a ChatGPT tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="90"/>
+        <source>{kind} content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="92"/>
+        <source>an attachment ({kind}): not in conversations.json</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -948,83 +948,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
-        <source>Theme</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="191"/>
-        <location filename="../../gui/main_window.py" line="195"/>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="192"/>
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="193"/>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="194"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="198"/>
-        <source>Enter sends (Shift+Enter for a new line)</source>
-        <translation>Enter 发送（Shift+Enter 换行）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="312"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -1104,6 +1073,40 @@
         <location filename="../../gui/param_sections.py" line="305"/>
         <source>Structured output: {error}</source>
         <translation>结构化输出：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesMenu</name>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="50"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="51"/>
+        <location filename="../../gui/preferences_menu.py" line="55"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="52"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="53"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="54"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="58"/>
+        <source>Enter sends (Shift+Enter for a new line)</source>
+        <translation>Enter 发送（Shift+Enter 换行）</translation>
     </message>
 </context>
 <context>
@@ -1942,106 +1945,106 @@
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="95"/>
+        <location filename="../../gui/transfer_menu.py" line="97"/>
         <source>Export conversation…</source>
         <translation>导出对话…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="97"/>
+        <location filename="../../gui/transfer_menu.py" line="99"/>
         <source>Export all as JSON…</source>
         <translation>全部导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="99"/>
+        <location filename="../../gui/transfer_menu.py" line="101"/>
         <source>Export all as Markdown…</source>
         <translation>全部导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="101"/>
+        <location filename="../../gui/transfer_menu.py" line="103"/>
         <source>Include thinking in exports</source>
         <translation>导出时包括思考</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="103"/>
+        <location filename="../../gui/transfer_menu.py" line="105"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="105"/>
+        <location filename="../../gui/transfer_menu.py" line="107"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="126"/>
+        <location filename="../../gui/transfer_menu.py" line="128"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="127"/>
-        <location filename="../../gui/transfer_menu.py" line="184"/>
+        <location filename="../../gui/transfer_menu.py" line="129"/>
+        <location filename="../../gui/transfer_menu.py" line="191"/>
         <source>Triptych JSON (*.json)</source>
         <translation>Triptych JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="128"/>
+        <location filename="../../gui/transfer_menu.py" line="130"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="129"/>
+        <location filename="../../gui/transfer_menu.py" line="131"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="141"/>
+        <location filename="../../gui/transfer_menu.py" line="143"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="173"/>
-        <location filename="../../gui/transfer_menu.py" line="209"/>
+        <location filename="../../gui/transfer_menu.py" line="180"/>
+        <location filename="../../gui/transfer_menu.py" line="220"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="176"/>
+        <location filename="../../gui/transfer_menu.py" line="183"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="182"/>
+        <location filename="../../gui/transfer_menu.py" line="189"/>
         <source>Export all conversations</source>
         <translation>导出全部对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="188"/>
+        <location filename="../../gui/transfer_menu.py" line="195"/>
         <source>Folder for the Markdown files</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="212"/>
+        <location filename="../../gui/transfer_menu.py" line="223"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="218"/>
+        <location filename="../../gui/transfer_menu.py" line="229"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="218"/>
+        <location filename="../../gui/transfer_menu.py" line="229"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="219"/>
+        <location filename="../../gui/transfer_menu.py" line="230"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="234"/>
+        <location filename="../../gui/transfer_menu.py" line="245"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -2050,27 +2053,27 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="245"/>
+        <location filename="../../gui/transfer_menu.py" line="256"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="248"/>
+        <location filename="../../gui/transfer_menu.py" line="259"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="253"/>
+        <location filename="../../gui/transfer_menu.py" line="264"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="254"/>
+        <location filename="../../gui/transfer_menu.py" line="265"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="264"/>
+        <location filename="../../gui/transfer_menu.py" line="275"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -2079,35 +2082,307 @@
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="277"/>
+        <location filename="../../gui/transfer_menu.py" line="288"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="281"/>
+        <location filename="../../gui/transfer_menu.py" line="292"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="285"/>
+        <location filename="../../gui/transfer_menu.py" line="296"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="300"/>
+        <location filename="../../gui/transfer_menu.py" line="311"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="305"/>
+        <location filename="../../gui/transfer_menu.py" line="316"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
+    </message>
+</context>
+<context>
+    <name>TransferWords</name>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="16"/>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="17"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="18"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="19"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="20"/>
+        <source>Max tokens</source>
+        <translation>最大 token 数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="21"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="22"/>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="23"/>
+        <source>Top K</source>
+        <translation>Top K</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="24"/>
+        <source>Effort</source>
+        <translation>投入程度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="25"/>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="26"/>
+        <source>off</source>
+        <comment>thinking</comment>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="27"/>
+        <source>adaptive</source>
+        <comment>thinking</comment>
+        <translation>自适应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="28"/>
+        <source>on</source>
+        <comment>thinking</comment>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="29"/>
+        <source>Stop sequences</source>
+        <translation>停止序列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="30"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="31"/>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="32"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="33"/>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="34"/>
+        <source>{input} in / {output} out tokens</source>
+        <translation>输入 {input} / 输出 {output} token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="35"/>
+        <source>stop: {reason}</source>
+        <translation>停止原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="36"/>
+        <source>unfinished</source>
+        <comment>reply status</comment>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="37"/>
+        <source>interrupted</source>
+        <comment>reply status</comment>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="38"/>
+        <source>cancelled</source>
+        <comment>reply status</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="39"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="40"/>
+        <source>(redacted thinking)</source>
+        <translation>（已隐去的思考）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="41"/>
+        <source>Tool call {name} ({id})</source>
+        <translation>工具调用 {name}（{id}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="42"/>
+        <source>Tool result for {id}</source>
+        <translation>{id} 的工具结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="43"/>
+        <source>Tool result (error) for {id}</source>
+        <translation>{id} 的工具结果（出错）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="44"/>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="45"/>
+        <source>document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="46"/>
+        <source>{kind} {number}</source>
+        <comment>an attachment without a title</comment>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="47"/>
+        <source>{title}: its data is not valid base64</source>
+        <translation>{title}：数据不是有效的 base64</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="51"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="55"/>
+        <source>{place}: {reason}</source>
+        <translation>{place}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="59"/>
+        <source>the file</source>
+        <translation>文件本身</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="61"/>
+        <source>“{title}”</source>
+        <translation>“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="62"/>
+        <source>“{title}”, message {number}</source>
+        <translation>“{title}”第 {number} 条消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="67"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer_words.py" line="70"/>
+        <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
+        <translation>
+            <numerusform>%n 个损坏的字符（UTF-16 代理对的一半）已替换为 U+FFFD</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="72"/>
+        <source>it has no messages</source>
+        <translation>其中没有消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="73"/>
+        <source>its sender is neither the person nor the assistant</source>
+        <translation>发送者既不是用户也不是助手</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="74"/>
+        <source>it has no text</source>
+        <translation>其中没有文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="76"/>
+        <source>attachment “{name}” has no text in the export</source>
+        <translation>附件“{name}”在导出文件中没有文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="79"/>
+        <source>file “{name}”: its contents are not in the export</source>
+        <translation>文件“{name}”：导出文件中没有其内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="80"/>
+        <source>upload</source>
+        <translation>上传的文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="82"/>
+        <source>thinking from Claude.ai has no signature the API accepts</source>
+        <translation>来自 Claude.ai 的思考没有 API 认可的签名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="84"/>
+        <source>a {kind} item (ran on Claude.ai)</source>
+        <translation>一个 {kind} 项（在 Claude.ai 上运行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="87"/>
+        <source>a {role} message</source>
+        <translation>一条 {role} 消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="88"/>
+        <source>a message ChatGPT hides</source>
+        <translation>一条 ChatGPT 隐藏的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="89"/>
+        <source>a call to a ChatGPT tool</source>
+        <translation>一次 ChatGPT 工具调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="90"/>
+        <source>{kind} content</source>
+        <translation>{kind} 内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer_words.py" line="92"/>
+        <source>an attachment ({kind}): not in conversations.json</source>
+        <translation>附件（{kind}）：不在 conversations.json 中</translation>
     </message>
 </context>
 <context>

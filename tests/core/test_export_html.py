@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from core.export_html import html_export
+from core.export_labels import ExportLabels
 from core.profile import Profile
 from core.secrets import KeyStore
 from core.settings import RequestSettings
@@ -73,3 +74,12 @@ def test_the_model_text_cannot_inject_markup(tmp_path: Path) -> None:
     parser.feed(page)
     assert parser.loaded == []
     assert "<script>" not in page and "<img src=x" not in page
+
+
+def test_the_labels_given_replace_the_english_words_and_the_values_stay_escaped(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "db.sqlite3")
+    labels = ExportLabels(user="Benutzer", model="<Modell>", tool_call="Werkzeug {name} [{id}]")
+    page = html_export(store.export_conversation(rich_conversation(store)), labels=labels)
+    assert '<span class="role">Benutzer</span>' in page and "<th>&lt;Modell&gt;</th>" in page
+    assert "Werkzeug get_weather [toolu_01A]" in page
+    assert ">User<" not in page and "Tool call" not in page

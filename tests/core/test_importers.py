@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.importers.base import ImportFormatError, ParsedImport
+from core.importers.base import ImportFormatError, ParsedImport, SkippedItem, SkipReason
 from core.importers.detect import parse_data, parse_import, read_import_file
 from core.settings import RequestSettings, ThinkingSettings
 from core.store import Store
@@ -45,10 +45,12 @@ def test_a_claude_ai_export_imports_its_conversations_with_a_report(tmp_path: Pa
     assert path[1].content == [{"type": "text", "text": "Layers: April in Kyoto ranges from 8 °C to 20 °C."}]
     assert path[2].content == [{"type": "text", "text": "Thanks!"}]  # old exports: `text` without `content`
     assert store.get_conversation(cid).settings == DEFAULTS
-    reasons = " ".join(item.reason for item in report.skipped)
-    assert "photo_of_suitcase.jpg" in reasons and "signature" in reasons
-    # The conversation without messages is reported, not added.
-    assert any(item.reason == "it has no messages" for item in report.skipped)
+    assert report.skipped == [
+        SkippedItem(SkipReason.FILE_NOT_IN_EXPORT, "Packing list for Kyoto", 1, "photo_of_suitcase.jpg"),
+        SkippedItem(SkipReason.UNSIGNED_THINKING, "Packing list for Kyoto", 2),
+        # The conversation without messages is reported, not added.
+        SkippedItem(SkipReason.NO_MESSAGES, "Claude.ai conversation 3"),
+    ]
 
 
 def test_claude_ai_edits_become_branches_and_the_newest_is_shown(tmp_path: Path) -> None:
@@ -85,10 +87,12 @@ def test_a_chatgpt_export_imports_only_the_path_to_the_current_node(tmp_path: Pa
     assert len(everything.messages) == 4  # the regenerated older answer is on another branch: not imported
     assert store.current_path(cid)[1].model == "gpt-4o"
     assert store.current_path(cid)[0].created_at == 1712000001.0
-    reasons = [item.reason for item in report.skipped]
-    assert "a system message" in reasons and "a call to a ChatGPT tool" in reasons
-    assert "a tool message" in reasons
-    assert any("image_asset_pointer" in reason for reason in reasons)
+    assert report.skipped == [
+        SkippedItem(SkipReason.OTHER_ROLE, "Sourdough starter", 2, "system"),
+        SkippedItem(SkipReason.ATTACHMENT_NOT_IN_FILE, "Sourdough starter", 3, "image_asset_pointer"),
+        SkippedItem(SkipReason.CHATGPT_TOOL_CALL, "Sourdough starter", 4),
+        SkippedItem(SkipReason.OTHER_ROLE, "Sourdough starter", 5, "tool"),
+    ]
 
 
 def test_an_api_request_body_becomes_a_conversation_with_its_settings(tmp_path: Path) -> None:
@@ -155,9 +159,7 @@ def test_half_of_a_utf16_pair_is_replaced_not_fatal(tmp_path: Path) -> None:
     report = store.import_conversations(parse_import(body, DEFAULTS))
     (message,) = store.current_path(report.imported_ids[0])
     assert message.content == [{"type": "text", "text": "broken \ufffd here, whole \U0001f600"}]
-    assert [item.reason for item in report.skipped] == [
-        "1 broken character(s) (half of a UTF-16 pair) were replaced by U+FFFD"
-    ]
+    assert report.skipped == [SkippedItem(SkipReason.REPAIRED_CHARACTERS, count=1)]
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 import qasync
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from core.demo import FakeServer, Reply, Text
+from core.importers.base import SkippedItem, SkipReason
 from core.settings import RequestSettings
 from core.store import Store
+from gui.app import install_translation
 from gui.transfer_menu import TransferMenu
+from gui.transfer_words import TransferWords
 from tests.core.store_helpers import text
 from tests.core.transfer_helpers import PNG_BASE64, THINKING_TEXT, rich_conversation
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import KEY, Running, start
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 class ScriptedDialogs:
@@ -165,3 +172,61 @@ def test_the_daily_backup_is_made_at_start_and_restore_merges_it(
         await app.quit()
 
     run(qloop, body(), timeout=60)
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The app's own Chinese translation, removed after the test."""
+    before = set(qapp.findChildren(QTranslator))
+    install_translation(qapp, "zh_CN")
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.setParent(None)
+
+
+def test_in_chinese_the_transcript_labels_and_the_skip_reasons_are_chinese(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer, chinese: None
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        transfer = _transfer(app)
+        assert isinstance(transfer.dialogs, ScriptedDialogs)
+        rich = await app.app.store.call(lambda s: rich_conversation(s))
+        app.window.open_conversation(rich)
+        await wait_until(lambda: "It is 21" in app.transcript_text(), what="the rich conversation")
+        path = tmp_path / "chat.md"
+        transfer.dialogs.save = (path, 0)
+        transfer.export_current()
+        await wait_until(lambda: str(path) in app.window.composer.notice.text(), what="the export")
+        markdown = path.read_text(encoding="utf-8")
+        assert "- **模型:** claude-opus-4-1" in markdown and "<summary>思考</summary>" in markdown
+        assert "## 用户 · " in markdown and "## 助手 · " in markdown
+        assert "**工具调用 `get_weather`（`toolu_01A`）**" in markdown
+        assert "**Tool" not in markdown and "## User" not in markdown
+
+        transfer.dialogs.open = FIXTURES / "claude_ai_conversations.json"
+        transfer.import_file()
+        await wait_until(lambda: transfer.message_box is not None, what="the import report")
+        assert transfer.message_box is not None
+        report = transfer.message_box.text()
+        assert report.startswith("已导入 2 个对话。")
+        assert "“Packing list for Kyoto”第 2 条消息：来自 Claude.ai 的思考没有 API 认可的签名" in report
+        await app.quit()
+
+    run(qloop, body(), timeout=60)
+
+
+def test_every_skip_reason_has_words_with_its_place_and_detail(qapp: QApplication) -> None:
+    words = TransferWords()
+    for reason in SkipReason:
+        assert words.skipped(SkippedItem(reason, "Trip", 4, "system", 2)).startswith("“Trip”, message 4: ")
+    repaired = SkippedItem(SkipReason.REPAIRED_CHARACTERS, count=1)
+    assert (
+        words.skipped(repaired)
+        == "the file: 1 broken character(s) (half of a UTF-16 pair) replaced by U+FFFD"
+    )
+    assert (
+        words.skipped(SkippedItem(SkipReason.OTHER_ROLE, "", 2, "tool"))
+        == "“(untitled)”, message 2: a tool message"
+    )
