@@ -30,6 +30,10 @@ _SUBTREE = """
 """
 
 
+_EXCHANGE_COLUMNS = (
+    "created_at, method, url, request_headers_json, request_template, request_kept, status, "
+    "response_headers_json, response_body, response_bytes"
+)
 # Whether message `{m}` begins a compare column that was not chosen (the user prompt of its first round):
 # those threads are the chosen reply's alternatives, shown from it, not versions of the turn, and the
 # newest-branch walk does not wander into them.
@@ -302,8 +306,22 @@ class MessageMethods(StoreBase):
                     (conversation_id, parent_id, message.id),
                 )
                 parent_id = lastrowid(cursor)
+                self._copy_exchange(message.id, parent_id)
             self._update_conversation(conversation_id, "current_leaf_id = ?", parent_id)
         return conversation_id
+
+    def _copy_exchange(self, source_id: int, copy_id: int) -> None:
+        """The copied reply keeps the record of what was sent for it (its body's elements are shared)."""
+        self._db.execute(
+            f"INSERT INTO exchanges (message_id, {_EXCHANGE_COLUMNS}) "
+            f"SELECT ?, {_EXCHANGE_COLUMNS} FROM exchanges WHERE message_id = ?",
+            (copy_id, source_id),
+        )
+        self._db.execute(
+            "INSERT INTO exchange_part_uses (message_id, seq, at, digest) "
+            "SELECT ?, seq, at, digest FROM exchange_part_uses WHERE message_id = ?",
+            (copy_id, source_id),
+        )
 
     def mark_unfinished_as_interrupted(self) -> int:
         """At startup: replies still `streaming` were cut by a crash or a quit; their text stays."""

@@ -157,10 +157,13 @@ async def test_a_branch_copy_is_a_new_conversation_independent_of_the_original(s
     assert texts(copied) == ["one", "A"]
     assert [m.content for m in copied] == [one.content, a.content] and copied[1].request_id == a.request_id
     assert not {m.id for m in copied} & {one.id, a.id}
+    sent_for_a = setup.server.requests[0].raw_body
     setup.server.enqueue(Reply([Text("elsewhere")]))
     await setup.session.send(copy_id, user("in the copy"))
     await setup.store.call(lambda s: s.delete_message_subtree(a.id))
     assert texts(await setup.path(copy_id)) == ["one", "A", "in the copy", "elsewhere"]
+    kept = await setup.store.call(lambda s: s.get_exchange(copied[1].id))
+    assert kept is not None and kept.request_body == sent_for_a, "the copy keeps what was sent for its reply"
     assert texts(await setup.path()) == ["one"]
     titles = [row.title for row in await setup.store.call(lambda s: s.list_conversations())]
     assert "Trip (branch)" in titles
