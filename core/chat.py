@@ -134,6 +134,14 @@ class ChatSession:
         self._require_idle(message.conversation_id)
         return await self._store.call(lambda s: s.show_version(message_id))
 
+    async def delete_version(self, message_id: int) -> list[StoredMessage]:
+        """Delete this version of a turn and everything after it; if it was on screen, the newest remaining
+        version takes its place. Returns the path now shown. Refused while the conversation gets a reply."""
+        message = await self._store.call(lambda s: s.get_message(message_id))
+        self._require_idle(message.conversation_id)
+        await self._store.call(lambda s: s.delete_message_subtree(message_id))
+        return await self._store.call(lambda s: s.current_path(message.conversation_id))
+
     async def branch(self, message_id: int, title: str) -> int:
         """A new conversation made of a copy of the path up to this message; returns its id. A reply still
         arriving cannot be copied yet (its copy would never be finished)."""

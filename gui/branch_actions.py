@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from core.branching import ReplyInProgressError, can_edit
 from core.catalog import MODELS, lookup
@@ -157,6 +157,31 @@ class BranchActions(QObject):
         menu.addAction(
             self.tr("Branch into new conversation"), lambda: self._tasks.start(self.branch(message_id))
         )
+        versions = self._window.transcript.versions_of(message_id)
+        if versions is not None and versions.count > 1:
+            menu.addAction(self.tr("Delete this version…"), lambda: self.delete_version(message_id))
+
+    def delete_version(self, message_id: int) -> None:
+        """Ask, then delete this version of the turn and what follows it; the other versions stay."""
+        if self._busy():
+            return
+        answer = self.confirm_delete(
+            self.tr("Delete this version and every message after it? The other versions are kept.")
+        )
+        if answer:
+            self._tasks.start(self._delete_version(message_id))
+
+    def confirm_delete(self, question: str) -> bool:
+        """Replaced in tests, which cannot answer a modal box."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+        chosen = QMessageBox.question(self._window, self.tr("Delete this version"), question, buttons)
+        return chosen == QMessageBox.StandardButton.Yes
+
+    async def _delete_version(self, message_id: int) -> None:
+        if await self._guarded(self._session.delete_version(message_id)):
+            conversation = self._window.current_conversation()
+            if conversation is not None:
+                await self._window.reopen(conversation.id)
 
     # --- refusals -------------------------------------------------------------------------------------
 

@@ -175,6 +175,10 @@ class TranscriptView(TurnLinks):
         """Offer Edit, Regenerate and Branch on each finished turn (those drawn from now on)."""
         self._branch_links = enabled
 
+    def versions_of(self, message_id: int) -> Versions | None:
+        """Where a turn stands among its versions, as last set (None: no other version known)."""
+        return self._versions.get(message_id)
+
     def set_versions(self, versions: Mapping[int, Versions]) -> None:
         """Where turns stand among their versions; the turns whose switcher changes are drawn again."""
         for message_id, found in versions.items():

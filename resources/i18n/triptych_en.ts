@@ -67,12 +67,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="179"/>
+        <location filename="../../gui/branch_actions.py" line="162"/>
+        <source>Delete this version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="169"/>
+        <source>Delete this version and every message after it? The other versions are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="177"/>
+        <source>Delete this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="204"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="185"/>
+        <location filename="../../gui/branch_actions.py" line="210"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation type="unfinished"></translation>
     </message>

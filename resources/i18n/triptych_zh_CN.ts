@@ -67,12 +67,27 @@
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="179"/>
+        <location filename="../../gui/branch_actions.py" line="162"/>
+        <source>Delete this version…</source>
+        <translation>删除此版本…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="169"/>
+        <source>Delete this version and every message after it? The other versions are kept.</source>
+        <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="177"/>
+        <source>Delete this version</source>
+        <translation>删除此版本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/branch_actions.py" line="204"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="185"/>
+        <location filename="../../gui/branch_actions.py" line="210"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>

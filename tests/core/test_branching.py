@@ -193,6 +193,8 @@ async def test_versions_cannot_change_while_a_reply_arrives(setup: Setup) -> Non
         await setup.session.regenerate(b.id)
     with pytest.raises(ReplyInProgressError):
         await setup.session.branch(live.id, "copy")
+    with pytest.raises(ReplyInProgressError):
+        await setup.session.delete_version(b.id)
     await setup.session.branch(two.id, "an earlier message can be copied meanwhile")
     finished = await streaming
     assert finished.status == "complete" and finished.id == live.id

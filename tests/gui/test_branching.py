@@ -148,7 +148,7 @@ def test_regenerate_with_another_model_sends_it_and_keeps_the_settings(
         context = QMenu(app.window)
         app.window.transcript.turnMenuRequested.emit((await app.path())[-1].id, context)
         labels = [action.text() for action in context.actions() if not action.isSeparator()]
-        assert labels[-2:] == ["Regenerate", "Branch into new conversation"]
+        assert labels[-3:] == ["Regenerate", "Branch into new conversation", "Delete this version…"]
         context.deleteLater()
         await app.quit()
 
@@ -238,6 +238,37 @@ def test_switching_a_version_keeps_that_turn_in_view(
         assert scroll.maximum() > 0 and scroll.value() < scroll.maximum() / 2, (
             "the switched turn stays in view"
         )
+        await app.quit()
+
+    run(qloop, body())
+
+
+def test_deleting_a_version_from_the_turn_menu_keeps_the_others(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        france, *_ = await two_turns(app, qtbot)
+        server.enqueue(Reply([Text("Berlin is the capital of Germany.")]))
+        await edit(app, france.id, GERMANY)
+        await wait_until(lambda: "‹ 2/2 ›" in app.transcript_text(), what="the version switcher")
+        await idle(app)
+        germany = (await app.path())[0]
+        questions: list[str] = []
+        app.window.branches.confirm_delete = lambda question: questions.append(question) or True
+
+        menu = QMenu()
+        app.window.transcript.turnMenuRequested.emit(germany.id, menu)
+        [delete] = [action for action in menu.actions() if action.text() == "Delete this version…"]
+        delete.trigger()
+
+        await wait_until(lambda: "Paris is the capital." in app.transcript_text(), what="the other version")
+        assert questions and "other versions are kept" in questions[0]
+        assert "Berlin" not in app.transcript_text() and "‹" not in app.transcript_text()
+        assert (await app.path())[0].id == france.id
+        menu = QMenu()
+        app.window.transcript.turnMenuRequested.emit(france.id, menu)
+        assert "Delete this version…" not in [action.text() for action in menu.actions()], "the last version"
         await app.quit()
 
     run(qloop, body())
