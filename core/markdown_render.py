@@ -234,6 +234,10 @@ class IncrementalMarkdown:
         """The text is complete: render all that is not rendered yet as finished, and return its HTML."""
         return self._joined(self.finish_blocks())
 
+    def untaken_chars(self) -> int:
+        """Characters of the finished blocks not yet taken and of the unfinished tail."""
+        return sum(len(block) for block in self._finished) + len(self.tail_text())
+
     def take_blocks(self) -> list[str]:
         """The text of the blocks finished since the last call, for a caller that renders them itself: the
         renders of non-empty ones joined by newlines equal the render of the whole."""

@@ -211,7 +211,7 @@ class _LiveText(_LiveBlock):
         return done, self._tail(), False
 
     def backlog(self) -> int:
-        return self._queue.chars + len(self._markdown.tail_text())
+        return self._queue.chars + self._markdown.untaken_chars()
 
     def _tail(self) -> str:
         text = self._markdown.tail_text()

@@ -575,3 +575,23 @@ def test_a_reply_painted_in_steps_ends_as_its_one_shot_render(qtbot: QtBot, view
     qtbot.waitUntil(lambda: not fresh.loading, timeout=5000)
     assert view.browser.document().toHtml() == fresh.browser.document().toHtml()
     assert plain(view).count("The end is near.") == 1
+
+
+def test_a_reply_ending_before_its_blocks_are_painted_still_paints_in_steps(
+    qtbot: QtBot, view: TranscriptView
+) -> None:
+    """Blocks that finished since the last repaint count as work left: the end is painted in steps, not all
+    at once inside `finish_reply` (a fast relay, or compare columns handed their updates late)."""
+    text = "\n\n".join(f"Paragraph {n} with *some* `code` and **bold** words." for n in range(400))
+    view.show_messages([user(1, text="Many")])
+    view.begin_reply(assistant(2, status="streaming"))
+    view.apply_update(2, StreamUpdate("block_start", 0, block_type="text"))
+    view.apply_update(2, StreamUpdate("text", 0, text, "text"))
+    steps: list[float | None] = []
+    step = view._painter._step
+    view._painter._step = lambda deadline: steps.append(deadline) or step(deadline)
+    view.finish_reply(assistant(2, text_block(text), stop_reason="end_turn"))
+    assert None not in steps, "nothing was painted without a deadline"
+    qtbot.waitUntil(lambda: not view._painter.busy, timeout=5000)
+    assert len(steps) > 2 and None not in steps
+    assert "Paragraph 399" in plain(view) and "claude-test · end_turn" in plain(view)
