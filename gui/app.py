@@ -220,12 +220,15 @@ class TriptychApp:
 
 
 def install_translation(qt_app: QApplication, language: str) -> None:
-    """Any locale with a .qm file under resources/i18n is loaded (English, the source language, only for its
-    plural forms), with Qt's own translation for its standard buttons and dialogs."""
+    """Any locale with a .qm file under resources/i18n is loaded, with Qt's own translation for its standard
+    buttons and dialogs. Any other locale gets English, the source language, for its plural forms: without it
+    a count would read "2 alternative(s)"."""
     name = QLocale.system().name() if language == "system" else language
     ours = QTranslator(qt_app)
     if not ours.load(f"triptych_{name}", str(I18N_DIR)):
-        return
+        name = "en"
+        if not ours.load(f"triptych_{name}", str(I18N_DIR)):
+            return
     qt_app.installTranslator(ours)
     qt_own = QTranslator(qt_app)
     if qt_own.load(f"qtbase_{name}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -151,3 +151,16 @@ def test_in_english_plurals_agree_with_their_count(qapp: QApplication, qtbot: Qt
     composer = Composer(TaskKeeper())
     qtbot.addWidget(composer)
     assert composer.send_button.text() == "Send"
+
+
+@pytest.mark.parametrize("language", ["C", "fr_FR"])
+def test_a_locale_without_a_translation_gets_english_plurals(
+    qapp: QApplication, qtbot: QtBot, installed: None, language: str
+) -> None:
+    install_translation(qapp, language)
+    count = ProblemCount()
+    qtbot.addWidget(count)
+    count.set_count(1)
+    assert count.text() == "1 problem"
+    count.set_count(2)
+    assert count.text() == "2 problems"
