@@ -26,5 +26,5 @@ test: lint
 # compile the .qm files.
 TS := resources/i18n/triptych_zh_CN.ts resources/i18n/triptych_en.ts
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate -no-obsolete $(sort $(wildcard gui/*.py)) -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete $(sort $(shell find gui -name "*.py")) -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS)

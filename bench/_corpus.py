@@ -7,9 +7,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.settings import RequestSettings
-from core.store import Store
-from core.types import Usage
+from core.model.messages import Usage
+from core.model.request_settings import RequestSettings
+from core.store.repository import Store
 
 MODEL = "claude-sonnet-4-6"
 

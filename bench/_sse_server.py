@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.demo import FakeServer, Pace, Reply, Text
 from core.demo.anthropic_stream import message_frames
-from core.types import Usage
+from core.model.messages import Usage
 
 API_KEY = "sk-bench"
 MODEL = "claude-sonnet-4-6"

@@ -28,16 +28,16 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from bench.stream_render import TICK_MS, Measure, Naive, median, reply_text, run_once
-from core.accumulate import StreamUpdate
-from core.clients import ClientPool
-from core.compare import ColumnMetrics, CompareColumn, CompareRun
-from core.compare_session import CompareSession
-from core.conversation import StoredMessage
-from core.markdown_render import MarkdownRenderer
-from core.settings import RequestSettings
-from core.store_worker import StoreWorker
-from gui.compare_controller import CompareController
-from gui.compare_view import CompareView
+from core.api.pool import ClientPool
+from core.compare.session import CompareSession
+from core.model.compare_run import ColumnMetrics, CompareColumn, CompareRun
+from core.model.conversation import StoredMessage
+from core.model.request_settings import RequestSettings
+from core.render.markdown import MarkdownRenderer
+from core.store.worker import StoreWorker
+from core.wire.accumulate import StreamUpdate
+from gui.compare.session_signals import CompareController
+from gui.compare.window import CompareView
 from gui.tasks import TaskKeeper
 
 RUN_ID = 1

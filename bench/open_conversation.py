@@ -68,14 +68,14 @@ def child(variant: str, database: str, conversation_id: int, scroll_s: float) ->
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-    import gui.transcript_view
-    from core.conversation import StoredMessage
-    from core.store import Store
+    import gui.transcript.view
+    from core.model.conversation import StoredMessage
+    from core.store.repository import Store
     from gui.error_messages import describe
-    from gui.transcript_view import TranscriptView
+    from gui.transcript.view import TranscriptView
 
     if variant == "baseline":
-        gui.transcript_view._FIRST_SLICE_CHARS = 1 << 62  # every message rendered before the first paint
+        gui.transcript.view._FIRST_SLICE_CHARS = 1 << 62  # every message rendered before the first paint
 
     app = QApplication.instance() or QApplication([])
     host = QWidget()
@@ -167,7 +167,7 @@ def build(directory: Path, sizes: list[int], chars: int) -> dict[int, tuple[Path
     """size -> (database, conversation id, Markdown characters)."""
     from _corpus import build_conversation, markdown_size
 
-    from core.store import Store
+    from core.store.repository import Store
 
     built = {}
     for size in sizes:

@@ -30,8 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen cannot resize to size hints: noise
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.search import SearchFilters, SearchQuery
-from core.store import Store
+from core.store.repository import Store
+from core.store.search_query import SearchFilters, SearchQuery
 
 DAY = 86_400.0
 START = 1_700_000_000.0
@@ -213,7 +213,7 @@ def open_largest(path: Path) -> tuple[float, float, float, int]:
     from PySide6.QtWidgets import QApplication
 
     from gui.error_messages import describe
-    from gui.transcript_view import TranscriptView
+    from gui.transcript.view import TranscriptView
 
     app = QApplication.instance() or QApplication([])
     view = TranscriptView(error_text=describe)

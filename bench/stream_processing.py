@@ -32,10 +32,10 @@ import anthropic
 import httpx
 from _sse_server import API_KEY, MODEL
 
-from core.client import ApiClient
-from core.profile import Profile
-from core.settings import RequestSettings
-from core.types import ChatMessage
+from core.api.client import ApiClient
+from core.model.messages import ChatMessage
+from core.model.profile import Profile
+from core.model.request_settings import RequestSettings
 
 HERE = Path(__file__).resolve().parent
 PROMPT = "Write a long answer."

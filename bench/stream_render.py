@@ -27,11 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QTextBrowser, QWidget
 
-from core.accumulate import StreamUpdate
-from core.conversation import StoredMessage
-from core.markdown_render import MarkdownRenderer
+from core.model.conversation import StoredMessage
+from core.render.markdown import MarkdownRenderer
+from core.wire.accumulate import StreamUpdate
 from gui.error_messages import describe
-from gui.transcript_view import TranscriptView
+from gui.transcript.view import TranscriptView
 
 TICK_MS = 10
 

@@ -13,32 +13,32 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core import paths
-from core.chat import ChatSession
-from core.client import DEFAULT_TIMEOUT
-from core.clients import ClientPool
-from core.compare_session import CompareSession
-from core.errors import ApiError
-from core.models_list import DiscoveredModel
-from core.profile import Profile
-from core.retry import RetryPolicy
-from core.secrets import KeyStore
-from core.store import StoreError
-from core.store_worker import StoreWorker
-from gui.alternatives_links import AlternativesLinks
-from gui.compare_controller import CompareController
-from gui.compare_runs import CompareRunsMenu
-from gui.controller import ChatController
+from core.api.client import DEFAULT_TIMEOUT
+from core.api.keys import KeyStore
+from core.api.pool import ClientPool
+from core.api.retry import RetryPolicy
+from core.chat.session import ChatSession
+from core.compare.session import CompareSession
+from core.model.profile import Profile
+from core.store import paths
+from core.store.repository import StoreError
+from core.store.worker import StoreWorker
+from core.wire.errors import ApiError
+from core.wire.models_list import DiscoveredModel
+from gui.chat.session_signals import ChatController
+from gui.compare.alternatives_links import AlternativesLinks
+from gui.compare.saved_runs import CompareRunsMenu
+from gui.compare.session_signals import CompareController
 from gui.main_window import MainWindow
-from gui.providers import ProvidersController
+from gui.providers.controller import ProvidersController
 from gui.tasks import TaskKeeper
-from gui.transfer_menu import TransferMenu
+from gui.transfer.menu import TransferMenu
 
 if TYPE_CHECKING:
     import httpx
 
     from core.demo import ServerThread
-    from gui.compare_view import CompareView
+    from gui.compare.window import CompareView
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 DEMO_PROFILE = "Demo"
@@ -145,7 +145,7 @@ class TriptychApp:
         if conversation is None:
             return
         # Imported here: the compare window's modules are not needed for the first paint.
-        from gui.compare_view import CompareView
+        from gui.compare.window import CompareView
 
         view = CompareView(
             session=self.compare_session,

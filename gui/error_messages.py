@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from core.conversation import ReplyError
+from core.model.conversation import ReplyError
 
 
 def headline(error: ReplyError) -> str:

@@ -10,28 +10,28 @@ from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from core.chat import ChatSession
-from core.conversation import Conversation, StoredMessage
-from core.errors import ApiError
-from core.models_list import DiscoveredModel
-from core.profile import Profile
-from core.settings import RequestSettings
-from core.store_worker import StoreWorker
-from core.validation import RequestValidationError
-from gui.branch_actions import BranchActions
-from gui.composer import Composer
-from gui.controller import ChatController
-from gui.conversation_list import ConversationList
+from core.chat.session import ChatSession
+from core.model.conversation import Conversation, StoredMessage
+from core.model.profile import Profile
+from core.model.request_settings import RequestSettings
+from core.store.worker import StoreWorker
+from core.wire.errors import ApiError
+from core.wire.models_list import DiscoveredModel
+from core.wire.validation import RequestValidationError
+from gui.chat.branch_actions import BranchActions
+from gui.chat.composer import Composer
+from gui.chat.conversation_list import ConversationList
+from gui.chat.retry_countdown import RetryCountdown
+from gui.chat.session_signals import ChatController
+from gui.chat.tool_results import ToolResultsDialog
 from gui.error_messages import describe
-from gui.model_picker import ModelPicker, ProfilePicker
-from gui.parameter_panel import ParameterPanel
+from gui.exchange.request_code_menu import RequestCodeMenu
+from gui.params.model_picker import ModelPicker, ProfilePicker
+from gui.params.panel import ParameterPanel
 from gui.preferences_menu import PreferencesMenu
-from gui.request_code_menu import RequestCodeMenu
-from gui.retry_countdown import RetryCountdown
-from gui.search_action import SearchAction
+from gui.search.action import SearchAction
 from gui.tasks import TaskKeeper
-from gui.tool_results import ToolResultsDialog
-from gui.transcript_view import TranscriptView
+from gui.transcript.view import TranscriptView
 
 DEFAULT_MODEL = "claude-sonnet-4-6"
 

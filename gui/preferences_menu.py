@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
-from gui.composer import Composer
+from gui.chat.composer import Composer
 
 
 class PreferencesMenu(QObject):

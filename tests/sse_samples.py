@@ -1,14 +1,15 @@
-"""The recorded example streams in shared/sse-samples, as bytes and as parsed events."""
+"""The recorded example streams in tests/fixtures/sse (copied from shared/sse-samples), as bytes and as
+parsed events."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from core.sse import SSEDecoder
+from core.wire.sse import SSEDecoder
+from tests.paths import RECORDED_STREAMS
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "sse-samples"
+SAMPLES = RECORDED_STREAMS
 
 ANTHROPIC_SAMPLES = (
     "docs-basic-text.sse",

@@ -23,7 +23,7 @@ from core.demo.script import (
     tool_input_json,
 )
 from core.demo.wire import Frame, sse_event
-from core.types import AssistantMessage
+from core.model.messages import AssistantMessage
 
 _DELTA_USAGE_KEYS = (
     "input_tokens",

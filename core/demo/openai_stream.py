@@ -14,7 +14,7 @@ from typing import Any
 
 from core.demo.script import Block, ErrorEvent, Pace, Text, Thinking, ToolUse, tool_input_json
 from core.demo.wire import Frame, sse_data
-from core.types import AssistantMessage, Usage
+from core.model.messages import AssistantMessage, Usage
 
 _FINISH_REASONS = {
     "end_turn": "stop",

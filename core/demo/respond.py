@@ -24,7 +24,7 @@ from core.demo.script import (
     new_id,
 )
 from core.demo.wire import Outcome, SentLog, Step, schedule, to_json, write_steps
-from core.types import AssistantMessage
+from core.model.messages import AssistantMessage
 
 _EVERYTHING = 1 << 62
 _SSE_HEADERS = {"Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache"}

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from core.types import AssistantMessage, ContentBlock, Usage
+from core.model.messages import AssistantMessage, ContentBlock, Usage
 
 CHARS_PER_TOKEN = 4
 """How the server estimates tokens from characters, in and out."""

@@ -4,22 +4,22 @@
 <context>
     <name>AlternativesDialog</name>
     <message>
-        <location filename="../../gui/alternatives_view.py" line="28"/>
+        <location filename="../../gui/compare/alternatives_view.py" line="29"/>
         <source>Alternatives from a comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/alternatives_view.py" line="29"/>
+        <location filename="../../gui/compare/alternatives_view.py" line="30"/>
         <source>Kept for reading: these replies are not sent to the model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/alternatives_view.py" line="49"/>
+        <location filename="../../gui/compare/alternatives_view.py" line="50"/>
         <source>Same settings as the chosen reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/alternatives_view.py" line="58"/>
+        <location filename="../../gui/compare/alternatives_view.py" line="59"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -27,67 +27,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/branch_actions.py" line="105"/>
+        <location filename="../../gui/chat/branch_actions.py" line="106"/>
         <source>With the current settings ({model})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="110"/>
+        <location filename="../../gui/chat/branch_actions.py" line="111"/>
         <source>With another model (this reply only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="136"/>
+        <location filename="../../gui/chat/branch_actions.py" line="137"/>
         <source>{title} (branch)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="136"/>
+        <location filename="../../gui/chat/branch_actions.py" line="137"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="140"/>
+        <location filename="../../gui/chat/branch_actions.py" line="141"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="154"/>
+        <location filename="../../gui/chat/branch_actions.py" line="155"/>
         <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="156"/>
+        <location filename="../../gui/chat/branch_actions.py" line="157"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="158"/>
+        <location filename="../../gui/chat/branch_actions.py" line="159"/>
         <source>Branch into new conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="163"/>
         <source>Delete this version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="169"/>
+        <location filename="../../gui/chat/branch_actions.py" line="170"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="177"/>
+        <location filename="../../gui/chat/branch_actions.py" line="178"/>
         <source>Delete this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="204"/>
+        <location filename="../../gui/chat/branch_actions.py" line="205"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="210"/>
+        <location filename="../../gui/chat/branch_actions.py" line="211"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -95,62 +95,62 @@
 <context>
     <name>CachingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="245"/>
+        <location filename="../../gui/params/sections.py" line="245"/>
         <source>Caching and service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="247"/>
+        <location filename="../../gui/params/sections.py" line="247"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="248"/>
+        <location filename="../../gui/params/sections.py" line="248"/>
         <source>5 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="249"/>
+        <location filename="../../gui/params/sections.py" line="249"/>
         <source>1 hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="250"/>
+        <location filename="../../gui/params/sections.py" line="250"/>
         <source>Caches the prompt up to the last cacheable block, for this long.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="252"/>
+        <location filename="../../gui/params/sections.py" line="252"/>
         <source>Default (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="253"/>
+        <location filename="../../gui/params/sections.py" line="253"/>
         <source>Auto (priority when available)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="254"/>
+        <location filename="../../gui/params/sections.py" line="254"/>
         <source>Standard only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="256"/>
+        <location filename="../../gui/params/sections.py" line="256"/>
         <source>An opaque id for the end user (no personal data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="257"/>
+        <location filename="../../gui/params/sections.py" line="257"/>
         <source>Prompt caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="258"/>
+        <location filename="../../gui/params/sections.py" line="258"/>
         <source>Service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="259"/>
+        <location filename="../../gui/params/sections.py" line="259"/>
         <source>Metadata user id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -158,68 +158,68 @@
 <context>
     <name>Cards</name>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="60"/>
+        <location filename="../../gui/transcript/cards.py" line="60"/>
         <source>Tool call: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="64"/>
+        <location filename="../../gui/transcript/cards.py" line="64"/>
         <source>Reply with result…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="75"/>
+        <location filename="../../gui/transcript/cards.py" line="75"/>
         <source>Web search results…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="76"/>
-        <location filename="../../gui/transcript_cards.py" line="163"/>
+        <location filename="../../gui/transcript/cards.py" line="76"/>
+        <location filename="../../gui/transcript/cards.py" line="163"/>
         <source>{kind} block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="79"/>
+        <location filename="../../gui/transcript/cards.py" line="79"/>
         <source>Tool call: {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="79"/>
+        <location filename="../../gui/transcript/cards.py" line="79"/>
         <source>Tool call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="85"/>
+        <location filename="../../gui/transcript/cards.py" line="85"/>
         <source>Tool error: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="85"/>
+        <location filename="../../gui/transcript/cards.py" line="85"/>
         <source>Tool result: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="100"/>
+        <location filename="../../gui/transcript/cards.py" line="100"/>
         <source>[image]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="110"/>
+        <location filename="../../gui/transcript/cards.py" line="110"/>
         <source>Web search: {query}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="113"/>
+        <location filename="../../gui/transcript/cards.py" line="113"/>
         <source>Server tool: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="122"/>
+        <location filename="../../gui/transcript/cards.py" line="122"/>
         <source>Web search failed: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript_cards.py" line="131"/>
+        <location filename="../../gui/transcript/cards.py" line="131"/>
         <source>Web search results (%n)</source>
         <translation>
             <numerusform>Web search results (%n)</numerusform>
@@ -227,37 +227,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="141"/>
+        <location filename="../../gui/transcript/cards.py" line="141"/>
         <source>[image: {url}]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="146"/>
+        <location filename="../../gui/transcript/cards.py" line="146"/>
         <source>untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="147"/>
+        <location filename="../../gui/transcript/cards.py" line="147"/>
         <source>Document: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="154"/>
+        <location filename="../../gui/transcript/cards.py" line="154"/>
         <source>Part of the thinking was redacted by the API; it is kept for the next request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="182"/>
+        <location filename="../../gui/transcript/cards.py" line="182"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="190"/>
+        <location filename="../../gui/transcript/cards.py" line="190"/>
         <source>Document {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="202"/>
+        <location filename="../../gui/transcript/cards.py" line="202"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,17 +265,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare_column.py" line="241"/>
+        <location filename="../../gui/compare/column.py" line="241"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="257"/>
+        <location filename="../../gui/compare/column.py" line="257"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="258"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,242 +283,242 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare_column.py" line="118"/>
+        <location filename="../../gui/compare/column.py" line="118"/>
         <source>Edit settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="119"/>
+        <location filename="../../gui/compare/column.py" line="119"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="120"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Maximise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="121"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Continue with this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="133"/>
+        <location filename="../../gui/compare/column.py" line="133"/>
         <source>Same as the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="207"/>
+        <location filename="../../gui/compare/column.py" line="207"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="209"/>
+        <location filename="../../gui/compare/column.py" line="209"/>
         <source>{rate:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="216"/>
+        <location filename="../../gui/compare/column.py" line="216"/>
         <source>Time to first token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="217"/>
+        <location filename="../../gui/compare/column.py" line="217"/>
         <source>Total time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="218"/>
         <source>Output speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="219"/>
         <source>Input tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="220"/>
+        <location filename="../../gui/compare/column.py" line="220"/>
         <source>Output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="221"/>
         <source>Cache read tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="222"/>
         <source>Cache write tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="223"/>
         <source>Thinking tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="224"/>
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="293"/>
+        <location filename="../../gui/compare/column.py" line="293"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="300"/>
+        <location filename="../../gui/compare/column.py" line="300"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="301"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="303"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="304"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="311"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="312"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,7 +526,7 @@
 <context>
     <name>CompareExport</name>
     <message>
-        <location filename="../../gui/compare_export.py" line="21"/>
+        <location filename="../../gui/compare/export.py" line="21"/>
         <source>Export comparison to a folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -534,17 +534,17 @@
 <context>
     <name>CompareRunsDialog</name>
     <message>
-        <location filename="../../gui/compare_runs.py" line="38"/>
+        <location filename="../../gui/compare/saved_runs.py" line="38"/>
         <source>Saved comparisons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_runs.py" line="52"/>
+        <location filename="../../gui/compare/saved_runs.py" line="52"/>
         <source>This conversation has no saved comparisons yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_runs.py" line="68"/>
+        <location filename="../../gui/compare/saved_runs.py" line="68"/>
         <source>{when} · columns: {columns} · rounds: {rounds} · {prompt}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,7 +552,7 @@
 <context>
     <name>CompareRunsMenu</name>
     <message>
-        <location filename="../../gui/compare_runs.py" line="92"/>
+        <location filename="../../gui/compare/saved_runs.py" line="92"/>
         <source>Saved comparisons…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,87 +560,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="145"/>
+        <location filename="../../gui/compare/window.py" line="145"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="146"/>
+        <location filename="../../gui/compare/window.py" line="146"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="147"/>
+        <location filename="../../gui/compare/window.py" line="147"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="148"/>
+        <location filename="../../gui/compare/window.py" line="148"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="149"/>
+        <location filename="../../gui/compare/window.py" line="149"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="150"/>
+        <location filename="../../gui/compare/window.py" line="150"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="151"/>
+        <location filename="../../gui/compare/window.py" line="151"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="152"/>
+        <location filename="../../gui/compare/window.py" line="152"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="153"/>
+        <location filename="../../gui/compare/window.py" line="153"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="154"/>
+        <location filename="../../gui/compare/window.py" line="154"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="155"/>
+        <location filename="../../gui/compare/window.py" line="155"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="357"/>
+        <location filename="../../gui/compare/window.py" line="357"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="376"/>
+        <location filename="../../gui/compare/window.py" line="376"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="379"/>
+        <location filename="../../gui/compare/window.py" line="379"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="272"/>
+        <location filename="../../gui/compare/window.py" line="272"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="279"/>
+        <location filename="../../gui/compare/window.py" line="279"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="303"/>
+        <location filename="../../gui/compare/window.py" line="303"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,62 +648,62 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/composer.py" line="69"/>
+        <location filename="../../gui/chat/composer.py" line="69"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="71"/>
+        <location filename="../../gui/chat/composer.py" line="71"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="73"/>
+        <location filename="../../gui/chat/composer.py" line="73"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="74"/>
         <source>Attach images or PDF files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="131"/>
+        <location filename="../../gui/chat/composer.py" line="131"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="133"/>
+        <location filename="../../gui/chat/composer.py" line="133"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="153"/>
+        <location filename="../../gui/chat/composer.py" line="153"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="156"/>
+        <location filename="../../gui/chat/composer.py" line="156"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="159"/>
+        <location filename="../../gui/chat/composer.py" line="159"/>
         <source>{name} could not be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="175"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="175"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="177"/>
+        <location filename="../../gui/chat/composer.py" line="177"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -711,42 +711,42 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/conversation_list.py" line="124"/>
+        <location filename="../../gui/chat/conversation_list.py" line="124"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="125"/>
+        <location filename="../../gui/chat/conversation_list.py" line="125"/>
         <source>New conversation (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="126"/>
+        <location filename="../../gui/chat/conversation_list.py" line="126"/>
         <source>Filter conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="147"/>
+        <location filename="../../gui/chat/conversation_list.py" line="147"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="168"/>
+        <location filename="../../gui/chat/conversation_list.py" line="168"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="170"/>
+        <location filename="../../gui/chat/conversation_list.py" line="170"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="170"/>
+        <location filename="../../gui/chat/conversation_list.py" line="170"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="172"/>
+        <location filename="../../gui/chat/conversation_list.py" line="172"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,7 +754,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/conversation_list.py" line="53"/>
+        <location filename="../../gui/chat/conversation_list.py" line="53"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -762,17 +762,17 @@
 <context>
     <name>EditMessageDialog</name>
     <message>
-        <location filename="../../gui/edit_message_dialog.py" line="17"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="17"/>
         <source>Edit message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/edit_message_dialog.py" line="21"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="21"/>
         <source>Sending makes this a new version of the message and asks for a new reply. The current version and everything after it are kept: switch between versions with ‹ ›.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/edit_message_dialog.py" line="30"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="30"/>
         <source>Its %n attachment(s) are sent again with it.</source>
         <translation>
             <numerusform>Its %n attachment is sent again with it.</numerusform>
@@ -780,12 +780,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/edit_message_dialog.py" line="36"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="36"/>
         <source>Send as a new version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/edit_message_dialog.py" line="37"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
         <source>Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,22 +896,22 @@
 <context>
     <name>ExtraJsonSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="313"/>
+        <location filename="../../gui/params/sections.py" line="313"/>
         <source>Extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="315"/>
+        <location filename="../../gui/params/sections.py" line="315"/>
         <source>Merged into the request body last, e.g. {&quot;metadata&quot;: {…}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="317"/>
+        <location filename="../../gui/params/sections.py" line="317"/>
         <source>Extra fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="330"/>
+        <location filename="../../gui/params/sections.py" line="330"/>
         <source>Extra JSON: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -919,17 +919,17 @@
 <context>
     <name>JsonEdit</name>
     <message>
-        <location filename="../../gui/json_edit.py" line="82"/>
+        <location filename="../../gui/widgets/json_edit.py" line="82"/>
         <source>Line {line}, column {column}: {problem}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/json_edit.py" line="96"/>
+        <location filename="../../gui/widgets/json_edit.py" line="96"/>
         <source>This must be a JSON list, like [ {…}, {…} ].</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/json_edit.py" line="98"/>
+        <location filename="../../gui/widgets/json_edit.py" line="98"/>
         <source>This must be a JSON object, like { &quot;key&quot;: … }.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,27 +937,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers.py" line="72"/>
+        <location filename="../../gui/providers/controller.py" line="72"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="75"/>
+        <location filename="../../gui/providers/controller.py" line="75"/>
         <source>The keyring is switched off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="76"/>
+        <location filename="../../gui/providers/controller.py" line="76"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="79"/>
+        <location filename="../../gui/providers/controller.py" line="79"/>
         <source>The keyring is locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="80"/>
+        <location filename="../../gui/providers/controller.py" line="80"/>
         <source>The keyring service did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,37 +1018,37 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../gui/model_picker.py" line="49"/>
+        <location filename="../../gui/params/model_picker.py" line="49"/>
         <source>Model, or type a model id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="50"/>
+        <location filename="../../gui/params/model_picker.py" line="50"/>
         <source>The model to send to. Type any model id your provider serves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="90"/>
+        <location filename="../../gui/params/model_picker.py" line="90"/>
         <source>From this provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="92"/>
+        <location filename="../../gui/params/model_picker.py" line="92"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="119"/>
+        <location filename="../../gui/params/model_picker.py" line="119"/>
         <source>{name} — {context} context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="126"/>
+        <location filename="../../gui/params/model_picker.py" line="126"/>
         <source>Writes up to {count} tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="128"/>
+        <location filename="../../gui/params/model_picker.py" line="128"/>
         <source>This provider&apos;s model list does not name it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,7 +1056,7 @@
 <context>
     <name>OptionalFloat</name>
     <message>
-        <location filename="../../gui/param_widgets.py" line="188"/>
+        <location filename="../../gui/widgets/fields.py" line="188"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,7 +1064,7 @@
 <context>
     <name>OptionalInt</name>
     <message>
-        <location filename="../../gui/param_widgets.py" line="236"/>
+        <location filename="../../gui/widgets/fields.py" line="236"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1072,22 +1072,22 @@
 <context>
     <name>OutputSchemaSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="286"/>
+        <location filename="../../gui/params/sections.py" line="286"/>
         <source>Structured output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="288"/>
+        <location filename="../../gui/params/sections.py" line="288"/>
         <source>A JSON Schema for the reply, e.g. {&quot;type&quot;: &quot;object&quot;, …}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="290"/>
+        <location filename="../../gui/params/sections.py" line="290"/>
         <source>JSON schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="305"/>
+        <location filename="../../gui/params/sections.py" line="305"/>
         <source>Structured output: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,37 +1129,37 @@
 <context>
     <name>PresetsMenu</name>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="47"/>
+        <location filename="../../gui/compare/presets_menu.py" line="47"/>
         <source>Same settings ×3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="48"/>
+        <location filename="../../gui/compare/presets_menu.py" line="48"/>
         <source>Temperature 0 / 0.5 / 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="49"/>
+        <location filename="../../gui/compare/presets_menu.py" line="49"/>
         <source>Thinking off / 4k / 16k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="50"/>
+        <location filename="../../gui/compare/presets_menu.py" line="50"/>
         <source>All models of a family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="51"/>
+        <location filename="../../gui/compare/presets_menu.py" line="51"/>
         <source>Opus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="52"/>
+        <location filename="../../gui/compare/presets_menu.py" line="52"/>
         <source>Sonnet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="53"/>
+        <location filename="../../gui/compare/presets_menu.py" line="53"/>
         <source>Haiku</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,47 +1167,47 @@
 <context>
     <name>PriceTable</name>
     <message>
-        <location filename="../../gui/providers_parts.py" line="167"/>
+        <location filename="../../gui/providers/draft.py" line="167"/>
         <source>Model id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="168"/>
+        <location filename="../../gui/providers/draft.py" line="168"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="169"/>
+        <location filename="../../gui/providers/draft.py" line="169"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="170"/>
+        <location filename="../../gui/providers/draft.py" line="170"/>
         <source>Cache write 5m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="171"/>
+        <location filename="../../gui/providers/draft.py" line="171"/>
         <source>Cache write 1h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="172"/>
+        <location filename="../../gui/providers/draft.py" line="172"/>
         <source>Cache read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="178"/>
+        <location filename="../../gui/providers/draft.py" line="178"/>
         <source>US dollars per million tokens, where this provider&apos;s prices differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="179"/>
+        <location filename="../../gui/providers/draft.py" line="179"/>
         <source>Add price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="180"/>
+        <location filename="../../gui/providers/draft.py" line="180"/>
         <source>Remove price</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,7 +1215,7 @@
 <context>
     <name>ProblemCount</name>
     <message numerus="yes">
-        <location filename="../../gui/param_widgets.py" line="58"/>
+        <location filename="../../gui/widgets/fields.py" line="58"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -1226,7 +1226,7 @@
 <context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../gui/model_picker.py" line="176"/>
+        <location filename="../../gui/params/model_picker.py" line="176"/>
         <source>The provider profile: where requests go and which key they use.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,12 +1234,12 @@
 <context>
     <name>PromptSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="61"/>
+        <location filename="../../gui/params/sections.py" line="61"/>
         <source>System prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="64"/>
+        <location filename="../../gui/params/sections.py" line="64"/>
         <source>Instructions for the model, sent as the system prompt.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1247,167 +1247,167 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="60"/>
+        <location filename="../../gui/providers/dialog.py" line="60"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="79"/>
+        <location filename="../../gui/providers/dialog.py" line="79"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="80"/>
+        <location filename="../../gui/providers/dialog.py" line="80"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="108"/>
+        <location filename="../../gui/providers/dialog.py" line="108"/>
         <source>x-api-key header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="109"/>
+        <location filename="../../gui/providers/dialog.py" line="109"/>
         <source>Authorization: Bearer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="111"/>
+        <location filename="../../gui/providers/dialog.py" line="111"/>
         <source>Anthropic (/v1/messages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="112"/>
+        <location filename="../../gui/providers/dialog.py" line="112"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="116"/>
+        <location filename="../../gui/providers/dialog.py" line="116"/>
         <source>Beta names, comma separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="118"/>
+        <location filename="../../gui/providers/dialog.py" line="118"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="121"/>
+        <location filename="../../gui/providers/dialog.py" line="121"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="122"/>
+        <location filename="../../gui/providers/dialog.py" line="122"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="123"/>
+        <location filename="../../gui/providers/dialog.py" line="123"/>
         <source>Auth style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="124"/>
+        <location filename="../../gui/providers/dialog.py" line="124"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="125"/>
         <source>anthropic-version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="126"/>
+        <location filename="../../gui/providers/dialog.py" line="126"/>
         <source>Beta headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="127"/>
+        <location filename="../../gui/providers/dialog.py" line="127"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="128"/>
+        <location filename="../../gui/providers/dialog.py" line="128"/>
         <source>Price overrides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="138"/>
         <source>Keep for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="139"/>
+        <location filename="../../gui/providers/dialog.py" line="139"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="146"/>
+        <location filename="../../gui/providers/dialog.py" line="146"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="150"/>
+        <location filename="../../gui/providers/dialog.py" line="150"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="162"/>
+        <location filename="../../gui/providers/dialog.py" line="162"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="206"/>
+        <location filename="../../gui/providers/dialog.py" line="206"/>
         <source>The new key will be saved when you press Save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="208"/>
+        <location filename="../../gui/providers/dialog.py" line="208"/>
         <source>Saved: {hint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="210"/>
+        <location filename="../../gui/providers/dialog.py" line="210"/>
         <source>No key saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="212"/>
+        <location filename="../../gui/providers/dialog.py" line="212"/>
         <source>Paste a new key to replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="233"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="233"/>
         <source>New profile {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="273"/>
+        <location filename="../../gui/providers/dialog.py" line="273"/>
         <source>The key could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="307"/>
+        <location filename="../../gui/providers/dialog.py" line="307"/>
         <source>The saved key could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="310"/>
+        <location filename="../../gui/providers/dialog.py" line="310"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="318"/>
+        <location filename="../../gui/providers/dialog.py" line="318"/>
         <source>The test could not run: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers_dialog.py" line="327"/>
+        <location filename="../../gui/providers/dialog.py" line="327"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ Model list: %n model.</numerusform>
@@ -1415,47 +1415,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="329"/>
+        <location filename="../../gui/providers/dialog.py" line="329"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="330"/>
+        <location filename="../../gui/providers/dialog.py" line="330"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="332"/>
+        <location filename="../../gui/providers/dialog.py" line="332"/>
         <source>✗ The test message was not answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="123"/>
+        <location filename="../../gui/providers/draft.py" line="123"/>
         <source>Give the profile a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="126"/>
+        <location filename="../../gui/providers/draft.py" line="126"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="132"/>
+        <location filename="../../gui/providers/draft.py" line="132"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="139"/>
+        <location filename="../../gui/providers/draft.py" line="139"/>
         <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="146"/>
+        <location filename="../../gui/providers/draft.py" line="146"/>
         <source>Price row {row}: enter a model id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="152"/>
+        <location filename="../../gui/providers/draft.py" line="152"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,47 +1463,47 @@
 <context>
     <name>RawExchangeDialog</name>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="25"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="25"/>
         <source>Raw request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="36"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="36"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="37"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="40"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="40"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="63"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="63"/>
         <source>This reply was sent before Triptych recorded requests: the request below is rebuilt from the conversation and its current settings, and may differ from what was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="67"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="67"/>
         <source>The API key is shown as [REDACTED].</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="73"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="73"/>
         <source>(The body was larger than {megabytes} MB and was not kept.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="79"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="79"/>
         <source>(No response was recorded.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="82"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="82"/>
         <source>(Only the first {megabytes} MB of {size} bytes were kept.)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1511,42 +1511,42 @@
 <context>
     <name>RequestCodeMenu</name>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="56"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="56"/>
         <source>Copy request as cURL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="57"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="57"/>
         <source>Copy request as Python (httpx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="58"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="58"/>
         <source>Show raw request/response…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="64"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="64"/>
         <source>cURL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="67"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="67"/>
         <source>Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="101"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="101"/>
         <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="105"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="105"/>
         <source>Copied the request as {language}. The key is read from ${variable}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="115"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="115"/>
         <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1554,7 +1554,7 @@
 <context>
     <name>RetryCountdown</name>
     <message>
-        <location filename="../../gui/retry_countdown.py" line="50"/>
+        <location filename="../../gui/chat/retry_countdown.py" line="50"/>
         <source>{problem} Retrying in {seconds} s (attempt {attempt})…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,42 +1562,42 @@
 <context>
     <name>SamplingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="92"/>
+        <location filename="../../gui/params/sections.py" line="92"/>
         <source>Output and sampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="100"/>
+        <location filename="../../gui/params/sections.py" line="100"/>
         <source>One stop sequence per line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="101"/>
+        <location filename="../../gui/params/sections.py" line="101"/>
         <source>Max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="102"/>
+        <location filename="../../gui/params/sections.py" line="102"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="103"/>
+        <location filename="../../gui/params/sections.py" line="103"/>
         <source>Top P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="104"/>
+        <location filename="../../gui/params/sections.py" line="104"/>
         <source>Top K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="105"/>
+        <location filename="../../gui/params/sections.py" line="105"/>
         <source>Stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="134"/>
+        <location filename="../../gui/params/sections.py" line="134"/>
         <source>{model} writes at most {count} tokens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,7 +1605,7 @@
 <context>
     <name>SearchAction</name>
     <message>
-        <location filename="../../gui/search_action.py" line="29"/>
+        <location filename="../../gui/search/action.py" line="29"/>
         <source>Search conversations…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1613,72 +1613,72 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../gui/search_dialog.py" line="139"/>
+        <location filename="../../gui/search/dialog.py" line="139"/>
         <source>Search conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="140"/>
+        <location filename="../../gui/search/dialog.py" line="140"/>
         <source>Search titles and messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="141"/>
+        <location filename="../../gui/search/dialog.py" line="141"/>
         <source>Any model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="142"/>
+        <location filename="../../gui/search/dialog.py" line="142"/>
         <source>Any provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="143"/>
+        <location filename="../../gui/search/dialog.py" line="143"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="144"/>
+        <location filename="../../gui/search/dialog.py" line="144"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="145"/>
+        <location filename="../../gui/search/dialog.py" line="145"/>
         <source>With attachments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="146"/>
+        <location filename="../../gui/search/dialog.py" line="146"/>
         <source>Include thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="147"/>
+        <location filename="../../gui/search/dialog.py" line="147"/>
         <source>Include tool calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="192"/>
+        <location filename="../../gui/search/dialog.py" line="192"/>
         <source>No results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="213"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="213"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="213"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="214"/>
+        <location filename="../../gui/search/dialog.py" line="214"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1686,72 +1686,72 @@
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/param_tools.py" line="170"/>
+        <location filename="../../gui/params/tools_section.py" line="170"/>
         <source>Server tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="174"/>
+        <location filename="../../gui/params/tools_section.py" line="174"/>
         <source>Web search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="175"/>
+        <location filename="../../gui/params/tools_section.py" line="175"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="176"/>
+        <location filename="../../gui/params/tools_section.py" line="176"/>
         <source>Never these domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="178"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="179"/>
+        <location filename="../../gui/params/tools_section.py" line="179"/>
         <source>Country code, e.g. US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="185"/>
+        <location filename="../../gui/params/tools_section.py" line="185"/>
         <source>Web fetch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="186"/>
+        <location filename="../../gui/params/tools_section.py" line="186"/>
         <source>Cite the fetched pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="189"/>
+        <location filename="../../gui/params/tools_section.py" line="189"/>
         <source>Allowed domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="190"/>
+        <location filename="../../gui/params/tools_section.py" line="190"/>
         <source>Blocked domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="191"/>
+        <location filename="../../gui/params/tools_section.py" line="191"/>
         <source>Max searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
         <source>User location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="195"/>
+        <location filename="../../gui/params/tools_section.py" line="195"/>
         <source>Max content tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="215"/>
+        <location filename="../../gui/params/tools_section.py" line="215"/>
         <source>No limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,112 +1759,112 @@
 <context>
     <name>ThinkingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="143"/>
+        <location filename="../../gui/params/sections.py" line="143"/>
         <source>Thinking and effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="145"/>
+        <location filename="../../gui/params/sections.py" line="145"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="146"/>
+        <location filename="../../gui/params/sections.py" line="146"/>
         <source>On, with a budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="147"/>
+        <location filename="../../gui/params/sections.py" line="147"/>
         <source>Adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="151"/>
+        <location filename="../../gui/params/sections.py" line="151"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="152"/>
+        <location filename="../../gui/params/sections.py" line="152"/>
         <source>Summarized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="153"/>
+        <location filename="../../gui/params/sections.py" line="153"/>
         <source>Omitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="155"/>
+        <location filename="../../gui/params/sections.py" line="155"/>
         <source>Default (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>Low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>Medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>High</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>Extra high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>Max</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="159"/>
+        <location filename="../../gui/params/sections.py" line="159"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="160"/>
+        <location filename="../../gui/params/sections.py" line="160"/>
         <source>Budget tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="161"/>
+        <location filename="../../gui/params/sections.py" line="161"/>
         <source>Thinking shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="162"/>
+        <location filename="../../gui/params/sections.py" line="162"/>
         <source>Effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="205"/>
+        <location filename="../../gui/params/sections.py" line="205"/>
         <source>{model} cannot think.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="208"/>
+        <location filename="../../gui/params/sections.py" line="208"/>
         <source>{model} does not accept thinking with a budget; use adaptive thinking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="209"/>
+        <location filename="../../gui/params/sections.py" line="209"/>
         <source>{model} does not accept adaptive thinking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="225"/>
+        <location filename="../../gui/params/sections.py" line="225"/>
         <source>{model} does not accept effort.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="230"/>
+        <location filename="../../gui/params/sections.py" line="230"/>
         <source>{model} does not accept effort &quot;{level}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1872,22 +1872,22 @@
 <context>
     <name>ToolResultsDialog</name>
     <message>
-        <location filename="../../gui/tool_results.py" line="25"/>
+        <location filename="../../gui/chat/tool_results.py" line="25"/>
         <source>Reply to the tool calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="28"/>
+        <location filename="../../gui/chat/tool_results.py" line="28"/>
         <source>Type or paste each tool&apos;s result (JSON or text); the model then continues.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="40"/>
+        <location filename="../../gui/chat/tool_results.py" line="40"/>
         <source>Mark as error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="49"/>
+        <location filename="../../gui/chat/tool_results.py" line="49"/>
         <source>Send results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1895,68 +1895,68 @@
 <context>
     <name>ToolsSection</name>
     <message>
-        <location filename="../../gui/param_tools.py" line="71"/>
+        <location filename="../../gui/params/tools_section.py" line="71"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="74"/>
+        <location filename="../../gui/params/tools_section.py" line="74"/>
         <source>A JSON list of tool definitions: [{name, description, input_schema}]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="76"/>
+        <location filename="../../gui/params/tools_section.py" line="76"/>
         <source>Add a tool template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="79"/>
+        <location filename="../../gui/params/tools_section.py" line="79"/>
         <source>Default (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="80"/>
+        <location filename="../../gui/params/tools_section.py" line="80"/>
         <source>Auto: the model decides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="81"/>
+        <location filename="../../gui/params/tools_section.py" line="81"/>
         <source>Any: must use a tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="82"/>
+        <location filename="../../gui/params/tools_section.py" line="82"/>
         <source>A specific tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="83"/>
+        <location filename="../../gui/params/tools_section.py" line="83"/>
         <source>None: no tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="88"/>
-        <location filename="../../gui/param_tools.py" line="94"/>
+        <location filename="../../gui/params/tools_section.py" line="88"/>
+        <location filename="../../gui/params/tools_section.py" line="94"/>
         <source>Tool name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="89"/>
+        <location filename="../../gui/params/tools_section.py" line="89"/>
         <source>One tool call at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="90"/>
+        <location filename="../../gui/params/tools_section.py" line="90"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="93"/>
+        <location filename="../../gui/params/tools_section.py" line="93"/>
         <source>Tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="151"/>
+        <location filename="../../gui/params/tools_section.py" line="151"/>
         <source>Tools: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1964,84 +1964,84 @@
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="97"/>
+        <location filename="../../gui/transfer/menu.py" line="98"/>
         <source>Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="99"/>
+        <location filename="../../gui/transfer/menu.py" line="100"/>
         <source>Export all as JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="101"/>
+        <location filename="../../gui/transfer/menu.py" line="102"/>
         <source>Export all as Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="103"/>
+        <location filename="../../gui/transfer/menu.py" line="104"/>
         <source>Include thinking in exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="105"/>
+        <location filename="../../gui/transfer/menu.py" line="106"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="107"/>
+        <location filename="../../gui/transfer/menu.py" line="108"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="128"/>
+        <location filename="../../gui/transfer/menu.py" line="129"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="129"/>
-        <location filename="../../gui/transfer_menu.py" line="191"/>
+        <location filename="../../gui/transfer/menu.py" line="130"/>
+        <location filename="../../gui/transfer/menu.py" line="192"/>
         <source>Triptych JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="130"/>
+        <location filename="../../gui/transfer/menu.py" line="131"/>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="132"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="143"/>
+        <location filename="../../gui/transfer/menu.py" line="144"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="180"/>
-        <location filename="../../gui/transfer_menu.py" line="220"/>
+        <location filename="../../gui/transfer/menu.py" line="181"/>
+        <location filename="../../gui/transfer/menu.py" line="221"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="183"/>
+        <location filename="../../gui/transfer/menu.py" line="184"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="189"/>
+        <location filename="../../gui/transfer/menu.py" line="190"/>
         <source>Export all conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="195"/>
+        <location filename="../../gui/transfer/menu.py" line="196"/>
         <source>Folder for the Markdown files</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="223"/>
+        <location filename="../../gui/transfer/menu.py" line="224"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
@@ -2049,56 +2049,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="229"/>
+        <location filename="../../gui/transfer/menu.py" line="230"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="229"/>
+        <location filename="../../gui/transfer/menu.py" line="230"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="230"/>
+        <location filename="../../gui/transfer/menu.py" line="231"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="245"/>
+        <location filename="../../gui/transfer/menu.py" line="246"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="256"/>
+        <location filename="../../gui/transfer/menu.py" line="257"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="264"/>
+        <location filename="../../gui/transfer/menu.py" line="265"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="265"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="276"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="288"/>
+        <location filename="../../gui/transfer/menu.py" line="289"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -2106,7 +2106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="292"/>
+        <location filename="../../gui/transfer/menu.py" line="293"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -2114,7 +2114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="296"/>
+        <location filename="../../gui/transfer/menu.py" line="297"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -2122,12 +2122,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="311"/>
+        <location filename="../../gui/transfer/menu.py" line="312"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="316"/>
+        <location filename="../../gui/transfer/menu.py" line="317"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2135,204 +2135,204 @@
 <context>
     <name>TransferWords</name>
     <message>
-        <location filename="../../gui/transfer_words.py" line="16"/>
+        <location filename="../../gui/transfer/words.py" line="16"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="17"/>
+        <location filename="../../gui/transfer/words.py" line="17"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="18"/>
+        <location filename="../../gui/transfer/words.py" line="18"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="19"/>
+        <location filename="../../gui/transfer/words.py" line="19"/>
         <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="20"/>
+        <location filename="../../gui/transfer/words.py" line="20"/>
         <source>Max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="21"/>
+        <location filename="../../gui/transfer/words.py" line="21"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="22"/>
+        <location filename="../../gui/transfer/words.py" line="22"/>
         <source>Top P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="23"/>
+        <location filename="../../gui/transfer/words.py" line="23"/>
         <source>Top K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="24"/>
+        <location filename="../../gui/transfer/words.py" line="24"/>
         <source>Effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="25"/>
+        <location filename="../../gui/transfer/words.py" line="25"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="26"/>
+        <location filename="../../gui/transfer/words.py" line="26"/>
         <source>off</source>
         <comment>thinking</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="27"/>
+        <location filename="../../gui/transfer/words.py" line="27"/>
         <source>adaptive</source>
         <comment>thinking</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="28"/>
+        <location filename="../../gui/transfer/words.py" line="28"/>
         <source>on</source>
         <comment>thinking</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="29"/>
+        <location filename="../../gui/transfer/words.py" line="29"/>
         <source>Stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="30"/>
+        <location filename="../../gui/transfer/words.py" line="30"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="31"/>
+        <location filename="../../gui/transfer/words.py" line="31"/>
         <source>System prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="32"/>
+        <location filename="../../gui/transfer/words.py" line="32"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="33"/>
+        <location filename="../../gui/transfer/words.py" line="33"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="34"/>
+        <location filename="../../gui/transfer/words.py" line="34"/>
         <source>{input} in / {output} out tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="35"/>
+        <location filename="../../gui/transfer/words.py" line="35"/>
         <source>stop: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="36"/>
+        <location filename="../../gui/transfer/words.py" line="36"/>
         <source>unfinished</source>
         <comment>reply status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="37"/>
+        <location filename="../../gui/transfer/words.py" line="37"/>
         <source>interrupted</source>
         <comment>reply status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="38"/>
+        <location filename="../../gui/transfer/words.py" line="38"/>
         <source>cancelled</source>
         <comment>reply status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="39"/>
+        <location filename="../../gui/transfer/words.py" line="39"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="40"/>
+        <location filename="../../gui/transfer/words.py" line="40"/>
         <source>(redacted thinking)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="41"/>
+        <location filename="../../gui/transfer/words.py" line="41"/>
         <source>Tool call {name} ({id})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="42"/>
+        <location filename="../../gui/transfer/words.py" line="42"/>
         <source>Tool result for {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="43"/>
+        <location filename="../../gui/transfer/words.py" line="43"/>
         <source>Tool result (error) for {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="44"/>
+        <location filename="../../gui/transfer/words.py" line="44"/>
         <source>image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="45"/>
+        <location filename="../../gui/transfer/words.py" line="45"/>
         <source>document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="46"/>
+        <location filename="../../gui/transfer/words.py" line="46"/>
         <source>{kind} {number}</source>
         <comment>an attachment without a title</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="47"/>
+        <location filename="../../gui/transfer/words.py" line="47"/>
         <source>{title}: its data is not valid base64</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="51"/>
+        <location filename="../../gui/transfer/words.py" line="51"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="55"/>
+        <location filename="../../gui/transfer/words.py" line="55"/>
         <source>{place}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="59"/>
+        <location filename="../../gui/transfer/words.py" line="59"/>
         <source>the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="61"/>
+        <location filename="../../gui/transfer/words.py" line="61"/>
         <source>“{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="62"/>
+        <location filename="../../gui/transfer/words.py" line="62"/>
         <source>“{title}”, message {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="67"/>
+        <location filename="../../gui/transfer/words.py" line="67"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_words.py" line="70"/>
+        <location filename="../../gui/transfer/words.py" line="70"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n broken character (half of a UTF-16 pair) replaced by U+FFFD</numerusform>
@@ -2340,67 +2340,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="72"/>
+        <location filename="../../gui/transfer/words.py" line="72"/>
         <source>it has no messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="73"/>
+        <location filename="../../gui/transfer/words.py" line="73"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="74"/>
+        <location filename="../../gui/transfer/words.py" line="74"/>
         <source>it has no text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="76"/>
+        <location filename="../../gui/transfer/words.py" line="76"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="79"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="80"/>
+        <location filename="../../gui/transfer/words.py" line="80"/>
         <source>upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="82"/>
+        <location filename="../../gui/transfer/words.py" line="82"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="84"/>
+        <location filename="../../gui/transfer/words.py" line="84"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="87"/>
+        <location filename="../../gui/transfer/words.py" line="87"/>
         <source>a {role} message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="88"/>
+        <location filename="../../gui/transfer/words.py" line="88"/>
         <source>a message ChatGPT hides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="89"/>
+        <location filename="../../gui/transfer/words.py" line="89"/>
         <source>a call to a ChatGPT tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="90"/>
+        <location filename="../../gui/transfer/words.py" line="90"/>
         <source>{kind} content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="92"/>
+        <location filename="../../gui/transfer/words.py" line="92"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2421,7 +2421,7 @@
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript_html.py" line="130"/>
+        <location filename="../../gui/transcript/turn_html.py" line="130"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -2429,77 +2429,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="138"/>
+        <location filename="../../gui/transcript/turn_html.py" line="138"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="140"/>
+        <location filename="../../gui/transcript/turn_html.py" line="140"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="160"/>
+        <location filename="../../gui/transcript/turn_html.py" line="160"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="162"/>
+        <location filename="../../gui/transcript/turn_html.py" line="162"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="163"/>
+        <location filename="../../gui/transcript/turn_html.py" line="163"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="188"/>
+        <location filename="../../gui/transcript/turn_html.py" line="188"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="189"/>
+        <location filename="../../gui/transcript/turn_html.py" line="189"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="191"/>
+        <location filename="../../gui/transcript/turn_html.py" line="191"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="194"/>
+        <location filename="../../gui/transcript/turn_html.py" line="194"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="200"/>
+        <location filename="../../gui/transcript/turn_html.py" line="200"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="202"/>
+        <location filename="../../gui/transcript/turn_html.py" line="202"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="211"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="213"/>
+        <location filename="../../gui/transcript/turn_html.py" line="213"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="214"/>
+        <location filename="../../gui/transcript/turn_html.py" line="214"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript_html.py" line="269"/>
+        <location filename="../../gui/transcript/turn_html.py" line="269"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -2507,21 +2507,21 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="275"/>
+        <location filename="../../gui/transcript/turn_html.py" line="275"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="102"/>
-        <location filename="../../gui/transcript_html.py" line="294"/>
-        <location filename="../../gui/transcript_html.py" line="314"/>
+        <location filename="../../gui/transcript/turn_html.py" line="102"/>
+        <location filename="../../gui/transcript/turn_html.py" line="294"/>
+        <location filename="../../gui/transcript/turn_html.py" line="314"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="102"/>
-        <location filename="../../gui/transcript_html.py" line="294"/>
-        <location filename="../../gui/transcript_html.py" line="318"/>
+        <location filename="../../gui/transcript/turn_html.py" line="102"/>
+        <location filename="../../gui/transcript/turn_html.py" line="294"/>
+        <location filename="../../gui/transcript/turn_html.py" line="318"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2529,17 +2529,17 @@
 <context>
     <name>WordDiffDialog</name>
     <message>
-        <location filename="../../gui/word_diff_dialog.py" line="42"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="42"/>
         <source>Word differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/word_diff_dialog.py" line="78"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="78"/>
         <source>The two replies are the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/word_diff_dialog.py" line="81"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="81"/>
         <source>{deleted} passages only on the left, {inserted} only on the right.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,22 +4,22 @@
 <context>
     <name>AlternativesDialog</name>
     <message>
-        <location filename="../../gui/alternatives_view.py" line="28"/>
+        <location filename="../../gui/compare/alternatives_view.py" line="29"/>
         <source>Alternatives from a comparison</source>
         <translation>对比中的其他回复</translation>
     </message>
     <message>
-        <location filename="../../gui/alternatives_view.py" line="29"/>
+        <location filename="../../gui/compare/alternatives_view.py" line="30"/>
         <source>Kept for reading: these replies are not sent to the model.</source>
         <translation>仅供查看：这些回复不会发送给模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/alternatives_view.py" line="49"/>
+        <location filename="../../gui/compare/alternatives_view.py" line="50"/>
         <source>Same settings as the chosen reply</source>
         <translation>与所选回复的设置相同</translation>
     </message>
     <message>
-        <location filename="../../gui/alternatives_view.py" line="58"/>
+        <location filename="../../gui/compare/alternatives_view.py" line="59"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
@@ -27,67 +27,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/branch_actions.py" line="105"/>
+        <location filename="../../gui/chat/branch_actions.py" line="106"/>
         <source>With the current settings ({model})</source>
         <translation>使用当前设置（{model}）</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="110"/>
+        <location filename="../../gui/chat/branch_actions.py" line="111"/>
         <source>With another model (this reply only)</source>
         <translation>使用其他模型（仅此回复）</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="136"/>
+        <location filename="../../gui/chat/branch_actions.py" line="137"/>
         <source>{title} (branch)</source>
         <translation>{title}（分支）</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="136"/>
+        <location filename="../../gui/chat/branch_actions.py" line="137"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="140"/>
+        <location filename="../../gui/chat/branch_actions.py" line="141"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="154"/>
+        <location filename="../../gui/chat/branch_actions.py" line="155"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="156"/>
+        <location filename="../../gui/chat/branch_actions.py" line="157"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="158"/>
+        <location filename="../../gui/chat/branch_actions.py" line="159"/>
         <source>Branch into new conversation</source>
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="163"/>
         <source>Delete this version…</source>
         <translation>删除此版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="169"/>
+        <location filename="../../gui/chat/branch_actions.py" line="170"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="177"/>
+        <location filename="../../gui/chat/branch_actions.py" line="178"/>
         <source>Delete this version</source>
         <translation>删除此版本</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="204"/>
+        <location filename="../../gui/chat/branch_actions.py" line="205"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/branch_actions.py" line="210"/>
+        <location filename="../../gui/chat/branch_actions.py" line="211"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>
@@ -95,62 +95,62 @@
 <context>
     <name>CachingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="245"/>
+        <location filename="../../gui/params/sections.py" line="245"/>
         <source>Caching and service</source>
         <translation>缓存与服务</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="247"/>
+        <location filename="../../gui/params/sections.py" line="247"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="248"/>
+        <location filename="../../gui/params/sections.py" line="248"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="249"/>
+        <location filename="../../gui/params/sections.py" line="249"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="250"/>
+        <location filename="../../gui/params/sections.py" line="250"/>
         <source>Caches the prompt up to the last cacheable block, for this long.</source>
         <translation>缓存提示词（直到最后一个可缓存块），保留这么长时间。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="252"/>
+        <location filename="../../gui/params/sections.py" line="252"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="253"/>
+        <location filename="../../gui/params/sections.py" line="253"/>
         <source>Auto (priority when available)</source>
         <translation>自动（可用时优先）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="254"/>
+        <location filename="../../gui/params/sections.py" line="254"/>
         <source>Standard only</source>
         <translation>仅标准</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="256"/>
+        <location filename="../../gui/params/sections.py" line="256"/>
         <source>An opaque id for the end user (no personal data)</source>
         <translation>终端用户的不透明 ID（不含个人信息）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="257"/>
+        <location filename="../../gui/params/sections.py" line="257"/>
         <source>Prompt caching</source>
         <translation>提示词缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="258"/>
+        <location filename="../../gui/params/sections.py" line="258"/>
         <source>Service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="259"/>
+        <location filename="../../gui/params/sections.py" line="259"/>
         <source>Metadata user id</source>
         <translation>元数据用户 ID</translation>
     </message>
@@ -158,105 +158,105 @@
 <context>
     <name>Cards</name>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="60"/>
+        <location filename="../../gui/transcript/cards.py" line="60"/>
         <source>Tool call: {name}</source>
         <translation>工具调用：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="64"/>
+        <location filename="../../gui/transcript/cards.py" line="64"/>
         <source>Reply with result…</source>
         <translation>回复结果…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="75"/>
+        <location filename="../../gui/transcript/cards.py" line="75"/>
         <source>Web search results…</source>
         <translation>网页搜索结果…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="76"/>
-        <location filename="../../gui/transcript_cards.py" line="163"/>
+        <location filename="../../gui/transcript/cards.py" line="76"/>
+        <location filename="../../gui/transcript/cards.py" line="163"/>
         <source>{kind} block</source>
         <translation>{kind} 块</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="79"/>
+        <location filename="../../gui/transcript/cards.py" line="79"/>
         <source>Tool call: {name}…</source>
         <translation>工具调用：{name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="79"/>
+        <location filename="../../gui/transcript/cards.py" line="79"/>
         <source>Tool call…</source>
         <translation>工具调用…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="85"/>
+        <location filename="../../gui/transcript/cards.py" line="85"/>
         <source>Tool error: {name}</source>
         <translation>工具错误：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="85"/>
+        <location filename="../../gui/transcript/cards.py" line="85"/>
         <source>Tool result: {name}</source>
         <translation>工具结果：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="100"/>
+        <location filename="../../gui/transcript/cards.py" line="100"/>
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="110"/>
+        <location filename="../../gui/transcript/cards.py" line="110"/>
         <source>Web search: {query}</source>
         <translation>网页搜索：{query}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="113"/>
+        <location filename="../../gui/transcript/cards.py" line="113"/>
         <source>Server tool: {name}</source>
         <translation>服务器工具：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="122"/>
+        <location filename="../../gui/transcript/cards.py" line="122"/>
         <source>Web search failed: {code}</source>
         <translation>网页搜索失败：{code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript_cards.py" line="131"/>
+        <location filename="../../gui/transcript/cards.py" line="131"/>
         <source>Web search results (%n)</source>
         <translation>
             <numerusform>网页搜索结果（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="141"/>
+        <location filename="../../gui/transcript/cards.py" line="141"/>
         <source>[image: {url}]</source>
         <translation>[图片：{url}]</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="146"/>
+        <location filename="../../gui/transcript/cards.py" line="146"/>
         <source>untitled</source>
         <translation>无标题</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="147"/>
+        <location filename="../../gui/transcript/cards.py" line="147"/>
         <source>Document: {title}</source>
         <translation>文档：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="154"/>
+        <location filename="../../gui/transcript/cards.py" line="154"/>
         <source>Part of the thinking was redacted by the API; it is kept for the next request.</source>
         <translation>部分思考内容已被 API 加密隐藏；它会保留并随下一次请求发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="182"/>
+        <location filename="../../gui/transcript/cards.py" line="182"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="190"/>
+        <location filename="../../gui/transcript/cards.py" line="190"/>
         <source>Document {number}</source>
         <translation>文档 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_cards.py" line="202"/>
+        <location filename="../../gui/transcript/cards.py" line="202"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -264,17 +264,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare_column.py" line="241"/>
+        <location filename="../../gui/compare/column.py" line="241"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="257"/>
+        <location filename="../../gui/compare/column.py" line="257"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="258"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -282,242 +282,242 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare_column.py" line="118"/>
+        <location filename="../../gui/compare/column.py" line="118"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="119"/>
+        <location filename="../../gui/compare/column.py" line="119"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="120"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="121"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation>只显示这一列；再次点击显示所有列。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Continue with this</source>
         <translation>用这一列继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="133"/>
+        <location filename="../../gui/compare/column.py" line="133"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="207"/>
+        <location filename="../../gui/compare/column.py" line="207"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="209"/>
+        <location filename="../../gui/compare/column.py" line="209"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="216"/>
+        <location filename="../../gui/compare/column.py" line="216"/>
         <source>Time to first token</source>
         <translation>首词元时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="217"/>
+        <location filename="../../gui/compare/column.py" line="217"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="218"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="219"/>
         <source>Input tokens</source>
         <translation>输入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="220"/>
+        <location filename="../../gui/compare/column.py" line="220"/>
         <source>Output tokens</source>
         <translation>输出词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="221"/>
         <source>Cache read tokens</source>
         <translation>缓存读取词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="222"/>
         <source>Cache write tokens</source>
         <translation>缓存写入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="223"/>
         <source>Thinking tokens</source>
         <translation>思考词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="224"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="293"/>
+        <location filename="../../gui/compare/column.py" line="293"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="300"/>
+        <location filename="../../gui/compare/column.py" line="300"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="301"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="303"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="304"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="311"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="312"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>max tokens</source>
         <translation>最大词元数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
@@ -525,7 +525,7 @@
 <context>
     <name>CompareExport</name>
     <message>
-        <location filename="../../gui/compare_export.py" line="21"/>
+        <location filename="../../gui/compare/export.py" line="21"/>
         <source>Export comparison to a folder</source>
         <translation>将对比导出到文件夹</translation>
     </message>
@@ -533,17 +533,17 @@
 <context>
     <name>CompareRunsDialog</name>
     <message>
-        <location filename="../../gui/compare_runs.py" line="38"/>
+        <location filename="../../gui/compare/saved_runs.py" line="38"/>
         <source>Saved comparisons</source>
         <translation>已保存的对比</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_runs.py" line="52"/>
+        <location filename="../../gui/compare/saved_runs.py" line="52"/>
         <source>This conversation has no saved comparisons yet.</source>
         <translation>此对话还没有已保存的对比。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_runs.py" line="68"/>
+        <location filename="../../gui/compare/saved_runs.py" line="68"/>
         <source>{when} · columns: {columns} · rounds: {rounds} · {prompt}</source>
         <translation>{when} · 列数：{columns} · 轮数：{rounds} · {prompt}</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>CompareRunsMenu</name>
     <message>
-        <location filename="../../gui/compare_runs.py" line="92"/>
+        <location filename="../../gui/compare/saved_runs.py" line="92"/>
         <source>Saved comparisons…</source>
         <translation>已保存的对比…</translation>
     </message>
@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="145"/>
+        <location filename="../../gui/compare/window.py" line="145"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="146"/>
+        <location filename="../../gui/compare/window.py" line="146"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="147"/>
+        <location filename="../../gui/compare/window.py" line="147"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="148"/>
+        <location filename="../../gui/compare/window.py" line="148"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="149"/>
+        <location filename="../../gui/compare/window.py" line="149"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="150"/>
+        <location filename="../../gui/compare/window.py" line="150"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="151"/>
+        <location filename="../../gui/compare/window.py" line="151"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="152"/>
+        <location filename="../../gui/compare/window.py" line="152"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="153"/>
+        <location filename="../../gui/compare/window.py" line="153"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="154"/>
+        <location filename="../../gui/compare/window.py" line="154"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="155"/>
+        <location filename="../../gui/compare/window.py" line="155"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="357"/>
+        <location filename="../../gui/compare/window.py" line="357"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="376"/>
+        <location filename="../../gui/compare/window.py" line="376"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="379"/>
+        <location filename="../../gui/compare/window.py" line="379"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="272"/>
+        <location filename="../../gui/compare/window.py" line="272"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="279"/>
+        <location filename="../../gui/compare/window.py" line="279"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="303"/>
+        <location filename="../../gui/compare/window.py" line="303"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -647,62 +647,62 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/composer.py" line="69"/>
+        <location filename="../../gui/chat/composer.py" line="69"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="71"/>
+        <location filename="../../gui/chat/composer.py" line="71"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="73"/>
+        <location filename="../../gui/chat/composer.py" line="73"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="74"/>
         <source>Attach images or PDF files</source>
         <translation>附加图片或 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="131"/>
+        <location filename="../../gui/chat/composer.py" line="131"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="133"/>
+        <location filename="../../gui/chat/composer.py" line="133"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="153"/>
+        <location filename="../../gui/chat/composer.py" line="153"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
         <translation>{name}：只能附加图片（PNG、JPEG、GIF、WebP）和 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="156"/>
+        <location filename="../../gui/chat/composer.py" line="156"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
         <translation>{name} 大小为 {size:.1f} MB；此类文件的上限是 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="159"/>
+        <location filename="../../gui/chat/composer.py" line="159"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="175"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="175"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/composer.py" line="177"/>
+        <location filename="../../gui/chat/composer.py" line="177"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -710,42 +710,42 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/conversation_list.py" line="124"/>
+        <location filename="../../gui/chat/conversation_list.py" line="124"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="125"/>
+        <location filename="../../gui/chat/conversation_list.py" line="125"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>新建对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="126"/>
+        <location filename="../../gui/chat/conversation_list.py" line="126"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="147"/>
+        <location filename="../../gui/chat/conversation_list.py" line="147"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="168"/>
+        <location filename="../../gui/chat/conversation_list.py" line="168"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="170"/>
+        <location filename="../../gui/chat/conversation_list.py" line="170"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="170"/>
+        <location filename="../../gui/chat/conversation_list.py" line="170"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/conversation_list.py" line="172"/>
+        <location filename="../../gui/chat/conversation_list.py" line="172"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/conversation_list.py" line="53"/>
+        <location filename="../../gui/chat/conversation_list.py" line="53"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -761,29 +761,29 @@
 <context>
     <name>EditMessageDialog</name>
     <message>
-        <location filename="../../gui/edit_message_dialog.py" line="17"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="17"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_message_dialog.py" line="21"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="21"/>
         <source>Sending makes this a new version of the message and asks for a new reply. The current version and everything after it are kept: switch between versions with ‹ ›.</source>
         <translation>发送后，这将成为该消息的新版本并请求新的回复。当前版本及其后的所有内容都会保留：用 ‹ › 在版本间切换。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/edit_message_dialog.py" line="30"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="30"/>
         <source>Its %n attachment(s) are sent again with it.</source>
         <translation>
             <numerusform>它的 %n 个附件会随之再次发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/edit_message_dialog.py" line="36"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="36"/>
         <source>Send as a new version</source>
         <translation>作为新版本发送</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_message_dialog.py" line="37"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -894,22 +894,22 @@
 <context>
     <name>ExtraJsonSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="313"/>
+        <location filename="../../gui/params/sections.py" line="313"/>
         <source>Extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="315"/>
+        <location filename="../../gui/params/sections.py" line="315"/>
         <source>Merged into the request body last, e.g. {&quot;metadata&quot;: {…}}</source>
         <translation>最后合并进请求体，例如 {&quot;metadata&quot;: {…}}</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="317"/>
+        <location filename="../../gui/params/sections.py" line="317"/>
         <source>Extra fields</source>
         <translation>额外字段</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="330"/>
+        <location filename="../../gui/params/sections.py" line="330"/>
         <source>Extra JSON: {error}</source>
         <translation>额外 JSON：{error}</translation>
     </message>
@@ -917,17 +917,17 @@
 <context>
     <name>JsonEdit</name>
     <message>
-        <location filename="../../gui/json_edit.py" line="82"/>
+        <location filename="../../gui/widgets/json_edit.py" line="82"/>
         <source>Line {line}, column {column}: {problem}.</source>
         <translation>第 {line} 行，第 {column} 列：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../gui/json_edit.py" line="96"/>
+        <location filename="../../gui/widgets/json_edit.py" line="96"/>
         <source>This must be a JSON list, like [ {…}, {…} ].</source>
         <translation>这里必须是 JSON 列表，例如 [ {…}, {…} ]。</translation>
     </message>
     <message>
-        <location filename="../../gui/json_edit.py" line="98"/>
+        <location filename="../../gui/widgets/json_edit.py" line="98"/>
         <source>This must be a JSON object, like { &quot;key&quot;: … }.</source>
         <translation>这里必须是 JSON 对象，例如 { &quot;key&quot;: … }。</translation>
     </message>
@@ -935,27 +935,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers.py" line="72"/>
+        <location filename="../../gui/providers/controller.py" line="72"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation>没有运行中的密钥环服务（未找到 Secret Service）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="75"/>
+        <location filename="../../gui/providers/controller.py" line="75"/>
         <source>The keyring is switched off.</source>
         <translation>密钥环已被关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="76"/>
+        <location filename="../../gui/providers/controller.py" line="76"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation>密钥环后端会把密钥存在文件中，Triptych 不使用这种方式。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="79"/>
+        <location filename="../../gui/providers/controller.py" line="79"/>
         <source>The keyring is locked.</source>
         <translation>密钥环已锁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers.py" line="80"/>
+        <location filename="../../gui/providers/controller.py" line="80"/>
         <source>The keyring service did not answer.</source>
         <translation>密钥环服务没有响应。</translation>
     </message>
@@ -1016,37 +1016,37 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../gui/model_picker.py" line="49"/>
+        <location filename="../../gui/params/model_picker.py" line="49"/>
         <source>Model, or type a model id</source>
         <translation>模型，或输入模型 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="50"/>
+        <location filename="../../gui/params/model_picker.py" line="50"/>
         <source>The model to send to. Type any model id your provider serves.</source>
         <translation>请求发送到的模型。可输入服务商提供的任意模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="90"/>
+        <location filename="../../gui/params/model_picker.py" line="90"/>
         <source>From this provider</source>
         <translation>来自此服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="92"/>
+        <location filename="../../gui/params/model_picker.py" line="92"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="119"/>
+        <location filename="../../gui/params/model_picker.py" line="119"/>
         <source>{name} — {context} context</source>
         <translation>{name} — {context} 上下文</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="126"/>
+        <location filename="../../gui/params/model_picker.py" line="126"/>
         <source>Writes up to {count} tokens.</source>
         <translation>最多输出 {count} 个 token。</translation>
     </message>
     <message>
-        <location filename="../../gui/model_picker.py" line="128"/>
+        <location filename="../../gui/params/model_picker.py" line="128"/>
         <source>This provider&apos;s model list does not name it.</source>
         <translation>此服务商的模型列表中没有它。</translation>
     </message>
@@ -1054,7 +1054,7 @@
 <context>
     <name>OptionalFloat</name>
     <message>
-        <location filename="../../gui/param_widgets.py" line="188"/>
+        <location filename="../../gui/widgets/fields.py" line="188"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
@@ -1062,7 +1062,7 @@
 <context>
     <name>OptionalInt</name>
     <message>
-        <location filename="../../gui/param_widgets.py" line="236"/>
+        <location filename="../../gui/widgets/fields.py" line="236"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
@@ -1070,22 +1070,22 @@
 <context>
     <name>OutputSchemaSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="286"/>
+        <location filename="../../gui/params/sections.py" line="286"/>
         <source>Structured output</source>
         <translation>结构化输出</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="288"/>
+        <location filename="../../gui/params/sections.py" line="288"/>
         <source>A JSON Schema for the reply, e.g. {&quot;type&quot;: &quot;object&quot;, …}</source>
         <translation>回复的 JSON Schema，例如 {&quot;type&quot;: &quot;object&quot;, …}</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="290"/>
+        <location filename="../../gui/params/sections.py" line="290"/>
         <source>JSON schema</source>
         <translation>JSON Schema</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="305"/>
+        <location filename="../../gui/params/sections.py" line="305"/>
         <source>Structured output: {error}</source>
         <translation>结构化输出：{error}</translation>
     </message>
@@ -1127,37 +1127,37 @@
 <context>
     <name>PresetsMenu</name>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="47"/>
+        <location filename="../../gui/compare/presets_menu.py" line="47"/>
         <source>Same settings ×3</source>
         <translation>相同设置 ×3</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="48"/>
+        <location filename="../../gui/compare/presets_menu.py" line="48"/>
         <source>Temperature 0 / 0.5 / 1</source>
         <translation>温度 0 / 0.5 / 1</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="49"/>
+        <location filename="../../gui/compare/presets_menu.py" line="49"/>
         <source>Thinking off / 4k / 16k</source>
         <translation>思考 关闭 / 4k / 16k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="50"/>
+        <location filename="../../gui/compare/presets_menu.py" line="50"/>
         <source>All models of a family</source>
         <translation>某一系列的全部模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="51"/>
+        <location filename="../../gui/compare/presets_menu.py" line="51"/>
         <source>Opus</source>
         <translation>Opus</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="52"/>
+        <location filename="../../gui/compare/presets_menu.py" line="52"/>
         <source>Sonnet</source>
         <translation>Sonnet</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_presets_menu.py" line="53"/>
+        <location filename="../../gui/compare/presets_menu.py" line="53"/>
         <source>Haiku</source>
         <translation>Haiku</translation>
     </message>
@@ -1165,47 +1165,47 @@
 <context>
     <name>PriceTable</name>
     <message>
-        <location filename="../../gui/providers_parts.py" line="167"/>
+        <location filename="../../gui/providers/draft.py" line="167"/>
         <source>Model id</source>
         <translation>模型 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="168"/>
+        <location filename="../../gui/providers/draft.py" line="168"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="169"/>
+        <location filename="../../gui/providers/draft.py" line="169"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="170"/>
+        <location filename="../../gui/providers/draft.py" line="170"/>
         <source>Cache write 5m</source>
         <translation>缓存写入 5 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="171"/>
+        <location filename="../../gui/providers/draft.py" line="171"/>
         <source>Cache write 1h</source>
         <translation>缓存写入 1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="172"/>
+        <location filename="../../gui/providers/draft.py" line="172"/>
         <source>Cache read</source>
         <translation>缓存读取</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="178"/>
+        <location filename="../../gui/providers/draft.py" line="178"/>
         <source>US dollars per million tokens, where this provider&apos;s prices differ.</source>
         <translation>每百万 token 的美元价格（此服务商价格不同时填写）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="179"/>
+        <location filename="../../gui/providers/draft.py" line="179"/>
         <source>Add price</source>
         <translation>添加价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="180"/>
+        <location filename="../../gui/providers/draft.py" line="180"/>
         <source>Remove price</source>
         <translation>移除价格</translation>
     </message>
@@ -1213,7 +1213,7 @@
 <context>
     <name>ProblemCount</name>
     <message numerus="yes">
-        <location filename="../../gui/param_widgets.py" line="58"/>
+        <location filename="../../gui/widgets/fields.py" line="58"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
@@ -1223,7 +1223,7 @@
 <context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../gui/model_picker.py" line="176"/>
+        <location filename="../../gui/params/model_picker.py" line="176"/>
         <source>The provider profile: where requests go and which key they use.</source>
         <translation>服务商配置：请求发往何处、使用哪个密钥。</translation>
     </message>
@@ -1231,12 +1231,12 @@
 <context>
     <name>PromptSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="61"/>
+        <location filename="../../gui/params/sections.py" line="61"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="64"/>
+        <location filename="../../gui/params/sections.py" line="64"/>
         <source>Instructions for the model, sent as the system prompt.</source>
         <translation>给模型的指令，作为系统提示词发送。</translation>
     </message>
@@ -1244,214 +1244,214 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="60"/>
+        <location filename="../../gui/providers/dialog.py" line="60"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="79"/>
+        <location filename="../../gui/providers/dialog.py" line="79"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="80"/>
+        <location filename="../../gui/providers/dialog.py" line="80"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="108"/>
+        <location filename="../../gui/providers/dialog.py" line="108"/>
         <source>x-api-key header</source>
         <translation>x-api-key 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="109"/>
+        <location filename="../../gui/providers/dialog.py" line="109"/>
         <source>Authorization: Bearer</source>
         <translation>Authorization: Bearer</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="111"/>
+        <location filename="../../gui/providers/dialog.py" line="111"/>
         <source>Anthropic (/v1/messages)</source>
         <translation>Anthropic (/v1/messages)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="112"/>
+        <location filename="../../gui/providers/dialog.py" line="112"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation>OpenAI 兼容 (/v1/chat/completions)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="116"/>
+        <location filename="../../gui/providers/dialog.py" line="116"/>
         <source>Beta names, comma separated</source>
         <translation>Beta 名称，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="118"/>
+        <location filename="../../gui/providers/dialog.py" line="118"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation>可选，例如 http://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="121"/>
+        <location filename="../../gui/providers/dialog.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="122"/>
+        <location filename="../../gui/providers/dialog.py" line="122"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="123"/>
+        <location filename="../../gui/providers/dialog.py" line="123"/>
         <source>Auth style</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="124"/>
+        <location filename="../../gui/providers/dialog.py" line="124"/>
         <source>API style</source>
         <translation>API 风格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="125"/>
         <source>anthropic-version</source>
         <translation>anthropic-version</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="126"/>
+        <location filename="../../gui/providers/dialog.py" line="126"/>
         <source>Beta headers</source>
         <translation>Beta 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="127"/>
+        <location filename="../../gui/providers/dialog.py" line="127"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="128"/>
+        <location filename="../../gui/providers/dialog.py" line="128"/>
         <source>Price overrides</source>
         <translation>自定义价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="138"/>
         <source>Keep for this session only</source>
         <translation>仅在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="139"/>
+        <location filename="../../gui/providers/dialog.py" line="139"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation>密钥只保存在内存中，Triptych 退出后即被遗忘。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="146"/>
+        <location filename="../../gui/providers/dialog.py" line="146"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="150"/>
+        <location filename="../../gui/providers/dialog.py" line="150"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="162"/>
+        <location filename="../../gui/providers/dialog.py" line="162"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation>没有可用的密钥环：{reason} 密钥只在本次会话中保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="206"/>
+        <location filename="../../gui/providers/dialog.py" line="206"/>
         <source>The new key will be saved when you press Save.</source>
         <translation>按“保存”后将保存新密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="208"/>
+        <location filename="../../gui/providers/dialog.py" line="208"/>
         <source>Saved: {hint}</source>
         <translation>已保存：{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="210"/>
+        <location filename="../../gui/providers/dialog.py" line="210"/>
         <source>No key saved.</source>
         <translation>未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="212"/>
+        <location filename="../../gui/providers/dialog.py" line="212"/>
         <source>Paste a new key to replace it</source>
         <translation>粘贴新密钥以替换</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="233"/>
         <source>New profile</source>
         <translation>新配置</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="233"/>
         <source>New profile {number}</source>
         <translation>新配置 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="273"/>
+        <location filename="../../gui/providers/dialog.py" line="273"/>
         <source>The key could not be saved: {error}</source>
         <translation>无法保存密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="307"/>
+        <location filename="../../gui/providers/dialog.py" line="307"/>
         <source>The saved key could not be read: {error}</source>
         <translation>无法读取已保存的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="310"/>
+        <location filename="../../gui/providers/dialog.py" line="310"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation>正在测试“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="318"/>
+        <location filename="../../gui/providers/dialog.py" line="318"/>
         <source>The test could not run: {error}</source>
         <translation>无法运行测试：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers_dialog.py" line="327"/>
+        <location filename="../../gui/providers/dialog.py" line="327"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ 模型列表：%n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="329"/>
+        <location filename="../../gui/providers/dialog.py" line="329"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation>✗ 模型列表（/v1/models）没有响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="330"/>
+        <location filename="../../gui/providers/dialog.py" line="330"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation>✓ 1 个 token 的测试消息已得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_dialog.py" line="332"/>
+        <location filename="../../gui/providers/dialog.py" line="332"/>
         <source>✗ The test message was not answered.</source>
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="123"/>
+        <location filename="../../gui/providers/draft.py" line="123"/>
         <source>Give the profile a name.</source>
         <translation>请为配置命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="126"/>
+        <location filename="../../gui/providers/draft.py" line="126"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation>已有名为“{name}”的配置。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="132"/>
+        <location filename="../../gui/providers/draft.py" line="132"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation>基础 URL 必须以 http:// 或 https:// 开头，例如 https://api.anthropic.com。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="139"/>
+        <location filename="../../gui/providers/draft.py" line="139"/>
         <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
         <translation>代理必须是 URL，例如 http://127.0.0.1:8080。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="146"/>
+        <location filename="../../gui/providers/draft.py" line="146"/>
         <source>Price row {row}: enter a model id.</source>
         <translation>价格第 {row} 行：请输入模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers_parts.py" line="152"/>
+        <location filename="../../gui/providers/draft.py" line="152"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation>价格第 {row} 行：每个价格都必须是大于或等于 0 的数字。</translation>
     </message>
@@ -1459,47 +1459,47 @@
 <context>
     <name>RawExchangeDialog</name>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="25"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="25"/>
         <source>Raw request and response</source>
         <translation>原始请求与响应</translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="36"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="36"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="37"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="40"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="40"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="63"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="63"/>
         <source>This reply was sent before Triptych recorded requests: the request below is rebuilt from the conversation and its current settings, and may differ from what was sent.</source>
         <translation>此回复发送于 Triptych 记录请求之前：下面的请求是根据对话及其当前设置重建的，可能与实际发送的不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="67"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="67"/>
         <source>The API key is shown as [REDACTED].</source>
         <translation>API 密钥显示为 [REDACTED]。</translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="73"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="73"/>
         <source>(The body was larger than {megabytes} MB and was not kept.)</source>
         <translation>（请求体超过 {megabytes} MB，未保留。）</translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="79"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="79"/>
         <source>(No response was recorded.)</source>
         <translation>（没有记录到响应。）</translation>
     </message>
     <message>
-        <location filename="../../gui/raw_exchange_dialog.py" line="82"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="82"/>
         <source>(Only the first {megabytes} MB of {size} bytes were kept.)</source>
         <translation>（{size} 字节中只保留了前 {megabytes} MB。）</translation>
     </message>
@@ -1507,42 +1507,42 @@
 <context>
     <name>RequestCodeMenu</name>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="56"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="56"/>
         <source>Copy request as cURL</source>
         <translation>将请求复制为 cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="57"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="57"/>
         <source>Copy request as Python (httpx)</source>
         <translation>将请求复制为 Python (httpx)</translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="58"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="58"/>
         <source>Show raw request/response…</source>
         <translation>显示原始请求/响应…</translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="64"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="64"/>
         <source>cURL</source>
         <translation>cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="67"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="67"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="101"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="101"/>
         <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}，根据当前设置重建：此回复发送于 Triptych 记录请求之前。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="105"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="105"/>
         <source>Copied the request as {language}. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/request_code_menu.py" line="115"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="115"/>
         <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
         <translation>此回复的请求没有记录，其服务商配置也已不存在，无法重建。</translation>
     </message>
@@ -1550,7 +1550,7 @@
 <context>
     <name>RetryCountdown</name>
     <message>
-        <location filename="../../gui/retry_countdown.py" line="50"/>
+        <location filename="../../gui/chat/retry_countdown.py" line="50"/>
         <source>{problem} Retrying in {seconds} s (attempt {attempt})…</source>
         <translation>{problem} {seconds} 秒后重试（第 {attempt} 次）…</translation>
     </message>
@@ -1558,42 +1558,42 @@
 <context>
     <name>SamplingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="92"/>
+        <location filename="../../gui/params/sections.py" line="92"/>
         <source>Output and sampling</source>
         <translation>输出与采样</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="100"/>
+        <location filename="../../gui/params/sections.py" line="100"/>
         <source>One stop sequence per line</source>
         <translation>每行一个停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="101"/>
+        <location filename="../../gui/params/sections.py" line="101"/>
         <source>Max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="102"/>
+        <location filename="../../gui/params/sections.py" line="102"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="103"/>
+        <location filename="../../gui/params/sections.py" line="103"/>
         <source>Top P</source>
         <translation>Top P</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="104"/>
+        <location filename="../../gui/params/sections.py" line="104"/>
         <source>Top K</source>
         <translation>Top K</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="105"/>
+        <location filename="../../gui/params/sections.py" line="105"/>
         <source>Stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="134"/>
+        <location filename="../../gui/params/sections.py" line="134"/>
         <source>{model} writes at most {count} tokens.</source>
         <translation>{model} 最多输出 {count} 个 token。</translation>
     </message>
@@ -1601,7 +1601,7 @@
 <context>
     <name>SearchAction</name>
     <message>
-        <location filename="../../gui/search_action.py" line="29"/>
+        <location filename="../../gui/search/action.py" line="29"/>
         <source>Search conversations…</source>
         <translation>搜索对话…</translation>
     </message>
@@ -1609,72 +1609,72 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../gui/search_dialog.py" line="139"/>
+        <location filename="../../gui/search/dialog.py" line="139"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="140"/>
+        <location filename="../../gui/search/dialog.py" line="140"/>
         <source>Search titles and messages</source>
         <translation>搜索标题和消息</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="141"/>
+        <location filename="../../gui/search/dialog.py" line="141"/>
         <source>Any model</source>
         <translation>任意模型</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="142"/>
+        <location filename="../../gui/search/dialog.py" line="142"/>
         <source>Any provider</source>
         <translation>任意服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="143"/>
+        <location filename="../../gui/search/dialog.py" line="143"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="144"/>
+        <location filename="../../gui/search/dialog.py" line="144"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="145"/>
+        <location filename="../../gui/search/dialog.py" line="145"/>
         <source>With attachments</source>
         <translation>含附件</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="146"/>
+        <location filename="../../gui/search/dialog.py" line="146"/>
         <source>Include thinking</source>
         <translation>包括思考</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="147"/>
+        <location filename="../../gui/search/dialog.py" line="147"/>
         <source>Include tool calls</source>
         <translation>包括工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="192"/>
+        <location filename="../../gui/search/dialog.py" line="192"/>
         <source>No results</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="213"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="213"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="213"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../gui/search_dialog.py" line="214"/>
+        <location filename="../../gui/search/dialog.py" line="214"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -1682,72 +1682,72 @@
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/param_tools.py" line="170"/>
+        <location filename="../../gui/params/tools_section.py" line="170"/>
         <source>Server tools</source>
         <translation>服务器工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="174"/>
+        <location filename="../../gui/params/tools_section.py" line="174"/>
         <source>Web search</source>
         <translation>网页搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="175"/>
+        <location filename="../../gui/params/tools_section.py" line="175"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation>仅限这些域名，例如 example.com, docs.python.org</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="176"/>
+        <location filename="../../gui/params/tools_section.py" line="176"/>
         <source>Never these domains</source>
         <translation>排除这些域名</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="178"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="179"/>
+        <location filename="../../gui/params/tools_section.py" line="179"/>
         <source>Country code, e.g. US</source>
         <translation>国家代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="185"/>
+        <location filename="../../gui/params/tools_section.py" line="185"/>
         <source>Web fetch</source>
         <translation>网页抓取</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="186"/>
+        <location filename="../../gui/params/tools_section.py" line="186"/>
         <source>Cite the fetched pages</source>
         <translation>引用抓取的网页</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="189"/>
+        <location filename="../../gui/params/tools_section.py" line="189"/>
         <source>Allowed domains</source>
         <translation>允许的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="190"/>
+        <location filename="../../gui/params/tools_section.py" line="190"/>
         <source>Blocked domains</source>
         <translation>屏蔽的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="191"/>
+        <location filename="../../gui/params/tools_section.py" line="191"/>
         <source>Max searches</source>
         <translation>最大搜索次数</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
         <source>User location</source>
         <translation>用户位置</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="195"/>
+        <location filename="../../gui/params/tools_section.py" line="195"/>
         <source>Max content tokens</source>
         <translation>最大内容 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="215"/>
+        <location filename="../../gui/params/tools_section.py" line="215"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
@@ -1755,112 +1755,112 @@
 <context>
     <name>ThinkingSection</name>
     <message>
-        <location filename="../../gui/param_sections.py" line="143"/>
+        <location filename="../../gui/params/sections.py" line="143"/>
         <source>Thinking and effort</source>
         <translation>思考与投入</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="145"/>
+        <location filename="../../gui/params/sections.py" line="145"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="146"/>
+        <location filename="../../gui/params/sections.py" line="146"/>
         <source>On, with a budget</source>
         <translation>开启，设定预算</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="147"/>
+        <location filename="../../gui/params/sections.py" line="147"/>
         <source>Adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="151"/>
+        <location filename="../../gui/params/sections.py" line="151"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="152"/>
+        <location filename="../../gui/params/sections.py" line="152"/>
         <source>Summarized</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="153"/>
+        <location filename="../../gui/params/sections.py" line="153"/>
         <source>Omitted</source>
         <translation>省略</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="155"/>
+        <location filename="../../gui/params/sections.py" line="155"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>Extra high</source>
         <translation>极高</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="156"/>
         <source>Max</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="159"/>
+        <location filename="../../gui/params/sections.py" line="159"/>
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="160"/>
+        <location filename="../../gui/params/sections.py" line="160"/>
         <source>Budget tokens</source>
         <translation>预算 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="161"/>
+        <location filename="../../gui/params/sections.py" line="161"/>
         <source>Thinking shown</source>
         <translation>思考显示</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="162"/>
+        <location filename="../../gui/params/sections.py" line="162"/>
         <source>Effort</source>
         <translation>投入程度</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="205"/>
+        <location filename="../../gui/params/sections.py" line="205"/>
         <source>{model} cannot think.</source>
         <translation>{model} 不支持思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="208"/>
+        <location filename="../../gui/params/sections.py" line="208"/>
         <source>{model} does not accept thinking with a budget; use adaptive thinking.</source>
         <translation>{model} 不接受带预算的思考；请使用自适应思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="209"/>
+        <location filename="../../gui/params/sections.py" line="209"/>
         <source>{model} does not accept adaptive thinking.</source>
         <translation>{model} 不接受自适应思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="225"/>
+        <location filename="../../gui/params/sections.py" line="225"/>
         <source>{model} does not accept effort.</source>
         <translation>{model} 不接受投入程度设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_sections.py" line="230"/>
+        <location filename="../../gui/params/sections.py" line="230"/>
         <source>{model} does not accept effort &quot;{level}&quot;.</source>
         <translation>{model} 不接受投入程度“{level}”。</translation>
     </message>
@@ -1868,22 +1868,22 @@
 <context>
     <name>ToolResultsDialog</name>
     <message>
-        <location filename="../../gui/tool_results.py" line="25"/>
+        <location filename="../../gui/chat/tool_results.py" line="25"/>
         <source>Reply to the tool calls</source>
         <translation>回复工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="28"/>
+        <location filename="../../gui/chat/tool_results.py" line="28"/>
         <source>Type or paste each tool&apos;s result (JSON or text); the model then continues.</source>
         <translation>输入或粘贴每个工具的结果（JSON 或文本），随后模型会继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="40"/>
+        <location filename="../../gui/chat/tool_results.py" line="40"/>
         <source>Mark as error</source>
         <translation>标记为错误</translation>
     </message>
     <message>
-        <location filename="../../gui/tool_results.py" line="49"/>
+        <location filename="../../gui/chat/tool_results.py" line="49"/>
         <source>Send results</source>
         <translation>发送结果</translation>
     </message>
@@ -1891,68 +1891,68 @@
 <context>
     <name>ToolsSection</name>
     <message>
-        <location filename="../../gui/param_tools.py" line="71"/>
+        <location filename="../../gui/params/tools_section.py" line="71"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="74"/>
+        <location filename="../../gui/params/tools_section.py" line="74"/>
         <source>A JSON list of tool definitions: [{name, description, input_schema}]</source>
         <translation>工具定义的 JSON 列表：[{name, description, input_schema}]</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="76"/>
+        <location filename="../../gui/params/tools_section.py" line="76"/>
         <source>Add a tool template</source>
         <translation>添加工具模板</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="79"/>
+        <location filename="../../gui/params/tools_section.py" line="79"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="80"/>
+        <location filename="../../gui/params/tools_section.py" line="80"/>
         <source>Auto: the model decides</source>
         <translation>自动：由模型决定</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="81"/>
+        <location filename="../../gui/params/tools_section.py" line="81"/>
         <source>Any: must use a tool</source>
         <translation>任意：必须使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="82"/>
+        <location filename="../../gui/params/tools_section.py" line="82"/>
         <source>A specific tool</source>
         <translation>指定工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="83"/>
+        <location filename="../../gui/params/tools_section.py" line="83"/>
         <source>None: no tools</source>
         <translation>无：不使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="88"/>
-        <location filename="../../gui/param_tools.py" line="94"/>
+        <location filename="../../gui/params/tools_section.py" line="88"/>
+        <location filename="../../gui/params/tools_section.py" line="94"/>
         <source>Tool name</source>
         <translation>工具名称</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="89"/>
+        <location filename="../../gui/params/tools_section.py" line="89"/>
         <source>One tool call at a time</source>
         <translation>一次只调用一个工具</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="90"/>
+        <location filename="../../gui/params/tools_section.py" line="90"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation>发送 disable_parallel_tool_use。</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="93"/>
+        <location filename="../../gui/params/tools_section.py" line="93"/>
         <source>Tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/param_tools.py" line="151"/>
+        <location filename="../../gui/params/tools_section.py" line="151"/>
         <source>Tools: {error}</source>
         <translation>工具：{error}</translation>
     </message>
@@ -1960,106 +1960,106 @@
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="97"/>
+        <location filename="../../gui/transfer/menu.py" line="98"/>
         <source>Export conversation…</source>
         <translation>导出对话…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="99"/>
+        <location filename="../../gui/transfer/menu.py" line="100"/>
         <source>Export all as JSON…</source>
         <translation>全部导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="101"/>
+        <location filename="../../gui/transfer/menu.py" line="102"/>
         <source>Export all as Markdown…</source>
         <translation>全部导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="103"/>
+        <location filename="../../gui/transfer/menu.py" line="104"/>
         <source>Include thinking in exports</source>
         <translation>导出时包括思考</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="105"/>
+        <location filename="../../gui/transfer/menu.py" line="106"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="107"/>
+        <location filename="../../gui/transfer/menu.py" line="108"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="128"/>
+        <location filename="../../gui/transfer/menu.py" line="129"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="129"/>
-        <location filename="../../gui/transfer_menu.py" line="191"/>
+        <location filename="../../gui/transfer/menu.py" line="130"/>
+        <location filename="../../gui/transfer/menu.py" line="192"/>
         <source>Triptych JSON (*.json)</source>
         <translation>Triptych JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="130"/>
+        <location filename="../../gui/transfer/menu.py" line="131"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="132"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="143"/>
+        <location filename="../../gui/transfer/menu.py" line="144"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="180"/>
-        <location filename="../../gui/transfer_menu.py" line="220"/>
+        <location filename="../../gui/transfer/menu.py" line="181"/>
+        <location filename="../../gui/transfer/menu.py" line="221"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="183"/>
+        <location filename="../../gui/transfer/menu.py" line="184"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="189"/>
+        <location filename="../../gui/transfer/menu.py" line="190"/>
         <source>Export all conversations</source>
         <translation>导出全部对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="195"/>
+        <location filename="../../gui/transfer/menu.py" line="196"/>
         <source>Folder for the Markdown files</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="223"/>
+        <location filename="../../gui/transfer/menu.py" line="224"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="229"/>
+        <location filename="../../gui/transfer/menu.py" line="230"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="229"/>
+        <location filename="../../gui/transfer/menu.py" line="230"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="230"/>
+        <location filename="../../gui/transfer/menu.py" line="231"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="245"/>
+        <location filename="../../gui/transfer/menu.py" line="246"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -2068,27 +2068,27 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="256"/>
+        <location filename="../../gui/transfer/menu.py" line="257"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="264"/>
+        <location filename="../../gui/transfer/menu.py" line="265"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="265"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="276"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -2097,33 +2097,33 @@
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="288"/>
+        <location filename="../../gui/transfer/menu.py" line="289"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="292"/>
+        <location filename="../../gui/transfer/menu.py" line="293"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_menu.py" line="296"/>
+        <location filename="../../gui/transfer/menu.py" line="297"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="311"/>
+        <location filename="../../gui/transfer/menu.py" line="312"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_menu.py" line="316"/>
+        <location filename="../../gui/transfer/menu.py" line="317"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -2131,271 +2131,271 @@
 <context>
     <name>TransferWords</name>
     <message>
-        <location filename="../../gui/transfer_words.py" line="16"/>
+        <location filename="../../gui/transfer/words.py" line="16"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="17"/>
+        <location filename="../../gui/transfer/words.py" line="17"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="18"/>
+        <location filename="../../gui/transfer/words.py" line="18"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="19"/>
+        <location filename="../../gui/transfer/words.py" line="19"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="20"/>
+        <location filename="../../gui/transfer/words.py" line="20"/>
         <source>Max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="21"/>
+        <location filename="../../gui/transfer/words.py" line="21"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="22"/>
+        <location filename="../../gui/transfer/words.py" line="22"/>
         <source>Top P</source>
         <translation>Top P</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="23"/>
+        <location filename="../../gui/transfer/words.py" line="23"/>
         <source>Top K</source>
         <translation>Top K</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="24"/>
+        <location filename="../../gui/transfer/words.py" line="24"/>
         <source>Effort</source>
         <translation>投入程度</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="25"/>
+        <location filename="../../gui/transfer/words.py" line="25"/>
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="26"/>
+        <location filename="../../gui/transfer/words.py" line="26"/>
         <source>off</source>
         <comment>thinking</comment>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="27"/>
+        <location filename="../../gui/transfer/words.py" line="27"/>
         <source>adaptive</source>
         <comment>thinking</comment>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="28"/>
+        <location filename="../../gui/transfer/words.py" line="28"/>
         <source>on</source>
         <comment>thinking</comment>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="29"/>
+        <location filename="../../gui/transfer/words.py" line="29"/>
         <source>Stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="30"/>
+        <location filename="../../gui/transfer/words.py" line="30"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="31"/>
+        <location filename="../../gui/transfer/words.py" line="31"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="32"/>
+        <location filename="../../gui/transfer/words.py" line="32"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="33"/>
+        <location filename="../../gui/transfer/words.py" line="33"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="34"/>
+        <location filename="../../gui/transfer/words.py" line="34"/>
         <source>{input} in / {output} out tokens</source>
         <translation>输入 {input} / 输出 {output} token</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="35"/>
+        <location filename="../../gui/transfer/words.py" line="35"/>
         <source>stop: {reason}</source>
         <translation>停止原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="36"/>
+        <location filename="../../gui/transfer/words.py" line="36"/>
         <source>unfinished</source>
         <comment>reply status</comment>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="37"/>
+        <location filename="../../gui/transfer/words.py" line="37"/>
         <source>interrupted</source>
         <comment>reply status</comment>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="38"/>
+        <location filename="../../gui/transfer/words.py" line="38"/>
         <source>cancelled</source>
         <comment>reply status</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="39"/>
+        <location filename="../../gui/transfer/words.py" line="39"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="40"/>
+        <location filename="../../gui/transfer/words.py" line="40"/>
         <source>(redacted thinking)</source>
         <translation>（已隐去的思考）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="41"/>
+        <location filename="../../gui/transfer/words.py" line="41"/>
         <source>Tool call {name} ({id})</source>
         <translation>工具调用 {name}（{id}）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="42"/>
+        <location filename="../../gui/transfer/words.py" line="42"/>
         <source>Tool result for {id}</source>
         <translation>{id} 的工具结果</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="43"/>
+        <location filename="../../gui/transfer/words.py" line="43"/>
         <source>Tool result (error) for {id}</source>
         <translation>{id} 的工具结果（出错）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="44"/>
+        <location filename="../../gui/transfer/words.py" line="44"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="45"/>
+        <location filename="../../gui/transfer/words.py" line="45"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="46"/>
+        <location filename="../../gui/transfer/words.py" line="46"/>
         <source>{kind} {number}</source>
         <comment>an attachment without a title</comment>
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="47"/>
+        <location filename="../../gui/transfer/words.py" line="47"/>
         <source>{title}: its data is not valid base64</source>
         <translation>{title}：数据不是有效的 base64</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="51"/>
+        <location filename="../../gui/transfer/words.py" line="51"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="55"/>
+        <location filename="../../gui/transfer/words.py" line="55"/>
         <source>{place}: {reason}</source>
         <translation>{place}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="59"/>
+        <location filename="../../gui/transfer/words.py" line="59"/>
         <source>the file</source>
         <translation>文件本身</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="61"/>
+        <location filename="../../gui/transfer/words.py" line="61"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="62"/>
+        <location filename="../../gui/transfer/words.py" line="62"/>
         <source>“{title}”, message {number}</source>
         <translation>“{title}”第 {number} 条消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="67"/>
+        <location filename="../../gui/transfer/words.py" line="67"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer_words.py" line="70"/>
+        <location filename="../../gui/transfer/words.py" line="70"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n 个损坏的字符（UTF-16 代理对的一半）已替换为 U+FFFD</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="72"/>
+        <location filename="../../gui/transfer/words.py" line="72"/>
         <source>it has no messages</source>
         <translation>其中没有消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="73"/>
+        <location filename="../../gui/transfer/words.py" line="73"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation>发送者既不是用户也不是助手</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="74"/>
+        <location filename="../../gui/transfer/words.py" line="74"/>
         <source>it has no text</source>
         <translation>其中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="76"/>
+        <location filename="../../gui/transfer/words.py" line="76"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation>附件“{name}”在导出文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="79"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation>文件“{name}”：导出文件中没有其内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="80"/>
+        <location filename="../../gui/transfer/words.py" line="80"/>
         <source>upload</source>
         <translation>上传的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="82"/>
+        <location filename="../../gui/transfer/words.py" line="82"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation>来自 Claude.ai 的思考没有 API 认可的签名</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="84"/>
+        <location filename="../../gui/transfer/words.py" line="84"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation>一个 {kind} 项（在 Claude.ai 上运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="87"/>
+        <location filename="../../gui/transfer/words.py" line="87"/>
         <source>a {role} message</source>
         <translation>一条 {role} 消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="88"/>
+        <location filename="../../gui/transfer/words.py" line="88"/>
         <source>a message ChatGPT hides</source>
         <translation>一条 ChatGPT 隐藏的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="89"/>
+        <location filename="../../gui/transfer/words.py" line="89"/>
         <source>a call to a ChatGPT tool</source>
         <translation>一次 ChatGPT 工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="90"/>
+        <location filename="../../gui/transfer/words.py" line="90"/>
         <source>{kind} content</source>
         <translation>{kind} 内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer_words.py" line="92"/>
+        <location filename="../../gui/transfer/words.py" line="92"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation>附件（{kind}）：不在 conversations.json 中</translation>
     </message>
@@ -2416,105 +2416,105 @@
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript_html.py" line="130"/>
+        <location filename="../../gui/transcript/turn_html.py" line="130"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="138"/>
+        <location filename="../../gui/transcript/turn_html.py" line="138"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="140"/>
+        <location filename="../../gui/transcript/turn_html.py" line="140"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="160"/>
+        <location filename="../../gui/transcript/turn_html.py" line="160"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="162"/>
+        <location filename="../../gui/transcript/turn_html.py" line="162"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="163"/>
+        <location filename="../../gui/transcript/turn_html.py" line="163"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="188"/>
+        <location filename="../../gui/transcript/turn_html.py" line="188"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="189"/>
+        <location filename="../../gui/transcript/turn_html.py" line="189"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="191"/>
+        <location filename="../../gui/transcript/turn_html.py" line="191"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="194"/>
+        <location filename="../../gui/transcript/turn_html.py" line="194"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="200"/>
+        <location filename="../../gui/transcript/turn_html.py" line="200"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="202"/>
+        <location filename="../../gui/transcript/turn_html.py" line="202"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="211"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="213"/>
+        <location filename="../../gui/transcript/turn_html.py" line="213"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="214"/>
+        <location filename="../../gui/transcript/turn_html.py" line="214"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript_html.py" line="269"/>
+        <location filename="../../gui/transcript/turn_html.py" line="269"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="275"/>
+        <location filename="../../gui/transcript/turn_html.py" line="275"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="102"/>
-        <location filename="../../gui/transcript_html.py" line="294"/>
-        <location filename="../../gui/transcript_html.py" line="314"/>
+        <location filename="../../gui/transcript/turn_html.py" line="102"/>
+        <location filename="../../gui/transcript/turn_html.py" line="294"/>
+        <location filename="../../gui/transcript/turn_html.py" line="314"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript_html.py" line="102"/>
-        <location filename="../../gui/transcript_html.py" line="294"/>
-        <location filename="../../gui/transcript_html.py" line="318"/>
+        <location filename="../../gui/transcript/turn_html.py" line="102"/>
+        <location filename="../../gui/transcript/turn_html.py" line="294"/>
+        <location filename="../../gui/transcript/turn_html.py" line="318"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
@@ -2522,17 +2522,17 @@
 <context>
     <name>WordDiffDialog</name>
     <message>
-        <location filename="../../gui/word_diff_dialog.py" line="42"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="42"/>
         <source>Word differences</source>
         <translation>逐词差异</translation>
     </message>
     <message>
-        <location filename="../../gui/word_diff_dialog.py" line="78"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="78"/>
         <source>The two replies are the same.</source>
         <translation>两个回复相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/word_diff_dialog.py" line="81"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="81"/>
         <source>{deleted} passages only on the left, {inserted} only on the right.</source>
         <translation>{deleted} 处仅在左侧，{inserted} 处仅在右侧。</translation>
     </message>

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.pricing import ModelPrice
-from core.profile import Profile
-from core.settings import RequestSettings, ThinkingSettings
-from core.types import ContentBlock
+from core.model.messages import ContentBlock
+from core.model.pricing import ModelPrice
+from core.model.profile import Profile
+from core.model.request_settings import RequestSettings, ThinkingSettings
 
 START = 1_700_000_000.0
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from core.compare import ColumnMetrics
-from core.conversation import ReplyError, ReplyTiming
-from core.settings import RequestSettings, ThinkingSettings
-from core.store import Store
-from core.types import Usage
+from core.model.compare_run import ColumnMetrics
+from core.model.conversation import ReplyError, ReplyTiming
+from core.model.messages import Usage
+from core.model.request_settings import RequestSettings, ThinkingSettings
+from core.store.repository import Store
 from tests.core.store_helpers import RICH_CONTENT, full_settings, text
 
 # A real 1x1 PNG: the exports decode it to a file and embed it as a data URI.

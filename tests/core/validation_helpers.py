@@ -3,9 +3,9 @@
 import dataclasses
 from typing import Any
 
-from core.settings import RequestSettings
-from core.types import ChatMessage
-from core.validation import ValidationIssue, validate
+from core.model.messages import ChatMessage
+from core.model.request_settings import RequestSettings
+from core.wire.validation import ValidationIssue, validate
 
 HELLO = [ChatMessage.user_text("Hello")]
 OBJECT_SCHEMA: dict[str, Any] = {

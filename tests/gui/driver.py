@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from core.api.keys import KeyStore
+from core.api.retry import RetryPolicy
 from core.demo import FakeServer, Pace
-from core.profile import Profile
-from core.retry import RetryPolicy
-from core.secrets import KeyStore
+from core.model.profile import Profile
 from gui.app import AppOptions, TriptychApp
 from gui.main_window import MainWindow
 from tests.gui.conftest import wait_until

@@ -26,14 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from core.api.keys import SERVICE
 from core.demo import FakeServer, Pace, RecordedRequest, Reply, Text
-from core.paths import DATABASE_FILE
-from core.profile import Profile
-from core.secrets import SERVICE
-from core.settings import RequestSettings
-from core.store import Store
-from core.stream_reader import StreamReader
+from core.model.profile import Profile
+from core.model.request_settings import RequestSettings
+from core.store.paths import DATABASE_FILE
+from core.store.repository import Store
+from core.wire.stream_reader import StreamReader
 from tests.file_keyring import FILE_VARIABLE, write_key
+from tests.paths import REPO
 
 KEY = "sk-ant-crash-test-4f1b8e2c9a7d3e6f0b5a"
 PROFILE = "Relay"
@@ -49,7 +50,7 @@ KILL_WINDOW = REPLY_SECONDS - 0.1
 """Kills land in the stream's first this many seconds: never so near its end that it could finish first."""
 LAG_LIMIT = 0.5
 """The app saves a streaming reply at least every 0.5 s (README: a crash loses at most that much)."""
-REPO = Path(__file__).resolve().parents[2]
+REPO = REPO
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 T = TypeVar("T")
 

@@ -26,6 +26,8 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from core.api.keys import KeyStore
+from core.api.retry import RetryPolicy
 from core.demo import (
     CutConnection,
     CutMidEvent,
@@ -46,9 +48,7 @@ from core.demo import (
     Thinking,
     UnknownEvent,
 )
-from core.profile import Profile
-from core.retry import RetryPolicy
-from core.secrets import KeyStore
+from core.model.profile import Profile
 from gui.app import AppOptions, TriptychApp
 from gui.error_messages import describe, headline
 from tests.gui.conftest import run, wait_until

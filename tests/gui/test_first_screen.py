@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from gui.transcript_view import TranscriptView
-from tests.gui.test_transcript_view import error_text, long_conversation, plain
+from gui.transcript.view import TranscriptView
+from tests.gui.transcript.test_view import error_text, long_conversation, plain
+from tests.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 
 
 @pytest.fixture

@@ -45,14 +45,14 @@ from PySide6.QtWidgets import (
 from pytestqt.logging import QtLoggingPlugin
 from pytestqt.qtbot import QtBot
 
-from core.backup import backups_folder
+from core.api.keys import KeyStore
+from core.api.retry import RetryPolicy
 from core.demo import ErrorEvent, FakeServer, HttpError, Pace, RawResponse, RecordedRequest, Reply, Text
-from core.retry import RetryPolicy
-from core.secrets import KeyStore
-from gui import transfer_menu
+from core.store.backup import backups_folder
 from gui.app import AppOptions, TriptychApp
-from gui.compare_view import CompareView
-from gui.providers_dialog import ProvidersDialog
+from gui.compare.window import CompareView
+from gui.providers.dialog import ProvidersDialog
+from gui.transfer import menu as transfer_menu
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import Running
 from tests.keyring_backends import DictKeyring

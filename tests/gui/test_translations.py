@@ -16,16 +16,17 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from core.conversation import ReplyError
+from core.model.conversation import ReplyError
 from gui.app import install_translation
-from gui.composer import Composer
-from gui.conversation_list import ConversationList
+from gui.chat.composer import Composer
+from gui.chat.conversation_list import ConversationList
 from gui.error_messages import headline
-from gui.param_sections import SamplingSection
-from gui.param_widgets import ProblemCount
+from gui.params.sections import SamplingSection
 from gui.tasks import TaskKeeper
+from gui.widgets.fields import ProblemCount
+from tests.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 I18N = ROOT / "resources" / "i18n"
 TS_FILES = ("triptych_zh_CN.ts", "triptych_en.ts")
 BIN = Path(sys.executable).parent
@@ -93,7 +94,7 @@ def test_the_translation_sources_are_current_with_the_code(tmp_path: Path) -> No
     for name in TS_FILES:
         shutil.copy(I18N / name, tmp_path / name)
         copies.append(str(tmp_path / name))
-    sources = sorted(str(path) for path in (ROOT / "gui").glob("*.py"))
+    sources = sorted(str(path) for path in (ROOT / "gui").rglob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", *copies], check=True, capture_output=True)
     for name in TS_FILES:
         fresh, committed = set(messages(tmp_path / name)), set(messages(I18N / name))

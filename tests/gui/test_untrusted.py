@@ -22,8 +22,8 @@ from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from core.conversation import StoredMessage
 from core.demo import FakeServer, Pace, Reply, Text
+from core.model.conversation import StoredMessage
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import start
 from tests.gui.test_faults import UiProbe

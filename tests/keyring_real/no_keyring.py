@@ -1,6 +1,6 @@
 """KeyStore on a machine without any keyring service: run with the D-Bus session address pointing nowhere.
 
-Prints what it saw as JSON for tests/core/test_secrets_real.py. The key comes on stdin.
+Prints what it saw as JSON for tests/core/api/test_keys_real.py. The key comes on stdin.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from keyring.backends import SecretService
 
-from core.secrets import KeyringUnavailable, KeyStore
+from core.api.keys import KeyringUnavailable, KeyStore
 
 
 def main(key: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import secretstorage
 
-from core.secrets import KeyringUnavailable, KeyStore
+from core.api.keys import KeyringUnavailable, KeyStore
 
 PROFILE = "Work relay"
 

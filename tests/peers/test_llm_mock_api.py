@@ -14,14 +14,14 @@ from typing import Any
 
 import pytest
 
-from core.accumulate import StreamUpdate
-from core.client import ApiClient
-from core.errors import NotFoundError
-from core.profile import ApiStyle, Profile
-from core.reply import ReplyResult
-from core.retry import RetryPolicy
-from core.settings import RequestSettings, ThinkingSettings
-from core.types import ChatMessage
+from core.api.client import ApiClient
+from core.api.reply import ReplyResult
+from core.api.retry import RetryPolicy
+from core.model.messages import ChatMessage
+from core.model.profile import ApiStyle, Profile
+from core.model.request_settings import RequestSettings, ThinkingSettings
+from core.wire.accumulate import StreamUpdate
+from core.wire.errors import NotFoundError
 from tests.peers.servers import PeerServer, llm_mock_api_rule
 
 pytestmark = pytest.mark.peers

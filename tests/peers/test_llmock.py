@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from core.client import ApiClient
-from core.errors import ApiConnectionError, ApiError, RateLimitError
-from core.profile import ApiStyle, Profile
-from core.reply import ReplyResult
-from core.retry import RetryPolicy
-from core.settings import RequestSettings
-from core.types import ChatMessage
+from core.api.client import ApiClient
+from core.api.reply import ReplyResult
+from core.api.retry import RetryPolicy
+from core.model.messages import ChatMessage
+from core.model.profile import ApiStyle, Profile
+from core.model.request_settings import RequestSettings
+from core.wire.errors import ApiConnectionError, ApiError, RateLimitError
 from tests.peers.servers import LlmockPeer, llmock_scenario
 
 pytestmark = pytest.mark.peers

@@ -19,7 +19,7 @@ def chat_body(text: str = "Hello there", **fields: Any) -> dict[str, Any]:
 
 
 def sse_frames(text: str) -> list[tuple[str | None, str]]:
-    """(event name, data) of each event; written here rather than taken from core.sse, so the server
+    """(event name, data) of each event; written here rather than taken from core.wire.sse, so the server
     is checked by something other than the client code it tests."""
     frames = []
     for chunk in text.split("\n\n"):

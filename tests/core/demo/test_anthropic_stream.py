@@ -20,7 +20,7 @@ from core.demo import (
     WebSearchResult,
     WholeBlock,
 )
-from core.types import Usage
+from core.model.messages import Usage
 from tests.core.demo.helpers import MODEL, messages_body, sse_events
 from tests.sse_samples import sample_events
 

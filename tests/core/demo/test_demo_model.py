@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -13,8 +12,9 @@ import pytest
 
 from core.demo import DEMO_PACE, FakeServer, ServerThread, demo_server
 from tests.core.demo.helpers import HEADERS, chat_body, messages_body
+from tests.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = REPO
 WEATHER_TOOL = {
     "name": "get_weather",
     "description": "Weather at a place",

@@ -21,7 +21,7 @@ from core.demo import (
     Thinking,
     ToolUse,
 )
-from core.types import Usage
+from core.model.messages import Usage
 from tests.core.demo.helpers import MODEL, chat_body, chat_chunks, sse_frames
 from tests.sse_samples import SAMPLES
 

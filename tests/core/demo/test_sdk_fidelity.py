@@ -25,7 +25,7 @@ from core.demo import (
     ToolUse,
     WebSearchResult,
 )
-from core.types import Usage
+from core.model.messages import Usage
 from tests.core.demo.helpers import API_KEY, MODEL
 from tests.scripted_blocks import SEARCH, SEARCH_RESULTS, WEB_CITATION
 from tests.sdk_reference import without_nones

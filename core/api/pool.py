@@ -1,0 +1,82 @@
+"""One API client per provider profile, made on first use with the key from the key store."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Protocol
+
+import httpx
+
+from core.api.client import DEFAULT_TIMEOUT, ApiClient
+from core.api.retry import RetryPolicy
+from core.model.pricing import ModelPrice
+from core.model.profile import Profile
+from core.wire.errors import MissingKeyError, UnknownProfileError
+
+
+class KeySource(Protocol):
+    def get(self, profile_name: str) -> str | None: ...
+
+
+class ClientPool:
+    def __init__(
+        self,
+        keys: KeySource,
+        profiles: list[Profile] | None = None,
+        *,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    ) -> None:
+        self._keys = keys
+        self._retry = retry
+        self._timeout = timeout
+        self._profiles: dict[str, Profile] = {}
+        self._clients: dict[str, ApiClient] = {}
+        # Requests in flight may still use a replaced client: it is closed with the pool, not before.
+        self._retired: list[ApiClient] = []
+        self.set_profiles(profiles or [])
+
+    def set_profiles(self, profiles: list[Profile]) -> None:
+        """Replace the known profiles; a client whose profile changed is made anew on next use."""
+        new = {profile.name: profile for profile in profiles}
+        for name, client in list(self._clients.items()):
+            if new.get(name) != client.profile:
+                self._retire(name)
+        self._profiles = new
+
+    def forget_key(self, profile_name: str) -> None:
+        """The key changed: the next request reads it again."""
+        self._retire(profile_name)
+
+    def profile(self, name: str | None) -> Profile:
+        if name is None or name not in self._profiles:
+            raise UnknownProfileError(name)
+        return self._profiles[name]
+
+    def price_overrides(self, name: str | None) -> dict[str, ModelPrice]:
+        """The profile's own prices (relays charge differently); none for a profile that is gone."""
+        profile = self._profiles.get(name or "")
+        return dict(profile.price_overrides) if profile is not None else {}
+
+    async def client_for(self, name: str | None) -> ApiClient:
+        profile = self.profile(name)
+        client = self._clients.get(profile.name)
+        if client is None:
+            # The keyring may answer over D-Bus: never on the UI thread.
+            key = await asyncio.to_thread(self._keys.get, profile.name)
+            if not key:
+                raise MissingKeyError(profile.name)
+            client = self._clients[profile.name] = ApiClient(
+                profile, key, retry=self._retry, timeout=self._timeout
+            )
+        return client
+
+    async def aclose(self) -> None:
+        clients = [*self._clients.values(), *self._retired]
+        self._clients, self._retired = {}, []
+        await asyncio.gather(*(client.aclose() for client in clients))
+
+    def _retire(self, name: str) -> None:
+        client = self._clients.pop(name, None)
+        if client is not None:
+            self._retired.append(client)

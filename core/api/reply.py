@@ -1,0 +1,256 @@
+"""Reading one reply from the network: timings, the result, and a clean stop when cancelled."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import aclosing
+from dataclasses import dataclass, field
+
+import httpx
+
+from core.model.messages import AssistantMessage
+from core.model.profile import ApiStyle
+from core.wire.accumulate import MessageSnapshot, StreamUpdate, apply_event
+from core.wire.errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    MalformedStreamError,
+    without_secret,
+)
+from core.wire.exchange import Exchange, ExchangeCapture
+from core.wire.openai.compat import convert_chat_completion
+from core.wire.stream_reader import StreamReader
+
+_CONTENT_UPDATES = frozenset({"text", "thinking", "tool_input", "citation"})
+
+
+@dataclass
+class StreamMetrics:
+    """Monotonic timestamps of one request; durations are derived from them."""
+
+    started: float = field(default_factory=time.monotonic)
+    headers_at: float | None = None
+    first_content_at: float | None = None
+    finished_at: float | None = None
+    bytes_received: int = 0
+
+    @property
+    def time_to_first_token(self) -> float | None:
+        return None if self.first_content_at is None else self.first_content_at - self.started
+
+    @property
+    def duration(self) -> float | None:
+        return None if self.finished_at is None else self.finished_at - self.started
+
+
+@dataclass
+class ReplyResult:
+    """How a reply ended: the message (partial if it was cut or stopped), and the error if any."""
+
+    message: AssistantMessage | None
+    error: ApiError | None = None
+    cancelled: bool = False
+    metrics: StreamMetrics = field(default_factory=StreamMetrics)
+    request_id: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    exchange: Exchange | None = None
+    """What was sent and received (key redacted), when a request went out."""
+
+    @property
+    def complete(self) -> bool:
+        return self.error is None and not self.cancelled and self.message is not None
+
+
+class MessageStream:
+    """`async with stream: async for update in stream: ...`; then `stream.message()` holds what arrived."""
+
+    def __init__(
+        self,
+        open_response: Callable[[], Awaitable[httpx.Response]],
+        *,
+        api_style: ApiStyle,
+        warnings: list[str] | None = None,
+        capture: ExchangeCapture | None = None,
+        secret: str = "",
+    ) -> None:
+        self._open_response = open_response
+        self.secret = secret
+        """The key the request carries: taken out of any error the server's words make."""
+        self.capture = capture or ExchangeCapture()
+        self._api_style = api_style
+        self._response: httpx.Response | None = None
+        self.snapshot: MessageSnapshot | None = None
+        self.metrics = StreamMetrics()
+        self.request_id: str | None = None
+        self.warnings: list[str] = list(warnings or [])
+
+    async def __aenter__(self) -> MessageStream:
+        self.metrics = StreamMetrics()
+        self._response = await self._open_response()
+        self.metrics.headers_at = time.monotonic()
+        self.request_id = self._response.headers.get("request-id") or self._response.headers.get(
+            "x-request-id"
+        )
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.metrics.finished_at = time.monotonic()
+        if self._response is not None:
+            await self._response.aclose()
+
+    def message(self) -> AssistantMessage | None:
+        return None if self.snapshot is None else self.snapshot.to_message()
+
+    async def __aiter__(self) -> AsyncIterator[StreamUpdate]:
+        if self._response is None:
+            raise RuntimeError("Use `async with` before iterating a MessageStream.")
+        if "text/event-stream" not in self._response.headers.get("content-type", ""):
+            for update in await self._read_whole_message():
+                yield update
+            return
+        reader = StreamReader(self._api_style, request_id=self.request_id)
+        response, chunks = self._response, self._chunks()
+        try:
+            try:
+                async for chunk in chunks:
+                    updates = reader.feed(chunk)
+                    self.snapshot = reader.snapshot  # live, so a saver can read the reply while it streams
+                    for update in updates:
+                        yield self._timed(update)
+            except ApiConnectionError:
+                # A cut after the stop reason loses nothing; finish() notes the missing message_stop.
+                if reader.snapshot is None or reader.snapshot.stop_reason is None:
+                    raise
+            updates, warnings = reader.finish()
+            self.warnings.extend(warnings)
+            for update in updates:
+                yield self._timed(update)
+        finally:
+            self.snapshot = reader.snapshot
+            # A stream that broke the protocol leaves the loop early. The response closes first, then the
+            # byte iterators, here in this task: left to the garbage collector, httpcore's would close the
+            # connection outside any task (anyio refuses, and the error surfaces later as noise).
+            await response.aclose()
+            await chunks.aclose()
+
+    def _timed(self, update: StreamUpdate) -> StreamUpdate:
+        if update.kind in _CONTENT_UPDATES and self.metrics.first_content_at is None:
+            self.metrics.first_content_at = time.monotonic()
+        return update
+
+    async def _chunks(self) -> AsyncIterator[bytes]:
+        assert self._response is not None
+        try:
+            async with aclosing(self._response.aiter_bytes()) as chunks:
+                async for chunk in chunks:
+                    self.metrics.bytes_received += len(chunk)
+                    self.capture.body_read(chunk)
+                    yield chunk
+        except httpx.TimeoutException as exc:
+            raise ApiTimeoutError(
+                f"The stream stalled: no data arrived in time after {self.metrics.bytes_received} bytes.",
+                request_id=self.request_id,
+            ) from exc
+        except httpx.TransportError as exc:
+            raise ApiConnectionError(
+                f"The connection was cut after {self.metrics.bytes_received} bytes, before the reply "
+                "was complete.",
+                request_id=self.request_id,
+            ) from exc
+
+    async def _read_whole_message(self) -> list[StreamUpdate]:
+        """A non-streaming answer: parse it and report it as one finished message."""
+        assert self._response is not None
+        body = await self._response.aread()
+        self.capture.body_read(body)
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise MalformedStreamError(
+                f"The answer is neither a stream nor JSON: {body[:200]!r}", request_id=self.request_id
+            ) from None
+        message = (
+            convert_chat_completion(data) if self._api_style == "openai" else AssistantMessage.from_api(data)
+        )
+        full = message.to_api()
+        self.snapshot, _ = apply_event(None, {"type": "message_start", "message": full})
+        self.snapshot.stop_reason = message.stop_reason
+        self.snapshot.stop_sequence = message.stop_sequence
+        self.snapshot.stop_details = message.stop_details
+        self.snapshot.container = message.container
+        self.snapshot.stopped = True
+        if message.content:
+            self.metrics.first_content_at = time.monotonic()
+        return [StreamUpdate("message_start"), StreamUpdate("message_stop")]
+
+
+async def run_reply(
+    stream: MessageStream, on_update: Callable[[StreamUpdate], None] | None = None
+) -> ReplyResult:
+    """Read a reply to its end. Cancelling the task that runs this closes the connection at once and
+    still returns what arrived, marked cancelled."""
+    error: ApiError | None = None
+    cancelled = False
+    try:
+        async with stream:
+            async for update in stream:
+                if on_update is not None:
+                    on_update(update)
+    except ApiError as exc:
+        error = without_secret(exc, stream.secret)
+    except asyncio.CancelledError:
+        cancelled = True
+        _acknowledge_cancellation()
+    if stream.snapshot is not None:
+        stream.warnings.extend(w for w in stream.snapshot.warnings if w not in stream.warnings)
+    return ReplyResult(
+        message=stream.message(),
+        error=error,
+        cancelled=cancelled,
+        metrics=stream.metrics,
+        request_id=stream.request_id or (error.request_id if error else None),
+        warnings=stream.warnings,
+        exchange=stream.capture.record(),
+    )
+
+
+def _acknowledge_cancellation() -> None:
+    """The stop was asked for and is done; let the task finish normally with the partial result."""
+    task = asyncio.current_task()
+    if task is not None:
+        task.uncancel()
+
+
+class ReplyRun:
+    """A reply in flight as its own task: `cancel()` stops it at once; `await result()` gives what came."""
+
+    def __init__(
+        self, stream: MessageStream, on_update: Callable[[StreamUpdate], None] | None = None
+    ) -> None:
+        self.stream = stream
+        self._task = asyncio.ensure_future(run_reply(stream, on_update))
+
+    def cancel(self) -> None:
+        self._task.cancel()
+
+    @property
+    def done(self) -> bool:
+        return self._task.done()
+
+    async def stop(self) -> ReplyResult:
+        """Cancel and wait for what arrived; safe to call from a task that is itself being cancelled."""
+        self._task.cancel()
+        return await self.result()
+
+    async def result(self) -> ReplyResult:
+        try:
+            return await asyncio.shield(self._task)
+        except asyncio.CancelledError:
+            if not self._task.cancelled():
+                raise
+            # Cancelled before the request even started: nothing arrived.
+            return ReplyResult(message=None, cancelled=True, metrics=self.stream.metrics)

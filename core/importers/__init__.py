@@ -1,4 +1,0 @@
-"""Reading other files into conversations: Triptych JSON, an API request body, Claude.ai and ChatGPT exports.
-
-`core.importers.detect.parse_import` recognises the format; `Store.import_conversations` saves the result.
-"""

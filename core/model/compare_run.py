@@ -1,0 +1,247 @@
+"""Compare runs: one prompt sent with several settings side by side, and what each column measured.
+
+A run has columns (a profile and settings each) and rounds (a prompt each, sent to every column). Each
+column's replies form their own branch of the conversation's message tree, below the message the run
+started from; `core.compare.session` sends them and `core.store.compare_runs` keeps them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from core.api.reply import ReplyResult
+from core.model.catalog import cost_of
+from core.model.pricing import ModelPrice
+from core.model.request_settings import RequestSettings, ThinkingSettings
+
+MAX_COLUMNS = 6
+
+
+@dataclass(frozen=True)
+class ColumnMetrics:
+    """What one column's reply measured: monotonic-clock timings and the API's own counts."""
+
+    time_to_first_token: float | None = None
+    duration: float | None = None
+    output_tokens_per_second: float | None = None
+    """Output tokens over the time from the first content to the end: the generation speed, not the wait."""
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    cache_read_tokens: int | None = None
+    cache_write_tokens: int | None = None
+    thinking_tokens: int | None = None
+    """None unless the server reports it (`usage.output_tokens_details`); it is part of output_tokens."""
+    stop_reason: str | None = None
+    cost_usd: float | None = None
+    request_id: str | None = None
+
+    @classmethod
+    def from_result(
+        cls, result: ReplyResult, model: str, price_overrides: Mapping[str, ModelPrice]
+    ) -> ColumnMetrics:
+        metrics = result.metrics
+        usage = result.message.usage if result.message is not None else None
+        speed = None
+        if usage is not None and metrics.first_content_at is not None and metrics.finished_at is not None:
+            generating = metrics.finished_at - metrics.first_content_at
+            speed = usage.output_tokens / generating if generating > 0 and usage.output_tokens else None
+        return cls(
+            time_to_first_token=metrics.time_to_first_token,
+            duration=metrics.duration,
+            output_tokens_per_second=speed,
+            input_tokens=usage.input_tokens if usage else None,
+            output_tokens=usage.output_tokens if usage else None,
+            cache_read_tokens=usage.cache_read_input_tokens if usage else None,
+            cache_write_tokens=usage.cache_creation_input_tokens if usage else None,
+            thinking_tokens=usage.thinking_tokens if usage else None,
+            stop_reason=result.message.stop_reason if result.message is not None else None,
+            cost_usd=cost_of(usage, model, dict(price_overrides)) if usage else None,
+            request_id=result.request_id,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ColumnMetrics:
+        """Lenient like `core.model.codec`: unknown keys are ignored, a value of the wrong type reads as
+        None."""
+        values: dict[str, Any] = {}
+        for item in fields(cls):
+            value = data.get(item.name)
+            expected = {"int | None": int, "float | None": (int, float), "str | None": str}[str(item.type)]
+            if isinstance(value, expected) and not isinstance(value, bool):
+                values[item.name] = float(value) if item.type == "float | None" else value
+        return cls(**values)
+
+
+@dataclass
+class CompareColumn:
+    index: int
+    profile_name: str | None
+    settings: RequestSettings
+    reply_ids: list[int] = field(default_factory=list)
+    """One stored assistant message per round."""
+    metrics: list[ColumnMetrics | None] = field(default_factory=list)
+    """Per round; None while the reply streams (or if the app stopped before it ended)."""
+
+
+@dataclass
+class CompareRun:
+    id: int
+    conversation_id: int
+    base_message_id: int | None
+    """The conversation's leaf when the run started: every column continues from it."""
+    prompts: list[str]
+    columns: list[CompareColumn]
+    created_at: float = 0.0
+    chosen_column: int | None = None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another column's reply to the round a chosen reply answered: kept for reading, never sent."""
+
+    column: CompareColumn
+    message_id: int
+    metrics: ColumnMetrics | None
+
+
+def alternatives(run: CompareRun, message_id: int) -> tuple[CompareColumn, list[Alternative]]:
+    """The column whose reply `message_id` is, and the other columns' replies to the same round.
+    Raises ValueError when the message is not a reply of the run."""
+    for column in run.columns:
+        if message_id in column.reply_ids:
+            round_index = column.reply_ids.index(message_id)
+            others = [
+                Alternative(other, other.reply_ids[round_index], _at(other.metrics, round_index))
+                for other in run.columns
+                if other is not column and round_index < len(other.reply_ids)
+            ]
+            return column, others
+    raise ValueError(f"Message {message_id} is not a reply of compare run {run.id}.")
+
+
+def _at(metrics: list[ColumnMetrics | None], index: int) -> ColumnMetrics | None:
+    return metrics[index] if index < len(metrics) else None
+
+
+# -- what differs between two columns -------------------------------------------------------------------
+
+FIELD_LABELS: Mapping[str, str] = {
+    "profile": "profile",
+    "model": "model",
+    "max_tokens": "max tokens",
+    "system": "system prompt",
+    "temperature": "temperature",
+    "top_p": "top_p",
+    "top_k": "top_k",
+    "stop_sequences": "stop sequences",
+    "stream": "streaming",
+    "thinking": "thinking",
+    "effort": "effort",
+    "output_schema": "output schema",
+    "tools": "tools",
+    "tool_choice": "tool choice",
+    "cache_control": "caching",
+    "metadata_user_id": "user id",
+    "service_tier": "service tier",
+    "inference_geo": "inference region",
+    "container": "container",
+    "extra_json": "extra JSON",
+}
+"""English names of the fields; the GUI translates `Difference.field` with a table of its own."""
+
+# Long or structured values: the header says only that they changed.
+_CHANGED_ONLY = frozenset({"system", "tools", "tool_choice", "output_schema", "extra_json", "stop_sequences"})
+
+
+@dataclass(frozen=True)
+class Difference:
+    field: str
+    """A RequestSettings field name, or "profile"."""
+    value_text: str
+    """The column's value, short: "0.2", "8k", "off", "changed", "default"."""
+
+    def label(self) -> str:
+        """English, e.g. "temperature 0.2", "thinking 8k", "system prompt changed"."""
+        return f"{FIELD_LABELS.get(self.field, self.field)} {self.value_text}"
+
+
+def differences(
+    base: RequestSettings, base_profile: str | None, column: RequestSettings, column_profile: str | None
+) -> list[Difference]:
+    """Only what the column changes from the base, in the order of the settings form."""
+    found: list[Difference] = []
+    if column_profile != base_profile:
+        found.append(Difference("profile", column_profile or "none"))
+    for item in fields(RequestSettings):
+        ours, theirs = getattr(column, item.name), getattr(base, item.name)
+        if ours == theirs:
+            continue
+        if item.name in _CHANGED_ONLY:
+            text = "changed" if ours else "none"
+        elif item.name == "thinking":
+            text = thinking_text(ours)
+        else:
+            text = _value_text(ours)
+        found.append(Difference(item.name, text))
+    return found
+
+
+def settings_differences(
+    base: RequestSettings, base_profile: str | None, column: RequestSettings, column_profile: str | None
+) -> list[str]:
+    return [difference.label() for difference in differences(base, base_profile, column, column_profile)]
+
+
+def thinking_text(thinking: ThinkingSettings | None) -> str:
+    if thinking is None or thinking.mode == "disabled":
+        return "off"
+    if thinking.mode == "adaptive" or thinking.budget_tokens is None:
+        return thinking.mode
+    return tokens_text(thinking.budget_tokens)
+
+
+def tokens_text(count: int) -> str:
+    """8192 -> "8k", 16000 -> "16k", 1500 -> "1500"."""
+    for unit in (1024, 1000):
+        if count >= unit and count % unit == 0:
+            return f"{count // unit}k"
+    return str(count)
+
+
+def _value_text(value: Any) -> str:
+    if value is None:
+        return "default"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {item}" for key, item in value.items())
+    return str(value)
+
+
+# -- the best column per metric ---------------------------------------------------------------------------
+
+LOWER_IS_BETTER = ("time_to_first_token", "duration", "cost_usd")
+HIGHER_IS_BETTER = ("output_tokens_per_second",)
+
+
+def best_per_metric(metrics: Sequence[ColumnMetrics | None]) -> dict[str, int]:
+    """Metric name -> index of the column with the best value.
+
+    Only replies that ended with a stop reason compete (a reply cut by an error is fast and cheap, not good),
+    and a metric is named only when at least two columns have it: a lone value is not "best" of anything.
+    """
+    finished = [(index, item) for index, item in enumerate(metrics) if item and item.stop_reason]
+    best: dict[str, int] = {}
+    for name in (*LOWER_IS_BETTER, *HIGHER_IS_BETTER):
+        values = [(getattr(item, name), index) for index, item in finished if getattr(item, name) is not None]
+        if len(values) < 2:
+            continue
+        pick = max if name in HIGHER_IS_BETTER else min
+        # Ties go to the leftmost column: compare the value, then prefer the lower index.
+        best[name] = pick(values, key=lambda pair: (pair[0], -pair[1] if pick is max else pair[1]))[1]
+    return best

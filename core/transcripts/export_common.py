@@ -1,0 +1,174 @@
+"""What the Markdown and HTML transcripts share: the branch they show, their header facts, times, file names.
+
+A readable transcript shows the branch on screen (root to the current leaf); the other branches and compare
+runs are in the JSON export, which keeps everything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from core.model.compare_run import tokens_text
+from core.model.conversation import ReplyError
+from core.model.request_settings import ThinkingSettings
+from core.transcripts.archive import ArchivedConversation, ArchivedMessage
+from core.transcripts.export_labels import ENGLISH, ExportLabels
+
+_UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_MAX_STEM = 80
+_EXTENSIONS = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/gif": "gif",
+    "image/webp": "webp",
+    "application/pdf": "pdf",
+    "text/plain": "txt",
+}
+
+
+@dataclass(frozen=True)
+class HeaderFact:
+    label: str
+    value: str
+
+
+def branch_on_screen(conversation: ArchivedConversation) -> list[ArchivedMessage]:
+    """Root to the current leaf; without a leaf, the newest branch (the last message in the file)."""
+    by_id = {message.id: message for message in conversation.messages}
+    leaf = conversation.current_leaf
+    if leaf is None and conversation.messages:
+        leaf = conversation.messages[-1].id
+    path: list[ArchivedMessage] = []
+    while leaf is not None and leaf in by_id and len(path) <= len(by_id):
+        path.append(by_id[leaf])
+        leaf = by_id[leaf].parent
+    path.reverse()
+    return path
+
+
+def header_facts(conversation: ArchivedConversation, labels: ExportLabels = ENGLISH) -> list[HeaderFact]:
+    """Date, model and the settings that change what a reader sees (not transport details)."""
+    settings = conversation.settings
+    facts = [
+        HeaderFact(labels.date, time_text(conversation.created_at)),
+        HeaderFact(labels.model, settings.model or "—"),
+    ]
+    if conversation.profile_name:
+        facts.append(HeaderFact(labels.provider, conversation.profile_name))
+    facts.append(HeaderFact(labels.max_tokens, str(settings.max_tokens)))
+    optional = {
+        labels.temperature: settings.temperature,
+        labels.top_p: settings.top_p,
+        labels.top_k: settings.top_k,
+        labels.effort: settings.effort,
+    }
+    facts += [HeaderFact(label, str(value)) for label, value in optional.items() if value is not None]
+    if settings.thinking is not None:
+        facts.append(HeaderFact(labels.thinking, _thinking_text(settings.thinking, labels)))
+    if settings.stop_sequences:
+        stops = ", ".join(repr(item) for item in settings.stop_sequences)
+        facts.append(HeaderFact(labels.stop_sequences, stops))
+    if settings.tools:
+        names = [str(tool.get("name", tool.get("type", "?"))) for tool in settings.tools]
+        facts.append(HeaderFact(labels.tools, ", ".join(names)))
+    return facts
+
+
+def _thinking_text(thinking: ThinkingSettings, labels: ExportLabels) -> str:
+    if thinking.mode == "disabled":
+        return labels.thinking_off
+    if thinking.mode == "adaptive":
+        return labels.thinking_adaptive
+    return labels.thinking_on if thinking.budget_tokens is None else tokens_text(thinking.budget_tokens)
+
+
+def system_text(conversation: ArchivedConversation) -> str:
+    system = conversation.settings.system
+    if isinstance(system, str):
+        return system
+    if isinstance(system, list):
+        return "\n\n".join(str(block.get("text", "")) for block in system)
+    return ""
+
+
+def time_text(seconds: float) -> str:
+    """Local time with its UTC offset, e.g. "2026-11-23 14:05 +0100"; empty when unknown."""
+    if not seconds:
+        return ""
+    try:
+        return datetime.fromtimestamp(seconds).astimezone().strftime("%Y-%m-%d %H:%M %z")
+    except (OverflowError, OSError, ValueError):
+        return ""
+
+
+def reply_facts(message: ArchivedMessage, labels: ExportLabels = ENGLISH) -> str:
+    """One line on what a reply measured: model, tokens, cost, time, stop reason."""
+    parts = [message.model or ""]
+    if message.usage is not None:
+        usage = message.usage
+        parts.append(labels.tokens.format(input=usage.input_tokens, output=usage.output_tokens))
+    if message.cost_usd is not None:
+        parts.append(f"${message.cost_usd:.4f}")
+    if message.timing is not None and message.timing.duration is not None:
+        parts.append(f"{message.timing.duration:.1f} s")
+    if message.stop_reason:
+        parts.append(labels.stop_reason.format(reason=message.stop_reason))
+    if message.status not in ("complete", "error"):
+        parts.append(labels.status(message.status))
+    return " · ".join(part for part in parts if part)
+
+
+def error_text(error: ReplyError) -> str:
+    status = f" ({error.status})" if error.status is not None else ""
+    return f"{error.kind}{status}: {error.message}"
+
+
+def pretty_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def json_or_text(text: str) -> str:
+    """A tool result is often JSON in a string: shown pretty when it is, as it is otherwise."""
+    try:
+        return pretty_json(json.loads(text))
+    except (ValueError, RecursionError):
+        return text
+
+
+def file_stem(title: str) -> str:
+    """A file name from a title, safe on every platform."""
+    stem = _UNSAFE_FILE_CHARS.sub("_", title).strip(" .")[:_MAX_STEM].strip(" .")
+    return stem or "conversation"
+
+
+def unique_stems(titles: list[str]) -> list[str]:
+    """File stems for several conversations, numbered where titles repeat (case-insensitive file systems)."""
+    used: set[str] = set()
+    stems = []
+    for title in titles:
+        stem, number = file_stem(title), 2
+        candidate = stem
+        while candidate.casefold() in used:
+            candidate, number = f"{stem} ({number})", number + 1
+        used.add(candidate.casefold())
+        stems.append(candidate)
+    return stems
+
+
+def extension_for(media_type: str) -> str:
+    return _EXTENSIONS.get(media_type.lower(), "bin")
+
+
+def base64_source(block: dict[str, Any]) -> tuple[str, str] | None:
+    """(media type, base64 data) of an image or document block that carries its bytes."""
+    source = block.get("source")
+    if not isinstance(source, dict) or source.get("type") != "base64":
+        return None
+    data, media_type = source.get("data"), source.get("media_type")
+    if not isinstance(data, str) or not isinstance(media_type, str):
+        return None
+    return media_type, data

@@ -1,0 +1,201 @@
+"""A conversation as a readable Markdown transcript, with its images and documents as files beside it.
+
+The header gives the title, date, model and the settings that matter; each turn its role and time. Thinking
+is a collapsible `<details>` block (or left out, if the user chooses), tool calls and results are fenced
+JSON, and every image or document the conversation carries is written into `<name>_assets/` and linked, so
+nothing is dropped. No key or header is known here: only the conversation.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.transcripts.archive import ArchivedConversation, ArchivedMessage
+from core.transcripts.export_common import (
+    base64_source,
+    branch_on_screen,
+    error_text,
+    extension_for,
+    header_facts,
+    json_or_text,
+    pretty_json,
+    reply_facts,
+    system_text,
+    time_text,
+    unique_stems,
+)
+from core.transcripts.export_labels import ENGLISH, ExportLabels
+
+_BACKTICKS = re.compile(r"`+")
+
+
+@dataclass(frozen=True)
+class Asset:
+    name: str
+    """File name inside the assets folder."""
+    data: bytes
+
+
+@dataclass
+class MarkdownExport:
+    text: str
+    assets: list[Asset] = field(default_factory=list)
+
+
+def assets_folder_name(stem: str) -> str:
+    return f"{stem}_assets"
+
+
+def markdown_export(
+    conversation: ArchivedConversation,
+    assets_folder: str,
+    *,
+    include_thinking: bool = True,
+    labels: ExportLabels = ENGLISH,
+) -> MarkdownExport:
+    """The transcript's text and the files its links point to (relative to the Markdown file)."""
+    writer = _Writer(assets_folder, include_thinking, labels)
+    lines = [f"# {conversation.title or labels.untitled}", ""]
+    lines += [f"- **{fact.label}:** {fact.value}" for fact in header_facts(conversation, labels)]
+    system = system_text(conversation)
+    if system:
+        lines += ["", f"**{labels.system_prompt}:**", "", *_quote(system)]
+    for message in branch_on_screen(conversation):
+        lines += ["", *writer.turn(message)]
+    return MarkdownExport("\n".join(lines).rstrip() + "\n", writer.assets)
+
+
+def write_markdown(
+    conversation: ArchivedConversation,
+    path: Path,
+    *,
+    include_thinking: bool = True,
+    labels: ExportLabels = ENGLISH,
+) -> Path:
+    """Write the transcript to `path` and its assets beside it (blocking: call it off the UI thread)."""
+    folder = assets_folder_name(path.stem)
+    export = markdown_export(conversation, folder, include_thinking=include_thinking, labels=labels)
+    path.write_text(export.text, encoding="utf-8")
+    if export.assets:
+        (path.parent / folder).mkdir(exist_ok=True)
+        for asset in export.assets:
+            (path.parent / folder / asset.name).write_bytes(asset.data)
+    return path
+
+
+def write_markdown_folder(
+    conversations: list[ArchivedConversation],
+    folder: Path,
+    *,
+    include_thinking: bool = True,
+    labels: ExportLabels = ENGLISH,
+) -> list[Path]:
+    """One Markdown file per conversation (named after its title) in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stems = unique_stems([conversation.title for conversation in conversations])
+    return [
+        write_markdown(conversation, folder / f"{stem}.md", include_thinking=include_thinking, labels=labels)
+        for conversation, stem in zip(conversations, stems, strict=True)
+    ]
+
+
+class _Writer:
+    def __init__(self, assets_folder: str, include_thinking: bool, labels: ExportLabels) -> None:
+        self._folder = assets_folder
+        self._thinking = include_thinking
+        self._labels = labels
+        self.assets: list[Asset] = []
+
+    def turn(self, message: ArchivedMessage) -> list[str]:
+        labels = self._labels
+        role = labels.user if message.role == "user" else labels.assistant
+        when = time_text(message.created_at)
+        lines = [f"## {role}" + (f" · {when}" if when else ""), ""]
+        if message.role == "assistant" and (facts := reply_facts(message, labels)):
+            lines += [f"*{facts}*", ""]
+        for block in message.content:
+            lines += self._block(dict(block))
+        if message.error is not None:
+            lines += [*_quote(f"**{labels.error}:** {error_text(message.error)}"), ""]
+        return lines
+
+    def _block(self, block: dict[str, Any]) -> list[str]:
+        kind = block.get("type")
+        if kind == "text":
+            return [str(block.get("text", "")), ""]
+        if kind == "thinking":
+            if not self._thinking:
+                return []
+            body = html.escape(str(block.get("thinking", "")), quote=False)
+            summary = html.escape(self._labels.thinking, quote=False)
+            return [f"<details><summary>{summary}</summary>", "", body, "", "</details>", ""]
+        if kind == "redacted_thinking":
+            return [f"*{self._labels.redacted_thinking}*", ""] if self._thinking else []
+        if kind in ("image", "document"):
+            return self._attachment(block, kind)
+        if kind in ("tool_use", "server_tool_use"):
+            call = self._labels.tool_call.format(
+                name=f"`{block.get('name', '?')}`", id=f"`{block.get('id', '')}`"
+            )
+            title = f"**{call}**"
+            return [title, "", *fenced(pretty_json(block.get("input", {})), "json"), ""]
+        if kind == "tool_result":
+            return self._tool_result(block)
+        return [f"**{kind}**", "", *fenced(pretty_json(block), "json"), ""]
+
+    def _tool_result(self, block: dict[str, Any]) -> list[str]:
+        template = self._labels.tool_error if block.get("is_error") else self._labels.tool_result
+        tool_id = block.get("tool_use_id", "")
+        lines = [f"**{template.format(id=f'`{tool_id}`')}**", ""]
+        content = block.get("content", "")
+        if isinstance(content, str):
+            return [*lines, *fenced(json_or_text(content), "json"), ""]
+        for item in content if isinstance(content, list) else []:
+            if isinstance(item, dict) and item.get("type") in ("image", "document"):
+                lines += self._attachment(item, str(item["type"]))
+            elif isinstance(item, dict) and item.get("type") == "text":
+                lines += [*fenced(json_or_text(str(item.get("text", ""))), "json"), ""]
+            else:
+                lines += [*fenced(pretty_json(item), "json"), ""]
+        return lines
+
+    def _attachment(self, block: dict[str, Any], kind: str) -> list[str]:
+        number = len(self.assets) + 1
+        title = str(
+            block.get("title") or self._labels.numbered.format(kind=self._labels.kind(kind), number=number)
+        )
+        source = block.get("source")
+        found = base64_source(block)
+        if found is not None:
+            media_type, data = found
+            try:
+                decoded = base64.b64decode(data, validate=True)
+            except (binascii.Error, ValueError):
+                return [f"*({self._labels.bad_data.format(title=repr(title))})*", ""]
+            name = f"{kind}-{number}.{extension_for(media_type)}"
+            self.assets.append(Asset(name, decoded))
+            target = f"<{self._folder}/{name}>"
+            return [f"![{title}]({target})" if kind == "image" else f"[{title}]({target})", ""]
+        if isinstance(source, dict) and source.get("type") == "url":
+            link = f"[{title}](<{source.get('url', '')}>)"
+            return ["!" + link if kind == "image" else link, ""]
+        if isinstance(source, dict) and source.get("type") == "text":
+            return [f"**{title}**", "", *fenced(str(source.get("data", "")), ""), ""]
+        return [f"**{kind}**", "", *fenced(pretty_json(block), "json"), ""]
+
+
+def fenced(text: str, language: str) -> list[str]:
+    """A code fence longer than any run of backticks inside, so the text cannot close it."""
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}{language}", text, fence]
+
+
+def _quote(text: str) -> list[str]:
+    return [f"> {line}" if line else ">" for line in text.splitlines()] or [">"]

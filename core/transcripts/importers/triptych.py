@@ -1,0 +1,192 @@
+"""Triptych's own JSON export (`core.transcripts.archive`), read back and checked whole: every reference
+between
+messages, the current leaf and compare runs must name a message that comes earlier in the file."""
+
+from __future__ import annotations
+
+from typing import Any, cast, get_args
+
+from core.model.codec import error_from_dict, settings_from_dict, timing_from_dict, usage_from_dict
+from core.model.compare_run import MAX_COLUMNS, ColumnMetrics
+from core.model.conversation import MessageStatus
+from core.model.messages import Role
+from core.transcripts.archive import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    ArchivedColumn,
+    ArchivedCompareRun,
+    ArchivedConversation,
+    ArchivedMessage,
+    ArchivedReply,
+)
+from core.transcripts.importers.base import (
+    ImportFormatError,
+    ParsedImport,
+    content_blocks,
+    json_kind,
+    need_dict,
+    need_list,
+    opt_number,
+    opt_str,
+)
+
+_STATUSES = frozenset(get_args(MessageStatus))
+_MAX_ROUNDS = 1_000_000
+
+
+def parse_triptych(data: Any) -> ParsedImport:
+    return ParsedImport("triptych", parse_archive(data))
+
+
+def is_archive(data: Any) -> bool:
+    return isinstance(data, dict) and data.get("format") == FORMAT_NAME
+
+
+def parse_archive(data: Any) -> list[ArchivedConversation]:
+    """A Triptych JSON document (already decoded), checked whole; ImportFormatError names what is wrong."""
+    document = need_dict(data, "The file")
+    if document.get("format") != FORMAT_NAME:
+        raise ImportFormatError('The file is not a Triptych export (its "format" is not "triptych").')
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportFormatError('The Triptych export has no valid "version".')
+    if version > FORMAT_VERSION:
+        raise ImportFormatError(
+            f"The file is a Triptych export of version {version}; this Triptych reads up to version "
+            f"{FORMAT_VERSION}. Update Triptych to import it."
+        )
+    items = need_list(document.get("conversations"), "conversations")
+    return [_conversation(item, f"conversations[{index}]") for index, item in enumerate(items)]
+
+
+def _conversation(value: Any, where: str) -> ArchivedConversation:
+    data = need_dict(value, where)
+    messages: list[ArchivedMessage] = []
+    seen: set[int] = set()
+    for index, item in enumerate(need_list(data.get("messages", []), f"{where}.messages")):
+        message = _message(item, f"{where}.messages[{index}]", seen)
+        seen.add(message.id)
+        messages.append(message)
+    leaf = _reference(data, "current_leaf", where, seen)
+    runs = [
+        _run(item, f"{where}.compare_runs[{index}]", seen)
+        for index, item in enumerate(need_list(data.get("compare_runs", []), f"{where}.compare_runs"))
+    ]
+    pinned = data.get("pinned", False)
+    if not isinstance(pinned, bool):
+        raise ImportFormatError(f"{where}.pinned should be true or false, not {json_kind(pinned)}.")
+    return ArchivedConversation(
+        title=opt_str(data, "title", where) or "",
+        settings=settings_from_dict(need_dict(data.get("settings", {}), f"{where}.settings")),
+        profile_name=opt_str(data, "profile_name", where),
+        pinned=pinned,
+        created_at=opt_number(data, "created_at", where) or 0.0,
+        updated_at=opt_number(data, "updated_at", where) or 0.0,
+        current_leaf=leaf,
+        messages=messages,
+        compare_runs=runs,
+    )
+
+
+def _message(value: Any, where: str, earlier: set[int]) -> ArchivedMessage:
+    data = need_dict(value, where)
+    message_id = data.get("id")
+    if not isinstance(message_id, int) or isinstance(message_id, bool):
+        raise ImportFormatError(f"{where}.id should be a whole number, not {json_kind(message_id)}.")
+    if message_id in earlier:
+        raise ImportFormatError(f"{where}.id {message_id} is used by another message.")
+    role = data.get("role")
+    if role not in ("user", "assistant"):
+        raise ImportFormatError(f'{where}.role should be "user" or "assistant".')
+    status = data.get("status", "complete")
+    if not isinstance(status, str) or status not in _STATUSES:
+        raise ImportFormatError(f"{where}.status {status!r} is not one of {', '.join(sorted(_STATUSES))}.")
+    usage, timing, error = (_optional_object(data, key, where) for key in ("usage", "timing", "error"))
+    return ArchivedMessage(
+        id=message_id,
+        parent=_reference(data, "parent", where, earlier),
+        role=cast(Role, role),
+        content=content_blocks(data.get("content"), f"{where}.content"),
+        # A reply cut while streaming in the other database is interrupted here: nothing will finish it.
+        status="interrupted" if status == "streaming" else cast(MessageStatus, status),
+        created_at=opt_number(data, "created_at", where) or 0.0,
+        model=opt_str(data, "model", where),
+        stop_reason=opt_str(data, "stop_reason", where),
+        stop_sequence=opt_str(data, "stop_sequence", where),
+        usage=None if usage is None else usage_from_dict(usage),
+        cost_usd=opt_number(data, "cost_usd", where),
+        timing=None if timing is None else timing_from_dict(timing),
+        request_id=opt_str(data, "request_id", where),
+        error=None if error is None else error_from_dict(error),
+        warnings=[
+            item for item in need_list(data.get("warnings", []), f"{where}.warnings") if isinstance(item, str)
+        ],
+    )
+
+
+def _run(value: Any, where: str, messages: set[int]) -> ArchivedCompareRun:
+    data = need_dict(value, where)
+    prompts = need_list(data.get("prompts", []), f"{where}.prompts")
+    if not all(isinstance(prompt, str) for prompt in prompts):
+        raise ImportFormatError(f"{where}.prompts should be a list of texts.")
+    items = need_list(data.get("columns"), f"{where}.columns")
+    if not 1 <= len(items) <= MAX_COLUMNS:
+        raise ImportFormatError(f"{where}.columns should hold 1 to {MAX_COLUMNS} columns, not {len(items)}.")
+    columns = [_column(item, f"{where}.columns[{index}]", messages) for index, item in enumerate(items)]
+    chosen = data.get("chosen_column")
+    if chosen is not None and (
+        not isinstance(chosen, int) or isinstance(chosen, bool) or not 0 <= chosen < len(columns)
+    ):
+        raise ImportFormatError(f"{where}.chosen_column is not the index of one of its columns.")
+    return ArchivedCompareRun(
+        base_message=_reference(data, "base_message", where, messages),
+        prompts=prompts,
+        columns=columns,
+        created_at=opt_number(data, "created_at", where) or 0.0,
+        chosen_column=chosen,
+    )
+
+
+def _column(value: Any, where: str, messages: set[int]) -> ArchivedColumn:
+    data = need_dict(value, where)
+    replies = []
+    rounds: set[int] = set()
+    for index, item in enumerate(need_list(data.get("replies", []), f"{where}.replies")):
+        reply_where = f"{where}.replies[{index}]"
+        reply = need_dict(item, reply_where)
+        round_index = reply.get("round")
+        if (
+            not isinstance(round_index, int)
+            or isinstance(round_index, bool)
+            or not 0 <= round_index < _MAX_ROUNDS
+            or round_index in rounds
+        ):
+            raise ImportFormatError(f"{reply_where}.round should be a whole number used once per column.")
+        rounds.add(round_index)
+        metrics = _optional_object(reply, "metrics", reply_where)
+        replies.append(
+            ArchivedReply(
+                round=round_index,
+                message=_reference(reply, "message", reply_where, messages),
+                metrics=None if metrics is None else ColumnMetrics.from_dict(metrics),
+            )
+        )
+    return ArchivedColumn(
+        profile_name=opt_str(data, "profile_name", where),
+        settings=settings_from_dict(need_dict(data.get("settings", {}), f"{where}.settings")),
+        replies=replies,
+    )
+
+
+def _reference(data: dict[str, Any], key: str, where: str, known: set[int]) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value not in known:
+        raise ImportFormatError(f"{where}.{key} does not name a message that comes before it in the file.")
+    return value
+
+
+def _optional_object(data: dict[str, Any], key: str, where: str) -> dict[str, Any] | None:
+    value = data.get(key)
+    return None if value is None else need_dict(value, f"{where}.{key}")

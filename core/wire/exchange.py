@@ -1,0 +1,124 @@
+"""What actually went over the wire for one reply: the request as sent and the response as received.
+
+`ExchangeCapture` sits on the path a request takes through `core.api.client` (it sees the `httpx.Request` that
+is sent and every byte of the response that is read), so the record is what was sent, not a rebuild. The key
+is taken out when the record is made: headers that carry it, and any place it appears, read `REDACTED`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import httpx
+
+REDACTED = "[REDACTED]"
+MAX_REQUEST_BYTES = 8 * 1024 * 1024
+"""A request body above this is not kept (images sent again on every turn would grow the database fast)."""
+MAX_RESPONSE_BYTES = 2 * 1024 * 1024
+"""The first this many bytes of a response are kept; the rest is counted, not stored."""
+
+_AUTH_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorization"})
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request and its response, key redacted. Bodies are bytes exactly as on the wire (the response
+    decoded from gzip, as httpx hands it over), cut to the limits above."""
+
+    method: str
+    url: str
+    request_headers: dict[str, str]
+    request_body: bytes
+    status: int | None = None
+    response_headers: dict[str, str] = field(default_factory=dict)
+    response_body: bytes = b""
+    response_bytes: int = 0
+    """How many bytes of response body arrived, including any not kept."""
+    request_kept: bool = True
+    """False when the request body was too large to keep (`request_body` is then empty)."""
+    reconstructed: bool = False
+    """Rebuilt from the stored conversation (a turn recorded before exchanges were kept), not recorded."""
+
+    @property
+    def response_truncated(self) -> bool:
+        return self.response_bytes > len(self.response_body)
+
+    @property
+    def streaming(self) -> bool:
+        """Whether the request asked for a stream of events."""
+        try:
+            body = json.loads(self.request_body)
+        except ValueError:
+            return False
+        return isinstance(body, dict) and body.get("stream") is True
+
+
+class ExchangeCapture:
+    """Collects one exchange while it happens. A retry or a redirect starts it over: the last attempt is
+    what is kept."""
+
+    def __init__(self) -> None:
+        self._request: httpx.Request | None = None
+        self._key = ""
+        self._response: httpx.Response | None = None
+        self._chunks: list[bytes] = []
+        self._kept = 0
+        self._received = 0
+
+    def request_sent(self, request: httpx.Request, api_key: str) -> None:
+        self._request, self._key = request, api_key
+        self._response = None
+        self._chunks, self._kept, self._received = [], 0, 0
+
+    def response_received(self, response: httpx.Response) -> None:
+        self._response = response
+
+    def body_read(self, chunk: bytes) -> None:
+        self._received += len(chunk)
+        room = MAX_RESPONSE_BYTES - self._kept
+        if room > 0:
+            self._chunks.append(chunk[:room])
+            self._kept += min(room, len(chunk))
+
+    def record(self) -> Exchange | None:
+        """The exchange so far, key redacted; None when no request was sent."""
+        request = self._request
+        if request is None:
+            return None
+        body = request.content
+        kept = len(body) <= MAX_REQUEST_BYTES
+        response = self._response
+        return Exchange(
+            method=request.method,
+            url=self._redact(str(request.url)),
+            request_headers=redact_headers(dict(request.headers.items()), self._key),
+            request_body=self._redact_bytes(body) if kept else b"",
+            status=response.status_code if response is not None else None,
+            response_headers=(
+                redact_headers(dict(response.headers.items()), self._key) if response is not None else {}
+            ),
+            response_body=self._redact_bytes(b"".join(self._chunks)),
+            response_bytes=self._received,
+            request_kept=kept,
+        )
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self._key, REDACTED) if self._key else text
+
+    def _redact_bytes(self, data: bytes) -> bytes:
+        # A key a relay echoes back (or that a user pasted into a message) must not reach the database either.
+        return data.replace(self._key.encode(), REDACTED.encode()) if self._key else data
+
+
+def redact_headers(headers: dict[str, str], api_key: str) -> dict[str, str]:
+    """Lower-case names; the key replaced by REDACTED wherever it appears, and auth headers never in clear."""
+    redacted: dict[str, str] = {}
+    for name, value in headers.items():
+        name = name.lower()
+        if api_key and api_key in value:
+            value = value.replace(api_key, REDACTED)
+        elif name in _AUTH_HEADERS:
+            value = REDACTED
+        redacted[name] = value
+    return redacted

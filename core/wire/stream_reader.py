@@ -1,0 +1,115 @@
+"""Bytes of a reply stream in, updates out: the whole decoding pipeline, with no I/O of its own.
+
+Anthropic streams are read as they are; OpenAI-style chunk streams are translated into Anthropic events
+first, so one accumulator and one kind of update serve both styles. `core.api.reply` feeds it from the network
+and `core.wire.replay` from a file.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core.model.profile import ApiStyle
+from core.wire.accumulate import MessageSnapshot, StreamUpdate, apply_event
+from core.wire.errors import MalformedStreamError, stream_error
+from core.wire.openai.compat import ChunkTranslator, is_done_sentinel
+from core.wire.sse import ServerSentEvent, SSEDecoder
+
+_SHAPE_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueError)
+"""What a relay's chunk of the wrong shape (a number where a list belongs…) raises in the translator."""
+
+
+class StreamReader:
+    def __init__(self, api_style: ApiStyle, *, request_id: str | None = None) -> None:
+        self.request_id = request_id
+        self.snapshot: MessageSnapshot | None = None
+        self.events_read = 0
+        self._decoder = SSEDecoder()
+        self._translator = ChunkTranslator() if api_style == "openai" else None
+        self._end_marker = "finish_reason" if api_style == "openai" else "message_stop"
+        self._line = 0
+        self._translation_warnings: list[str] = []
+
+    def feed(self, chunk: bytes) -> list[StreamUpdate]:
+        """Raises StreamErrorEvent for an `error` event and MalformedStreamError for a broken stream."""
+        return [update for sse in self._decoder.feed(chunk) for update in self._take(sse)]
+
+    def finish(self) -> tuple[list[StreamUpdate], list[str]]:
+        """At the end of the bytes: the last updates, and warnings. Raises if the reply is incomplete."""
+        updates = [update for sse in self._decoder.flush() for update in self._take(sse)]
+        updates += self._finish_translation()
+        return updates, self._check_complete()
+
+    def _take(self, sse: ServerSentEvent) -> list[StreamUpdate]:
+        self.events_read += 1
+        self._line = sse.line
+        if self._translator is not None and is_done_sentinel(sse.data):
+            return self._finish_translation()
+        if not sse.data:
+            return []
+        data = self._parse(sse)
+        if self._translator is None:
+            return [self._apply(data)]
+        if isinstance(data.get("error"), dict):
+            raise stream_error(data, request_id=self.request_id)
+        try:
+            events = self._translator.feed(data)
+        except _SHAPE_ERRORS:
+            raise self._malformed(
+                f"the chunk is not shaped like a chat completion chunk: {sse.data[:200]}"
+            ) from None
+        return [self._apply(event) for event in events]
+
+    def _parse(self, sse: ServerSentEvent) -> dict[str, Any]:
+        try:
+            data = json.loads(sse.data)
+        except ValueError:
+            raise self._malformed(f"the data is not valid JSON: {sse.data[:200]}") from None
+        if not isinstance(data, dict):
+            raise self._malformed("the data is not a JSON object.")
+        if "type" not in data and sse.event and self._translator is None:
+            # The event name is the type; a relay that leaves it out of the data still says it here.
+            data["type"] = sse.event
+        return data
+
+    def _apply(self, event: dict[str, Any]) -> StreamUpdate:
+        try:
+            self.snapshot, update = apply_event(self.snapshot, event)
+        except MalformedStreamError as exc:
+            raise self._malformed(exc.message) from None
+        if update.kind == "error":
+            raise stream_error(event, request_id=self.request_id)
+        return update
+
+    def _finish_translation(self) -> list[StreamUpdate]:
+        if self._translator is None:
+            return []
+        translator, self._translator = self._translator, None
+        try:
+            events = translator.finish()
+        except _SHAPE_ERRORS:
+            raise self._malformed("the chunks do not add up to a chat completion.") from None
+        updates = [self._apply(event) for event in events]
+        self._translation_warnings = translator.warnings
+        return updates
+
+    def _check_complete(self) -> list[str]:
+        if self.snapshot is None:
+            raise MalformedStreamError(
+                "The stream ended before any message began.", request_id=self.request_id
+            )
+        warnings = self.snapshot.warnings + self._translation_warnings
+        if self.snapshot.stopped:
+            return warnings
+        if self.snapshot.stop_reason is not None:
+            return [*warnings, "The stream ended without message_stop, after the reply was complete."]
+        raise MalformedStreamError(
+            f"The stream ended before the reply was complete (no {self._end_marker}).",
+            request_id=self.request_id,
+        )
+
+    def _malformed(self, what: str) -> MalformedStreamError:
+        return MalformedStreamError(
+            f"Line {self._line} of the stream: {what}", line=self._line, request_id=self.request_id
+        )

@@ -1,0 +1,331 @@
+"""One column of the compare view: what it changes from the conversation, its replies, and its measurements.
+
+The column holds its own profile and settings; `CompareView` sends them and feeds the replies back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model.compare_run import ColumnMetrics, Difference, differences
+from core.model.conversation import StoredMessage
+from core.model.request_settings import RequestSettings
+from core.wire.accumulate import StreamUpdate
+from gui.error_messages import describe
+from gui.params.model_picker import ModelPicker, ProfilePicker
+from gui.params.panel import ParameterPanel
+from gui.transcript.view import TranscriptView
+
+METRICS = (
+    "time_to_first_token",
+    "duration",
+    "output_tokens_per_second",
+    "input_tokens",
+    "output_tokens",
+    "cache_read_tokens",
+    "cache_write_tokens",
+    "thinking_tokens",
+    "stop_reason",
+    "cost_usd",
+    "request_id",
+)
+
+
+class CompareColumnWidget(QWidget):
+    """Signals: editRequested, stopRequested, continueRequested, removeRequested (all without arguments);
+    maximiseToggled(bool): the header's Maximise button (checked: show this column alone)."""
+
+    editRequested = Signal()
+    stopRequested = Signal()
+    continueRequested = Signal()
+    removeRequested = Signal()
+    maximiseToggled = Signal(bool)
+
+    def __init__(self, profile_name: str | None, settings: RequestSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.profile_name = profile_name
+        self.settings = settings
+        self.metrics: ColumnMetrics | None = None
+        self.running = False
+        self.reply: StoredMessage | None = None
+        """The reply of the last round, once it ended."""
+        self._reply_id: int | None = None
+        self.header = QLabel(self)
+        self.header.setWordWrap(True)
+        self.edit_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.maximise_button = QToolButton(self)
+        self.maximise_button.setCheckable(True)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #c62828")
+        self.notice.hide()
+        self.stop_button = QPushButton(self)
+        self.continue_button = QPushButton(self)
+        self.transcript = TranscriptView(error_text=describe, parent=self)
+        self.table = QTableWidget(len(METRICS), 1, self)
+        self.table.horizontalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(200)
+        for row in range(len(METRICS)):
+            self.table.setItem(row, 0, QTableWidgetItem(""))
+        self.table.setRowHidden(METRICS.index("thinking_tokens"), True)
+        self._build_layout()
+        self.edit_button.clicked.connect(self.editRequested)
+        self.remove_button.clicked.connect(self.removeRequested)
+        self.maximise_button.toggled.connect(self.maximiseToggled)
+        self.stop_button.clicked.connect(self.stopRequested)
+        self.continue_button.clicked.connect(self.continueRequested)
+        self.set_running(False)
+        self.continue_button.setEnabled(False)
+        self.retranslate()
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.maximise_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.stop_button)
+        actions.addWidget(self.continue_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(buttons)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.transcript, 1)
+        layout.addWidget(self.table)
+        layout.addLayout(actions)
+        self.setMinimumWidth(320)
+
+    def retranslate(self) -> None:
+        self.edit_button.setText(self.tr("Edit settings…"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.maximise_button.setText(self.tr("Maximise"))
+        self.maximise_button.setToolTip(self.tr("Show this column alone; click again to show every column."))
+        self.stop_button.setText(self.tr("Stop"))
+        self.continue_button.setText(self.tr("Continue with this"))
+        self.continue_button.setToolTip(
+            self.tr("Make this column's reply the conversation's next turn, with its settings.")
+        )
+        self.table.setVerticalHeaderLabels(list(self._metric_names().values()))
+
+    def set_base(self, base: RequestSettings, base_profile: str | None) -> None:
+        """Show only what this column changes from the conversation's settings."""
+        found = differences(base, base_profile, self.settings, self.profile_name)
+        if not found:
+            self.header.setText(self.tr("Same as the conversation"))
+            return
+        self.header.setText(" · ".join(difference_text(item) for item in found))
+
+    def set_running(self, running: bool) -> None:
+        self.running = running
+        self.stop_button.setEnabled(running)
+        self.edit_button.setEnabled(not running)
+        if running:
+            self.continue_button.setEnabled(False)
+
+    # --- replies --------------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.transcript.show_messages([])
+        self.show_metrics(None, set())
+        self.show_notice("")
+        self.reply = None
+        self.continue_button.setEnabled(False)
+
+    def show_notice(self, text: str) -> None:
+        """A problem of this column alone (e.g. settings the API would refuse); empty hides it."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def show_stored(self, prompts: list[str], replies: list[StoredMessage]) -> None:
+        """A reopened run: the column's prompts and replies (one per round) as stored, ready to continue."""
+        pairs = zip(prompts, replies, strict=False)
+        self.transcript.show_messages([m for p, r in pairs for m in (prompt_message(r, p), r)])
+        self.reply = replies[-1] if replies else None
+        self._reply_id = self.reply.id if self.reply is not None else None
+        self.continue_button.setEnabled(self.reply is not None)
+
+    def begin(self, prompt: str, reply: StoredMessage) -> None:
+        """The round's prompt (as stored: the reply's parent) and the reply that starts streaming."""
+        if reply.parent_id is not None:
+            self.transcript.append_message(prompt_message(reply, prompt))
+        self._reply_id = reply.id
+        self.transcript.begin_reply(reply)
+        self.set_running(True)
+
+    def reply_text(self) -> str:
+        """The text of the last round's reply (thinking and tool blocks left out)."""
+        content = self.reply.content if self.reply is not None else []
+        return "\n\n".join(str(block.get("text", "")) for block in content if block.get("type") == "text")
+
+    def apply_update(self, update: StreamUpdate) -> None:
+        if self._reply_id is not None:
+            self.transcript.apply_update(self._reply_id, update)
+
+    def finish(self, message: StoredMessage, metrics: ColumnMetrics) -> None:
+        self.transcript.finish_reply(message)
+        self.reply = message
+        self.metrics = metrics
+        self.set_running(False)
+        self.continue_button.setEnabled(True)
+
+    def show_metrics(self, metrics: ColumnMetrics | None, best: set[str], thinking: bool = False) -> None:
+        """Fill the table; the metrics named in `best` are this column's best-of-all values, shown bold.
+        The thinking tokens row shows only when `thinking` (some column's server reported them)."""
+        self.metrics = metrics
+        self.table.setRowHidden(METRICS.index("thinking_tokens"), not thinking)
+        for row, name in enumerate(METRICS):
+            item = self.table.item(row, 0)
+            value = getattr(metrics, name) if metrics is not None else None
+            item.setText(self._metric_text(name, value))
+            font = QFont(item.font())
+            font.setBold(name in best)
+            item.setFont(font)
+
+    def _metric_text(self, name: str, value: object) -> str:
+        if value is None:
+            return "–"
+        if name in ("time_to_first_token", "duration"):
+            return self.tr("{seconds:.2f} s").format(seconds=value)
+        if name == "output_tokens_per_second":
+            return self.tr("{rate:.1f} tokens/s").format(rate=value)
+        if name == "cost_usd":
+            return f"${value:.4f}"
+        return str(value)
+
+    def _metric_names(self) -> dict[str, str]:
+        return {
+            "time_to_first_token": self.tr("Time to first token"),
+            "duration": self.tr("Total time"),
+            "output_tokens_per_second": self.tr("Output speed"),
+            "input_tokens": self.tr("Input tokens"),
+            "output_tokens": self.tr("Output tokens"),
+            "cache_read_tokens": self.tr("Cache read tokens"),
+            "cache_write_tokens": self.tr("Cache write tokens"),
+            "thinking_tokens": self.tr("Thinking tokens"),
+            "stop_reason": self.tr("Stop reason"),
+            "cost_usd": self.tr("Cost"),
+            "request_id": self.tr("Request id"),
+        }
+
+
+class ColumnSettingsDialog(QDialog):
+    """A column's profile, model and parameters, edited apart from the conversation's."""
+
+    def __init__(
+        self,
+        profile_name: str | None,
+        settings: RequestSettings,
+        profile_names: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Column settings"))
+        self.profile_picker = ProfilePicker(self)
+        self.profile_picker.set_profiles(profile_names)
+        self.profile_picker.set_profile(profile_name or "")
+        self.model_picker = ModelPicker(self)
+        self.model_picker.set_model_id(settings.model)
+        self.parameters = ParameterPanel(self)
+        self.parameters.set_model(settings.model)
+        self.parameters.set_settings(settings)
+        self.model_picker.modelChanged.connect(self.parameters.set_model)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Profile"), self.profile_picker)
+        form.addRow(self.tr("Model"), self.model_picker)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.parameters, 1)
+        layout.addWidget(buttons)
+        self.resize(460, 720)
+
+    def profile_name(self) -> str | None:
+        return self.profile_picker.profile() or None
+
+    def settings(self) -> RequestSettings:
+        settings = self.parameters.settings()
+        settings.model = self.model_picker.model_id() or settings.model
+        return settings
+
+
+def prompt_message(reply: StoredMessage, prompt: str) -> StoredMessage:
+    """A round's prompt, as stored: the reply's parent."""
+    return StoredMessage(
+        id=reply.parent_id or -reply.id,
+        conversation_id=reply.conversation_id,
+        parent_id=None,
+        role="user",
+        content=[{"type": "text", "text": prompt}],
+    )
+
+
+# The wording keeps the column widget's translation context (a literal, for lupdate): the header and the
+# alternatives dialog share one translation.
+
+
+def difference_text(difference: Difference) -> str:
+    """A column header's wording of one difference, e.g. "temperature 0.2", translated."""
+    field = _field_names().get(difference.field, difference.field)
+    value = _value_words().get(difference.value_text, difference.value_text)
+    return QCoreApplication.translate("CompareColumnWidget", "{field} {value}").format(
+        field=field, value=value
+    )
+
+
+def _value_words() -> dict[str, str]:
+    return {
+        "changed": QCoreApplication.translate("CompareColumnWidget", "changed"),
+        "none": QCoreApplication.translate("CompareColumnWidget", "none"),
+        "off": QCoreApplication.translate("CompareColumnWidget", "off"),
+        "on": QCoreApplication.translate("CompareColumnWidget", "on"),
+        "default": QCoreApplication.translate("CompareColumnWidget", "default"),
+        "adaptive": QCoreApplication.translate("CompareColumnWidget", "adaptive"),
+    }
+
+
+def _field_names() -> dict[str, str]:
+    return {
+        "profile": QCoreApplication.translate("CompareColumnWidget", "profile"),
+        "model": QCoreApplication.translate("CompareColumnWidget", "model"),
+        "max_tokens": QCoreApplication.translate("CompareColumnWidget", "max tokens"),
+        "system": QCoreApplication.translate("CompareColumnWidget", "system prompt"),
+        "temperature": QCoreApplication.translate("CompareColumnWidget", "temperature"),
+        "top_p": QCoreApplication.translate("CompareColumnWidget", "top_p"),
+        "top_k": QCoreApplication.translate("CompareColumnWidget", "top_k"),
+        "stop_sequences": QCoreApplication.translate("CompareColumnWidget", "stop sequences"),
+        "stream": QCoreApplication.translate("CompareColumnWidget", "streaming"),
+        "thinking": QCoreApplication.translate("CompareColumnWidget", "thinking"),
+        "effort": QCoreApplication.translate("CompareColumnWidget", "effort"),
+        "output_schema": QCoreApplication.translate("CompareColumnWidget", "output schema"),
+        "tools": QCoreApplication.translate("CompareColumnWidget", "tools"),
+        "tool_choice": QCoreApplication.translate("CompareColumnWidget", "tool choice"),
+        "cache_control": QCoreApplication.translate("CompareColumnWidget", "caching"),
+        "metadata_user_id": QCoreApplication.translate("CompareColumnWidget", "user id"),
+        "service_tier": QCoreApplication.translate("CompareColumnWidget", "service tier"),
+        "inference_geo": QCoreApplication.translate("CompareColumnWidget", "inference region"),
+        "container": QCoreApplication.translate("CompareColumnWidget", "container"),
+        "extra_json": QCoreApplication.translate("CompareColumnWidget", "extra JSON"),
+    }

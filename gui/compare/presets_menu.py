@@ -1,0 +1,53 @@
+"""The compare view's Presets menu: ready-made column sets, each derived from the conversation's settings
+by `core.compare.presets`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from core.compare.presets import preset_family, preset_same, preset_temperatures, preset_thinking
+from core.model.catalog import Family
+from core.model.request_settings import RequestSettings
+
+FAMILIES: tuple[Family, ...] = ("opus", "sonnet", "haiku")
+
+
+class PresetsMenu(QMenu):
+    """Signals: chosen(list[RequestSettings]): the columns a preset makes."""
+
+    chosen = Signal(list)
+
+    def __init__(self, base: Callable[[], RequestSettings], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._base = base
+        self.family_menu = QMenu(self)
+        makers: dict[str, Callable[[], list[RequestSettings]]] = {
+            "same": lambda: preset_same(self._base(), 3),
+            "temperature": lambda: preset_temperatures(self._base()),
+            "thinking": lambda: preset_thinking(self._base()),
+        }
+        self.actions_by_key: dict[str, QAction] = {key: self._add(self, make) for key, make in makers.items()}
+        self.addMenu(self.family_menu)
+        for family in FAMILIES:
+            self.actions_by_key[family] = self._add(
+                self.family_menu, lambda f=family: preset_family(self._base(), f)
+            )
+        self.retranslate()
+
+    def _add(self, menu: QMenu, make: Callable[[], list[RequestSettings]]) -> QAction:
+        action = menu.addAction("")
+        action.triggered.connect(lambda _checked=False: self.chosen.emit(make()))
+        return action
+
+    def retranslate(self) -> None:
+        self.actions_by_key["same"].setText(self.tr("Same settings ×3"))
+        self.actions_by_key["temperature"].setText(self.tr("Temperature 0 / 0.5 / 1"))
+        self.actions_by_key["thinking"].setText(self.tr("Thinking off / 4k / 16k"))
+        self.family_menu.setTitle(self.tr("All models of a family"))
+        self.actions_by_key["opus"].setText(self.tr("Opus"))
+        self.actions_by_key["sonnet"].setText(self.tr("Sonnet"))
+        self.actions_by_key["haiku"].setText(self.tr("Haiku"))

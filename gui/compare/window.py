@@ -1,0 +1,400 @@
+"""The compare window: one prompt sent to several columns at once, each with its own settings.
+
+The columns' settings start as the conversation's; the view sends them through `CompareSession` and
+shows what `CompareController` reports. The first Send starts a run; later Sends are follow-up rounds,
+each column continuing its own thread, until the columns change (then the next Send starts a new run).
+A stored run reopens with `reopen`: its columns, prompts, replies and metrics, ready for another round.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.compare.session import ColumnValidationError, CompareSession
+from core.model.compare_run import MAX_COLUMNS, ColumnMetrics, CompareRun, best_per_metric
+from core.model.conversation import StoredMessage
+from core.model.request_settings import RequestSettings
+from core.wire.accumulate import StreamUpdate
+from core.wire.validation import RequestValidationError
+from gui.compare.column import ColumnSettingsDialog, CompareColumnWidget
+from gui.compare.export import ChooseFolder, ask_for_folder, export_run
+from gui.compare.pacer import ColumnPacer
+from gui.compare.presets_menu import PresetsMenu
+from gui.compare.session_signals import CompareController
+from gui.compare.word_diff_dialog import WordDiffDialog
+from gui.tasks import TaskKeeper
+
+DEFAULT_COLUMNS = 2
+
+
+@dataclass(frozen=True)
+class _Finished:
+    """A column's reply ended: as stored, with what it measured."""
+
+    message: StoredMessage
+    metrics: ColumnMetrics
+
+
+class CompareView(QWidget):
+    """Signals: continued(conversation id): a column was chosen; the conversation should be shown again."""
+
+    continued = Signal(int)
+
+    def __init__(
+        self,
+        *,
+        session: CompareSession,
+        controller: CompareController,
+        tasks: TaskKeeper,
+        conversation_id: int,
+        base_settings: RequestSettings,
+        base_profile: str | None,
+        profile_names: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._session = session
+        self._tasks = tasks
+        self.conversation_id = conversation_id
+        self._base = base_settings
+        self._base_profile = base_profile
+        self._profile_names = profile_names
+        self.run: CompareRun | None = None
+        self.columns: list[CompareColumnWidget] = []
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.prompt = QPlainTextEdit(self)
+        self.prompt.setMaximumHeight(90)
+        self.send_button = QPushButton(self)
+        self.stop_all_button = QPushButton(self)
+        self.add_button = QPushButton(self)
+        self.presets_button = QToolButton(self)
+        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.presets_menu = PresetsMenu(lambda: self._base, self)
+        self.presets_menu.chosen.connect(self.use_columns)
+        self.presets_button.setMenu(self.presets_menu)
+        self._presets = self.presets_menu.actions_by_key
+        self.diff_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.choose_folder: ChooseFolder = ask_for_folder
+        """Where "Export comparison…" writes; tests replace it so no file dialog opens."""
+        self.sync_scrolling = QCheckBox(self)
+        self.sync_scrolling.setChecked(True)
+        self._syncing = False
+        self._row = QHBoxLayout()
+        self._build_layout()
+        self.send_button.clicked.connect(self.send)
+        self.stop_all_button.clicked.connect(self.stop_all)
+        self.diff_button.clicked.connect(self.show_diff)
+        self.export_button.clicked.connect(self.export)
+        self.add_button.clicked.connect(
+            lambda: self.add_column(self._base_profile, copy.deepcopy(self._base))
+        )
+        controller.columnStarted.connect(self._column_started)
+        controller.columnUpdated.connect(self._column_updated)
+        self._pacer = ColumnPacer(self._deliver, self)
+        controller.columnFinished.connect(self._column_finished)
+        self.retranslate()
+        for _ in range(DEFAULT_COLUMNS):
+            self.add_column(base_profile, copy.deepcopy(base_settings))
+        self.resize(1200, 800)
+
+    def _build_layout(self) -> None:
+        strip = QWidget(self)
+        strip.setLayout(self._row)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setWidget(strip)
+        tools = QHBoxLayout()
+        tools.addWidget(self.add_button)
+        tools.addWidget(self.presets_button)
+        tools.addWidget(self.sync_scrolling)
+        tools.addStretch(1)
+        tools.addWidget(self.diff_button)
+        tools.addWidget(self.export_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.prompt, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_all_button)
+        bottom.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.notice)
+        layout.addLayout(bottom)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Compare settings"))
+        self.prompt.setPlaceholderText(self.tr("A prompt to send to every column"))
+        self.send_button.setText(self.tr("Send to all"))
+        self.stop_all_button.setText(self.tr("Stop all"))
+        self.add_button.setText(self.tr("Add a column"))
+        self.presets_button.setText(self.tr("Presets"))
+        self.sync_scrolling.setText(self.tr("Scroll together"))
+        self.diff_button.setText(self.tr("Diff…"))
+        self.diff_button.setToolTip(self.tr("Compare two columns' replies word by word"))
+        self.export_button.setText(self.tr("Export comparison…"))
+        self.export_button.setToolTip(self.tr("Write the comparison as a Markdown and an HTML report"))
+
+    # --- columns --------------------------------------------------------------------------------------
+
+    def add_column(self, profile_name: str | None, settings: RequestSettings) -> CompareColumnWidget | None:
+        if len(self.columns) >= MAX_COLUMNS:
+            return None
+        column = CompareColumnWidget(profile_name, settings, self)
+        column.set_base(self._base, self._base_profile)
+        column.editRequested.connect(lambda: self._edit(column))
+        column.removeRequested.connect(lambda: self.remove_column(column))
+        column.stopRequested.connect(lambda: self._stop_column(column))
+        column.continueRequested.connect(lambda: self._continue(column))
+        column.maximiseToggled.connect(lambda on: self._maximise(column, on))
+        bar = column.transcript.browser.verticalScrollBar()
+        bar.valueChanged.connect(lambda _value: self._scroll_others_like(column))
+        self.columns.append(column)
+        self._row.addWidget(column)
+        self._columns_changed()
+        return column
+
+    def _scroll_others_like(self, source: CompareColumnWidget) -> None:
+        """With "Scroll together" on, every column shows the same part of its reply as the one scrolled."""
+        if self._syncing or not self.sync_scrolling.isChecked():
+            return
+        bar = source.transcript.browser.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._syncing = True
+        try:
+            for column in self.columns:
+                if column is not source:
+                    other = column.transcript.browser.verticalScrollBar()
+                    other.setValue(round(fraction * other.maximum()))
+        finally:
+            self._syncing = False
+
+    def _maximise(self, chosen: CompareColumnWidget, on: bool) -> None:
+        """One column alone (the others hidden), or every column again."""
+        for column in self.columns:
+            if column is not chosen:
+                with QSignalBlocker(column.maximise_button):
+                    column.maximise_button.setChecked(False)
+                column.setVisible(not on)
+        chosen.setVisible(True)
+
+    def remove_column(self, column: CompareColumnWidget) -> None:
+        if len(self.columns) <= 1:
+            return
+        self.columns.remove(column)
+        column.setParent(None)
+        column.deleteLater()
+        self._columns_changed()
+
+    def set_column_settings(self, index: int, profile_name: str | None, settings: RequestSettings) -> None:
+        column = self.columns[index]
+        column.profile_name, column.settings = profile_name, settings
+        column.set_base(self._base, self._base_profile)
+        self._columns_changed()
+
+    def use_columns(self, settings: list[RequestSettings]) -> None:
+        """Replace the columns with these (a preset), all through the conversation's profile."""
+        for column in list(self.columns):
+            self.columns.remove(column)
+            column.setParent(None)
+            column.deleteLater()
+        for item in settings[:MAX_COLUMNS]:
+            self.add_column(self._base_profile, item)
+
+    def _columns_changed(self) -> None:
+        """Other columns make another comparison: the next Send starts a new run."""
+        self.run = None
+        self._pacer.drop()
+        for column in self.columns:
+            column.maximise_button.setChecked(False)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = any(column.running for column in self.columns)
+        self.send_button.setEnabled(not running)
+        self.diff_button.setEnabled(sum(column.reply is not None for column in self.columns) >= 2)
+        self.export_button.setEnabled(self.run is not None and not running)
+        self.add_button.setEnabled(len(self.columns) < MAX_COLUMNS and not running)
+        self.presets_button.setEnabled(not running)
+        for column in self.columns:
+            column.remove_button.setEnabled(len(self.columns) > 1 and not running)
+
+    def _edit(self, column: CompareColumnWidget) -> None:
+        dialog = ColumnSettingsDialog(column.profile_name, column.settings, self._profile_names, self)
+        dialog.accepted.connect(lambda: self._edited(column, dialog.profile_name(), dialog.settings()))
+        dialog.open()
+
+    def _edited(self, column: CompareColumnWidget, profile: str | None, settings: RequestSettings) -> None:
+        if column in self.columns:
+            self.set_column_settings(self.columns.index(column), profile, settings)
+
+    # --- sending --------------------------------------------------------------------------------------
+
+    def send(self) -> None:
+        prompt = self.prompt.toPlainText().strip()
+        if prompt and not self.is_running():
+            self._tasks.start(self._send(prompt))
+
+    async def _send(self, prompt: str) -> None:
+        self.notice.setText("")
+        self.send_button.setEnabled(False)
+        for column in self.columns:
+            column.show_notice("")
+        try:
+            if self.run is None:
+                for column in self.columns:
+                    column.clear()
+                columns = [(column.profile_name, column.settings) for column in self.columns]
+                self.run = await self._session.start(self.conversation_id, columns, prompt)
+            else:
+                self.run = await self._session.follow_up(self.run.id, prompt)
+            self.prompt.clear()
+        except RequestValidationError as invalid:
+            problems = self.tr("Not sent: {problems}").format(
+                problems=" ".join(i.message for i in invalid.issues)
+            )
+            if not isinstance(invalid, ColumnValidationError):
+                self.notice.setText(problems)
+                return
+            self.columns[invalid.column].show_notice(problems)
+            refused = self.tr("Nothing was sent: column {number} has settings the API would refuse.")
+            self.notice.setText(refused.format(number=invalid.column + 1))
+        finally:
+            self._update_buttons()
+
+    def is_running(self) -> bool:
+        return self.run is not None and self._session.is_running(self.run.id)
+
+    def stop_all(self) -> None:
+        if self.run is not None:
+            self._session.stop(self.run.id)
+
+    def _stop_column(self, column: CompareColumnWidget) -> None:
+        if self.run is not None and column in self.columns:
+            self._session.stop(self.run.id, self.columns.index(column))
+
+    def _continue(self, column: CompareColumnWidget) -> None:
+        if self.run is not None and column in self.columns:
+            self._tasks.start(self._continue_with(self.run.id, self.columns.index(column)))
+
+    async def _continue_with(self, run_id: int, index: int) -> None:
+        try:
+            await self._session.continue_with(run_id, index)
+        except RuntimeError:
+            self.notice.setText(self.tr("Wait for every column to finish, or stop them, first."))
+            return
+        self.continued.emit(self.conversation_id)
+
+    # --- what the session reports ---------------------------------------------------------------------
+
+    def _column(self, run_id: int, index: int) -> CompareColumnWidget | None:
+        if self.run is None or self.run.id != run_id or not 0 <= index < len(self.columns):
+            return None
+        return self.columns[index]
+
+    def _column_started(self, run_id: int, index: int, reply: StoredMessage) -> None:
+        column = self._column(run_id, index)
+        if column is not None and self.run is not None:
+            self._pacer.drop(index)
+            column.begin(self.run.prompts[-1], reply)
+            self._update_buttons()
+
+    def _column_updated(self, run_id: int, index: int, update: object) -> None:
+        column = self._column(run_id, index)
+        if column is not None:
+            self._pacer.push(index, update)
+
+    def _column_finished(
+        self, run_id: int, index: int, message: StoredMessage, metrics: ColumnMetrics
+    ) -> None:
+        if self._column(run_id, index) is not None:
+            # Through the pacer too: a long reply's final render takes a while, one column per turn.
+            self._pacer.push(index, _Finished(message, metrics))
+
+    def _deliver(self, index: int, item: StreamUpdate | _Finished) -> None:
+        column = self.columns[index]
+        if isinstance(item, StreamUpdate):
+            column.apply_update(item)
+            return
+        column.finish(item.message, item.metrics)
+        self._show_all_metrics()
+        self._update_buttons()
+
+    def _show_all_metrics(self) -> None:
+        """Each column's metrics with its best values marked; a thinking row if any column reports one."""
+        best = best_per_metric([item.metrics for item in self.columns])
+        thinking = any(item.metrics is not None and item.metrics.thinking_tokens for item in self.columns)
+        for position, item in enumerate(self.columns):
+            best_here = {name for name, at in best.items() if at == position}
+            item.show_metrics(item.metrics, best_here, thinking=thinking)
+
+    # --- reading aids, export, reopening --------------------------------------------------------------
+
+    def show_diff(self) -> WordDiffDialog | None:
+        """The word diff of two columns' last replies (the first two that have one, to start with)."""
+        with_reply = [(i, c) for i, c in enumerate(self.columns) if c.reply is not None]
+        if len(with_reply) < 2:
+            return None
+        choices = [(self.tr("Column {number}").format(number=i + 1), c.reply_text()) for i, c in with_reply]
+        dialog = WordDiffDialog(choices, 0, 1, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export(self) -> None:
+        if self.run is None:
+            return
+        folder = self.choose_folder(self)
+        if folder:
+            self._tasks.start(self._export(self.run.id, Path(folder)))
+
+    async def _export(self, run_id: int, folder: Path) -> None:
+        self.export_button.setEnabled(False)
+        try:
+            markdown, html = await export_run(self._session, run_id, folder)
+        except OSError as error:
+            problem = error.strerror or str(error)
+            self.notice.setText(self.tr("Could not write the reports: {error}").format(error=problem))
+        else:
+            self.notice.setText(
+                self.tr("Saved {markdown} and {html}").format(markdown=markdown.name, html=html.name)
+            )
+        finally:
+            self._update_buttons()
+
+    async def reopen(self, run_id: int) -> None:
+        """Show a stored run as it was: its columns and settings, every round's prompt and reply, and the
+        last round's metrics. A Send then continues it with another round."""
+        run, messages = await self._session.load(run_id)
+        self.use_columns([column.settings for column in run.columns])
+        for stored, column in zip(run.columns, self.columns, strict=True):
+            column.profile_name = stored.profile_name
+            column.set_base(self._base, self._base_profile)
+            column.show_stored(run.prompts, [messages[reply_id] for reply_id in stored.reply_ids])
+            column.metrics = stored.metrics[-1] if stored.metrics else None
+        self.run = run
+        self._show_all_metrics()
+        self._update_buttons()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_all()
+        event.accept()

@@ -1,0 +1,121 @@
+"""Opening the providers dialog and applying what it saved: profiles to the store, keys to the keyring."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from core.api.keys import KeyringProblem, KeyStore
+from core.api.pool import ClientPool
+from core.model.profile import Profile
+from core.store.worker import StoreWorker
+from gui.tasks import TaskKeeper
+
+if TYPE_CHECKING:
+    from gui.providers.dialog import ProvidersDialog
+
+
+class KeyStoreAccess:
+    """core.api.keys.KeyStore as the dialog's KeyAccess.
+
+    The keyring may answer over D-Bus, so what the dialog reads is fetched on a worker thread before it
+    opens (`load`); only an explicit Save writes to the keyring. A key that changes is read again on next use.
+    """
+
+    def __init__(self, keys: KeyStore, clients: ClientPool) -> None:
+        self._keys = keys
+        self._clients = clients
+        self._status = (False, "")
+        self._known: dict[str, str | None] = {}
+        self.renamed: dict[str, str] = {}
+        """new name -> old name, for the profiles renamed in this dialog (their conversations follow)."""
+
+    async def load(self, profile_names: list[str]) -> None:
+        status = await asyncio.to_thread(self._keys.availability)
+        self._status = (status.usable, keyring_problem_text(status.problem) if status.problem else "")
+        for name in profile_names:
+            self._known[name] = await asyncio.to_thread(self._keys.get, name)
+
+    def availability(self) -> tuple[bool, str]:
+        return self._status
+
+    def masked(self, profile_name: str) -> str | None:
+        key = self._known.get(profile_name)
+        return None if not key else self._keys.masked(key)
+
+    def get(self, profile_name: str) -> str | None:
+        return self._known.get(profile_name)
+
+    def set(self, profile_name: str, key: str, *, session_only: bool) -> None:
+        self._keys.set(profile_name, key, session_only=session_only)
+        self._known[profile_name] = key
+        self._clients.forget_key(profile_name)
+
+    def delete(self, profile_name: str) -> None:
+        self._keys.delete(profile_name)
+        self._known.pop(profile_name, None)
+        self._clients.forget_key(profile_name)
+
+    def rename(self, old_name: str, new_name: str) -> None:
+        self.renamed[new_name] = self.renamed.pop(old_name, old_name)
+        self._keys.rename(old_name, new_name)
+        self._known[new_name] = self._known.pop(old_name, None)
+        self._clients.forget_key(old_name)
+
+
+def keyring_problem_text(problem: KeyringProblem) -> str:
+    """Why the keyring cannot hold keys, in the user's language."""
+    texts = {
+        "no_service": QCoreApplication.translate(
+            "KeyringProblem", "No keyring service is running (Secret Service not found)."
+        ),
+        "switched_off": QCoreApplication.translate("KeyringProblem", "The keyring is switched off."),
+        "file_backend": QCoreApplication.translate(
+            "KeyringProblem", "The keyring backend stores keys in a file, which Triptych does not use."
+        ),
+        "locked": QCoreApplication.translate("KeyringProblem", "The keyring is locked."),
+        "unreachable": QCoreApplication.translate("KeyringProblem", "The keyring service did not answer."),
+    }
+    return texts[problem]
+
+
+class ProvidersController(QObject):
+    profilesChanged = Signal(list)
+
+    def __init__(
+        self, parent: QWidget, store: StoreWorker, keys: KeyStore, clients: ClientPool, tasks: TaskKeeper
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._store = store
+        self._keys = KeyStoreAccess(keys, clients)
+        self._tasks = tasks
+        self.dialog: ProvidersDialog | None = None
+
+    def open_dialog(self) -> None:
+        self._tasks.start(self._open())
+
+    async def _open(self) -> None:
+        # Imported here: the dialog and the connection test are not needed for the first paint.
+        from core.api.connection_check import check_connection
+        from gui.providers.dialog import ProvidersDialog
+
+        before = await self._store.call(lambda s: s.list_profiles())
+        await self._keys.load([profile.name for profile in before])
+        self.dialog = ProvidersDialog(before, self._keys, check_connection, self._tasks, self._parent)
+        self.dialog.profilesChanged.connect(lambda after: self._tasks.start(self._save(before, after)))
+        self.dialog.open()
+
+    async def _save(self, before: list[Profile], after: list[Profile]) -> None:
+        kept = {profile.name for profile in after} | set(self._keys.renamed.values())
+        for profile in after:
+            old_name = self._keys.renamed.get(profile.name)
+            await self._store.call(lambda s, p=profile, old=old_name: s.save_profile(p, old_name=old))
+        self._keys.renamed.clear()
+        for profile in before:
+            if profile.name not in kept:
+                await self._store.call(lambda s, name=profile.name: s.delete_profile(name))
+        self.profilesChanged.emit(await self._store.call(lambda s: s.list_profiles()))

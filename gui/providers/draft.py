@@ -1,0 +1,203 @@
+"""The providers dialog's pieces that are not the dialog: the collaborators it is given (a key store, a
+connection tester), a profile as the form holds it, the checks run before Save, and the price table."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api.connection_check import ConnectionReport
+from core.model.pricing import ModelPrice
+from core.model.profile import DEFAULT_ANTHROPIC_VERSION, Profile
+from gui.widgets.fields import split_list
+
+_PRICE_FIELDS = ("input", "output", "cache_write_5m", "cache_write_1h", "cache_read")
+_PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+
+
+Tester = Callable[[Profile, str], Awaitable[ConnectionReport]]
+"""Runs the test for a profile with a key ("" when there is none)."""
+
+
+class KeyAccess(Protocol):
+    def availability(self) -> tuple[bool, str]:
+        """(whether the OS keyring can hold keys, the plain reason when it cannot)."""
+        ...
+
+    def masked(self, profile_name: str) -> str | None:
+        """A hint such as "sk-ant-…a1b2" for the saved key; None when there is none."""
+        ...
+
+    def get(self, profile_name: str) -> str | None: ...
+
+    def set(self, profile_name: str, key: str, *, session_only: bool) -> None: ...
+
+    def delete(self, profile_name: str) -> None: ...
+
+    def rename(self, old_name: str, new_name: str) -> None: ...
+
+
+@dataclass
+class ProfileDraft:
+    """A profile as the form holds it, as typed, until Save."""
+
+    original: str | None  # the name its key is saved under; None for a profile added in this dialog
+    name: str
+    base_url: str
+    auth_style: str = "x-api-key"
+    api_style: str = "anthropic"
+    version: str = DEFAULT_ANTHROPIC_VERSION
+    betas: str = ""
+    proxy: str = ""
+    prices: list[list[str]] = field(default_factory=list)
+    new_key: str = ""
+    session_only: bool = False
+
+    @classmethod
+    def of(cls, profile: Profile, session_only: bool) -> ProfileDraft:
+        prices = [
+            [model, *(f"{getattr(price, name):g}" for name in _PRICE_FIELDS)]
+            for model, price in profile.price_overrides.items()
+        ]
+        return cls(
+            profile.name,
+            profile.name,
+            profile.base_url,
+            profile.auth_style,
+            profile.api_style,
+            profile.anthropic_version,
+            ", ".join(profile.betas),
+            profile.proxy or "",
+            prices,
+            session_only=session_only,
+        )
+
+    def profile(self) -> Profile:
+        """The typed profile; call only once `draft_problems` found nothing."""
+        return Profile(
+            name=self.name.strip(),
+            base_url=self.base_url.strip(),
+            auth_style=self.auth_style,  # type: ignore[arg-type]  # the combo offers only valid styles
+            api_style=self.api_style,  # type: ignore[arg-type]
+            anthropic_version=self.version.strip() or DEFAULT_ANTHROPIC_VERSION,
+            betas=tuple(split_list(self.betas)),
+            proxy=self.proxy.strip() or None,
+            price_overrides={
+                row[0].strip(): ModelPrice(*(float(cell) for cell in row[1:])) for row in self.prices
+            },
+        )
+
+
+def is_url(text: str, schemes: tuple[str, ...]) -> bool:
+    parts = urlsplit(text.strip())
+    return parts.scheme in schemes and bool(parts.hostname)
+
+
+def is_price(text: str) -> bool:
+    try:
+        return float(text) >= 0
+    except ValueError:
+        return False
+
+
+def draft_problems(drafts: list[ProfileDraft], row: int) -> list[str]:
+    """What stops drafts[row] from being saved: a missing or repeated name, a URL that is not one, prices
+    that are not numbers."""
+    draft = drafts[row]
+    name = draft.name.strip()
+    problems: list[str] = []
+    if not name:
+        problems.append(QCoreApplication.translate("ProvidersDialog", "Give the profile a name."))
+    elif any(other.name.strip() == name for other in drafts[:row]):  # the later one is the new name
+        problems.append(
+            QCoreApplication.translate(
+                "ProvidersDialog", 'Another profile is already named "{name}".'
+            ).format(name=name)
+        )
+    if not is_url(draft.base_url, ("http", "https")):
+        problems.append(
+            QCoreApplication.translate(
+                "ProvidersDialog",
+                "The base URL must start with http:// or https://, e.g. https://api.anthropic.com.",
+            )
+        )
+    if draft.proxy.strip() and not is_url(draft.proxy, _PROXY_SCHEMES):
+        problems.append(
+            QCoreApplication.translate(
+                "ProvidersDialog", "The proxy must be a URL such as http://127.0.0.1:8080."
+            )
+        )
+    for number, cells in enumerate(draft.prices, start=1):
+        if not cells[0]:
+            problems.append(
+                QCoreApplication.translate("ProvidersDialog", "Price row {row}: enter a model id.").format(
+                    row=number
+                )
+            )
+        if not all(is_price(cell) for cell in cells[1:]):
+            problems.append(
+                QCoreApplication.translate(
+                    "ProvidersDialog", "Price row {row}: every price must be a number of 0 or more."
+                ).format(row=number)
+            )
+    return problems
+
+
+class PriceTable(QWidget):
+    """Per-model prices for a relay that charges differently from the catalog, edited as text cells."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 1 + len(_PRICE_FIELDS), self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Model id"),
+                self.tr("Input"),
+                self.tr("Output"),
+                self.tr("Cache write 5m"),
+                self.tr("Cache write 1h"),
+                self.tr("Cache read"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
+        self.table.setToolTip(self.tr("US dollars per million tokens, where this provider's prices differ."))
+        self.add_button = QPushButton(self.tr("Add price"), self)
+        self.remove_button = QPushButton(self.tr("Remove price"), self)
+        self.add_button.clicked.connect(lambda: self.table.insertRow(self.table.rowCount()))
+        self.remove_button.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def rows(self) -> list[list[str]]:
+        columns = self.table.columnCount()
+        return [
+            [(self.table.item(row, col) or QTableWidgetItem()).text().strip() for col in range(columns)]
+            for row in range(self.table.rowCount())
+        ]
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        self.table.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))

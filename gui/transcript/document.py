@@ -1,0 +1,120 @@
+"""The transcript's one document: a browser that fetches nothing, and edits of parts of the document.
+
+Each turn begins with a header block carrying the anchor `turn-<message id>`; a turn's region runs from the
+end of the block before it to the end of its last block. HTML goes in through a scratch document and
+`insertFragment`, starting with a block separator, so the blocks around an edit keep their own formats
+(`QTextCursor.insertHtml` would merge the first new block into the block at the cursor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QImage, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from gui.transcript.cards import IMAGE_SCHEME
+
+# Qt drops an empty paragraph, so the first block (the one every region follows) holds a zero-width space.
+_TOP = '<p style="margin-top:0; margin-bottom:0; font-size:1px">&#8203;</p>'
+AFTER_TABLE = _TOP
+"""A table is a frame, and the empty block Qt keeps after a frame takes the format of whatever is later
+joined to it; a region never ends there, but in a block of its own (and so does every Markdown table, so
+a reply painted in pieces is the same document as the reply painted at once)."""
+_TURN_ANCHOR = "turn-"
+
+
+class TranscriptBrowser(QTextBrowser):
+    """A QTextBrowser that opens no link itself and loads no resource but the transcript's own images.
+
+    Signals:
+        resourceRequested(QUrl): every resource the document asked for, served or refused.
+    """
+
+    resourceRequested = Signal(QUrl)
+
+    def __init__(self, images: Callable[[QUrl], QImage | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._images = images
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(12)
+
+    def loadResource(self, kind: int, url: QUrl) -> Any:
+        self.resourceRequested.emit(QUrl(url))
+        if int(kind) == QTextDocument.ResourceType.ImageResource.value and url.scheme() == IMAGE_SCHEME:
+            return self._images(url)
+        return None
+
+
+class Regions:
+    def __init__(self, document: QTextDocument, scratch_parent: QObject) -> None:
+        self._document = document
+        # Parented to the browser, so a resource the scratch document might ask for goes through it too.
+        self._scratch = QTextDocument(scratch_parent)
+        self._scratch.setUndoRedoEnabled(False)
+
+    def set_html(self, html: str) -> None:
+        self._document.setHtml(_TOP + html + (AFTER_TABLE if html.rstrip().endswith("</table>") else ""))
+
+    @property
+    def top(self) -> int:
+        """Where the first turn's region begins."""
+        return self._document.begin().length() - 1
+
+    def end(self) -> int:
+        return self._document.characterCount() - 1
+
+    def insert(self, position: int, html: str) -> int:
+        """Insert blocks after the block that ends at `position`; return where they end."""
+        return self.replace(position, position, html)
+
+    def replace(self, start: int, end: int, html: str) -> int:
+        """Replace the blocks from `start` to `end` (both block ends) by `html`; return where they end."""
+        cursor = QTextCursor(self._document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        if html:
+            if html.rstrip().endswith("</table>"):
+                html += AFTER_TABLE
+            self._scratch.setHtml("<p>x</p>" + html)
+            source = QTextCursor(self._scratch)
+            source.setPosition(1)
+            source.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertFragment(source.selection())
+        cursor.endEditBlock()
+        return cursor.position()
+
+    def find_turn(self, message_id: int) -> tuple[int, int] | None:
+        """The region of a turn, found by its anchor: a walk over the blocks, done only on a click or so."""
+        name = f"{_TURN_ANCHOR}{message_id}"
+        start: int | None = None
+        block = self._document.begin()
+        while block.isValid():
+            names = _anchor_names(block)
+            if start is None and name in names:
+                start = block.position() - 1
+            elif start is not None and any(other.startswith(_TURN_ANCHOR) for other in names):
+                return start, block.position() - 1
+            block = block.next()
+        return None if start is None else (start, self.end())
+
+    def turn_at(self, position: int) -> int | None:
+        """The message id of the turn holding a document position: the nearest turn anchor at or above it."""
+        block = self._document.findBlock(position)
+        while block.isValid():
+            for name in _anchor_names(block):
+                if name.startswith(_TURN_ANCHOR):
+                    return int(name.removeprefix(_TURN_ANCHOR))
+            block = block.previous()
+        return None
+
+
+def _anchor_names(block: QTextBlock) -> list[str]:
+    first = block.begin()
+    return [] if first.atEnd() else first.fragment().charFormat().anchorNames()

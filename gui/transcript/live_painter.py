@@ -1,0 +1,160 @@
+"""The streaming turn's region of the transcript document, painted a few milliseconds per event-loop turn.
+
+A repaint renders finished Markdown blocks until BUDGET_S is spent (long ones on a worker thread, see
+`LiveTurn`) and inserts their HTML in pieces of about INSERT_CHARS, at least one piece; whatever is left
+goes in on the next repaints, with no tail shown meanwhile, so the display may lag behind a very fast
+stream but the window keeps painting and catches up. When the reply ends, the blocks already in the
+document stay: the stored reply's HTML is checked to begin with them (it does, unless the stored reply
+differs, e.g. by citations), and only its header and the rest after them are written, in the same steps.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from core.render.html_slices import chunks
+from gui.throttle import Throttle
+from gui.transcript.document import Regions
+from gui.transcript.live_turn import LiveTurn
+
+BUDGET_S = 0.006
+"""Rendering per repaint: with the insertion of one piece, well within a 16 ms frame."""
+INSERT_CHARS = 8_000
+"""HTML inserted into the document at once (about 5 ms of Qt's layout)."""
+SETTLE_CHARS = 6_000
+"""A reply ending with less than this to render is completed at once, so it never shows half done."""
+
+Complete = Callable[[], tuple[str, str]]
+"""The ended reply as stored: (its header HTML, its whole turn HTML)."""
+
+
+class LivePainter(QObject):
+    """Paints one live turn, the last region of the document; `settle()` before any other edit of it."""
+
+    def __init__(self, regions: Regions, document: QTextDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._regions = regions
+        self.live: LiveTurn | None = None
+        self._start = QTextCursor(document)
+        self._header_end = QTextCursor(document)
+        self._header_end.setKeepPositionOnInsert(True)
+        self._tail = QTextCursor(document)
+        """Where final HTML goes next; the tail follows it."""
+        self._tail.setKeepPositionOnInsert(True)
+        self._inserts: deque[str] = deque()
+        self._complete: Complete | None = None
+        self.throttle = Throttle(self._repaint, parent=self)
+
+    @property
+    def busy(self) -> bool:
+        """Something is still to be painted (a repaint is due)."""
+        return self.throttle.pending or bool(self._inserts) or self._complete is not None
+
+    @property
+    def start(self) -> int:
+        """Where the live turn's region begins."""
+        return self._start.position()
+
+    def begin(self, live: LiveTurn, position: int) -> None:
+        self.drop()
+        self.live = live
+        self.render_all(position)
+
+    def update(self) -> None:
+        """The live turn changed: repaint soon."""
+        if self._complete is None:
+            self.throttle()
+
+    def render_all(self, start: int) -> None:
+        """Write the whole live turn from `start` (a block end) to the end of the document, at once."""
+        assert self.live is not None
+        self.throttle.cancel()
+        self._inserts.clear()
+        final, tail = self.live.full()
+        header = self.live.header
+        header_end = self._regions.replace(start, self._regions.end(), header)
+        end = self._regions.insert(header_end, final[len(header) :])
+        self._start.setPosition(start)
+        self._header_end.setPosition(header_end)
+        self._tail.setPosition(end)
+        self._regions.insert(end, tail)
+
+    def finish(self, complete: Complete) -> None:
+        """The reply ended: paint what is left of it, then the stored reply from `complete()`."""
+        assert self.live is not None
+        self.live.stop()
+        self._complete = complete
+        self.throttle.cancel()
+        if not self._inserts and self.live.backlog() < SETTLE_CHARS:
+            self.settle()
+        else:
+            self.throttle()
+
+    def settle(self) -> None:
+        """Paint everything still to come now, whatever it costs (before another edit of the document)."""
+        self.throttle.cancel()
+        while self._step(None):
+            pass
+
+    def drop(self) -> None:
+        """Forget the live turn (the document is being replaced)."""
+        self.throttle.cancel()
+        self._inserts.clear()
+        self._complete = None
+        self.live = None
+
+    def _repaint(self) -> None:
+        if self._step(time.monotonic() + BUDGET_S):
+            self.throttle()
+
+    def _step(self, deadline: float | None) -> bool:
+        """Paint until `deadline` (None: all); True while more is to come."""
+        live = self.live
+        if live is None:
+            return False
+        tail, more = "", False
+        if not live.ended:
+            done, tail, more = live.take(deadline)
+            self._inserts.extend(chunks(done, INSERT_CHARS))
+            if not more and self._complete is not None:
+                self._end(live, self._complete)
+                tail = ""
+        regions = self._regions
+        position = self._tail.position()
+        while self._inserts:
+            position = regions.replace(position, regions.end(), self._inserts.popleft())
+            self._tail.setPosition(position)
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+        if self._inserts or more:
+            regions.replace(position, regions.end(), "")
+            return True
+        regions.replace(position, regions.end(), tail)
+        if live.ended:
+            self.live = None
+        return False
+
+    def _end(self, live: LiveTurn, complete: Complete) -> None:
+        """Queue what turns the painted blocks into the stored reply's HTML."""
+        self._complete = None
+        live.ended = True
+        header, whole = complete()
+        shown = "".join(live.shown)[len(live.header) :]
+        body = whole[len(header) :] if whole.startswith(header) else None
+        if body is not None and body.startswith(shown):
+            if header != live.header:
+                start, at_header = self.start, self._tail.position() == self._header_end.position()
+                end = self._regions.replace(start, self._header_end.position(), header)
+                self._start.setPosition(start)
+                self._header_end.setPosition(end)
+                if at_header:
+                    self._tail.setPosition(end)
+            self._inserts.extend(chunks(body[len(shown) :], INSERT_CHARS))
+            return
+        self._inserts = deque(chunks(whole, INSERT_CHARS))
+        self._tail.setPosition(self._regions.replace(self.start, self._regions.end(), ""))

@@ -1,0 +1,324 @@
+"""The turn being streamed: its blocks as they arrive, rendered incrementally.
+
+`LiveTurn.take()` returns the HTML that became final since the last call (appended to the document once)
+and the HTML of the unfinished tail (replaced on every repaint). Only the last block can be unfinished:
+the API streams blocks one after another. Consecutive text blocks are one text, as in the final render.
+
+Finished Markdown blocks are rendered until a deadline and the rest on later calls (a long block on a worker
+thread), so a repaint stays short however much text arrived since the last one; while some are still to
+come, no tail is shown. An unfinished block too long to render on every repaint shows the end of its text,
+plain, until it is finished.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from core.model.conversation import StoredMessage
+from core.render.html_slices import plain_preview
+from core.render.markdown import IncrementalMarkdown
+from core.render.queue import Offload, RenderQueue
+from core.wire.accumulate import StreamUpdate
+from gui.transcript.turn_html import TurnHtml
+
+LONG_TAIL = 4_000
+"""Characters of an unfinished block above which it shows as plain text until it is finished."""
+PREVIEW_CHARS = 2_000
+"""How much of the end of such a block shows."""
+
+
+class LiveTurn:
+    def __init__(self, message: StoredMessage, turn_html: TurnHtml, expanded: set[tuple[int, int]]) -> None:
+        self.message = message
+        self._html = turn_html
+        self._expanded = expanded
+        self._blocks: list[_LiveBlock] = []
+        self._by_index: dict[int, _LiveBlock] = {}
+        self._flushed = 0
+        """Blocks before this one are final and wholly in the document."""
+        self.shown: list[str] = []
+        """The final HTML given out so far, in order, from the header on."""
+        self.header = ""
+        self.ended = False
+        """The stored reply replaced it: nothing more is taken from it."""
+        self._resume(message)
+
+    def apply(self, update: StreamUpdate) -> bool:
+        """Take one update; True when the turn looks different."""
+        if update.kind == "block_start" and update.index is not None:
+            self._start(update.index, update.block_type or "", update.block or {})
+            return True
+        block = self._by_index.get(update.index) if update.index is not None else None
+        if update.kind in ("text", "thinking", "tool_input") and block is not None:
+            block.feed(update.text)
+            return bool(update.text)
+        if update.kind == "block_stop" and block is not None and not isinstance(block, _LiveText):
+            # A text block stays open: the next block may be text that continues it.
+            block.stop()
+            return True
+        if update.kind == "message_stop" and self._blocks:
+            self._blocks[-1].stop()
+            return True
+        return False
+
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+        """(HTML that became final since the last call, HTML of the unfinished tail, whether final HTML is
+        still to come before that tail): finished blocks are rendered until `deadline` (time.monotonic())."""
+        if not self._blocks:
+            return "", self._placeholder(), False
+        finished: list[str] = []
+        tail = ""
+        more = False
+        for block in self._blocks[self._flushed :]:
+            done, tail, more = block.take(deadline)
+            finished.append(done)
+            if more:
+                break
+            if block.stopped:
+                self._flushed += 1
+        done = "".join(finished)
+        if done:
+            self.shown.append(done)
+        return done, tail, more
+
+    def full(self) -> tuple[str, str]:
+        """The whole turn as it stands: (header and final HTML, tail), for a re-render of the turn."""
+        self.header = self._html.header(self.message)
+        parts = [self.header]
+        if not self._blocks:
+            self.shown = parts
+            return parts[0], self._placeholder()
+        tail = ""
+        for block in self._blocks:
+            done, tail = block.full()
+            parts.append(done)
+        self._flushed = sum(1 for block in self._blocks if block.stopped)
+        self.shown = ["".join(parts)]
+        return self.shown[0], tail
+
+    def stop(self) -> None:
+        """The reply ended: its last block is final too."""
+        if self._blocks:
+            self._blocks[-1].stop()
+
+    def backlog(self) -> int:
+        """Characters of Markdown still to render."""
+        return sum(block.backlog() for block in self._blocks[self._flushed :])
+
+    def thinking_words(self) -> dict[int, int]:
+        """The word counts of its thinking blocks, by block index."""
+        return {block.key[1]: block.words.count for block in self._blocks if isinstance(block, _LiveThinking)}
+
+    def texts(self) -> list[tuple[str, str]]:
+        """(source, HTML as shown) of each text block: the render of the whole text, made block by block."""
+        return [(block.source(), block.html()) for block in self._blocks if isinstance(block, _LiveText)]
+
+    def _resume(self, message: StoredMessage) -> None:
+        """A reply shown again while it streams: what arrived before is its beginning."""
+        for index, block in enumerate(message.content):
+            self._start(index, str(block.get("type")), dict(block))
+            text = block.get("text") or block.get("thinking") or ""
+            if not text and isinstance(block.get("input"), dict) and block.get("input"):
+                text = json.dumps(block["input"])
+            self._by_index[index].feed(str(text))
+
+    def _start(self, index: int, block_type: str, opened: dict[str, Any]) -> None:
+        last = self._blocks[-1] if self._blocks else None
+        if block_type == "text" and isinstance(last, _LiveText) and not last.stopped:
+            self._by_index[index] = last
+            return
+        if last is not None:
+            last.stop()
+        block = self._new_block(index, block_type, opened)
+        self._blocks.append(block)
+        self._by_index[index] = block
+
+    def _new_block(self, index: int, block_type: str, opened: dict[str, Any]) -> _LiveBlock:
+        render = self._html.live_markdown
+        if block_type == "text":
+            return _LiveText(render, self._html.offload)
+        if block_type == "thinking":
+            key = (self.message.id, index)
+            return _LiveThinking(self._html, render, key, lambda: key in self._expanded)
+        cards = self._html.cards
+        if block_type in ("tool_use", "server_tool_use"):
+            name = str(opened.get("name") or "")
+            return _LiveCard(lambda partial: cards.tool_use_streaming(partial, name))
+        if block_type == "web_search_tool_result" and opened.get("content") is not None:
+            # A search result arrives whole when its block opens: show it at once.
+            return _LiveCard(lambda _: cards.web_search_results(opened))
+        return _LiveCard(lambda _: cards.streaming_block(block_type))
+
+    def _placeholder(self) -> str:
+        return self._html.cards.note("…")
+
+
+class _LiveBlock:
+    stopped = False
+
+    def backlog(self) -> int:
+        return 0
+
+    def feed(self, text: str) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+        raise NotImplementedError
+
+    def full(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+
+class _LiveText(_LiveBlock):
+    def __init__(self, render: Callable[[str], str], offload: Offload) -> None:
+        self._render = render
+        self._markdown = IncrementalMarkdown(render)
+        self._queue = RenderQueue(render, offload)
+        self._source: list[str] = []
+        self._rendered: list[str] = []
+        """The renders of its finished blocks that are not empty."""
+        self._all_queued = False
+        self._closed = False
+
+    def feed(self, text: str) -> None:
+        self._source.append(text)
+        self._markdown.feed(text)
+
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+        if self._closed:
+            return "", "", False
+        if self.stopped and not self._all_queued:
+            self._all_queued = True
+            finished = self._markdown.finish_blocks()
+        else:
+            finished = self._markdown.take_blocks()
+        for text in finished:
+            self._queue.put(text)
+        new = [part for part in self._queue.take(deadline) if part]
+        # Joined as the whole text's render joins its blocks.
+        done = "".join(("\n" if self._rendered or i else "") + part for i, part in enumerate(new))
+        self._rendered += new
+        if self._queue.pending:
+            return done, "", True
+        if self.stopped:
+            self._closed = True
+            return done, "", False
+        return done, self._tail(), False
+
+    def backlog(self) -> int:
+        return self._queue.chars + self._markdown.untaken_chars()
+
+    def _tail(self) -> str:
+        text = self._markdown.tail_text()
+        return plain_preview(text, PREVIEW_CHARS) if len(text) > LONG_TAIL else self._render(text)
+
+    def full(self) -> tuple[str, str]:
+        _, tail, _ = self.take()
+        return self.html(), tail
+
+    def source(self) -> str:
+        return "".join(self._source)
+
+    def html(self) -> str:
+        return "\n".join(self._rendered)
+
+
+class _LiveCard(_LiveBlock):
+    """A block shown whole on every repaint (a tool call's input as it arrives), final once stopped."""
+
+    def __init__(self, card: Callable[[str], str]) -> None:
+        self._card = card
+        self._parts: list[str] = []
+        self._closed = False
+
+    def feed(self, text: str) -> None:
+        self._parts.append(text)
+
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+        if self._closed:
+            return "", "", False
+        card = self._card("".join(self._parts))
+        if self.stopped:
+            self._closed = True
+            return card, "", False
+        return "", card, False
+
+    def full(self) -> tuple[str, str]:
+        if self._closed:
+            return self._card("".join(self._parts)), ""
+        done, tail, _ = self.take()
+        return done, tail
+
+
+class _LiveThinking(_LiveBlock):
+    """Collapsed: one line with the word count so far. Open: the thinking as Markdown, incrementally."""
+
+    def __init__(
+        self,
+        turn_html: TurnHtml,
+        render: Callable[[str], str],
+        key: tuple[int, int],
+        is_expanded: Callable[[], bool],
+    ) -> None:
+        self._html = turn_html
+        self._render = render
+        self.key = key
+        self._is_expanded = is_expanded
+        self._parts: list[str] = []
+        self.words = _WordCounter()
+        self._markdown: IncrementalMarkdown | None = None
+        self._closed = False
+
+    def feed(self, text: str) -> None:
+        self._parts.append(text)
+        self.words.feed(text)
+        if self._markdown is not None:
+            self._markdown.feed(text)
+
+    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+        if self._closed:
+            return "", "", False
+        if self._markdown is None:
+            line = self._html.thinking(*self.key, "", expanded=False, words=self.words.count)
+            self._closed = self.stopped
+            return (line, "", False) if self.stopped else ("", line, False)
+        body = self._html.thinking_body
+        if self.stopped:
+            self._closed = True
+            return body(self._markdown.finish()), "", False
+        done, tail = self._markdown.take()
+        return body(done), body(tail), False
+
+    def full(self) -> tuple[str, str]:
+        """Render from the start, opened or collapsed as the user last chose."""
+        self._closed = False
+        if not self._is_expanded():
+            self._markdown = None
+            done, tail, _ = self.take()
+            return done, tail
+        self._markdown = IncrementalMarkdown(self._render)
+        self._markdown.feed("".join(self._parts))
+        done, tail, _ = self.take()
+        return self._html.thinking_open_header(*self.key) + done, tail
+
+
+class _WordCounter:
+    """Counts words as text arrives in pieces, the same count as `len(whole.split())`."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._in_word = False
+
+    def feed(self, text: str) -> None:
+        if not text:
+            return
+        words = len(text.split())
+        if words and self._in_word and not text[0].isspace():
+            words -= 1
+        self.count += words
+        self._in_word = not text[-1].isspace()

@@ -1,0 +1,347 @@
+"""HTML for the transcript: one turn from a stored message, and the pieces a streaming turn is made of.
+
+Everything here is a string builder: the model's text goes through `core.render.markdown` (escaped, no
+remote resources), every other value is escaped here. Colours come from the palette and are written
+inline, because Qt's rich text matches every element against every stylesheet rule (twice as slow).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from core.model.branching import Versions, can_edit
+from core.model.conversation import ReplyError, StoredMessage
+from core.render.html_slices import split_long_lists, split_long_paragraphs
+from core.render.markdown import CODE_CLASS, MarkdownRenderer, code_styles, inline_styles
+from gui.transcript.cards import SCHEME, Cards, Colors, format_cost
+from gui.transcript.document import AFTER_TABLE
+
+_CITE_OPEN, _CITE_CLOSE = "\ue000", "\ue001"
+_CITE_MARK = re.compile(f"{_CITE_OPEN}([0-9,]*){_CITE_CLOSE}")
+_PRIVATE_MARKS = re.compile(f"[{_CITE_OPEN}{_CITE_CLOSE}]")
+_CELL = re.compile(r'<(td|th)(?: style="(text-align: \w+;)")?>')
+
+
+class CachedMarkdown:
+    """Markdown renders kept by source text, so reopening a conversation or re-rendering a turn is cheap."""
+
+    def __init__(self, render: Callable[[str], str], max_chars: int = 40_000_000) -> None:
+        self._render = render
+        self._max_chars = max_chars
+        self._cache: OrderedDict[str, str] = OrderedDict()
+        self._chars = 0
+
+    def render(self, text: str) -> str:
+        hit = self._cache.get(text)
+        if hit is not None:
+            self._cache.move_to_end(text)
+            return hit
+        rendered = self._render(text)
+        self.remember(text, rendered)
+        return rendered
+
+    def remember(self, text: str, rendered: str) -> None:
+        """Keep a render made elsewhere, e.g. of a streamed reply block by block."""
+        if text in self._cache:
+            return
+        self._cache[text] = rendered
+        self._chars += len(text) + len(rendered)
+        while self._chars > self._max_chars and self._cache:
+            old_text, old_html = self._cache.popitem(last=False)
+            self._chars -= len(old_text) + len(old_html)
+
+    def clear(self) -> None:
+        self._cache.clear()
+        self._chars = 0
+
+
+@dataclass
+class TurnOptions:
+    """What a turn's look depends on besides its message."""
+
+    expanded: set[tuple[int, int]] = field(default_factory=set)
+    """(message id, block index) of thinking blocks shown open."""
+    tool_links: bool = False
+    """Offer "Reply with result…" on its tool calls (the last turn, stopped for tool use)."""
+    tool_names: Mapping[str, str] = field(default_factory=dict)
+    """Tool names by tool_use id, for the cards of tool results."""
+    versions: Versions | None = None
+    """The turn's place among its versions: a switcher when it has more than one."""
+    branch_links: bool = False
+    """Offer Edit (user turns) or Regenerate (replies), and Branch, in the header."""
+    alternatives: int = 0
+    """Other compare columns' replies linked to this chosen reply: a link to view them when any."""
+    thinking_words: Mapping[int, int] = field(default_factory=dict)
+    """Word counts of thinking blocks by index, when known (counted as they streamed): a long thinking
+    is not split again to count them."""
+
+
+class TurnHtml(QObject):
+    """Builds the HTML of turns. `error_text` words a ReplyError (kept with the app's other error wording)."""
+
+    def __init__(
+        self, error_text: Callable[[ReplyError], str], colors: Colors, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._error_text = error_text
+        self._renderer = MarkdownRenderer(self._code_header, self._image_text)
+        self.markdown = CachedMarkdown(self.live_markdown)
+        """Renders as shown, colours included."""
+        self._worker: ThreadPoolExecutor | None = None
+        self._worker_renderer = MarkdownRenderer(self._worker_code_header, self._worker_image_text)
+        self._worker_words = (self.tr("Copy"), self.tr("[image: {alt}]"))
+        self.cards = Cards(colors, self)
+        self.set_colors(colors)
+
+    def set_colors(self, colors: Colors) -> None:
+        self.markdown.clear()
+        self.colors = colors
+        self.cards.colors = colors
+        self._styles = {
+            **code_styles(colors.dark),
+            "codebar": f"margin-bottom: 0; color: {colors.muted}; font-size: small",
+        }
+        self._styles[CODE_CLASS] += "; margin-top: 2px"
+
+    # --- whole turns ------------------------------------------------------------------------------
+
+    def turn(self, message: StoredMessage, options: TurnOptions) -> str:
+        parts = [self.header(message, options)]
+        sources = _Sources()
+        parts.extend(self._blocks(message, options, sources))
+        parts.append(self.cards.sources(message.id, sources.items))
+        if message.role == "assistant":
+            parts.append(self.status_note(message.status))
+            parts.extend(self.cards.warning(text) for text in message.warnings)
+            if message.error is not None:
+                parts.append(self.cards.error_box(message.id, self._error_text(message.error)))
+            parts.append(self.footer(message))
+        if options.alternatives:
+            label = self.tr("%n alternative(s) from a comparison", "", options.alternatives)
+            link = self._action_link("alternatives", message.id, label)
+            parts.append(f'<p style="font-size:small">{link}</p>')
+        return "".join(parts)
+
+    def header(self, message: StoredMessage, options: TurnOptions | None = None) -> str:
+        """The turn's name line; with options, its version switcher and branch links (not while streaming)."""
+        if message.role == "user":
+            name, detail = self.tr("You"), ""
+        else:
+            name, detail = self.tr("Claude"), message.model or ""
+        detail_html = (
+            f' <span style="color:{self.colors.muted}">· {html.escape(detail)}</span>' if detail else ""
+        )
+        return (
+            f'<p style="margin-top:18px; margin-bottom:4px"><a name="turn-{message.id}"></a>'
+            f'<span style="font-weight:600; color:{self.colors.accent}">{html.escape(name)}</span>'
+            f"{detail_html}{self._branch_controls(message, options)}</p>"
+        )
+
+    def _branch_controls(self, message: StoredMessage, options: TurnOptions | None) -> str:
+        if options is None:
+            return ""
+        parts = []
+        versions = options.versions
+        if versions is not None and versions.count > 1:
+            parts.append(self.version_switcher(versions))
+        if options.branch_links:
+            links = []
+            if can_edit(message):
+                links.append(self._action_link("edit", message.id, self.tr("Edit")))
+            elif message.role == "assistant" and message.parent_id is not None:
+                links.append(self._action_link("regenerate", message.id, self.tr("Regenerate ▾")))
+            links.append(self._action_link("branch", message.id, self.tr("Branch")))
+            parts.append(f'<span style="font-size:small">{" · ".join(links)}</span>')
+        return "".join(
+            f'&nbsp;&nbsp;&nbsp;<span style="color:{self.colors.muted}">{part}</span>' for part in parts
+        )
+
+    def version_switcher(self, versions: Versions) -> str:
+        """`‹ 2/3 ›`: each arrow a link to the neighbouring version, plain when there is none."""
+
+        def arrow(symbol: str, target: int | None) -> str:
+            if target is None:
+                return f'<span style="font-size:large">{symbol}</span>'
+            link_style = "font-size:large; font-weight:600; text-decoration:none"
+            return f'<a href="{SCHEME}:version/{target}" style="{link_style}">{symbol}</a>'
+
+        label = f"{versions.position}/{versions.count}"
+        return f"{arrow('‹', versions.previous_id)} {label} {arrow('›', versions.next_id)}"
+
+    def _action_link(self, action: str, message_id: int, label: str) -> str:
+        return f'<a href="{SCHEME}:{action}/{message_id}">{html.escape(label)}</a>'
+
+    def footer(self, message: StoredMessage) -> str:
+        items = [message.model or "", message.stop_reason or ""]
+        usage = message.usage
+        if usage is not None:
+            items.append(self.tr("{count} in").format(count=f"{usage.input_tokens:,}"))
+            items.append(self.tr("{count} out").format(count=f"{usage.output_tokens:,}"))
+            if usage.cache_read_input_tokens is not None:
+                items.append(self.tr("cache read {count}").format(count=f"{usage.cache_read_input_tokens:,}"))
+            if usage.cache_creation_input_tokens is not None:
+                items.append(
+                    self.tr("cache write {count}").format(count=f"{usage.cache_creation_input_tokens:,}")
+                )
+        if message.cost_usd is not None:
+            items.append(format_cost(message.cost_usd))
+        timing = message.timing
+        if timing is not None and timing.time_to_first_token is not None:
+            items.append(self.tr("first token {seconds:.2f} s").format(seconds=timing.time_to_first_token))
+        if timing is not None and timing.duration is not None:
+            items.append(self.tr("{seconds:.1f} s").format(seconds=timing.duration))
+        text = " · ".join(html.escape(item) for item in items if item)
+        if not text:
+            return ""
+        return f'<p style="margin-top:4px; font-size:small; color:{self.colors.muted}">{text}</p>'
+
+    def status_note(self, status: str) -> str:
+        notes = {
+            "interrupted": self.tr(
+                "Interrupted — the app closed before the reply ended; the partial reply is kept."
+            ),
+            "cancelled": self.tr("Stopped — partial reply kept."),
+            "streaming": self.tr("Receiving…"),
+        }
+        return self.cards.note(notes[status]) if status in notes else ""
+
+    # --- blocks -----------------------------------------------------------------------------------
+
+    def _blocks(self, message: StoredMessage, options: TurnOptions, sources: _Sources) -> list[str]:
+        parts: list[str] = []
+        run: list[dict[str, Any]] = []
+        for index, block in enumerate(message.content):
+            if block.get("type") == "text":
+                run.append(block)
+                continue
+            if run:
+                parts.append(self.text_run(run, message.id, sources))
+                run = []
+            parts.append(self._block(message, index, block, options))
+        if run:
+            parts.append(self.text_run(run, message.id, sources))
+        return parts
+
+    def _block(self, message: StoredMessage, index: int, block: dict[str, Any], options: TurnOptions) -> str:
+        kind = block.get("type")
+        if kind == "thinking":
+            expanded = (message.id, index) in options.expanded
+            text = str(block.get("thinking", ""))
+            return self.thinking(message.id, index, text, expanded, options.thinking_words.get(index))
+        if kind == "tool_use":
+            return self.cards.tool_use(message.id, block, with_link=options.tool_links)
+        if kind == "tool_result":
+            return self.cards.tool_result(block, options.tool_names.get(str(block.get("tool_use_id")), ""))
+        if kind == "image":
+            return self.cards.image(message.id, index, block)
+        return self.cards.other(block)
+
+    def text_run(self, blocks: list[dict[str, Any]], message_id: int, sources: _Sources) -> str:
+        """Consecutive text blocks are one text to the reader: a citation splits a sentence into blocks."""
+        pieces: list[str] = []
+        for block in blocks:
+            pieces.append(_PRIVATE_MARKS.sub("", str(block.get("text", ""))))
+            numbers = [sources.number(citation) for citation in block.get("citations") or []]
+            if numbers:
+                pieces.append(f"{_CITE_OPEN}{','.join(map(str, sorted(set(numbers))))}{_CITE_CLOSE}")
+        rendered = self.markdown_html("".join(pieces))
+        rendered = _CITE_MARK.sub(
+            lambda match: self.cards.citation_marks(message_id, match.group(1)), rendered
+        )
+        return _PRIVATE_MARKS.sub("", rendered)
+
+    def thinking(
+        self, message_id: int, index: int, text: str, expanded: bool, words: int | None = None
+    ) -> str:
+        link = f"{SCHEME}:thinking/{message_id}/{index}"
+        count = len(text.split()) if words is None else words
+        if not expanded:
+            label = self.tr("Thinking ▸ (%n words)", "", count)
+            return f'<p style="color:{self.colors.muted}"><a href="{link}">{html.escape(label)}</a></p>'
+        return self.thinking_open_header(message_id, index) + self.thinking_body(self.markdown_html(text))
+
+    def thinking_open_header(self, message_id: int, index: int) -> str:
+        link = f"{SCHEME}:thinking/{message_id}/{index}"
+        label = html.escape(self.tr("Thinking ▾"))
+        return f'<p style="margin-bottom:2px"><a href="{link}">{label}</a></p>'
+
+    def thinking_body(self, rendered: str) -> str:
+        if not rendered:
+            return ""
+        return f'<div style="color:{self.colors.muted}; margin-left:14px">{rendered}</div>'
+
+    # --- markdown ---------------------------------------------------------------------------------
+
+    def markdown_html(self, text: str) -> str:
+        return self.markdown.render(text)
+
+    def live_markdown(self, text: str) -> str:
+        """Markdown rendered now and not cached, e.g. a piece of a streaming reply (rendered once)."""
+        return self.style(self._renderer.render(text))
+
+    def offload(self, text: str) -> Future[str]:
+        """Render Markdown as `live_markdown` does, on a worker thread: for a text that takes long."""
+        self._worker_words = (self.tr("Copy"), self.tr("[image: {alt}]"))
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="markdown")
+        return self._worker.submit(lambda: self.style(self._worker_renderer.render(text)))
+
+    def style(self, rendered: str) -> str:
+        """Give rendered Markdown the palette's colours, inline."""
+        colors = self.colors
+        cell = f"border: 1px solid {colors.border}; padding: 3px 6px"
+        table = "border-collapse: collapse; margin-top: 6px; margin-bottom: 6px"
+        rendered = rendered.replace("<table>", f'<table cellspacing="0" style="{table}">')
+        rendered = rendered.replace("</table>", f"</table>{AFTER_TABLE}")
+        rendered = _CELL.sub(lambda cell_tag: f'<{cell_tag[1]} style="{cell_tag[2] or ""} {cell}">', rendered)
+        rendered = rendered.replace("<code>", f'<code style="background-color: {colors.card}">')
+        rendered = rendered.replace("<blockquote>", f'<blockquote style="color: {colors.muted}">')
+        return split_long_lists(split_long_paragraphs(inline_styles(rendered, self._styles)))
+
+    def _code_header(self, code: str, language: str, copy: str | None = None) -> str:
+        payload = base64.urlsafe_b64encode(code.encode()).decode()
+        label = f"{html.escape(language)} · " if language else ""
+        copy = html.escape(self.tr("Copy") if copy is None else copy)
+        return f'<p class="codebar">{label}<a href="{SCHEME}:copy/{payload}">{copy}</a></p>'
+
+    def _image_text(self, alt: str) -> str:
+        return self.tr("[image: {alt}]").format(alt=alt)
+
+    # The worker thread asks for no translation: it uses the words taken when its work was given.
+    def _worker_code_header(self, code: str, language: str) -> str:
+        return self._code_header(code, language, self._worker_words[0])
+
+    def _worker_image_text(self, alt: str) -> str:
+        return self._worker_words[1].format(alt=alt)
+
+
+class _Sources:
+    """The numbered sources of one turn's citations, one number per distinct source."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+        self.items: list[dict[str, Any]] = []
+
+    def number(self, citation: dict[str, Any]) -> int:
+        key = json.dumps(
+            [citation.get(name) for name in ("url", "source", "document_index", "document_title", "title")]
+        )
+        if key not in self._numbers:
+            self.items.append(citation)
+            self._numbers[key] = len(self.items)
+        return self._numbers[key]
+
+
+def copy_link_code(payload: str) -> str:
+    """The code a Copy link carries (the part of its path after `copy/`)."""
+    return base64.urlsafe_b64decode(payload.encode()).decode()

@@ -1,0 +1,125 @@
+"""The schema is built by named migrations, each run once, each all-or-nothing."""
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from core.store.migrations import (
+    MIGRATIONS,
+    UnknownMigrationsError,
+    applied_migrations,
+    m001_initial,
+    migrate,
+)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(tmp_path / "m.sqlite3", isolation_level=None)
+    yield connection
+    connection.close()
+
+
+def tables(db: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def columns(db: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+
+
+def test_a_new_database_gets_every_migration_recorded_by_name(db: sqlite3.Connection) -> None:
+    assert migrate(db) == [step.__name__ for step in MIGRATIONS]
+    assert applied_migrations(db) == ["m001_initial", "m002_compare_runs", "m003_search", "m004_exchanges"]
+    assert {"conversations", "messages", "profiles", "_migrations"} <= tables(db)
+
+
+def test_migrating_again_changes_nothing(db: sqlite3.Connection) -> None:
+    migrate(db)
+    schema = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    assert migrate(db) == []
+    assert migrate(db) == []
+    assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    assert applied_migrations(db) == [step.__name__ for step in MIGRATIONS]
+
+
+def test_a_later_migration_runs_alone_on_an_existing_database(db: sqlite3.Connection) -> None:
+    migrate(db, (m001_initial,))
+    db.execute(
+        "INSERT INTO profiles (name, base_url, auth_style, api_style, anthropic_version) "
+        "VALUES ('p', 'u', 'bearer', 'anthropic', 'v')"
+    )
+
+    def m002_profile_colour(connection: sqlite3.Connection) -> None:
+        connection.execute("ALTER TABLE profiles ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue'")
+
+    assert migrate(db, (m001_initial, m002_profile_colour)) == ["m002_profile_colour"]
+    assert db.execute("SELECT name, colour FROM profiles").fetchall() == [("p", "blue")]
+    assert applied_migrations(db) == ["m001_initial", "m002_profile_colour"]
+
+
+def test_a_failing_migration_leaves_no_trace_and_is_not_recorded(db: sqlite3.Connection) -> None:
+    def m002_breaks_halfway(connection: sqlite3.Connection) -> None:
+        connection.execute("CREATE TABLE half_done (x)")
+        connection.execute("INSERT INTO no_such_table VALUES (1)")
+
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(db, (m001_initial, m002_breaks_halfway))
+    assert "half_done" not in tables(db)
+    assert applied_migrations(db) == ["m001_initial"]
+    assert not db.in_transaction
+
+
+def test_a_database_from_a_newer_version_is_recognised(db: sqlite3.Connection) -> None:
+    migrate(db)
+    db.execute("INSERT INTO _migrations (name, applied_at) VALUES ('m099_from_the_future', 0)")
+    with pytest.raises(UnknownMigrationsError) as caught:
+        migrate(db)
+    assert caught.value.names == ["m099_from_the_future"]
+
+
+def test_messages_form_a_tree_with_verbatim_content(db: sqlite3.Connection) -> None:
+    migrate(db)
+    assert columns(db, "messages") == [
+        "id", "conversation_id", "parent_id", "role", "status", "created_at", "model", "stop_reason",
+        "stop_sequence", "cost_usd", "ttft", "duration", "request_id", "usage_json", "error_json",
+        "warnings_json", "content_json",
+    ]  # fmt: skip
+    foreign_keys = {row[3]: (row[2], row[6]) for row in db.execute("PRAGMA foreign_key_list(messages)")}
+    assert foreign_keys == {
+        "conversation_id": ("conversations", "CASCADE"),
+        "parent_id": ("messages", "NO ACTION"),
+    }
+    assert columns(db, "conversations") == [
+        "id", "title", "title_is_auto", "pinned", "created_at", "updated_at", "deleted_at", "profile_name",
+        "settings_json", "current_leaf_id",
+    ]  # fmt: skip
+
+
+def test_no_column_could_hold_a_secret(db: sqlite3.Connection) -> None:
+    """Keys live in the OS keyring. A column named like a secret would be a place for one to leak into."""
+    migrate(db)
+    suspicious = ("key", "secret", "password", "credential", "authorization", "bearer")
+    for table in tables(db):
+        for column in columns(db, table):
+            assert not any(word in column.lower() for word in suspicious), f"{table}.{column}"
+
+
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        ("SELECT id FROM messages WHERE parent_id = 1 ORDER BY created_at", "messages_by_parent"),
+        ("SELECT id FROM messages WHERE conversation_id = 1", "messages_by_conversation"),
+        ("SELECT id FROM messages WHERE status = 'streaming'", "messages_streaming"),
+        (
+            "SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY pinned DESC, updated_at DESC",
+            "conversations_by_activity",
+        ),
+    ],
+)
+def test_the_frequent_queries_use_an_index(db: sqlite3.Connection, query: str, index: str) -> None:
+    migrate(db)
+    plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert index in plan

@@ -1,0 +1,73 @@
+"""The Markdown transcript: header, turns, thinking as <details> or left out, tool JSON, images as files."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+from core.api.keys import KeyStore
+from core.model.profile import Profile
+from core.store.repository import Store
+from core.transcripts.export_markdown import fenced, markdown_export, write_markdown, write_markdown_folder
+from tests.core.transfer_helpers import PNG_BASE64, SECRET_KEY, THINKING_TEXT, rich_conversation
+from tests.keyring_backends import DictKeyring
+
+
+def _store_with_key(tmp_path: Path) -> Store:
+    """A store whose provider has a distinctive key in the keyring: no export may ever contain it."""
+    store = Store.open(tmp_path / "db.sqlite3")
+    store.save_profile(Profile("Relay", "https://relay.example"))
+    KeyStore(DictKeyring()).set("Relay", SECRET_KEY)
+    return store
+
+
+def test_the_transcript_has_a_header_turns_thinking_tools_and_the_image_as_a_file(tmp_path: Path) -> None:
+    store = _store_with_key(tmp_path)
+    conversation = store.export_conversation(rich_conversation(store))
+    (tmp_path / "out").mkdir()
+    path = write_markdown(conversation, tmp_path / "out" / "Trip.md")
+    text = path.read_text(encoding="utf-8")
+
+    assert text.startswith("# Everything at once\n")
+    assert "- **Model:** claude-opus-4-1" in text and "- **Max tokens:**" in text
+    assert re.search(r"## User · \d{4}-\d\d-\d\d \d\d:\d\d", text)
+    assert "<details><summary>Thinking</summary>" in text and THINKING_TEXT in text
+    assert "**Tool call `get_weather` (`toolu_01A`)**" in text and '"city": "Paris"' in text
+    assert "**Tool result for `toolu_01A`**" in text and '"temp": 21' in text
+    assert "```python\nprint('sunny')\n```" in text  # the model's own code block, untouched
+    assert "What is in this picture? 图里有什么？" in text
+    # The image: a file beside the transcript, byte for byte, and linked.
+    assert "![image 1](<Trip_assets/image-1.png>)" in text
+    assert (tmp_path / "out" / "Trip_assets" / "image-1.png").read_bytes() == base64.b64decode(PNG_BASE64)
+    assert SECRET_KEY not in text and "x-api-key" not in text.lower()
+
+
+def test_thinking_can_be_left_out(tmp_path: Path) -> None:
+    store = _store_with_key(tmp_path)
+    text = markdown_export(
+        store.export_conversation(rich_conversation(store)), "a", include_thinking=False
+    ).text
+    assert THINKING_TEXT not in text and "<details>" not in text and "redacted thinking" not in text
+    assert "It is 21 °C." in text
+
+
+def test_only_the_branch_on_screen_is_written(tmp_path: Path) -> None:
+    store = _store_with_key(tmp_path)
+    text = markdown_export(store.export_conversation(rich_conversation(store)), "a").text
+    assert "It is 21 °C." in text
+    assert "partial" not in text and "Column 0" not in text
+
+
+def test_a_fence_inside_json_cannot_close_the_block() -> None:
+    lines = fenced('{"code": "```"}', "json")
+    assert lines[0] == "````json" and lines[-1] == "````"
+
+
+def test_export_all_writes_one_file_per_conversation_with_distinct_names(tmp_path: Path) -> None:
+    store = _store_with_key(tmp_path)
+    rich_conversation(store, "Same: title?")
+    rich_conversation(store, "Same: title?")
+    paths = write_markdown_folder(store.export_all(), tmp_path / "all")
+    assert sorted(path.name for path in paths) == ["Same_ title_ (2).md", "Same_ title_.md"]
+    assert all((tmp_path / "all" / f"{path.stem}_assets" / "image-1.png").exists() for path in paths)

@@ -1,0 +1,243 @@
+"""The providers dialog: profiles edited and saved, keys through a key store and never shown back, the
+no-keyring fallback, and Test connection over real HTTP against the fake server."""
+
+from __future__ import annotations
+
+import qasync
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from core.api.client import ApiClient
+from core.api.retry import RetryPolicy
+from core.demo import FakeServer
+from core.model.messages import ChatMessage
+from core.model.pricing import ModelPrice
+from core.model.profile import Profile
+from core.model.request_settings import RequestSettings
+from core.wire.errors import ApiError
+from gui.providers.dialog import ConnectionReport, ProvidersDialog
+from gui.tasks import TaskKeeper
+from tests.gui.conftest import run, wait_until
+
+SAVED_KEY = "sk-ant-api03-SECRETSECRETSECRET-a1b2"
+
+
+class FakeKeys:
+    """The KeyAccess protocol over a dict, with the key store's masking."""
+
+    def __init__(self, usable: bool = True, reason: str = "") -> None:
+        self.usable, self.reason = usable, reason
+        self.saved: dict[str, tuple[str, bool]] = {}
+
+    def availability(self) -> tuple[bool, str]:
+        return self.usable, self.reason
+
+    def masked(self, profile_name: str) -> str | None:
+        entry = self.saved.get(profile_name)
+        return f"{entry[0][:7]}…{entry[0][-4:]}" if entry else None
+
+    def get(self, profile_name: str) -> str | None:
+        entry = self.saved.get(profile_name)
+        return entry[0] if entry else None
+
+    def set(self, profile_name: str, key: str, *, session_only: bool) -> None:
+        self.saved[profile_name] = (key, session_only)
+
+    def delete(self, profile_name: str) -> None:
+        self.saved.pop(profile_name, None)
+
+    def rename(self, old_name: str, new_name: str) -> None:
+        if old_name in self.saved:
+            self.saved[new_name] = self.saved.pop(old_name)
+
+
+async def api_tester(profile: Profile, key: str) -> ConnectionReport:
+    """What the app's tester does: list the models, then send a 1-token message."""
+    async with ApiClient(profile, key, retry=RetryPolicy(max_retries=0)) as client:
+        try:
+            models = await client.list_models()
+        except ApiError as error:
+            return ConnectionReport(False, 0, False, error.message)
+        settings = RequestSettings(model=models[0].id, max_tokens=1)
+        result = await client.send([ChatMessage.user_text("Hi")], settings)
+        detail = "" if result.error is None else result.error.message
+        return ConnectionReport(True, len(models), result.complete, detail)
+
+
+async def _never_called(profile: Profile, key: str) -> ConnectionReport:
+    raise AssertionError("no test was asked for")
+
+
+def _dialog(qtbot: QtBot, profiles: list[Profile], keys: FakeKeys, tester=_never_called) -> ProvidersDialog:
+    dialog = ProvidersDialog(profiles, keys, tester, TaskKeeper())
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _save(dialog: ProvidersDialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def _all_text(dialog: ProvidersDialog) -> str:
+    """Everything the dialog displays as text (a password field shows only dots, so it is left out)."""
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    lines = [
+        line.text() + line.placeholderText()
+        for line in dialog.findChildren(QLineEdit)
+        if line.echoMode() != QLineEdit.EchoMode.Password
+    ]
+    return "\n".join(labels + lines)
+
+
+def test_adding_a_profile_saves_it_and_its_key(qtbot: QtBot) -> None:
+    keys = FakeKeys()
+    dialog = _dialog(qtbot, [], keys)
+    assert not dialog.form.isEnabled()
+    dialog.add_button.click()
+    assert dialog.name.text() == "New profile"
+    dialog.name.setText("Relay")
+    dialog.base_url.setText("https://relay.example/v1")
+    dialog.auth_style.set_choice("bearer")
+    dialog.api_style.set_choice("openai")
+    dialog.betas.setText("prompt-caching-2024-07-31, files-api-2025-04-14")
+    dialog.proxy.setText("http://127.0.0.1:3128")
+    dialog.prices.add_button.click()
+    dialog.prices.set_rows([["glm-4.6", "0.6", "2.2", "0.75", "1.2", "0.11"]])
+    dialog.key.setText("sk-relay-0123456789")
+    with qtbot.waitSignal(dialog.profilesChanged) as signal:
+        _save(dialog)
+    expected = Profile(
+        name="Relay",
+        base_url="https://relay.example/v1",
+        auth_style="bearer",
+        api_style="openai",
+        betas=("prompt-caching-2024-07-31", "files-api-2025-04-14"),
+        proxy="http://127.0.0.1:3128",
+        price_overrides={"glm-4.6": ModelPrice(0.6, 2.2, 0.75, 1.2, 0.11)},
+    )
+    assert signal.args == [[expected]]
+    assert dialog.profiles() == [expected]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert keys.saved == {"Relay": ("sk-relay-0123456789", False)}
+
+
+def test_a_saved_key_is_shown_only_masked(qtbot: QtBot) -> None:
+    keys = FakeKeys()
+    keys.set("Anthropic", SAVED_KEY, session_only=False)
+    dialog = _dialog(qtbot, [Profile("Anthropic", "https://api.anthropic.com")], keys)
+    assert dialog.key_hint.text() == "Saved: sk-ant-…a1b2"
+    assert dialog.key.text() == ""
+    assert dialog.key.echoMode() == QLineEdit.EchoMode.Password
+    assert SAVED_KEY not in _all_text(dialog)
+    assert "SECRET" not in _all_text(dialog)
+    qtbot.keyClicks(dialog.key, "sk-ant-NEWKEY-9999")
+    assert dialog.key_hint.text() == "The new key will be saved when you press Save."
+    _save(dialog)
+    assert keys.saved["Anthropic"] == ("sk-ant-NEWKEY-9999", False)
+
+
+def test_without_a_keyring_keys_are_kept_for_the_session_and_the_reason_is_shown(qtbot: QtBot) -> None:
+    reason = "No Secret Service is running (org.freedesktop.secrets is not on the session bus)."
+    keys = FakeKeys(usable=False, reason=reason)
+    dialog = _dialog(qtbot, [Profile("Anthropic", "https://api.anthropic.com")], keys)
+    assert dialog.session_only.isChecked()
+    assert not dialog.session_only.isEnabled()
+    assert dialog.keyring_note.isVisibleTo(dialog)
+    assert reason in dialog.keyring_note.text()
+    dialog.key.setText("sk-ant-session")
+    _save(dialog)
+    assert keys.saved == {"Anthropic": ("sk-ant-session", True)}
+
+
+def test_with_a_keyring_session_only_is_a_choice(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, [Profile("Anthropic", "https://api.anthropic.com")], FakeKeys())
+    assert dialog.session_only.isEnabled()
+    assert not dialog.session_only.isChecked()
+    assert not dialog.keyring_note.isVisibleTo(dialog)
+
+
+def test_invalid_profiles_are_not_saved(qtbot: QtBot) -> None:
+    profiles = [Profile("Anthropic", "https://api.anthropic.com"), Profile("Relay", "https://relay.example")]
+    keys = FakeKeys()
+    dialog = _dialog(qtbot, profiles, keys)
+    dialog.profile_list.setCurrentRow(1)
+    dialog.name.setText("Anthropic")
+    dialog.base_url.setText("relay.example")
+    dialog.proxy.setText("not a url")
+    dialog.prices.set_rows([["", "1", "x", "1", "1", "1"]])
+    with qtbot.assertNotEmitted(dialog.profilesChanged):
+        _save(dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.problems.isVisibleTo(dialog)
+    assert dialog.problems.text().split("\n") == [
+        'Another profile is already named "Anthropic".',
+        "The base URL must start with http:// or https://, e.g. https://api.anthropic.com.",
+        "The proxy must be a URL such as http://127.0.0.1:8080.",
+        "Price row 1: enter a model id.",
+        "Price row 1: every price must be a number of 0 or more.",
+    ]
+    dialog.name.setText("")
+    _save(dialog)
+    assert dialog.problems.text().startswith("Give the profile a name.")
+
+
+def test_renaming_and_removing_move_and_delete_keys_only_on_save(qtbot: QtBot) -> None:
+    keys = FakeKeys()
+    keys.set("Old", "sk-old-key-1111", session_only=False)
+    keys.set("Gone", "sk-gone-key-2222", session_only=False)
+    profiles = [Profile("Old", "https://a.example"), Profile("Gone", "https://b.example")]
+    dialog = _dialog(qtbot, profiles, keys)
+    dialog.name.setText("Renamed")
+    dialog.profile_list.setCurrentRow(1)
+    dialog.remove_button.click()
+    assert dialog.profile_list.count() == 1
+    assert dialog.name.text() == "Renamed"
+    assert set(keys.saved) == {"Old", "Gone"}  # nothing written before Save
+    _save(dialog)
+    assert keys.saved == {"Renamed": ("sk-old-key-1111", False)}
+    assert dialog.profiles() == [Profile("Renamed", "https://a.example")]
+
+
+def test_cancel_changes_nothing(qtbot: QtBot) -> None:
+    keys = FakeKeys()
+    profiles = [Profile("Anthropic", "https://api.anthropic.com")]
+    dialog = _dialog(qtbot, profiles, keys)
+    dialog.key.setText("sk-typed-but-cancelled")
+    dialog.remove_button.click()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.profiles() == profiles
+    assert keys.saved == {}
+
+
+def test_test_connection_reports_what_works(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    async def body() -> None:
+        async with FakeServer(api_key="sk-test") as server:
+            keys = FakeKeys()
+            keys.set("Demo", "sk-test", session_only=True)
+            profiles = [Profile("Demo", server.base_url), Profile("Wrong key", server.base_url)]
+            dialog = _dialog(qtbot, profiles, keys, api_tester)
+            dialog.test_button.click()
+            assert dialog.test_result.text() == 'Testing "Demo"…'
+            assert not dialog.test_button.isEnabled()
+            await wait_until(dialog.test_button.isEnabled, what="the test to finish")
+            assert dialog.test_result.text().split("\n") == [
+                "✓ Model list: 9 model(s).",
+                "✓ A 1-token test message was answered.",
+            ]
+            dialog.profile_list.setCurrentRow(1)
+            dialog.key.setText("sk-wrong")
+            dialog.test_button.click()
+            await wait_until(dialog.test_button.isEnabled, what="the second test to finish")
+            lines = dialog.test_result.text().split("\n")
+            assert lines[:2] == [
+                "✗ The model list (/v1/models) did not answer.",
+                "✗ The test message was not answered.",
+            ]
+            assert "invalid x-api-key" in lines[2]
+            assert [request.path for request in server.requests] == [
+                "/v1/models",
+                "/v1/messages",
+                "/v1/models",
+            ]
+
+    run(qloop, body())

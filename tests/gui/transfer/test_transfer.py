@@ -1,0 +1,231 @@
+"""File menu: export a conversation in every format, import it into a fresh app, restore from a backup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from core.demo import FakeServer, Reply, Text
+from core.model.request_settings import RequestSettings
+from core.store.repository import Store
+from core.transcripts.importers.base import SkippedItem, SkipReason
+from gui.app import install_translation
+from gui.transfer.menu import TransferMenu
+from gui.transfer.words import TransferWords
+from tests.core.store_helpers import text
+from tests.core.transfer_helpers import PNG_BASE64, THINKING_TEXT, rich_conversation
+from tests.gui.conftest import run, wait_until
+from tests.gui.driver import KEY, Running, start
+from tests.paths import FIXTURES
+
+
+class ScriptedDialogs:
+    """Answers the file dialogs as a user would, with paths the test chose."""
+
+    def __init__(self) -> None:
+        self.save: tuple[Path, int] | None = None
+        self.open: Path | None = None
+        self.folder_path: Path | None = None
+        self.pick = 0
+
+    def save_path(
+        self, parent: QWidget, title: str, suggested: Path, filters: list[str]
+    ) -> tuple[Path, int] | None:
+        return self.save
+
+    def open_path(self, parent: QWidget, title: str, filters: list[str]) -> Path | None:
+        return self.open
+
+    def folder(self, parent: QWidget, title: str) -> Path | None:
+        return self.folder_path
+
+    def choose(
+        self, parent: QWidget, title: str, label: str, items: list[str], chosen: Callable[[int], None]
+    ) -> None:
+        chosen(self.pick)
+
+
+def _menu_action(app: Running, text: str) -> QAction:
+    (action,) = [action for action in app.window.file_menu.actions() if action.text() == text]
+    return action
+
+
+def _transfer(app: Running) -> TransferMenu:
+    transfer = app.app.transfer
+    transfer.dialogs = dialogs = ScriptedDialogs()
+    assert isinstance(transfer.dialogs, ScriptedDialogs) and dialogs is transfer.dialogs
+    return transfer
+
+
+async def _export(app: Running, transfer: TransferMenu, path: Path, filter_index: int) -> bytes:
+    """Export to `path`, answering the dialog with `path` without its extension when the filter decides."""
+    assert isinstance(transfer.dialogs, ScriptedDialogs)
+    transfer.dialogs.save = (path.with_suffix("") if path.stem == "noext" else path, filter_index)
+    _menu_action(app, "Export conversation…").trigger()
+    await wait_until(lambda: f"Exported to {path}" in app.window.composer.notice.text(), what=f"{path.name}")
+    return path.read_bytes()
+
+
+def test_export_in_every_format_then_import_into_a_fresh_app(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    out = tmp_path / "exports"
+    out.mkdir()
+
+    async def first_app() -> None:
+        app = await start(qapp, tmp_path / "first", server)
+        transfer = _transfer(app)
+        server.enqueue(Reply([Text("Here is code:\n\n```python\nprint(42)\n```")]))
+        app.type_and_send(qtbot, "Sent through the window")
+        await wait_until(lambda: "print" in app.transcript_text(), what="the reply")
+        await wait_until(lambda: app.window.composer.send_button.text() == "Send", what="the reply to end")
+        rich = await app.app.store.call(lambda s: rich_conversation(s))
+        app.window.open_conversation(rich)
+        await wait_until(lambda: "It is 21" in app.transcript_text(), what="the rich conversation")
+
+        for name, index in (("chat.md", 0), ("chat.json", 1), ("chat.html", 2), ("chat.pdf", 3)):
+            data = await _export(app, transfer, out / name, index)
+            assert KEY.encode() not in data
+        assert THINKING_TEXT in (out / "chat.md").read_text(encoding="utf-8")
+        assert (out / "chat_assets" / "image-1.png").exists()
+        assert f"data:image/png;base64,{PNG_BASE64}" in (out / "chat.html").read_text(encoding="utf-8")
+        pdf = (out / "chat.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and b"/Subtype /Image" in pdf  # the picture made it onto the page
+        # The chosen filter decides when the name has no extension.
+        assert (await _export(app, transfer, out / "noext.json", 1)).startswith(b"{")
+
+        transfer.include_thinking_action.setChecked(False)
+        await _export(app, transfer, out / "plain.md", 0)
+        assert THINKING_TEXT not in (out / "plain.md").read_text(encoding="utf-8")
+
+        assert isinstance(transfer.dialogs, ScriptedDialogs)
+        transfer.dialogs.save = (out / "all.json", 0)
+        _menu_action(app, "Export all as JSON…").trigger()
+        await wait_until(
+            lambda: "Exported 2 conversation(s)" in app.window.composer.notice.text(), what="all"
+        )
+        transfer.dialogs.folder_path = out / "markdown"
+        _menu_action(app, "Export all as Markdown…").trigger()
+        await wait_until(lambda: len(list((out / "markdown").glob("*.md"))) == 2, what="the Markdown folder")
+        assert await app.quit() == 0
+
+    async def second_app() -> None:
+        app = await start(qapp, tmp_path / "second", server)
+        transfer = _transfer(app)
+        assert isinstance(transfer.dialogs, ScriptedDialogs)
+        transfer.dialogs.open = out / "all.json"
+        _menu_action(app, "Import…").trigger()
+        await wait_until(lambda: transfer.message_box is not None, what="the import report")
+        assert transfer.message_box is not None
+        assert transfer.message_box.text().startswith("Imported 2 conversation(s).")
+        await wait_until(lambda: "It is 21" in app.transcript_text(), what="the imported conversation shown")
+        summaries = await app.app.store.call(lambda s: s.list_conversations())
+        titles = [summary.title for summary in summaries]
+        assert "Everything at once" in titles and "Sent through the window" in titles
+
+        box = transfer.message_box
+        _menu_action(app, "Import…").trigger()
+        await wait_until(lambda: transfer.message_box is not box, what="the second report")
+        assert "2 conversation(s) already here" in transfer.message_box.text()
+
+        transfer.dialogs.open = out / "chat.md"
+        _menu_action(app, "Import…").trigger()
+        await wait_until(lambda: "Nothing was imported" in transfer.message_box.text(), what="the error")
+        assert "not valid JSON" in transfer.message_box.text()
+        await app.quit()
+
+    run(qloop, first_app(), timeout=60)
+    run(qloop, second_app(), timeout=60)
+
+
+def test_the_daily_backup_is_made_at_start_and_restore_merges_it(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    store = Store.open(tmp_path / "triptych.sqlite3")
+    lost = rich_conversation(store, "Deleted after the backup")
+    # The newest, so the window opens it (not the one deleted); other content, so not a duplicate of it.
+    shown = store.create_conversation(RequestSettings(model="claude-sonnet-4-6"), "Relay", "Shown at start")
+    store.add_message(shown.id, None, "user", text("Something else"))
+    store.close()
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        backups = tmp_path / "backups"
+        await wait_until(lambda: len(list(backups.glob("triptych-*.sqlite3"))) == 1, what="the daily backup")
+        await app.app.store.call(lambda s: (s.delete_conversation(lost), s.purge_deleted(0)))
+        transfer = _transfer(app)
+        _menu_action(app, "Restore from backup…").trigger()
+        await wait_until(lambda: transfer.message_box is not None, what="the restore report")
+        assert transfer.message_box is not None
+        assert transfer.message_box.text().startswith("Imported 1 conversation(s).")
+        assert "Deleted after the backup" in transfer.message_box.text()
+        summaries = await app.app.store.call(lambda s: s.list_conversations())
+        assert "Deleted after the backup" in [summary.title for summary in summaries]
+        await app.quit()
+
+    run(qloop, body(), timeout=60)
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The app's own Chinese translation, removed after the test."""
+    before = set(qapp.findChildren(QTranslator))
+    install_translation(qapp, "zh_CN")
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.setParent(None)
+
+
+def test_in_chinese_the_transcript_labels_and_the_skip_reasons_are_chinese(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer, chinese: None
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        transfer = _transfer(app)
+        assert isinstance(transfer.dialogs, ScriptedDialogs)
+        rich = await app.app.store.call(lambda s: rich_conversation(s))
+        app.window.open_conversation(rich)
+        await wait_until(lambda: "It is 21" in app.transcript_text(), what="the rich conversation")
+        path = tmp_path / "chat.md"
+        transfer.dialogs.save = (path, 0)
+        transfer.export_current()
+        await wait_until(lambda: str(path) in app.window.composer.notice.text(), what="the export")
+        markdown = path.read_text(encoding="utf-8")
+        assert "- **模型:** claude-opus-4-1" in markdown and "<summary>思考</summary>" in markdown
+        assert "## 用户 · " in markdown and "## 助手 · " in markdown
+        assert "**工具调用 `get_weather`（`toolu_01A`）**" in markdown
+        assert "**Tool" not in markdown and "## User" not in markdown
+
+        transfer.dialogs.open = FIXTURES / "claude_ai_conversations.json"
+        transfer.import_file()
+        await wait_until(lambda: transfer.message_box is not None, what="the import report")
+        assert transfer.message_box is not None
+        report = transfer.message_box.text()
+        assert report.startswith("已导入 2 个对话。")
+        assert "“Packing list for Kyoto”第 2 条消息：来自 Claude.ai 的思考没有 API 认可的签名" in report
+        await app.quit()
+
+    run(qloop, body(), timeout=60)
+
+
+def test_every_skip_reason_has_words_with_its_place_and_detail(qapp: QApplication) -> None:
+    words = TransferWords()
+    for reason in SkipReason:
+        assert words.skipped(SkippedItem(reason, "Trip", 4, "system", 2)).startswith("“Trip”, message 4: ")
+    repaired = SkippedItem(SkipReason.REPAIRED_CHARACTERS, count=1)
+    assert (
+        words.skipped(repaired)
+        == "the file: 1 broken character(s) (half of a UTF-16 pair) replaced by U+FFFD"
+    )
+    assert (
+        words.skipped(SkippedItem(SkipReason.OTHER_ROLE, "", 2, "tool"))
+        == "“(untitled)”, message 2: a tool message"
+    )
