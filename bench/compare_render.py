@@ -2,7 +2,7 @@
 
     python bench/compare_render.py [--tokens 8000] [--rate 100] [--columns 4 6] [--runs 3]
 
-The compare view (offscreen) gets its updates the way the app delivers them: `CompareController` signals
+The compare view (offscreen) gets its updates the way the app delivers them: `CompareSignals` signals
 (column started, then one StreamUpdate per delta per column) into the view's columns and their transcripts.
 Each column streams an 8k-token Markdown reply (code, lists, a table) at `--rate` deltas per second. Measured
 as in `stream_render.py`: the UI thread's busy share (process CPU / wall) and its stalls (lateness of a 10 ms
@@ -36,7 +36,7 @@ from core.model.request_settings import RequestSettings
 from core.render.markdown import MarkdownRenderer
 from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
-from gui.compare.session_signals import CompareController
+from gui.compare.session_signals import CompareSignals
 from gui.compare.window import CompareView
 from gui.tasks import TaskKeeper
 
@@ -57,7 +57,7 @@ class CompareTarget:
     def __init__(self, host: QWidget, streams: int) -> None:
         if CompareTarget.store is None:  # the view needs a session; nothing is sent or saved here
             CompareTarget.store = StoreWorker(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-        self.controller = CompareController()
+        self.controller = CompareSignals()
         session = CompareSession(CompareTarget.store, ClientPool(NoKeys()), self.controller)
         self.view = CompareView(
             session=session,

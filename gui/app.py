@@ -17,18 +17,20 @@ from core.api.client import DEFAULT_TIMEOUT
 from core.api.keys import KeyStore
 from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
+from core.chat.request_code import ExchangeService
 from core.chat.session import ChatSession
 from core.compare.session import CompareSession
 from core.model.profile import Profile
 from core.store import paths
-from core.store.repository import StoreError
+from core.store.errors import StoreError
+from core.store.services import StoreServices
 from core.store.worker import StoreWorker
 from core.wire.errors import ApiError
 from core.wire.models_list import DiscoveredModel
-from gui.chat.session_signals import ChatController
+from gui.chat.session_signals import ChatSignals
 from gui.compare.alternatives_links import AlternativesLinks
 from gui.compare.saved_runs import CompareRunsMenu
-from gui.compare.session_signals import CompareController
+from gui.compare.session_signals import CompareSignals
 from gui.main_window import MainWindow
 from gui.providers.controller import ProvidersController
 from gui.tasks import TaskKeeper
@@ -75,10 +77,11 @@ class TriptychApp:
         self.tasks = TaskKeeper(on_error=self._report_error)
         self.keys = keys or KeyStore()
         self.store = StoreWorker(paths.database_path(self.data_dir))
+        self.services = StoreServices.over(self.store)
         self.clients = ClientPool(self.keys, retry=retry, timeout=timeout)
-        self.controller = ChatController()
+        self.controller = ChatSignals()
         self.session = ChatSession(self.store, self.clients, self.controller)
-        self.compare_controller = CompareController()
+        self.compare_controller = CompareSignals()
         self.compare_session = CompareSession(self.store, self.clients, self.compare_controller)
         self.compare_view: CompareView | None = None
         self.compare_runs: CompareRunsMenu | None = None
@@ -91,14 +94,14 @@ class TriptychApp:
         self._quit = asyncio.Event()
 
     async def run(self) -> int:
-        await self.store.call(lambda s: s.mark_unfinished_as_interrupted())
-        await self.store.call(lambda s: s.purge_deleted(0))  # undo lasts one session
+        await self.services.conversations.tidy_at_start()
         if self.options.demo:
             await self._start_demo()
-        profiles = await self.store.call(lambda s: s.list_profiles())
+        profiles = await self.services.profiles.all()
         self.clients.set_profiles(profiles)
         self.window = MainWindow(
-            store=self.store,
+            services=self.services,
+            exchanges=ExchangeService(self.store),
             session=self.session,
             controller=self.controller,
             tasks=self.tasks,
@@ -106,16 +109,19 @@ class TriptychApp:
             profiles=lambda: list(self._profiles),
             discover_models=self.discover_models,
         )
-        self.providers = ProvidersController(self.window, self.store, self.keys, self.clients, self.tasks)
+        self.providers = ProvidersController(
+            self.window, self.services.profiles, self.keys, self.clients, self.tasks
+        )
         self.providers.profilesChanged.connect(self._profiles_changed)
         self.window.providersRequested.connect(self.providers.open_dialog)
         self.window.compareRequested.connect(lambda: self.tasks.start(self.open_compare()))
         self.compare_runs = CompareRunsMenu(
-            self.window, self.window.view_menu, self.window.current_conversation, self.store, self.tasks,
+            self.window, self.window.view_menu, self.window.current_conversation,
+            self.services.compare_runs, self.tasks,
             lambda run_id: self.tasks.start(self.open_compare(run_id)),
         )  # fmt: skip
-        self.alternatives = AlternativesLinks(self.window.transcript, self.store, self.tasks, self.window)
-        self.transfer = TransferMenu(self.window, self.store, self.tasks, self.data_dir)
+        self.alternatives = AlternativesLinks(self.window.transcript, self.services, self.tasks, self.window)
+        self.transfer = TransferMenu(self.window, self.services.transfer, self.tasks, self.data_dir)
         self.window.closeRequested.connect(self._quit.set)
         self.window.choiceChanged.connect(self._choice_changed)
         self._profiles_changed(profiles)
@@ -194,7 +200,7 @@ class TriptychApp:
         self.demo = ServerThread(demo_server(DEMO_KEY, port=self.options.demo_port))
         base_url = await asyncio.to_thread(self.demo.start)
         profile = Profile(name=DEMO_PROFILE, base_url=base_url)
-        await self.store.call(lambda s: s.save_profile(profile))
+        await self.services.profiles.save(profile)
         self.keys.set(DEMO_PROFILE, DEMO_KEY, session_only=True)
 
     async def shutdown(self) -> None:
@@ -207,7 +213,7 @@ class TriptychApp:
         await self.clients.aclose()
         if self.demo is not None:
             # Its port changes every start: a saved Demo profile would point nowhere next time.
-            await self.store.call(lambda s: s.delete_profile(DEMO_PROFILE))
+            await self.services.profiles.delete(DEMO_PROFILE)
             await asyncio.to_thread(self.demo.stop)
         await self.store.close()
         self.settings.sync()

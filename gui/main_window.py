@@ -4,17 +4,18 @@ right. It wires widgets to the chat session and the store; what a request is and
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from core.chat.request_code import ExchangeService
 from core.chat.session import ChatSession
 from core.model.conversation import Conversation, StoredMessage
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
-from core.store.worker import StoreWorker
+from core.store.services import StoreServices
 from core.wire.errors import ApiError
 from core.wire.models_list import DiscoveredModel
 from core.wire.validation import RequestValidationError
@@ -22,7 +23,7 @@ from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
 from gui.chat.conversation_list import ConversationList
 from gui.chat.retry_countdown import RetryCountdown
-from gui.chat.session_signals import ChatController
+from gui.chat.session_signals import ChatSignals
 from gui.chat.tool_results import ToolResultsDialog
 from gui.error_messages import describe
 from gui.exchange.request_code_menu import RequestCodeMenu
@@ -48,16 +49,17 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         *,
-        store: StoreWorker,
+        services: StoreServices,
+        exchanges: ExchangeService,
         session: ChatSession,
-        controller: ChatController,
+        controller: ChatSignals,
         tasks: TaskKeeper,
         settings: QSettings,
         profiles: Callable[[], list[Profile]],
         discover_models: Callable[[str], Awaitable[list[DiscoveredModel]]],
     ) -> None:
         super().__init__()
-        self._store = store
+        self._conversations = services.conversations
         self._session = session
         self._tasks = tasks
         self._settings = settings
@@ -81,9 +83,9 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect(controller)
-        self.request_code = RequestCodeMenu(self, store, tasks, profiles)
-        self.branches = BranchActions(self, store, session, tasks)
-        self.search = SearchAction(self, store, tasks)
+        self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
+        self.branches = BranchActions(self, services.conversations, session, tasks)
+        self.search = SearchAction(self, services.search, services.conversations, tasks)
         self.retranslate()
         self._restore_geometry()
 
@@ -133,7 +135,7 @@ class MainWindow(QMainWindow):
         self.preferences.choiceChanged.connect(self.choiceChanged)
         self.addAction(self.stop_action)
 
-    def _connect(self, controller: ChatController) -> None:
+    def _connect(self, controller: ChatSignals) -> None:
         controller.replyStarted.connect(self._reply_started)
         controller.replyUpdated.connect(self._reply_updated)
         controller.replyRetrying.connect(self._reply_retrying)
@@ -169,7 +171,7 @@ class MainWindow(QMainWindow):
     async def start(self) -> None:
         """Show the conversations and open the most recent one (or a new one on first start)."""
         await self._refresh_conversations()
-        rows = await self._store.call(lambda s: s.list_conversations())
+        rows = await self._conversations.summaries()
         if rows:
             await self._open(rows[0].id)
         else:
@@ -187,7 +189,7 @@ class MainWindow(QMainWindow):
         self._tasks.start(self._refresh_conversations())
 
     async def _refresh_conversations(self) -> None:
-        rows = await self._store.call(lambda s: s.list_conversations())
+        rows = await self._conversations.summaries()
         current = self._conversation.id if self._conversation else None
         self.conversations.set_conversations(rows, current)
 
@@ -197,12 +199,28 @@ class MainWindow(QMainWindow):
     async def _new_conversation(self) -> None:
         base = self._conversation.settings if self._conversation else RequestSettings(model=DEFAULT_MODEL)
         profile = self.profile_picker.currentText() or None
-        created = await self._store.call(lambda s: s.create_conversation(base, profile))
+        created = await self._conversations.create(base, profile)
         await self._refresh_conversations()
         await self._open(created.id)
 
     def current_conversation(self) -> Conversation | None:
         return self._conversation
+
+    # --- what features may ask (gui.window_host.WindowHost) ------------------------------------------
+
+    def widget(self) -> QWidget:
+        return self
+
+    def add_file_actions(self, actions: Sequence[QAction | None]) -> None:
+        for action in actions:
+            if action is None:
+                self.file_menu.insertSeparator(self.quit_action)
+            else:
+                self.file_menu.insertAction(self.quit_action, action)
+                self.addAction(action)  # its shortcut works wherever the focus is
+
+    def show_notice(self, text: str) -> None:
+        self.composer.show_notice(text)
 
     def reopen(self, conversation_id: int) -> asyncio.Task[None]:
         """Show the conversation as stored now (e.g. after a compare column was chosen)."""
@@ -213,8 +231,7 @@ class MainWindow(QMainWindow):
             self._tasks.start(self._open(conversation_id))
 
     async def _open(self, conversation_id: int) -> None:
-        conversation = await self._store.call(lambda s: s.get_conversation(conversation_id))
-        path = await self._store.call(lambda s: s.current_path(conversation_id))
+        conversation, path = await self._conversations.opened(conversation_id)
         self._conversation, self._path = conversation, path
         self.conversations.select(conversation_id)
         self._show_path()
@@ -236,18 +253,17 @@ class MainWindow(QMainWindow):
                 self.transcript.begin_reply(message)
 
     def _rename(self, conversation_id: int, title: str) -> None:
-        self._tasks.start(self._then_refresh(lambda s: s.rename(conversation_id, title)))
+        self._tasks.start(self._then_refresh(self._conversations.rename(conversation_id, title)))
 
     def _pin(self, conversation_id: int, pinned: bool) -> None:
-        self._tasks.start(self._then_refresh(lambda s: s.set_pinned(conversation_id, pinned)))
+        self._tasks.start(self._then_refresh(self._conversations.set_pinned(conversation_id, pinned)))
 
     def _delete(self, conversation_id: int) -> None:
         self._tasks.start(self._delete_conversation(conversation_id))
 
     async def _delete_conversation(self, conversation_id: int) -> None:
         self._session.stop(conversation_id)
-        deleted = await self._store.call(lambda s: s.get_conversation(conversation_id))
-        await self._store.call(lambda s: s.delete_conversation(conversation_id))
+        deleted = await self._conversations.delete(conversation_id)
         self.conversations.show_deleted(conversation_id, deleted.title)
         if self._conversation is not None and self._conversation.id == conversation_id:
             self._conversation, self._path = None, []
@@ -255,10 +271,10 @@ class MainWindow(QMainWindow):
         await self._refresh_conversations()
 
     def _undo_delete(self, conversation_id: int) -> None:
-        self._tasks.start(self._then_refresh(lambda s: s.restore_conversation(conversation_id)))
+        self._tasks.start(self._then_refresh(self._conversations.restore(conversation_id)))
 
-    async def _then_refresh(self, change: Callable[..., object]) -> None:
-        await self._store.call(change)
+    async def _then_refresh(self, change: Awaitable[None]) -> None:
+        await change
         await self._refresh_conversations()
 
     # --- settings -------------------------------------------------------------------------------------
@@ -293,7 +309,7 @@ class MainWindow(QMainWindow):
         conversation_id, settings = self._conversation.id, self.current_settings()
         profile = self.profile_picker.currentText() or None
         self._conversation.settings, self._conversation.profile_name = settings, profile
-        await self._store.call(lambda s: s.update_conversation_settings(conversation_id, settings, profile))
+        await self._conversations.update_settings(conversation_id, settings, profile)
 
     # --- replies --------------------------------------------------------------------------------------
 

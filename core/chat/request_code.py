@@ -16,6 +16,7 @@ from core.api.client import request_for
 from core.chat.session import conversation_history
 from core.model.profile import ApiStyle, Profile
 from core.store.repository import Store
+from core.store.worker import StoreWorker
 from core.wire.exchange import REDACTED, Exchange
 
 ENV_VARS: dict[ApiStyle, str] = {"anthropic": "ANTHROPIC_API_KEY", "openai": "OPENAI_API_KEY"}
@@ -72,6 +73,25 @@ def exchange_for_turn(store: Store, message_id: int, profile: Profile | None) ->
         request_body=request.content,
         reconstructed=True,
     )
+
+
+class ExchangeService:
+    """The door to what went over the wire for a reply: recorded, or rebuilt when it was not kept. Reads on
+    the store's thread."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def to_copy(self, message_id: int, profile: Profile | None) -> Exchange:
+        """The request to copy as code (see `exchange_for_turn`). Raises CodeUnavailableError."""
+        return await self._worker.call(lambda store: exchange_for_turn(store, message_id, profile))
+
+    async def to_show(self, message_id: int, profile: Profile | None) -> Exchange:
+        """The recorded exchange, response included, even when its request body was too large to keep;
+        else the request rebuilt. Raises CodeUnavailableError."""
+        return await self._worker.call(
+            lambda store: store.get_exchange(message_id) or exchange_for_turn(store, message_id, profile)
+        )
 
 
 def curl_command(exchange: Exchange, env_var: str) -> str:

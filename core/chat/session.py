@@ -8,7 +8,7 @@ streams (so a crash loses at most that much), and when it ends, however it ends.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Protocol
 
 from core.api.pool import ClientPool
@@ -17,7 +17,7 @@ from core.chat.reply_saver import save_while_streaming
 from core.model.branching import ReplyInProgressError
 from core.model.catalog import cost_of
 from core.model.conversation import Conversation, MessageStatus, ReplyError, ReplyTiming, StoredMessage
-from core.model.messages import AssistantMessage, ChatMessage, ContentBlock
+from core.model.messages import AssistantMessage, ChatMessage, ContentBlock, ToolResult
 from core.model.request_settings import RequestSettings
 from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
@@ -34,23 +34,6 @@ class ChatEvents(Protocol):
     def reply_retrying(self, message_id: int, error: ApiError, wait: float, attempt: int) -> None: ...
     def reply_finished(self, message: StoredMessage) -> None: ...
     def conversation_changed(self, conversation_id: int) -> None: ...
-
-
-@dataclass(frozen=True)
-class ToolResult:
-    tool_use_id: str
-    content: str
-    is_error: bool = False
-
-    def block(self) -> ContentBlock:
-        block: dict[str, Any] = {
-            "type": "tool_result",
-            "tool_use_id": self.tool_use_id,
-            "content": self.content,
-        }
-        if self.is_error:
-            block["is_error"] = True
-        return block
 
 
 class ChatSession:

@@ -17,6 +17,7 @@ from core.api.pool import ClientPool
 from core.api.reply import ReplyResult, ReplyRun
 from core.chat.reply_saver import save_while_streaming
 from core.chat.session import SAVE_INTERVAL, conversation_history, reply_error, reply_status
+from core.compare.metrics import column_metrics
 from core.model.compare_run import ColumnMetrics, CompareColumn, CompareRun
 from core.model.conversation import ReplyTiming, StoredMessage
 from core.model.messages import ChatMessage
@@ -163,7 +164,7 @@ class CompareSession:
             )
         interrupted = self._closing or cancelled_from_outside
         model = column.settings.model
-        metrics = ColumnMetrics.from_result(result, model, self._clients.price_overrides(column.profile_name))
+        metrics = column_metrics(result, model, self._clients.price_overrides(column.profile_name))
         fields = _finished_fields(result, model, metrics, interrupted=interrupted)
         await self._store.call(lambda s: s.update_reply(reply_id, **fields))
         if (exchange := result.exchange) is not None:

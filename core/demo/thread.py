@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from core.demo.server import FakeServer
+from typing import Generic, Protocol, TypeVar
 
 
-class ServerThread:
+class AsyncServer(Protocol):
+    """What the thread runs: a server started and stopped on an event loop (`FakeServer` is one)."""
+
+    @property
+    def base_url(self) -> str: ...
+    async def start(self) -> object: ...
+    async def stop(self) -> None: ...
+
+
+ServerT = TypeVar("ServerT", bound=AsyncServer)
+
+
+class ServerThread(Generic[ServerT]):
     """Runs a FakeServer on its own event loop in a daemon thread: for sync tests and for the app's demo.
 
     thread = ServerThread(demo_server())
@@ -19,7 +28,7 @@ class ServerThread:
     thread.stop()
     """
 
-    def __init__(self, server: FakeServer) -> None:
+    def __init__(self, server: ServerT) -> None:
         self.server = server
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -11,9 +11,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from core.api.reply import ReplyResult
-from core.model.catalog import cost_of
-from core.model.pricing import ModelPrice
 from core.model.request_settings import RequestSettings, ThinkingSettings
 
 MAX_COLUMNS = 6
@@ -36,30 +33,6 @@ class ColumnMetrics:
     stop_reason: str | None = None
     cost_usd: float | None = None
     request_id: str | None = None
-
-    @classmethod
-    def from_result(
-        cls, result: ReplyResult, model: str, price_overrides: Mapping[str, ModelPrice]
-    ) -> ColumnMetrics:
-        metrics = result.metrics
-        usage = result.message.usage if result.message is not None else None
-        speed = None
-        if usage is not None and metrics.first_content_at is not None and metrics.finished_at is not None:
-            generating = metrics.finished_at - metrics.first_content_at
-            speed = usage.output_tokens / generating if generating > 0 and usage.output_tokens else None
-        return cls(
-            time_to_first_token=metrics.time_to_first_token,
-            duration=metrics.duration,
-            output_tokens_per_second=speed,
-            input_tokens=usage.input_tokens if usage else None,
-            output_tokens=usage.output_tokens if usage else None,
-            cache_read_tokens=usage.cache_read_input_tokens if usage else None,
-            cache_write_tokens=usage.cache_creation_input_tokens if usage else None,
-            thinking_tokens=usage.thinking_tokens if usage else None,
-            stop_reason=result.message.stop_reason if result.message is not None else None,
-            cost_usd=cost_of(usage, model, dict(price_overrides)) if usage else None,
-            request_id=result.request_id,
-        )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

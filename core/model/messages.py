@@ -222,3 +222,22 @@ class AssistantMessage:
     @property
     def text(self) -> str:
         return "".join(block["text"] for block in self.content if block.get("type") == "text")
+
+
+@dataclass(frozen=True)
+class ToolResult:
+    """What the user (or a tool) answers to one tool call, as a `tool_result` block."""
+
+    tool_use_id: str
+    content: str
+    is_error: bool = False
+
+    def block(self) -> ContentBlock:
+        block: dict[str, Any] = {
+            "type": "tool_result",
+            "tool_use_id": self.tool_use_id,
+            "content": self.content,
+        }
+        if self.is_error:
+            block["is_error"] = True
+        return block

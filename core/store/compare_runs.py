@@ -13,7 +13,7 @@ from core.model.codec import dumps, loads_object, settings_from_dict, settings_t
 from core.model.compare_run import MAX_COLUMNS, ColumnMetrics, CompareColumn, CompareRun
 from core.model.request_settings import RequestSettings
 from core.store.db import StoreBase, lastrowid
-from core.store.errors import NotFoundError
+from core.store.errors import RecordNotFoundError
 
 
 class CompareMethods(StoreBase):
@@ -79,7 +79,7 @@ class CompareMethods(StoreBase):
             (dumps(metrics.to_dict()), run_id, column, round_index),
         )
         if cursor.rowcount == 0:
-            raise NotFoundError(
+            raise RecordNotFoundError(
                 f"Compare run {run_id} has no reply for column {column} in round {round_index}.",
                 path=self.path,
             )
@@ -91,7 +91,7 @@ class CompareMethods(StoreBase):
             (run_id,),
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no compare run {run_id}.", path=self.path)
+            raise RecordNotFoundError(f"There is no compare run {run_id}.", path=self.path)
         prompts = [
             r["prompt"]
             for r in self._db.execute(
@@ -158,7 +158,9 @@ class CompareMethods(StoreBase):
         reply the current leaf), and its profile and settings become the conversation's."""
         run = self.get_compare_run(run_id)
         if not 0 <= column < len(run.columns) or not run.columns[column].reply_ids:
-            raise NotFoundError(f"Compare run {run_id} has no replies in column {column}.", path=self.path)
+            raise RecordNotFoundError(
+                f"Compare run {run_id} has no replies in column {column}.", path=self.path
+            )
         chosen = run.columns[column]
         with self._transaction():
             self._db.execute("UPDATE compare_runs SET chosen_column = ? WHERE id = ?", (column, run_id))

@@ -16,7 +16,7 @@ from typing import Any
 from core.store.errors import (
     ForeignDatabaseError,
     NewerDatabaseError,
-    NotFoundError,
+    RecordNotFoundError,
     StoreError,
     UnreadableDatabaseError,
 )
@@ -106,11 +106,11 @@ class StoreBase:
             raise
         self._db.execute("COMMIT")
 
-    def _no_conversation(self, conversation_id: int) -> NotFoundError:
-        return NotFoundError(f"There is no conversation {conversation_id}.", path=self.path)
+    def _no_conversation(self, conversation_id: int) -> RecordNotFoundError:
+        return RecordNotFoundError(f"There is no conversation {conversation_id}.", path=self.path)
 
-    def _no_message(self, message_id: int) -> NotFoundError:
-        return NotFoundError(f"There is no message {message_id}.", path=self.path)
+    def _no_message(self, message_id: int) -> RecordNotFoundError:
+        return RecordNotFoundError(f"There is no message {message_id}.", path=self.path)
 
     def _update_conversation(self, conversation_id: int, assignments: str, *values: Any) -> None:
         cursor = self._db.execute(
@@ -131,7 +131,7 @@ class StoreBase:
         if row is None:
             raise self._no_message(message_id)
         if row["conversation_id"] != conversation_id:
-            raise NotFoundError(
+            raise RecordNotFoundError(
                 f"Message {message_id} is not in conversation {conversation_id}.", path=self.path
             )
 

@@ -4,7 +4,7 @@ StoreError                   any failure of the store; `path` names the database
 ├── UnreadableDatabaseError      the file is not SQLite, or it is damaged; it is left untouched
 ├── ForeignDatabaseError         an SQLite file of some other program; it is left untouched
 ├── NewerDatabaseError           written by a newer Triptych; opening it here could lose its data
-├── NotFoundError                no conversation, message or profile with that id or name
+├── RecordNotFoundError          no conversation, message or profile with that id or name
 ├── NameTakenError               a profile rename to a name another profile has
 └── StoreClosedError             the store was closed (the app is shutting down)
 
@@ -36,7 +36,7 @@ class NewerDatabaseError(StoreError):
     pass
 
 
-class NotFoundError(StoreError, LookupError):
+class RecordNotFoundError(StoreError, LookupError):
     pass
 
 

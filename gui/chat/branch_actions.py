@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCursor
@@ -20,22 +19,24 @@ from core.chat.session import ChatSession
 from core.model.branching import ReplyInProgressError, can_edit
 from core.model.catalog import MODELS, lookup
 from core.model.messages import ContentBlock
-from core.store.worker import StoreWorker
+from core.store.services import ConversationService
 from core.wire.validation import RequestValidationError
 from gui.chat.edit_message_dialog import EditMessageDialog
 from gui.tasks import TaskKeeper
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+from gui.window_host import WindowHost
 
 
 class BranchActions(QObject):
     def __init__(
-        self, window: MainWindow, store: StoreWorker, session: ChatSession, tasks: TaskKeeper
+        self,
+        window: WindowHost,
+        conversations: ConversationService,
+        session: ChatSession,
+        tasks: TaskKeeper,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.widget())
         self._window = window
-        self._store = store
+        self._conversations = conversations
         self._session = session
         self._tasks = tasks
         self._versions_later = QTimer(self, singleShot=True, interval=0)
@@ -54,7 +55,7 @@ class BranchActions(QObject):
     async def _load_versions(self) -> None:
         ids = self._window.transcript.message_ids()
         if ids:
-            versions = await self._store.call(lambda s: s.sibling_positions(ids))
+            versions = await self._conversations.versions(ids)
             self._window.transcript.set_versions(versions)
 
     def _switch(self, message_id: int) -> None:
@@ -76,8 +77,8 @@ class BranchActions(QObject):
             self._tasks.start(self._open_editor(message_id))
 
     async def _open_editor(self, message_id: int) -> None:
-        message = await self._store.call(lambda s: s.get_message(message_id))
-        dialog = EditMessageDialog(message, self._window)
+        message = await self._conversations.message(message_id)
+        dialog = EditMessageDialog(message, self._window.widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._tasks.start(self.send_edit(message_id, dialog.content())))
         dialog.open()
@@ -94,7 +95,7 @@ class BranchActions(QObject):
 
     def regenerate_menu(self, reply_id: int) -> QMenu:
         """A menu: with the current settings, or with another of the catalog's models for this reply only."""
-        menu = QMenu(self._window)
+        menu = QMenu(self._window.widget())
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._fill_regenerate_menu(menu, reply_id)
         return menu
@@ -123,8 +124,7 @@ class BranchActions(QObject):
         await self._window.persist_settings()
         settings = None
         if model is not None:
-            reply = await self._store.call(lambda s: s.get_message(reply_id))
-            conversation = await self._store.call(lambda s: s.get_conversation(reply.conversation_id))
+            conversation = await self._conversations.conversation_of(reply_id)
             settings = replace(conversation.settings, model=model)
         await self._guarded(self._session.regenerate(reply_id, settings))
 
@@ -132,8 +132,7 @@ class BranchActions(QObject):
 
     async def branch(self, message_id: int) -> None:
         """Copy the path up to this message into a new conversation, and open it."""
-        message = await self._store.call(lambda s: s.get_message(message_id))
-        conversation = await self._store.call(lambda s: s.get_conversation(message.conversation_id))
+        conversation = await self._conversations.conversation_of(message_id)
         title = self.tr("{title} (branch)").format(title=conversation.title or self.tr("Conversation"))
         try:
             copy_id = await self._session.branch(message_id, title)
@@ -175,7 +174,9 @@ class BranchActions(QObject):
     def confirm_delete(self, question: str) -> bool:
         """Replaced in tests, which cannot answer a modal box."""
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
-        chosen = QMessageBox.question(self._window, self.tr("Delete this version"), question, buttons)
+        chosen = QMessageBox.question(
+            self._window.widget(), self.tr("Delete this version"), question, buttons
+        )
         return chosen == QMessageBox.StandardButton.Yes
 
     async def _delete_version(self, message_id: int) -> None:
@@ -213,4 +214,4 @@ class BranchActions(QObject):
         )
 
     def _notice(self, text: str) -> None:
-        self._window.composer.show_notice(text)
+        self._window.show_notice(text)

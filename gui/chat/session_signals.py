@@ -9,7 +9,7 @@ from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError
 
 
-class ChatController(QObject):
+class ChatSignals(QObject):
     """Implements core.chat.session.ChatEvents by emitting signals, so views stay unaware of asyncio."""
 
     replyStarted = Signal(list, object)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.chat.session import ToolResult
 from core.model.conversation import StoredMessage
+from core.model.messages import ToolResult
 
 
 class ToolResultsDialog(QDialog):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from core.model.compare_run import alternatives
-from core.store.worker import StoreWorker
+from core.store.services import StoreServices
 from gui.tasks import TaskKeeper
 from gui.transcript.view import TranscriptView
 
@@ -21,11 +21,12 @@ class AlternativesLinks(QObject):
     """Keeps the transcript's alternatives links current and opens the dialog when one is clicked."""
 
     def __init__(
-        self, transcript: TranscriptView, store: StoreWorker, tasks: TaskKeeper, parent: QWidget
+        self, transcript: TranscriptView, services: StoreServices, tasks: TaskKeeper, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self._transcript = transcript
-        self._store = store
+        self._compare_runs = services.compare_runs
+        self._conversations = services.conversations
         self._tasks = tasks
         self._parent = parent
         self.dialog: AlternativesDialog | None = None
@@ -34,18 +35,18 @@ class AlternativesLinks(QObject):
 
     async def refresh(self) -> None:
         shown = self._transcript.message_ids()
-        counts = await self._store.call(lambda s: s.alternative_counts(shown))
+        counts = await self._compare_runs.alternative_counts(shown)
         self._transcript.set_alternatives(counts)
 
     async def open(self, message_id: int) -> None:
         # Imported here: the dialog pulls the compare column's modules, which the first paint does not need.
         from gui.compare.alternatives_view import AlternativesDialog
 
-        run = await self._store.call(lambda s: s.compare_run_of(message_id))
+        run = await self._compare_runs.run_of(message_id)
         if run is None:
             return
         chosen, others = alternatives(run, message_id)
-        messages = await self._store.call(lambda s: [s.get_message(o.message_id) for o in others])
+        messages = await self._conversations.messages([other.message_id for other in others])
         dialog = AlternativesDialog(chosen, list(zip(others, messages, strict=True)), self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._forget)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.model.compare_run import CompareRun
 from core.model.conversation import Conversation
-from core.store.worker import StoreWorker
+from core.store.services import CompareRunService
 from gui.tasks import TaskKeeper
 
 _PROMPT_CHARS = 80
@@ -78,14 +78,14 @@ class CompareRunsMenu(QObject):
         window: QMainWindow,
         menu: QMenu,
         conversation: Callable[[], Conversation | None],
-        store: StoreWorker,
+        compare_runs: CompareRunService,
         tasks: TaskKeeper,
         open_run: Callable[[int], None],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._conversation = conversation
-        self._store = store
+        self._compare_runs = compare_runs
         self._tasks = tasks
         self._open_run = open_run
         self.dialog: CompareRunsDialog | None = None
@@ -97,7 +97,7 @@ class CompareRunsMenu(QObject):
         conversation = self._conversation()
         if conversation is None:
             return
-        runs = await self._store.call(lambda s: s.list_compare_runs(conversation.id))
+        runs = await self._compare_runs.of_conversation(conversation.id)
         dialog = CompareRunsDialog(runs, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.chosen.connect(self._open_run)

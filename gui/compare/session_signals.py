@@ -9,7 +9,7 @@ from core.model.conversation import StoredMessage
 from core.wire.accumulate import StreamUpdate
 
 
-class CompareController(QObject):
+class CompareSignals(QObject):
     """Implements core.compare.session.CompareEvents by emitting signals."""
 
     columnStarted = Signal(int, int, object)

@@ -1,7 +1,7 @@
 """The compare window: one prompt sent to several columns at once, each with its own settings.
 
 The columns' settings start as the conversation's; the view sends them through `CompareSession` and
-shows what `CompareController` reports. The first Send starts a run; later Sends are follow-up rounds,
+shows what `CompareSignals` reports. The first Send starts a run; later Sends are follow-up rounds,
 each column continuing its own thread, until the columns change (then the next Send starts a new run).
 A stored run reopens with `reopen`: its columns, prompts, replies and metrics, ready for another round.
 """
@@ -36,7 +36,7 @@ from gui.compare.column import ColumnSettingsDialog, CompareColumnWidget
 from gui.compare.export import ChooseFolder, ask_for_folder, export_run
 from gui.compare.pacer import ColumnPacer
 from gui.compare.presets_menu import PresetsMenu
-from gui.compare.session_signals import CompareController
+from gui.compare.session_signals import CompareSignals
 from gui.compare.word_diff_dialog import WordDiffDialog
 from gui.tasks import TaskKeeper
 
@@ -60,7 +60,7 @@ class CompareView(QWidget):
         self,
         *,
         session: CompareSession,
-        controller: CompareController,
+        controller: CompareSignals,
         tasks: TaskKeeper,
         conversation_id: int,
         base_settings: RequestSettings,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
@@ -12,20 +11,17 @@ from PySide6.QtWidgets import QMenu
 
 from core.chat.request_code import (
     CodeUnavailableError,
+    ExchangeService,
     curl_command,
     env_var_for,
-    exchange_for_turn,
     python_script,
 )
 from core.model.profile import Profile
-from core.store.worker import StoreWorker
 from core.wire.exchange import Exchange
 from core.wire.exchange_text import exchange_text
 from gui.exchange.raw_dialog import RawExchangeDialog
 from gui.tasks import TaskKeeper
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+from gui.window_host import WindowHost
 
 
 class RequestCodeMenu(QObject):
@@ -34,14 +30,14 @@ class RequestCodeMenu(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        store: StoreWorker,
+        window: WindowHost,
+        exchanges: ExchangeService,
         tasks: TaskKeeper,
         profiles: Callable[[], list[Profile]],
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.widget())
         self._window = window
-        self._store = store
+        self._exchanges = exchanges
         self._tasks = tasks
         self._profiles = profiles
         self.dialog: RawExchangeDialog | None = None
@@ -69,16 +65,14 @@ class RequestCodeMenu(QObject):
     async def show_raw(self, message_id: int) -> None:
         profile = self._profile()
         try:
-            exchange = await self._store.call(
-                lambda s: s.get_exchange(message_id) or exchange_for_turn(s, message_id, profile)
-            )
+            exchange = await self._exchanges.to_show(message_id, profile)
         except CodeUnavailableError:
             self._notice(self._unavailable())
             return
         text = await asyncio.to_thread(exchange_text, exchange)
         if self.dialog is not None:
             self.dialog.close()
-        self.dialog = RawExchangeDialog(exchange, text, self._window)
+        self.dialog = RawExchangeDialog(exchange, text, self._window.widget())
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget_dialog)
         self.dialog.show()
@@ -89,7 +83,7 @@ class RequestCodeMenu(QObject):
     async def _copy(self, message_id: int, write: Callable[[Exchange, str], str], language: str) -> None:
         profile = self._profile()
         try:
-            exchange = await self._store.call(lambda s: exchange_for_turn(s, message_id, profile))
+            exchange = await self._exchanges.to_copy(message_id, profile)
         except CodeUnavailableError:
             self._notice(self._unavailable())
             return
@@ -116,4 +110,4 @@ class RequestCodeMenu(QObject):
         )
 
     def _notice(self, text: str) -> None:
-        self._window.composer.show_notice(text)
+        self._window.show_notice(text)

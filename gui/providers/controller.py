@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from core.api.keys import KeyringProblem, KeyStore
 from core.api.pool import ClientPool
 from core.model.profile import Profile
-from core.store.worker import StoreWorker
+from core.store.services import ProfileService
 from gui.tasks import TaskKeeper
 
 if TYPE_CHECKING:
@@ -86,11 +86,16 @@ class ProvidersController(QObject):
     profilesChanged = Signal(list)
 
     def __init__(
-        self, parent: QWidget, store: StoreWorker, keys: KeyStore, clients: ClientPool, tasks: TaskKeeper
+        self,
+        parent: QWidget,
+        profiles: ProfileService,
+        keys: KeyStore,
+        clients: ClientPool,
+        tasks: TaskKeeper,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._store = store
+        self._profiles = profiles
         self._keys = KeyStoreAccess(keys, clients)
         self._tasks = tasks
         self.dialog: ProvidersDialog | None = None
@@ -103,7 +108,7 @@ class ProvidersController(QObject):
         from core.api.connection_check import check_connection
         from gui.providers.dialog import ProvidersDialog
 
-        before = await self._store.call(lambda s: s.list_profiles())
+        before = await self._profiles.all()
         await self._keys.load([profile.name for profile in before])
         self.dialog = ProvidersDialog(before, self._keys, check_connection, self._tasks, self._parent)
         self.dialog.profilesChanged.connect(lambda after: self._tasks.start(self._save(before, after)))
@@ -113,9 +118,9 @@ class ProvidersController(QObject):
         kept = {profile.name for profile in after} | set(self._keys.renamed.values())
         for profile in after:
             old_name = self._keys.renamed.get(profile.name)
-            await self._store.call(lambda s, p=profile, old=old_name: s.save_profile(p, old_name=old))
+            await self._profiles.save(profile, old_name=old_name)
         self._keys.renamed.clear()
         for profile in before:
             if profile.name not in kept:
-                await self._store.call(lambda s, name=profile.name: s.delete_profile(name))
-        self.profilesChanged.emit(await self._store.call(lambda s: s.list_profiles()))
+                await self._profiles.delete(profile.name)
+        self.profilesChanged.emit(await self._profiles.all())

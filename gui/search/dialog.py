@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.store.search_query import SearchChoices, SearchFilters, SearchHit, SearchQuery, snippet_parts
-from core.store.worker import StoreWorker
+from core.store.services import SearchService
 from gui.tasks import TaskKeeper
 
 DEBOUNCE_MS = 150
@@ -67,10 +67,10 @@ class SearchDialog(QDialog):
 
     hitChosen = Signal(object)
 
-    def __init__(self, store: StoreWorker, tasks: TaskKeeper, parent: QWidget | None = None) -> None:
+    def __init__(self, search: SearchService, tasks: TaskKeeper, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchDialog")
-        self._store = store
+        self._searcher = search
         self._tasks = tasks
         self._generation = 0
         self._shown_generation = 0
@@ -185,7 +185,7 @@ class SearchDialog(QDialog):
         self._tasks.start(self._search(self._generation, self.current_query()))
 
     async def _search(self, generation: int, query: SearchQuery) -> None:
-        hits = await self._store.call(lambda s: s.search(query)) if query.needle else []
+        hits = await self._searcher.search(query)
         if generation != self._generation:
             return
         self._shown_generation = generation

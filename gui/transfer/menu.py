@@ -22,14 +22,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from core.store import paths
-from core.store.backup import backups_folder, daily_backup, list_backups, merge_backup
-from core.store.repository import StoreError
-from core.store.worker import StoreWorker
+from core.store.backup import backups_folder, daily_backup, list_backups
+from core.store.errors import StoreError
+from core.store.services import TransferService
 from core.transcripts.archive import write_archive
 from core.transcripts.importers.base import ImportFormatError, ImportReport
-from gui.main_window import MainWindow
 from gui.tasks import TaskKeeper
 from gui.transfer.words import TransferWords
+from gui.window_host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -79,15 +79,15 @@ class FileDialogs:
 class TransferMenu(QObject):
     def __init__(
         self,
-        window: MainWindow,
-        store: StoreWorker,
+        window: WindowHost,
+        transfer: TransferService,
         tasks: TaskKeeper,
         data_dir: Path,
         dialogs: FileDialogs | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.widget())
         self._window = window
-        self._store = store
+        self._transfer = transfer
         self._tasks = tasks
         self._database = paths.database_path(data_dir)
         self._backups = backups_folder(data_dir)
@@ -95,31 +95,33 @@ class TransferMenu(QObject):
         self.words = TransferWords(self)
         self.message_box: QMessageBox | None = None
         """The last report or error shown (non-modal), so tests can read it."""
-        self.export_action = QAction(self.tr("Export conversation…"), window)
+        self.export_action = QAction(self.tr("Export conversation…"), window.widget())
         self.export_action.triggered.connect(self.export_current)
-        self.export_all_json_action = QAction(self.tr("Export all as JSON…"), window)
+        self.export_all_json_action = QAction(self.tr("Export all as JSON…"), window.widget())
         self.export_all_json_action.triggered.connect(lambda: self.export_all("json"))
-        self.export_all_markdown_action = QAction(self.tr("Export all as Markdown…"), window)
+        self.export_all_markdown_action = QAction(self.tr("Export all as Markdown…"), window.widget())
         self.export_all_markdown_action.triggered.connect(lambda: self.export_all("markdown"))
-        self.include_thinking_action = QAction(self.tr("Include thinking in exports"), window, checkable=True)
+        self.include_thinking_action = QAction(
+            self.tr("Include thinking in exports"), window.widget(), checkable=True
+        )
         self.include_thinking_action.setChecked(True)
-        self.import_action = QAction(self.tr("Import…"), window)
+        self.import_action = QAction(self.tr("Import…"), window.widget())
         self.import_action.triggered.connect(self.import_file)
-        self.restore_action = QAction(self.tr("Restore from backup…"), window)
+        self.restore_action = QAction(self.tr("Restore from backup…"), window.widget())
         self.restore_action.triggered.connect(self.restore)
-        menu = window.file_menu
-        before = window.quit_action
-        menu.insertSeparator(before)
-        for action in (
-            self.export_action,
-            self.export_all_json_action,
-            self.export_all_markdown_action,
-            self.include_thinking_action,
-        ):
-            menu.insertAction(before, action)
-        menu.insertSeparator(before)
-        menu.insertActions(before, [self.import_action, self.restore_action])
-        menu.insertSeparator(before)
+        window.add_file_actions(
+            [
+                None,
+                self.export_action,
+                self.export_all_json_action,
+                self.export_all_markdown_action,
+                self.include_thinking_action,
+                None,
+                self.import_action,
+                self.restore_action,
+                None,
+            ]
+        )
 
     # -- export ------------------------------------------------------------------------------------------
 
@@ -141,7 +143,7 @@ class TransferMenu(QObject):
             return None
         suggested = Path.home() / file_stem(conversation.title)
         chosen = self.dialogs.save_path(
-            self._window, self.tr("Export conversation"), suggested, self.export_filters()
+            self._window.widget(), self.tr("Export conversation"), suggested, self.export_filters()
         )
         if chosen is None:
             return None
@@ -158,7 +160,7 @@ class TransferMenu(QObject):
         from gui.transfer.pdf import write_pdf
 
         await self._window.persist_settings()
-        archived = await self._store.call(lambda s: s.export_conversation(conversation_id))
+        archived = await self._transfer.export_conversation(conversation_id)
         thinking = self.include_thinking_action.isChecked()
         labels = self.words.export_labels()
         try:
@@ -181,19 +183,19 @@ class TransferMenu(QObject):
                 self.tr("Could not write {path}: {error}").format(path=path, error=error.strerror or error)
             )
             return
-        self._window.composer.show_notice(self.tr("Exported to {path}").format(path=path))
+        self._window.show_notice(self.tr("Exported to {path}").format(path=path))
 
     def export_all(self, kind: str) -> asyncio.Task[None] | None:
         if kind == "json":
             chosen = self.dialogs.save_path(
-                self._window,
+                self._window.widget(),
                 self.tr("Export all conversations"),
                 Path.home() / "triptych-conversations.json",
                 [self.tr("Triptych JSON (*.json)")],
             )
             target = None if chosen is None else chosen[0]
         else:
-            target = self.dialogs.folder(self._window, self.tr("Folder for the Markdown files"))
+            target = self.dialogs.folder(self._window.widget(), self.tr("Folder for the Markdown files"))
         if target is None:
             return None
         return self._tasks.start(self._export_all(kind, target))
@@ -203,7 +205,7 @@ class TransferMenu(QObject):
         from core.transcripts.export_markdown import write_markdown_folder
 
         await self._window.persist_settings()
-        conversations = await self._store.call(lambda s: s.export_all())
+        conversations = await self._transfer.export_all()
         thinking = self.include_thinking_action.isChecked()
         try:
             if kind == "json":
@@ -222,13 +224,13 @@ class TransferMenu(QObject):
             )
             return
         notice = self.tr("Exported %n conversation(s) to {path}", "", len(conversations))
-        self._window.composer.show_notice(notice.format(path=target))
+        self._window.show_notice(notice.format(path=target))
 
     # -- import and restore --------------------------------------------------------------------------------
 
     def import_file(self) -> asyncio.Task[None] | None:
         filters = [self.tr("JSON files (*.json)"), self.tr("All files (*)")]
-        path = self.dialogs.open_path(self._window, self.tr("Import conversations"), filters)
+        path = self.dialogs.open_path(self._window.widget(), self.tr("Import conversations"), filters)
         if path is None:
             return None
         return self._tasks.start(self._import(path))
@@ -240,7 +242,7 @@ class TransferMenu(QObject):
         settings = self._window.current_settings()
         try:
             parsed = await asyncio.to_thread(read_import_file, path, settings)
-            report = await self._store.call(lambda s: s.import_conversations(parsed))
+            report = await self._transfer.import_conversations(parsed)
         except (ImportFormatError, StoreError) as error:
             self._show(
                 self.tr("Nothing was imported from {name}.\n\n{error}").format(name=path.name, error=error)
@@ -261,7 +263,7 @@ class TransferMenu(QObject):
             for backup in backups
         ]
         self.dialogs.choose(
-            self._window,
+            self._window.widget(),
             self.tr("Restore from backup"),
             self.tr("Conversations in the backup that are missing here are added; nothing here is replaced."),
             labels,
@@ -270,7 +272,7 @@ class TransferMenu(QObject):
 
     async def _merge(self, backup: Path) -> None:
         try:
-            report = await self._store.call(lambda s: merge_backup(s, backup))
+            report = await self._transfer.restore_backup(backup)
         except (StoreError, OSError, sqlite3.Error) as error:
             self._show(
                 self.tr("Nothing was restored from {name}.\n\n{error}").format(name=backup.name, error=error)
@@ -309,12 +311,14 @@ class TransferMenu(QObject):
             await asyncio.to_thread(daily_backup, self._database, self._backups, date.today())
         except (OSError, sqlite3.Error) as error:
             log.warning("The daily backup failed: %s", error)
-            self._window.composer.show_notice(self.tr("The daily backup failed: {error}").format(error=error))
+            self._window.show_notice(self.tr("The daily backup failed: {error}").format(error=error))
 
     def _show(self, text: str) -> None:
         if self.message_box is not None:
             self.message_box.close()
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Triptych"), text, parent=self._window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Triptych"), text, parent=self._window.widget()
+        )
         self.message_box = box
         box.open()
 

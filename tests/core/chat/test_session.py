@@ -9,10 +9,10 @@ import pytest
 
 from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
-from core.chat.session import ChatSession, ToolResult
+from core.chat.session import ChatSession
 from core.demo import FakeServer, HttpError, Pace, Reply, Text, Thinking, ToolUse
 from core.model.conversation import StoredMessage
-from core.model.messages import Usage
+from core.model.messages import ToolResult, Usage
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
 from core.store.worker import StoreWorker

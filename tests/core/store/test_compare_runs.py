@@ -8,7 +8,7 @@ import pytest
 from core.model.compare_run import ColumnMetrics, alternatives
 from core.model.request_settings import RequestSettings, ThinkingSettings
 from core.store.migrations import m001_initial, migrate
-from core.store.repository import NotFoundError, Store
+from core.store.repository import RecordNotFoundError, Store
 from tests.core.store_helpers import FakeClock, full_settings, text
 
 BASE = RequestSettings(model="claude-sonnet-4-6")
@@ -91,7 +91,7 @@ def test_choosing_a_column_makes_its_thread_the_conversation(tmp_path: Path) -> 
     assert run.chosen_column == 1
     assert conversation.current_leaf_id == run.columns[1].reply_ids[0]
     assert (conversation.profile_name, conversation.settings) == ("Other", full_settings())
-    with pytest.raises(NotFoundError):
+    with pytest.raises(RecordNotFoundError):
         store.choose_column(run_id, 5)
     store.close()
 
@@ -104,7 +104,7 @@ def test_deleting_a_column_branch_or_the_conversation_keeps_the_store_consistent
     assert store.get_compare_run(run_id).columns[0].reply_ids == []
     store.delete_conversation(conversation_id)
     store.purge_deleted(0)
-    with pytest.raises(NotFoundError):
+    with pytest.raises(RecordNotFoundError):
         store.get_compare_run(run_id)
     store.close()
 

@@ -8,7 +8,7 @@ import pytest
 from core.model.conversation import ReplyError, ReplyTiming, StoredMessage
 from core.model.messages import Usage
 from core.model.request_settings import RequestSettings
-from core.store.repository import NotFoundError, Store
+from core.store.repository import RecordNotFoundError, Store
 from tests.core.store_helpers import RICH_CONTENT, FakeClock, text
 
 SETTINGS = RequestSettings(model="claude-sonnet-4-6")
@@ -133,11 +133,11 @@ def test_latest_leaf_follows_the_newest_branch_down(store: Store, chat: int) -> 
 def test_messages_cannot_cross_conversations(store: Store, chat: int) -> None:
     other = store.create_conversation(SETTINGS, None).id
     foreign = store.add_message(other, None, "user", text("elsewhere"))
-    with pytest.raises(NotFoundError, match="not in conversation"):
+    with pytest.raises(RecordNotFoundError, match="not in conversation"):
         store.add_message(chat, foreign.id, "assistant", text("reply"))
-    with pytest.raises(NotFoundError, match="not in conversation"):
+    with pytest.raises(RecordNotFoundError, match="not in conversation"):
         store.set_current_leaf(chat, foreign.id)
-    with pytest.raises(NotFoundError):
+    with pytest.raises(RecordNotFoundError):
         store.add_message(404, None, "user", text("nowhere"))
     assert store.current_path(chat) == []  # nothing half-added
     assert store.get_conversation(chat).current_leaf_id is None
@@ -182,7 +182,7 @@ def test_update_reply_changes_only_the_given_fields(store: Store, chat: int) -> 
     assert store.get_message(question.id) == question
     store.update_reply(reply.id)  # nothing given, nothing changes
     assert store.get_message(reply.id) == done
-    with pytest.raises(NotFoundError):
+    with pytest.raises(RecordNotFoundError):
         store.update_reply(404, status="complete")
 
 
@@ -214,7 +214,7 @@ def test_deleting_a_message_deletes_what_follows_it(store: Store, chat: int) -> 
 
     assert store.delete_message_subtree(first_answer.id) == 2
     for gone in (first_answer.id, follow_up.id):
-        with pytest.raises(NotFoundError):
+        with pytest.raises(RecordNotFoundError):
             store.get_message(gone)
     assert ids(store.children(question.id)) == [second_answer.id]
     # The branch on screen was deleted: the newest branch left beside it shows instead.
@@ -283,6 +283,6 @@ def test_missing_messages_are_lookup_errors(store: Store, chat: int) -> None:
         lambda: store.delete_message_subtree(404),
         lambda: store.set_current_leaf(chat, 404),
     ):
-        with pytest.raises(NotFoundError, match="404"):
+        with pytest.raises(RecordNotFoundError, match="404"):
             action()
     assert store.children(404) == []

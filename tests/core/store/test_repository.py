@@ -15,7 +15,7 @@ from core.store.repository import (
     ForeignDatabaseError,
     NameTakenError,
     NewerDatabaseError,
-    NotFoundError,
+    RecordNotFoundError,
     Store,
     StoreError,
     UnreadableDatabaseError,
@@ -218,9 +218,9 @@ def test_purge_removes_only_what_was_deleted_long_enough_ago(store: Store, clock
     clock.advance(20)
     store.delete_conversation(first.id)  # deleting again keeps the first deletion time
     assert store.purge_deleted(older_than_seconds=60) == 1
-    with pytest.raises(NotFoundError):
+    with pytest.raises(RecordNotFoundError):
         store.get_conversation(first.id)
-    with pytest.raises(NotFoundError):
+    with pytest.raises(RecordNotFoundError):
         store.get_message(reply.id)  # its messages went with it
     store.restore_conversation(second.id)
     assert store.purge_deleted(0) == 0
@@ -238,7 +238,7 @@ def test_a_missing_conversation_is_a_lookup_error(store: Store) -> None:
         lambda: store.current_path(404),
         lambda: store.update_conversation_settings(404, SETTINGS, None),
     ):
-        with pytest.raises(NotFoundError, match="404") as caught:
+        with pytest.raises(RecordNotFoundError, match="404") as caught:
             action()
         assert isinstance(caught.value, LookupError)
 

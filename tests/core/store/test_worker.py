@@ -12,7 +12,13 @@ import pytest
 
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
-from core.store.repository import NotFoundError, Store, StoreClosedError, StoreError, UnreadableDatabaseError
+from core.store.repository import (
+    RecordNotFoundError,
+    Store,
+    StoreClosedError,
+    StoreError,
+    UnreadableDatabaseError,
+)
 from core.store.worker import StoreWorker
 from tests.core.store_helpers import FakeClock, text
 
@@ -46,7 +52,7 @@ async def test_calls_take_unbound_methods_with_arguments_or_lambdas(worker: Stor
 
 
 async def test_an_error_on_the_store_thread_is_raised_to_the_awaiting_coroutine(worker: StoreWorker) -> None:
-    with pytest.raises(NotFoundError, match="404"):
+    with pytest.raises(RecordNotFoundError, match="404"):
         await worker.call(Store.get_conversation, 404)
     with pytest.raises(ZeroDivisionError):
         await worker.call(lambda store: 1 / 0)

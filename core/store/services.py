@@ -1,0 +1,196 @@
+"""One door per capability: what the GUI may ask of the store, as typed coroutines.
+
+Each service runs its work on the store's thread (`StoreWorker`), so awaiting it never blocks the UI; a
+call is queued when it is made and runs to its end even if the awaiting task is cancelled. The GUI never
+sees the `Store` itself, only these verbs. Errors are the store's own types (`core.store.errors`):
+`RecordNotFoundError` when a row is gone, `StoreError` when the disk fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.model.branching import Versions
+from core.model.compare_run import CompareRun
+from core.model.conversation import Conversation, ConversationSummary, StoredMessage
+from core.model.profile import Profile
+from core.model.request_settings import RequestSettings
+from core.store.backup import merge_backup
+from core.store.repository import Store
+from core.store.search_query import SearchChoices, SearchHit, SearchQuery
+from core.store.worker import StoreWorker
+from core.transcripts.archive import ArchivedConversation
+from core.transcripts.importers.base import ImportReport, ParsedImport
+
+
+class ConversationService:
+    """Conversations and their messages: list, open, create, change, delete and undo, versions."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def summaries(self) -> list[ConversationSummary]:
+        """The conversation list: not deleted, pinned first, then the most recently active."""
+        return await self._worker.call(lambda store: store.list_conversations())
+
+    async def create(self, settings: RequestSettings, profile_name: str | None) -> Conversation:
+        return await self._worker.call(lambda store: store.create_conversation(settings, profile_name))
+
+    async def get(self, conversation_id: int) -> Conversation:
+        return await self._worker.call(lambda store: store.get_conversation(conversation_id))
+
+    async def opened(self, conversation_id: int) -> tuple[Conversation, list[StoredMessage]]:
+        """The conversation and the branch on screen, read together so they agree."""
+        return await self._worker.call(
+            lambda store: (store.get_conversation(conversation_id), store.current_path(conversation_id))
+        )
+
+    async def rename(self, conversation_id: int, title: str) -> None:
+        await self._worker.call(lambda store: store.rename(conversation_id, title))
+
+    async def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        await self._worker.call(lambda store: store.set_pinned(conversation_id, pinned))
+
+    async def update_settings(
+        self, conversation_id: int, settings: RequestSettings, profile_name: str | None
+    ) -> None:
+        await self._worker.call(
+            lambda store: store.update_conversation_settings(conversation_id, settings, profile_name)
+        )
+
+    async def delete(self, conversation_id: int) -> Conversation:
+        """Hide the conversation (undone by `restore` until the next start); returns it as it was."""
+
+        def delete(store: Store) -> Conversation:
+            deleted = store.get_conversation(conversation_id)
+            store.delete_conversation(conversation_id)
+            return deleted
+
+        return await self._worker.call(delete)
+
+    async def restore(self, conversation_id: int) -> None:
+        await self._worker.call(lambda store: store.restore_conversation(conversation_id))
+
+    async def tidy_at_start(self) -> None:
+        """Replies cut by a crash or a quit become "interrupted" (their text stays); conversations deleted
+        in an earlier session are removed for good (undo lasts one session)."""
+
+        def tidy(store: Store) -> None:
+            store.mark_unfinished_as_interrupted()
+            store.purge_deleted(0)
+
+        await self._worker.call(tidy)
+
+    async def message(self, message_id: int) -> StoredMessage:
+        return await self._worker.call(lambda store: store.get_message(message_id))
+
+    async def messages(self, message_ids: Sequence[int]) -> list[StoredMessage]:
+        return await self._worker.call(lambda store: [store.get_message(i) for i in message_ids])
+
+    async def conversation_of(self, message_id: int) -> Conversation:
+        """The conversation a message belongs to."""
+        return await self._worker.call(
+            lambda store: store.get_conversation(store.get_message(message_id).conversation_id)
+        )
+
+    async def versions(self, message_ids: Sequence[int]) -> dict[int, Versions]:
+        """For each message, its place among its versions (`‹ 2/3 ›`)."""
+        return await self._worker.call(lambda store: store.sibling_positions(message_ids))
+
+    async def reveal_message(self, message_id: int) -> int:
+        """Put the message on the branch on screen; returns its conversation's id."""
+        return await self._worker.call(lambda store: store.reveal_message(message_id))
+
+
+class ProfileService:
+    """Provider profiles (never keys: those are in the keyring)."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def all(self) -> list[Profile]:
+        return await self._worker.call(lambda store: store.list_profiles())
+
+    async def save(self, profile: Profile, *, old_name: str | None = None) -> None:
+        """Insert or update; with `old_name`, rename it (its conversations follow)."""
+        await self._worker.call(lambda store: store.save_profile(profile, old_name=old_name))
+
+    async def delete(self, name: str) -> None:
+        await self._worker.call(lambda store: store.delete_profile(name))
+
+
+class CompareRunService:
+    """Saved compare runs and the alternatives a chosen reply links to."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def of_conversation(self, conversation_id: int) -> list[CompareRun]:
+        """Oldest first."""
+        return await self._worker.call(lambda store: store.list_compare_runs(conversation_id))
+
+    async def alternative_counts(self, message_ids: Sequence[int]) -> dict[int, int]:
+        return await self._worker.call(lambda store: store.alternative_counts(message_ids))
+
+    async def run_of(self, message_id: int) -> CompareRun | None:
+        return await self._worker.call(lambda store: store.compare_run_of(message_id))
+
+
+class SearchService:
+    """Search every conversation (Ctrl+K)."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def search(self, query: SearchQuery) -> list[SearchHit]:
+        if not query.needle:
+            return []
+        return await self._worker.call(lambda store: store.search(query))
+
+    async def choices(self) -> SearchChoices:
+        """The models and profiles conversations use, for the filters."""
+        return await self._worker.call(lambda store: store.search_choices())
+
+
+class TransferService:
+    """Conversations out of and into the store: export, import, restore from a backup."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def export_conversation(self, conversation_id: int) -> ArchivedConversation:
+        return await self._worker.call(lambda store: store.export_conversation(conversation_id))
+
+    async def export_all(self) -> list[ArchivedConversation]:
+        return await self._worker.call(lambda store: store.export_all())
+
+    async def import_conversations(self, parsed: ParsedImport) -> ImportReport:
+        """Adds only: conversations already here (same content) are skipped and reported."""
+        return await self._worker.call(lambda store: store.import_conversations(parsed))
+
+    async def restore_backup(self, backup: Path) -> ImportReport:
+        """Add the backup's conversations this database lacks; nothing here is changed or removed."""
+        return await self._worker.call(lambda store: merge_backup(store, backup))
+
+
+@dataclass(frozen=True)
+class StoreServices:
+    """Every door into the store, over one worker thread."""
+
+    conversations: ConversationService
+    profiles: ProfileService
+    compare_runs: CompareRunService
+    search: SearchService
+    transfer: TransferService
+
+    @classmethod
+    def over(cls, worker: StoreWorker) -> StoreServices:
+        return cls(
+            ConversationService(worker),
+            ProfileService(worker),
+            CompareRunService(worker),
+            SearchService(worker),
+            TransferService(worker),
+        )
