@@ -1,0 +1,1 @@
+"""The SQLite database: conversations (message trees), profiles, compare runs, exchanges, search, backups."""

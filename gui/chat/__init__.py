@@ -1,0 +1,1 @@
+"""The main window's chat: conversation list, composer, edits and versions, tool results, retry notice."""

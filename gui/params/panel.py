@@ -118,7 +118,7 @@ class ParameterPanel(QWidget):
         settings.model = self._facts.model_id
         settings.tools = []
         for section in self._sections:
-            section.apply(settings)
+            section.write_into(settings)
         return settings
 
     def set_model(self, model_id: str, max_output_tokens: int | None = None) -> None:

@@ -1,7 +1,7 @@
 """The parameter panel's sections for the prompt, sampling, thinking and effort, caching and service, and
 the two JSON boxes (structured output, extra JSON).
 
-Each section fills its controls from a RequestSettings (`fill`), writes its fields into one (`apply`), and
+Each section fills its controls from a RequestSettings (`fill`), writes them into one (`write_into`), and
 disables what the chosen model does not accept (`set_model`), saying why in a tooltip. A disabled control
 is not sent, so switching models never sends what the new model refuses, and switching back restores it.
 """
@@ -37,7 +37,7 @@ class ParamSection(Section):
     def fill(self, settings: RequestSettings) -> None:
         raise NotImplementedError
 
-    def apply(self, settings: RequestSettings) -> None:
+    def write_into(self, settings: RequestSettings) -> None:
         raise NotImplementedError
 
     def set_model(self, facts: ModelFacts) -> None:
@@ -69,7 +69,7 @@ class PromptSection(ParamSection):
         self._loaded = copy.deepcopy(settings.system)
         self.system.setPlainText(_system_text(settings.system))
 
-    def apply(self, settings: RequestSettings) -> None:
+    def write_into(self, settings: RequestSettings) -> None:
         text = self.system.toPlainText()
         # A system prompt given as blocks (with cache_control, say) is kept as blocks until it is edited.
         if isinstance(self._loaded, list) and text == _system_text(self._loaded):
@@ -120,7 +120,7 @@ class SamplingSection(ParamSection):
         self.top_k.set_value(settings.top_k)
         self.stop_sequences.setPlainText("\n".join(settings.stop_sequences))
 
-    def apply(self, settings: RequestSettings) -> None:
+    def write_into(self, settings: RequestSettings) -> None:
         settings.max_tokens = self.max_tokens.value()
         settings.temperature = self.temperature.value()
         settings.top_p = self.top_p.value()
@@ -179,7 +179,7 @@ class ThinkingSection(ParamSection):
         self.display.set_choice(thinking.display if thinking else None)
         self.effort.set_choice(settings.effort)
 
-    def apply(self, settings: RequestSettings) -> None:
+    def write_into(self, settings: RequestSettings) -> None:
         mode = self.mode.choice() if self.mode.isEnabled() else None
         if mode is None:
             settings.thinking = None
@@ -267,7 +267,7 @@ class CachingSection(ParamSection):
         self.tier.set_choice(settings.service_tier)
         self.user_id.setText(settings.metadata_user_id or "")
 
-    def apply(self, settings: RequestSettings) -> None:
+    def write_into(self, settings: RequestSettings) -> None:
         ttl = self.cache.choice()
         # 5 minutes is the API's default TTL, so it is sent without one.
         if ttl is None:
@@ -293,7 +293,7 @@ class OutputSchemaSection(ParamSection):
     def fill(self, settings: RequestSettings) -> None:
         self.schema.set_value(settings.output_schema)
 
-    def apply(self, settings: RequestSettings) -> None:
+    def write_into(self, settings: RequestSettings) -> None:
         settings.output_schema = self.schema.value()
 
     def json_issues(self) -> list[ValidationIssue]:
@@ -320,7 +320,7 @@ class ExtraJsonSection(ParamSection):
     def fill(self, settings: RequestSettings) -> None:
         self.extra.set_value(settings.extra_json or None)
 
-    def apply(self, settings: RequestSettings) -> None:
+    def write_into(self, settings: RequestSettings) -> None:
         settings.extra_json = copy.deepcopy(self.extra.value() or {})
 
     def json_issues(self) -> list[ValidationIssue]:

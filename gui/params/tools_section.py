@@ -112,10 +112,10 @@ class ToolsSection(ParamSection):
         self.name.setEditText(choice.get("name", ""))
         self.no_parallel.setChecked(bool(choice.get("disable_parallel_tool_use")))
 
-    def apply(self, settings: RequestSettings) -> None:
+    def write_into(self, settings: RequestSettings) -> None:
         tools = copy.deepcopy(self.tools.value() or [])
         self._count = len(tools)
-        settings.tools.extend(tools)  # the panel applies this section first, so these are tools[0:n]
+        settings.tools.extend(tools)  # the panel writes this section first, so these are tools[0:n]
         kind = self.kind.choice()
         if kind is None:
             settings.tool_choice = None
@@ -231,7 +231,7 @@ class ServerToolsSection(ParamSection):
         self.citations.setChecked(bool((self._fetch_base.get("citations") or {}).get("enabled")))
         self.max_content.setValue(self._fetch_base.get("max_content_tokens") or 0)
 
-    def apply(self, settings: RequestSettings) -> None:
+    def write_into(self, settings: RequestSettings) -> None:
         for name, checked, build in (
             ("web_search", self.search.isChecked(), self._search_tool),
             ("web_fetch", self.fetch.isChecked(), self._fetch_tool),

@@ -29,11 +29,11 @@ from core.model.profile import DEFAULT_ANTHROPIC_VERSION, Profile
 from gui.providers.draft import (
     ConnectionReport,
     KeyAccess,
-    PriceTable,
     ProfileDraft,
     Tester,
     draft_problems,
 )
+from gui.providers.price_table import PriceTable
 from gui.tasks import TaskKeeper
 from gui.widgets.fields import ChoiceCombo
 from gui.widgets.json_edit import ERROR_COLOR

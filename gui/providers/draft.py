@@ -1,5 +1,5 @@
-"""The providers dialog's pieces that are not the dialog: the collaborators it is given (a key store, a
-connection tester), a profile as the form holds it, the checks run before Save, and the price table."""
+"""The providers dialog's pieces that are not widgets: the collaborators it is given (a key store, a
+connection tester), a profile as the form holds it, and the checks run before Save."""
 
 from __future__ import annotations
 
@@ -9,22 +9,14 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
 
 from core.api.connection_check import ConnectionReport
 from core.model.pricing import ModelPrice
 from core.model.profile import DEFAULT_ANTHROPIC_VERSION, Profile
 from gui.widgets.fields import split_list
 
-_PRICE_FIELDS = ("input", "output", "cache_write_5m", "cache_write_1h", "cache_read")
+PRICE_FIELDS = ("input", "output", "cache_write_5m", "cache_write_1h", "cache_read")
+"""The ModelPrice fields of a price row, in column order after its model id."""
 _PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
 
@@ -69,7 +61,7 @@ class ProfileDraft:
     @classmethod
     def of(cls, profile: Profile, session_only: bool) -> ProfileDraft:
         prices = [
-            [model, *(f"{getattr(price, name):g}" for name in _PRICE_FIELDS)]
+            [model, *(f"{getattr(price, name):g}" for name in PRICE_FIELDS)]
             for model, price in profile.price_overrides.items()
         ]
         return cls(
@@ -154,50 +146,3 @@ def draft_problems(drafts: list[ProfileDraft], row: int) -> list[str]:
                 ).format(row=number)
             )
     return problems
-
-
-class PriceTable(QWidget):
-    """Per-model prices for a relay that charges differently from the catalog, edited as text cells."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = QTableWidget(0, 1 + len(_PRICE_FIELDS), self)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Model id"),
-                self.tr("Input"),
-                self.tr("Output"),
-                self.tr("Cache write 5m"),
-                self.tr("Cache write 1h"),
-                self.tr("Cache read"),
-            ]
-        )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
-        self.table.setToolTip(self.tr("US dollars per million tokens, where this provider's prices differ."))
-        self.add_button = QPushButton(self.tr("Add price"), self)
-        self.remove_button = QPushButton(self.tr("Remove price"), self)
-        self.add_button.clicked.connect(lambda: self.table.insertRow(self.table.rowCount()))
-        self.remove_button.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-
-    def rows(self) -> list[list[str]]:
-        columns = self.table.columnCount()
-        return [
-            [(self.table.item(row, col) or QTableWidgetItem()).text().strip() for col in range(columns)]
-            for row in range(self.table.rowCount())
-        ]
-
-    def set_rows(self, rows: list[list[str]]) -> None:
-        self.table.setRowCount(len(rows))
-        for row, cells in enumerate(rows):
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))

@@ -1,0 +1,1 @@
+"""Search across conversations (Ctrl+K): the dialog, and the action that opens a hit at its message."""

@@ -45,8 +45,8 @@ class LiveTurn:
         """The stored reply replaced it: nothing more is taken from it."""
         self._resume(message)
 
-    def apply(self, update: StreamUpdate) -> bool:
-        """Take one update; True when the turn looks different."""
+    def feed_update(self, update: StreamUpdate) -> bool:
+        """Take in one streamed update; True when the turn looks different."""
         if update.kind == "block_start" and update.index is not None:
             self._start(update.index, update.block_type or "", update.block or {})
             return True

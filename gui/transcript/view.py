@@ -120,7 +120,7 @@ class TranscriptView(TurnLinks):
 
     def apply_update(self, message_id: int, update: StreamUpdate) -> None:
         """One streamed change of the reply begun with begin_reply; the repaint follows, throttled."""
-        if self._live is not None and self._live.message.id == message_id and self._live.apply(update):
+        if self._live is not None and self._live.message.id == message_id and self._live.feed_update(update):
             self._painter.update()
 
     def finish_reply(self, message: StoredMessage) -> None:

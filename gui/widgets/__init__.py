@@ -1,0 +1,1 @@
+"""Small controls the forms are built from: foldable sections, issue labels, optional numbers, JSON edit."""

@@ -1167,47 +1167,47 @@
 <context>
     <name>PriceTable</name>
     <message>
-        <location filename="../../gui/providers/draft.py" line="167"/>
+        <location filename="../../gui/providers/price_table.py" line="26"/>
         <source>Model id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="168"/>
+        <location filename="../../gui/providers/price_table.py" line="27"/>
         <source>Input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="169"/>
+        <location filename="../../gui/providers/price_table.py" line="28"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="170"/>
+        <location filename="../../gui/providers/price_table.py" line="29"/>
         <source>Cache write 5m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="171"/>
+        <location filename="../../gui/providers/price_table.py" line="30"/>
         <source>Cache write 1h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="172"/>
+        <location filename="../../gui/providers/price_table.py" line="31"/>
         <source>Cache read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="178"/>
+        <location filename="../../gui/providers/price_table.py" line="37"/>
         <source>US dollars per million tokens, where this provider&apos;s prices differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="179"/>
+        <location filename="../../gui/providers/price_table.py" line="38"/>
         <source>Add price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="180"/>
+        <location filename="../../gui/providers/price_table.py" line="39"/>
         <source>Remove price</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,32 +1430,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="123"/>
+        <location filename="../../gui/providers/draft.py" line="115"/>
         <source>Give the profile a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="126"/>
+        <location filename="../../gui/providers/draft.py" line="118"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="132"/>
+        <location filename="../../gui/providers/draft.py" line="124"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="139"/>
+        <location filename="../../gui/providers/draft.py" line="131"/>
         <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="146"/>
+        <location filename="../../gui/providers/draft.py" line="138"/>
         <source>Price row {row}: enter a model id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="152"/>
+        <location filename="../../gui/providers/draft.py" line="144"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1165,47 +1165,47 @@
 <context>
     <name>PriceTable</name>
     <message>
-        <location filename="../../gui/providers/draft.py" line="167"/>
+        <location filename="../../gui/providers/price_table.py" line="26"/>
         <source>Model id</source>
         <translation>模型 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="168"/>
+        <location filename="../../gui/providers/price_table.py" line="27"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="169"/>
+        <location filename="../../gui/providers/price_table.py" line="28"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="170"/>
+        <location filename="../../gui/providers/price_table.py" line="29"/>
         <source>Cache write 5m</source>
         <translation>缓存写入 5 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="171"/>
+        <location filename="../../gui/providers/price_table.py" line="30"/>
         <source>Cache write 1h</source>
         <translation>缓存写入 1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="172"/>
+        <location filename="../../gui/providers/price_table.py" line="31"/>
         <source>Cache read</source>
         <translation>缓存读取</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="178"/>
+        <location filename="../../gui/providers/price_table.py" line="37"/>
         <source>US dollars per million tokens, where this provider&apos;s prices differ.</source>
         <translation>每百万 token 的美元价格（此服务商价格不同时填写）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="179"/>
+        <location filename="../../gui/providers/price_table.py" line="38"/>
         <source>Add price</source>
         <translation>添加价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="180"/>
+        <location filename="../../gui/providers/price_table.py" line="39"/>
         <source>Remove price</source>
         <translation>移除价格</translation>
     </message>
@@ -1426,32 +1426,32 @@
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="123"/>
+        <location filename="../../gui/providers/draft.py" line="115"/>
         <source>Give the profile a name.</source>
         <translation>请为配置命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="126"/>
+        <location filename="../../gui/providers/draft.py" line="118"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation>已有名为“{name}”的配置。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="132"/>
+        <location filename="../../gui/providers/draft.py" line="124"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation>基础 URL 必须以 http:// 或 https:// 开头，例如 https://api.anthropic.com。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="139"/>
+        <location filename="../../gui/providers/draft.py" line="131"/>
         <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
         <translation>代理必须是 URL，例如 http://127.0.0.1:8080。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="146"/>
+        <location filename="../../gui/providers/draft.py" line="138"/>
         <source>Price row {row}: enter a model id.</source>
         <translation>价格第 {row} 行：请输入模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="152"/>
+        <location filename="../../gui/providers/draft.py" line="144"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation>价格第 {row} 行：每个价格都必须是大于或等于 0 的数字。</translation>
     </message>
