@@ -37,7 +37,7 @@ from core.render.markdown import MarkdownRenderer
 from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
 from gui.compare.session_signals import CompareSignals
-from gui.compare.window import CompareView
+from gui.compare.view import CompareView
 from gui.tasks import TaskKeeper
 
 RUN_ID = 1

@@ -71,12 +71,12 @@ class Triptych:
                 id=index + 1, conversation_id=1, parent_id=None, role="assistant", content=[]
             )
             view.begin_reply(message)
-            view.apply_update(
+            view.feed_update(
                 index + 1, StreamUpdate("block_start", 0, block_type="text", block={"type": "text"})
             )
 
     def feed(self, stream: int, delta: str) -> None:
-        self.views[stream].apply_update(stream + 1, StreamUpdate("text", 0, delta, "text"))
+        self.views[stream].feed_update(stream + 1, StreamUpdate("text", 0, delta, "text"))
 
 
 class Naive:

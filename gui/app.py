@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import httpx
 
     from core.demo import ServerThread
-    from gui.compare.window import CompareView
+    from gui.compare.view import CompareView
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 DEMO_PROFILE = "Demo"
@@ -151,7 +151,7 @@ class TriptychApp:
         if conversation is None:
             return
         # Imported here: the compare window's modules are not needed for the first paint.
-        from gui.compare.window import CompareView
+        from gui.compare.view import CompareView
 
         view = CompareView(
             session=self.compare_session,

@@ -4,33 +4,33 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from core.model.conversation import ReplyError
+from core.model.conversation import ErrorKind, ReplyError
 
 
 def headline(error: ReplyError) -> str:
     """One sentence: what happened, and what to do about it."""
     kind = error.kind
-    if kind == "MissingKeyError":
+    if kind is ErrorKind.MISSING_KEY:
         return QCoreApplication.translate(
             "ErrorMessages", "There is no API key for this provider. Add it in Providers, then retry."
         )
-    if kind == "UnknownProfileError":
+    if kind is ErrorKind.UNKNOWN_PROFILE:
         return QCoreApplication.translate(
             "ErrorMessages",
             "This conversation's provider no longer exists. Choose another provider, then retry.",
         )
-    if kind == "AuthenticationError":
+    if kind is ErrorKind.AUTHENTICATION:
         return QCoreApplication.translate(
             "ErrorMessages", "The provider rejected the API key (401). Check the key in Providers."
         )
-    if kind == "PermissionDeniedError":
+    if kind is ErrorKind.PERMISSION_DENIED:
         return QCoreApplication.translate("ErrorMessages", "The key is not allowed to do this (403).")
-    if kind == "NotFoundError":
+    if kind is ErrorKind.NOT_FOUND:
         return QCoreApplication.translate(
             "ErrorMessages",
             "Nothing answers at this address (404). Check the provider's base URL and the model name.",
         )
-    if kind == "RateLimitError":
+    if kind is ErrorKind.RATE_LIMIT:
         if error.retry_after:
             return QCoreApplication.translate(
                 "ErrorMessages", "Too many requests (429). The provider asks to wait {seconds} s."
@@ -38,36 +38,36 @@ def headline(error: ReplyError) -> str:
         return QCoreApplication.translate(
             "ErrorMessages", "Too many requests (429). Wait a little, then retry."
         )
-    if kind == "OverloadedError" or error.error_type == "overloaded_error":
+    if kind is ErrorKind.OVERLOADED or error.error_type == "overloaded_error":
         return QCoreApplication.translate(
             "ErrorMessages", "The model is overloaded right now (529). Retry in a moment."
         )
-    if kind == "InternalServerError":
+    if kind is ErrorKind.INTERNAL_SERVER:
         return QCoreApplication.translate(
             "ErrorMessages", "The provider had an internal error ({status}). Retry in a moment."
         ).format(status=error.status)
-    if kind == "RequestTooLargeError":
+    if kind is ErrorKind.REQUEST_TOO_LARGE:
         return QCoreApplication.translate(
             "ErrorMessages", "The request is too large (413). Remove attachments or start a new conversation."
         )
-    if kind == "BadRequestError":
+    if kind is ErrorKind.BAD_REQUEST:
         return QCoreApplication.translate("ErrorMessages", "The provider refused the request (400).")
-    if kind == "BillingError":
+    if kind is ErrorKind.BILLING:
         return QCoreApplication.translate("ErrorMessages", "The provider reports a billing problem (402).")
-    if kind == "ApiTimeoutError":
+    if kind is ErrorKind.TIMEOUT:
         return QCoreApplication.translate("ErrorMessages", "The provider stopped answering in time.")
-    if kind == "ApiConnectionError":
+    if kind is ErrorKind.CONNECTION:
         return QCoreApplication.translate("ErrorMessages", "The connection failed.")
-    if kind == "RedirectRefusedError":
+    if kind is ErrorKind.REDIRECT_REFUSED:
         return QCoreApplication.translate(
             "ErrorMessages",
             "The provider redirected to another host; Triptych did not follow, to keep your key safe.",
         )
-    if kind == "StreamErrorEvent":
+    if kind is ErrorKind.STREAM_ERROR_EVENT:
         return QCoreApplication.translate(
             "ErrorMessages", "The provider reported an error in the middle of the reply."
         )
-    if kind == "MalformedStreamError":
+    if kind is ErrorKind.MALFORMED_STREAM:
         return QCoreApplication.translate("ErrorMessages", "The provider's reply broke the protocol.")
     return QCoreApplication.translate("ErrorMessages", "The request failed.")
 

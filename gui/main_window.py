@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
 
     def _reply_updated(self, message_id: int, update: object) -> None:
         # Per token: no scan of the path here; the transcript ignores a reply it is not showing.
-        self.transcript.apply_update(message_id, update)
+        self.transcript.feed_update(message_id, update)
 
     def _reply_retrying(self, message_id: int, error: ApiError, wait: float, attempt: int) -> None:
         if any(message.id == message_id for message in self._path):

@@ -278,7 +278,7 @@ def reply_error(error: ApiError | None) -> ReplyError | None:
         return None
     status_error = error if isinstance(error, ApiStatusError) else None
     return ReplyError(
-        kind=type(error).__name__,
+        kind=error.kind,
         message=error.message,
         status=status_error.status if status_error else None,
         error_type=status_error.error_type if status_error else getattr(error, "error_type", None),

@@ -12,7 +12,14 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from core.model.conversation import Conversation, ConversationSummary, ReplyError, ReplyTiming, StoredMessage
+from core.model.conversation import (
+    Conversation,
+    ConversationSummary,
+    ErrorKind,
+    ReplyError,
+    ReplyTiming,
+    StoredMessage,
+)
 from core.model.messages import Usage
 from core.model.pricing import ModelPrice
 from core.model.profile import DEFAULT_ANTHROPIC_VERSION, Profile
@@ -267,7 +274,7 @@ def error_to_dict(error: ReplyError) -> dict[str, Any]:
 
 def error_from_dict(data: Mapping[str, Any]) -> ReplyError:
     return ReplyError(
-        kind=_str(data, "kind", "ApiError"),
+        kind=ErrorKind.read(data.get("kind")),
         message=_str(data, "message", ""),
         status=_int(data, "status", None),
         error_type=_str(data, "error_type", None),

@@ -8,6 +8,7 @@ These are the values `core.store.repository` saves and loads and the GUI renders
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 from core.model.messages import ChatMessage, ContentBlock, Role, Usage
@@ -18,12 +19,46 @@ MessageStatus = Literal["complete", "streaming", "interrupted", "cancelled", "er
 `cancelled` when the user stopped it; `error` when the API or the network failed it."""
 
 
+class ErrorKind(StrEnum):
+    """Which case of `core.wire.errors` failed a reply: what the GUI words a message by.
+
+    The values are the names of the error classes, as saved before this type existed, so older databases
+    and exports read unchanged; a value this version does not know reads as OTHER.
+    """
+
+    MISSING_KEY = "MissingKeyError"
+    UNKNOWN_PROFILE = "UnknownProfileError"
+    BAD_REQUEST = "BadRequestError"
+    AUTHENTICATION = "AuthenticationError"
+    BILLING = "BillingError"
+    PERMISSION_DENIED = "PermissionDeniedError"
+    NOT_FOUND = "NotFoundError"
+    REQUEST_TOO_LARGE = "RequestTooLargeError"
+    RATE_LIMIT = "RateLimitError"
+    INTERNAL_SERVER = "InternalServerError"
+    OVERLOADED = "OverloadedError"
+    OTHER_STATUS = "ApiStatusError"
+    CONNECTION = "ApiConnectionError"
+    TIMEOUT = "ApiTimeoutError"
+    REDIRECT_REFUSED = "RedirectRefusedError"
+    STREAM_ERROR_EVENT = "StreamErrorEvent"
+    MALFORMED_STREAM = "MalformedStreamError"
+    OTHER = "ApiError"
+
+    @classmethod
+    def read(cls, value: object) -> ErrorKind:
+        """The kind a saved value names; OTHER for anything else."""
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.OTHER
+
+
 @dataclass(frozen=True)
 class ReplyError:
     """What went wrong with a reply, kept so the transcript can show it after a restart."""
 
-    kind: str
-    """The core.wire.errors class name, e.g. `RateLimitError`, `ApiConnectionError`."""
+    kind: ErrorKind
     message: str
     status: int | None = None
     error_type: str | None = None

@@ -21,12 +21,17 @@ ApiError
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, ClassVar
+
+from core.model.conversation import ErrorKind
 
 _RELAY_SNIPPET_CHARS = 300
 
 
 class ApiError(Exception):
+    kind: ClassVar[ErrorKind] = ErrorKind.OTHER
+    """Which case this is, saved with the reply (`ReplyError.kind`) and worded by the GUI."""
+
     def __init__(self, message: str, *, request_id: str | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -34,6 +39,8 @@ class ApiError(Exception):
 
 
 class ApiStatusError(ApiError):
+    kind = ErrorKind.OTHER_STATUS
+
     def __init__(
         self,
         message: str,
@@ -55,50 +62,52 @@ class ApiStatusError(ApiError):
 
 
 class BadRequestError(ApiStatusError):
-    pass
+    kind = ErrorKind.BAD_REQUEST
 
 
 class AuthenticationError(ApiStatusError):
-    pass
+    kind = ErrorKind.AUTHENTICATION
 
 
 class BillingError(ApiStatusError):
-    pass
+    kind = ErrorKind.BILLING
 
 
 class PermissionDeniedError(ApiStatusError):
-    pass
+    kind = ErrorKind.PERMISSION_DENIED
 
 
 class NotFoundError(ApiStatusError):
-    pass
+    kind = ErrorKind.NOT_FOUND
 
 
 class RequestTooLargeError(ApiStatusError):
-    pass
+    kind = ErrorKind.REQUEST_TOO_LARGE
 
 
 class RateLimitError(ApiStatusError):
-    pass
+    kind = ErrorKind.RATE_LIMIT
 
 
 class InternalServerError(ApiStatusError):
-    pass
+    kind = ErrorKind.INTERNAL_SERVER
 
 
 class OverloadedError(ApiStatusError):
-    pass
+    kind = ErrorKind.OVERLOADED
 
 
 class ApiConnectionError(ApiError):
-    pass
+    kind = ErrorKind.CONNECTION
 
 
 class ApiTimeoutError(ApiConnectionError):
-    pass
+    kind = ErrorKind.TIMEOUT
 
 
 class RedirectRefusedError(ApiError):
+    kind = ErrorKind.REDIRECT_REFUSED
+
     def __init__(self, message: str, *, location: str) -> None:
         super().__init__(message)
         self.location = location
@@ -107,12 +116,16 @@ class RedirectRefusedError(ApiError):
 class StreamErrorEvent(ApiError):
     """The API reported an error after the stream had begun (e.g. overloaded_error)."""
 
+    kind = ErrorKind.STREAM_ERROR_EVENT
+
     def __init__(self, message: str, *, error_type: str, request_id: str | None = None) -> None:
         super().__init__(message, request_id=request_id)
         self.error_type = error_type
 
 
 class MalformedStreamError(ApiError):
+    kind = ErrorKind.MALFORMED_STREAM
+
     def __init__(self, message: str, *, line: int | None = None, request_id: str | None = None) -> None:
         super().__init__(message, request_id=request_id)
         self.line = line
@@ -224,6 +237,8 @@ def _scrubbed(text: str, secret: str) -> str:
 class MissingKeyError(ApiError):
     """The profile has no API key in the keyring (or for this session): nothing was sent."""
 
+    kind = ErrorKind.MISSING_KEY
+
     def __init__(self, profile_name: str) -> None:
         super().__init__(f'No API key is saved for the profile "{profile_name}".')
         self.profile_name = profile_name
@@ -231,6 +246,8 @@ class MissingKeyError(ApiError):
 
 class UnknownProfileError(ApiError):
     """The conversation names a profile that no longer exists."""
+
+    kind = ErrorKind.UNKNOWN_PROFILE
 
     def __init__(self, profile_name: str | None) -> None:
         super().__init__(f'The profile "{profile_name}" does not exist.')

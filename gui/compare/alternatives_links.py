@@ -1,5 +1,5 @@
 """The transcript's links to alternatives from a comparison: kept current as turns change; a click opens
-them in `gui.compare.alternatives_view.AlternativesDialog`."""
+them in `gui.compare.alternatives_dialog.AlternativesDialog`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from gui.tasks import TaskKeeper
 from gui.transcript.view import TranscriptView
 
 if TYPE_CHECKING:
-    from gui.compare.alternatives_view import AlternativesDialog
+    from gui.compare.alternatives_dialog import AlternativesDialog
 
 
 class AlternativesLinks(QObject):
@@ -40,7 +40,7 @@ class AlternativesLinks(QObject):
 
     async def open(self, message_id: int) -> None:
         # Imported here: the dialog pulls the compare column's modules, which the first paint does not need.
-        from gui.compare.alternatives_view import AlternativesDialog
+        from gui.compare.alternatives_dialog import AlternativesDialog
 
         run = await self._compare_runs.run_of(message_id)
         if run is None:

@@ -176,9 +176,9 @@ class CompareColumnWidget(QWidget):
         content = self.reply.content if self.reply is not None else []
         return "\n\n".join(str(block.get("text", "")) for block in content if block.get("type") == "text")
 
-    def apply_update(self, update: StreamUpdate) -> None:
+    def feed_update(self, update: StreamUpdate) -> None:
         if self._reply_id is not None:
-            self.transcript.apply_update(self._reply_id, update)
+            self.transcript.feed_update(self._reply_id, update)
 
     def finish(self, message: StoredMessage, metrics: ColumnMetrics) -> None:
         self.transcript.finish_reply(message)

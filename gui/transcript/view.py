@@ -118,7 +118,7 @@ class TranscriptView(TurnLinks):
         self._painter.begin(self._live, self._regions.end())
         self.turnsChanged.emit()
 
-    def apply_update(self, message_id: int, update: StreamUpdate) -> None:
+    def feed_update(self, message_id: int, update: StreamUpdate) -> None:
         """One streamed change of the reply begun with begin_reply; the repaint follows, throttled."""
         if self._live is not None and self._live.message.id == message_id and self._live.feed_update(update):
             self._painter.update()

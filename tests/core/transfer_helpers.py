@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.model.compare_run import ColumnMetrics
-from core.model.conversation import ReplyError, ReplyTiming
+from core.model.conversation import ErrorKind, ReplyError, ReplyTiming
 from core.model.messages import Usage
 from core.model.request_settings import RequestSettings, ThinkingSettings
 from core.store.repository import Store
@@ -59,7 +59,7 @@ def rich_conversation(store: Store, title: str = "Everything at once") -> int:
         "assistant",
         text("partial"),
         "error",
-        error=ReplyError("RateLimitError", "Too many requests", 429, "rate_limit_error", "req_x", 3.0),
+        error=ReplyError(ErrorKind.RATE_LIMIT, "Too many requests", 429, "rate_limit_error", "req_x", 3.0),
     )
     run = store.create_compare_run(
         cid,

@@ -50,7 +50,7 @@ from core.api.retry import RetryPolicy
 from core.demo import ErrorEvent, FakeServer, HttpError, Pace, RawResponse, RecordedRequest, Reply, Text
 from core.store.backup import backups_folder
 from gui.app import AppOptions, TriptychApp
-from gui.compare.window import CompareView
+from gui.compare.view import CompareView
 from gui.providers.dialog import ProvidersDialog
 from gui.transfer import menu as transfer_menu
 from tests.gui.conftest import run, wait_until

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from core.model.conversation import ReplyError
+from core.model.conversation import ErrorKind, ReplyError
 from gui.app import install_translation
 from gui.chat.composer import Composer
 from gui.chat.conversation_list import ConversationList
@@ -137,7 +137,7 @@ def test_with_the_chinese_translator_the_widgets_speak_chinese(
     assert conversations.filter_box.placeholderText() == "筛选对话"
     section.set_problem_count(2)
     assert section.problems.text() == "2 个问题"
-    error = ReplyError(kind="RateLimitError", message="slow down", status=429, retry_after=3)
+    error = ReplyError(kind=ErrorKind.RATE_LIMIT, message="slow down", status=429, retry_after=3)
     assert headline(error) == "请求过多（429）。服务商要求等待 3 秒。"
 
 

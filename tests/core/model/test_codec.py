@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.model import codec
-from core.model.conversation import ReplyError, ReplyTiming
+from core.model.conversation import ErrorKind, ReplyError, ReplyTiming
 from core.model.messages import Usage
 from core.model.pricing import ModelPrice
 from core.model.profile import Profile
@@ -87,7 +87,7 @@ usages = st.builds(
 )
 errors = st.builds(
     ReplyError,
-    kind=texts,
+    kind=st.sampled_from(ErrorKind),
     message=texts,
     status=st.none() | st.integers(100, 599),
     error_type=st.none() | texts,
@@ -143,9 +143,18 @@ def test_unknown_keys_are_ignored() -> None:
     profile = codec.profile_to_dict(relay_profile()) | {"colour": "blue"}
     assert codec.profile_from_dict(profile) == relay_profile()
     assert codec.error_from_dict({"kind": "RateLimitError", "message": "slow down", "hint": 1}) == ReplyError(
-        kind="RateLimitError", message="slow down"
+        kind=ErrorKind.RATE_LIMIT, message="slow down"
     )
 
+
+
+def test_an_error_kind_is_saved_as_its_class_name_and_an_unknown_one_reads_as_other() -> None:
+    saved = codec.error_to_dict(ReplyError(kind=ErrorKind.TIMEOUT, message="late"))
+    assert saved["kind"] == "ApiTimeoutError"  # what databases and exports have always held
+    assert json.loads(json.dumps(saved))["kind"] == "ApiTimeoutError"
+    assert codec.error_from_dict(saved).kind is ErrorKind.TIMEOUT
+    assert codec.error_from_dict({"kind": "QuantumFluxError", "message": "?"}).kind is ErrorKind.OTHER
+    assert codec.error_from_dict({"kind": 7, "message": "?"}).kind is ErrorKind.OTHER
 
 def test_missing_keys_take_the_defaults() -> None:
     """An older version wrote fewer fields."""

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from core.model.conversation import ReplyError, ReplyTiming, StoredMessage
+from core.model.conversation import ErrorKind, ReplyError, ReplyTiming, StoredMessage
 from core.model.messages import Usage
 from core.model.request_settings import RequestSettings
 from core.store.repository import RecordNotFoundError, Store
@@ -62,7 +62,7 @@ def test_an_added_message_becomes_the_leaf_and_the_conversations_activity(
 def test_every_reply_detail_reads_back(store: Store, chat: int) -> None:
     question = store.add_message(chat, None, "user", text("Search the weather"))
     usage = Usage(input_tokens=120, output_tokens=80, cache_read_input_tokens=1000, service_tier="standard")
-    error = ReplyError(kind="ApiConnectionError", message="The connection was cut.", request_id="req_1")
+    error = ReplyError(kind=ErrorKind.CONNECTION, message="The connection was cut.", request_id="req_1")
     reply = store.add_message(
         chat,
         question.id,

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from core.model.conversation import ErrorKind
 from core.wire import errors
 from core.wire.errors import status_error, stream_error
 
@@ -92,3 +93,19 @@ def test_a_mid_stream_error_event_keeps_its_type() -> None:
         {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}, request_id="r"
     )
     assert (error.error_type, error.message, error.request_id) == ("overloaded_error", "Overloaded", "r")
+
+
+def test_each_error_class_has_its_own_kind_named_after_it() -> None:
+    classes = [errors.ApiError, *_subclasses(errors.ApiError)]
+    kinds = [cls.kind for cls in classes]
+    assert len(set(kinds)) == len(classes), "two classes share a kind: the GUI could not tell them apart"
+    for cls in classes:
+        assert cls.kind.value == cls.__name__, "saved kinds are the class names older databases hold"
+    assert {kind for kind in ErrorKind} == set(kinds), "every kind is raised by some class"
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found

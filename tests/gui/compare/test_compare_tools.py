@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from core.demo import FakeServer, Reply, Text
 from core.model.messages import Usage
 from core.model.request_settings import ThinkingSettings
-from gui.compare.alternatives_view import AlternativesDialog
+from gui.compare.alternatives_dialog import AlternativesDialog
 from gui.compare.saved_runs import CompareRunsDialog
-from gui.compare.window import CompareView
+from gui.compare.view import CompareView
 from gui.compare.word_diff_dialog import DELETED, INSERTED, WordDiffDialog
 from gui.transcript.cards import SCHEME
-from tests.gui.compare.test_window import open_compare, send_with_temperatures
+from tests.gui.compare.test_view import open_compare, send_with_temperatures
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import start
 

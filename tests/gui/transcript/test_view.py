@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 import gui.transcript.older_turns
 from core.model.branching import Versions
-from core.model.conversation import ReplyError, ReplyTiming, StoredMessage
+from core.model.conversation import ErrorKind, ReplyError, ReplyTiming, StoredMessage
 from core.model.messages import Usage
 from core.wire.accumulate import StreamUpdate
 from gui.transcript.view import TranscriptView
@@ -230,7 +230,7 @@ def test_error_box_with_retry(qtbot: QtBot, view: TranscriptView) -> None:
         2,
         text_block("Half an ans"),
         status="error",
-        error=ReplyError("RateLimitError", "slow down", status=429, request_id="req_1"),
+        error=ReplyError(ErrorKind.RATE_LIMIT, "slow down", status=429, request_id="req_1"),
     )
     view.show_messages([user(1, text="Hi"), failed])
     text = plain(view)
@@ -271,9 +271,9 @@ def test_reply_with_result_only_on_the_last_turn_stopped_for_a_tool(
 
 
 def stream_text(view: TranscriptView, message_id: int, index: int, text: str, size: int) -> None:
-    view.apply_update(message_id, StreamUpdate("block_start", index, block_type="text"))
+    view.feed_update(message_id, StreamUpdate("block_start", index, block_type="text"))
     for start in range(0, len(text), size):
-        view.apply_update(message_id, StreamUpdate("text", index, text[start : start + size], "text"))
+        view.feed_update(message_id, StreamUpdate("text", index, text[start : start + size], "text"))
 
 
 def test_streaming_text_appears_before_the_reply_finishes(qtbot: QtBot, view: TranscriptView) -> None:
@@ -287,7 +287,7 @@ def test_streaming_text_appears_before_the_reply_finishes(qtbot: QtBot, view: Tr
     assert text.count("First paragraph.") == 1
     assert "```" not in text  # the open fence already shows as a code block
     stream_text(view, 2, 1, "```\n\nDone.", size=2)
-    view.apply_update(2, StreamUpdate("message_stop"))
+    view.feed_update(2, StreamUpdate("message_stop"))
     qtbot.waitUntil(lambda: "Done." in plain(view), timeout=2000)
     assert plain(view).count("x = 1") == 1
 
@@ -324,8 +324,8 @@ def test_streamed_blocks_of_every_kind(qtbot: QtBot, view: TranscriptView) -> No
         StreamUpdate("tool_input", 3, '{"city": "Par', "tool_use"),
     ]
     for update in updates:
-        view.apply_update(5, update)
-    view.apply_update(99, StreamUpdate("text", 1, "not this reply", "text"))
+        view.feed_update(5, update)
+    view.feed_update(99, StreamUpdate("text", 1, "not this reply", "text"))
     qtbot.waitUntil(lambda: '"city": "Par' in plain(view), timeout=2000)
     text = plain(view)
     assert "Thinking ▸ (4 words)" in text  # "Weigh" + "ing" is one word
@@ -336,12 +336,12 @@ def test_streamed_blocks_of_every_kind(qtbot: QtBot, view: TranscriptView) -> No
 
 def test_thinking_opens_while_it_streams(qtbot: QtBot, view: TranscriptView) -> None:
     view.begin_reply(assistant(7, status="streaming"))
-    view.apply_update(7, StreamUpdate("block_start", 0, block_type="thinking"))
-    view.apply_update(7, StreamUpdate("thinking", 0, "Step one.\n\nStep ", "thinking"))
+    view.feed_update(7, StreamUpdate("block_start", 0, block_type="thinking"))
+    view.feed_update(7, StreamUpdate("thinking", 0, "Step one.\n\nStep ", "thinking"))
     qtbot.waitUntil(lambda: "Thinking ▸ (3 words)" in plain(view), timeout=2000)
     click_link(qtbot, view, "Thinking ▸")
     assert "Step one." in plain(view)
-    view.apply_update(7, StreamUpdate("thinking", 0, "two.", "thinking"))
+    view.feed_update(7, StreamUpdate("thinking", 0, "two.", "thinking"))
     qtbot.waitUntil(lambda: "Step two." in plain(view), timeout=2000)
     assert plain(view).count("Step one.") == 1
 
@@ -350,7 +350,7 @@ def test_a_reply_shown_again_while_streaming_continues(qtbot: QtBot, view: Trans
     partial = assistant(2, text_block("Already here. "), status="streaming")
     view.show_messages([user(1, text="Go"), partial])
     view.begin_reply(partial)
-    view.apply_update(2, StreamUpdate("text", 0, "And more.", "text"))
+    view.feed_update(2, StreamUpdate("text", 0, "And more.", "text"))
     qtbot.waitUntil(lambda: "Already here. And more." in plain(view), timeout=2000)
     assert plain(view).count("Already here.") == 1
 
@@ -517,15 +517,15 @@ def test_streamed_document_matches_the_stored_render(qtbot: QtBot, view: Transcr
     rng = random.Random(seed)
     text = long_reply(rng, tokens=600)
     view.begin_reply(assistant(2, status="streaming"))
-    view.apply_update(2, StreamUpdate("block_start", 0, block_type="text"))
+    view.feed_update(2, StreamUpdate("block_start", 0, block_type="text"))
     start = 0
     while start < len(text):
         size = rng.randint(1, 30)
-        view.apply_update(2, StreamUpdate("text", 0, text[start : start + size], "text"))
+        view.feed_update(2, StreamUpdate("text", 0, text[start : start + size], "text"))
         start += size
         if rng.random() < 0.5:
             qtbot.wait(0)  # sometimes let the throttled repaint run, sometimes not
-    view.apply_update(2, StreamUpdate("message_stop"))
+    view.feed_update(2, StreamUpdate("message_stop"))
     qtbot.waitUntil(lambda: not view._painter.busy, timeout=2000)
     streamed = block_structure(view)
     view.finish_reply(assistant(2, text_block(text), stop_reason="end_turn"))
@@ -549,9 +549,9 @@ def test_a_reply_painted_in_steps_ends_as_its_one_shot_render(qtbot: QtBot, view
     text = mixed_reply()
     view.show_messages([user(1, text="Mix")])
     view.begin_reply(assistant(2, status="streaming"))
-    view.apply_update(2, StreamUpdate("block_start", 0, block_type="text"))
+    view.feed_update(2, StreamUpdate("block_start", 0, block_type="text"))
     for start in range(0, len(text), 4_000):  # large deltas: many blocks finish between two repaints
-        view.apply_update(2, StreamUpdate("text", 0, text[start : start + 4_000], "text"))
+        view.feed_update(2, StreamUpdate("text", 0, text[start : start + 4_000], "text"))
         qtbot.wait(1)
     qtbot.waitUntil(lambda: not view._painter.busy, timeout=5000)
     assert "…" in plain(view) and "The end is near." in plain(view), "the long paragraph shows plain"
@@ -585,8 +585,8 @@ def test_a_reply_ending_before_its_blocks_are_painted_still_paints_in_steps(
     text = "\n\n".join(f"Paragraph {n} with *some* `code` and **bold** words." for n in range(400))
     view.show_messages([user(1, text="Many")])
     view.begin_reply(assistant(2, status="streaming"))
-    view.apply_update(2, StreamUpdate("block_start", 0, block_type="text"))
-    view.apply_update(2, StreamUpdate("text", 0, text, "text"))
+    view.feed_update(2, StreamUpdate("block_start", 0, block_type="text"))
+    view.feed_update(2, StreamUpdate("text", 0, text, "text"))
     steps: list[float | None] = []
     step = view._painter._step
     view._painter._step = lambda deadline: steps.append(deadline) or step(deadline)

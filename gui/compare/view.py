@@ -333,7 +333,7 @@ class CompareView(QWidget):
     def _deliver(self, index: int, item: StreamUpdate | _Finished) -> None:
         column = self.columns[index]
         if isinstance(item, StreamUpdate):
-            column.apply_update(item)
+            column.feed_update(item)
             return
         column.finish(item.message, item.metrics)
         self._show_all_metrics()

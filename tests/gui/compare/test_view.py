@@ -13,7 +13,7 @@ from core.demo import FakeServer, HttpError, Pace, Reply, Text
 from core.model.compare_run import MAX_COLUMNS
 from core.model.messages import Usage
 from gui.compare.column import ColumnSettingsDialog
-from gui.compare.window import CompareView
+from gui.compare.view import CompareView
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import Running, start
 
