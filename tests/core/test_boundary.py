@@ -26,3 +26,11 @@ def test_importing_every_core_module_loads_no_qt_and_no_gui() -> None:
     count, loaded = done.stdout.split(" ", 1)
     assert int(count) >= 10
     assert loaded.strip() == "[]"
+
+
+def test_core_and_gui_hold_packages_not_flat_lists_and_each_package_says_what_it_owns() -> None:
+    assert len(list((REPO / "core").glob("*.py"))) <= 3
+    assert len(list((REPO / "gui").glob("*.py"))) <= 10
+    for init in [*(REPO / "core").rglob("__init__.py"), *(REPO / "gui").rglob("__init__.py")]:
+        first = init.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first.startswith('"""') and len(first) > 20, f"{init.relative_to(REPO)} says nothing"
