@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import sys
+import tempfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +51,8 @@ class AppOptions:
     demo: bool = False
     data_dir: str | None = None
     demo_port: int = 0
+    smoke_test: bool = False
+    """Send one prompt once the window shows, print the result and quit (gui/smoke.py)."""
 
 
 class TriptychApp:
@@ -121,6 +125,12 @@ class TriptychApp:
         self.window.show()
         await self.window.start()
         self.transfer.start_daily_backup()
+        if self.options.smoke_test:
+            from gui.smoke import smoke_test
+
+            code = await smoke_test(self.window, self.controller)
+            await self.shutdown()
+            return code
         await self._quit.wait()
         await self.shutdown()
         return 0
@@ -253,6 +263,10 @@ def apply_theme(qt_app: QApplication, theme: str) -> None:
 
 
 def run(options: AppOptions) -> int:
+    if options.smoke_test and options.data_dir is None:
+        # A smoke test leaves the user's data alone: a fresh folder, removed afterwards.
+        with tempfile.TemporaryDirectory(prefix="triptych-smoke-") as folder:
+            return run(dataclasses.replace(options, data_dir=folder))
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Triptych")
