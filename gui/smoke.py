@@ -38,7 +38,7 @@ async def smoke_test(window: MainWindow, controller: ChatController, timeout: fl
             reply = await _one_reply(window, controller)
         folder = code_folder()
     except TimeoutError:
-        print(f"smoke test failed: no complete reply within {timeout:.0f} s", file=sys.stderr, flush=True)
+        print(f"smoke test failed: no complete reply within {timeout:g} s", file=sys.stderr, flush=True)
         return 1
     except Exception as error:
         print(f"smoke test failed: {error or type(error).__name__}", file=sys.stderr, flush=True)
