@@ -1,7 +1,8 @@
-"""Start Triptych: `python main.py [--demo] [--data-dir DIR]`.
+"""Start Triptych: `python main.py [--demo [--smoke-test]] [--data-dir DIR]`.
 
 `--demo` also starts the built-in offline demo API on 127.0.0.1 with a ready "Demo" profile, so everything
-can be tried with no key and no network.
+can be tried with no key and no network. `--smoke-test` then sends it one prompt, prints one line and quits
+(exit 0 when the reply came): proof that an installed copy runs (gui/smoke.py).
 """
 
 from __future__ import annotations
@@ -11,11 +12,17 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.smoke_test and not args.demo:
+        parser.error("--smoke-test needs --demo")
     # Imported here so `--help` answers at once, before Qt loads.
     from gui.app import AppOptions, run
 
-    return run(AppOptions(demo=args.demo, data_dir=args.data_dir, demo_port=args.demo_port))
+    options = AppOptions(
+        demo=args.demo, data_dir=args.data_dir, demo_port=args.demo_port, smoke_test=args.smoke_test
+    )
+    return run(options)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,6 +30,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="start the offline demo API and its profile")
     parser.add_argument("--data-dir", help="keep all data (database, settings) in this folder")
     parser.add_argument("--demo-port", type=int, default=0, help="port for the demo API (0: any free port)")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="with --demo: send the demo model one prompt, print the result and quit (exit 0 when it "
+        "replied); uses a fresh temporary data folder unless --data-dir is given",
+    )
     return parser
 
 

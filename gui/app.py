@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import sys
+import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
@@ -35,6 +36,7 @@ from gui.main_window import MainWindow
 from gui.providers.controller import ProvidersController
 from gui.tasks import TaskKeeper
 from gui.transfer.menu import TransferMenu
+from resources import translation_file
 
 if TYPE_CHECKING:
     import httpx
@@ -42,7 +44,6 @@ if TYPE_CHECKING:
     from core.demo import ServerThread
     from gui.compare.view import CompareView
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 DEMO_PROFILE = "Demo"
 DEMO_KEY = "demo"
 
@@ -52,6 +53,8 @@ class AppOptions:
     demo: bool = False
     data_dir: str | None = None
     demo_port: int = 0
+    smoke_test: bool = False
+    """Send one prompt once the window shows, print the result and quit (gui/smoke.py)."""
 
 
 class TriptychApp:
@@ -128,6 +131,12 @@ class TriptychApp:
         self.window.show()
         await self.window.start()
         self.transfer.start_daily_backup()
+        if self.options.smoke_test:
+            from gui.smoke import smoke_test
+
+            code = await smoke_test(self.window, self.controller)
+            await self.shutdown()
+            return code
         await self._quit.wait()
         await self.shutdown()
         return 0
@@ -226,19 +235,32 @@ class TriptychApp:
 
 
 def install_translation(qt_app: QApplication, language: str) -> None:
-    """Any locale with a .qm file under resources/i18n is loaded, with Qt's own translation for its standard
-    buttons and dialogs. Any other locale gets English, the source language, for its plural forms: without it
-    a count would read "2 alternative(s)"."""
+    """Any locale with a .qm file in the `resources` package is loaded, with Qt's own translation for its
+    standard buttons and dialogs. Any other locale gets English, the source language, for its plural forms:
+    without it a count would read "2 alternative(s)"."""
     name = QLocale.system().name() if language == "system" else language
-    ours = QTranslator(qt_app)
-    if not ours.load(f"triptych_{name}", str(I18N_DIR)):
-        name = "en"
-        if not ours.load(f"triptych_{name}", str(I18N_DIR)):
-            return
+    found = translation_file(name)
+    if found is None:
+        name, found = "en", translation_file("en")
+    if found is None:
+        return
+    ours = _TranslationData(found.read_bytes(), qt_app)
+    if not ours.loaded:
+        return
     qt_app.installTranslator(ours)
     qt_own = QTranslator(qt_app)
     if qt_own.load(f"qtbase_{name}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         qt_app.installTranslator(qt_own)
+
+
+class _TranslationData(QTranslator):
+    """A translator loaded from bytes (package data need not be a file on disk). Qt reads the bytes in place,
+    without a copy, so they live as long as the translator does."""
+
+    def __init__(self, data: bytes, parent: QApplication) -> None:
+        super().__init__(parent)
+        self._data = data
+        self.loaded = self.load(data)
 
 
 def apply_theme(qt_app: QApplication, theme: str) -> None:
@@ -247,6 +269,10 @@ def apply_theme(qt_app: QApplication, theme: str) -> None:
 
 
 def run(options: AppOptions) -> int:
+    if options.smoke_test and options.data_dir is None:
+        # A smoke test leaves the user's data alone: a fresh folder, removed afterwards.
+        with tempfile.TemporaryDirectory(prefix="triptych-smoke-") as folder:
+            return run(dataclasses.replace(options, data_dir=folder))
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Triptych")

@@ -1,0 +1,18 @@
+"""The app's data files, shipped in the wheel as package data and read with importlib.resources: today the
+compiled translations, i18n/triptych_<locale>.qm (the .ts sources and README screenshots stay out)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+
+def translation_file(locale: str) -> Traversable | None:
+    """The compiled translation for a locale name such as "zh_CN", else for its language ("en" for
+    "en_US"); None when there is neither."""
+    language = locale.split("_")[0]
+    for name in dict.fromkeys((locale, language)):
+        candidate = files(__name__).joinpath("i18n", f"triptych_{name}.qm")
+        if candidate.is_file():
+            return candidate
+    return None
