@@ -18,6 +18,7 @@ run: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy core
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

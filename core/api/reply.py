@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from contextlib import aclosing
 from dataclasses import dataclass, field
 
@@ -142,10 +142,11 @@ class MessageStream:
             self.metrics.first_content_at = time.monotonic()
         return update
 
-    async def _chunks(self) -> AsyncIterator[bytes]:
+    async def _chunks(self) -> AsyncGenerator[bytes, None]:
         assert self._response is not None
         try:
-            async with aclosing(self._response.aiter_bytes()) as chunks:
+            # httpx annotates aiter_bytes as an AsyncIterator; it is an async generator, which has aclose().
+            async with aclosing(self._response.aiter_bytes()) as chunks:  # type: ignore[type-var]
                 async for chunk in chunks:
                     self.metrics.bytes_received += len(chunk)
                     self.capture.body_read(chunk)

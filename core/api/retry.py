@@ -23,7 +23,7 @@ class RetryPolicy:
         """The server's retry-after when it is sane (0 < d <= 60 s), else exponential backoff with jitter."""
         if retry_after is not None and 0 < retry_after <= _LONGEST_HONOURED_WAIT:
             return retry_after
-        backoff = min(self.initial_delay * 2**retries_made, self.max_delay)
+        backoff: float = min(self.initial_delay * 2**retries_made, self.max_delay)
         return backoff * (1 - 0.25 * random.random())
 
 

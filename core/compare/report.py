@@ -84,9 +84,7 @@ def markdown_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]
             "### Metrics",
             "",
         ]
-        parts += _markdown_table(
-            _headers(run), metrics_table(run, round_index), lambda row, i, best=best: best.get(row[0]) == i
-        )
+        parts += _markdown_table(_headers(run), metrics_table(run, round_index), _best_marker(best))
         for column in run.columns:
             parts += [
                 "",
@@ -104,13 +102,7 @@ def html_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]) ->
     for round_index, prompt in enumerate(run.prompts):
         best = _best(run, round_index)
         body += [f"<h2>Round {round_index + 1}</h2>", f"<blockquote>{_escape(prompt)}</blockquote>"]
-        body.append(
-            _html_table(
-                _headers(run),
-                metrics_table(run, round_index),
-                lambda row, i, best=best: best.get(row[0]) == i,
-            )
-        )
+        body.append(_html_table(_headers(run), metrics_table(run, round_index), _best_marker(best)))
         columns = len(run.columns)
         body.append(f'<div class="replies" style="grid-template-columns: repeat({columns}, 1fr)">')
         for column in run.columns:
@@ -137,6 +129,11 @@ def write_reports(
 
 
 # -- pieces --------------------------------------------------------------------------------------------------
+
+
+def _best_marker(best: dict[str, int]) -> Callable[[tuple[str, list[str], bool], int], bool]:
+    """Marks, in a metrics table, the cell of the best column of each row (see `_best`)."""
+    return lambda row, i: best.get(row[0]) == i
 
 
 def _best(run: CompareRun, round_index: int) -> dict[str, int]:

@@ -22,6 +22,7 @@ from core.model.compare_run import ColumnMetrics, CompareColumn, CompareRun
 from core.model.conversation import ReplyTiming, StoredMessage
 from core.model.messages import ChatMessage
 from core.model.request_settings import RequestSettings
+from core.store.repository import Store
 from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError
@@ -91,7 +92,7 @@ class CompareSession:
         run = await self._store.call(lambda s: s.get_compare_run(run_id))
         for column in run.columns:
             last = column.reply_ids[-1]
-            path = await self._store.call(lambda s, m=last: s.path_to(m))
+            path = await self._store.call(Store.path_to, last)
             _check(column.index, conversation_history(path), column.settings, prompt)
         return await self._send_round(run_id, prompt)
 
@@ -140,7 +141,11 @@ class CompareSession:
             key = (run.id, column.index)
             task = asyncio.ensure_future(self._run_column(run.id, column, round_index))
             self._tasks[key] = task
-            task.add_done_callback(lambda _, k=key: self._forget(k))
+
+            def forget(_: object, key: ColumnKey = key) -> None:
+                self._forget(key)
+
+            task.add_done_callback(forget)
         return run
 
     def _forget(self, key: ColumnKey) -> None:

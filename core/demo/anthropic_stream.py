@@ -76,7 +76,7 @@ def _message_start(message: AssistantMessage) -> dict[str, Any]:
     usage = message.usage.to_api()
     usage.pop("server_tool_use", None)
     usage["output_tokens"] = 1
-    opening = {
+    opening: dict[str, Any] = {
         "id": message.id,
         "type": "message",
         "role": "assistant",

@@ -72,7 +72,7 @@ def prompt_from_messages(body: dict[str, Any]) -> Prompt:
 def prompt_from_chat(body: dict[str, Any]) -> Prompt:
     """The prompt of a validated `/v1/chat/completions` body (`thinking` is the relays' extra field)."""
     messages = body["messages"]
-    user = next((message for message in reversed(messages) if message["role"] == "user"), {})
+    user: dict[str, Any] = next((message for message in reversed(messages) if message["role"] == "user"), {})
     last = messages[-1]
     stop = body.get("stop") or ()
     functions = [

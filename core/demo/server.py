@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 from core.demo.checks import (
     check_auth,
@@ -203,7 +204,7 @@ class FakeServer:
     # --- every request --------------------------------------------------------------------------------
 
     @web.middleware
-    async def _exchange(self, request: web.Request, handler: Any) -> web.StreamResponse:
+    async def _exchange(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         raw = await request.read()
         record = RecordedRequest(
             method=request.method,
@@ -303,6 +304,7 @@ class FakeServer:
         item = queue.popleft()
         if isinstance(item, RawResponse):
             return raw_response(item)
+        assert isinstance(item, HttpError)  # enqueue() lets a Reply into the generation paths only
         return error_response(item, openai=False, request_id=request[_EXCHANGE].record.request_id)
 
     async def _answer(self, request: web.Request, item: ScriptItem, *, openai: bool) -> web.StreamResponse:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, cast
 
 from core.model.request_settings import RequestSettings, ThinkingSettings
 
@@ -42,11 +42,17 @@ class ColumnMetrics:
         """Lenient like `core.model.codec`: unknown keys are ignored, a value of the wrong type reads as
         None."""
         values: dict[str, Any] = {}
+        accepted: dict[str, type | tuple[type, ...]] = {
+            "int | None": int,
+            "float | None": (int, float),
+            "str | None": str,
+        }
         for item in fields(cls):
             value = data.get(item.name)
-            expected = {"int | None": int, "float | None": (int, float), "str | None": str}[str(item.type)]
+            expected = accepted[str(item.type)]
             if isinstance(value, expected) and not isinstance(value, bool):
-                values[item.name] = float(value) if item.type == "float | None" else value
+                # A looked-up type does not narrow `value`; for a float field it was just found int or float.
+                values[item.name] = float(cast(float, value)) if item.type == "float | None" else value
         return cls(**values)
 
 

@@ -8,7 +8,7 @@ Everything the app computes on (messages, usage) is a dataclass.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict, TypeGuard
 
 Role = Literal["user", "assistant"]
 StopReason = Literal[
@@ -99,6 +99,16 @@ ContentBlock = (
     | ToolResultBlock
     | dict[str, Any]
 )
+
+
+def is_text_block(block: ContentBlock) -> TypeGuard[TextBlock]:
+    """Whether the block is a text block, told by its "type" alone (blocks are kept unchecked)."""
+    return block.get("type") == "text"
+
+
+def is_image_block(block: ContentBlock) -> TypeGuard[ImageBlock]:
+    """Whether the block is an image block, told by its "type" alone."""
+    return block.get("type") == "image"
 
 
 @dataclass
@@ -221,7 +231,7 @@ class AssistantMessage:
 
     @property
     def text(self) -> str:
-        return "".join(block["text"] for block in self.content if block.get("type") == "text")
+        return "".join(block["text"] for block in self.content if is_text_block(block))
 
 
 @dataclass(frozen=True)

@@ -52,14 +52,17 @@ def allowed_link(href: str) -> bool:
 def pygments_css(dark: bool) -> str:
     """CSS for highlighted code blocks, scoped to `pre.code`, for a stylesheet-driven viewer."""
     formatter = _style_formatter(dark)
-    rules = formatter.get_token_style_defs(f"pre.{CODE_CLASS}")
+    # types-Pygments leaves get_token_style_defs unannotated; it returns the rules as a list of str.
+    rules: list[str] = formatter.get_token_style_defs(f"pre.{CODE_CLASS}")  # type: ignore[no-untyped-call]
     return "\n".join([f"pre.{CODE_CLASS} {{ {_block_style(formatter)} }}", *rules])
 
 
 def code_styles(dark: bool) -> dict[str, str]:
     """The same styles as `pygments_css` as a class -> declarations map, for `inline_styles`."""
     formatter = _style_formatter(dark)
-    styles = {name: style for name, (style, _, _) in formatter.class2style.items() if name and style}
+    # class2style is set by HtmlFormatter.__init__ but missing from types-Pygments.
+    class2style = formatter.class2style  # type: ignore[attr-defined]
+    styles = {name: style for name, (style, _, _) in class2style.items() if name and style}
     styles[CODE_CLASS] = _block_style(formatter)
     return styles
 
@@ -78,12 +81,12 @@ def inline_styles(html_text: str, styles: Mapping[str, str]) -> str:
     return _CLASS_ATTRIBUTE.sub(replace, html_text)
 
 
-def _style_formatter(dark: bool) -> HtmlFormatter:
+def _style_formatter(dark: bool) -> HtmlFormatter[str]:
     return HtmlFormatter(style="github-dark" if dark else "default")
 
 
-def _block_style(formatter: HtmlFormatter) -> str:
-    text = formatter.class2style.get("", ("", None, 0))[0]
+def _block_style(formatter: HtmlFormatter[str]) -> str:
+    text = formatter.class2style.get("", ("", None, 0))[0]  # type: ignore[attr-defined]  # as above
     return "; ".join(part for part in (f"background-color: {formatter.style.background_color}", text) if part)
 
 

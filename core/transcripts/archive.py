@@ -15,7 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, Final, Literal, NotRequired, TypedDict
 
 from core.model.codec import error_to_dict, settings_to_dict, timing_to_dict, usage_to_dict
 from core.model.compare_run import ColumnMetrics
@@ -23,7 +23,7 @@ from core.model.conversation import MessageStatus, ReplyError, ReplyTiming
 from core.model.messages import ContentBlock, Role, Usage
 from core.model.request_settings import RequestSettings
 
-FORMAT_NAME = "triptych"
+FORMAT_NAME: Final = "triptych"
 FORMAT_VERSION = 1
 
 

@@ -57,7 +57,7 @@ class _Block:
     start: dict[str, Any]
     parts: list[str] = field(default_factory=list)
     json_parts: list[str] = field(default_factory=list)
-    citations: list[dict[str, Any]] = field(default_factory=list)
+    citations: list[dict[str, Any] | None] = field(default_factory=list)  # None: a delta without its citation
     signature: str | None = None
     parsed_input: Any = None
     stopped: bool = False
@@ -185,7 +185,8 @@ def _block_start(snapshot: MessageSnapshot, event: dict[str, Any]) -> StreamUpda
 def _block_delta(snapshot: MessageSnapshot, event: dict[str, Any]) -> StreamUpdate:
     index = _index(snapshot, event)
     block = snapshot.blocks[index]
-    delta = event.get("delta") if isinstance(event.get("delta"), dict) else {}
+    raw_delta = event.get("delta")
+    delta: dict[str, Any] = raw_delta if isinstance(raw_delta, dict) else {}
     delta_type = delta.get("type")
     if delta_type == "text_delta" and block.type == "text":
         block.parts.append(str(delta.get("text", "")))
@@ -229,7 +230,8 @@ def _index(snapshot: MessageSnapshot, event: dict[str, Any]) -> int:
 
 
 def _message_delta(snapshot: MessageSnapshot, event: dict[str, Any]) -> None:
-    delta = event.get("delta") if isinstance(event.get("delta"), dict) else {}
+    raw_delta = event.get("delta")
+    delta: dict[str, Any] = raw_delta if isinstance(raw_delta, dict) else {}
     snapshot.stop_reason = delta.get("stop_reason")
     snapshot.stop_sequence = delta.get("stop_sequence")
     if delta.get("stop_details") is not None:

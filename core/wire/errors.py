@@ -207,7 +207,8 @@ def _html_title(text: str) -> str | None:
 
 
 def stream_error(data: dict[str, Any], *, request_id: str | None) -> StreamErrorEvent:
-    error = data.get("error") if isinstance(data.get("error"), dict) else {}
+    raw_error = data.get("error")
+    error: dict[str, Any] = raw_error if isinstance(raw_error, dict) else {}
     error_type = str(error.get("type") or "api_error")
     message = str(error.get("message") or "The server reported an error mid-stream.")
     return StreamErrorEvent(message, error_type=error_type, request_id=request_id or data.get("request_id"))

@@ -222,7 +222,7 @@ def _thinking_conflicts(settings: RequestSettings) -> Iterator[ValidationIssue]:
         yield _error(
             "top_p", f"top_p must be between 0.95 and 1 while thinking is on (it is {settings.top_p})."
         )
-    choice = (settings.tool_choice or {}).get("type")
+    choice = settings.tool_choice.get("type") if settings.tool_choice else None
     if choice in ("any", "tool"):
         yield _error(
             "tool_choice.type",
@@ -367,6 +367,6 @@ def _service_issues(settings: RequestSettings) -> Iterator[ValidationIssue]:
         yield _error(
             "service_tier", f'service_tier must be "auto" or "standard_only" (it is {json_text(tier)}).'
         )
-    ttl = (settings.cache_control or {}).get("ttl")
+    ttl = settings.cache_control.get("ttl") if settings.cache_control else None
     if ttl is not None and ttl not in _CACHE_TTLS:
         yield _error("cache_control.ttl", f'cache_control.ttl must be "5m" or "1h" (it is {json_text(ttl)}).')

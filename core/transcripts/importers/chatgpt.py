@@ -88,7 +88,8 @@ def _message(node: dict[str, Any], title: str, number: int, parsed: ParsedImport
         return None  # the empty root node every conversation starts with
     author = message.get("author")
     role = author.get("role") if isinstance(author, dict) else None
-    metadata = message.get("metadata") if isinstance(message.get("metadata"), dict) else {}
+    raw_metadata = message.get("metadata")
+    metadata: dict[str, Any] = raw_metadata if isinstance(raw_metadata, dict) else {}
     if role not in ("user", "assistant"):
         other = role if isinstance(role, str) else ""
         parsed.skipped.append(SkippedItem(SkipReason.OTHER_ROLE, title, number, other))

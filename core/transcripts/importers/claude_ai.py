@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from core.model.messages import ContentBlock
+from core.model.messages import ContentBlock, Role
 from core.model.request_settings import RequestSettings
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.importers.base import ParsedImport, SkippedItem, SkipReason, items, need_dict, need_list
 
-_ROLES = {"human": "user", "user": "user", "assistant": "assistant"}
+_ROLES: dict[str, Role] = {"human": "user", "user": "user", "assistant": "assistant"}
 
 
 def is_claude_ai_export(data: Any) -> bool:
@@ -100,8 +100,10 @@ def _message(data: dict[str, Any], title: str, number: int, parsed: ParsedImport
         else:
             parsed.skipped.append(SkippedItem(SkipReason.ATTACHMENT_WITHOUT_TEXT, title, number + 1, name))
     for upload in items(data.get("files")):
-        name = upload.get("file_name") if isinstance(upload, dict) else None
-        parsed.skipped.append(SkippedItem(SkipReason.FILE_NOT_IN_EXPORT, title, number + 1, str(name or "")))
+        file_name = upload.get("file_name") if isinstance(upload, dict) else None
+        parsed.skipped.append(
+            SkippedItem(SkipReason.FILE_NOT_IN_EXPORT, title, number + 1, str(file_name or ""))
+        )
     if not blocks:
         parsed.skipped.append(SkippedItem(SkipReason.NO_TEXT, title, number + 1))
         return None

@@ -10,7 +10,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.model.messages import ChatMessage, ContentBlock, TextBlock
+from core.model.messages import (
+    ChatMessage,
+    ContentBlock,
+    ImageBlock,
+    TextBlock,
+    is_image_block,
+    is_text_block,
+)
 from core.model.request_settings import RequestSettings, ThinkingSettings, ToolChoice, ToolDefinition
 
 # History the OpenAI layer has no field for, and which it could not have produced itself.
@@ -103,7 +110,7 @@ def _user_messages(blocks: list[ContentBlock], warnings: _Warnings) -> list[dict
             tool_messages.append(_tool_message(block, warnings))
         elif kind == "text":
             parts.append({"type": "text", "text": block.get("text", "")})
-        elif kind == "image":
+        elif is_image_block(block):
             image = _image_part(block, warnings)
             if image is not None:
                 parts.append(image)
@@ -121,8 +128,9 @@ def _user_content(parts: list[dict[str, Any]]) -> str | list[dict[str, Any]]:
     return parts
 
 
-def _image_part(block: ContentBlock, warnings: _Warnings) -> dict[str, Any] | None:
+def _image_part(block: ImageBlock, warnings: _Warnings) -> dict[str, Any] | None:
     source = block.get("source") or {}
+    url: object  # a URL source's "url" goes on as the JSON value it is
     if source.get("type") == "base64":
         url = f"data:{source.get('media_type')};base64,{source.get('data')}"
     elif source.get("type") == "url":
@@ -162,7 +170,7 @@ def _assistant_message(blocks: list[ContentBlock], warnings: _Warnings) -> dict[
     for block in blocks:
         _warn_about_cache_control(block, warnings)
         kind = block.get("type")
-        if kind == "text":
+        if is_text_block(block):
             texts.append(block.get("text", ""))
         elif kind == "tool_use":
             tool_calls.append(_tool_call(block))
@@ -215,11 +223,11 @@ def _put_tools(
 
 def _function_tool(tool: ToolDefinition, warnings: _Warnings) -> dict[str, Any]:
     function: dict[str, Any] = {"name": tool.get("name")}
-    if tool.get("description"):
-        function["description"] = tool["description"]
+    if description := tool.get("description"):
+        function["description"] = description
     function["parameters"] = tool.get("input_schema")
-    if tool.get("strict") is not None:
-        function["strict"] = tool["strict"]
+    if (strict := tool.get("strict")) is not None:
+        function["strict"] = strict
     _warn_about_cache_control(tool, warnings)
     for name in _ANTHROPIC_ONLY_TOOL_FIELDS:
         if name in tool:

@@ -157,7 +157,7 @@ class ChunkTranslator:
 
     def _message_start(self, chunk: dict[str, Any]) -> dict[str, Any]:
         self._started = True
-        message = {
+        message: dict[str, Any] = {
             "id": chunk.get("id") or "",
             "type": "message",
             "role": "assistant",
@@ -200,7 +200,12 @@ class ChunkTranslator:
                 return []
             events += self._close_block()
             call_id = call.get("id") or f"call_{uuid.uuid4().hex}"
-            block = {"type": "tool_use", "id": call_id, "name": function.get("name") or "", "input": {}}
+            block: dict[str, Any] = {
+                "type": "tool_use",
+                "id": call_id,
+                "name": function.get("name") or "",
+                "input": {},
+            }
             events.append(self._open_block(_OpenBlock("tool_use", self._next_index, key, call_id), block))
             self._calls_seen.add(key)
         arguments = function.get("arguments")
@@ -211,8 +216,9 @@ class ChunkTranslator:
         return events
 
     def _call_key(self, call: dict[str, Any]) -> int:
-        if isinstance(call.get("index"), int):
-            return call["index"]
+        index = call.get("index")
+        if isinstance(index, int):
+            return index
         # Some servers leave out the index: a fragment without a new id continues the open call.
         open_call = self._open if self._open is not None and self._open.kind == "tool_use" else None
         if open_call is not None and call.get("id") in (None, open_call.call_id):
