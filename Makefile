@@ -19,6 +19,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy core
+	$(BIN)/mypy gui
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

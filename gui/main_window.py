@@ -16,6 +16,7 @@ from core.model.conversation import Conversation, StoredMessage
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
 from core.store.services import StoreServices
+from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError
 from core.wire.models_list import DiscoveredModel
 from core.wire.validation import RequestValidationError
@@ -71,7 +72,8 @@ class MainWindow(QMainWindow):
 
         self.conversations = ConversationList(self)
         self.transcript = TranscriptView(error_text=describe, parent=self)
-        self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))
+        # QSettings.value(type=bool) returns a bool; the stubs say object (here and in _restore_geometry).
+        self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))  # type: ignore[arg-type]
         self._retry_countdown = RetryCountdown(self.composer.show_notice, self)
         self.parameters = ParameterPanel(self)
         self.model_picker = ModelPicker(self)
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_actions(self) -> None:
-        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(self.new_conversation)
         self.toggle_parameters_action = QAction(self, checkable=True, checked=True)
         self.toggle_parameters_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
         self.compare_action.triggered.connect(self.compareRequested)
         self.stop_action = QAction(self, shortcut=QKeySequence("Esc"))
         self.stop_action.triggered.connect(self.stop_reply)
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.new_action, self.quit_action])
@@ -362,7 +364,7 @@ class MainWindow(QMainWindow):
             self.transcript.show_messages(path)
         self.transcript.begin_reply(reply)
 
-    def _reply_updated(self, message_id: int, update: object) -> None:
+    def _reply_updated(self, message_id: int, update: StreamUpdate) -> None:
         # Per token: no scan of the path here; the transcript ignores a reply it is not showing.
         self.transcript.feed_update(message_id, update)
 
@@ -394,7 +396,7 @@ class MainWindow(QMainWindow):
             state = self._settings.value(key)
             if state is not None:
                 splitter.restoreState(state)
-        self.toggle_parameters_action.setChecked(self._settings.value("window/parameters", True, type=bool))
+        self.toggle_parameters_action.setChecked(self._settings.value("window/parameters", True, type=bool))  # type: ignore[arg-type]  # see __init__
 
     def save_window_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

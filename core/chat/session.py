@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 
 from core.api.pool import ClientPool
 from core.api.reply import ReplyResult, ReplyRun
@@ -270,6 +270,12 @@ def reply_status(result: ReplyResult, *, interrupted: bool) -> MessageStatus:
     if result.error is not None:
         return "error"
     return "complete"
+
+
+@overload
+def reply_error(error: ApiError) -> ReplyError: ...
+@overload
+def reply_error(error: ApiError | None) -> ReplyError | None: ...
 
 
 def reply_error(error: ApiError | None) -> ReplyError | None:

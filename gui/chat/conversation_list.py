@@ -6,6 +6,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -158,8 +159,8 @@ class ConversationList(QWidget):
         if current.isValid():
             self.conversationSelected.emit(int(current.data(ConversationModel.IdRole)))
 
-    def _menu(self, position: object) -> None:
-        index = self.view.indexAt(position)  # type: ignore[arg-type]
+    def _menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
         if not index.isValid():
             return
         conversation_id = int(index.data(ConversationModel.IdRole))
@@ -172,4 +173,4 @@ class ConversationList(QWidget):
         delete = QAction(self.tr("Delete"), menu)
         delete.triggered.connect(lambda: self.deleteRequested.emit(conversation_id))
         menu.addActions([rename, pin, delete])
-        menu.popup(self.view.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.popup(self.view.viewport().mapToGlobal(position))

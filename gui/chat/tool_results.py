@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model.conversation import StoredMessage
-from core.model.messages import ToolResult
+from core.model.messages import ToolResult, ToolUseBlock
 
 
 class ToolResultsDialog(QDialog):
@@ -31,18 +32,19 @@ class ToolResultsDialog(QDialog):
         for block in reply.content:
             if block.get("type") != "tool_use":
                 continue
+            call_id = str(cast(ToolUseBlock, block)["id"])  # a tool_use block: its type was just checked
             box = QGroupBox(str(block.get("name")), self)
             inner = QVBoxLayout(box)
             call = QLabel(json.dumps(block.get("input"), ensure_ascii=False, indent=1), box)
             call.setWordWrap(True)
             result = QPlainTextEdit(box)
-            result.setObjectName(f"result_{block['id']}")
+            result.setObjectName(f"result_{call_id}")
             is_error = QCheckBox(self.tr("Mark as error"), box)
             inner.addWidget(call)
             inner.addWidget(result)
             inner.addWidget(is_error)
             layout.addWidget(box)
-            self._fields.append((str(block["id"]), result, is_error))
+            self._fields.append((call_id, result, is_error))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

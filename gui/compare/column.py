@@ -194,6 +194,7 @@ class CompareColumnWidget(QWidget):
         self.table.setRowHidden(METRICS.index("thinking_tokens"), not thinking)
         for row, name in enumerate(METRICS):
             item = self.table.item(row, 0)
+            assert item is not None  # every row got its item when the table was built
             value = getattr(metrics, name) if metrics is not None else None
             item.setText(self._metric_text(name, value))
             font = QFont(item.font())

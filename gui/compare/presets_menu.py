@@ -33,10 +33,11 @@ class PresetsMenu(QMenu):
         self.actions_by_key: dict[str, QAction] = {key: self._add(self, make) for key, make in makers.items()}
         self.addMenu(self.family_menu)
         for family in FAMILIES:
-            self.actions_by_key[family] = self._add(
-                self.family_menu, lambda f=family: preset_family(self._base(), f)
-            )
+            self.actions_by_key[family] = self._add(self.family_menu, self._family_maker(family))
         self.retranslate()
+
+    def _family_maker(self, family: Family) -> Callable[[], list[RequestSettings]]:
+        return lambda: preset_family(self._base(), family)
 
     def _add(self, menu: QMenu, make: Callable[[], list[RequestSettings]]) -> QAction:
         action = menu.addAction("")

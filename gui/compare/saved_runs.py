@@ -80,7 +80,7 @@ class CompareRunsMenu(QObject):
         conversation: Callable[[], Conversation | None],
         compare_runs: CompareRunService,
         tasks: TaskKeeper,
-        open_run: Callable[[int], None],
+        open_run: Callable[[int], object],
     ) -> None:
         super().__init__(window)
         self._window = window

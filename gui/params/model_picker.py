@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from core.wire.models_list import DiscoveredModel, PickerModel, merge_with_catalog
 
@@ -46,7 +46,7 @@ class ModelPicker(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(24)
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.combo.lineEdit().setPlaceholderText(self.tr("Model, or type a model id"))
+        self._line_edit().setPlaceholderText(self.tr("Model, or type a model id"))
         self.combo.setToolTip(self.tr("The model to send to. Type any model id your provider serves."))
         self._items = QStandardItemModel(self)
         self.combo.setModel(self._items)
@@ -60,7 +60,7 @@ class ModelPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
         self.combo.activated.connect(self._picked)
-        self.combo.lineEdit().editingFinished.connect(self._typed)
+        self._line_edit().editingFinished.connect(self._typed)
         completer.activated.connect(self._typed)
         self._rebuild()
 
@@ -133,8 +133,13 @@ class ModelPicker(QWidget):
         if isinstance(model_id, str):
             self._choose(model_id, emit=True)
 
+    def _line_edit(self) -> QLineEdit:
+        line_edit = self.combo.lineEdit()
+        assert line_edit is not None  # the combo box is editable
+        return line_edit
+
     def _typed(self) -> None:
-        text = self.combo.lineEdit().text().strip()
+        text = self._line_edit().text().strip()
         current = self._rows.get(self._current)
         if not text or (current is not None and text == self._label(current)):
             self._show_current()

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any
+from typing import Any, TypeGuard
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
-from core.model.request_settings import RequestSettings, ToolDefinition
+from core.model.request_settings import RequestSettings, ToolChoice, ToolDefinition
 from core.wire.validation import ValidationIssue
 from gui.params.sections import ParamSection
 from gui.widgets.fields import ChoiceCombo, IssueLabel, join_list, split_list
@@ -37,7 +37,7 @@ _TEMPLATE_TOOL: dict[str, Any] = {
 }
 
 
-def _is_kind(tool: ToolDefinition, prefix: str) -> bool:
+def _is_kind(tool: ToolDefinition, prefix: str) -> TypeGuard[dict[str, Any]]:
     kind = tool.get("type") if isinstance(tool, dict) else None
     return isinstance(kind, str) and kind.startswith(prefix)
 
@@ -85,7 +85,9 @@ class ToolsSection(ParamSection):
             self.kind.add_choice(text, value)
         self.name = QComboBox(self.body)
         self.name.setEditable(True)
-        self.name.lineEdit().setPlaceholderText(self.tr("Tool name"))
+        name_edit = self.name.lineEdit()
+        assert name_edit is not None  # an editable combo box has one
+        name_edit.setPlaceholderText(self.tr("Tool name"))
         self.no_parallel = QCheckBox(self.tr("One tool call at a time"), self.body)
         self.no_parallel.setToolTip(self.tr("Sends disable_parallel_tool_use."))
         self.add_field(None, self.tools, "tools")
@@ -107,7 +109,7 @@ class ToolsSection(ParamSection):
     def fill(self, settings: RequestSettings) -> None:
         rest, _, _ = split_tools(settings.tools)
         self.tools.set_value(rest or None)
-        choice = settings.tool_choice or {}
+        choice: ToolChoice | dict[str, Any] = settings.tool_choice or {}
         self.kind.set_choice(choice.get("type"))
         self.name.setEditText(choice.get("name", ""))
         self.no_parallel.setChecked(bool(choice.get("disable_parallel_tool_use")))
@@ -270,6 +272,7 @@ class ServerToolsSection(ParamSection):
         return tool
 
     def _update_enabled(self) -> None:
+        widget: QWidget
         for widget in (self.allowed, self.blocked, self.max_uses, self.city, self.country):
             widget.setEnabled(self.search.isChecked())
         for widget in (self.citations, self.max_content):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -55,7 +56,7 @@ class Cards(QObject):
 
     # --- tools ------------------------------------------------------------------------------------
 
-    def tool_use(self, message_id: int, block: dict[str, Any], with_link: bool) -> str:
+    def tool_use(self, message_id: int, block: Mapping[str, Any], with_link: bool) -> str:
         name = str(block.get("name", ""))
         title = self.tr("Tool call: {name}").format(name=name)
         link = ""
@@ -79,7 +80,7 @@ class Cards(QObject):
         title = self.tr("Tool call: {name}…").format(name=name) if name else self.tr("Tool call…")
         return self._card(self._title(title, "") + self.code(partial_json))
 
-    def tool_result(self, block: dict[str, Any], tool_name: str) -> str:
+    def tool_result(self, block: Mapping[str, Any], tool_name: str) -> str:
         name = tool_name or str(block.get("tool_use_id", ""))
         error = bool(block.get("is_error"))
         title = (self.tr("Tool error: {name}") if error else self.tr("Tool result: {name}")).format(name=name)
@@ -102,9 +103,10 @@ class Cards(QObject):
                 parts.append(pretty_json(item))
         return "\n\n".join(parts)
 
-    def server_tool_use(self, block: dict[str, Any]) -> str:
+    def server_tool_use(self, block: Mapping[str, Any]) -> str:
         name = str(block.get("name", ""))
-        tool_input = block.get("input") if isinstance(block.get("input"), dict) else {}
+        raw_tool_input = block.get("input")
+        tool_input: dict[str, Any] = raw_tool_input if isinstance(raw_tool_input, dict) else {}
         if name == "web_search" and isinstance(tool_input.get("query"), str):
             return self._card(
                 self._title(self.tr("Web search: {query}").format(query=tool_input["query"]), "")
@@ -114,7 +116,7 @@ class Cards(QObject):
             + self.code(pretty_json(tool_input))
         )
 
-    def web_search_results(self, block: dict[str, Any]) -> str:
+    def web_search_results(self, block: Mapping[str, Any]) -> str:
         content = block.get("content")
         if isinstance(content, dict):
             code = str(content.get("error_code", ""))
@@ -133,21 +135,23 @@ class Cards(QObject):
 
     # --- other blocks -----------------------------------------------------------------------------
 
-    def image(self, message_id: int, index: int, block: dict[str, Any]) -> str:
-        source = block.get("source") if isinstance(block.get("source"), dict) else {}
+    def image(self, message_id: int, index: int, block: Mapping[str, Any]) -> str:
+        raw_source = block.get("source")
+        source: dict[str, Any] = raw_source if isinstance(raw_source, dict) else {}
         if source.get("type") == "base64":
             return f'<p><img src="{IMAGE_SCHEME}:{message_id}/{index}"></p>'
         url = str(source.get("url", ""))
         text = self.tr("[image: {url}]").format(url=url)
         return f"<p>{link_or_text(url, text)}</p>"
 
-    def document(self, block: dict[str, Any]) -> str:
-        source = block.get("source") if isinstance(block.get("source"), dict) else {}
+    def document(self, block: Mapping[str, Any]) -> str:
+        raw_source = block.get("source")
+        source: dict[str, Any] = raw_source if isinstance(raw_source, dict) else {}
         title = str(block.get("title") or source.get("media_type") or self.tr("untitled"))
         label = html.escape(self.tr("Document: {title}").format(title=title))
         return f'<p><span style="background-color:{self.colors.card}">&nbsp;{label}&nbsp;</span></p>'
 
-    def other(self, block: dict[str, Any]) -> str:
+    def other(self, block: Mapping[str, Any]) -> str:
         kind = str(block.get("type"))
         if kind == "redacted_thinking":
             return self.note(

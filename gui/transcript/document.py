@@ -43,7 +43,8 @@ class TranscriptBrowser(QTextBrowser):
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(12)
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:
+    # Qt hands this virtual a QUrl; the stubs' "QUrl | str" is what a caller may pass in.
+    def loadResource(self, kind: int, url: QUrl) -> Any:  # type: ignore[override]
         self.resourceRequested.emit(QUrl(url))
         if int(kind) == QTextDocument.ResourceType.ImageResource.value and url.scheme() == IMAGE_SCHEME:
             return self._images(url)

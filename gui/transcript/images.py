@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -19,7 +20,8 @@ def thumbnail(messages: Mapping[int, StoredMessage], path: str) -> QImage | None
     there is no such image or it does not decode."""
     message_id, _, index = path.partition("/")
     try:
-        block = messages[int(message_id)].content[int(index)]
+        # Any block, read as plain JSON: a block of another shape is one of the errors caught below.
+        block: Mapping[str, Any] = messages[int(message_id)].content[int(index)]
         image = QImage.fromData(base64.b64decode(block["source"]["data"]))
     except (KeyError, IndexError, ValueError, TypeError, binascii.Error):
         return None

@@ -120,8 +120,9 @@ class LiveTurn:
         for index, block in enumerate(message.content):
             self._start(index, str(block.get("type")), dict(block))
             text = block.get("text") or block.get("thinking") or ""
-            if not text and isinstance(block.get("input"), dict) and block.get("input"):
-                text = json.dumps(block["input"])
+            tool_input = block.get("input")
+            if not text and isinstance(tool_input, dict) and tool_input:
+                text = json.dumps(tool_input)
             self._by_index[index].feed(str(text))
 
     def _start(self, index: int, block_type: str, opened: dict[str, Any]) -> None:

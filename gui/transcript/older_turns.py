@@ -90,7 +90,8 @@ class OlderTurns(QObject):
 
     def _step(self) -> None:
         deadline = time.monotonic() + max(MIN_RENDER_S, PASS_S - self._insert_s)
-        start, parts = self.shown_from, []
+        start = self.shown_from
+        parts: list[str] = []
         while start > 0 and (not parts or time.monotonic() < deadline):
             start -= 1
             parts.append(self._render(start, start + 1))

@@ -12,7 +12,7 @@ import html
 import json
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -219,7 +219,7 @@ class TurnHtml(QObject):
 
     def _blocks(self, message: StoredMessage, options: TurnOptions, sources: _Sources) -> list[str]:
         parts: list[str] = []
-        run: list[dict[str, Any]] = []
+        run: list[Mapping[str, Any]] = []
         for index, block in enumerate(message.content):
             if block.get("type") == "text":
                 run.append(block)
@@ -232,7 +232,9 @@ class TurnHtml(QObject):
             parts.append(self.text_run(run, message.id, sources))
         return parts
 
-    def _block(self, message: StoredMessage, index: int, block: dict[str, Any], options: TurnOptions) -> str:
+    def _block(
+        self, message: StoredMessage, index: int, block: Mapping[str, Any], options: TurnOptions
+    ) -> str:
         kind = block.get("type")
         if kind == "thinking":
             expanded = (message.id, index) in options.expanded
@@ -246,7 +248,7 @@ class TurnHtml(QObject):
             return self.cards.image(message.id, index, block)
         return self.cards.other(block)
 
-    def text_run(self, blocks: list[dict[str, Any]], message_id: int, sources: _Sources) -> str:
+    def text_run(self, blocks: Sequence[Mapping[str, Any]], message_id: int, sources: _Sources) -> str:
         """Consecutive text blocks are one text to the reader: a citation splits a sentence into blocks."""
         pieces: list[str] = []
         for block in blocks:

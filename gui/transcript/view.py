@@ -285,8 +285,8 @@ class TranscriptView(TurnLinks):
     def _remember(self, message: StoredMessage) -> None:
         self._by_id[message.id] = message
         for block in message.content:
-            if block.get("type") in ("tool_use", "server_tool_use") and block.get("id"):
-                self._tool_names[str(block["id"])] = str(block.get("name", ""))
+            if block.get("type") in ("tool_use", "server_tool_use") and (tool_id := block.get("id")):
+                self._tool_names[str(tool_id)] = str(block.get("name", ""))
 
     def _tool_link_target(self) -> int | None:
         """The turn offering "Reply with result…": the last one, if the model stopped to use a tool."""

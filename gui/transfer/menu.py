@@ -64,7 +64,7 @@ class FileDialogs:
         return Path(name) if name else None
 
     def choose(
-        self, parent: QWidget, title: str, label: str, items: list[str], chosen: Callable[[int], None]
+        self, parent: QWidget, title: str, label: str, items: list[str], chosen: Callable[[int], object]
     ) -> None:
         """Offer `items`; call `chosen` with the index picked (not at all if cancelled)."""
         dialog = QInputDialog(parent)
