@@ -12,12 +12,13 @@ import asyncio
 import importlib.util
 import sys
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from core.model.conversation import StoredMessage
-    from gui.chat.session_signals import ChatController
+    from gui.chat.session_signals import ChatSignals
     from gui.main_window import MainWindow
 
 PROMPT = "Hello from the smoke test."
@@ -30,7 +31,7 @@ class SmokeTestFailed(Exception):
     pass
 
 
-async def smoke_test(window: MainWindow, controller: ChatController, timeout: float = TIMEOUT_S) -> int:
+async def smoke_test(window: MainWindow, controller: ChatSignals, timeout: float = TIMEOUT_S) -> int:
     """The exit code; the one line goes to stdout when it passes, the reason to stderr when it does not."""
     started = time.monotonic()
     try:
@@ -43,7 +44,8 @@ async def smoke_test(window: MainWindow, controller: ChatController, timeout: fl
     except Exception as error:
         print(f"smoke test failed: {error or type(error).__name__}", file=sys.stderr, flush=True)
         return 1
-    characters = sum(len(block.get("text", "")) for block in reply.content)
+    content: Sequence[Mapping[str, Any]] = reply.content  # read as JSON: a block without text counts 0
+    characters = sum(len(block.get("text", "")) for block in content)
     label = window.composer.send_button.text()
     print(
         f"smoke test passed: a reply of {characters} characters in {time.monotonic() - started:.1f} s;"
@@ -69,7 +71,7 @@ def code_folder() -> Path:
     return folders["main"]
 
 
-async def _one_reply(window: MainWindow, controller: ChatController) -> StoredMessage:
+async def _one_reply(window: MainWindow, controller: ChatSignals) -> StoredMessage:
     while not _ready(window):
         await asyncio.sleep(_LOOK_EVERY_S)
     finished: asyncio.Future[StoredMessage] = asyncio.get_running_loop().create_future()

@@ -48,6 +48,8 @@ class ErrorKind(StrEnum):
     @classmethod
     def read(cls, value: object) -> ErrorKind:
         """The kind a saved value names; OTHER for anything else."""
+        if not isinstance(value, str):  # every kind is named by a str
+            return cls.OTHER
         try:
             return cls(value)
         except ValueError:
