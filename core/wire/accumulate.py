@@ -57,7 +57,7 @@ class _Block:
     start: dict[str, Any]
     parts: list[str] = field(default_factory=list)
     json_parts: list[str] = field(default_factory=list)
-    citations: list[dict[str, Any] | None] = field(default_factory=list)  # None: a delta without its citation
+    citations: list[dict[str, Any]] = field(default_factory=list)
     signature: str | None = None
     parsed_input: Any = None
     stopped: bool = False
@@ -201,7 +201,11 @@ def _block_delta(snapshot: MessageSnapshot, event: dict[str, Any]) -> StreamUpda
         block.json_parts.append(str(delta.get("partial_json", "")))
         return StreamUpdate("tool_input", index, delta.get("partial_json", ""), block.type)
     if delta_type == "citations_delta" and block.type == "text":
-        block.citations.append(delta.get("citation"))
+        citation = delta.get("citation")
+        if not isinstance(citation, dict):
+            snapshot.warnings.append("A citations_delta without a citation was ignored.")
+            return StreamUpdate("ignored", index)
+        block.citations.append(citation)
         return StreamUpdate("citation", index, block_type=block.type)
     snapshot.warnings.append(f"A {delta_type} for a {block.type} block was ignored.")
     return StreamUpdate("ignored", index)

@@ -147,7 +147,6 @@ def test_unknown_keys_are_ignored() -> None:
     )
 
 
-
 def test_an_error_kind_is_saved_as_its_class_name_and_an_unknown_one_reads_as_other() -> None:
     saved = codec.error_to_dict(ReplyError(kind=ErrorKind.TIMEOUT, message="late"))
     assert saved["kind"] == "ApiTimeoutError"  # what databases and exports have always held
@@ -155,6 +154,7 @@ def test_an_error_kind_is_saved_as_its_class_name_and_an_unknown_one_reads_as_ot
     assert codec.error_from_dict(saved).kind is ErrorKind.TIMEOUT
     assert codec.error_from_dict({"kind": "QuantumFluxError", "message": "?"}).kind is ErrorKind.OTHER
     assert codec.error_from_dict({"kind": 7, "message": "?"}).kind is ErrorKind.OTHER
+
 
 def test_missing_keys_take_the_defaults() -> None:
     """An older version wrote fewer fields."""

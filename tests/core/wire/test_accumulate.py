@@ -187,3 +187,25 @@ def test_text_is_the_concatenation_of_its_deltas(pieces: list[str]) -> None:
     message = ours(events)
     assert message["content"][0]["text"] == "".join(pieces)
     assert message == sdk_accumulate(events)
+
+
+def test_a_citations_delta_without_a_citation_is_ignored_with_a_warning() -> None:
+    citation = {"type": "web_search_result_location", "url": "https://example.com", "cited_text": "Sunny"}
+    events = [
+        {"type": "message_start", "message": {"id": "m", "model": "x", "content": [], "usage": {}}},
+        {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+        {"type": "content_block_delta", "index": 0, "delta": {"type": "citations_delta"}},
+        {
+            "type": "content_block_delta",
+            "index": 0,
+            "delta": {"type": "citations_delta", "citation": citation},
+        },
+        {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Sunny."}},
+        {"type": "content_block_stop", "index": 0},
+    ]
+    snapshot = None
+    for event in events:
+        snapshot = accumulate(snapshot, event)
+    assert snapshot is not None
+    assert snapshot.to_message().content == [{"type": "text", "text": "Sunny.", "citations": [citation]}]
+    assert snapshot.warnings == ["A citations_delta without a citation was ignored."]
