@@ -4,22 +4,22 @@
 <context>
     <name>AlternativesDialog</name>
     <message>
-        <location filename="../../gui/compare/alternatives_view.py" line="29"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="29"/>
         <source>Alternatives from a comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_view.py" line="30"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="30"/>
         <source>Kept for reading: these replies are not sent to the model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_view.py" line="50"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="50"/>
         <source>Same settings as the chosen reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_view.py" line="59"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="59"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -27,52 +27,52 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="106"/>
+        <location filename="../../gui/chat/branch_actions.py" line="107"/>
         <source>With the current settings ({model})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="111"/>
+        <location filename="../../gui/chat/branch_actions.py" line="112"/>
         <source>With another model (this reply only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="137"/>
+        <location filename="../../gui/chat/branch_actions.py" line="136"/>
         <source>{title} (branch)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="137"/>
+        <location filename="../../gui/chat/branch_actions.py" line="136"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="141"/>
+        <location filename="../../gui/chat/branch_actions.py" line="140"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="155"/>
+        <location filename="../../gui/chat/branch_actions.py" line="154"/>
         <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="157"/>
+        <location filename="../../gui/chat/branch_actions.py" line="156"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="159"/>
+        <location filename="../../gui/chat/branch_actions.py" line="158"/>
         <source>Branch into new conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="163"/>
+        <location filename="../../gui/chat/branch_actions.py" line="162"/>
         <source>Delete this version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="170"/>
+        <location filename="../../gui/chat/branch_actions.py" line="169"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -82,12 +82,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="205"/>
+        <location filename="../../gui/chat/branch_actions.py" line="206"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="211"/>
+        <location filename="../../gui/chat/branch_actions.py" line="212"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -158,68 +158,68 @@
 <context>
     <name>Cards</name>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="60"/>
+        <location filename="../../gui/transcript/cards.py" line="61"/>
         <source>Tool call: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="64"/>
+        <location filename="../../gui/transcript/cards.py" line="65"/>
         <source>Reply with result…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="75"/>
+        <location filename="../../gui/transcript/cards.py" line="76"/>
         <source>Web search results…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="76"/>
-        <location filename="../../gui/transcript/cards.py" line="163"/>
+        <location filename="../../gui/transcript/cards.py" line="77"/>
+        <location filename="../../gui/transcript/cards.py" line="167"/>
         <source>{kind} block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="79"/>
+        <location filename="../../gui/transcript/cards.py" line="80"/>
         <source>Tool call: {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="79"/>
+        <location filename="../../gui/transcript/cards.py" line="80"/>
         <source>Tool call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="85"/>
+        <location filename="../../gui/transcript/cards.py" line="86"/>
         <source>Tool error: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="85"/>
+        <location filename="../../gui/transcript/cards.py" line="86"/>
         <source>Tool result: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="100"/>
+        <location filename="../../gui/transcript/cards.py" line="101"/>
         <source>[image]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="110"/>
+        <location filename="../../gui/transcript/cards.py" line="112"/>
         <source>Web search: {query}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="113"/>
+        <location filename="../../gui/transcript/cards.py" line="115"/>
         <source>Server tool: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="122"/>
+        <location filename="../../gui/transcript/cards.py" line="124"/>
         <source>Web search failed: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/cards.py" line="131"/>
+        <location filename="../../gui/transcript/cards.py" line="133"/>
         <source>Web search results (%n)</source>
         <translation>
             <numerusform>Web search results (%n)</numerusform>
@@ -227,37 +227,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="141"/>
+        <location filename="../../gui/transcript/cards.py" line="144"/>
         <source>[image: {url}]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="146"/>
+        <location filename="../../gui/transcript/cards.py" line="150"/>
         <source>untitled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="147"/>
+        <location filename="../../gui/transcript/cards.py" line="151"/>
         <source>Document: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="154"/>
+        <location filename="../../gui/transcript/cards.py" line="158"/>
         <source>Part of the thinking was redacted by the API; it is kept for the next request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="182"/>
+        <location filename="../../gui/transcript/cards.py" line="186"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="190"/>
+        <location filename="../../gui/transcript/cards.py" line="194"/>
         <source>Document {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="202"/>
+        <location filename="../../gui/transcript/cards.py" line="206"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,17 +265,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="241"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="257"/>
+        <location filename="../../gui/compare/column.py" line="258"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="259"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,202 +323,202 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="207"/>
+        <location filename="../../gui/compare/column.py" line="208"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="209"/>
+        <location filename="../../gui/compare/column.py" line="210"/>
         <source>{rate:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="216"/>
+        <location filename="../../gui/compare/column.py" line="217"/>
         <source>Time to first token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="217"/>
+        <location filename="../../gui/compare/column.py" line="218"/>
         <source>Total time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="219"/>
         <source>Output speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="220"/>
         <source>Input tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="220"/>
+        <location filename="../../gui/compare/column.py" line="221"/>
         <source>Output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="222"/>
         <source>Cache read tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="223"/>
         <source>Cache write tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="224"/>
         <source>Thinking tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="293"/>
+        <location filename="../../gui/compare/column.py" line="294"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="300"/>
+        <location filename="../../gui/compare/column.py" line="301"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="303"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="304"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="311"/>
+        <location filename="../../gui/compare/column.py" line="312"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,87 +560,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/window.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="145"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="146"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="147"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="148"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="149"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="150"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="357"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="376"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="379"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="272"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="279"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="303"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -711,42 +711,42 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="124"/>
+        <location filename="../../gui/chat/conversation_list.py" line="125"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="125"/>
+        <location filename="../../gui/chat/conversation_list.py" line="126"/>
         <source>New conversation (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="126"/>
+        <location filename="../../gui/chat/conversation_list.py" line="127"/>
         <source>Filter conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="147"/>
+        <location filename="../../gui/chat/conversation_list.py" line="148"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="168"/>
+        <location filename="../../gui/chat/conversation_list.py" line="169"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="170"/>
+        <location filename="../../gui/chat/conversation_list.py" line="171"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="170"/>
+        <location filename="../../gui/chat/conversation_list.py" line="171"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="172"/>
+        <location filename="../../gui/chat/conversation_list.py" line="173"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,7 +754,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="53"/>
+        <location filename="../../gui/chat/conversation_list.py" line="54"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -965,52 +965,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312"/>
+        <location filename="../../gui/main_window.py" line="330"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,37 +1129,37 @@
 <context>
     <name>PresetsMenu</name>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="47"/>
+        <location filename="../../gui/compare/presets_menu.py" line="48"/>
         <source>Same settings ×3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="48"/>
+        <location filename="../../gui/compare/presets_menu.py" line="49"/>
         <source>Temperature 0 / 0.5 / 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="49"/>
+        <location filename="../../gui/compare/presets_menu.py" line="50"/>
         <source>Thinking off / 4k / 16k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="50"/>
+        <location filename="../../gui/compare/presets_menu.py" line="51"/>
         <source>All models of a family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="51"/>
+        <location filename="../../gui/compare/presets_menu.py" line="52"/>
         <source>Opus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="52"/>
+        <location filename="../../gui/compare/presets_menu.py" line="53"/>
         <source>Sonnet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="53"/>
+        <location filename="../../gui/compare/presets_menu.py" line="54"/>
         <source>Haiku</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,7 +1226,7 @@
 <context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../gui/params/model_picker.py" line="176"/>
+        <location filename="../../gui/params/model_picker.py" line="181"/>
         <source>The provider profile: where requests go and which key they use.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1511,42 +1511,42 @@
 <context>
     <name>RequestCodeMenu</name>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="56"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="52"/>
         <source>Copy request as cURL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="57"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="53"/>
         <source>Copy request as Python (httpx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="58"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
         <source>Show raw request/response…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="64"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="60"/>
         <source>cURL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="67"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="63"/>
         <source>Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="101"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="95"/>
         <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="105"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="99"/>
         <source>Copied the request as {language}. The key is read from ${variable}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="115"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="109"/>
         <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,7 +1605,7 @@
 <context>
     <name>SearchAction</name>
     <message>
-        <location filename="../../gui/search/action.py" line="29"/>
+        <location filename="../../gui/search/action.py" line="36"/>
         <source>Search conversations…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1686,72 +1686,72 @@
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="170"/>
+        <location filename="../../gui/params/tools_section.py" line="172"/>
         <source>Server tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="174"/>
+        <location filename="../../gui/params/tools_section.py" line="176"/>
         <source>Web search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="175"/>
+        <location filename="../../gui/params/tools_section.py" line="177"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="176"/>
+        <location filename="../../gui/params/tools_section.py" line="178"/>
         <source>Never these domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="180"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="179"/>
+        <location filename="../../gui/params/tools_section.py" line="181"/>
         <source>Country code, e.g. US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="185"/>
+        <location filename="../../gui/params/tools_section.py" line="187"/>
         <source>Web fetch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="186"/>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
         <source>Cite the fetched pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="189"/>
+        <location filename="../../gui/params/tools_section.py" line="191"/>
         <source>Allowed domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="190"/>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
         <source>Blocked domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
         <source>Max searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
         <source>User location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="195"/>
+        <location filename="../../gui/params/tools_section.py" line="197"/>
         <source>Max content tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="215"/>
+        <location filename="../../gui/params/tools_section.py" line="217"/>
         <source>No limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1872,22 +1872,22 @@
 <context>
     <name>ToolResultsDialog</name>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="25"/>
+        <location filename="../../gui/chat/tool_results.py" line="26"/>
         <source>Reply to the tool calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="28"/>
+        <location filename="../../gui/chat/tool_results.py" line="29"/>
         <source>Type or paste each tool&apos;s result (JSON or text); the model then continues.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="40"/>
+        <location filename="../../gui/chat/tool_results.py" line="42"/>
         <source>Mark as error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="49"/>
+        <location filename="../../gui/chat/tool_results.py" line="51"/>
         <source>Send results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1935,28 +1935,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="88"/>
-        <location filename="../../gui/params/tools_section.py" line="94"/>
+        <location filename="../../gui/params/tools_section.py" line="90"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Tool name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="89"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
         <source>One tool call at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="90"/>
+        <location filename="../../gui/params/tools_section.py" line="92"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="93"/>
+        <location filename="../../gui/params/tools_section.py" line="95"/>
         <source>Tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="151"/>
+        <location filename="../../gui/params/tools_section.py" line="153"/>
         <source>Tools: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,69 +1979,69 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="104"/>
+        <location filename="../../gui/transfer/menu.py" line="105"/>
         <source>Include thinking in exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="106"/>
+        <location filename="../../gui/transfer/menu.py" line="108"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="108"/>
+        <location filename="../../gui/transfer/menu.py" line="110"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="129"/>
+        <location filename="../../gui/transfer/menu.py" line="131"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="130"/>
-        <location filename="../../gui/transfer/menu.py" line="192"/>
+        <location filename="../../gui/transfer/menu.py" line="132"/>
+        <location filename="../../gui/transfer/menu.py" line="194"/>
         <source>Triptych JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="133"/>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="132"/>
+        <location filename="../../gui/transfer/menu.py" line="134"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="144"/>
+        <location filename="../../gui/transfer/menu.py" line="146"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="181"/>
-        <location filename="../../gui/transfer/menu.py" line="221"/>
+        <location filename="../../gui/transfer/menu.py" line="183"/>
+        <location filename="../../gui/transfer/menu.py" line="223"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="184"/>
+        <location filename="../../gui/transfer/menu.py" line="186"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="190"/>
+        <location filename="../../gui/transfer/menu.py" line="192"/>
         <source>Export all conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="196"/>
+        <location filename="../../gui/transfer/menu.py" line="198"/>
         <source>Folder for the Markdown files</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="224"/>
+        <location filename="../../gui/transfer/menu.py" line="226"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
@@ -2049,56 +2049,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="230"/>
+        <location filename="../../gui/transfer/menu.py" line="232"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="230"/>
+        <location filename="../../gui/transfer/menu.py" line="232"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="231"/>
+        <location filename="../../gui/transfer/menu.py" line="233"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="246"/>
+        <location filename="../../gui/transfer/menu.py" line="248"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="257"/>
+        <location filename="../../gui/transfer/menu.py" line="259"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="262"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="265"/>
+        <location filename="../../gui/transfer/menu.py" line="267"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="266"/>
+        <location filename="../../gui/transfer/menu.py" line="268"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="276"/>
+        <location filename="../../gui/transfer/menu.py" line="278"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="289"/>
+        <location filename="../../gui/transfer/menu.py" line="291"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -2106,7 +2106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="293"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -2114,7 +2114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="297"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -2122,12 +2122,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="312"/>
+        <location filename="../../gui/transfer/menu.py" line="314"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="317"/>
+        <location filename="../../gui/transfer/menu.py" line="320"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2408,12 +2408,12 @@
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="187"/>
+        <location filename="../../gui/app.py" line="202"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="218"/>
+        <location filename="../../gui/app.py" line="233"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2499,7 +2499,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="269"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -2507,21 +2507,21 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="275"/>
+        <location filename="../../gui/transcript/turn_html.py" line="277"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="102"/>
-        <location filename="../../gui/transcript/turn_html.py" line="294"/>
-        <location filename="../../gui/transcript/turn_html.py" line="314"/>
+        <location filename="../../gui/transcript/turn_html.py" line="296"/>
+        <location filename="../../gui/transcript/turn_html.py" line="316"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="102"/>
-        <location filename="../../gui/transcript/turn_html.py" line="294"/>
-        <location filename="../../gui/transcript/turn_html.py" line="318"/>
+        <location filename="../../gui/transcript/turn_html.py" line="296"/>
+        <location filename="../../gui/transcript/turn_html.py" line="320"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

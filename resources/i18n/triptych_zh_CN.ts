@@ -4,22 +4,22 @@
 <context>
     <name>AlternativesDialog</name>
     <message>
-        <location filename="../../gui/compare/alternatives_view.py" line="29"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="29"/>
         <source>Alternatives from a comparison</source>
         <translation>对比中的其他回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_view.py" line="30"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="30"/>
         <source>Kept for reading: these replies are not sent to the model.</source>
         <translation>仅供查看：这些回复不会发送给模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_view.py" line="50"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="50"/>
         <source>Same settings as the chosen reply</source>
         <translation>与所选回复的设置相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_view.py" line="59"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="59"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
@@ -27,52 +27,52 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="106"/>
+        <location filename="../../gui/chat/branch_actions.py" line="107"/>
         <source>With the current settings ({model})</source>
         <translation>使用当前设置（{model}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="111"/>
+        <location filename="../../gui/chat/branch_actions.py" line="112"/>
         <source>With another model (this reply only)</source>
         <translation>使用其他模型（仅此回复）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="137"/>
+        <location filename="../../gui/chat/branch_actions.py" line="136"/>
         <source>{title} (branch)</source>
         <translation>{title}（分支）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="137"/>
+        <location filename="../../gui/chat/branch_actions.py" line="136"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="141"/>
+        <location filename="../../gui/chat/branch_actions.py" line="140"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="155"/>
+        <location filename="../../gui/chat/branch_actions.py" line="154"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="157"/>
+        <location filename="../../gui/chat/branch_actions.py" line="156"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="159"/>
+        <location filename="../../gui/chat/branch_actions.py" line="158"/>
         <source>Branch into new conversation</source>
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="163"/>
+        <location filename="../../gui/chat/branch_actions.py" line="162"/>
         <source>Delete this version…</source>
         <translation>删除此版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="170"/>
+        <location filename="../../gui/chat/branch_actions.py" line="169"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
     </message>
@@ -82,12 +82,12 @@
         <translation>删除此版本</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="205"/>
+        <location filename="../../gui/chat/branch_actions.py" line="206"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="211"/>
+        <location filename="../../gui/chat/branch_actions.py" line="212"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>
@@ -158,105 +158,105 @@
 <context>
     <name>Cards</name>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="60"/>
+        <location filename="../../gui/transcript/cards.py" line="61"/>
         <source>Tool call: {name}</source>
         <translation>工具调用：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="64"/>
+        <location filename="../../gui/transcript/cards.py" line="65"/>
         <source>Reply with result…</source>
         <translation>回复结果…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="75"/>
+        <location filename="../../gui/transcript/cards.py" line="76"/>
         <source>Web search results…</source>
         <translation>网页搜索结果…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="76"/>
-        <location filename="../../gui/transcript/cards.py" line="163"/>
+        <location filename="../../gui/transcript/cards.py" line="77"/>
+        <location filename="../../gui/transcript/cards.py" line="167"/>
         <source>{kind} block</source>
         <translation>{kind} 块</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="79"/>
+        <location filename="../../gui/transcript/cards.py" line="80"/>
         <source>Tool call: {name}…</source>
         <translation>工具调用：{name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="79"/>
+        <location filename="../../gui/transcript/cards.py" line="80"/>
         <source>Tool call…</source>
         <translation>工具调用…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="85"/>
+        <location filename="../../gui/transcript/cards.py" line="86"/>
         <source>Tool error: {name}</source>
         <translation>工具错误：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="85"/>
+        <location filename="../../gui/transcript/cards.py" line="86"/>
         <source>Tool result: {name}</source>
         <translation>工具结果：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="100"/>
+        <location filename="../../gui/transcript/cards.py" line="101"/>
         <source>[image]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="110"/>
+        <location filename="../../gui/transcript/cards.py" line="112"/>
         <source>Web search: {query}</source>
         <translation>网页搜索：{query}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="113"/>
+        <location filename="../../gui/transcript/cards.py" line="115"/>
         <source>Server tool: {name}</source>
         <translation>服务器工具：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="122"/>
+        <location filename="../../gui/transcript/cards.py" line="124"/>
         <source>Web search failed: {code}</source>
         <translation>网页搜索失败：{code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/cards.py" line="131"/>
+        <location filename="../../gui/transcript/cards.py" line="133"/>
         <source>Web search results (%n)</source>
         <translation>
             <numerusform>网页搜索结果（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="141"/>
+        <location filename="../../gui/transcript/cards.py" line="144"/>
         <source>[image: {url}]</source>
         <translation>[图片：{url}]</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="146"/>
+        <location filename="../../gui/transcript/cards.py" line="150"/>
         <source>untitled</source>
         <translation>无标题</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="147"/>
+        <location filename="../../gui/transcript/cards.py" line="151"/>
         <source>Document: {title}</source>
         <translation>文档：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="154"/>
+        <location filename="../../gui/transcript/cards.py" line="158"/>
         <source>Part of the thinking was redacted by the API; it is kept for the next request.</source>
         <translation>部分思考内容已被 API 加密隐藏；它会保留并随下一次请求发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="182"/>
+        <location filename="../../gui/transcript/cards.py" line="186"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="190"/>
+        <location filename="../../gui/transcript/cards.py" line="194"/>
         <source>Document {number}</source>
         <translation>文档 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/cards.py" line="202"/>
+        <location filename="../../gui/transcript/cards.py" line="206"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -264,17 +264,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="241"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="257"/>
+        <location filename="../../gui/compare/column.py" line="258"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="259"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -322,202 +322,202 @@
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="207"/>
+        <location filename="../../gui/compare/column.py" line="208"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="209"/>
+        <location filename="../../gui/compare/column.py" line="210"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="216"/>
+        <location filename="../../gui/compare/column.py" line="217"/>
         <source>Time to first token</source>
         <translation>首词元时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="217"/>
+        <location filename="../../gui/compare/column.py" line="218"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="219"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="220"/>
         <source>Input tokens</source>
         <translation>输入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="220"/>
+        <location filename="../../gui/compare/column.py" line="221"/>
         <source>Output tokens</source>
         <translation>输出词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="222"/>
         <source>Cache read tokens</source>
         <translation>缓存读取词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="223"/>
         <source>Cache write tokens</source>
         <translation>缓存写入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="224"/>
         <source>Thinking tokens</source>
         <translation>思考词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="293"/>
+        <location filename="../../gui/compare/column.py" line="294"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="300"/>
+        <location filename="../../gui/compare/column.py" line="301"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="303"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="304"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="311"/>
+        <location filename="../../gui/compare/column.py" line="312"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>max tokens</source>
         <translation>最大词元数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/window.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="145"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="146"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="147"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="148"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="149"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="150"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="357"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="376"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="379"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="272"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="279"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/window.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="303"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -710,42 +710,42 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="124"/>
+        <location filename="../../gui/chat/conversation_list.py" line="125"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="125"/>
+        <location filename="../../gui/chat/conversation_list.py" line="126"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>新建对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="126"/>
+        <location filename="../../gui/chat/conversation_list.py" line="127"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="147"/>
+        <location filename="../../gui/chat/conversation_list.py" line="148"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="168"/>
+        <location filename="../../gui/chat/conversation_list.py" line="169"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="170"/>
+        <location filename="../../gui/chat/conversation_list.py" line="171"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="170"/>
+        <location filename="../../gui/chat/conversation_list.py" line="171"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="172"/>
+        <location filename="../../gui/chat/conversation_list.py" line="173"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="53"/>
+        <location filename="../../gui/chat/conversation_list.py" line="54"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -963,52 +963,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312"/>
+        <location filename="../../gui/main_window.py" line="330"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -1127,37 +1127,37 @@
 <context>
     <name>PresetsMenu</name>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="47"/>
+        <location filename="../../gui/compare/presets_menu.py" line="48"/>
         <source>Same settings ×3</source>
         <translation>相同设置 ×3</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="48"/>
+        <location filename="../../gui/compare/presets_menu.py" line="49"/>
         <source>Temperature 0 / 0.5 / 1</source>
         <translation>温度 0 / 0.5 / 1</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="49"/>
+        <location filename="../../gui/compare/presets_menu.py" line="50"/>
         <source>Thinking off / 4k / 16k</source>
         <translation>思考 关闭 / 4k / 16k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="50"/>
+        <location filename="../../gui/compare/presets_menu.py" line="51"/>
         <source>All models of a family</source>
         <translation>某一系列的全部模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="51"/>
+        <location filename="../../gui/compare/presets_menu.py" line="52"/>
         <source>Opus</source>
         <translation>Opus</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="52"/>
+        <location filename="../../gui/compare/presets_menu.py" line="53"/>
         <source>Sonnet</source>
         <translation>Sonnet</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="53"/>
+        <location filename="../../gui/compare/presets_menu.py" line="54"/>
         <source>Haiku</source>
         <translation>Haiku</translation>
     </message>
@@ -1223,7 +1223,7 @@
 <context>
     <name>ProfilePicker</name>
     <message>
-        <location filename="../../gui/params/model_picker.py" line="176"/>
+        <location filename="../../gui/params/model_picker.py" line="181"/>
         <source>The provider profile: where requests go and which key they use.</source>
         <translation>服务商配置：请求发往何处、使用哪个密钥。</translation>
     </message>
@@ -1507,42 +1507,42 @@
 <context>
     <name>RequestCodeMenu</name>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="56"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="52"/>
         <source>Copy request as cURL</source>
         <translation>将请求复制为 cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="57"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="53"/>
         <source>Copy request as Python (httpx)</source>
         <translation>将请求复制为 Python (httpx)</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="58"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
         <source>Show raw request/response…</source>
         <translation>显示原始请求/响应…</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="64"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="60"/>
         <source>cURL</source>
         <translation>cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="67"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="63"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="101"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="95"/>
         <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}，根据当前设置重建：此回复发送于 Triptych 记录请求之前。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="105"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="99"/>
         <source>Copied the request as {language}. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="115"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="109"/>
         <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
         <translation>此回复的请求没有记录，其服务商配置也已不存在，无法重建。</translation>
     </message>
@@ -1601,7 +1601,7 @@
 <context>
     <name>SearchAction</name>
     <message>
-        <location filename="../../gui/search/action.py" line="29"/>
+        <location filename="../../gui/search/action.py" line="36"/>
         <source>Search conversations…</source>
         <translation>搜索对话…</translation>
     </message>
@@ -1682,72 +1682,72 @@
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="170"/>
+        <location filename="../../gui/params/tools_section.py" line="172"/>
         <source>Server tools</source>
         <translation>服务器工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="174"/>
+        <location filename="../../gui/params/tools_section.py" line="176"/>
         <source>Web search</source>
         <translation>网页搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="175"/>
+        <location filename="../../gui/params/tools_section.py" line="177"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation>仅限这些域名，例如 example.com, docs.python.org</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="176"/>
+        <location filename="../../gui/params/tools_section.py" line="178"/>
         <source>Never these domains</source>
         <translation>排除这些域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="180"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="179"/>
+        <location filename="../../gui/params/tools_section.py" line="181"/>
         <source>Country code, e.g. US</source>
         <translation>国家代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="185"/>
+        <location filename="../../gui/params/tools_section.py" line="187"/>
         <source>Web fetch</source>
         <translation>网页抓取</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="186"/>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
         <source>Cite the fetched pages</source>
         <translation>引用抓取的网页</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="189"/>
+        <location filename="../../gui/params/tools_section.py" line="191"/>
         <source>Allowed domains</source>
         <translation>允许的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="190"/>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
         <source>Blocked domains</source>
         <translation>屏蔽的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
         <source>Max searches</source>
         <translation>最大搜索次数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
         <source>User location</source>
         <translation>用户位置</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="195"/>
+        <location filename="../../gui/params/tools_section.py" line="197"/>
         <source>Max content tokens</source>
         <translation>最大内容 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="215"/>
+        <location filename="../../gui/params/tools_section.py" line="217"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
@@ -1868,22 +1868,22 @@
 <context>
     <name>ToolResultsDialog</name>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="25"/>
+        <location filename="../../gui/chat/tool_results.py" line="26"/>
         <source>Reply to the tool calls</source>
         <translation>回复工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="28"/>
+        <location filename="../../gui/chat/tool_results.py" line="29"/>
         <source>Type or paste each tool&apos;s result (JSON or text); the model then continues.</source>
         <translation>输入或粘贴每个工具的结果（JSON 或文本），随后模型会继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="40"/>
+        <location filename="../../gui/chat/tool_results.py" line="42"/>
         <source>Mark as error</source>
         <translation>标记为错误</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="49"/>
+        <location filename="../../gui/chat/tool_results.py" line="51"/>
         <source>Send results</source>
         <translation>发送结果</translation>
     </message>
@@ -1931,28 +1931,28 @@
         <translation>无：不使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="88"/>
-        <location filename="../../gui/params/tools_section.py" line="94"/>
+        <location filename="../../gui/params/tools_section.py" line="90"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Tool name</source>
         <translation>工具名称</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="89"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
         <source>One tool call at a time</source>
         <translation>一次只调用一个工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="90"/>
+        <location filename="../../gui/params/tools_section.py" line="92"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation>发送 disable_parallel_tool_use。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="93"/>
+        <location filename="../../gui/params/tools_section.py" line="95"/>
         <source>Tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="151"/>
+        <location filename="../../gui/params/tools_section.py" line="153"/>
         <source>Tools: {error}</source>
         <translation>工具：{error}</translation>
     </message>
@@ -1975,91 +1975,91 @@
         <translation>全部导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="104"/>
+        <location filename="../../gui/transfer/menu.py" line="105"/>
         <source>Include thinking in exports</source>
         <translation>导出时包括思考</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="106"/>
+        <location filename="../../gui/transfer/menu.py" line="108"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="108"/>
+        <location filename="../../gui/transfer/menu.py" line="110"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="129"/>
+        <location filename="../../gui/transfer/menu.py" line="131"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="130"/>
-        <location filename="../../gui/transfer/menu.py" line="192"/>
+        <location filename="../../gui/transfer/menu.py" line="132"/>
+        <location filename="../../gui/transfer/menu.py" line="194"/>
         <source>Triptych JSON (*.json)</source>
         <translation>Triptych JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="133"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="132"/>
+        <location filename="../../gui/transfer/menu.py" line="134"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="144"/>
+        <location filename="../../gui/transfer/menu.py" line="146"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="181"/>
-        <location filename="../../gui/transfer/menu.py" line="221"/>
+        <location filename="../../gui/transfer/menu.py" line="183"/>
+        <location filename="../../gui/transfer/menu.py" line="223"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="184"/>
+        <location filename="../../gui/transfer/menu.py" line="186"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="190"/>
+        <location filename="../../gui/transfer/menu.py" line="192"/>
         <source>Export all conversations</source>
         <translation>导出全部对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="196"/>
+        <location filename="../../gui/transfer/menu.py" line="198"/>
         <source>Folder for the Markdown files</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="224"/>
+        <location filename="../../gui/transfer/menu.py" line="226"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="230"/>
+        <location filename="../../gui/transfer/menu.py" line="232"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="230"/>
+        <location filename="../../gui/transfer/menu.py" line="232"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="231"/>
+        <location filename="../../gui/transfer/menu.py" line="233"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="246"/>
+        <location filename="../../gui/transfer/menu.py" line="248"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -2068,27 +2068,27 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="257"/>
+        <location filename="../../gui/transfer/menu.py" line="259"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="262"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="265"/>
+        <location filename="../../gui/transfer/menu.py" line="267"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="266"/>
+        <location filename="../../gui/transfer/menu.py" line="268"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="276"/>
+        <location filename="../../gui/transfer/menu.py" line="278"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -2097,33 +2097,33 @@
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="289"/>
+        <location filename="../../gui/transfer/menu.py" line="291"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="293"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="297"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="312"/>
+        <location filename="../../gui/transfer/menu.py" line="314"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="317"/>
+        <location filename="../../gui/transfer/menu.py" line="320"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -2403,12 +2403,12 @@
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="187"/>
+        <location filename="../../gui/app.py" line="202"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="218"/>
+        <location filename="../../gui/app.py" line="233"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -2493,28 +2493,28 @@
         <translation>正在接收…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="269"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="275"/>
+        <location filename="../../gui/transcript/turn_html.py" line="277"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="102"/>
-        <location filename="../../gui/transcript/turn_html.py" line="294"/>
-        <location filename="../../gui/transcript/turn_html.py" line="314"/>
+        <location filename="../../gui/transcript/turn_html.py" line="296"/>
+        <location filename="../../gui/transcript/turn_html.py" line="316"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="102"/>
-        <location filename="../../gui/transcript/turn_html.py" line="294"/>
-        <location filename="../../gui/transcript/turn_html.py" line="318"/>
+        <location filename="../../gui/transcript/turn_html.py" line="296"/>
+        <location filename="../../gui/transcript/turn_html.py" line="320"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
