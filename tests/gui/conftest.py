@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Coroutine, Iterator
 from typing import Any
 
 import pytest
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.demo import FakeServer
 from tests.gui.fault_table import fault_table, pytest_terminal_summary  # noqa: F401  (a plugin)
+from tests.waiting import wait_until  # noqa: F401  (the GUI tests import it from here)
 
 
 @pytest.fixture
@@ -34,15 +35,6 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
 
 def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, Any], timeout: float = 20.0) -> Any:
     return loop.run_until_complete(asyncio.wait_for(coro, timeout))
-
-
-async def wait_until(predicate: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
-    """Await (letting Qt and asyncio work) until predicate() is true."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.01)
 
 
 @pytest.fixture
