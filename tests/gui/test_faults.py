@@ -11,10 +11,9 @@ table at the end of the run (tests/gui/fault_table.py).
 from __future__ import annotations
 
 import asyncio
-import gc
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -324,17 +323,6 @@ def click_retry(app: Running, qtbot: QtBot, message_id: int) -> None:
 
 def reply_ended(app: Running) -> bool:
     return app.window.composer.send_button.text() == "Send"
-
-
-@pytest.fixture
-def earlier_heap_frozen() -> Iterator[None]:
-    """Earlier tests leave a large heap in this process (in the full suite, a full collection of it took
-    ~200 ms inside the 100,000-delta case, which stalls ~45 ms alone): collect and freeze it first, so the
-    probe charges the app only with its own work."""
-    gc.collect()
-    gc.freeze()
-    yield
-    gc.unfreeze()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.fault for case in CASES])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import qasync
@@ -143,7 +142,12 @@ def test_switching_conversations_while_a_reply_streams(
         app.window.new_conversation()
         await wait_until(lambda: app.window._conversation.id != first, what="the new conversation")
         assert "alpha" not in app.transcript_text()
-        await asyncio.sleep(0.3)
+        # The window takes each update before this (connected later): let ten of them reach it.
+        updates: list[int] = []
+        finished: list[object] = []
+        app.app.controller.replyUpdated.connect(lambda reply_id, _update: updates.append(reply_id))
+        app.app.controller.replyFinished.connect(finished.append)
+        await wait_until(lambda: len(updates) >= 10 or bool(finished), what="more of the first reply")
         assert "alpha" not in app.transcript_text(), "the other conversation's reply must not leak in"
         app.window.open_conversation(first)
         await wait_until(

@@ -5,7 +5,7 @@ import asyncio
 import qasync
 
 from gui.tasks import TaskKeeper
-from tests.gui.conftest import run
+from tests.gui.conftest import run, wait_until
 
 
 def test_a_failing_task_is_reported_not_lost(qloop: qasync.QEventLoop) -> None:
@@ -17,7 +17,7 @@ def test_a_failing_task_is_reported_not_lost(qloop: qasync.QEventLoop) -> None:
 
     async def body() -> None:
         keeper.start(boom())
-        await asyncio.sleep(0.05)
+        await wait_until(lambda: bool(reported), what="the error reported")
 
     run(qloop, body())
     assert [str(error) for error in reported] == ["kaboom"]
@@ -26,10 +26,12 @@ def test_a_failing_task_is_reported_not_lost(qloop: qasync.QEventLoop) -> None:
 
 def test_shutdown_cancels_and_awaits_cleanup(qloop: qasync.QEventLoop) -> None:
     keeper = TaskKeeper()
+    started = asyncio.Event()
     cleaned: list[str] = []
 
     async def long_job() -> None:
         try:
+            started.set()
             await asyncio.sleep(60)
         finally:
             await asyncio.sleep(0.01)
@@ -37,7 +39,7 @@ def test_shutdown_cancels_and_awaits_cleanup(qloop: qasync.QEventLoop) -> None:
 
     async def body() -> None:
         keeper.start(long_job())
-        await asyncio.sleep(0.01)
+        await started.wait()
         await keeper.shutdown()
 
     run(qloop, body())

@@ -19,6 +19,7 @@ from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError
 from core.wire.validation import RequestValidationError
+from tests.waiting import wait_for, wait_until
 
 KEY = "sk-chat-test-key-0123456789"
 SLOW = Pace(chunk_chars=4, delta_interval=0.02)
@@ -110,9 +111,17 @@ async def test_the_next_turn_sends_the_history_with_thinking_verbatim(setup: Set
 async def test_a_streaming_reply_is_saved_while_it_arrives(setup: Setup) -> None:
     setup.server.enqueue(Reply([Text("word " * 60)], pace=SLOW))
     task = asyncio.ensure_future(setup.session.send(setup.conversation_id, user("long please")))
-    await asyncio.sleep(0.5)
-    path = await setup.store.call(lambda s: s.current_path(setup.conversation_id))
-    saved = path[-1]
+
+    async def last_saved() -> StoredMessage | None:
+        path = await setup.store.call(lambda s: s.current_path(setup.conversation_id))
+        return path[-1] if path else None
+
+    def some_text(message: StoredMessage | None) -> bool:
+        content = message.content if message and message.role == "assistant" else []
+        return bool(content and content[0].get("text"))
+
+    saved = await wait_for(last_saved, some_text, what="a part of the reply saved")
+    assert saved is not None
     assert saved.status == "streaming"
     assert 0 < len(saved.content[0]["text"]) < len("word " * 60)
     assert (await task).status == "complete"
@@ -121,7 +130,7 @@ async def test_a_streaming_reply_is_saved_while_it_arrives(setup: Setup) -> None
 async def test_stop_keeps_the_partial_reply_as_cancelled(setup: Setup) -> None:
     setup.server.enqueue(Reply([Text("word " * 100)], pace=SLOW))
     task = asyncio.ensure_future(setup.session.send(setup.conversation_id, user("go")))
-    await asyncio.sleep(0.3)
+    await wait_until(lambda: bool(setup.events.text), what="the reply's first words")
     assert setup.session.is_replying(setup.conversation_id)
     setup.session.stop(setup.conversation_id)
     reply = await task
@@ -133,7 +142,7 @@ async def test_stop_keeps_the_partial_reply_as_cancelled(setup: Setup) -> None:
 async def test_closing_mid_stream_saves_the_reply_as_interrupted(setup: Setup) -> None:
     setup.server.enqueue(Reply([Text("word " * 100)], pace=SLOW))
     task = asyncio.ensure_future(setup.session.send(setup.conversation_id, user("go")))
-    await asyncio.sleep(0.3)
+    await wait_until(lambda: bool(setup.events.text), what="the reply's first words")
     await setup.session.close()
     reply = await task
     assert reply.status == "interrupted" and reply.content[0]["text"]

@@ -1,7 +1,6 @@
 """Compare runs against the fake server over real HTTP and a real SQLite file: what each column sent, what
 it measured, one column failing alone, continuing with a winner, and a follow-up round."""
 
-import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from core.model.profile import Profile
 from core.model.request_settings import RequestSettings, ThinkingSettings
 from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
+from tests.waiting import wait_until
 
 KEY = "sk-compare-test-key-0123456789"
 BASE = RequestSettings(model="claude-sonnet-4-6", max_tokens=2048, temperature=1.0)
@@ -160,7 +160,7 @@ async def test_stop_one_column_keeps_its_partial_reply_and_the_others_finish(set
     slow = Pace(chunk_chars=4, delta_interval=0.02)
     setup.server.enqueue(Reply([Text("word " * 40)], pace=slow), Reply([Text("word " * 40)], pace=slow))
     run = await setup.session.start(setup.conversation_id, THREE[:2], "Go.")
-    await asyncio.sleep(0.25)
+    await wait_until(lambda: bool(setup.events.text.get(1)), what="column 2's first words")
     assert setup.session.is_running(run.id, 1)
     setup.session.stop(run.id, 1)
     replies = await setup.session.wait(run.id)

@@ -20,6 +20,7 @@ from core.model.request_settings import RequestSettings, ThinkingSettings
 from core.store.worker import StoreWorker
 from core.wire.validation import RequestValidationError
 from tests.core.chat.test_session import KEY, Keys, Recorder, user
+from tests.waiting import wait_for
 
 SLOW = Pace(chunk_chars=4, delta_interval=0.02)
 SETTINGS = RequestSettings(model="claude-sonnet-4-6", max_tokens=2048)
@@ -183,8 +184,12 @@ async def test_versions_cannot_change_while_a_reply_arrives(setup: Setup) -> Non
     one, a, two, b = await setup.two_turns()
     setup.server.enqueue(Reply([Text("word " * 60)], pace=SLOW))
     streaming = asyncio.ensure_future(setup.session.regenerate(b.id))
-    await asyncio.sleep(0.3)
-    live = (await setup.path())[-1]
+
+    async def last() -> StoredMessage:
+        return (await setup.path())[-1]
+
+    live = await wait_for(last, lambda m: m.id != b.id, what="the new version to start")
+    assert live.status == "streaming"
     with pytest.raises(ReplyInProgressError):
         await setup.session.show_version(b.id)
     with pytest.raises(ReplyInProgressError):
