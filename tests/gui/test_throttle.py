@@ -13,6 +13,7 @@ class Recorder:
     def __init__(self, sleep_s: float = 0.0) -> None:
         self.calls: list[tuple[object, ...]] = []
         self.times: list[float] = []
+        self.ended = 0.0
         self.sleep_s = sleep_s
 
     def __call__(self, *args: object) -> None:
@@ -20,6 +21,7 @@ class Recorder:
         self.times.append(time.monotonic())
         if self.sleep_s:
             time.sleep(self.sleep_s)
+        self.ended = time.monotonic()
 
 
 def test_first_call_runs_at_once(qtbot: QtBot) -> None:
@@ -85,8 +87,11 @@ def test_interval_stretches_after_a_slow_callback_and_is_capped(qtbot: QtBot) ->
     assert throttle.interval_ms == 250
 
     recorder.sleep_s = 0.0
-    qtbot.wait(260)
+    # Quiet for longer than the interval (waited for on the clock the throttle reads: a Qt timer of 260 ms
+    # may fire a little early).
+    qtbot.waitUntil(lambda: time.monotonic() - recorder.ended > 0.26, timeout=2000)
     throttle(4)
+    assert recorder.calls[-1] == (4,), "after a quiet interval a call runs at once"
     assert throttle.interval_ms == 33
 
 

@@ -71,6 +71,8 @@ def test_editing_an_earlier_message_makes_a_version_and_switching_sends_the_bran
         await wait_until(lambda: "‹ 2/2 ›" in app.transcript_text(), what="the version switcher")
         assert "Paris" not in app.transcript_text() and "How many" not in app.transcript_text()
         assert sent_texts(server) == [GERMANY]
+        # Its last words are painted before the reply is saved and ends; versions change only after that.
+        await idle(app)
 
         click(app, "version", france.id)
         await wait_until(lambda: "Paris is the capital." in app.transcript_text(), what="the old branch")
