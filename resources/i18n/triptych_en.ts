@@ -1762,6 +1762,60 @@
     </message>
 </context>
 <context>
+    <name>StartupErrors</name>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="35"/>
+        <source>Triptych is already running with the data folder {folder}, but it does not answer. Close it (or wait until it has started), then start Triptych again; or start with another folder (--data-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="42"/>
+        <source>Triptych cannot write in its data folder {folder} (read-only, or owned by another user). Nothing there was changed. Make the folder writable, or start with another folder (--data-dir).
+
+Details: {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="49"/>
+        <source>The database {path} was written by a newer version of Triptych. Update Triptych to open it; it was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="55"/>
+        <source>The file {path} is a database of another program. It was left as it is; move it away or start with another folder (--data-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="62"/>
+        <source>The database {path} is damaged. It was left as it is: do not delete it. Copy it somewhere safe, then start Triptych with another folder (--data-dir) and use File → Restore from backup… with the daily backups in {backups}.
+
+Details: {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="69"/>
+        <source>The disk holding {path} is full. Free some space, then start Triptych again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="72"/>
+        <source>Triptych cannot open its database {path}.
+
+Details: {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="78"/>
+        <source>Triptych is already running with the data folder {folder} (process {pid}); its window was brought forward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="88"/>
+        <source>Triptych cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThinkingSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="143"/>
@@ -2413,12 +2467,12 @@
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="202"/>
+        <location filename="../../gui/app.py" line="222"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="233"/>
+        <location filename="../../gui/app.py" line="261"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

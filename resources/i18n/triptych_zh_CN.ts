@@ -1758,6 +1758,66 @@
     </message>
 </context>
 <context>
+    <name>StartupErrors</name>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="35"/>
+        <source>Triptych is already running with the data folder {folder}, but it does not answer. Close it (or wait until it has started), then start Triptych again; or start with another folder (--data-dir).</source>
+        <translation>Triptych 已在使用数据文件夹 {folder} 运行，但没有响应。请关闭它（或等它启动完成），然后再次启动 Triptych；或使用另一个文件夹启动（--data-dir）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="42"/>
+        <source>Triptych cannot write in its data folder {folder} (read-only, or owned by another user). Nothing there was changed. Make the folder writable, or start with another folder (--data-dir).
+
+Details: {details}</source>
+        <translation>Triptych 无法写入其数据文件夹 {folder}（只读，或属于其他用户）。其中的内容没有任何改动。请让该文件夹可写，或使用另一个文件夹启动（--data-dir）。
+
+详情：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="49"/>
+        <source>The database {path} was written by a newer version of Triptych. Update Triptych to open it; it was left as it is.</source>
+        <translation>数据库 {path} 由更新版本的 Triptych 写入。请更新 Triptych 后再打开；该文件保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="55"/>
+        <source>The file {path} is a database of another program. It was left as it is; move it away or start with another folder (--data-dir).</source>
+        <translation>文件 {path} 是其他程序的数据库。该文件保持原样；请将其移走，或使用另一个文件夹启动（--data-dir）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="62"/>
+        <source>The database {path} is damaged. It was left as it is: do not delete it. Copy it somewhere safe, then start Triptych with another folder (--data-dir) and use File → Restore from backup… with the daily backups in {backups}.
+
+Details: {details}</source>
+        <translation>数据库 {path} 已损坏。该文件保持原样：请不要删除它。请先将它复制到安全的位置，然后使用另一个文件夹启动 Triptych（--data-dir），并通过“文件 → 从备份恢复…”使用 {backups} 中的每日备份。
+
+详情：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="69"/>
+        <source>The disk holding {path} is full. Free some space, then start Triptych again.</source>
+        <translation>存放 {path} 的磁盘已满。请释放一些空间，然后再次启动 Triptych。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="72"/>
+        <source>Triptych cannot open its database {path}.
+
+Details: {details}</source>
+        <translation>Triptych 无法打开其数据库 {path}。
+
+详情：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="78"/>
+        <source>Triptych is already running with the data folder {folder} (process {pid}); its window was brought forward.</source>
+        <translation>Triptych 已在使用数据文件夹 {folder} 运行（进程 {pid}）；已将其窗口调到前台。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="88"/>
+        <source>Triptych cannot start</source>
+        <translation>Triptych 无法启动</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="143"/>
@@ -2408,12 +2468,12 @@
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="202"/>
+        <location filename="../../gui/app.py" line="222"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="233"/>
+        <location filename="../../gui/app.py" line="261"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
