@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from core.store import paths
 from core.store.backup import backups_folder, daily_backup, list_backups
-from core.store.errors import StoreError
+from core.store.errors import DamagedDatabaseError, StoreError
 from core.store.services import TransferService
 from core.transcripts.archive import write_archive
 from core.transcripts.importers.base import ImportFormatError, ImportReport
@@ -309,16 +309,32 @@ class TransferMenu(QObject):
     async def _daily_backup(self) -> None:
         try:
             await asyncio.to_thread(daily_backup, self._database, self._backups, date.today())
-        except (OSError, sqlite3.Error) as error:
+        except DamagedDatabaseError as error:
+            log.warning("No backup of a damaged database: %s", error)
+            count = len(await asyncio.to_thread(list_backups, self._backups))
+            text = self.tr(
+                "The database is damaged, so today's backup was not made: a damaged copy would replace a "
+                "good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations "
+                "of a good backup.\n\nDetails: {details}",
+                "",
+                count,
+            ).format(details=error.message)
+            self._show(text, restore=count > 0)
+        except (OSError, sqlite3.Error, StoreError) as error:
             log.warning("The daily backup failed: %s", error)
             self._window.show_notice(self.tr("The daily backup failed: {error}").format(error=error))
 
-    def _show(self, text: str) -> None:
+    def _show(self, text: str, *, restore: bool = False) -> None:
+        """A non-modal report; with `restore`, its button to restore from a backup, one click away."""
         if self.message_box is not None:
             self.message_box.close()
         box = QMessageBox(
             QMessageBox.Icon.Information, self.tr("Triptych"), text, parent=self._window.widget()
         )
+        if restore:
+            button = box.addButton(self.tr("Restore from backup…"), QMessageBox.ButtonRole.ActionRole)
+            button.clicked.connect(self.restore)
+            box.addButton(QMessageBox.StandardButton.Close)
         self.message_box = box
         box.open()
 

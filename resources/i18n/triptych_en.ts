@@ -2049,6 +2049,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="110"/>
+        <location filename="../../gui/transfer/menu.py" line="335"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2180,13 +2181,27 @@ Details: {details}</source>
             <numerusform>Left out (%n):</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="316"/>
+        <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
+
+Details: {details}</source>
+        <translation>
+            <numerusform>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
+
+Details: {details}</numerusform>
+            <numerusform>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
+
+Details: {details}</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="314"/>
+        <location filename="../../gui/transfer/menu.py" line="325"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="320"/>
+        <location filename="../../gui/transfer/menu.py" line="332"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>

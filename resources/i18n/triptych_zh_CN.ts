@@ -2051,6 +2051,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="110"/>
+        <location filename="../../gui/transfer/menu.py" line="335"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -2182,13 +2183,24 @@ Details: {details}</source>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="316"/>
+        <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
+
+Details: {details}</source>
+        <translation>
+            <numerusform>数据库已损坏，因此今天没有进行备份：损坏的副本会取代一个完好的备份。之前的所有备份（%n 个）都已保留。“从备份恢复…”会添加某个完好备份中的对话。
+
+详情：{details}</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="314"/>
+        <location filename="../../gui/transfer/menu.py" line="325"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="320"/>
+        <location filename="../../gui/transfer/menu.py" line="332"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
