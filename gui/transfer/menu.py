@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -26,10 +27,14 @@ from core.store.backup import backups_folder, daily_backup, list_backups
 from core.store.errors import DamagedDatabaseError, StoreError
 from core.store.services import TransferService
 from core.transcripts.archive import write_archive
+from core.transcripts.atomic_file import atomic_path, write_text_atomic
 from core.transcripts.importers.base import ImportFormatError, ImportReport
 from gui.tasks import TaskKeeper
 from gui.transfer.words import TransferWords
 from gui.window_host import WindowHost
+
+if TYPE_CHECKING:
+    from core.transcripts.export_markdown import FolderExport
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +162,6 @@ class TransferMenu(QObject):
         # Imported on first use, as are the other export and import modules: not needed for the first paint.
         from core.transcripts.export_html import html_export
         from core.transcripts.export_markdown import write_markdown
-        from gui.transfer.pdf import write_pdf
 
         await self._window.persist_settings()
         archived = await self._transfer.export_conversation(conversation_id)
@@ -175,9 +179,9 @@ class TransferMenu(QObject):
                     html_export, archived, include_thinking=thinking, labels=labels
                 )
                 if kind == "html":
-                    await asyncio.to_thread(path.write_text, page, encoding="utf-8")
+                    await asyncio.to_thread(write_text_atomic, path, page)
                 else:
-                    await asyncio.to_thread(write_pdf, page, path)
+                    await asyncio.to_thread(_write_pdf_atomic, page, path)
         except OSError as error:
             self._show(
                 self.tr("Could not write {path}: {error}").format(path=path, error=error.strerror or error)
@@ -210,21 +214,42 @@ class TransferMenu(QObject):
         try:
             if kind == "json":
                 await asyncio.to_thread(write_archive, conversations, target, time.time())
+                written = len(conversations)
             else:
-                await asyncio.to_thread(
+                result = await asyncio.to_thread(
                     write_markdown_folder,
                     conversations,
                     target,
                     include_thinking=thinking,
                     labels=self.words.export_labels(),
                 )
+                if result.failed:
+                    self._show(self.folder_report(result, target))
+                    return
+                written = len(result.written)
         except OSError as error:
             self._show(
                 self.tr("Could not write {path}: {error}").format(path=target, error=error.strerror or error)
             )
             return
-        notice = self.tr("Exported %n conversation(s) to {path}", "", len(conversations))
+        notice = self.tr("Exported %n conversation(s) to {path}", "", written)
         self._window.show_notice(notice.format(path=target))
+
+    def folder_report(self, result: FolderExport, target: Path) -> str:
+        """What a folder export wrote, and each file it could not write, with the reason."""
+        parts = [
+            self.tr("Exported %n conversation(s) to {path}.", "", len(result.written)).format(path=target),
+            self.tr("%n could not be written:", "", len(result.failed)),
+        ]
+        parts += _listed(
+            [
+                self.tr("{title} ({name}): {reason}").format(
+                    title=self.words.title(failed.title), name=failed.path.name, reason=failed.reason
+                )
+                for failed in result.failed
+            ]
+        )
+        return "\n".join(parts)
 
     # -- import and restore --------------------------------------------------------------------------------
 
@@ -337,6 +362,14 @@ class TransferMenu(QObject):
             box.addButton(QMessageBox.StandardButton.Close)
         self.message_box = box
         box.open()
+
+
+def _write_pdf_atomic(page: str, path: Path) -> None:
+    """The PDF whole or not at all, as every export (`core.transcripts.atomic_file`)."""
+    from gui.transfer.pdf import write_pdf
+
+    with atomic_path(path) as partial:
+        write_pdf(page, partial)
 
 
 def _listed(items: list[str]) -> list[str]:

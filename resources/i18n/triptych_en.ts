@@ -2023,142 +2023,163 @@ Details: {details}</source>
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="98"/>
+        <location filename="../../gui/transfer/menu.py" line="103"/>
         <source>Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="100"/>
+        <location filename="../../gui/transfer/menu.py" line="105"/>
         <source>Export all as JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="102"/>
+        <location filename="../../gui/transfer/menu.py" line="107"/>
         <source>Export all as Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="105"/>
+        <location filename="../../gui/transfer/menu.py" line="110"/>
         <source>Include thinking in exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="108"/>
+        <location filename="../../gui/transfer/menu.py" line="113"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="110"/>
-        <location filename="../../gui/transfer/menu.py" line="335"/>
+        <location filename="../../gui/transfer/menu.py" line="115"/>
+        <location filename="../../gui/transfer/menu.py" line="360"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="136"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="132"/>
-        <location filename="../../gui/transfer/menu.py" line="194"/>
+        <location filename="../../gui/transfer/menu.py" line="137"/>
+        <location filename="../../gui/transfer/menu.py" line="198"/>
         <source>Triptych JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="133"/>
+        <location filename="../../gui/transfer/menu.py" line="138"/>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="134"/>
+        <location filename="../../gui/transfer/menu.py" line="139"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="146"/>
+        <location filename="../../gui/transfer/menu.py" line="151"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="183"/>
-        <location filename="../../gui/transfer/menu.py" line="223"/>
+        <location filename="../../gui/transfer/menu.py" line="187"/>
+        <location filename="../../gui/transfer/menu.py" line="232"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="186"/>
+        <location filename="../../gui/transfer/menu.py" line="190"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="192"/>
+        <location filename="../../gui/transfer/menu.py" line="196"/>
         <source>Export all conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="198"/>
+        <location filename="../../gui/transfer/menu.py" line="202"/>
         <source>Folder for the Markdown files</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="226"/>
+        <location filename="../../gui/transfer/menu.py" line="235"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
             <numerusform>Exported %n conversations to {path}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="241"/>
+        <source>Exported %n conversation(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %n conversation to {path}.</numerusform>
+            <numerusform>Exported %n conversations to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="242"/>
+        <source>%n could not be written:</source>
+        <translation>
+            <numerusform>%n could not be written:</numerusform>
+            <numerusform>%n could not be written:</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="232"/>
+        <location filename="../../gui/transfer/menu.py" line="246"/>
+        <source>{title} ({name}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/menu.py" line="257"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="232"/>
+        <location filename="../../gui/transfer/menu.py" line="257"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="233"/>
+        <location filename="../../gui/transfer/menu.py" line="258"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="248"/>
+        <location filename="../../gui/transfer/menu.py" line="273"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="284"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="262"/>
+        <location filename="../../gui/transfer/menu.py" line="287"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="267"/>
+        <location filename="../../gui/transfer/menu.py" line="292"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="268"/>
+        <location filename="../../gui/transfer/menu.py" line="293"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="278"/>
+        <location filename="../../gui/transfer/menu.py" line="303"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="291"/>
+        <location filename="../../gui/transfer/menu.py" line="316"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -2166,7 +2187,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="320"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -2174,7 +2195,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="299"/>
+        <location filename="../../gui/transfer/menu.py" line="324"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -2182,7 +2203,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="316"/>
+        <location filename="../../gui/transfer/menu.py" line="341"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -2196,12 +2217,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="325"/>
+        <location filename="../../gui/transfer/menu.py" line="350"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="332"/>
+        <location filename="../../gui/transfer/menu.py" line="357"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>

@@ -271,3 +271,36 @@ def test_a_damaged_database_is_not_backed_up_the_user_is_told_and_restore_is_off
         await app.quit()
 
     run(qloop, body(), timeout=60)
+
+
+def test_export_all_as_markdown_reports_the_file_it_could_not_write_and_writes_the_rest(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    store = Store.open(tmp_path / "triptych.sqlite3")
+    titles = ["🦊🌍🎉" * 27, "Blocked", *(f"Note {number}" for number in range(20))]
+    for title in titles:
+        conversation = store.create_conversation(RequestSettings(model="claude-sonnet-4-6"), "Relay", title)
+        store.add_message(conversation.id, None, "user", text(f"About {title}"))
+    store.close()
+    out = tmp_path / "markdown"
+    (out / "Blocked.md").mkdir(parents=True)  # a folder of that name: no file can take its place
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        transfer = _transfer(app)
+        assert isinstance(transfer.dialogs, ScriptedDialogs)
+        transfer.dialogs.folder_path = out
+        _menu_action(app, "Export all as Markdown…").trigger()
+        await wait_until(lambda: transfer.message_box is not None, what="the report")
+        assert transfer.message_box is not None
+        said = transfer.message_box.text()
+        assert said.startswith(
+            f"Exported 21 conversation(s) to {out}.\n1 could not be written:\n• Blocked (Blocked.md): "
+        )
+        assert len(list(out.glob("*.md"))) == 22  # 21 files and the folder in the way
+        assert [path for path in out.glob("🦊*.md") if path.is_file()], (
+            "the title of emoji, named within the limit"
+        )
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=60)
