@@ -68,6 +68,10 @@ def _conversation(value: Any, where: str) -> ArchivedConversation:
         seen.add(message.id)
         messages.append(message)
     leaf = _reference(data, "current_leaf", where, seen)
+    if leaf is None and messages:
+        # A hand-made or trimmed file without the branch on screen: show the newest branch, as the exports
+        # do (the last message has no child, every child coming after its parent), not an empty transcript.
+        leaf = messages[-1].id
     runs = [
         _run(item, f"{where}.compare_runs[{index}]", seen)
         for index, item in enumerate(need_list(data.get("compare_runs", []), f"{where}.compare_runs"))
