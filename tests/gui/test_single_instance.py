@@ -28,6 +28,7 @@ from core.store.paths import DATABASE_FILE
 from core.store.repository import Store
 from tests.file_keyring import FILE_VARIABLE, write_key
 from tests.paths import REPO
+from tests.read_only import read_only_folder
 
 KEY = "sk-ant-single-instance-8d2e4f6a1b3c"
 PROFILE = "Relay"
@@ -186,3 +187,19 @@ def _wait(found: Callable[[], bool], process: subprocess.Popen, what: str) -> No
         assert process.poll() is None, f"the app exited while waiting for {what}"
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
         time.sleep(0.01)
+
+
+def test_a_read_only_data_folder_gets_a_dialog_saying_so_not_damaged(tmp_path: Path) -> None:
+    def fill(folder: Path) -> None:
+        store = Store.open(folder / DATABASE_FILE)
+        store.create_conversation(RequestSettings(model="claude-sonnet-4-6"), None, "Kept")
+        store.close()
+
+    with read_only_folder(tmp_path / "data", fill) as data_dir:
+        before = (data_dir / DATABASE_FILE).read_bytes()
+        app = _start(data_dir, tmp_path, tmp_path / "keyring.json", "app.log")
+        assert _exit_code(app) == 1
+        said = (tmp_path / "app.log").read_text()
+        assert f"DIALOG: Triptych cannot start: Triptych cannot write in its data folder {data_dir}" in said
+        assert "damaged" not in said and "Traceback" not in said
+        assert (data_dir / DATABASE_FILE).read_bytes() == before
