@@ -13,10 +13,10 @@ import asyncio
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -29,7 +29,9 @@ from core.store.services import TransferService
 from core.transcripts.archive import write_archive
 from core.transcripts.atomic_file import atomic_path, write_text_atomic
 from core.transcripts.importers.base import ImportFormatError, ImportReport
+from core.transcripts.importers.progress import ImportCancelledError, ImportProgress
 from gui.tasks import TaskKeeper
+from gui.transfer.import_progress import ImportProgressDialog
 from gui.transfer.words import TransferWords
 from gui.window_host import WindowHost
 
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from core.transcripts.export_markdown import FolderExport
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 EXPORT_KINDS = ("markdown", "json", "html", "pdf")
 _SUFFIXES = {
@@ -100,6 +103,8 @@ class TransferMenu(QObject):
         self.words = TransferWords(self)
         self.message_box: QMessageBox | None = None
         """The last report or error shown (non-modal), so tests can read it."""
+        self.progress_dialog: ImportProgressDialog | None = None
+        """The last import's progress, so tests can watch it and press Cancel."""
         self.export_action = QAction(self.tr("Export conversation…"), window.widget())
         self.export_action.triggered.connect(self.export_current)
         self.export_all_json_action = QAction(self.tr("Export all as JSON…"), window.widget())
@@ -242,12 +247,10 @@ class TransferMenu(QObject):
             self.tr("%n could not be written:", "", len(result.failed)),
         ]
         parts += _listed(
-            [
-                self.tr("{title} ({name}): {reason}").format(
-                    title=self.words.title(failed.title), name=failed.path.name, reason=failed.reason
-                )
-                for failed in result.failed
-            ]
+            result.failed,
+            lambda failed: self.tr("{title} ({name}): {reason}").format(
+                title=self.words.title(failed.title), name=failed.path.name, reason=failed.reason
+            ),
         )
         return "\n".join(parts)
 
@@ -265,14 +268,22 @@ class TransferMenu(QObject):
         from core.transcripts.importers.detect import read_import_file
 
         settings = self._window.current_settings()
+        progress = ImportProgress()
+        shown = ImportProgressDialog(progress, path.name, self._window.widget())
+        self.progress_dialog = shown
         try:
-            parsed = await asyncio.to_thread(read_import_file, path, settings)
-            report = await self._transfer.import_conversations(parsed)
+            parsed = await asyncio.to_thread(read_import_file, path, settings, progress)
+            report = await self._transfer.import_conversations(parsed, progress)
+        except ImportCancelledError:
+            self._show(self.tr("Import cancelled: nothing was imported from {name}.").format(name=path.name))
+            return
         except (ImportFormatError, StoreError) as error:
             self._show(
                 self.tr("Nothing was imported from {name}.\n\n{error}").format(name=path.name, error=error)
             )
             return
+        finally:
+            shown.finish()
         await self._after_import(report)
 
     def restore(self) -> asyncio.Task[None]:
@@ -312,17 +323,18 @@ class TransferMenu(QObject):
         self._show(self.report_text(report))
 
     def report_text(self, report: ImportReport) -> str:
-        """The report in plain words: what was added, what was already here, what was left out and why."""
+        """The report in plain words: what was added, what was already here, what was left out and why.
+        Only the items listed are worded: a file may leave out a million (on the UI thread, each costs)."""
         parts = [self.tr("Imported %n conversation(s).", "", len(report.imported))]
-        parts += _listed([self.words.title(title) for title in report.imported])
+        parts += _listed(report.imported, self.words.title)
         if report.duplicates:
             parts.append(
                 self.tr("%n conversation(s) already here, not imported again:", "", len(report.duplicates))
             )
-            parts += _listed([self.words.title(title) for title in report.duplicates])
+            parts += _listed(report.duplicates, self.words.title)
         if report.skipped:
             parts.append(self.tr("Left out (%n):", "", len(report.skipped)))
-            parts += _listed([self.words.skipped(item) for item in report.skipped])
+            parts += _listed(report.skipped, self.words.skipped)
         return "\n".join(parts)
 
     # -- backups -------------------------------------------------------------------------------------------
@@ -372,8 +384,8 @@ def _write_pdf_atomic(page: str, path: Path) -> None:
         write_pdf(page, partial)
 
 
-def _listed(items: list[str]) -> list[str]:
-    shown = [f"• {item}" for item in items[:_MAX_LISTED]]
+def _listed(items: Sequence[T], word: Callable[[T], str]) -> list[str]:
+    shown = [f"• {word(item)}" for item in items[:_MAX_LISTED]]
     if len(items) > _MAX_LISTED:
         shown.append(f"… (+{len(items) - _MAX_LISTED})")
     return shown

@@ -920,6 +920,39 @@
     </message>
 </context>
 <context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="26"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="27"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="42"/>
+        <source>Cancelling the import of {name}…</source>
+        <translation>正在取消 {name} 的导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="44"/>
+        <source>Adding conversations from {name}: {done} of {total}</source>
+        <translation>正在添加 {name} 中的对话：{done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="48"/>
+        <source>Reading {name}: {done} of {total} conversations</source>
+        <translation>正在读取 {name}：{done} / {total} 个对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="51"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+</context>
+<context>
     <name>JsonEdit</name>
     <message>
         <location filename="../../gui/widgets/json_edit.py" line="82"/>
@@ -2025,126 +2058,131 @@ Details: {details}</source>
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="103"/>
+        <location filename="../../gui/transfer/menu.py" line="108"/>
         <source>Export conversation…</source>
         <translation>导出对话…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="105"/>
+        <location filename="../../gui/transfer/menu.py" line="110"/>
         <source>Export all as JSON…</source>
         <translation>全部导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="107"/>
+        <location filename="../../gui/transfer/menu.py" line="112"/>
         <source>Export all as Markdown…</source>
         <translation>全部导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="110"/>
+        <location filename="../../gui/transfer/menu.py" line="115"/>
         <source>Include thinking in exports</source>
         <translation>导出时包括思考</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="113"/>
+        <location filename="../../gui/transfer/menu.py" line="118"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="115"/>
-        <location filename="../../gui/transfer/menu.py" line="360"/>
+        <location filename="../../gui/transfer/menu.py" line="120"/>
+        <location filename="../../gui/transfer/menu.py" line="372"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="136"/>
+        <location filename="../../gui/transfer/menu.py" line="141"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="137"/>
-        <location filename="../../gui/transfer/menu.py" line="198"/>
+        <location filename="../../gui/transfer/menu.py" line="142"/>
+        <location filename="../../gui/transfer/menu.py" line="203"/>
         <source>Triptych JSON (*.json)</source>
         <translation>Triptych JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="138"/>
+        <location filename="../../gui/transfer/menu.py" line="143"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="139"/>
+        <location filename="../../gui/transfer/menu.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="151"/>
+        <location filename="../../gui/transfer/menu.py" line="156"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="187"/>
-        <location filename="../../gui/transfer/menu.py" line="232"/>
+        <location filename="../../gui/transfer/menu.py" line="192"/>
+        <location filename="../../gui/transfer/menu.py" line="237"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="190"/>
+        <location filename="../../gui/transfer/menu.py" line="195"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="196"/>
+        <location filename="../../gui/transfer/menu.py" line="201"/>
         <source>Export all conversations</source>
         <translation>导出全部对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="202"/>
+        <location filename="../../gui/transfer/menu.py" line="207"/>
         <source>Folder for the Markdown files</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="235"/>
+        <location filename="../../gui/transfer/menu.py" line="240"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="241"/>
+        <location filename="../../gui/transfer/menu.py" line="246"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="242"/>
+        <location filename="../../gui/transfer/menu.py" line="247"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n 个无法写入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="246"/>
+        <location filename="../../gui/transfer/menu.py" line="251"/>
         <source>{title} ({name}): {reason}</source>
         <translation>{title}（{name}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="257"/>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="257"/>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="258"/>
+        <location filename="../../gui/transfer/menu.py" line="261"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="278"/>
+        <source>Import cancelled: nothing was imported from {name}.</source>
+        <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/menu.py" line="282"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -2153,27 +2191,27 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="284"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="287"/>
+        <location filename="../../gui/transfer/menu.py" line="298"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="292"/>
+        <location filename="../../gui/transfer/menu.py" line="303"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="293"/>
+        <location filename="../../gui/transfer/menu.py" line="304"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="303"/>
+        <location filename="../../gui/transfer/menu.py" line="314"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -2182,28 +2220,28 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="316"/>
+        <location filename="../../gui/transfer/menu.py" line="328"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="320"/>
+        <location filename="../../gui/transfer/menu.py" line="332"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="324"/>
+        <location filename="../../gui/transfer/menu.py" line="336"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="341"/>
+        <location filename="../../gui/transfer/menu.py" line="353"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -2214,12 +2252,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="350"/>
+        <location filename="../../gui/transfer/menu.py" line="362"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="357"/>
+        <location filename="../../gui/transfer/menu.py" line="369"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
