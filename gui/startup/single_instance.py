@@ -22,6 +22,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ANSWER_TIMEOUT_MS = 10_000
 """How long a later start waits for the running one to answer: it may still be opening its database."""
+_POLL_MS = 50
 _CONNECT_TRIES_MS = 3_000
 """The running one takes the lock a moment before it listens: a later start keeps trying this long."""
 
@@ -92,15 +93,18 @@ def hand_over(data_dir: Path, arguments: list[str]) -> int | None:
         time.sleep(0.05)
     try:
         socket.write((json.dumps({"arguments": arguments}) + "\n").encode())
-        if not socket.waitForBytesWritten(ANSWER_TIMEOUT_MS):
-            return None
         answer = b""
         answer_deadline = time.monotonic() + ANSWER_TIMEOUT_MS / 1000
         while not answer.endswith(b"\n"):
-            left_ms = int((answer_deadline - time.monotonic()) * 1000)
-            if left_ms <= 0 or not socket.waitForReadyRead(left_ms):
+            if time.monotonic() > answer_deadline:
                 return None
-            answer += bytes(socket.readAll().data())
+            # Short waits, flushing each time: without an event loop, a long wait can sit on a question
+            # not yet written, or miss an answer that came in while the question was going out.
+            socket.flush()
+            if socket.bytesAvailable() or socket.waitForReadyRead(_POLL_MS):
+                answer += bytes(socket.readAll().data())
+            elif socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+                return None
         word, _, pid = answer.decode(errors="replace").strip().partition(" ")
         return int(pid) if word == "ok" and pid.isdigit() else None
     finally:
