@@ -20,7 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     from gui.app import AppOptions, run
 
     options = AppOptions(
-        demo=args.demo, data_dir=args.data_dir, demo_port=args.demo_port, smoke_test=args.smoke_test
+        demo=args.demo,
+        data_dir=args.data_dir,
+        demo_port=args.demo_port,
+        smoke_test=args.smoke_test,
+        arguments=tuple(sys.argv[1:] if argv is None else argv),
     )
     return run(options)
 

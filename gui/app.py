@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 import sys
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from core.api.client import DEFAULT_TIMEOUT
 from core.api.keys import KeyStore
@@ -24,6 +26,7 @@ from core.compare.session import CompareSession
 from core.model.profile import Profile
 from core.store import paths
 from core.store.errors import StoreError
+from core.store.folder_lock import FolderInUseError, FolderLock, FolderNotWritableError
 from core.store.services import StoreServices
 from core.store.worker import StoreWorker
 from core.wire.errors import ApiError
@@ -34,6 +37,8 @@ from gui.compare.saved_runs import CompareRunsMenu
 from gui.compare.session_signals import CompareSignals
 from gui.main_window import MainWindow
 from gui.providers.controller import ProvidersController
+from gui.startup.errors import already_running, startup_failed, startup_problem
+from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.transfer.menu import TransferMenu
 from resources import translation_file
@@ -43,6 +48,8 @@ if TYPE_CHECKING:
 
     from core.demo import ServerThread
     from gui.compare.view import CompareView
+
+log = logging.getLogger(__name__)
 
 DEMO_PROFILE = "Demo"
 DEMO_KEY = "demo"
@@ -55,6 +62,8 @@ class AppOptions:
     demo_port: int = 0
     smoke_test: bool = False
     """Send one prompt once the window shows, print the result and quit (gui/smoke.py)."""
+    arguments: tuple[str, ...] = ()
+    """The command line as given, handed to the app already running on the same data folder."""
 
 
 class TriptychApp:
@@ -180,6 +189,17 @@ class TriptychApp:
         if run_id is not None:
             await view.reopen(run_id)
 
+    def bring_forward(self, arguments: list[str]) -> None:
+        """A later start on this data folder handed over its arguments: show the window to the user."""
+        log.info("A later start handed over %s", arguments)
+        if self.window is None:
+            return  # still starting: the window shows itself in a moment
+        if self.window.isMinimized():
+            self.window.showNormal()
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
     def _forget_compare_view(self) -> None:
         self.compare_view = None
 
@@ -211,6 +231,14 @@ class TriptychApp:
         profile = Profile(name=DEMO_PROFILE, base_url=base_url)
         await self.services.profiles.save(profile)
         self.keys.set(DEMO_PROFILE, DEMO_KEY, session_only=True)
+
+    async def close_after_failure(self) -> None:
+        """After a start that failed: the window hidden, and everything closed as at quit."""
+        if self.window is not None:
+            self.window.hide()
+        # The database that failed may fail again while closing: what matters now is saying why.
+        with contextlib.suppress(StoreError):
+            await self.shutdown()
 
     async def shutdown(self) -> None:
         """Stop every reply (saving what came), then close the network, the database and the demo."""
@@ -277,14 +305,53 @@ def run(options: AppOptions) -> int:
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Triptych")
     qt_app.setStyle("Fusion")
+    try:
+        data_dir = paths.data_dir(options.data_dir)
+    except OSError as error:
+        # The folder that could not be made; its database would have been inside it.
+        made = Path(str(error.filename or options.data_dir or "."))
+        problem = FolderNotWritableError(str(error), path=made / paths.DATABASE_FILE)
+        return startup_failed(startup_problem(problem))
+    # Read-only here: the words of a refusal below are in the user's language.
+    settings = QSettings(str(paths.settings_path(data_dir)), QSettings.Format.IniFormat)
+    install_translation(qt_app, str(settings.value("language", "system")))
+    try:
+        # Before the database opens: it is never opened by two processes.
+        lock = FolderLock.acquire(data_dir)
+    except FolderInUseError as error:
+        running = hand_over(data_dir, list(options.arguments))
+        if running is None:
+            return startup_failed(startup_problem(error))
+        print(already_running(data_dir, running))
+        return 0
+    except StoreError as error:
+        return startup_failed(startup_problem(error))
+    try:
+        return _run_holding(qt_app, options, data_dir)
+    finally:
+        lock.release()
+
+
+def _run_holding(qt_app: QApplication, options: AppOptions, data_dir: Path) -> int:
+    """The app, once this process holds the data folder."""
+    instance = InstanceServer(data_dir)
+    if not instance.listen():
+        log.warning("Later starts cannot hand over to this one: no local socket")
     loop = qasync.QEventLoop(qt_app)
     asyncio.set_event_loop(loop)
     try:
         app = TriptychApp(qt_app, options)
     except StoreError as error:
-        QMessageBox.critical(None, "Triptych", str(error))
-        return 1
-    install_translation(qt_app, str(app.settings.value("language", "system")))
+        instance.close()
+        return startup_failed(startup_problem(error))
+    instance.handedOver.connect(app.bring_forward)
     apply_theme(qt_app, str(app.settings.value("theme", "system")))
     with loop:
-        return loop.run_until_complete(app.run())
+        try:
+            return loop.run_until_complete(app.run())
+        except StoreError as error:
+            # The database failed while starting (a file damaged inside): the reason, not a traceback.
+            loop.run_until_complete(app.close_after_failure())
+            return startup_failed(startup_problem(error))
+        finally:
+            instance.close()

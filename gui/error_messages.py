@@ -69,6 +69,11 @@ def headline(error: ReplyError) -> str:
         )
     if kind is ErrorKind.MALFORMED_STREAM:
         return QCoreApplication.translate("ErrorMessages", "The provider's reply broke the protocol.")
+    if kind is ErrorKind.NOT_SAVED:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The reply could not be saved: the disk may be full. Free some space, then retry.",
+        )
     return QCoreApplication.translate("ErrorMessages", "The request failed.")
 
 

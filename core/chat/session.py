@@ -8,6 +8,7 @@ streams (so a crash loses at most that much), and when it ends, however it ends.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import replace
 from typing import Any, Protocol, overload
 
@@ -16,9 +17,17 @@ from core.api.reply import ReplyResult, ReplyRun
 from core.chat.reply_saver import save_while_streaming
 from core.model.branching import ReplyInProgressError
 from core.model.catalog import cost_of
-from core.model.conversation import Conversation, MessageStatus, ReplyError, ReplyTiming, StoredMessage
+from core.model.conversation import (
+    Conversation,
+    ErrorKind,
+    MessageStatus,
+    ReplyError,
+    ReplyTiming,
+    StoredMessage,
+)
 from core.model.messages import AssistantMessage, ChatMessage, ContentBlock, ToolResult
 from core.model.request_settings import RequestSettings
+from core.store.errors import StoreError
 from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError, ApiStatusError
@@ -187,6 +196,10 @@ class ChatSession:
             finished = await self._save_result(
                 conversation, reply, result, interrupted=self._closing or cancelled_from_outside
             )
+        except StoreError as error:
+            # Disk full or an I/O error: the reply must still end (Stop, Send and Retry depend on it), and
+            # what arrived stays on screen with the reason; the last partial save stays in the database.
+            finished = await self._not_saved(reply, result, error)
         finally:
             del self._running[reply.id]
         self._announce(finished)
@@ -225,6 +238,21 @@ class ChatSession:
         if (exchange := result.exchange) is not None:
             await self._store.call(lambda s: s.save_exchange(reply.id, exchange))
         return await self._store.call(lambda s: s.get_message(reply.id))
+
+    async def _not_saved(self, reply: StoredMessage, result: ReplyResult, error: StoreError) -> StoredMessage:
+        """The reply as it ended, marked as not saved. Its status is written if the database still takes a
+        one-row change in place (no new pages), so after a restart it reads as failed, not as interrupted."""
+        failure = ReplyError(kind=ErrorKind.NOT_SAVED, message=error.message)
+        # If the database takes nothing now, the next start marks the reply interrupted instead.
+        with contextlib.suppress(StoreError):
+            await self._store.call(lambda s: s.update_reply(reply.id, status="error", error=failure))
+        message = result.message
+        return replace(
+            reply,
+            content=list(message.content) if message is not None else [],
+            status="error",
+            error=failure,
+        )
 
     def _announce(self, finished: StoredMessage) -> None:
         """After the reply left the running set, so listeners asking is_replying() see it ended."""

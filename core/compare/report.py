@@ -18,6 +18,7 @@ from core.model.compare_run import ColumnMetrics, CompareColumn, CompareRun, bes
 from core.model.conversation import StoredMessage
 from core.model.request_settings import RequestSettings
 from core.render.markdown import MarkdownRenderer, pygments_css
+from core.transcripts.atomic_file import write_text_atomic
 
 METRIC_LABELS: tuple[tuple[str, str], ...] = (
     ("time_to_first_token", "Time to first token (s)"),
@@ -123,8 +124,8 @@ def write_reports(
     folder.mkdir(parents=True, exist_ok=True)
     markdown_path = folder / f"comparison-{run.id}.md"
     html_path = folder / f"comparison-{run.id}.html"
-    markdown_path.write_text(markdown_report(run, messages_by_id), encoding="utf-8")
-    html_path.write_text(html_report(run, messages_by_id), encoding="utf-8")
+    write_text_atomic(markdown_path, markdown_report(run, messages_by_id))
+    write_text_atomic(html_path, html_report(run, messages_by_id))
     return markdown_path, html_path
 
 

@@ -43,6 +43,8 @@ class ErrorKind(StrEnum):
     REDIRECT_REFUSED = "RedirectRefusedError"
     STREAM_ERROR_EVENT = "StreamErrorEvent"
     MALFORMED_STREAM = "MalformedStreamError"
+    NOT_SAVED = "StoreError"
+    """The reply arrived but the database refused it (disk full, I/O error): `core.store.errors`."""
     OTHER = "ApiError"
 
     @classmethod

@@ -5,6 +5,10 @@ day, `<data dir>/backups/triptych-YYYY-MM-DD.sqlite3`; the newest seven are kept
 (from a temporary copy, so the backup itself is never migrated or touched) and adds the conversations the
 database lacks, by content hash: what the user has now always stays. Everything here blocks: run it off the
 UI thread.
+
+A database SQLite's `quick_check` finds damaged is never backed up: its copy would take the place of a good
+backup and, a week later, push the last good one out. The daily backup then raises DamagedDatabaseError and
+every backup stays.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from core.store.errors import DamagedDatabaseError, error_class_for
 from core.store.repository import Store
 from core.transcripts.archive import ArchivedConversation
 from core.transcripts.importers.base import ImportReport, ParsedImport
@@ -27,6 +32,8 @@ KEEP = 7
 _NAME = re.compile(r"^triptych-(\d{4})-(\d{2})-(\d{2})\.sqlite3$")
 _PAGES_PER_STEP = 256
 """Pages copied per step: between steps the app's own connection may write."""
+_PROBLEMS_KEPT = 5
+"""Lines of quick_check's findings kept in the error: enough to say where, short enough to show."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,24 @@ def make_backup(database: Path, folder: Path, day: date) -> Path:
     return target
 
 
+def check_database(database: Path) -> None:
+    """Raise DamagedDatabaseError unless SQLite's `quick_check` finds the database whole (read-only)."""
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            findings = [" ".join(str(row[0]).split()) for row in connection.execute("PRAGMA quick_check")]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        if error_class_for(getattr(error, "sqlite_errorcode", None)) is not DamagedDatabaseError:
+            raise  # not damage (locked, unreadable folder): the caller reports a failed backup
+        findings = [str(error)]
+    if findings != ["ok"]:
+        raise DamagedDatabaseError(
+            f"The database {database} is damaged: " + "; ".join(findings[:_PROBLEMS_KEPT]), path=database
+        )
+
+
 def prune(folder: Path, keep: int = KEEP) -> list[Path]:
     """Delete all but the newest `keep` backups; returns the deleted paths."""
     old = [backup.path for backup in list_backups(folder)[keep:]]
@@ -95,9 +120,12 @@ def prune(folder: Path, keep: int = KEEP) -> list[Path]:
 
 
 def daily_backup(database: Path, folder: Path, today: date, keep: int = KEEP) -> Path | None:
-    """Today's backup unless there is one already (then None), and the oldest beyond `keep` removed."""
+    """Today's backup unless there is one already (then None), and the oldest beyond `keep` removed.
+
+    Raises DamagedDatabaseError, making and removing nothing, when the database fails its quick check."""
     if not database.exists() or (folder / backup_name(today)).exists():
         return None
+    check_database(database)
     path = make_backup(database, folder, today)
     prune(folder, keep)
     return path

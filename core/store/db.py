@@ -6,6 +6,7 @@ and nothing is written to it, so a wrong `--data-dir` or a damaged file never co
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -16,9 +17,11 @@ from typing import Any
 from core.store.errors import (
     ForeignDatabaseError,
     NewerDatabaseError,
+    ReadOnlyDatabaseError,
     RecordNotFoundError,
     StoreError,
     UnreadableDatabaseError,
+    error_class_for,
 )
 from core.store.migrations import UnknownMigrationsError, migrate
 
@@ -32,11 +35,19 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         connection = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as error:
+        if _read_only(error, path):
+            raise _read_only_error(path) from error
         raise StoreError(f"Cannot open the database {path}: {error}", path=path) from error
     try:
         _check_is_ours(connection, path)
         _configure(connection)
         migrate(connection)
+    except sqlite3.Error as error:
+        connection.close()
+        if _read_only(error, path):
+            raise _read_only_error(path) from error
+        kind = error_class_for(getattr(error, "sqlite_errorcode", None))
+        raise kind(f"Cannot open the database {path}: {error}", path=path) from error
     except UnknownMigrationsError as error:
         connection.close()
         raise NewerDatabaseError(
@@ -54,6 +65,9 @@ def _check_is_ours(connection: sqlite3.Connection, path: Path) -> None:
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as error:
+        if _read_only(error, path):
+            # A WAL database cannot even be read where its -shm file cannot be made: not damage.
+            raise _read_only_error(path) from error
         raise UnreadableDatabaseError(
             f"The file {path} is not a Triptych database, or it is damaged ({error}). It was left as it is.",
             path=path,
@@ -62,6 +76,32 @@ def _check_is_ours(connection: sqlite3.Connection, path: Path) -> None:
         raise ForeignDatabaseError(
             f"The file {path} is a database of another program. It was left as it is.", path=path
         )
+
+
+_CANNOT_WRITE_CODES = {8, 14, 23}
+"""SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_AUTH (primary codes)."""
+
+
+def _read_only(error: sqlite3.Error, path: Path) -> bool:
+    """Whether the failure is the file or its folder refusing writes, which is no sign of damage."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None or (code & 0xFF) not in _CANNOT_WRITE_CODES:
+        return False
+    return (code & 0xFF) == 8 or not _writable(path)
+
+
+def _writable(path: Path) -> bool:
+    """The folder takes new files (-wal, -shm) and the file, if there, takes writes."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _read_only_error(path: Path) -> ReadOnlyDatabaseError:
+    return ReadOnlyDatabaseError(
+        f"The database {path} or its folder cannot be written (read-only, or owned by another user). "
+        "It was left as it is.",
+        path=path,
+    )
 
 
 def _configure(connection: sqlite3.Connection) -> None:

@@ -2,14 +2,18 @@
 
 StoreError                   any failure of the store; `path` names the database file
 ├── UnreadableDatabaseError      the file is not SQLite, or it is damaged; it is left untouched
+│   └── DamagedDatabaseError         SQLite found it damaged inside while working (SQLITE_CORRUPT)
+├── ReadOnlyDatabaseError        the file or its folder cannot be written (read-only, not the user's)
+├── DiskFullError                the disk (or the database's limit) is full
 ├── ForeignDatabaseError         an SQLite file of some other program; it is left untouched
 ├── NewerDatabaseError           written by a newer Triptych; opening it here could lose its data
 ├── RecordNotFoundError          no conversation, message or profile with that id or name
 ├── NameTakenError               a profile rename to a name another profile has
 └── StoreClosedError             the store was closed (the app is shutting down)
 
-An `sqlite3.Error` during normal work (disk full, I/O error) reaches the caller of `StoreWorker` as a plain
-StoreError with the SQLite message.
+An `sqlite3.Error` during normal work reaches the caller of `StoreWorker` as the class above that names its
+case (damaged, read-only, full), else as a plain StoreError with the SQLite message.
+`core.store.folder_lock` adds the cases of the data folder's lock (in use by another Triptych, not writable).
 """
 
 from __future__ import annotations
@@ -25,6 +29,18 @@ class StoreError(Exception):
 
 
 class UnreadableDatabaseError(StoreError):
+    pass
+
+
+class DamagedDatabaseError(UnreadableDatabaseError):
+    pass
+
+
+class ReadOnlyDatabaseError(StoreError):
+    pass
+
+
+class DiskFullError(StoreError):
     pass
 
 
@@ -46,3 +62,18 @@ class NameTakenError(StoreError):
 
 class StoreClosedError(StoreError):
     pass
+
+
+_BY_SQLITE_CODE: dict[int, type[StoreError]] = {
+    11: DamagedDatabaseError,  # SQLITE_CORRUPT: "database disk image is malformed"
+    26: DamagedDatabaseError,  # SQLITE_NOTADB
+    8: ReadOnlyDatabaseError,  # SQLITE_READONLY
+    13: DiskFullError,  # SQLITE_FULL: "database or disk is full"
+}
+
+
+def error_class_for(code: int | None) -> type[StoreError]:
+    """The StoreError class for an SQLite result code (its primary code: the low byte)."""
+    if code is None:
+        return StoreError
+    return _BY_SQLITE_CODE.get(code & 0xFF, StoreError)

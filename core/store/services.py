@@ -23,6 +23,7 @@ from core.store.search_query import SearchChoices, SearchHit, SearchQuery
 from core.store.worker import StoreWorker
 from core.transcripts.archive import ArchivedConversation
 from core.transcripts.importers.base import ImportReport, ParsedImport
+from core.transcripts.importers.progress import ImportProgress
 
 
 class ConversationService:
@@ -166,9 +167,12 @@ class TransferService:
     async def export_all(self) -> list[ArchivedConversation]:
         return await self._worker.call(lambda store: store.export_all())
 
-    async def import_conversations(self, parsed: ParsedImport) -> ImportReport:
-        """Adds only: conversations already here (same content) are skipped and reported."""
-        return await self._worker.call(lambda store: store.import_conversations(parsed))
+    async def import_conversations(
+        self, parsed: ParsedImport, progress: ImportProgress | None = None
+    ) -> ImportReport:
+        """Adds only: conversations already here (same content) are skipped and reported. A cancel through
+        `progress` raises ImportCancelledError and adds nothing."""
+        return await self._worker.call(lambda store: store.import_conversations(parsed, progress))
 
     async def restore_backup(self, backup: Path) -> ImportReport:
         """Add the backup's conversations this database lacks; nothing here is changed or removed."""

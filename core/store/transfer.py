@@ -32,6 +32,7 @@ from core.transcripts.archive import (
     content_hash,
 )
 from core.transcripts.importers.base import ImportReport, ParsedImport, SkippedItem, SkipReason
+from core.transcripts.importers.progress import ImportProgress, ImportStage
 
 # Every column `message_from_row` reads; the INSERT gives all but the id.
 _MESSAGE_COLUMNS = (
@@ -108,13 +109,22 @@ class TransferMethods(StoreBase):
         """Every conversation not deleted, in the order of the conversation list."""
         return [self.export_conversation(row["id"]) for row in self._list_ids()]
 
-    def import_conversations(self, parsed: ParsedImport) -> ImportReport:
-        """Add the parsed conversations with new ids, skipping those already here (same content hash)."""
+    def import_conversations(
+        self, parsed: ParsedImport, progress: ImportProgress | None = None
+    ) -> ImportReport:
+        """Add the parsed conversations with new ids, skipping those already here (same content hash).
+
+        One transaction: with `progress`, each conversation is counted there, and a cancel raises
+        ImportCancelledError and rolls back, so nothing of the file is added."""
         report = ImportReport(parsed.source_format, skipped=list(parsed.skipped))
         wanted = {len(conversation.messages) for conversation in parsed.conversations}
         with self._transaction():
             known = self._hashes_of_sizes(wanted)
+            if progress is not None:
+                progress.begin(ImportStage.ADDING, len(parsed.conversations))
             for conversation in parsed.conversations:
+                if progress is not None:
+                    progress.advance()
                 title = conversation.title
                 if not conversation.messages:
                     report.skipped.append(SkippedItem(SkipReason.NO_MESSAGES, title))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from core.store.db import Clock
-from core.store.errors import StoreClosedError, StoreError
+from core.store.errors import StoreClosedError, error_class_for
 from core.store.repository import Store
 
 P = ParamSpec("P")
@@ -88,5 +88,6 @@ class StoreWorker:
         try:
             return function(self._store, *args, **kwargs)
         except sqlite3.Error as error:
-            # Disk full, I/O errors, a file damaged after opening: one error type for the GUI to explain.
-            raise StoreError(f"The database {self.path} failed: {error}", path=self.path) from error
+            # Disk full, I/O errors, a file damaged after opening: an error type for the GUI to explain.
+            kind = error_class_for(getattr(error, "sqlite_errorcode", None))
+            raise kind(f"The database {self.path} failed: {error}", path=self.path) from error

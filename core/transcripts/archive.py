@@ -22,6 +22,7 @@ from core.model.compare_run import ColumnMetrics
 from core.model.conversation import MessageStatus, ReplyError, ReplyTiming
 from core.model.messages import ContentBlock, Role, Usage
 from core.model.request_settings import RequestSettings
+from core.transcripts.atomic_file import write_text_atomic
 
 FORMAT_NAME: Final = "triptych"
 FORMAT_VERSION = 1
@@ -183,8 +184,8 @@ def archive_json(conversations: list[ArchivedConversation], exported_at: float) 
 
 
 def write_archive(conversations: list[ArchivedConversation], path: Path, exported_at: float) -> None:
-    """Blocking: call it off the UI thread."""
-    path.write_text(archive_json(conversations, exported_at), encoding="utf-8")
+    """Blocking: call it off the UI thread. Whole or not at all: if it fails, an earlier file stays."""
+    write_text_atomic(path, archive_json(conversations, exported_at))
 
 
 def conversation_to_json(conversation: ArchivedConversation) -> ConversationJson:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,6 +21,16 @@ from core.transcripts.export_labels import ENGLISH, ExportLabels
 
 _UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _MAX_STEM = 80
+"""Characters: a readable length."""
+MAX_STEM_BYTES = 200
+"""A stem's limit in UTF-8 bytes: 255 (ext4, APFS, NTFS in UTF-16 units) less room for ` (123)_assets`."""
+_INVISIBLE_CATEGORIES = {"Cf", "Cc", "Cs", "Co", "Cn"}
+"""Format characters (bidirectional overrides, zero-width spaces and joiners, BOM), controls, surrogates,
+private use and unassigned code points: nothing a reader of a file name can see or trust."""
+_WINDOWS_DEVICE_NAMES = {
+    "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+    *(f"{name}{digit}" for name in ("COM", "LPT") for digit in "123456789¹²³"),
+}  # fmt: skip
 _EXTENSIONS = {
     "image/png": "png",
     "image/jpeg": "jpg",
@@ -140,9 +151,24 @@ def json_or_text(text: str) -> str:
 
 
 def file_stem(title: str) -> str:
-    """A file name from a title, safe on every platform."""
-    stem = _UNSAFE_FILE_CHARS.sub("_", title).strip(" .")[:_MAX_STEM].strip(" .")
+    """A file name from a title, safe on every platform: no path or control characters, no invisible ones
+    (a bidirectional override can make a name read backwards), no Windows device name, at most 80
+    characters and at most MAX_STEM_BYTES in UTF-8, so that with a suffix such as ` (12)_assets` it stays
+    within the 255-byte limit of common file systems (a title of emoji is four bytes a character)."""
+    visible = "".join(char for char in title if unicodedata.category(char) not in _INVISIBLE_CATEGORIES)
+    stem = _UNSAFE_FILE_CHARS.sub("_", visible).strip(" .")[:_MAX_STEM]
+    stem = _cut_to_bytes(stem, MAX_STEM_BYTES).strip(" .")
+    if stem.split(".")[0].strip().upper() in _WINDOWS_DEVICE_NAMES:
+        stem = f"_{stem}"
     return stem or "conversation"
+
+
+def _cut_to_bytes(text: str, limit: int) -> str:
+    """The longest start of `text` that is at most `limit` bytes in UTF-8, cut between characters."""
+    encoded = text.encode("utf-8")
+    if len(encoded) <= limit:
+        return text
+    return encoded[:limit].decode("utf-8", errors="ignore")
 
 
 def unique_stems(titles: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
+from core.transcripts.atomic_file import write_bytes_atomic, write_text_atomic
 from core.transcripts.export_common import (
     base64_source,
     branch_on_screen,
@@ -46,6 +47,22 @@ class Asset:
 class MarkdownExport:
     text: str
     assets: list[Asset] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FailedFile:
+    title: str
+    path: Path
+    reason: str
+    """The operating system's words (e.g. "No space left on device")."""
+
+
+@dataclass
+class FolderExport:
+    """What a folder export wrote, and what it could not write."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[FailedFile] = field(default_factory=list)
 
 
 def assets_folder_name(stem: str) -> str:
@@ -78,14 +95,17 @@ def write_markdown(
     include_thinking: bool = True,
     labels: ExportLabels = ENGLISH,
 ) -> Path:
-    """Write the transcript to `path` and its assets beside it (blocking: call it off the UI thread)."""
+    """Write the transcript to `path` and its assets beside it (blocking: call it off the UI thread).
+
+    Each file is written whole or not at all (`atomic_file`); the assets go first, so a transcript on disk
+    never links to a file that is missing."""
     folder = assets_folder_name(path.stem)
     export = markdown_export(conversation, folder, include_thinking=include_thinking, labels=labels)
-    path.write_text(export.text, encoding="utf-8")
     if export.assets:
         (path.parent / folder).mkdir(exist_ok=True)
         for asset in export.assets:
-            (path.parent / folder / asset.name).write_bytes(asset.data)
+            write_bytes_atomic(path.parent / folder / asset.name, asset.data)
+    write_text_atomic(path, export.text)
     return path
 
 
@@ -95,14 +115,21 @@ def write_markdown_folder(
     *,
     include_thinking: bool = True,
     labels: ExportLabels = ENGLISH,
-) -> list[Path]:
-    """One Markdown file per conversation (named after its title) in `folder`."""
+) -> FolderExport:
+    """One Markdown file per conversation (named after its title) in `folder`. A file that cannot be
+    written is listed with the reason and the others are still written."""
     folder.mkdir(parents=True, exist_ok=True)
     stems = unique_stems([conversation.title for conversation in conversations])
-    return [
-        write_markdown(conversation, folder / f"{stem}.md", include_thinking=include_thinking, labels=labels)
-        for conversation, stem in zip(conversations, stems, strict=True)
-    ]
+    result = FolderExport()
+    for conversation, stem in zip(conversations, stems, strict=True):
+        path = folder / f"{stem}.md"
+        try:
+            write_markdown(conversation, path, include_thinking=include_thinking, labels=labels)
+        except OSError as error:
+            result.failed.append(FailedFile(conversation.title, path, error.strerror or str(error)))
+        else:
+            result.written.append(path)
+    return result
 
 
 class _Writer:

@@ -13,9 +13,10 @@ import asyncio
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -23,15 +24,22 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from core.store import paths
 from core.store.backup import backups_folder, daily_backup, list_backups
-from core.store.errors import StoreError
+from core.store.errors import DamagedDatabaseError, StoreError
 from core.store.services import TransferService
 from core.transcripts.archive import write_archive
+from core.transcripts.atomic_file import atomic_path, write_text_atomic
 from core.transcripts.importers.base import ImportFormatError, ImportReport
+from core.transcripts.importers.progress import ImportCancelledError, ImportProgress
 from gui.tasks import TaskKeeper
+from gui.transfer.import_progress import ImportProgressDialog
 from gui.transfer.words import TransferWords
 from gui.window_host import WindowHost
 
+if TYPE_CHECKING:
+    from core.transcripts.export_markdown import FolderExport
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 EXPORT_KINDS = ("markdown", "json", "html", "pdf")
 _SUFFIXES = {
@@ -95,6 +103,8 @@ class TransferMenu(QObject):
         self.words = TransferWords(self)
         self.message_box: QMessageBox | None = None
         """The last report or error shown (non-modal), so tests can read it."""
+        self.progress_dialog: ImportProgressDialog | None = None
+        """The last import's progress, so tests can watch it and press Cancel."""
         self.export_action = QAction(self.tr("Export conversation…"), window.widget())
         self.export_action.triggered.connect(self.export_current)
         self.export_all_json_action = QAction(self.tr("Export all as JSON…"), window.widget())
@@ -157,7 +167,6 @@ class TransferMenu(QObject):
         # Imported on first use, as are the other export and import modules: not needed for the first paint.
         from core.transcripts.export_html import html_export
         from core.transcripts.export_markdown import write_markdown
-        from gui.transfer.pdf import write_pdf
 
         await self._window.persist_settings()
         archived = await self._transfer.export_conversation(conversation_id)
@@ -175,9 +184,9 @@ class TransferMenu(QObject):
                     html_export, archived, include_thinking=thinking, labels=labels
                 )
                 if kind == "html":
-                    await asyncio.to_thread(path.write_text, page, encoding="utf-8")
+                    await asyncio.to_thread(write_text_atomic, path, page)
                 else:
-                    await asyncio.to_thread(write_pdf, page, path)
+                    await asyncio.to_thread(_write_pdf_atomic, page, path)
         except OSError as error:
             self._show(
                 self.tr("Could not write {path}: {error}").format(path=path, error=error.strerror or error)
@@ -210,21 +219,40 @@ class TransferMenu(QObject):
         try:
             if kind == "json":
                 await asyncio.to_thread(write_archive, conversations, target, time.time())
+                written = len(conversations)
             else:
-                await asyncio.to_thread(
+                result = await asyncio.to_thread(
                     write_markdown_folder,
                     conversations,
                     target,
                     include_thinking=thinking,
                     labels=self.words.export_labels(),
                 )
+                if result.failed:
+                    self._show(self.folder_report(result, target))
+                    return
+                written = len(result.written)
         except OSError as error:
             self._show(
                 self.tr("Could not write {path}: {error}").format(path=target, error=error.strerror or error)
             )
             return
-        notice = self.tr("Exported %n conversation(s) to {path}", "", len(conversations))
+        notice = self.tr("Exported %n conversation(s) to {path}", "", written)
         self._window.show_notice(notice.format(path=target))
+
+    def folder_report(self, result: FolderExport, target: Path) -> str:
+        """What a folder export wrote, and each file it could not write, with the reason."""
+        parts = [
+            self.tr("Exported %n conversation(s) to {path}.", "", len(result.written)).format(path=target),
+            self.tr("%n could not be written:", "", len(result.failed)),
+        ]
+        parts += _listed(
+            result.failed,
+            lambda failed: self.tr("{title} ({name}): {reason}").format(
+                title=self.words.title(failed.title), name=failed.path.name, reason=failed.reason
+            ),
+        )
+        return "\n".join(parts)
 
     # -- import and restore --------------------------------------------------------------------------------
 
@@ -240,14 +268,22 @@ class TransferMenu(QObject):
         from core.transcripts.importers.detect import read_import_file
 
         settings = self._window.current_settings()
+        progress = ImportProgress()
+        shown = ImportProgressDialog(progress, path.name, self._window.widget())
+        self.progress_dialog = shown
         try:
-            parsed = await asyncio.to_thread(read_import_file, path, settings)
-            report = await self._transfer.import_conversations(parsed)
+            parsed = await asyncio.to_thread(read_import_file, path, settings, progress)
+            report = await self._transfer.import_conversations(parsed, progress)
+        except ImportCancelledError:
+            self._show(self.tr("Import cancelled: nothing was imported from {name}.").format(name=path.name))
+            return
         except (ImportFormatError, StoreError) as error:
             self._show(
                 self.tr("Nothing was imported from {name}.\n\n{error}").format(name=path.name, error=error)
             )
             return
+        finally:
+            shown.finish()
         await self._after_import(report)
 
     def restore(self) -> asyncio.Task[None]:
@@ -287,17 +323,18 @@ class TransferMenu(QObject):
         self._show(self.report_text(report))
 
     def report_text(self, report: ImportReport) -> str:
-        """The report in plain words: what was added, what was already here, what was left out and why."""
+        """The report in plain words: what was added, what was already here, what was left out and why.
+        Only the items listed are worded: a file may leave out a million (on the UI thread, each costs)."""
         parts = [self.tr("Imported %n conversation(s).", "", len(report.imported))]
-        parts += _listed([self.words.title(title) for title in report.imported])
+        parts += _listed(report.imported, self.words.title)
         if report.duplicates:
             parts.append(
                 self.tr("%n conversation(s) already here, not imported again:", "", len(report.duplicates))
             )
-            parts += _listed([self.words.title(title) for title in report.duplicates])
+            parts += _listed(report.duplicates, self.words.title)
         if report.skipped:
             parts.append(self.tr("Left out (%n):", "", len(report.skipped)))
-            parts += _listed([self.words.skipped(item) for item in report.skipped])
+            parts += _listed(report.skipped, self.words.skipped)
         return "\n".join(parts)
 
     # -- backups -------------------------------------------------------------------------------------------
@@ -309,22 +346,46 @@ class TransferMenu(QObject):
     async def _daily_backup(self) -> None:
         try:
             await asyncio.to_thread(daily_backup, self._database, self._backups, date.today())
-        except (OSError, sqlite3.Error) as error:
+        except DamagedDatabaseError as error:
+            log.warning("No backup of a damaged database: %s", error)
+            count = len(await asyncio.to_thread(list_backups, self._backups))
+            text = self.tr(
+                "The database is damaged, so today's backup was not made: a damaged copy would replace a "
+                "good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations "
+                "of a good backup.\n\nDetails: {details}",
+                "",
+                count,
+            ).format(details=error.message)
+            self._show(text, restore=count > 0)
+        except (OSError, sqlite3.Error, StoreError) as error:
             log.warning("The daily backup failed: %s", error)
             self._window.show_notice(self.tr("The daily backup failed: {error}").format(error=error))
 
-    def _show(self, text: str) -> None:
+    def _show(self, text: str, *, restore: bool = False) -> None:
+        """A non-modal report; with `restore`, its button to restore from a backup, one click away."""
         if self.message_box is not None:
             self.message_box.close()
         box = QMessageBox(
             QMessageBox.Icon.Information, self.tr("Triptych"), text, parent=self._window.widget()
         )
+        if restore:
+            button = box.addButton(self.tr("Restore from backup…"), QMessageBox.ButtonRole.ActionRole)
+            button.clicked.connect(self.restore)
+            box.addButton(QMessageBox.StandardButton.Close)
         self.message_box = box
         box.open()
 
 
-def _listed(items: list[str]) -> list[str]:
-    shown = [f"• {item}" for item in items[:_MAX_LISTED]]
+def _write_pdf_atomic(page: str, path: Path) -> None:
+    """The PDF whole or not at all, as every export (`core.transcripts.atomic_file`)."""
+    from gui.transfer.pdf import write_pdf
+
+    with atomic_path(path) as partial:
+        write_pdf(page, partial)
+
+
+def _listed(items: Sequence[T], word: Callable[[T], str]) -> list[str]:
+    shown = [f"• {word(item)}" for item in items[:_MAX_LISTED]]
     if len(items) > _MAX_LISTED:
         shown.append(f"… (+{len(items) - _MAX_LISTED})")
     return shown

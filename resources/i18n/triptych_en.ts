@@ -878,17 +878,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72"/>
+        <location filename="../../gui/error_messages.py" line="73"/>
+        <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="77"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="85"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84"/>
+        <location filename="../../gui/error_messages.py" line="89"/>
         <source>Request id: {request_id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -913,6 +918,39 @@
     <message>
         <location filename="../../gui/params/sections.py" line="330"/>
         <source>Extra JSON: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="26"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="27"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="42"/>
+        <source>Cancelling the import of {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="44"/>
+        <source>Adding conversations from {name}: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="48"/>
+        <source>Reading {name}: {done} of {total} conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="51"/>
+        <source>Reading {name}…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1757,6 +1795,60 @@
     </message>
 </context>
 <context>
+    <name>StartupErrors</name>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="35"/>
+        <source>Triptych is already running with the data folder {folder}, but it does not answer. Close it (or wait until it has started), then start Triptych again; or start with another folder (--data-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="42"/>
+        <source>Triptych cannot write in its data folder {folder} (read-only, or owned by another user). Nothing there was changed. Make the folder writable, or start with another folder (--data-dir).
+
+Details: {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="49"/>
+        <source>The database {path} was written by a newer version of Triptych. Update Triptych to open it; it was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="55"/>
+        <source>The file {path} is a database of another program. It was left as it is; move it away or start with another folder (--data-dir).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="62"/>
+        <source>The database {path} is damaged. It was left as it is: do not delete it. Copy it somewhere safe, then start Triptych with another folder (--data-dir) and use File → Restore from backup… with the daily backups in {backups}.
+
+Details: {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="69"/>
+        <source>The disk holding {path} is full. Free some space, then start Triptych again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="72"/>
+        <source>Triptych cannot open its database {path}.
+
+Details: {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="78"/>
+        <source>Triptych is already running with the data folder {folder} (process {pid}); its window was brought forward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="88"/>
+        <source>Triptych cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThinkingSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="143"/>
@@ -1964,141 +2056,168 @@
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="98"/>
+        <location filename="../../gui/transfer/menu.py" line="108"/>
         <source>Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="100"/>
+        <location filename="../../gui/transfer/menu.py" line="110"/>
         <source>Export all as JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="102"/>
+        <location filename="../../gui/transfer/menu.py" line="112"/>
         <source>Export all as Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="105"/>
+        <location filename="../../gui/transfer/menu.py" line="115"/>
         <source>Include thinking in exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="108"/>
+        <location filename="../../gui/transfer/menu.py" line="118"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="110"/>
+        <location filename="../../gui/transfer/menu.py" line="120"/>
+        <location filename="../../gui/transfer/menu.py" line="372"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="141"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="132"/>
-        <location filename="../../gui/transfer/menu.py" line="194"/>
+        <location filename="../../gui/transfer/menu.py" line="142"/>
+        <location filename="../../gui/transfer/menu.py" line="203"/>
         <source>Triptych JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="133"/>
+        <location filename="../../gui/transfer/menu.py" line="143"/>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="134"/>
+        <location filename="../../gui/transfer/menu.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="146"/>
+        <location filename="../../gui/transfer/menu.py" line="156"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="183"/>
-        <location filename="../../gui/transfer/menu.py" line="223"/>
+        <location filename="../../gui/transfer/menu.py" line="192"/>
+        <location filename="../../gui/transfer/menu.py" line="237"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="186"/>
+        <location filename="../../gui/transfer/menu.py" line="195"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="192"/>
+        <location filename="../../gui/transfer/menu.py" line="201"/>
         <source>Export all conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="198"/>
+        <location filename="../../gui/transfer/menu.py" line="207"/>
         <source>Folder for the Markdown files</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="226"/>
+        <location filename="../../gui/transfer/menu.py" line="240"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
             <numerusform>Exported %n conversations to {path}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="246"/>
+        <source>Exported %n conversation(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %n conversation to {path}.</numerusform>
+            <numerusform>Exported %n conversations to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="247"/>
+        <source>%n could not be written:</source>
+        <translation>
+            <numerusform>%n could not be written:</numerusform>
+            <numerusform>%n could not be written:</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="232"/>
+        <location filename="../../gui/transfer/menu.py" line="251"/>
+        <source>{title} ({name}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="232"/>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="233"/>
+        <location filename="../../gui/transfer/menu.py" line="261"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="248"/>
+        <location filename="../../gui/transfer/menu.py" line="278"/>
+        <source>Import cancelled: nothing was imported from {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/menu.py" line="282"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="262"/>
+        <location filename="../../gui/transfer/menu.py" line="298"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="267"/>
+        <location filename="../../gui/transfer/menu.py" line="303"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="268"/>
+        <location filename="../../gui/transfer/menu.py" line="304"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="278"/>
+        <location filename="../../gui/transfer/menu.py" line="314"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="291"/>
+        <location filename="../../gui/transfer/menu.py" line="328"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -2106,7 +2225,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="332"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -2114,20 +2233,34 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="299"/>
+        <location filename="../../gui/transfer/menu.py" line="336"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
             <numerusform>Left out (%n):</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
+
+Details: {details}</source>
+        <translation>
+            <numerusform>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
+
+Details: {details}</numerusform>
+            <numerusform>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
+
+Details: {details}</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="314"/>
+        <location filename="../../gui/transfer/menu.py" line="362"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="320"/>
+        <location filename="../../gui/transfer/menu.py" line="369"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2408,12 +2541,12 @@
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="202"/>
+        <location filename="../../gui/app.py" line="222"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="233"/>
+        <location filename="../../gui/app.py" line="261"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -876,17 +876,22 @@
         <translation>服务商的回复不符合协议。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72"/>
+        <location filename="../../gui/error_messages.py" line="73"/>
+        <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
+        <translation>无法保存回复：磁盘可能已满。请释放一些空间，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="77"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="85"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84"/>
+        <location filename="../../gui/error_messages.py" line="89"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
     </message>
@@ -912,6 +917,39 @@
         <location filename="../../gui/params/sections.py" line="330"/>
         <source>Extra JSON: {error}</source>
         <translation>额外 JSON：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="26"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="27"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="42"/>
+        <source>Cancelling the import of {name}…</source>
+        <translation>正在取消 {name} 的导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="44"/>
+        <source>Adding conversations from {name}: {done} of {total}</source>
+        <translation>正在添加 {name} 中的对话：{done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="48"/>
+        <source>Reading {name}: {done} of {total} conversations</source>
+        <translation>正在读取 {name}：{done} / {total} 个对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="51"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1791,66 @@
     </message>
 </context>
 <context>
+    <name>StartupErrors</name>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="35"/>
+        <source>Triptych is already running with the data folder {folder}, but it does not answer. Close it (or wait until it has started), then start Triptych again; or start with another folder (--data-dir).</source>
+        <translation>Triptych 已在使用数据文件夹 {folder} 运行，但没有响应。请关闭它（或等它启动完成），然后再次启动 Triptych；或使用另一个文件夹启动（--data-dir）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="42"/>
+        <source>Triptych cannot write in its data folder {folder} (read-only, or owned by another user). Nothing there was changed. Make the folder writable, or start with another folder (--data-dir).
+
+Details: {details}</source>
+        <translation>Triptych 无法写入其数据文件夹 {folder}（只读，或属于其他用户）。其中的内容没有任何改动。请让该文件夹可写，或使用另一个文件夹启动（--data-dir）。
+
+详情：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="49"/>
+        <source>The database {path} was written by a newer version of Triptych. Update Triptych to open it; it was left as it is.</source>
+        <translation>数据库 {path} 由更新版本的 Triptych 写入。请更新 Triptych 后再打开；该文件保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="55"/>
+        <source>The file {path} is a database of another program. It was left as it is; move it away or start with another folder (--data-dir).</source>
+        <translation>文件 {path} 是其他程序的数据库。该文件保持原样；请将其移走，或使用另一个文件夹启动（--data-dir）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="62"/>
+        <source>The database {path} is damaged. It was left as it is: do not delete it. Copy it somewhere safe, then start Triptych with another folder (--data-dir) and use File → Restore from backup… with the daily backups in {backups}.
+
+Details: {details}</source>
+        <translation>数据库 {path} 已损坏。该文件保持原样：请不要删除它。请先将它复制到安全的位置，然后使用另一个文件夹启动 Triptych（--data-dir），并通过“文件 → 从备份恢复…”使用 {backups} 中的每日备份。
+
+详情：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="69"/>
+        <source>The disk holding {path} is full. Free some space, then start Triptych again.</source>
+        <translation>存放 {path} 的磁盘已满。请释放一些空间，然后再次启动 Triptych。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="72"/>
+        <source>Triptych cannot open its database {path}.
+
+Details: {details}</source>
+        <translation>Triptych 无法打开其数据库 {path}。
+
+详情：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="78"/>
+        <source>Triptych is already running with the data folder {folder} (process {pid}); its window was brought forward.</source>
+        <translation>Triptych 已在使用数据文件夹 {folder} 运行（进程 {pid}）；已将其窗口调到前台。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/errors.py" line="88"/>
+        <source>Triptych cannot start</source>
+        <translation>Triptych 无法启动</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="143"/>
@@ -1960,106 +2058,131 @@
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="98"/>
+        <location filename="../../gui/transfer/menu.py" line="108"/>
         <source>Export conversation…</source>
         <translation>导出对话…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="100"/>
+        <location filename="../../gui/transfer/menu.py" line="110"/>
         <source>Export all as JSON…</source>
         <translation>全部导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="102"/>
+        <location filename="../../gui/transfer/menu.py" line="112"/>
         <source>Export all as Markdown…</source>
         <translation>全部导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="105"/>
+        <location filename="../../gui/transfer/menu.py" line="115"/>
         <source>Include thinking in exports</source>
         <translation>导出时包括思考</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="108"/>
+        <location filename="../../gui/transfer/menu.py" line="118"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="110"/>
+        <location filename="../../gui/transfer/menu.py" line="120"/>
+        <location filename="../../gui/transfer/menu.py" line="372"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="141"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="132"/>
-        <location filename="../../gui/transfer/menu.py" line="194"/>
+        <location filename="../../gui/transfer/menu.py" line="142"/>
+        <location filename="../../gui/transfer/menu.py" line="203"/>
         <source>Triptych JSON (*.json)</source>
         <translation>Triptych JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="133"/>
+        <location filename="../../gui/transfer/menu.py" line="143"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="134"/>
+        <location filename="../../gui/transfer/menu.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="146"/>
+        <location filename="../../gui/transfer/menu.py" line="156"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="183"/>
-        <location filename="../../gui/transfer/menu.py" line="223"/>
+        <location filename="../../gui/transfer/menu.py" line="192"/>
+        <location filename="../../gui/transfer/menu.py" line="237"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="186"/>
+        <location filename="../../gui/transfer/menu.py" line="195"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="192"/>
+        <location filename="../../gui/transfer/menu.py" line="201"/>
         <source>Export all conversations</source>
         <translation>导出全部对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="198"/>
+        <location filename="../../gui/transfer/menu.py" line="207"/>
         <source>Folder for the Markdown files</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="226"/>
+        <location filename="../../gui/transfer/menu.py" line="240"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="246"/>
+        <source>Exported %n conversation(s) to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 个对话导出到 {path}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="247"/>
+        <source>%n could not be written:</source>
+        <translation>
+            <numerusform>%n 个无法写入：</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="232"/>
+        <location filename="../../gui/transfer/menu.py" line="251"/>
+        <source>{title} ({name}): {reason}</source>
+        <translation>{title}（{name}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="232"/>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="233"/>
+        <location filename="../../gui/transfer/menu.py" line="261"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="248"/>
+        <location filename="../../gui/transfer/menu.py" line="278"/>
+        <source>Import cancelled: nothing was imported from {name}.</source>
+        <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/menu.py" line="282"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -2068,27 +2191,27 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="262"/>
+        <location filename="../../gui/transfer/menu.py" line="298"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="267"/>
+        <location filename="../../gui/transfer/menu.py" line="303"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="268"/>
+        <location filename="../../gui/transfer/menu.py" line="304"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="278"/>
+        <location filename="../../gui/transfer/menu.py" line="314"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -2097,33 +2220,44 @@
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="291"/>
+        <location filename="../../gui/transfer/menu.py" line="328"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="332"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="299"/>
+        <location filename="../../gui/transfer/menu.py" line="336"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
+
+Details: {details}</source>
+        <translation>
+            <numerusform>数据库已损坏，因此今天没有进行备份：损坏的副本会取代一个完好的备份。之前的所有备份（%n 个）都已保留。“从备份恢复…”会添加某个完好备份中的对话。
+
+详情：{details}</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="314"/>
+        <location filename="../../gui/transfer/menu.py" line="362"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="320"/>
+        <location filename="../../gui/transfer/menu.py" line="369"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -2403,12 +2537,12 @@
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="202"/>
+        <location filename="../../gui/app.py" line="222"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="233"/>
+        <location filename="../../gui/app.py" line="261"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Shared by the store tests: a clock the test moves by hand, and sample settings, profiles and content."""
+"""Shared by the store tests: a clock the test moves by hand, sample settings, profiles and content, and a
+database damaged inside."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from core.model.messages import ContentBlock
 from core.model.pricing import ModelPrice
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings, ThinkingSettings
+from core.store.repository import Store
 
 START = 1_700_000_000.0
 
@@ -86,3 +88,20 @@ RICH_CONTENT: list[dict[str, Any]] = [
     },
     {"type": "block_from_the_future", "payload": {"deep": [1, {"x": None}]}},
 ]
+
+
+def damage_a_conversation(store: Store, title: str = "damaged") -> None:
+    """Garbage over a page in the middle of one long message (an overflow page, its chain broken): the
+    rest of the database still reads, and SQLite's quick_check finds the damage."""
+    cid = store.create_conversation(RequestSettings(model="m"), None, title).id
+    store.add_message(cid, None, "user", text("DAMAGE-ME " * 3000))
+    store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = store._db.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(store.path.read_bytes())
+    pages = [
+        n for n in range(len(data) // page_size) if b"DAMAGE-ME" in data[n * page_size : (n + 1) * page_size]
+    ]
+    middle = pages[len(pages) // 2] * page_size
+    with store.path.open("r+b") as file:
+        file.seek(middle)
+        file.write(b"\xa5" * page_size)

@@ -13,6 +13,7 @@ from core.transcripts.importers.anthropic_request import is_request_body, parse_
 from core.transcripts.importers.base import ImportFormatError, ParsedImport, SkippedItem, SkipReason
 from core.transcripts.importers.chatgpt import is_chatgpt_export, parse_chatgpt
 from core.transcripts.importers.claude_ai import is_claude_ai_export, parse_claude_ai
+from core.transcripts.importers.progress import ImportProgress
 from core.transcripts.importers.triptych import is_archive, parse_triptych
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -22,18 +23,29 @@ UNKNOWN_FORMAT = (
 )
 
 
-def read_import_file(path: Path, settings: RequestSettings) -> ParsedImport:
-    """Read and parse a file (blocking: call it off the UI thread)."""
+def read_import_file(
+    path: Path, settings: RequestSettings, progress: ImportProgress | None = None
+) -> ParsedImport:
+    """Read and parse a file (blocking: call it off the UI thread). With `progress`, a Triptych file counts
+    its conversations there, and `progress.cancel()` stops the parse with ImportCancelledError."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ImportFormatError(f"Cannot read {path}: {error.strerror or error}.") from error
-    return parse_import(raw, settings)
+    return parse_import(raw, settings, progress=progress)
 
 
-def parse_import(raw: bytes | str, settings: RequestSettings, now: float | None = None) -> ParsedImport:
+def parse_import(
+    raw: bytes | str,
+    settings: RequestSettings,
+    now: float | None = None,
+    progress: ImportProgress | None = None,
+) -> ParsedImport:
     """`settings` are those of conversations whose format has none (Claude.ai, ChatGPT)."""
-    return parse_data(decode_json(raw), settings, time.time() if now is None else now)
+    data = decode_json(raw)
+    if progress is not None:
+        progress.check()
+    return parse_data(data, settings, time.time() if now is None else now, progress)
 
 
 def decode_json(raw: bytes | str) -> Any:
@@ -52,10 +64,14 @@ def decode_json(raw: bytes | str) -> Any:
         raise ImportFormatError("The file's JSON is nested too deeply to read.") from None
 
 
-def parse_data(data: Any, settings: RequestSettings, now: float) -> ParsedImport:
+def parse_data(
+    data: Any, settings: RequestSettings, now: float, progress: ImportProgress | None = None
+) -> ParsedImport:
     try:
         data, repaired = _without_lone_surrogates(data)
-        parsed = _parse(data, settings, now)
+        if progress is not None:
+            progress.check()
+        parsed = _parse(data, settings, now, progress)
     except RecursionError:
         raise ImportFormatError("The file's JSON is nested too deeply to read.") from None
     if repaired:
@@ -63,9 +79,9 @@ def parse_data(data: Any, settings: RequestSettings, now: float) -> ParsedImport
     return parsed
 
 
-def _parse(data: Any, settings: RequestSettings, now: float) -> ParsedImport:
+def _parse(data: Any, settings: RequestSettings, now: float, progress: ImportProgress | None) -> ParsedImport:
     if is_archive(data):
-        return parse_triptych(data)
+        return parse_triptych(data, progress)
     if is_request_body(data):
         return parse_request_body(data, now)
     if is_chatgpt_export(data):

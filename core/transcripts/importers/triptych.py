@@ -29,20 +29,21 @@ from core.transcripts.importers.base import (
     opt_number,
     opt_str,
 )
+from core.transcripts.importers.progress import ImportProgress, ImportStage
 
 _STATUSES = frozenset(get_args(MessageStatus))
 _MAX_ROUNDS = 1_000_000
 
 
-def parse_triptych(data: Any) -> ParsedImport:
-    return ParsedImport("triptych", parse_archive(data))
+def parse_triptych(data: Any, progress: ImportProgress | None = None) -> ParsedImport:
+    return ParsedImport("triptych", parse_archive(data, progress))
 
 
 def is_archive(data: Any) -> bool:
     return isinstance(data, dict) and data.get("format") == FORMAT_NAME
 
 
-def parse_archive(data: Any) -> list[ArchivedConversation]:
+def parse_archive(data: Any, progress: ImportProgress | None = None) -> list[ArchivedConversation]:
     """A Triptych JSON document (already decoded), checked whole; ImportFormatError names what is wrong."""
     document = need_dict(data, "The file")
     if document.get("format") != FORMAT_NAME:
@@ -56,7 +57,14 @@ def parse_archive(data: Any) -> list[ArchivedConversation]:
             f"{FORMAT_VERSION}. Update Triptych to import it."
         )
     items = need_list(document.get("conversations"), "conversations")
-    return [_conversation(item, f"conversations[{index}]") for index, item in enumerate(items)]
+    if progress is None:
+        return [_conversation(item, f"conversations[{index}]") for index, item in enumerate(items)]
+    progress.begin(ImportStage.READING, len(items))
+    conversations = []
+    for index, item in enumerate(items):
+        conversations.append(_conversation(item, f"conversations[{index}]"))
+        progress.advance()
+    return conversations
 
 
 def _conversation(value: Any, where: str) -> ArchivedConversation:
@@ -68,6 +76,10 @@ def _conversation(value: Any, where: str) -> ArchivedConversation:
         seen.add(message.id)
         messages.append(message)
     leaf = _reference(data, "current_leaf", where, seen)
+    if leaf is None and messages:
+        # A hand-made or trimmed file without the branch on screen: show the newest branch, as the exports
+        # do (the last message has no child, every child coming after its parent), not an empty transcript.
+        leaf = messages[-1].id
     runs = [
         _run(item, f"{where}.compare_runs[{index}]", seen)
         for index, item in enumerate(need_list(data.get("compare_runs", []), f"{where}.compare_runs"))

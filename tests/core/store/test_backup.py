@@ -6,11 +6,14 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from core.model.request_settings import RequestSettings
 from core.store.backup import backup_name, daily_backup, list_backups, merge_backup, read_backup
+from core.store.errors import DamagedDatabaseError
 from core.store.repository import Store
 from core.transcripts.archive import conversation_to_json
-from tests.core.store_helpers import text
+from tests.core.store_helpers import damage_a_conversation, text
 from tests.core.transfer_helpers import rich_conversation
 
 DAY = date(2026, 11, 23)
@@ -73,3 +76,23 @@ def test_no_backup_of_a_database_that_does_not_exist_yet(tmp_path: Path) -> None
     assert daily_backup(tmp_path / "missing.sqlite3", tmp_path / "backups", DAY) is None
     assert list_backups(tmp_path / "backups") == []
     assert backup_name(DAY) == "triptych-2026-11-23.sqlite3"
+
+
+def test_a_damaged_database_is_not_backed_up_and_every_good_backup_stays(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "triptych.sqlite3")
+    rich_conversation(store, "good")
+    folder = tmp_path / "backups"
+    for offset in range(7):
+        assert daily_backup(store.path, folder, DAY + timedelta(days=offset)) is not None
+    good = {backup.path: backup.path.read_bytes() for backup in list_backups(folder)}
+    damage_a_conversation(store)
+
+    with pytest.raises(DamagedDatabaseError, match=r"is damaged: .*page"):
+        daily_backup(store.path, folder, DAY + timedelta(days=7))
+
+    assert {backup.path: backup.path.read_bytes() for backup in list_backups(folder)} == good
+    assert not (folder / backup_name(DAY + timedelta(days=7))).exists()
+    assert not list(folder.glob(".*partial"))
+    for path in good:
+        (archived,) = read_backup(path)
+        assert archived.title == "good"

@@ -10,6 +10,7 @@ import pytest
 
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
+from core.store.errors import ReadOnlyDatabaseError
 from core.store.migrations import migrate
 from core.store.repository import (
     ForeignDatabaseError,
@@ -21,6 +22,7 @@ from core.store.repository import (
     UnreadableDatabaseError,
 )
 from tests.core.store_helpers import FakeClock, full_settings, relay_profile, text
+from tests.read_only import read_only_folder
 
 SETTINGS = RequestSettings(model="claude-sonnet-4-6")
 
@@ -311,3 +313,17 @@ def test_no_file_the_store_writes_contains_the_api_key(tmp_path: Path) -> None:
     assert "triptych.sqlite3-wal" in files  # the write-ahead log is checked too, not only the main file
     assert all(key.encode() not in content for content in files.values())
     assert b"relay.example" in files["triptych.sqlite3"]  # the scan does see what was saved
+
+
+def test_a_database_in_a_read_only_folder_is_called_read_only_not_damaged(tmp_path: Path) -> None:
+    def fill(folder: Path) -> None:
+        store = Store.open(folder / "triptych.sqlite3")
+        store.create_conversation(RequestSettings(model="m"), None, "Kept")
+        store.close()
+
+    with read_only_folder(tmp_path / "data", fill) as folder:
+        before = (folder / "triptych.sqlite3").read_bytes()
+        with pytest.raises(ReadOnlyDatabaseError, match="cannot be written") as raised:
+            Store.open(folder / "triptych.sqlite3")
+        assert not isinstance(raised.value, UnreadableDatabaseError), "not called damaged"
+        assert (folder / "triptych.sqlite3").read_bytes() == before

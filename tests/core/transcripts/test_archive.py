@@ -150,3 +150,23 @@ def test_a_damaged_export_is_refused_whole_with_the_place_named(tmp_path: Path, 
     with pytest.raises(ImportFormatError, match=named.replace("[", r"\[").replace("]", r"\]")):
         target.import_conversations(parse_import(json.dumps(document), DEFAULTS))
     assert target.list_conversations() == []
+
+
+@pytest.mark.parametrize("leaf", ["missing", None], ids=["without current_leaf", "current_leaf null"])
+def test_a_file_without_the_branch_on_screen_opens_on_its_newest_branch(tmp_path: Path, leaf: object) -> None:
+    source, target = Store.open(tmp_path / "a.sqlite3"), Store.open(tmp_path / "b.sqlite3")
+    cid = rich_conversation(source)
+    document = json.loads(archive_json([source.export_conversation(cid)], exported_at=1.0))
+    conversation = document["conversations"][0]
+    if leaf == "missing":
+        del conversation["current_leaf"]
+    else:
+        conversation["current_leaf"] = leaf
+    newest = conversation["messages"][-1]
+
+    (new_id,) = target.import_conversations(parse_import(json.dumps(document), DEFAULTS)).imported_ids
+
+    path = target.current_path(new_id)
+    assert path, "the transcript is not empty"
+    assert path[-1].content == newest["content"]
+    assert path[0].role == "user"

@@ -68,6 +68,6 @@ def test_export_all_writes_one_file_per_conversation_with_distinct_names(tmp_pat
     store = _store_with_key(tmp_path)
     rich_conversation(store, "Same: title?")
     rich_conversation(store, "Same: title?")
-    paths = write_markdown_folder(store.export_all(), tmp_path / "all")
+    paths = write_markdown_folder(store.export_all(), tmp_path / "all").written
     assert sorted(path.name for path in paths) == ["Same_ title_ (2).md", "Same_ title_.md"]
     assert all((tmp_path / "all" / f"{path.stem}_assets" / "image-1.png").exists() for path in paths)

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import qasync
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from core.demo import FakeServer, Reply, Text
 from core.model.request_settings import RequestSettings
+from core.store.backup import daily_backup
 from core.store.repository import Store
 from core.transcripts.importers.base import SkippedItem, SkipReason
 from gui.app import install_translation
 from gui.transfer.menu import TransferMenu
 from gui.transfer.words import TransferWords
-from tests.core.store_helpers import text
+from tests.core.store_helpers import damage_a_conversation, text
 from tests.core.transfer_helpers import PNG_BASE64, THINKING_TEXT, rich_conversation
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import KEY, Running, start
@@ -229,3 +231,76 @@ def test_every_skip_reason_has_words_with_its_place_and_detail(qapp: QApplicatio
         words.skipped(SkippedItem(SkipReason.OTHER_ROLE, "", 2, "tool"))
         == "“(untitled)”, message 2: a tool message"
     )
+
+
+def test_a_damaged_database_is_not_backed_up_the_user_is_told_and_restore_is_offered(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    store = Store.open(tmp_path / "triptych.sqlite3")
+    rich_conversation(store, "Good")
+    backups = tmp_path / "backups"
+    for days_ago in range(7, 0, -1):
+        daily_backup(store.path, backups, date.today() - timedelta(days=days_ago))
+    good = {path: path.read_bytes() for path in backups.iterdir()}
+    damage_a_conversation(store, "Damaged")
+    # The newest, so the window opens it (not the damaged one).
+    shown = store.create_conversation(RequestSettings(model="claude-sonnet-4-6"), "Relay", "Shown at start")
+    store.add_message(shown.id, None, "user", text("Something else"))
+    store.close()
+
+    offered: list[str] = []
+
+    class Chooser(ScriptedDialogs):
+        def choose(self, parent, title, label, items, chosen) -> None:  # type: ignore[no-untyped-def]
+            offered.extend(items)
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        transfer = _transfer(app)
+        transfer.dialogs = Chooser()
+        await wait_until(lambda: transfer.message_box is not None, what="the warning")
+        assert transfer.message_box is not None
+        said = transfer.message_box.text()
+        assert "The database is damaged, so today's backup was not made" in said
+        assert "Every earlier backup (7) was kept" in said
+        assert {path: path.read_bytes() for path in backups.iterdir()} == good, "every good backup stays"
+        (restore,) = [b for b in transfer.message_box.buttons() if b.text() == "Restore from backup…"]
+        qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: len(offered) == 7, what="the backups offered")
+        assert offered[0].startswith((date.today() - timedelta(days=1)).isoformat())
+        await app.quit()
+
+    run(qloop, body(), timeout=60)
+
+
+def test_export_all_as_markdown_reports_the_file_it_could_not_write_and_writes_the_rest(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    store = Store.open(tmp_path / "triptych.sqlite3")
+    titles = ["🦊🌍🎉" * 27, "Blocked", *(f"Note {number}" for number in range(20))]
+    for title in titles:
+        conversation = store.create_conversation(RequestSettings(model="claude-sonnet-4-6"), "Relay", title)
+        store.add_message(conversation.id, None, "user", text(f"About {title}"))
+    store.close()
+    out = tmp_path / "markdown"
+    (out / "Blocked.md").mkdir(parents=True)  # a folder of that name: no file can take its place
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        transfer = _transfer(app)
+        assert isinstance(transfer.dialogs, ScriptedDialogs)
+        transfer.dialogs.folder_path = out
+        _menu_action(app, "Export all as Markdown…").trigger()
+        await wait_until(lambda: transfer.message_box is not None, what="the report")
+        assert transfer.message_box is not None
+        said = transfer.message_box.text()
+        assert said.startswith(
+            f"Exported 21 conversation(s) to {out}.\n1 could not be written:\n• Blocked (Blocked.md): "
+        )
+        assert len(list(out.glob("*.md"))) == 22  # 21 files and the folder in the way
+        assert [path for path in out.glob("🦊*.md") if path.is_file()], (
+            "the title of emoji, named within the limit"
+        )
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=60)
