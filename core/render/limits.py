@@ -68,6 +68,11 @@ def cut_markdown(text: str, limit: int) -> str:
     return f"{shown}\n{fence}" if fence else shown
 
 
+def open_fence(text: str) -> str | None:
+    """The code fence the text leaves open at its end (a stopped reply's, say), if any."""
+    return _fences(text)[1]
+
+
 def _outside_fences(text: str) -> str:
     """The text without its fenced code blocks (an unclosed fence runs to the end), whose content Markdown
     neither nests nor scans for links."""

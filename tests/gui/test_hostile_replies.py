@@ -22,7 +22,9 @@ from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
 from core.store.paths import DATABASE_FILE
 from core.store.repository import Store
+from core.transcripts.export_html import html_export
 from gui.app import AppOptions, TriptychApp
+from gui.transfer.pdf import write_pdf
 from tests.core.render.test_fuzz_markdown import nested_list
 from tests.file_keyring import write_key
 from tests.gui.conftest import run, wait_until
@@ -186,3 +188,17 @@ def test_the_real_app_starts_with_a_nested_list_as_its_newest_conversation(tmp_p
         finally:
             process.kill()
             process.wait(10)
+
+
+def test_the_pdf_of_a_reply_markdown_cannot_render_is_written_whole(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    store = Store.open(tmp_path / DATABASE_FILE)
+    try:
+        conversation = add_conversation(store, "Nest for me", NESTED)
+        exported = store.export_conversation(conversation)
+    finally:
+        store.close()
+    path = tmp_path / "deep.pdf"
+    write_pdf(html_export(exported), path)
+    assert path.read_bytes().startswith(b"%PDF") and path.stat().st_size > 10_000
