@@ -68,6 +68,9 @@ class CachedMarkdown:
         self._cache.clear()
         self._chars = 0
 
+    def __contains__(self, text: str) -> bool:
+        return text in self._cache
+
 
 @dataclass
 class TurnOptions:
@@ -268,8 +271,9 @@ class TurnHtml(QObject):
 
     def _cut_markdown_html(self, text: str, message_id: int) -> str:
         """The text's Markdown, only its first SHOWN_CHARS (to a line end) when it is longer, with a link to
-        show it all."""
-        if len(text) <= SHOWN_CHARS:
+        show it all; whole if it is rendered already (a reply that streamed is in the document whole: cutting
+        it now would cost a render and a repaint instead of saving them)."""
+        if len(text) <= SHOWN_CHARS or text in self.markdown:
             return self.markdown_html(text)
         shown = cut_markdown(text, SHOWN_CHARS)
         note = self.tr("Showing the first {shown} of {total} characters.").format(

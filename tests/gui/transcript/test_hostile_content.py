@@ -1,9 +1,10 @@
 """Hostile content opened in the transcript: each of the texts that made rendering fail or take seconds
 (issue 18) shows whole or cut with "Show all…", within a time budget, and a huge reply opens at once.
 
-Each budget is for `show_messages` of one reply, on the UI thread: the first slice of the conversation is
-rendered and laid out before the first paint. Measured on the shared 2-core test machine under load (the
-seconds in the comments); each budget is about three times that, and well under what it took before.
+Each budget is the UI thread's CPU time for `show_messages` of one reply and the events it posts: the first
+slice of the conversation is rendered and laid out before the first paint. CPU time, because wall time
+varied tenfold while other processes kept the 2 cores busy. Measured on the shared test machine (the
+seconds in the comments); each budget is at least three times that, and well under what it took before.
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ HOSTILE: dict[str, tuple[str, float]] = {
 @pytest.mark.parametrize("name", HOSTILE)
 def test_a_hostile_reply_opens_within_its_budget(view: TranscriptView, name: str) -> None:  # noqa: F811
     text, budget = HOSTILE[name]
-    started = time.perf_counter()
+    started = time.thread_time()
     view.show_messages([user(1, text="Go"), assistant(2, text_block(text + "\n\nThe end."))])
     QApplication.processEvents()
-    elapsed = time.perf_counter() - started
+    elapsed = time.thread_time() - started
     print(f"{name}: {elapsed:.2f} s")
     assert elapsed < budget, f"{name} took {elapsed:.2f} s to show"
     shown = plain(view)
@@ -50,10 +51,10 @@ def test_a_50_mb_reply_opens_at_once_cut_and_shows_whole_on_request(
 ) -> None:
     line = "A long reply's line, with *some* Markdown and `code`.\n"
     text = line * (50_000_000 // len(line)) + "The very end."
-    started = time.perf_counter()
+    started = time.thread_time()
     view.show_messages([user(1, text="Go"), assistant(2, text_block(text))])
     QApplication.processEvents()
-    elapsed = time.perf_counter() - started
+    elapsed = time.thread_time() - started
     print(f"50 MB: {elapsed:.2f} s")  # 1.1-1.5 s (minutes before, at every start)
     assert elapsed < 3.5, f"a 50 MB reply took {elapsed:.2f} s to show"
     shown = plain(view)
