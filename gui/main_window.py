@@ -4,9 +4,10 @@ right. It wires widgets to the chat session and the store; what a request is and
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -36,6 +37,9 @@ from gui.tasks import TaskKeeper
 from gui.transcript.view import TranscriptView
 
 DEFAULT_MODEL = "claude-sonnet-4-6"
+
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -171,7 +175,8 @@ class MainWindow(QMainWindow):
         self.preferences.retranslate()
 
     async def start(self) -> None:
-        """Show the conversations and open the most recent one (or a new one on first start)."""
+        """Show the conversations and open the most recent one (or a new one on first start). If the most
+        recent one cannot be opened, the window shows anyway, with none open and the reason (see _open)."""
         await self._refresh_conversations()
         rows = await self._conversations.summaries()
         if rows:
@@ -233,16 +238,44 @@ class MainWindow(QMainWindow):
             self._tasks.start(self._open(conversation_id))
 
     async def _open(self, conversation_id: int) -> None:
-        conversation, path = await self._conversations.opened(conversation_id)
-        self._conversation, self._path = conversation, path
+        """Show a conversation: the list, the transcript, the parameters and the composer's target change
+        together, or not at all. If it cannot be loaded or shown, what was open stays open (the list selects
+        it again) and the reason is shown; the app goes on."""
+        previous = self._conversation, self._path
+        try:
+            conversation, path = await self._conversations.opened(conversation_id)
+            self._conversation, self._path = conversation, path
+            self._show_path()
+        except Exception as error:  # whatever the stored content holds, the window goes on
+            log.exception("Could not open conversation %s", conversation_id)
+            self._conversation, self._path = previous
+            self._restore_shown()
+            self.show_notice(
+                self.tr("This conversation could not be opened: {reason}").format(reason=_reason(error))
+            )
+            return
         self.conversations.select(conversation_id)
-        self._show_path()
         self.profile_picker.setCurrentText(conversation.profile_name or "")
         await self._show_provider_models(self.profile_picker.currentText())
         self.model_picker.set_model_id(conversation.settings.model)
         self.parameters.set_model(conversation.settings.model)
         self.parameters.set_settings(conversation.settings)
         self.composer.set_replying(self._session.is_replying(conversation_id))
+
+    def _restore_shown(self) -> None:
+        """Back to the conversation open before a failed _open (none: nothing selected, nothing shown)."""
+        if self._conversation is None:
+            self.conversations.view.setCurrentIndex(QModelIndex())
+            self.transcript.show_messages([])
+            return
+        self.conversations.select(self._conversation.id)
+        try:
+            self._show_path()
+        except Exception:  # it showed before: only an empty transcript is left to show
+            log.exception("Could not show conversation %s again", self._conversation.id)
+            self._conversation, self._path = None, []
+            self.conversations.view.setCurrentIndex(QModelIndex())
+            self.transcript.show_messages([])
 
     def _show_path(self) -> None:
         """The stored path; a reply still streaming is shown with what has arrived, and goes on live."""
@@ -409,6 +442,11 @@ class MainWindow(QMainWindow):
         self._save_settings_later.stop()
         self.closeRequested.emit()
         event.accept()
+
+
+def _reason(error: BaseException) -> str:
+    """An unexpected error in a few words: its own message, else its kind."""
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def _open_web_link(url: QUrl) -> None:

@@ -135,3 +135,10 @@ def plain_preview(text: str, chars: int) -> str:
         shown = "…" + (shown[newline + 1 :] if 0 <= newline < chars // 2 else shown)
     lines = html.escape(shown).split("\n")
     return "".join(f'<p style="margin-top:0; margin-bottom:0">{line or "&nbsp;"}</p>' for line in lines)
+
+
+def plain_text_html(text: str) -> str:
+    """A text shown as it is, line by line, escaped: for Markdown that cannot be rendered in time."""
+    lines = html.escape(text).split("\n")
+    style = "margin-top:0; margin-bottom:0; white-space:pre-wrap"
+    return "".join(f'<p style="{style}">{line or "&nbsp;"}</p>' for line in lines)

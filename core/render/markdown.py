@@ -11,6 +11,7 @@ is rendered once, and only the unfinished tail is rendered again as more text ar
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
@@ -26,6 +27,9 @@ from pygments.lexer import Lexer
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from core.render.html_slices import plain_text_html
+from core.render.limits import highlightable, too_hostile
+
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 CODE_CLASS = "code"
 """The class of every highlighted `<pre>`; `pygments_css` scopes its rules to it."""
@@ -38,6 +42,7 @@ ImageText = Callable[[str], str]
 # Python-Markdown's code blocks after conversion; raw HTML is escaped, so only the converter makes these.
 _CODE_BLOCK = re.compile(r'<pre><code(?: class="language-([^"]*)")?>(.*?)</code></pre>', re.DOTALL)
 _CLASS_ATTRIBUTE = re.compile(r'(<(?:span|pre|p|div|td|table)) class="([\w-]+)"')
+log = logging.getLogger(__name__)
 
 
 def allowed_link(href: str) -> bool:
@@ -127,18 +132,30 @@ class MarkdownRenderer:
 
     def __init__(self, code_header: CodeHeader | None = None, image_text: ImageText | None = None) -> None:
         self._code_header = code_header
-        self._md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"])
-        # Raw HTML is escaped instead of passed through: without these it is plain text to the parser.
-        self._md.preprocessors.deregister("html_block")
-        self._md.inlinePatterns.deregister("html")
-        safe = _SafeElements(self._md, image_text or (lambda alt: f"[image: {alt}]"))
-        self._md.treeprocessors.register(safe, "triptych_safe", 5)
+        self._image_text = image_text or (lambda alt: f"[image: {alt}]")
+        self._md = self._converter()
         self._formatter = HtmlFormatter(nowrap=True)
         self._lexers: dict[str, Lexer] = {}
 
+    def _converter(self) -> markdown.Markdown:
+        md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"])
+        # Raw HTML is escaped instead of passed through: without these it is plain text to the parser.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeElements(md, self._image_text), "triptych_safe", 5)
+        return md
+
     def render(self, text: str) -> str:
+        """The text as safe HTML; never raises: what Markdown cannot render in time or at all (see
+        `core.render.limits`) is shown as plain text, whole."""
+        if too_hostile(text):
+            return plain_text_html(text)
         try:
             converted = self._md.convert(text)
+        except Exception:  # the text is untrusted: any failure of the parser shows it plain
+            log.warning("Markdown failed on a text of %d characters; shown as plain text", len(text))
+            self._md = self._converter()  # its state after a failure mid-parse is unknown
+            return plain_text_html(text)
         finally:
             self._md.reset()
         return _CODE_BLOCK.sub(self._highlight, converted)
@@ -146,9 +163,17 @@ class MarkdownRenderer:
     def _highlight(self, match: re.Match[str]) -> str:
         language = html.unescape(match.group(1) or "")
         code = html.unescape(match.group(2))
-        body = pygments.highlight(code, self._lexer(language), self._formatter).removesuffix("\n")
         header = self._code_header(code, language) if self._code_header else ""
-        return f'{header}<pre class="{CODE_CLASS}">{body}</pre>'
+        return f'{header}<pre class="{CODE_CLASS}">{self._colour(code, language)}</pre>'
+
+    def _colour(self, code: str, language: str) -> str:
+        if not highlightable(code):
+            return html.escape(code, quote=False)
+        try:
+            return pygments.highlight(code, self._lexer(language), self._formatter).removesuffix("\n")
+        except Exception:  # a lexer failing on untrusted code leaves it uncoloured, not lost
+            log.warning("Highlighting %s failed; shown uncoloured", language or "code")
+            return html.escape(code, quote=False)
 
     def _lexer(self, language: str) -> Lexer:
         key = language.lower()

@@ -4,6 +4,10 @@ The header gives the title, date, model and the settings that matter; each turn 
 is a collapsible `<details>` block (or left out, if the user chooses), tool calls and results are fenced
 JSON, and every image or document the conversation carries is written into `<name>_assets/` and linked, so
 nothing is dropped. No key or header is known here: only the conversation.
+
+Each value from the conversation stays what it is: a title, a file's name or a tool's name is escaped, so
+it cannot make a link or a heading, and a text that leaves a code fence open (a stopped reply, thinking)
+has it closed, so the fence cannot swallow the rest of the file.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.render.limits import open_fence
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.atomic_file import write_bytes_atomic, write_text_atomic
 from core.transcripts.export_common import (
@@ -34,6 +39,10 @@ from core.transcripts.export_common import (
 from core.transcripts.export_labels import ENGLISH, ExportLabels
 
 _BACKTICKS = re.compile(r"`+")
+_PUNCTUATION = re.compile(r"([\\`*_\[\]!|#])")
+"""What can make inline Markdown of plain text: backslash-escaped by `inline_text` (what can make HTML, or
+strike through, becomes an entity: every Markdown reads those, not every one reads `\\<`)."""
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;"}
 
 
 @dataclass(frozen=True)
@@ -78,8 +87,8 @@ def markdown_export(
 ) -> MarkdownExport:
     """The transcript's text and the files its links point to (relative to the Markdown file)."""
     writer = _Writer(assets_folder, include_thinking, labels)
-    lines = [f"# {conversation.title or labels.untitled}", ""]
-    lines += [f"- **{fact.label}:** {fact.value}" for fact in header_facts(conversation, labels)]
+    lines = [f"# {inline_text(conversation.title or labels.untitled)}", ""]
+    lines += [f"- **{fact.label}:** {inline_text(fact.value)}" for fact in header_facts(conversation, labels)]
     system = system_text(conversation)
     if system:
         lines += ["", f"**{labels.system_prompt}:**", "", *_quote(system)]
@@ -155,31 +164,31 @@ class _Writer:
     def _block(self, block: dict[str, Any]) -> list[str]:
         kind = block.get("type")
         if kind == "text":
-            return [str(block.get("text", "")), ""]
+            return [*closed(str(block.get("text", ""))), ""]
         if kind == "thinking":
             if not self._thinking:
                 return []
             body = html.escape(str(block.get("thinking", "")), quote=False)
             summary = html.escape(self._labels.thinking, quote=False)
-            return [f"<details><summary>{summary}</summary>", "", body, "", "</details>", ""]
+            return [f"<details><summary>{summary}</summary>", "", *closed(body), "", "</details>", ""]
         if kind == "redacted_thinking":
             return [f"*{self._labels.redacted_thinking}*", ""] if self._thinking else []
         if kind in ("image", "document"):
             return self._attachment(block, kind)
         if kind in ("tool_use", "server_tool_use"):
             call = self._labels.tool_call.format(
-                name=f"`{block.get('name', '?')}`", id=f"`{block.get('id', '')}`"
+                name=code_span(str(block.get("name", "?"))), id=code_span(str(block.get("id", "")))
             )
             title = f"**{call}**"
             return [title, "", *fenced(pretty_json(block.get("input", {})), "json"), ""]
         if kind == "tool_result":
             return self._tool_result(block)
-        return [f"**{kind}**", "", *fenced(pretty_json(block), "json"), ""]
+        return [f"**{inline_text(str(kind))}**", "", *fenced(pretty_json(block), "json"), ""]
 
     def _tool_result(self, block: dict[str, Any]) -> list[str]:
         template = self._labels.tool_error if block.get("is_error") else self._labels.tool_result
         tool_id = block.get("tool_use_id", "")
-        lines = [f"**{template.format(id=f'`{tool_id}`')}**", ""]
+        lines = [f"**{template.format(id=code_span(str(tool_id)))}**", ""]
         content = block.get("content", "")
         if isinstance(content, str):
             return [*lines, *fenced(json_or_text(content), "json"), ""]
@@ -194,8 +203,11 @@ class _Writer:
 
     def _attachment(self, block: dict[str, Any], kind: str) -> list[str]:
         number = len(self.assets) + 1
-        title = str(
-            block.get("title") or self._labels.numbered.format(kind=self._labels.kind(kind), number=number)
+        title = inline_text(
+            str(
+                block.get("title")
+                or self._labels.numbered.format(kind=self._labels.kind(kind), number=number)
+            )
         )
         source = block.get("source")
         found = base64_source(block)
@@ -204,7 +216,7 @@ class _Writer:
             try:
                 decoded = base64.b64decode(data, validate=True)
             except (binascii.Error, ValueError):
-                return [f"*({self._labels.bad_data.format(title=repr(title))})*", ""]
+                return [f"*({self._labels.bad_data.format(title=title)})*", ""]
             name = f"{kind}-{number}.{extension_for(media_type)}"
             self.assets.append(Asset(name, decoded))
             target = f"<{self._folder}/{name}>"
@@ -214,7 +226,28 @@ class _Writer:
             return ["!" + link if kind == "image" else link, ""]
         if isinstance(source, dict) and source.get("type") == "text":
             return [f"**{title}**", "", *fenced(str(source.get("data", "")), ""), ""]
-        return [f"**{kind}**", "", *fenced(pretty_json(block), "json"), ""]
+        return [f"**{inline_text(kind)}**", "", *fenced(pretty_json(block), "json"), ""]
+
+
+def inline_text(text: str) -> str:
+    """Plain text as Markdown that shows it as it is, on one line: no link, heading, markup or HTML."""
+    escaped = _PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+    return "".join(_ENTITIES.get(char, char) for char in escaped)
+
+
+def code_span(text: str) -> str:
+    """Text as an inline code span that no backtick inside can close."""
+    text = " ".join(text.split())
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    ticks = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{ticks}{padded}{ticks}"
+
+
+def closed(text: str) -> list[str]:
+    """The model's Markdown, with a code fence it leaves open (a reply stopped mid-code) closed."""
+    fence = open_fence(text)
+    return [text, fence] if fence else [text]
 
 
 def fenced(text: str, language: str) -> list[str]:

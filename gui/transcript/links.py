@@ -52,6 +52,9 @@ class TurnLinks(QWidget):
     def _toggle_thinking(self, message_id: int, index: int) -> None:
         raise NotImplementedError
 
+    def _show_full_text(self, message_id: int) -> None:
+        raise NotImplementedError
+
     def _route_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https"):
             self.linkClicked.emit(url)
@@ -69,6 +72,8 @@ class TurnLinks(QWidget):
         elif action == "thinking":
             message_id, _, index = rest.partition("/")
             self._toggle_thinking(int(message_id), int(index))
+        elif action == "full-text":
+            self._show_full_text(int(rest))
         elif action == "retry":
             self.retryRequested.emit(int(rest))
         elif action == "tool-result":

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject
 from core.model.branching import Versions, can_edit
 from core.model.conversation import ReplyError, StoredMessage
 from core.render.html_slices import split_long_lists, split_long_paragraphs
+from core.render.limits import cut_markdown
 from core.render.markdown import CODE_CLASS, MarkdownRenderer, code_styles, inline_styles
 from gui.transcript.cards import SCHEME, Cards, Colors, format_cost
 from gui.transcript.document import AFTER_TABLE
@@ -30,6 +31,9 @@ _CITE_OPEN, _CITE_CLOSE = "\ue000", "\ue001"
 _CITE_MARK = re.compile(f"{_CITE_OPEN}([0-9,]*){_CITE_CLOSE}")
 _PRIVATE_MARKS = re.compile(f"[{_CITE_OPEN}{_CITE_CLOSE}]")
 _CELL = re.compile(r'<(td|th)(?: style="(text-align: \w+;)")?>')
+SHOWN_CHARS = 200_000
+"""Characters of one text shown in the transcript; the rest is one click away ("Show all…", a plain-text
+viewer). 200 KB of Markdown renders and lays out in well under a second; a 50 MB reply took minutes."""
 
 
 class CachedMarkdown:
@@ -63,6 +67,9 @@ class CachedMarkdown:
     def clear(self) -> None:
         self._cache.clear()
         self._chars = 0
+
+    def __contains__(self, text: str) -> bool:
+        return text in self._cache
 
 
 @dataclass
@@ -256,11 +263,25 @@ class TurnHtml(QObject):
             numbers = [sources.number(citation) for citation in block.get("citations") or []]
             if numbers:
                 pieces.append(f"{_CITE_OPEN}{','.join(map(str, sorted(set(numbers))))}{_CITE_CLOSE}")
-        rendered = self.markdown_html("".join(pieces))
+        rendered = self._cut_markdown_html("".join(pieces), message_id)
         rendered = _CITE_MARK.sub(
             lambda match: self.cards.citation_marks(message_id, match.group(1)), rendered
         )
         return _PRIVATE_MARKS.sub("", rendered)
+
+    def _cut_markdown_html(self, text: str, message_id: int) -> str:
+        """The text's Markdown, only its first SHOWN_CHARS (to a line end) when it is longer, with a link to
+        show it all; whole if it is rendered already (a reply that streamed is in the document whole: cutting
+        it now would cost a render and a repaint instead of saving them)."""
+        if len(text) <= SHOWN_CHARS or text in self.markdown:
+            return self.markdown_html(text)
+        shown = cut_markdown(text, SHOWN_CHARS)
+        note = self.tr("Showing the first {shown} of {total} characters.").format(
+            shown=f"{min(len(shown), len(text)):,}", total=f"{len(text):,}"
+        )
+        link = self._action_link("full-text", message_id, self.tr("Show all…"))
+        style = f"color:{self.colors.muted}; font-style:italic"
+        return f'{self.markdown_html(shown)}<p style="{style}">{html.escape(note)} {link}</p>'
 
     def thinking(
         self, message_id: int, index: int, text: str, expanded: bool, words: int | None = None
@@ -270,7 +291,8 @@ class TurnHtml(QObject):
         if not expanded:
             label = self.tr("Thinking ▸ (%n words)", "", count)
             return f'<p style="color:{self.colors.muted}"><a href="{link}">{html.escape(label)}</a></p>'
-        return self.thinking_open_header(message_id, index) + self.thinking_body(self.markdown_html(text))
+        rendered = self._cut_markdown_html(text, message_id)
+        return self.thinking_open_header(message_id, index) + self.thinking_body(rendered)
 
     def thinking_open_header(self, message_id: int, index: int) -> str:
         link = f"{SCHEME}:thinking/{message_id}/{index}"

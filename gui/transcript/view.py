@@ -21,6 +21,7 @@ from core.model.conversation import ReplyError, StoredMessage
 from core.wire.accumulate import StreamUpdate
 from gui.transcript.cards import Colors
 from gui.transcript.document import Regions, TranscriptBrowser
+from gui.transcript.full_text import FullTextDialog
 from gui.transcript.images import thumbnail
 from gui.transcript.links import TurnLinks
 from gui.transcript.live_painter import LivePainter
@@ -311,6 +312,11 @@ class TranscriptView(TurnLinks):
     def _toggle_thinking(self, message_id: int, index: int) -> None:
         self._expanded ^= {(message_id, index)}
         self._rerender(message_id)
+
+    def _show_full_text(self, message_id: int) -> None:
+        message = self._by_id.get(message_id)
+        if message is not None:
+            FullTextDialog(message, self).show()
 
     def _image(self, url: QUrl) -> QImage | None:
         key = url.toString()

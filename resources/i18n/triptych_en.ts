@@ -922,6 +922,14 @@
     </message>
 </context>
 <context>
+    <name>FullTextDialog</name>
+    <message>
+        <location filename="../../gui/transcript/full_text.py" line="19"/>
+        <source>Whole text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportProgressDialog</name>
     <message>
         <location filename="../../gui/transfer/import_progress.py" line="26"/>
@@ -951,7 +959,7 @@
     <message>
         <location filename="../../gui/transfer/import_progress.py" line="51"/>
         <source>Reading {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -1003,52 +1011,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330"/>
+        <location filename="../../gui/main_window.py" line="254"/>
+        <source>This conversation could not be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2554,7 +2567,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="130"/>
+        <location filename="../../gui/transcript/turn_html.py" line="137"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -2562,77 +2575,87 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="138"/>
+        <location filename="../../gui/transcript/turn_html.py" line="145"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="140"/>
+        <location filename="../../gui/transcript/turn_html.py" line="147"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="160"/>
+        <location filename="../../gui/transcript/turn_html.py" line="167"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="162"/>
+        <location filename="../../gui/transcript/turn_html.py" line="169"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="163"/>
+        <location filename="../../gui/transcript/turn_html.py" line="170"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="188"/>
+        <location filename="../../gui/transcript/turn_html.py" line="195"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="189"/>
+        <location filename="../../gui/transcript/turn_html.py" line="196"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="191"/>
+        <location filename="../../gui/transcript/turn_html.py" line="198"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="194"/>
+        <location filename="../../gui/transcript/turn_html.py" line="201"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="200"/>
+        <location filename="../../gui/transcript/turn_html.py" line="207"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="202"/>
+        <location filename="../../gui/transcript/turn_html.py" line="209"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="218"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="213"/>
+        <location filename="../../gui/transcript/turn_html.py" line="220"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="214"/>
+        <location filename="../../gui/transcript/turn_html.py" line="221"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="279"/>
+        <source>Showing the first {shown} of {total} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="282"/>
+        <source>Show all…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="292"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -2640,21 +2663,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="277"/>
+        <location filename="../../gui/transcript/turn_html.py" line="299"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="102"/>
-        <location filename="../../gui/transcript/turn_html.py" line="296"/>
-        <location filename="../../gui/transcript/turn_html.py" line="316"/>
+        <location filename="../../gui/transcript/turn_html.py" line="109"/>
+        <location filename="../../gui/transcript/turn_html.py" line="318"/>
+        <location filename="../../gui/transcript/turn_html.py" line="338"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="102"/>
-        <location filename="../../gui/transcript/turn_html.py" line="296"/>
-        <location filename="../../gui/transcript/turn_html.py" line="320"/>
+        <location filename="../../gui/transcript/turn_html.py" line="109"/>
+        <location filename="../../gui/transcript/turn_html.py" line="318"/>
+        <location filename="../../gui/transcript/turn_html.py" line="342"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

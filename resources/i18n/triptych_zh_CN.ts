@@ -920,6 +920,14 @@
     </message>
 </context>
 <context>
+    <name>FullTextDialog</name>
+    <message>
+        <location filename="../../gui/transcript/full_text.py" line="19"/>
+        <source>Whole text</source>
+        <translation>全文</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgressDialog</name>
     <message>
         <location filename="../../gui/transfer/import_progress.py" line="26"/>
@@ -1001,52 +1009,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330"/>
+        <location filename="../../gui/main_window.py" line="254"/>
+        <source>This conversation could not be opened: {reason}</source>
+        <translation>无法打开此对话：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -2550,105 +2563,115 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="130"/>
+        <location filename="../../gui/transcript/turn_html.py" line="137"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="138"/>
+        <location filename="../../gui/transcript/turn_html.py" line="145"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="140"/>
+        <location filename="../../gui/transcript/turn_html.py" line="147"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="160"/>
+        <location filename="../../gui/transcript/turn_html.py" line="167"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="162"/>
+        <location filename="../../gui/transcript/turn_html.py" line="169"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="163"/>
+        <location filename="../../gui/transcript/turn_html.py" line="170"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="188"/>
+        <location filename="../../gui/transcript/turn_html.py" line="195"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="189"/>
+        <location filename="../../gui/transcript/turn_html.py" line="196"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="191"/>
+        <location filename="../../gui/transcript/turn_html.py" line="198"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="194"/>
+        <location filename="../../gui/transcript/turn_html.py" line="201"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="200"/>
+        <location filename="../../gui/transcript/turn_html.py" line="207"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="202"/>
+        <location filename="../../gui/transcript/turn_html.py" line="209"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="218"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="213"/>
+        <location filename="../../gui/transcript/turn_html.py" line="220"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="214"/>
+        <location filename="../../gui/transcript/turn_html.py" line="221"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="279"/>
+        <source>Showing the first {shown} of {total} characters.</source>
+        <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="282"/>
+        <source>Show all…</source>
+        <translation>显示全部…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="292"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="277"/>
+        <location filename="../../gui/transcript/turn_html.py" line="299"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="102"/>
-        <location filename="../../gui/transcript/turn_html.py" line="296"/>
-        <location filename="../../gui/transcript/turn_html.py" line="316"/>
+        <location filename="../../gui/transcript/turn_html.py" line="109"/>
+        <location filename="../../gui/transcript/turn_html.py" line="318"/>
+        <location filename="../../gui/transcript/turn_html.py" line="338"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="102"/>
-        <location filename="../../gui/transcript/turn_html.py" line="296"/>
-        <location filename="../../gui/transcript/turn_html.py" line="320"/>
+        <location filename="../../gui/transcript/turn_html.py" line="109"/>
+        <location filename="../../gui/transcript/turn_html.py" line="318"/>
+        <location filename="../../gui/transcript/turn_html.py" line="342"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>

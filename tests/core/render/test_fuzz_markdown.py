@@ -7,6 +7,7 @@ import html
 import re
 import time
 
+import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
@@ -132,3 +133,74 @@ def test_a_long_line_streamed_in_tiny_deltas_costs_linear_time() -> None:
         incremental.feed("a")
     assert time.perf_counter() - started < 1.0
     assert incremental.finish().endswith("a" * 100 + "</p>")
+
+
+def nested_list(indent: str, marker: str, levels: int) -> str:
+    return "\n".join(f"{indent * level}{marker} item {level}" for level in range(levels))
+
+
+def table(rows: int, columns: int) -> str:
+    head = "|" + "|".join(f"h{c}" for c in range(columns)) + "|\n|" + "|".join("-" * columns) + "|\n"
+    return head + "\n".join("|" + "|".join(f"c{r}.{c}" for c in range(columns)) + "|" for r in range(rows))
+
+
+# Texts that made Python-Markdown or pygments fail or take seconds (issue 18), each with the CPU time its
+# render may take (this thread's, so another process keeping the cores busy does not count: wall time
+# varied tenfold under load). Measured on the shared 2-core test machine after the fix; each budget is many
+# times that, and well under what the text took before the fix (in brackets).
+HOSTILE: dict[str, tuple[str, float]] = {
+    # RecursionError after 0.5 s, before the fix.
+    "a list 250 deep, tabs": (nested_list("\t", "-", 250), 0.3),  # 0.00 s
+    "a list 250 deep, spaces": (nested_list("    ", "-", 250), 0.3),  # 0.00 s
+    "a numbered list 250 deep": (nested_list("    ", "1.", 250), 0.3),  # 0.00 s
+    "quotes 250 deep": ("".join("> " * level + "q\n" for level in range(1, 250)), 0.3),  # 0.00 s
+    "8,000 [": ("[" * 8_000, 0.3),  # 0.00 s (19.6 s)
+    "4,000 ![": ("![" * 4_000, 0.3),  # 0.00 s (7.3 s)
+    "4 paragraphs of 2,000 [": ("\n\n".join(["[" * 2_000] * 4), 0.3),  # 0.00 s (3.3 s)
+    "2,000 links": (" ".join(f"[l{i}](https://x.example/{i})" for i in range(2_000)), 0.5),  # 0.07 s
+    "a 2,000 x 50 table": (table(2_000, 50), 0.5),  # 0.01 s (2.2 s)
+    "a 100 x 20 table": (table(100, 20), 0.5),  # 0.05 s: a large table still rendered as one
+    "a 5 MB code block": ("```python\n" + "x = [1, 2]  # c\n" * 320_000 + "```", 1.5),  # 0.34 s (44 s)
+    "a 20 KB line of java": ("```java\n" + 'a("b\\" + c) /* ' * 1_300 + "\n```", 0.3),  # 0.00 s
+    "a 20 KB line of terraform": ("```terraform\n" + 'a = "${b}" ' * 2_000 + "\n```", 0.3),  # 0.01 s
+    "a 20 KB line of xquery": ("```xquery\n" + "<a>{$b}</a> " * 2_000 + "\n```", 0.3),  # 0.01 s
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_text_renders_whole_and_safe_within_its_budget(name: str) -> None:
+    text, budget = HOSTILE[name]
+    started = time.thread_time()
+    rendered = _RENDERER.render(text)
+    elapsed = time.thread_time() - started
+    assert elapsed < budget, f"{name}: {elapsed:.2f} s"
+    assert_safe(rendered)
+    # Nothing is lost: the end of the text is shown (as Markdown, or plain when Markdown cannot cope).
+    shown = html.unescape(re.sub(r"<[^>]*>", "", rendered))
+    words = re.findall(r"\w[\w.]*", text)
+    if words:
+        assert words[-1] in shown, f"{name}: {words[-1]!r} is not shown"
+    else:
+        assert shown.count("[") == text.count("["), f"{name}: brackets are lost"
+
+
+def test_a_hostile_text_streamed_renders_whole() -> None:
+    text = nested_list("\t", "-", 250) + "\n\nThe end."
+    incremental = IncrementalMarkdown(_RENDERER.render)
+    shown = [incremental.append(text[start : start + 512])[0] for start in range(0, len(text), 512)]
+    whole = "".join(shown) + incremental.finish()
+    assert "item 249" in whole and "The end." in whole
+
+
+@settings(max_examples=50, deadline=None, phases=FAST_PHASES)
+@given(st.sampled_from(sorted(HOSTILE)), TEXTS, TEXTS)
+def test_hostile_texts_inside_any_text_render_safely_in_bounded_time(
+    name: str, before: str, after: str
+) -> None:
+    text, budget = HOSTILE[name]
+    if len(text) > 100_000:
+        text = text[:100_000]  # many examples: the budget below is for the nesting and brackets, not size
+    started = time.thread_time()
+    rendered = _RENDERER.render(before + text + after)
+    assert time.thread_time() - started < max(budget, RENDER_BUDGET)
+    assert_safe(rendered)

@@ -83,3 +83,15 @@ def test_the_labels_given_replace_the_english_words_and_the_values_stay_escaped(
     assert '<span class="role">Benutzer</span>' in page and "<th>&lt;Modell&gt;</th>" in page
     assert "Werkzeug get_weather [toolu_01A]" in page
     assert ">User<" not in page and "Tool call" not in page
+
+
+def test_replies_markdown_cannot_render_are_exported_whole(tmp_path: Path) -> None:
+    # A list nested 250 deep made Python-Markdown raise, and the whole export with it.
+    nested = "\n".join("\t" * level + f"- item {level}" for level in range(250))
+    store = Store.open(tmp_path / "db.sqlite3")
+    conversation = store.create_conversation(RequestSettings(model="claude-test"), None, "Deep")
+    asked = store.add_message(conversation.id, None, "user", text("Nest"))
+    store.add_message(conversation.id, asked.id, "assistant", text(nested))
+    store.add_message(conversation.id, asked.id + 1, "user", text("The question after"))
+    page = html_export(store.export_conversation(conversation.id))
+    assert "item 0" in page and "item 249" in page and "The question after" in page

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import base64
+import html
 import re
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from core.api.keys import KeyStore
 from core.model.profile import Profile
+from core.model.request_settings import RequestSettings
 from core.store.repository import Store
 from core.transcripts.export_markdown import fenced, markdown_export, write_markdown, write_markdown_folder
 from tests.core.transfer_helpers import PNG_BASE64, SECRET_KEY, THINKING_TEXT, rich_conversation
@@ -71,3 +75,88 @@ def test_export_all_writes_one_file_per_conversation_with_distinct_names(tmp_pat
     paths = write_markdown_folder(store.export_all(), tmp_path / "all").written
     assert sorted(path.name for path in paths) == ["Same_ title_ (2).md", "Same_ title_.md"]
     assert all((tmp_path / "all" / f"{path.stem}_assets" / "image-1.png").exists() for path in paths)
+
+
+def _exported(tmp_path: Path, title: str, turns: list[tuple[str, list[dict]]]) -> str:
+    store = _store_with_key(tmp_path)
+    conversation = store.create_conversation(RequestSettings(model="claude-test"), "Relay", title)
+    parent = None
+    for role, content in turns:
+        parent = store.add_message(conversation.id, parent, role, content).id  # type: ignore[arg-type]
+    return markdown_export(store.export_conversation(conversation.id), "a").text
+
+
+def test_an_open_code_fence_in_a_stopped_reply_or_in_thinking_ends_with_its_block(tmp_path: Path) -> None:
+    # Read back as CommonMark (GitHub, editors), where an unclosed fence runs to the end of the document,
+    # each turn is still a heading of its own: the fence a stopped reply or a thinking block left open does
+    # not swallow the rest of the file.
+    text = _exported(
+        tmp_path,
+        "Fences",
+        [
+            ("user", [{"type": "text", "text": "Write code"}]),
+            (
+                "assistant",
+                [
+                    {"type": "thinking", "thinking": "Plan:\n~~~~\nsteps", "signature": "s"},
+                    {"type": "text", "text": "Here:\n\n```python\nprint('stopped mid-"},
+                ],
+            ),
+            ("user", [{"type": "text", "text": "The question after"}]),
+            ("assistant", [{"type": "text", "text": "The answer after"}]),
+        ],
+    )
+    rendered = MarkdownIt("commonmark").render(text)
+    assert len(re.findall("<h2>", rendered)) == 4, rendered
+    assert "<p>The question after</p>" in rendered and "<p>The answer after</p>" in rendered
+    assert "steps\n</code></pre>\n</details>" in rendered, "the thinking's fence closes before its block ends"
+    assert "print('stopped mid-" in html.unescape(rendered), "what the reply had is kept"
+
+
+def test_titles_file_names_and_tool_names_are_text_not_markup(tmp_path: Path) -> None:
+    hostile = "[click me](https://evil.example/) <b>bold</b> # ![x](https://evil.example/x.png)"
+    text = _exported(
+        tmp_path,
+        hostile,
+        [
+            (
+                "user",
+                [
+                    {"type": "text", "text": "See the file"},
+                    {
+                        "type": "document",
+                        "title": "report](https://evil.example/steal) [",
+                        "source": {"type": "text", "media_type": "text/plain", "data": "hello"},
+                    },
+                ],
+            ),
+            (
+                "assistant",
+                [
+                    {
+                        "type": "tool_use",
+                        "id": "toolu_`x`",
+                        "name": "get` [a](https://evil.example/)",
+                        "input": {},
+                    }
+                ],
+            ),
+            (
+                "user",
+                [
+                    {
+                        "type": "tool_result",
+                        "tool_use_id": "toolu_`x` [b](https://evil.example/)",
+                        "content": "1",
+                    }
+                ],
+            ),
+        ],
+    )
+    rendered = MarkdownIt("commonmark").render(text)  # raw HTML on, as GitHub reads it
+    assert "evil.example" not in "".join(re.findall(r'href="([^"]*)"', rendered)), rendered
+    assert "<b>" not in rendered and "<h1>" in rendered and rendered.count("<h1>") == 1
+    shown = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert hostile in shown, "the title reads as it was written"
+    assert "report](https://evil.example/steal) [" in shown
+    assert "get` [a](https://evil.example/)" in shown and "toolu_`x` [b](https://evil.example/)" in shown
