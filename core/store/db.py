@@ -35,6 +35,11 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         connection = sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as error:
+        if not path.parent.is_dir():
+            # Not a permission problem: calling it read-only would send the user looking in the wrong place.
+            raise StoreError(
+                f"Cannot open the database {path}: its folder does not exist.", path=path
+            ) from error
         if _read_only(error, path):
             raise _read_only_error(path) from error
         raise StoreError(f"Cannot open the database {path}: {error}", path=path) from error

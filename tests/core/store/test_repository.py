@@ -327,3 +327,9 @@ def test_a_database_in_a_read_only_folder_is_called_read_only_not_damaged(tmp_pa
             Store.open(folder / "triptych.sqlite3")
         assert not isinstance(raised.value, UnreadableDatabaseError), "not called damaged"
         assert (folder / "triptych.sqlite3").read_bytes() == before
+
+
+def test_a_database_whose_folder_is_missing_is_not_called_read_only(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="its folder does not exist") as caught:
+        Store.open(tmp_path / "gone" / "triptych.sqlite3")
+    assert not isinstance(caught.value, ReadOnlyDatabaseError)
