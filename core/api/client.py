@@ -94,12 +94,14 @@ class ApiClient:
         warnings = validation_warnings + warnings
 
         capture = ExchangeCapture()
-        # Not streamed, the API sends its headers only once the whole reply is written.
+        # Not streamed, the API sends nothing until the whole reply is written, headers included: no
+        # limit shorter than the whole reply's may end that silence.
         streamed = bool(body.get("stream"))
         limit = self.limits.headers if streamed else self.limits.whole_reply
+        idle = None if streamed else self.limits.whole_reply
 
         async def open_response() -> httpx.Response:
-            return await self.open(path, body, on_retry=on_retry, capture=capture, limit=limit)
+            return await self.open(path, body, on_retry=on_retry, capture=capture, limit=limit, idle=idle)
 
         return MessageStream(
             open_response,
@@ -171,15 +173,19 @@ class ApiClient:
         on_retry: RetryNotice | None = None,
         capture: ExchangeCapture | None = None,
         limit: float | None = None,
+        idle: float | None = None,
     ) -> httpx.Response:
         """Send a request and return the successful response, unread; retry what is safe to retry.
 
         Each attempt must have its headers (and an error's whole body) within `limit` seconds, by default
-        the limits' `headers`."""
+        the limits' `headers`; `idle` raises the limit on silence for this request."""
         retries_made = 0
+        timeout = httpx.Timeout(max(self.limits.idle, idle or 0), connect=self.limits.connect)
         while True:
             try:
-                return await self._open_in_time(path, body, params, capture, limit or self.limits.headers)
+                return await self._open_in_time(
+                    path, body, params, capture, limit or self.limits.headers, timeout
+                )
             except ApiError as error:
                 without_secret(error, self._api_key)
                 if retries_made >= self.retry.max_retries or not is_retryable(error):
@@ -198,10 +204,11 @@ class ApiClient:
         params: dict[str, str] | None,
         capture: ExchangeCapture | None,
         limit: float,
+        timeout: httpx.Timeout,
     ) -> httpx.Response:
         try:
             async with asyncio.timeout(limit):
-                return await self._open_once(path, body, params, capture)
+                return await self._open_once(path, body, params, capture, timeout)
         except TimeoutError:
             host = _host(httpx.URL(self.profile.url(path)))
             raise ReplyNotStartedError(
@@ -214,11 +221,12 @@ class ApiClient:
         path: str,
         body: dict[str, Any] | None,
         params: dict[str, str] | None,
-        capture: ExchangeCapture | None = None,
+        capture: ExchangeCapture | None,
+        timeout: httpx.Timeout,
     ) -> httpx.Response:
         url = httpx.URL(self.profile.url(path), params=params)
         for _ in range(_MAX_REDIRECTS + 1):
-            response = await self._send(url, body, capture)
+            response = await self._send(url, body, capture, timeout)
             if not response.is_redirect:
                 return await _checked(response, self.limits.error_body_bytes, capture)
             await response.aclose()
@@ -226,7 +234,11 @@ class ApiClient:
         raise ApiConnectionError(f"The server at {url.host} redirected more than {_MAX_REDIRECTS} times.")
 
     async def _send(
-        self, url: httpx.URL, body: dict[str, Any] | None, capture: ExchangeCapture | None = None
+        self,
+        url: httpx.URL,
+        body: dict[str, Any] | None,
+        capture: ExchangeCapture | None,
+        timeout: httpx.Timeout,
     ) -> httpx.Response:
         method = "GET" if body is None else "POST"
         request = self._http.build_request(
@@ -234,6 +246,7 @@ class ApiClient:
         )
         if capture is not None:
             capture.request_sent(request, self._api_key)
+        request.extensions["timeout"] = timeout.as_dict()
         try:
             response = await self._http.send(request, stream=True)
             if capture is not None:

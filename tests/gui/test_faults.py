@@ -83,7 +83,7 @@ LIMITS = NetworkLimits(
 )
 """The app's limits for a case, short enough that a case that hits one ends in seconds; bodies read whole
 are capped at 2 MB (an endless one then ends in a fraction of a second)."""
-SHORT_WAIT = 0.5
+SHORT_WAIT = 1.0
 """For the cases of a server that keeps the connection busy yet never gets on with the reply."""
 PROMPT = "Tell me something, please"
 RECOVERED = "Recovered after the fault."

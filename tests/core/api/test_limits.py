@@ -34,11 +34,11 @@ HELLO = [ChatMessage.user_text("Hello")]
 LONG_TEXT = "".join(f"Sentence {n} of a reply. " for n in range(40))
 SHORT = NetworkLimits(
     connect=2.0,
-    headers=0.5,
-    first_event=0.5,
+    headers=1.0,
+    first_event=1.0,
     idle=10.0,
-    progress=0.5,
-    whole_reply=0.5,
+    progress=1.0,
+    whole_reply=1.0,
     error_body_bytes=16 * 1024,
     whole_body_bytes=256 * 1024,
     stream_bytes=64 * 1024,
@@ -122,7 +122,7 @@ async def test_a_server_that_sends_no_headers_fails_at_the_headers_limit(server:
     result = await send(server)
     assert isinstance(result.error, errors.ReplyNotStartedError)
     assert isinstance(result.error, errors.ApiTimeoutError), "retried and worded like any timeout"
-    assert "did not answer within 0.5 s: no response headers came" in result.error.message
+    assert "did not answer within 1 s: no response headers came" in result.error.message
     assert time.monotonic() - started < 5
 
 
@@ -133,11 +133,19 @@ async def test_a_reply_not_streamed_gets_its_own_limit_for_headers_and_body(serv
     assert "within 0.5 s" in result.error.message
 
 
+async def test_a_reply_not_streamed_may_be_silent_longer_than_the_idle_limit(server: FakeServer) -> None:
+    """Not streamed, the API says nothing until the whole reply is written: minutes, for a long one."""
+    server.enqueue(Reply([Text("Written whole, then sent.")], faults=[StallBeforeHeaders(1.5)]))
+    result = await send(server, stream=False, limits=NetworkLimits(idle=0.5, headers=0.5, whole_reply=10.0))
+    assert result.complete, result.error
+    assert result.message is not None and result.message.text == "Written whole, then sent."
+
+
 async def test_only_pings_fail_at_the_first_event_limit(server: FakeServer) -> None:
     server.enqueue(Reply([Text(LONG_TEXT)], faults=[PingsForever(interval=0.02)]))
     result = await send(server)
     assert isinstance(result.error, errors.ReplyNotStartedError)
-    assert "did not begin within 0.5 s of the response headers" in result.error.message
+    assert "did not begin within 1 s of the response headers" in result.error.message
     assert "of them pings" in result.error.message
     await server.wait_for_disconnect()
 
@@ -155,12 +163,12 @@ async def test_pings_for_ever_after_the_reply_began_fail_at_the_progress_limit(s
     server.enqueue(Reply([Text(LONG_TEXT)], pace=Pace(chunk_chars=16), faults=[PingsForever(0.02, 5)]))
     result = await send(server)
     assert isinstance(result.error, errors.ReplyStalledError)
-    assert "made no progress for 0.5 s" in result.error.message
+    assert "made no progress for 1 s" in result.error.message
     assert result.message is not None and result.message.text == LONG_TEXT[:80], "what came is kept"
 
 
 async def test_a_slow_reply_that_keeps_making_progress_is_not_cut(server: FakeServer) -> None:
-    """Each limit is on waiting, not on the whole: 2 s of deltas 0.1 s apart, under 0.5 s limits."""
+    """Each limit is on waiting, not on the whole: 2 s of deltas 0.1 s apart, under 1 s limits."""
     server.enqueue(Reply([Text(LONG_TEXT[:200])], pace=Pace(chunk_chars=10, delta_interval=0.1)))
     result = await send(server)
     assert result.complete, result.error
