@@ -49,7 +49,8 @@ class NetworkLimits:
     """An error body beyond this is cut: the status says what happened, the start of the body why."""
     whole_body_bytes: int = 32 * MB
     """A reply that is not streamed, and each page of the model list."""
-    stream_bytes: int = 512 * MB
+    stream_bytes: int = 128 * MB
+    """Far above any reply: 128k output tokens streamed a token per event is about 20 MB of events."""
 
     def httpx_timeout(self) -> httpx.Timeout:
         """httpx's own limits: connecting, and the longest wait for any one read (idle) or write."""

@@ -124,28 +124,24 @@ class MessageStream:
             return
         reader = StreamReader(self._api_style, request_id=self.request_id)
         response, chunks = self._response, self._chunks()
-        loop = asyncio.get_running_loop()
         began = False
-        deadline = loop.time() + self.limits.first_event
+        deadline = time.monotonic() + self.limits.first_event
         pings = 0
         try:
             try:
-                while True:
-                    # The limit covers only the wait for bytes, never the time the caller spends between
-                    # updates (a timeout held across `yield` would cancel the caller's own work).
-                    try:
-                        async with asyncio.timeout_at(deadline):
-                            chunk = await anext(chunks)
-                    except StopAsyncIteration:
-                        break
-                    except TimeoutError:
-                        raise self._no_progress(began, pings) from None
+                async for chunk in chunks:
                     updates = reader.feed(chunk)
                     self.snapshot = reader.snapshot  # live, so a saver can read the reply while it streams
                     pings += sum(update.kind == "ping" for update in updates)
+                    # Checked as bytes arrive, with no timer: while none arrive the idle limit (httpx's
+                    # read timeout) is the one that applies, and pings or a trickle are bytes arriving.
+                    # A timer per chunk would cost a Qt timer each under qasync: 100,000 deltas stall.
+                    now = time.monotonic()
                     if any(update.kind not in _NOT_PROGRESS for update in updates):
                         began = True
-                        deadline = loop.time() + self.limits.progress
+                        deadline = now + self.limits.progress
+                    elif now > deadline:
+                        raise self._no_progress(began, pings)
                     for update in updates:
                         yield self._timed(update)
             except ApiConnectionError:
