@@ -21,6 +21,9 @@ Time, from the request's start:
   not shown (`display: "omitted"` sends no deltas until its signature): pings alone for a long time are
   legitimate there, so this is the old ten-minute limit, and the Stop button is always there.
 
+`first_event` and `progress` are checked as bytes arrive (they are about bytes that arrive yet do not make a
+reply); a server silent altogether meets `idle` first.
+
 Size: bodies that are read whole (an error body, a reply that is not streamed, a model list) are read up to a
 cap and then abandoned; a stream may be long (a 10 MB reply is normal with thinking) but not endless.
 """
