@@ -360,7 +360,7 @@ def describe_transport_error(exc: httpx.TransportError, url: httpx.URL) -> str:
 
 
 def describe_proxy_error(exc: httpx.TransportError, url: httpx.URL, proxy: str) -> str:
-    """The proxy failed, not the API's host: say so, and where the proxy is set."""
+    """The proxy failed, not the API's host: say so, naming the proxy by host and port (not its password)."""
     cause = _root_cause(exc)
     if isinstance(exc, httpx.ProxyError):
         return f"The proxy at {proxy} would not connect to {_host(url)}: {exc}"

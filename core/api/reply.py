@@ -132,18 +132,21 @@ class MessageStream:
                 async for chunk in chunks:
                     updates = reader.feed(chunk)
                     self.snapshot = reader.snapshot  # live, so a saver can read the reply while it streams
-                    pings += sum(update.kind == "ping" for update in updates)
+                    progressed = False
+                    for update in updates:
+                        if update.kind in _NOT_PROGRESS:
+                            pings += update.kind == "ping"
+                        else:
+                            progressed = True
+                        yield self._timed(update)
                     # Checked as bytes arrive, with no timer: while none arrive the idle limit (httpx's
                     # read timeout) is the one that applies, and pings or a trickle are bytes arriving.
                     # A timer per chunk would cost a Qt timer each under qasync: 100,000 deltas stall.
-                    now = time.monotonic()
-                    if any(update.kind not in _NOT_PROGRESS for update in updates):
+                    if progressed:
                         began = True
-                        deadline = now + self.limits.progress
-                    elif now > deadline:
+                        deadline = time.monotonic() + self.limits.progress
+                    elif time.monotonic() > deadline:
                         raise self._no_progress(began, pings)
-                    for update in updates:
-                        yield self._timed(update)
             except ApiConnectionError:
                 # A cut after the stop reason loses nothing; finish() notes the missing message_stop.
                 if reader.snapshot is None or reader.snapshot.stop_reason is None:
