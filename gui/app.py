@@ -16,8 +16,8 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from core.api.client import DEFAULT_TIMEOUT
 from core.api.keys import KeyStore
+from core.api.limits import NetworkLimits
 from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
 from core.chat.request_code import ExchangeService
@@ -44,8 +44,6 @@ from gui.transfer.menu import TransferMenu
 from resources import translation_file
 
 if TYPE_CHECKING:
-    import httpx
-
     from core.demo import ServerThread
     from gui.compare.view import CompareView
 
@@ -76,7 +74,7 @@ class TriptychApp:
         *,
         keys: KeyStore | None = None,
         retry: RetryPolicy | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        limits: NetworkLimits | None = None,
     ) -> None:
         self.qt_app = qt_app
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
@@ -90,7 +88,7 @@ class TriptychApp:
         self.keys = keys or KeyStore()
         self.store = StoreWorker(paths.database_path(self.data_dir))
         self.services = StoreServices.over(self.store)
-        self.clients = ClientPool(self.keys, retry=retry, timeout=timeout)
+        self.clients = ClientPool(self.keys, retry=retry, limits=limits)
         self.controller = ChatSignals()
         self.session = ChatSession(self.store, self.clients, self.controller)
         self.compare_controller = CompareSignals()

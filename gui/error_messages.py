@@ -54,6 +54,30 @@ def headline(error: ReplyError) -> str:
         return QCoreApplication.translate("ErrorMessages", "The provider refused the request (400).")
     if kind is ErrorKind.BILLING:
         return QCoreApplication.translate("ErrorMessages", "The provider reports a billing problem (402).")
+    if kind is ErrorKind.PROXY_CONNECTION:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "Could not connect through the proxy; the provider was not reached. Check the proxy in "
+            "Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.",
+        )
+    if kind is ErrorKind.REPLY_NOT_STARTED:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The provider did not start the reply in time: it sent no answer, only keep-alive pings, or "
+            "data too slowly. Retry, or check the base URL.",
+        )
+    if kind is ErrorKind.REPLY_STALLED:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The reply stopped making progress: for too long nothing came but keep-alive pings. What "
+            "arrived is kept.",
+        )
+    if kind is ErrorKind.RESPONSE_TOO_LARGE:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The provider's answer was far larger than any real reply, so Triptych stopped reading it. "
+            "Check the base URL.",
+        )
     if kind is ErrorKind.TIMEOUT:
         return QCoreApplication.translate("ErrorMessages", "The provider stopped answering in time.")
     if kind is ErrorKind.CONNECTION:

@@ -15,6 +15,8 @@ from typing import Any
 
 import httpx
 
+from core.api.bodies import megabytes, read_capped
+from core.api.limits import NetworkLimits
 from core.api.reply import MessageStream, ReplyResult, run_reply
 from core.api.retry import RetryPolicy, is_retryable, parse_retry_after
 from core.model.messages import ChatMessage
@@ -25,7 +27,10 @@ from core.wire.errors import (
     ApiError,
     ApiStatusError,
     ApiTimeoutError,
+    ProxyConnectionError,
     RedirectRefusedError,
+    ReplyNotStartedError,
+    ResponseTooLargeError,
     status_error,
     without_secret,
 )
@@ -35,7 +40,6 @@ from core.wire.models_list import DiscoveredModel, parse_models_page
 from core.wire.openai.compat import build_chat_completions_body
 from core.wire.validation import ensure_valid
 
-DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 _MAX_REDIRECTS = 3
 _MAX_MODEL_PAGES = 20
 
@@ -53,14 +57,15 @@ class ApiClient:
         *,
         http_client: httpx.AsyncClient | None = None,
         retry: RetryPolicy | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        limits: NetworkLimits | None = None,
     ) -> None:
         self.profile = profile
         self._api_key = api_key
         self.retry = retry or RetryPolicy()
+        self.limits = limits or NetworkLimits()
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            proxy=profile.proxy or None, timeout=timeout, follow_redirects=False
+            proxy=profile.proxy or None, timeout=self.limits.httpx_timeout(), follow_redirects=False
         )
 
     async def aclose(self) -> None:
@@ -89,9 +94,14 @@ class ApiClient:
         warnings = validation_warnings + warnings
 
         capture = ExchangeCapture()
+        # Not streamed, the API sends nothing until the whole reply is written, headers included: no
+        # limit shorter than the whole reply's may end that silence.
+        streamed = bool(body.get("stream"))
+        limit = self.limits.headers if streamed else self.limits.whole_reply
+        idle = None if streamed else self.limits.whole_reply
 
         async def open_response() -> httpx.Response:
-            return await self.open(path, body, on_retry=on_retry, capture=capture)
+            return await self.open(path, body, on_retry=on_retry, capture=capture, limit=limit, idle=idle)
 
         return MessageStream(
             open_response,
@@ -99,6 +109,7 @@ class ApiClient:
             warnings=warnings,
             capture=capture,
             secret=self._api_key,
+            limits=self.limits,
         )
 
     async def send(
@@ -126,7 +137,8 @@ class ApiClient:
         for _ in range(_MAX_MODEL_PAGES):
             params = {"limit": "1000"} | ({"after_id": after_id} if after_id else {})
             response = await self.open("models", None, params=params)
-            page = parse_models_page(_json_of(await _read_and_close(response), self._api_key))
+            answer = await self._read_whole(response, "the model list")
+            page = parse_models_page(_json_of(answer, self._api_key))
             models.extend(page.models)
             if not page.has_more or not page.last_id:
                 break
@@ -136,7 +148,21 @@ class ApiClient:
     async def count_tokens(self, messages: list[ChatMessage], settings: RequestSettings) -> int:
         body = build_count_tokens_body(messages, settings)
         response = await self.open("messages/count_tokens", body)
-        return int(_json_of(await _read_and_close(response), self._api_key).get("input_tokens", 0))
+        answer = await self._read_whole(response, "the token count")
+        return int(_json_of(answer, self._api_key).get("input_tokens", 0))
+
+    async def _read_whole(self, response: httpx.Response, what: str) -> bytes:
+        """A small answer read whole: capped, and within the headers' limit again."""
+        where = f"{what} from {_host(response.url)}"
+        body = await read_capped(response, self.limits.whole_body_bytes, self.limits.headers, where)
+        if body.cut:
+            cap = self.limits.whole_body_bytes
+            raise ResponseTooLargeError(
+                f"{where[:1].upper()}{where[1:]} is larger than {megabytes(cap)}, which no real one is: "
+                "it was not read. Check the profile's base URL.",
+                limit=cap,
+            )
+        return body.data
 
     async def open(
         self,
@@ -146,12 +172,20 @@ class ApiClient:
         params: dict[str, str] | None = None,
         on_retry: RetryNotice | None = None,
         capture: ExchangeCapture | None = None,
+        limit: float | None = None,
+        idle: float | None = None,
     ) -> httpx.Response:
-        """Send a request and return the successful response, unread; retry what is safe to retry."""
+        """Send a request and return the successful response, unread; retry what is safe to retry.
+
+        Each attempt must have its headers (and an error's whole body) within `limit` seconds, by default
+        the limits' `headers`; `idle` raises the limit on silence for this request."""
         retries_made = 0
+        timeout = httpx.Timeout(max(self.limits.idle, idle or 0), connect=self.limits.connect)
         while True:
             try:
-                return await self._open_once(path, body, params, capture)
+                return await self._open_in_time(
+                    path, body, params, capture, limit or self.limits.headers, timeout
+                )
             except ApiError as error:
                 without_secret(error, self._api_key)
                 if retries_made >= self.retry.max_retries or not is_retryable(error):
@@ -163,24 +197,48 @@ class ApiClient:
                     on_retry(error, wait, retries_made)
                 await asyncio.sleep(wait)
 
+    async def _open_in_time(
+        self,
+        path: str,
+        body: dict[str, Any] | None,
+        params: dict[str, str] | None,
+        capture: ExchangeCapture | None,
+        limit: float,
+        timeout: httpx.Timeout,
+    ) -> httpx.Response:
+        try:
+            async with asyncio.timeout(limit):
+                return await self._open_once(path, body, params, capture, timeout)
+        except TimeoutError:
+            host = _host(httpx.URL(self.profile.url(path)))
+            raise ReplyNotStartedError(
+                f"{host} did not answer within {limit:g} s: no response headers came (or an error body "
+                "that did not end)."
+            ) from None
+
     async def _open_once(
         self,
         path: str,
         body: dict[str, Any] | None,
         params: dict[str, str] | None,
-        capture: ExchangeCapture | None = None,
+        capture: ExchangeCapture | None,
+        timeout: httpx.Timeout,
     ) -> httpx.Response:
         url = httpx.URL(self.profile.url(path), params=params)
         for _ in range(_MAX_REDIRECTS + 1):
-            response = await self._send(url, body, capture)
+            response = await self._send(url, body, capture, timeout)
             if not response.is_redirect:
-                return await _checked(response, capture)
+                return await _checked(response, self.limits.error_body_bytes, capture)
             await response.aclose()
             url = self._same_host_redirect(response)
         raise ApiConnectionError(f"The server at {url.host} redirected more than {_MAX_REDIRECTS} times.")
 
     async def _send(
-        self, url: httpx.URL, body: dict[str, Any] | None, capture: ExchangeCapture | None = None
+        self,
+        url: httpx.URL,
+        body: dict[str, Any] | None,
+        capture: ExchangeCapture | None,
+        timeout: httpx.Timeout,
     ) -> httpx.Response:
         method = "GET" if body is None else "POST"
         request = self._http.build_request(
@@ -188,15 +246,33 @@ class ApiClient:
         )
         if capture is not None:
             capture.request_sent(request, self._api_key)
+        request.extensions["timeout"] = timeout.as_dict()
         try:
             response = await self._http.send(request, stream=True)
             if capture is not None:
                 capture.response_received(response)
             return response
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.ProxyError) as exc:
+            proxy = self._proxy_for(url)
+            if proxy is not None:
+                raise ProxyConnectionError(describe_proxy_error(exc, url, proxy), proxy=proxy) from exc
+            if isinstance(exc, httpx.TimeoutException):
+                raise ApiTimeoutError(describe_transport_error(exc, url)) from exc
+            raise ApiConnectionError(describe_transport_error(exc, url)) from exc
         except httpx.TimeoutException as exc:
             raise ApiTimeoutError(describe_transport_error(exc, url)) from exc
         except httpx.TransportError as exc:
             raise ApiConnectionError(describe_transport_error(exc, url)) from exc
+
+    def _proxy_for(self, url: httpx.URL) -> str | None:
+        """`host:port` of the proxy httpx connects through for this URL (the profile's, or one from the
+        environment), or None when it connects directly. httpx keeps this in its transports' pools."""
+        transport = self._http._transport_for_url(url)
+        proxy_url = getattr(getattr(transport, "_pool", None), "_proxy_url", None)
+        if proxy_url is None:
+            return None
+        host = proxy_url.host.decode("ascii", "replace")
+        return f"{host}:{proxy_url.port}" if proxy_url.port else host
 
     def _same_host_redirect(self, response: httpx.Response) -> httpx.URL:
         target = response.url.join(response.headers.get("location", ""))
@@ -222,29 +298,32 @@ def request_for(
     return "messages", build_messages_body(messages, settings), []
 
 
-async def _checked(response: httpx.Response, capture: ExchangeCapture | None = None) -> httpx.Response:
+async def _checked(
+    response: httpx.Response, cap: int, capture: ExchangeCapture | None = None
+) -> httpx.Response:
+    """The response if it succeeded; else its typed error, from at most `cap` bytes of its body (the
+    caller's time limit covers reading them)."""
     if response.is_success:
         return response
-    body = await _read_and_close(response)
+    body = await read_capped(response, cap, None, f"the error from {_host(response.url)}")
     if capture is not None:
-        capture.body_read(body)
+        capture.body_read(body.data)
     headers = {name.lower(): value for name, value in response.headers.items()}
-    raise status_error(
+    error = status_error(
         response.status_code,
-        body,
+        body.data,
         request_id=headers.get("request-id") or headers.get("x-request-id"),
         retry_after=parse_retry_after(headers),
         should_retry=headers.get("x-should-retry"),
     )
+    if body.cut:
+        error.message += f" (the error body went on past {megabytes(cap)}; the rest was not read)"
+        error.args = (error.message,)
+    raise error
 
 
-async def _read_and_close(response: httpx.Response) -> bytes:
-    try:
-        return await response.aread()
-    except httpx.TransportError as exc:
-        raise ApiConnectionError(describe_transport_error(exc, response.url)) from exc
-    finally:
-        await response.aclose()
+def _host(url: httpx.URL) -> str:
+    return url.host + (f":{url.port}" if url.port else "")
 
 
 def _json_of(body: bytes, secret: str) -> dict[str, Any]:
@@ -278,6 +357,23 @@ def describe_transport_error(exc: httpx.TransportError, url: httpx.URL) -> str:
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
         return f"The connection to {host} was cut before the reply was complete."
     return f"Could not reach {host}: {cause or exc}"
+
+
+def describe_proxy_error(exc: httpx.TransportError, url: httpx.URL, proxy: str) -> str:
+    """The proxy failed, not the API's host: say so, naming the proxy by host and port (not its password)."""
+    cause = _root_cause(exc)
+    if isinstance(exc, httpx.ProxyError):
+        return f"The proxy at {proxy} would not connect to {_host(url)}: {exc}"
+    if isinstance(exc, httpx.ConnectTimeout):
+        return f"Could not connect to the proxy at {proxy}: no answer in time. {_host(url)} was not reached."
+    if isinstance(cause, socket.gaierror):
+        return f"Could not find the proxy's host ({proxy}). {_host(url)} was not reached."
+    if isinstance(cause, ConnectionRefusedError):
+        return (
+            f"Could not connect to the proxy at {proxy}: the connection was refused. "
+            f"{_host(url)} was not reached."
+        )
+    return f"Could not connect to the proxy at {proxy}: {cause or exc}. {_host(url)} was not reached."
 
 
 def _root_cause(exc: BaseException) -> BaseException:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Protocol
 
-import httpx
-
-from core.api.client import DEFAULT_TIMEOUT, ApiClient
+from core.api.client import ApiClient
+from core.api.limits import NetworkLimits
 from core.api.retry import RetryPolicy
 from core.model.pricing import ModelPrice
 from core.model.profile import Profile
@@ -25,11 +24,11 @@ class ClientPool:
         profiles: list[Profile] | None = None,
         *,
         retry: RetryPolicy | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        limits: NetworkLimits | None = None,
     ) -> None:
         self._keys = keys
         self._retry = retry
-        self._timeout = timeout
+        self._limits = limits
         self._profiles: dict[str, Profile] = {}
         self._clients: dict[str, ApiClient] = {}
         # Requests in flight may still use a replaced client: it is closed with the pool, not before.
@@ -67,7 +66,7 @@ class ClientPool:
             if not key:
                 raise MissingKeyError(profile.name)
             client = self._clients[profile.name] = ApiClient(
-                profile, key, retry=self._retry, timeout=self._timeout
+                profile, key, retry=self._retry, limits=self._limits
             )
         return client
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from core.api.bodies import megabytes, read_capped
+from core.api.limits import NetworkLimits
 from core.model.messages import AssistantMessage
 from core.model.profile import ApiStyle
 from core.wire.accumulate import MessageSnapshot, StreamUpdate, apply_event
@@ -19,6 +21,9 @@ from core.wire.errors import (
     ApiError,
     ApiTimeoutError,
     MalformedStreamError,
+    ReplyNotStartedError,
+    ReplyStalledError,
+    ResponseTooLargeError,
     without_secret,
 )
 from core.wire.exchange import Exchange, ExchangeCapture
@@ -26,6 +31,9 @@ from core.wire.openai.compat import convert_chat_completion
 from core.wire.stream_reader import StreamReader
 
 _CONTENT_UPDATES = frozenset({"text", "thinking", "tool_input", "citation"})
+_NOT_PROGRESS = frozenset({"message_start", "ping", "ignored"})
+"""Updates that do not show a reply being written: `message_start` comes before any work is done, and a
+relay can send pings or events of unknown types for ever."""
 
 
 @dataclass
@@ -76,8 +84,10 @@ class MessageStream:
         warnings: list[str] | None = None,
         capture: ExchangeCapture | None = None,
         secret: str = "",
+        limits: NetworkLimits | None = None,
     ) -> None:
         self._open_response = open_response
+        self.limits = limits or NetworkLimits()
         self.secret = secret
         """The key the request carries: taken out of any error the server's words make."""
         self.capture = capture or ExchangeCapture()
@@ -114,13 +124,29 @@ class MessageStream:
             return
         reader = StreamReader(self._api_style, request_id=self.request_id)
         response, chunks = self._response, self._chunks()
+        began = False
+        deadline = time.monotonic() + self.limits.first_event
+        pings = 0
         try:
             try:
                 async for chunk in chunks:
                     updates = reader.feed(chunk)
                     self.snapshot = reader.snapshot  # live, so a saver can read the reply while it streams
+                    progressed = False
                     for update in updates:
+                        if update.kind in _NOT_PROGRESS:
+                            pings += update.kind == "ping"
+                        else:
+                            progressed = True
                         yield self._timed(update)
+                    # Checked as bytes arrive, with no timer: while none arrive the idle limit (httpx's
+                    # read timeout) is the one that applies, and pings or a trickle are bytes arriving.
+                    # A timer per chunk would cost a Qt timer each under qasync: 100,000 deltas stall.
+                    if progressed:
+                        began = True
+                        deadline = time.monotonic() + self.limits.progress
+                    elif time.monotonic() > deadline:
+                        raise self._no_progress(began, pings)
             except ApiConnectionError:
                 # A cut after the stop reason loses nothing; finish() notes the missing message_stop.
                 if reader.snapshot is None or reader.snapshot.stop_reason is None:
@@ -137,6 +163,20 @@ class MessageStream:
             await response.aclose()
             await chunks.aclose()
 
+    def _no_progress(self, began: bool, pings: int) -> ReplyStalledError | ReplyNotStartedError:
+        came = f"{self.metrics.bytes_received:,} bytes" + (f", {pings} of them pings" if pings else "")
+        if began:
+            return ReplyStalledError(
+                f"The reply made no progress for {self.limits.progress:g} s: nothing but keep-alive pings "
+                f"or a trickle of bytes ({came} in all).",
+                request_id=self.request_id,
+            )
+        return ReplyNotStartedError(
+            f"The reply did not begin within {self.limits.first_event:g} s of the response headers: "
+            f"{came} came, but no content.",
+            request_id=self.request_id,
+        )
+
     def _timed(self, update: StreamUpdate) -> StreamUpdate:
         if update.kind in _CONTENT_UPDATES and self.metrics.first_content_at is None:
             self.metrics.first_content_at = time.monotonic()
@@ -149,6 +189,13 @@ class MessageStream:
             async with aclosing(self._response.aiter_bytes()) as chunks:  # type: ignore[type-var]
                 async for chunk in chunks:
                     self.metrics.bytes_received += len(chunk)
+                    if self.metrics.bytes_received > self.limits.stream_bytes:
+                        raise ResponseTooLargeError(
+                            f"The stream went on past {megabytes(self.limits.stream_bytes)}, which no reply "
+                            "does: reading stopped there, and what arrived is kept.",
+                            limit=self.limits.stream_bytes,
+                            request_id=self.request_id,
+                        )
                     self.capture.body_read(chunk)
                     yield chunk
         except httpx.TimeoutException as exc:
@@ -166,7 +213,16 @@ class MessageStream:
     async def _read_whole_message(self) -> list[StreamUpdate]:
         """A non-streaming answer: parse it and report it as one finished message."""
         assert self._response is not None
-        body = await self._response.aread()
+        cap = self.limits.whole_body_bytes
+        read = await read_capped(self._response, cap, self.limits.whole_reply, "the reply")
+        if read.cut:
+            raise ResponseTooLargeError(
+                f"The reply (not streamed) went on past {megabytes(cap)}, which no reply does: it was not "
+                "read. Check the profile's base URL, or turn streaming on.",
+                limit=cap,
+                request_id=self.request_id,
+            )
+        body = read.data
         self.capture.body_read(body)
         try:
             data = json.loads(body)

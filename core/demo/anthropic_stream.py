@@ -46,6 +46,9 @@ class AnthropicDialect:
             b'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"ty\n\n'
         )
 
+    def ping_frame(self) -> Frame:
+        return Frame(sse_event("ping", {"type": "ping"}))
+
 
 def message_frames(
     blocks: list[Block] | tuple[Block, ...], message: AssistantMessage, pace: Pace

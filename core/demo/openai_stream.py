@@ -62,6 +62,10 @@ class OpenAIDialect:
     def malformed_frame(self) -> Frame:
         return Frame(b'data: {"id":"chatcmpl-broken","object":"chat.completion.chu\n\n')
 
+    def ping_frame(self) -> Frame:
+        # OpenAI-style relays keep a stream alive with an SSE comment.
+        return Frame(b": keep-alive\n\n")
+
 
 def chunk_frames(
     blocks: list[Block] | tuple[Block, ...],

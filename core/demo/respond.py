@@ -15,6 +15,7 @@ from core.demo.openai_stream import Completion, OpenAIDialect, chunk_frames, com
 from core.demo.script import (
     CutConnection,
     CutMidEvent,
+    EndlessBody,
     Gzip,
     HttpError,
     Pace,
@@ -53,6 +54,18 @@ def raw_response(item: RawResponse) -> web.Response:
     return web.Response(
         status=item.status, body=body, headers={**item.headers, "Content-Type": item.content_type}
     )
+
+
+async def endless_response(request: web.Request, item: EndlessBody) -> web.StreamResponse:
+    """Headers, then `item.piece` again and again until the client leaves (or the server stops)."""
+    response = web.StreamResponse(status=item.status, headers={"Content-Type": item.content_type})
+    await response.prepare(request)
+    try:
+        while True:
+            await response.write(item.piece)
+    except ConnectionResetError:
+        pass
+    return response
 
 
 async def send_body(

@@ -184,6 +184,25 @@ class StallBeforeHeaders:
 
 
 @dataclass(frozen=True)
+class PingsForever:
+    """From this point on, only keep-alive pings (OpenAI: `: keep-alive` comments), every `interval`
+    seconds, until the client leaves: bytes keep coming, no reply does. At 0: right after `message_start`
+    (OpenAI: the role chunk), as a relay whose upstream hangs would send."""
+
+    interval: float = 0.05
+    after_deltas: int = 0
+
+
+@dataclass(frozen=True)
+class Trickle:
+    """From this point on, the rest of the stream one byte every `interval` seconds: the connection is
+    never idle, yet an event takes minutes to complete."""
+
+    interval: float = 0.05
+    after_deltas: int = 0
+
+
+@dataclass(frozen=True)
 class MalformedData:
     """A `data:` line holding cut-off JSON."""
 
@@ -219,6 +238,8 @@ Fault = (
     | CutMidEvent
     | Stall
     | StallBeforeHeaders
+    | PingsForever
+    | Trickle
     | MalformedData
     | UnknownEvent
     | NoMessageStop
@@ -360,4 +381,14 @@ class RawResponse:
         return cls(status=status, body=page, content_type="text/html; charset=utf-8")
 
 
-ScriptItem = Reply | HttpError | RawResponse
+@dataclass(frozen=True)
+class EndlessBody:
+    """A response whose body never ends: `piece` written again and again, as fast as the client reads,
+    until it leaves. Any status: an endless error body, an endless JSON reply, an endless model list."""
+
+    status: int = 200
+    piece: bytes = b'{"padding": "' + b"x" * 8190 + b'",'
+    content_type: str = "application/json"
+
+
+ScriptItem = Reply | HttpError | RawResponse | EndlessBody

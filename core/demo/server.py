@@ -33,8 +33,9 @@ from core.demo.replies import (
     prompt_from_chat,
     prompt_from_messages,
 )
-from core.demo.respond import error_response, raw_response, send_reply
+from core.demo.respond import endless_response, error_response, raw_response, send_reply
 from core.demo.script import (
+    EndlessBody,
     ErrorEvent,
     HttpError,
     Pace,
@@ -135,7 +136,9 @@ class FakeServer:
     def enqueue(self, *items: ScriptItem, path: str | None = None) -> None:
         """Queue answers, in order: for the generation endpoints, or for one exact `path`."""
         if path not in (None, MESSAGES, CHAT_COMPLETIONS) and any(isinstance(item, Reply) for item in items):
-            raise TypeError(f"{path} cannot answer with a Reply, only with HttpError or RawResponse")
+            raise TypeError(
+                f"{path} cannot answer with a Reply, only with HttpError, RawResponse, EndlessBody"
+            )
         self._script[path or _GENERATION].extend(items)
 
     @property
@@ -266,7 +269,7 @@ class FakeServer:
         )
         if rejection is not None:
             return error_response(rejection, openai=False, request_id=record.request_id)
-        return self._scripted(request) or _json({"input_tokens": estimate_input_tokens(record.body)})
+        return await self._scripted(request) or _json({"input_tokens": estimate_input_tokens(record.body)})
 
     async def _models(self, request: web.Request) -> web.StreamResponse:
         record = request[_EXCHANGE].record
@@ -274,7 +277,7 @@ class FakeServer:
         if rejection is not None:
             return error_response(rejection, openai=False, request_id=record.request_id)
         limit = int(record.query.get("limit", "20"))
-        return self._scripted(request) or _json(
+        return await self._scripted(request) or _json(
             models_page(limit, record.query.get("after_id"), record.query.get("before_id"))
         )
 
@@ -286,7 +289,7 @@ class FakeServer:
             rejection = HttpError(404, f"model: {model_id}")
         if rejection is not None:
             return error_response(rejection, openai=False, request_id=record.request_id)
-        return self._scripted(request) or _json(MODELS_BY_ID[model_id].to_api())
+        return await self._scripted(request) or _json(MODELS_BY_ID[model_id].to_api())
 
     # --- answering ------------------------------------------------------------------------------------
 
@@ -296,7 +299,7 @@ class FakeServer:
                 return self._script[key].popleft()
         return None
 
-    def _scripted(self, request: web.Request) -> web.Response | None:
+    async def _scripted(self, request: web.Request) -> web.StreamResponse | None:
         """The queued error for this path, if a test queued one."""
         queue = self._script[request.path]
         if not queue:
@@ -304,6 +307,8 @@ class FakeServer:
         item = queue.popleft()
         if isinstance(item, RawResponse):
             return raw_response(item)
+        if isinstance(item, EndlessBody):
+            return await endless_response(request, item)
         assert isinstance(item, HttpError)  # enqueue() lets a Reply into the generation paths only
         return error_response(item, openai=False, request_id=request[_EXCHANGE].record.request_id)
 
@@ -313,6 +318,8 @@ class FakeServer:
             return error_response(item, openai=openai, request_id=record.request_id)
         if isinstance(item, RawResponse):
             return raw_response(item)
+        if isinstance(item, EndlessBody):
+            return await endless_response(request, item)
         body = record.body
         error = item.fault(ErrorEvent)
         if error is not None and not body.get("stream"):

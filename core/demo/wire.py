@@ -25,7 +25,9 @@ from core.demo.script import (
     MalformedData,
     NoMessageStop,
     Pace,
+    PingsForever,
     Stall,
+    Trickle,
     UnknownEvent,
 )
 
@@ -47,6 +49,8 @@ class Dialect(Protocol):
 
     def malformed_frame(self) -> Frame: ...
 
+    def ping_frame(self) -> Frame: ...
+
 
 def to_json(data: Any) -> str:
     # Compact and raw UTF-8 like the API: decoders must cope with multi-byte characters (and U+2028).
@@ -61,8 +65,16 @@ def sse_data(data: Any) -> bytes:
     return f"data: {to_json(data)}\n\n".encode()
 
 
-Step = bytes | float
-"""Bytes to write, or seconds to wait."""
+@dataclass(frozen=True)
+class Forever:
+    """Write `data` every `interval` seconds until the client leaves."""
+
+    data: bytes
+    interval: float
+
+
+Step = bytes | float | Forever
+"""Bytes to write, seconds to wait, or a write repeated for ever."""
 
 
 def schedule(frames: Sequence[Frame], faults: Sequence[Fault], pace: Pace, dialect: Dialect) -> list[Step]:
@@ -90,6 +102,11 @@ def schedule(frames: Sequence[Frame], faults: Sequence[Fault], pace: Pace, diale
             end = min(end, position)
         elif isinstance(fault, CutMidEvent):
             end = min(end, _position(frames, fault.after_deltas))
+        elif isinstance(fault, PingsForever):
+            # Never before the first event: a stream that opens with a ping is malformed, not slow.
+            position = max(1, _position(frames, fault.after_deltas))
+            inserted[position].append(Forever(dialect.ping_frame().data, fault.interval))
+            end = min(end, position)
 
     steps: list[Step] = []
     for index, frame in enumerate(frames[:end]):
@@ -101,7 +118,25 @@ def schedule(frames: Sequence[Frame], faults: Sequence[Fault], pace: Pace, diale
     cut = next((fault for fault in faults if isinstance(fault, CutMidEvent)), None)
     if cut is not None:
         steps.append(_cut_part(b"".join(frame.data for frame in frames[end:]), cut.inside_character))
+    trickle = next((fault for fault in faults if isinstance(fault, Trickle)), None)
+    if trickle is not None:
+        steps = _trickled(steps, frames, trickle)
     return steps
+
+
+def _trickled(steps: list[Step], frames: Sequence[Frame], trickle: Trickle) -> list[Step]:
+    """The steps, with every byte from the trickle's position on written alone, `interval` apart."""
+    position = _position(frames, trickle.after_deltas)
+    start = frames[position].data if position < len(frames) else None
+    at = next((index for index, step in enumerate(steps) if step is start), len(steps))
+    slow: list[Step] = []
+    for step in steps[at:]:
+        if isinstance(step, bytes):
+            for index in range(len(step)):
+                slow += [float(trickle.interval), step[index : index + 1]]
+        else:
+            slow.append(step)
+    return steps[:at] + slow
 
 
 def _cut_part(rest: bytes, inside_character: bool) -> bytes:
@@ -148,6 +183,11 @@ async def write_steps(
             if isinstance(step, float):
                 await asyncio.sleep(step)
                 continue
+            if isinstance(step, Forever):
+                while True:
+                    log.append((time.monotonic(), step.data))
+                    await response.write(step.data)
+                    await asyncio.sleep(step.interval)
             if budget is not None and len(step) >= budget:
                 log.append((time.monotonic(), step[:budget]))
                 await response.write(step[:budget])
@@ -173,11 +213,13 @@ def _encoded(steps: Sequence[Step], gzip: bool) -> Iterator[Step]:
     compressor = zlib.compressobj(wbits=31)
     for step in steps:
         # A sync flush per event, so a gzip stream still arrives event by event.
-        yield (
-            step
-            if isinstance(step, float)
-            else compressor.compress(step) + compressor.flush(zlib.Z_SYNC_FLUSH)
-        )
+        if isinstance(step, bytes):
+            yield compressor.compress(step) + compressor.flush(zlib.Z_SYNC_FLUSH)
+        elif isinstance(step, Forever):
+            data = compressor.compress(step.data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+            yield Forever(data, step.interval)
+        else:
+            yield step
     yield compressor.flush()
 
 

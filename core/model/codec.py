@@ -8,6 +8,7 @@ blocks are not decoded at all: they stay the API's JSON.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
@@ -71,9 +72,15 @@ def _int(data: Mapping[str, Any], key: str, default: _T) -> int | _T:
 
 
 def _float(data: Mapping[str, Any], key: str, default: _T) -> float | _T:
+    """A finite number: NaN or infinity (Python's json reads both) is no temperature, price or time, and
+    a request holding one could not be written as JSON."""
     value = data.get(key)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            return default
+        return number if math.isfinite(number) else default
     return default
 
 

@@ -49,8 +49,17 @@ class SearchQuery:
 
     @property
     def needle(self) -> str:
-        """The text searched for: as typed, without surrounding white space."""
-        return self.text.strip()
+        """The text searched for: as typed, without surrounding white space, and in a form SQLite takes.
+
+        Pasted text can hold what no typing makes: a NUL ends a string for SQLite's FTS5 query parser (an
+        "unterminated string" error), so it reads as a space; half of a UTF-16 surrogate pair cannot be
+        encoded as UTF-8 at all, so a whole pair becomes its character and a lone half U+FFFD, which is
+        what the importers store in its place.
+        """
+        text = self.text.replace("\x00", " ")
+        if any("\ud800" <= char <= "\udfff" for char in text):
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        return text.strip()
 
 
 @dataclass(frozen=True)

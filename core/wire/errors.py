@@ -12,7 +12,11 @@ ApiError
 │   ├── InternalServerError         500 and other 5xx
 │   └── OverloadedError             529 overloaded_error
 ├── ApiConnectionError          no answer: refused, DNS, TLS, cut connection
+│   ├── ProxyConnectionError        the proxy (not the API's host) could not be reached or refused
 │   └── ApiTimeoutError             no answer in time
+│       ├── ReplyNotStartedError        no headers, or no event but pings, within the limit
+│       └── ReplyStalledError           the reply began, then nothing but pings for too long
+├── ResponseTooLargeError       a body beyond its cap (an endless answer): reading stopped there
 ├── RedirectRefusedError        a redirect to another host, which would carry the key away
 ├── StreamErrorEvent            an `error` event inside a stream that had begun with HTTP 200
 └── MalformedStreamError        the stream broke the protocol (bad JSON, events out of order)
@@ -103,6 +107,40 @@ class ApiConnectionError(ApiError):
 
 class ApiTimeoutError(ApiConnectionError):
     kind = ErrorKind.TIMEOUT
+
+
+class ProxyConnectionError(ApiConnectionError):
+    """The connection failed at the proxy: the API's host was never reached, so it is not its fault."""
+
+    kind = ErrorKind.PROXY_CONNECTION
+
+    def __init__(self, message: str, *, proxy: str) -> None:
+        super().__init__(message)
+        self.proxy = proxy
+        """The proxy's host and port, never its credentials."""
+
+
+class ReplyNotStartedError(ApiTimeoutError):
+    """No headers, or headers and then only pings or a trickle of bytes, within the limit."""
+
+    kind = ErrorKind.REPLY_NOT_STARTED
+
+
+class ReplyStalledError(ApiTimeoutError):
+    """The reply began, then only keep-alive pings (or nothing that makes an event) for too long."""
+
+    kind = ErrorKind.REPLY_STALLED
+
+
+class ResponseTooLargeError(ApiError):
+    """A body beyond its cap: nothing real is that large, so reading stopped (what arrived of a stream is
+    kept)."""
+
+    kind = ErrorKind.RESPONSE_TOO_LARGE
+
+    def __init__(self, message: str, *, limit: int, request_id: str | None = None) -> None:
+        super().__init__(message, request_id=request_id)
+        self.limit = limit
 
 
 class RedirectRefusedError(ApiError):

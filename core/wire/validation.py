@@ -2,12 +2,13 @@
 
 Each issue names the request field it is about (`thinking.budget_tokens`, `tools[2].name`) and the values
 that field allows. Checks that need to know the model use the catalog; a model the catalog does not know (a
-relay's own name) gets only the checks that hold for every model. `extra_json` is not checked: it exists to
-send what this app does not know about.
+relay's own name) gets only the checks that hold for every model. `extra_json` is not checked, since it exists
+to send what this app does not know about, except that it must be JSON: no NaN or infinity anywhere.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ def validate(messages: list[ChatMessage], settings: RequestSettings) -> list[Val
         *_tool_choice_issues(settings),
         *_output_schema_issues(settings.output_schema),
         *_service_issues(settings),
+        *_non_finite_issues(settings),
     ]
 
 
@@ -156,7 +158,9 @@ def _max_tokens_issues(settings: RequestSettings, model: ModelInfo | None) -> It
 
 def _sampling_issues(settings: RequestSettings, model: ModelInfo | None) -> Iterator[ValidationIssue]:
     for name, value in (("temperature", settings.temperature), ("top_p", settings.top_p)):
-        if value is not None and not 0 <= value <= 1:
+        if value is not None and not math.isfinite(value):
+            yield _error(name, f"{name} must be a number between 0 and 1 (it is {_non_finite(value)}).")
+        elif value is not None and not 0 <= value <= 1:
             yield _error(name, f"{name} must be between 0 and 1 (it is {value}).")
     if settings.top_k is not None and settings.top_k < 1:
         yield _error("top_k", f"top_k must be at least 1 (it is {settings.top_k}).")
@@ -211,14 +215,15 @@ def _unsupported_thinking_message(mode: str, model: ModelInfo) -> str:
 
 def _thinking_conflicts(settings: RequestSettings) -> Iterator[ValidationIssue]:
     """What extended-thinking requests may not also ask for."""
-    if settings.temperature is not None and settings.temperature != 1:
+    temperature = settings.temperature
+    if temperature is not None and math.isfinite(temperature) and temperature != 1:
         yield _error(
             "temperature",
             f"temperature must be 1 or unset while thinking is on (it is {settings.temperature}).",
         )
     if settings.top_k is not None:
         yield _error("top_k", f"top_k must be unset while thinking is on (it is {settings.top_k}).")
-    if settings.top_p is not None and not 0.95 <= settings.top_p <= 1:
+    if settings.top_p is not None and math.isfinite(settings.top_p) and not 0.95 <= settings.top_p <= 1:
         yield _error(
             "top_p", f"top_p must be between 0.95 and 1 while thinking is on (it is {settings.top_p})."
         )
@@ -370,3 +375,34 @@ def _service_issues(settings: RequestSettings) -> Iterator[ValidationIssue]:
     ttl = settings.cache_control.get("ttl") if settings.cache_control else None
     if ttl is not None and ttl not in _CACHE_TTLS:
         yield _error("cache_control.ttl", f'cache_control.ttl must be "5m" or "1h" (it is {json_text(ttl)}).')
+
+
+def _non_finite(value: float) -> str:
+    """NaN and infinity in words: Python writes them `nan` and `inf`, which read like typos."""
+    if math.isnan(value):
+        return "NaN"
+    return "infinity" if value > 0 else "minus infinity"
+
+
+def _non_finite_issues(settings: RequestSettings) -> Iterator[ValidationIssue]:
+    """JSON has no NaN or infinity (the request could not even be written): name where one hides."""
+    fields: dict[str, Any] = {
+        "tools": settings.tools,
+        "tool_choice": settings.tool_choice,
+        "output_config.format.schema": settings.output_schema,
+        "extra_json": settings.extra_json,
+    }
+    for name, value in fields.items():
+        for path, number in _non_finite_numbers(value, name):
+            yield _error(path, f"{path} must be a finite number (it is {_non_finite(number)}).")
+
+
+def _non_finite_numbers(value: Any, path: str) -> Iterator[tuple[str, float]]:
+    if isinstance(value, float) and not math.isfinite(value):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _non_finite_numbers(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _non_finite_numbers(item, f"{path}[{index}]")

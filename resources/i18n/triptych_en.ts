@@ -854,46 +854,66 @@
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="58"/>
+        <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="64"/>
+        <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="70"/>
+        <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="76"/>
+        <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="82"/>
         <source>The provider stopped answering in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="60"/>
+        <location filename="../../gui/error_messages.py" line="84"/>
         <source>The connection failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62"/>
+        <location filename="../../gui/error_messages.py" line="86"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="67"/>
+        <location filename="../../gui/error_messages.py" line="91"/>
         <source>The provider reported an error in the middle of the reply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="71"/>
+        <location filename="../../gui/error_messages.py" line="95"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="73"/>
+        <location filename="../../gui/error_messages.py" line="97"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="77"/>
+        <location filename="../../gui/error_messages.py" line="101"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="85"/>
+        <location filename="../../gui/error_messages.py" line="109"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="89"/>
+        <location filename="../../gui/error_messages.py" line="113"/>
         <source>Request id: {request_id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2554,12 +2574,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="220"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="259"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

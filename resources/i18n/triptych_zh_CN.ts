@@ -852,46 +852,66 @@
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="58"/>
+        <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
+        <translation>无法通过代理连接，请求没有到达服务商。请在“服务商”中检查代理（或 HTTP_PROXY、HTTPS_PROXY、ALL_PROXY），然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="64"/>
+        <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
+        <translation>服务商没有及时开始回复：它没有应答、只发送保活 ping，或数据来得太慢。请重试，或检查基础 URL。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="70"/>
+        <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
+        <translation>回复停滞不前：很长时间内只收到保活 ping。已收到的内容已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="76"/>
+        <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
+        <translation>服务商的应答远大于任何真实回复，Triptych 已停止读取。请检查基础 URL。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="82"/>
         <source>The provider stopped answering in time.</source>
         <translation>服务商未能及时响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="60"/>
+        <location filename="../../gui/error_messages.py" line="84"/>
         <source>The connection failed.</source>
         <translation>连接失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62"/>
+        <location filename="../../gui/error_messages.py" line="86"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation>服务商重定向到了其他主机；为保护您的密钥，Triptych 没有跟随。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="67"/>
+        <location filename="../../gui/error_messages.py" line="91"/>
         <source>The provider reported an error in the middle of the reply.</source>
         <translation>服务商在回复过程中报告了错误。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="71"/>
+        <location filename="../../gui/error_messages.py" line="95"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation>服务商的回复不符合协议。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="73"/>
+        <location filename="../../gui/error_messages.py" line="97"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation>无法保存回复：磁盘可能已满。请释放一些空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="77"/>
+        <location filename="../../gui/error_messages.py" line="101"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="85"/>
+        <location filename="../../gui/error_messages.py" line="109"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="89"/>
+        <location filename="../../gui/error_messages.py" line="113"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
     </message>
@@ -2550,12 +2570,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="220"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="259"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

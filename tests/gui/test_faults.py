@@ -11,13 +11,13 @@ table at the end of the run (tests/gui/fault_table.py).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 import qasync
 from PySide6.QtCore import QPoint, Qt
@@ -26,11 +26,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from core.api.keys import KeyStore
+from core.api.limits import NetworkLimits
 from core.api.retry import RetryPolicy
 from core.demo import (
     CutConnection,
     CutMidEvent,
     DuplicateMessageStart,
+    EndlessBody,
     ErrorEvent,
     FakeServer,
     Gzip,
@@ -38,6 +40,7 @@ from core.demo import (
     MalformedData,
     NoMessageStop,
     Pace,
+    PingsForever,
     RawResponse,
     Reply,
     ScriptItem,
@@ -45,6 +48,7 @@ from core.demo import (
     StallBeforeHeaders,
     Text,
     Thinking,
+    Trickle,
     UnknownEvent,
 )
 from core.model.profile import Profile
@@ -72,6 +76,18 @@ collapsed."""
 SHORT_READ = 0.4
 """For the timeout cases: give up on a silent server after 0.4 s instead of the app's 600 s."""
 NORMAL = 10.0
+LIMITS = NetworkLimits(
+    connect=NORMAL,
+    headers=NORMAL,
+    first_event=NORMAL,
+    idle=NORMAL,
+    progress=NORMAL,
+    whole_body_bytes=2 * 1024**2,
+)
+"""The app's limits for a case, short enough that a case that hits one ends in seconds; bodies read whole
+are capped at 2 MB (an endless one then ends in a fraction of a second)."""
+SHORT_WAIT = 1.0
+"""For the cases of a server that keeps the connection busy yet never gets on with the reply."""
 PROMPT = "Tell me something, please"
 RECOVERED = "Recovered after the fault."
 STEADY = Pace(chunk_chars=16)
@@ -97,7 +113,7 @@ class Case:
     complete_text: str | None = None
     base_url: Callable[[FakeServer], str] | None = None
     """A broken profile URL, fixed before Retry."""
-    read_timeout: float = NORMAL
+    limits: NetworkLimits = LIMITS
     retries: int = 0
     warning: str | None = None
     slow: bool = False
@@ -107,6 +123,14 @@ class Case:
     """Lowered for the replies that bring much text at once: see BULK_STALL_BUDGET."""
     redirect: bool = False
     """The server redirects to a second server on another host (127.0.0.2), which must get nothing."""
+    proxy: Callable[[FakeServer], str] | None = None
+    """A broken proxy in the profile, removed before Retry."""
+    models: ScriptItem | None = None
+    """The answer to the model list the window asks for when it opens; it must be given up on."""
+
+
+def _limits(**changes: float) -> NetworkLimits:
+    return dataclasses.replace(LIMITS, **changes)
 
 
 def _refused_url(_server: FakeServer) -> str:
@@ -133,14 +157,14 @@ CASES = [
         "timeout before headers",
         (Reply([Text("late")], faults=[StallBeforeHeaders(3.0)]),),
         says="The provider stopped answering in time.",
-        read_timeout=SHORT_READ,
+        limits=_limits(idle=SHORT_READ),
     ),
     Case(
         "stall mid-stream (read timeout)",
         (Reply([Text(LONG_TEXT)], pace=STEADY, faults=[Stall(3.0, after_deltas=10)]),),
         says="The stream stalled",
         partial=LONG_TEXT[:160],
-        read_timeout=SHORT_READ,
+        limits=_limits(idle=SHORT_READ),
     ),
     Case(
         "cut after headers",
@@ -254,6 +278,43 @@ CASES = [
         complete_text=LONG_TEXT,
     ),
     Case("redirect to another host", says="redirected to another host", redirect=True),
+    Case("endless error body", (EndlessBody(status=500),), says="the rest was not read"),
+    Case(
+        "endless non-streamed body",
+        (EndlessBody(status=200, content_type="application/json"),),
+        says="stopped reading it",
+    ),
+    Case("endless /v1/models", models=EndlessBody(), complete_text=RECOVERED),
+    Case(
+        "no headers",
+        (Reply([Text("late")], faults=[StallBeforeHeaders(30.0)]),),
+        says="did not start the reply in time",
+        limits=_limits(headers=SHORT_WAIT),
+    ),
+    Case(
+        "one byte per tick (never idle)",
+        (Reply([Text(LONG_TEXT)], faults=[Trickle(interval=0.02)]),),
+        says="did not start the reply in time",
+        limits=_limits(first_event=SHORT_WAIT),
+    ),
+    Case(
+        "only pings",
+        (Reply([Text(LONG_TEXT)], faults=[PingsForever(interval=0.02)]),),
+        says="did not start the reply in time",
+        limits=_limits(first_event=SHORT_WAIT),
+    ),
+    Case(
+        "only pings mid-reply",
+        (Reply([Text(LONG_TEXT)], pace=STEADY, faults=[PingsForever(interval=0.02, after_deltas=10)]),),
+        says="stopped making progress",
+        partial=LONG_TEXT[:160],
+        limits=_limits(progress=SHORT_WAIT),
+    ),
+    Case(
+        "wrong proxy",
+        proxy=lambda _s: _refused_url(_s),
+        says="Could not connect through the proxy",
+    ),
 ]
 
 
@@ -267,9 +328,10 @@ async def start_app(
         AppOptions(data_dir=str(data_dir)),
         keys=keys,
         retry=RetryPolicy(max_retries=case.retries),
-        timeout=httpx.Timeout(NORMAL, read=case.read_timeout),
+        limits=case.limits,
     )
-    await app.store.call(lambda s: s.save_profile(Profile("Relay", base_url)))
+    proxy = case.proxy(server) if case.proxy else None
+    await app.store.call(lambda s: s.save_profile(Profile("Relay", base_url, proxy=proxy)))
     task = asyncio.ensure_future(app.run())
     await wait_until(
         lambda: app.window is not None and app.window._conversation is not None, what="the window"
@@ -303,6 +365,11 @@ def click_retry(app: Running, qtbot: QtBot, message_id: int) -> None:
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
+def models_given_up(server: FakeServer) -> bool:
+    """The window asked for the model list, and stopped reading it."""
+    return any(r.path == "/v1/models" and r.disconnected.is_set() for r in server.requests)
+
+
 def reply_ended(app: Running) -> bool:
     return app.window.composer.send_button.text() == "Send"
 
@@ -322,7 +389,11 @@ def test_fault(
         if case.redirect:
             server.enqueue(RawResponse(307, "", headers={"Location": f"{other.base_url}/v1/messages"}))
         base_url = case.base_url(server) if case.base_url else server.base_url
+        if case.models is not None:
+            server.enqueue(case.models, path="/v1/models")
         app = await start_app(qapp, tmp_path, server, base_url, case)
+        if case.models is not None:
+            await wait_until(lambda: models_given_up(server), what="the model list given up on")
         server.enqueue(*case.script, Reply([Text(RECOVERED)]))
         finished: list[object] = []
         app.app.controller.replyFinished.connect(finished.append)
@@ -387,7 +458,7 @@ def test_fault(
                 assert saved[:40] in app.transcript_text()
             else:
                 assert not reply.content or not reply.content[0].get("text")
-            if case.base_url is not None:
+            if case.base_url is not None or case.proxy is not None:
                 await fix_profile(app, server.base_url)
             click_retry(app, qtbot, reply.id)
             await wait_until(lambda: RECOVERED in app.transcript_text(), what="the retried reply")

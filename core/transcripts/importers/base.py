@@ -147,6 +147,8 @@ def json_kind(value: Any) -> str:
         return "true/false"
     if isinstance(value, float) and not math.isfinite(value):
         return "NaN or infinity"
+    if isinstance(value, int) and not _fits_a_float(value):
+        return "a number too large to hold"
     if isinstance(value, int | float):
         return "a number"
     if isinstance(value, str):
@@ -154,6 +156,14 @@ def json_kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return "an object"
+
+
+def _fits_a_float(value: int) -> bool:
+    try:
+        float(value)
+    except OverflowError:
+        return False
+    return True
 
 
 def content_blocks(value: Any, where: str) -> list[ContentBlock]:

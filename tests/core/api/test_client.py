@@ -5,10 +5,10 @@ import socket
 import time
 from collections.abc import AsyncIterator
 
-import httpx
 import pytest
 
 from core.api.client import ApiClient
+from core.api.limits import NetworkLimits
 from core.api.reply import ReplyRun
 from core.api.retry import RetryPolicy
 from core.demo import (
@@ -56,7 +56,7 @@ def client_for(
         Profile(name="test", base_url=server.base_url, **profile),  # type: ignore[arg-type]
         KEY,
         retry=RetryPolicy(max_retries=retries, initial_delay=0.01, max_delay=0.05),
-        timeout=httpx.Timeout(read_timeout, connect=2.0),
+        limits=NetworkLimits(connect=2.0, idle=read_timeout),
     )
 
 

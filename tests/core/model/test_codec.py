@@ -226,3 +226,14 @@ def test_a_message_row_with_damaged_json_still_reads() -> None:
     assert message.timing == ReplyTiming(None, 1.5)
     assert message.warnings == ["cut"]
     assert message.content == [{"type": "text", "text": "hi"}]
+
+
+def test_nan_infinity_and_huge_numbers_read_as_the_fields_default() -> None:
+    """Python's json reads NaN and Infinity; a stored one is no temperature, price or time."""
+    stored = json.loads('{"model": "m", "temperature": NaN, "top_p": Infinity, "max_tokens": 10}')
+    settings = codec.settings_from_dict(stored)
+    assert (settings.temperature, settings.top_p) == (None, None)
+    price: dict[str, Any] = {"input": 1, "output": 2, "cache_write_5m": 3, "cache_write_1h": 4}
+    assert codec.price_from_dict(json.loads(json.dumps({**price, "cache_read": float("-inf")}))) is None
+    assert codec.price_from_dict({**price, "cache_read": 10**400}) is None
+    assert codec.price_from_dict({**price, "cache_read": 0.5}) is not None

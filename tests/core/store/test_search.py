@@ -322,6 +322,30 @@ def test_fts_syntax_in_a_query_is_plain_text(store: Store, query: str) -> None:
     assert found(store, query) == {literal.id}
 
 
+@pytest.mark.parametrize(
+    ("query", "finds"),
+    [
+        ("ab\x00cd", set()),
+        ("quick\x00", {"plain"}),
+        ("\x00", set()),
+        ("fox \ud83d\ude00", {"emoji"}),  # a pair from a UTF-16 source is its character
+        ("broken \ud83d", {"repaired"}),  # a lone half is stored as U+FFFD by the importers
+        ("\udfff", {"repaired"}),
+        ("ab\udfffcd", set()),
+    ],
+)
+def test_a_query_holding_nul_or_half_a_surrogate_pair_searches_instead_of_failing(
+    store: Store, query: str, finds: set[str]
+) -> None:
+    """Pasted from a binary file or a broken UTF-16 source: SQLite refused both with an exception."""
+    chat = store.create_conversation(RequestSettings(model="m"), None)
+    plain = store.add_message(chat.id, None, "user", text("the quick brown fox"))
+    emoji = store.add_message(chat.id, plain.id, "user", text("the fox \U0001f600 smiles"))
+    repaired = store.add_message(chat.id, emoji.id, "user", text("broken \ufffd here"))
+    names = {plain.id: "plain", emoji.id: "emoji", repaired.id: "repaired"}
+    assert {names[message_id] for message_id in found(store, query)} == finds
+
+
 def test_an_empty_query_finds_nothing(corpus: Corpus) -> None:
     assert corpus.store.search(SearchQuery("   ")) == []
 

@@ -139,6 +139,14 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(tmp_path: Pa
         (b'[{"mapping": {"a": {"parent": "b"}, "b": {"parent": "a"}}, "current_node": "a"}]', "loop"),
         (b'[{"chat_messages": 7}]', "chat_messages"),
         (b'{"format": "triptych", "version": 1, "conversations": {}}', "conversations"),
+        (
+            b'{"format": "triptych", "version": 1, "conversations": [{"created_at": 1' + b"0" * 400 + b"}]}",
+            r"conversations\[0\]\.created_at should be a finite number, not a number too large to hold\.",
+        ),
+        (
+            b'{"format": "triptych", "version": 1, "conversations": [{"created_at": NaN}]}',
+            r"conversations\[0\]\.created_at should be a finite number, not NaN or infinity\.",
+        ),
     ],
 )
 def test_a_malformed_file_gives_a_clear_error_and_adds_nothing(

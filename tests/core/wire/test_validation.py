@@ -122,6 +122,34 @@ def test_temperature_and_top_p_are_between_0_and_1(field: str, value: float) -> 
     only(check(**{field: value}), field, "between 0 and 1", str(value))
 
 
+@pytest.mark.parametrize(
+    ("value", "words"), [(float("nan"), "NaN"), (float("inf"), "infinity"), (float("-inf"), "minus infinity")]
+)
+@pytest.mark.parametrize("field", ["temperature", "top_p"])
+def test_nan_or_infinity_in_sampling_is_named_in_words(field: str, value: float, words: str) -> None:
+    """An imported or hand-edited conversation can hold NaN (Python's json reads it); one plain issue."""
+    issue = only(check(**{field: value}), field, "must be a number between 0 and 1", f"(it is {words})")
+    assert "nan" not in issue.message and "inf)" not in issue.message
+    thinking = ThinkingSettings("enabled", 2048)
+    only(check(**{field: value}, thinking=thinking, max_tokens=4096), field, f"(it is {words})")
+
+
+def test_nan_anywhere_in_the_json_settings_is_an_issue_not_an_unsendable_request() -> None:
+    """JSON has no NaN: httpx would raise ValueError writing the body. Each place is named."""
+    tool = {**WEATHER, "input_schema": {**OBJECT_SCHEMA, "maximum": float("inf")}}
+    issues = check(tools=[tool], extra_json={"metadata": {"weights": [1.0, float("nan")]}})
+    assert [(issue.field, issue.message) for issue in issues] == [
+        (
+            "tools[0].input_schema.maximum",
+            "tools[0].input_schema.maximum must be a finite number (it is infinity).",
+        ),
+        (
+            "extra_json.metadata.weights[1]",
+            "extra_json.metadata.weights[1] must be a finite number (it is NaN).",
+        ),
+    ]
+
+
 def test_top_k_is_at_least_1() -> None:
     only(check(top_k=0), "top_k", "at least 1")
 
