@@ -7,11 +7,12 @@ job.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
 import socket
 import ssl
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
@@ -25,7 +26,9 @@ from core.wire.errors import (
     ApiError,
     ApiStatusError,
     ApiTimeoutError,
+    ProxySettingError,
     RedirectRefusedError,
+    UnsendableSettingError,
     status_error,
     without_secret,
 )
@@ -59,9 +62,7 @@ class ApiClient:
         self._api_key = api_key
         self.retry = retry or RetryPolicy()
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
-            proxy=profile.proxy or None, timeout=timeout, follow_redirects=False
-        )
+        self._http = http_client or http_client_for(profile, timeout)
 
     async def aclose(self) -> None:
         if self._owns_http:
@@ -170,7 +171,10 @@ class ApiClient:
         params: dict[str, str] | None,
         capture: ExchangeCapture | None = None,
     ) -> httpx.Response:
-        url = httpx.URL(self.profile.url(path), params=params)
+        try:
+            url = httpx.URL(self.profile.url(path), params=params)
+        except httpx.InvalidURL as exc:
+            raise UnsendableSettingError(f"The base URL cannot be used: {exc}") from exc
         for _ in range(_MAX_REDIRECTS + 1):
             response = await self._send(url, body, capture)
             if not response.is_redirect:
@@ -183,9 +187,17 @@ class ApiClient:
         self, url: httpx.URL, body: dict[str, Any] | None, capture: ExchangeCapture | None = None
     ) -> httpx.Response:
         method = "GET" if body is None else "POST"
-        request = self._http.build_request(
-            method, url, headers=self.profile.headers(self._api_key), json=body
-        )
+        try:
+            request = self._http.build_request(
+                method, url, headers=self.profile.headers(self._api_key), json=body
+            )
+        except UnicodeEncodeError as exc:
+            # Header values must be ASCII; the key is checked before a client is made, so this is another
+            # setting (anthropic-version, beta names). The value is not quoted: it might be the key.
+            raise UnsendableSettingError(
+                "A header of the profile (anthropic-version or the beta names) has a character that is not "
+                "plain ASCII, which HTTP headers cannot carry."
+            ) from exc
         if capture is not None:
             capture.request_sent(request, self._api_key)
         try:
@@ -210,6 +222,44 @@ class ApiClient:
                 location=str(target),
             )
         return target
+
+
+def http_client_for(profile: Profile, timeout: httpx.Timeout = DEFAULT_TIMEOUT) -> httpx.AsyncClient:
+    """The httpx client for a profile: through the profile's proxy (HTTP or SOCKS5) when it names one, else
+    through the environment's (`HTTP(S)_PROXY`, `ALL_PROXY`), except for a loopback host, which is reached
+    directly whatever the environment says (the demo server, a relay on this machine).
+
+    Raises ProxySettingError when the proxy cannot be used (an unknown scheme, a URL that is not one)."""
+    explicit = profile.proxy or None
+    trust_env = explicit is not None or not is_loopback(_host_of(profile.base_url))
+    try:
+        return httpx.AsyncClient(proxy=explicit, timeout=timeout, follow_redirects=False, trust_env=trust_env)
+    except (ValueError, ImportError, httpx.InvalidURL) as exc:
+        # Worded here rather than with httpx's words, which quote the proxy URL and its password.
+        source: Literal["profile", "environment"] = "profile" if explicit else "environment"
+        where = (
+            "The profile's proxy" if explicit else "The proxy set in the environment (HTTP_PROXY, ALL_PROXY…)"
+        )
+        raise ProxySettingError(
+            f"{where} cannot be used: only http://, https://, socks5:// and socks5h:// proxy URLs work.",
+            source=source,
+        ) from exc
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.") or host.lower().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _host_of(url: str) -> str:
+    try:
+        return httpx.URL(url.strip()).host
+    except httpx.InvalidURL:
+        return ""
 
 
 def request_for(

@@ -23,6 +23,9 @@ SERVICE = "triptych"
 
 KeyringProblem = Literal["no_service", "switched_off", "file_backend", "locked", "unreachable"]
 KeyAction = Literal["read", "save", "delete"]
+KeyProblem = Literal["empty", "inner_space", "not_ascii", "control"]
+"""Why a key cannot be sent: HTTP header values are ASCII, and a space or newline inside a key is a paste
+that went wrong (a key never has one), which would otherwise reach error texts in a form redaction misses."""
 
 # Backends from these packages keep secrets in a file of their own (plaintext or encrypted).
 _FILE_BACKEND_PACKAGES = ("keyrings.alt", "keyrings.cryptfile")
@@ -57,6 +60,44 @@ class KeyringUnavailable(Exception):
         self.profile_name = profile_name
         self.detail = detail
         """The backend's own words, for a tooltip or a log; never the key."""
+
+
+class InvalidKeyError(ValueError):
+    """A key that cannot be sent in an HTTP header; nothing was saved."""
+
+    def __init__(self, problem: KeyProblem) -> None:
+        super().__init__(_PROBLEM_TEXT[problem])
+        self.problem = problem
+
+
+_PROBLEM_TEXT: dict[KeyProblem, str] = {
+    "empty": "An API key cannot be empty.",
+    "inner_space": "The API key has a space or a line break inside it.",
+    "not_ascii": "The API key has a character that is not plain ASCII (often an invisible one pasted from a "
+    "web page).",
+    "control": "The API key has a control character inside it.",
+}
+
+
+def describe_key_problem(problem: KeyProblem) -> str:
+    """The problem in a plain English sentence (the GUI words it in the user's language by `problem`)."""
+    return _PROBLEM_TEXT[problem]
+
+
+def key_problem(key: str) -> KeyProblem | None:
+    """Why `key` (already stripped of surrounding whitespace) cannot be sent; None when it can.
+
+    Header values must be ASCII: httpx would fail encoding anything else (a zero-width space pasted with
+    the key), and a newline inside a key would be escaped in error texts where redaction misses it."""
+    if not key:
+        return "empty"
+    if any(not char.isascii() for char in key):
+        return "not_ascii"
+    if any(char.isspace() for char in key):
+        return "inner_space"
+    if any(not char.isprintable() for char in key):
+        return "control"
+    return None
 
 
 class KeyStore:
@@ -99,10 +140,11 @@ class KeyStore:
         return self._stored(profile_name)
 
     def set(self, profile_name: str, key: str, *, session_only: bool = False) -> None:
-        # A pasted key often carries a newline or spaces, which would break the request header.
+        # A pasted key often carries a newline or spaces around it, which would break the request header.
         key = key.strip()
-        if not key:
-            raise ValueError("An API key cannot be empty.")
+        problem = key_problem(key)
+        if problem is not None:
+            raise InvalidKeyError(problem)
         if session_only:
             self._session[profile_name] = key
             return

@@ -8,10 +8,11 @@ from typing import Protocol
 import httpx
 
 from core.api.client import DEFAULT_TIMEOUT, ApiClient
+from core.api.keys import describe_key_problem, key_problem
 from core.api.retry import RetryPolicy
 from core.model.pricing import ModelPrice
 from core.model.profile import Profile
-from core.wire.errors import MissingKeyError, UnknownProfileError
+from core.wire.errors import MissingKeyError, UnknownProfileError, UnsendableKeyError
 
 
 class KeySource(Protocol):
@@ -59,6 +60,8 @@ class ClientPool:
         return dict(profile.price_overrides) if profile is not None else {}
 
     async def client_for(self, name: str | None) -> ApiClient:
+        """The profile's client. Raises only ApiError: a missing or unsendable key, a proxy that cannot be
+        used (whatever the user typed into a setting is reported on the reply, never a crash)."""
         profile = self.profile(name)
         client = self._clients.get(profile.name)
         if client is None:
@@ -66,6 +69,11 @@ class ClientPool:
             key = await asyncio.to_thread(self._keys.get, profile.name)
             if not key:
                 raise MissingKeyError(profile.name)
+            # A key saved before keys were checked (or by another program) may not fit in a header: say so,
+            # rather than fail deep in httpx. The problem is named, never the key.
+            problem = key_problem(key.strip())
+            if problem is not None:
+                raise UnsendableKeyError(profile.name, describe_key_problem(problem))
             client = self._clients[profile.name] = ApiClient(
                 profile, key, retry=self._retry, timeout=self._timeout
             )

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QCoreApplication
 
 from core.api.connection_check import ConnectionReport
+from core.api.keys import KeyProblem, key_problem
 from core.model.pricing import ModelPrice
 from core.model.profile import DEFAULT_ANTHROPIC_VERSION, Profile
 from gui.widgets.fields import split_list
@@ -111,6 +112,17 @@ def draft_problems(drafts: list[ProfileDraft], row: int) -> list[str]:
     draft = drafts[row]
     name = draft.name.strip()
     problems: list[str] = []
+    problem = key_problem(draft.new_key) if draft.new_key else None
+    if problem is not None:
+        problems.append(key_problem_text(problem))
+    if not all(_fits_a_header(text) for text in (draft.version, draft.betas)):
+        problems.append(
+            QCoreApplication.translate(
+                "ProvidersDialog",
+                "anthropic-version and the beta names may use only plain ASCII letters, digits and "
+                "punctuation.",
+            )
+        )
     if not name:
         problems.append(QCoreApplication.translate("ProvidersDialog", "Give the profile a name."))
     elif any(other.name.strip() == name for other in drafts[:row]):  # the later one is the new name
@@ -129,7 +141,9 @@ def draft_problems(drafts: list[ProfileDraft], row: int) -> list[str]:
     if draft.proxy.strip() and not is_url(draft.proxy, _PROXY_SCHEMES):
         problems.append(
             QCoreApplication.translate(
-                "ProvidersDialog", "The proxy must be a URL such as http://127.0.0.1:8080."
+                "ProvidersDialog",
+                "The proxy must be an http://, https://, socks5:// or socks5h:// URL, e.g. "
+                "http://127.0.0.1:8080.",
             )
         )
     for number, cells in enumerate(draft.prices, start=1):
@@ -146,3 +160,28 @@ def draft_problems(drafts: list[ProfileDraft], row: int) -> list[str]:
                 ).format(row=number)
             )
     return problems
+
+
+def key_problem_text(problem: KeyProblem) -> str:
+    """Why a key cannot be saved, in the user's language: the key is sent in an HTTP header."""
+    texts: dict[KeyProblem, str] = {
+        "empty": QCoreApplication.translate("ProvidersDialog", "The API key is empty."),
+        "inner_space": QCoreApplication.translate(
+            "ProvidersDialog",
+            "The API key has a space or a line break inside it. Copy the key again, without anything "
+            "around it.",
+        ),
+        "not_ascii": QCoreApplication.translate(
+            "ProvidersDialog",
+            "The API key has a character that cannot be sent (not plain ASCII; often an invisible one pasted "
+            "from a web page). Copy the key again, or type it.",
+        ),
+        "control": QCoreApplication.translate(
+            "ProvidersDialog", "The API key has a control character inside it. Copy the key again."
+        ),
+    }
+    return texts[problem]
+
+
+def _fits_a_header(text: str) -> bool:
+    return all(char.isascii() and (char.isprintable() or char == " ") for char in text.strip())

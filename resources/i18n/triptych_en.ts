@@ -799,96 +799,111 @@
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="18"/>
+        <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="24"/>
+        <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="30"/>
+        <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="34"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="23"/>
+        <location filename="../../gui/error_messages.py" line="39"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="27"/>
+        <location filename="../../gui/error_messages.py" line="43"/>
         <source>The key is not allowed to do this (403).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="29"/>
+        <location filename="../../gui/error_messages.py" line="45"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="35"/>
+        <location filename="../../gui/error_messages.py" line="51"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="38"/>
+        <location filename="../../gui/error_messages.py" line="54"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="42"/>
+        <location filename="../../gui/error_messages.py" line="58"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="46"/>
+        <location filename="../../gui/error_messages.py" line="62"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="50"/>
+        <location filename="../../gui/error_messages.py" line="66"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54"/>
+        <location filename="../../gui/error_messages.py" line="70"/>
         <source>The provider refused the request (400).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="56"/>
+        <location filename="../../gui/error_messages.py" line="72"/>
         <source>The provider reports a billing problem (402).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58"/>
+        <location filename="../../gui/error_messages.py" line="74"/>
         <source>The provider stopped answering in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="60"/>
+        <location filename="../../gui/error_messages.py" line="76"/>
         <source>The connection failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62"/>
+        <location filename="../../gui/error_messages.py" line="78"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="67"/>
+        <location filename="../../gui/error_messages.py" line="83"/>
         <source>The provider reported an error in the middle of the reply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="71"/>
+        <location filename="../../gui/error_messages.py" line="87"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72"/>
+        <location filename="../../gui/error_messages.py" line="88"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="96"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84"/>
+        <location filename="../../gui/error_messages.py" line="100"/>
         <source>Request id: {request_id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,32 +1445,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="115"/>
+        <location filename="../../gui/providers/draft.py" line="120"/>
+        <source>anthropic-version and the beta names may use only plain ASCII letters, digits and punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="127"/>
         <source>Give the profile a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="118"/>
+        <location filename="../../gui/providers/draft.py" line="130"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="124"/>
+        <location filename="../../gui/providers/draft.py" line="136"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="131"/>
-        <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
+        <location filename="../../gui/providers/draft.py" line="143"/>
+        <source>The proxy must be an http://, https://, socks5:// or socks5h:// URL, e.g. http://127.0.0.1:8080.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="138"/>
+        <location filename="../../gui/providers/draft.py" line="168"/>
+        <source>The API key is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="169"/>
+        <source>The API key has a space or a line break inside it. Copy the key again, without anything around it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="174"/>
+        <source>The API key has a character that cannot be sent (not plain ASCII; often an invisible one pasted from a web page). Copy the key again, or type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="179"/>
+        <source>The API key has a control character inside it. Copy the key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="152"/>
         <source>Price row {row}: enter a model id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="144"/>
+        <location filename="../../gui/providers/draft.py" line="158"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -797,96 +797,111 @@
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="18"/>
+        <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
+        <translation>保存的 API 密钥无法发送（其中含有不允许的字符）。请在“提供商”中重新粘贴，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="24"/>
+        <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
+        <translation>无法使用该代理：请在“提供商”（或环境变量）中使用 http://、https://、socks5:// 或 socks5h:// 代理地址，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="30"/>
+        <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
+        <translation>此提供商的某项设置无法发送。请在“提供商”中更正，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="34"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation>此对话的服务商已不存在。请选择其他服务商，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="23"/>
+        <location filename="../../gui/error_messages.py" line="39"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation>服务商拒绝了 API 密钥（401）。请在“服务商”中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="27"/>
+        <location filename="../../gui/error_messages.py" line="43"/>
         <source>The key is not allowed to do this (403).</source>
         <translation>此密钥无权执行该操作（403）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="29"/>
+        <location filename="../../gui/error_messages.py" line="45"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation>此地址无响应（404）。请检查服务商的基础 URL 和模型名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="35"/>
+        <location filename="../../gui/error_messages.py" line="51"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation>请求过多（429）。服务商要求等待 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="38"/>
+        <location filename="../../gui/error_messages.py" line="54"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation>请求过多（429）。请稍候再重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="42"/>
+        <location filename="../../gui/error_messages.py" line="58"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation>模型当前过载（529）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="46"/>
+        <location filename="../../gui/error_messages.py" line="62"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation>服务商内部出错（{status}）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="50"/>
+        <location filename="../../gui/error_messages.py" line="66"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation>请求过大（413）。请移除附件或新建对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54"/>
+        <location filename="../../gui/error_messages.py" line="70"/>
         <source>The provider refused the request (400).</source>
         <translation>服务商拒绝了请求（400）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="56"/>
+        <location filename="../../gui/error_messages.py" line="72"/>
         <source>The provider reports a billing problem (402).</source>
         <translation>服务商报告计费问题（402）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58"/>
+        <location filename="../../gui/error_messages.py" line="74"/>
         <source>The provider stopped answering in time.</source>
         <translation>服务商未能及时响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="60"/>
+        <location filename="../../gui/error_messages.py" line="76"/>
         <source>The connection failed.</source>
         <translation>连接失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62"/>
+        <location filename="../../gui/error_messages.py" line="78"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation>服务商重定向到了其他主机；为保护您的密钥，Triptych 没有跟随。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="67"/>
+        <location filename="../../gui/error_messages.py" line="83"/>
         <source>The provider reported an error in the middle of the reply.</source>
         <translation>服务商在回复过程中报告了错误。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="71"/>
+        <location filename="../../gui/error_messages.py" line="87"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation>服务商的回复不符合协议。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72"/>
+        <location filename="../../gui/error_messages.py" line="88"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="96"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84"/>
+        <location filename="../../gui/error_messages.py" line="100"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
     </message>
@@ -1426,32 +1441,57 @@
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="115"/>
+        <location filename="../../gui/providers/draft.py" line="120"/>
+        <source>anthropic-version and the beta names may use only plain ASCII letters, digits and punctuation.</source>
+        <translation>anthropic-version 和 beta 名称只能使用普通 ASCII 字母、数字和标点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="127"/>
         <source>Give the profile a name.</source>
         <translation>请为配置命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="118"/>
+        <location filename="../../gui/providers/draft.py" line="130"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation>已有名为“{name}”的配置。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="124"/>
+        <location filename="../../gui/providers/draft.py" line="136"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation>基础 URL 必须以 http:// 或 https:// 开头，例如 https://api.anthropic.com。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="131"/>
-        <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
-        <translation>代理必须是 URL，例如 http://127.0.0.1:8080。</translation>
+        <location filename="../../gui/providers/draft.py" line="143"/>
+        <source>The proxy must be an http://, https://, socks5:// or socks5h:// URL, e.g. http://127.0.0.1:8080.</source>
+        <translation>代理必须是 http://、https://、socks5:// 或 socks5h:// 地址，例如 http://127.0.0.1:8080。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="138"/>
+        <location filename="../../gui/providers/draft.py" line="168"/>
+        <source>The API key is empty.</source>
+        <translation>API 密钥为空。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="169"/>
+        <source>The API key has a space or a line break inside it. Copy the key again, without anything around it.</source>
+        <translation>API 密钥中间含有空格或换行。请重新复制密钥，不要带上周围的任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="174"/>
+        <source>The API key has a character that cannot be sent (not plain ASCII; often an invisible one pasted from a web page). Copy the key again, or type it.</source>
+        <translation>API 密钥含有无法发送的字符（不是普通 ASCII，常是从网页粘贴来的不可见字符）。请重新复制或手动输入密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="179"/>
+        <source>The API key has a control character inside it. Copy the key again.</source>
+        <translation>API 密钥中含有控制字符。请重新复制密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="152"/>
         <source>Price row {row}: enter a model id.</source>
         <translation>价格第 {row} 行：请输入模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="144"/>
+        <location filename="../../gui/providers/draft.py" line="158"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation>价格第 {row} 行：每个价格都必须是大于或等于 0 的数字。</translation>
     </message>

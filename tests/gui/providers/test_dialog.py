@@ -3,6 +3,7 @@ no-keyring fallback, and Test connection over real HTTP against the fake server.
 
 from __future__ import annotations
 
+import pytest
 import qasync
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -172,13 +173,60 @@ def test_invalid_profiles_are_not_saved(qtbot: QtBot) -> None:
     assert dialog.problems.text().split("\n") == [
         'Another profile is already named "Anthropic".',
         "The base URL must start with http:// or https://, e.g. https://api.anthropic.com.",
-        "The proxy must be a URL such as http://127.0.0.1:8080.",
+        "The proxy must be an http://, https://, socks5:// or socks5h:// URL, e.g. http://127.0.0.1:8080.",
         "Price row 1: enter a model id.",
         "Price row 1: every price must be a number of 0 or more.",
     ]
     dialog.name.setText("")
     _save(dialog)
     assert dialog.problems.text().startswith("Give the profile a name.")
+
+
+@pytest.mark.parametrize(
+    ("pasted", "reason"),
+    [
+        ("sk-ant-api03-pasted\u200bfrom-a-page", "not plain ASCII"),
+        ("sk-ant-api03-first-half\nsecond-half", "a space or a line break inside it"),
+        ("sk-ant-api03 two words", "a space or a line break inside it"),
+    ],
+)
+def test_a_key_that_cannot_be_sent_is_refused_with_the_reason_and_the_form_kept(
+    qtbot: QtBot, pasted: str, reason: str
+) -> None:
+    keys = FakeKeys()
+    dialog = _dialog(qtbot, [Profile("Relay", "https://relay.example")], keys)
+    dialog.key.setText(f"  {pasted}\n")
+    with qtbot.assertNotEmitted(dialog.profilesChanged):
+        _save(dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.problems.isVisibleTo(dialog)
+    assert reason in dialog.problems.text()
+    assert pasted not in _all_text(dialog)
+    assert keys.saved == {}
+    assert dialog.key.text() == f"  {pasted}\n", "what was typed stays, to be corrected"
+    dialog.key.setText("sk-ant-api03-corrected-0000")
+    _save(dialog)
+    assert keys.saved == {"Relay": ("sk-ant-api03-corrected-0000", False)}
+
+
+def test_header_settings_that_cannot_be_sent_are_refused(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, [Profile("Relay", "https://relay.example")], FakeKeys())
+    dialog.version.setText("2023-06-01\u200b")
+    with qtbot.assertNotEmitted(dialog.profilesChanged):
+        _save(dialog)
+    assert "plain ASCII" in dialog.problems.text()
+
+
+def test_a_socks5_proxy_is_accepted_and_socks4_refused(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, [Profile("Relay", "https://relay.example")], FakeKeys())
+    dialog.proxy.setText("socks4://127.0.0.1:1080")
+    with qtbot.assertNotEmitted(dialog.profilesChanged):
+        _save(dialog)
+    assert "socks5://" in dialog.problems.text()
+    dialog.proxy.setText("socks5h://127.0.0.1:1080")
+    with qtbot.waitSignal(dialog.profilesChanged) as signal:
+        _save(dialog)
+    assert signal.args[0][0].proxy == "socks5h://127.0.0.1:1080"
 
 
 def test_renaming_and_removing_move_and_delete_keys_only_on_save(qtbot: QtBot) -> None:
