@@ -2,7 +2,8 @@
 
 `ExchangeCapture` sits on the path a request takes through `core.api.client` (it sees the `httpx.Request` that
 is sent and every byte of the response that is read), so the record is what was sent, not a rebuild. The key
-is taken out when the record is made: headers that carry it, and any place it appears, read `REDACTED`.
+is taken out when the record is made: headers that carry it, and any place it appears in any form (escaped,
+URL- or base64-encoded: `core.wire.secret_forms`), read `REDACTED`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 
 import httpx
+
+from core.wire.secret_forms import scrub_bytes, scrub_text
 
 REDACTED = "[REDACTED]"
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
@@ -104,11 +107,12 @@ class ExchangeCapture:
         )
 
     def _redact(self, text: str) -> str:
-        return text.replace(self._key, REDACTED) if self._key else text
+        return scrub_text(text, [self._key], REDACTED) if self._key else text
 
     def _redact_bytes(self, data: bytes) -> bytes:
-        # A key a relay echoes back (or that a user pasted into a message) must not reach the database either.
-        return data.replace(self._key.encode(), REDACTED.encode()) if self._key else data
+        # A key a relay echoes back, in whatever form (or that a user pasted into a message), must not reach
+        # the database either.
+        return scrub_bytes(data, [self._key], REDACTED) if self._key else data
 
 
 def redact_headers(headers: dict[str, str], api_key: str) -> dict[str, str]:
@@ -116,9 +120,8 @@ def redact_headers(headers: dict[str, str], api_key: str) -> dict[str, str]:
     redacted: dict[str, str] = {}
     for name, value in headers.items():
         name = name.lower()
-        if api_key and api_key in value:
-            value = value.replace(api_key, REDACTED)
-        elif name in _AUTH_HEADERS:
-            value = REDACTED
-        redacted[name] = value
+        scrubbed = scrub_text(value, [api_key], REDACTED) if api_key else value
+        if scrubbed == value and name in _AUTH_HEADERS:
+            scrubbed = REDACTED
+        redacted[name] = scrubbed
     return redacted
