@@ -20,6 +20,7 @@ class Socks5Server:
     logins: list[tuple[str, str]] = field(default_factory=list)
     port: int = 0
     _server: asyncio.Server | None = None
+    _serving: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def __aenter__(self) -> Socks5Server:
         self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
@@ -29,6 +30,10 @@ class Socks5Server:
     async def __aexit__(self, *exc_info: object) -> None:
         assert self._server is not None
         self._server.close()
+        # Connections still relaying (a client's pool keeps them open) end with the proxy.
+        for task in self._serving:
+            task.cancel()
+        await asyncio.gather(*self._serving, return_exceptions=True)
         await self._server.wait_closed()
 
     @property
@@ -36,6 +41,9 @@ class Socks5Server:
         return f"socks5://127.0.0.1:{self.port}"
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._serving.add(task)
         try:
             target = await self._handshake(reader, writer)
             if target is None:
@@ -46,9 +54,10 @@ class Socks5Server:
             writer.write(b"\x05\x00\x00\x01" + bytes(4) + b"\x00\x00")
             await writer.drain()
             await asyncio.gather(_pipe(reader, upstream_writer), _pipe(upstream_reader, writer))
-        except (ConnectionError, asyncio.IncompleteReadError):
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
             pass
         finally:
+            self._serving.discard(task)
             writer.close()
 
     async def _handshake(

@@ -7,19 +7,22 @@ job.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import ipaddress
 import json
+import logging
 import socket
 import ssl
 from collections.abc import Callable
 from typing import Any, Literal
+from urllib.parse import unquote
 
 import httpx
 
 from core.api.reply import MessageStream, ReplyResult, run_reply
 from core.api.retry import RetryPolicy, is_retryable, parse_retry_after
 from core.model.messages import ChatMessage
-from core.model.profile import Profile
+from core.model.profile import Profile, split_userinfo, userinfo_secrets
 from core.model.request_settings import RequestSettings
 from core.wire.errors import (
     ApiConnectionError,
@@ -37,6 +40,9 @@ from core.wire.messages_request import build_count_tokens_body, build_messages_b
 from core.wire.models_list import DiscoveredModel, parse_models_page
 from core.wire.openai.compat import build_chat_completions_body
 from core.wire.validation import ensure_valid
+
+# httpcore traces a SOCKS handshake at DEBUG with the proxy's user and password: never log that.
+logging.getLogger("httpcore.socks").setLevel(logging.INFO)
 
 DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 _MAX_REDIRECTS = 3
@@ -58,11 +64,19 @@ class ApiClient:
         retry: RetryPolicy | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     ) -> None:
-        self.profile = profile
         self._api_key = api_key
+        # The base URL's and the proxy's `user:password` (put back by the pool from the keyring) are secrets
+        # like the key: taken out of every error and of the recorded exchange. The base URL's go as Basic
+        # auth on each request, never in the URL itself (httpx logs request URLs).
+        bare_url, self._url_userinfo = split_userinfo(profile.base_url)
+        bare_proxy, proxy_userinfo = split_userinfo(profile.proxy or "")
+        self._credentials = tuple(userinfo_secrets(self._url_userinfo) + userinfo_secrets(proxy_userinfo))
+        self._auth = basic_auth_of(self._url_userinfo)
         self.retry = retry or RetryPolicy()
         self._owns_http = http_client is None
         self._http = http_client or http_client_for(profile, timeout)
+        self.profile = dataclasses.replace(profile, base_url=bare_url, proxy=bare_proxy or None)
+        """The profile without credentials."""
 
     async def aclose(self) -> None:
         if self._owns_http:
@@ -154,7 +168,7 @@ class ApiClient:
             try:
                 return await self._open_once(path, body, params, capture)
             except ApiError as error:
-                without_secret(error, self._api_key)
+                without_secret(error, self._api_key, *self._credentials)
                 if retries_made >= self.retry.max_retries or not is_retryable(error):
                     raise
                 retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
@@ -199,9 +213,11 @@ class ApiClient:
                 "plain ASCII, which HTTP headers cannot carry."
             ) from exc
         if capture is not None:
-            capture.request_sent(request, self._api_key)
+            capture.request_sent(
+                request, self._api_key, url_userinfo=self._url_userinfo, secrets=self._credentials
+            )
         try:
-            response = await self._http.send(request, stream=True)
+            response = await self._http.send(request, stream=True, auth=self._auth)
             if capture is not None:
                 capture.response_received(response)
             return response
@@ -244,6 +260,14 @@ def http_client_for(profile: Profile, timeout: httpx.Timeout = DEFAULT_TIMEOUT) 
             f"{where} cannot be used: only http://, https://, socks5:// and socks5h:// proxy URLs work.",
             source=source,
         ) from exc
+
+
+def basic_auth_of(userinfo: str) -> httpx.BasicAuth | None:
+    """HTTP Basic auth from a URL's `user:password` (percent-decoded, as httpx does from a URL)."""
+    if not userinfo:
+        return None
+    user, _, password = userinfo.partition(":")
+    return httpx.BasicAuth(unquote(user), unquote(password))
 
 
 def is_loopback(host: str) -> bool:

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 SERVICE = "triptych"
+CredentialKind = Literal["base_url", "proxy"]
+"""The `user:password` a base URL or a proxy URL carried, kept in the keyring like keys, one service each."""
+CREDENTIAL_SERVICES: dict[CredentialKind, str] = {
+    "base_url": "triptych-base-url",
+    "proxy": "triptych-proxy",
+}
 
 KeyringProblem = Literal["no_service", "switched_off", "file_backend", "locked", "unreachable"]
 KeyAction = Literal["read", "save", "delete"]
@@ -107,8 +113,9 @@ class KeyStore:
         self._given = backend
         self._judged: tuple[KeyringStatus, KeyringBackend | None] | None = None
         self._judging = threading.Lock()
-        # Session-only keys: process memory only, by the user's choice. They shadow the keyring's entry.
-        self._session: dict[str, str] = {}
+        # Session-only secrets: process memory only, by the user's choice. They shadow the keyring's entry.
+        # Keyed by (service, profile name): the key under SERVICE, credentials under CREDENTIAL_SERVICES.
+        self._session: dict[tuple[str, str], str] = {}
 
     @property
     def _status(self) -> KeyringStatus:
@@ -129,15 +136,14 @@ class KeyStore:
             return self._judged
 
     def __repr__(self) -> str:
-        return f"KeyStore(backend={self._status.backend_name!r}, session_only={sorted(self._session)!r})"
+        names = sorted({name for _, name in self._session})
+        return f"KeyStore(backend={self._status.backend_name!r}, session_only={names!r})"
 
     def availability(self) -> KeyringStatus:
         return self._status
 
     def get(self, profile_name: str) -> str | None:
-        if profile_name in self._session:
-            return self._session[profile_name]
-        return self._stored(profile_name)
+        return self._get(SERVICE, profile_name)
 
     def set(self, profile_name: str, key: str, *, session_only: bool = False) -> None:
         # A pasted key often carries a newline or spaces around it, which would break the request header.
@@ -145,30 +151,60 @@ class KeyStore:
         problem = key_problem(key)
         if problem is not None:
             raise InvalidKeyError(problem)
-        if session_only:
-            self._session[profile_name] = key
+        self._set(SERVICE, profile_name, key, session_only)
+
+    def credentials(self, profile_name: str, kind: CredentialKind) -> str | None:
+        """The `user:password` the profile's base URL or proxy carries; None when there is none."""
+        return self._get(CREDENTIAL_SERVICES[kind], profile_name)
+
+    def set_credentials(
+        self, profile_name: str, kind: CredentialKind, userinfo: str | None, *, session_only: bool = False
+    ) -> None:
+        """Keep (or, with None or "", forget) the `user:password` of the profile's base URL or proxy."""
+        service = CREDENTIAL_SERVICES[kind]
+        if not userinfo:
+            self._session.pop((service, profile_name), None)
+            self._erase(service, profile_name)
             return
-        self._store(profile_name, key)
-        self._session.pop(profile_name, None)
+        self._set(service, profile_name, userinfo, session_only)
 
     def delete(self, profile_name: str) -> None:
-        """Forget the key wherever it is; deleting a key that is not there is not an error."""
-        self._session.pop(profile_name, None)
-        self._erase(profile_name)
+        """Forget the key and the credentials wherever they are; deleting what is missing is not an error."""
+        for service in self._services():
+            self._session.pop((service, profile_name), None)
+            self._erase(service, profile_name)
 
     def rename(self, old: str, new: str) -> None:
-        """Move a key to a renamed profile: written under the new name before the old entry is removed."""
+        """Move the key and credentials to a renamed profile: written under the new name before the old
+        entries are removed."""
         if old == new:
             return
-        stored = self._stored(old)
-        if stored is not None:
-            self._store(new, stored)
-            self._erase(old)
-        if old in self._session:
-            self._session[new] = self._session.pop(old)
+        for service in self._services():
+            stored = self._stored(service, old)
+            if stored is not None:
+                self._store(service, new, stored)
+                self._erase(service, old)
+            if (service, old) in self._session:
+                self._session[(service, new)] = self._session.pop((service, old))
 
     def is_session_only(self, profile_name: str) -> bool:
-        return profile_name in self._session
+        return (SERVICE, profile_name) in self._session
+
+    def _get(self, service: str, profile_name: str) -> str | None:
+        if (service, profile_name) in self._session:
+            return self._session[(service, profile_name)]
+        return self._stored(service, profile_name)
+
+    def _set(self, service: str, profile_name: str, secret: str, session_only: bool) -> None:
+        if session_only:
+            self._session[(service, profile_name)] = secret
+            return
+        self._store(service, profile_name, secret)
+        self._session.pop((service, profile_name), None)
+
+    @staticmethod
+    def _services() -> list[str]:
+        return [SERVICE, *CREDENTIAL_SERVICES.values()]
 
     @staticmethod
     def masked(key: str) -> str:
@@ -179,28 +215,28 @@ class KeyStore:
             return _MASK
         return f"{key[:_SHOWN_HEAD]}…{key[-_SHOWN_TAIL:]}"
 
-    def _stored(self, profile_name: str) -> str | None:
+    def _stored(self, service: str, profile_name: str) -> str | None:
         if self._backend is None:
             return None
         with _guard("read", profile_name):
-            return self._backend.get_password(SERVICE, profile_name)
+            return self._backend.get_password(service, profile_name)
 
-    def _store(self, profile_name: str, key: str) -> None:
+    def _store(self, service: str, profile_name: str, secret: str) -> None:
         if self._backend is None:
             problem = self._status.problem or "no_service"
             raise KeyringUnavailable(
                 self._status.reason, problem=problem, action="save", profile_name=profile_name
             )
         with _guard("save", profile_name):
-            self._backend.set_password(SERVICE, profile_name, key)
+            self._backend.set_password(service, profile_name, secret)
 
-    def _erase(self, profile_name: str) -> None:
+    def _erase(self, service: str, profile_name: str) -> None:
         if self._backend is None:
             return
         with _guard("delete", profile_name):
             # Backends disagree on whether deleting a missing entry is an error, so look first.
-            if self._backend.get_password(SERVICE, profile_name) is not None:
-                self._backend.delete_password(SERVICE, profile_name)
+            if self._backend.get_password(service, profile_name) is not None:
+                self._backend.delete_password(service, profile_name)
 
 
 def _judge(backend: KeyringBackend) -> tuple[KeyringStatus, KeyringBackend | None]:

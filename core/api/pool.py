@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Protocol
+import dataclasses
+from typing import Protocol, runtime_checkable
 
 import httpx
 
 from core.api.client import DEFAULT_TIMEOUT, ApiClient
-from core.api.keys import describe_key_problem, key_problem
+from core.api.keys import CredentialKind, describe_key_problem, key_problem
 from core.api.retry import RetryPolicy
 from core.model.pricing import ModelPrice
-from core.model.profile import Profile
+from core.model.profile import Profile, split_userinfo, with_userinfo
 from core.wire.errors import MissingKeyError, UnknownProfileError, UnsendableKeyError
 
 
 class KeySource(Protocol):
     def get(self, profile_name: str) -> str | None: ...
+
+
+@runtime_checkable
+class CredentialSource(Protocol):
+    """A key source that also keeps the `user:password` of base URLs and proxies (`KeyStore` does)."""
+
+    def credentials(self, profile_name: str, kind: CredentialKind) -> str | None: ...
 
 
 class ClientPool:
@@ -33,6 +41,8 @@ class ClientPool:
         self._timeout = timeout
         self._profiles: dict[str, Profile] = {}
         self._clients: dict[str, ApiClient] = {}
+        self._made_from: dict[str, Profile] = {}
+        """profile name -> the stored profile its client was made from (the client's carries credentials)."""
         # Requests in flight may still use a replaced client: it is closed with the pool, not before.
         self._retired: list[ApiClient] = []
         self.set_profiles(profiles or [])
@@ -40,8 +50,8 @@ class ClientPool:
     def set_profiles(self, profiles: list[Profile]) -> None:
         """Replace the known profiles; a client whose profile changed is made anew on next use."""
         new = {profile.name: profile for profile in profiles}
-        for name, client in list(self._clients.items()):
-            if new.get(name) != client.profile:
+        for name in list(self._clients):
+            if new.get(name) != self._made_from.get(name):
                 self._retire(name)
         self._profiles = new
 
@@ -74,10 +84,24 @@ class ClientPool:
             problem = key_problem(key.strip())
             if problem is not None:
                 raise UnsendableKeyError(profile.name, describe_key_problem(problem))
+            sending = await asyncio.to_thread(self._with_credentials, profile)
             client = self._clients[profile.name] = ApiClient(
-                profile, key, retry=self._retry, timeout=self._timeout
+                sending, key, retry=self._retry, timeout=self._timeout
             )
+            self._made_from[profile.name] = profile
         return client
+
+    def _with_credentials(self, profile: Profile) -> Profile:
+        """The profile as sent: its base URL and proxy with the credentials the keyring keeps for them (a
+        profile saved before credentials moved to the keyring still carries its own)."""
+        if not isinstance(self._keys, CredentialSource):
+            return profile
+        base_url, proxy = profile.base_url, profile.proxy
+        if not split_userinfo(base_url)[1]:
+            base_url = with_userinfo(base_url, self._keys.credentials(profile.name, "base_url") or "")
+        if proxy and not split_userinfo(proxy)[1]:
+            proxy = with_userinfo(proxy, self._keys.credentials(profile.name, "proxy") or "")
+        return dataclasses.replace(profile, base_url=base_url, proxy=proxy)
 
     async def aclose(self) -> None:
         clients = [*self._clients.values(), *self._retired]
@@ -85,6 +109,7 @@ class ClientPool:
         await asyncio.gather(*(client.aclose() for client in clients))
 
     def _retire(self, name: str) -> None:
+        self._made_from.pop(name, None)
         client = self._clients.pop(name, None)
         if client is not None:
             self._retired.append(client)

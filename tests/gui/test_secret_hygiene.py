@@ -55,6 +55,7 @@ from tests.gui.conftest import run, wait_until
 from tests.gui.driver import Running
 from tests.keyring_backends import DictKeyring
 from tests.secret_search import secret_forms
+from tests.socks5_server import Socks5Server
 
 SECRET = "sk-ant-hygiene-Qm7Zr2Xv9Lp4Tn8Kd3Wb6Ys1Hc5Jf0Ge"
 PROFILE = "Hygiene"
@@ -65,10 +66,25 @@ SLOW = Pace(chunk_chars=6, delta_interval=0.005)
 _PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 
 
+URL_PASSWORD = "url-pass-Hy7Qe4Rt2Wm9"
+PROXY_PASSWORD = "proxy-pass-Zk3Vb8Nc5Xs1"
+CREDENTIALS_PROFILE = "Hygiene (behind URL and proxy credentials)"
+BASIC = "Basic " + base64.b64encode(f"relay-user:{URL_PASSWORD}".encode()).decode()
+"""The one place the URL's credentials may be: the Basic auth they make, sent to the profile's host."""
 FORMS = secret_forms(SECRET)
+CREDENTIAL_FORMS = {
+    f"{what} {name}": form
+    for what, secret in (("URL password", URL_PASSWORD), ("proxy password", PROXY_PASSWORD))
+    for name, form in secret_forms(secret).items()
+}
 
 
 def hits(data: bytes) -> list[str]:
+    """The forms of the key, the URL password or the proxy password in `data`."""
+    return [name for name, form in (FORMS | CREDENTIAL_FORMS).items() if form in data]
+
+
+def key_hits(data: bytes) -> list[str]:
     return [name for name, form in FORMS.items() if form in data]
 
 
@@ -99,7 +115,9 @@ async def start_without_profiles(
     return Running(app, task, server)
 
 
-async def add_provider(session: Session, name: str, *, bearer: bool = False) -> None:
+async def add_provider(
+    session: Session, name: str, *, bearer: bool = False, base_url: str = "", proxy: str = ""
+) -> None:
     """The key typed into the providers dialog; "Test connection" meets a 401 that echoes it."""
     window, providers = session.app.window, session.app.app.providers
     earlier = providers.dialog
@@ -112,7 +130,8 @@ async def add_provider(session: Session, name: str, *, bearer: bool = False) -> 
     dialog.name.clear()
     QTest.keyClicks(dialog.name, name)
     dialog.base_url.clear()
-    QTest.keyClicks(dialog.base_url, session.server.base_url)
+    QTest.keyClicks(dialog.base_url, base_url or session.server.base_url)
+    QTest.keyClicks(dialog.proxy, proxy)
     if bearer:
         dialog.auth_style.set_choice("bearer")
         dialog.api_style.set_choice("openai")
@@ -176,6 +195,28 @@ async def chat_and_meet_errors(session: Session) -> None:
     redirect = {"location": f"{session.elsewhere.base_url}/v1/messages"}
     server.enqueue(RawResponse(307, "", headers=redirect))
     await chat(session, "Redirected", "redirected to another host")
+
+
+async def chat_behind_url_and_proxy_credentials(session: Session) -> None:
+    """A relay whose base URL carries user:password, through a SOCKS5 proxy that wants one too, then an
+    error that echoes the URL's password."""
+    async with Socks5Server(("proxy-user", PROXY_PASSWORD)) as socks:
+        host = session.server.base_url.removeprefix("http://")
+        await add_provider(
+            session,
+            CREDENTIALS_PROFILE,
+            base_url=f"http://relay-user:{URL_PASSWORD}@{host}",
+            proxy=f"socks5://proxy-user:{PROXY_PASSWORD}@127.0.0.1:{socks.port}",
+        )
+        session.server.enqueue(Reply([Text("Behind credentials.")], pace=SLOW))
+        await chat(session, "Through the proxy", "Behind credentials.")
+        session.server.enqueue(
+            HttpError(401, f"user relay-user:{URL_PASSWORD} may not, said {PROXY_PASSWORD}")
+        )
+        await chat(session, "Refused?", "may not, said [API key]")
+        assert socks.logins and set(socks.logins) == {("proxy-user", PROXY_PASSWORD)}
+    assert any(record.headers.get("authorization") == BASIC for record in session.server.requests)
+    session.app.window.profile_picker.setCurrentText(PROFILE)
 
 
 async def compare_and_export_reports(session: Session) -> None:
@@ -276,6 +317,7 @@ STEPS: list[Callable[[Session], Awaitable[None]]] = [
     lambda session: add_provider(session, PROFILE),
     chat_and_meet_errors,
     chat_through_an_openai_style_relay,
+    chat_behind_url_and_proxy_credentials,
     compare_and_export_reports,
     copy_every_request,
     export_in_every_format,
@@ -306,8 +348,14 @@ def shown_leaks(qapp: QApplication) -> list[str]:
 
 def leaks_in_request(record: RecordedRequest) -> list[str]:
     """Where in the request the key was, other than the one auth header it belongs in."""
-    carried = [name for name, value in record.headers.items() if hits(value.encode())]
+    carried = [name for name, value in record.headers.items() if key_hits(value.encode())]
     places = [f"header {name}" for name in carried if record.headers[name] != AUTH_HEADERS.get(name)]
+    # The URL's credentials go only as the Basic auth they make, and only to the profile that has them.
+    places += [
+        f"header {name} carried credentials"
+        for name, value in record.headers.items()
+        if hits(value.encode()) and not key_hits(value.encode()) and value != BASIC
+    ]
     if len(carried) != 1:
         places.append(f"{len(carried)} headers carried the key")
     if hits(record.raw_body):

@@ -29,6 +29,7 @@ class FakeKeys:
     def __init__(self, usable: bool = True, reason: str = "") -> None:
         self.usable, self.reason = usable, reason
         self.saved: dict[str, tuple[str, bool]] = {}
+        self.url_credentials: dict[tuple[str, str], tuple[str, bool]] = {}
 
     def availability(self) -> tuple[bool, str]:
         return self.usable, self.reason
@@ -46,10 +47,27 @@ class FakeKeys:
 
     def delete(self, profile_name: str) -> None:
         self.saved.pop(profile_name, None)
+        for kind in ("base_url", "proxy"):
+            self.url_credentials.pop((profile_name, kind), None)
 
     def rename(self, old_name: str, new_name: str) -> None:
         if old_name in self.saved:
             self.saved[new_name] = self.saved.pop(old_name)
+        for kind in ("base_url", "proxy"):
+            if (old_name, kind) in self.url_credentials:
+                self.url_credentials[(new_name, kind)] = self.url_credentials.pop((old_name, kind))
+
+    def credentials(self, profile_name: str, kind: str) -> str | None:
+        entry = self.url_credentials.get((profile_name, kind))
+        return entry[0] if entry else None
+
+    def set_credentials(
+        self, profile_name: str, kind: str, userinfo: str | None, *, session_only: bool
+    ) -> None:
+        if userinfo:
+            self.url_credentials[(profile_name, kind)] = (userinfo, session_only)
+        else:
+            self.url_credentials.pop((profile_name, kind), None)
 
 
 async def api_tester(profile: Profile, key: str) -> ConnectionReport:
@@ -289,3 +307,54 @@ def test_test_connection_reports_what_works(qtbot: QtBot, qloop: qasync.QEventLo
             ]
 
     run(qloop, body())
+
+
+def test_url_credentials_go_to_the_key_store_and_are_shown_only_masked(qtbot: QtBot) -> None:
+    keys = FakeKeys()
+    dialog = _dialog(qtbot, [], keys)
+    dialog.add_button.click()
+    dialog.name.setText("Relay")
+    dialog.base_url.setText("https://relay-user:url%2Fpass@relay.example/v1")
+    dialog.proxy.setText("socks5://proxy-user:proxy-pass@127.0.0.1:1080")
+    dialog.key.setText("sk-relay-0123456789")
+    with qtbot.waitSignal(dialog.profilesChanged) as signal:
+        _save(dialog)
+    saved = signal.args[0][0]
+    assert (saved.base_url, saved.proxy) == ("https://relay.example/v1", "socks5://127.0.0.1:1080")
+    assert keys.url_credentials == {
+        ("Relay", "base_url"): ("relay-user:url%2Fpass", False),
+        ("Relay", "proxy"): ("proxy-user:proxy-pass", False),
+    }
+
+    again = _dialog(qtbot, [saved], keys)
+    assert again.base_url.text() == "https://relay-user:••••••••@relay.example/v1"
+    assert again.proxy.text() == "socks5://proxy-user:••••••••@127.0.0.1:1080"
+    assert "pass" not in _all_text(again)
+    again.version.setText("2023-06-01")  # another change: the credentials stay as saved
+    with qtbot.waitSignal(again.profilesChanged) as signal:
+        _save(again)
+    assert signal.args[0][0] == saved
+    assert keys.url_credentials[("Relay", "base_url")] == ("relay-user:url%2Fpass", False)
+
+    third = _dialog(qtbot, [saved], keys)
+    third.proxy.setText("socks5://127.0.0.1:1080")  # credentials typed away: forgotten
+    third.base_url.setText("https://new-user:new-pass@relay.example/v1")
+    _save(third)
+    assert keys.url_credentials == {("Relay", "base_url"): ("new-user:new-pass", False)}
+
+
+def test_a_profile_stored_with_url_credentials_shows_them_masked_and_moves_them_on_save(qtbot: QtBot) -> None:
+    keys = FakeKeys()
+    legacy = Profile(
+        "Old", "https://u:legacy-pass@relay.example", proxy="http://p:proxy-secret@127.0.0.1:3128"
+    )
+    dialog = _dialog(qtbot, [legacy], keys)
+    assert dialog.base_url.text() == "https://u:••••••••@relay.example"
+    assert "legacy-pass" not in _all_text(dialog) and "proxy-secret" not in _all_text(dialog)
+    with qtbot.waitSignal(dialog.profilesChanged) as signal:
+        _save(dialog)
+    assert signal.args[0][0] == Profile("Old", "https://relay.example", proxy="http://127.0.0.1:3128")
+    assert keys.url_credentials == {
+        ("Old", "base_url"): ("u:legacy-pass", False),
+        ("Old", "proxy"): ("p:proxy-secret", False),
+    }
