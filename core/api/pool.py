@@ -76,7 +76,7 @@ class ClientPool:
         client = self._clients.get(profile.name)
         if client is None:
             # The keyring may answer over D-Bus: never on the UI thread.
-            key = await asyncio.to_thread(self._keys.get, profile.name)
+            key, sending = await asyncio.to_thread(self._secrets_of, profile)
             if not key:
                 raise MissingKeyError(profile.name)
             # A key saved before keys were checked (or by another program) may not fit in a header: say so,
@@ -84,12 +84,15 @@ class ClientPool:
             problem = key_problem(key.strip())
             if problem is not None:
                 raise UnsendableKeyError(profile.name, describe_key_problem(problem))
-            sending = await asyncio.to_thread(self._with_credentials, profile)
             client = self._clients[profile.name] = ApiClient(
                 sending, key, retry=self._retry, timeout=self._timeout
             )
             self._made_from[profile.name] = profile
         return client
+
+    def _secrets_of(self, profile: Profile) -> tuple[str | None, Profile]:
+        """(the key, the profile as sent): read together, in one trip off the UI thread."""
+        return self._keys.get(profile.name), self._with_credentials(profile)
 
     def _with_credentials(self, profile: Profile) -> Profile:
         """The profile as sent: its base URL and proxy with the credentials the keyring keeps for them (a

@@ -39,10 +39,14 @@ class KeyStoreAccess:
         status = await asyncio.to_thread(self._keys.availability)
         self._status = (status.usable, keyring_problem_text(status.problem) if status.problem else "")
         for name in profile_names:
-            self._known[name] = await asyncio.to_thread(self._keys.get, name)
-            for kind in _KINDS:
-                found = await asyncio.to_thread(self._keys.credentials, name, kind)
-                self._known_credentials[(name, kind)] = found
+            key, found = await asyncio.to_thread(self._read, name)
+            self._known[name] = key
+            self._known_credentials.update({(name, kind): userinfo for kind, userinfo in found.items()})
+
+    def _read(self, profile_name: str) -> tuple[str | None, dict[CredentialKind, str | None]]:
+        """A profile's key and URL credentials, in one trip off the UI thread."""
+        found = {kind: self._keys.credentials(profile_name, kind) for kind in _KINDS}
+        return self._keys.get(profile_name), found
 
     def availability(self) -> tuple[bool, str]:
         return self._status
@@ -88,6 +92,10 @@ class KeyStoreAccess:
 _KINDS: tuple[CredentialKind, ...] = ("base_url", "proxy")
 
 
+def _url_credentials(profile: Profile) -> bool:
+    return bool(split_userinfo(profile.base_url)[1] or split_userinfo(profile.proxy or "")[1])
+
+
 def keyring_problem_text(problem: KeyringProblem) -> str:
     """Why the keyring cannot hold keys, in the user's language."""
     texts = {
@@ -127,23 +135,18 @@ class ProvidersController(QObject):
         """Profiles stored before URL credentials lived in the keyring keep a `user:password` in their base
         URL or proxy, in the database: move it to the keyring and store the profile without it. Left as it is
         when no keyring can hold it (it still works; the next Save in the dialog moves it)."""
-        status = await asyncio.to_thread(self._keys_store.availability)
-        if not status.usable:
+        older = [profile for profile in await self._profiles.all() if _url_credentials(profile)]
+        if not older or not (await asyncio.to_thread(self._keys_store.availability)).usable:
             return
-        moved = False
-        for profile in await self._profiles.all():
+        for profile in older:
             base_url, base_info = split_userinfo(profile.base_url)
             proxy, proxy_info = split_userinfo(profile.proxy or "")
-            if not base_info and not proxy_info:
-                continue
             found: tuple[tuple[CredentialKind, str], ...] = (("base_url", base_info), ("proxy", proxy_info))
             for kind, userinfo in found:
                 if userinfo:
                     await asyncio.to_thread(self._keys_store.set_credentials, profile.name, kind, userinfo)
             await self._profiles.save(replace(profile, base_url=base_url, proxy=proxy or None))
-            moved = True
-        if moved:
-            self.profilesChanged.emit(await self._profiles.all())
+        self.profilesChanged.emit(await self._profiles.all())
 
     def open_dialog(self) -> None:
         self._tasks.start(self._open())

@@ -952,27 +952,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers/controller.py" line="94"/>
+        <location filename="../../gui/providers/controller.py" line="102"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="97"/>
+        <location filename="../../gui/providers/controller.py" line="105"/>
         <source>The keyring is switched off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="98"/>
+        <location filename="../../gui/providers/controller.py" line="106"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="101"/>
+        <location filename="../../gui/providers/controller.py" line="109"/>
         <source>The keyring is locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="102"/>
+        <location filename="../../gui/providers/controller.py" line="110"/>
         <source>The keyring service did not answer.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -950,27 +950,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers/controller.py" line="94"/>
+        <location filename="../../gui/providers/controller.py" line="102"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation>没有运行中的密钥环服务（未找到 Secret Service）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="97"/>
+        <location filename="../../gui/providers/controller.py" line="105"/>
         <source>The keyring is switched off.</source>
         <translation>密钥环已被关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="98"/>
+        <location filename="../../gui/providers/controller.py" line="106"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation>密钥环后端会把密钥存在文件中，Triptych 不使用这种方式。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="101"/>
+        <location filename="../../gui/providers/controller.py" line="109"/>
         <source>The keyring is locked.</source>
         <translation>密钥环已锁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="102"/>
+        <location filename="../../gui/providers/controller.py" line="110"/>
         <source>The keyring service did not answer.</source>
         <translation>密钥环服务没有响应。</translation>
     </message>
