@@ -157,7 +157,11 @@ def masked_userinfo(userinfo: str) -> str:
 
 
 def is_url(text: str, schemes: tuple[str, ...]) -> bool:
-    parts = urlsplit(text.strip())
+    try:
+        parts = urlsplit(text.strip())
+        parts.port  # noqa: B018  # a port that is not a number raises here, as it would when sending
+    except ValueError:  # "http://[::1" (an unclosed IPv6 address), a port out of range
+        return False
     return parts.scheme in schemes and bool(parts.hostname)
 
 

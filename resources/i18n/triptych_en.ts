@@ -1445,57 +1445,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="182"/>
+        <location filename="../../gui/providers/draft.py" line="186"/>
         <source>anthropic-version and the beta names may use only plain ASCII letters, digits and punctuation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="189"/>
+        <location filename="../../gui/providers/draft.py" line="193"/>
         <source>Give the profile a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="192"/>
+        <location filename="../../gui/providers/draft.py" line="196"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="198"/>
+        <location filename="../../gui/providers/draft.py" line="202"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="205"/>
+        <location filename="../../gui/providers/draft.py" line="209"/>
         <source>The proxy must be an http://, https://, socks5:// or socks5h:// URL, e.g. http://127.0.0.1:8080.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="230"/>
+        <location filename="../../gui/providers/draft.py" line="234"/>
         <source>The API key is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="231"/>
+        <location filename="../../gui/providers/draft.py" line="235"/>
         <source>The API key has a space or a line break inside it. Copy the key again, without anything around it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="236"/>
+        <location filename="../../gui/providers/draft.py" line="240"/>
         <source>The API key has a character that cannot be sent (not plain ASCII; often an invisible one pasted from a web page). Copy the key again, or type it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="241"/>
+        <location filename="../../gui/providers/draft.py" line="245"/>
         <source>The API key has a control character inside it. Copy the key again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="214"/>
+        <location filename="../../gui/providers/draft.py" line="218"/>
         <source>Price row {row}: enter a model id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="220"/>
+        <location filename="../../gui/providers/draft.py" line="224"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1441,57 +1441,57 @@
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="182"/>
+        <location filename="../../gui/providers/draft.py" line="186"/>
         <source>anthropic-version and the beta names may use only plain ASCII letters, digits and punctuation.</source>
         <translation>anthropic-version 和 beta 名称只能使用普通 ASCII 字母、数字和标点。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="189"/>
+        <location filename="../../gui/providers/draft.py" line="193"/>
         <source>Give the profile a name.</source>
         <translation>请为配置命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="192"/>
+        <location filename="../../gui/providers/draft.py" line="196"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation>已有名为“{name}”的配置。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="198"/>
+        <location filename="../../gui/providers/draft.py" line="202"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation>基础 URL 必须以 http:// 或 https:// 开头，例如 https://api.anthropic.com。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="205"/>
+        <location filename="../../gui/providers/draft.py" line="209"/>
         <source>The proxy must be an http://, https://, socks5:// or socks5h:// URL, e.g. http://127.0.0.1:8080.</source>
         <translation>代理必须是 http://、https://、socks5:// 或 socks5h:// 地址，例如 http://127.0.0.1:8080。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="230"/>
+        <location filename="../../gui/providers/draft.py" line="234"/>
         <source>The API key is empty.</source>
         <translation>API 密钥为空。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="231"/>
+        <location filename="../../gui/providers/draft.py" line="235"/>
         <source>The API key has a space or a line break inside it. Copy the key again, without anything around it.</source>
         <translation>API 密钥中间含有空格或换行。请重新复制密钥，不要带上周围的任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="236"/>
+        <location filename="../../gui/providers/draft.py" line="240"/>
         <source>The API key has a character that cannot be sent (not plain ASCII; often an invisible one pasted from a web page). Copy the key again, or type it.</source>
         <translation>API 密钥含有无法发送的字符（不是普通 ASCII，常是从网页粘贴来的不可见字符）。请重新复制或手动输入密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="241"/>
+        <location filename="../../gui/providers/draft.py" line="245"/>
         <source>The API key has a control character inside it. Copy the key again.</source>
         <translation>API 密钥中含有控制字符。请重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="214"/>
+        <location filename="../../gui/providers/draft.py" line="218"/>
         <source>Price row {row}: enter a model id.</source>
         <translation>价格第 {row} 行：请输入模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="220"/>
+        <location filename="../../gui/providers/draft.py" line="224"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation>价格第 {row} 行：每个价格都必须是大于或等于 0 的数字。</translation>
     </message>

@@ -358,3 +358,14 @@ def test_a_profile_stored_with_url_credentials_shows_them_masked_and_moves_them_
         ("Old", "base_url"): ("u:legacy-pass", False),
         ("Old", "proxy"): ("p:proxy-secret", False),
     }
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://relay.example:99999", "https://relay.example:port"])
+def test_a_base_url_that_cannot_be_parsed_is_refused_not_a_crash(qtbot: QtBot, url: str) -> None:
+    dialog = _dialog(qtbot, [Profile("Relay", "https://relay.example")], FakeKeys())
+    dialog.base_url.setText(url)
+    dialog.proxy.setText(url)
+    with qtbot.assertNotEmitted(dialog.profilesChanged):
+        _save(dialog)
+    assert "The base URL must start with http://" in dialog.problems.text()
+    assert "The proxy must be" in dialog.problems.text()
