@@ -77,6 +77,12 @@ class ClientPool:
         if client is None:
             # The keyring may answer over D-Bus: never on the UI thread.
             key, sending = await asyncio.to_thread(self._secrets_of, profile)
+            # Compare columns ask at once: the first to come back makes the client, the others share it (a
+            # second client would never be closed).
+            if (made := self._clients.get(profile.name)) is not None and self._made_from.get(
+                profile.name
+            ) == profile:
+                return made
             if not key:
                 raise MissingKeyError(profile.name)
             # A key saved before keys were checked (or by another program) may not fit in a header: say so,
