@@ -4,6 +4,8 @@ taken out of every error like the key."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from core.api.keys import CREDENTIAL_SERVICES, SERVICE, KeyStore
@@ -105,3 +107,13 @@ async def test_url_and_proxy_passwords_are_taken_out_of_errors() -> None:
     assert result.error is not None
     said = f"{result.error.message}\n{result.error}\n{getattr(result.error, 'body', '')}".encode()
     assert [forms_in(said, secret) for secret in (URL_PASSWORD, PROXY_PASSWORD)] == [[], []], said
+
+
+async def test_columns_asking_for_one_profile_at_once_share_one_client() -> None:
+    """Compare columns start together: one client is made for the profile, none is left unclosed."""
+    keys = KeyStore(DictKeyring())
+    keys.set("Relay", KEY)
+    pool = ClientPool(keys, [Profile("Relay", "http://127.0.0.1:9")])
+    clients = await asyncio.gather(*(pool.client_for("Relay") for _ in range(4)))
+    assert len({id(client) for client in clients}) == 1
+    await pool.aclose()
