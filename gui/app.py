@@ -123,6 +123,8 @@ class TriptychApp:
             self.window, self.services.profiles, self.keys, self.clients, self.tasks
         )
         self.providers.profilesChanged.connect(self._profiles_changed)
+        # Profiles from before URL credentials lived in the keyring: moved there, off the UI thread.
+        self.tasks.start(self.providers.move_credentials_to_keyring())
         self.window.providersRequested.connect(self.providers.open_dialog)
         self.window.compareRequested.connect(lambda: self.tasks.start(self.open_compare()))
         self.compare_runs = CompareRunsMenu(

@@ -14,6 +14,22 @@ def headline(error: ReplyError) -> str:
         return QCoreApplication.translate(
             "ErrorMessages", "There is no API key for this provider. Add it in Providers, then retry."
         )
+    if kind is ErrorKind.INVALID_KEY:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The saved API key cannot be sent (a character in it is not allowed). Paste it again in "
+            "Providers, then retry.",
+        )
+    if kind is ErrorKind.PROXY_SETTING:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in "
+            "Providers (or in the environment), then retry.",
+        )
+    if kind is ErrorKind.INVALID_SETTING:
+        return QCoreApplication.translate(
+            "ErrorMessages", "A setting of this provider cannot be sent. Correct it in Providers, then retry."
+        )
     if kind is ErrorKind.UNKNOWN_PROFILE:
         return QCoreApplication.translate(
             "ErrorMessages",

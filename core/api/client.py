@@ -7,11 +7,15 @@ job.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import ipaddress
 import json
+import logging
 import socket
 import ssl
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import unquote
 
 import httpx
 
@@ -20,7 +24,7 @@ from core.api.limits import NetworkLimits
 from core.api.reply import MessageStream, ReplyResult, run_reply
 from core.api.retry import RetryPolicy, is_retryable, parse_retry_after
 from core.model.messages import ChatMessage
-from core.model.profile import Profile
+from core.model.profile import Profile, split_userinfo, userinfo_secrets
 from core.model.request_settings import RequestSettings
 from core.wire.errors import (
     ApiConnectionError,
@@ -28,9 +32,11 @@ from core.wire.errors import (
     ApiStatusError,
     ApiTimeoutError,
     ProxyConnectionError,
+    ProxySettingError,
     RedirectRefusedError,
     ReplyNotStartedError,
     ResponseTooLargeError,
+    UnsendableSettingError,
     status_error,
     without_secret,
 )
@@ -39,6 +45,9 @@ from core.wire.messages_request import build_count_tokens_body, build_messages_b
 from core.wire.models_list import DiscoveredModel, parse_models_page
 from core.wire.openai.compat import build_chat_completions_body
 from core.wire.validation import ensure_valid
+
+# httpcore traces a SOCKS handshake at DEBUG with the proxy's user and password: never log that.
+logging.getLogger("httpcore.socks").setLevel(logging.INFO)
 
 _MAX_REDIRECTS = 3
 _MAX_MODEL_PAGES = 20
@@ -59,14 +68,20 @@ class ApiClient:
         retry: RetryPolicy | None = None,
         limits: NetworkLimits | None = None,
     ) -> None:
-        self.profile = profile
         self._api_key = api_key
+        # The base URL's and the proxy's `user:password` (put back by the pool from the keyring) are secrets
+        # like the key: taken out of every error and of the recorded exchange. The base URL's go as Basic
+        # auth on each request, never in the URL itself (httpx logs request URLs).
+        bare_url, self._url_userinfo = split_userinfo(profile.base_url)
+        bare_proxy, proxy_userinfo = split_userinfo(profile.proxy or "")
+        self._credentials = tuple(userinfo_secrets(self._url_userinfo) + userinfo_secrets(proxy_userinfo))
+        self._auth = basic_auth_of(self._url_userinfo)
         self.retry = retry or RetryPolicy()
         self.limits = limits or NetworkLimits()
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
-            proxy=profile.proxy or None, timeout=self.limits.httpx_timeout(), follow_redirects=False
-        )
+        self._http = http_client or http_client_for(profile, self.limits.httpx_timeout())
+        self.profile = dataclasses.replace(profile, base_url=bare_url, proxy=bare_proxy or None)
+        """The profile without credentials."""
 
     async def aclose(self) -> None:
         if self._owns_http:
@@ -187,7 +202,7 @@ class ApiClient:
                     path, body, params, capture, limit or self.limits.headers, timeout
                 )
             except ApiError as error:
-                without_secret(error, self._api_key)
+                without_secret(error, self._api_key, *self._credentials)
                 if retries_made >= self.retry.max_retries or not is_retryable(error):
                     raise
                 retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
@@ -224,7 +239,10 @@ class ApiClient:
         capture: ExchangeCapture | None,
         timeout: httpx.Timeout,
     ) -> httpx.Response:
-        url = httpx.URL(self.profile.url(path), params=params)
+        try:
+            url = httpx.URL(self.profile.url(path), params=params)
+        except httpx.InvalidURL as exc:
+            raise UnsendableSettingError(f"The base URL cannot be used: {exc}") from exc
         for _ in range(_MAX_REDIRECTS + 1):
             response = await self._send(url, body, capture, timeout)
             if not response.is_redirect:
@@ -241,14 +259,24 @@ class ApiClient:
         timeout: httpx.Timeout,
     ) -> httpx.Response:
         method = "GET" if body is None else "POST"
-        request = self._http.build_request(
-            method, url, headers=self.profile.headers(self._api_key), json=body
-        )
+        try:
+            request = self._http.build_request(
+                method, url, headers=self.profile.headers(self._api_key), json=body
+            )
+        except UnicodeEncodeError as exc:
+            # Header values must be ASCII; the key is checked before a client is made, so this is another
+            # setting (anthropic-version, beta names). The value is not quoted: it might be the key.
+            raise UnsendableSettingError(
+                "A header of the profile (anthropic-version or the beta names) has a character that is not "
+                "plain ASCII, which HTTP headers cannot carry."
+            ) from exc
         if capture is not None:
-            capture.request_sent(request, self._api_key)
+            capture.request_sent(
+                request, self._api_key, url_userinfo=self._url_userinfo, secrets=self._credentials
+            )
         request.extensions["timeout"] = timeout.as_dict()
         try:
-            response = await self._http.send(request, stream=True)
+            response = await self._http.send(request, stream=True, auth=self._auth)
             if capture is not None:
                 capture.response_received(response)
             return response
@@ -286,6 +314,52 @@ class ApiClient:
                 location=str(target),
             )
         return target
+
+
+def http_client_for(profile: Profile, timeout: httpx.Timeout) -> httpx.AsyncClient:
+    """The httpx client for a profile: through the profile's proxy (HTTP or SOCKS5) when it names one, else
+    through the environment's (`HTTP(S)_PROXY`, `ALL_PROXY`), except for a loopback host, which is reached
+    directly whatever the environment says (the demo server, a relay on this machine).
+
+    Raises ProxySettingError when the proxy cannot be used (an unknown scheme, a URL that is not one)."""
+    explicit = profile.proxy or None
+    trust_env = explicit is not None or not is_loopback(_host_of(profile.base_url))
+    try:
+        return httpx.AsyncClient(proxy=explicit, timeout=timeout, follow_redirects=False, trust_env=trust_env)
+    except (ValueError, ImportError, httpx.InvalidURL) as exc:
+        # Worded here rather than with httpx's words, which quote the proxy URL and its password.
+        source: Literal["profile", "environment"] = "profile" if explicit else "environment"
+        where = (
+            "The profile's proxy" if explicit else "The proxy set in the environment (HTTP_PROXY, ALL_PROXY…)"
+        )
+        raise ProxySettingError(
+            f"{where} cannot be used: only http://, https://, socks5:// and socks5h:// proxy URLs work.",
+            source=source,
+        ) from exc
+
+
+def basic_auth_of(userinfo: str) -> httpx.BasicAuth | None:
+    """HTTP Basic auth from a URL's `user:password` (percent-decoded, as httpx does from a URL)."""
+    if not userinfo:
+        return None
+    user, _, password = userinfo.partition(":")
+    return httpx.BasicAuth(unquote(user), unquote(password))
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.") or host.lower().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _host_of(url: str) -> str:
+    try:
+        return httpx.URL(url.strip()).host
+    except httpx.InvalidURL:
+        return ""
 
 
 def request_for(

@@ -20,9 +20,18 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 SERVICE = "triptych"
+CredentialKind = Literal["base_url", "proxy"]
+"""The `user:password` a base URL or a proxy URL carried, kept in the keyring like keys, one service each."""
+CREDENTIAL_SERVICES: dict[CredentialKind, str] = {
+    "base_url": "triptych-base-url",
+    "proxy": "triptych-proxy",
+}
 
 KeyringProblem = Literal["no_service", "switched_off", "file_backend", "locked", "unreachable"]
 KeyAction = Literal["read", "save", "delete"]
+KeyProblem = Literal["empty", "inner_space", "not_ascii", "control"]
+"""Why a key cannot be sent: HTTP header values are ASCII, and a space or newline inside a key is a paste
+that went wrong (a key never has one), which would otherwise reach error texts in a form redaction misses."""
 
 # Backends from these packages keep secrets in a file of their own (plaintext or encrypted).
 _FILE_BACKEND_PACKAGES = ("keyrings.alt", "keyrings.cryptfile")
@@ -59,6 +68,44 @@ class KeyringUnavailable(Exception):
         """The backend's own words, for a tooltip or a log; never the key."""
 
 
+class InvalidKeyError(ValueError):
+    """A key that cannot be sent in an HTTP header; nothing was saved."""
+
+    def __init__(self, problem: KeyProblem) -> None:
+        super().__init__(_PROBLEM_TEXT[problem])
+        self.problem = problem
+
+
+_PROBLEM_TEXT: dict[KeyProblem, str] = {
+    "empty": "An API key cannot be empty.",
+    "inner_space": "The API key has a space or a line break inside it.",
+    "not_ascii": "The API key has a character that is not plain ASCII (often an invisible one pasted from a "
+    "web page).",
+    "control": "The API key has a control character inside it.",
+}
+
+
+def describe_key_problem(problem: KeyProblem) -> str:
+    """The problem in a plain English sentence (the GUI words it in the user's language by `problem`)."""
+    return _PROBLEM_TEXT[problem]
+
+
+def key_problem(key: str) -> KeyProblem | None:
+    """Why `key` (already stripped of surrounding whitespace) cannot be sent; None when it can.
+
+    Header values must be ASCII: httpx would fail encoding anything else (a zero-width space pasted with
+    the key), and a newline inside a key would be escaped in error texts where redaction misses it."""
+    if not key:
+        return "empty"
+    if any(not char.isascii() for char in key):
+        return "not_ascii"
+    if any(char.isspace() for char in key):
+        return "inner_space"
+    if any(not char.isprintable() for char in key):
+        return "control"
+    return None
+
+
 class KeyStore:
     """Keys per profile name: the keyring first, or memory when the user chose "this session only"."""
 
@@ -66,8 +113,9 @@ class KeyStore:
         self._given = backend
         self._judged: tuple[KeyringStatus, KeyringBackend | None] | None = None
         self._judging = threading.Lock()
-        # Session-only keys: process memory only, by the user's choice. They shadow the keyring's entry.
-        self._session: dict[str, str] = {}
+        # Session-only secrets: process memory only, by the user's choice. They shadow the keyring's entry.
+        # Keyed by (service, profile name): the key under SERVICE, credentials under CREDENTIAL_SERVICES.
+        self._session: dict[tuple[str, str], str] = {}
 
     @property
     def _status(self) -> KeyringStatus:
@@ -88,45 +136,75 @@ class KeyStore:
             return self._judged
 
     def __repr__(self) -> str:
-        return f"KeyStore(backend={self._status.backend_name!r}, session_only={sorted(self._session)!r})"
+        names = sorted({name for _, name in self._session})
+        return f"KeyStore(backend={self._status.backend_name!r}, session_only={names!r})"
 
     def availability(self) -> KeyringStatus:
         return self._status
 
     def get(self, profile_name: str) -> str | None:
-        if profile_name in self._session:
-            return self._session[profile_name]
-        return self._stored(profile_name)
+        return self._get(SERVICE, profile_name)
 
     def set(self, profile_name: str, key: str, *, session_only: bool = False) -> None:
-        # A pasted key often carries a newline or spaces, which would break the request header.
+        # A pasted key often carries a newline or spaces around it, which would break the request header.
         key = key.strip()
-        if not key:
-            raise ValueError("An API key cannot be empty.")
-        if session_only:
-            self._session[profile_name] = key
+        problem = key_problem(key)
+        if problem is not None:
+            raise InvalidKeyError(problem)
+        self._set(SERVICE, profile_name, key, session_only)
+
+    def credentials(self, profile_name: str, kind: CredentialKind) -> str | None:
+        """The `user:password` the profile's base URL or proxy carries; None when there is none."""
+        return self._get(CREDENTIAL_SERVICES[kind], profile_name)
+
+    def set_credentials(
+        self, profile_name: str, kind: CredentialKind, userinfo: str | None, *, session_only: bool = False
+    ) -> None:
+        """Keep (or, with None or "", forget) the `user:password` of the profile's base URL or proxy."""
+        service = CREDENTIAL_SERVICES[kind]
+        if not userinfo:
+            self._session.pop((service, profile_name), None)
+            self._erase(service, profile_name)
             return
-        self._store(profile_name, key)
-        self._session.pop(profile_name, None)
+        self._set(service, profile_name, userinfo, session_only)
 
     def delete(self, profile_name: str) -> None:
-        """Forget the key wherever it is; deleting a key that is not there is not an error."""
-        self._session.pop(profile_name, None)
-        self._erase(profile_name)
+        """Forget the key and the credentials wherever they are; deleting what is missing is not an error."""
+        for service in self._services():
+            self._session.pop((service, profile_name), None)
+            self._erase(service, profile_name)
 
     def rename(self, old: str, new: str) -> None:
-        """Move a key to a renamed profile: written under the new name before the old entry is removed."""
+        """Move the key and credentials to a renamed profile: written under the new name before the old
+        entries are removed."""
         if old == new:
             return
-        stored = self._stored(old)
-        if stored is not None:
-            self._store(new, stored)
-            self._erase(old)
-        if old in self._session:
-            self._session[new] = self._session.pop(old)
+        for service in self._services():
+            stored = self._stored(service, old)
+            if stored is not None:
+                self._store(service, new, stored)
+                self._erase(service, old)
+            if (service, old) in self._session:
+                self._session[(service, new)] = self._session.pop((service, old))
 
     def is_session_only(self, profile_name: str) -> bool:
-        return profile_name in self._session
+        return (SERVICE, profile_name) in self._session
+
+    def _get(self, service: str, profile_name: str) -> str | None:
+        if (service, profile_name) in self._session:
+            return self._session[(service, profile_name)]
+        return self._stored(service, profile_name)
+
+    def _set(self, service: str, profile_name: str, secret: str, session_only: bool) -> None:
+        if session_only:
+            self._session[(service, profile_name)] = secret
+            return
+        self._store(service, profile_name, secret)
+        self._session.pop((service, profile_name), None)
+
+    @staticmethod
+    def _services() -> list[str]:
+        return [SERVICE, *CREDENTIAL_SERVICES.values()]
 
     @staticmethod
     def masked(key: str) -> str:
@@ -137,28 +215,28 @@ class KeyStore:
             return _MASK
         return f"{key[:_SHOWN_HEAD]}…{key[-_SHOWN_TAIL:]}"
 
-    def _stored(self, profile_name: str) -> str | None:
+    def _stored(self, service: str, profile_name: str) -> str | None:
         if self._backend is None:
             return None
         with _guard("read", profile_name):
-            return self._backend.get_password(SERVICE, profile_name)
+            return self._backend.get_password(service, profile_name)
 
-    def _store(self, profile_name: str, key: str) -> None:
+    def _store(self, service: str, profile_name: str, secret: str) -> None:
         if self._backend is None:
             problem = self._status.problem or "no_service"
             raise KeyringUnavailable(
                 self._status.reason, problem=problem, action="save", profile_name=profile_name
             )
         with _guard("save", profile_name):
-            self._backend.set_password(SERVICE, profile_name, key)
+            self._backend.set_password(service, profile_name, secret)
 
-    def _erase(self, profile_name: str) -> None:
+    def _erase(self, service: str, profile_name: str) -> None:
         if self._backend is None:
             return
         with _guard("delete", profile_name):
             # Backends disagree on whether deleting a missing entry is an error, so look first.
-            if self._backend.get_password(SERVICE, profile_name) is not None:
-                self._backend.delete_password(SERVICE, profile_name)
+            if self._backend.get_password(service, profile_name) is not None:
+                self._backend.delete_password(service, profile_name)
 
 
 def _judge(backend: KeyringBackend) -> tuple[KeyringStatus, KeyringBackend | None]:

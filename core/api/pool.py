@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Protocol
+import dataclasses
+from typing import Protocol, runtime_checkable
 
 from core.api.client import ApiClient
+from core.api.keys import CredentialKind, describe_key_problem, key_problem
 from core.api.limits import NetworkLimits
 from core.api.retry import RetryPolicy
 from core.model.pricing import ModelPrice
-from core.model.profile import Profile
-from core.wire.errors import MissingKeyError, UnknownProfileError
+from core.model.profile import Profile, split_userinfo, with_userinfo
+from core.wire.errors import MissingKeyError, UnknownProfileError, UnsendableKeyError
 
 
 class KeySource(Protocol):
     def get(self, profile_name: str) -> str | None: ...
+
+
+@runtime_checkable
+class CredentialSource(Protocol):
+    """A key source that also keeps the `user:password` of base URLs and proxies (`KeyStore` does)."""
+
+    def credentials(self, profile_name: str, kind: CredentialKind) -> str | None: ...
 
 
 class ClientPool:
@@ -31,6 +40,8 @@ class ClientPool:
         self._limits = limits
         self._profiles: dict[str, Profile] = {}
         self._clients: dict[str, ApiClient] = {}
+        self._made_from: dict[str, Profile] = {}
+        """profile name -> the stored profile its client was made from (the client's carries credentials)."""
         # Requests in flight may still use a replaced client: it is closed with the pool, not before.
         self._retired: list[ApiClient] = []
         self.set_profiles(profiles or [])
@@ -38,8 +49,8 @@ class ClientPool:
     def set_profiles(self, profiles: list[Profile]) -> None:
         """Replace the known profiles; a client whose profile changed is made anew on next use."""
         new = {profile.name: profile for profile in profiles}
-        for name, client in list(self._clients.items()):
-            if new.get(name) != client.profile:
+        for name in list(self._clients):
+            if new.get(name) != self._made_from.get(name):
                 self._retire(name)
         self._profiles = new
 
@@ -58,17 +69,47 @@ class ClientPool:
         return dict(profile.price_overrides) if profile is not None else {}
 
     async def client_for(self, name: str | None) -> ApiClient:
+        """The profile's client. Raises only ApiError: a missing or unsendable key, a proxy that cannot be
+        used (whatever the user typed into a setting is reported on the reply, never a crash)."""
         profile = self.profile(name)
         client = self._clients.get(profile.name)
         if client is None:
             # The keyring may answer over D-Bus: never on the UI thread.
-            key = await asyncio.to_thread(self._keys.get, profile.name)
+            key, sending = await asyncio.to_thread(self._secrets_of, profile)
+            # Compare columns ask at once: the first to come back makes the client, the others share it (a
+            # second client would never be closed).
+            if (made := self._clients.get(profile.name)) is not None and self._made_from.get(
+                profile.name
+            ) == profile:
+                return made
             if not key:
                 raise MissingKeyError(profile.name)
+            # A key saved before keys were checked (or by another program) may not fit in a header: say so,
+            # rather than fail deep in httpx. The problem is named, never the key.
+            problem = key_problem(key.strip())
+            if problem is not None:
+                raise UnsendableKeyError(profile.name, describe_key_problem(problem))
             client = self._clients[profile.name] = ApiClient(
-                profile, key, retry=self._retry, limits=self._limits
+                sending, key, retry=self._retry, limits=self._limits
             )
+            self._made_from[profile.name] = profile
         return client
+
+    def _secrets_of(self, profile: Profile) -> tuple[str | None, Profile]:
+        """(the key, the profile as sent): read together, in one trip off the UI thread."""
+        return self._keys.get(profile.name), self._with_credentials(profile)
+
+    def _with_credentials(self, profile: Profile) -> Profile:
+        """The profile as sent: its base URL and proxy with the credentials the keyring keeps for them (a
+        profile saved before credentials moved to the keyring still carries its own)."""
+        if not isinstance(self._keys, CredentialSource):
+            return profile
+        base_url, proxy = profile.base_url, profile.proxy
+        if not split_userinfo(base_url)[1]:
+            base_url = with_userinfo(base_url, self._keys.credentials(profile.name, "base_url") or "")
+        if proxy and not split_userinfo(proxy)[1]:
+            proxy = with_userinfo(proxy, self._keys.credentials(profile.name, "proxy") or "")
+        return dataclasses.replace(profile, base_url=base_url, proxy=proxy)
 
     async def aclose(self) -> None:
         clients = [*self._clients.values(), *self._retired]
@@ -76,6 +117,7 @@ class ClientPool:
         await asyncio.gather(*(client.aclose() for client in clients))
 
     def _retire(self, name: str) -> None:
+        self._made_from.pop(name, None)
         client = self._clients.pop(name, None)
         if client is not None:
             self._retired.append(client)

@@ -2,7 +2,9 @@
 
 The code sends the recorded body byte for byte to the recorded URL, with the recorded headers; the key is
 never in it: the code reads it from an environment variable (`$ANTHROPIC_API_KEY`, or `$OPENAI_API_KEY` for a
-profile of the OpenAI style). A turn sent before requests were recorded is rebuilt from the stored
+profile of the OpenAI style). A base URL's `user:password`, which went as HTTP Basic auth, is read from
+`$TRIPTYCH_URL_CREDENTIALS` and sent the same way (`curl --user`, httpx's `auth`), never from the key's
+variable. A turn sent before requests were recorded is rebuilt from the stored
 conversation and its current settings, and the code says so.
 """
 
@@ -17,13 +19,15 @@ from core.chat.session import conversation_history
 from core.model.profile import ApiStyle, Profile
 from core.store.repository import Store
 from core.store.worker import StoreWorker
-from core.wire.exchange import REDACTED, Exchange
+from core.wire.exchange import REDACTED, URL_CREDENTIALS, Exchange
 
 ENV_VARS: dict[ApiStyle, str] = {"anthropic": "ANTHROPIC_API_KEY", "openai": "OPENAI_API_KEY"}
 RECONSTRUCTED_NOTE = (
     "Reconstructed by Triptych from the stored conversation and its current settings: this turn was sent "
     "before requests were recorded, so it may differ from what was sent."
 )
+URL_CREDENTIALS_VAR = "TRIPTYCH_URL_CREDENTIALS"
+"""Where copied code reads the base URL's `user:password` from."""
 HEREDOC_ABOVE = 64 * 1024
 """Bodies larger than this go to curl through a here-document: one argument is limited to 128 KiB on Linux."""
 _HEREDOC_END = "TRIPTYCH_BODY"
@@ -105,6 +109,8 @@ def curl_command(exchange: Exchange, env_var: str) -> str:
     if exchange.method != "POST":
         first += f" -X {exchange.method}"
     parts = [f"{first} {_shell_word(exchange.url, env_var)}"]
+    if _sent_url_credentials(exchange):
+        parts.append(f'--user "${{{URL_CREDENTIALS_VAR}}}"')
     parts += [f"-H {_shell_word(f'{name}: {value}', env_var)}" for name, value in _headers_to_send(exchange)]
     parts.append("--data-binary @-" if heredoc else f"--data-raw {shlex.quote(body)}")
     command = " \\\n  ".join(parts)
@@ -119,7 +125,10 @@ def python_script(exchange: Exchange, env_var: str) -> str:
         f"    {name!r}: {_python_value(value, env_var)},\n" for name, value in _headers_to_send(exchange)
     )
     body = exchange.request_body.decode("utf-8")
-    send = f"httpx.stream({exchange.method!r}, URL, headers=HEADERS, content=BODY.encode(), timeout=600)"
+    auth = ", auth=AUTH" if _sent_url_credentials(exchange) else ""
+    send = (
+        f"httpx.stream({exchange.method!r}, URL, headers=HEADERS, content=BODY.encode(){auth}, timeout=600)"
+    )
     if exchange.streaming:
         call = (
             f"with {send} as response:\n"
@@ -130,20 +139,35 @@ def python_script(exchange: Exchange, env_var: str) -> str:
         )
     else:
         call = (
-            f"response = httpx.request({exchange.method!r}, URL, headers=HEADERS, content=BODY.encode(), "
-            "timeout=600)\n"
+            f"response = httpx.request({exchange.method!r}, URL, headers=HEADERS, "
+            f"content=BODY.encode(){auth}, timeout=600)\n"
             "if response.is_error:\n"
             '    sys.exit(f"HTTP {response.status_code}: {response.text}")\n'
             "print(json.dumps(response.json(), indent=2, ensure_ascii=False))\n"
         )
     imports = ("" if exchange.streaming else "import json\n") + "import os\nimport sys\n\nimport httpx\n"
     url = _python_value(exchange.url, env_var)
-    script = f"{imports}\nURL = {url}\nHEADERS = {{\n{headers}}}\nBODY = {body!r}\n\n{call}"
+    script = f"{imports}\nURL = {url}\nHEADERS = {{\n{headers}}}\nBODY = {body!r}\n"
+    if auth:
+        script += (
+            "# The base URL's user:password, sent as HTTP Basic auth.\n"
+            f"AUTH = tuple(os.environ[{URL_CREDENTIALS_VAR!r}].split(':', 1))\n"
+        )
+    script += f"\n{call}"
     return _labelled(exchange, script)
 
 
 def _headers_to_send(exchange: Exchange) -> list[tuple[str, str]]:
-    return [(n, v) for n, v in exchange.request_headers.items() if n.lower() not in _TRANSPORT_HEADERS]
+    return [
+        (n, v)
+        for n, v in exchange.request_headers.items()
+        if n.lower() not in _TRANSPORT_HEADERS and not (n.lower() == "authorization" and URL_CREDENTIALS in v)
+    ]
+
+
+def _sent_url_credentials(exchange: Exchange) -> bool:
+    """Whether the request carried the base URL's credentials as Basic auth (sent again as such)."""
+    return URL_CREDENTIALS in exchange.request_headers.get("authorization", "")
 
 
 def _shell_word(text: str, env_var: str) -> str:

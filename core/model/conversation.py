@@ -27,6 +27,9 @@ class ErrorKind(StrEnum):
     """
 
     MISSING_KEY = "MissingKeyError"
+    INVALID_KEY = "UnsendableKeyError"
+    PROXY_SETTING = "ProxySettingError"
+    INVALID_SETTING = "UnsendableSettingError"
     UNKNOWN_PROFILE = "UnknownProfileError"
     BAD_REQUEST = "BadRequestError"
     AUTHENTICATION = "AuthenticationError"

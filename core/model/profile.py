@@ -1,9 +1,12 @@
-"""A provider profile: where requests go and how they authenticate. The key itself is never stored here."""
+"""A provider profile: where requests go and how they authenticate. The key itself is never stored here, nor
+the credentials a base URL or a proxy URL can carry (`user:password@`): those live in the keyring with the
+key, and are put back into the URLs only in memory, for the client that sends (`with_userinfo`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
 from core.model.pricing import ModelPrice
 
@@ -45,3 +48,36 @@ class Profile:
         if self.betas:
             headers["anthropic-beta"] = ",".join(self.betas)
         return headers
+
+
+def split_userinfo(url: str) -> tuple[str, str]:
+    """(the URL without `user:password@`, the userinfo as typed, percent-encoding kept; "" when none)."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return text, ""
+    if "@" not in parts.netloc:
+        return text, ""
+    userinfo, _, host = parts.netloc.rpartition("@")
+    return urlunsplit(parts._replace(netloc=host)), userinfo
+
+
+def with_userinfo(url: str, userinfo: str) -> str:
+    """`url` carrying `userinfo` (as `split_userinfo` gave it); `url` unchanged when there is none."""
+    if not userinfo or not url:
+        return url
+    parts: SplitResult = urlsplit(url.strip())
+    return urlunsplit(parts._replace(netloc=f"{userinfo}@{parts.netloc}"))
+
+
+def userinfo_secrets(userinfo: str) -> list[str]:
+    """What of a userinfo must be redacted: the password, and the whole `user:password`, as typed and
+    decoded (HTTP Basic auth sends it decoded)."""
+    if not userinfo:
+        return []
+    user, _, password = userinfo.partition(":")
+    if not password:  # `https://TOKEN@host`: the user name is the secret
+        return list(dict.fromkeys([userinfo, unquote(user)]))
+    decoded = f"{unquote(user)}:{unquote(password)}"
+    return [secret for secret in dict.fromkeys([userinfo, decoded, password, unquote(password)]) if secret]

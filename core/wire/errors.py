@@ -18,6 +18,9 @@ ApiError
 │       └── ReplyStalledError           the reply began, then nothing but pings for too long
 ├── ResponseTooLargeError       a body beyond its cap (an endless answer): reading stopped there
 ├── RedirectRefusedError        a redirect to another host, which would carry the key away
+├── UnsendableKeyError          the saved key cannot go in a header (not ASCII, a space inside): nothing sent
+├── ProxySettingError           the profile's or the environment's proxy cannot be used: nothing sent
+├── UnsendableSettingError      a profile setting cannot go in the request (a header, the URL): nothing sent
 ├── StreamErrorEvent            an `error` event inside a stream that had begun with HTTP 200
 └── MalformedStreamError        the stream broke the protocol (bad JSON, events out of order)
 """
@@ -25,9 +28,10 @@ ApiError
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from core.model.conversation import ErrorKind
+from core.wire.secret_forms import scrub_text
 
 _RELAY_SNIPPET_CHARS = 300
 
@@ -255,22 +259,25 @@ def stream_error(data: dict[str, Any], *, request_id: str | None) -> StreamError
 SECRET_SHOWN_AS = "[API key]"
 
 
-def without_secret(error: ApiError, secret: str) -> ApiError:
-    """The same error with the key taken out of everything it says: relays and proxies sometimes echo the
-    key they refused, and an error's words are saved with the reply, shown, and exported."""
-    if not secret:
+def without_secret(error: ApiError, *secrets: str) -> ApiError:
+    """The same error with the key (and any other secret given: URL or proxy credentials) taken out of
+    everything it says, in every form (`core.wire.secret_forms`): relays and proxies sometimes echo the key
+    they refused, escaped or base64-encoded, and an error's words are saved with the reply, shown, and
+    exported."""
+    kept = [secret for secret in secrets if secret]
+    if not kept:
         return error
-    error.message = _scrubbed(error.message, secret)
-    error.args = tuple(_scrubbed(arg, secret) if isinstance(arg, str) else arg for arg in error.args)
+
+    def scrubbed(text: str) -> str:
+        return scrub_text(text, kept, SECRET_SHOWN_AS)
+
+    error.message = scrubbed(error.message)
+    error.args = tuple(scrubbed(arg) if isinstance(arg, str) else arg for arg in error.args)
     if isinstance(error, ApiStatusError):
-        error.body = _scrubbed(error.body, secret)
+        error.body = scrubbed(error.body)
     if isinstance(error, RedirectRefusedError):
-        error.location = _scrubbed(error.location, secret)
+        error.location = scrubbed(error.location)
     return error
-
-
-def _scrubbed(text: str, secret: str) -> str:
-    return text.replace(secret, SECRET_SHOWN_AS)
 
 
 class MissingKeyError(ApiError):
@@ -281,6 +288,32 @@ class MissingKeyError(ApiError):
     def __init__(self, profile_name: str) -> None:
         super().__init__(f'No API key is saved for the profile "{profile_name}".')
         self.profile_name = profile_name
+
+
+class UnsendableKeyError(ApiError):
+    """The saved key cannot be sent in a header (saved by an older version, or by hand): nothing was sent."""
+
+    kind = ErrorKind.INVALID_KEY
+
+    def __init__(self, profile_name: str, problem: str) -> None:
+        super().__init__(f'The API key saved for the profile "{profile_name}" cannot be sent: {problem}')
+        self.profile_name = profile_name
+
+
+class ProxySettingError(ApiError):
+    """The proxy (the profile's, or one from the environment) cannot be used: nothing was sent."""
+
+    kind = ErrorKind.PROXY_SETTING
+
+    def __init__(self, message: str, *, source: Literal["profile", "environment"]) -> None:
+        super().__init__(message)
+        self.source = source
+
+
+class UnsendableSettingError(ApiError):
+    """A profile setting cannot go into a request (a header that is not ASCII, a URL that is not one)."""
+
+    kind = ErrorKind.INVALID_SETTING
 
 
 class UnknownProfileError(ApiError):

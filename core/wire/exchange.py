@@ -2,17 +2,27 @@
 
 `ExchangeCapture` sits on the path a request takes through `core.api.client` (it sees the `httpx.Request` that
 is sent and every byte of the response that is read), so the record is what was sent, not a rebuild. The key
-is taken out when the record is made: headers that carry it, and any place it appears, read `REDACTED`.
+is taken out when the record is made: headers that carry it, and any place it appears in any form (escaped,
+URL- or base64-encoded: `core.wire.secret_forms`), read `REDACTED`.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 import httpx
 
+from core.wire.secret_forms import scrub_bytes, scrub_text
+
 REDACTED = "[REDACTED]"
+URL_CREDENTIALS = "[URL credentials]"
+"""Where the `user:password` of the base URL went (HTTP Basic auth: `authorization: Basic [URL credentials]`):
+copied code reads them from an environment variable of their own, never from the key's."""
+REDACTED_CREDENTIALS = "[REDACTED credentials]"
+"""Where a URL's or a proxy's password appeared anywhere else."""
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 """A request body above this is not kept (images sent again on every turn would grow the database fast)."""
 MAX_RESPONSE_BYTES = 2 * 1024 * 1024
@@ -61,13 +71,20 @@ class ExchangeCapture:
     def __init__(self) -> None:
         self._request: httpx.Request | None = None
         self._key = ""
+        self._url_userinfo = ""
+        self._secrets: tuple[str, ...] = ()
         self._response: httpx.Response | None = None
         self._chunks: list[bytes] = []
         self._kept = 0
         self._received = 0
 
-    def request_sent(self, request: httpx.Request, api_key: str) -> None:
+    def request_sent(
+        self, request: httpx.Request, api_key: str, *, url_userinfo: str = "", secrets: tuple[str, ...] = ()
+    ) -> None:
+        """`url_userinfo`: the `user:password` of the base URL (sent as Basic auth); `secrets`: what else must
+        not be kept (the passwords of the URL and of the proxy)."""
         self._request, self._key = request, api_key
+        self._url_userinfo, self._secrets = url_userinfo, secrets
         self._response = None
         self._chunks, self._kept, self._received = [], 0, 0
 
@@ -91,12 +108,19 @@ class ExchangeCapture:
         response = self._response
         return Exchange(
             method=request.method,
-            url=self._redact(str(request.url)),
-            request_headers=redact_headers(dict(request.headers.items()), self._key),
+            url=self._redact(str(request.url.copy_with(username=None, password=None))),
+            request_headers=redact_headers(
+                dict(request.headers.items()),
+                self._key,
+                url_userinfo=self._url_userinfo,
+                secrets=self._secrets,
+            ),
             request_body=self._redact_bytes(body) if kept else b"",
             status=response.status_code if response is not None else None,
             response_headers=(
-                redact_headers(dict(response.headers.items()), self._key) if response is not None else {}
+                redact_headers(dict(response.headers.items()), self._key, secrets=self._secrets)
+                if response is not None
+                else {}
             ),
             response_body=self._redact_bytes(b"".join(self._chunks)),
             response_bytes=self._received,
@@ -104,21 +128,39 @@ class ExchangeCapture:
         )
 
     def _redact(self, text: str) -> str:
-        return text.replace(self._key, REDACTED) if self._key else text
+        text = scrub_text(text, [self._key], REDACTED) if self._key else text
+        return scrub_text(text, list(self._secrets), REDACTED_CREDENTIALS)
 
     def _redact_bytes(self, data: bytes) -> bytes:
-        # A key a relay echoes back (or that a user pasted into a message) must not reach the database either.
-        return data.replace(self._key.encode(), REDACTED.encode()) if self._key else data
+        # A key a relay echoes back, in whatever form (or that a user pasted into a message), must not reach
+        # the database either.
+        data = scrub_bytes(data, [self._key], REDACTED) if self._key else data
+        return scrub_bytes(data, list(self._secrets), REDACTED_CREDENTIALS)
 
 
-def redact_headers(headers: dict[str, str], api_key: str) -> dict[str, str]:
-    """Lower-case names; the key replaced by REDACTED wherever it appears, and auth headers never in clear."""
+def redact_headers(
+    headers: dict[str, str], api_key: str, *, url_userinfo: str = "", secrets: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """Lower-case names; the key replaced by REDACTED wherever it appears, the Basic auth made of the base
+    URL's credentials by URL_CREDENTIALS, other secrets by REDACTED_CREDENTIALS, and auth headers never in
+    clear."""
+    basic = basic_auth(url_userinfo) if url_userinfo else None
     redacted: dict[str, str] = {}
     for name, value in headers.items():
         name = name.lower()
-        if api_key and api_key in value:
-            value = value.replace(api_key, REDACTED)
-        elif name in _AUTH_HEADERS:
-            value = REDACTED
-        redacted[name] = value
+        if basic is not None and name == "authorization" and value == basic:
+            redacted[name] = f"Basic {URL_CREDENTIALS}"
+            continue
+        scrubbed = scrub_text(value, [api_key], REDACTED) if api_key else value
+        scrubbed = scrub_text(scrubbed, list(secrets), REDACTED_CREDENTIALS)
+        if scrubbed == value and name in _AUTH_HEADERS:
+            scrubbed = REDACTED_CREDENTIALS if name == "proxy-authorization" else REDACTED
+        redacted[name] = scrubbed
     return redacted
+
+
+def basic_auth(userinfo: str) -> str:
+    """The `authorization` value HTTP Basic auth makes of a URL's `user:password` (as httpx sends it)."""
+    user, _, password = userinfo.partition(":")
+    token = base64.b64encode(f"{unquote(user)}:{unquote(password)}".encode()).decode()
+    return f"Basic {token}"

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from core.api.keys import KeyringProblem, KeyStore
+from core.api.keys import CredentialKind, KeyringProblem, KeyStore
 from core.api.pool import ClientPool
-from core.model.profile import Profile
+from core.model.profile import Profile, split_userinfo
 from core.store.services import ProfileService
 from gui.tasks import TaskKeeper
 
@@ -30,6 +31,7 @@ class KeyStoreAccess:
         self._clients = clients
         self._status = (False, "")
         self._known: dict[str, str | None] = {}
+        self._known_credentials: dict[tuple[str, CredentialKind], str | None] = {}
         self.renamed: dict[str, str] = {}
         """new name -> old name, for the profiles renamed in this dialog (their conversations follow)."""
 
@@ -37,7 +39,14 @@ class KeyStoreAccess:
         status = await asyncio.to_thread(self._keys.availability)
         self._status = (status.usable, keyring_problem_text(status.problem) if status.problem else "")
         for name in profile_names:
-            self._known[name] = await asyncio.to_thread(self._keys.get, name)
+            key, found = await asyncio.to_thread(self._read, name)
+            self._known[name] = key
+            self._known_credentials.update({(name, kind): userinfo for kind, userinfo in found.items()})
+
+    def _read(self, profile_name: str) -> tuple[str | None, dict[CredentialKind, str | None]]:
+        """A profile's key and URL credentials, in one trip off the UI thread."""
+        found = {kind: self._keys.credentials(profile_name, kind) for kind in _KINDS}
+        return self._keys.get(profile_name), found
 
     def availability(self) -> tuple[bool, str]:
         return self._status
@@ -57,13 +66,34 @@ class KeyStoreAccess:
     def delete(self, profile_name: str) -> None:
         self._keys.delete(profile_name)
         self._known.pop(profile_name, None)
+        for kind in _KINDS:
+            self._known_credentials.pop((profile_name, kind), None)
         self._clients.forget_key(profile_name)
 
     def rename(self, old_name: str, new_name: str) -> None:
         self.renamed[new_name] = self.renamed.pop(old_name, old_name)
         self._keys.rename(old_name, new_name)
         self._known[new_name] = self._known.pop(old_name, None)
+        for kind in _KINDS:
+            self._known_credentials[(new_name, kind)] = self._known_credentials.pop((old_name, kind), None)
         self._clients.forget_key(old_name)
+
+    def credentials(self, profile_name: str, kind: CredentialKind) -> str | None:
+        return self._known_credentials.get((profile_name, kind))
+
+    def set_credentials(
+        self, profile_name: str, kind: CredentialKind, userinfo: str | None, *, session_only: bool
+    ) -> None:
+        self._keys.set_credentials(profile_name, kind, userinfo, session_only=session_only)
+        self._known_credentials[(profile_name, kind)] = userinfo or None
+        self._clients.forget_key(profile_name)
+
+
+_KINDS: tuple[CredentialKind, ...] = ("base_url", "proxy")
+
+
+def _url_credentials(profile: Profile) -> bool:
+    return bool(split_userinfo(profile.base_url)[1] or split_userinfo(profile.proxy or "")[1])
 
 
 def keyring_problem_text(problem: KeyringProblem) -> str:
@@ -97,8 +127,26 @@ class ProvidersController(QObject):
         self._parent = parent
         self._profiles = profiles
         self._keys = KeyStoreAccess(keys, clients)
+        self._keys_store = keys
         self._tasks = tasks
         self.dialog: ProvidersDialog | None = None
+
+    async def move_credentials_to_keyring(self) -> None:
+        """Profiles stored before URL credentials lived in the keyring keep a `user:password` in their base
+        URL or proxy, in the database: move it to the keyring and store the profile without it. Left as it is
+        when no keyring can hold it (it still works; the next Save in the dialog moves it)."""
+        older = [profile for profile in await self._profiles.all() if _url_credentials(profile)]
+        if not older or not (await asyncio.to_thread(self._keys_store.availability)).usable:
+            return
+        for profile in older:
+            base_url, base_info = split_userinfo(profile.base_url)
+            proxy, proxy_info = split_userinfo(profile.proxy or "")
+            found: tuple[tuple[CredentialKind, str], ...] = (("base_url", base_info), ("proxy", proxy_info))
+            for kind, userinfo in found:
+                if userinfo:
+                    await asyncio.to_thread(self._keys_store.set_credentials, profile.name, kind, userinfo)
+            await self._profiles.save(replace(profile, base_url=base_url, proxy=proxy or None))
+        self.profilesChanged.emit(await self._profiles.all())
 
     def open_dialog(self) -> None:
         self._tasks.start(self._open())

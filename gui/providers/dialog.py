@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api.keys import CredentialKind
 from core.model.profile import DEFAULT_ANTHROPIC_VERSION, Profile
 from gui.providers.draft import (
     ConnectionReport,
@@ -60,7 +61,10 @@ class ProvidersDialog(QDialog):
         self.setWindowTitle(self.tr("Providers"))
         self._keys, self._tester, self._tasks = keys, tester, tasks
         self._keyring_ok, self._keyring_reason = keys.availability()
-        self._drafts = [ProfileDraft.of(profile, not self._keyring_ok) for profile in profiles]
+        self._drafts = [
+            ProfileDraft.of(profile, not self._keyring_ok, self._saved_credentials(profile.name))
+            for profile in profiles
+        ]
         self._removed: list[str] = []
         self._row = -1
         self._saved: list[Profile] = list(profiles)
@@ -71,6 +75,11 @@ class ProvidersDialog(QDialog):
         self.profile_list.currentRowChanged.connect(self._row_changed)
         self.profile_list.setCurrentRow(0 if self._drafts else -1)
         self._update_enabled()
+
+    def _saved_credentials(self, profile_name: str) -> dict[CredentialKind, str]:
+        kinds: tuple[CredentialKind, ...] = ("base_url", "proxy")
+        found = {kind: self._keys.credentials(profile_name, kind) for kind in kinds}
+        return {kind: userinfo for kind, userinfo in found.items() if userinfo}
 
     # --- building -------------------------------------------------------------------------------------
 
@@ -273,6 +282,7 @@ class ProvidersDialog(QDialog):
             self._show_problems([self.tr("The key could not be saved: {error}").format(error=error)])
             return
         self._saved = [draft.profile() for draft in self._drafts]
+        self._load()  # the fields now show the saved passwords masked, as on the next opening
         self.profilesChanged.emit(list(self._saved))
         self.accept()
 
@@ -286,6 +296,15 @@ class ProvidersDialog(QDialog):
                 self._keys.rename(draft.original, name)
             if draft.new_key:
                 self._keys.set(name, draft.new_key, session_only=draft.session_only)
+            # A URL's `user:password` goes to the keyring like the key; the stored profile is without it.
+            kinds: tuple[CredentialKind, ...] = ("base_url", "proxy")
+            for kind in kinds:
+                userinfo = draft.credentials(kind)
+                if userinfo or kind in draft.saved_credentials:
+                    self._keys.set_credentials(name, kind, userinfo or None, session_only=draft.session_only)
+                    draft.saved_credentials[kind] = userinfo
+            draft.saved_credentials = {kind: info for kind, info in draft.saved_credentials.items() if info}
+            draft.mask_credentials()
             draft.original, draft.new_key = name, ""
 
     def profiles(self) -> list[Profile]:
@@ -308,7 +327,7 @@ class ProvidersDialog(QDialog):
             return
         key = draft.new_key or saved or ""
         self.test_result.setText(self.tr('Testing "{name}"…').format(name=draft.name.strip()))
-        self._test_task = self._tasks.start(self._run_test(draft.profile(), key))
+        self._test_task = self._tasks.start(self._run_test(draft.profile_to_test(), key))
         self._update_enabled()
 
     async def _run_test(self, profile: Profile, key: str) -> None:

@@ -799,121 +799,136 @@
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="18"/>
+        <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="24"/>
+        <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="30"/>
+        <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="34"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="23"/>
+        <location filename="../../gui/error_messages.py" line="39"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="27"/>
+        <location filename="../../gui/error_messages.py" line="43"/>
         <source>The key is not allowed to do this (403).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="29"/>
+        <location filename="../../gui/error_messages.py" line="45"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="35"/>
+        <location filename="../../gui/error_messages.py" line="51"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="38"/>
+        <location filename="../../gui/error_messages.py" line="54"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="42"/>
+        <location filename="../../gui/error_messages.py" line="58"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="46"/>
+        <location filename="../../gui/error_messages.py" line="62"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="50"/>
+        <location filename="../../gui/error_messages.py" line="66"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54"/>
+        <location filename="../../gui/error_messages.py" line="70"/>
         <source>The provider refused the request (400).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="56"/>
+        <location filename="../../gui/error_messages.py" line="72"/>
         <source>The provider reports a billing problem (402).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58"/>
+        <location filename="../../gui/error_messages.py" line="74"/>
         <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="64"/>
+        <location filename="../../gui/error_messages.py" line="80"/>
         <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="70"/>
+        <location filename="../../gui/error_messages.py" line="86"/>
         <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="76"/>
+        <location filename="../../gui/error_messages.py" line="92"/>
         <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="82"/>
+        <location filename="../../gui/error_messages.py" line="98"/>
         <source>The provider stopped answering in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84"/>
+        <location filename="../../gui/error_messages.py" line="100"/>
         <source>The connection failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="86"/>
+        <location filename="../../gui/error_messages.py" line="102"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="91"/>
+        <location filename="../../gui/error_messages.py" line="107"/>
         <source>The provider reported an error in the middle of the reply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="95"/>
+        <location filename="../../gui/error_messages.py" line="111"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="97"/>
+        <location filename="../../gui/error_messages.py" line="113"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="101"/>
+        <location filename="../../gui/error_messages.py" line="117"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="109"/>
+        <location filename="../../gui/error_messages.py" line="125"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="113"/>
+        <location filename="../../gui/error_messages.py" line="129"/>
         <source>Request id: {request_id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,27 +1018,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers/controller.py" line="72"/>
+        <location filename="../../gui/providers/controller.py" line="102"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="75"/>
+        <location filename="../../gui/providers/controller.py" line="105"/>
         <source>The keyring is switched off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="76"/>
+        <location filename="../../gui/providers/controller.py" line="106"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="79"/>
+        <location filename="../../gui/providers/controller.py" line="109"/>
         <source>The keyring is locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="80"/>
+        <location filename="../../gui/providers/controller.py" line="110"/>
         <source>The keyring service did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,167 +1333,167 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="60"/>
+        <location filename="../../gui/providers/dialog.py" line="61"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="79"/>
+        <location filename="../../gui/providers/dialog.py" line="88"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="80"/>
+        <location filename="../../gui/providers/dialog.py" line="89"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="108"/>
+        <location filename="../../gui/providers/dialog.py" line="117"/>
         <source>x-api-key header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="109"/>
+        <location filename="../../gui/providers/dialog.py" line="118"/>
         <source>Authorization: Bearer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="111"/>
+        <location filename="../../gui/providers/dialog.py" line="120"/>
         <source>Anthropic (/v1/messages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="112"/>
+        <location filename="../../gui/providers/dialog.py" line="121"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="116"/>
+        <location filename="../../gui/providers/dialog.py" line="125"/>
         <source>Beta names, comma separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="118"/>
+        <location filename="../../gui/providers/dialog.py" line="127"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="121"/>
+        <location filename="../../gui/providers/dialog.py" line="130"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="122"/>
+        <location filename="../../gui/providers/dialog.py" line="131"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="123"/>
+        <location filename="../../gui/providers/dialog.py" line="132"/>
         <source>Auth style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="124"/>
+        <location filename="../../gui/providers/dialog.py" line="133"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="134"/>
         <source>anthropic-version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="126"/>
+        <location filename="../../gui/providers/dialog.py" line="135"/>
         <source>Beta headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="127"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="128"/>
+        <location filename="../../gui/providers/dialog.py" line="137"/>
         <source>Price overrides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="147"/>
         <source>Keep for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="139"/>
+        <location filename="../../gui/providers/dialog.py" line="148"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="146"/>
+        <location filename="../../gui/providers/dialog.py" line="155"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="150"/>
+        <location filename="../../gui/providers/dialog.py" line="159"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="162"/>
+        <location filename="../../gui/providers/dialog.py" line="171"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="206"/>
+        <location filename="../../gui/providers/dialog.py" line="215"/>
         <source>The new key will be saved when you press Save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="208"/>
+        <location filename="../../gui/providers/dialog.py" line="217"/>
         <source>Saved: {hint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="210"/>
+        <location filename="../../gui/providers/dialog.py" line="219"/>
         <source>No key saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="212"/>
+        <location filename="../../gui/providers/dialog.py" line="221"/>
         <source>Paste a new key to replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="242"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="242"/>
         <source>New profile {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="273"/>
+        <location filename="../../gui/providers/dialog.py" line="282"/>
         <source>The key could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="307"/>
+        <location filename="../../gui/providers/dialog.py" line="326"/>
         <source>The saved key could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="310"/>
+        <location filename="../../gui/providers/dialog.py" line="329"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="318"/>
+        <location filename="../../gui/providers/dialog.py" line="337"/>
         <source>The test could not run: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="327"/>
+        <location filename="../../gui/providers/dialog.py" line="346"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ Model list: %n model.</numerusform>
@@ -1486,47 +1501,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="329"/>
+        <location filename="../../gui/providers/dialog.py" line="348"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="330"/>
+        <location filename="../../gui/providers/dialog.py" line="349"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="332"/>
+        <location filename="../../gui/providers/dialog.py" line="351"/>
         <source>✗ The test message was not answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="115"/>
+        <location filename="../../gui/providers/draft.py" line="186"/>
+        <source>anthropic-version and the beta names may use only plain ASCII letters, digits and punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="193"/>
         <source>Give the profile a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="118"/>
+        <location filename="../../gui/providers/draft.py" line="196"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="124"/>
+        <location filename="../../gui/providers/draft.py" line="202"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="131"/>
-        <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
+        <location filename="../../gui/providers/draft.py" line="209"/>
+        <source>The proxy must be an http://, https://, socks5:// or socks5h:// URL, e.g. http://127.0.0.1:8080.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="138"/>
+        <location filename="../../gui/providers/draft.py" line="234"/>
+        <source>The API key is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="235"/>
+        <source>The API key has a space or a line break inside it. Copy the key again, without anything around it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="240"/>
+        <source>The API key has a character that cannot be sent (not plain ASCII; often an invisible one pasted from a web page). Copy the key again, or type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="245"/>
+        <source>The API key has a control character inside it. Copy the key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="218"/>
         <source>Price row {row}: enter a model id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="144"/>
+        <location filename="../../gui/providers/draft.py" line="224"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2574,12 +2614,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="220"/>
+        <location filename="../../gui/app.py" line="222"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="259"/>
+        <location filename="../../gui/app.py" line="261"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

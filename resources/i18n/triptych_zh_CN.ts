@@ -797,121 +797,136 @@
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="18"/>
+        <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
+        <translation>保存的 API 密钥无法发送（其中含有不允许的字符）。请在“提供商”中重新粘贴，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="24"/>
+        <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
+        <translation>无法使用该代理：请在“提供商”（或环境变量）中使用 http://、https://、socks5:// 或 socks5h:// 代理地址，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="30"/>
+        <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
+        <translation>此提供商的某项设置无法发送。请在“提供商”中更正，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="34"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation>此对话的服务商已不存在。请选择其他服务商，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="23"/>
+        <location filename="../../gui/error_messages.py" line="39"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation>服务商拒绝了 API 密钥（401）。请在“服务商”中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="27"/>
+        <location filename="../../gui/error_messages.py" line="43"/>
         <source>The key is not allowed to do this (403).</source>
         <translation>此密钥无权执行该操作（403）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="29"/>
+        <location filename="../../gui/error_messages.py" line="45"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation>此地址无响应（404）。请检查服务商的基础 URL 和模型名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="35"/>
+        <location filename="../../gui/error_messages.py" line="51"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation>请求过多（429）。服务商要求等待 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="38"/>
+        <location filename="../../gui/error_messages.py" line="54"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation>请求过多（429）。请稍候再重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="42"/>
+        <location filename="../../gui/error_messages.py" line="58"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation>模型当前过载（529）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="46"/>
+        <location filename="../../gui/error_messages.py" line="62"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation>服务商内部出错（{status}）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="50"/>
+        <location filename="../../gui/error_messages.py" line="66"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation>请求过大（413）。请移除附件或新建对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54"/>
+        <location filename="../../gui/error_messages.py" line="70"/>
         <source>The provider refused the request (400).</source>
         <translation>服务商拒绝了请求（400）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="56"/>
+        <location filename="../../gui/error_messages.py" line="72"/>
         <source>The provider reports a billing problem (402).</source>
         <translation>服务商报告计费问题（402）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58"/>
+        <location filename="../../gui/error_messages.py" line="74"/>
         <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
         <translation>无法通过代理连接，请求没有到达服务商。请在“服务商”中检查代理（或 HTTP_PROXY、HTTPS_PROXY、ALL_PROXY），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="64"/>
+        <location filename="../../gui/error_messages.py" line="80"/>
         <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
         <translation>服务商没有及时开始回复：它没有应答、只发送保活 ping，或数据来得太慢。请重试，或检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="70"/>
+        <location filename="../../gui/error_messages.py" line="86"/>
         <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
         <translation>回复停滞不前：很长时间内只收到保活 ping。已收到的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="76"/>
+        <location filename="../../gui/error_messages.py" line="92"/>
         <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
         <translation>服务商的应答远大于任何真实回复，Triptych 已停止读取。请检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="82"/>
+        <location filename="../../gui/error_messages.py" line="98"/>
         <source>The provider stopped answering in time.</source>
         <translation>服务商未能及时响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84"/>
+        <location filename="../../gui/error_messages.py" line="100"/>
         <source>The connection failed.</source>
         <translation>连接失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="86"/>
+        <location filename="../../gui/error_messages.py" line="102"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation>服务商重定向到了其他主机；为保护您的密钥，Triptych 没有跟随。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="91"/>
+        <location filename="../../gui/error_messages.py" line="107"/>
         <source>The provider reported an error in the middle of the reply.</source>
         <translation>服务商在回复过程中报告了错误。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="95"/>
+        <location filename="../../gui/error_messages.py" line="111"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation>服务商的回复不符合协议。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="97"/>
+        <location filename="../../gui/error_messages.py" line="113"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation>无法保存回复：磁盘可能已满。请释放一些空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="101"/>
+        <location filename="../../gui/error_messages.py" line="117"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="109"/>
+        <location filename="../../gui/error_messages.py" line="125"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="113"/>
+        <location filename="../../gui/error_messages.py" line="129"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
     </message>
@@ -1001,27 +1016,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers/controller.py" line="72"/>
+        <location filename="../../gui/providers/controller.py" line="102"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation>没有运行中的密钥环服务（未找到 Secret Service）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="75"/>
+        <location filename="../../gui/providers/controller.py" line="105"/>
         <source>The keyring is switched off.</source>
         <translation>密钥环已被关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="76"/>
+        <location filename="../../gui/providers/controller.py" line="106"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation>密钥环后端会把密钥存在文件中，Triptych 不使用这种方式。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="79"/>
+        <location filename="../../gui/providers/controller.py" line="109"/>
         <source>The keyring is locked.</source>
         <translation>密钥环已锁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="80"/>
+        <location filename="../../gui/providers/controller.py" line="110"/>
         <source>The keyring service did not answer.</source>
         <translation>密钥环服务没有响应。</translation>
     </message>
@@ -1315,214 +1330,239 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="60"/>
+        <location filename="../../gui/providers/dialog.py" line="61"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="79"/>
+        <location filename="../../gui/providers/dialog.py" line="88"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="80"/>
+        <location filename="../../gui/providers/dialog.py" line="89"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="108"/>
+        <location filename="../../gui/providers/dialog.py" line="117"/>
         <source>x-api-key header</source>
         <translation>x-api-key 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="109"/>
+        <location filename="../../gui/providers/dialog.py" line="118"/>
         <source>Authorization: Bearer</source>
         <translation>Authorization: Bearer</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="111"/>
+        <location filename="../../gui/providers/dialog.py" line="120"/>
         <source>Anthropic (/v1/messages)</source>
         <translation>Anthropic (/v1/messages)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="112"/>
+        <location filename="../../gui/providers/dialog.py" line="121"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation>OpenAI 兼容 (/v1/chat/completions)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="116"/>
+        <location filename="../../gui/providers/dialog.py" line="125"/>
         <source>Beta names, comma separated</source>
         <translation>Beta 名称，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="118"/>
+        <location filename="../../gui/providers/dialog.py" line="127"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation>可选，例如 http://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="121"/>
+        <location filename="../../gui/providers/dialog.py" line="130"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="122"/>
+        <location filename="../../gui/providers/dialog.py" line="131"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="123"/>
+        <location filename="../../gui/providers/dialog.py" line="132"/>
         <source>Auth style</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="124"/>
+        <location filename="../../gui/providers/dialog.py" line="133"/>
         <source>API style</source>
         <translation>API 风格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="134"/>
         <source>anthropic-version</source>
         <translation>anthropic-version</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="126"/>
+        <location filename="../../gui/providers/dialog.py" line="135"/>
         <source>Beta headers</source>
         <translation>Beta 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="127"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="128"/>
+        <location filename="../../gui/providers/dialog.py" line="137"/>
         <source>Price overrides</source>
         <translation>自定义价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="147"/>
         <source>Keep for this session only</source>
         <translation>仅在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="139"/>
+        <location filename="../../gui/providers/dialog.py" line="148"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation>密钥只保存在内存中，Triptych 退出后即被遗忘。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="146"/>
+        <location filename="../../gui/providers/dialog.py" line="155"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="150"/>
+        <location filename="../../gui/providers/dialog.py" line="159"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="162"/>
+        <location filename="../../gui/providers/dialog.py" line="171"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation>没有可用的密钥环：{reason} 密钥只在本次会话中保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="206"/>
+        <location filename="../../gui/providers/dialog.py" line="215"/>
         <source>The new key will be saved when you press Save.</source>
         <translation>按“保存”后将保存新密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="208"/>
+        <location filename="../../gui/providers/dialog.py" line="217"/>
         <source>Saved: {hint}</source>
         <translation>已保存：{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="210"/>
+        <location filename="../../gui/providers/dialog.py" line="219"/>
         <source>No key saved.</source>
         <translation>未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="212"/>
+        <location filename="../../gui/providers/dialog.py" line="221"/>
         <source>Paste a new key to replace it</source>
         <translation>粘贴新密钥以替换</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="242"/>
         <source>New profile</source>
         <translation>新配置</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="242"/>
         <source>New profile {number}</source>
         <translation>新配置 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="273"/>
+        <location filename="../../gui/providers/dialog.py" line="282"/>
         <source>The key could not be saved: {error}</source>
         <translation>无法保存密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="307"/>
+        <location filename="../../gui/providers/dialog.py" line="326"/>
         <source>The saved key could not be read: {error}</source>
         <translation>无法读取已保存的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="310"/>
+        <location filename="../../gui/providers/dialog.py" line="329"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation>正在测试“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="318"/>
+        <location filename="../../gui/providers/dialog.py" line="337"/>
         <source>The test could not run: {error}</source>
         <translation>无法运行测试：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="327"/>
+        <location filename="../../gui/providers/dialog.py" line="346"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ 模型列表：%n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="329"/>
+        <location filename="../../gui/providers/dialog.py" line="348"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation>✗ 模型列表（/v1/models）没有响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="330"/>
+        <location filename="../../gui/providers/dialog.py" line="349"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation>✓ 1 个 token 的测试消息已得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="332"/>
+        <location filename="../../gui/providers/dialog.py" line="351"/>
         <source>✗ The test message was not answered.</source>
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="115"/>
+        <location filename="../../gui/providers/draft.py" line="186"/>
+        <source>anthropic-version and the beta names may use only plain ASCII letters, digits and punctuation.</source>
+        <translation>anthropic-version 和 beta 名称只能使用普通 ASCII 字母、数字和标点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="193"/>
         <source>Give the profile a name.</source>
         <translation>请为配置命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="118"/>
+        <location filename="../../gui/providers/draft.py" line="196"/>
         <source>Another profile is already named &quot;{name}&quot;.</source>
         <translation>已有名为“{name}”的配置。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="124"/>
+        <location filename="../../gui/providers/draft.py" line="202"/>
         <source>The base URL must start with http:// or https://, e.g. https://api.anthropic.com.</source>
         <translation>基础 URL 必须以 http:// 或 https:// 开头，例如 https://api.anthropic.com。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="131"/>
-        <source>The proxy must be a URL such as http://127.0.0.1:8080.</source>
-        <translation>代理必须是 URL，例如 http://127.0.0.1:8080。</translation>
+        <location filename="../../gui/providers/draft.py" line="209"/>
+        <source>The proxy must be an http://, https://, socks5:// or socks5h:// URL, e.g. http://127.0.0.1:8080.</source>
+        <translation>代理必须是 http://、https://、socks5:// 或 socks5h:// 地址，例如 http://127.0.0.1:8080。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="138"/>
+        <location filename="../../gui/providers/draft.py" line="234"/>
+        <source>The API key is empty.</source>
+        <translation>API 密钥为空。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="235"/>
+        <source>The API key has a space or a line break inside it. Copy the key again, without anything around it.</source>
+        <translation>API 密钥中间含有空格或换行。请重新复制密钥，不要带上周围的任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="240"/>
+        <source>The API key has a character that cannot be sent (not plain ASCII; often an invisible one pasted from a web page). Copy the key again, or type it.</source>
+        <translation>API 密钥含有无法发送的字符（不是普通 ASCII，常是从网页粘贴来的不可见字符）。请重新复制或手动输入密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="245"/>
+        <source>The API key has a control character inside it. Copy the key again.</source>
+        <translation>API 密钥中含有控制字符。请重新复制密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/draft.py" line="218"/>
         <source>Price row {row}: enter a model id.</source>
         <translation>价格第 {row} 行：请输入模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/draft.py" line="144"/>
+        <location filename="../../gui/providers/draft.py" line="224"/>
         <source>Price row {row}: every price must be a number of 0 or more.</source>
         <translation>价格第 {row} 行：每个价格都必须是大于或等于 0 的数字。</translation>
     </message>
@@ -2570,12 +2610,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="220"/>
+        <location filename="../../gui/app.py" line="222"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="259"/>
+        <location filename="../../gui/app.py" line="261"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

@@ -1,20 +1,20 @@
-"""A whole session through the real window never lets the API key out: not into a file, a log, the screen,
-a copied command, a request body or another host.
+"""A whole session through the real window never lets the API key out: not into a file, a log, the screen, a
+copied command, a request body or another host.
 
-The session adds providers with a distinctive key in the providers dialog (x-api-key with the Anthropic
-style, Bearer with the OpenAI style), tests the connection, chats, meets errors whose text echoes the key
-back (a 401, a 403, an `error` event mid-stream, a relay's plain-text 502, a 529 that is retried, a failing
-connection test), is redirected to another host, runs a compare and exports its reports, copies every
-reply's request as cURL and Python and opens its raw exchange, exports the conversation in every format and
-all conversations as JSON and Markdown, and starts again the next day (which makes a backup). Afterwards
-the key, and its base64 and URL-encoded forms, must be nowhere: not in any file under the test folder
-(database and its WAL, settings, backups, exports, the temp and home folders the app was given), not in
-anything logged (at DEBUG) or printed, not on the clipboard, not in any widget's text. The fake server
-checks that the key arrived only in the profile's auth header, and a second server stands for every other
-host: it must see no request at all.
+The session adds providers with a distinctive key in the providers dialog (x-api-key with the Anthropic style,
+Bearer with the OpenAI style), tests the connection, chats, meets errors whose text echoes the key back (a
+401, one base64-encoded, a 403, an `error` event mid-stream, a relay's plain-text 502, a 529 that is retried,
+a failing connection test), has a key pasted with a line break inside refused, is redirected to another host,
+runs a compare and exports its reports, copies every reply's request as cURL and Python and opens its raw
+exchange, exports the conversation in every format and all conversations as JSON and Markdown, and starts
+again the next day (which makes a backup). Afterwards the key, and its escaped, base64 and URL-encoded forms,
+must be nowhere: not in any file under the test folder (database and its WAL, settings, backups, exports, the
+temp and home folders the app was given), not in anything logged (at DEBUG) or printed, not on the clipboard,
+not in any widget's text. The fake server checks that the key arrived only in the profile's auth header, and a
+second server stands for every other host: it must see no request at all.
 
-A PDF keeps its text compressed and as glyph numbers, so a byte search cannot see into it: the HTML page it
-is printed from is searched instead.
+A PDF keeps its text compressed and as glyph numbers, so a byte search cannot see into it: the HTML page it is
+printed from is searched instead.
 """
 
 from __future__ import annotations
@@ -22,13 +22,11 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
-import math
 import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import qasync
@@ -56,6 +54,8 @@ from gui.transfer import menu as transfer_menu
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import Running
 from tests.keyring_backends import DictKeyring
+from tests.secret_search import secret_forms
+from tests.socks5_server import Socks5Server
 
 SECRET = "sk-ant-hygiene-Qm7Zr2Xv9Lp4Tn8Kd3Wb6Ys1Hc5Jf0Ge"
 PROFILE = "Hygiene"
@@ -66,24 +66,25 @@ SLOW = Pace(chunk_chars=6, delta_interval=0.005)
 _PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 
 
-def secret_forms(secret: str) -> dict[str, bytes]:
-    """The key as it could appear in a file: plain, URL-encoded, and base64 (standard and URL-safe) at each
-    of the three alignments it could have inside a longer base64 text."""
-    raw = secret.encode()
-    forms = {"plain": raw, "url-encoded": quote(secret, safe="").encode()}
-    for offset in range(3):
-        for name, encode in (("base64", base64.b64encode), ("base64url", base64.urlsafe_b64encode)):
-            encoded = encode(b"\0" * offset + raw)
-            # Only the characters made from the key's bytes alone, whatever surrounds them.
-            first, last = math.ceil(offset / 3), (offset + len(raw)) // 3
-            forms[f"{name}@{offset}"] = encoded[4 * first : 4 * last]
-    return forms
-
-
+URL_PASSWORD = "url-pass-Hy7Qe4Rt2Wm9"
+PROXY_PASSWORD = "proxy-pass-Zk3Vb8Nc5Xs1"
+CREDENTIALS_PROFILE = "Hygiene (behind URL and proxy credentials)"
+BASIC = "Basic " + base64.b64encode(f"relay-user:{URL_PASSWORD}".encode()).decode()
+"""The one place the URL's credentials may be: the Basic auth they make, sent to the profile's host."""
 FORMS = secret_forms(SECRET)
+CREDENTIAL_FORMS = {
+    f"{what} {name}": form
+    for what, secret in (("URL password", URL_PASSWORD), ("proxy password", PROXY_PASSWORD))
+    for name, form in secret_forms(secret).items()
+}
 
 
 def hits(data: bytes) -> list[str]:
+    """The forms of the key, the URL password or the proxy password in `data`."""
+    return [name for name, form in (FORMS | CREDENTIAL_FORMS).items() if form in data]
+
+
+def key_hits(data: bytes) -> list[str]:
     return [name for name, form in FORMS.items() if form in data]
 
 
@@ -114,7 +115,9 @@ async def start_without_profiles(
     return Running(app, task, server)
 
 
-async def add_provider(session: Session, name: str, *, bearer: bool = False) -> None:
+async def add_provider(
+    session: Session, name: str, *, bearer: bool = False, base_url: str = "", proxy: str = ""
+) -> None:
     """The key typed into the providers dialog; "Test connection" meets a 401 that echoes it."""
     window, providers = session.app.window, session.app.app.providers
     earlier = providers.dialog
@@ -127,10 +130,18 @@ async def add_provider(session: Session, name: str, *, bearer: bool = False) -> 
     dialog.name.clear()
     QTest.keyClicks(dialog.name, name)
     dialog.base_url.clear()
-    QTest.keyClicks(dialog.base_url, session.server.base_url)
+    QTest.keyClicks(dialog.base_url, base_url or session.server.base_url)
+    QTest.keyClicks(dialog.proxy, proxy)
     if bearer:
         dialog.auth_style.set_choice("bearer")
         dialog.api_style.set_choice("openai")
+    if not bearer:
+        # Pasted with a line break inside: refused, with the reason and without the key.
+        dialog.key.setText(f"{SECRET[:20]}\n{SECRET[20:]}")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert "line break" in dialog.problems.text() and dialog.isVisible()
+        session.shown.append(dialog.problems.text())
+        dialog.key.clear()
     QTest.keyClicks(dialog.key, SECRET)
     session.server.enqueue(HttpError(401, f"invalid x-api-key: {SECRET}"), path="/v1/models")
     dialog.test_button.click()
@@ -165,6 +176,11 @@ async def chat_and_meet_errors(session: Session) -> None:
     server.enqueue(HttpError(401, echo))
     await chat(session, "Again", "rejected the API key")
     assert "the key [API key] is not valid" in session.app.transcript_text(), "the echo is shown, keyless"
+    basic = base64.b64encode(f"relay-user:{SECRET}".encode()).decode()
+    server.enqueue(
+        HttpError(401, f"credentials Basic {basic} and {base64.urlsafe_b64encode(SECRET.encode())!r}")
+    )
+    await chat(session, "Base64 this time", "credentials Basic")
     server.enqueue(Reply([Text("Half an answer")], pace=SLOW, faults=[ErrorEvent(2, "api_error", echo)]))
     await chat(session, "And again", "Half")
     server.enqueue(RawResponse(502, f"upstream said: {echo}", headers={"x-should-retry": "false"}))
@@ -179,6 +195,28 @@ async def chat_and_meet_errors(session: Session) -> None:
     redirect = {"location": f"{session.elsewhere.base_url}/v1/messages"}
     server.enqueue(RawResponse(307, "", headers=redirect))
     await chat(session, "Redirected", "redirected to another host")
+
+
+async def chat_behind_url_and_proxy_credentials(session: Session) -> None:
+    """A relay whose base URL carries user:password, through a SOCKS5 proxy that wants one too, then an
+    error that echoes the URL's password."""
+    async with Socks5Server(("proxy-user", PROXY_PASSWORD)) as socks:
+        host = session.server.base_url.removeprefix("http://")
+        await add_provider(
+            session,
+            CREDENTIALS_PROFILE,
+            base_url=f"http://relay-user:{URL_PASSWORD}@{host}",
+            proxy=f"socks5://proxy-user:{PROXY_PASSWORD}@127.0.0.1:{socks.port}",
+        )
+        session.server.enqueue(Reply([Text("Behind credentials.")], pace=SLOW))
+        await chat(session, "Through the proxy", "Behind credentials.")
+        session.server.enqueue(
+            HttpError(401, f"user relay-user:{URL_PASSWORD} may not, said {PROXY_PASSWORD}")
+        )
+        await chat(session, "Refused?", "may not, said [API key]")
+        assert socks.logins and set(socks.logins) == {("proxy-user", PROXY_PASSWORD)}
+    assert any(record.headers.get("authorization") == BASIC for record in session.server.requests)
+    session.app.window.profile_picker.setCurrentText(PROFILE)
 
 
 async def compare_and_export_reports(session: Session) -> None:
@@ -279,6 +317,7 @@ STEPS: list[Callable[[Session], Awaitable[None]]] = [
     lambda session: add_provider(session, PROFILE),
     chat_and_meet_errors,
     chat_through_an_openai_style_relay,
+    chat_behind_url_and_proxy_credentials,
     compare_and_export_reports,
     copy_every_request,
     export_in_every_format,
@@ -309,8 +348,14 @@ def shown_leaks(qapp: QApplication) -> list[str]:
 
 def leaks_in_request(record: RecordedRequest) -> list[str]:
     """Where in the request the key was, other than the one auth header it belongs in."""
-    carried = [name for name, value in record.headers.items() if hits(value.encode())]
+    carried = [name for name, value in record.headers.items() if key_hits(value.encode())]
     places = [f"header {name}" for name in carried if record.headers[name] != AUTH_HEADERS.get(name)]
+    # The URL's credentials go only as the Basic auth they make, and only to the profile that has them.
+    places += [
+        f"header {name} carried credentials"
+        for name, value in record.headers.items()
+        if hits(value.encode()) and not key_hits(value.encode()) and value != BASIC
+    ]
     if len(carried) != 1:
         places.append(f"{len(carried)} headers carried the key")
     if hits(record.raw_body):

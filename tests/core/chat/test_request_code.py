@@ -3,6 +3,8 @@ run for real against the same fake server, send it the very same body."""
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import subprocess
 import sys
@@ -12,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from core.api.pool import ClientPool
+from core.api.keys import KeyStore
+from core.api.pool import ClientPool, KeySource
 from core.api.retry import RetryPolicy
 from core.chat.request_code import (
     HEREDOC_ABOVE,
     RECONSTRUCTED_NOTE,
+    URL_CREDENTIALS_VAR,
     CodeUnavailableError,
     curl_command,
     env_var_for,
@@ -29,8 +33,10 @@ from core.model.conversation import StoredMessage
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
 from core.store.worker import StoreWorker
-from core.wire.exchange import MAX_RESPONSE_BYTES, REDACTED, Exchange
+from core.wire.exchange import MAX_RESPONSE_BYTES, REDACTED, URL_CREDENTIALS, Exchange
 from tests.core.chat.test_session import Keys, Recorder
+from tests.keyring_backends import DictKeyring
+from tests.secret_search import forms_in
 
 KEY = "sk-ant-code-test-5d2e8f1a9b3c7"
 SETTINGS = RequestSettings(
@@ -66,10 +72,13 @@ async def open_chat(
     profile: Profile,
     settings: RequestSettings = SETTINGS,
     retries: int = 0,
+    keys: KeySource | None = None,
 ) -> AsyncIterator[Chat]:
     store = StoreWorker(tmp_path / "chat.sqlite3")
     clients = ClientPool(
-        Keys({profile.name: KEY}), [profile], retry=RetryPolicy(max_retries=retries, initial_delay=0.01)
+        keys or Keys({profile.name: KEY}),
+        [profile],
+        retry=RetryPolicy(max_retries=retries, initial_delay=0.01),
     )
     session = ChatSession(store, clients, Recorder(), save_interval=0.1)
     conversation = await store.call(lambda s: s.create_conversation(settings, profile.name))
@@ -274,3 +283,73 @@ async def test_a_key_in_the_url_is_read_from_the_environment_too(chat: Chat, tmp
     run = run_python(script, "ANTHROPIC_API_KEY", tmp_path)
     assert_replayed(chat.server, run, exchange.request_body, "message_stop")
     assert chat.server.requests[-1].query == {"relay_key": KEY}
+
+
+URL_USERINFO = "relay-user:pa%24%24-word-8c1e"
+URL_PASSWORD = "pa$$-word-8c1e"
+BASIC = "Basic " + base64.b64encode(f"relay-user:{URL_PASSWORD}".encode()).decode()
+
+
+def run_with_url_credentials(argv: list[str]) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": os.environ["PATH"],
+        "ANTHROPIC_API_KEY": KEY,
+        URL_CREDENTIALS_VAR: f"relay-user:{URL_PASSWORD}",
+    }
+    return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=30)
+
+
+async def assert_url_credentials_handled(chat: Chat, tmp_path: Path) -> None:
+    """The base URL's user:password went as Basic auth beside the key; the record keeps neither, the copied
+    code sends the same two headers again (the key from its variable, the credentials from theirs)."""
+    reply = await chat.send("Hello")
+    sent = chat.server.requests[-1]
+    assert (sent.headers["authorization"], sent.headers["x-api-key"]) == (BASIC, KEY)
+    exchange = await chat.exchange(reply.id)
+    assert exchange.url == f"{chat.server.base_url}/v1/messages"
+    assert exchange.request_headers["authorization"] == f"Basic {URL_CREDENTIALS}"
+    assert exchange.request_headers["x-api-key"] == REDACTED
+    curl = curl_command(exchange, "ANTHROPIC_API_KEY")
+    assert f'--user "${{{URL_CREDENTIALS_VAR}}}"' in curl
+    assert "authorization" not in curl.lower(), "the key must not go in an authorization header"
+    script = python_script(exchange, "ANTHROPIC_API_KEY")
+    path = tmp_path / "request.py"
+    path.write_text(script, encoding="utf-8")
+    for argv in (["sh", "-c", curl], [sys.executable, str(path)]):
+        run = run_with_url_credentials(argv)
+        assert run.returncode == 0 and "message_stop" in run.stdout, run.stderr
+        replayed = chat.server.requests[-1]
+        assert (replayed.headers["authorization"], replayed.headers["x-api-key"]) == (BASIC, KEY)
+        assert replayed.raw_body == sent.raw_body
+    for text in (curl, script, exchange.url, json.dumps(exchange.request_headers)):
+        for secret in (URL_PASSWORD, URL_USERINFO, BASIC.removeprefix("Basic ")):
+            assert secret not in text
+    found = [
+        (path.name, forms_in(path.read_bytes(), secret))
+        for path in tmp_path.rglob("*")
+        if path.is_file() and path.suffix != ".py"
+        for secret in (URL_PASSWORD, f"relay-user:{URL_PASSWORD}", URL_USERINFO)
+        if forms_in(path.read_bytes(), secret)
+    ]
+    assert found == []
+
+
+async def test_a_profile_stored_with_url_credentials_is_recorded_and_copied_as_sent(
+    tmp_path: Path, server: FakeServer
+) -> None:
+    """A profile stored before URL credentials moved to the keyring carries them in its base URL."""
+    host = server.base_url.removeprefix("http://")
+    profile = Profile("Basic relay", f"http://{URL_USERINFO}@{host}")
+    async for chat in open_chat(tmp_path, server, profile):
+        await assert_url_credentials_handled(chat, tmp_path)
+
+
+async def test_url_credentials_from_the_keyring_are_recorded_and_copied_as_sent(
+    tmp_path: Path, server: FakeServer
+) -> None:
+    keys = KeyStore(DictKeyring())
+    keys.set("Basic relay", KEY)
+    keys.set_credentials("Basic relay", "base_url", URL_USERINFO)
+    profile = Profile("Basic relay", server.base_url)
+    async for chat in open_chat(tmp_path, server, profile, keys=keys):
+        await assert_url_credentials_handled(chat, tmp_path)

@@ -4,11 +4,13 @@ and given back byte for byte."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import sqlite3
 import zlib
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -16,7 +18,7 @@ from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
 from core.chat.session import ChatSession
 from core.compare.session import CompareSession
-from core.demo import FakeServer, RawResponse, Reply, Text
+from core.demo import ErrorEvent, FakeServer, RawResponse, Reply, Text
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
 from core.store.exchange_parts import join_body, split_body
@@ -26,6 +28,7 @@ from core.wire.exchange import MAX_REQUEST_BYTES, REDACTED, Exchange, ExchangeCa
 from core.wire.exchange_text import exchange_text
 from tests.core.chat.test_session import Recorder as ChatRecorder
 from tests.core.compare.test_session import Recorder
+from tests.secret_search import forms_in
 
 KEY = "sk-ant-exchange-test-0a9b8c7d6e"
 
@@ -214,3 +217,47 @@ async def test_parts_no_longer_used_go_with_their_replies(tmp_path: Path) -> Non
 class _Keys:
     def get(self, profile_name: str) -> str | None:
         return KEY
+
+
+async def test_a_key_echoed_in_any_form_is_not_in_the_stored_exchange(tmp_path: Path) -> None:
+    """A relay that echoes the key base64-encoded (in its error, in a header, in an error event mid-stream),
+    or URL-encoded, leaves no form of it in the database: not in the error saved with the reply, not in the
+    recorded exchange."""
+    b64 = base64.b64encode(f"relay:{KEY}".encode()).decode()
+    urlsafe = base64.urlsafe_b64encode(f"x{KEY}".encode()).decode()
+    async with FakeServer(api_key=KEY) as server:
+        server.enqueue(
+            RawResponse(502, f"upstream: Basic {b64}; {quote(KEY)}", headers={"x-echo": urlsafe}),
+            Reply([Text("Half an answer")], faults=[ErrorEvent(1, "api_error", f"token {b64} / {urlsafe}")]),
+        )
+        store = StoreWorker(tmp_path / "chat.sqlite3")
+        clients = ClientPool(_Keys(), [Profile("Relay", server.base_url)], retry=RetryPolicy(max_retries=0))
+        recorder = ChatRecorder()
+        session = ChatSession(store, clients, recorder, save_interval=0.05)
+        conversation = await store.call(
+            lambda s: s.create_conversation(
+                RequestSettings(model="claude-sonnet-4-6", max_tokens=64), "Relay"
+            )
+        )
+        replies = [
+            await session.send(conversation.id, [{"type": "text", "text": text}]) for text in ("Hi", "Again")
+        ]
+        exchanges = [await store.call(lambda s, m=reply.id: s.get_exchange(m)) for reply in replies]
+        await session.close()
+        await clients.aclose()
+        await store.close()
+    assert [exchange.status for exchange in exchanges if exchange is not None] == [502, 200]
+    assert all(reply.error is not None for reply in replies)
+    for path in tmp_path.iterdir():
+        assert forms_in(path.read_bytes(), KEY) == [], path
+    # What is compressed in the database is searched decompressed.
+    with sqlite3.connect(tmp_path / "chat.sqlite3") as db:
+        stored = [
+            zlib.decompress(blob)
+            for table, column in (("exchanges", "response_body"), ("exchange_parts", "body"))
+            for (blob,) in db.execute(f"SELECT {column} FROM {table}")
+        ]
+        stored += [row[0].encode() for row in db.execute("SELECT response_headers_json FROM exchanges")]
+        stored += [(row[0] or "").encode() for row in db.execute("SELECT error_json FROM messages")]
+    db.close()
+    assert [forms_in(data, KEY) for data in stored if forms_in(data, KEY)] == []

@@ -3,6 +3,7 @@ no-keyring fallback, and Test connection over real HTTP against the fake server.
 
 from __future__ import annotations
 
+import pytest
 import qasync
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -28,6 +29,7 @@ class FakeKeys:
     def __init__(self, usable: bool = True, reason: str = "") -> None:
         self.usable, self.reason = usable, reason
         self.saved: dict[str, tuple[str, bool]] = {}
+        self.url_credentials: dict[tuple[str, str], tuple[str, bool]] = {}
 
     def availability(self) -> tuple[bool, str]:
         return self.usable, self.reason
@@ -45,10 +47,27 @@ class FakeKeys:
 
     def delete(self, profile_name: str) -> None:
         self.saved.pop(profile_name, None)
+        for kind in ("base_url", "proxy"):
+            self.url_credentials.pop((profile_name, kind), None)
 
     def rename(self, old_name: str, new_name: str) -> None:
         if old_name in self.saved:
             self.saved[new_name] = self.saved.pop(old_name)
+        for kind in ("base_url", "proxy"):
+            if (old_name, kind) in self.url_credentials:
+                self.url_credentials[(new_name, kind)] = self.url_credentials.pop((old_name, kind))
+
+    def credentials(self, profile_name: str, kind: str) -> str | None:
+        entry = self.url_credentials.get((profile_name, kind))
+        return entry[0] if entry else None
+
+    def set_credentials(
+        self, profile_name: str, kind: str, userinfo: str | None, *, session_only: bool
+    ) -> None:
+        if userinfo:
+            self.url_credentials[(profile_name, kind)] = (userinfo, session_only)
+        else:
+            self.url_credentials.pop((profile_name, kind), None)
 
 
 async def api_tester(profile: Profile, key: str) -> ConnectionReport:
@@ -172,13 +191,60 @@ def test_invalid_profiles_are_not_saved(qtbot: QtBot) -> None:
     assert dialog.problems.text().split("\n") == [
         'Another profile is already named "Anthropic".',
         "The base URL must start with http:// or https://, e.g. https://api.anthropic.com.",
-        "The proxy must be a URL such as http://127.0.0.1:8080.",
+        "The proxy must be an http://, https://, socks5:// or socks5h:// URL, e.g. http://127.0.0.1:8080.",
         "Price row 1: enter a model id.",
         "Price row 1: every price must be a number of 0 or more.",
     ]
     dialog.name.setText("")
     _save(dialog)
     assert dialog.problems.text().startswith("Give the profile a name.")
+
+
+@pytest.mark.parametrize(
+    ("pasted", "reason"),
+    [
+        ("sk-ant-api03-pasted\u200bfrom-a-page", "not plain ASCII"),
+        ("sk-ant-api03-first-half\nsecond-half", "a space or a line break inside it"),
+        ("sk-ant-api03 two words", "a space or a line break inside it"),
+    ],
+)
+def test_a_key_that_cannot_be_sent_is_refused_with_the_reason_and_the_form_kept(
+    qtbot: QtBot, pasted: str, reason: str
+) -> None:
+    keys = FakeKeys()
+    dialog = _dialog(qtbot, [Profile("Relay", "https://relay.example")], keys)
+    dialog.key.setText(f"  {pasted}\n")
+    with qtbot.assertNotEmitted(dialog.profilesChanged):
+        _save(dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.problems.isVisibleTo(dialog)
+    assert reason in dialog.problems.text()
+    assert pasted not in _all_text(dialog)
+    assert keys.saved == {}
+    assert dialog.key.text() == f"  {pasted}\n", "what was typed stays, to be corrected"
+    dialog.key.setText("sk-ant-api03-corrected-0000")
+    _save(dialog)
+    assert keys.saved == {"Relay": ("sk-ant-api03-corrected-0000", False)}
+
+
+def test_header_settings_that_cannot_be_sent_are_refused(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, [Profile("Relay", "https://relay.example")], FakeKeys())
+    dialog.version.setText("2023-06-01\u200b")
+    with qtbot.assertNotEmitted(dialog.profilesChanged):
+        _save(dialog)
+    assert "plain ASCII" in dialog.problems.text()
+
+
+def test_a_socks5_proxy_is_accepted_and_socks4_refused(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, [Profile("Relay", "https://relay.example")], FakeKeys())
+    dialog.proxy.setText("socks4://127.0.0.1:1080")
+    with qtbot.assertNotEmitted(dialog.profilesChanged):
+        _save(dialog)
+    assert "socks5://" in dialog.problems.text()
+    dialog.proxy.setText("socks5h://127.0.0.1:1080")
+    with qtbot.waitSignal(dialog.profilesChanged) as signal:
+        _save(dialog)
+    assert signal.args[0][0].proxy == "socks5h://127.0.0.1:1080"
 
 
 def test_renaming_and_removing_move_and_delete_keys_only_on_save(qtbot: QtBot) -> None:
@@ -241,3 +307,65 @@ def test_test_connection_reports_what_works(qtbot: QtBot, qloop: qasync.QEventLo
             ]
 
     run(qloop, body())
+
+
+def test_url_credentials_go_to_the_key_store_and_are_shown_only_masked(qtbot: QtBot) -> None:
+    keys = FakeKeys()
+    dialog = _dialog(qtbot, [], keys)
+    dialog.add_button.click()
+    dialog.name.setText("Relay")
+    dialog.base_url.setText("https://relay-user:url%2Fpass@relay.example/v1")
+    dialog.proxy.setText("socks5://proxy-user:proxy-pass@127.0.0.1:1080")
+    dialog.key.setText("sk-relay-0123456789")
+    with qtbot.waitSignal(dialog.profilesChanged) as signal:
+        _save(dialog)
+    saved = signal.args[0][0]
+    assert (saved.base_url, saved.proxy) == ("https://relay.example/v1", "socks5://127.0.0.1:1080")
+    assert keys.url_credentials == {
+        ("Relay", "base_url"): ("relay-user:url%2Fpass", False),
+        ("Relay", "proxy"): ("proxy-user:proxy-pass", False),
+    }
+
+    again = _dialog(qtbot, [saved], keys)
+    assert again.base_url.text() == "https://relay-user:••••••••@relay.example/v1"
+    assert again.proxy.text() == "socks5://proxy-user:••••••••@127.0.0.1:1080"
+    assert "pass" not in _all_text(again)
+    again.version.setText("2023-06-01")  # another change: the credentials stay as saved
+    with qtbot.waitSignal(again.profilesChanged) as signal:
+        _save(again)
+    assert signal.args[0][0] == saved
+    assert keys.url_credentials[("Relay", "base_url")] == ("relay-user:url%2Fpass", False)
+
+    third = _dialog(qtbot, [saved], keys)
+    third.proxy.setText("socks5://127.0.0.1:1080")  # credentials typed away: forgotten
+    third.base_url.setText("https://new-user:new-pass@relay.example/v1")
+    _save(third)
+    assert keys.url_credentials == {("Relay", "base_url"): ("new-user:new-pass", False)}
+
+
+def test_a_profile_stored_with_url_credentials_shows_them_masked_and_moves_them_on_save(qtbot: QtBot) -> None:
+    keys = FakeKeys()
+    legacy = Profile(
+        "Old", "https://u:legacy-pass@relay.example", proxy="http://p:proxy-secret@127.0.0.1:3128"
+    )
+    dialog = _dialog(qtbot, [legacy], keys)
+    assert dialog.base_url.text() == "https://u:••••••••@relay.example"
+    assert "legacy-pass" not in _all_text(dialog) and "proxy-secret" not in _all_text(dialog)
+    with qtbot.waitSignal(dialog.profilesChanged) as signal:
+        _save(dialog)
+    assert signal.args[0][0] == Profile("Old", "https://relay.example", proxy="http://127.0.0.1:3128")
+    assert keys.url_credentials == {
+        ("Old", "base_url"): ("u:legacy-pass", False),
+        ("Old", "proxy"): ("p:proxy-secret", False),
+    }
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://relay.example:99999", "https://relay.example:port"])
+def test_a_base_url_that_cannot_be_parsed_is_refused_not_a_crash(qtbot: QtBot, url: str) -> None:
+    dialog = _dialog(qtbot, [Profile("Relay", "https://relay.example")], FakeKeys())
+    dialog.base_url.setText(url)
+    dialog.proxy.setText(url)
+    with qtbot.assertNotEmitted(dialog.profilesChanged):
+        _save(dialog)
+    assert "The base URL must start with http://" in dialog.problems.text()
+    assert "The proxy must be" in dialog.problems.text()

@@ -1,5 +1,7 @@
-"""Adding a provider from the window: the profile lands in the database, the key in the keyring only."""
+"""Adding a provider from the window: the profile lands in the database, the key in the keyring only; URL
+and proxy credentials an older version stored in the database move to the keyring at start."""
 
+import base64
 from pathlib import Path
 
 import qasync
@@ -7,12 +9,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from core.api.keys import SERVICE, KeyStore
+from core.api.keys import CREDENTIAL_SERVICES, SERVICE, KeyStore
 from core.demo import FakeServer, Reply, Text
+from core.model.profile import Profile
+from core.store.paths import DATABASE_FILE
+from core.store.repository import Store
 from gui.providers.dialog import ProvidersDialog
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import KEY, start
 from tests.keyring_backends import DictKeyring
+from tests.secret_search import forms_in
+from tests.socks5_server import Socks5Server
 
 NEW_KEY = "sk-ant-second-provider-5e8d1a0c9b7f3"
 
@@ -86,3 +93,54 @@ def test_renaming_a_provider_keeps_its_conversations_and_key(
             await app.quit()
 
     run(qloop, body(), timeout=30)
+
+
+def test_url_and_proxy_credentials_stored_by_an_older_version_move_to_the_keyring_at_start(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    backend = DictKeyring()
+    url_password, proxy_password = "older-url-pass-3f8a", "older-proxy-pass-7c1d"
+
+    async def body() -> None:
+        with FakeServer.running_in_thread(api_key=KEY) as server:
+            async with Socks5Server(("proxy-user", proxy_password)) as socks:
+                host = server.base_url.removeprefix("http://")
+                store = Store.open(tmp_path / DATABASE_FILE)
+                store.save_profile(
+                    Profile(
+                        "Older",
+                        f"http://relay-user:{url_password}@{host}",
+                        proxy=f"socks5://proxy-user:{proxy_password}@127.0.0.1:{socks.port}",
+                    )
+                )
+                store.close()
+                keys = KeyStore(backend)
+                keys.set("Older", KEY)
+                app = await start(qapp, tmp_path, server, keys)
+
+                async def stored() -> Profile:
+                    profiles = await app.app.store.call(lambda s: s.list_profiles())
+                    return next(profile for profile in profiles if profile.name == "Older")
+
+                await wait_until(
+                    lambda: (CREDENTIAL_SERVICES["proxy"], "Older") in backend.entries, what="moved"
+                )
+                assert await stored() == Profile("Older", server.base_url, proxy=socks.url)
+                assert (
+                    backend.entries[(CREDENTIAL_SERVICES["base_url"], "Older")]
+                    == f"relay-user:{url_password}"
+                )
+                app.window.profile_picker.setCurrentText("Older")
+                server.enqueue(Reply([Text("Still reachable.")]))
+                app.type_and_send(qtbot, "Are you there?")
+                await wait_until(lambda: "Still reachable." in app.transcript_text(), what="the reply")
+                basic = base64.b64encode(f"relay-user:{url_password}".encode()).decode()
+                assert server.requests[-1].headers["authorization"] == f"Basic {basic}"
+                assert ("proxy-user", proxy_password) in socks.logins
+                await app.quit()
+
+    run(qloop, body(), timeout=30)
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            for secret in (url_password, proxy_password):
+                assert forms_in(path.read_bytes(), secret) == [], f"{secret} is in {path.name}"
