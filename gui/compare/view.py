@@ -106,6 +106,7 @@ class CompareView(QWidget):
         self.add_button.clicked.connect(
             lambda: self.add_column(self._base_profile, copy.deepcopy(self._base))
         )
+        self._controller: CompareSignals | None = controller
         controller.columnStarted.connect(self._column_started)
         controller.columnUpdated.connect(self._column_updated)
         self._pacer = ColumnPacer(self._deliver, self)
@@ -397,4 +398,12 @@ class CompareView(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_all()
+        # The controller outlives this window, which is deleted once closed: the stopped columns' last
+        # updates must not reach it half-destroyed, nor held ones be handed over by the pacer's timer.
+        if self._controller is not None:  # a second close finds it done
+            self._controller.columnStarted.disconnect(self._column_started)
+            self._controller.columnUpdated.disconnect(self._column_updated)
+            self._controller.columnFinished.disconnect(self._column_finished)
+            self._controller = None
+        self._pacer.drop()
         event.accept()
