@@ -13,6 +13,7 @@ import html
 import re
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
@@ -26,13 +27,19 @@ _MAX_IMAGE_WIDTH = 600
 def write_pdf(html_text: str, path: Path) -> None:
     """Lay out `html_text` on A4 pages and write them to `path` (blocking)."""
     document = QTextDocument()
-    document.setHtml(_SUMMARY.sub(r"<p><i>\1</i></p>", _with_image_resources(html_text, document)))
     writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    writer.setCreator("Triptych")
-    document.print_(writer)
+    try:
+        document.setHtml(_SUMMARY.sub(r"<p><i>\1</i></p>", _with_image_resources(html_text, document)))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+        writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+        writer.setCreator("Triptych")
+        document.print_(writer)
+    finally:
+        # Destroyed here, on the worker thread that made them: left to Python, the last reference may go on
+        # the UI thread, and a QObject with timers must not be destroyed from another thread.
+        shiboken6.delete(writer)
+        shiboken6.delete(document)
 
 
 def _with_image_resources(html_text: str, document: QTextDocument) -> str:
