@@ -8,6 +8,8 @@ where the thing may not have started yet. These poll every 10 ms until the condi
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -35,3 +37,23 @@ async def wait_for(
             raise AssertionError(f"timed out waiting for {what}; last read: {value!r}"[:2000])
         await asyncio.sleep(POLL_S)
     return value
+
+
+def wait_until_sync(
+    predicate: Callable[[], bool],
+    timeout: float,
+    what: str,
+    alive: subprocess.Popen[bytes] | None = None,
+    describe: Callable[[], str] = lambda: "",
+) -> None:
+    """Block (no event loop: another process does the work) until predicate() is true, failing at once if
+    `alive` has exited. `describe()` adds context (e.g. the process's log) to a failure."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if alive is not None and alive.poll() is not None:
+            raise AssertionError(
+                f"the app exited ({alive.returncode}) while waiting for {what}\n{describe()}"
+            )
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}\n{describe()}")
+        time.sleep(POLL_S)

@@ -11,7 +11,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import closing
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from core.store.paths import DATABASE_FILE
 from core.store.repository import Store
 from tests.file_keyring import FILE_VARIABLE, write_key
 from tests.paths import REPO
+from tests.waiting import wait_until_sync
 
 KEY = "sk-ant-start-test-8e1f4a7c2b9d"
 PROFILE = "Relay"
@@ -104,11 +104,11 @@ def test_the_app_survives_a_bad_setting_at_start(
                 stderr=subprocess.STDOUT,
             )
         try:
-            deadline = time.monotonic() + _DEADLINE
-            while (row := _reply_row(data_dir)) is None:
-                assert process.poll() is None, f"the app exited ({process.returncode}):\n{log.read_text()}"
-                assert time.monotonic() < deadline, f"no reply in time:\n{log.read_text()}"
-                time.sleep(0.02)
+            wait_until_sync(
+                lambda: _reply_row(data_dir) is not None, _DEADLINE, "the reply", process, log.read_text
+            )
+            row = _reply_row(data_dir)
+            assert row is not None
             assert process.poll() is None, f"the app exited after the reply:\n{log.read_text()}"
         finally:
             process.kill()

@@ -14,7 +14,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -29,6 +28,7 @@ from core.store.repository import Store
 from tests.file_keyring import FILE_VARIABLE, write_key
 from tests.paths import REPO
 from tests.read_only import read_only_folder
+from tests.waiting import wait_until_sync
 
 KEY = "sk-ant-single-instance-8d2e4f6a1b3c"
 PROFILE = "Relay"
@@ -181,12 +181,8 @@ def _exit_code(process: subprocess.Popen) -> int | None:
         return None
 
 
-def _wait(found: Callable[[], bool], process: subprocess.Popen, what: str) -> None:
-    deadline = time.monotonic() + 30
-    while not found():
-        assert process.poll() is None, f"the app exited while waiting for {what}"
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.01)
+def _wait(found: Callable[[], bool], process: subprocess.Popen[bytes], what: str) -> None:
+    wait_until_sync(found, 30, what, process)
 
 
 def test_a_read_only_data_folder_gets_a_dialog_saying_so_not_damaged(tmp_path: Path) -> None:
