@@ -412,7 +412,7 @@ def _json_of(body: bytes, secret: str) -> dict[str, Any]:
 
 def describe_transport_error(exc: httpx.TransportError, url: httpx.URL) -> str:
     """A sentence a user can act on, for a failure below HTTP."""
-    host = url.host + (f":{url.port}" if url.port else "")
+    host = _host(url)
     cause = _root_cause(exc)
     if isinstance(exc, httpx.ConnectTimeout):
         return f"Could not connect to {host}: no answer in time."
