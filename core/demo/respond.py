@@ -56,7 +56,7 @@ def raw_response(item: RawResponse) -> web.Response:
     )
 
 
-async def endless_response(request: web.Request, item: EndlessBody) -> web.StreamResponse:
+async def endless_response(request: web.Request, item: EndlessBody) -> tuple[web.StreamResponse, Outcome]:
     """Headers, then `item.piece` again and again until the client leaves (or the server stops)."""
     response = web.StreamResponse(status=item.status, headers={"Content-Type": item.content_type})
     await response.prepare(request)
@@ -64,8 +64,7 @@ async def endless_response(request: web.Request, item: EndlessBody) -> web.Strea
         while True:
             await response.write(item.piece)
     except ConnectionResetError:
-        pass
-    return response
+        return response, "client_gone"
 
 
 async def send_body(

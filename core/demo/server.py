@@ -308,7 +308,7 @@ class FakeServer:
         if isinstance(item, RawResponse):
             return raw_response(item)
         if isinstance(item, EndlessBody):
-            return await endless_response(request, item)
+            return await self._endless(request, item)
         assert isinstance(item, HttpError)  # enqueue() lets a Reply into the generation paths only
         return error_response(item, openai=False, request_id=request[_EXCHANGE].record.request_id)
 
@@ -319,7 +319,7 @@ class FakeServer:
         if isinstance(item, RawResponse):
             return raw_response(item)
         if isinstance(item, EndlessBody):
-            return await endless_response(request, item)
+            return await self._endless(request, item)
         body = record.body
         error = item.fault(ErrorEvent)
         if error is not None and not body.get("stream"):
@@ -331,6 +331,13 @@ class FakeServer:
         response, outcome = await send_reply(
             request, item, message, body, openai=openai, pace=pace, sent=record.sent
         )
+        self._note(request[_EXCHANGE], outcome)
+        return response
+
+    async def _endless(self, request: web.Request, item: EndlessBody) -> web.StreamResponse:
+        # The client leaving shows either as the handler cancelled or as a failed write, whichever comes
+        # first; both must mark the request, or a test waiting for the disconnect waits forever.
+        response, outcome = await endless_response(request, item)
         self._note(request[_EXCHANGE], outcome)
         return response
 
