@@ -26,6 +26,7 @@ from core.demo.checks import (
     check_version,
 )
 from core.demo.models import MODELS_BY_ID, models_page
+from core.demo.prompt_cache import PromptCache
 from core.demo.replies import (
     DEMO_PACE,
     demo_reply,
@@ -125,6 +126,7 @@ class FakeServer:
         self._script: defaultdict[str, deque[ScriptItem]] = defaultdict(deque)
         self._runner: web.AppRunner | None = None
         self._stopping = False
+        self._cache = PromptCache()
 
     @property
     def base_url(self) -> str:
@@ -326,6 +328,11 @@ class FakeServer:
             return error_response(HttpError.from_event(error), openai=openai, request_id=record.request_id)
 
         message = item.message(request_model=body["model"], input_tokens=estimate_input_tokens(body))
+        if item.usage is None:  # a scripted usage is the test's; the model's own is split by the cache
+            usage = message.usage
+            message.usage = self._cache.usage(
+                body, input_tokens=usage.input_tokens, output_tokens=usage.output_tokens
+            )
         record.reply = message.to_api()
         pace = item.pace or self.pace
         response, outcome = await send_reply(

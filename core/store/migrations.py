@@ -312,7 +312,32 @@ def m004_exchanges(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_compare_runs, m003_search, m004_exchanges)
+def m006_provider_checks(db: sqlite3.Connection) -> None:
+    """The provider checks (`core.doctor`) run for each profile, kept as a history so a change shows. The
+    report is JSON (`core.model.provider_check.report_to_dict`); the profile name is not a foreign key: the
+    history outlives a profile deleted and added again."""
+    db.execute(
+        """
+        CREATE TABLE provider_checks (
+            id INTEGER PRIMARY KEY,
+            profile_name TEXT NOT NULL,
+            model TEXT NOT NULL,
+            started_at REAL NOT NULL,
+            worst TEXT NOT NULL,
+            report_json TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX provider_checks_by_profile ON provider_checks(profile_name, started_at)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_initial,
+    m002_compare_runs,
+    m003_search,
+    m004_exchanges,
+    m006_provider_checks,
+)
 
 
 def applied_migrations(db: sqlite3.Connection) -> list[str]:

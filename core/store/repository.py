@@ -38,6 +38,7 @@ from core.store.errors import (
 )
 from core.store.exchanges import ExchangeMethods
 from core.store.messages import MessageMethods
+from core.store.provider_checks import ProviderCheckMethods
 from core.store.search import SearchMethods
 from core.store.transfer import TransferMethods
 
@@ -57,7 +58,9 @@ _CONVERSATION_COLUMNS = (
 )
 
 
-class Store(MessageMethods, CompareMethods, ExchangeMethods, TransferMethods, SearchMethods):
+class Store(
+    MessageMethods, CompareMethods, ExchangeMethods, TransferMethods, SearchMethods, ProviderCheckMethods
+):
     """Conversations and profiles; the message tree is in `core.store.messages`, compare runs in
     `core.store.compare_runs`, opening in `store_db`."""
 

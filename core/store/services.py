@@ -16,6 +16,7 @@ from core.model.branching import Versions
 from core.model.compare_run import CompareRun
 from core.model.conversation import Conversation, ConversationSummary, StoredMessage
 from core.model.profile import Profile
+from core.model.provider_check import DoctorReport
 from core.model.request_settings import RequestSettings
 from core.store.backup import merge_backup
 from core.store.repository import Store
@@ -179,6 +180,20 @@ class TransferService:
         return await self._worker.call(lambda store: merge_backup(store, backup))
 
 
+class ProviderCheckService:
+    """The provider checks' history."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def save(self, report: DoctorReport) -> None:
+        await self._worker.call(lambda store: store.save_provider_check(report))
+
+    async def history(self, profile_name: str) -> list[DoctorReport]:
+        """Newest first."""
+        return await self._worker.call(lambda store: store.provider_checks(profile_name))
+
+
 @dataclass(frozen=True)
 class StoreServices:
     """Every door into the store, over one worker thread."""
@@ -188,6 +203,7 @@ class StoreServices:
     compare_runs: CompareRunService
     search: SearchService
     transfer: TransferService
+    provider_checks: ProviderCheckService
 
     @classmethod
     def over(cls, worker: StoreWorker) -> StoreServices:
@@ -197,4 +213,5 @@ class StoreServices:
             CompareRunService(worker),
             SearchService(worker),
             TransferService(worker),
+            ProviderCheckService(worker),
         )
