@@ -7,7 +7,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -241,6 +241,9 @@ class MainWindow(QMainWindow):
         """Show a conversation: the list, the transcript, the parameters and the composer's target change
         together, or not at all. If it cannot be loaded or shown, what was open stays open (the list selects
         it again) and the reason is shown; the app goes on."""
+        if self._save_settings_later.isActive() or self.parameters.has_pending_change():
+            # Edits not saved yet belong to the conversation they were made in, not to the one opening.
+            await self.persist_settings()
         previous = self._conversation, self._path
         try:
             conversation, path = await self._conversations.opened(conversation_id)
@@ -255,12 +258,16 @@ class MainWindow(QMainWindow):
             )
             return
         self.conversations.select(conversation_id)
-        self.profile_picker.setCurrentText(conversation.profile_name or "")
-        await self._show_provider_models(self.profile_picker.currentText())
+        # The panel shows the stored settings before anything is awaited: a save firing while the provider's
+        # model list loads would otherwise write the previous conversation's panel into this one.
+        with QSignalBlocker(self.profile_picker):
+            self.profile_picker.setCurrentText(conversation.profile_name or "")
         self.model_picker.set_model_id(conversation.settings.model)
         self.parameters.set_model(conversation.settings.model)
         self.parameters.set_settings(conversation.settings)
+        self._save_settings_later.stop()  # showing the stored settings is not an edit
         self.composer.set_replying(self._session.is_replying(conversation_id))
+        await self._show_provider_models(self.profile_picker.currentText())
 
     def _restore_shown(self) -> None:
         """Back to the conversation open before a failed _open (none: nothing selected, nothing shown)."""

@@ -111,6 +111,10 @@ class ParameterPanel(QWidget):
             self._loading = False
         self._revalidate()
 
+    def has_pending_change(self) -> bool:
+        """Whether an edit is still waiting out the debounce (not announced by `settingsChanged` yet)."""
+        return self._debounce.isActive()
+
     def settings(self) -> RequestSettings:
         """The settings the controls show. Fields without a control (stream, container, inference_geo)
         keep the values last given to `set_settings`."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import qasync
@@ -12,6 +13,8 @@ from pytestqt.qtbot import QtBot
 from core.api.keys import KeyStore
 from core.demo import CutConnection, FakeServer, HttpError, Reply, Text, ToolUse
 from core.model.messages import Usage
+from core.model.profile import Profile
+from core.model.request_settings import RequestSettings
 from gui.chat.tool_results import ToolResultsDialog
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import KEY, SLOW, start
@@ -248,5 +251,44 @@ def test_the_preferences_apply_and_are_remembered_across_restarts(
         assert not preferences.enter_sends_action.isChecked()
         preferences.theme_actions["system"].trigger()
         await again.quit()
+
+    run(qloop, body())
+
+
+def test_an_edit_made_just_before_switching_stays_with_its_conversation(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer
+) -> None:
+    """Seen under load: the export of a conversation showed another one's model. The panel's pending save
+    fired while the opening conversation's provider listed its models, writing the old panel into it."""
+
+    async def body() -> None:
+        # A provider whose model list never answers: opening its conversation waits on it for long.
+        silent = await asyncio.start_server(lambda _r, _w: None, "127.0.0.1", 0)
+        port = silent.sockets[0].getsockname()[1]
+        app = await start(qapp, tmp_path, server)
+        await app.app.store.call(lambda s: s.save_profile(Profile("Silent", f"http://127.0.0.1:{port}")))
+        app.app.keys.set("Silent", KEY)
+        assert app.app.providers is not None
+        app.app.providers.profilesChanged.emit(await app.app.store.call(lambda s: s.list_profiles()))
+        other = await app.app.store.call(
+            lambda s: s.create_conversation(
+                RequestSettings(model="claude-opus-4-1", temperature=0.3), "Silent"
+            )
+        )
+        first = app.window.current_conversation()
+        assert first is not None
+        app.window.parameters.sampling.temperature.set_value(0.7)  # an edit, saved 400 ms later
+        app.window.open_conversation(other.id)
+        await wait_until(
+            lambda: app.window.model_picker.model_id() == "claude-opus-4-1", what="the other panel"
+        )
+        await wait_until(lambda: not app.window._save_settings_later.isActive(), what="no save pending")
+        stored_first = await app.app.store.call(lambda s: s.get_conversation(first.id))
+        stored_other = await app.app.store.call(lambda s: s.get_conversation(other.id))
+        assert stored_first.settings.temperature == 0.7, "the edit was saved where it was made"
+        assert (stored_other.settings.model, stored_other.settings.temperature) == ("claude-opus-4-1", 0.3)
+        assert app.window.parameters.settings().temperature == 0.3
+        silent.close()
+        await app.quit()
 
     run(qloop, body())

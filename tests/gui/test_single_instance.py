@@ -56,7 +56,9 @@ def test_a_second_start_hands_over_to_the_first_and_leaves_its_reply_alone(tmp_p
             assert "window was brought forward" in said
             assert "Traceback" not in said and "DIALOG" not in said
             assert first.poll() is None, "the first app runs on"
-            assert _statuses(data_dir) == ["complete", "streaming"], "the second start left the reply alone"
+            # Still streaming on a quiet machine; on a loaded one the reply may have ended meanwhile. Either
+            # way it was neither cut nor marked failed, and below it must hold the whole story.
+            assert _statuses(data_dir) in (["complete", "streaming"], ["complete", "complete"])
 
             _wait(lambda: _statuses(data_dir) == ["complete", "complete"], first, "the reply to end")
             assert _reply_text(data_dir) == STORY
