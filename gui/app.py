@@ -119,10 +119,13 @@ class TriptychApp:
             profiles=lambda: list(self._profiles),
             discover_models=self.discover_models,
         )
+        window = self.window
         self.providers = ProvidersController(
-            self.window, self.services.profiles, self.keys, self.clients, self.tasks
-        )
+            window, self.services.profiles, self.keys, self.clients, self.tasks,
+            self.services.provider_checks, lambda: window.current_settings().model,
+        )  # fmt: skip
         self.providers.profilesChanged.connect(self._profiles_changed)
+        self.providers.providerChecked.connect(window.show_provider_check)
         # Profiles from before URL credentials lived in the keyring: moved there, off the UI thread.
         self.tasks.start(self.providers.move_credentials_to_keyring())
         self.window.providersRequested.connect(self.providers.open_dialog)

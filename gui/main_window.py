@@ -15,6 +15,7 @@ from core.chat.request_code import ExchangeService
 from core.chat.session import ChatSession
 from core.model.conversation import Conversation, StoredMessage
 from core.model.profile import Profile
+from core.model.provider_check import DoctorReport, known_losses
 from core.model.request_settings import RequestSettings
 from core.store.services import StoreServices
 from core.wire.accumulate import StreamUpdate
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._conversations = services.conversations
+        self._provider_checks = services.provider_checks
         self._session = session
         self._tasks = tasks
         self._settings = settings
@@ -326,10 +328,19 @@ class MainWindow(QMainWindow):
         self._tasks.start(self._show_provider_models(name))
 
     async def _show_provider_models(self, name: str) -> None:
-        """The provider's own model list joins the catalog in the picker; a relay without one adds nothing."""
+        """The provider's own model list joins the catalog in the picker; a relay without one adds nothing.
+        What its last check found lost is warned of in the panel."""
+        history = await self._provider_checks.history(name) if name else []
+        self.show_provider_check(history[0] if history else None, name)
         models = await self._discover_models(name) if name else []
         if self.profile_picker.currentText() == name:
             self.model_picker.set_discovered(models)
+
+    def show_provider_check(self, report: DoctorReport | None, profile_name: str | None = None) -> None:
+        """The panel warns of what the check found lost, when it is of the provider chosen now."""
+        name = profile_name if report is None else report.profile_name
+        if self.profile_picker.currentText() == name:
+            self.parameters.set_provider_losses(known_losses(report))
 
     def _model_changed(self, model_id: str) -> None:
         self.parameters.set_model(model_id)

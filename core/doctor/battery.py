@@ -69,6 +69,8 @@ class _Run:
     model: str
     report: Callable[[Finding], None]
     spent: list[ReplyResult]
+    listed_max_tokens: int | None = None
+    """The model's max output as the provider's own model list gives it, if it does."""
 
     async def send(self, messages: list[ChatMessage], settings: RequestSettings) -> ReplyResult:
         result = await self.client.send(messages, settings)
@@ -158,6 +160,7 @@ async def _models(run: _Run) -> None:
         run.report(_failed(Check.MODELS, error))
         return
     ids = {model.id for model in models}
+    run.listed_max_tokens = next((m.max_tokens for m in models if m.id == run.model and m.max_tokens), None)
     facts: dict[str, str | int | float] = {"count": len(models), "model": run.model}
     info = lookup(run.model)
     known_as = {run.model, *(info.aliases if info else ()), *((info.id,) if info else ())}
@@ -239,14 +242,13 @@ async def _model_identity(run: _Run, results: list[ReplyResult]) -> None:
             run.report(Finding(Check.MODEL_IDENTITY, Verdict.WARN, Reason.UNKNOWN_STOP_REASON, facts))
             return
     info = lookup(run.model)
-    if info is not None:
-        # The catalog's longest output, asked for (not generated: the prompt wants one word): a relay that
-        # caps max_tokens below the model's own limit refuses it.
-        longest = await run.send(
-            [ChatMessage.user_text(SHORT_PROMPT)], run.settings(max_tokens=info.max_output_tokens)
-        )
-        if isinstance(longest.error, ApiStatusError) and longest.error.status == 400:
-            facts = {"max_tokens": info.max_output_tokens, "error": _short(str(longest.error))}
+    longest = run.listed_max_tokens or (info.max_output_tokens if info else None)
+    if longest is not None:
+        # The model's longest output (as the provider lists it, else as the catalog knows it), asked for
+        # but not generated (the prompt wants one word): a relay capping max_tokens below it refuses.
+        asked = await run.send([ChatMessage.user_text(SHORT_PROMPT)], run.settings(max_tokens=longest))
+        if isinstance(asked.error, ApiStatusError) and asked.error.status == 400:
+            facts = {"max_tokens": longest, "error": _short(str(asked.error))}
             run.report(Finding(Check.MODEL_IDENTITY, Verdict.WARN, Reason.MAX_OUTPUT_REFUSED, facts))
             return
     run.report(

@@ -53,16 +53,15 @@ class PlannedRequest:
     cache_read_tokens: int = 0
 
 
-def planned_requests(model: str) -> list[PlannedRequest]:
+def planned_requests() -> list[PlannedRequest]:
     """Every generation request the battery may send, with generous token counts (an upper bound)."""
     short = _tokens(SHORT_PROMPT) + 16
     tool = _tokens(TOOL_PROMPT + str(LOOKUP_TOOL)) + 400  # the tool-use system prompt the API adds
     prefix = _tokens(cached_prefix("0" * 16))
-    info = lookup(model)
-    plan = [
+    return [
         PlannedRequest("streamed text", short, 32),
         PlannedRequest("whole text", short, 32),
-        PlannedRequest("longest output allowed", short, 32 if info else 0),
+        PlannedRequest("longest output allowed", short, 32),
         PlannedRequest("thinking and a tool call", tool, 2048),
         PlannedRequest("thinking follow-up", tool + 2048, 2048),
         PlannedRequest("tool call", tool, 256),
@@ -70,7 +69,6 @@ def planned_requests(model: str) -> list[PlannedRequest]:
         PlannedRequest("cache write", short, 32, cache_write_tokens=prefix),
         PlannedRequest("cache read", short, 32, cache_read_tokens=prefix),
     ]
-    return [request for request in plan if request.max_output_tokens]
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ class CostPreview:
 
 
 def preview_cost(model: str, overrides: dict[str, ModelPrice] | None = None) -> CostPreview:
-    plan = planned_requests(model)
+    plan = planned_requests()
     price = price_for(model, overrides or {})
     if price is None:
         return CostPreview(len(plan), None)

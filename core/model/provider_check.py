@@ -197,3 +197,36 @@ def report_from_dict(data: dict[str, Any]) -> DoctorReport:
         findings=tuple(findings),
         cost_usd=float(cost) if isinstance(cost, int | float) else None,
     )
+
+
+class Loss(StrEnum):
+    """What a provider was found to lose or bend, as the parameter panel and compare headers warn of it."""
+
+    THINKING_WITH_TOOLS = "thinking_with_tools"
+    """Thinking signatures lost: a thinking + tool-use follow-up is refused."""
+    THINKING = "thinking"
+    TOOLS = "tools"
+    CACHING = "caching"
+    MODEL_SWAPPED = "model_swapped"
+    USAGE_INFLATED = "usage_inflated"
+
+
+_LOSSES: dict[Reason, Loss] = {
+    Reason.SIGNATURE_LOST: Loss.THINKING_WITH_TOOLS,
+    Reason.THINKING_FOLLOW_UP_REFUSED: Loss.THINKING_WITH_TOOLS,
+    Reason.NO_THINKING: Loss.THINKING,
+    Reason.NO_TOOL_CALL: Loss.TOOLS,
+    Reason.TOOL_FOLLOW_UP_FAILED: Loss.TOOLS,
+    Reason.CACHE_FIELDS_MISSING: Loss.CACHING,
+    Reason.CACHE_NOT_WRITTEN: Loss.CACHING,
+    Reason.CACHE_NOT_READ: Loss.CACHING,
+    Reason.MODEL_SWAPPED: Loss.MODEL_SWAPPED,
+    Reason.USAGE_INFLATED: Loss.USAGE_INFLATED,
+}
+
+
+def known_losses(report: DoctorReport | None) -> frozenset[Loss]:
+    """What the provider's latest check found lost (nothing known without a check)."""
+    if report is None:
+        return frozenset()
+    return frozenset(_LOSSES[found.reason] for found in report.findings if found.reason in _LOSSES)

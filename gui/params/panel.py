@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from core.model.catalog import lookup
 from core.model.messages import ChatMessage
+from core.model.provider_check import Loss
 from core.model.request_settings import RequestSettings
 from core.wire.validation import ValidationIssue, validate
+from gui.params.provider_warnings import ProviderWarnings
 from gui.params.sections import (
     CachingSection,
     ExtraJsonSection,
@@ -66,6 +68,8 @@ class ParameterPanel(QWidget):
             self.extra,
         ]
         self.general_issues = IssueLabel()
+        self.provider_warnings = ProviderWarnings()
+        self._losses: frozenset[Loss] = frozenset()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(_DEBOUNCE_MS)
@@ -82,6 +86,7 @@ class ParameterPanel(QWidget):
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.addWidget(self.general_issues)
+        layout.addWidget(self.provider_warnings)
         for section in self._sections:
             layout.addWidget(section)
         layout.addStretch(1)
@@ -110,6 +115,11 @@ class ParameterPanel(QWidget):
         finally:
             self._loading = False
         self._revalidate()
+
+    def set_provider_losses(self, losses: frozenset[Loss]) -> None:
+        """What the provider's last check found lost; warned of when the settings meet it."""
+        self._losses = losses
+        self.provider_warnings.show_for(losses, self.settings())
 
     def has_pending_change(self) -> bool:
         """Whether an edit is still waiting out the debounce (not announced by `settingsChanged` yet)."""
@@ -159,6 +169,7 @@ class ParameterPanel(QWidget):
         names = [tool.get("name") for tool in settings.tools if isinstance(tool, dict)]
         self.tools.set_tool_names([name for name in names if isinstance(name, str)])
         found = validate(_PROBE, settings)
+        self.provider_warnings.show_for(self._losses, settings)
         self._issues = [issue for section in self._sections for issue in section.json_issues()] + found
         self._show_issues(found)
 

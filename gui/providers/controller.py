@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -11,12 +12,16 @@ from PySide6.QtWidgets import QWidget
 
 from core.api.keys import CredentialKind, KeyringProblem, KeyStore
 from core.api.pool import ClientPool
+from core.doctor.plan import CostPreview, preview_cost
+from core.model.catalog import MODELS
 from core.model.profile import Profile, split_userinfo
-from core.store.services import ProfileService
+from core.model.provider_check import DoctorReport, Finding
+from core.store.services import ProfileService, ProviderCheckService
 from gui.tasks import TaskKeeper
 
 if TYPE_CHECKING:
     from gui.providers.dialog import ProvidersDialog
+    from gui.providers.doctor_dialog import DoctorDialog
 
 
 class KeyStoreAccess:
@@ -113,7 +118,13 @@ def keyring_problem_text(problem: KeyringProblem) -> str:
 
 
 class ProvidersController(QObject):
+    """Signals:
+    profilesChanged(list): the saved profiles, after a Save.
+    providerChecked(DoctorReport): a provider check finished and was saved.
+    """
+
     profilesChanged = Signal(list)
+    providerChecked = Signal(object)
 
     def __init__(
         self,
@@ -122,10 +133,15 @@ class ProvidersController(QObject):
         keys: KeyStore,
         clients: ClientPool,
         tasks: TaskKeeper,
+        checks: ProviderCheckService,
+        current_model: Callable[[], str],
     ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._profiles = profiles
+        self._checks = checks
+        self._current_model = current_model
+        self.doctor: DoctorDialog | None = None
         self._keys = KeyStoreAccess(keys, clients)
         self._keys_store = keys
         self._tasks = tasks
@@ -158,9 +174,27 @@ class ProvidersController(QObject):
 
         before = await self._profiles.all()
         await self._keys.load([profile.name for profile in before])
-        self.dialog = ProvidersDialog(before, self._keys, check_connection, self._tasks, self._parent)
+        self.dialog = ProvidersDialog(
+            before, self._keys, check_connection, self._tasks, self._parent, open_doctor=self.open_doctor
+        )
         self.dialog.profilesChanged.connect(lambda after: self._tasks.start(self._save(before, after)))
         self.dialog.open()
+
+    def open_doctor(self, profile: Profile, api_key: str) -> None:
+        """The provider check window for `profile` (as the providers dialog holds it) and its key."""
+        from gui.providers.doctor_dialog import DoctorDialog
+
+        access = ProviderDoctor(profile, api_key, self._checks)
+        models = [model.id for model in MODELS]
+        self.doctor = DoctorDialog(
+            access, models, self._current_model(), self._tasks, self.dialog or self._parent
+        )
+        self.doctor.checked.connect(self.providerChecked)
+        self.doctor.open()
+
+    async def latest_check(self, profile_name: str) -> DoctorReport | None:
+        history = await self._checks.history(profile_name)
+        return history[0] if history else None
 
     async def _save(self, before: list[Profile], after: list[Profile]) -> None:
         kept = {profile.name for profile in after} | set(self._keys.renamed.values())
@@ -172,3 +206,33 @@ class ProvidersController(QObject):
             if profile.name not in kept:
                 await self._profiles.delete(profile.name)
         self.profilesChanged.emit(await self._profiles.all())
+
+
+class ProviderDoctor:
+    """`DoctorAccess` for one profile as the providers dialog holds it (perhaps not saved yet): its own
+    client, closed with the window; the history from the store."""
+
+    def __init__(self, profile: Profile, api_key: str, checks: ProviderCheckService) -> None:
+        from core.api.client import ApiClient  # imported with the doctor: not needed for the first paint
+
+        self.profile_name = profile.name
+        self._client = ApiClient(profile, api_key)
+        self.host = self._client.profile.api_root
+        self._checks = checks
+
+    def preview(self, model: str) -> CostPreview:
+        return preview_cost(model, self._client.profile.price_overrides)
+
+    async def run(self, model: str, on_finding: Callable[[Finding], None]) -> DoctorReport:
+        from core.doctor.battery import run_doctor
+
+        return await run_doctor(self._client, model, on_finding=on_finding, profile_name=self.profile_name)
+
+    async def history(self) -> list[DoctorReport]:
+        return await self._checks.history(self.profile_name)
+
+    async def save(self, report: DoctorReport) -> None:
+        await self._checks.save(report)
+
+    async def close(self) -> None:
+        await self._client.aclose()

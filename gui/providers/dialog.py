@@ -8,6 +8,7 @@ as they were.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -56,9 +57,12 @@ class ProvidersDialog(QDialog):
         tester: Tester,
         tasks: TaskKeeper,
         parent: QWidget | None = None,
+        *,
+        open_doctor: Callable[[Profile, str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Providers"))
+        self._open_doctor = open_doctor
         self._keys, self._tester, self._tasks = keys, tester, tasks
         self._keyring_ok, self._keyring_reason = keys.availability()
         self._drafts = [
@@ -156,10 +160,19 @@ class ProvidersDialog(QDialog):
         self.test_button.clicked.connect(self._test)
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("Check this provider…"))
+        self.check_button.setToolTip(
+            self.tr(
+                "A few small requests that show what this provider keeps: thinking, tools, caching, usage…"
+            )
+        )
+        self.check_button.clicked.connect(self._check)
+        self.check_button.setVisible(self._open_doctor is not None)
         form.addRow(self.tr("API key"), self.key)
         for widget in (self.key_hint, self.session_only, self.keyring_note, self.problems):
             form.addRow("", widget)
         form.addRow(self.test_button, self.test_result)
+        form.addRow("", self.check_button)
         self.key.textEdited.connect(self._key_edited)
         self._show_keyring()
 
@@ -234,6 +247,7 @@ class ProvidersDialog(QDialog):
         self.remove_button.setEnabled(has_row)
         self.session_only.setEnabled(has_row and self._keyring_ok)
         self.test_button.setEnabled(has_row and self._test_task is None)
+        self.check_button.setEnabled(has_row)
 
     def _add(self) -> None:
         self._commit()
@@ -313,21 +327,35 @@ class ProvidersDialog(QDialog):
 
     # --- testing --------------------------------------------------------------------------------------
 
-    def _test(self) -> None:
+    def _profile_and_key(self) -> tuple[Profile, str] | None:
+        """The selected profile as edited (not saved yet) and its key; None, with the problems shown, when
+        it is not complete."""
         self._commit()
         problems = draft_problems(self._drafts, self._row)
         self._show_problems(problems)
         if problems:
-            return
+            return None
         draft = self._drafts[self._row]
         try:
             saved = self._keys.get(draft.original) if draft.original and not draft.new_key else None
         except Exception as error:  # a keyring that fails to answer: the user can still paste the key
             self._show_problems([self.tr("The saved key could not be read: {error}").format(error=error)])
+            return None
+        return draft.profile_to_test(), draft.new_key or saved or ""
+
+    def _check(self) -> None:
+        chosen = self._profile_and_key()
+        if chosen is not None and self._open_doctor is not None:
+            self._open_doctor(*chosen)
+
+    def _test(self) -> None:
+        chosen = self._profile_and_key()
+        if chosen is None:
             return
-        key = draft.new_key or saved or ""
+        profile, key = chosen
+        draft = self._drafts[self._row]
         self.test_result.setText(self.tr('Testing "{name}"…').format(name=draft.name.strip()))
-        self._test_task = self._tasks.start(self._run_test(draft.profile_to_test(), key))
+        self._test_task = self._tasks.start(self._run_test(profile, key))
         self._update_enabled()
 
     async def _run_test(self, profile: Profile, key: str) -> None:

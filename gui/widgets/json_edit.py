@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 Shape = Literal["list", "object", "any"]
 
 ERROR_COLOR = "#d93025"
+WARNING_COLOR = "#b06000"  # amber, readable on light and dark backgrounds
 # Translucent, so the mark reads on light and dark palettes alike.
 _ERROR_LINE = QColor(217, 48, 37, 50)
 

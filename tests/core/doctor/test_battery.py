@@ -85,7 +85,7 @@ def _has_tool_result(body: dict) -> bool:  # type: ignore[type-arg]
 async def test_the_preview_bounds_what_the_run_sends(server: FakeServer) -> None:
     await doctor(server)
     generation = [r for r in server.requests if r.path == "/v1/messages" and r.body.get("messages")]
-    assert len(generation) == len(planned_requests(MODEL))
+    assert len(generation) == len(planned_requests())
     preview = preview_cost(MODEL)
     assert preview.requests == len(generation)
     assert preview.upper_bound_usd is not None and preview.upper_bound_usd < 0.25, "a few cents at most"
