@@ -116,7 +116,7 @@ _WORDS: Mapping[Reason, tuple[str, str]] = {
         "Cache savings are shown.",
     ),
     Reason.CACHE_FIELDS_MISSING: (
-        "Answers carry no cache fields at all: the relay drops them.",
+        "Answers carry no cache fields at all: the provider drops them.",
         "Costs cannot show what caching saved; the panel warns that caching is not reported here.",
     ),
     Reason.CACHE_NOT_WRITTEN: (

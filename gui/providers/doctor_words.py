@@ -154,7 +154,7 @@ def _words() -> Mapping[Reason, tuple[str, str]]:
             _tr("Cache savings are shown."),
         ),
         Reason.CACHE_FIELDS_MISSING: (
-            _tr("Answers carry no cache fields at all: the relay drops them."),
+            _tr("Answers carry no cache fields at all: the provider drops them."),
             _tr("Costs cannot show what caching saved; the panel warns that caching is not reported here."),
         ),
         Reason.CACHE_NOT_WRITTEN: (
