@@ -36,7 +36,7 @@ CHECK_TITLES: Mapping[Check, str] = {
     Check.FIRST_TOKEN: "Time to first token",
 }
 
-_WORDS: Mapping[Reason, tuple[str, str]] = {
+WORDS: Mapping[Reason, tuple[str, str]] = {
     Reason.MODELS_LISTED: ("Lists {count} models, {model} among them.", "The model picker offers them."),
     Reason.MODEL_NOT_LISTED: (
         "Lists {count} models, but not {model}.",
@@ -151,7 +151,7 @@ _WORDS: Mapping[Reason, tuple[str, str]] = {
 
 
 def words_for(finding: Finding) -> FindingWords:
-    meaning, action = _WORDS[finding.reason]
+    meaning, action = WORDS[finding.reason]
     return FindingWords(fill(meaning, finding), fill(action, finding))
 
 

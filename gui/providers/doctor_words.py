@@ -33,7 +33,7 @@ def check_titles() -> Mapping[Check, str]:
     }
 
 
-def _words() -> Mapping[Reason, tuple[str, str]]:
+def reason_words() -> Mapping[Reason, tuple[str, str]]:
     return {
         Reason.MODELS_LISTED: (
             _tr("Lists {count} models, {model} among them."),
@@ -202,5 +202,5 @@ def _words() -> Mapping[Reason, tuple[str, str]]:
 
 def describe(finding: Finding) -> FindingWords:
     """What the finding means and what Triptych does, translated, with its facts filled in."""
-    meaning, action = _words()[finding.reason]
+    meaning, action = reason_words()[finding.reason]
     return FindingWords(fill(meaning, finding), fill(action, finding))

@@ -7,9 +7,12 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from core.demo import FakeServer, Reply, Text, Thinking, ToolUse
+from core.doctor.wording import CHECK_TITLES, WORDS
+from core.model.provider_check import Check, Finding, Reason, Verdict
 from core.model.request_settings import RequestSettings, ThinkingSettings
 from gui.providers.dialog import ProvidersDialog
 from gui.providers.doctor_dialog import DoctorDialog
+from gui.providers.doctor_words import check_titles, describe, reason_words
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import start
 
@@ -74,3 +77,11 @@ def test_a_provider_check_is_shown_saved_compared_and_warned_of(
         await app.quit()
 
     run(qloop, body(), timeout=90)
+
+
+def test_every_check_and_reason_has_words_in_both_tables(qapp: QApplication) -> None:
+    assert set(WORDS) == set(Reason) == set(reason_words())
+    assert set(CHECK_TITLES) == set(Check) == set(check_titles())
+    for reason in Reason:
+        finding = Finding(Check.MODELS, Verdict.OK, reason)
+        assert "{" not in describe(finding).meaning, "every named fact is filled in (or shown as ?)"
