@@ -24,6 +24,7 @@ from core.chat.request_code import ExchangeService
 from core.chat.session import ChatSession
 from core.compare.session import CompareSession
 from core.model.profile import Profile
+from core.model.provider_check import Loss, known_losses
 from core.store import paths
 from core.store.errors import StoreError
 from core.store.folder_lock import FolderInUseError, FolderLock, FolderNotWritableError
@@ -163,6 +164,14 @@ class TriptychApp:
                 return []
         return self._discovered[profile_name]
 
+    async def _provider_losses(self) -> dict[str, frozenset[Loss]]:
+        """What each provider's last check found lost (none for a provider never checked)."""
+        losses: dict[str, frozenset[Loss]] = {}
+        for profile in self._profiles:
+            history = await self.services.provider_checks.history(profile.name)
+            losses[profile.name] = known_losses(history[0] if history else None)
+        return losses
+
     async def open_compare(self, run_id: int | None = None) -> None:
         """A compare window for the current conversation, its columns starting from the saved settings, or
         showing the saved run `run_id` as it was."""
@@ -182,6 +191,7 @@ class TriptychApp:
             base_settings=conversation.settings,
             base_profile=conversation.profile_name,
             profile_names=[profile.name for profile in self._profiles],
+            provider_losses=await self._provider_losses(),
             parent=self.window,
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from core.model.compare_run import ColumnMetrics, Difference, differences
 from core.model.conversation import StoredMessage
+from core.model.provider_check import Loss
 from core.model.request_settings import RequestSettings
 from core.wire.accumulate import StreamUpdate
 from gui.error_messages import describe
 from gui.params.model_picker import ModelPicker, ProfilePicker
 from gui.params.panel import ParameterPanel
+from gui.params.provider_warnings import loss_text, relevant_losses
 from gui.transcript.view import TranscriptView
 
 METRICS = (
@@ -126,13 +128,19 @@ class CompareColumnWidget(QWidget):
         )
         self.table.setVerticalHeaderLabels(list(self._metric_names().values()))
 
-    def set_base(self, base: RequestSettings, base_profile: str | None) -> None:
-        """Show only what this column changes from the conversation's settings."""
+    def set_base(
+        self, base: RequestSettings, base_profile: str | None, losses: frozenset[Loss] = frozenset()
+    ) -> None:
+        """Show only what this column changes from the conversation's settings, and what its provider's
+        last check found lost that these settings meet."""
         found = differences(base, base_profile, self.settings, self.profile_name)
-        if not found:
-            self.header.setText(self.tr("Same as the conversation"))
-            return
-        self.header.setText(" · ".join(difference_text(item) for item in found))
+        text = (
+            " · ".join(difference_text(item) for item in found)
+            if found
+            else self.tr("Same as the conversation")
+        )
+        warnings = [f"⚠ {loss_text(loss)}" for loss in relevant_losses(losses, self.settings)]
+        self.header.setText("\n".join([text, *warnings]))
 
     def set_running(self, running: bool) -> None:
         self.running = running

@@ -9,6 +9,7 @@ A stored run reopens with `reopen`: its columns, prompts, replies and metrics, r
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from core.compare.session import ColumnValidationError, CompareSession
 from core.model.compare_run import MAX_COLUMNS, ColumnMetrics, CompareRun, best_per_metric
 from core.model.conversation import StoredMessage
+from core.model.provider_check import Loss
 from core.model.request_settings import RequestSettings
 from core.wire.accumulate import StreamUpdate
 from core.wire.validation import RequestValidationError
@@ -66,9 +68,12 @@ class CompareView(QWidget):
         base_settings: RequestSettings,
         base_profile: str | None,
         profile_names: list[str],
+        provider_losses: Mapping[str, frozenset[Loss]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self._losses = dict(provider_losses or {})
+        """What each provider's last check found lost, warned of in the column headers."""
         self._session = session
         self._tasks = tasks
         self.conversation_id = conversation_id
@@ -157,11 +162,14 @@ class CompareView(QWidget):
 
     # --- columns --------------------------------------------------------------------------------------
 
+    def _losses_of(self, column: CompareColumnWidget) -> frozenset[Loss]:
+        return self._losses.get(column.profile_name or self._base_profile or "", frozenset())
+
     def add_column(self, profile_name: str | None, settings: RequestSettings) -> CompareColumnWidget | None:
         if len(self.columns) >= MAX_COLUMNS:
             return None
         column = CompareColumnWidget(profile_name, settings, self)
-        column.set_base(self._base, self._base_profile)
+        column.set_base(self._base, self._base_profile, self._losses_of(column))
         column.editRequested.connect(lambda: self._edit(column))
         column.removeRequested.connect(lambda: self.remove_column(column))
         column.stopRequested.connect(lambda: self._stop_column(column))
@@ -209,7 +217,7 @@ class CompareView(QWidget):
     def set_column_settings(self, index: int, profile_name: str | None, settings: RequestSettings) -> None:
         column = self.columns[index]
         column.profile_name, column.settings = profile_name, settings
-        column.set_base(self._base, self._base_profile)
+        column.set_base(self._base, self._base_profile, self._losses_of(column))
         self._columns_changed()
 
     def use_columns(self, settings: list[RequestSettings]) -> None:
@@ -389,7 +397,7 @@ class CompareView(QWidget):
         self.use_columns([column.settings for column in run.columns])
         for stored, column in zip(run.columns, self.columns, strict=True):
             column.profile_name = stored.profile_name
-            column.set_base(self._base, self._base_profile)
+            column.set_base(self._base, self._base_profile, self._losses_of(column))
             column.show_stored(run.prompts, [messages[reply_id] for reply_id in stored.reply_ids])
             column.metrics = stored.metrics[-1] if stored.metrics else None
         self.run = run

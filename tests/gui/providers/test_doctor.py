@@ -66,6 +66,13 @@ def test_a_provider_check_is_shown_saved_compared_and_warned_of(
         app.window.parameters.set_settings(thinking)
         await wait_until(lambda: app.window.parameters.provider_warnings.isVisible(), what="the warning")
         assert "thinking signatures" in app.window.parameters.provider_warnings.text()
+        # So do the compare window's column headers.
+        await app.window.persist_settings()
+        app.window.compareRequested.emit()
+        await wait_until(lambda: app.app.compare_view is not None, what="the compare window")
+        compare = app.app.compare_view
+        assert all("thinking signatures" in column.header.text() for column in compare.columns)
+        compare.close()
         app.window.parameters.set_settings(RequestSettings(model="claude-sonnet-4-5"))
         assert not app.window.parameters.provider_warnings.isVisible(), "no thinking, no tools: no warning"
 
