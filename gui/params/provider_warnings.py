@@ -33,19 +33,27 @@ def _marks_cache(settings: RequestSettings) -> bool:
 
 
 def loss_text(loss: Loss) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ProviderWarnings", text)
-
     return {
-        Loss.THINKING_WITH_TOOLS: tr(
+        Loss.THINKING_WITH_TOOLS: QCoreApplication.translate(
+            "ProviderWarnings",
             "This provider loses thinking signatures: with thinking and tools both on, the reply after a "
-            "tool call will be refused."
+            "tool call will be refused.",
         ),
-        Loss.THINKING: tr("This provider returned no thinking when asked for it."),
-        Loss.TOOLS: tr("This provider did not carry a tool call through."),
-        Loss.CACHING: tr("This provider does not report prompt caching: savings cannot be shown."),
-        Loss.MODEL_SWAPPED: tr("This provider answered with another model than the one asked for."),
-        Loss.USAGE_INFLATED: tr("This provider reports more input tokens than were sent (a hidden prompt?)."),
+        Loss.THINKING: QCoreApplication.translate(
+            "ProviderWarnings", "This provider returned no thinking when asked for it."
+        ),
+        Loss.TOOLS: QCoreApplication.translate(
+            "ProviderWarnings", "This provider did not carry a tool call through."
+        ),
+        Loss.CACHING: QCoreApplication.translate(
+            "ProviderWarnings", "This provider does not report prompt caching: savings cannot be shown."
+        ),
+        Loss.MODEL_SWAPPED: QCoreApplication.translate(
+            "ProviderWarnings", "This provider answered with another model than the one asked for."
+        ),
+        Loss.USAGE_INFLATED: QCoreApplication.translate(
+            "ProviderWarnings", "This provider reports more input tokens than were sent (a hidden prompt?)."
+        ),
     }[loss]
 
 

@@ -265,17 +265,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="250"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="266"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="259"/>
+        <location filename="../../gui/compare/column.py" line="267"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,242 +283,242 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="118"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Edit settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="119"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="120"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Maximise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="121"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="124"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>Continue with this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="133"/>
+        <location filename="../../gui/compare/column.py" line="140"/>
         <source>Same as the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="208"/>
+        <location filename="../../gui/compare/column.py" line="216"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="210"/>
+        <location filename="../../gui/compare/column.py" line="218"/>
         <source>{rate:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="217"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>Time to first token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>Total time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>Output speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="220"/>
+        <location filename="../../gui/compare/column.py" line="228"/>
         <source>Input tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="229"/>
         <source>Output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="230"/>
         <source>Cache read tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="231"/>
         <source>Cache write tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="232"/>
         <source>Thinking tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="233"/>
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="234"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="227"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="294"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="309"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="310"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="312"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="306"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,87 +560,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="157"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="159"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="160"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="161"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="366"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="385"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="388"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="281"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="288"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="312"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -756,6 +756,569 @@
     <message>
         <location filename="../../gui/chat/conversation_list.py" line="54"/>
         <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="77"/>
+        <source>Check provider “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="87"/>
+        <source>Model to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="92"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="98"/>
+        <source>Earlier checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="95"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="275"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="96"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="276"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="278"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="279"/>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="280"/>
+        <source>What Triptych does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="109"/>
+        <source>Check results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="118"/>
+        <source>Run checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="121"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="124"/>
+        <source>Export as Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/providers/doctor_dialog.py" line="146"/>
+        <source>Runs %n small request(s) to this model; its price is unknown, so no cost can be previewed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/providers/doctor_dialog.py" line="152"/>
+        <source>Runs %n small request(s) to this model: at most {cost} at list prices.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="162"/>
+        <source>Earlier checks could not be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="188"/>
+        <source>Checked {when}: {model} on {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="202"/>
+        <source>Checking {model}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="216"/>
+        <source>Stopped. An unfinished check is not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="219"/>
+        <source>The check could not finish: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="255"/>
+        <source>Changed since {when}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="274"/>
+        <source>Provider check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="277"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="288"/>
+        <source>Export the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="288"/>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="299"/>
+        <source>The report could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="302"/>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DoctorWords</name>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="16"/>
+        <source>Model list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="17"/>
+        <source>Streamed text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="18"/>
+        <source>Non-streamed text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="19"/>
+        <source>Event stream structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="20"/>
+        <source>Model identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="21"/>
+        <source>Thinking signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="22"/>
+        <source>Tool use and results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="23"/>
+        <source>Token counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="24"/>
+        <source>Usage honesty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="25"/>
+        <source>Prompt caching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="26"/>
+        <source>Error shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="27"/>
+        <source>Request ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="28"/>
+        <source>Time to first token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="35"/>
+        <source>Lists {count} models, {model} among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="36"/>
+        <source>The model picker offers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="39"/>
+        <source>Lists {count} models, but not {model}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="40"/>
+        <source>The picker still offers the catalog&apos;s models; check the model name with the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="46"/>
+        <source>Has no model list (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="47"/>
+        <source>The picker offers Triptych&apos;s own catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="50"/>
+        <source>The request failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="51"/>
+        <source>Nothing; fix the cause and check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="54"/>
+        <source>Answered: “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="55"/>
+        <location filename="../../gui/providers/doctor_words.py" line="65"/>
+        <location filename="../../gui/providers/doctor_words.py" line="77"/>
+        <location filename="../../gui/providers/doctor_words.py" line="81"/>
+        <location filename="../../gui/providers/doctor_words.py" line="139"/>
+        <location filename="../../gui/providers/doctor_words.py" line="173"/>
+        <location filename="../../gui/providers/doctor_words.py" line="197"/>
+        <location filename="../../gui/providers/doctor_words.py" line="259"/>
+        <source>Nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="58"/>
+        <source>Answered without any text (stop reason {stop_reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="61"/>
+        <source>Replies may come out empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="64"/>
+        <source>{events} events, all in the protocol&apos;s order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="68"/>
+        <source>{violations} breaks of the protocol; the first at event {position}: {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="71"/>
+        <source>Triptych reads what it can and shows the break; replies may come out wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="76"/>
+        <source>Not checked: the provider speaks the OpenAI style.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="80"/>
+        <source>Answered as {returned}, the model asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="84"/>
+        <source>Asked for {requested}, answered as {returned}: the relay serves another model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="88"/>
+        <source>Triptych shows the model that answered in each reply&apos;s footer; comparisons on this provider measure that model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="95"/>
+        <source>Ended with a stop reason the API does not have: {stop_reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="98"/>
+        <source>Triptych shows it as it came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="101"/>
+        <source>Refused max_tokens {max_tokens}, the model&apos;s own limit: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="104"/>
+        <source>Keep max_tokens lower on this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="107"/>
+        <source>Thinking came with its signature, and a follow-up sending it back was accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="111"/>
+        <source>Thinking works with tools here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="114"/>
+        <source>Thinking came without its signature: the API refuses it when it is sent back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="117"/>
+        <location filename="../../gui/providers/doctor_words.py" line="132"/>
+        <source>The parameter panel warns when thinking and tools are both on for this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="123"/>
+        <source>Thinking was asked for but none came back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="124"/>
+        <source>The parameter panel warns that thinking is dropped on this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="129"/>
+        <source>The follow-up sending thinking back with a tool result was refused: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="138"/>
+        <source>Not checked: {model} does not think.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="142"/>
+        <source>Called {tool}, then answered from its result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="143"/>
+        <source>Tools work here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="146"/>
+        <source>A tool call was required, but none came (stop reason {stop_reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="149"/>
+        <source>The parameter panel warns that tools may be ignored on this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="154"/>
+        <source>The tool was called, but the answer to its result failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="157"/>
+        <source>The parameter panel warns that tools may break on this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="162"/>
+        <source>Counted {tokens} tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="163"/>
+        <source>The composer shows counts from the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="166"/>
+        <source>Has no count_tokens (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="167"/>
+        <source>Triptych shows its own estimate, marked as one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="170"/>
+        <source>Reported {reported} input tokens; count_tokens says {counted}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="176"/>
+        <source>Reported {reported} input tokens for a body count_tokens puts at {counted}: {extra} tokens more, as a hidden prompt would add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="181"/>
+        <source>Costs shown for this provider follow its reports; treat them, and its answers, with care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="187"/>
+        <source>Reported {reported} input tokens, fewer than the {counted} count_tokens gives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="191"/>
+        <source>Costs shown for this provider may be low.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="194"/>
+        <source>Not checked: an earlier step gave nothing to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="200"/>
+        <source>Wrote {written} tokens to the cache, then read {read}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="203"/>
+        <source>Cache savings are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="206"/>
+        <source>Answers carry no cache fields at all: the provider drops them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="209"/>
+        <source>Costs cannot show what caching saved; the panel warns that caching is not reported here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="215"/>
+        <source>A prefix marked for caching was not written to the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="218"/>
+        <location filename="../../gui/providers/doctor_words.py" line="224"/>
+        <source>The panel warns that caching does not work here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="221"/>
+        <source>Wrote {written} tokens to the cache, but the same prefix again read none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="227"/>
+        <source>Refused an invalid request with {status} {type}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="228"/>
+        <source>Errors are worded by their type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="231"/>
+        <source>Refused an invalid request with {status}, not in the API&apos;s error shape: {body}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="235"/>
+        <source>Errors from this provider are shown as they came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="238"/>
+        <source>Accepted a request the API refuses (no messages), with {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="241"/>
+        <source>Mistakes in settings may go unnoticed on this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="246"/>
+        <source>Answers carry a request-id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="247"/>
+        <source>Errors show it, for support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="250"/>
+        <source>No request-id, only the relay&apos;s own id ({headers}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="251"/>
+        <source>Errors show the relay&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="254"/>
+        <source>Answers carry no request id of any kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="255"/>
+        <source>Errors cannot name the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="258"/>
+        <location filename="../../gui/providers/doctor_words.py" line="262"/>
+        <source>The first text came after {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="263"/>
+        <source>Replies will feel slow here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1000,17 +1563,17 @@
 <context>
     <name>JsonEdit</name>
     <message>
-        <location filename="../../gui/widgets/json_edit.py" line="82"/>
+        <location filename="../../gui/widgets/json_edit.py" line="83"/>
         <source>Line {line}, column {column}: {problem}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/json_edit.py" line="96"/>
+        <location filename="../../gui/widgets/json_edit.py" line="97"/>
         <source>This must be a JSON list, like [ {…}, {…} ].</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/json_edit.py" line="98"/>
+        <location filename="../../gui/widgets/json_edit.py" line="99"/>
         <source>This must be a JSON object, like { &quot;key&quot;: … }.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,27 +1581,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers/controller.py" line="102"/>
+        <location filename="../../gui/providers/controller.py" line="107"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="105"/>
+        <location filename="../../gui/providers/controller.py" line="110"/>
         <source>The keyring is switched off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="106"/>
+        <location filename="../../gui/providers/controller.py" line="111"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="109"/>
+        <location filename="../../gui/providers/controller.py" line="114"/>
         <source>The keyring is locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="110"/>
+        <location filename="../../gui/providers/controller.py" line="115"/>
         <source>The keyring service did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,57 +1609,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="259"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1331,169 +1894,222 @@
     </message>
 </context>
 <context>
+    <name>ProviderWarnings</name>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="37"/>
+        <source>This provider loses thinking signatures: with thinking and tools both on, the reply after a tool call will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="42"/>
+        <source>This provider returned no thinking when asked for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="45"/>
+        <source>This provider did not carry a tool call through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="48"/>
+        <source>This provider does not report prompt caching: savings cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="51"/>
+        <source>This provider answered with another model than the one asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="54"/>
+        <source>This provider reports more input tokens than were sent (a hidden prompt?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="68"/>
+        <source>Provider check warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="73"/>
+        <source>From the last provider check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="61"/>
+        <location filename="../../gui/providers/dialog.py" line="64"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="88"/>
+        <location filename="../../gui/providers/dialog.py" line="92"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="89"/>
+        <location filename="../../gui/providers/dialog.py" line="93"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="117"/>
+        <location filename="../../gui/providers/dialog.py" line="121"/>
         <source>x-api-key header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="118"/>
+        <location filename="../../gui/providers/dialog.py" line="122"/>
         <source>Authorization: Bearer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="120"/>
+        <location filename="../../gui/providers/dialog.py" line="124"/>
         <source>Anthropic (/v1/messages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="121"/>
+        <location filename="../../gui/providers/dialog.py" line="125"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="129"/>
         <source>Beta names, comma separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="127"/>
+        <location filename="../../gui/providers/dialog.py" line="131"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="130"/>
+        <location filename="../../gui/providers/dialog.py" line="134"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="131"/>
+        <location filename="../../gui/providers/dialog.py" line="135"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="132"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>Auth style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="133"/>
+        <location filename="../../gui/providers/dialog.py" line="137"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="134"/>
+        <location filename="../../gui/providers/dialog.py" line="138"/>
         <source>anthropic-version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="135"/>
+        <location filename="../../gui/providers/dialog.py" line="139"/>
         <source>Beta headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="136"/>
+        <location filename="../../gui/providers/dialog.py" line="140"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="137"/>
+        <location filename="../../gui/providers/dialog.py" line="141"/>
         <source>Price overrides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="147"/>
+        <location filename="../../gui/providers/dialog.py" line="151"/>
         <source>Keep for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="148"/>
+        <location filename="../../gui/providers/dialog.py" line="152"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="155"/>
+        <location filename="../../gui/providers/dialog.py" line="159"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="159"/>
-        <source>API key</source>
+        <location filename="../../gui/providers/dialog.py" line="163"/>
+        <source>Check this provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="166"/>
+        <source>A few small requests that show what this provider keeps: thinking, tools, caching, usage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/providers/dialog.py" line="171"/>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="184"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="215"/>
+        <location filename="../../gui/providers/dialog.py" line="228"/>
         <source>The new key will be saved when you press Save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="217"/>
+        <location filename="../../gui/providers/dialog.py" line="230"/>
         <source>Saved: {hint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="219"/>
+        <location filename="../../gui/providers/dialog.py" line="232"/>
         <source>No key saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="221"/>
+        <location filename="../../gui/providers/dialog.py" line="234"/>
         <source>Paste a new key to replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="242"/>
+        <location filename="../../gui/providers/dialog.py" line="256"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="242"/>
+        <location filename="../../gui/providers/dialog.py" line="256"/>
         <source>New profile {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="282"/>
+        <location filename="../../gui/providers/dialog.py" line="296"/>
         <source>The key could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="326"/>
+        <location filename="../../gui/providers/dialog.py" line="342"/>
         <source>The saved key could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="329"/>
+        <location filename="../../gui/providers/dialog.py" line="357"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="337"/>
+        <location filename="../../gui/providers/dialog.py" line="365"/>
         <source>The test could not run: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="346"/>
+        <location filename="../../gui/providers/dialog.py" line="374"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ Model list: %n model.</numerusform>
@@ -1501,17 +2117,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="348"/>
+        <location filename="../../gui/providers/dialog.py" line="376"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="349"/>
+        <location filename="../../gui/providers/dialog.py" line="377"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="351"/>
+        <location filename="../../gui/providers/dialog.py" line="379"/>
         <source>✗ The test message was not answered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2614,12 +3230,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="235"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="274"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -264,17 +264,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="250"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="266"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="259"/>
+        <location filename="../../gui/compare/column.py" line="267"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -282,242 +282,242 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="118"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="119"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="120"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="121"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation>只显示这一列；再次点击显示所有列。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="124"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>Continue with this</source>
         <translation>用这一列继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="133"/>
+        <location filename="../../gui/compare/column.py" line="140"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="208"/>
+        <location filename="../../gui/compare/column.py" line="216"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="210"/>
+        <location filename="../../gui/compare/column.py" line="218"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="217"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>Time to first token</source>
         <translation>首词元时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="220"/>
+        <location filename="../../gui/compare/column.py" line="228"/>
         <source>Input tokens</source>
         <translation>输入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="229"/>
         <source>Output tokens</source>
         <translation>输出词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="230"/>
         <source>Cache read tokens</source>
         <translation>缓存读取词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="231"/>
         <source>Cache write tokens</source>
         <translation>缓存写入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="232"/>
         <source>Thinking tokens</source>
         <translation>思考词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="233"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="234"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="227"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="294"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="309"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="310"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="312"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="306"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>max tokens</source>
         <translation>最大词元数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="157"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="159"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="160"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="161"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="366"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="385"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="388"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="281"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="288"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="312"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -756,6 +756,567 @@
         <location filename="../../gui/chat/conversation_list.py" line="54"/>
         <source>New conversation</source>
         <translation>新对话</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="77"/>
+        <source>Check provider “{name}”</source>
+        <translation>检查服务商“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="87"/>
+        <source>Model to check</source>
+        <translation>要检查的模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="92"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="98"/>
+        <source>Earlier checks</source>
+        <translation>以往的检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="95"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="275"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="96"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="276"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="278"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="279"/>
+        <source>Found</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="280"/>
+        <source>What Triptych does</source>
+        <translation>Triptych 如何应对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="109"/>
+        <source>Check results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="118"/>
+        <source>Run checks</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="121"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="124"/>
+        <source>Export as Markdown…</source>
+        <translation>导出为 Markdown…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/providers/doctor_dialog.py" line="146"/>
+        <source>Runs %n small request(s) to this model; its price is unknown, so no cost can be previewed.</source>
+        <translation>
+            <numerusform>将向此模型发送 %n 个小请求；其价格未知，无法预估费用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/providers/doctor_dialog.py" line="152"/>
+        <source>Runs %n small request(s) to this model: at most {cost} at list prices.</source>
+        <translation>
+            <numerusform>将向此模型发送 %n 个小请求：按标价最多 {cost}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="162"/>
+        <source>Earlier checks could not be read: {error}</source>
+        <translation>无法读取以往的检查：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="188"/>
+        <source>Checked {when}: {model} on {host}.</source>
+        <translation>检查于 {when}：{host} 上的 {model}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="202"/>
+        <source>Checking {model}…</source>
+        <translation>正在检查 {model}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="216"/>
+        <source>Stopped. An unfinished check is not saved.</source>
+        <translation>已停止。未完成的检查不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="219"/>
+        <source>The check could not finish: {error}</source>
+        <translation>检查未能完成：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="255"/>
+        <source>Changed since {when}:</source>
+        <translation>自 {when} 以来的变化：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="274"/>
+        <source>Provider check</source>
+        <translation>服务商检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="277"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="288"/>
+        <source>Export the check</source>
+        <translation>导出检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="288"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="299"/>
+        <source>The report could not be written: {error}</source>
+        <translation>无法写入报告：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="302"/>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorWords</name>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="16"/>
+        <source>Model list</source>
+        <translation>模型列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="17"/>
+        <source>Streamed text</source>
+        <translation>流式文本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="18"/>
+        <source>Non-streamed text</source>
+        <translation>非流式文本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="19"/>
+        <source>Event stream structure</source>
+        <translation>事件流结构</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="20"/>
+        <source>Model identity</source>
+        <translation>模型身份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="21"/>
+        <source>Thinking signatures</source>
+        <translation>思考签名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="22"/>
+        <source>Tool use and results</source>
+        <translation>工具调用与结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="23"/>
+        <source>Token counting</source>
+        <translation>token 计数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="24"/>
+        <source>Usage honesty</source>
+        <translation>用量是否如实</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="25"/>
+        <source>Prompt caching</source>
+        <translation>提示缓存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="26"/>
+        <source>Error shape</source>
+        <translation>错误格式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="27"/>
+        <source>Request ids</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="28"/>
+        <source>Time to first token</source>
+        <translation>首个 token 用时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="35"/>
+        <source>Lists {count} models, {model} among them.</source>
+        <translation>列出 {count} 个模型，其中包括 {model}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="36"/>
+        <source>The model picker offers them.</source>
+        <translation>模型选择器会列出它们。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="39"/>
+        <source>Lists {count} models, but not {model}.</source>
+        <translation>列出 {count} 个模型，但没有 {model}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="40"/>
+        <source>The picker still offers the catalog&apos;s models; check the model name with the provider.</source>
+        <translation>选择器仍提供内置目录中的模型；请向服务商核对模型名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="46"/>
+        <source>Has no model list (HTTP {status}).</source>
+        <translation>没有模型列表（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="47"/>
+        <source>The picker offers Triptych&apos;s own catalog.</source>
+        <translation>选择器提供 Triptych 内置的模型目录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="50"/>
+        <source>The request failed: {error}</source>
+        <translation>请求失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="51"/>
+        <source>Nothing; fix the cause and check again.</source>
+        <translation>不做处理；请排除原因后再检查一次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="54"/>
+        <source>Answered: “{text}”.</source>
+        <translation>回答：“{text}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="55"/>
+        <location filename="../../gui/providers/doctor_words.py" line="65"/>
+        <location filename="../../gui/providers/doctor_words.py" line="77"/>
+        <location filename="../../gui/providers/doctor_words.py" line="81"/>
+        <location filename="../../gui/providers/doctor_words.py" line="139"/>
+        <location filename="../../gui/providers/doctor_words.py" line="173"/>
+        <location filename="../../gui/providers/doctor_words.py" line="197"/>
+        <location filename="../../gui/providers/doctor_words.py" line="259"/>
+        <source>Nothing to do.</source>
+        <translation>无需处理。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="58"/>
+        <source>Answered without any text (stop reason {stop_reason}).</source>
+        <translation>回答中没有任何文本（停止原因 {stop_reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="61"/>
+        <source>Replies may come out empty.</source>
+        <translation>回复可能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="64"/>
+        <source>{events} events, all in the protocol&apos;s order.</source>
+        <translation>{events} 个事件，全部符合协议顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="68"/>
+        <source>{violations} breaks of the protocol; the first at event {position}: {first}</source>
+        <translation>{violations} 处违反协议；第一处在第 {position} 个事件：{first}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="71"/>
+        <source>Triptych reads what it can and shows the break; replies may come out wrong.</source>
+        <translation>Triptych 会读取能读的部分并显示错误之处；回复可能不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="76"/>
+        <source>Not checked: the provider speaks the OpenAI style.</source>
+        <translation>未检查：该服务商使用 OpenAI 风格接口。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="80"/>
+        <source>Answered as {returned}, the model asked for.</source>
+        <translation>以所请求的模型 {returned} 回答。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="84"/>
+        <source>Asked for {requested}, answered as {returned}: the relay serves another model.</source>
+        <translation>请求的是 {requested}，回答的却是 {returned}：中转服务提供的是另一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="88"/>
+        <source>Triptych shows the model that answered in each reply&apos;s footer; comparisons on this provider measure that model.</source>
+        <translation>Triptych 在每条回复的页脚显示实际回答的模型；在此服务商上的对比测的是那个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="95"/>
+        <source>Ended with a stop reason the API does not have: {stop_reason}.</source>
+        <translation>以 API 中不存在的停止原因结束：{stop_reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="98"/>
+        <source>Triptych shows it as it came.</source>
+        <translation>Triptych 按原样显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="101"/>
+        <source>Refused max_tokens {max_tokens}, the model&apos;s own limit: {error}</source>
+        <translation>拒绝了 max_tokens {max_tokens}（模型自身的上限）：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="104"/>
+        <source>Keep max_tokens lower on this provider.</source>
+        <translation>在此服务商上请把 max_tokens 设得低一些。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="107"/>
+        <source>Thinking came with its signature, and a follow-up sending it back was accepted.</source>
+        <translation>思考内容带有签名，回传它的后续请求也被接受。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="111"/>
+        <source>Thinking works with tools here.</source>
+        <translation>此处思考可以与工具一起使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="114"/>
+        <source>Thinking came without its signature: the API refuses it when it is sent back.</source>
+        <translation>思考内容没有签名：回传时 API 会拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="117"/>
+        <location filename="../../gui/providers/doctor_words.py" line="132"/>
+        <source>The parameter panel warns when thinking and tools are both on for this provider.</source>
+        <translation>对此服务商同时开启思考和工具时，参数面板会发出警告。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="123"/>
+        <source>Thinking was asked for but none came back.</source>
+        <translation>请求了思考，但没有返回任何思考内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="124"/>
+        <source>The parameter panel warns that thinking is dropped on this provider.</source>
+        <translation>参数面板会提示此服务商会丢弃思考内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="129"/>
+        <source>The follow-up sending thinking back with a tool result was refused: {error}</source>
+        <translation>带着工具结果回传思考的后续请求被拒绝：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="138"/>
+        <source>Not checked: {model} does not think.</source>
+        <translation>未检查：{model} 不支持思考。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="142"/>
+        <source>Called {tool}, then answered from its result.</source>
+        <translation>调用了 {tool}，然后根据其结果作答。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="143"/>
+        <source>Tools work here.</source>
+        <translation>此处工具可以正常使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="146"/>
+        <source>A tool call was required, but none came (stop reason {stop_reason}).</source>
+        <translation>要求调用工具，但没有调用（停止原因 {stop_reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="149"/>
+        <source>The parameter panel warns that tools may be ignored on this provider.</source>
+        <translation>参数面板会提示此服务商可能忽略工具。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="154"/>
+        <source>The tool was called, but the answer to its result failed: {error}</source>
+        <translation>工具已被调用，但针对其结果的回答失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="157"/>
+        <source>The parameter panel warns that tools may break on this provider.</source>
+        <translation>参数面板会提示工具在此服务商上可能出错。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="162"/>
+        <source>Counted {tokens} tokens.</source>
+        <translation>计得 {tokens} 个 token。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="163"/>
+        <source>The composer shows counts from the provider.</source>
+        <translation>输入框显示服务商给出的计数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="166"/>
+        <source>Has no count_tokens (HTTP {status}).</source>
+        <translation>不支持 count_tokens（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="167"/>
+        <source>Triptych shows its own estimate, marked as one.</source>
+        <translation>Triptych 显示自己的估算值，并标明是估算。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="170"/>
+        <source>Reported {reported} input tokens; count_tokens says {counted}.</source>
+        <translation>报告输入 {reported} 个 token；count_tokens 给出 {counted} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="176"/>
+        <source>Reported {reported} input tokens for a body count_tokens puts at {counted}: {extra} tokens more, as a hidden prompt would add.</source>
+        <translation>对 count_tokens 计为 {counted} 个 token 的请求，报告了 {reported} 个输入 token：多出 {extra} 个，正如隐藏提示词会造成的那样。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="181"/>
+        <source>Costs shown for this provider follow its reports; treat them, and its answers, with care.</source>
+        <translation>此服务商的费用按其报告显示；请谨慎看待这些费用及其回答。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="187"/>
+        <source>Reported {reported} input tokens, fewer than the {counted} count_tokens gives.</source>
+        <translation>报告输入 {reported} 个 token，少于 count_tokens 给出的 {counted} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="191"/>
+        <source>Costs shown for this provider may be low.</source>
+        <translation>此服务商显示的费用可能偏低。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="194"/>
+        <source>Not checked: an earlier step gave nothing to compare.</source>
+        <translation>未检查：前面的步骤没有可供比较的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="200"/>
+        <source>Wrote {written} tokens to the cache, then read {read}.</source>
+        <translation>写入缓存 {written} 个 token，随后读取 {read} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="203"/>
+        <source>Cache savings are shown.</source>
+        <translation>会显示缓存节省的费用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="206"/>
+        <source>Answers carry no cache fields at all: the provider drops them.</source>
+        <translation>回答中完全没有缓存字段：服务商丢弃了它们。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="209"/>
+        <source>Costs cannot show what caching saved; the panel warns that caching is not reported here.</source>
+        <translation>费用无法显示缓存节省了多少；面板会提示此处不报告缓存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="215"/>
+        <source>A prefix marked for caching was not written to the cache.</source>
+        <translation>标记为缓存的前缀没有写入缓存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="218"/>
+        <location filename="../../gui/providers/doctor_words.py" line="224"/>
+        <source>The panel warns that caching does not work here.</source>
+        <translation>面板会提示此处缓存不起作用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="221"/>
+        <source>Wrote {written} tokens to the cache, but the same prefix again read none.</source>
+        <translation>写入缓存 {written} 个 token，但再次发送相同前缀时没有读取任何缓存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="227"/>
+        <source>Refused an invalid request with {status} {type}.</source>
+        <translation>以 {status} {type} 拒绝了无效请求。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="228"/>
+        <source>Errors are worded by their type.</source>
+        <translation>错误按其类型说明。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="231"/>
+        <source>Refused an invalid request with {status}, not in the API&apos;s error shape: {body}</source>
+        <translation>以 {status} 拒绝了无效请求，但格式不是 API 的错误格式：{body}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="235"/>
+        <source>Errors from this provider are shown as they came.</source>
+        <translation>此服务商的错误按原样显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="238"/>
+        <source>Accepted a request the API refuses (no messages), with {status}.</source>
+        <translation>以 {status} 接受了 API 会拒绝的请求（没有消息）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="241"/>
+        <source>Mistakes in settings may go unnoticed on this provider.</source>
+        <translation>在此服务商上，设置中的错误可能不会被发现。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="246"/>
+        <source>Answers carry a request-id.</source>
+        <translation>回答带有 request-id。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="247"/>
+        <source>Errors show it, for support.</source>
+        <translation>错误中会显示它，便于寻求支持。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="250"/>
+        <source>No request-id, only the relay&apos;s own id ({headers}).</source>
+        <translation>没有 request-id，只有中转服务自己的 ID（{headers}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="251"/>
+        <source>Errors show the relay&apos;s id.</source>
+        <translation>错误中显示中转服务的 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="254"/>
+        <source>Answers carry no request id of any kind.</source>
+        <translation>回答不带任何请求 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="255"/>
+        <source>Errors cannot name the request.</source>
+        <translation>错误中无法指明是哪个请求。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="258"/>
+        <location filename="../../gui/providers/doctor_words.py" line="262"/>
+        <source>The first text came after {seconds} s.</source>
+        <translation>首段文本在 {seconds} 秒后到达。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_words.py" line="263"/>
+        <source>Replies will feel slow here.</source>
+        <translation>此处回复会显得较慢。</translation>
     </message>
 </context>
 <context>
@@ -998,17 +1559,17 @@
 <context>
     <name>JsonEdit</name>
     <message>
-        <location filename="../../gui/widgets/json_edit.py" line="82"/>
+        <location filename="../../gui/widgets/json_edit.py" line="83"/>
         <source>Line {line}, column {column}: {problem}.</source>
         <translation>第 {line} 行，第 {column} 列：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/json_edit.py" line="96"/>
+        <location filename="../../gui/widgets/json_edit.py" line="97"/>
         <source>This must be a JSON list, like [ {…}, {…} ].</source>
         <translation>这里必须是 JSON 列表，例如 [ {…}, {…} ]。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/json_edit.py" line="98"/>
+        <location filename="../../gui/widgets/json_edit.py" line="99"/>
         <source>This must be a JSON object, like { &quot;key&quot;: … }.</source>
         <translation>这里必须是 JSON 对象，例如 { &quot;key&quot;: … }。</translation>
     </message>
@@ -1016,27 +1577,27 @@
 <context>
     <name>KeyringProblem</name>
     <message>
-        <location filename="../../gui/providers/controller.py" line="102"/>
+        <location filename="../../gui/providers/controller.py" line="107"/>
         <source>No keyring service is running (Secret Service not found).</source>
         <translation>没有运行中的密钥环服务（未找到 Secret Service）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="105"/>
+        <location filename="../../gui/providers/controller.py" line="110"/>
         <source>The keyring is switched off.</source>
         <translation>密钥环已被关闭。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="106"/>
+        <location filename="../../gui/providers/controller.py" line="111"/>
         <source>The keyring backend stores keys in a file, which Triptych does not use.</source>
         <translation>密钥环后端会把密钥存在文件中，Triptych 不使用这种方式。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="109"/>
+        <location filename="../../gui/providers/controller.py" line="114"/>
         <source>The keyring is locked.</source>
         <translation>密钥环已锁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/controller.py" line="110"/>
+        <location filename="../../gui/providers/controller.py" line="115"/>
         <source>The keyring service did not answer.</source>
         <translation>密钥环服务没有响应。</translation>
     </message>
@@ -1044,57 +1605,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="259"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -1328,186 +1889,239 @@
     </message>
 </context>
 <context>
+    <name>ProviderWarnings</name>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="37"/>
+        <source>This provider loses thinking signatures: with thinking and tools both on, the reply after a tool call will be refused.</source>
+        <translation>此服务商会丢失思考签名：同时开启思考和工具时，工具调用之后的回复会被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="42"/>
+        <source>This provider returned no thinking when asked for it.</source>
+        <translation>请求思考时，此服务商没有返回思考内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="45"/>
+        <source>This provider did not carry a tool call through.</source>
+        <translation>此服务商没有完成工具调用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="48"/>
+        <source>This provider does not report prompt caching: savings cannot be shown.</source>
+        <translation>此服务商不报告提示缓存：无法显示节省的费用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="51"/>
+        <source>This provider answered with another model than the one asked for.</source>
+        <translation>此服务商用与所请求不同的模型作答。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="54"/>
+        <source>This provider reports more input tokens than were sent (a hidden prompt?).</source>
+        <translation>此服务商报告的输入 token 多于实际发送的（隐藏提示词？）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="68"/>
+        <source>Provider check warnings</source>
+        <translation>服务商检查警告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/provider_warnings.py" line="73"/>
+        <source>From the last provider check:</source>
+        <translation>来自上次服务商检查：</translation>
+    </message>
+</context>
+<context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="61"/>
+        <location filename="../../gui/providers/dialog.py" line="64"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="88"/>
+        <location filename="../../gui/providers/dialog.py" line="92"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="89"/>
+        <location filename="../../gui/providers/dialog.py" line="93"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="117"/>
+        <location filename="../../gui/providers/dialog.py" line="121"/>
         <source>x-api-key header</source>
         <translation>x-api-key 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="118"/>
+        <location filename="../../gui/providers/dialog.py" line="122"/>
         <source>Authorization: Bearer</source>
         <translation>Authorization: Bearer</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="120"/>
+        <location filename="../../gui/providers/dialog.py" line="124"/>
         <source>Anthropic (/v1/messages)</source>
         <translation>Anthropic (/v1/messages)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="121"/>
+        <location filename="../../gui/providers/dialog.py" line="125"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation>OpenAI 兼容 (/v1/chat/completions)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="129"/>
         <source>Beta names, comma separated</source>
         <translation>Beta 名称，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="127"/>
+        <location filename="../../gui/providers/dialog.py" line="131"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation>可选，例如 http://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="130"/>
+        <location filename="../../gui/providers/dialog.py" line="134"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="131"/>
+        <location filename="../../gui/providers/dialog.py" line="135"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="132"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>Auth style</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="133"/>
+        <location filename="../../gui/providers/dialog.py" line="137"/>
         <source>API style</source>
         <translation>API 风格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="134"/>
+        <location filename="../../gui/providers/dialog.py" line="138"/>
         <source>anthropic-version</source>
         <translation>anthropic-version</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="135"/>
+        <location filename="../../gui/providers/dialog.py" line="139"/>
         <source>Beta headers</source>
         <translation>Beta 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="136"/>
+        <location filename="../../gui/providers/dialog.py" line="140"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="137"/>
+        <location filename="../../gui/providers/dialog.py" line="141"/>
         <source>Price overrides</source>
         <translation>自定义价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="147"/>
+        <location filename="../../gui/providers/dialog.py" line="151"/>
         <source>Keep for this session only</source>
         <translation>仅在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="148"/>
+        <location filename="../../gui/providers/dialog.py" line="152"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation>密钥只保存在内存中，Triptych 退出后即被遗忘。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="155"/>
+        <location filename="../../gui/providers/dialog.py" line="159"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="159"/>
+        <location filename="../../gui/providers/dialog.py" line="163"/>
+        <source>Check this provider…</source>
+        <translation>检查此服务商…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="166"/>
+        <source>A few small requests that show what this provider keeps: thinking, tools, caching, usage…</source>
+        <translation>发送几个小请求，看看此服务商保留了什么：思考、工具、缓存、用量…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="171"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="171"/>
+        <location filename="../../gui/providers/dialog.py" line="184"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation>没有可用的密钥环：{reason} 密钥只在本次会话中保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="215"/>
+        <location filename="../../gui/providers/dialog.py" line="228"/>
         <source>The new key will be saved when you press Save.</source>
         <translation>按“保存”后将保存新密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="217"/>
+        <location filename="../../gui/providers/dialog.py" line="230"/>
         <source>Saved: {hint}</source>
         <translation>已保存：{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="219"/>
+        <location filename="../../gui/providers/dialog.py" line="232"/>
         <source>No key saved.</source>
         <translation>未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="221"/>
+        <location filename="../../gui/providers/dialog.py" line="234"/>
         <source>Paste a new key to replace it</source>
         <translation>粘贴新密钥以替换</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="242"/>
+        <location filename="../../gui/providers/dialog.py" line="256"/>
         <source>New profile</source>
         <translation>新配置</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="242"/>
+        <location filename="../../gui/providers/dialog.py" line="256"/>
         <source>New profile {number}</source>
         <translation>新配置 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="282"/>
+        <location filename="../../gui/providers/dialog.py" line="296"/>
         <source>The key could not be saved: {error}</source>
         <translation>无法保存密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="326"/>
+        <location filename="../../gui/providers/dialog.py" line="342"/>
         <source>The saved key could not be read: {error}</source>
         <translation>无法读取已保存的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="329"/>
+        <location filename="../../gui/providers/dialog.py" line="357"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation>正在测试“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="337"/>
+        <location filename="../../gui/providers/dialog.py" line="365"/>
         <source>The test could not run: {error}</source>
         <translation>无法运行测试：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="346"/>
+        <location filename="../../gui/providers/dialog.py" line="374"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ 模型列表：%n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="348"/>
+        <location filename="../../gui/providers/dialog.py" line="376"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation>✗ 模型列表（/v1/models）没有响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="349"/>
+        <location filename="../../gui/providers/dialog.py" line="377"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation>✓ 1 个 token 的测试消息已得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="351"/>
+        <location filename="../../gui/providers/dialog.py" line="379"/>
         <source>✗ The test message was not answered.</source>
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
@@ -2610,12 +3224,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="235"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="274"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
