@@ -830,17 +830,17 @@
     <message numerus="yes">
         <location filename="../../gui/providers/doctor_dialog.py" line="146"/>
         <source>Runs %n small request(s) to this model; its price is unknown, so no cost can be previewed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Runs %n small request to this model; its price is unknown, so no cost can be previewed.</numerusform>
+            <numerusform>Runs %n small requests to this model; its price is unknown, so no cost can be previewed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/providers/doctor_dialog.py" line="152"/>
         <source>Runs %n small request(s) to this model: at most {cost} at list prices.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Runs %n small request to this model: at most {cost} at list prices.</numerusform>
+            <numerusform>Runs %n small requests to this model: at most {cost} at list prices.</numerusform>
         </translation>
     </message>
     <message>
