@@ -269,7 +269,8 @@ class MainWindow(QMainWindow):
         self.parameters.set_settings(conversation.settings)
         self._save_settings_later.stop()  # showing the stored settings is not an edit
         self.composer.set_replying(self._session.is_replying(conversation_id))
-        await self._show_provider_models(self.profile_picker.currentText())
+        # The provider's model list and last check may take a while: the turn shown does not wait on them.
+        self._tasks.start(self._show_provider_models(self.profile_picker.currentText()))
 
     def _restore_shown(self) -> None:
         """Back to the conversation open before a failed _open (none: nothing selected, nothing shown)."""
