@@ -150,7 +150,7 @@ def _relay_refused(error: ReplyError) -> str:
         words = words[:_QUOTED_CHARS] + "…"
     return QCoreApplication.translate(
         "ErrorMessages",
-        "The relay refused the request ({status}): “{words}”. Check the key in Providers; if it is right, "
+        "The relay refused the request ({status}): “{words}” — check the key in Providers; if it is right, "
         "the relay or the service behind it is refusing for its own reasons.",
     ).format(status=error.status, words=words)
 

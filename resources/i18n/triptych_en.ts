@@ -934,7 +934,7 @@
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="151"/>
-        <source>The relay refused the request ({status}): “{words}”. Check the key in Providers; if it is right, the relay or the service behind it is refusing for its own reasons.</source>
+        <source>The relay refused the request ({status}): “{words}” — check the key in Providers; if it is right, the relay or the service behind it is refusing for its own reasons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

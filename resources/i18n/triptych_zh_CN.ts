@@ -932,8 +932,8 @@
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="151"/>
-        <source>The relay refused the request ({status}): “{words}”. Check the key in Providers; if it is right, the relay or the service behind it is refusing for its own reasons.</source>
-        <translation>中转服务拒绝了请求（{status}）：“{words}”。请在“服务商”中检查密钥；如果密钥无误，则是中转服务或其背后的服务出于自身原因拒绝了请求。</translation>
+        <source>The relay refused the request ({status}): “{words}” — check the key in Providers; if it is right, the relay or the service behind it is refusing for its own reasons.</source>
+        <translation>中转服务拒绝了请求（{status}）：“{words}”——请在“服务商”中检查密钥；如果密钥无误，则是中转服务或其背后的服务出于自身原因拒绝了请求。</translation>
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="163"/>
