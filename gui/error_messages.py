@@ -148,10 +148,16 @@ def _relay_refused(error: ReplyError) -> str:
     words = " ".join(error.message.split())
     if len(words) > _QUOTED_CHARS:
         words = words[:_QUOTED_CHARS] + "…"
+    if error.kind is ErrorKind.AUTHENTICATION:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The relay refused the request (401): “{words}” — check the key in Providers; if it is right, "
+            "the relay's own key for the service behind it may be the one refused.",
+        ).format(words=words)
     return QCoreApplication.translate(
         "ErrorMessages",
-        "The relay refused the request ({status}): “{words}” — check the key in Providers; if it is right, "
-        "the relay or the service behind it is refusing for its own reasons.",
+        "The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: "
+        "check the key in Providers; if it is right, the relay is refusing for its own reasons.",
     ).format(status=error.status, words=words)
 
 

@@ -933,17 +933,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="151"/>
-        <source>The relay refused the request ({status}): “{words}” — check the key in Providers; if it is right, the relay or the service behind it is refusing for its own reasons.</source>
+        <location filename="../../gui/error_messages.py" line="152"/>
+        <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="163"/>
+        <location filename="../../gui/error_messages.py" line="157"/>
+        <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="169"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="167"/>
+        <location filename="../../gui/error_messages.py" line="173"/>
         <source>Request id: {request_id}</source>
         <translation type="unfinished"></translation>
     </message>

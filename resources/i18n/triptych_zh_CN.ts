@@ -931,17 +931,22 @@
         <translation>服务商在回复中途报告了错误（{type}）。已收到的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="151"/>
-        <source>The relay refused the request ({status}): “{words}” — check the key in Providers; if it is right, the relay or the service behind it is refusing for its own reasons.</source>
-        <translation>中转服务拒绝了请求（{status}）：“{words}”——请在“服务商”中检查密钥；如果密钥无误，则是中转服务或其背后的服务出于自身原因拒绝了请求。</translation>
+        <location filename="../../gui/error_messages.py" line="152"/>
+        <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
+        <translation>中转服务拒绝了请求（401）：“{words}”——请在“服务商”中检查密钥；如果密钥无误，被拒绝的可能是中转服务自己用于其背后服务的密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="163"/>
+        <location filename="../../gui/error_messages.py" line="157"/>
+        <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
+        <translation>中转服务拒绝了请求（{status}）：“{words}”——有些中转服务会这样回应错误的密钥：请在“服务商”中检查密钥；如果密钥无误，则是中转服务出于自身原因拒绝了请求。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="169"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="167"/>
+        <location filename="../../gui/error_messages.py" line="173"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
     </message>

@@ -252,7 +252,7 @@ def test_a_relay_that_refuses_for_its_own_reasons_is_named_and_quoted(
         await wait_until(lambda: "The relay refused the request" in app.transcript_text(), what="the refusal")
         text = app.transcript_text()
         assert f"The relay refused the request ({status}): {quoted}" in text
-        assert "” — check the key in Providers; if it is right" in text
+        assert "check the key in Providers; if it is right" in text
         await app.quit()
 
     run(qloop, main())
