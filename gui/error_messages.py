@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from core.model.conversation import ErrorKind, ReplyError
+from core.wire.errors import OVERLOADED, written_by_relay
+
+_QUOTED_CHARS = 200
 
 
 def headline(error: ReplyError) -> str:
@@ -35,6 +38,8 @@ def headline(error: ReplyError) -> str:
             "ErrorMessages",
             "This conversation's provider no longer exists. Choose another provider, then retry.",
         )
+    if kind in (ErrorKind.AUTHENTICATION, ErrorKind.BAD_REQUEST) and written_by_relay(error.error_type):
+        return _relay_refused(error)
     if kind is ErrorKind.AUTHENTICATION:
         return QCoreApplication.translate(
             "ErrorMessages", "The provider rejected the API key (401). Check the key in Providers."
@@ -54,10 +59,19 @@ def headline(error: ReplyError) -> str:
         return QCoreApplication.translate(
             "ErrorMessages", "Too many requests (429). Wait a little, then retry."
         )
-    if kind is ErrorKind.OVERLOADED or error.error_type == "overloaded_error":
+    if kind is ErrorKind.STREAM_ERROR_EVENT:
+        return _stream_error(error)
+    if kind is ErrorKind.OVERLOADED:
         return QCoreApplication.translate(
             "ErrorMessages", "The model is overloaded right now (529). Retry in a moment."
         )
+    if error.error_type == OVERLOADED and error.status is not None:
+        # A relay turned the upstream's 529 into another status; its body still names the cause.
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The model is overloaded right now: the provider answered {status}, and its message names "
+            "overloaded_error. Retry in a moment.",
+        ).format(status=error.status)
     if kind is ErrorKind.INTERNAL_SERVER:
         return QCoreApplication.translate(
             "ErrorMessages", "The provider had an internal error ({status}). Retry in a moment."
@@ -103,10 +117,6 @@ def headline(error: ReplyError) -> str:
             "ErrorMessages",
             "The provider redirected to another host; Triptych did not follow, to keep your key safe.",
         )
-    if kind is ErrorKind.STREAM_ERROR_EVENT:
-        return QCoreApplication.translate(
-            "ErrorMessages", "The provider reported an error in the middle of the reply."
-        )
     if kind is ErrorKind.MALFORMED_STREAM:
         return QCoreApplication.translate("ErrorMessages", "The provider's reply broke the protocol.")
     if kind is ErrorKind.NOT_SAVED:
@@ -115,6 +125,40 @@ def headline(error: ReplyError) -> str:
             "The reply could not be saved: the disk may be full. Free some space, then retry.",
         )
     return QCoreApplication.translate("ErrorMessages", "The request failed.")
+
+
+def _stream_error(error: ReplyError) -> str:
+    """An `error` event after HTTP 200, worded by its type: no status was sent for it."""
+    if error.error_type == OVERLOADED:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The model became overloaded in the middle of the reply (an overloaded_error event; the reply "
+            "had begun normally). What arrived is kept; retry in a moment.",
+        )
+    return QCoreApplication.translate(
+        "ErrorMessages",
+        "The provider reported an error in the middle of the reply ({type}). What arrived is kept.",
+    ).format(type=error.error_type or "error")
+
+
+def _relay_refused(error: ReplyError) -> str:
+    """A 400 or 401 that the API did not write (its error type is none of the API's): a relay answered for
+    itself, e.g. LiteLLM's "No connected db." for every wrong key, or its upstream's 401 passed on. The key
+    may be fine, so the relay's own words are quoted."""
+    words = " ".join(error.message.split())
+    if len(words) > _QUOTED_CHARS:
+        words = words[:_QUOTED_CHARS] + "…"
+    if error.kind is ErrorKind.AUTHENTICATION:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The relay refused the request (401): “{words}” — check the key in Providers; if it is right, "
+            "the relay's own key for the service behind it may be the one refused.",
+        ).format(words=words)
+    return QCoreApplication.translate(
+        "ErrorMessages",
+        "The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: "
+        "check the key in Providers; if it is right, the relay is refusing for its own reasons.",
+    ).format(status=error.status, words=words)
 
 
 def describe(error: ReplyError) -> str:

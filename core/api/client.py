@@ -22,7 +22,7 @@ import httpx
 from core.api.bodies import megabytes, read_capped
 from core.api.limits import NetworkLimits
 from core.api.reply import MessageStream, ReplyResult, run_reply
-from core.api.retry import RetryPolicy, is_retryable, parse_retry_after
+from core.api.retry import RetryPolicy, is_retryable, is_throttled, parse_retry_after
 from core.model.messages import ChatMessage
 from core.model.profile import Profile, split_userinfo, userinfo_secrets
 from core.model.request_settings import RequestSettings
@@ -44,6 +44,7 @@ from core.wire.exchange import ExchangeCapture
 from core.wire.messages_request import build_count_tokens_body, build_messages_body
 from core.wire.models_list import DiscoveredModel, parse_models_page
 from core.wire.openai.compat import build_chat_completions_body
+from core.wire.relay_headers import request_id_of
 from core.wire.validation import ensure_valid
 
 # httpcore traces a SOCKS handshake at DEBUG with the proxy's user and password: never log that.
@@ -206,7 +207,7 @@ class ApiClient:
                 if retries_made >= self.retry.max_retries or not is_retryable(error):
                     raise
                 retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
-                wait = self.retry.delay(retries_made, retry_after)
+                wait = self.retry.delay(retries_made, retry_after, throttled=is_throttled(error))
                 retries_made += 1
                 if on_retry is not None:
                     on_retry(error, wait, retries_made)
@@ -386,7 +387,7 @@ async def _checked(
     error = status_error(
         response.status_code,
         body.data,
-        request_id=headers.get("request-id") or headers.get("x-request-id"),
+        request_id=request_id_of(headers),
         retry_after=parse_retry_after(headers),
         should_retry=headers.get("x-should-retry"),
     )

@@ -28,6 +28,7 @@ from core.wire.errors import (
 )
 from core.wire.exchange import Exchange, ExchangeCapture
 from core.wire.openai.compat import convert_chat_completion
+from core.wire.relay_headers import request_id_of
 from core.wire.stream_reader import StreamReader
 
 _CONTENT_UPDATES = frozenset({"text", "thinking", "tool_input", "citation"})
@@ -102,9 +103,7 @@ class MessageStream:
         self.metrics = StreamMetrics()
         self._response = await self._open_response()
         self.metrics.headers_at = time.monotonic()
-        self.request_id = self._response.headers.get("request-id") or self._response.headers.get(
-            "x-request-id"
-        )
+        self.request_id = request_id_of(self._response.headers)
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -148,6 +147,9 @@ class MessageStream:
                     elif time.monotonic() > deadline:
                         raise self._no_progress(began, pings)
             except ApiConnectionError:
+                if reader.broken is not None:
+                    # The stream had already broken the protocol; the cut that followed is not the news.
+                    raise reader.broken from None
                 # A cut after the stop reason loses nothing; finish() notes the missing message_stop.
                 if reader.snapshot is None or reader.snapshot.stop_reason is None:
                     raise
@@ -157,6 +159,7 @@ class MessageStream:
                 yield self._timed(update)
         finally:
             self.snapshot = reader.snapshot
+            self.warnings.extend(w for w in reader.warnings if w not in self.warnings)
             # A stream that broke the protocol leaves the loop early. The response closes first, then the
             # byte iterators, here in this task: left to the garbage collector, httpcore's would close the
             # connection outside any task (anyio refuses, and the error surfaces later as noise).

@@ -10,6 +10,18 @@
 `python -m core.demo --port 0 --key demo` serves the demo model until interrupted.
 """
 
+from core.demo.quirks import (
+    CACHE_FIELDS_DROPPED,
+    CUT_THEN_ERROR,
+    FAITHFUL,
+    HEADERS_RENAMED,
+    MODEL_REWRITTEN,
+    OVERLOADED_AS_500,
+    PROFILES,
+    SIGNATURES_STRIPPED,
+    USAGE_INFLATED,
+    Quirks,
+)
 from core.demo.replies import DEMO_PACE
 from core.demo.script import (
     Block,
@@ -44,7 +56,16 @@ from core.demo.server import FakeServer, RecordedRequest, demo_server
 from core.demo.thread import ServerThread
 
 __all__ = [
+    "CACHE_FIELDS_DROPPED",
+    "CUT_THEN_ERROR",
     "DEMO_PACE",
+    "FAITHFUL",
+    "HEADERS_RENAMED",
+    "MODEL_REWRITTEN",
+    "OVERLOADED_AS_500",
+    "PROFILES",
+    "SIGNATURES_STRIPPED",
+    "USAGE_INFLATED",
     "Block",
     "CutConnection",
     "CutMidEvent",
@@ -59,6 +80,7 @@ __all__ = [
     "NoMessageStop",
     "Pace",
     "PingsForever",
+    "Quirks",
     "RawResponse",
     "RecordedRequest",
     "RedactedThinking",

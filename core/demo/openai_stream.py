@@ -1,10 +1,13 @@
 """A reply as an OpenAI-compatible relay sends it from `/v1/chat/completions`.
 
 Stream: `data:` lines only, each a `chat.completion.chunk`; the first delta carries the role, text goes in
-`delta.content`, thinking in `delta.reasoning_content` (as relays add it), tool calls in `delta.tool_calls`
-with `function.arguments` fragments; a last chunk with the finish reason, a usage chunk with `choices: []`
-when `stream_options.include_usage` is set, then `data: [DONE]`. Blocks without an OpenAI counterpart
-(redacted thinking, server tools and their results) are left out, as relays do.
+`delta.content`, thinking in `delta.reasoning_content` and `delta.thinking_blocks` as LiteLLM sends it (each
+piece in both, then the signature alone in a last `thinking_blocks` entry; a redacted block whole: see
+BerriAI/litellm litellm/llms/anthropic/chat/handler.py and docs.litellm.ai/docs/reasoning_content), tool calls
+in `delta.tool_calls` with `function.arguments` fragments; a last chunk with the finish reason, a usage chunk
+with `choices: []` when `stream_options.include_usage` is set, then `data: [DONE]`. Blocks without an OpenAI
+counterpart (server tools and their results) are left out, as relays do. `signatures=False` leaves the
+`thinking_blocks` out (a relay that strips them: `core.demo.quirks.SIGNATURES_STRIPPED`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from core.demo.script import Block, ErrorEvent, Pace, Text, Thinking, ToolUse, tool_input_json
+from core.demo.script import (
+    Block,
+    ErrorEvent,
+    Pace,
+    RedactedThinking,
+    Text,
+    Thinking,
+    ToolUse,
+    tool_input_json,
+)
 from core.demo.wire import Frame, sse_data
 from core.model.messages import AssistantMessage, Usage
 
@@ -74,6 +86,7 @@ def chunk_frames(
     pace: Pace,
     *,
     include_usage: bool,
+    signatures: bool = True,
 ) -> list[Frame]:
     frames = [_chunk(completion, {"role": "assistant", "content": ""})]
     tool_calls = 0
@@ -83,8 +96,15 @@ def chunk_frames(
                 _chunk(completion, {"content": piece}, is_delta=True) for piece in pace.split(block.text)
             ]
         elif isinstance(block, Thinking):
-            pieces = pace.split(block.thinking)
-            frames += [_chunk(completion, {"reasoning_content": piece}, is_delta=True) for piece in pieces]
+            frames += [
+                _chunk(completion, _reasoning_delta(piece, signatures), is_delta=True)
+                for piece in pace.split(block.thinking)
+            ]
+            if signatures:
+                signed = {"type": "thinking", "thinking": "", "signature": block.signature}
+                frames.append(_chunk(completion, {"thinking_blocks": [signed]}, is_delta=True))
+        elif isinstance(block, RedactedThinking) and signatures:
+            frames.append(_chunk(completion, {"thinking_blocks": [block.final()]}, is_delta=True))
         elif isinstance(block, ToolUse):
             frames += _tool_call_frames(completion, block, tool_calls, pace)
             tool_calls += 1
@@ -98,7 +118,11 @@ def chunk_frames(
 
 
 def completion_body(
-    blocks: list[Block] | tuple[Block, ...], message: AssistantMessage, completion: Completion
+    blocks: list[Block] | tuple[Block, ...],
+    message: AssistantMessage,
+    completion: Completion,
+    *,
+    signatures: bool = True,
 ) -> dict[str, Any]:
     text = "".join(block.text for block in blocks if isinstance(block, Text))
     thinking = "".join(block.thinking for block in blocks if isinstance(block, Thinking))
@@ -106,6 +130,9 @@ def completion_body(
     reply: dict[str, Any] = {"role": "assistant", "content": text or None}
     if thinking:
         reply["reasoning_content"] = thinking
+    thinking_blocks = [block.final() for block in blocks if isinstance(block, Thinking | RedactedThinking)]
+    if thinking_blocks and signatures:
+        reply["thinking_blocks"] = thinking_blocks
     if calls:
         reply["tool_calls"] = calls
     choice = {
@@ -118,6 +145,16 @@ def completion_body(
         **_identity(completion, "chat.completion"),
         "choices": [choice],
         "usage": openai_usage(message.usage),
+    }
+
+
+def _reasoning_delta(piece: str, signatures: bool) -> dict[str, Any]:
+    if not signatures:
+        return {"reasoning_content": piece}
+    # LiteLLM repeats each piece as a thinking block whose signature is still to come.
+    return {
+        "reasoning_content": piece,
+        "thinking_blocks": [{"type": "thinking", "thinking": piece, "signature": None}],
     }
 
 

@@ -12,10 +12,12 @@ from aiohttp import web
 
 from core.demo.anthropic_stream import AnthropicDialect, message_frames
 from core.demo.openai_stream import Completion, OpenAIDialect, chunk_frames, completion_body, error_body
+from core.demo.quirks import FAITHFUL, UPSTREAM_CUT_MESSAGE, Quirks, overloaded_500_body
 from core.demo.script import (
     CutConnection,
     CutMidEvent,
     EndlessBody,
+    ErrorEvent,
     Gzip,
     HttpError,
     Pace,
@@ -47,6 +49,17 @@ def error_response(error: HttpError, *, openai: bool, request_id: str) -> web.Re
         content_type="application/json",
         headers=dict(error.headers),
     )
+
+
+def relayed_error_response(
+    error: HttpError, *, openai: bool, request_id: str, quirks: Quirks
+) -> web.Response:
+    """The error as a relay with these quirks passes it on: an overloaded one as LiteLLM's 500."""
+    if quirks.overloaded_as_500 and error.type == "overloaded_error":
+        return web.Response(
+            status=500, body=overloaded_500_body(error.message), content_type="application/json"
+        )
+    return error_response(error, openai=openai, request_id=request_id)
 
 
 def raw_response(item: RawResponse) -> web.Response:
@@ -105,29 +118,41 @@ async def send_reply(
     openai: bool,
     pace: Pace,
     sent: SentLog | None = None,
+    quirks: Quirks = FAITHFUL,
 ) -> tuple[web.StreamResponse, Outcome]:
-    """The reply as the request asked for it (streamed or whole, Anthropic or OpenAI), faults and all;
-    each write is noted in `sent`."""
+    """The reply as the request asked for it (streamed or whole, Anthropic or OpenAI), faults and all, as a
+    relay with these quirks passes it on; each write is noted in `sent`."""
     stall = reply.fault(StallBeforeHeaders)
     if stall is not None:
         await asyncio.sleep(stall.seconds)
     compress = reply.fault(Gzip) is not None
     cut = reply.fault(CutConnection)
     cut_after = cut.after_bytes if cut is not None else None
-    if reply.fault(CutMidEvent) is not None:
+    relay_error = (
+        ErrorEvent(error_type="api_error", message=UPSTREAM_CUT_MESSAGE) if quirks.error_after_cut else None
+    )
+    if reply.fault(CutMidEvent) is not None and relay_error is None:
         # The scheduled steps already end inside the event; the connection closes once they are out.
         cut_after = _EVERYTHING
     completion = Completion(new_id("chatcmpl-"), int(time.time()), message.model)
 
+    signatures = not quirks.strip_thinking_signatures
     if not body.get("stream"):
-        payload = completion_body(reply.content, message, completion) if openai else message.to_api()
+        payload = (
+            completion_body(reply.content, message, completion, signatures=signatures)
+            if openai
+            else message.to_api()
+        )
         return await send_body(
             request, to_json(payload).encode(), gzip=compress, cut_after=cut_after, sent=sent
         )
     if openai:
         include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
-        frames = chunk_frames(reply.content, message, completion, pace, include_usage=include_usage)
-        steps = schedule(frames, reply.faults, pace, OpenAIDialect())
+        frames = chunk_frames(
+            reply.content, message, completion, pace, include_usage=include_usage, signatures=signatures
+        )
+        steps = schedule(frames, reply.faults, pace, OpenAIDialect(), error_after_cut=relay_error)
     else:
-        steps = schedule(message_frames(reply.content, message, pace), reply.faults, pace, AnthropicDialect())
+        frames = message_frames(reply.content, message, pace)
+        steps = schedule(frames, reply.faults, pace, AnthropicDialect(), error_after_cut=relay_error)
     return await send_stream(request, steps, gzip=compress, cut_after=cut_after, sent=sent)

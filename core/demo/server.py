@@ -7,6 +7,7 @@ next queued script item or, when none is queued, as the demo model. See `FakeSer
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import threading
 from collections import defaultdict, deque
@@ -27,6 +28,7 @@ from core.demo.checks import (
 )
 from core.demo.models import MODELS_BY_ID, models_page
 from core.demo.prompt_cache import PromptCache
+from core.demo.quirks import FAITHFUL, Quirks
 from core.demo.replies import (
     DEMO_PACE,
     demo_reply,
@@ -34,8 +36,15 @@ from core.demo.replies import (
     prompt_from_chat,
     prompt_from_messages,
 )
-from core.demo.respond import endless_response, error_response, raw_response, send_reply
+from core.demo.respond import (
+    endless_response,
+    error_response,
+    raw_response,
+    relayed_error_response,
+    send_reply,
+)
 from core.demo.script import (
+    CutMidEvent,
     EndlessBody,
     ErrorEvent,
     HttpError,
@@ -113,15 +122,23 @@ class FakeServer:
         api_key: the key clients must send (`x-api-key` or `Authorization: Bearer`).
         port: 0 picks a free port.
         pace: delivery of demo replies and of scripted replies that set no pace of their own.
+        quirks: a relay's habits applied to every answer (`core.demo.quirks`); FAITHFUL changes nothing.
     """
 
     def __init__(
-        self, api_key: str = "sk-test", *, host: str = "127.0.0.1", port: int = 0, pace: Pace = _NO_DELAY
+        self,
+        api_key: str = "sk-test",
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        pace: Pace = _NO_DELAY,
+        quirks: Quirks = FAITHFUL,
     ):
         self.api_key = api_key
         self.host = host
         self.port = port
         self.pace = pace
+        self.quirks = quirks
         self.requests: list[RecordedRequest] = []
         self._script: defaultdict[str, deque[ScriptItem]] = defaultdict(deque)
         self._runner: web.AppRunner | None = None
@@ -239,6 +256,10 @@ class FakeServer:
         exchange = request.get(_EXCHANGE)
         if exchange is not None:
             response.headers["request-id"] = exchange.record.request_id
+            if self.quirks != FAITHFUL:
+                relayed = self.quirks.headers(response.headers, new_id("call_"))
+                response.headers.clear()
+                response.headers.update(relayed)
 
     # --- endpoints ------------------------------------------------------------------------------------
 
@@ -312,12 +333,15 @@ class FakeServer:
         if isinstance(item, EndlessBody):
             return await self._endless(request, item)
         assert isinstance(item, HttpError)  # enqueue() lets a Reply into the generation paths only
-        return error_response(item, openai=False, request_id=request[_EXCHANGE].record.request_id)
+        record = request[_EXCHANGE].record
+        return relayed_error_response(item, openai=False, request_id=record.request_id, quirks=self.quirks)
 
     async def _answer(self, request: web.Request, item: ScriptItem, *, openai: bool) -> web.StreamResponse:
         record = request[_EXCHANGE].record
         if isinstance(item, HttpError):
-            return error_response(item, openai=openai, request_id=record.request_id)
+            return relayed_error_response(
+                item, openai=openai, request_id=record.request_id, quirks=self.quirks
+            )
         if isinstance(item, RawResponse):
             return raw_response(item)
         if isinstance(item, EndlessBody):
@@ -325,7 +349,12 @@ class FakeServer:
         body = record.body
         error = item.fault(ErrorEvent)
         if error is not None and not body.get("stream"):
-            return error_response(HttpError.from_event(error), openai=openai, request_id=record.request_id)
+            return relayed_error_response(
+                HttpError.from_event(error), openai=openai, request_id=record.request_id, quirks=self.quirks
+            )
+        cut_after = self.quirks.cut_streams_after_deltas
+        if cut_after is not None and body.get("stream") and not item.faults:
+            item = dataclasses.replace(item, faults=(CutMidEvent(after_deltas=cut_after),))
 
         message = item.message(request_model=body["model"], input_tokens=estimate_input_tokens(body))
         if item.usage is None:  # a scripted usage is the test's; the model's own is split by the cache
@@ -333,10 +362,11 @@ class FakeServer:
             message.usage = self._cache.usage(
                 body, input_tokens=usage.input_tokens, output_tokens=usage.output_tokens
             )
+        message = self.quirks.reply(message)
         record.reply = message.to_api()
         pace = item.pace or self.pace
         response, outcome = await send_reply(
-            request, item, message, body, openai=openai, pace=pace, sent=record.sent
+            request, item, message, body, openai=openai, pace=pace, sent=record.sent, quirks=self.quirks
         )
         self._note(request[_EXCHANGE], outcome)
         return response

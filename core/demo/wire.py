@@ -77,9 +77,18 @@ Step = bytes | float | Forever
 """Bytes to write, seconds to wait, or a write repeated for ever."""
 
 
-def schedule(frames: Sequence[Frame], faults: Sequence[Fault], pace: Pace, dialect: Dialect) -> list[Step]:
+def schedule(
+    frames: Sequence[Frame],
+    faults: Sequence[Fault],
+    pace: Pace,
+    dialect: Dialect,
+    *,
+    error_after_cut: ErrorEvent | None = None,
+) -> list[Step]:
     """The frames in order, with each fault's event or pause inserted where it belongs and the pace's
-    wait before every delta. An error event ends the stream where it is inserted."""
+    wait before every delta. An error event ends the stream where it is inserted. With `error_after_cut`,
+    a CutMidEvent's half event is followed straight away (no line end) by a ping and this error event, as a
+    relay that outlived its upstream writes them (`core.demo.quirks.CUT_THEN_ERROR`)."""
     frames = list(frames)
     if any(isinstance(fault, NoMessageStop) for fault in faults):
         frames = [frame for frame in frames if not frame.is_terminal]
@@ -118,6 +127,8 @@ def schedule(frames: Sequence[Frame], faults: Sequence[Fault], pace: Pace, diale
     cut = next((fault for fault in faults if isinstance(fault, CutMidEvent)), None)
     if cut is not None:
         steps.append(_cut_part(b"".join(frame.data for frame in frames[end:]), cut.inside_character))
+        if error_after_cut is not None:
+            steps += [dialect.ping_frame().data, dialect.error_frame(error_after_cut).data]
     trickle = next((fault for fault in faults if isinstance(fault, Trickle)), None)
     if trickle is not None:
         steps = _trickled(steps, frames, trickle)

@@ -185,6 +185,33 @@ _STATUS_CLASSES: dict[int, type[ApiStatusError]] = {
 }
 
 
+ANTHROPIC_ERROR_TYPES = frozenset(
+    {
+        "invalid_request_error",
+        "authentication_error",
+        "billing_error",
+        "permission_error",
+        "not_found_error",
+        "request_too_large",
+        "rate_limit_error",
+        "api_error",
+        "timeout_error",
+        "overloaded_error",
+    }
+)
+"""The error types the Messages API documents. An error of any other type (or none) was written by something
+between the user and the API: a relay or a gateway speaking for itself (LiteLLM answers a wrong key with
+`no_db_connection` when it has no database, BerriAI/litellm#12273, and wraps its upstream's errors with a null
+type)."""
+
+OVERLOADED = "overloaded_error"
+
+
+def written_by_relay(error_type: str | None) -> bool:
+    """Whether an error of this type came from a relay rather than from the API itself."""
+    return error_type not in ANTHROPIC_ERROR_TYPES
+
+
 def status_error(
     status: int,
     body: bytes,
@@ -198,6 +225,10 @@ def status_error(
     error_type, message, body_request_id = _parse_error_body(text)
     if message is None:
         message = _describe_unparsed_body(status, text)
+    if error_type != OVERLOADED and OVERLOADED in message:
+        # A relay that turns the upstream's 529 into a 500 (LiteLLM's exception mapping) still quotes the
+        # upstream's body in its message: the body says what happened, whatever the status.
+        error_type = OVERLOADED
     cls = _STATUS_CLASSES.get(status) or (InternalServerError if status >= 500 else ApiStatusError)
     return cls(
         message,

@@ -13,11 +13,20 @@ from typing import Any
 from core.model.profile import ApiStyle
 from core.wire.accumulate import MessageSnapshot, StreamUpdate, apply_event
 from core.wire.errors import MalformedStreamError, stream_error
-from core.wire.openai.compat import ChunkTranslator, is_done_sentinel
+from core.wire.openai.compat import ChunkTranslator, is_done_sentinel, parse_openai_error
 from core.wire.sse import ServerSentEvent, SSEDecoder
 
 _SHAPE_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueError)
 """What a relay's chunk of the wrong shape (a number where a list belongs…) raises in the translator."""
+
+
+_EVENTS_READ_AFTER_A_BROKEN_ONE = 8
+"""How many events are still read after a malformed one, looking for the error event that says why.
+
+A relay whose upstream is cut mid-event forwards the partial `data:` line without a line end, then writes its
+own `ping` and `error` events (LiteLLM closes a stream it could not finish with an `error` event:
+BerriAI/litellm#32159); the partial line and the ping merge into one invalid event, and the error event comes
+right after. Content after a malformed event is not used: the reply has a hole there."""
 
 
 class StreamReader:
@@ -25,21 +34,59 @@ class StreamReader:
         self.request_id = request_id
         self.snapshot: MessageSnapshot | None = None
         self.events_read = 0
+        self.warnings: list[str] = []
+        """Said while reading, before the end: a malformed event that an error event followed."""
         self._decoder = SSEDecoder()
         self._translator = ChunkTranslator() if api_style == "openai" else None
         self._end_marker = "finish_reason" if api_style == "openai" else "message_stop"
         self._line = 0
         self._translation_warnings: list[str] = []
+        self._broken: MalformedStreamError | None = None
+        self._read_since_broken = 0
 
     def feed(self, chunk: bytes) -> list[StreamUpdate]:
         """Raises StreamErrorEvent for an `error` event and MalformedStreamError for a broken stream."""
-        return [update for sse in self._decoder.feed(chunk) for update in self._take(sse)]
+        return [update for sse in self._decoder.feed(chunk) for update in self._take_checked(sse)]
 
     def finish(self) -> tuple[list[StreamUpdate], list[str]]:
         """At the end of the bytes: the last updates, and warnings. Raises if the reply is incomplete."""
-        updates = [update for sse in self._decoder.flush() for update in self._take(sse)]
+        updates = [update for sse in self._decoder.flush() for update in self._take_checked(sse)]
+        if self._broken is not None:
+            raise self._broken
         updates += self._finish_translation()
         return updates, self._check_complete()
+
+    @property
+    def broken(self) -> MalformedStreamError | None:
+        """The malformed event being held while the next few are searched for an error event."""
+        return self._broken
+
+    def _take_checked(self, sse: ServerSentEvent) -> list[StreamUpdate]:
+        """`_take`, except that a malformed event is held while the next few are searched for an error."""
+        if self._broken is not None:
+            return self._after_broken(sse)
+        try:
+            return self._take(sse)
+        except MalformedStreamError as broken:
+            self._broken = broken
+            return []
+
+    def _after_broken(self, sse: ServerSentEvent) -> list[StreamUpdate]:
+        assert self._broken is not None
+        self._read_since_broken += 1
+        data = _json_object(sse.data)
+        is_error = data is not None and (
+            data.get("type") == "error" or sse.event == "error" or isinstance(data.get("error"), (dict, str))
+        )
+        if is_error and data is not None:
+            self.warnings.append(f"{self._broken.message} The server's error event came next: it says why.")
+            if self._translator is not None:
+                error_type, message = parse_openai_error(data)
+                data = {"type": "error", "error": {"type": error_type, "message": message}}
+            raise stream_error(data, request_id=self.request_id)
+        if self._read_since_broken >= _EVENTS_READ_AFTER_A_BROKEN_ONE:
+            raise self._broken
+        return []
 
     def _take(self, sse: ServerSentEvent) -> list[StreamUpdate]:
         self.events_read += 1
@@ -113,3 +160,11 @@ class StreamReader:
         return MalformedStreamError(
             f"Line {self._line} of the stream: {what}", line=self._line, request_id=self.request_id
         )
+
+
+def _json_object(data: str) -> dict[str, Any] | None:
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return None
+    return parsed if isinstance(parsed, dict) else None

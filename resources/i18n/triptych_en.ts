@@ -1356,142 +1356,162 @@
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../gui/error_messages.py" line="14"/>
+        <location filename="../../gui/error_messages.py" line="17"/>
         <source>There is no API key for this provider. Add it in Providers, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="18"/>
+        <location filename="../../gui/error_messages.py" line="21"/>
         <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="24"/>
+        <location filename="../../gui/error_messages.py" line="27"/>
         <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="30"/>
+        <location filename="../../gui/error_messages.py" line="33"/>
         <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="34"/>
+        <location filename="../../gui/error_messages.py" line="37"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="39"/>
+        <location filename="../../gui/error_messages.py" line="44"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="43"/>
+        <location filename="../../gui/error_messages.py" line="48"/>
         <source>The key is not allowed to do this (403).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="45"/>
+        <location filename="../../gui/error_messages.py" line="50"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="51"/>
+        <location filename="../../gui/error_messages.py" line="56"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54"/>
+        <location filename="../../gui/error_messages.py" line="59"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58"/>
+        <location filename="../../gui/error_messages.py" line="65"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62"/>
+        <location filename="../../gui/error_messages.py" line="70"/>
+        <source>The model is overloaded right now: the provider answered {status}, and its message names overloaded_error. Retry in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="76"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="66"/>
+        <location filename="../../gui/error_messages.py" line="80"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="70"/>
+        <location filename="../../gui/error_messages.py" line="84"/>
         <source>The provider refused the request (400).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72"/>
+        <location filename="../../gui/error_messages.py" line="86"/>
         <source>The provider reports a billing problem (402).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="74"/>
+        <location filename="../../gui/error_messages.py" line="88"/>
         <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="94"/>
         <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="86"/>
+        <location filename="../../gui/error_messages.py" line="100"/>
         <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="92"/>
+        <location filename="../../gui/error_messages.py" line="106"/>
         <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="98"/>
+        <location filename="../../gui/error_messages.py" line="112"/>
         <source>The provider stopped answering in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="100"/>
+        <location filename="../../gui/error_messages.py" line="114"/>
         <source>The connection failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="102"/>
+        <location filename="../../gui/error_messages.py" line="116"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="107"/>
-        <source>The provider reported an error in the middle of the reply.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/error_messages.py" line="111"/>
+        <location filename="../../gui/error_messages.py" line="121"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="113"/>
+        <location filename="../../gui/error_messages.py" line="123"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="117"/>
+        <location filename="../../gui/error_messages.py" line="127"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="125"/>
+        <location filename="../../gui/error_messages.py" line="133"/>
+        <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="138"/>
+        <source>The provider reported an error in the middle of the reply ({type}). What arrived is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="152"/>
+        <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="157"/>
+        <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="169"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="129"/>
+        <location filename="../../gui/error_messages.py" line="173"/>
         <source>Request id: {request_id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1659,7 +1679,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1352,142 +1352,162 @@
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../gui/error_messages.py" line="14"/>
+        <location filename="../../gui/error_messages.py" line="17"/>
         <source>There is no API key for this provider. Add it in Providers, then retry.</source>
         <translation>此服务商没有 API 密钥。请在“服务商”中添加，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="18"/>
+        <location filename="../../gui/error_messages.py" line="21"/>
         <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
         <translation>保存的 API 密钥无法发送（其中含有不允许的字符）。请在“提供商”中重新粘贴，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="24"/>
+        <location filename="../../gui/error_messages.py" line="27"/>
         <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
         <translation>无法使用该代理：请在“提供商”（或环境变量）中使用 http://、https://、socks5:// 或 socks5h:// 代理地址，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="30"/>
+        <location filename="../../gui/error_messages.py" line="33"/>
         <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
         <translation>此提供商的某项设置无法发送。请在“提供商”中更正，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="34"/>
+        <location filename="../../gui/error_messages.py" line="37"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation>此对话的服务商已不存在。请选择其他服务商，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="39"/>
+        <location filename="../../gui/error_messages.py" line="44"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation>服务商拒绝了 API 密钥（401）。请在“服务商”中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="43"/>
+        <location filename="../../gui/error_messages.py" line="48"/>
         <source>The key is not allowed to do this (403).</source>
         <translation>此密钥无权执行该操作（403）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="45"/>
+        <location filename="../../gui/error_messages.py" line="50"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation>此地址无响应（404）。请检查服务商的基础 URL 和模型名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="51"/>
+        <location filename="../../gui/error_messages.py" line="56"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation>请求过多（429）。服务商要求等待 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54"/>
+        <location filename="../../gui/error_messages.py" line="59"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation>请求过多（429）。请稍候再重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58"/>
+        <location filename="../../gui/error_messages.py" line="65"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation>模型当前过载（529）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62"/>
+        <location filename="../../gui/error_messages.py" line="70"/>
+        <source>The model is overloaded right now: the provider answered {status}, and its message names overloaded_error. Retry in a moment.</source>
+        <translation>模型当前过载：服务商返回了 {status}，其消息中写明 overloaded_error。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="76"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation>服务商内部出错（{status}）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="66"/>
+        <location filename="../../gui/error_messages.py" line="80"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation>请求过大（413）。请移除附件或新建对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="70"/>
+        <location filename="../../gui/error_messages.py" line="84"/>
         <source>The provider refused the request (400).</source>
         <translation>服务商拒绝了请求（400）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72"/>
+        <location filename="../../gui/error_messages.py" line="86"/>
         <source>The provider reports a billing problem (402).</source>
         <translation>服务商报告计费问题（402）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="74"/>
+        <location filename="../../gui/error_messages.py" line="88"/>
         <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
         <translation>无法通过代理连接，请求没有到达服务商。请在“服务商”中检查代理（或 HTTP_PROXY、HTTPS_PROXY、ALL_PROXY），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="94"/>
         <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
         <translation>服务商没有及时开始回复：它没有应答、只发送保活 ping，或数据来得太慢。请重试，或检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="86"/>
+        <location filename="../../gui/error_messages.py" line="100"/>
         <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
         <translation>回复停滞不前：很长时间内只收到保活 ping。已收到的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="92"/>
+        <location filename="../../gui/error_messages.py" line="106"/>
         <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
         <translation>服务商的应答远大于任何真实回复，Triptych 已停止读取。请检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="98"/>
+        <location filename="../../gui/error_messages.py" line="112"/>
         <source>The provider stopped answering in time.</source>
         <translation>服务商未能及时响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="100"/>
+        <location filename="../../gui/error_messages.py" line="114"/>
         <source>The connection failed.</source>
         <translation>连接失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="102"/>
+        <location filename="../../gui/error_messages.py" line="116"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation>服务商重定向到了其他主机；为保护您的密钥，Triptych 没有跟随。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="107"/>
-        <source>The provider reported an error in the middle of the reply.</source>
-        <translation>服务商在回复过程中报告了错误。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/error_messages.py" line="111"/>
+        <location filename="../../gui/error_messages.py" line="121"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation>服务商的回复不符合协议。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="113"/>
+        <location filename="../../gui/error_messages.py" line="123"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation>无法保存回复：磁盘可能已满。请释放一些空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="117"/>
+        <location filename="../../gui/error_messages.py" line="127"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="125"/>
+        <location filename="../../gui/error_messages.py" line="133"/>
+        <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
+        <translation>模型在回复中途过载（overloaded_error 事件；回复此前已正常开始）。已收到的内容已保留；请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="138"/>
+        <source>The provider reported an error in the middle of the reply ({type}). What arrived is kept.</source>
+        <translation>服务商在回复中途报告了错误（{type}）。已收到的内容已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="152"/>
+        <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
+        <translation>中转服务拒绝了请求（401）：“{words}”——请在“服务商”中检查密钥；如果密钥无误，被拒绝的可能是中转服务自己用于其背后服务的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="157"/>
+        <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
+        <translation>中转服务拒绝了请求（{status}）：“{words}”——有些中转服务会这样回应错误的密钥：请在“服务商”中检查密钥；如果密钥无误，则是中转服务出于自身原因拒绝了请求。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="169"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="129"/>
+        <location filename="../../gui/error_messages.py" line="173"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
     </message>
@@ -1655,7 +1675,7 @@
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>

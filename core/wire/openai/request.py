@@ -167,6 +167,7 @@ def _tool_message(block: ContentBlock, warnings: _Warnings) -> dict[str, Any]:
 def _assistant_message(blocks: list[ContentBlock], warnings: _Warnings) -> dict[str, Any]:
     texts: list[str] = []
     tool_calls: list[dict[str, Any]] = []
+    thinking: list[dict[str, Any]] = []
     for block in blocks:
         _warn_about_cache_control(block, warnings)
         kind = block.get("type")
@@ -174,7 +175,11 @@ def _assistant_message(blocks: list[ContentBlock], warnings: _Warnings) -> dict[
             texts.append(block.get("text", ""))
         elif kind == "tool_use":
             tool_calls.append(_tool_call(block))
-        elif kind not in _SILENTLY_DROPPED_BLOCKS:
+        elif kind in _SILENTLY_DROPPED_BLOCKS:
+            signed = _signed_thinking(block)
+            if signed is not None:
+                thinking.append(signed)
+        else:
             warnings.add(f"{kind} blocks cannot be sent through the OpenAI-compatible API and were left out.")
     message: dict[str, Any] = {"role": "assistant"}
     text = "".join(texts)
@@ -183,7 +188,23 @@ def _assistant_message(blocks: list[ContentBlock], warnings: _Warnings) -> dict[
         message["content"] = text
     if tool_calls:
         message["tool_calls"] = tool_calls
+    if thinking:
+        # Not an OpenAI field: relays that gave the blocks in `thinking_blocks` (LiteLLM) read them back from
+        # it, and the API refuses a thinking + tool-use follow-up whose assistant turn lost its thinking.
+        message["thinking_blocks"] = thinking
     return message
+
+
+def _signed_thinking(block: ContentBlock) -> dict[str, Any] | None:
+    """A thinking block as `thinking_blocks` carries it, or None when it has no signature (no server would
+    accept it back: such a block came from a relay that never sent one)."""
+    if block.get("type") == "redacted_thinking":
+        data = block.get("data")
+        return {"type": "redacted_thinking", "data": data} if data else None
+    signature = block.get("signature")
+    if not signature:
+        return None
+    return {"type": "thinking", "thinking": block.get("thinking", ""), "signature": signature}
 
 
 def _tool_call(block: ContentBlock) -> dict[str, Any]:

@@ -81,6 +81,8 @@ class _OpenBlock:
     index: int
     call_key: int | None = None
     call_id: str | None = None
+    signed: bool = False
+    """A thinking block whose signature came: thinking after it is a new block."""
 
 
 class ChunkTranslator:
@@ -173,8 +175,16 @@ class ChunkTranslator:
         events: list[dict[str, Any]] = []
         # Relays name DeepSeek-style reasoning either way; the official layer sends none.
         reasoning = delta.get("reasoning_content") or delta.get("reasoning")
-        if isinstance(reasoning, str) and reasoning:
+        blocks = _thinking_blocks(delta.get("thinking_blocks"))
+        if not (isinstance(reasoning, str) and reasoning):
+            # LiteLLM repeats each piece of thinking in `thinking_blocks`; alone, that is where it is.
+            reasoning = "".join(
+                block.get("thinking") or "" for block in blocks if block["type"] == "thinking"
+            )
+        if reasoning:
             events += self._append("thinking", reasoning)
+        for block in blocks:
+            events += self._thinking_block(block)
         if isinstance(delta.get("content"), str) and delta["content"]:
             events += self._append("text", delta["content"])
         for call in delta.get("tool_calls") or []:
@@ -183,11 +193,34 @@ class ChunkTranslator:
 
     def _append(self, kind: str, text: str) -> list[dict[str, Any]]:
         events = []
-        if self._open is None or self._open.kind != kind:
+        if self._open is None or self._open.kind != kind or self._open.signed:
             events += self._close_block()
             events.append(self._open_block(_OpenBlock(kind, self._next_index), dict(_EMPTY_BLOCKS[kind])))
         delta_type, field = _DELTA_TYPES[kind]
         events.append(self._block_delta({"type": delta_type, field: text}))
+        return events
+
+    def _thinking_block(self, block: dict[str, Any]) -> list[dict[str, Any]]:
+        """A `thinking_blocks` entry: its signature signs the open thinking block (LiteLLM sends it on the
+        last thinking chunk, with empty thinking); a redacted block arrives whole."""
+        if block["type"] == "redacted_thinking":
+            events = self._close_block()
+            opening = {"type": "redacted_thinking", "data": block.get("data") or ""}
+            events.append(self._open_block(_OpenBlock("redacted_thinking", self._next_index), opening))
+            return events + self._close_block()
+        signature = block.get("signature")
+        if not isinstance(signature, str) or not signature:
+            return []
+        events = []
+        if self._open is None or self._open.kind != "thinking" or self._open.signed:
+            # A signature with no thinking before it: the `display: "omitted"` shape.
+            events += self._close_block()
+            events.append(
+                self._open_block(_OpenBlock("thinking", self._next_index), dict(_EMPTY_BLOCKS["thinking"]))
+            )
+        assert self._open is not None
+        self._open.signed = True
+        events.append(self._block_delta({"type": "signature_delta", "signature": signature}))
         return events
 
     def _tool_call(self, call: dict[str, Any]) -> list[dict[str, Any]]:
@@ -253,7 +286,11 @@ def convert_chat_completion(data: dict[str, Any]) -> AssistantMessage:
     message = choice.get("message") or {}
     content: list[ContentBlock] = []
     reasoning = message.get("reasoning_content") or message.get("reasoning")
-    if isinstance(reasoning, str) and reasoning:
+    blocks = _thinking_blocks(message.get("thinking_blocks"))
+    if blocks:
+        # LiteLLM's `message.thinking_blocks` hold each block whole, signature and all.
+        content += [_thinking_content(block) for block in blocks]
+    elif isinstance(reasoning, str) and reasoning:
         content.append({"type": "thinking", "thinking": reasoning, "signature": ""})
     if isinstance(message.get("content"), str) and message["content"]:
         content.append({"type": "text", "text": message["content"]})
@@ -275,6 +312,27 @@ def convert_chat_completion(data: dict[str, Any]) -> AssistantMessage:
         stop_reason=stop_reason_of(finish_reason) if finish_reason else None,
         usage=Usage.from_api(usage_from_openai(data.get("usage"))),
     )
+
+
+def _thinking_blocks(raw: Any) -> list[dict[str, Any]]:
+    """The thinking and redacted thinking entries of a relay's `thinking_blocks`; others are left out."""
+    if not isinstance(raw, list):
+        return []
+    return [
+        block
+        for block in raw
+        if isinstance(block, dict) and block.get("type") in ("thinking", "redacted_thinking")
+    ]
+
+
+def _thinking_content(block: dict[str, Any]) -> ContentBlock:
+    if block["type"] == "redacted_thinking":
+        return {"type": "redacted_thinking", "data": str(block.get("data") or "")}
+    return {
+        "type": "thinking",
+        "thinking": str(block.get("thinking") or ""),
+        "signature": str(block.get("signature") or ""),
+    }
 
 
 def _arguments(raw: Any) -> dict[str, Any]:

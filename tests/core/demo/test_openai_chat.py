@@ -84,6 +84,14 @@ async def test_thinking_streams_as_reasoning_content(server: FakeServer, client:
 
     reasoning = [delta["reasoning_content"] for delta in deltas(chunks) if "reasoning_content" in delta]
     assert reasoning == ["Pond", "erin", "g."]
+    # As LiteLLM sends them: each piece again as a block whose signature is still to come, then the
+    # signature alone, and a redacted block whole.
+    blocks = [block for delta in deltas(chunks) for block in delta.get("thinking_blocks", [])]
+    assert blocks[:3] == [{"type": "thinking", "thinking": p, "signature": None} for p in reasoning]
+    assert blocks[3:] == [
+        {"type": "thinking", "thinking": "", "signature": "sig"},
+        {"type": "redacted_thinking", "data": "xx"},
+    ]
     assert "".join(delta.get("content", "") for delta in deltas(chunks)) == "Answer."
 
 
@@ -146,6 +154,7 @@ async def test_without_stream_the_completion_is_whole(server: FakeServer, client
                 "role": "assistant",
                 "content": "Sure.",
                 "reasoning_content": "Hm.",
+                "thinking_blocks": [{"type": "thinking", "thinking": "Hm.", "signature": "s"}],
                 "tool_calls": [
                     {"id": "toolu_9", "type": "function", "function": {"name": "f", "arguments": '{"a": 1}'}}
                 ],

@@ -131,7 +131,9 @@ RESULT_TURN = ChatMessage(
 )
 
 
-def test_tool_use_becomes_tool_calls_and_thinking_is_dropped_silently() -> None:
+def test_tool_use_becomes_tool_calls_and_signed_thinking_goes_back_in_thinking_blocks() -> None:
+    """LiteLLM gives thinking with its signature in `thinking_blocks` and reads it back from there; the API
+    refuses a thinking + tool-use follow-up whose assistant turn lost its thinking."""
     request = request_of([TOOL_TURN])
     assert request.body["messages"] == [
         {
@@ -145,9 +147,24 @@ def test_tool_use_becomes_tool_calls_and_thinking_is_dropped_silently() -> None:
                 },
                 {"id": "toolu_2", "type": "function", "function": {"name": "get_weather", "arguments": "{}"}},
             ],
+            "thinking_blocks": [
+                {"type": "thinking", "thinking": "Weather, then.", "signature": "sig"},
+                {"type": "redacted_thinking", "data": "xyz"},
+            ],
         }
     ]
     assert request.warnings == []
+
+
+def test_thinking_without_a_signature_is_not_sent_back() -> None:
+    turn = ChatMessage(
+        "assistant",
+        [
+            {"type": "thinking", "thinking": "From a relay that sent none.", "signature": ""},
+            {"type": "text", "text": "Hi"},
+        ],
+    )
+    assert body_of([turn])["messages"] == [{"role": "assistant", "content": "Hi"}]
 
 
 def test_an_assistant_turn_of_only_tool_calls_has_no_content() -> None:
@@ -314,6 +331,7 @@ def test_bodies_fit_the_official_openai_sdk_request_types() -> None:
             thinking=ThinkingSettings("enabled", budget_tokens=1024),
         )
         assert body.pop("thinking") == {"type": "enabled", "budget_tokens": 1024}
+        assert [m.pop("thinking_blocks") for m in body["messages"] if "thinking_blocks" in m] != []
         assert type_errors(body, params) == []
     for choice in ("auto", "any", "none"):
         body = body_of(tools=[WEATHER_TOOL], tool_choice={"type": choice})
