@@ -23,6 +23,7 @@ from core.wire.models_list import DiscoveredModel
 from core.wire.validation import RequestValidationError
 from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
+from gui.chat.composer_focus import ComposerFocus
 from gui.chat.conversation_list import ConversationList
 from gui.chat.retry_countdown import RetryCountdown
 from gui.chat.session_signals import ChatSignals
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect(controller)
+        self.composer_focus = ComposerFocus(self.composer.editor, self.conversations.view, self.conversations)
+        self.composer_focus.focus()  # before the first paint: a key typed at once must not press "New"
+        self._creating = asyncio.Lock()
+        """Held while "New conversation" finds or makes one, so two quick requests make at most one."""
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)
@@ -201,14 +206,40 @@ class MainWindow(QMainWindow):
         self.conversations.set_conversations(rows, current)
 
     def new_conversation(self) -> None:
+        self.composer_focus.focus()
         self._tasks.start(self._new_conversation())
 
     async def _new_conversation(self) -> None:
+        """Open an empty conversation: the current one or another one without messages if there is one
+        (a user pressing "New" again gets no second empty row), else a new one."""
+        async with self._creating:
+            empty = await self._empty_conversation()
+            if empty is None:
+                await self._create_conversation()
+            elif not self._is_current(empty):
+                await self._open(empty)
+        self.composer_focus.focus()
+
+    async def _create_conversation(self) -> None:
         base = self._conversation.settings if self._conversation else RequestSettings(model=DEFAULT_MODEL)
         profile = self.profile_picker.currentText() or None
         created = await self._conversations.create(base, profile)
         await self._refresh_conversations()
         await self._open(created.id)
+
+    async def _empty_conversation(self) -> int | None:
+        """A conversation without messages, the current one first. A conversation gets its title from its
+        first message, so only untitled ones are looked into."""
+        current = self._conversation
+        if current is not None and not self._path and not self._session.is_replying(current.id):
+            return current.id
+        for row in await self._conversations.summaries():
+            if row.title or self._session.is_replying(row.id):
+                continue
+            _conversation, path = await self._conversations.opened(row.id)
+            if not path:
+                return row.id
+        return None
 
     def current_conversation(self) -> Conversation | None:
         return self._conversation
@@ -242,6 +273,7 @@ class MainWindow(QMainWindow):
         together, or not at all. If it cannot be loaded or shown, what was open stays open (the list selects
         it again) and the reason is shown; the app goes on."""
         previous = self._conversation, self._path
+        switched = previous[0] is None or previous[0].id != conversation_id
         try:
             conversation, path = await self._conversations.opened(conversation_id)
             self._conversation, self._path = conversation, path
@@ -261,6 +293,8 @@ class MainWindow(QMainWindow):
         self.parameters.set_model(conversation.settings.model)
         self.parameters.set_settings(conversation.settings)
         self.composer.set_replying(self._session.is_replying(conversation_id))
+        if switched:
+            self.composer_focus.after_switch()
 
     def _restore_shown(self) -> None:
         """Back to the conversation open before a failed _open (none: nothing selected, nothing shown)."""
