@@ -23,7 +23,7 @@ from typing import Literal
 from core.demo.phrases import Phrases, Wordings, phrases
 from core.demo.script import Pace
 
-Kind = Literal["time", "table_code", "temperature", "greeting", "other"]
+Kind = Literal["time", "table_code", "temperature", "riddle", "greeting", "other"]
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -34,6 +34,7 @@ _TIME_WORDS = (
 )  # fmt: skip
 _TABLE_CODE_WORDS = ("table", "code", "function", "python", "script", "表格", "代码", "函数", "程序")
 _TEMPERATURE_WORDS = ("temperature", "温度")
+_RIDDLE_WORDS = ("feathers", "feather", "羽毛")
 _GREETINGS = ("hello", "hi", "hey", "good morning", "good evening", "你好", "您好", "嗨", "哈喽")
 _TOOL_NAME_FILLER = {"get", "current", "fetch", "lookup", "look", "up", "find", "tool", "the", "now", "a"}
 _TIME_TOOL_WORDS = ("time", "clock", "now")
@@ -116,6 +117,8 @@ def kind_of(question: str) -> Kind:
         return "time"
     if any(_mentions(lowered, words, word) for word in _TEMPERATURE_WORDS):
         return "temperature"
+    if any(_mentions(lowered, words, word) for word in _RIDDLE_WORDS):
+        return "riddle"
     short = len(lowered.split()) <= 4 and len(lowered) <= 30
     if short and any(_mentions(lowered, words, word) for word in _GREETINGS):
         return "greeting"
@@ -161,6 +164,7 @@ def answer(question: str, settings: Settings, style: Style) -> str:
             "time": _no_clock,
             "table_code": _table_and_code,
             "temperature": _temperature,
+            "riddle": _riddle,
             "greeting": _greeting,
             "other": _other,
         }[kind_of(question)](question, style)
@@ -226,6 +230,10 @@ def _other(question: str, style: Style) -> str:
             words.price_note,
         ]
     )
+
+
+def _riddle(question: str, style: Style) -> str:
+    return _joined(style, _said(style, style.words.riddle, 1 + style.detail))
 
 
 def _temperature(question: str, style: Style) -> str:

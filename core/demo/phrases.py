@@ -24,6 +24,7 @@ class Phrases:
     tips: tuple[Wordings, ...]
     greeting: Wordings
     greeting_intro: str
+    riddle: tuple[Wordings, ...]
     temperature_heading: str
     temperature_points: tuple[Wordings, ...]
     temperature_aside: str
@@ -116,6 +117,23 @@ ENGLISH = Phrases(
     ),
     greeting=("Hello!", "Hi there!", "Hello, and welcome!"),
     greeting_intro="I am Triptych's offline demo model: no key, no network.",
+    riddle=(
+        ("**Neither**: a kilogram is a kilogram.", "They weigh **the same**: one kilogram each."),
+        (
+            "The feathers only take up far more room.",
+            "The iron is simply much smaller.",
+        ),
+        (
+            "On a real scale, in air, the feathers' bigger volume gives them more buoyancy:"
+            " they would read a hair lighter.",
+            "Weighed in air, the bulky feathers get a little lift from the air they push aside, and read a"
+            " touch lighter.",
+        ),
+        (
+            "It is a classic because *heavy* makes us picture the material, not the amount.",
+            "It tricks us because *iron* sounds heavy and *feathers* light, while the amounts are equal.",
+        ),
+    ),
     temperature_heading="What temperature does",
     temperature_points=(
         (
@@ -233,6 +251,18 @@ CHINESE = Phrases(
     ),
     greeting=("你好！", "嗨，你好！", "你好，欢迎！"),
     greeting_intro="我是 Triptych 的离线演示模型：不需要密钥，也不联网。",
+    riddle=(
+        ("**一样重**：一公斤就是一公斤。", "两者**同样重**：都是一公斤。"),
+        ("只是羽毛占的地方大得多。", "铁块只是小得多而已。"),
+        (
+            "在空气中用真实的秤去称，羽毛体积大，受到的浮力更大，读数会略轻一点点。",
+            "在空气里称重时，蓬松的羽毛会被排开的空气托起一点，读数稍微轻一些。",
+        ),
+        (
+            "这道题之所以经典，是因为“重”让人想到材料，而不是数量。",
+            "它容易让人上当：铁听起来重，羽毛听起来轻，其实数量相同。",
+        ),
+    ),
     temperature_heading="温度的作用",
     temperature_points=(
         (

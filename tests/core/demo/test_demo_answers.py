@@ -50,12 +50,14 @@ async def test_different_questions_get_different_kinds_of_answer(client: httpx.A
     greeting = texts(await ask(client, "Hello"))
     other = texts(await ask(client, "Why is the sky blue?"))
     temperature = texts(await ask(client, "What does temperature do to a reply?"))
+    riddle = texts(await ask(client, "A kilogram of feathers or a kilogram of iron: which is heavier?"))
 
     assert "|---|" in table and "```python\ndef quicksort" in table
     assert "|---|" not in greeting and "```" not in greeting and greeting.startswith("Hello")
     assert "“Why is the sky blue?”" in other and "offline demo model" in other
     assert temperature.startswith("## What temperature does")
-    assert len({table, greeting, other, temperature}) == 4
+    assert "**Neither**" in riddle or "**the same**" in riddle
+    assert len({table, greeting, other, temperature, riddle}) == 5
 
 
 async def test_no_answer_claims_the_demo_is_free_and_the_prices_are_explained(
