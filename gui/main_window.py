@@ -9,7 +9,15 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.chat.request_code import ExchangeService
 from core.chat.session import ChatSession
@@ -25,6 +33,7 @@ from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
 from gui.chat.composer_focus import ComposerFocus
 from gui.chat.conversation_list import ConversationList
+from gui.chat.examples import with_thinking, with_time_tool
 from gui.chat.retry_countdown import RetryCountdown
 from gui.chat.session_signals import ChatSignals
 from gui.chat.tool_results import ToolResultsDialog
@@ -35,6 +44,7 @@ from gui.params.panel import ParameterPanel
 from gui.preferences_menu import PreferencesMenu
 from gui.search.action import SearchAction
 from gui.tasks import TaskKeeper
+from gui.transcript.empty_state import COMPARE, THINKING, TOOL, EmptyState
 from gui.transcript.view import TranscriptView
 
 DEFAULT_MODEL = "claude-sonnet-4-6"
@@ -49,6 +59,8 @@ class MainWindow(QMainWindow):
     providersRequested = Signal()
     compareRequested = Signal()
     """The user asked to compare settings on the current conversation."""
+    comparePromptRequested = Signal(str)
+    """The user asked to compare settings on this prompt (sent at once, to columns that differ)."""
     choiceChanged = Signal(str, str)
     """(setting, value) for the theme and language menus."""
 
@@ -77,6 +89,8 @@ class MainWindow(QMainWindow):
 
         self.conversations = ConversationList(self)
         self.transcript = TranscriptView(error_text=describe, parent=self)
+        self.empty_state = EmptyState(self)
+        self._after_reply_notice = ""
         # QSettings.value(type=bool) returns a bool; the stubs say object (here and in _restore_geometry).
         self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))  # type: ignore[arg-type]
         self._retry_countdown = RetryCountdown(self.composer.show_notice, self)
@@ -109,7 +123,11 @@ class MainWindow(QMainWindow):
         top.addWidget(self.model_picker, 1)
         top.addWidget(self.providers_button)
         self.chat_splitter = QSplitter(Qt.Orientation.Vertical, centre)
-        self.chat_splitter.addWidget(self.transcript)
+        # Before the first message the transcript's place shows what to try (see _show_empty_state).
+        self.transcript_stack = QStackedWidget(centre)
+        self.transcript_stack.addWidget(self.transcript)
+        self.transcript_stack.addWidget(self.empty_state)
+        self.chat_splitter.addWidget(self.transcript_stack)
         self.chat_splitter.addWidget(self.composer)
         self.chat_splitter.setStretchFactor(0, 4)
         self.chat_splitter.setSizes([640, 130])
@@ -163,6 +181,8 @@ class MainWindow(QMainWindow):
         self.transcript.retryRequested.connect(self._retry)
         self.transcript.linkClicked.connect(_open_web_link)
         self.transcript.toolResultRequested.connect(self._answer_tools)
+        self.transcript.turnsChanged.connect(self._show_empty_state)
+        self.empty_state.exampleChosen.connect(self._try_example)
         self.parameters.settingsChanged.connect(self._save_settings_later.start)
         self.model_picker.modelChanged.connect(self._model_changed)
         self.profile_picker.profileChanged.connect(self._profile_changed)
@@ -226,6 +246,44 @@ class MainWindow(QMainWindow):
         created = await self._conversations.create(base, profile)
         await self._refresh_conversations()
         await self._open(created.id)
+
+    def _show_empty_state(self) -> None:
+        empty = not self.transcript.message_ids()
+        self.transcript_stack.setCurrentWidget(self.empty_state if empty else self.transcript)
+
+    def _try_example(self, key: str, prompt: str) -> None:
+        self._tasks.start(self._run_example(key, prompt))
+
+    async def _run_example(self, key: str, prompt: str) -> None:
+        """An example of the empty state: what it needs set (thinking on, a tool offered), then its prompt
+        sent; the comparison opens the compare window on it instead. The settings changed stay, and a
+        notice after the reply says where they are."""
+        if key == COMPARE:
+            self.comparePromptRequested.emit(prompt)
+            return
+        settings = self.current_settings()
+        notice = ""
+        if key == THINKING:
+            thinking = with_thinking(settings)
+            if thinking is None:
+                self.composer.editor.setPlainText(prompt)
+                self.show_notice(self.tr("This model does not think: choose another model, then send."))
+                return
+            settings = thinking
+            notice = self.tr("Thinking is now on for this conversation: see Thinking in the parameter panel.")
+        elif key == TOOL:
+            settings = with_time_tool(settings)
+            notice = self.tr(
+                "A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a"
+                " reply calls it, answer with “Reply with result…”."
+            )
+        if settings != self.current_settings():
+            self.parameters.set_settings(settings)
+            await self.persist_settings()
+        self._after_reply_notice = notice
+        self.composer.editor.setPlainText(prompt)
+        self.composer.send_button.click()
+        self.composer_focus.focus()  # the example's button had it: the next words are the user's
 
     async def _empty_conversation(self) -> int | None:
         """A conversation without messages, the current one first. A conversation gets its title from its
@@ -445,7 +503,8 @@ class MainWindow(QMainWindow):
         self._path = [m if m.id != reply.id else reply for m in self._path]
         self.composer.set_replying(self._session.is_replying(reply.conversation_id))
         self._retry_countdown.stop()
-        self.composer.show_notice("")
+        self.composer.show_notice(self._after_reply_notice)
+        self._after_reply_notice = ""
         self.transcript.finish_reply(reply)
 
     # --- window state ---------------------------------------------------------------------------------

@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="146"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="147"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="148"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="149"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="150"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="358"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="377"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="380"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="273"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="280"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="304"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -786,6 +786,84 @@
         <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="155"/>
+        <source>Start a conversation</source>
+        <translation>开始对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="158"/>
+        <source>Write a message below and press Enter. Or start with an example: each one shows something Triptych does.</source>
+        <translation>在下方输入消息，按 Enter 发送。也可以从一个示例开始：每个示例展示 Triptych 的一项功能。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="164"/>
+        <source>Thinking, tools and every other setting are in the parameter panel on the right (Ctrl+Shift+P); Compare settings is in the View menu (Ctrl+Shift+C).</source>
+        <translation>思考、工具以及其他所有设置都在右侧的参数面板里（Ctrl+Shift+P）；“比较设置”在“视图”菜单中（Ctrl+Shift+C）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="170"/>
+        <source>A table and code</source>
+        <translation>表格和代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="171"/>
+        <source>Markdown tables and highlighted code, streamed as they arrive.</source>
+        <translation>Markdown 表格和高亮代码，边生成边显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="172"/>
+        <source>Make a table of sorting algorithms with their speed, and show quicksort in Python.</source>
+        <translation>列一个表格比较几种排序算法的速度，再用 Python 写一个快速排序。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="175"/>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="177"/>
+        <source>Turns thinking on for this conversation and asks a riddle: the thinking comes first.</source>
+        <translation>为本对话打开思考，并提一个谜题：思考过程先出现。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="179"/>
+        <source>A kilogram of feathers or a kilogram of iron: which is heavier?</source>
+        <translation>一公斤羽毛和一公斤铁，哪个更重？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="182"/>
+        <source>A tool call</source>
+        <translation>工具调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="184"/>
+        <source>Offers a get_time tool and asks the time; answer the call with “Reply with result…”.</source>
+        <translation>提供一个 get_time 工具并询问时间；用“回复结果…”回应这次调用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="186"/>
+        <source>What time is it?</source>
+        <translation>现在几点？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="189"/>
+        <source>A comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="190"/>
+        <source>Opens Compare settings: one prompt at three temperatures, side by side.</source>
+        <translation>打开“比较设置”：同一个提示词，三种温度，并排显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="191"/>
+        <source>What does temperature do to a reply?</source>
+        <translation>温度对回答有什么影响？</translation>
     </message>
 </context>
 <context>
@@ -1044,57 +1122,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="270"/>
+        <source>This model does not think: choose another model, then send.</source>
+        <translation>此模型不支持思考：请换一个模型再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="273"/>
+        <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
+        <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="277"/>
+        <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
+        <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -2610,12 +2703,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="231"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="270"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from core.api.keys import KeyStore
 from gui.app import AppOptions, TriptychApp, install_translation
+from gui.transcript.empty_state import TABLE_CODE
 from tests.gui.conftest import run, wait_until
 from tests.keyring_backends import DictKeyring
 
@@ -54,6 +55,17 @@ def test_a_chinese_question_to_the_demo_gets_a_chinese_answer(
         assert "离线演示模型" in answer
         letters = [c for c in answer if c.isalpha()]
         assert sum(bool(CJK.match(c)) for c in letters) > 0.5 * len(letters), answer
+
+        # The empty state's example speaks Chinese too: its prompt, and so the demo's answer.
+        window.new_conversation()
+        await wait_until(lambda: window.empty_state.isVisible(), what="the empty state")
+        assert window.empty_state.heading.text() == "开始对话"
+        qtbot.mouseClick(window.empty_state.buttons[TABLE_CODE], Qt.MouseButton.LeftButton)
+        await wait_until(
+            lambda: "排序算法" in window.transcript.browser.toPlainText(), timeout=30, what="table"
+        )
+        assert "用 Python 写一个快速排序" in window.transcript.browser.toPlainText()
+        await wait_until(lambda: window.composer.send_button.text() == "发送", timeout=30, what="the reply")
         window.close()
         assert await task == 0
 
