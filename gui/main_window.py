@@ -261,6 +261,10 @@ class MainWindow(QMainWindow):
         if key == COMPARE:
             self.comparePromptRequested.emit(prompt)
             return
+        if self.composer.editor.toPlainText().strip():
+            self.show_notice(self.tr("Your draft is kept: send or clear it, then choose the example again."))
+            self.composer_focus.focus()
+            return
         settings = self.current_settings()
         notice = ""
         if key == THINKING:

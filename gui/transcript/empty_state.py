@@ -66,6 +66,7 @@ class ExampleButton(QPushButton):
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
         policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)  # a row's buttons share its height
         self.setSizePolicy(policy)
 
     # The labels inside decide the height, wrapped to the width the grid gives.

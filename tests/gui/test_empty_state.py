@@ -150,3 +150,21 @@ def test_the_comparison_example_opens_compare_and_sends_to_three_temperatures(
         await app.quit()
 
     run(qloop, body())
+
+
+def test_an_example_keeps_a_draft_in_the_composer_and_sends_nothing(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        await wait_until(lambda: empty_state_shown(app), what="the empty state")
+        app.window.composer.editor.setPlainText("My own words")
+        click_example(app, qtbot, THINKING)
+        await wait_until(lambda: "draft is kept" in app.window.composer.notice.text(), what="the notice")
+
+        assert app.window.composer.editor.toPlainText() == "My own words"
+        assert sent_bodies(server) == []
+        assert app.window.current_settings().thinking is None
+        await app.quit()
+
+    run(qloop, body())
