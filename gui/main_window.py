@@ -259,6 +259,8 @@ class MainWindow(QMainWindow):
         sent; the comparison opens the compare window on it instead. The settings changed stay, and a
         notice after the reply says where they are."""
         if key == COMPARE:
+            if self._conversation is None:  # e.g. after deleting the one shown: compare needs one
+                await self._new_conversation()
             self.comparePromptRequested.emit(prompt)
             return
         if self.composer.editor.toPlainText().strip():
