@@ -1,9 +1,9 @@
 """What the demo model answers: in kind, in the user's language, shaped by the request's settings.
 
-The question decides the kind of answer (a table and code, the time, what temperature does, a greeting, or
-an honest "offline I cannot know that" with things to try); its script decides the language (Chinese
-characters: Chinese). The settings decide the shape, deterministically for the same settings and question,
-so a comparison shows differences a test can assert:
+The question decides the kind of answer (a table and code, the time, what temperature does, the feathers
+riddle, a greeting, or an honest "offline I cannot know that" with things to try); its script decides the
+language (Chinese characters: Chinese). The settings decide the shape, deterministically for the same
+settings and question, so a comparison shows differences a test can assert:
 
 - the model and the effort decide how much is said (`Style.detail`: a Haiku says less than an Opus, low
   effort less than max), and a small `max_tokens` keeps it short;
