@@ -22,6 +22,7 @@ from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
 from core.chat.request_code import ExchangeService
 from core.chat.session import ChatSession
+from core.compare.presets import preset_temperatures
 from core.compare.session import CompareSession
 from core.model.profile import Profile
 from core.model.provider_check import Loss, known_losses
@@ -131,6 +132,9 @@ class TriptychApp:
         self.tasks.start(self.providers.move_credentials_to_keyring())
         self.window.providersRequested.connect(self.providers.open_dialog)
         self.window.compareRequested.connect(lambda: self.tasks.start(self.open_compare()))
+        self.window.comparePromptRequested.connect(
+            lambda text: self.tasks.start(self.open_compare(prompt=text))
+        )
         self.compare_runs = CompareRunsMenu(
             self.window, self.window.view_menu, self.window.current_conversation,
             self.services.compare_runs, self.tasks,
@@ -172,9 +176,10 @@ class TriptychApp:
             losses[profile.name] = known_losses(history[0] if history else None)
         return losses
 
-    async def open_compare(self, run_id: int | None = None) -> None:
+    async def open_compare(self, run_id: int | None = None, prompt: str | None = None) -> None:
         """A compare window for the current conversation, its columns starting from the saved settings, or
-        showing the saved run `run_id` as it was."""
+        showing the saved run `run_id` as it was; with a `prompt` (the empty state's example), it is sent at
+        once to three temperatures."""
         assert self.window is not None
         await self.window.persist_settings()
         conversation = self.window.current_conversation()
@@ -201,6 +206,10 @@ class TriptychApp:
         view.show()
         if run_id is not None:
             await view.reopen(run_id)
+        elif prompt:
+            view.use_columns(preset_temperatures(conversation.settings))
+            view.prompt.setPlainText(prompt)
+            view.send()
 
     def bring_forward(self, arguments: list[str]) -> None:
         """A later start on this data folder handed over its arguments: show the window to the user."""

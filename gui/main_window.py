@@ -9,7 +9,15 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.chat.request_code import ExchangeService
 from core.chat.session import ChatSession
@@ -24,7 +32,9 @@ from core.wire.models_list import DiscoveredModel
 from core.wire.validation import RequestValidationError
 from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
+from gui.chat.composer_focus import ComposerFocus
 from gui.chat.conversation_list import ConversationList
+from gui.chat.examples import with_thinking, with_time_tool
 from gui.chat.retry_countdown import RetryCountdown
 from gui.chat.session_signals import ChatSignals
 from gui.chat.tool_results import ToolResultsDialog
@@ -35,6 +45,7 @@ from gui.params.panel import ParameterPanel
 from gui.preferences_menu import PreferencesMenu
 from gui.search.action import SearchAction
 from gui.tasks import TaskKeeper
+from gui.transcript.empty_state import COMPARE, THINKING, TOOL, EmptyState
 from gui.transcript.view import TranscriptView
 
 DEFAULT_MODEL = "claude-sonnet-4-6"
@@ -49,6 +60,8 @@ class MainWindow(QMainWindow):
     providersRequested = Signal()
     compareRequested = Signal()
     """The user asked to compare settings on the current conversation."""
+    comparePromptRequested = Signal(str)
+    """The user asked to compare settings on this prompt (sent at once, to columns that differ)."""
     choiceChanged = Signal(str, str)
     """(setting, value) for the theme and language menus."""
 
@@ -78,6 +91,8 @@ class MainWindow(QMainWindow):
 
         self.conversations = ConversationList(self)
         self.transcript = TranscriptView(error_text=describe, parent=self)
+        self.empty_state = EmptyState(self)
+        self._after_reply_notice = ""
         # QSettings.value(type=bool) returns a bool; the stubs say object (here and in _restore_geometry).
         self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))  # type: ignore[arg-type]
         self._retry_countdown = RetryCountdown(self.composer.show_notice, self)
@@ -91,6 +106,10 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect(controller)
+        self.composer_focus = ComposerFocus(self.composer.editor, self.conversations.view, self.conversations)
+        self.composer_focus.focus()  # before the first paint: a key typed at once must not press "New"
+        self._creating = asyncio.Lock()
+        """Held while "New conversation" finds or makes one, so two quick requests make at most one."""
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)
@@ -106,7 +125,11 @@ class MainWindow(QMainWindow):
         top.addWidget(self.model_picker, 1)
         top.addWidget(self.providers_button)
         self.chat_splitter = QSplitter(Qt.Orientation.Vertical, centre)
-        self.chat_splitter.addWidget(self.transcript)
+        # Before the first message the transcript's place shows what to try (see _show_empty_state).
+        self.transcript_stack = QStackedWidget(centre)
+        self.transcript_stack.addWidget(self.transcript)
+        self.transcript_stack.addWidget(self.empty_state)
+        self.chat_splitter.addWidget(self.transcript_stack)
         self.chat_splitter.addWidget(self.composer)
         self.chat_splitter.setStretchFactor(0, 4)
         self.chat_splitter.setSizes([640, 130])
@@ -160,6 +183,8 @@ class MainWindow(QMainWindow):
         self.transcript.retryRequested.connect(self._retry)
         self.transcript.linkClicked.connect(_open_web_link)
         self.transcript.toolResultRequested.connect(self._answer_tools)
+        self.transcript.turnsChanged.connect(self._show_empty_state)
+        self.empty_state.exampleChosen.connect(self._try_example)
         self.parameters.settingsChanged.connect(self._save_settings_later.start)
         self.model_picker.modelChanged.connect(self._model_changed)
         self.profile_picker.profileChanged.connect(self._profile_changed)
@@ -203,14 +228,84 @@ class MainWindow(QMainWindow):
         self.conversations.set_conversations(rows, current)
 
     def new_conversation(self) -> None:
+        self.composer_focus.focus()
         self._tasks.start(self._new_conversation())
 
     async def _new_conversation(self) -> None:
+        """Open an empty conversation: the current one or another one without messages if there is one
+        (a user pressing "New" again gets no second empty row), else a new one."""
+        async with self._creating:
+            empty = await self._empty_conversation()
+            if empty is None:
+                await self._create_conversation()
+            elif not self._is_current(empty):
+                await self._open(empty)
+        self.composer_focus.focus()
+
+    async def _create_conversation(self) -> None:
         base = self._conversation.settings if self._conversation else RequestSettings(model=DEFAULT_MODEL)
         profile = self.profile_picker.currentText() or None
         created = await self._conversations.create(base, profile)
         await self._refresh_conversations()
         await self._open(created.id)
+
+    def _show_empty_state(self) -> None:
+        empty = not self.transcript.message_ids()
+        self.transcript_stack.setCurrentWidget(self.empty_state if empty else self.transcript)
+
+    def _try_example(self, key: str, prompt: str) -> None:
+        self._tasks.start(self._run_example(key, prompt))
+
+    async def _run_example(self, key: str, prompt: str) -> None:
+        """An example of the empty state: what it needs set (thinking on, a tool offered), then its prompt
+        sent; the comparison opens the compare window on it instead. The settings changed stay, and a
+        notice after the reply says where they are."""
+        if key == COMPARE:
+            if self._conversation is None:  # e.g. after deleting the one shown: compare needs one
+                await self._new_conversation()
+            self.comparePromptRequested.emit(prompt)
+            return
+        if self.composer.editor.toPlainText().strip():
+            self.show_notice(self.tr("Your draft is kept: send or clear it, then choose the example again."))
+            self.composer_focus.focus()
+            return
+        settings = self.current_settings()
+        notice = ""
+        if key == THINKING:
+            thinking = with_thinking(settings)
+            if thinking is None:
+                self.composer.editor.setPlainText(prompt)
+                self.show_notice(self.tr("This model does not think: choose another model, then send."))
+                return
+            settings = thinking
+            notice = self.tr("Thinking is now on for this conversation: see Thinking in the parameter panel.")
+        elif key == TOOL:
+            settings = with_time_tool(settings)
+            notice = self.tr(
+                "A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a"
+                " reply calls it, answer with “Reply with result…”."
+            )
+        if settings != self.current_settings():
+            self.parameters.set_settings(settings)
+            await self.persist_settings()
+        self._after_reply_notice = notice
+        self.composer.editor.setPlainText(prompt)
+        self.composer.send_button.click()
+        self.composer_focus.focus()  # the example's button had it: the next words are the user's
+
+    async def _empty_conversation(self) -> int | None:
+        """A conversation without messages, the current one first. A conversation gets its title from its
+        first message, so only untitled ones are looked into."""
+        current = self._conversation
+        if current is not None and not self._path and not self._session.is_replying(current.id):
+            return current.id
+        for row in await self._conversations.summaries():
+            if row.title or self._session.is_replying(row.id):
+                continue
+            _conversation, path = await self._conversations.opened(row.id)
+            if not path:
+                return row.id
+        return None
 
     def current_conversation(self) -> Conversation | None:
         return self._conversation
@@ -247,6 +342,7 @@ class MainWindow(QMainWindow):
             # Edits not saved yet belong to the conversation they were made in, not to the one opening.
             await self.persist_settings()
         previous = self._conversation, self._path
+        switched = previous[0] is None or previous[0].id != conversation_id
         try:
             conversation, path = await self._conversations.opened(conversation_id)
             self._conversation, self._path = conversation, path
@@ -271,6 +367,8 @@ class MainWindow(QMainWindow):
         self.composer.set_replying(self._session.is_replying(conversation_id))
         # The provider's model list and last check may take a while: the turn shown does not wait on them.
         self._tasks.start(self._show_provider_models(self.profile_picker.currentText()))
+        if switched:
+            self.composer_focus.after_switch()
 
     def _restore_shown(self) -> None:
         """Back to the conversation open before a failed _open (none: nothing selected, nothing shown)."""
@@ -430,7 +528,8 @@ class MainWindow(QMainWindow):
         self._path = [m if m.id != reply.id else reply for m in self._path]
         self.composer.set_replying(self._session.is_replying(reply.conversation_id))
         self._retry_countdown.stop()
-        self.composer.show_notice("")
+        self.composer.show_notice(self._after_reply_notice)
+        self._after_reply_notice = ""
         self.transcript.finish_reply(reply)
 
     # --- window state ---------------------------------------------------------------------------------

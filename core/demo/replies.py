@@ -1,9 +1,10 @@
 """The demo model: what the server answers when no script is queued.
 
-It reads a `Prompt` (the same few facts from either endpoint) and answers in friendly Markdown that quotes
-the user, shows off what the transcript renders, thinks first when thinking is on, calls the first tool
-when tools are offered and reports a tool's result when it gets one. `max_tokens` and `stop_sequences`
-cut it honestly, at ~4 characters per token.
+It reads a `Prompt` (the same few facts from either endpoint) and answers in kind (`core.demo.answers`):
+in the user's language, thinking first (signed) when thinking is on, calling an offered tool when the
+question asks for what the tool does and answering with the tool's result when it comes back, and shaped
+by the settings (model, effort, temperature, max_tokens) so a comparison shows different answers.
+`max_tokens` and `stop_sequences` cut it honestly, at ~4 characters per token.
 """
 
 from __future__ import annotations
@@ -15,13 +16,21 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from core.demo.answers import (
+    Settings,
+    answer,
+    style_for,
+    thought,
+    tool_call_preface,
+    tool_for,
+    tool_result_answer,
+)
 from core.demo.script import CHARS_PER_TOKEN, Block, Pace, Reply, Text, Thinking, ToolUse, generated_chars
 
 DEMO_PACE = Pace(chunk_chars=6, delta_interval=0.012)
 """A pleasant reading speed for the offline demo (tests use the server's default of no delay)."""
 
 _DEFAULT_CHAT_MAX_TOKENS = 4096
-_QUOTE_LIMIT = 160
 
 ThinkingDisplay = Literal["off", "summarized", "omitted"]
 
@@ -37,6 +46,18 @@ class Prompt:
     max_tokens: int
     stop_sequences: tuple[str, ...] = ()
     temperature: float | None = None
+    model: str = ""
+    effort: str | None = None
+    thinking_budget: int | None = None
+    question: str = ""
+    """The user's last words in text: for a turn of tool results, the question that led to the call."""
+    called_tool: str | None = None
+    """The name of the tool whose result the last turn carries."""
+    must_call: bool = False
+    """`tool_choice` is `any` or names a tool: the model calls a tool whatever was asked."""
+
+    def settings(self) -> Settings:
+        return Settings(self.model, self.temperature, self.effort, self.max_tokens, self.thinking_budget)
 
 
 def estimate_input_tokens(body: dict[str, Any]) -> int:
@@ -58,15 +79,43 @@ def prompt_from_messages(body: dict[str, Any]) -> Prompt:
         (tool["name"], tool["input_schema"]) for tool in body.get("tools") or [] if "input_schema" in tool
     ]
     choice = body.get("tool_choice") or {}
+    last_text = " ".join(block["text"] for block in blocks if block.get("type") == "text")
+    called = _called_tool(body["messages"], results[-1].get("tool_use_id") if results else None)
     return Prompt(
-        last_user_text=" ".join(block["text"] for block in blocks if block.get("type") == "text"),
+        last_user_text=last_text,
         tool_result=_plain_text(results[-1].get("content", "")) if results else None,
         tools=_offered(custom_tools, none=choice.get("type") == "none", named=choice.get("name")),
         thinking=_thinking_display(thinking.get("type"), thinking.get("display", "summarized")),
         max_tokens=body["max_tokens"],
         stop_sequences=tuple(body.get("stop_sequences") or ()),
         temperature=body.get("temperature"),
+        model=body["model"],
+        effort=(body.get("output_config") or {}).get("effort"),
+        thinking_budget=thinking.get("budget_tokens"),
+        question=last_text or _last_question(body["messages"]),
+        called_tool=called,
+        must_call=choice.get("type") in ("any", "tool"),
     )
+
+
+def _last_question(messages: list[dict[str, Any]]) -> str:
+    """The text of the latest user turn that has text (a tool-result turn has none)."""
+    for message in reversed(messages):
+        if message["role"] == "user":
+            text = _plain_text(message["content"])
+            if text.strip():
+                return text
+    return ""
+
+
+def _called_tool(messages: list[dict[str, Any]], tool_use_id: str | None) -> str | None:
+    if tool_use_id is None:
+        return None
+    for message in reversed(messages):
+        for block in _blocks(message["content"]) if message["role"] == "assistant" else ():
+            if block.get("type") == "tool_use" and block.get("id") == tool_use_id:
+                return str(block.get("name", ""))
+    return None
 
 
 def prompt_from_chat(body: dict[str, Any]) -> Prompt:
@@ -82,15 +131,31 @@ def prompt_from_chat(body: dict[str, Any]) -> Prompt:
     ]
     choice = body.get("tool_choice")
     named = choice.get("function", {}).get("name") if isinstance(choice, dict) else None
+    answered = last["role"] in ("tool", "function")
+    thinking = body.get("thinking") or {}
     return Prompt(
         last_user_text=_plain_text(user.get("content") or ""),
-        tool_result=_plain_text(last.get("content") or "") if last["role"] in ("tool", "function") else None,
+        tool_result=_plain_text(last.get("content") or "") if answered else None,
         tools=_offered(functions, none=choice == "none", named=named),
-        thinking=_thinking_display((body.get("thinking") or {}).get("type"), "summarized"),
+        thinking=_thinking_display(thinking.get("type"), "summarized"),
         max_tokens=body.get("max_completion_tokens") or body.get("max_tokens") or _DEFAULT_CHAT_MAX_TOKENS,
         stop_sequences=(stop,) if isinstance(stop, str) else tuple(stop),
         temperature=body.get("temperature"),
+        model=body["model"],
+        effort=body.get("reasoning_effort"),
+        thinking_budget=thinking.get("budget_tokens"),
+        question=_plain_text(user.get("content") or ""),
+        called_tool=_called_function(messages, last.get("tool_call_id")) if answered else None,
+        must_call=choice == "required" or named is not None,
     )
+
+
+def _called_function(messages: list[dict[str, Any]], call_id: str | None) -> str | None:
+    for message in reversed(messages):
+        for call in message.get("tool_calls") or () if message["role"] == "assistant" else ():
+            if call.get("id") == call_id or call_id is None:
+                return str(call.get("function", {}).get("name", ""))
+    return None
 
 
 def _offered(
@@ -120,20 +185,31 @@ def _plain_text(content: str | list[dict[str, Any]]) -> str:
 # --- answering ----------------------------------------------------------------------------------------
 
 
-def demo_reply(prompt: Prompt) -> Reply:
+def demo_reply(prompt: Prompt, pace: Pace | None = None) -> Reply:
+    """The demo model's answer to the prompt; with the server's `pace`, streamed at the model's speed."""
+    settings = prompt.settings()
+    style = style_for(prompt.question, settings)
+    names = [name for name, _ in prompt.tools]
+    tool = None
+    if prompt.tool_result is None and names:
+        tool = names[0] if prompt.must_call else tool_for(prompt.question, names)
     blocks: list[Block] = []
     if prompt.thinking != "off":
-        thought = _thought(prompt)
-        blocks.append(Thinking(thought if prompt.thinking == "summarized" else "", _signature(thought)))
+        answered_by = (prompt.called_tool or "tool") if prompt.tool_result is not None else None
+        text = thought(
+            prompt.question, style, tool=tool, answered_by=answered_by, budget=prompt.thinking_budget
+        )
+        blocks.append(Thinking(text if prompt.thinking == "summarized" else "", _signature(text)))
     if prompt.tool_result is not None:
-        blocks.append(Text(_tool_result_answer(prompt.tool_result)))
-    elif prompt.tools:
-        name, schema = prompt.tools[0]
-        blocks.append(Text(f"I'll use the `{name}` tool for that."))
-        blocks.append(ToolUse(name, example_input(schema)))
+        name = prompt.called_tool or "tool"
+        blocks.append(Text(tool_result_answer(prompt.question, name, prompt.tool_result, settings, style)))
+    elif tool is not None:
+        schema = dict(prompt.tools)[tool]
+        blocks.append(Text(tool_call_preface(tool, style)))
+        blocks.append(ToolUse(tool, example_input(schema)))
     else:
-        blocks.append(Text(_markdown_answer(prompt.last_user_text, prompt.temperature)))
-    return _within_limits(blocks, prompt)
+        blocks.append(Text(answer(prompt.question, settings, style)))
+    return _within_limits(blocks, prompt, None if pace is None else style.pace(pace))
 
 
 def example_input(schema: dict[str, Any]) -> dict[str, Any]:
@@ -160,7 +236,7 @@ def _example_value(name: str, spec: dict[str, Any]) -> Any:
     return f"demo {name}"
 
 
-def _within_limits(blocks: list[Block], prompt: Prompt) -> Reply:
+def _within_limits(blocks: list[Block], prompt: Prompt, pace: Pace | None) -> Reply:
     """The reply as far as the model gets: up to a stop sequence in the text or out of `max_tokens`."""
     budget = prompt.max_tokens * CHARS_PER_TOKEN
     kept: list[Block] = []
@@ -169,17 +245,17 @@ def _within_limits(blocks: list[Block], prompt: Prompt) -> Reply:
             stop = _first_stop(block.text, prompt.stop_sequences)
             if stop is not None and stop[0] <= budget:
                 kept.append(Text(block.text[: stop[0]]))
-                return Reply(kept, stop_reason="stop_sequence", stop_sequence=stop[1])
+                return Reply(kept, stop_reason="stop_sequence", stop_sequence=stop[1], pace=pace)
         size = generated_chars(block)
         if size > budget:
             if isinstance(block, Text) and budget:
                 kept.append(Text(block.text[:budget]))
             elif isinstance(block, Thinking):
                 kept.append(Thinking(block.thinking[:budget], block.signature))
-            return Reply(kept, stop_reason="max_tokens")
+            return Reply(kept, stop_reason="max_tokens", pace=pace)
         budget -= size
         kept.append(block)
-    return Reply(kept)
+    return Reply(kept, pace=pace)
 
 
 def _first_stop(text: str, stops: tuple[str, ...]) -> tuple[int, str] | None:
@@ -187,66 +263,8 @@ def _first_stop(text: str, stops: tuple[str, ...]) -> tuple[int, str] | None:
     return min(found) if found else None
 
 
-def _quote(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _QUOTE_LIMIT else flat[: _QUOTE_LIMIT - 1] + "…"
-
-
-def _thought(prompt: Prompt) -> str:
-    if prompt.tool_result is not None:
-        return "The tool has answered. I should pass its result on clearly and briefly."
-    if prompt.tools:
-        return (
-            f"The user wrote “{_quote(prompt.last_user_text)}”. A tool is available, so I will call it first."
-        )
-    return (
-        f"The user wrote “{_quote(prompt.last_user_text)}”. I am the offline demo model, so the most useful "
-        "answer shows what the transcript can render: a heading, a list, some code and a table."
-    )
-
-
 def _signature(thought: str) -> str:
     """Opaque like a real signature, and the same for the same thought."""
     return base64.b64encode(
         b"\x12\xa4\x01\n\x02\x18\x02" + hashlib.shake_256(thought.encode()).digest(190)
     ).decode()
-
-
-def _tool_result_answer(result: str) -> str:
-    return (
-        f"The tool answered:\n\n> {_quote(result) or '(an empty result)'}\n\n"
-        "With a real model, Claude would now use this result to answer your question."
-    )
-
-
-def _markdown_answer(user_text: str, temperature: float | None) -> str:
-    said = f"You said: “{_quote(user_text)}”" if user_text.strip() else "You sent a message without text."
-    # Echoing the temperature lets the demo's compare columns differ where their settings do.
-    sampled = "the default temperature" if temperature is None else f"temperature {temperature:g}"
-    return f"""## Hello from the demo model
-
-{said} (Answered at {sampled}.)
-
-This reply comes from Triptych's built-in demo server, so it works offline and costs nothing. \
-It shows what a transcript can hold:
-
-- **bold**, *italic* and `inline code`
-- lists like this one
-- fenced code with syntax highlighting
-- tables
-
-```python
-def greet(name: str) -> str:
-    return f"Hello, {{name}}!"
-
-
-print(greet("Triptych"))
-```
-
-| Feature | Demo server | Real API |
-|---|---|---|
-| Streaming | yes | yes |
-| Thinking | canned | real |
-| Cost | free | per token |
-
-Add your own provider under Providers… to talk to Claude."""

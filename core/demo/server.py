@@ -272,7 +272,7 @@ class FakeServer:
         )
         if rejection is not None:
             return error_response(rejection, openai=False, request_id=record.request_id)
-        item = self._next(MESSAGES) or demo_reply(prompt_from_messages(record.body))
+        item = self._next(MESSAGES) or demo_reply(prompt_from_messages(record.body), self.pace)
         return await self._answer(request, item, openai=False)
 
     async def _chat_completions(self, request: web.Request) -> web.StreamResponse:
@@ -280,7 +280,7 @@ class FakeServer:
         rejection = check_auth(record.headers, self.api_key) or check_chat_completions_body(record.body)
         if rejection is not None:
             return error_response(rejection, openai=True, request_id=record.request_id)
-        item = self._next(CHAT_COMPLETIONS) or demo_reply(prompt_from_chat(record.body))
+        item = self._next(CHAT_COMPLETIONS) or demo_reply(prompt_from_chat(record.body), self.pace)
         return await self._answer(request, item, openai=True)
 
     async def _count_tokens(self, request: web.Request) -> web.StreamResponse:

@@ -1354,6 +1354,84 @@
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="156"/>
+        <source>Start a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="159"/>
+        <source>Write a message below and press Enter. Or start with an example: each one shows something Triptych does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="165"/>
+        <source>Thinking, tools and every other setting are in the parameter panel on the right (Ctrl+Shift+P); Compare settings is in the View menu (Ctrl+Shift+C).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="171"/>
+        <source>A table and code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="172"/>
+        <source>Markdown tables and highlighted code, streamed as they arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="173"/>
+        <source>Make a table of sorting algorithms with their speed, and show quicksort in Python.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="176"/>
+        <source>Thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="178"/>
+        <source>Turns thinking on for this conversation and asks a riddle: the thinking comes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="180"/>
+        <source>A kilogram of feathers or a kilogram of iron: which is heavier?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="183"/>
+        <source>A tool call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="185"/>
+        <source>Offers a get_time tool and asks the time; answer the call with “Reply with result…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="187"/>
+        <source>What time is it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="190"/>
+        <source>A comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="191"/>
+        <source>Opens Compare settings: one prompt at three temperatures, side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="192"/>
+        <source>What does temperature do to a reply?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <location filename="../../gui/error_messages.py" line="17"/>
@@ -1629,57 +1707,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="269"/>
+        <source>Your draft is kept: send or clear it, then choose the example again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="278"/>
+        <source>This model does not think: choose another model, then send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="281"/>
+        <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="285"/>
+        <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="355"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382"/>
+        <location filename="../../gui/main_window.py" line="480"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3250,12 +3348,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="235"/>
+        <location filename="../../gui/app.py" line="244"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="274"/>
+        <location filename="../../gui/app.py" line="283"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

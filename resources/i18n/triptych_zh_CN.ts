@@ -1350,6 +1350,84 @@
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="156"/>
+        <source>Start a conversation</source>
+        <translation>开始对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="159"/>
+        <source>Write a message below and press Enter. Or start with an example: each one shows something Triptych does.</source>
+        <translation>在下方输入消息，按 Enter 发送。也可以从一个示例开始：每个示例展示 Triptych 的一项功能。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="165"/>
+        <source>Thinking, tools and every other setting are in the parameter panel on the right (Ctrl+Shift+P); Compare settings is in the View menu (Ctrl+Shift+C).</source>
+        <translation>思考、工具以及其他所有设置都在右侧的参数面板里（Ctrl+Shift+P）；“比较设置”在“视图”菜单中（Ctrl+Shift+C）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="171"/>
+        <source>A table and code</source>
+        <translation>表格和代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="172"/>
+        <source>Markdown tables and highlighted code, streamed as they arrive.</source>
+        <translation>Markdown 表格和高亮代码，边生成边显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="173"/>
+        <source>Make a table of sorting algorithms with their speed, and show quicksort in Python.</source>
+        <translation>列一个表格比较几种排序算法的速度，再用 Python 写一个快速排序。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="176"/>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="178"/>
+        <source>Turns thinking on for this conversation and asks a riddle: the thinking comes first.</source>
+        <translation>为本对话打开思考，并提一个谜题：思考过程先出现。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="180"/>
+        <source>A kilogram of feathers or a kilogram of iron: which is heavier?</source>
+        <translation>一公斤羽毛和一公斤铁，哪个更重？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="183"/>
+        <source>A tool call</source>
+        <translation>工具调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="185"/>
+        <source>Offers a get_time tool and asks the time; answer the call with “Reply with result…”.</source>
+        <translation>提供一个 get_time 工具并询问时间；用“回复结果…”回应这次调用。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="187"/>
+        <source>What time is it?</source>
+        <translation>现在几点？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="190"/>
+        <source>A comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="191"/>
+        <source>Opens Compare settings: one prompt at three temperatures, side by side.</source>
+        <translation>打开“比较设置”：同一个提示词，三种温度，并排显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/empty_state.py" line="192"/>
+        <source>What does temperature do to a reply?</source>
+        <translation>温度对回答有什么影响？</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <location filename="../../gui/error_messages.py" line="17"/>
@@ -1625,57 +1703,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="269"/>
+        <source>Your draft is kept: send or clear it, then choose the example again.</source>
+        <translation>你的草稿已保留：请先发送或清空它，再选择示例。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="278"/>
+        <source>This model does not think: choose another model, then send.</source>
+        <translation>此模型不支持思考：请换一个模型再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="281"/>
+        <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
+        <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="285"/>
+        <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
+        <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="355"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382"/>
+        <location filename="../../gui/main_window.py" line="480"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -3244,12 +3342,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="235"/>
+        <location filename="../../gui/app.py" line="244"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="274"/>
+        <location filename="../../gui/app.py" line="283"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
