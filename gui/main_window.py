@@ -32,6 +32,7 @@ from gui.exchange.request_code_menu import RequestCodeMenu
 from gui.params.model_picker import ModelPicker, ProfilePicker
 from gui.params.panel import ParameterPanel
 from gui.preferences_menu import PreferencesMenu
+from gui.preset_actions import PresetActions
 from gui.search.action import SearchAction
 from gui.tasks import TaskKeeper
 from gui.transcript.view import TranscriptView
@@ -92,6 +93,11 @@ class MainWindow(QMainWindow):
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)
+        self.presets = PresetActions(
+            self, services.presets, tasks, self.parameters.presets_bar,
+            factory=lambda: RequestSettings(model=DEFAULT_MODEL),
+            profile_names=lambda: [profile.name for profile in profiles()],
+        )  # fmt: skip
         self.retranslate()
         self._restore_geometry()
 
@@ -178,6 +184,7 @@ class MainWindow(QMainWindow):
         """Show the conversations and open the most recent one (or a new one on first start). If the most
         recent one cannot be opened, the window shows anyway, with none open and the reason (see _open)."""
         await self._refresh_conversations()
+        await self.presets.load()
         rows = await self._conversations.summaries()
         if rows:
             await self._open(rows[0].id)
@@ -204,9 +211,9 @@ class MainWindow(QMainWindow):
         self._tasks.start(self._new_conversation())
 
     async def _new_conversation(self) -> None:
-        base = self._conversation.settings if self._conversation else RequestSettings(model=DEFAULT_MODEL)
-        profile = self.profile_picker.currentText() or None
-        created = await self._conversations.create(base, profile)
+        # The user's defaults, not the settings of the conversation shown before (gui.preset_actions).
+        start = await self.presets.starting_point()
+        created = await self._conversations.create(start.settings, start.profile_name)
         await self._refresh_conversations()
         await self._open(created.id)
 
@@ -332,6 +339,19 @@ class MainWindow(QMainWindow):
         settings = self.parameters.settings()
         settings.model = self.model_picker.model_id() or DEFAULT_MODEL
         return settings
+
+    def current_profile(self) -> str | None:
+        return self.profile_picker.currentText() or None
+
+    async def apply_settings(self, settings: RequestSettings, profile_name: str | None) -> None:
+        """Show these settings (a preset, the defaults) for the conversation and save them to it."""
+        if profile_name and profile_name != self.profile_picker.currentText():
+            self.profile_picker.setCurrentText(profile_name)
+            await self._show_provider_models(self.profile_picker.currentText())
+        self.model_picker.set_model_id(settings.model)
+        self.parameters.set_model(settings.model)
+        self.parameters.set_settings(settings)
+        await self.persist_settings()
 
     def _save_settings(self) -> None:
         self._tasks.start(self.persist_settings())

@@ -22,6 +22,7 @@ from core.model.codec import (
     usage_to_dict,
 )
 from core.model.compare_run import ColumnMetrics
+from core.model.conversation_filter import clean_tags
 from core.store.db import StoreBase, lastrowid
 from core.transcripts.archive import (
     ArchivedColumn,
@@ -103,6 +104,13 @@ class TransferMethods(StoreBase):
             current_leaf=None if leaf is None else local.get(leaf),
             messages=messages,
             compare_runs=self._export_runs(conversation_id, local),
+            tags=[
+                row["tag"]
+                for row in self._db.execute(
+                    "SELECT tag FROM conversation_tags WHERE conversation_id = ? ORDER BY casefold(tag)",
+                    (conversation_id,),
+                )
+            ],
         )
 
     def export_all(self) -> list[ArchivedConversation]:
@@ -224,6 +232,10 @@ class TransferMethods(StoreBase):
         if conversation.current_leaf is not None:
             self._update_conversation(conversation_id, "current_leaf_id = ?", ids[conversation.current_leaf])
         self._insert_runs(conversation_id, conversation.compare_runs, ids, now)
+        self._db.executemany(
+            "INSERT INTO conversation_tags (conversation_id, tag) VALUES (?, ?)",
+            [(conversation_id, tag) for tag in clean_tags(conversation.tags)],
+        )
         return conversation_id
 
     def _insert_message(

@@ -16,6 +16,7 @@ from core.model.catalog import lookup
 from core.model.messages import ChatMessage
 from core.model.request_settings import RequestSettings
 from core.wire.validation import ValidationIssue, validate
+from gui.params.presets_bar import PresetsBar
 from gui.params.sections import (
     CachingSection,
     ExtraJsonSection,
@@ -66,6 +67,7 @@ class ParameterPanel(QWidget):
             self.extra,
         ]
         self.general_issues = IssueLabel()
+        self.presets_bar = PresetsBar(self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(_DEBOUNCE_MS)
@@ -92,6 +94,7 @@ class ParameterPanel(QWidget):
         scroll.setWidget(column)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.presets_bar)
         outer.addWidget(scroll)
 
     def set_settings(self, settings: RequestSettings) -> None:

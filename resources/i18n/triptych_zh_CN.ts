@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="146"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="147"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="148"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="149"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="150"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="358"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="377"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="380"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="273"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="280"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="304"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -1044,57 +1044,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="261"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -1208,6 +1208,116 @@
         <location filename="../../gui/preferences_menu.py" line="58"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
         <translation>Enter 发送（Shift+Enter 换行）</translation>
+    </message>
+</context>
+<context>
+    <name>PresetActions</name>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="93"/>
+        <source>Saved: new conversations start from these settings.</source>
+        <translation>已保存：新对话将从这些设置开始。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="98"/>
+        <source>This conversation&apos;s settings are the defaults again.</source>
+        <translation>此对话的设置已恢复为默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="108"/>
+        <source>Preset &quot;{name}&quot; applied.</source>
+        <translation>已应用预设“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="113"/>
+        <location filename="../../gui/preset_actions.py" line="121"/>
+        <source>Save as preset</source>
+        <translation>存为预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="113"/>
+        <source>Name of the preset:</source>
+        <translation>预设名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="122"/>
+        <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
+        <translation>已有名为“{name}”的预设。要替换其设置吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="131"/>
+        <source>Saved as preset &quot;{name}&quot;.</source>
+        <translation>已存为预设“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="151"/>
+        <source>A preset named &quot;{name}&quot; exists already; choose another name.</source>
+        <translation>已有名为“{name}”的预设，请换一个名称。</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsBar</name>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="60"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="61"/>
+        <source>Named settings with a system prompt (personas)</source>
+        <translation>带系统提示词的命名设置（角色）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="62"/>
+        <source>Save as preset…</source>
+        <translation>存为预设…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="63"/>
+        <source>Manage presets…</source>
+        <translation>管理预设…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="64"/>
+        <source>Save as default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="65"/>
+        <source>New conversations start from these settings</source>
+        <translation>新对话将从这些设置开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="66"/>
+        <source>Reset to defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="68"/>
+        <source>Give this conversation the settings new conversations start from</source>
+        <translation>让此对话使用新对话的默认设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="70"/>
+        <source>No presets yet</source>
+        <translation>还没有预设</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsDialog</name>
+    <message>
+        <location filename="../../gui/params/presets_dialog.py" line="56"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_dialog.py" line="57"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_dialog.py" line="58"/>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,13 @@ def columns(db: sqlite3.Connection, table: str) -> list[str]:
 
 def test_a_new_database_gets_every_migration_recorded_by_name(db: sqlite3.Connection) -> None:
     assert migrate(db) == [step.__name__ for step in MIGRATIONS]
-    assert applied_migrations(db) == ["m001_initial", "m002_compare_runs", "m003_search", "m004_exchanges"]
+    assert applied_migrations(db) == [
+        "m001_initial",
+        "m002_compare_runs",
+        "m003_search",
+        "m004_exchanges",
+        "m005_defaults_presets_prompts_tags",
+    ]
     assert {"conversations", "messages", "profiles", "_migrations"} <= tables(db)
 
 
