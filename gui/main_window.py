@@ -24,6 +24,7 @@ from core.wire.validation import RequestValidationError
 from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
 from gui.chat.conversation_list import ConversationList
+from gui.chat.conversation_tags import ConversationTags
 from gui.chat.retry_countdown import RetryCountdown
 from gui.chat.session_signals import ChatSignals
 from gui.chat.tool_results import ToolResultsDialog
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)
+        self.tags = ConversationTags(
+            self, self.conversations, services.conversations, tasks, self.refresh_conversations
+        )
         self.presets = PresetActions(
             self, services.presets, tasks, self.parameters.presets_bar,
             factory=lambda: RequestSettings(model=DEFAULT_MODEL),

@@ -711,50 +711,65 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="125"/>
+        <location filename="../../gui/chat/conversation_list.py" line="186"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="126"/>
+        <location filename="../../gui/chat/conversation_list.py" line="187"/>
         <source>New conversation (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="127"/>
+        <location filename="../../gui/chat/conversation_list.py" line="188"/>
         <source>Filter conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="148"/>
+        <location filename="../../gui/chat/conversation_list.py" line="190"/>
+        <source>Matches titles and tags; tag:work keeps only the conversations tagged “work”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="212"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="169"/>
+        <location filename="../../gui/chat/conversation_list.py" line="233"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="235"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="235"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="173"/>
+        <location filename="../../gui/chat/conversation_list.py" line="237"/>
+        <source>Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="239"/>
         <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="243"/>
+        <source>Show only #{tag}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="54"/>
+        <location filename="../../gui/chat/conversation_list.py" line="61"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,57 +1061,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2028,6 +2043,29 @@ Details: {details}</source>
     <message>
         <location filename="../../gui/startup/errors.py" line="88"/>
         <source>Triptych cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="54"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="55"/>
+        <source>Tags in use (tick the ones this conversation has):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="56"/>
+        <source>New tags, separated by commas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="57"/>
+        <source>e.g. work, ideas</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

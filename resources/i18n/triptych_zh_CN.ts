@@ -710,50 +710,65 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="125"/>
+        <location filename="../../gui/chat/conversation_list.py" line="186"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="126"/>
+        <location filename="../../gui/chat/conversation_list.py" line="187"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>新建对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="127"/>
+        <location filename="../../gui/chat/conversation_list.py" line="188"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="148"/>
+        <location filename="../../gui/chat/conversation_list.py" line="190"/>
+        <source>Matches titles and tags; tag:work keeps only the conversations tagged “work”.</source>
+        <translation>匹配标题和标签；tag:work 只保留带“work”标签的对话。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="212"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="169"/>
+        <location filename="../../gui/chat/conversation_list.py" line="233"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="235"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="235"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="173"/>
+        <location filename="../../gui/chat/conversation_list.py" line="237"/>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="239"/>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="243"/>
+        <source>Show only #{tag}</source>
+        <translation>只显示 #{tag}</translation>
     </message>
 </context>
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="54"/>
+        <location filename="../../gui/chat/conversation_list.py" line="61"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -1044,57 +1059,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -2031,6 +2046,29 @@ Details: {details}</source>
         <location filename="../../gui/startup/errors.py" line="88"/>
         <source>Triptych cannot start</source>
         <translation>Triptych 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="54"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="55"/>
+        <source>Tags in use (tick the ones this conversation has):</source>
+        <translation>已有标签（勾选此对话的标签）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="56"/>
+        <source>New tags, separated by commas:</source>
+        <translation>新标签，用逗号分隔：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="57"/>
+        <source>e.g. work, ideas</source>
+        <translation>例如：工作, 想法</translation>
     </message>
 </context>
 <context>
