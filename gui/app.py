@@ -179,6 +179,7 @@ class TriptychApp:
             base_settings=conversation.settings,
             base_profile=conversation.profile_name,
             profile_names=[profile.name for profile in self._profiles],
+            saved_presets=self.window.presets.presets(),  # the parameter panel's list: one list for both
             parent=self.window,
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

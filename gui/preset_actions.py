@@ -12,8 +12,8 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from core.model.preset import Preset, UserDefaults
 from core.model.request_settings import RequestSettings
@@ -62,6 +62,8 @@ class PresetActions(QObject):
         self._profile_names = profile_names
         self._presets: list[Preset] = []
         self.dialog: PresetsDialog | None = None
+        self.name_dialog: QInputDialog | None = None
+        self.confirm_dialog: QMessageBox | None = None
         bar.applyRequested.connect(lambda preset_id: tasks.start(self.apply(preset_id)))
         bar.saveRequested.connect(self._ask_name_and_save)
         bar.manageRequested.connect(self.manage)
@@ -107,23 +109,43 @@ class PresetActions(QObject):
         await self._host.apply_settings(preset.settings, profile or self._host.current_profile())
         self._host.show_notice(self.tr('Preset "{name}" applied.').format(name=preset.name))
 
-    def _ask_name_and_save(self) -> None:
-        parent = self._host.widget()
-        name, accepted = QInputDialog.getText(
-            parent, self.tr("Save as preset"), self.tr("Name of the preset:"), QLineEdit.EchoMode.Normal
-        )
-        name = name.strip()
-        if not accepted or not name:
+    def _ask_name_and_save(self) -> QInputDialog:
+        """Ask for the name without a nested event loop (the window's asyncio loop keeps running)."""
+        dialog = QInputDialog(self._host.widget())
+        dialog.setObjectName("presetNameDialog")
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setWindowTitle(self.tr("Save as preset"))
+        dialog.setLabelText(self.tr("Name of the preset:"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self._named)
+        self.name_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _named(self, typed: str) -> None:
+        name = typed.strip()
+        if not name:
             return
-        if any(p.name == name for p in self._presets):
-            answer = QMessageBox.question(
-                parent,
-                self.tr("Save as preset"),
-                self.tr('A preset named "{name}" exists. Replace its settings?').format(name=name),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self._tasks.start(self.save_preset(name))
+        if not any(p.name == name for p in self._presets):
+            self._tasks.start(self.save_preset(name))
+            return
+        confirm = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Save as preset"),
+            self.tr('A preset named "{name}" exists. Replace its settings?').format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._host.widget(),
+        )
+        confirm.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        confirm.buttonClicked.connect(
+            lambda button: self._replace_if_yes(confirm.standardButton(button), name)
+        )
+        self.confirm_dialog = confirm
+        confirm.open()
+
+    def _replace_if_yes(self, answer: QMessageBox.StandardButton, name: str) -> None:
+        if answer == QMessageBox.StandardButton.Yes:
+            self._tasks.start(self.save_preset(name))
 
     async def save_preset(self, name: str) -> Preset:
         saved = await self._service.save(name, self._host.current_settings(), self._host.current_profile())

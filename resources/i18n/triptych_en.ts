@@ -560,87 +560,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="157"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="159"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="160"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="161"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="156"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="358"/>
+        <location filename="../../gui/compare/view.py" line="376"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="377"/>
+        <location filename="../../gui/compare/view.py" line="395"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="380"/>
+        <location filename="../../gui/compare/view.py" line="398"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="273"/>
+        <location filename="../../gui/compare/view.py" line="291"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="280"/>
+        <location filename="../../gui/compare/view.py" line="298"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="304"/>
+        <location filename="../../gui/compare/view.py" line="322"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1230,43 +1230,43 @@
 <context>
     <name>PresetActions</name>
     <message>
-        <location filename="../../gui/preset_actions.py" line="93"/>
+        <location filename="../../gui/preset_actions.py" line="95"/>
         <source>Saved: new conversations start from these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="98"/>
+        <location filename="../../gui/preset_actions.py" line="100"/>
         <source>This conversation&apos;s settings are the defaults again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="108"/>
+        <location filename="../../gui/preset_actions.py" line="110"/>
         <source>Preset &quot;{name}&quot; applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="113"/>
-        <location filename="../../gui/preset_actions.py" line="121"/>
+        <location filename="../../gui/preset_actions.py" line="117"/>
+        <location filename="../../gui/preset_actions.py" line="134"/>
         <source>Save as preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="113"/>
+        <location filename="../../gui/preset_actions.py" line="118"/>
         <source>Name of the preset:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="122"/>
+        <location filename="../../gui/preset_actions.py" line="135"/>
         <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="131"/>
+        <location filename="../../gui/preset_actions.py" line="153"/>
         <source>Saved as preset &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="151"/>
+        <location filename="../../gui/preset_actions.py" line="173"/>
         <source>A preset named &quot;{name}&quot; exists already; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,38 +1340,53 @@
 <context>
     <name>PresetsMenu</name>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="48"/>
+        <location filename="../../gui/compare/presets_menu.py" line="74"/>
+        <source>Add column: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/presets_menu.py" line="85"/>
         <source>Same settings ×3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="49"/>
+        <location filename="../../gui/compare/presets_menu.py" line="86"/>
         <source>Temperature 0 / 0.5 / 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="50"/>
+        <location filename="../../gui/compare/presets_menu.py" line="87"/>
         <source>Thinking off / 4k / 16k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="51"/>
+        <location filename="../../gui/compare/presets_menu.py" line="88"/>
         <source>All models of a family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="52"/>
+        <location filename="../../gui/compare/presets_menu.py" line="89"/>
         <source>Opus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="53"/>
+        <location filename="../../gui/compare/presets_menu.py" line="90"/>
         <source>Sonnet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="54"/>
+        <location filename="../../gui/compare/presets_menu.py" line="91"/>
         <source>Haiku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/presets_menu.py" line="92"/>
+        <source>Saved presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/presets_menu.py" line="93"/>
+        <source>Every saved preset, side by side</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2762,12 +2777,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="223"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="262"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="157"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="159"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="160"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="161"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="156"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="358"/>
+        <location filename="../../gui/compare/view.py" line="376"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="377"/>
+        <location filename="../../gui/compare/view.py" line="395"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="380"/>
+        <location filename="../../gui/compare/view.py" line="398"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="273"/>
+        <location filename="../../gui/compare/view.py" line="291"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="280"/>
+        <location filename="../../gui/compare/view.py" line="298"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="304"/>
+        <location filename="../../gui/compare/view.py" line="322"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -1228,43 +1228,43 @@
 <context>
     <name>PresetActions</name>
     <message>
-        <location filename="../../gui/preset_actions.py" line="93"/>
+        <location filename="../../gui/preset_actions.py" line="95"/>
         <source>Saved: new conversations start from these settings.</source>
         <translation>已保存：新对话将从这些设置开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="98"/>
+        <location filename="../../gui/preset_actions.py" line="100"/>
         <source>This conversation&apos;s settings are the defaults again.</source>
         <translation>此对话的设置已恢复为默认值。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="108"/>
+        <location filename="../../gui/preset_actions.py" line="110"/>
         <source>Preset &quot;{name}&quot; applied.</source>
         <translation>已应用预设“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="113"/>
-        <location filename="../../gui/preset_actions.py" line="121"/>
+        <location filename="../../gui/preset_actions.py" line="117"/>
+        <location filename="../../gui/preset_actions.py" line="134"/>
         <source>Save as preset</source>
         <translation>存为预设</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="113"/>
+        <location filename="../../gui/preset_actions.py" line="118"/>
         <source>Name of the preset:</source>
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="122"/>
+        <location filename="../../gui/preset_actions.py" line="135"/>
         <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
         <translation>已有名为“{name}”的预设。要替换其设置吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="131"/>
+        <location filename="../../gui/preset_actions.py" line="153"/>
         <source>Saved as preset &quot;{name}&quot;.</source>
         <translation>已存为预设“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="151"/>
+        <location filename="../../gui/preset_actions.py" line="173"/>
         <source>A preset named &quot;{name}&quot; exists already; choose another name.</source>
         <translation>已有名为“{name}”的预设，请换一个名称。</translation>
     </message>
@@ -1338,39 +1338,54 @@
 <context>
     <name>PresetsMenu</name>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="48"/>
+        <location filename="../../gui/compare/presets_menu.py" line="74"/>
+        <source>Add column: {name}</source>
+        <translation>添加一列：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/presets_menu.py" line="85"/>
         <source>Same settings ×3</source>
         <translation>相同设置 ×3</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="49"/>
+        <location filename="../../gui/compare/presets_menu.py" line="86"/>
         <source>Temperature 0 / 0.5 / 1</source>
         <translation>温度 0 / 0.5 / 1</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="50"/>
+        <location filename="../../gui/compare/presets_menu.py" line="87"/>
         <source>Thinking off / 4k / 16k</source>
         <translation>思考 关闭 / 4k / 16k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="51"/>
+        <location filename="../../gui/compare/presets_menu.py" line="88"/>
         <source>All models of a family</source>
         <translation>某一系列的全部模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="52"/>
+        <location filename="../../gui/compare/presets_menu.py" line="89"/>
         <source>Opus</source>
         <translation>Opus</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="53"/>
+        <location filename="../../gui/compare/presets_menu.py" line="90"/>
         <source>Sonnet</source>
         <translation>Sonnet</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="54"/>
+        <location filename="../../gui/compare/presets_menu.py" line="91"/>
         <source>Haiku</source>
         <translation>Haiku</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/presets_menu.py" line="92"/>
+        <source>Saved presets</source>
+        <translation>已保存的预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/presets_menu.py" line="93"/>
+        <source>Every saved preset, side by side</source>
+        <translation>所有已保存的预设并排对比</translation>
     </message>
 </context>
 <context>
@@ -2758,12 +2773,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="223"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="262"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
