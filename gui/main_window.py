@@ -25,6 +25,7 @@ from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
 from gui.chat.conversation_list import ConversationList
 from gui.chat.conversation_tags import ConversationTags
+from gui.chat.prompt_library import PromptLibrary
 from gui.chat.retry_countdown import RetryCountdown
 from gui.chat.session_signals import ChatSignals
 from gui.chat.tool_results import ToolResultsDialog
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)
+        self.prompt_library = PromptLibrary(
+            self.composer.editor, services.prompts, tasks, self.view_menu, self
+        )  # "/" in the composer
         self.tags = ConversationTags(
             self, self.conversations, services.conversations, tasks, self.refresh_conversations
         )
@@ -189,6 +193,7 @@ class MainWindow(QMainWindow):
         recent one cannot be opened, the window shows anyway, with none open and the reason (see _open)."""
         await self._refresh_conversations()
         await self.presets.load()
+        await self.prompt_library.load()
         rows = await self._conversations.summaries()
         if rows:
             await self._open(rows[0].id)

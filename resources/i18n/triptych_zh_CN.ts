@@ -1059,57 +1059,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="270"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="392"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -1455,6 +1455,24 @@
     </message>
 </context>
 <context>
+    <name>PromptLibrary</name>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="271"/>
+        <source>Prompt library…</source>
+        <translation>提示词库…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="306"/>
+        <source>Manage prompts…</source>
+        <translation>管理提示词…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="306"/>
+        <source>No saved prompts yet.</source>
+        <translation>还没有保存的提示词。</translation>
+    </message>
+</context>
+<context>
     <name>PromptSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="61"/>
@@ -1465,6 +1483,59 @@
         <location filename="../../gui/params/sections.py" line="64"/>
         <source>Instructions for the model, sent as the system prompt.</source>
         <translation>给模型的指令，作为系统提示词发送。</translation>
+    </message>
+</context>
+<context>
+    <name>PromptsDialog</name>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="176"/>
+        <source>Prompt library</source>
+        <translation>提示词库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="177"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="178"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="180"/>
+        <source>The prompt. Write {{name}} where a value should be asked for when it is used.</source>
+        <translation>提示词内容。在使用时需要填写的位置写上 {{name}}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="182"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="183"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="184"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="212"/>
+        <source>Write the prompt&apos;s text first.</source>
+        <translation>请先填写提示词内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="237"/>
+        <source>Asks for: {names}</source>
+        <translation>需要填写：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="237"/>
+        <source>No variables.</source>
+        <translation>没有变量。</translation>
     </message>
 </context>
 <context>
@@ -2897,6 +2968,19 @@ Details: {details}</source>
         <location filename="../../gui/transcript/turn_html.py" line="342"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
+    </message>
+</context>
+<context>
+    <name>VariablesDialog</name>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="101"/>
+        <source>Fill in the prompt</source>
+        <translation>填写提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="110"/>
+        <source>Values for the prompt&apos;s variables:</source>
+        <translation>提示词中各变量的值：</translation>
     </message>
 </context>
 <context>
