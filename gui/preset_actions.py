@@ -117,6 +117,7 @@ class PresetActions(QObject):
         dialog.setWindowTitle(self.tr("Save as preset"))
         dialog.setLabelText(self.tr("Name of the preset:"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setMinimumWidth(340)  # the title reads whole
         dialog.textValueSelected.connect(self._named)
         self.name_dialog = dialog
         dialog.open()
@@ -165,17 +166,15 @@ class PresetActions(QObject):
         return self.dialog
 
     async def rename(self, preset_id: int, name: str) -> None:
+        problem = ""
         try:
             await self._service.rename(preset_id, name)
         except NameTakenError:
-            if self.dialog is not None:
-                self.dialog.show_problem(
-                    self.tr('A preset named "{name}" exists already; choose another name.').format(name=name)
-                )
-        else:
-            if self.dialog is not None:
-                self.dialog.show_problem("")
+            problem = self.tr('A preset named "{name}" exists already; choose another name.').format(name=name)
+        # The list as stored (the edit undone if refused) before the reason, so they never disagree.
         await self.load()
+        if self.dialog is not None:
+            self.dialog.show_problem(problem)
 
     async def delete(self, preset_id: int) -> None:
         await self._service.delete(preset_id)

@@ -56,7 +56,11 @@ class TagsDialog(QDialog):
         self.new_label.setText(self.tr("New tags, separated by commas:"))
         self.new_tags.setPlaceholderText(self.tr("e.g. work, ideas"))
         self.new_tags.setFocus()
-        self.resize(340, 320)
+        if self.known.count():
+            self.resize(340, 320)
+        else:  # only the line to type in: no room left empty for a list that is not there
+            layout.setStretch(1, 0)
+            self.resize(340, self.sizeHint().height())
 
     def tags(self) -> list[str]:
         ticked = [

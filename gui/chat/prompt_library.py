@@ -169,6 +169,10 @@ class PromptsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         self._editing: int | None = None
+        # Enter in the title saves; it never starts a new prompt or deletes one by surprise.
+        for button in (self.new_button, self.delete_button):
+            button.setAutoDefault(False)
+        self.save_button.setDefault(True)
         self.retranslate()
         self.resize(720, 420)
 

@@ -65,6 +65,8 @@ class CompareColumnWidget(QWidget):
         self.reply: StoredMessage | None = None
         """The reply of the last round, once it ended."""
         self._reply_id: int | None = None
+        self.preset_name: str | None = None
+        """The saved preset the column was made from, named first in its header."""
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.edit_button = QPushButton(self)
@@ -129,10 +131,12 @@ class CompareColumnWidget(QWidget):
     def set_base(self, base: RequestSettings, base_profile: str | None) -> None:
         """Show only what this column changes from the conversation's settings."""
         found = differences(base, base_profile, self.settings, self.profile_name)
-        if not found:
-            self.header.setText(self.tr("Same as the conversation"))
-            return
-        self.header.setText(" · ".join(difference_text(item) for item in found))
+        text = (
+            " · ".join(difference_text(item) for item in found)
+            if found
+            else self.tr("Same as the conversation")
+        )
+        self.header.setText(f"{self.preset_name} — {text}" if self.preset_name else text)
 
     def set_running(self, running: bool) -> None:
         self.running = running

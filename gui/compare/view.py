@@ -237,7 +237,11 @@ class CompareView(QWidget):
         if len(self.columns) >= MAX_COLUMNS:
             return
         known = preset.profile_name in self._profile_names
-        self.add_column(preset.profile_name if known else self._base_profile, copy.deepcopy(preset.settings))
+        profile = preset.profile_name if known else self._base_profile
+        column = self.add_column(profile, copy.deepcopy(preset.settings))
+        if column is not None:
+            column.preset_name = preset.name
+            column.set_base(self._base, self._base_profile)
 
     def _columns_changed(self) -> None:
         """Other columns make another comparison: the next Send starts a new run."""

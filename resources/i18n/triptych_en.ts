@@ -265,17 +265,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="246"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="262"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="259"/>
+        <location filename="../../gui/compare/column.py" line="263"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,242 +283,242 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="118"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Edit settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="119"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="120"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Maximise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="121"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="124"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>Continue with this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="133"/>
+        <location filename="../../gui/compare/column.py" line="137"/>
         <source>Same as the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="208"/>
+        <location filename="../../gui/compare/column.py" line="212"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="210"/>
+        <location filename="../../gui/compare/column.py" line="214"/>
         <source>{rate:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="217"/>
+        <location filename="../../gui/compare/column.py" line="221"/>
         <source>Time to first token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="222"/>
         <source>Total time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="223"/>
         <source>Output speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="220"/>
+        <location filename="../../gui/compare/column.py" line="224"/>
         <source>Input tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>Output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>Cache read tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>Cache write tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="228"/>
         <source>Thinking tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="229"/>
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="230"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="227"/>
+        <location filename="../../gui/compare/column.py" line="231"/>
         <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="294"/>
+        <location filename="../../gui/compare/column.py" line="298"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="307"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="308"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="309"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="306"/>
+        <location filename="../../gui/compare/column.py" line="310"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,32 +615,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="380"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="395"/>
+        <location filename="../../gui/compare/view.py" line="399"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="398"/>
+        <location filename="../../gui/compare/view.py" line="402"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="291"/>
+        <location filename="../../gui/compare/view.py" line="295"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="298"/>
+        <location filename="../../gui/compare/view.py" line="302"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="322"/>
+        <location filename="../../gui/compare/view.py" line="326"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1246,7 +1246,7 @@
     </message>
     <message>
         <location filename="../../gui/preset_actions.py" line="117"/>
-        <location filename="../../gui/preset_actions.py" line="134"/>
+        <location filename="../../gui/preset_actions.py" line="135"/>
         <source>Save as preset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1256,12 +1256,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="135"/>
+        <location filename="../../gui/preset_actions.py" line="136"/>
         <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="153"/>
+        <location filename="../../gui/preset_actions.py" line="154"/>
         <source>Saved as preset &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1460,17 +1460,17 @@
 <context>
     <name>PromptLibrary</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="271"/>
+        <location filename="../../gui/chat/prompt_library.py" line="275"/>
         <source>Prompt library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="306"/>
+        <location filename="../../gui/chat/prompt_library.py" line="310"/>
         <source>Manage prompts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="306"/>
+        <location filename="../../gui/chat/prompt_library.py" line="310"/>
         <source>No saved prompts yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1491,52 +1491,52 @@
 <context>
     <name>PromptsDialog</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="176"/>
+        <location filename="../../gui/chat/prompt_library.py" line="180"/>
         <source>Prompt library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="177"/>
+        <location filename="../../gui/chat/prompt_library.py" line="181"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="178"/>
+        <location filename="../../gui/chat/prompt_library.py" line="182"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="180"/>
+        <location filename="../../gui/chat/prompt_library.py" line="184"/>
         <source>The prompt. Write {{name}} where a value should be asked for when it is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="182"/>
+        <location filename="../../gui/chat/prompt_library.py" line="186"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="183"/>
+        <location filename="../../gui/chat/prompt_library.py" line="187"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="184"/>
+        <location filename="../../gui/chat/prompt_library.py" line="188"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="212"/>
+        <location filename="../../gui/chat/prompt_library.py" line="216"/>
         <source>Write the prompt&apos;s text first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="237"/>
+        <location filename="../../gui/chat/prompt_library.py" line="241"/>
         <source>Asks for: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="237"/>
+        <location filename="../../gui/chat/prompt_library.py" line="241"/>
         <source>No variables.</source>
         <translation type="unfinished"></translation>
     </message>

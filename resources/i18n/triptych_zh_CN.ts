@@ -264,17 +264,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="246"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="262"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="259"/>
+        <location filename="../../gui/compare/column.py" line="263"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -282,242 +282,242 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="118"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="119"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="120"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="121"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation>只显示这一列；再次点击显示所有列。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="124"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>Continue with this</source>
         <translation>用这一列继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="133"/>
+        <location filename="../../gui/compare/column.py" line="137"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="208"/>
+        <location filename="../../gui/compare/column.py" line="212"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="210"/>
+        <location filename="../../gui/compare/column.py" line="214"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="217"/>
+        <location filename="../../gui/compare/column.py" line="221"/>
         <source>Time to first token</source>
         <translation>首词元时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="222"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="223"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="220"/>
+        <location filename="../../gui/compare/column.py" line="224"/>
         <source>Input tokens</source>
         <translation>输入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>Output tokens</source>
         <translation>输出词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>Cache read tokens</source>
         <translation>缓存读取词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>Cache write tokens</source>
         <translation>缓存写入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="228"/>
         <source>Thinking tokens</source>
         <translation>思考词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="229"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="230"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="227"/>
+        <location filename="../../gui/compare/column.py" line="231"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="294"/>
+        <location filename="../../gui/compare/column.py" line="298"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="307"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="308"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="309"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="306"/>
+        <location filename="../../gui/compare/column.py" line="310"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>max tokens</source>
         <translation>最大词元数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
@@ -614,32 +614,32 @@
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="380"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="395"/>
+        <location filename="../../gui/compare/view.py" line="399"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="398"/>
+        <location filename="../../gui/compare/view.py" line="402"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="291"/>
+        <location filename="../../gui/compare/view.py" line="295"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="298"/>
+        <location filename="../../gui/compare/view.py" line="302"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="322"/>
+        <location filename="../../gui/compare/view.py" line="326"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -1244,7 +1244,7 @@
     </message>
     <message>
         <location filename="../../gui/preset_actions.py" line="117"/>
-        <location filename="../../gui/preset_actions.py" line="134"/>
+        <location filename="../../gui/preset_actions.py" line="135"/>
         <source>Save as preset</source>
         <translation>存为预设</translation>
     </message>
@@ -1254,12 +1254,12 @@
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="135"/>
+        <location filename="../../gui/preset_actions.py" line="136"/>
         <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
         <translation>已有名为“{name}”的预设。要替换其设置吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="153"/>
+        <location filename="../../gui/preset_actions.py" line="154"/>
         <source>Saved as preset &quot;{name}&quot;.</source>
         <translation>已存为预设“{name}”。</translation>
     </message>
@@ -1457,17 +1457,17 @@
 <context>
     <name>PromptLibrary</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="271"/>
+        <location filename="../../gui/chat/prompt_library.py" line="275"/>
         <source>Prompt library…</source>
         <translation>提示词库…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="306"/>
+        <location filename="../../gui/chat/prompt_library.py" line="310"/>
         <source>Manage prompts…</source>
         <translation>管理提示词…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="306"/>
+        <location filename="../../gui/chat/prompt_library.py" line="310"/>
         <source>No saved prompts yet.</source>
         <translation>还没有保存的提示词。</translation>
     </message>
@@ -1488,52 +1488,52 @@
 <context>
     <name>PromptsDialog</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="176"/>
+        <location filename="../../gui/chat/prompt_library.py" line="180"/>
         <source>Prompt library</source>
         <translation>提示词库</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="177"/>
+        <location filename="../../gui/chat/prompt_library.py" line="181"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="178"/>
+        <location filename="../../gui/chat/prompt_library.py" line="182"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="180"/>
+        <location filename="../../gui/chat/prompt_library.py" line="184"/>
         <source>The prompt. Write {{name}} where a value should be asked for when it is used.</source>
         <translation>提示词内容。在使用时需要填写的位置写上 {{name}}。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="182"/>
+        <location filename="../../gui/chat/prompt_library.py" line="186"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="183"/>
+        <location filename="../../gui/chat/prompt_library.py" line="187"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="184"/>
+        <location filename="../../gui/chat/prompt_library.py" line="188"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="212"/>
+        <location filename="../../gui/chat/prompt_library.py" line="216"/>
         <source>Write the prompt&apos;s text first.</source>
         <translation>请先填写提示词内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="237"/>
+        <location filename="../../gui/chat/prompt_library.py" line="241"/>
         <source>Asks for: {names}</source>
         <translation>需要填写：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="237"/>
+        <location filename="../../gui/chat/prompt_library.py" line="241"/>
         <source>No variables.</source>
         <translation>没有变量。</translation>
     </message>

@@ -168,6 +168,7 @@ def test_presets_are_saved_applied_renamed_deleted_and_used_as_compare_columns(
             "Answer formally.",
             "Arr, answer as a pirate.",
         ]
+        assert view.columns[0].header.text().startswith("Formal — system prompt")
         menu.saved_actions[1].trigger()
         assert len(view.columns) == 3
         view.prompt.setPlainText("Who are you?")
