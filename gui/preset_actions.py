@@ -170,7 +170,8 @@ class PresetActions(QObject):
         try:
             await self._service.rename(preset_id, name)
         except NameTakenError:
-            problem = self.tr('A preset named "{name}" exists already; choose another name.').format(name=name)
+            taken = self.tr('A preset named "{name}" exists already; choose another name.')
+            problem = taken.format(name=name)
         # The list as stored (the edit undone if refused) before the reason, so they never disagree.
         await self.load()
         if self.dialog is not None:
