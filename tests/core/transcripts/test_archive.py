@@ -197,3 +197,18 @@ def test_tags_that_are_not_text_are_refused_with_the_place_named(tmp_path: Path)
     document["conversations"][0]["tags"] = ["ok", 3]
     with pytest.raises(ImportFormatError, match=r"conversations\[0\]\.tags\[1\] should be text"):
         parse_import(json.dumps(document), DEFAULTS)
+
+
+def test_importing_a_conversation_already_here_adds_the_files_tags_to_it(tmp_path: Path) -> None:
+    source, target = Store.open(tmp_path / "a.sqlite3"), Store.open(tmp_path / "b.sqlite3")
+    conversation_id = rich_conversation(source)
+    untagged = archive_json([source.export_conversation(conversation_id)], exported_at=1.0)
+    copy = target.import_conversations(parse_import(untagged, DEFAULTS)).imported_ids[0]
+    target.set_tags(copy, ["Work"])
+    source.set_tags(conversation_id, ["work", "home"])
+    tagged = archive_json([source.export_conversation(conversation_id)], exported_at=2.0)
+
+    report = target.import_conversations(parse_import(tagged, DEFAULTS))
+
+    assert report.imported == [] and report.duplicates == ["Everything at once"]
+    assert target.tags_of(copy) == ["home", "Work"]
