@@ -52,6 +52,8 @@ class TagsDialog(QDialog):
         self.known_label.setVisible(self.known.count() > 0)
         self.known.setVisible(self.known.count() > 0)
         self.setWindowTitle(self.tr("Tags"))
+        self.known.setAccessibleName(self.tr("Tags in use"))
+        self.new_tags.setAccessibleName(self.tr("New tags"))
         self.known_label.setText(self.tr("Tags in use (tick the ones this conversation has):"))
         self.new_label.setText(self.tr("New tags, separated by commas:"))
         self.new_tags.setPlaceholderText(self.tr("e.g. work, ideas"))

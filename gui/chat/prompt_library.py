@@ -178,6 +178,9 @@ class PromptsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Prompt library"))
+        self.list.setAccessibleName(self.tr("Saved prompts"))
+        self.title.setAccessibleName(self.tr("Title"))
+        self.body.setAccessibleName(self.tr("Text"))
         self.title_label.setText(self.tr("Title"))
         self.body_label.setText(self.tr("Text"))
         self.body.setPlaceholderText(
@@ -273,6 +276,7 @@ class PromptLibrary(QObject):
 
     def retranslate(self) -> None:
         self.manage_action.setText(self.tr("Prompt library…"))
+        self.popup.setAccessibleName(self.tr("Saved prompts"))
 
     async def load(self) -> None:
         self._prompts = await self._service.all()

@@ -54,6 +54,7 @@ class PresetsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Presets"))
+        self.list.setAccessibleName(self.tr("Saved presets"))
         self.rename_button.setText(self.tr("Rename"))
         self.delete_button.setText(self.tr("Delete"))
 

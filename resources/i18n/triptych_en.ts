@@ -1328,11 +1328,16 @@
     </message>
     <message>
         <location filename="../../gui/params/presets_dialog.py" line="57"/>
-        <source>Rename</source>
+        <source>Saved presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/params/presets_dialog.py" line="58"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_dialog.py" line="59"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1460,17 +1465,22 @@
 <context>
     <name>PromptLibrary</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="275"/>
+        <location filename="../../gui/chat/prompt_library.py" line="278"/>
         <source>Prompt library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="310"/>
+        <location filename="../../gui/chat/prompt_library.py" line="279"/>
+        <source>Saved prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="314"/>
         <source>Manage prompts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="310"/>
+        <location filename="../../gui/chat/prompt_library.py" line="314"/>
         <source>No saved prompts yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,46 +1507,53 @@
     </message>
     <message>
         <location filename="../../gui/chat/prompt_library.py" line="181"/>
-        <source>Title</source>
+        <source>Saved prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/chat/prompt_library.py" line="182"/>
+        <location filename="../../gui/chat/prompt_library.py" line="184"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="183"/>
+        <location filename="../../gui/chat/prompt_library.py" line="185"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="184"/>
+        <location filename="../../gui/chat/prompt_library.py" line="187"/>
         <source>The prompt. Write {{name}} where a value should be asked for when it is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="186"/>
+        <location filename="../../gui/chat/prompt_library.py" line="189"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="187"/>
+        <location filename="../../gui/chat/prompt_library.py" line="190"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="188"/>
+        <location filename="../../gui/chat/prompt_library.py" line="191"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="216"/>
+        <location filename="../../gui/chat/prompt_library.py" line="219"/>
         <source>Write the prompt&apos;s text first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="241"/>
+        <location filename="../../gui/chat/prompt_library.py" line="244"/>
         <source>Asks for: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="241"/>
+        <location filename="../../gui/chat/prompt_library.py" line="244"/>
         <source>No variables.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2141,16 +2158,26 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/chat/conversation_tags.py" line="55"/>
-        <source>Tags in use (tick the ones this conversation has):</source>
+        <source>Tags in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/chat/conversation_tags.py" line="56"/>
-        <source>New tags, separated by commas:</source>
+        <source>New tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/chat/conversation_tags.py" line="57"/>
+        <source>Tags in use (tick the ones this conversation has):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="58"/>
+        <source>New tags, separated by commas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="59"/>
         <source>e.g. work, ideas</source>
         <translation type="unfinished"></translation>
     </message>

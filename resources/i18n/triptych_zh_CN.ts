@@ -1326,11 +1326,16 @@
     </message>
     <message>
         <location filename="../../gui/params/presets_dialog.py" line="57"/>
+        <source>Saved presets</source>
+        <translation>已保存的预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_dialog.py" line="58"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/presets_dialog.py" line="58"/>
+        <location filename="../../gui/params/presets_dialog.py" line="59"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1457,17 +1462,22 @@
 <context>
     <name>PromptLibrary</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="275"/>
+        <location filename="../../gui/chat/prompt_library.py" line="278"/>
         <source>Prompt library…</source>
         <translation>提示词库…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="310"/>
+        <location filename="../../gui/chat/prompt_library.py" line="279"/>
+        <source>Saved prompts</source>
+        <translation>已保存的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="314"/>
         <source>Manage prompts…</source>
         <translation>管理提示词…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="310"/>
+        <location filename="../../gui/chat/prompt_library.py" line="314"/>
         <source>No saved prompts yet.</source>
         <translation>还没有保存的提示词。</translation>
     </message>
@@ -1494,46 +1504,53 @@
     </message>
     <message>
         <location filename="../../gui/chat/prompt_library.py" line="181"/>
+        <source>Saved prompts</source>
+        <translation>已保存的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="182"/>
+        <location filename="../../gui/chat/prompt_library.py" line="184"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="182"/>
+        <location filename="../../gui/chat/prompt_library.py" line="183"/>
+        <location filename="../../gui/chat/prompt_library.py" line="185"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="184"/>
+        <location filename="../../gui/chat/prompt_library.py" line="187"/>
         <source>The prompt. Write {{name}} where a value should be asked for when it is used.</source>
         <translation>提示词内容。在使用时需要填写的位置写上 {{name}}。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="186"/>
+        <location filename="../../gui/chat/prompt_library.py" line="189"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="187"/>
+        <location filename="../../gui/chat/prompt_library.py" line="190"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="188"/>
+        <location filename="../../gui/chat/prompt_library.py" line="191"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="216"/>
+        <location filename="../../gui/chat/prompt_library.py" line="219"/>
         <source>Write the prompt&apos;s text first.</source>
         <translation>请先填写提示词内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="241"/>
+        <location filename="../../gui/chat/prompt_library.py" line="244"/>
         <source>Asks for: {names}</source>
         <translation>需要填写：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="241"/>
+        <location filename="../../gui/chat/prompt_library.py" line="244"/>
         <source>No variables.</source>
         <translation>没有变量。</translation>
     </message>
@@ -2143,16 +2160,26 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/chat/conversation_tags.py" line="55"/>
+        <source>Tags in use</source>
+        <translation>已有标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="56"/>
+        <source>New tags</source>
+        <translation>新标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="57"/>
         <source>Tags in use (tick the ones this conversation has):</source>
         <translation>已有标签（勾选此对话的标签）：</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_tags.py" line="56"/>
+        <location filename="../../gui/chat/conversation_tags.py" line="58"/>
         <source>New tags, separated by commas:</source>
         <translation>新标签，用逗号分隔：</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_tags.py" line="57"/>
+        <location filename="../../gui/chat/conversation_tags.py" line="59"/>
         <source>e.g. work, ideas</source>
         <translation>例如：工作, 想法</translation>
     </message>
