@@ -43,7 +43,7 @@ class PresetsMenu(QMenu):
         self.addMenu(self.family_menu)
         for family in FAMILIES:
             self.actions_by_key[family] = self._add(self.family_menu, self._family_maker(family))
-        self.addSeparator()
+        self.saved_separator = self.addSeparator()
         self.saved_title = self.addSection("")
         self.all_saved_action = self.addAction("")
         self.all_saved_action.triggered.connect(lambda: self.savedChosen.emit(self._saved[:MAX_COLUMNS]))
@@ -67,6 +67,7 @@ class PresetsMenu(QMenu):
         self.all_saved_action.setVisible(len(presets) >= 2)
         self.all_saved_action.setEnabled(len(presets) >= 2)
         self.saved_title.setVisible(bool(presets))
+        self.saved_separator.setVisible(bool(presets))
         self._name_saved()
 
     def _name_saved(self) -> None:
