@@ -197,6 +197,7 @@ class TriptychApp:
             base_profile=conversation.profile_name,
             profile_names=[profile.name for profile in self._profiles],
             provider_losses=await self._provider_losses(),
+            saved_presets=self.window.presets.presets(),  # the parameter panel's list: one list for both
             parent=self.window,
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

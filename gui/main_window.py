@@ -34,7 +34,9 @@ from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
 from gui.chat.composer_focus import ComposerFocus
 from gui.chat.conversation_list import ConversationList
+from gui.chat.conversation_tags import ConversationTags
 from gui.chat.examples import with_thinking, with_time_tool
+from gui.chat.prompt_library import PromptLibrary
 from gui.chat.retry_countdown import RetryCountdown
 from gui.chat.session_signals import ChatSignals
 from gui.chat.tool_results import ToolResultsDialog
@@ -43,6 +45,7 @@ from gui.exchange.request_code_menu import RequestCodeMenu
 from gui.params.model_picker import ModelPicker, ProfilePicker
 from gui.params.panel import ParameterPanel
 from gui.preferences_menu import PreferencesMenu
+from gui.preset_actions import PresetActions
 from gui.search.action import SearchAction
 from gui.tasks import TaskKeeper
 from gui.transcript.empty_state import COMPARE, THINKING, TOOL, EmptyState
@@ -64,6 +67,8 @@ class MainWindow(QMainWindow):
     """The user asked to compare settings on this prompt (sent at once, to columns that differ)."""
     choiceChanged = Signal(str, str)
     """(setting, value) for the theme and language menus."""
+    newConversationReady = Signal(int)
+    """A "New conversation" is shown (a new one, or an empty one reused), with the user's defaults."""
 
     def __init__(
         self,
@@ -113,6 +118,17 @@ class MainWindow(QMainWindow):
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)
+        self.prompt_library = PromptLibrary(
+            self.composer.editor, services.prompts, tasks, self.view_menu, self
+        )  # "/" in the composer
+        self.tags = ConversationTags(
+            self, self.conversations, services.conversations, tasks, self.refresh_conversations
+        )
+        self.presets = PresetActions(
+            self, services.presets, tasks, self.parameters.presets_bar,
+            factory=lambda: RequestSettings(model=DEFAULT_MODEL),
+            profile_names=lambda: [profile.name for profile in profiles()],
+        )  # fmt: skip
         self.retranslate()
         self._restore_geometry()
 
@@ -205,6 +221,8 @@ class MainWindow(QMainWindow):
         """Show the conversations and open the most recent one (or a new one on first start). If the most
         recent one cannot be opened, the window shows anyway, with none open and the reason (see _open)."""
         await self._refresh_conversations()
+        await self.presets.load()
+        await self.prompt_library.load()
         rows = await self._conversations.summaries()
         if rows:
             await self._open(rows[0].id)
@@ -238,14 +256,21 @@ class MainWindow(QMainWindow):
             empty = await self._empty_conversation()
             if empty is None:
                 await self._create_conversation()
-            elif not self._is_current(empty):
+            else:
+                # Reused, it starts where a new one would: from the user's defaults (gui.preset_actions).
+                await self.persist_settings()
+                start = await self.presets.starting_point()
+                await self._conversations.update_settings(empty, start.settings, start.profile_name)
+                self.parameters.set_settings(start.settings)  # the edits were saved above: none left pending
                 await self._open(empty)
         self.composer_focus.focus()
+        if self._conversation is not None:
+            self.newConversationReady.emit(self._conversation.id)
 
     async def _create_conversation(self) -> None:
-        base = self._conversation.settings if self._conversation else RequestSettings(model=DEFAULT_MODEL)
-        profile = self.profile_picker.currentText() or None
-        created = await self._conversations.create(base, profile)
+        # The user's defaults, not the settings of the conversation shown before (gui.preset_actions).
+        start = await self.presets.starting_point()
+        created = await self._conversations.create(start.settings, start.profile_name)
         await self._refresh_conversations()
         await self._open(created.id)
 
@@ -449,6 +474,19 @@ class MainWindow(QMainWindow):
         settings = self.parameters.settings()
         settings.model = self.model_picker.model_id() or DEFAULT_MODEL
         return settings
+
+    def current_profile(self) -> str | None:
+        return self.profile_picker.currentText() or None
+
+    async def apply_settings(self, settings: RequestSettings, profile_name: str | None) -> None:
+        """Show these settings (a preset, the defaults) for the conversation and save them to it."""
+        if profile_name and profile_name != self.profile_picker.currentText():
+            self.profile_picker.setCurrentText(profile_name)
+            await self._show_provider_models(self.profile_picker.currentText())
+        self.model_picker.set_model_id(settings.model)
+        self.parameters.set_model(settings.model)
+        self.parameters.set_settings(settings)
+        await self.persist_settings()
 
     def _save_settings(self) -> None:
         self._tasks.start(self.persist_settings())

@@ -133,11 +133,15 @@ def _mentions(lowered: str, words: set[str], word: str) -> bool:
 
 
 def tool_for(question: str, names: list[str]) -> str | None:
-    """The offered tool the question asks for: a time tool for the time, else one whose name's words (or
-    the question's kind) appear in the question; None when nothing offered fits."""
+    """The offered tool the question asks for: one it names, a time tool for the time, else one whose
+    name's words appear in the question; None when nothing offered fits."""
     lowered = question.lower()
     asks_time = kind_of(question) == "time"
     for name in names:
+        if re.search(
+            rf"\b{re.escape(name.lower())}\b", lowered
+        ):  # asked for by its name: "use the lookup tool"
+            return name
         parts = [part for part in _name_words(name) if part not in _TOOL_NAME_FILLER]
         if asks_time and any(part in _TIME_TOOL_WORDS for part in _name_words(name)):
             return name

@@ -348,4 +348,5 @@ def summary_from_row(row: Row) -> ConversationSummary:
         pinned=bool(row["pinned"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        tags=tuple(str(tag) for tag in loads_list(row["tags_json"])),
     )

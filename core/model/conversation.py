@@ -116,6 +116,7 @@ class ConversationSummary:
     pinned: bool
     created_at: float
     updated_at: float
+    tags: tuple[str, ...] = ()
 
 
 @dataclass

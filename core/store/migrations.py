@@ -312,6 +312,54 @@ def m004_exchanges(db: sqlite3.Connection) -> None:
     )
 
 
+def m005_defaults_presets_prompts_tags(db: sqlite3.Connection) -> None:
+    """What the user keeps besides conversations: the settings a new conversation starts from (one row),
+    named presets (personas: settings with a system prompt; the compare window's columns too), the prompt
+    library, and conversation tags (many to many; a tag exists while a conversation carries it)."""
+    db.execute(
+        """
+        CREATE TABLE user_defaults (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            profile_name TEXT,
+            settings_json TEXT NOT NULL,
+            saved_at REAL NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE presets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            profile_name TEXT,
+            settings_json TEXT NOT NULL,
+            created_at REAL NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE prompts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE conversation_tags (
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, tag)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX conversation_tags_by_tag ON conversation_tags (tag)")
+
+
 def m006_provider_checks(db: sqlite3.Connection) -> None:
     """The provider checks (`core.doctor`) run for each profile, kept as a history so a change shows. The
     report is JSON (`core.model.provider_check.report_to_dict`); the profile name is not a foreign key: the
@@ -336,6 +384,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m002_compare_runs,
     m003_search,
     m004_exchanges,
+    m005_defaults_presets_prompts_tags,
     m006_provider_checks,
 )
 

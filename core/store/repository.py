@@ -38,8 +38,11 @@ from core.store.errors import (
 )
 from core.store.exchanges import ExchangeMethods
 from core.store.messages import MessageMethods
+from core.store.presets import PresetMethods
+from core.store.prompts import PromptMethods
 from core.store.provider_checks import ProviderCheckMethods
 from core.store.search import SearchMethods
+from core.store.tags import TagMethods
 from core.store.transfer import TransferMethods
 
 __all__ = [
@@ -59,10 +62,19 @@ _CONVERSATION_COLUMNS = (
 
 
 class Store(
-    MessageMethods, CompareMethods, ExchangeMethods, TransferMethods, SearchMethods, ProviderCheckMethods
+    MessageMethods,
+    CompareMethods,
+    ExchangeMethods,
+    TransferMethods,
+    SearchMethods,
+    PresetMethods,
+    PromptMethods,
+    TagMethods,
+    ProviderCheckMethods,
 ):
     """Conversations and profiles; the message tree is in `core.store.messages`, compare runs in
-    `core.store.compare_runs`, opening in `store_db`."""
+    `core.store.compare_runs`, defaults and presets in `core.store.presets`, the prompt library in
+    `core.store.prompts`, tags in `core.store.tags`, opening in `store_db`."""
 
     @classmethod
     def open(cls, path: str | Path, *, clock: Clock = time.time) -> Store:
@@ -94,7 +106,11 @@ class Store(
         beyond ASCII, where SQLite's LIKE does not).
         """
         needle = filter_text.strip().casefold()
-        sql = "SELECT id, title, pinned, created_at, updated_at FROM conversations WHERE deleted_at IS NULL"
+        sql = (
+            "SELECT id, title, pinned, created_at, updated_at, (SELECT json_group_array(tag) FROM "
+            "(SELECT tag FROM conversation_tags WHERE conversation_id = conversations.id "
+            "ORDER BY casefold(tag))) AS tags_json FROM conversations WHERE deleted_at IS NULL"
+        )
         params: tuple[Any, ...] = ()
         if needle:
             sql += " AND instr(casefold(title), ?) > 0"

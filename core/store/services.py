@@ -15,9 +15,11 @@ from pathlib import Path
 from core.model.branching import Versions
 from core.model.compare_run import CompareRun
 from core.model.conversation import Conversation, ConversationSummary, StoredMessage
+from core.model.preset import Preset, UserDefaults
 from core.model.profile import Profile
 from core.model.provider_check import DoctorReport
 from core.model.request_settings import RequestSettings
+from core.model.saved_prompt import SavedPrompt
 from core.store.backup import merge_backup
 from core.store.repository import Store
 from core.store.search_query import SearchChoices, SearchHit, SearchQuery
@@ -101,6 +103,14 @@ class ConversationService:
         """For each message, its place among its versions (`‹ 2/3 ›`)."""
         return await self._worker.call(lambda store: store.sibling_positions(message_ids))
 
+    async def set_tags(self, conversation_id: int, tags: Sequence[str]) -> list[str]:
+        """Replace the conversation's tags; returns them tidied (trimmed, no repeats, sorted)."""
+        return await self._worker.call(lambda store: store.set_tags(conversation_id, tags))
+
+    async def all_tags(self) -> list[str]:
+        """Every tag in use, for completion."""
+        return await self._worker.call(lambda store: store.all_tags())
+
     async def reveal_message(self, message_id: int) -> int:
         """Put the message on the branch on screen; returns its conversation's id."""
         return await self._worker.call(lambda store: store.reveal_message(message_id))
@@ -121,6 +131,54 @@ class ProfileService:
 
     async def delete(self, name: str) -> None:
         await self._worker.call(lambda store: store.delete_profile(name))
+
+
+class PresetService:
+    """The defaults new conversations start from, and named presets (personas), which compare columns use
+    too."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def defaults(self) -> UserDefaults | None:
+        """None until the user saves defaults."""
+        return await self._worker.call(lambda store: store.user_defaults())
+
+    async def save_defaults(self, defaults: UserDefaults) -> None:
+        await self._worker.call(lambda store: store.save_user_defaults(defaults))
+
+    async def all(self) -> list[Preset]:
+        """By name."""
+        return await self._worker.call(lambda store: store.list_presets())
+
+    async def save(self, name: str, settings: RequestSettings, profile_name: str | None) -> Preset:
+        """Made, or replaced if one has this name."""
+        return await self._worker.call(lambda store: store.save_preset(name, settings, profile_name))
+
+    async def rename(self, preset_id: int, name: str) -> None:
+        """NameTakenError if another preset has the name."""
+        await self._worker.call(lambda store: store.rename_preset(preset_id, name))
+
+    async def delete(self, preset_id: int) -> None:
+        await self._worker.call(lambda store: store.delete_preset(preset_id))
+
+
+class PromptService:
+    """The prompt library: saved prompts with `{{variables}}`."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def all(self) -> list[SavedPrompt]:
+        """By title."""
+        return await self._worker.call(lambda store: store.list_prompts())
+
+    async def save(self, prompt: SavedPrompt) -> SavedPrompt:
+        """Added when its id is None, else changed; returns it as stored."""
+        return await self._worker.call(lambda store: store.save_prompt(prompt))
+
+    async def delete(self, prompt_id: int) -> None:
+        await self._worker.call(lambda store: store.delete_prompt(prompt_id))
 
 
 class CompareRunService:
@@ -203,6 +261,8 @@ class StoreServices:
     compare_runs: CompareRunService
     search: SearchService
     transfer: TransferService
+    presets: PresetService
+    prompts: PromptService
     provider_checks: ProviderCheckService
 
     @classmethod
@@ -213,5 +273,7 @@ class StoreServices:
             CompareRunService(worker),
             SearchService(worker),
             TransferService(worker),
+            PresetService(worker),
+            PromptService(worker),
             ProviderCheckService(worker),
         )

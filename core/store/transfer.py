@@ -22,6 +22,7 @@ from core.model.codec import (
     usage_to_dict,
 )
 from core.model.compare_run import ColumnMetrics
+from core.model.conversation_filter import clean_tags, fold
 from core.store.db import StoreBase, lastrowid
 from core.transcripts.archive import (
     ArchivedColumn,
@@ -103,6 +104,13 @@ class TransferMethods(StoreBase):
             current_leaf=None if leaf is None else local.get(leaf),
             messages=messages,
             compare_runs=self._export_runs(conversation_id, local),
+            tags=[
+                row["tag"]
+                for row in self._db.execute(
+                    "SELECT tag FROM conversation_tags WHERE conversation_id = ? ORDER BY casefold(tag)",
+                    (conversation_id,),
+                )
+            ],
         )
 
     def export_all(self) -> list[ArchivedConversation]:
@@ -132,9 +140,11 @@ class TransferMethods(StoreBase):
                 digest = content_hash(conversation)
                 if digest in known:
                     report.duplicates.append(title)
+                    # The copy here gains the file's tags: an import only adds, tags included.
+                    self._add_tags(known[digest], conversation.tags)
                     continue
-                known.add(digest)
-                report.imported_ids.append(self._insert_conversation(conversation))
+                known[digest] = self._insert_conversation(conversation)
+                report.imported_ids.append(known[digest])
                 report.imported.append(title)
         return report
 
@@ -191,14 +201,18 @@ class TransferMethods(StoreBase):
             )
         return runs
 
-    def _hashes_of_sizes(self, sizes: set[int]) -> set[str]:
-        """Content hashes of the conversations here with one of these message counts: only those can be
-        duplicates, so a large database is not read whole for a small import."""
+    def _hashes_of_sizes(self, sizes: set[int]) -> dict[str, int]:
+        """Content hashes of the conversations here with one of these message counts (only those can be
+        duplicates, so a large database is not read whole for a small import), each to its id."""
         rows = self._db.execute(
             "SELECT c.id, count(m.id) AS size FROM conversations c LEFT JOIN messages m "
             "ON m.conversation_id = c.id WHERE c.deleted_at IS NULL GROUP BY c.id"
         ).fetchall()
-        return {content_hash(self.export_conversation(row["id"])) for row in rows if row["size"] in sizes}
+        return {
+            content_hash(self.export_conversation(row["id"])): row["id"]
+            for row in rows
+            if row["size"] in sizes
+        }
 
     # -- writing -----------------------------------------------------------------------------------------
 
@@ -224,7 +238,22 @@ class TransferMethods(StoreBase):
         if conversation.current_leaf is not None:
             self._update_conversation(conversation_id, "current_leaf_id = ?", ids[conversation.current_leaf])
         self._insert_runs(conversation_id, conversation.compare_runs, ids, now)
+        self._add_tags(conversation_id, conversation.tags)
         return conversation_id
+
+    def _add_tags(self, conversation_id: int, tags: list[str]) -> None:
+        """Add the tags the conversation lacks (ignoring case); those it has stay as they are spelt."""
+        have = [
+            row["tag"]
+            for row in self._db.execute(
+                "SELECT tag FROM conversation_tags WHERE conversation_id = ?", (conversation_id,)
+            )
+        ]
+        folded = {fold(tag) for tag in have}
+        self._db.executemany(
+            "INSERT INTO conversation_tags (conversation_id, tag) VALUES (?, ?)",
+            [(conversation_id, tag) for tag in clean_tags(tags) if fold(tag) not in folded],
+        )
 
     def _insert_message(
         self, conversation_id: int, message: ArchivedMessage, ids: dict[int, int], now: float

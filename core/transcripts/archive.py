@@ -4,9 +4,10 @@
 
 A conversation holds its title, pin, times, profile *name* (never a key or a header), settings, the whole
 message tree (ids local to the file, each message after its parent, `current_leaf` the branch on screen),
-each message's content blocks verbatim in the Messages API shape, what each reply measured, and its compare
-runs. `content_hash` identifies a conversation by its tree of (role, content) alone, so an import can skip a
-conversation the database already holds whatever its ids, times or sibling order.
+each message's content blocks verbatim in the Messages API shape, what each reply measured, its compare
+runs and its tags (optional when read: older files have none). `content_hash` identifies a conversation by
+its tree of (role, content) alone, so an import can skip a conversation the database already holds whatever
+its ids, times or sibling order.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ class ArchivedConversation:
     messages: list[ArchivedMessage] = field(default_factory=list)
     """Each message after its parent."""
     compare_runs: list[ArchivedCompareRun] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
 
 # -- the file's JSON shapes (documentation for readers of the format) ----------------------------------------
@@ -137,6 +139,7 @@ class ConversationJson(TypedDict):
     current_leaf: int | None
     messages: list[MessageJson]
     compare_runs: list[CompareRunJson]
+    tags: NotRequired[list[str]]
     content_hash: NotRequired[str]
 
 
@@ -199,6 +202,7 @@ def conversation_to_json(conversation: ArchivedConversation) -> ConversationJson
         "current_leaf": conversation.current_leaf,
         "messages": [_message_to_json(message) for message in conversation.messages],
         "compare_runs": [_run_to_json(run) for run in conversation.compare_runs],
+        "tags": list(conversation.tags),
         "content_hash": content_hash(conversation),
     }
 

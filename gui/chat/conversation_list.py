@@ -1,4 +1,5 @@
-"""The list of conversations: newest first, pinned on top, filtered as you type, renamed in place."""
+"""The list of conversations: newest first, pinned on top, filtered as you type (titles and tags,
+`tag:work`: see `core.model.conversation_filter`), renamed in place, tags shown beside the title."""
 
 from __future__ import annotations
 
@@ -11,19 +12,24 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from core.model.conversation import ConversationSummary
+from core.model.conversation_filter import ConversationFilter
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,6 +38,7 @@ class ConversationModel(QAbstractListModel):
     renamed = Signal(int, str)
     IdRole = Qt.ItemDataRole.UserRole + 1
     PinnedRole = Qt.ItemDataRole.UserRole + 2
+    TagsRole = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self) -> None:
         super().__init__()
@@ -55,7 +62,9 @@ class ConversationModel(QAbstractListModel):
         if role == Qt.ItemDataRole.EditRole:
             return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title
+            return row.title + "".join(f"\n#{tag}" for tag in row.tags)
+        if role == self.TagsRole:
+            return list(row.tags)
         if role == self.IdRole:
             return row.id
         if role == self.PinnedRole:
@@ -73,6 +82,56 @@ class ConversationModel(QAbstractListModel):
         return True
 
 
+class ConversationFilterProxy(QSortFilterProxyModel):
+    """Keeps the rows the filter box's text matches, titles and tags alike."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filter = ConversationFilter()
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._filter = ConversationFilter.parse(text)
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        title = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        return self._filter.matches(title, index.data(ConversationModel.TagsRole) or [])
+
+
+class TagsDelegate(QStyledItemDelegate):
+    """The title, then the conversation's tags in a quieter colour at the right (the title gives way)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        tags = index.data(ConversationModel.TagsRole) or []
+        if not tags:
+            super().paint(painter, option, index)
+            return
+        text = "  ".join(f"#{tag}" for tag in tags)
+        metrics = option.fontMetrics
+        room = max(option.rect.width() // 2, 0)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        width = metrics.horizontalAdvance(shown) + 8
+        title = QStyleOptionViewItem(option)
+        self.initStyleOption(title, index)
+        title.rect = option.rect.adjusted(0, 0, -width, 0)
+        style = option.widget.style() if option.widget else QApplication.style()
+        # The whole row's background first (selection, hover), then the title in what is left.
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, title, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        painter.save()
+        painter.setPen(option.palette.color(group))
+        area = option.rect.adjusted(option.rect.width() - width, 0, -4, 0)
+        painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
+        painter.restore()
+
+
 class ConversationList(QWidget):
     conversationSelected = Signal(int)
     newRequested = Signal()
@@ -80,24 +139,26 @@ class ConversationList(QWidget):
     pinRequested = Signal(int, bool)
     deleteRequested = Signal(int)
     undoDeleteRequested = Signal(int)
+    tagsRequested = Signal(int)
+    """Edit the tags of the conversation with this id."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ConversationModel()
         self.model.renamed.connect(self.renameRequested)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ConversationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(Qt.ItemDataRole.EditRole)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._deleted_id: int | None = None
+        self.context_menu: QMenu | None = None
 
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.newRequested)
         self.filter_box = QLineEdit(self)
         self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_box.textChanged.connect(self.proxy.set_filter_text)
         self.view = QListView(self)
         self.view.setModel(self.proxy)
+        self.view.setItemDelegate(TagsDelegate(self.view))
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setUniformItemSizes(True)
@@ -125,6 +186,9 @@ class ConversationList(QWidget):
         self.new_button.setText(self.tr("New"))
         self.new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
         self.filter_box.setPlaceholderText(self.tr("Filter conversations"))
+        self.filter_box.setToolTip(
+            self.tr("Matches titles and tags; tag:work keeps only the conversations tagged “work”.")
+        )
 
     def set_conversations(self, rows: list[ConversationSummary], current_id: int | None) -> None:
         blocker = self.view.selectionModel().blockSignals(True)
@@ -170,7 +234,24 @@ class ConversationList(QWidget):
         rename.triggered.connect(lambda: self.view.edit(index))
         pin = QAction(self.tr("Unpin") if pinned else self.tr("Pin"), menu)
         pin.triggered.connect(lambda: self.pinRequested.emit(conversation_id, not pinned))
+        tags = QAction(self.tr("Tags…"), menu)
+        tags.triggered.connect(lambda: self.tagsRequested.emit(conversation_id))
         delete = QAction(self.tr("Delete"), menu)
         delete.triggered.connect(lambda: self.deleteRequested.emit(conversation_id))
-        menu.addActions([rename, pin, delete])
+        menu.addActions([rename, pin, tags])
+        for tag in index.data(ConversationModel.TagsRole) or []:
+            only = QAction(self.tr("Show only #{tag}").format(tag=tag), menu)
+            only.triggered.connect(lambda _checked=False, t=tag: self.filter_by_tag(t))
+            menu.addAction(only)
+        menu.addSeparator()
+        menu.addAction(delete)
+        self.context_menu = menu
         menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def filter_by_tag(self, tag: str) -> None:
+        """Keep only the conversations with this tag (the filter box says so, and clearing it undoes it)."""
+        self.filter_box.setText(f'tag:"{tag}"' if " " in tag else f"tag:{tag}")
+
+    def tags_of(self, conversation_id: int) -> list[str]:
+        row = self.model.row_of(conversation_id)
+        return [] if row < 0 else list(self.model.index(row).data(ConversationModel.TagsRole) or [])

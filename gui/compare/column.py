@@ -67,6 +67,8 @@ class CompareColumnWidget(QWidget):
         self.reply: StoredMessage | None = None
         """The reply of the last round, once it ended."""
         self._reply_id: int | None = None
+        self.preset_name: str | None = None
+        """The saved preset the column was made from, named first in its header."""
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.edit_button = QPushButton(self)
@@ -139,6 +141,7 @@ class CompareColumnWidget(QWidget):
             if found
             else self.tr("Same as the conversation")
         )
+        text = f"{self.preset_name} — {text}" if self.preset_name else text
         warnings = [f"⚠ {loss_text(loss)}" for loss in relevant_losses(losses, self.settings)]
         self.header.setText("\n".join([text, *warnings]))
 

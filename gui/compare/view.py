@@ -9,7 +9,7 @@ A stored run reopens with `reopen`: its columns, prompts, replies and metrics, r
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from core.compare.session import ColumnValidationError, CompareSession
 from core.model.compare_run import MAX_COLUMNS, ColumnMetrics, CompareRun, best_per_metric
 from core.model.conversation import StoredMessage
+from core.model.preset import Preset
 from core.model.provider_check import Loss
 from core.model.request_settings import RequestSettings
 from core.wire.accumulate import StreamUpdate
@@ -69,6 +70,7 @@ class CompareView(QWidget):
         base_profile: str | None,
         profile_names: list[str],
         provider_losses: Mapping[str, frozenset[Loss]] | None = None,
+        saved_presets: Sequence[Preset] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -93,6 +95,9 @@ class CompareView(QWidget):
         self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets_menu = PresetsMenu(lambda: self._base, self)
         self.presets_menu.chosen.connect(self.use_columns)
+        self.presets_menu.savedChosen.connect(self.use_presets)
+        self.presets_menu.savedAdded.connect(self.add_preset_column)
+        self.presets_menu.set_saved(list(saved_presets))
         self.presets_button.setMenu(self.presets_menu)
         self._presets = self.presets_menu.actions_by_key
         self.diff_button = QPushButton(self)
@@ -228,6 +233,22 @@ class CompareView(QWidget):
             column.deleteLater()
         for item in settings[:MAX_COLUMNS]:
             self.add_column(self._base_profile, item)
+
+    def use_presets(self, presets: list[Preset]) -> None:
+        """Replace the columns with these saved presets, each through its own profile if it still exists."""
+        self.use_columns([])
+        for preset in presets[:MAX_COLUMNS]:
+            self.add_preset_column(preset)
+
+    def add_preset_column(self, preset: Preset) -> None:
+        if len(self.columns) >= MAX_COLUMNS:
+            return
+        known = preset.profile_name in self._profile_names
+        profile = preset.profile_name if known else self._base_profile
+        column = self.add_column(profile, copy.deepcopy(preset.settings))
+        if column is not None:
+            column.preset_name = preset.name
+            column.set_base(self._base, self._base_profile)
 
     def _columns_changed(self) -> None:
         """Other columns make another comparison: the next Send starts a new run."""

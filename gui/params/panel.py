@@ -17,6 +17,7 @@ from core.model.messages import ChatMessage
 from core.model.provider_check import Loss
 from core.model.request_settings import RequestSettings
 from core.wire.validation import ValidationIssue, validate
+from gui.params.presets_bar import PresetsBar
 from gui.params.provider_warnings import ProviderWarnings
 from gui.params.sections import (
     CachingSection,
@@ -70,6 +71,7 @@ class ParameterPanel(QWidget):
         self.general_issues = IssueLabel()
         self.provider_warnings = ProviderWarnings()
         self._losses: frozenset[Loss] = frozenset()
+        self.presets_bar = PresetsBar(self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(_DEBOUNCE_MS)
@@ -97,6 +99,7 @@ class ParameterPanel(QWidget):
         scroll.setWidget(column)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.presets_bar)
         outer.addWidget(scroll)
 
     def set_settings(self, settings: RequestSettings) -> None:

@@ -264,17 +264,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="250"/>
+        <location filename="../../gui/compare/column.py" line="253"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="266"/>
+        <location filename="../../gui/compare/column.py" line="269"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="267"/>
+        <location filename="../../gui/compare/column.py" line="270"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -282,242 +282,242 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="120"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="121"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="124"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation>只显示这一列；再次点击显示所有列。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="124"/>
+        <location filename="../../gui/compare/column.py" line="126"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Continue with this</source>
         <translation>用这一列继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="127"/>
+        <location filename="../../gui/compare/column.py" line="129"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="140"/>
+        <location filename="../../gui/compare/column.py" line="142"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="216"/>
+        <location filename="../../gui/compare/column.py" line="219"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="221"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="228"/>
         <source>Time to first token</source>
         <translation>首词元时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="229"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="227"/>
+        <location filename="../../gui/compare/column.py" line="230"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="228"/>
+        <location filename="../../gui/compare/column.py" line="231"/>
         <source>Input tokens</source>
         <translation>输入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="229"/>
+        <location filename="../../gui/compare/column.py" line="232"/>
         <source>Output tokens</source>
         <translation>输出词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="230"/>
+        <location filename="../../gui/compare/column.py" line="233"/>
         <source>Cache read tokens</source>
         <translation>缓存读取词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="231"/>
+        <location filename="../../gui/compare/column.py" line="234"/>
         <source>Cache write tokens</source>
         <translation>缓存写入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="232"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Thinking tokens</source>
         <translation>思考词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="233"/>
+        <location filename="../../gui/compare/column.py" line="236"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="234"/>
+        <location filename="../../gui/compare/column.py" line="237"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
+        <location filename="../../gui/compare/column.py" line="238"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="309"/>
+        <location filename="../../gui/compare/column.py" line="312"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="310"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="311"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>max tokens</source>
         <translation>最大词元数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="335"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="336"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="337"/>
+        <location filename="../../gui/compare/column.py" line="340"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="338"/>
+        <location filename="../../gui/compare/column.py" line="341"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="339"/>
+        <location filename="../../gui/compare/column.py" line="342"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="157"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="159"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="160"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="161"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="156"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="157"/>
+        <location filename="../../gui/compare/view.py" line="163"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="158"/>
+        <location filename="../../gui/compare/view.py" line="164"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="159"/>
+        <location filename="../../gui/compare/view.py" line="165"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="160"/>
+        <location filename="../../gui/compare/view.py" line="166"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="161"/>
+        <location filename="../../gui/compare/view.py" line="167"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="366"/>
+        <location filename="../../gui/compare/view.py" line="388"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="385"/>
+        <location filename="../../gui/compare/view.py" line="407"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="388"/>
+        <location filename="../../gui/compare/view.py" line="410"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="281"/>
+        <location filename="../../gui/compare/view.py" line="303"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="288"/>
+        <location filename="../../gui/compare/view.py" line="310"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="312"/>
+        <location filename="../../gui/compare/view.py" line="334"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -710,50 +710,65 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="125"/>
+        <location filename="../../gui/chat/conversation_list.py" line="186"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="126"/>
+        <location filename="../../gui/chat/conversation_list.py" line="187"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>新建对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="127"/>
+        <location filename="../../gui/chat/conversation_list.py" line="188"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="148"/>
+        <location filename="../../gui/chat/conversation_list.py" line="190"/>
+        <source>Matches titles and tags; tag:work keeps only the conversations tagged “work”.</source>
+        <translation>匹配标题和标签；tag:work 只保留带“work”标签的对话。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="212"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="169"/>
+        <location filename="../../gui/chat/conversation_list.py" line="233"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="235"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="235"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="173"/>
+        <location filename="../../gui/chat/conversation_list.py" line="237"/>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="239"/>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="243"/>
+        <source>Show only #{tag}</source>
+        <translation>只显示 #{tag}</translation>
     </message>
 </context>
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="54"/>
+        <location filename="../../gui/chat/conversation_list.py" line="61"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -1703,77 +1718,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269"/>
+        <location filename="../../gui/main_window.py" line="289"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation>你的草稿已保留：请先发送或清空它，再选择示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation>此模型不支持思考：请换一个模型再发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281"/>
+        <location filename="../../gui/main_window.py" line="301"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285"/>
+        <location filename="../../gui/main_window.py" line="305"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355"/>
+        <location filename="../../gui/main_window.py" line="375"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="480"/>
+        <location filename="../../gui/main_window.py" line="513"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -1890,41 +1905,171 @@
     </message>
 </context>
 <context>
+    <name>PresetActions</name>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="95"/>
+        <source>Saved: new conversations start from these settings.</source>
+        <translation>已保存：新对话将从这些设置开始。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="100"/>
+        <source>This conversation&apos;s settings are the defaults again.</source>
+        <translation>此对话的设置已恢复为默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="110"/>
+        <source>Preset &quot;{name}&quot; applied.</source>
+        <translation>已应用预设“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="117"/>
+        <location filename="../../gui/preset_actions.py" line="135"/>
+        <source>Save as preset</source>
+        <translation>存为预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="118"/>
+        <source>Name of the preset:</source>
+        <translation>预设名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="136"/>
+        <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
+        <translation>已有名为“{name}”的预设。要替换其设置吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="154"/>
+        <source>Saved as preset &quot;{name}&quot;.</source>
+        <translation>已存为预设“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_actions.py" line="173"/>
+        <source>A preset named &quot;{name}&quot; exists already; choose another name.</source>
+        <translation>已有名为“{name}”的预设，请换一个名称。</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsBar</name>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="60"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="61"/>
+        <source>Named settings with a system prompt (personas)</source>
+        <translation>带系统提示词的命名设置（角色）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="62"/>
+        <source>Save as preset…</source>
+        <translation>存为预设…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="63"/>
+        <source>Manage presets…</source>
+        <translation>管理预设…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="64"/>
+        <source>Save as default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="65"/>
+        <source>New conversations start from these settings</source>
+        <translation>新对话将从这些设置开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="66"/>
+        <source>Reset to defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="68"/>
+        <source>Give this conversation the settings new conversations start from</source>
+        <translation>让此对话使用新对话的默认设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_bar.py" line="70"/>
+        <source>No presets yet</source>
+        <translation>还没有预设</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsDialog</name>
+    <message>
+        <location filename="../../gui/params/presets_dialog.py" line="56"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_dialog.py" line="57"/>
+        <source>Saved presets</source>
+        <translation>已保存的预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_dialog.py" line="58"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/presets_dialog.py" line="59"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>PresetsMenu</name>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="48"/>
+        <location filename="../../gui/compare/presets_menu.py" line="75"/>
+        <source>Add column: {name}</source>
+        <translation>添加一列：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/presets_menu.py" line="86"/>
         <source>Same settings ×3</source>
         <translation>相同设置 ×3</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="49"/>
+        <location filename="../../gui/compare/presets_menu.py" line="87"/>
         <source>Temperature 0 / 0.5 / 1</source>
         <translation>温度 0 / 0.5 / 1</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="50"/>
+        <location filename="../../gui/compare/presets_menu.py" line="88"/>
         <source>Thinking off / 4k / 16k</source>
         <translation>思考 关闭 / 4k / 16k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="51"/>
+        <location filename="../../gui/compare/presets_menu.py" line="89"/>
         <source>All models of a family</source>
         <translation>某一系列的全部模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="52"/>
+        <location filename="../../gui/compare/presets_menu.py" line="90"/>
         <source>Opus</source>
         <translation>Opus</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="53"/>
+        <location filename="../../gui/compare/presets_menu.py" line="91"/>
         <source>Sonnet</source>
         <translation>Sonnet</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/presets_menu.py" line="54"/>
+        <location filename="../../gui/compare/presets_menu.py" line="92"/>
         <source>Haiku</source>
         <translation>Haiku</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/presets_menu.py" line="93"/>
+        <source>Saved presets</source>
+        <translation>已保存的预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/presets_menu.py" line="94"/>
+        <source>Every saved preset, side by side</source>
+        <translation>所有已保存的预设并排对比</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +2139,29 @@
     </message>
 </context>
 <context>
+    <name>PromptLibrary</name>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="278"/>
+        <source>Prompt library…</source>
+        <translation>提示词库…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="279"/>
+        <source>Saved prompts</source>
+        <translation>已保存的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="314"/>
+        <source>Manage prompts…</source>
+        <translation>管理提示词…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="314"/>
+        <source>No saved prompts yet.</source>
+        <translation>还没有保存的提示词。</translation>
+    </message>
+</context>
+<context>
     <name>PromptSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="61"/>
@@ -2004,6 +2172,66 @@
         <location filename="../../gui/params/sections.py" line="64"/>
         <source>Instructions for the model, sent as the system prompt.</source>
         <translation>给模型的指令，作为系统提示词发送。</translation>
+    </message>
+</context>
+<context>
+    <name>PromptsDialog</name>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="180"/>
+        <source>Prompt library</source>
+        <translation>提示词库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="181"/>
+        <source>Saved prompts</source>
+        <translation>已保存的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="182"/>
+        <location filename="../../gui/chat/prompt_library.py" line="184"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="183"/>
+        <location filename="../../gui/chat/prompt_library.py" line="185"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="187"/>
+        <source>The prompt. Write {{name}} where a value should be asked for when it is used.</source>
+        <translation>提示词内容。在使用时需要填写的位置写上 {{name}}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="189"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="190"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="191"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="219"/>
+        <source>Write the prompt&apos;s text first.</source>
+        <translation>请先填写提示词内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="244"/>
+        <source>Asks for: {names}</source>
+        <translation>需要填写：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="244"/>
+        <source>No variables.</source>
+        <translation>没有变量。</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2881,39 @@ Details: {details}</source>
         <location filename="../../gui/startup/errors.py" line="88"/>
         <source>Triptych cannot start</source>
         <translation>Triptych 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="54"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="55"/>
+        <source>Tags in use</source>
+        <translation>已有标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="56"/>
+        <source>New tags</source>
+        <translation>新标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="57"/>
+        <source>Tags in use (tick the ones this conversation has):</source>
+        <translation>已有标签（勾选此对话的标签）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="58"/>
+        <source>New tags, separated by commas:</source>
+        <translation>新标签，用逗号分隔：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_tags.py" line="59"/>
+        <source>e.g. work, ideas</source>
+        <translation>例如：工作, 想法</translation>
     </message>
 </context>
 <context>
@@ -3342,12 +3603,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="244"/>
+        <location filename="../../gui/app.py" line="245"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="283"/>
+        <location filename="../../gui/app.py" line="284"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -3466,6 +3727,19 @@ Details: {details}</source>
         <location filename="../../gui/transcript/turn_html.py" line="342"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
+    </message>
+</context>
+<context>
+    <name>VariablesDialog</name>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="101"/>
+        <source>Fill in the prompt</source>
+        <translation>填写提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="110"/>
+        <source>Values for the prompt&apos;s variables:</source>
+        <translation>提示词中各变量的值：</translation>
     </message>
 </context>
 <context>

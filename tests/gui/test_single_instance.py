@@ -126,14 +126,16 @@ def _set_profile(data_dir: Path, base_url: str) -> None:
 
 
 def _damage_the_middle(database: Path) -> None:
-    """Garbage over pages in the middle of the file: its first page (the schema) still reads."""
+    """Garbage over a page inside the file that every start reads: the top page of the conversations table
+    (found by name, as each migration moves the pages after it); its first page (the schema) still reads."""
     with closing(sqlite3.connect(database)) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'conversations'").fetchone()[0]
+    assert root > 1
     data = bytearray(database.read_bytes())
-    start = page_size * (pages // 2)
-    data[start : start + page_size * 8] = b"\xa5" * (page_size * 8)
+    start = page_size * (root - 1)
+    data[start : start + page_size] = b"\xa5" * page_size
     database.write_bytes(bytes(data))
 
 

@@ -88,6 +88,7 @@ def _conversation(value: Any, where: str) -> ArchivedConversation:
     if not isinstance(pinned, bool):
         raise ImportFormatError(f"{where}.pinned should be true or false, not {json_kind(pinned)}.")
     return ArchivedConversation(
+        tags=_tags(data, where),
         title=opt_str(data, "title", where) or "",
         settings=settings_from_dict(need_dict(data.get("settings", {}), f"{where}.settings")),
         profile_name=opt_str(data, "profile_name", where),
@@ -98,6 +99,15 @@ def _conversation(value: Any, where: str) -> ArchivedConversation:
         messages=messages,
         compare_runs=runs,
     )
+
+
+def _tags(data: dict[str, Any], where: str) -> list[str]:
+    """Optional: files written before tags existed have none."""
+    tags = need_list(data.get("tags", []), f"{where}.tags")
+    for index, tag in enumerate(tags):
+        if not isinstance(tag, str):
+            raise ImportFormatError(f"{where}.tags[{index}] should be text, not {json_kind(tag)}.")
+    return list(tags)
 
 
 def _message(value: Any, where: str, earlier: set[int]) -> ArchivedMessage:

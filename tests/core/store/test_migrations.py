@@ -37,6 +37,7 @@ def test_a_new_database_gets_every_migration_recorded_by_name(db: sqlite3.Connec
         "m002_compare_runs",
         "m003_search",
         "m004_exchanges",
+        "m005_defaults_presets_prompts_tags",
         "m006_provider_checks",
     ]
     assert {"conversations", "messages", "profiles", "_migrations"} <= tables(db)

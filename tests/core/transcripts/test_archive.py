@@ -170,3 +170,45 @@ def test_a_file_without_the_branch_on_screen_opens_on_its_newest_branch(tmp_path
     assert path, "the transcript is not empty"
     assert path[-1].content == newest["content"]
     assert path[0].role == "user"
+
+
+def test_tags_survive_export_and_import_and_older_files_have_none(tmp_path: Path) -> None:
+    source, target = Store.open(tmp_path / "a.sqlite3"), Store.open(tmp_path / "b.sqlite3")
+    conversation_id = rich_conversation(source)
+    source.set_tags(conversation_id, ["work", "工作"])
+    document = archive_json([source.export_conversation(conversation_id)], exported_at=1.0)
+    assert json.loads(document)["conversations"][0]["tags"] == ["work", "工作"]
+
+    copy = target.import_conversations(parse_import(document, DEFAULTS)).imported_ids[0]
+    assert target.tags_of(copy) == ["work", "工作"]
+    assert target.list_conversations()[0].tags == ("work", "工作")
+
+    older = json.loads(document)
+    del older["conversations"][0]["tags"]
+    third = Store.open(tmp_path / "c.sqlite3")
+    imported = third.import_conversations(parse_import(json.dumps(older), DEFAULTS)).imported_ids[0]
+    assert third.tags_of(imported) == []
+
+
+def test_tags_that_are_not_text_are_refused_with_the_place_named(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "a.sqlite3")
+    exported = store.export_conversation(rich_conversation(store))
+    document = json.loads(archive_json([exported], exported_at=1.0))
+    document["conversations"][0]["tags"] = ["ok", 3]
+    with pytest.raises(ImportFormatError, match=r"conversations\[0\]\.tags\[1\] should be text"):
+        parse_import(json.dumps(document), DEFAULTS)
+
+
+def test_importing_a_conversation_already_here_adds_the_files_tags_to_it(tmp_path: Path) -> None:
+    source, target = Store.open(tmp_path / "a.sqlite3"), Store.open(tmp_path / "b.sqlite3")
+    conversation_id = rich_conversation(source)
+    untagged = archive_json([source.export_conversation(conversation_id)], exported_at=1.0)
+    copy = target.import_conversations(parse_import(untagged, DEFAULTS)).imported_ids[0]
+    target.set_tags(copy, ["Work"])
+    source.set_tags(conversation_id, ["work", "home"])
+    tagged = archive_json([source.export_conversation(conversation_id)], exported_at=2.0)
+
+    report = target.import_conversations(parse_import(tagged, DEFAULTS))
+
+    assert report.imported == [] and report.duplicates == ["Everything at once"]
+    assert target.tags_of(copy) == ["home", "Work"]
