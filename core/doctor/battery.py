@@ -99,11 +99,12 @@ async def run_doctor(
     streamed = await _text(run, stream=True)
     whole = await _text(run, stream=False)
     _sse_structure(run, streamed)
-    await _model_identity(run, [result for result in (streamed, whole) if result is not None])
+    answered = [result for result in (streamed, whole) if result is not None and result.complete]
+    await _model_identity(run, answered)
     await _thinking(run)
     await _tool_use(run)
     counted = await _count_tokens(run)
-    _usage_honesty(run, streamed, counted)
+    _usage_honesty(run, streamed if streamed is not None and streamed.complete else None, counted)
     await _caching(run)
     await _error_shape(run)
     _headers(run, streamed or whole)
@@ -175,7 +176,7 @@ async def _text(run: _Run, *, stream: bool) -> ReplyResult | None:
     result = await run.send([ChatMessage.user_text(SHORT_PROMPT)], run.settings(stream=stream))
     if result.error is not None or result.message is None:
         run.report(_failed(check, result.error or RuntimeError("no reply")))
-        return None
+        return result  # what arrived still shows the stream's structure
     text = _text_of(result.message)
     if not text.strip():
         run.report(
@@ -386,6 +387,10 @@ def _usage_honesty(run: _Run, streamed: ReplyResult | None, counted: int | None)
 
 
 async def _caching(run: _Run) -> None:
+    if run.client.profile.api_style != "anthropic":
+        # The OpenAI style has no cache_control to send nor cache fields to read back: nothing to judge.
+        run.report(Finding(Check.CACHING, Verdict.SKIPPED, Reason.NOT_ANTHROPIC_STYLE))
+        return
     # A fresh nonce: a prefix cached by an earlier run would make the first request a read, not a write.
     system = cached_prefix(secrets.token_hex(8))
     settings = run.settings(system=[{"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}])
