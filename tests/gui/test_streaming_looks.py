@@ -1,0 +1,72 @@
+"""How a reply looks while it streams, in the real window against the fake server: no Markdown marker that
+is still opening flashes raw, and thinking shows as it arrives and closes when the answer starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import qasync
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from core.demo import FakeServer, Pace, Reply, Text, Thinking
+from tests.gui.conftest import run, wait_until
+from tests.gui.driver import start
+
+MARKED_UP = (
+    "Call `parse_args()` first, then **read the `config` file** and *check* it.\n\n"
+    "```python\nprint(1)\n```\n\n"
+    "See [the docs](https://example.com/docs) for __more__, then `run()`.\n\n"
+    "- one `item`\n- two **items**\n\nDone."
+)
+
+
+def test_no_raw_markdown_marker_flashes_while_a_reply_streams(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        document = app.window.transcript.browser.document()
+        seen: list[str] = []
+        document.contentsChanged.connect(lambda: seen.append(document.toPlainText()))
+        server.enqueue(Reply([Text(MARKED_UP)], pace=Pace(chunk_chars=2, delta_interval=0.005)))
+        app.type_and_send(qtbot, "Explain the tool")
+        await wait_until(lambda: "end_turn" in app.transcript_text(), what="the whole reply")
+        final = app.transcript_text()
+        assert "parse_args()" in final and "print(1)" in final and "Done." in final
+        for marker in ("`", "*", "__", "[", "]("):
+            assert marker not in final
+        states = [text for text in seen if "Explain the tool" in text]
+        assert len(states) > 20, "the reply was painted in many steps"
+        for text in states:
+            for marker in ("`", "*", "__", "[", "]("):
+                assert marker not in text, f"{marker!r} showed while streaming:\n{text}"
+        await app.quit()
+
+    run(qloop, body())
+
+
+def test_thinking_shows_while_it_arrives_and_closes_when_the_answer_starts(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        thinking = "Let me weigh the options one by one. " * 6 + "Settled."
+        answer = "The answer is forty-two, " + "and here is why. " * 40
+        server.enqueue(
+            Reply([Thinking(thinking, "sig"), Text(answer)], pace=Pace(chunk_chars=6, delta_interval=0.02))
+        )
+        app.type_and_send(qtbot, "Think first")
+        await wait_until(lambda: "weigh the options" in app.transcript_text(), what="thinking to show")
+        text = app.transcript_text()
+        assert "Thinking ▾" in text and "forty-two" not in text, "thinking shows open while only it arrived"
+        await wait_until(lambda: "forty-two" in app.transcript_text(), what="the answer to start")
+        await wait_until(lambda: "weigh the options" not in app.transcript_text(), what="thinking to close")
+        text = app.transcript_text()
+        assert "Thinking ▸ (" in text and "end_turn" not in text, "closed while the answer still streams"
+        await wait_until(lambda: "end_turn" in app.transcript_text(), what="the whole reply")
+        final = app.transcript_text()
+        assert "weigh the options" not in final and "Thinking ▸ (" in final
+        await app.quit()
+
+    run(qloop, body())
