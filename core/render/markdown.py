@@ -29,6 +29,7 @@ from pygments.util import ClassNotFound
 
 from core.render.html_slices import plain_text_html
 from core.render.limits import highlightable, too_hostile
+from core.render.math import MathHtml, add_math
 from core.render.unclosed import settled_code_tail, settled_tail
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -131,9 +132,16 @@ def _attribute(element: ElementTree.Element, name: str) -> str:
 class MarkdownRenderer:
     """Markdown -> safe HTML. One instance is reused: building a converter costs more than a short render."""
 
-    def __init__(self, code_header: CodeHeader | None = None, image_text: ImageText | None = None) -> None:
+    def __init__(
+        self,
+        code_header: CodeHeader | None = None,
+        image_text: ImageText | None = None,
+        math_html: MathHtml | None = None,
+    ) -> None:
+        """`math_html` shows LaTeX math (see `core.render.math`); without it math stays as typed."""
         self._code_header = code_header
         self._image_text = image_text or (lambda alt: f"[image: {alt}]")
+        self._math_html = math_html
         self._md = self._converter()
         self._formatter = HtmlFormatter(nowrap=True)
         self._lexers: dict[str, Lexer] = {}
@@ -144,6 +152,8 @@ class MarkdownRenderer:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeElements(md, self._image_text), "triptych_safe", 5)
+        if self._math_html is not None:
+            add_math(md, self._math_html)
         return md
 
     def render(self, text: str) -> str:

@@ -1,0 +1,154 @@
+"""Formulas in the transcript: drawn off the UI thread, shown as soon as they are drawn.
+
+The transcript's Markdown shows a formula as an image named by `math_url` (its colour, inline or displayed,
+its LaTeX). The document asks for it while laying the text out; the first ask starts drawing it on a worker
+thread (ziamath lays a formula out in 0.05-0.3 s of Python) and gets an empty image meanwhile. Once drawn,
+the image is given to the document and the blocks that show it are laid out again, in one pass per batch.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, QTimer, QUrl, Signal
+from PySide6.QtGui import QFontInfo, QFontMetricsF, QImage, QPainter, QTextDocument
+from PySide6.QtSvg import QSvgRenderer
+
+from core.render.math import math_svg
+
+MATH_SCHEME = "triptych-math"
+SCALE = 1.15
+"""Formulas a little larger than the text: STIX Two's letters are smaller than a UI font's at one size."""
+log = logging.getLogger(__name__)
+_worker: ThreadPoolExecutor | None = None
+
+
+def math_url(latex: str, display: bool, color: str) -> str:
+    """The image name of a formula: everything needed to draw it, so a name is drawn once."""
+    encoded = base64.urlsafe_b64encode(latex.encode()).decode()
+    return f"{MATH_SCHEME}:{color.lstrip('#')}/{'d' if display else 'i'}/{encoded}"
+
+
+def _parse(url: QUrl) -> tuple[str, bool, str] | None:
+    color, _, rest = url.path().partition("/")
+    kind, _, encoded = rest.partition("/")
+    try:
+        latex = base64.urlsafe_b64decode(encoded.encode()).decode()
+    except (binascii.Error, ValueError):
+        return None
+    return latex, kind == "d", f"#{color}"
+
+
+def draw(latex: str, display: bool, color: str, size: float, x_height: float) -> QImage | None:
+    """The formula as an image whose baseline sits on the text's when Qt centres it on the line
+    (`vertical-align: middle` puts an image's middle x-height/4 above the baseline): padded above or
+    below. Safe on a worker thread: QImage, QPainter and QSvgRenderer only."""
+    drawn = math_svg(latex, display, size, color)
+    if drawn is None:
+        return None
+    renderer = QSvgRenderer(QByteArray(drawn.svg.encode()))
+    if not renderer.isValid():
+        return None
+    ascent = drawn.height - drawn.depth
+    shift = ascent - drawn.depth - x_height / 2  # > 0: pad below, < 0: pad above
+    below, above = max(0.0, shift), max(0.0, -shift)
+    width, height = round(drawn.width) + 1, round(drawn.height + above + below) + 1
+    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, above, drawn.width, drawn.height))
+    painter.end()
+    return image
+
+
+class MathImages(QObject):
+    """The formula images of one document.
+
+    Signals:
+        drawn(str, QImage): a formula image was drawn (emitted from the worker thread).
+    """
+
+    drawn = Signal(str, QImage)
+
+    def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._images: dict[str, QImage] = {}
+        self._pending: set[str] = set()
+        self._arrived: list[str] = []
+        self._failed: set[str] = set()
+        self.drawn.connect(self._on_drawn)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(30)
+        self._relayout.timeout.connect(self._lay_out_arrived)
+
+    @property
+    def busy(self) -> bool:
+        """Some formula is still being drawn or waits to be laid out."""
+        return bool(self._pending) or bool(self._arrived)
+
+    def image(self, url: QUrl) -> QImage | None:
+        """The drawn formula, or an empty image while it is drawn (None if it cannot be drawn)."""
+        key = url.toString()
+        found = self._images.get(key)
+        if found is not None:
+            return found
+        if key in self._failed:
+            return None
+        if key not in self._pending:
+            parsed = _parse(url)
+            if parsed is None:
+                return None
+            self._pending.add(key)
+            font = self._document.defaultFont()
+            size = QFontInfo(font).pixelSize() * SCALE
+            x_height = QFontMetricsF(font).xHeight()
+            global _worker
+            if _worker is None:
+                _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="math")
+            _worker.submit(self._draw, key, *parsed, size, x_height)
+        placeholder = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        placeholder.fill(0)
+        return placeholder
+
+    def _draw(self, key: str, latex: str, display: bool, color: str, size: float, x_height: float) -> None:
+        try:
+            image = draw(latex, display, color, size, x_height) or QImage()
+        except Exception:  # never lose the worker to one formula
+            log.exception("Drawing a formula failed")
+            image = QImage()
+        with contextlib.suppress(RuntimeError):  # the transcript is gone
+            self.drawn.emit(key, image)
+
+    def _on_drawn(self, key: str, image: QImage) -> None:
+        self._pending.discard(key)
+        if image.isNull():
+            self._failed.add(key)
+            return
+        self._images[key] = image
+        self._document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), image)
+        self._arrived.append(key)
+        self._relayout.start()
+
+    def _lay_out_arrived(self) -> None:
+        """Lay out again the blocks showing a formula that arrived: one walk over the document."""
+        names = set(self._arrived)
+        self._arrived.clear()
+        document = self._document
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                char_format = fragment.charFormat()
+                if char_format.isImageFormat() and char_format.toImageFormat().name() in names:
+                    document.markContentsDirty(block.position(), block.length())
+                    break
+                iterator += 1
+            block = block.next()
