@@ -19,6 +19,7 @@ import html
 import logging
 import re
 import threading
+import warnings
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,15 +86,20 @@ def math_svg(latex: str, display: bool, size: float = 16.0, color: str = "black"
         return None
     with _ziamath_lock:  # its font tables and configuration are shared: one drawing at a time
         try:
-            # Loads its font on import (1-3 s): only where math is drawn.
-            from ziamath.config import config
-            from ziamath.zmath import Latex
+            with warnings.catch_warnings():
+                # Loads its font on import (1-3 s), only where math is drawn, through an importlib API
+                # that Python 3.11 calls deprecated.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                from ziamath.config import config
+                from ziamath.zmath import Latex
 
             # SVG 1.1 paths, which Qt's SVG renderer draws (SVG 2's <symbol> reuse it leaves blank).
             config.svg2 = False
             svg = Latex(latex, size=size, color=color, inline=not display).svg()
         except Exception:
-            log.warning("A formula of %d characters could not be drawn; shown as source", len(latex))
+            log.warning(
+                "A formula of %d characters could not be drawn; shown as source", len(latex), exc_info=True
+            )
             return None
     return _measured(svg)
 

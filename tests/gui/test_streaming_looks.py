@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import qasync
+from PySide6.QtCore import QRectF, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -70,3 +72,66 @@ def test_thinking_shows_while_it_arrives_and_closes_when_the_answer_starts(
         await app.quit()
 
     run(qloop, body())
+
+
+def math_images(document: QTextDocument) -> list[tuple[str, QRectF]]:
+    """(name, laid-out rectangle of its block) of every formula image in the document."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            char_format = iterator.fragment().charFormat()
+            if char_format.isImageFormat() and char_format.toImageFormat().name().startswith(
+                "triptych-math:"
+            ):
+                rect = document.documentLayout().blockBoundingRect(block)
+                found.append((char_format.toImageFormat().name(), rect))
+            iterator += 1
+        block = block.next()
+    return found
+
+
+def test_a_formula_shows_as_an_image_not_its_source(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        answer = (
+            "The area is\n\n$$\\int_0^1 x\\,dx = \\frac{1}{2}$$\n\nand $E=mc^2$ holds; it costs $5 and $10."
+        )
+        server.enqueue(Reply([Text(answer)], pace=Pace(chunk_chars=5, delta_interval=0.01)))
+        app.type_and_send(qtbot, "Integrate x")
+        await wait_until(lambda: "end_turn" in app.transcript_text(), what="the whole reply")
+        transcript = app.window.transcript
+        document = transcript.browser.document()
+
+        def drawn() -> bool:
+            images = math_images(document)
+            return len(images) == 2 and all(
+                document.resource(QTextDocument.ResourceType.ImageResource, QUrl(name)).width() > 1
+                for name, _ in images
+            )
+
+        await wait_until(drawn, what="the formulas to be drawn", timeout=40)
+        await wait_until(lambda: not transcript._math.busy, what="the formulas to be laid out")
+        text = app.transcript_text()
+        assert "\\int" not in text and "$$" not in text and "mc^2" not in text
+        assert "it costs $5 and $10." in text  # money stays text
+        images = math_images(document)
+        assert len(images) == 2
+        for name, _ in images:
+            image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+            assert isinstance(image, QImage) and image.width() > 20 and image.height() > 10
+            inked = sum(
+                1
+                for x in range(image.width())
+                for y in range(image.height())
+                if image.pixelColor(x, y).alpha() > 128
+            )
+            assert inked > 30, "the image shows the formula drawn"
+        display_rect = images[0][1]
+        assert display_rect.height() > 40, "the displayed integral is laid out at its drawn height"
+        await app.quit()
+
+    run(qloop, body(), timeout=60)
