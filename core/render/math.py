@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import markdown
+from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,9 @@ log = logging.getLogger(__name__)
 MathHtml = Callable[[str, bool], "str | None"]
 """(LaTeX, displayed) -> the HTML that shows it, or None to show the source as typed."""
 
+MAX_FORMULAS = 400
+"""Formulas shown as math in one text; the rest show as typed. Far beyond a real answer, and it bounds what a
+text of thousands of `$x_i$` costs: each distinct formula is parsed here (~1 ms) and drawn later (~0.1 s)."""
 MAX_INLINE = 1_000
 MAX_DISPLAY = 10_000
 """Characters of a formula beyond which it is not looked for: bounds the scan for a closing delimiter (a
@@ -131,6 +135,8 @@ class _MathPattern(InlineProcessor):
         super().__init__(_MATH.pattern, md)
         self.compiled_re = _MATH
         self._math_html = math_html
+        self.shown = 0
+        """Formulas shown as math in the text being converted."""
 
     def handleMatch(  # type: ignore[override]  # the stubs type the element as Element only
         self, m: re.Match[str], data: str
@@ -138,16 +144,31 @@ class _MathPattern(InlineProcessor):
         display = m.group("dollars") is not None or m.group("bracket") is not None
         latex = next(group for group in m.group("dollars", "bracket", "paren", "dollar") if group is not None)
         try:
-            shown = self._math_html(latex.strip(), display) if latex.strip() else None
+            wanted = latex.strip() and self.shown < MAX_FORMULAS
+            shown = self._math_html(latex.strip(), display) if wanted else None
         except Exception:  # the caller's drawing failing shows the source, never loses it
             log.warning("Showing a formula failed; shown as source")
             shown = None
+        self.shown += shown is not None
         # A string is put in as text, exactly: the source as typed, or a placeholder for the math's HTML.
         return (m.group(0) if shown is None else self.md.htmlStash.store(shown)), m.start(0), m.end(0)
 
 
+class _CountReset(Extension):
+    """Starts the count of formulas again for each text: md.reset() resets every registered extension."""
+
+    def __init__(self, pattern: _MathPattern) -> None:
+        super().__init__()
+        self._pattern = pattern
+
+    def reset(self) -> None:
+        self._pattern.shown = 0
+
+
 def add_math(md: markdown.Markdown, math_html: MathHtml) -> None:
     """Teach a converter math: the pattern, and `\\$` as an escaped dollar sign."""
-    md.inlinePatterns.register(_MathPattern(md, math_html), "triptych_math", PRIORITY)
+    pattern = _MathPattern(md, math_html)
+    md.inlinePatterns.register(pattern, "triptych_math", PRIORITY)
+    md.registerExtension(_CountReset(pattern))
     if "$" not in md.ESCAPED_CHARS:
         md.ESCAPED_CHARS.append("$")

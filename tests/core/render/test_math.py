@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.render.markdown import MarkdownRenderer
-from core.render.math import math_svg, svg_math_html, valid_latex
+from core.render.math import MAX_FORMULAS, math_svg, svg_math_html, valid_latex
 
 found: list[tuple[str, bool]] = []
 
@@ -92,3 +92,14 @@ def test_a_paragraph_of_lone_dollars_renders_in_linear_time() -> None:
     start = time.process_time()
     MarkdownRenderer(math_html=marked).render("$5 " * 20_000)
     assert time.process_time() - start < 2.0
+
+
+def test_formulas_beyond_the_limit_of_one_text_show_as_typed() -> None:
+    found.clear()
+    text = " ".join(f"$x_{{{i}}}$" for i in range(MAX_FORMULAS + 50))
+    out = render(text)
+    assert len(found) == MAX_FORMULAS
+    assert f"$x_{{{MAX_FORMULAS + 49}}}$" in out
+    found.clear()
+    render("again $y$")  # the count is per text
+    assert found == [("y", False)]
