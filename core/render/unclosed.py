@@ -4,8 +4,9 @@ While a reply streams, its last block is rendered again on every repaint. Markup
 closed yet would show as raw characters for a moment and then vanish ("`inl", "```p", "**bo",
 "[text](ur"). `settled_tail` returns the text to render instead: a code span or emphasis closed for now, a
 line that is becoming a code fence held back, a link shown as its text until its target has arrived, an
-unclosed `$$`, `\\[` or `\\(` held back. Once the block is finished it is rendered from its own text, so
-nothing is lost: at worst a marker that never closes (a lone literal backtick) shows when its block ends.
+unclosed `$$`, `\\[`, `\\(` or math `$` (not money's) held back. Once the block is finished it is rendered
+from its own text, so nothing is lost: at worst a marker that never closes (a lone literal backtick) shows
+when its block ends.
 
 Only the last paragraph of the tail is looked at (inline markup never spans a blank line); the rules are
 those of Python-Markdown, simplified towards showing less rather than a marker that will vanish.
@@ -20,6 +21,8 @@ import re
 _BECOMING_FENCE = re.compile(r"^ {0,3}(?:`{1,2}|~{1,2}|`{3,}[^`]*|~{3,}.*)$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _EMPHASIS = "*_"
+_CLOSING_DOLLAR = re.compile(r"(?<=[^\s\\$])\$(?![\d$])")
+"""A `$` that closes inline math (see `core.render.math`)."""
 
 
 def settled_tail(tail: str) -> str:
@@ -77,6 +80,10 @@ class _Paragraph:
                 if end < 0:
                     return self.finish(i)
                 i = end + 2
+            elif char == "$":
+                i = self._dollar(i)
+                if i < 0:
+                    return self.finish(-i - 1)
             elif char == "[":
                 self.brackets.append(i)
                 i += 1
@@ -98,6 +105,18 @@ class _Paragraph:
             else:
                 i += 1
         return self.finish(n)
+
+    def _dollar(self, start: int) -> int:
+        """Scan a `$` that may open inline math (not money: "$5"): past its closing `$`, or -(start + 1)
+        to hold it back while its formula is still arriving."""
+        text = self.text
+        after = text[start + 1 : start + 2]
+        if after and (after.isspace() or after.isdigit()):
+            return start + 1
+        if not after:
+            return -(start + 1)
+        closing = _CLOSING_DOLLAR.search(text, start + 2)
+        return closing.end() if closing is not None else -(start + 1)
 
     def _code_span(self, start: int) -> int:
         """Where the code span opening at `start` ends, or -(start + 1) if it has not closed."""

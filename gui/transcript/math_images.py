@@ -2,27 +2,29 @@
 
 The transcript's Markdown shows a formula as an image named by `math_url` (its colour, inline or displayed,
 its LaTeX). The document asks for it while laying the text out; the first ask starts drawing it on a worker
-thread (ziamath lays a formula out in 0.05-0.3 s of Python) and gets an empty image meanwhile. Once drawn,
-the image is given to the document and the blocks that show it are laid out again, in one pass per batch.
+thread (ziamath lays a formula out as SVG in 0.05-0.3 s of Python) and gets an empty image meanwhile. Once
+laid out, the SVG is drawn here, the image given to the document and the blocks that show it laid out
+again, in one pass per batch.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, QTimer, QUrl
 from PySide6.QtGui import QFontInfo, QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
-from core.render.math import math_svg
+from core.render.math import MathSvg, math_svg
 
 MATH_SCHEME = "triptych-math"
 SCALE = 1.15
 """Formulas a little larger than the text: STIX Two's letters are smaller than a UI font's at one size."""
+POLL_MS = 30
+"""How often the UI thread looks for formulas drawn while some are being drawn."""
 log = logging.getLogger(__name__)
 _worker: ThreadPoolExecutor | None = None
 
@@ -43,13 +45,10 @@ def _parse(url: QUrl) -> tuple[str, bool, str] | None:
     return latex, kind == "d", f"#{color}"
 
 
-def draw(latex: str, display: bool, color: str, size: float, x_height: float) -> QImage | None:
+def draw(drawn: MathSvg, x_height: float) -> QImage | None:
     """The formula as an image whose baseline sits on the text's when Qt centres it on the line
     (`vertical-align: middle` puts an image's middle x-height/4 above the baseline): padded above or
-    below. Safe on a worker thread: QImage, QPainter and QSvgRenderer only."""
-    drawn = math_svg(latex, display, size, color)
-    if drawn is None:
-        return None
+    below."""
     renderer = QSvgRenderer(QByteArray(drawn.svg.encode()))
     if not renderer.isValid():
         return None
@@ -67,31 +66,24 @@ def draw(latex: str, display: bool, color: str, size: float, x_height: float) ->
 
 
 class MathImages(QObject):
-    """The formula images of one document.
-
-    Signals:
-        drawn(str, QImage): a formula image was drawn (emitted from the worker thread).
-    """
-
-    drawn = Signal(str, QImage)
+    """The formula images of one document. The worker thread only lays formulas out as SVG (plain Python,
+    no Qt object), and a timer on the UI thread takes what is done: nothing of Qt crosses threads, and a
+    transcript closed meanwhile leaves only a finished future behind."""
 
     def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._images: dict[str, QImage] = {}
-        self._pending: set[str] = set()
-        self._arrived: list[str] = []
+        self._pending: dict[str, tuple[Future[MathSvg | None], float]] = {}
         self._failed: set[str] = set()
-        self.drawn.connect(self._on_drawn)
-        self._relayout = QTimer(self)
-        self._relayout.setSingleShot(True)
-        self._relayout.setInterval(30)
-        self._relayout.timeout.connect(self._lay_out_arrived)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._take_drawn)
 
     @property
     def busy(self) -> bool:
-        """Some formula is still being drawn or waits to be laid out."""
-        return bool(self._pending) or bool(self._arrived)
+        """Some formula is still being drawn."""
+        return bool(self._pending)
 
     def image(self, url: QUrl) -> QImage | None:
         """The drawn formula, or an empty image while it is drawn (None if it cannot be drawn)."""
@@ -105,48 +97,50 @@ class MathImages(QObject):
             parsed = _parse(url)
             if parsed is None:
                 return None
-            self._pending.add(key)
+            latex, display, color = parsed
             font = self._document.defaultFont()
             size = QFontInfo(font).pixelSize() * SCALE
-            x_height = QFontMetricsF(font).xHeight()
             global _worker
             if _worker is None:
                 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="math")
-            _worker.submit(self._draw, key, *parsed, size, x_height)
+            future = _worker.submit(math_svg, latex, display, size, color)
+            self._pending[key] = (future, QFontMetricsF(font).xHeight())
+            self._poll.start()
         placeholder = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
         placeholder.fill(0)
         return placeholder
 
-    def _draw(self, key: str, latex: str, display: bool, color: str, size: float, x_height: float) -> None:
-        try:
-            image = draw(latex, display, color, size, x_height) or QImage()
-        except Exception:  # never lose the worker to one formula
-            log.exception("Drawing a formula failed")
-            image = QImage()
-        with contextlib.suppress(RuntimeError):  # the transcript is gone
-            self.drawn.emit(key, image)
+    def _take_drawn(self) -> None:
+        arrived: set[str] = set()
+        for key, (future, x_height) in list(self._pending.items()):
+            if not future.done():
+                continue
+            del self._pending[key]
+            try:
+                drawn = future.result()
+                image = draw(drawn, x_height) if drawn is not None else None
+            except Exception:  # never lose the transcript to one formula
+                log.exception("Drawing a formula failed")
+                image = None
+            if image is None:
+                self._failed.add(key)
+                continue
+            self._images[key] = image
+            self._document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), image)
+            arrived.add(key)
+        if not self._pending:
+            self._poll.stop()
+        if arrived:
+            self._lay_out(arrived)
 
-    def _on_drawn(self, key: str, image: QImage) -> None:
-        self._pending.discard(key)
-        if image.isNull():
-            self._failed.add(key)
-            return
-        self._images[key] = image
-        self._document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), image)
-        self._arrived.append(key)
-        self._relayout.start()
-
-    def _lay_out_arrived(self) -> None:
+    def _lay_out(self, names: set[str]) -> None:
         """Lay out again the blocks showing a formula that arrived: one walk over the document."""
-        names = set(self._arrived)
-        self._arrived.clear()
         document = self._document
         block = document.begin()
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
-                fragment = iterator.fragment()
-                char_format = fragment.charFormat()
+                char_format = iterator.fragment().charFormat()
                 if char_format.isImageFormat() and char_format.toImageFormat().name() in names:
                     document.markContentsDirty(block.position(), block.length())
                     break

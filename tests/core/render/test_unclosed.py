@@ -62,6 +62,9 @@ def test_streaming_in_single_characters_never_shows_a_marker_the_final_text_does
         ("* item", "* item"),
         ("snake_case_name", "snake_case_name"),
         ("costs $5 and", "costs $5 and"),
+        ("energy $E=mc", "energy "),  # inline math still arriving
+        ("energy $E=mc^2$ and", "energy $E=mc^2$ and"),
+        ("a lone $", "a lone "),
         ("first\n\nsecond `co", "first\n\nsecond `co`"),
         ("`a` \\` b", "`a` \\` b"),
     ],
