@@ -79,6 +79,8 @@ class MathImages(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._take_drawn)
+        pending = self._pending  # not self: the lambda outlives it
+        self.destroyed.connect(lambda: [future.cancel() for future, _ in pending.values()])
 
     @property
     def busy(self) -> bool:
