@@ -18,6 +18,7 @@ from core.model.compare_run import ColumnMetrics, CompareColumn, CompareRun, bes
 from core.model.conversation import StoredMessage
 from core.model.request_settings import RequestSettings
 from core.render.markdown import MarkdownRenderer, pygments_css
+from core.render.math import svg_math_html
 from core.transcripts.atomic_file import write_text_atomic
 
 METRIC_LABELS: tuple[tuple[str, str], ...] = (
@@ -97,7 +98,7 @@ def markdown_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]
 
 
 def html_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]) -> str:
-    renderer = MarkdownRenderer()
+    renderer = MarkdownRenderer(math_html=svg_math_html)
     body = [f"<h1>Comparison {run.id}</h1>", "<h2>Settings</h2>"]
     body.append(_html_table(_headers(run), settings_table(run), lambda row, _: False))
     for round_index, prompt in enumerate(run.prompts):

@@ -29,6 +29,8 @@ from pygments.util import ClassNotFound
 
 from core.render.html_slices import plain_text_html
 from core.render.limits import highlightable, too_hostile
+from core.render.math import MathHtml, add_math
+from core.render.unclosed import settled_code_tail, settled_tail
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 CODE_CLASS = "code"
@@ -130,9 +132,16 @@ def _attribute(element: ElementTree.Element, name: str) -> str:
 class MarkdownRenderer:
     """Markdown -> safe HTML. One instance is reused: building a converter costs more than a short render."""
 
-    def __init__(self, code_header: CodeHeader | None = None, image_text: ImageText | None = None) -> None:
+    def __init__(
+        self,
+        code_header: CodeHeader | None = None,
+        image_text: ImageText | None = None,
+        math_html: MathHtml | None = None,
+    ) -> None:
+        """`math_html` shows LaTeX math (see `core.render.math`); without it math stays as typed."""
         self._code_header = code_header
         self._image_text = image_text or (lambda alt: f"[image: {alt}]")
+        self._math_html = math_html
         self._md = self._converter()
         self._formatter = HtmlFormatter(nowrap=True)
         self._lexers: dict[str, Lexer] = {}
@@ -143,6 +152,8 @@ class MarkdownRenderer:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeElements(md, self._image_text), "triptych_safe", 5)
+        if self._math_html is not None:
+            add_math(md, self._math_html)
         return md
 
     def render(self, text: str) -> str:
@@ -264,7 +275,11 @@ class IncrementalMarkdown:
 
     def untaken_chars(self) -> int:
         """Characters of the finished blocks not yet taken and of the unfinished tail."""
-        return sum(len(block) for block in self._finished) + len(self.tail_text())
+        return sum(len(block) for block in self._finished) + self.tail_chars()
+
+    def tail_chars(self) -> int:
+        """Characters of the unfinished tail, found without settling it."""
+        return sum(len(line) + 1 for line in self._lines) + sum(len(piece) for piece in self._partial)
 
     def take_blocks(self) -> list[str]:
         """The text of the blocks finished since the last call, for a caller that renders them itself: the
@@ -289,11 +304,18 @@ class IncrementalMarkdown:
         rendered = [self._render(text) for text in texts]
         return "\n".join(part for part in rendered if part)
 
+    def raw_tail(self) -> str:
+        """The unfinished tail as it arrived."""
+        return "\n".join([*self._lines, "".join(self._partial)])
+
     def tail_text(self) -> str:
-        """The unfinished tail as it is rendered now."""
-        tail = "\n".join([*self._lines, "".join(self._partial)])
+        """The unfinished tail as it is rendered now: markers that have not closed yet held back (see
+        `core.render.unclosed`), so none flashes raw while the text streams."""
+        tail = self.raw_tail()
         # While a fence is open the tail shows as code, as it will once the fence closes.
-        return f"{tail}\n{self._fence}" if self._fence else tail
+        if self._fence:
+            return f"{settled_code_tail(tail, self._fence)}\n{self._fence}"
+        return settled_tail(tail)
 
     def _add_line(self, line: str) -> None:
         if self._fence is not None:

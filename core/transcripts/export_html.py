@@ -1,9 +1,10 @@
 """A conversation as ONE self-contained HTML file: inline CSS, images as data URIs, highlighted code.
 
-It looks like the app's transcript (a card per turn, thinking collapsible, tool calls as cards of JSON) and
-prints well: print CSS drops the page background, keeps turns whole where it can and opens long lines. The
-model's text goes through `core.render.markdown` (raw HTML escaped, no remote resources); every other value
-is escaped here. The same HTML feeds the PDF export. No key or header is known here: only the conversation.
+It looks like the app's transcript (a card per turn, thinking collapsible, tool calls as cards of JSON, LaTeX
+math drawn as SVG images with their source as alt text) and prints well: print CSS drops the page
+background, keeps turns whole where it can and opens long lines. The model's text goes through
+`core.render.markdown` (raw HTML escaped, no remote resources); every other value is escaped here. The
+same HTML feeds the PDF export. No key or header is known here: only the conversation.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import html
 from typing import Any
 
 from core.render.markdown import MarkdownRenderer, allowed_link, pygments_css
+from core.render.math import svg_math_html
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.export_common import (
     base64_source,
@@ -51,6 +53,7 @@ details.thinking summary { cursor: pointer; font-style: italic; }
 pre { overflow-x: auto; padding: 0.6em; border-radius: 6px; white-space: pre-wrap; word-wrap: break-word; }
 pre.json { background: #f6f8fa; }
 img.attachment { max-width: 100%; max-height: 32em; border-radius: 6px; margin: 0.3em 0; }
+p.math { overflow-x: auto; }
 @media print {
   body { background: #fff; }
   main { max-width: none; padding: 0; }
@@ -65,7 +68,7 @@ img.attachment { max-width: 100%; max-height: 32em; border-radius: 6px; margin: 
 def html_export(
     conversation: ArchivedConversation, *, include_thinking: bool = True, labels: ExportLabels = ENGLISH
 ) -> str:
-    renderer = MarkdownRenderer()
+    renderer = MarkdownRenderer(math_html=svg_math_html)
     title = _escape(conversation.title or labels.untitled)
     facts = "".join(
         f"<tr><th>{_escape(fact.label)}</th><td>{_escape(fact.value)}</td></tr>"

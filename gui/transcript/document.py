@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from gui.transcript.cards import IMAGE_SCHEME
+from gui.transcript.math_images import MATH_SCHEME
 
 # Qt drops an empty paragraph, so the first block (the one every region follows) holds a zero-width space.
 _TOP = '<p style="margin-top:0; margin-bottom:0; font-size:1px">&#8203;</p>'
@@ -24,10 +25,13 @@ AFTER_TABLE = _TOP
 joined to it; a region never ends there, but in a block of its own (and so does every Markdown table, so
 a reply painted in pieces is the same document as the reply painted at once)."""
 _TURN_ANCHOR = "turn-"
+_IMAGE_SCHEMES = (IMAGE_SCHEME, MATH_SCHEME)
+"""The images the transcript serves: a message's own, and its formulas (drawn here)."""
 
 
 class TranscriptBrowser(QTextBrowser):
-    """A QTextBrowser that opens no link itself and loads no resource but the transcript's own images.
+    """A QTextBrowser that opens no link itself and loads no resource but the transcript's own images (a
+    message's images and its formulas).
 
     Signals:
         resourceRequested(QUrl): every resource the document asked for, served or refused.
@@ -46,7 +50,7 @@ class TranscriptBrowser(QTextBrowser):
     # Qt hands this virtual a QUrl; the stubs' "QUrl | str" is what a caller may pass in.
     def loadResource(self, kind: int, url: QUrl) -> Any:  # type: ignore[override]
         self.resourceRequested.emit(QUrl(url))
-        if int(kind) == QTextDocument.ResourceType.ImageResource.value and url.scheme() == IMAGE_SCHEME:
+        if int(kind) == QTextDocument.ResourceType.ImageResource.value and url.scheme() in _IMAGE_SCHEMES:
             return self._images(url)
         return None
 

@@ -118,6 +118,8 @@ class LivePainter(QObject):
         if live is None:
             return False
         tail, more = "", False
+        if live.redraw and not live.ended:
+            self.render_all(self.start)  # e.g. the thinking closed as the answer began
         if not live.ended:
             done, tail, more = live.take(deadline)
             self._inserts.extend(chunks(done, INSERT_CHARS))

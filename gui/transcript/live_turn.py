@@ -43,6 +43,10 @@ class LiveTurn:
         self.header = ""
         self.ended = False
         """The stored reply replaced it: nothing more is taken from it."""
+        self._opened: set[tuple[int, int]] = set()
+        """Thinking blocks shown open because they were arriving: closed when the answer starts."""
+        self.redraw = False
+        """The turn's look changed behind what was painted (a thinking block closed): paint it again whole."""
         self._resume(message)
 
     def feed_update(self, update: StreamUpdate) -> bool:
@@ -85,6 +89,7 @@ class LiveTurn:
 
     def full(self) -> tuple[str, str]:
         """The whole turn as it stands: (header and final HTML, tail), for a re-render of the turn."""
+        self.redraw = False
         self.header = self._html.header(self.message)
         parts = [self.header]
         if not self._blocks:
@@ -132,6 +137,8 @@ class LiveTurn:
             return
         if last is not None:
             last.stop()
+        if block_type not in ("thinking", "redacted_thinking"):
+            self._close_thinking()
         block = self._new_block(index, block_type, opened)
         self._blocks.append(block)
         self._by_index[index] = block
@@ -141,7 +148,11 @@ class LiveTurn:
         if block_type == "text":
             return _LiveText(render, self._html.offload)
         if block_type == "thinking":
+            # Thinking shows as it arrives, open (as claude.ai shows it), until the answer starts.
             key = (self.message.id, index)
+            if key not in self._expanded:
+                self._expanded.add(key)
+                self._opened.add(key)
             return _LiveThinking(self._html, render, key, lambda: key in self._expanded)
         cards = self._html.cards
         if block_type in ("tool_use", "server_tool_use"):
@@ -151,6 +162,13 @@ class LiveTurn:
             # A search result arrives whole when its block opens: show it at once.
             return _LiveCard(lambda _: cards.web_search_results(opened))
         return _LiveCard(lambda _: cards.streaming_block(block_type))
+
+    def _close_thinking(self) -> None:
+        """The answer starts: the thinking opened while it arrived closes (one click opens it again)."""
+        if self._opened:
+            self._expanded.difference_update(self._opened)
+            self._opened.clear()
+            self.redraw = True
 
     def _placeholder(self) -> str:
         return self._html.cards.note("…")
@@ -215,8 +233,9 @@ class _LiveText(_LiveBlock):
         return self._queue.chars + self._markdown.untaken_chars()
 
     def _tail(self) -> str:
-        text = self._markdown.tail_text()
-        return plain_preview(text, PREVIEW_CHARS) if len(text) > LONG_TAIL else self._render(text)
+        if self._markdown.tail_chars() > LONG_TAIL:
+            return plain_preview(self._markdown.raw_tail(), PREVIEW_CHARS)
+        return self._render(self._markdown.tail_text())
 
     def full(self) -> tuple[str, str]:
         _, tail, _ = self.take()
@@ -273,7 +292,11 @@ class _LiveThinking(_LiveBlock):
         self._parts: list[str] = []
         self.words = _WordCounter()
         self._markdown: IncrementalMarkdown | None = None
+        self._header_due = False
+        """Open, and its header not given out yet."""
         self._closed = False
+        if is_expanded():
+            self._open()
 
     def feed(self, text: str) -> None:
         self._parts.append(text)
@@ -289,23 +312,29 @@ class _LiveThinking(_LiveBlock):
             self._closed = self.stopped
             return (line, "", False) if self.stopped else ("", line, False)
         body = self._html.thinking_body
+        header = self._html.thinking_open_header(*self.key) if self._header_due else ""
+        self._header_due = False
         if self.stopped:
             self._closed = True
-            return body(self._markdown.finish()), "", False
+            return header + body(self._markdown.finish()), "", False
         done, tail = self._markdown.take()
-        return body(done), body(tail), False
+        return header + body(done), body(tail), False
 
     def full(self) -> tuple[str, str]:
         """Render from the start, opened or collapsed as the user last chose."""
         self._closed = False
         if not self._is_expanded():
             self._markdown = None
-            done, tail, _ = self.take()
-            return done, tail
+            self._header_due = False
+        else:
+            self._open()
+        done, tail, _ = self.take()
+        return done, tail
+
+    def _open(self) -> None:
         self._markdown = IncrementalMarkdown(self._render)
         self._markdown.feed("".join(self._parts))
-        done, tail, _ = self.take()
-        return self._html.thinking_open_header(*self.key) + done, tail
+        self._header_due = True
 
 
 class _WordCounter:

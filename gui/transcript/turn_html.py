@@ -24,8 +24,10 @@ from core.model.conversation import ReplyError, StoredMessage
 from core.render.html_slices import split_long_lists, split_long_paragraphs
 from core.render.limits import cut_markdown
 from core.render.markdown import CODE_CLASS, MarkdownRenderer, code_styles, inline_styles
+from core.render.math import valid_latex
 from gui.transcript.cards import SCHEME, Cards, Colors, format_cost
 from gui.transcript.document import AFTER_TABLE
+from gui.transcript.math_images import math_url
 
 _CITE_OPEN, _CITE_CLOSE = "\ue000", "\ue001"
 _CITE_MARK = re.compile(f"{_CITE_OPEN}([0-9,]*){_CITE_CLOSE}")
@@ -101,11 +103,13 @@ class TurnHtml(QObject):
     ) -> None:
         super().__init__(parent)
         self._error_text = error_text
-        self._renderer = MarkdownRenderer(self._code_header, self._image_text)
+        self._renderer = MarkdownRenderer(self._code_header, self._image_text, self._math_html)
         self.markdown = CachedMarkdown(self.live_markdown)
         """Renders as shown, colours included."""
         self._worker: ThreadPoolExecutor | None = None
-        self._worker_renderer = MarkdownRenderer(self._worker_code_header, self._worker_image_text)
+        self._worker_renderer = MarkdownRenderer(
+            self._worker_code_header, self._worker_image_text, self._math_html
+        )
         self._worker_words = (self.tr("Copy"), self.tr("[image: {alt}]"))
         self.cards = Cards(colors, self)
         self.set_colors(colors)
@@ -337,6 +341,16 @@ class TurnHtml(QObject):
         label = f"{html.escape(language)} · " if language else ""
         copy = html.escape(self.tr("Copy") if copy is None else copy)
         return f'<p class="codebar">{label}<a href="{SCHEME}:copy/{payload}">{copy}</a></p>'
+
+    def _math_html(self, latex: str, display: bool) -> str | None:
+        """A formula as an image drawn later, off the UI thread (see `math_images`); its source if it does
+        not parse. Called on the worker thread too: reads only the colours."""
+        if not valid_latex(latex):
+            return None
+        alt = html.escape(latex, quote=True)
+        url = math_url(latex, display, self.colors.text)
+        image = f'<img src="{url}" alt="{alt}" style="vertical-align: middle">'
+        return f'<p align="center">{image}</p>' if display else image
 
     def _image_text(self, alt: str) -> str:
         return self.tr("[image: {alt}]").format(alt=alt)

@@ -26,6 +26,7 @@ from gui.transcript.images import thumbnail
 from gui.transcript.links import TurnLinks
 from gui.transcript.live_painter import LivePainter
 from gui.transcript.live_turn import LiveTurn
+from gui.transcript.math_images import MATH_SCHEME, MathImages
 from gui.transcript.older_turns import OlderTurns, slice_start
 from gui.transcript.turn_html import TurnHtml, TurnOptions
 
@@ -64,6 +65,7 @@ class TranscriptView(TurnLinks):
         self._older = OlderTurns(self._browser, self._regions, self._turns_html)
         self._older.allShown.connect(self.allShown)
         self._thumbnails: dict[str, QImage] = {}
+        self._math = MathImages(document, self)
         self._follow = True
         scroll = self._browser.verticalScrollBar()
         scroll.rangeChanged.connect(self._on_range)
@@ -319,6 +321,8 @@ class TranscriptView(TurnLinks):
             FullTextDialog(message, self).show()
 
     def _image(self, url: QUrl) -> QImage | None:
+        if url.scheme() == MATH_SCHEME:
+            return self._math.image(url)
         key = url.toString()
         if key not in self._thumbnails:
             image = thumbnail(self._by_id, url.path())

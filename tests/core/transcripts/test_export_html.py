@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,6 +13,7 @@ from core.model.request_settings import RequestSettings
 from core.store.repository import Store
 from core.transcripts.export_html import html_export
 from core.transcripts.export_labels import ExportLabels
+from core.transcripts.export_markdown import markdown_export
 from tests.core.store_helpers import text
 from tests.core.transfer_helpers import PNG_BASE64, SECRET_KEY, THINKING_TEXT, rich_conversation
 from tests.keyring_backends import DictKeyring
@@ -95,3 +97,22 @@ def test_replies_markdown_cannot_render_are_exported_whole(tmp_path: Path) -> No
     store.add_message(conversation.id, asked.id + 1, "user", text("The question after"))
     page = html_export(store.export_conversation(conversation.id))
     assert "item 0" in page and "item 249" in page and "The question after" in page
+
+
+def test_math_is_drawn_as_svg_and_markdown_keeps_the_source(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "db.sqlite3")
+    conversation = store.create_conversation(RequestSettings(model="claude-test"), None, "Math")
+    asked = store.add_message(conversation.id, None, "user", text("Integrate"))
+    reply = "It is $$\\int_0^1 x\\,dx = \\frac{1}{2}$$ and costs $5 and $10; in code `$x$`."
+    store.add_message(conversation.id, asked.id, "assistant", text(reply))
+    archived = store.export_conversation(conversation.id)
+    page = html_export(archived)
+    parser = _Resources()
+    parser.feed(page)
+    assert len(parser.loaded) == 1 and parser.loaded[0].startswith("data:image/svg+xml;base64,")
+    svg = base64.b64decode(parser.loaded[0].split(",", 1)[1]).decode()
+    assert svg.startswith("<svg") and "<path" in svg
+    assert 'alt="\\int_0^1 x\\,dx = \\frac{1}{2}"' in page  # the source stays, as the image's text
+    assert "costs $5 and $10" in page and "<code>$x$</code>" in page
+    assert "$$" not in page
+    assert reply in markdown_export(archived, "assets").text  # the Markdown export keeps the source

@@ -335,16 +335,39 @@ def test_streamed_blocks_of_every_kind(qtbot: QtBot, view: TranscriptView) -> No
     assert "not this reply" not in text
 
 
-def test_thinking_opens_while_it_streams(qtbot: QtBot, view: TranscriptView) -> None:
+def test_thinking_shows_as_it_streams_and_closes_when_the_answer_starts(
+    qtbot: QtBot, view: TranscriptView
+) -> None:
     view.begin_reply(assistant(7, status="streaming"))
     view.feed_update(7, StreamUpdate("block_start", 0, block_type="thinking"))
     view.feed_update(7, StreamUpdate("thinking", 0, "Step one.\n\nStep ", "thinking"))
-    qtbot.waitUntil(lambda: "Thinking ▸ (3 words)" in plain(view), timeout=2000)
-    click_link(qtbot, view, "Thinking ▸")
-    assert "Step one." in plain(view)
+    qtbot.waitUntil(lambda: "Step one." in plain(view), timeout=2000)
+    assert "Thinking ▾" in plain(view)
     view.feed_update(7, StreamUpdate("thinking", 0, "two.", "thinking"))
     qtbot.waitUntil(lambda: "Step two." in plain(view), timeout=2000)
     assert plain(view).count("Step one.") == 1
+    view.feed_update(7, StreamUpdate("block_stop", 0, block_type="thinking"))
+    view.feed_update(7, StreamUpdate("block_start", 1, block_type="text"))
+    view.feed_update(7, StreamUpdate("text", 1, "The answer.", "text"))
+    qtbot.waitUntil(lambda: "The answer." in plain(view), timeout=2000)
+    assert "Step one." not in plain(view), "the thinking closes when the answer starts"
+    assert "Thinking ▸ (4 words)" in plain(view)
+    click_link(qtbot, view, "Thinking ▸")  # and opens again on a click
+    assert "Step one." in plain(view) and plain(view).count("The answer.") == 1
+
+
+def test_thinking_closed_by_the_user_while_it_streams_stays_closed(
+    qtbot: QtBot, view: TranscriptView
+) -> None:
+    view.begin_reply(assistant(7, status="streaming"))
+    view.feed_update(7, StreamUpdate("block_start", 0, block_type="thinking"))
+    view.feed_update(7, StreamUpdate("thinking", 0, "Step one.\n\nStep ", "thinking"))
+    qtbot.waitUntil(lambda: "Step one." in plain(view), timeout=2000)
+    click_link(qtbot, view, "Thinking ▾")
+    assert "Step one." not in plain(view)
+    view.feed_update(7, StreamUpdate("thinking", 0, "two.", "thinking"))
+    qtbot.waitUntil(lambda: "Thinking ▸ (4 words)" in plain(view), timeout=2000)
+    assert "Step" not in plain(view)
 
 
 def test_a_reply_shown_again_while_streaming_continues(qtbot: QtBot, view: TranscriptView) -> None:
