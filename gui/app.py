@@ -40,6 +40,7 @@ from gui.providers.controller import ProvidersController
 from gui.startup.errors import already_running, startup_failed, startup_problem
 from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
+from gui.theme.icons import app_icon
 from gui.theme.scheme import apply_theme
 from gui.transfer.menu import TransferMenu
 from resources import translation_file
@@ -80,6 +81,7 @@ class TriptychApp:
         self.qt_app = qt_app
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
         qt_app.setQuitOnLastWindowClosed(False)
+        qt_app.setWindowIcon(app_icon())
         # qasync logs each worker call's arguments and result at DEBUG: API keys read off the UI thread too.
         logging.getLogger("qasync").setLevel(logging.INFO)
         self.options = options
@@ -301,6 +303,7 @@ def run(options: AppOptions) -> int:
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Triptych")
     qt_app.setStyle("Fusion")
+    qt_app.setWindowIcon(app_icon())  # start-up dialogs too, before the app proper exists
     try:
         data_dir = paths.data_dir(options.data_dir)
     except OSError as error:
