@@ -121,8 +121,6 @@ def palette(dark: bool) -> QPalette:
     for role in (Role.WindowText, Role.Text, Role.ButtonText, Role.PlaceholderText):
         result.setColor(Group.Disabled, role, QColor(scheme.disabled_text))
     result.setColor(Group.Disabled, Role.Highlight, QColor(scheme.mid))
-    result.setColor(Group.Inactive, Role.Highlight, QColor(scheme.mid if dark else "#c8d6f0"))
-    result.setColor(Group.Inactive, Role.HighlightedText, QColor(scheme.text))
     return result
 
 
