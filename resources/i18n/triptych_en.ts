@@ -560,87 +560,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="146"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="147"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="148"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="149"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="150"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="358"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="377"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="380"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="273"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="280"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="304"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,17 +693,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="183"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="183"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="177"/>
+        <location filename="../../gui/chat/composer.py" line="185"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -711,42 +711,42 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="125"/>
+        <location filename="../../gui/chat/conversation_list.py" line="128"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="126"/>
+        <location filename="../../gui/chat/conversation_list.py" line="129"/>
         <source>New conversation (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="127"/>
+        <location filename="../../gui/chat/conversation_list.py" line="130"/>
         <source>Filter conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="148"/>
+        <location filename="../../gui/chat/conversation_list.py" line="151"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="169"/>
+        <location filename="../../gui/chat/conversation_list.py" line="172"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="174"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="174"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="173"/>
+        <location filename="../../gui/chat/conversation_list.py" line="176"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,7 +754,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="54"/>
+        <location filename="../../gui/chat/conversation_list.py" line="55"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,33 +1181,48 @@
 <context>
     <name>PreferencesMenu</name>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="50"/>
+        <location filename="../../gui/preferences_menu.py" line="85"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="86"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="87"/>
+        <source>Actual size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="88"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="51"/>
-        <location filename="../../gui/preferences_menu.py" line="55"/>
+        <location filename="../../gui/preferences_menu.py" line="89"/>
+        <location filename="../../gui/preferences_menu.py" line="93"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="52"/>
+        <location filename="../../gui/preferences_menu.py" line="90"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="53"/>
+        <location filename="../../gui/preferences_menu.py" line="91"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="54"/>
+        <location filename="../../gui/preferences_menu.py" line="92"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="58"/>
+        <location filename="../../gui/preferences_menu.py" line="96"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2614,12 +2629,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="225"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="264"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

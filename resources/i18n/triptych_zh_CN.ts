@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="146"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="147"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="148"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="149"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="150"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="358"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="377"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="380"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="273"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="280"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="304"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -692,17 +692,17 @@
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="183"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="183"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="177"/>
+        <location filename="../../gui/chat/composer.py" line="185"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -710,42 +710,42 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="125"/>
+        <location filename="../../gui/chat/conversation_list.py" line="128"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="126"/>
+        <location filename="../../gui/chat/conversation_list.py" line="129"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>新建对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="127"/>
+        <location filename="../../gui/chat/conversation_list.py" line="130"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="148"/>
+        <location filename="../../gui/chat/conversation_list.py" line="151"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="169"/>
+        <location filename="../../gui/chat/conversation_list.py" line="172"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="174"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="174"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="173"/>
+        <location filename="../../gui/chat/conversation_list.py" line="176"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="54"/>
+        <location filename="../../gui/chat/conversation_list.py" line="55"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -1179,33 +1179,48 @@
 <context>
     <name>PreferencesMenu</name>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="50"/>
+        <location filename="../../gui/preferences_menu.py" line="85"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="86"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="87"/>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="88"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="51"/>
-        <location filename="../../gui/preferences_menu.py" line="55"/>
+        <location filename="../../gui/preferences_menu.py" line="89"/>
+        <location filename="../../gui/preferences_menu.py" line="93"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="52"/>
+        <location filename="../../gui/preferences_menu.py" line="90"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="53"/>
+        <location filename="../../gui/preferences_menu.py" line="91"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="54"/>
+        <location filename="../../gui/preferences_menu.py" line="92"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="58"/>
+        <location filename="../../gui/preferences_menu.py" line="96"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
         <translation>Enter 发送（Shift+Enter 换行）</translation>
     </message>
@@ -2610,12 +2625,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="225"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="264"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
