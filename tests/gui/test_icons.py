@@ -143,7 +143,7 @@ def test_no_emoji_as_icons_and_bundled_icons_tinted_to_the_theme(
         assert set(APP_ICON_SIZES) <= sizes
         await app.quit()
 
-    run(qloop, body())
+    run(qloop, body(), timeout=60)
 
 
 def test_the_app_icon_pngs_are_renderings_of_its_svg(qapp: QApplication) -> None:

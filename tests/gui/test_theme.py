@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from core.demo import FakeServer, Reply, Text
+from gui.theme.palettes import is_dark
 from tests.app_runner import luminance
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import Running, start
@@ -52,17 +53,19 @@ def test_dark_and_light_apply_to_the_window_and_the_open_transcript(
         app = await start(qapp, tmp_path, server)
         server.enqueue(Reply([Text(REPLY)]))
         app.type_and_send(qtbot, "Show me")
-        await wait_until(lambda: "end_turn" in app.transcript_text(), what="the reply")
+        await wait_until(lambda: "end_turn" in app.transcript_text(), timeout=20, what="the reply")
         themes = app.window.preferences.theme_actions
         try:
             themes["dark"].trigger()
-            await wait_until(lambda: _window(app) < 70, what="a dark window")
+            await wait_until(lambda: is_dark(app.window.palette()), what="the dark palette")
+            assert _window(app) < 70, "a dark window"
             assert _transcript(app) < 60, "the transcript's background is dark too"
             assert _code_background(app) < 80, "code blocks get a dark style"
             assert app.app.settings.value("theme") == "dark"
 
             themes["light"].trigger()
-            await wait_until(lambda: _window(app) > 170, what="a light window")
+            await wait_until(lambda: not is_dark(app.window.palette()), what="the light palette")
+            assert _window(app) > 170, "a light window"
             assert _transcript(app) > 200
             assert _code_background(app) > 200
         finally:
@@ -73,7 +76,7 @@ def test_dark_and_light_apply_to_the_window_and_the_open_transcript(
         )
         await app.quit()
 
-    run(qloop, body())
+    run(qloop, body(), timeout=60)
 
 
 def test_the_saved_theme_is_painted_from_the_first_frame_of_the_next_start(

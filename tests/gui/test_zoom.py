@@ -44,7 +44,7 @@ def test_zoom_keys_resize_the_transcript_and_composer_and_the_size_is_kept(
         app = await start(qapp, tmp_path, server, keys)
         server.enqueue(Reply([Text("Some words to lay out in the transcript. " * 20)]))
         app.type_and_send(qtbot, "Hello")
-        await wait_until(lambda: "end_turn" in app.transcript_text(), what="the reply")
+        await wait_until(lambda: "end_turn" in app.transcript_text(), timeout=20, what="the reply")
         document = app.window.transcript.browser.document()
         transcript, composer = _sizes(app)
         height = document.size().height()
@@ -69,4 +69,4 @@ def test_zoom_keys_resize_the_transcript_and_composer_and_the_size_is_kept(
         assert _sizes(again) == (transcript + 3, composer + 3), "the size survives a restart"
         await again.quit()
 
-    run(qloop, body())
+    run(qloop, body(), timeout=60)
