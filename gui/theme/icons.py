@@ -9,7 +9,7 @@ again. The window and application icon is `triptych.svg`, with PNG renderings fo
 from __future__ import annotations
 
 import base64
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
@@ -36,13 +36,19 @@ def _ink(mode: QIcon.Mode) -> QColor:
 
 
 def tinted_image(name: str, size: QSize, colour: QColor) -> QImage:
-    """The icon `name` drawn at `size` in one colour, on transparency."""
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    """The icon `name` drawn at `size` in one colour, on transparency (a copy: the caller may change it)."""
+    return QImage(_tinted(name, size.width(), size.height(), colour.rgba()))
+
+
+@lru_cache(maxsize=256)
+def _tinted(name: str, width: int, height: int, rgba: int) -> QImage:
+    # Kept: an icon is painted on every repaint of its button or row, and the SVG need not be drawn again.
+    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     QSvgRenderer(QByteArray(_svg(name))).render(painter)
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(image.rect(), colour)
+    painter.fillRect(image.rect(), QColor.fromRgba(rgba))
     painter.end()
     return image
 
