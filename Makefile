@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint translations
+.PHONY: run test lint translations icons
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,10 @@ TS := resources/i18n/triptych_zh_CN.ts resources/i18n/triptych_en.ts
 translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate -no-obsolete $(sort $(shell find gui -name "*.py")) -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS)
+
+# After changing resources/icons/triptych.svg: its PNG renderings, the sizes platforms ask for.
+icons: $(VENV)/.installed
+	mkdir -p resources/icons/app
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -c 'from PySide6.QtGui import QGuiApplication; app = QGuiApplication([]); \
+	from gui.theme.icons import APP_ICON_SIZES, app_icon_image; \
+	[app_icon_image(s).save(f"resources/icons/app/triptych-{s}.png") for s in APP_ICON_SIZES]'

@@ -42,6 +42,8 @@ from gui.providers.controller import ProvidersController
 from gui.startup.errors import already_running, startup_failed, startup_problem
 from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
+from gui.theme.icons import app_icon
+from gui.theme.scheme import apply_theme
 from gui.transfer.menu import TransferMenu
 from resources import translation_file
 
@@ -81,6 +83,7 @@ class TriptychApp:
         self.qt_app = qt_app
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
         qt_app.setQuitOnLastWindowClosed(False)
+        qt_app.setWindowIcon(app_icon())
         # qasync logs each worker call's arguments and result at DEBUG: API keys read off the UI thread too.
         logging.getLogger("qasync").setLevel(logging.INFO)
         self.options = options
@@ -314,11 +317,6 @@ class _TranslationData(QTranslator):
         self.loaded = self.load(data)
 
 
-def apply_theme(qt_app: QApplication, theme: str) -> None:
-    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
-    qt_app.styleHints().setColorScheme(schemes.get(theme, Qt.ColorScheme.Unknown))
-
-
 def run(options: AppOptions) -> int:
     if options.smoke_test and options.data_dir is None:
         # A smoke test leaves the user's data alone: a fresh folder, removed afterwards.
@@ -328,6 +326,7 @@ def run(options: AppOptions) -> int:
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Triptych")
     qt_app.setStyle("Fusion")
+    qt_app.setWindowIcon(app_icon())  # start-up dialogs too, before the app proper exists
     try:
         data_dir = paths.data_dir(options.data_dir)
     except OSError as error:
@@ -338,6 +337,8 @@ def run(options: AppOptions) -> int:
     # Read-only here: the words of a refusal below are in the user's language.
     settings = QSettings(str(paths.settings_path(data_dir)), QSettings.Format.IniFormat)
     install_translation(qt_app, str(settings.value("language", "system")))
+    # Before any window or dialog exists: the first paint is already in the chosen colours.
+    apply_theme(qt_app, str(settings.value("theme", "system")))
     try:
         # Before the database opens: it is never opened by two processes.
         lock = FolderLock.acquire(data_dir)
@@ -368,7 +369,6 @@ def _run_holding(qt_app: QApplication, options: AppOptions, data_dir: Path) -> i
         instance.close()
         return startup_failed(startup_problem(error))
     instance.handedOver.connect(app.bring_forward)
-    apply_theme(qt_app, str(app.settings.value("theme", "system")))
     with loop:
         try:
             return loop.run_until_complete(app.run())

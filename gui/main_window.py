@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.toggle_parameters_action)
         self.view_menu.addAction(self.compare_action)
-        self.preferences = PreferencesMenu(self.view_menu, self._settings, self.composer)
+        self.preferences = PreferencesMenu(self.view_menu, self._settings, self.composer, self.transcript)
         self.preferences.choiceChanged.connect(self.choiceChanged)
         self.addAction(self.stop_action)
 

@@ -1,5 +1,6 @@
-"""The app's data files, shipped in the wheel as package data and read with importlib.resources: today the
-compiled translations, i18n/triptych_<locale>.qm (the .ts sources and README screenshots stay out)."""
+"""The app's data files, shipped in the wheel as package data and read with importlib.resources: the
+compiled translations, i18n/triptych_<locale>.qm, and the icons, icons/*.svg and icons/app/*.png (the .ts
+sources and README screenshots stay out)."""
 
 from __future__ import annotations
 
@@ -16,3 +17,8 @@ def translation_file(locale: str) -> Traversable | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def icon_file(name: str) -> Traversable:
+    """A bundled icon by its name under icons/, e.g. "pin.svg" or "app/triptych-32.png"."""
+    return files(__name__).joinpath("icons", *name.split("/"))

@@ -1,20 +1,25 @@
 """The real app in a process of its own, for tests that kill it or start it twice:
-`python -m tests.app_runner DATA_DIR [PROMPT]`.
+`python -m tests.app_runner DATA_DIR [PROMPT]`, or `python -m tests.app_runner DATA_DIR --look`.
 
 It starts Triptych exactly as `main.py` does (the same `main()`, with `--data-dir`), and once the window
 shows a conversation it types PROMPT (if given) into the composer and presses Enter, as a user would. Every
 message box the app shows is printed to standard output as `DIALOG: <title>: <text>` on one line and then
 closed, so a test reads what the user would have read. Nothing in the app is changed for it: the runner only
 holds a timer that looks at the app's top-level widgets.
+
+With `--look` it reports how the window looks instead of sending: `FIRST PAINT: <window colour>` (the
+palette the main window's first paint event was painted with) and, once a conversation shows, `LOOK:
+window=<mean luminance 0-255> transcript=<mean luminance>` of a grab, and then closes the window.
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import main
 from gui.main_window import MainWindow
@@ -38,7 +43,12 @@ def run(data_dir: str, prompt: str | None) -> int:
         window.composer.editor.setPlainText(prompt or "")
         QTest.keyClick(window.composer.editor, Qt.Key.Key_Return)
 
-    if prompt:
+    if prompt == "--look":
+        first_paint = _FirstPaint(qt_app)
+        qt_app.installEventFilter(first_paint)
+        timer.timeout.connect(lambda: _look_when_ready(qt_app, timer))
+        timer.start()
+    elif prompt:
         timer.timeout.connect(send_when_ready)
         timer.start()
     dialogs = QTimer()
@@ -46,6 +56,45 @@ def run(data_dir: str, prompt: str | None) -> int:
     dialogs.timeout.connect(lambda: _report_dialogs(qt_app))
     dialogs.start()
     return main.main(["--data-dir", data_dir])
+
+
+class _FirstPaint(QObject):
+    """Prints the window colour of the main window's first paint event, then stops looking."""
+
+    def __init__(self, qt_app: QApplication) -> None:
+        super().__init__(qt_app)
+        self._app = qt_app
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and isinstance(watched.window(), MainWindow)
+        ):
+            colour = watched.palette().color(QPalette.ColorRole.Window).name()
+            print(f"FIRST PAINT: {colour}", flush=True)
+            self._app.removeEventFilter(self)
+        return False
+
+
+def _look_when_ready(qt_app: QApplication, timer: QTimer) -> None:
+    window = next((w for w in qt_app.topLevelWidgets() if isinstance(w, MainWindow)), None)
+    if window is None or not window.isVisible() or window.current_conversation() is None:
+        return
+    timer.stop()
+    transcript = window.transcript.browser.viewport()
+    print(f"LOOK: window={luminance(window.grab().toImage()):.0f} "
+          f"transcript={luminance(transcript.grab().toImage()):.0f}", flush=True)  # fmt: skip
+    window.close()
+
+
+def luminance(image: QImage) -> float:
+    """The mean luminance (0 black .. 255 white) of an image: Qt's grey conversion, averaged."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    width, stride = grey.width(), grey.bytesPerLine()
+    pixels = bytes(grey.constBits())
+    total = sum(sum(pixels[row * stride : row * stride + width]) for row in range(grey.height()))
+    return total / max(width * grey.height(), 1)
 
 
 def _report_dialogs(qt_app: QApplication) -> None:

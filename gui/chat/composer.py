@@ -7,14 +7,13 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from core.chat.attachments import AttachmentError, load_attachment
 from core.model.messages import ContentBlock
 from gui.tasks import TaskKeeper
+from gui.theme.icons import icon, inline_image
 
 
 class Composer(QWidget):
@@ -41,7 +41,7 @@ class Composer(QWidget):
         self.editor.setObjectName("composerEditor")
         self.editor.installEventFilter(self)
         self.attach_button = QToolButton(self)
-        self.attach_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.attach_button.setIcon(icon("paperclip"))
         self.attach_button.clicked.connect(self._choose_files)
         self.send_button = QPushButton(self)
         self.send_button.clicked.connect(self._send_or_stop)
@@ -159,11 +159,19 @@ class Composer(QWidget):
         return self.tr("{name} could not be read: {detail}").format(name=error.name, detail=error.detail)
 
     def _show_chips(self) -> None:
+        ink = self.chips.palette().color(QPalette.ColorRole.WindowText)
+        pixels = self.chips.fontMetrics().height()
+        file, remove = inline_image("file", pixels, ink), inline_image("close", pixels, ink)
         chips = [
-            f'📄 {html.escape(name)} <a href="remove:{index}">✕</a>'
+            f'{file}&nbsp;{html.escape(name)} <a href="remove:{index}">{remove}</a>'
             for index, (name, _) in enumerate(self._attachments)
         ]
         self.chips.setText(" &nbsp; ".join(chips))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._attachments:
+            self._show_chips()  # the chips' icons in the new theme's text colour
 
     def _remove_attachment(self, link: str) -> None:
         index = int(link.removeprefix("remove:"))

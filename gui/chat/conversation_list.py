@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.model.conversation import ConversationSummary
 from core.model.conversation_filter import ConversationFilter
+from gui.theme.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,7 +59,9 @@ class ConversationModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return ("📌 " if row.pinned else "") + (row.title or self.tr("New conversation"))
+            return row.title or self.tr("New conversation")
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("pin") if row.pinned else None
         if role == Qt.ItemDataRole.EditRole:
             return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -232,7 +235,7 @@ class ConversationList(QWidget):
         menu = QMenu(self)
         rename = QAction(self.tr("Rename"), menu)
         rename.triggered.connect(lambda: self.view.edit(index))
-        pin = QAction(self.tr("Unpin") if pinned else self.tr("Pin"), menu)
+        pin = QAction(icon("pin"), self.tr("Unpin") if pinned else self.tr("Pin"), menu)
         pin.triggered.connect(lambda: self.pinRequested.emit(conversation_id, not pinned))
         tags = QAction(self.tr("Tags…"), menu)
         tags.triggered.connect(lambda: self.tagsRequested.emit(conversation_id))

@@ -693,17 +693,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="183"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="183"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="177"/>
+        <location filename="../../gui/chat/composer.py" line="185"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -711,57 +711,57 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="186"/>
+        <location filename="../../gui/chat/conversation_list.py" line="189"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="187"/>
+        <location filename="../../gui/chat/conversation_list.py" line="190"/>
         <source>New conversation (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="188"/>
+        <location filename="../../gui/chat/conversation_list.py" line="191"/>
         <source>Filter conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="190"/>
+        <location filename="../../gui/chat/conversation_list.py" line="193"/>
         <source>Matches titles and tags; tag:work keeps only the conversations tagged “work”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="212"/>
+        <location filename="../../gui/chat/conversation_list.py" line="215"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="233"/>
+        <location filename="../../gui/chat/conversation_list.py" line="236"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="235"/>
+        <location filename="../../gui/chat/conversation_list.py" line="238"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="235"/>
+        <location filename="../../gui/chat/conversation_list.py" line="238"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="237"/>
+        <location filename="../../gui/chat/conversation_list.py" line="240"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="239"/>
+        <location filename="../../gui/chat/conversation_list.py" line="242"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="243"/>
+        <location filename="../../gui/chat/conversation_list.py" line="246"/>
         <source>Show only #{tag}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -769,7 +769,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="61"/>
+        <location filename="../../gui/chat/conversation_list.py" line="62"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1877,33 +1877,48 @@
 <context>
     <name>PreferencesMenu</name>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="50"/>
+        <location filename="../../gui/preferences_menu.py" line="85"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="86"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="87"/>
+        <source>Actual size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="88"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="51"/>
-        <location filename="../../gui/preferences_menu.py" line="55"/>
+        <location filename="../../gui/preferences_menu.py" line="89"/>
+        <location filename="../../gui/preferences_menu.py" line="93"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="52"/>
+        <location filename="../../gui/preferences_menu.py" line="90"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="53"/>
+        <location filename="../../gui/preferences_menu.py" line="91"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="54"/>
+        <location filename="../../gui/preferences_menu.py" line="92"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="58"/>
+        <location filename="../../gui/preferences_menu.py" line="96"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3609,12 +3624,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="245"/>
+        <location filename="../../gui/app.py" line="248"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="284"/>
+        <location filename="../../gui/app.py" line="287"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -692,17 +692,17 @@
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="183"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="183"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="177"/>
+        <location filename="../../gui/chat/composer.py" line="185"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -710,57 +710,57 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="186"/>
+        <location filename="../../gui/chat/conversation_list.py" line="189"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="187"/>
+        <location filename="../../gui/chat/conversation_list.py" line="190"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>新建对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="188"/>
+        <location filename="../../gui/chat/conversation_list.py" line="191"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="190"/>
+        <location filename="../../gui/chat/conversation_list.py" line="193"/>
         <source>Matches titles and tags; tag:work keeps only the conversations tagged “work”.</source>
         <translation>匹配标题和标签；tag:work 只保留带“work”标签的对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="212"/>
+        <location filename="../../gui/chat/conversation_list.py" line="215"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="233"/>
+        <location filename="../../gui/chat/conversation_list.py" line="236"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="235"/>
+        <location filename="../../gui/chat/conversation_list.py" line="238"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="235"/>
+        <location filename="../../gui/chat/conversation_list.py" line="238"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="237"/>
+        <location filename="../../gui/chat/conversation_list.py" line="240"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="239"/>
+        <location filename="../../gui/chat/conversation_list.py" line="242"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="243"/>
+        <location filename="../../gui/chat/conversation_list.py" line="246"/>
         <source>Show only #{tag}</source>
         <translation>只显示 #{tag}</translation>
     </message>
@@ -768,7 +768,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="61"/>
+        <location filename="../../gui/chat/conversation_list.py" line="62"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -1873,33 +1873,48 @@
 <context>
     <name>PreferencesMenu</name>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="50"/>
+        <location filename="../../gui/preferences_menu.py" line="85"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="86"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="87"/>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preferences_menu.py" line="88"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="51"/>
-        <location filename="../../gui/preferences_menu.py" line="55"/>
+        <location filename="../../gui/preferences_menu.py" line="89"/>
+        <location filename="../../gui/preferences_menu.py" line="93"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="52"/>
+        <location filename="../../gui/preferences_menu.py" line="90"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="53"/>
+        <location filename="../../gui/preferences_menu.py" line="91"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="54"/>
+        <location filename="../../gui/preferences_menu.py" line="92"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/preferences_menu.py" line="58"/>
+        <location filename="../../gui/preferences_menu.py" line="96"/>
         <source>Enter sends (Shift+Enter for a new line)</source>
         <translation>Enter 发送（Shift+Enter 换行）</translation>
     </message>
@@ -3603,12 +3618,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="245"/>
+        <location filename="../../gui/app.py" line="248"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="284"/>
+        <location filename="../../gui/app.py" line="287"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
