@@ -134,7 +134,12 @@ def test_a_short_key_is_redacted_where_sent_and_never_in_the_words(
             await wait_until(lambda: clipboard.text().startswith("curl"), what="the command on the clipboard")
             env = {"PATH": os.environ["PATH"], "ANTHROPIC_API_KEY": "demo"}
             done = await asyncio.to_thread(
-                subprocess.run, ["sh", "-c", clipboard.text()], env=env, capture_output=True, text=True, timeout=30
+                subprocess.run,
+                ["sh", "-c", clipboard.text()],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=30,
             )
             assert done.returncode == 0 and "message_stop" in done.stdout, done.stderr
             assert server.requests[-1].raw_body == sent
