@@ -28,6 +28,11 @@ class ExportLabels:
     thinking_on: str = "on"
     stop_sequences: str = "Stop sequences"
     tools: str = "Tools"
+    current_settings: str = "Settings"
+    current_settings_note: str = (
+        "the conversation's current ones, below; each reply says what it was made with"
+    )
+    made_with: str = "Made with: {settings}"
     system_prompt: str = "System prompt"
     user: str = "User"
     assistant: str = "Assistant"

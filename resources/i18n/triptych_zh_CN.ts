@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="146"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="147"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="148"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="149"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="150"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="358"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="377"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="380"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="273"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="280"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="304"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -2417,192 +2417,207 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="31"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="33"/>
+        <source>the conversation&apos;s current ones, below; each reply says what it was made with</source>
+        <translation>下列为对话当前的设置；每条回复会注明生成时所用的设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="35"/>
+        <source>Made with: {settings}</source>
+        <translation>生成时设置：{settings}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="36"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="32"/>
+        <location filename="../../gui/transfer/words.py" line="37"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="33"/>
+        <location filename="../../gui/transfer/words.py" line="38"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="34"/>
+        <location filename="../../gui/transfer/words.py" line="39"/>
         <source>{input} in / {output} out tokens</source>
         <translation>输入 {input} / 输出 {output} token</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="35"/>
+        <location filename="../../gui/transfer/words.py" line="40"/>
         <source>stop: {reason}</source>
         <translation>停止原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="36"/>
+        <location filename="../../gui/transfer/words.py" line="41"/>
         <source>unfinished</source>
         <comment>reply status</comment>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="37"/>
+        <location filename="../../gui/transfer/words.py" line="42"/>
         <source>interrupted</source>
         <comment>reply status</comment>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="38"/>
+        <location filename="../../gui/transfer/words.py" line="43"/>
         <source>cancelled</source>
         <comment>reply status</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="39"/>
+        <location filename="../../gui/transfer/words.py" line="44"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="40"/>
+        <location filename="../../gui/transfer/words.py" line="45"/>
         <source>(redacted thinking)</source>
         <translation>（已隐去的思考）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="41"/>
+        <location filename="../../gui/transfer/words.py" line="46"/>
         <source>Tool call {name} ({id})</source>
         <translation>工具调用 {name}（{id}）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="42"/>
+        <location filename="../../gui/transfer/words.py" line="47"/>
         <source>Tool result for {id}</source>
         <translation>{id} 的工具结果</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="43"/>
+        <location filename="../../gui/transfer/words.py" line="48"/>
         <source>Tool result (error) for {id}</source>
         <translation>{id} 的工具结果（出错）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="44"/>
+        <location filename="../../gui/transfer/words.py" line="49"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="45"/>
+        <location filename="../../gui/transfer/words.py" line="50"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="46"/>
+        <location filename="../../gui/transfer/words.py" line="51"/>
         <source>{kind} {number}</source>
         <comment>an attachment without a title</comment>
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="47"/>
+        <location filename="../../gui/transfer/words.py" line="52"/>
         <source>{title}: its data is not valid base64</source>
         <translation>{title}：数据不是有效的 base64</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="51"/>
+        <location filename="../../gui/transfer/words.py" line="56"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="55"/>
+        <location filename="../../gui/transfer/words.py" line="60"/>
         <source>{place}: {reason}</source>
         <translation>{place}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="59"/>
+        <location filename="../../gui/transfer/words.py" line="64"/>
         <source>the file</source>
         <translation>文件本身</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="61"/>
+        <location filename="../../gui/transfer/words.py" line="66"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="62"/>
+        <location filename="../../gui/transfer/words.py" line="67"/>
         <source>“{title}”, message {number}</source>
         <translation>“{title}”第 {number} 条消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="67"/>
+        <location filename="../../gui/transfer/words.py" line="72"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/words.py" line="70"/>
+        <location filename="../../gui/transfer/words.py" line="75"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n 个损坏的字符（UTF-16 代理对的一半）已替换为 U+FFFD</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="72"/>
+        <location filename="../../gui/transfer/words.py" line="77"/>
         <source>it has no messages</source>
         <translation>其中没有消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="73"/>
+        <location filename="../../gui/transfer/words.py" line="78"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation>发送者既不是用户也不是助手</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="74"/>
+        <location filename="../../gui/transfer/words.py" line="79"/>
         <source>it has no text</source>
         <translation>其中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="76"/>
+        <location filename="../../gui/transfer/words.py" line="81"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation>附件“{name}”在导出文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="84"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation>文件“{name}”：导出文件中没有其内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="80"/>
+        <location filename="../../gui/transfer/words.py" line="85"/>
         <source>upload</source>
         <translation>上传的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="82"/>
+        <location filename="../../gui/transfer/words.py" line="87"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation>来自 Claude.ai 的思考没有 API 认可的签名</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="84"/>
+        <location filename="../../gui/transfer/words.py" line="89"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation>一个 {kind} 项（在 Claude.ai 上运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="87"/>
+        <location filename="../../gui/transfer/words.py" line="92"/>
         <source>a {role} message</source>
         <translation>一条 {role} 消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="88"/>
+        <location filename="../../gui/transfer/words.py" line="93"/>
         <source>a message ChatGPT hides</source>
         <translation>一条 ChatGPT 隐藏的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="89"/>
+        <location filename="../../gui/transfer/words.py" line="94"/>
         <source>a call to a ChatGPT tool</source>
         <translation>一次 ChatGPT 工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="90"/>
+        <location filename="../../gui/transfer/words.py" line="95"/>
         <source>{kind} content</source>
         <translation>{kind} 内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="92"/>
+        <location filename="../../gui/transfer/words.py" line="97"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation>附件（{kind}）：不在 conversations.json 中</translation>
     </message>
