@@ -329,12 +329,12 @@
     <message>
         <location filename="../../gui/compare/column.py" line="210"/>
         <source>{rate:.1f} tokens/s</source>
-        <translation>{rate:.1f} 词元/秒</translation>
+        <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="217"/>
         <source>Time to first token</source>
-        <translation>首词元时间</translation>
+        <translation>首个 token 时间</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="218"/>
@@ -349,27 +349,27 @@
     <message>
         <location filename="../../gui/compare/column.py" line="220"/>
         <source>Input tokens</source>
-        <translation>输入词元</translation>
+        <translation>输入 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="221"/>
         <source>Output tokens</source>
-        <translation>输出词元</translation>
+        <translation>输出 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="222"/>
         <source>Cache read tokens</source>
-        <translation>缓存读取词元</translation>
+        <translation>缓存读取 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="223"/>
         <source>Cache write tokens</source>
-        <translation>缓存写入词元</translation>
+        <translation>缓存写入 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="224"/>
         <source>Thinking tokens</source>
-        <translation>思考词元</translation>
+        <translation>思考 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="225"/>
@@ -434,7 +434,7 @@
     <message>
         <location filename="../../gui/compare/column.py" line="314"/>
         <source>max tokens</source>
-        <translation>最大词元数</translation>
+        <translation>最大 token 数</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="315"/>

@@ -165,3 +165,15 @@ def test_a_locale_without_a_translation_gets_english_plurals(
     assert count.text() == "1 problem"
     count.set_count(2)
     assert count.text() == "2 problems"
+
+
+def test_the_chinese_interface_says_token_one_way() -> None:
+    """ "token" is the word Chinese users of Claude clients see (Anthropic's Chinese pages, Cherry Studio,
+    LobeChat, the consoles' billing): a translation that also says 词元 or 令牌 names one thing two ways."""
+    texts = [
+        text
+        for message in messages(I18N / "triptych_zh_CN.ts").values()
+        for text in translated_texts(message)
+    ]
+    used = {word for word in ("token", "词元", "令牌") if any(word in text.lower() for text in texts)}
+    assert used == {"token"}, used
