@@ -79,7 +79,8 @@ class TurnOptions:
     expanded: set[tuple[int, int]] = field(default_factory=set)
     """(message id, block index) of thinking blocks shown open."""
     tool_links: bool = False
-    """Offer "Reply with result…" on its tool calls (the last turn, stopped for tool use)."""
+    """The last turn's links: "Reply with result…" on its tool calls (stopped for tool use), or "Get reply"
+    on a user turn nothing answers."""
     tool_names: Mapping[str, str] = field(default_factory=dict)
     """Tool names by tool_use id, for the cards of tool results."""
     versions: Versions | None = None
@@ -168,6 +169,8 @@ class TurnHtml(QObject):
             elif message.role == "assistant" and message.parent_id is not None:
                 links.append(self._action_link("regenerate", message.id, self.tr("Regenerate ▾")))
             links.append(self._action_link("branch", message.id, self.tr("Branch")))
+            if message.role == "user" and options.tool_links:
+                links.append(self._action_link("reply", message.id, self.tr("Get reply")))
             parts.append(f'<span style="font-size:small">{" · ".join(links)}</span>')
         return "".join(
             f'&nbsp;&nbsp;&nbsp;<span style="color:{self.colors.muted}">{part}</span>' for part in parts

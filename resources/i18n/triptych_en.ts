@@ -27,67 +27,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="107"/>
+        <location filename="../../gui/chat/branch_actions.py" line="109"/>
         <source>With the current settings ({model})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="112"/>
+        <location filename="../../gui/chat/branch_actions.py" line="114"/>
         <source>With another model (this reply only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="136"/>
-        <source>{title} (branch)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/chat/branch_actions.py" line="136"/>
+        <location filename="../../gui/chat/branch_actions.py" line="149"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="140"/>
+        <location filename="../../gui/chat/branch_actions.py" line="153"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="154"/>
+        <location filename="../../gui/chat/branch_actions.py" line="161"/>
+        <source>{title} (branch {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/branch_actions.py" line="185"/>
         <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="156"/>
+        <location filename="../../gui/chat/branch_actions.py" line="187"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="158"/>
+        <location filename="../../gui/chat/branch_actions.py" line="189"/>
         <source>Branch into new conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="193"/>
         <source>Delete this version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="169"/>
+        <location filename="../../gui/chat/branch_actions.py" line="200"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="178"/>
+        <location filename="../../gui/chat/branch_actions.py" line="209"/>
         <source>Delete this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="206"/>
+        <location filename="../../gui/chat/branch_actions.py" line="237"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="212"/>
+        <location filename="../../gui/chat/branch_actions.py" line="243"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2642,7 +2642,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="137"/>
+        <location filename="../../gui/transcript/turn_html.py" line="138"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -2650,87 +2650,92 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="145"/>
+        <location filename="../../gui/transcript/turn_html.py" line="146"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="147"/>
+        <location filename="../../gui/transcript/turn_html.py" line="148"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="167"/>
+        <location filename="../../gui/transcript/turn_html.py" line="168"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="169"/>
+        <location filename="../../gui/transcript/turn_html.py" line="170"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="170"/>
+        <location filename="../../gui/transcript/turn_html.py" line="171"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="195"/>
-        <source>{count} in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/transcript/turn_html.py" line="196"/>
-        <source>{count} out</source>
+        <location filename="../../gui/transcript/turn_html.py" line="173"/>
+        <source>Get reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="198"/>
-        <source>cache read {count}</source>
+        <source>{count} in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="199"/>
+        <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="201"/>
+        <source>cache read {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="204"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="207"/>
+        <location filename="../../gui/transcript/turn_html.py" line="210"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="209"/>
+        <location filename="../../gui/transcript/turn_html.py" line="212"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="218"/>
+        <location filename="../../gui/transcript/turn_html.py" line="221"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="220"/>
+        <location filename="../../gui/transcript/turn_html.py" line="223"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="221"/>
+        <location filename="../../gui/transcript/turn_html.py" line="224"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="279"/>
+        <location filename="../../gui/transcript/turn_html.py" line="282"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="282"/>
+        <location filename="../../gui/transcript/turn_html.py" line="285"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="292"/>
+        <location filename="../../gui/transcript/turn_html.py" line="295"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -2738,21 +2743,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="299"/>
+        <location filename="../../gui/transcript/turn_html.py" line="302"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="109"/>
-        <location filename="../../gui/transcript/turn_html.py" line="318"/>
-        <location filename="../../gui/transcript/turn_html.py" line="338"/>
+        <location filename="../../gui/transcript/turn_html.py" line="110"/>
+        <location filename="../../gui/transcript/turn_html.py" line="321"/>
+        <location filename="../../gui/transcript/turn_html.py" line="341"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="109"/>
-        <location filename="../../gui/transcript/turn_html.py" line="318"/>
-        <location filename="../../gui/transcript/turn_html.py" line="342"/>
+        <location filename="../../gui/transcript/turn_html.py" line="110"/>
+        <location filename="../../gui/transcript/turn_html.py" line="321"/>
+        <location filename="../../gui/transcript/turn_html.py" line="345"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

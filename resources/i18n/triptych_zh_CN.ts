@@ -27,67 +27,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="107"/>
+        <location filename="../../gui/chat/branch_actions.py" line="109"/>
         <source>With the current settings ({model})</source>
         <translation>使用当前设置（{model}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="112"/>
+        <location filename="../../gui/chat/branch_actions.py" line="114"/>
         <source>With another model (this reply only)</source>
         <translation>使用其他模型（仅此回复）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="136"/>
-        <source>{title} (branch)</source>
-        <translation>{title}（分支）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/chat/branch_actions.py" line="136"/>
+        <location filename="../../gui/chat/branch_actions.py" line="149"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="140"/>
+        <location filename="../../gui/chat/branch_actions.py" line="153"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="154"/>
+        <location filename="../../gui/chat/branch_actions.py" line="161"/>
+        <source>{title} (branch {number})</source>
+        <translation>{title}（分支 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/branch_actions.py" line="185"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="156"/>
+        <location filename="../../gui/chat/branch_actions.py" line="187"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="158"/>
+        <location filename="../../gui/chat/branch_actions.py" line="189"/>
         <source>Branch into new conversation</source>
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="193"/>
         <source>Delete this version…</source>
         <translation>删除此版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="169"/>
+        <location filename="../../gui/chat/branch_actions.py" line="200"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="178"/>
+        <location filename="../../gui/chat/branch_actions.py" line="209"/>
         <source>Delete this version</source>
         <translation>删除此版本</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="206"/>
+        <location filename="../../gui/chat/branch_actions.py" line="237"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="212"/>
+        <location filename="../../gui/chat/branch_actions.py" line="243"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>
@@ -2638,115 +2638,120 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="137"/>
+        <location filename="../../gui/transcript/turn_html.py" line="138"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="145"/>
+        <location filename="../../gui/transcript/turn_html.py" line="146"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="147"/>
+        <location filename="../../gui/transcript/turn_html.py" line="148"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="167"/>
+        <location filename="../../gui/transcript/turn_html.py" line="168"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="169"/>
+        <location filename="../../gui/transcript/turn_html.py" line="170"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="170"/>
+        <location filename="../../gui/transcript/turn_html.py" line="171"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="195"/>
+        <location filename="../../gui/transcript/turn_html.py" line="173"/>
+        <source>Get reply</source>
+        <translation>获取回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="198"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="196"/>
+        <location filename="../../gui/transcript/turn_html.py" line="199"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="198"/>
+        <location filename="../../gui/transcript/turn_html.py" line="201"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="201"/>
+        <location filename="../../gui/transcript/turn_html.py" line="204"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="207"/>
+        <location filename="../../gui/transcript/turn_html.py" line="210"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="209"/>
+        <location filename="../../gui/transcript/turn_html.py" line="212"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="218"/>
+        <location filename="../../gui/transcript/turn_html.py" line="221"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="220"/>
+        <location filename="../../gui/transcript/turn_html.py" line="223"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="221"/>
+        <location filename="../../gui/transcript/turn_html.py" line="224"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="279"/>
+        <location filename="../../gui/transcript/turn_html.py" line="282"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="282"/>
+        <location filename="../../gui/transcript/turn_html.py" line="285"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="292"/>
+        <location filename="../../gui/transcript/turn_html.py" line="295"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="299"/>
+        <location filename="../../gui/transcript/turn_html.py" line="302"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="109"/>
-        <location filename="../../gui/transcript/turn_html.py" line="318"/>
-        <location filename="../../gui/transcript/turn_html.py" line="338"/>
+        <location filename="../../gui/transcript/turn_html.py" line="110"/>
+        <location filename="../../gui/transcript/turn_html.py" line="321"/>
+        <location filename="../../gui/transcript/turn_html.py" line="341"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="109"/>
-        <location filename="../../gui/transcript/turn_html.py" line="318"/>
-        <location filename="../../gui/transcript/turn_html.py" line="342"/>
+        <location filename="../../gui/transcript/turn_html.py" line="110"/>
+        <location filename="../../gui/transcript/turn_html.py" line="321"/>
+        <location filename="../../gui/transcript/turn_html.py" line="345"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
