@@ -72,6 +72,11 @@ class CachedMarkdown:
         return text in self._cache
 
 
+_ARROW_PAD = "\u00a0" * 4
+"""No-break spaces on the outer side of a version arrow (a space on the inner): with the glyph, a target
+about 30 pixels wide (other spaces would collapse into one in Qt's rich text). The text still reads
+`‹ 2/3 ›`."""
+
 @dataclass
 class TurnOptions:
     """What a turn's look depends on besides its message."""
@@ -180,13 +185,16 @@ class TurnHtml(QObject):
         """`‹ 2/3 ›`: each arrow a link to the neighbouring version, plain when there is none."""
 
         def arrow(symbol: str, target: int | None) -> str:
+            # Spaces inside the link make it a target a pointer finds (the glyph alone is ~6 pixels wide);
+            # a missing arrow keeps the same width, so the label does not move between versions.
+            padded = f"{_ARROW_PAD}{symbol} " if symbol == "‹" else f" {symbol}{_ARROW_PAD}"
             if target is None:
-                return f'<span style="font-size:large">{symbol}</span>'
+                return f'<span style="font-size:large">{padded}</span>'
             link_style = "font-size:large; font-weight:600; text-decoration:none"
-            return f'<a href="{SCHEME}:version/{target}" style="{link_style}">{symbol}</a>'
+            return f'<a href="{SCHEME}:version/{target}" style="{link_style}">{padded}</a>'
 
         label = f"{versions.position}/{versions.count}"
-        return f"{arrow('‹', versions.previous_id)} {label} {arrow('›', versions.next_id)}"
+        return f"{arrow('‹', versions.previous_id)}{label}{arrow('›', versions.next_id)}"
 
     def _action_link(self, action: str, message_id: int, label: str) -> str:
         return f'<a href="{SCHEME}:{action}/{message_id}">{html.escape(label)}</a>'
