@@ -77,6 +77,7 @@ _ARROW_PAD = "\u00a0" * 4
 about 30 pixels wide (other spaces would collapse into one in Qt's rich text). The text still reads
 `‹ 2/3 ›`."""
 
+
 @dataclass
 class TurnOptions:
     """What a turn's look depends on besides its message."""
