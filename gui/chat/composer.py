@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.chat.attachments import AttachmentError, load_attachment
 from core.model.messages import ContentBlock
+from gui.chat.notice_timeout import NoticeTimeout
 from gui.tasks import TaskKeeper
 
 
@@ -52,6 +53,7 @@ class Composer(QWidget):
         self.notice.setObjectName("composerNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.notice_timeout = NoticeTimeout(self.notice, self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
@@ -81,6 +83,7 @@ class Composer(QWidget):
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self.notice_timeout.shown(text)
 
     def attach(self, paths: list[Path]) -> asyncio.Task[None]:
         """Read the files off the UI thread; each becomes a chip, or a notice says why it cannot."""

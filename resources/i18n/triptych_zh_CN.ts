@@ -647,62 +647,62 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="69"/>
+        <location filename="../../gui/chat/composer.py" line="71"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="71"/>
+        <location filename="../../gui/chat/composer.py" line="73"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="73"/>
+        <location filename="../../gui/chat/composer.py" line="75"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="76"/>
         <source>Attach images or PDF files</source>
         <translation>附加图片或 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="131"/>
+        <location filename="../../gui/chat/composer.py" line="134"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="133"/>
+        <location filename="../../gui/chat/composer.py" line="136"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="153"/>
+        <location filename="../../gui/chat/composer.py" line="156"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
         <translation>{name}：只能附加图片（PNG、JPEG、GIF、WebP）和 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="156"/>
+        <location filename="../../gui/chat/composer.py" line="159"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
         <translation>{name} 大小为 {size:.1f} MB；此类文件的上限是 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="159"/>
+        <location filename="../../gui/chat/composer.py" line="162"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="178"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="178"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="177"/>
+        <location filename="../../gui/chat/composer.py" line="180"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -1135,6 +1135,14 @@
         <location filename="../../gui/params/model_picker.py" line="128"/>
         <source>This provider&apos;s model list does not name it.</source>
         <translation>此服务商的模型列表中没有它。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTimeout</name>
+    <message>
+        <location filename="../../gui/chat/notice_timeout.py" line="29"/>
+        <source>Click to dismiss</source>
+        <translation>点击关闭</translation>
     </message>
 </context>
 <context>
@@ -2638,120 +2646,120 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="138"/>
+        <location filename="../../gui/transcript/turn_html.py" line="144"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="146"/>
+        <location filename="../../gui/transcript/turn_html.py" line="152"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="148"/>
+        <location filename="../../gui/transcript/turn_html.py" line="154"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="168"/>
+        <location filename="../../gui/transcript/turn_html.py" line="174"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="170"/>
+        <location filename="../../gui/transcript/turn_html.py" line="176"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="171"/>
+        <location filename="../../gui/transcript/turn_html.py" line="177"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="173"/>
+        <location filename="../../gui/transcript/turn_html.py" line="179"/>
         <source>Get reply</source>
         <translation>获取回复</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="198"/>
+        <location filename="../../gui/transcript/turn_html.py" line="207"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="199"/>
+        <location filename="../../gui/transcript/turn_html.py" line="208"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="201"/>
+        <location filename="../../gui/transcript/turn_html.py" line="210"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="204"/>
+        <location filename="../../gui/transcript/turn_html.py" line="213"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="210"/>
+        <location filename="../../gui/transcript/turn_html.py" line="219"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="212"/>
+        <location filename="../../gui/transcript/turn_html.py" line="221"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="221"/>
+        <location filename="../../gui/transcript/turn_html.py" line="230"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="223"/>
+        <location filename="../../gui/transcript/turn_html.py" line="232"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="224"/>
+        <location filename="../../gui/transcript/turn_html.py" line="233"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="282"/>
+        <location filename="../../gui/transcript/turn_html.py" line="291"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="285"/>
+        <location filename="../../gui/transcript/turn_html.py" line="294"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="295"/>
+        <location filename="../../gui/transcript/turn_html.py" line="304"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="302"/>
+        <location filename="../../gui/transcript/turn_html.py" line="311"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="110"/>
-        <location filename="../../gui/transcript/turn_html.py" line="321"/>
-        <location filename="../../gui/transcript/turn_html.py" line="341"/>
+        <location filename="../../gui/transcript/turn_html.py" line="116"/>
+        <location filename="../../gui/transcript/turn_html.py" line="330"/>
+        <location filename="../../gui/transcript/turn_html.py" line="350"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="110"/>
-        <location filename="../../gui/transcript/turn_html.py" line="321"/>
-        <location filename="../../gui/transcript/turn_html.py" line="345"/>
+        <location filename="../../gui/transcript/turn_html.py" line="116"/>
+        <location filename="../../gui/transcript/turn_html.py" line="330"/>
+        <location filename="../../gui/transcript/turn_html.py" line="354"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
