@@ -41,6 +41,7 @@ from gui.startup.errors import already_running, startup_failed, startup_problem
 from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.transfer.menu import TransferMenu
+from gui.widgets import recent_folders
 from resources import translation_file
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class TriptychApp:
         self.options = options
         self.data_dir = paths.data_dir(options.data_dir)
         self.settings = QSettings(str(paths.settings_path(self.data_dir)), QSettings.Format.IniFormat)
+        recent_folders.use_settings(self.settings)
         self.tasks = TaskKeeper(on_error=self._report_error)
         self.keys = keys or KeyStore()
         self.store = StoreWorker(paths.database_path(self.data_dir))

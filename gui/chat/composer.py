@@ -24,6 +24,7 @@ from core.chat.attachments import AttachmentError, load_attachment
 from core.model.messages import ContentBlock
 from gui.chat.notice_timeout import NoticeTimeout
 from gui.tasks import TaskKeeper
+from gui.widgets.recent_folders import remember_folder, start_folder
 
 
 class Composer(QWidget):
@@ -132,10 +133,11 @@ class Composer(QWidget):
         names, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Attach files"),
-            "",
+            str(start_folder("attach")),
             self.tr("Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)"),
         )
         if names:
+            remember_folder("attach", Path(names[0]))
             self.attach([Path(name) for name in names])
 
     async def _load(self, paths: list[Path]) -> None:
