@@ -41,7 +41,7 @@ from gui.startup.errors import already_running, startup_failed, startup_problem
 from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.transfer.menu import TransferMenu
-from gui.widgets import recent_folders
+from gui.widgets import dates, recent_folders
 from resources import translation_file
 
 if TYPE_CHECKING:
@@ -272,6 +272,7 @@ def install_translation(qt_app: QApplication, language: str) -> None:
     found = translation_file(name)
     if found is None:
         name, found = "en", translation_file("en")
+    dates.use_interface_locale(name)
     if found is None:
         return
     ours = _TranslationData(found.read_bytes(), qt_app)
