@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject
 
 from core.model.branching import Versions, can_edit
 from core.model.conversation import ReplyError, StoredMessage
+from core.model.output_estimate import output_estimate
 from core.render.html_slices import split_long_lists, split_long_paragraphs
 from core.render.limits import cut_markdown
 from core.render.markdown import CODE_CLASS, MarkdownRenderer, code_styles, inline_styles
@@ -205,7 +206,13 @@ class TurnHtml(QObject):
         usage = message.usage
         if usage is not None:
             items.append(self.tr("{count} in").format(count=f"{usage.input_tokens:,}"))
+        estimate = output_estimate(message)
+        if estimate is not None:
+            # Stopped before the API's final count: "1 out" would understate what arrived.
+            items.append(self.tr("≈{count} out (estimated)").format(count=f"{estimate:,}"))
+        elif usage is not None:
             items.append(self.tr("{count} out").format(count=f"{usage.output_tokens:,}"))
+        if usage is not None:
             if usage.cache_read_input_tokens is not None:
                 items.append(self.tr("cache read {count}").format(count=f"{usage.cache_read_input_tokens:,}"))
             if usage.cache_creation_input_tokens is not None:
