@@ -329,4 +329,5 @@ def reply_error(error: ApiError | None) -> ReplyError | None:
         error_type=status_error.error_type if status_error else getattr(error, "error_type", None),
         request_id=error.request_id,
         retry_after=status_error.retry_after if status_error else None,
+        detail=error.detail,
     )

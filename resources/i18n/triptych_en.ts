@@ -793,143 +793,223 @@
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../gui/error_messages.py" line="14"/>
+        <location filename="../../gui/error_messages.py" line="15"/>
         <source>There is no API key for this provider. Add it in Providers, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="18"/>
+        <location filename="../../gui/error_messages.py" line="19"/>
         <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="24"/>
+        <location filename="../../gui/error_messages.py" line="25"/>
         <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="30"/>
+        <location filename="../../gui/error_messages.py" line="31"/>
         <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="34"/>
+        <location filename="../../gui/error_messages.py" line="35"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="39"/>
+        <location filename="../../gui/error_messages.py" line="40"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="43"/>
+        <location filename="../../gui/error_messages.py" line="44"/>
         <source>The key is not allowed to do this (403).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="45"/>
+        <location filename="../../gui/error_messages.py" line="46"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="51"/>
+        <location filename="../../gui/error_messages.py" line="52"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54"/>
+        <location filename="../../gui/error_messages.py" line="55"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58"/>
+        <location filename="../../gui/error_messages.py" line="59"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62"/>
+        <location filename="../../gui/error_messages.py" line="63"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="66"/>
+        <location filename="../../gui/error_messages.py" line="67"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="70"/>
+        <location filename="../../gui/error_messages.py" line="71"/>
         <source>The provider refused the request (400).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72"/>
+        <location filename="../../gui/error_messages.py" line="73"/>
         <source>The provider reports a billing problem (402).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="74"/>
+        <location filename="../../gui/error_messages.py" line="75"/>
         <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="81"/>
         <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="86"/>
+        <location filename="../../gui/error_messages.py" line="87"/>
         <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="92"/>
+        <location filename="../../gui/error_messages.py" line="93"/>
         <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="98"/>
+        <location filename="../../gui/error_messages.py" line="99"/>
         <source>The provider stopped answering in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="100"/>
+        <location filename="../../gui/error_messages.py" line="101"/>
         <source>The connection failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="102"/>
+        <location filename="../../gui/error_messages.py" line="103"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="107"/>
+        <location filename="../../gui/error_messages.py" line="108"/>
         <source>The provider reported an error in the middle of the reply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="111"/>
+        <location filename="../../gui/error_messages.py" line="112"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="113"/>
+        <location filename="../../gui/error_messages.py" line="114"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="117"/>
+        <location filename="../../gui/error_messages.py" line="118"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="125"/>
+        <location filename="../../gui/error_messages.py" line="128"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="129"/>
+        <location filename="../../gui/error_messages.py" line="132"/>
         <source>Request id: {request_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="144"/>
+        <source>Could not connect to {host}: no answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="147"/>
+        <source>{host} stopped sending data: no data arrived in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="150"/>
+        <source>The request to {host} timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="151"/>
+        <source>The proxy refused the connection to {host}: {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="154"/>
+        <source>Could not find the host {host}: check the base URL and your network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="157"/>
+        <source>A secure connection to {host} could not be made (TLS): {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="160"/>
+        <source>Could not connect to {host}: the connection was refused. Is the server running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="163"/>
+        <source>The connection to {host} was cut before the reply was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="166"/>
+        <source>Could not reach {host}: {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="167"/>
+        <source>The proxy at {proxy} would not connect to {host}: {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="170"/>
+        <source>Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="174"/>
+        <source>Could not find the proxy&apos;s host ({proxy}). {host} was not reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="177"/>
+        <source>Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="181"/>
+        <source>Could not connect to the proxy at {proxy}: {cause}. {host} was not reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="184"/>
+        <source>The stream stalled: no data arrived in time after {count} bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="187"/>
+        <source>The connection was cut after {count} bytes, before the reply was complete.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

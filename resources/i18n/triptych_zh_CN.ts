@@ -791,144 +791,224 @@
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../gui/error_messages.py" line="14"/>
+        <location filename="../../gui/error_messages.py" line="15"/>
         <source>There is no API key for this provider. Add it in Providers, then retry.</source>
         <translation>此服务商没有 API 密钥。请在“服务商”中添加，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="18"/>
+        <location filename="../../gui/error_messages.py" line="19"/>
         <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
         <translation>保存的 API 密钥无法发送（其中含有不允许的字符）。请在“提供商”中重新粘贴，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="24"/>
+        <location filename="../../gui/error_messages.py" line="25"/>
         <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
         <translation>无法使用该代理：请在“提供商”（或环境变量）中使用 http://、https://、socks5:// 或 socks5h:// 代理地址，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="30"/>
+        <location filename="../../gui/error_messages.py" line="31"/>
         <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
         <translation>此提供商的某项设置无法发送。请在“提供商”中更正，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="34"/>
+        <location filename="../../gui/error_messages.py" line="35"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation>此对话的服务商已不存在。请选择其他服务商，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="39"/>
+        <location filename="../../gui/error_messages.py" line="40"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation>服务商拒绝了 API 密钥（401）。请在“服务商”中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="43"/>
+        <location filename="../../gui/error_messages.py" line="44"/>
         <source>The key is not allowed to do this (403).</source>
         <translation>此密钥无权执行该操作（403）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="45"/>
+        <location filename="../../gui/error_messages.py" line="46"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation>此地址无响应（404）。请检查服务商的基础 URL 和模型名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="51"/>
+        <location filename="../../gui/error_messages.py" line="52"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation>请求过多（429）。服务商要求等待 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="54"/>
+        <location filename="../../gui/error_messages.py" line="55"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation>请求过多（429）。请稍候再重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="58"/>
+        <location filename="../../gui/error_messages.py" line="59"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation>模型当前过载（529）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="62"/>
+        <location filename="../../gui/error_messages.py" line="63"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation>服务商内部出错（{status}）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="66"/>
+        <location filename="../../gui/error_messages.py" line="67"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation>请求过大（413）。请移除附件或新建对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="70"/>
+        <location filename="../../gui/error_messages.py" line="71"/>
         <source>The provider refused the request (400).</source>
         <translation>服务商拒绝了请求（400）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="72"/>
+        <location filename="../../gui/error_messages.py" line="73"/>
         <source>The provider reports a billing problem (402).</source>
         <translation>服务商报告计费问题（402）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="74"/>
+        <location filename="../../gui/error_messages.py" line="75"/>
         <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
         <translation>无法通过代理连接，请求没有到达服务商。请在“服务商”中检查代理（或 HTTP_PROXY、HTTPS_PROXY、ALL_PROXY），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="81"/>
         <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
         <translation>服务商没有及时开始回复：它没有应答、只发送保活 ping，或数据来得太慢。请重试，或检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="86"/>
+        <location filename="../../gui/error_messages.py" line="87"/>
         <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
         <translation>回复停滞不前：很长时间内只收到保活 ping。已收到的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="92"/>
+        <location filename="../../gui/error_messages.py" line="93"/>
         <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
         <translation>服务商的应答远大于任何真实回复，Triptych 已停止读取。请检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="98"/>
+        <location filename="../../gui/error_messages.py" line="99"/>
         <source>The provider stopped answering in time.</source>
         <translation>服务商未能及时响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="100"/>
+        <location filename="../../gui/error_messages.py" line="101"/>
         <source>The connection failed.</source>
         <translation>连接失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="102"/>
+        <location filename="../../gui/error_messages.py" line="103"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation>服务商重定向到了其他主机；为保护您的密钥，Triptych 没有跟随。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="107"/>
+        <location filename="../../gui/error_messages.py" line="108"/>
         <source>The provider reported an error in the middle of the reply.</source>
         <translation>服务商在回复过程中报告了错误。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="111"/>
+        <location filename="../../gui/error_messages.py" line="112"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation>服务商的回复不符合协议。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="113"/>
+        <location filename="../../gui/error_messages.py" line="114"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation>无法保存回复：磁盘可能已满。请释放一些空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="117"/>
+        <location filename="../../gui/error_messages.py" line="118"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="125"/>
+        <location filename="../../gui/error_messages.py" line="128"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="129"/>
+        <location filename="../../gui/error_messages.py" line="132"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="144"/>
+        <source>Could not connect to {host}: no answer in time.</source>
+        <translation>无法连接到 {host}：未能及时得到应答。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="147"/>
+        <source>{host} stopped sending data: no data arrived in time.</source>
+        <translation>{host} 停止发送数据：未能及时收到数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="150"/>
+        <source>The request to {host} timed out.</source>
+        <translation>发往 {host} 的请求超时。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="151"/>
+        <source>The proxy refused the connection to {host}: {cause}</source>
+        <translation>代理拒绝了到 {host} 的连接：{cause}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="154"/>
+        <source>Could not find the host {host}: check the base URL and your network.</source>
+        <translation>找不到主机 {host}：请检查基础 URL 和网络。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="157"/>
+        <source>A secure connection to {host} could not be made (TLS): {cause}</source>
+        <translation>无法与 {host} 建立安全连接（TLS）：{cause}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="160"/>
+        <source>Could not connect to {host}: the connection was refused. Is the server running?</source>
+        <translation>无法连接到 {host}：连接被拒绝。服务器是否在运行？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="163"/>
+        <source>The connection to {host} was cut before the reply was complete.</source>
+        <translation>回复完成之前，与 {host} 的连接被切断。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="166"/>
+        <source>Could not reach {host}: {cause}</source>
+        <translation>无法访问 {host}：{cause}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="167"/>
+        <source>The proxy at {proxy} would not connect to {host}: {cause}</source>
+        <translation>位于 {proxy} 的代理未能连接到 {host}：{cause}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="170"/>
+        <source>Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.</source>
+        <translation>无法连接到位于 {proxy} 的代理：未能及时得到应答。未访问到 {host}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="174"/>
+        <source>Could not find the proxy&apos;s host ({proxy}). {host} was not reached.</source>
+        <translation>找不到代理的主机（{proxy}）。未访问到 {host}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="177"/>
+        <source>Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.</source>
+        <translation>无法连接到位于 {proxy} 的代理：连接被拒绝。未访问到 {host}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="181"/>
+        <source>Could not connect to the proxy at {proxy}: {cause}. {host} was not reached.</source>
+        <translation>无法连接到位于 {proxy} 的代理：{cause}。未访问到 {host}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="184"/>
+        <source>The stream stalled: no data arrived in time after {count} bytes.</source>
+        <translation>数据流停滞：收到 {count} 字节后未能及时收到更多数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="187"/>
+        <source>The connection was cut after {count} bytes, before the reply was complete.</source>
+        <translation>收到 {count} 字节后连接被切断，回复未完成。</translation>
     </message>
 </context>
 <context>
