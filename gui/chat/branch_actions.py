@@ -156,9 +156,10 @@ class BranchActions(QObject):
         await self._window.reopen(copy_id)
 
     def branch_title(self, source: str, titles: list[str]) -> str:
-        """A title such as "Trip (branch 2)", numbered past the branches already made; a branch of a branch
-        counts on from its source's title rather than adding another suffix."""
-        template = self.tr("{title} (branch {number})")
+        """A title such as "Branch 2: Trip", numbered past the branches already made; a branch of a branch
+        counts on from its source's title rather than adding another mark. The mark comes first: the
+        conversation list cuts a long title at its end, where a suffix would not be seen."""
+        template = self.tr("Branch {number}: {title}")
         pattern = (
             re.escape(template)
             .replace(r"\{title\}", "(?P<title>.+)")

@@ -47,47 +47,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="161"/>
-        <source>{title} (branch {number})</source>
+        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <source>Branch {number}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="185"/>
+        <location filename="../../gui/chat/branch_actions.py" line="186"/>
         <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="187"/>
+        <location filename="../../gui/chat/branch_actions.py" line="188"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="189"/>
+        <location filename="../../gui/chat/branch_actions.py" line="190"/>
         <source>Branch into new conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="193"/>
+        <location filename="../../gui/chat/branch_actions.py" line="194"/>
         <source>Delete this version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="200"/>
+        <location filename="../../gui/chat/branch_actions.py" line="201"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="209"/>
+        <location filename="../../gui/chat/branch_actions.py" line="210"/>
         <source>Delete this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="237"/>
+        <location filename="../../gui/chat/branch_actions.py" line="238"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="243"/>
+        <location filename="../../gui/chat/branch_actions.py" line="244"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation type="unfinished"></translation>
     </message>

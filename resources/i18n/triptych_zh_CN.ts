@@ -47,47 +47,47 @@
         <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="161"/>
-        <source>{title} (branch {number})</source>
-        <translation>{title}（分支 {number}）</translation>
+        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <source>Branch {number}: {title}</source>
+        <translation>分支 {number}：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="185"/>
+        <location filename="../../gui/chat/branch_actions.py" line="186"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="187"/>
+        <location filename="../../gui/chat/branch_actions.py" line="188"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="189"/>
+        <location filename="../../gui/chat/branch_actions.py" line="190"/>
         <source>Branch into new conversation</source>
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="193"/>
+        <location filename="../../gui/chat/branch_actions.py" line="194"/>
         <source>Delete this version…</source>
         <translation>删除此版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="200"/>
+        <location filename="../../gui/chat/branch_actions.py" line="201"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="209"/>
+        <location filename="../../gui/chat/branch_actions.py" line="210"/>
         <source>Delete this version</source>
         <translation>删除此版本</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="237"/>
+        <location filename="../../gui/chat/branch_actions.py" line="238"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="243"/>
+        <location filename="../../gui/chat/branch_actions.py" line="244"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>

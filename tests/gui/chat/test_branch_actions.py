@@ -167,7 +167,7 @@ def test_branch_into_a_new_conversation_copies_the_path_and_opens_it(
         click(app, "branch", paris.id)
         await wait_until(lambda: app.window.current_conversation().id != original.id, what="the new one")
         copy = app.window.current_conversation()
-        assert copy.title == f"{FRANCE} (branch 2)"
+        assert copy.title == f"Branch 2: {FRANCE}"
         await wait_until(lambda: "How many" not in app.transcript_text(), what="the copied path shown")
         assert FRANCE in app.transcript_text() and "Paris is the capital." in app.transcript_text()
         await wait_until(
@@ -175,7 +175,7 @@ def test_branch_into_a_new_conversation_copies_the_path_and_opens_it(
         )
         rows = app.window.conversations.model
         titles = {rows.index(row).data() for row in range(rows.rowCount())}
-        assert titles == {FRANCE, f"{FRANCE} (branch 2)"}
+        assert titles == {FRANCE, f"Branch 2: {FRANCE}"}
         server.enqueue(Reply([Text("Lyon is second.")]))
         app.type_and_send(qtbot, "And the second city?")
         await wait_until(lambda: "Lyon is second." in app.transcript_text(), what="a reply in the copy")
@@ -295,7 +295,7 @@ def test_a_branch_from_the_users_message_has_its_own_title_and_offers_get_reply(
             lambda: app.window.current_conversation().id not in (original.id, first.id), what="the second"
         )
         second = app.window.current_conversation()
-        assert [first.title, second.title] == [f"{FRANCE} (branch 2)", f"{FRANCE} (branch 3)"]
+        assert [first.title, second.title] == [f"Branch 2: {FRANCE}", f"Branch 3: {FRANCE}"]
         await wait_until(lambda: "Paris is the capital." not in app.transcript_text(), what="the copy")
         await wait_until(lambda: "Get reply" in app.transcript_text(), what="Get reply on the last turn")
         server.enqueue(Reply([Text("Paris, again.")]))
