@@ -13,8 +13,8 @@ import json
 import math
 from collections.abc import Sequence
 
-from core.model.conversation import StoredMessage
-from core.model.messages import ContentBlock
+from core.model.conversation import MessageStatus, StoredMessage
+from core.model.messages import ContentBlock, Usage
 
 _CHARS_PER_TOKEN = 4.0
 _WIDE_SCRIPTS = (
@@ -49,8 +49,17 @@ def estimated_output(content: Sequence[ContentBlock]) -> int:
 def output_estimate(message: StoredMessage) -> int | None:
     """The estimated output of a reply whose reported count is partial (it did not complete, and the count
     is below what its content shows); None when the reported count stands."""
-    if message.role != "assistant" or message.status == "complete" or message.status == "streaming":
+    if message.role != "assistant":
         return None
-    reported = message.usage.output_tokens if message.usage is not None else 0
-    estimate = estimated_output(message.content)
+    return partial_output_estimate(message.status, message.usage, message.content)
+
+
+def partial_output_estimate(
+    status: MessageStatus, usage: Usage | None, content: Sequence[ContentBlock]
+) -> int | None:
+    """`output_estimate` from a reply's fields (an exported message is not a StoredMessage)."""
+    if status in ("complete", "streaming"):
+        return None
+    reported = usage.output_tokens if usage is not None else 0
+    estimate = estimated_output(content)
     return estimate if estimate > reported else None

@@ -15,6 +15,7 @@ from typing import Any
 
 from core.model.compare_run import tokens_text
 from core.model.conversation import ReplyError
+from core.model.output_estimate import partial_output_estimate
 from core.model.request_settings import RequestSettings, ThinkingSettings
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.export_labels import ENGLISH, ExportLabels
@@ -132,9 +133,13 @@ def time_text(seconds: float) -> str:
 def reply_facts(message: ArchivedMessage, labels: ExportLabels = ENGLISH) -> str:
     """One line on what a reply measured: model, tokens, cost, time, stop reason."""
     parts = [message.model or ""]
-    if message.usage is not None:
+    estimate = partial_output_estimate(message.status, message.usage, message.content)
+    if message.usage is not None or estimate is not None:
+        # A reply stopped before the API's final count says "1 out": the estimate from its text instead.
         usage = message.usage
-        parts.append(labels.tokens.format(input=usage.input_tokens, output=usage.output_tokens))
+        template = labels.tokens if estimate is None else labels.tokens_estimated
+        output = usage.output_tokens if estimate is None and usage is not None else estimate
+        parts.append(template.format(input=usage.input_tokens if usage is not None else 0, output=output))
     if message.cost_usd is not None:
         parts.append(f"${message.cost_usd:.4f}")
     if message.timing is not None and message.timing.duration is not None:

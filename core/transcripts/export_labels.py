@@ -37,6 +37,7 @@ class ExportLabels:
     user: str = "User"
     assistant: str = "Assistant"
     tokens: str = "{input} in / {output} out tokens"
+    tokens_estimated: str = "{input} in / ≈{output} out tokens (estimated)"
     stop_reason: str = "stop: {reason}"
     streaming: str = "unfinished"
     interrupted: str = "interrupted"

@@ -37,6 +37,7 @@ class TransferWords(QObject):
             user=self.tr("User"),
             assistant=self.tr("Assistant"),
             tokens=self.tr("{input} in / {output} out tokens"),
+            tokens_estimated=self.tr("{input} in / ≈{output} out tokens (estimated)"),
             stop_reason=self.tr("stop: {reason}"),
             streaming=self.tr("unfinished", "reply status"),
             interrupted=self.tr("interrupted", "reply status"),

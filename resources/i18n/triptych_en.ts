@@ -2543,105 +2543,110 @@ Details: {details}</numerusform>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="40"/>
-        <source>stop: {reason}</source>
+        <source>{input} in / ≈{output} out tokens (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="41"/>
+        <source>stop: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="42"/>
         <source>unfinished</source>
         <comment>reply status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="42"/>
+        <location filename="../../gui/transfer/words.py" line="43"/>
         <source>interrupted</source>
         <comment>reply status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="43"/>
+        <location filename="../../gui/transfer/words.py" line="44"/>
         <source>cancelled</source>
         <comment>reply status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="44"/>
+        <location filename="../../gui/transfer/words.py" line="45"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="45"/>
+        <location filename="../../gui/transfer/words.py" line="46"/>
         <source>(redacted thinking)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="46"/>
+        <location filename="../../gui/transfer/words.py" line="47"/>
         <source>Tool call {name} ({id})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="47"/>
+        <location filename="../../gui/transfer/words.py" line="48"/>
         <source>Tool result for {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="48"/>
+        <location filename="../../gui/transfer/words.py" line="49"/>
         <source>Tool result (error) for {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="49"/>
+        <location filename="../../gui/transfer/words.py" line="50"/>
         <source>image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="50"/>
+        <location filename="../../gui/transfer/words.py" line="51"/>
         <source>document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="51"/>
+        <location filename="../../gui/transfer/words.py" line="52"/>
         <source>{kind} {number}</source>
         <comment>an attachment without a title</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="52"/>
+        <location filename="../../gui/transfer/words.py" line="53"/>
         <source>{title}: its data is not valid base64</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="56"/>
+        <location filename="../../gui/transfer/words.py" line="57"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="60"/>
+        <location filename="../../gui/transfer/words.py" line="61"/>
         <source>{place}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="64"/>
+        <location filename="../../gui/transfer/words.py" line="65"/>
         <source>the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="66"/>
+        <location filename="../../gui/transfer/words.py" line="67"/>
         <source>“{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="67"/>
+        <location filename="../../gui/transfer/words.py" line="68"/>
         <source>“{title}”, message {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="72"/>
+        <location filename="../../gui/transfer/words.py" line="73"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/words.py" line="75"/>
+        <location filename="../../gui/transfer/words.py" line="76"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n broken character (half of a UTF-16 pair) replaced by U+FFFD</numerusform>
@@ -2649,67 +2654,67 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="77"/>
+        <location filename="../../gui/transfer/words.py" line="78"/>
         <source>it has no messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="78"/>
+        <location filename="../../gui/transfer/words.py" line="79"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="80"/>
         <source>it has no text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="81"/>
+        <location filename="../../gui/transfer/words.py" line="82"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="84"/>
+        <location filename="../../gui/transfer/words.py" line="85"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="85"/>
+        <location filename="../../gui/transfer/words.py" line="86"/>
         <source>upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="87"/>
+        <location filename="../../gui/transfer/words.py" line="88"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="89"/>
+        <location filename="../../gui/transfer/words.py" line="90"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="92"/>
+        <location filename="../../gui/transfer/words.py" line="93"/>
         <source>a {role} message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="93"/>
+        <location filename="../../gui/transfer/words.py" line="94"/>
         <source>a message ChatGPT hides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="94"/>
+        <location filename="../../gui/transfer/words.py" line="95"/>
         <source>a call to a ChatGPT tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="95"/>
+        <location filename="../../gui/transfer/words.py" line="96"/>
         <source>{kind} content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="97"/>
+        <location filename="../../gui/transfer/words.py" line="98"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2540,172 +2540,177 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="40"/>
+        <source>{input} in / ≈{output} out tokens (estimated)</source>
+        <translation>输入 {input} / 输出约 {output} token（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="41"/>
         <source>stop: {reason}</source>
         <translation>停止原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="41"/>
+        <location filename="../../gui/transfer/words.py" line="42"/>
         <source>unfinished</source>
         <comment>reply status</comment>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="42"/>
+        <location filename="../../gui/transfer/words.py" line="43"/>
         <source>interrupted</source>
         <comment>reply status</comment>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="43"/>
+        <location filename="../../gui/transfer/words.py" line="44"/>
         <source>cancelled</source>
         <comment>reply status</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="44"/>
+        <location filename="../../gui/transfer/words.py" line="45"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="45"/>
+        <location filename="../../gui/transfer/words.py" line="46"/>
         <source>(redacted thinking)</source>
         <translation>（已隐去的思考）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="46"/>
+        <location filename="../../gui/transfer/words.py" line="47"/>
         <source>Tool call {name} ({id})</source>
         <translation>工具调用 {name}（{id}）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="47"/>
+        <location filename="../../gui/transfer/words.py" line="48"/>
         <source>Tool result for {id}</source>
         <translation>{id} 的工具结果</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="48"/>
+        <location filename="../../gui/transfer/words.py" line="49"/>
         <source>Tool result (error) for {id}</source>
         <translation>{id} 的工具结果（出错）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="49"/>
+        <location filename="../../gui/transfer/words.py" line="50"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="50"/>
+        <location filename="../../gui/transfer/words.py" line="51"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="51"/>
+        <location filename="../../gui/transfer/words.py" line="52"/>
         <source>{kind} {number}</source>
         <comment>an attachment without a title</comment>
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="52"/>
+        <location filename="../../gui/transfer/words.py" line="53"/>
         <source>{title}: its data is not valid base64</source>
         <translation>{title}：数据不是有效的 base64</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="56"/>
+        <location filename="../../gui/transfer/words.py" line="57"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="60"/>
+        <location filename="../../gui/transfer/words.py" line="61"/>
         <source>{place}: {reason}</source>
         <translation>{place}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="64"/>
+        <location filename="../../gui/transfer/words.py" line="65"/>
         <source>the file</source>
         <translation>文件本身</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="66"/>
+        <location filename="../../gui/transfer/words.py" line="67"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="67"/>
+        <location filename="../../gui/transfer/words.py" line="68"/>
         <source>“{title}”, message {number}</source>
         <translation>“{title}”第 {number} 条消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="72"/>
+        <location filename="../../gui/transfer/words.py" line="73"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/words.py" line="75"/>
+        <location filename="../../gui/transfer/words.py" line="76"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n 个损坏的字符（UTF-16 代理对的一半）已替换为 U+FFFD</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="77"/>
+        <location filename="../../gui/transfer/words.py" line="78"/>
         <source>it has no messages</source>
         <translation>其中没有消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="78"/>
+        <location filename="../../gui/transfer/words.py" line="79"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation>发送者既不是用户也不是助手</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="80"/>
         <source>it has no text</source>
         <translation>其中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="81"/>
+        <location filename="../../gui/transfer/words.py" line="82"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation>附件“{name}”在导出文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="84"/>
+        <location filename="../../gui/transfer/words.py" line="85"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation>文件“{name}”：导出文件中没有其内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="85"/>
+        <location filename="../../gui/transfer/words.py" line="86"/>
         <source>upload</source>
         <translation>上传的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="87"/>
+        <location filename="../../gui/transfer/words.py" line="88"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation>来自 Claude.ai 的思考没有 API 认可的签名</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="89"/>
+        <location filename="../../gui/transfer/words.py" line="90"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation>一个 {kind} 项（在 Claude.ai 上运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="92"/>
+        <location filename="../../gui/transfer/words.py" line="93"/>
         <source>a {role} message</source>
         <translation>一条 {role} 消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="93"/>
+        <location filename="../../gui/transfer/words.py" line="94"/>
         <source>a message ChatGPT hides</source>
         <translation>一条 ChatGPT 隐藏的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="94"/>
+        <location filename="../../gui/transfer/words.py" line="95"/>
         <source>a call to a ChatGPT tool</source>
         <translation>一次 ChatGPT 工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="95"/>
+        <location filename="../../gui/transfer/words.py" line="96"/>
         <source>{kind} content</source>
         <translation>{kind} 内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="97"/>
+        <location filename="../../gui/transfer/words.py" line="98"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation>附件（{kind}）：不在 conversations.json 中</translation>
     </message>

@@ -211,3 +211,20 @@ async def test_each_reply_says_the_settings_it_was_made_with_and_the_header_says
 
     page = html_export(archived)
     assert "Made with: Model claude-sonnet-4-6 · Max tokens 512 · Temperature 0.2" in page
+
+
+def test_a_stopped_replys_output_count_is_an_estimate_marked_as_such() -> None:
+    from core.model.messages import Usage
+    from core.transcripts.archive import ArchivedConversation, ArchivedMessage
+
+    stopped = ArchivedMessage(
+        2, 1, "assistant", [{"type": "text", "text": "x" * 160}], status="cancelled", usage=Usage(5, 1)
+    )
+    conversation = ArchivedConversation(
+        "Stopped",
+        RequestSettings(model="m"),
+        current_leaf=2,
+        messages=[ArchivedMessage(1, None, "user", [{"type": "text", "text": "Go"}]), stopped],
+    )
+    text = markdown_export(conversation, "a").text
+    assert "5 in / ≈40 out tokens (estimated)" in text and "1 out" not in text
