@@ -5,7 +5,7 @@ Qt's rich text reads only part of CSS, so the page's stylesheet is swapped for o
 (stripes with gaps), so turns have none; code is set in a monospace family by name (Qt does not map the
 generic `monospace`); tables get cell borders by attribute, and their header row repeats on each page they
 run over. Qt's rich text does not read `data:` URIs either, so each embedded image is decoded and registered
-as a document resource under a short name first. Only QTextDocument, QImage, QFontDatabase and QPdfWriter are
+as a document resource under a short name first. Only QTextDocument, QImage and QPdfWriter are
 used (no widget, no pixmap), so this runs in a worker thread and the UI never waits for a long transcript to
 lay out.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QMarginsF, QUrl
-from PySide6.QtGui import QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from core.render.markdown import pygments_css
 
@@ -34,7 +34,9 @@ _MAX_IMAGE_WIDTH = 600
 _STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
 _PLAIN_TABLE = re.compile(r"<table>")
 """A table of the model's Markdown (the header's facts table has a class and stays without borders)."""
-_MONOSPACE_FALLBACKS = '"DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", Menlo, Consolas, monospace'
+_MONOSPACE_FAMILIES = (
+    '"DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", Menlo, Consolas, "Courier New", monospace'
+)
 _PDF_CSS = """
 body { font-family: "Noto Sans", "DejaVu Sans", "Noto Sans CJK SC", sans-serif; color: #1d1d1f; }
 h1 { font-size: x-large; }
@@ -54,10 +56,9 @@ th { background-color: #eef0f4; }
 
 def pdf_html(html_text: str) -> str:
     """The HTML export's page as Qt's rich text lays it out well on paper (see the module's note)."""
-    mono = (
-        f'"{QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()}", {_MONOSPACE_FALLBACKS}'
-    )
-    css = _PDF_CSS.replace("MONO", mono) + pygments_css(dark=False)
+    # Named, not asked of QFontDatabase: this runs on a worker thread, where the platform's font machinery
+    # must not be started (its objects would be destroyed from another thread).
+    css = _PDF_CSS.replace("MONO", _MONOSPACE_FAMILIES) + pygments_css(dark=False)
     # A function, not a replacement string: the CSS holds backslashes a template would read.
     page = _STYLE.sub(lambda _match: f"<style>{css}</style>", html_text, count=1)
     page = _PLAIN_TABLE.sub(
