@@ -45,6 +45,7 @@ from gui.tasks import TaskKeeper
 from gui.theme.icons import app_icon
 from gui.theme.scheme import apply_theme
 from gui.transfer.menu import TransferMenu
+from gui.widgets import dates, recent_folders
 from resources import translation_file
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ class TriptychApp:
         self.options = options
         self.data_dir = paths.data_dir(options.data_dir)
         self.settings = QSettings(str(paths.settings_path(self.data_dir)), QSettings.Format.IniFormat)
+        recent_folders.use_settings(self.settings)
         self.tasks = TaskKeeper(on_error=self._report_error)
         self.keys = keys or KeyStore()
         self.store = StoreWorker(paths.database_path(self.data_dir))
@@ -296,6 +298,7 @@ def install_translation(qt_app: QApplication, language: str) -> None:
     found = translation_file(name)
     if found is None:
         name, found = "en", translation_file("en")
+    dates.use_interface_locale(name)
     if found is None:
         return
     ours = _TranslationData(found.read_bytes(), qt_app)

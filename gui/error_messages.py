@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from core.model.conversation import ErrorKind, ReplyError
+from core.model.error_detail import DetailKind, ErrorDetail
 from core.wire.errors import OVERLOADED, written_by_relay
 
 _QUOTED_CHARS = 200
@@ -162,11 +163,13 @@ def _relay_refused(error: ReplyError) -> str:
 
 
 def describe(error: ReplyError) -> str:
-    """The headline, the provider's own words, and the request id, for the transcript's error box."""
+    """The headline, what failed (worded here when core says it as a typed detail; else the provider's own
+    words), and the request id, for the transcript's error box."""
     lines = [headline(error)]
-    if error.message and error.message not in lines[0]:
+    details = detail_text(error.detail) if error.detail is not None else error.message
+    if details and details not in lines[0]:
         lines.append(
-            QCoreApplication.translate("ErrorMessages", "Details: {message}").format(message=error.message)
+            QCoreApplication.translate("ErrorMessages", "Details: {message}").format(message=details)
         )
     if error.request_id:
         lines.append(
@@ -175,3 +178,60 @@ def describe(error: ReplyError) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def detail_text(detail: ErrorDetail) -> str:
+    """What failed below HTTP, in the user's language; the system's own cause is quoted as it is."""
+    # Written out in full for each sentence: lupdate finds a string only in a call it knows.
+    translate = QCoreApplication.translate
+    sentences = {
+        DetailKind.CONNECT_TIMEOUT: lambda: translate(
+            "ErrorMessages", "Could not connect to {host}: no answer in time."
+        ),
+        DetailKind.READ_TIMEOUT: lambda: translate(
+            "ErrorMessages", "{host} stopped sending data: no data arrived in time."
+        ),
+        DetailKind.TIMED_OUT: lambda: translate("ErrorMessages", "The request to {host} timed out."),
+        DetailKind.PROXY_REFUSED_HOST: lambda: translate(
+            "ErrorMessages", "The proxy refused the connection to {host}: {cause}"
+        ),
+        DetailKind.HOST_NOT_FOUND: lambda: translate(
+            "ErrorMessages", "Could not find the host {host}: check the base URL and your network."
+        ),
+        DetailKind.TLS: lambda: translate(
+            "ErrorMessages", "A secure connection to {host} could not be made (TLS): {cause}"
+        ),
+        DetailKind.REFUSED: lambda: translate(
+            "ErrorMessages", "Could not connect to {host}: the connection was refused. Is the server running?"
+        ),
+        DetailKind.CUT: lambda: translate(
+            "ErrorMessages", "The connection to {host} was cut before the reply was complete."
+        ),
+        DetailKind.UNREACHABLE: lambda: translate("ErrorMessages", "Could not reach {host}: {cause}"),
+        DetailKind.PROXY_WOULD_NOT_CONNECT: lambda: translate(
+            "ErrorMessages", "The proxy at {proxy} would not connect to {host}: {cause}"
+        ),
+        DetailKind.PROXY_CONNECT_TIMEOUT: lambda: translate(
+            "ErrorMessages",
+            "Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.",
+        ),
+        DetailKind.PROXY_NOT_FOUND: lambda: translate(
+            "ErrorMessages", "Could not find the proxy's host ({proxy}). {host} was not reached."
+        ),
+        DetailKind.PROXY_CONNECTION_REFUSED: lambda: translate(
+            "ErrorMessages",
+            "Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.",
+        ),
+        DetailKind.PROXY_UNREACHABLE: lambda: translate(
+            "ErrorMessages", "Could not connect to the proxy at {proxy}: {cause}. {host} was not reached."
+        ),
+        DetailKind.STREAM_STALLED_AFTER: lambda: translate(
+            "ErrorMessages", "The stream stalled: no data arrived in time after {count} bytes."
+        ),
+        DetailKind.STREAM_CUT_AFTER: lambda: translate(
+            "ErrorMessages", "The connection was cut after {count} bytes, before the reply was complete."
+        ),
+    }
+    return sentences[detail.kind]().format(
+        host=detail.host, proxy=detail.proxy, cause=detail.cause, count=detail.count
+    )

@@ -23,6 +23,7 @@ from core.api.bodies import megabytes, read_capped
 from core.api.limits import NetworkLimits
 from core.api.reply import MessageStream, ReplyResult, run_reply
 from core.api.retry import RetryPolicy, is_retryable, is_throttled, parse_retry_after
+from core.model.error_detail import DetailKind, ErrorDetail, english
 from core.model.messages import ChatMessage
 from core.model.profile import Profile, split_userinfo, userinfo_secrets
 from core.model.request_settings import RequestSettings
@@ -284,14 +285,18 @@ class ApiClient:
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.ProxyError) as exc:
             proxy = self._proxy_for(url)
             if proxy is not None:
-                raise ProxyConnectionError(describe_proxy_error(exc, url, proxy), proxy=proxy) from exc
+                detail = proxy_detail(exc, url, proxy)
+                raise _detailed(ProxyConnectionError(english(detail), proxy=proxy), detail) from exc
+            detail = transport_detail(exc, url)
             if isinstance(exc, httpx.TimeoutException):
-                raise ApiTimeoutError(describe_transport_error(exc, url)) from exc
-            raise ApiConnectionError(describe_transport_error(exc, url)) from exc
+                raise _detailed(ApiTimeoutError(english(detail)), detail) from exc
+            raise _detailed(ApiConnectionError(english(detail)), detail) from exc
         except httpx.TimeoutException as exc:
-            raise ApiTimeoutError(describe_transport_error(exc, url)) from exc
+            detail = transport_detail(exc, url)
+            raise _detailed(ApiTimeoutError(english(detail)), detail) from exc
         except httpx.TransportError as exc:
-            raise ApiConnectionError(describe_transport_error(exc, url)) from exc
+            detail = transport_detail(exc, url)
+            raise _detailed(ApiConnectionError(english(detail)), detail) from exc
 
     def _proxy_for(self, url: httpx.URL) -> str | None:
         """`host:port` of the proxy httpx connects through for this URL (the profile's, or one from the
@@ -413,42 +418,54 @@ def _json_of(body: bytes, secret: str) -> dict[str, Any]:
 
 def describe_transport_error(exc: httpx.TransportError, url: httpx.URL) -> str:
     """A sentence a user can act on, for a failure below HTTP."""
+    return english(transport_detail(exc, url))
+
+
+def transport_detail(exc: httpx.TransportError, url: httpx.URL) -> ErrorDetail:
+    """What failed below HTTP, with its facts, for the GUI to word."""
     host = _host(url)
     cause = _root_cause(exc)
     if isinstance(exc, httpx.ConnectTimeout):
-        return f"Could not connect to {host}: no answer in time."
+        return ErrorDetail(DetailKind.CONNECT_TIMEOUT, host)
     if isinstance(exc, httpx.ReadTimeout):
-        return f"{host} stopped sending data: no data arrived in time."
+        return ErrorDetail(DetailKind.READ_TIMEOUT, host)
     if isinstance(exc, httpx.TimeoutException):
-        return f"The request to {host} timed out."
+        return ErrorDetail(DetailKind.TIMED_OUT, host)
     if isinstance(exc, httpx.ProxyError):
-        return f"The proxy refused the connection to {host}: {exc}"
+        return ErrorDetail(DetailKind.PROXY_REFUSED_HOST, host, cause=str(exc))
     if isinstance(cause, socket.gaierror):
-        return f"Could not find the host {url.host}: check the base URL and your network."
+        return ErrorDetail(DetailKind.HOST_NOT_FOUND, url.host)
     if isinstance(cause, ssl.SSLError):
-        return f"A secure connection to {host} could not be made (TLS): {cause.reason or cause}"
+        return ErrorDetail(DetailKind.TLS, host, cause=str(cause.reason or cause))
     if isinstance(cause, ConnectionRefusedError):
-        return f"Could not connect to {host}: the connection was refused. Is the server running?"
+        return ErrorDetail(DetailKind.REFUSED, host)
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
-        return f"The connection to {host} was cut before the reply was complete."
-    return f"Could not reach {host}: {cause or exc}"
+        return ErrorDetail(DetailKind.CUT, host)
+    return ErrorDetail(DetailKind.UNREACHABLE, host, cause=str(cause or exc))
 
 
 def describe_proxy_error(exc: httpx.TransportError, url: httpx.URL, proxy: str) -> str:
     """The proxy failed, not the API's host: say so, naming the proxy by host and port (not its password)."""
+    return english(proxy_detail(exc, url, proxy))
+
+
+def proxy_detail(exc: httpx.TransportError, url: httpx.URL, proxy: str) -> ErrorDetail:
     cause = _root_cause(exc)
+    host = _host(url)
     if isinstance(exc, httpx.ProxyError):
-        return f"The proxy at {proxy} would not connect to {_host(url)}: {exc}"
+        return ErrorDetail(DetailKind.PROXY_WOULD_NOT_CONNECT, host, proxy, cause=str(exc))
     if isinstance(exc, httpx.ConnectTimeout):
-        return f"Could not connect to the proxy at {proxy}: no answer in time. {_host(url)} was not reached."
+        return ErrorDetail(DetailKind.PROXY_CONNECT_TIMEOUT, host, proxy)
     if isinstance(cause, socket.gaierror):
-        return f"Could not find the proxy's host ({proxy}). {_host(url)} was not reached."
+        return ErrorDetail(DetailKind.PROXY_NOT_FOUND, host, proxy)
     if isinstance(cause, ConnectionRefusedError):
-        return (
-            f"Could not connect to the proxy at {proxy}: the connection was refused. "
-            f"{_host(url)} was not reached."
-        )
-    return f"Could not connect to the proxy at {proxy}: {cause or exc}. {_host(url)} was not reached."
+        return ErrorDetail(DetailKind.PROXY_CONNECTION_REFUSED, host, proxy)
+    return ErrorDetail(DetailKind.PROXY_UNREACHABLE, host, proxy, cause=str(cause or exc))
+
+
+def _detailed(error: ApiError, detail: ErrorDetail) -> ApiError:
+    error.detail = detail
+    return error
 
 
 def _root_cause(exc: BaseException) -> BaseException:

@@ -13,6 +13,7 @@ import httpx
 
 from core.api.bodies import megabytes, read_capped
 from core.api.limits import NetworkLimits
+from core.model.error_detail import DetailKind, ErrorDetail, english
 from core.model.messages import AssistantMessage
 from core.model.profile import ApiStyle
 from core.wire.accumulate import MessageSnapshot, StreamUpdate, apply_event
@@ -202,16 +203,15 @@ class MessageStream:
                     self.capture.body_read(chunk)
                     yield chunk
         except httpx.TimeoutException as exc:
-            raise ApiTimeoutError(
-                f"The stream stalled: no data arrived in time after {self.metrics.bytes_received} bytes.",
-                request_id=self.request_id,
-            ) from exc
+            detail = ErrorDetail(DetailKind.STREAM_STALLED_AFTER, count=self.metrics.bytes_received)
+            stalled = ApiTimeoutError(english(detail), request_id=self.request_id)
+            stalled.detail = detail
+            raise stalled from exc
         except httpx.TransportError as exc:
-            raise ApiConnectionError(
-                f"The connection was cut after {self.metrics.bytes_received} bytes, before the reply "
-                "was complete.",
-                request_id=self.request_id,
-            ) from exc
+            detail = ErrorDetail(DetailKind.STREAM_CUT_AFTER, count=self.metrics.bytes_received)
+            cut = ApiConnectionError(english(detail), request_id=self.request_id)
+            cut.detail = detail
+            raise cut from exc
 
     async def _read_whole_message(self) -> list[StreamUpdate]:
         """A non-streaming answer: parse it and report it as one finished message."""

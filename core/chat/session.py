@@ -119,6 +119,17 @@ class ChatSession:
         self._require_idle(old.conversation_id)
         return await self._reply(conversation, parent_id)
 
+    async def answer(self, message_id: int) -> StoredMessage:
+        """A reply to a user turn nothing answers yet (a branch copied up to the user's message). Raises
+        RequestValidationError when the settings cannot be sent, ReplyInProgressError while one arrives."""
+        message = await self._store.call(lambda s: s.get_message(message_id))
+        if message.role != "user":
+            raise ValueError("Only a user turn can be answered.")
+        conversation = await self._store.call(lambda s: s.get_conversation(message.conversation_id))
+        ensure_valid(await self._history(message_id), conversation.settings)
+        self._require_idle(message.conversation_id)
+        return await self._reply(conversation, message_id)
+
     async def show_version(self, message_id: int) -> list[StoredMessage]:
         """Show the branch through this version of a turn (its newest continuation); the next request
         follows it. Returns the path now shown. Refused while the conversation receives a reply."""
@@ -318,4 +329,5 @@ def reply_error(error: ApiError | None) -> ReplyError | None:
         error_type=status_error.error_type if status_error else getattr(error, "error_type", None),
         request_id=error.request_id,
         retry_after=status_error.retry_after if status_error else None,
+        detail=error.detail,
     )

@@ -21,6 +21,7 @@ from core.model.conversation import (
     ReplyTiming,
     StoredMessage,
 )
+from core.model.error_detail import ErrorDetail
 from core.model.messages import Usage
 from core.model.pricing import ModelPrice
 from core.model.profile import DEFAULT_ANTHROPIC_VERSION, Profile
@@ -276,6 +277,7 @@ def error_to_dict(error: ReplyError) -> dict[str, Any]:
         "error_type": error.error_type,
         "request_id": error.request_id,
         "retry_after": error.retry_after,
+        "detail": error.detail.as_dict() if error.detail is not None else None,
     }
 
 
@@ -287,6 +289,7 @@ def error_from_dict(data: Mapping[str, Any]) -> ReplyError:
         error_type=_str(data, "error_type", None),
         request_id=_str(data, "request_id", None),
         retry_after=_float(data, "retry_after", None),
+        detail=ErrorDetail.read(data.get("detail")),
     )
 
 

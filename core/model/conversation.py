@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from core.model.error_detail import ErrorDetail
 from core.model.messages import ChatMessage, ContentBlock, Role, Usage
 from core.model.request_settings import RequestSettings
 
@@ -75,6 +76,8 @@ class ReplyError:
     error_type: str | None = None
     request_id: str | None = None
     retry_after: float | None = None
+    detail: ErrorDetail | None = None
+    """What failed below HTTP, with its facts, for the GUI to word (`message` says it in English)."""
 
 
 @dataclass(frozen=True)

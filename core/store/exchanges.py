@@ -10,11 +10,24 @@ no other request uses (a trigger of the schema).
 from __future__ import annotations
 
 import json
+import sqlite3
 import zlib
 
 from core.store.db import StoreBase
 from core.store.exchange_parts import BodyPart, join_body, split_body
 from core.wire.exchange import Exchange
+
+
+def sent_request_fields(db: sqlite3.Connection, message_id: int) -> bytes | None:
+    """A reply's request body with each `messages` element as `null`: its settings, read without loading
+    the conversation it carried (an export reads it for every reply). None when it was not recorded."""
+    row = db.execute(
+        "SELECT request_template FROM exchanges WHERE message_id = ? AND request_kept", (message_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    rows = db.execute("SELECT at FROM exchange_part_uses WHERE message_id = ? ORDER BY seq", (message_id,))
+    return join_body(zlib.decompress(row[0]), [BodyPart(at, b"null") for (at,) in rows])
 
 
 class ExchangeMethods(StoreBase):

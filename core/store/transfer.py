@@ -23,7 +23,9 @@ from core.model.codec import (
 )
 from core.model.compare_run import ColumnMetrics
 from core.model.conversation_filter import clean_tags, fold
+from core.model.request_settings import RequestSettings
 from core.store.db import StoreBase, lastrowid
+from core.store.exchanges import sent_request_fields
 from core.transcripts.archive import (
     ArchivedColumn,
     ArchivedCompareRun,
@@ -34,6 +36,7 @@ from core.transcripts.archive import (
 )
 from core.transcripts.importers.base import ImportReport, ParsedImport, SkippedItem, SkipReason
 from core.transcripts.importers.progress import ImportProgress, ImportStage
+from core.transcripts.sent_settings import settings_sent
 
 # Every column `message_from_row` reads; the INSERT gives all but the id.
 _MESSAGE_COLUMNS = (
@@ -90,6 +93,7 @@ class TransferMethods(StoreBase):
                     request_id=message.request_id,
                     error=message.error,
                     warnings=message.warnings,
+                    sent_settings=self._sent_settings(message.id) if message.role == "assistant" else None,
                 )
             )
             stack.extend(reversed(children.get(message.id, [])))
@@ -112,6 +116,10 @@ class TransferMethods(StoreBase):
                 )
             ],
         )
+
+    def _sent_settings(self, message_id: int) -> RequestSettings | None:
+        fields = sent_request_fields(self._db, message_id)
+        return None if fields is None else settings_sent(fields)
 
     def export_all(self) -> list[ArchivedConversation]:
         """Every conversation not deleted, in the order of the conversation list."""

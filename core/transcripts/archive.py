@@ -47,6 +47,9 @@ class ArchivedMessage:
     request_id: str | None = None
     error: ReplyError | None = None
     warnings: list[str] = field(default_factory=list)
+    sent_settings: RequestSettings | None = None
+    """What a reply was made with, read from its recorded request (`core.transcripts.sent_settings`); None
+    when not recorded. Shown by the readable exports; the JSON keeps the recorded facts it has."""
 
 
 @dataclass

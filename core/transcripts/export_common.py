@@ -15,7 +15,8 @@ from typing import Any
 
 from core.model.compare_run import tokens_text
 from core.model.conversation import ReplyError
-from core.model.request_settings import ThinkingSettings
+from core.model.output_estimate import partial_output_estimate
+from core.model.request_settings import RequestSettings, ThinkingSettings
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.export_labels import ENGLISH, ExportLabels
 
@@ -62,15 +63,28 @@ def branch_on_screen(conversation: ArchivedConversation) -> list[ArchivedMessage
 
 
 def header_facts(conversation: ArchivedConversation, labels: ExportLabels = ENGLISH) -> list[HeaderFact]:
-    """Date, model and the settings that change what a reader sees (not transport details)."""
-    settings = conversation.settings
-    facts = [
-        HeaderFact(labels.date, time_text(conversation.created_at)),
-        HeaderFact(labels.model, settings.model or "—"),
-    ]
+    """Date, provider, and the conversation's settings that change what a reader sees (not transport
+    details), said to be its current ones: each reply says what it was made with (`reply_settings`)."""
+    facts = [HeaderFact(labels.date, time_text(conversation.created_at))]
     if conversation.profile_name:
         facts.append(HeaderFact(labels.provider, conversation.profile_name))
-    facts.append(HeaderFact(labels.max_tokens, str(settings.max_tokens)))
+    facts.append(HeaderFact(labels.current_settings, labels.current_settings_note))
+    return facts + settings_facts(conversation.settings, labels)
+
+
+def reply_settings(message: ArchivedMessage, labels: ExportLabels = ENGLISH) -> str:
+    """What a reply was made with, from its recorded request, on one line ("Made with: Model m · Max
+    tokens 1024 · Temperature 0.2"); empty when its request was not recorded."""
+    if message.sent_settings is None:
+        return ""
+    facts = settings_facts(message.sent_settings, labels)
+    return labels.made_with.format(settings=" · ".join(f"{fact.label} {fact.value}" for fact in facts))
+
+
+def settings_facts(settings: RequestSettings, labels: ExportLabels = ENGLISH) -> list[HeaderFact]:
+    facts = [HeaderFact(labels.model, settings.model or "—")]
+    if settings.max_tokens:
+        facts.append(HeaderFact(labels.max_tokens, str(settings.max_tokens)))
     optional = {
         labels.temperature: settings.temperature,
         labels.top_p: settings.top_p,
@@ -119,9 +133,13 @@ def time_text(seconds: float) -> str:
 def reply_facts(message: ArchivedMessage, labels: ExportLabels = ENGLISH) -> str:
     """One line on what a reply measured: model, tokens, cost, time, stop reason."""
     parts = [message.model or ""]
-    if message.usage is not None:
+    estimate = partial_output_estimate(message.status, message.usage, message.content)
+    if message.usage is not None or estimate is not None:
+        # A reply stopped before the API's final count says "1 out": the estimate from its text instead.
         usage = message.usage
-        parts.append(labels.tokens.format(input=usage.input_tokens, output=usage.output_tokens))
+        template = labels.tokens if estimate is None else labels.tokens_estimated
+        output = usage.output_tokens if estimate is None and usage is not None else estimate
+        parts.append(template.format(input=usage.input_tokens if usage is not None else 0, output=output))
     if message.cost_usd is not None:
         parts.append(f"${message.cost_usd:.4f}")
     if message.timing is not None and message.timing.duration is not None:

@@ -23,6 +23,7 @@ from core.transcripts.export_common import (
     json_or_text,
     pretty_json,
     reply_facts,
+    reply_settings,
     system_text,
     time_text,
 )
@@ -104,6 +105,8 @@ class _Writer:
         parts.append("</div>")
         if message.role == "assistant" and (facts := reply_facts(message, labels)):
             parts.append(f'<div class="facts-line">{_escape(facts)}</div>')
+        if message.role == "assistant" and (made_with := reply_settings(message, labels)):
+            parts.append(f'<div class="facts-line">{_escape(made_with)}</div>')
         parts += [self._block(dict(block)) for block in message.content]
         if message.error is not None:
             error = f"{labels.error}: {error_text(message.error)}"

@@ -28,10 +28,16 @@ class ExportLabels:
     thinking_on: str = "on"
     stop_sequences: str = "Stop sequences"
     tools: str = "Tools"
+    current_settings: str = "Settings"
+    current_settings_note: str = (
+        "the conversation's current ones, below; each reply says what it was made with"
+    )
+    made_with: str = "Made with: {settings}"
     system_prompt: str = "System prompt"
     user: str = "User"
     assistant: str = "Assistant"
     tokens: str = "{input} in / {output} out tokens"
+    tokens_estimated: str = "{input} in / ≈{output} out tokens (estimated)"
     stop_reason: str = "stop: {reason}"
     streaming: str = "unfinished"
     interrupted: str = "interrupted"

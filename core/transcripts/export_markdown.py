@@ -32,6 +32,7 @@ from core.transcripts.export_common import (
     json_or_text,
     pretty_json,
     reply_facts,
+    reply_settings,
     system_text,
     time_text,
     unique_stems,
@@ -155,6 +156,8 @@ class _Writer:
         lines = [f"## {role}" + (f" · {when}" if when else ""), ""]
         if message.role == "assistant" and (facts := reply_facts(message, labels)):
             lines += [f"*{facts}*", ""]
+        if message.role == "assistant" and (made_with := reply_settings(message, labels)):
+            lines += [f"*{inline_text(made_with)}*", ""]
         for block in message.content:
             lines += self._block(dict(block))
         if message.error is not None:

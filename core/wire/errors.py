@@ -28,9 +28,11 @@ ApiError
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any, ClassVar, Literal
 
 from core.model.conversation import ErrorKind
+from core.model.error_detail import ErrorDetail
 from core.wire.secret_forms import scrub_text
 
 _RELAY_SNIPPET_CHARS = 300
@@ -39,6 +41,8 @@ _RELAY_SNIPPET_CHARS = 300
 class ApiError(Exception):
     kind: ClassVar[ErrorKind] = ErrorKind.OTHER
     """Which case this is, saved with the reply (`ReplyError.kind`) and worded by the GUI."""
+    detail: ErrorDetail | None = None
+    """What failed below HTTP, with its facts, for the GUI to word in the user's language."""
 
     def __init__(self, message: str, *, request_id: str | None = None) -> None:
         super().__init__(message)
@@ -303,6 +307,10 @@ def without_secret(error: ApiError, *secrets: str) -> ApiError:
         return scrub_text(text, kept, SECRET_SHOWN_AS)
 
     error.message = scrubbed(error.message)
+    if error.detail is not None:
+        detail = error.detail
+        error.detail = replace(detail, host=scrubbed(detail.host), proxy=scrubbed(detail.proxy),
+                               cause=scrubbed(detail.cause))  # fmt: skip
     error.args = tuple(scrubbed(arg) if isinstance(arg, str) else arg for arg in error.args)
     if isinstance(error, ApiStatusError):
         error.body = scrubbed(error.body)

@@ -2,8 +2,10 @@
 
 `ExchangeCapture` sits on the path a request takes through `core.api.client` (it sees the `httpx.Request` that
 is sent and every byte of the response that is read), so the record is what was sent, not a rebuild. The key
-is taken out when the record is made: headers that carry it, and any place it appears in any form (escaped,
-URL- or base64-encoded: `core.wire.secret_forms`), read `REDACTED`.
+is taken out when the record is made: where it was sent (the request's headers and the URL's query) it reads
+`REDACTED` wherever it appears, in any form (escaped, URL- or base64-encoded: `core.wire.secret_forms`); in
+the bodies and the response's headers only a long key standing as a whole token is replaced, so a short key
+(the demo's is "demo") never changes the user's words or the reply's, and the body kept is the body sent.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from urllib.parse import unquote
 
 import httpx
 
-from core.wire.secret_forms import scrub_bytes, scrub_text
+from core.wire.secret_forms import scrub_bytes, scrub_text, scrub_tokens_bytes, scrub_tokens_text
 
 REDACTED = "[REDACTED]"
 URL_CREDENTIALS = "[URL credentials]"
@@ -108,7 +110,7 @@ class ExchangeCapture:
         response = self._response
         return Exchange(
             method=request.method,
-            url=self._redact(str(request.url.copy_with(username=None, password=None))),
+            url=self._redact_url(request.url.copy_with(username=None, password=None)),
             request_headers=redact_headers(
                 dict(request.headers.items()),
                 self._key,
@@ -118,7 +120,7 @@ class ExchangeCapture:
             request_body=self._redact_bytes(body) if kept else b"",
             status=response.status_code if response is not None else None,
             response_headers=(
-                redact_headers(dict(response.headers.items()), self._key, secrets=self._secrets)
+                redact_headers(dict(response.headers.items()), self._key, secrets=self._secrets, sent=False)
                 if response is not None
                 else {}
             ),
@@ -127,23 +129,38 @@ class ExchangeCapture:
             request_kept=kept,
         )
 
-    def _redact(self, text: str) -> str:
-        text = scrub_text(text, [self._key], REDACTED) if self._key else text
-        return scrub_text(text, list(self._secrets), REDACTED_CREDENTIALS)
+    def _redact_url(self, url: httpx.URL) -> str:
+        # The query is where a key is sent in a URL; the rest is the host and the path, names that a short
+        # key could be a word of.
+        whole = str(url)
+        query = url.query.decode("ascii", "replace")
+        head = whole[: len(whole) - len(query) - 1] if query else whole
+        head = scrub_tokens_text(head, [self._key], REDACTED) if self._key else head
+        if query:
+            query = scrub_text(query, [self._key], REDACTED) if self._key else query
+            head = f"{head}?{query}"
+        return scrub_text(head, list(self._secrets), REDACTED_CREDENTIALS)
 
     def _redact_bytes(self, data: bytes) -> bytes:
         # A key a relay echoes back, in whatever form (or that a user pasted into a message), must not reach
-        # the database either.
-        data = scrub_bytes(data, [self._key], REDACTED) if self._key else data
+        # the database either; but only as the key itself, a long token: the body kept is the body sent.
+        # A URL's or a proxy's password is still replaced wherever it appears: it is never meant for content.
+        data = scrub_tokens_bytes(data, [self._key], REDACTED) if self._key else data
         return scrub_bytes(data, list(self._secrets), REDACTED_CREDENTIALS)
 
 
 def redact_headers(
-    headers: dict[str, str], api_key: str, *, url_userinfo: str = "", secrets: tuple[str, ...] = ()
+    headers: dict[str, str],
+    api_key: str,
+    *,
+    url_userinfo: str = "",
+    secrets: tuple[str, ...] = (),
+    sent: bool = True,
 ) -> dict[str, str]:
-    """Lower-case names; the key replaced by REDACTED wherever it appears, the Basic auth made of the base
-    URL's credentials by URL_CREDENTIALS, other secrets by REDACTED_CREDENTIALS, and auth headers never in
-    clear."""
+    """Lower-case names; the key replaced by REDACTED (wherever it appears in headers that were `sent`, as a
+    long whole token in those received), the Basic auth made of the base URL's credentials by
+    URL_CREDENTIALS, other secrets by REDACTED_CREDENTIALS, and auth headers never in clear."""
+    scrub_key = scrub_text if sent else scrub_tokens_text
     basic = basic_auth(url_userinfo) if url_userinfo else None
     redacted: dict[str, str] = {}
     for name, value in headers.items():
@@ -151,7 +168,7 @@ def redact_headers(
         if basic is not None and name == "authorization" and value == basic:
             redacted[name] = f"Basic {URL_CREDENTIALS}"
             continue
-        scrubbed = scrub_text(value, [api_key], REDACTED) if api_key else value
+        scrubbed = scrub_key(value, [api_key], REDACTED) if api_key else value
         scrubbed = scrub_text(scrubbed, list(secrets), REDACTED_CREDENTIALS)
         if scrubbed == value and name in _AUTH_HEADERS:
             scrubbed = REDACTED_CREDENTIALS if name == "proxy-authorization" else REDACTED

@@ -8,6 +8,7 @@ While the conversation receives a reply its branches stay as they are: the actio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable
 from dataclasses import replace
 
@@ -48,6 +49,7 @@ class BranchActions(QObject):
         transcript.regenerateRequested.connect(self._popup_regenerate_menu)
         transcript.versionRequested.connect(self._switch)
         transcript.branchRequested.connect(lambda message_id: self._tasks.start(self.branch(message_id)))
+        transcript.replyRequested.connect(self.get_reply)
         transcript.turnMenuRequested.connect(self._add_to_turn_menu)
 
     # --- the versions on screen -----------------------------------------------------------------------
@@ -128,12 +130,23 @@ class BranchActions(QObject):
             settings = replace(conversation.settings, model=model)
         await self._guarded(self._session.regenerate(reply_id, settings))
 
+    # --- a reply to the last turn when it is the user's ---------------------------------------------
+
+    def get_reply(self, message_id: int) -> None:
+        if not self._busy():
+            self._tasks.start(self._get_reply(message_id))
+
+    async def _get_reply(self, message_id: int) -> None:
+        await self._window.persist_settings()
+        await self._guarded(self._session.answer(message_id))
+
     # --- branch into a new conversation ---------------------------------------------------------------
 
     async def branch(self, message_id: int) -> None:
-        """Copy the path up to this message into a new conversation, and open it."""
+        """Copy the path up to this message into a new conversation with a title of its own, and open it."""
         conversation = await self._conversations.conversation_of(message_id)
-        title = self.tr("{title} (branch)").format(title=conversation.title or self.tr("Conversation"))
+        titles = [summary.title for summary in await self._conversations.summaries()]
+        title = self.branch_title(conversation.title or self.tr("Conversation"), titles)
         try:
             copy_id = await self._session.branch(message_id, title)
         except ReplyInProgressError:
@@ -141,6 +154,25 @@ class BranchActions(QObject):
             return
         self._window.refresh_conversations()
         await self._window.reopen(copy_id)
+
+    def branch_title(self, source: str, titles: list[str]) -> str:
+        """A title such as "Branch 2: Trip", numbered past the branches already made; a branch of a branch
+        counts on from its source's title rather than adding another mark. The mark comes first: the
+        conversation list cuts a long title at its end, where a suffix would not be seen."""
+        template = self.tr("Branch {number}: {title}")
+        pattern = (
+            re.escape(template)
+            .replace(r"\{title\}", "(?P<title>.+)")
+            .replace(r"\{number\}", r"(?P<number>\d+)")
+        )
+        found = re.fullmatch(pattern, source)
+        base = found.group("title") if found else source
+        numbers = [
+            int(match.group("number"))
+            for t in titles
+            if (match := re.fullmatch(pattern, t)) and match.group("title") == base
+        ]
+        return template.format(title=base, number=max([1, *numbers]) + 1)
 
     # --- a turn's right-click menu -------------------------------------------------------------------
 

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from core.chat.attachments import AttachmentError, load_attachment
 from core.model.messages import ContentBlock
+from gui.chat.notice_timeout import NoticeTimeout
 from gui.tasks import TaskKeeper
 from gui.theme.icons import icon, inline_image
+from gui.widgets.recent_folders import remember_folder, start_folder
 
 
 class Composer(QWidget):
@@ -52,6 +54,7 @@ class Composer(QWidget):
         self.notice.setObjectName("composerNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.notice_timeout = NoticeTimeout(self.notice, self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
@@ -81,6 +84,7 @@ class Composer(QWidget):
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        self.notice_timeout.shown(text)
 
     def attach(self, paths: list[Path]) -> asyncio.Task[None]:
         """Read the files off the UI thread; each becomes a chip, or a notice says why it cannot."""
@@ -129,10 +133,11 @@ class Composer(QWidget):
         names, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Attach files"),
-            "",
+            str(start_folder("attach")),
             self.tr("Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)"),
         )
         if names:
+            remember_folder("attach", Path(names[0]))
             self.attach([Path(name) for name in names])
 
     async def _load(self, paths: list[Path]) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from core.compare.report import write_reports
 from core.compare.session import CompareSession
+from gui.widgets.recent_folders import remember_folder, start_folder
 
 ChooseFolder = Callable[[QWidget], str | None]
 """Asks where to write; None when the user cancels. Tests pass one that answers at once."""
@@ -19,7 +20,9 @@ ChooseFolder = Callable[[QWidget], str | None]
 
 def ask_for_folder(parent: QWidget) -> str | None:
     title = QCoreApplication.translate("CompareExport", "Export comparison to a folder")
-    folder = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+    folder = QFileDialog.getExistingDirectory(parent, title, str(start_folder("export")))
+    if folder:
+        remember_folder("export", Path(folder))
     return folder or None
 
 

@@ -3,7 +3,6 @@ reopens in the compare view as it was saved."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -24,6 +23,7 @@ from core.model.compare_run import CompareRun
 from core.model.conversation import Conversation
 from core.store.services import CompareRunService
 from gui.tasks import TaskKeeper
+from gui.widgets.dates import date_time_text
 
 _PROMPT_CHARS = 80
 
@@ -61,7 +61,7 @@ class CompareRunsDialog(QDialog):
             self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _describe(self, run: CompareRun) -> str:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.created_at))
+        when = date_time_text(run.created_at)
         prompt = " ".join(run.prompts[0].split()) if run.prompts else ""
         if len(prompt) > _PROMPT_CHARS:
             prompt = prompt[: _PROMPT_CHARS - 1] + "…"

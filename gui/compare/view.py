@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from gui.compare.presets_menu import PresetsMenu
 from gui.compare.session_signals import CompareSignals
 from gui.compare.word_diff_dialog import WordDiffDialog
 from gui.tasks import TaskKeeper
+from gui.widgets.screen_fit import fit_to_screen
 
 DEFAULT_COLUMNS = 2
 
@@ -124,7 +125,7 @@ class CompareView(QWidget):
         self.retranslate()
         for _ in range(DEFAULT_COLUMNS):
             self.add_column(base_profile, copy.deepcopy(base_settings))
-        self.resize(1200, 800)
+        fit_to_screen(self, QSize(1200, 800))
 
     def _build_layout(self) -> None:
         strip = QWidget(self)

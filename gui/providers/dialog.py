@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.api.keys import CredentialKind
 from core.model.profile import DEFAULT_ANTHROPIC_VERSION, Profile
+from gui.error_messages import describe
 from gui.providers.draft import (
     ConnectionReport,
     KeyAccess,
@@ -378,7 +379,10 @@ class ProvidersDialog(QDialog):
             if report.message_ok
             else self.tr("✗ The test message was not answered."),
         ]
-        if report.detail:
+        if report.errors:
+            # Worded here, in the interface's language, from core's typed errors.
+            lines += list(dict.fromkeys(describe(error) for error in report.errors))
+        elif report.detail:
             lines.append(report.detail)
         return "\n".join(lines)
 

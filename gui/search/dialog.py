@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QDate,
     QDateTime,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -53,6 +52,7 @@ from PySide6.QtWidgets import (
 from core.store.search_query import SearchChoices, SearchFilters, SearchHit, SearchQuery, snippet_parts
 from core.store.services import SearchService
 from gui.tasks import TaskKeeper
+from gui.widgets.dates import date_time_text
 
 DEBOUNCE_MS = 150
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -196,20 +196,17 @@ class SearchDialog(QDialog):
 
     def _show(self, hits: list[SearchHit], status: str) -> None:
         self.results_model.clear()
-        locale = QLocale()
         for hit in hits:
             item = QStandardItem(hit.conversation_title)
             item.setData(hit, HitRole)
-            item.setData(self._hit_html(hit, locale), HtmlRole)
+            item.setData(self._hit_html(hit), HtmlRole)
             self.results_model.appendRow(item)
         if hits:
             self.results.setCurrentIndex(self.results_model.index(0, 0))
         self.status.setText(status)
 
-    def _hit_html(self, hit: SearchHit, locale: QLocale) -> str:
-        when = locale.toString(
-            QDateTime.fromSecsSinceEpoch(int(hit.created_at)), QLocale.FormatType.ShortFormat
-        )
+    def _hit_html(self, hit: SearchHit) -> str:
+        when = date_time_text(hit.created_at)
         where = {None: self.tr("Title"), "user": self.tr("You"), "assistant": self.tr("Assistant")}
         title = html.escape(hit.conversation_title or self.tr("New conversation"))
         snippet = "".join(

@@ -27,6 +27,7 @@ class TurnLinks(QWidget):
         turnsChanged(): turns were shown or added (their versions may need asking for, see set_versions).
         editRequested(int), regenerateRequested(int), branchRequested(int): a turn's Edit, Regenerate or
             Branch link (its message id).
+        replyRequested(int): "Get reply" on the last turn when it is the user's (its message id).
         versionRequested(int): a version switcher's arrow (the id of the version to show).
         alternativesRequested(int): a chosen compare reply's "alternatives" link (its message id).
         turnMenuRequested(int, QMenu): a right-click on a turn (its message id), before its menu shows:
@@ -42,6 +43,7 @@ class TurnLinks(QWidget):
     editRequested = Signal(int)
     regenerateRequested = Signal(int)
     branchRequested = Signal(int)
+    replyRequested = Signal(int)
     versionRequested = Signal(int)
     alternativesRequested = Signal(int)
     turnMenuRequested = Signal(int, QMenu)
@@ -79,5 +81,5 @@ class TurnLinks(QWidget):
         elif action == "tool-result":
             message_id, _, tool_use_id = rest.partition("/")
             self.toolResultRequested.emit(int(message_id), tool_use_id)
-        elif action in ("edit", "regenerate", "branch", "version", "alternatives"):
+        elif action in ("edit", "regenerate", "branch", "version", "alternatives", "reply"):
             getattr(self, f"{action}Requested").emit(int(rest))

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject
 
 from core.model.branching import Versions, can_edit
 from core.model.conversation import ReplyError, StoredMessage
+from core.model.output_estimate import output_estimate
 from core.render.html_slices import split_long_lists, split_long_paragraphs
 from core.render.limits import cut_markdown
 from core.render.markdown import CODE_CLASS, MarkdownRenderer, code_styles, inline_styles
@@ -74,6 +75,12 @@ class CachedMarkdown:
         return text in self._cache
 
 
+_ARROW_PAD = "\u00a0" * 4
+"""No-break spaces on the outer side of a version arrow (a space on the inner): with the glyph, a target
+about 30 pixels wide (other spaces would collapse into one in Qt's rich text). The text still reads
+`‹ 2/3 ›`."""
+
+
 @dataclass
 class TurnOptions:
     """What a turn's look depends on besides its message."""
@@ -81,7 +88,8 @@ class TurnOptions:
     expanded: set[tuple[int, int]] = field(default_factory=set)
     """(message id, block index) of thinking blocks shown open."""
     tool_links: bool = False
-    """Offer "Reply with result…" on its tool calls (the last turn, stopped for tool use)."""
+    """The last turn's links: "Reply with result…" on its tool calls (stopped for tool use), or "Get reply"
+    on a user turn nothing answers."""
     tool_names: Mapping[str, str] = field(default_factory=dict)
     """Tool names by tool_use id, for the cards of tool results."""
     versions: Versions | None = None
@@ -172,6 +180,8 @@ class TurnHtml(QObject):
             elif message.role == "assistant" and message.parent_id is not None:
                 links.append(self._action_link("regenerate", message.id, self.tr("Regenerate ▾")))
             links.append(self._action_link("branch", message.id, self.tr("Branch")))
+            if message.role == "user" and options.tool_links:
+                links.append(self._action_link("reply", message.id, self.tr("Get reply")))
             parts.append(f'<span style="font-size:small">{" · ".join(links)}</span>')
         return "".join(
             f'&nbsp;&nbsp;&nbsp;<span style="color:{self.colors.muted}">{part}</span>' for part in parts
@@ -181,13 +191,16 @@ class TurnHtml(QObject):
         """`‹ 2/3 ›`: each arrow a link to the neighbouring version, plain when there is none."""
 
         def arrow(symbol: str, target: int | None) -> str:
+            # Spaces inside the link make it a target a pointer finds (the glyph alone is ~6 pixels wide);
+            # a missing arrow keeps the same width, so the label does not move between versions.
+            padded = f"{_ARROW_PAD}{symbol} " if symbol == "‹" else f" {symbol}{_ARROW_PAD}"
             if target is None:
-                return f'<span style="font-size:large">{symbol}</span>'
+                return f'<span style="font-size:large">{padded}</span>'
             link_style = "font-size:large; font-weight:600; text-decoration:none"
-            return f'<a href="{SCHEME}:version/{target}" style="{link_style}">{symbol}</a>'
+            return f'<a href="{SCHEME}:version/{target}" style="{link_style}">{padded}</a>'
 
         label = f"{versions.position}/{versions.count}"
-        return f"{arrow('‹', versions.previous_id)} {label} {arrow('›', versions.next_id)}"
+        return f"{arrow('‹', versions.previous_id)}{label}{arrow('›', versions.next_id)}"
 
     def _action_link(self, action: str, message_id: int, label: str) -> str:
         return f'<a href="{SCHEME}:{action}/{message_id}">{html.escape(label)}</a>'
@@ -197,7 +210,13 @@ class TurnHtml(QObject):
         usage = message.usage
         if usage is not None:
             items.append(self.tr("{count} in").format(count=f"{usage.input_tokens:,}"))
+        estimate = output_estimate(message)
+        if estimate is not None:
+            # Stopped before the API's final count: "1 out" would understate what arrived.
+            items.append(self.tr("≈{count} out (estimated)").format(count=f"{estimate:,}"))
+        elif usage is not None:
             items.append(self.tr("{count} out").format(count=f"{usage.output_tokens:,}"))
+        if usage is not None:
             if usage.cache_read_input_tokens is not None:
                 items.append(self.tr("cache read {count}").format(count=f"{usage.cache_read_input_tokens:,}"))
             if usage.cache_creation_input_tokens is not None:

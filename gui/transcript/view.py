@@ -292,11 +292,14 @@ class TranscriptView(TurnLinks):
                 self._tool_names[str(tool_id)] = str(block.get("name", ""))
 
     def _tool_link_target(self) -> int | None:
-        """The turn offering "Reply with result…": the last one, if the model stopped to use a tool."""
+        """The turn offering "Reply with result…" (the last one, if the model stopped to use a tool) or "Get
+        reply" (the last one, if it is the user's: a branch copied up to a user's message)."""
         if self._live is not None or not self._messages:
             return None
         last = self._messages[-1]
         if last.role == "assistant" and last.stop_reason == "tool_use" and last.status == "complete":
+            return last.id
+        if last.role == "user":
             return last.id
         return None
 

@@ -33,6 +33,7 @@ from core.transcripts.importers.progress import ImportCancelledError, ImportProg
 from gui.tasks import TaskKeeper
 from gui.transfer.import_progress import ImportProgressDialog
 from gui.transfer.words import TransferWords
+from gui.widgets.recent_folders import remember_folder, start_folder
 from gui.window_host import WindowHost
 
 if TYPE_CHECKING:
@@ -54,22 +55,34 @@ _MAX_LISTED = 15
 
 
 class FileDialogs:
-    """Qt's file dialogs; a test passes an object with the same methods to answer them itself."""
+    """Qt's file dialogs, each starting in the folder last used for its kind (exports, imports); a test
+    passes an object with the same methods to answer them itself."""
 
     def save_path(
         self, parent: QWidget, title: str, suggested: Path, filters: list[str]
     ) -> tuple[Path, int] | None:
-        """The chosen path and the index of the chosen filter, or None if cancelled."""
-        name, chosen = QFileDialog.getSaveFileName(parent, title, str(suggested), ";;".join(filters))
-        return (Path(name), filters.index(chosen) if chosen in filters else 0) if name else None
+        """The chosen path and the index of the chosen filter, or None if cancelled. `suggested` gives the
+        file's name; the folder is the one last exported to."""
+        start = start_folder("export") / suggested.name
+        name, chosen = QFileDialog.getSaveFileName(parent, title, str(start), ";;".join(filters))
+        if not name:
+            return None
+        remember_folder("export", Path(name))
+        return Path(name), filters.index(chosen) if chosen in filters else 0
 
     def open_path(self, parent: QWidget, title: str, filters: list[str]) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), ";;".join(filters))
-        return Path(name) if name else None
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder("import")), ";;".join(filters))
+        if not name:
+            return None
+        remember_folder("import", Path(name))
+        return Path(name)
 
     def folder(self, parent: QWidget, title: str) -> Path | None:
-        name = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
-        return Path(name) if name else None
+        name = QFileDialog.getExistingDirectory(parent, title, str(start_folder("export")))
+        if not name:
+            return None
+        remember_folder("export", Path(name))
+        return Path(name)
 
     def choose(
         self, parent: QWidget, title: str, label: str, items: list[str], chosen: Callable[[int], object]

@@ -28,10 +28,16 @@ class TransferWords(QObject):
             thinking_on=self.tr("on", "thinking"),
             stop_sequences=self.tr("Stop sequences"),
             tools=self.tr("Tools"),
+            current_settings=self.tr("Settings"),
+            current_settings_note=self.tr(
+                "the conversation's current ones, below; each reply says what it was made with"
+            ),
+            made_with=self.tr("Made with: {settings}"),
             system_prompt=self.tr("System prompt"),
             user=self.tr("User"),
             assistant=self.tr("Assistant"),
             tokens=self.tr("{input} in / {output} out tokens"),
+            tokens_estimated=self.tr("{input} in / ≈{output} out tokens (estimated)"),
             stop_reason=self.tr("stop: {reason}"),
             streaming=self.tr("unfinished", "reply status"),
             interrupted=self.tr("interrupted", "reply status"),

@@ -27,67 +27,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="107"/>
+        <location filename="../../gui/chat/branch_actions.py" line="109"/>
         <source>With the current settings ({model})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="112"/>
+        <location filename="../../gui/chat/branch_actions.py" line="114"/>
         <source>With another model (this reply only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="136"/>
-        <source>{title} (branch)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/chat/branch_actions.py" line="136"/>
+        <location filename="../../gui/chat/branch_actions.py" line="149"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="140"/>
+        <location filename="../../gui/chat/branch_actions.py" line="153"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="154"/>
+        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <source>Branch {number}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/branch_actions.py" line="186"/>
         <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="156"/>
+        <location filename="../../gui/chat/branch_actions.py" line="188"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="158"/>
+        <location filename="../../gui/chat/branch_actions.py" line="190"/>
         <source>Branch into new conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="194"/>
         <source>Delete this version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="169"/>
+        <location filename="../../gui/chat/branch_actions.py" line="201"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="178"/>
+        <location filename="../../gui/chat/branch_actions.py" line="210"/>
         <source>Delete this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="206"/>
+        <location filename="../../gui/chat/branch_actions.py" line="238"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="212"/>
+        <location filename="../../gui/chat/branch_actions.py" line="244"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,7 +526,7 @@
 <context>
     <name>CompareExport</name>
     <message>
-        <location filename="../../gui/compare/export.py" line="21"/>
+        <location filename="../../gui/compare/export.py" line="22"/>
         <source>Export comparison to a folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,87 +560,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="156"/>
+        <location filename="../../gui/compare/view.py" line="157"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="157"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="158"/>
+        <location filename="../../gui/compare/view.py" line="159"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="159"/>
+        <location filename="../../gui/compare/view.py" line="160"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="160"/>
+        <location filename="../../gui/compare/view.py" line="161"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="161"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="162"/>
+        <location filename="../../gui/compare/view.py" line="163"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="163"/>
+        <location filename="../../gui/compare/view.py" line="164"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="164"/>
+        <location filename="../../gui/compare/view.py" line="165"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="165"/>
+        <location filename="../../gui/compare/view.py" line="166"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="167"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="387"/>
+        <location filename="../../gui/compare/view.py" line="388"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="406"/>
+        <location filename="../../gui/compare/view.py" line="407"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="409"/>
+        <location filename="../../gui/compare/view.py" line="410"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="302"/>
+        <location filename="../../gui/compare/view.py" line="303"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="309"/>
+        <location filename="../../gui/compare/view.py" line="310"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="333"/>
+        <location filename="../../gui/compare/view.py" line="334"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,62 +648,62 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="69"/>
+        <location filename="../../gui/chat/composer.py" line="72"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="71"/>
+        <location filename="../../gui/chat/composer.py" line="74"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="73"/>
+        <location filename="../../gui/chat/composer.py" line="76"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="77"/>
         <source>Attach images or PDF files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="131"/>
+        <location filename="../../gui/chat/composer.py" line="135"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="133"/>
+        <location filename="../../gui/chat/composer.py" line="137"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="153"/>
+        <location filename="../../gui/chat/composer.py" line="158"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="156"/>
+        <location filename="../../gui/chat/composer.py" line="161"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="159"/>
+        <location filename="../../gui/chat/composer.py" line="164"/>
         <source>{name} could not be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="183"/>
+        <location filename="../../gui/chat/composer.py" line="188"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="183"/>
+        <location filename="../../gui/chat/composer.py" line="188"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="185"/>
+        <location filename="../../gui/chat/composer.py" line="190"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1449,163 +1449,243 @@
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../gui/error_messages.py" line="17"/>
+        <location filename="../../gui/error_messages.py" line="18"/>
         <source>There is no API key for this provider. Add it in Providers, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="21"/>
+        <location filename="../../gui/error_messages.py" line="22"/>
         <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="27"/>
+        <location filename="../../gui/error_messages.py" line="28"/>
         <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="33"/>
+        <location filename="../../gui/error_messages.py" line="34"/>
         <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="37"/>
+        <location filename="../../gui/error_messages.py" line="38"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="44"/>
+        <location filename="../../gui/error_messages.py" line="45"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="48"/>
+        <location filename="../../gui/error_messages.py" line="49"/>
         <source>The key is not allowed to do this (403).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="50"/>
+        <location filename="../../gui/error_messages.py" line="51"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="56"/>
+        <location filename="../../gui/error_messages.py" line="57"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="59"/>
+        <location filename="../../gui/error_messages.py" line="60"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="65"/>
+        <location filename="../../gui/error_messages.py" line="66"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="70"/>
+        <location filename="../../gui/error_messages.py" line="71"/>
         <source>The model is overloaded right now: the provider answered {status}, and its message names overloaded_error. Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="76"/>
+        <location filename="../../gui/error_messages.py" line="77"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="81"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84"/>
+        <location filename="../../gui/error_messages.py" line="85"/>
         <source>The provider refused the request (400).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="86"/>
+        <location filename="../../gui/error_messages.py" line="87"/>
         <source>The provider reports a billing problem (402).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="88"/>
+        <location filename="../../gui/error_messages.py" line="89"/>
         <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="94"/>
+        <location filename="../../gui/error_messages.py" line="95"/>
         <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="100"/>
+        <location filename="../../gui/error_messages.py" line="101"/>
         <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="106"/>
+        <location filename="../../gui/error_messages.py" line="107"/>
         <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="112"/>
+        <location filename="../../gui/error_messages.py" line="113"/>
         <source>The provider stopped answering in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="114"/>
+        <location filename="../../gui/error_messages.py" line="115"/>
         <source>The connection failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="116"/>
+        <location filename="../../gui/error_messages.py" line="117"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="121"/>
+        <location filename="../../gui/error_messages.py" line="122"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="123"/>
+        <location filename="../../gui/error_messages.py" line="124"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="127"/>
+        <location filename="../../gui/error_messages.py" line="128"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="133"/>
+        <location filename="../../gui/error_messages.py" line="134"/>
         <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="138"/>
+        <location filename="../../gui/error_messages.py" line="139"/>
         <source>The provider reported an error in the middle of the reply ({type}). What arrived is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="152"/>
+        <location filename="../../gui/error_messages.py" line="153"/>
         <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="157"/>
+        <location filename="../../gui/error_messages.py" line="158"/>
         <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="169"/>
+        <location filename="../../gui/error_messages.py" line="172"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="173"/>
+        <location filename="../../gui/error_messages.py" line="176"/>
         <source>Request id: {request_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="188"/>
+        <source>Could not connect to {host}: no answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="191"/>
+        <source>{host} stopped sending data: no data arrived in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="194"/>
+        <source>The request to {host} timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="195"/>
+        <source>The proxy refused the connection to {host}: {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="198"/>
+        <source>Could not find the host {host}: check the base URL and your network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="201"/>
+        <source>A secure connection to {host} could not be made (TLS): {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="204"/>
+        <source>Could not connect to {host}: the connection was refused. Is the server running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="207"/>
+        <source>The connection to {host} was cut before the reply was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="210"/>
+        <source>Could not reach {host}: {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="211"/>
+        <source>The proxy at {proxy} would not connect to {host}: {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="214"/>
+        <source>Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="218"/>
+        <source>Could not find the proxy&apos;s host ({proxy}). {host} was not reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="221"/>
+        <source>Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="225"/>
+        <source>Could not connect to the proxy at {proxy}: {cause}. {host} was not reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="228"/>
+        <source>The stream stalled: no data arrived in time after {count} bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="231"/>
+        <source>The connection was cut after {count} bytes, before the reply was complete.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1832,6 +1912,14 @@
     <message>
         <location filename="../../gui/params/model_picker.py" line="128"/>
         <source>This provider&apos;s model list does not name it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTimeout</name>
+    <message>
+        <location filename="../../gui/chat/notice_timeout.py" line="29"/>
+        <source>Click to dismiss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2300,177 +2388,177 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="64"/>
+        <location filename="../../gui/providers/dialog.py" line="65"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="92"/>
+        <location filename="../../gui/providers/dialog.py" line="93"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="93"/>
+        <location filename="../../gui/providers/dialog.py" line="94"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="121"/>
+        <location filename="../../gui/providers/dialog.py" line="122"/>
         <source>x-api-key header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="122"/>
+        <location filename="../../gui/providers/dialog.py" line="123"/>
         <source>Authorization: Bearer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="124"/>
+        <location filename="../../gui/providers/dialog.py" line="125"/>
         <source>Anthropic (/v1/messages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="126"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="129"/>
+        <location filename="../../gui/providers/dialog.py" line="130"/>
         <source>Beta names, comma separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="131"/>
+        <location filename="../../gui/providers/dialog.py" line="132"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="134"/>
+        <location filename="../../gui/providers/dialog.py" line="135"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="135"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="136"/>
+        <location filename="../../gui/providers/dialog.py" line="137"/>
         <source>Auth style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="137"/>
+        <location filename="../../gui/providers/dialog.py" line="138"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="139"/>
         <source>anthropic-version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="139"/>
+        <location filename="../../gui/providers/dialog.py" line="140"/>
         <source>Beta headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="140"/>
+        <location filename="../../gui/providers/dialog.py" line="141"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="141"/>
+        <location filename="../../gui/providers/dialog.py" line="142"/>
         <source>Price overrides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="151"/>
+        <location filename="../../gui/providers/dialog.py" line="152"/>
         <source>Keep for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="152"/>
+        <location filename="../../gui/providers/dialog.py" line="153"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="159"/>
+        <location filename="../../gui/providers/dialog.py" line="160"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="163"/>
+        <location filename="../../gui/providers/dialog.py" line="164"/>
         <source>Check this provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="166"/>
+        <location filename="../../gui/providers/dialog.py" line="167"/>
         <source>A few small requests that show what this provider keeps: thinking, tools, caching, usage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="171"/>
+        <location filename="../../gui/providers/dialog.py" line="172"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="184"/>
+        <location filename="../../gui/providers/dialog.py" line="185"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="228"/>
+        <location filename="../../gui/providers/dialog.py" line="229"/>
         <source>The new key will be saved when you press Save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="230"/>
+        <location filename="../../gui/providers/dialog.py" line="231"/>
         <source>Saved: {hint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="232"/>
+        <location filename="../../gui/providers/dialog.py" line="233"/>
         <source>No key saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="234"/>
+        <location filename="../../gui/providers/dialog.py" line="235"/>
         <source>Paste a new key to replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="256"/>
+        <location filename="../../gui/providers/dialog.py" line="257"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="256"/>
+        <location filename="../../gui/providers/dialog.py" line="257"/>
         <source>New profile {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="296"/>
+        <location filename="../../gui/providers/dialog.py" line="297"/>
         <source>The key could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="342"/>
+        <location filename="../../gui/providers/dialog.py" line="343"/>
         <source>The saved key could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="357"/>
+        <location filename="../../gui/providers/dialog.py" line="358"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="365"/>
+        <location filename="../../gui/providers/dialog.py" line="366"/>
         <source>The test could not run: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="374"/>
+        <location filename="../../gui/providers/dialog.py" line="375"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ Model list: %n model.</numerusform>
@@ -2478,17 +2566,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="376"/>
+        <location filename="../../gui/providers/dialog.py" line="377"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="377"/>
+        <location filename="../../gui/providers/dialog.py" line="378"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="379"/>
+        <location filename="../../gui/providers/dialog.py" line="380"/>
         <source>✗ The test message was not answered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2751,22 +2839,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="210"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="210"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="210"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="214"/>
+        <location filename="../../gui/search/dialog.py" line="211"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3139,85 +3227,85 @@ Details: {details}</source>
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="108"/>
+        <location filename="../../gui/transfer/menu.py" line="121"/>
         <source>Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="110"/>
+        <location filename="../../gui/transfer/menu.py" line="123"/>
         <source>Export all as JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="112"/>
+        <location filename="../../gui/transfer/menu.py" line="125"/>
         <source>Export all as Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="115"/>
+        <location filename="../../gui/transfer/menu.py" line="128"/>
         <source>Include thinking in exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="118"/>
+        <location filename="../../gui/transfer/menu.py" line="131"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="120"/>
-        <location filename="../../gui/transfer/menu.py" line="372"/>
+        <location filename="../../gui/transfer/menu.py" line="133"/>
+        <location filename="../../gui/transfer/menu.py" line="385"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="141"/>
+        <location filename="../../gui/transfer/menu.py" line="154"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="142"/>
-        <location filename="../../gui/transfer/menu.py" line="203"/>
+        <location filename="../../gui/transfer/menu.py" line="155"/>
+        <location filename="../../gui/transfer/menu.py" line="216"/>
         <source>Triptych JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="143"/>
+        <location filename="../../gui/transfer/menu.py" line="156"/>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="144"/>
+        <location filename="../../gui/transfer/menu.py" line="157"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="156"/>
+        <location filename="../../gui/transfer/menu.py" line="169"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="192"/>
-        <location filename="../../gui/transfer/menu.py" line="237"/>
+        <location filename="../../gui/transfer/menu.py" line="205"/>
+        <location filename="../../gui/transfer/menu.py" line="250"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="195"/>
+        <location filename="../../gui/transfer/menu.py" line="208"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="201"/>
+        <location filename="../../gui/transfer/menu.py" line="214"/>
         <source>Export all conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="207"/>
+        <location filename="../../gui/transfer/menu.py" line="220"/>
         <source>Folder for the Markdown files</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="240"/>
+        <location filename="../../gui/transfer/menu.py" line="253"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
@@ -3225,7 +3313,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="246"/>
+        <location filename="../../gui/transfer/menu.py" line="259"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n conversation to {path}.</numerusform>
@@ -3233,7 +3321,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="247"/>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n could not be written:</numerusform>
@@ -3241,66 +3329,66 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="251"/>
+        <location filename="../../gui/transfer/menu.py" line="264"/>
         <source>{title} ({name}): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="273"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="273"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="261"/>
+        <location filename="../../gui/transfer/menu.py" line="274"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="278"/>
+        <location filename="../../gui/transfer/menu.py" line="291"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="282"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="308"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="298"/>
+        <location filename="../../gui/transfer/menu.py" line="311"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="303"/>
+        <location filename="../../gui/transfer/menu.py" line="316"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="304"/>
+        <location filename="../../gui/transfer/menu.py" line="317"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="314"/>
+        <location filename="../../gui/transfer/menu.py" line="327"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="328"/>
+        <location filename="../../gui/transfer/menu.py" line="341"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -3308,7 +3396,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="332"/>
+        <location filename="../../gui/transfer/menu.py" line="345"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -3316,7 +3404,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="336"/>
+        <location filename="../../gui/transfer/menu.py" line="349"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -3324,7 +3412,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <location filename="../../gui/transfer/menu.py" line="366"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -3338,12 +3426,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="362"/>
+        <location filename="../../gui/transfer/menu.py" line="375"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="369"/>
+        <location filename="../../gui/transfer/menu.py" line="382"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3430,125 +3518,145 @@ Details: {details}</numerusform>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="31"/>
-        <source>System prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/transfer/words.py" line="32"/>
-        <source>User</source>
+        <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="33"/>
-        <source>Assistant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/transfer/words.py" line="34"/>
-        <source>{input} in / {output} out tokens</source>
+        <source>the conversation&apos;s current ones, below; each reply says what it was made with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="35"/>
-        <source>stop: {reason}</source>
+        <source>Made with: {settings}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="36"/>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="37"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="38"/>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="39"/>
+        <source>{input} in / {output} out tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="40"/>
+        <source>{input} in / ≈{output} out tokens (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="41"/>
+        <source>stop: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="42"/>
         <source>unfinished</source>
         <comment>reply status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="37"/>
+        <location filename="../../gui/transfer/words.py" line="43"/>
         <source>interrupted</source>
         <comment>reply status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="38"/>
+        <location filename="../../gui/transfer/words.py" line="44"/>
         <source>cancelled</source>
         <comment>reply status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="39"/>
+        <location filename="../../gui/transfer/words.py" line="45"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="40"/>
+        <location filename="../../gui/transfer/words.py" line="46"/>
         <source>(redacted thinking)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="41"/>
+        <location filename="../../gui/transfer/words.py" line="47"/>
         <source>Tool call {name} ({id})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="42"/>
+        <location filename="../../gui/transfer/words.py" line="48"/>
         <source>Tool result for {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="43"/>
+        <location filename="../../gui/transfer/words.py" line="49"/>
         <source>Tool result (error) for {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="44"/>
+        <location filename="../../gui/transfer/words.py" line="50"/>
         <source>image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="45"/>
+        <location filename="../../gui/transfer/words.py" line="51"/>
         <source>document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="46"/>
+        <location filename="../../gui/transfer/words.py" line="52"/>
         <source>{kind} {number}</source>
         <comment>an attachment without a title</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="47"/>
+        <location filename="../../gui/transfer/words.py" line="53"/>
         <source>{title}: its data is not valid base64</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="51"/>
+        <location filename="../../gui/transfer/words.py" line="57"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="55"/>
+        <location filename="../../gui/transfer/words.py" line="61"/>
         <source>{place}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="59"/>
+        <location filename="../../gui/transfer/words.py" line="65"/>
         <source>the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="61"/>
+        <location filename="../../gui/transfer/words.py" line="67"/>
         <source>“{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="62"/>
+        <location filename="../../gui/transfer/words.py" line="68"/>
         <source>“{title}”, message {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="67"/>
+        <location filename="../../gui/transfer/words.py" line="73"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/words.py" line="70"/>
+        <location filename="../../gui/transfer/words.py" line="76"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n broken character (half of a UTF-16 pair) replaced by U+FFFD</numerusform>
@@ -3556,67 +3664,67 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="72"/>
+        <location filename="../../gui/transfer/words.py" line="78"/>
         <source>it has no messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="73"/>
+        <location filename="../../gui/transfer/words.py" line="79"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="74"/>
+        <location filename="../../gui/transfer/words.py" line="80"/>
         <source>it has no text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="76"/>
+        <location filename="../../gui/transfer/words.py" line="82"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="85"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="80"/>
+        <location filename="../../gui/transfer/words.py" line="86"/>
         <source>upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="82"/>
+        <location filename="../../gui/transfer/words.py" line="88"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="84"/>
+        <location filename="../../gui/transfer/words.py" line="90"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="87"/>
+        <location filename="../../gui/transfer/words.py" line="93"/>
         <source>a {role} message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="88"/>
+        <location filename="../../gui/transfer/words.py" line="94"/>
         <source>a message ChatGPT hides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="89"/>
+        <location filename="../../gui/transfer/words.py" line="95"/>
         <source>a call to a ChatGPT tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="90"/>
+        <location filename="../../gui/transfer/words.py" line="96"/>
         <source>{kind} content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="92"/>
+        <location filename="../../gui/transfer/words.py" line="98"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3624,12 +3732,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="248"/>
+        <location filename="../../gui/app.py" line="250"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="287"/>
+        <location filename="../../gui/app.py" line="289"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3637,7 +3745,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="141"/>
+        <location filename="../../gui/transcript/turn_html.py" line="149"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -3645,87 +3753,97 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="149"/>
+        <location filename="../../gui/transcript/turn_html.py" line="157"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="151"/>
+        <location filename="../../gui/transcript/turn_html.py" line="159"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="171"/>
+        <location filename="../../gui/transcript/turn_html.py" line="179"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="173"/>
+        <location filename="../../gui/transcript/turn_html.py" line="181"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="174"/>
+        <location filename="../../gui/transcript/turn_html.py" line="182"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="199"/>
+        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <source>Get reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="212"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="200"/>
+        <location filename="../../gui/transcript/turn_html.py" line="216"/>
+        <source>≈{count} out (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="218"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="202"/>
+        <location filename="../../gui/transcript/turn_html.py" line="221"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="205"/>
+        <location filename="../../gui/transcript/turn_html.py" line="224"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="230"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="213"/>
+        <location filename="../../gui/transcript/turn_html.py" line="232"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="222"/>
+        <location filename="../../gui/transcript/turn_html.py" line="241"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="224"/>
+        <location filename="../../gui/transcript/turn_html.py" line="243"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="225"/>
+        <location filename="../../gui/transcript/turn_html.py" line="244"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="283"/>
+        <location filename="../../gui/transcript/turn_html.py" line="302"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="286"/>
+        <location filename="../../gui/transcript/turn_html.py" line="305"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="296"/>
+        <location filename="../../gui/transcript/turn_html.py" line="315"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -3733,21 +3851,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="303"/>
+        <location filename="../../gui/transcript/turn_html.py" line="322"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="113"/>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
-        <location filename="../../gui/transcript/turn_html.py" line="342"/>
+        <location filename="../../gui/transcript/turn_html.py" line="121"/>
+        <location filename="../../gui/transcript/turn_html.py" line="341"/>
+        <location filename="../../gui/transcript/turn_html.py" line="361"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="113"/>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
-        <location filename="../../gui/transcript/turn_html.py" line="356"/>
+        <location filename="../../gui/transcript/turn_html.py" line="121"/>
+        <location filename="../../gui/transcript/turn_html.py" line="341"/>
+        <location filename="../../gui/transcript/turn_html.py" line="375"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

@@ -27,67 +27,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="107"/>
+        <location filename="../../gui/chat/branch_actions.py" line="109"/>
         <source>With the current settings ({model})</source>
         <translation>使用当前设置（{model}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="112"/>
+        <location filename="../../gui/chat/branch_actions.py" line="114"/>
         <source>With another model (this reply only)</source>
         <translation>使用其他模型（仅此回复）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="136"/>
-        <source>{title} (branch)</source>
-        <translation>{title}（分支）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/chat/branch_actions.py" line="136"/>
+        <location filename="../../gui/chat/branch_actions.py" line="149"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="140"/>
+        <location filename="../../gui/chat/branch_actions.py" line="153"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="154"/>
+        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <source>Branch {number}: {title}</source>
+        <translation>分支 {number}：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/branch_actions.py" line="186"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="156"/>
+        <location filename="../../gui/chat/branch_actions.py" line="188"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="158"/>
+        <location filename="../../gui/chat/branch_actions.py" line="190"/>
         <source>Branch into new conversation</source>
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="194"/>
         <source>Delete this version…</source>
         <translation>删除此版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="169"/>
+        <location filename="../../gui/chat/branch_actions.py" line="201"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="178"/>
+        <location filename="../../gui/chat/branch_actions.py" line="210"/>
         <source>Delete this version</source>
         <translation>删除此版本</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="206"/>
+        <location filename="../../gui/chat/branch_actions.py" line="238"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="212"/>
+        <location filename="../../gui/chat/branch_actions.py" line="244"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>
@@ -329,12 +329,12 @@
     <message>
         <location filename="../../gui/compare/column.py" line="221"/>
         <source>{rate:.1f} tokens/s</source>
-        <translation>{rate:.1f} 词元/秒</translation>
+        <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="228"/>
         <source>Time to first token</source>
-        <translation>首词元时间</translation>
+        <translation>首个 token 时间</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="229"/>
@@ -349,27 +349,27 @@
     <message>
         <location filename="../../gui/compare/column.py" line="231"/>
         <source>Input tokens</source>
-        <translation>输入词元</translation>
+        <translation>输入 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="232"/>
         <source>Output tokens</source>
-        <translation>输出词元</translation>
+        <translation>输出 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="233"/>
         <source>Cache read tokens</source>
-        <translation>缓存读取词元</translation>
+        <translation>缓存读取 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="234"/>
         <source>Cache write tokens</source>
-        <translation>缓存写入词元</translation>
+        <translation>缓存写入 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="235"/>
         <source>Thinking tokens</source>
-        <translation>思考词元</translation>
+        <translation>思考 token</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="236"/>
@@ -434,7 +434,7 @@
     <message>
         <location filename="../../gui/compare/column.py" line="325"/>
         <source>max tokens</source>
-        <translation>最大词元数</translation>
+        <translation>最大 token 数</translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="326"/>
@@ -525,7 +525,7 @@
 <context>
     <name>CompareExport</name>
     <message>
-        <location filename="../../gui/compare/export.py" line="21"/>
+        <location filename="../../gui/compare/export.py" line="22"/>
         <source>Export comparison to a folder</source>
         <translation>将对比导出到文件夹</translation>
     </message>
@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="156"/>
+        <location filename="../../gui/compare/view.py" line="157"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="157"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="158"/>
+        <location filename="../../gui/compare/view.py" line="159"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="159"/>
+        <location filename="../../gui/compare/view.py" line="160"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="160"/>
+        <location filename="../../gui/compare/view.py" line="161"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="161"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="162"/>
+        <location filename="../../gui/compare/view.py" line="163"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="163"/>
+        <location filename="../../gui/compare/view.py" line="164"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="164"/>
+        <location filename="../../gui/compare/view.py" line="165"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="165"/>
+        <location filename="../../gui/compare/view.py" line="166"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="167"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="387"/>
+        <location filename="../../gui/compare/view.py" line="388"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="406"/>
+        <location filename="../../gui/compare/view.py" line="407"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="409"/>
+        <location filename="../../gui/compare/view.py" line="410"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="302"/>
+        <location filename="../../gui/compare/view.py" line="303"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="309"/>
+        <location filename="../../gui/compare/view.py" line="310"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="333"/>
+        <location filename="../../gui/compare/view.py" line="334"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -647,62 +647,62 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="69"/>
+        <location filename="../../gui/chat/composer.py" line="72"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="71"/>
+        <location filename="../../gui/chat/composer.py" line="74"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="73"/>
+        <location filename="../../gui/chat/composer.py" line="76"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="77"/>
         <source>Attach images or PDF files</source>
         <translation>附加图片或 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="131"/>
+        <location filename="../../gui/chat/composer.py" line="135"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="133"/>
+        <location filename="../../gui/chat/composer.py" line="137"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="153"/>
+        <location filename="../../gui/chat/composer.py" line="158"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
         <translation>{name}：只能附加图片（PNG、JPEG、GIF、WebP）和 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="156"/>
+        <location filename="../../gui/chat/composer.py" line="161"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
         <translation>{name} 大小为 {size:.1f} MB；此类文件的上限是 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="159"/>
+        <location filename="../../gui/chat/composer.py" line="164"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="183"/>
+        <location filename="../../gui/chat/composer.py" line="188"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="183"/>
+        <location filename="../../gui/chat/composer.py" line="188"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="185"/>
+        <location filename="../../gui/chat/composer.py" line="190"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -1445,164 +1445,244 @@
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../gui/error_messages.py" line="17"/>
+        <location filename="../../gui/error_messages.py" line="18"/>
         <source>There is no API key for this provider. Add it in Providers, then retry.</source>
         <translation>此服务商没有 API 密钥。请在“服务商”中添加，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="21"/>
+        <location filename="../../gui/error_messages.py" line="22"/>
         <source>The saved API key cannot be sent (a character in it is not allowed). Paste it again in Providers, then retry.</source>
         <translation>保存的 API 密钥无法发送（其中含有不允许的字符）。请在“提供商”中重新粘贴，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="27"/>
+        <location filename="../../gui/error_messages.py" line="28"/>
         <source>The proxy cannot be used: use an http://, https://, socks5:// or socks5h:// proxy URL in Providers (or in the environment), then retry.</source>
         <translation>无法使用该代理：请在“提供商”（或环境变量）中使用 http://、https://、socks5:// 或 socks5h:// 代理地址，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="33"/>
+        <location filename="../../gui/error_messages.py" line="34"/>
         <source>A setting of this provider cannot be sent. Correct it in Providers, then retry.</source>
         <translation>此提供商的某项设置无法发送。请在“提供商”中更正，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="37"/>
+        <location filename="../../gui/error_messages.py" line="38"/>
         <source>This conversation&apos;s provider no longer exists. Choose another provider, then retry.</source>
         <translation>此对话的服务商已不存在。请选择其他服务商，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="44"/>
+        <location filename="../../gui/error_messages.py" line="45"/>
         <source>The provider rejected the API key (401). Check the key in Providers.</source>
         <translation>服务商拒绝了 API 密钥（401）。请在“服务商”中检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="48"/>
+        <location filename="../../gui/error_messages.py" line="49"/>
         <source>The key is not allowed to do this (403).</source>
         <translation>此密钥无权执行该操作（403）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="50"/>
+        <location filename="../../gui/error_messages.py" line="51"/>
         <source>Nothing answers at this address (404). Check the provider&apos;s base URL and the model name.</source>
         <translation>此地址无响应（404）。请检查服务商的基础 URL 和模型名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="56"/>
+        <location filename="../../gui/error_messages.py" line="57"/>
         <source>Too many requests (429). The provider asks to wait {seconds} s.</source>
         <translation>请求过多（429）。服务商要求等待 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="59"/>
+        <location filename="../../gui/error_messages.py" line="60"/>
         <source>Too many requests (429). Wait a little, then retry.</source>
         <translation>请求过多（429）。请稍候再重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="65"/>
+        <location filename="../../gui/error_messages.py" line="66"/>
         <source>The model is overloaded right now (529). Retry in a moment.</source>
         <translation>模型当前过载（529）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="70"/>
+        <location filename="../../gui/error_messages.py" line="71"/>
         <source>The model is overloaded right now: the provider answered {status}, and its message names overloaded_error. Retry in a moment.</source>
         <translation>模型当前过载：服务商返回了 {status}，其消息中写明 overloaded_error。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="76"/>
+        <location filename="../../gui/error_messages.py" line="77"/>
         <source>The provider had an internal error ({status}). Retry in a moment.</source>
         <translation>服务商内部出错（{status}）。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="80"/>
+        <location filename="../../gui/error_messages.py" line="81"/>
         <source>The request is too large (413). Remove attachments or start a new conversation.</source>
         <translation>请求过大（413）。请移除附件或新建对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="84"/>
+        <location filename="../../gui/error_messages.py" line="85"/>
         <source>The provider refused the request (400).</source>
         <translation>服务商拒绝了请求（400）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="86"/>
+        <location filename="../../gui/error_messages.py" line="87"/>
         <source>The provider reports a billing problem (402).</source>
         <translation>服务商报告计费问题（402）。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="88"/>
+        <location filename="../../gui/error_messages.py" line="89"/>
         <source>Could not connect through the proxy; the provider was not reached. Check the proxy in Providers (or HTTP_PROXY, HTTPS_PROXY, ALL_PROXY), then retry.</source>
         <translation>无法通过代理连接，请求没有到达服务商。请在“服务商”中检查代理（或 HTTP_PROXY、HTTPS_PROXY、ALL_PROXY），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="94"/>
+        <location filename="../../gui/error_messages.py" line="95"/>
         <source>The provider did not start the reply in time: it sent no answer, only keep-alive pings, or data too slowly. Retry, or check the base URL.</source>
         <translation>服务商没有及时开始回复：它没有应答、只发送保活 ping，或数据来得太慢。请重试，或检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="100"/>
+        <location filename="../../gui/error_messages.py" line="101"/>
         <source>The reply stopped making progress: for too long nothing came but keep-alive pings. What arrived is kept.</source>
         <translation>回复停滞不前：很长时间内只收到保活 ping。已收到的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="106"/>
+        <location filename="../../gui/error_messages.py" line="107"/>
         <source>The provider&apos;s answer was far larger than any real reply, so Triptych stopped reading it. Check the base URL.</source>
         <translation>服务商的应答远大于任何真实回复，Triptych 已停止读取。请检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="112"/>
+        <location filename="../../gui/error_messages.py" line="113"/>
         <source>The provider stopped answering in time.</source>
         <translation>服务商未能及时响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="114"/>
+        <location filename="../../gui/error_messages.py" line="115"/>
         <source>The connection failed.</source>
         <translation>连接失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="116"/>
+        <location filename="../../gui/error_messages.py" line="117"/>
         <source>The provider redirected to another host; Triptych did not follow, to keep your key safe.</source>
         <translation>服务商重定向到了其他主机；为保护您的密钥，Triptych 没有跟随。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="121"/>
+        <location filename="../../gui/error_messages.py" line="122"/>
         <source>The provider&apos;s reply broke the protocol.</source>
         <translation>服务商的回复不符合协议。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="123"/>
+        <location filename="../../gui/error_messages.py" line="124"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation>无法保存回复：磁盘可能已满。请释放一些空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="127"/>
+        <location filename="../../gui/error_messages.py" line="128"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="133"/>
+        <location filename="../../gui/error_messages.py" line="134"/>
         <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
         <translation>模型在回复中途过载（overloaded_error 事件；回复此前已正常开始）。已收到的内容已保留；请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="138"/>
+        <location filename="../../gui/error_messages.py" line="139"/>
         <source>The provider reported an error in the middle of the reply ({type}). What arrived is kept.</source>
         <translation>服务商在回复中途报告了错误（{type}）。已收到的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="152"/>
+        <location filename="../../gui/error_messages.py" line="153"/>
         <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
         <translation>中转服务拒绝了请求（401）：“{words}”——请在“服务商”中检查密钥；如果密钥无误，被拒绝的可能是中转服务自己用于其背后服务的密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="157"/>
+        <location filename="../../gui/error_messages.py" line="158"/>
         <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
         <translation>中转服务拒绝了请求（{status}）：“{words}”——有些中转服务会这样回应错误的密钥：请在“服务商”中检查密钥；如果密钥无误，则是中转服务出于自身原因拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="169"/>
+        <location filename="../../gui/error_messages.py" line="172"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="173"/>
+        <location filename="../../gui/error_messages.py" line="176"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="188"/>
+        <source>Could not connect to {host}: no answer in time.</source>
+        <translation>无法连接到 {host}：未能及时得到应答。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="191"/>
+        <source>{host} stopped sending data: no data arrived in time.</source>
+        <translation>{host} 停止发送数据：未能及时收到数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="194"/>
+        <source>The request to {host} timed out.</source>
+        <translation>发往 {host} 的请求超时。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="195"/>
+        <source>The proxy refused the connection to {host}: {cause}</source>
+        <translation>代理拒绝了到 {host} 的连接：{cause}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="198"/>
+        <source>Could not find the host {host}: check the base URL and your network.</source>
+        <translation>找不到主机 {host}：请检查基础 URL 和网络。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="201"/>
+        <source>A secure connection to {host} could not be made (TLS): {cause}</source>
+        <translation>无法与 {host} 建立安全连接（TLS）：{cause}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="204"/>
+        <source>Could not connect to {host}: the connection was refused. Is the server running?</source>
+        <translation>无法连接到 {host}：连接被拒绝。服务器是否在运行？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="207"/>
+        <source>The connection to {host} was cut before the reply was complete.</source>
+        <translation>回复完成之前，与 {host} 的连接被切断。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="210"/>
+        <source>Could not reach {host}: {cause}</source>
+        <translation>无法访问 {host}：{cause}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="211"/>
+        <source>The proxy at {proxy} would not connect to {host}: {cause}</source>
+        <translation>位于 {proxy} 的代理未能连接到 {host}：{cause}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="214"/>
+        <source>Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.</source>
+        <translation>无法连接到位于 {proxy} 的代理：未能及时得到应答。未访问到 {host}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="218"/>
+        <source>Could not find the proxy&apos;s host ({proxy}). {host} was not reached.</source>
+        <translation>找不到代理的主机（{proxy}）。未访问到 {host}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="221"/>
+        <source>Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.</source>
+        <translation>无法连接到位于 {proxy} 的代理：连接被拒绝。未访问到 {host}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="225"/>
+        <source>Could not connect to the proxy at {proxy}: {cause}. {host} was not reached.</source>
+        <translation>无法连接到位于 {proxy} 的代理：{cause}。未访问到 {host}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="228"/>
+        <source>The stream stalled: no data arrived in time after {count} bytes.</source>
+        <translation>数据流停滞：收到 {count} 字节后未能及时收到更多数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="231"/>
+        <source>The connection was cut after {count} bytes, before the reply was complete.</source>
+        <translation>收到 {count} 字节后连接被切断，回复未完成。</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +1909,14 @@
         <location filename="../../gui/params/model_picker.py" line="128"/>
         <source>This provider&apos;s model list does not name it.</source>
         <translation>此服务商的模型列表中没有它。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTimeout</name>
+    <message>
+        <location filename="../../gui/chat/notice_timeout.py" line="29"/>
+        <source>Click to dismiss</source>
+        <translation>点击关闭</translation>
     </message>
 </context>
 <context>
@@ -2295,194 +2383,194 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="64"/>
+        <location filename="../../gui/providers/dialog.py" line="65"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="92"/>
+        <location filename="../../gui/providers/dialog.py" line="93"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="93"/>
+        <location filename="../../gui/providers/dialog.py" line="94"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="121"/>
+        <location filename="../../gui/providers/dialog.py" line="122"/>
         <source>x-api-key header</source>
         <translation>x-api-key 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="122"/>
+        <location filename="../../gui/providers/dialog.py" line="123"/>
         <source>Authorization: Bearer</source>
         <translation>Authorization: Bearer</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="124"/>
+        <location filename="../../gui/providers/dialog.py" line="125"/>
         <source>Anthropic (/v1/messages)</source>
         <translation>Anthropic (/v1/messages)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="126"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation>OpenAI 兼容 (/v1/chat/completions)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="129"/>
+        <location filename="../../gui/providers/dialog.py" line="130"/>
         <source>Beta names, comma separated</source>
         <translation>Beta 名称，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="131"/>
+        <location filename="../../gui/providers/dialog.py" line="132"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation>可选，例如 http://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="134"/>
+        <location filename="../../gui/providers/dialog.py" line="135"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="135"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="136"/>
+        <location filename="../../gui/providers/dialog.py" line="137"/>
         <source>Auth style</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="137"/>
+        <location filename="../../gui/providers/dialog.py" line="138"/>
         <source>API style</source>
         <translation>API 风格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="139"/>
         <source>anthropic-version</source>
         <translation>anthropic-version</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="139"/>
+        <location filename="../../gui/providers/dialog.py" line="140"/>
         <source>Beta headers</source>
         <translation>Beta 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="140"/>
+        <location filename="../../gui/providers/dialog.py" line="141"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="141"/>
+        <location filename="../../gui/providers/dialog.py" line="142"/>
         <source>Price overrides</source>
         <translation>自定义价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="151"/>
+        <location filename="../../gui/providers/dialog.py" line="152"/>
         <source>Keep for this session only</source>
         <translation>仅在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="152"/>
+        <location filename="../../gui/providers/dialog.py" line="153"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation>密钥只保存在内存中，Triptych 退出后即被遗忘。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="159"/>
+        <location filename="../../gui/providers/dialog.py" line="160"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="163"/>
+        <location filename="../../gui/providers/dialog.py" line="164"/>
         <source>Check this provider…</source>
         <translation>检查此服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="166"/>
+        <location filename="../../gui/providers/dialog.py" line="167"/>
         <source>A few small requests that show what this provider keeps: thinking, tools, caching, usage…</source>
         <translation>发送几个小请求，看看此服务商保留了什么：思考、工具、缓存、用量…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="171"/>
+        <location filename="../../gui/providers/dialog.py" line="172"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="184"/>
+        <location filename="../../gui/providers/dialog.py" line="185"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation>没有可用的密钥环：{reason} 密钥只在本次会话中保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="228"/>
+        <location filename="../../gui/providers/dialog.py" line="229"/>
         <source>The new key will be saved when you press Save.</source>
         <translation>按“保存”后将保存新密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="230"/>
+        <location filename="../../gui/providers/dialog.py" line="231"/>
         <source>Saved: {hint}</source>
         <translation>已保存：{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="232"/>
+        <location filename="../../gui/providers/dialog.py" line="233"/>
         <source>No key saved.</source>
         <translation>未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="234"/>
+        <location filename="../../gui/providers/dialog.py" line="235"/>
         <source>Paste a new key to replace it</source>
         <translation>粘贴新密钥以替换</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="256"/>
+        <location filename="../../gui/providers/dialog.py" line="257"/>
         <source>New profile</source>
         <translation>新配置</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="256"/>
+        <location filename="../../gui/providers/dialog.py" line="257"/>
         <source>New profile {number}</source>
         <translation>新配置 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="296"/>
+        <location filename="../../gui/providers/dialog.py" line="297"/>
         <source>The key could not be saved: {error}</source>
         <translation>无法保存密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="342"/>
+        <location filename="../../gui/providers/dialog.py" line="343"/>
         <source>The saved key could not be read: {error}</source>
         <translation>无法读取已保存的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="357"/>
+        <location filename="../../gui/providers/dialog.py" line="358"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation>正在测试“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="365"/>
+        <location filename="../../gui/providers/dialog.py" line="366"/>
         <source>The test could not run: {error}</source>
         <translation>无法运行测试：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="374"/>
+        <location filename="../../gui/providers/dialog.py" line="375"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ 模型列表：%n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="376"/>
+        <location filename="../../gui/providers/dialog.py" line="377"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation>✗ 模型列表（/v1/models）没有响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="377"/>
+        <location filename="../../gui/providers/dialog.py" line="378"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation>✓ 1 个 token 的测试消息已得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="379"/>
+        <location filename="../../gui/providers/dialog.py" line="380"/>
         <source>✗ The test message was not answered.</source>
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
@@ -2745,22 +2833,22 @@
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="210"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="210"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="210"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="214"/>
+        <location filename="../../gui/search/dialog.py" line="211"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -3139,131 +3227,131 @@ Details: {details}</source>
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="108"/>
+        <location filename="../../gui/transfer/menu.py" line="121"/>
         <source>Export conversation…</source>
         <translation>导出对话…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="110"/>
+        <location filename="../../gui/transfer/menu.py" line="123"/>
         <source>Export all as JSON…</source>
         <translation>全部导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="112"/>
+        <location filename="../../gui/transfer/menu.py" line="125"/>
         <source>Export all as Markdown…</source>
         <translation>全部导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="115"/>
+        <location filename="../../gui/transfer/menu.py" line="128"/>
         <source>Include thinking in exports</source>
         <translation>导出时包括思考</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="118"/>
+        <location filename="../../gui/transfer/menu.py" line="131"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="120"/>
-        <location filename="../../gui/transfer/menu.py" line="372"/>
+        <location filename="../../gui/transfer/menu.py" line="133"/>
+        <location filename="../../gui/transfer/menu.py" line="385"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="141"/>
+        <location filename="../../gui/transfer/menu.py" line="154"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="142"/>
-        <location filename="../../gui/transfer/menu.py" line="203"/>
+        <location filename="../../gui/transfer/menu.py" line="155"/>
+        <location filename="../../gui/transfer/menu.py" line="216"/>
         <source>Triptych JSON (*.json)</source>
         <translation>Triptych JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="143"/>
+        <location filename="../../gui/transfer/menu.py" line="156"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="144"/>
+        <location filename="../../gui/transfer/menu.py" line="157"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="156"/>
+        <location filename="../../gui/transfer/menu.py" line="169"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="192"/>
-        <location filename="../../gui/transfer/menu.py" line="237"/>
+        <location filename="../../gui/transfer/menu.py" line="205"/>
+        <location filename="../../gui/transfer/menu.py" line="250"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="195"/>
+        <location filename="../../gui/transfer/menu.py" line="208"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="201"/>
+        <location filename="../../gui/transfer/menu.py" line="214"/>
         <source>Export all conversations</source>
         <translation>导出全部对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="207"/>
+        <location filename="../../gui/transfer/menu.py" line="220"/>
         <source>Folder for the Markdown files</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="240"/>
+        <location filename="../../gui/transfer/menu.py" line="253"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="246"/>
+        <location filename="../../gui/transfer/menu.py" line="259"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="247"/>
+        <location filename="../../gui/transfer/menu.py" line="260"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n 个无法写入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="251"/>
+        <location filename="../../gui/transfer/menu.py" line="264"/>
         <source>{title} ({name}): {reason}</source>
         <translation>{title}（{name}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="273"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="273"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="261"/>
+        <location filename="../../gui/transfer/menu.py" line="274"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="278"/>
+        <location filename="../../gui/transfer/menu.py" line="291"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="282"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -3272,27 +3360,27 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="308"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="298"/>
+        <location filename="../../gui/transfer/menu.py" line="311"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="303"/>
+        <location filename="../../gui/transfer/menu.py" line="316"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="304"/>
+        <location filename="../../gui/transfer/menu.py" line="317"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="314"/>
+        <location filename="../../gui/transfer/menu.py" line="327"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -3301,28 +3389,28 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="328"/>
+        <location filename="../../gui/transfer/menu.py" line="341"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="332"/>
+        <location filename="../../gui/transfer/menu.py" line="345"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="336"/>
+        <location filename="../../gui/transfer/menu.py" line="349"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <location filename="../../gui/transfer/menu.py" line="366"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -3333,12 +3421,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="362"/>
+        <location filename="../../gui/transfer/menu.py" line="375"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="369"/>
+        <location filename="../../gui/transfer/menu.py" line="382"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -3425,192 +3513,212 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="31"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="33"/>
+        <source>the conversation&apos;s current ones, below; each reply says what it was made with</source>
+        <translation>下列为对话当前的设置；每条回复会注明生成时所用的设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="35"/>
+        <source>Made with: {settings}</source>
+        <translation>生成时设置：{settings}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="36"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="32"/>
+        <location filename="../../gui/transfer/words.py" line="37"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="33"/>
+        <location filename="../../gui/transfer/words.py" line="38"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="34"/>
+        <location filename="../../gui/transfer/words.py" line="39"/>
         <source>{input} in / {output} out tokens</source>
         <translation>输入 {input} / 输出 {output} token</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="35"/>
+        <location filename="../../gui/transfer/words.py" line="40"/>
+        <source>{input} in / ≈{output} out tokens (estimated)</source>
+        <translation>输入 {input} / 输出约 {output} token（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="41"/>
         <source>stop: {reason}</source>
         <translation>停止原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="36"/>
+        <location filename="../../gui/transfer/words.py" line="42"/>
         <source>unfinished</source>
         <comment>reply status</comment>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="37"/>
+        <location filename="../../gui/transfer/words.py" line="43"/>
         <source>interrupted</source>
         <comment>reply status</comment>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="38"/>
+        <location filename="../../gui/transfer/words.py" line="44"/>
         <source>cancelled</source>
         <comment>reply status</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="39"/>
+        <location filename="../../gui/transfer/words.py" line="45"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="40"/>
+        <location filename="../../gui/transfer/words.py" line="46"/>
         <source>(redacted thinking)</source>
         <translation>（已隐去的思考）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="41"/>
+        <location filename="../../gui/transfer/words.py" line="47"/>
         <source>Tool call {name} ({id})</source>
         <translation>工具调用 {name}（{id}）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="42"/>
+        <location filename="../../gui/transfer/words.py" line="48"/>
         <source>Tool result for {id}</source>
         <translation>{id} 的工具结果</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="43"/>
+        <location filename="../../gui/transfer/words.py" line="49"/>
         <source>Tool result (error) for {id}</source>
         <translation>{id} 的工具结果（出错）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="44"/>
+        <location filename="../../gui/transfer/words.py" line="50"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="45"/>
+        <location filename="../../gui/transfer/words.py" line="51"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="46"/>
+        <location filename="../../gui/transfer/words.py" line="52"/>
         <source>{kind} {number}</source>
         <comment>an attachment without a title</comment>
         <translation>{kind} {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="47"/>
+        <location filename="../../gui/transfer/words.py" line="53"/>
         <source>{title}: its data is not valid base64</source>
         <translation>{title}：数据不是有效的 base64</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="51"/>
+        <location filename="../../gui/transfer/words.py" line="57"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="55"/>
+        <location filename="../../gui/transfer/words.py" line="61"/>
         <source>{place}: {reason}</source>
         <translation>{place}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="59"/>
+        <location filename="../../gui/transfer/words.py" line="65"/>
         <source>the file</source>
         <translation>文件本身</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="61"/>
+        <location filename="../../gui/transfer/words.py" line="67"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="62"/>
+        <location filename="../../gui/transfer/words.py" line="68"/>
         <source>“{title}”, message {number}</source>
         <translation>“{title}”第 {number} 条消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="67"/>
+        <location filename="../../gui/transfer/words.py" line="73"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/words.py" line="70"/>
+        <location filename="../../gui/transfer/words.py" line="76"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n 个损坏的字符（UTF-16 代理对的一半）已替换为 U+FFFD</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="72"/>
+        <location filename="../../gui/transfer/words.py" line="78"/>
         <source>it has no messages</source>
         <translation>其中没有消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="73"/>
+        <location filename="../../gui/transfer/words.py" line="79"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation>发送者既不是用户也不是助手</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="74"/>
+        <location filename="../../gui/transfer/words.py" line="80"/>
         <source>it has no text</source>
         <translation>其中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="76"/>
+        <location filename="../../gui/transfer/words.py" line="82"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation>附件“{name}”在导出文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="85"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation>文件“{name}”：导出文件中没有其内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="80"/>
+        <location filename="../../gui/transfer/words.py" line="86"/>
         <source>upload</source>
         <translation>上传的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="82"/>
+        <location filename="../../gui/transfer/words.py" line="88"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation>来自 Claude.ai 的思考没有 API 认可的签名</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="84"/>
+        <location filename="../../gui/transfer/words.py" line="90"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation>一个 {kind} 项（在 Claude.ai 上运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="87"/>
+        <location filename="../../gui/transfer/words.py" line="93"/>
         <source>a {role} message</source>
         <translation>一条 {role} 消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="88"/>
+        <location filename="../../gui/transfer/words.py" line="94"/>
         <source>a message ChatGPT hides</source>
         <translation>一条 ChatGPT 隐藏的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="89"/>
+        <location filename="../../gui/transfer/words.py" line="95"/>
         <source>a call to a ChatGPT tool</source>
         <translation>一次 ChatGPT 工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="90"/>
+        <location filename="../../gui/transfer/words.py" line="96"/>
         <source>{kind} content</source>
         <translation>{kind} 内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="92"/>
+        <location filename="../../gui/transfer/words.py" line="98"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation>附件（{kind}）：不在 conversations.json 中</translation>
     </message>
@@ -3618,12 +3726,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="248"/>
+        <location filename="../../gui/app.py" line="250"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="287"/>
+        <location filename="../../gui/app.py" line="289"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -3631,115 +3739,125 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="141"/>
+        <location filename="../../gui/transcript/turn_html.py" line="149"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="149"/>
+        <location filename="../../gui/transcript/turn_html.py" line="157"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="151"/>
+        <location filename="../../gui/transcript/turn_html.py" line="159"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="171"/>
+        <location filename="../../gui/transcript/turn_html.py" line="179"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="173"/>
+        <location filename="../../gui/transcript/turn_html.py" line="181"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="174"/>
+        <location filename="../../gui/transcript/turn_html.py" line="182"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="199"/>
+        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <source>Get reply</source>
+        <translation>获取回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="212"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="200"/>
+        <location filename="../../gui/transcript/turn_html.py" line="216"/>
+        <source>≈{count} out (estimated)</source>
+        <translation>输出约 {count}（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/turn_html.py" line="218"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="202"/>
+        <location filename="../../gui/transcript/turn_html.py" line="221"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="205"/>
+        <location filename="../../gui/transcript/turn_html.py" line="224"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="230"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="213"/>
+        <location filename="../../gui/transcript/turn_html.py" line="232"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="222"/>
+        <location filename="../../gui/transcript/turn_html.py" line="241"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="224"/>
+        <location filename="../../gui/transcript/turn_html.py" line="243"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="225"/>
+        <location filename="../../gui/transcript/turn_html.py" line="244"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="283"/>
+        <location filename="../../gui/transcript/turn_html.py" line="302"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="286"/>
+        <location filename="../../gui/transcript/turn_html.py" line="305"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="296"/>
+        <location filename="../../gui/transcript/turn_html.py" line="315"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="303"/>
+        <location filename="../../gui/transcript/turn_html.py" line="322"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="113"/>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
-        <location filename="../../gui/transcript/turn_html.py" line="342"/>
+        <location filename="../../gui/transcript/turn_html.py" line="121"/>
+        <location filename="../../gui/transcript/turn_html.py" line="341"/>
+        <location filename="../../gui/transcript/turn_html.py" line="361"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="113"/>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
-        <location filename="../../gui/transcript/turn_html.py" line="356"/>
+        <location filename="../../gui/transcript/turn_html.py" line="121"/>
+        <location filename="../../gui/transcript/turn_html.py" line="341"/>
+        <location filename="../../gui/transcript/turn_html.py" line="375"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTranslator
+from PySide6.QtWidgets import QApplication, QDateEdit
 from pytestqt.qtbot import QtBot
 
 from core.model.conversation import ErrorKind, ReplyError
@@ -23,6 +23,7 @@ from gui.chat.conversation_list import ConversationList
 from gui.error_messages import headline
 from gui.params.sections import SamplingSection
 from gui.tasks import TaskKeeper
+from gui.widgets.dates import date_time_text
 from gui.widgets.fields import ProblemCount
 from tests.paths import REPO
 
@@ -115,9 +116,12 @@ def test_the_compiled_files_match_their_sources(tmp_path: Path) -> None:
 
 @pytest.fixture
 def installed(qapp: QApplication) -> Iterator[None]:
-    """Whatever translators a test installs through the app's own function are removed after it."""
+    """Whatever translators a test installs through the app's own function are removed after it, and the
+    locale it set for dates is put back."""
     before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
     yield
+    QLocale.setDefault(locale)
     for translator in set(qapp.findChildren(QTranslator)) - before:
         qapp.removeTranslator(translator)
         translator.setParent(None)
@@ -165,3 +169,36 @@ def test_a_locale_without_a_translation_gets_english_plurals(
     assert count.text() == "1 problem"
     count.set_count(2)
     assert count.text() == "2 problems"
+
+
+def test_the_chinese_interface_says_token_one_way() -> None:
+    """ "token" is the word Chinese users of Claude clients see (Anthropic's Chinese pages, Cherry Studio,
+    LobeChat, the consoles' billing): a translation that also says 词元 or 令牌 names one thing two ways."""
+    texts = [
+        text
+        for message in messages(I18N / "triptych_zh_CN.ts").values()
+        for text in translated_texts(message)
+    ]
+    used = {word for word in ("token", "词元", "令牌") if any(word in text.lower() for text in texts)}
+    assert used == {"token"}, used
+
+
+@pytest.mark.parametrize("language", ["C", "en_US", "zh_CN"])
+def test_dates_are_written_as_the_interface_language_writes_them(
+    qapp: QApplication, qtbot: QtBot, installed: None, language: str
+) -> None:
+    """Never the C locale's "30 11 2026" (a machine with LANG=C): English gets its slashes, Chinese its
+    year first; the date fields follow too."""
+    moment = QDateTime(QDate(2026, 11, 30), QTime(14, 5))
+    install_translation(qapp, language)
+    text = date_time_text(moment.toSecsSinceEpoch())
+    field = QDateEdit(QDate(2026, 11, 30))
+    qtbot.addWidget(field)
+    assert "30 11 2026" not in text and "30 11 2026" not in field.text()
+    if language == "zh_CN":
+        assert text == "2026/11/30 14:05" and field.text() == "2026/11/30"
+    else:
+        english = QLocale.system() if QLocale.system().language() == QLocale.Language.English else None
+        expected = english or QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        assert text == expected.toString(moment, QLocale.FormatType.ShortFormat)
+        assert "/" in text and "2" in text

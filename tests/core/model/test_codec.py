@@ -237,3 +237,16 @@ def test_nan_infinity_and_huge_numbers_read_as_the_fields_default() -> None:
     assert codec.price_from_dict(json.loads(json.dumps({**price, "cache_read": float("-inf")}))) is None
     assert codec.price_from_dict({**price, "cache_read": 10**400}) is None
     assert codec.price_from_dict({**price, "cache_read": 0.5}) is not None
+
+
+def test_an_errors_typed_detail_is_saved_and_read_back() -> None:
+    from core.model.codec import error_from_dict, error_to_dict
+    from core.model.conversation import ErrorKind, ReplyError
+    from core.model.error_detail import DetailKind, ErrorDetail
+
+    error = ReplyError(
+        ErrorKind.CONNECTION, "Could not reach x", detail=ErrorDetail(DetailKind.REFUSED, "x:1")
+    )
+    assert error_from_dict(error_to_dict(error)) == error
+    unknown = {**error_to_dict(error), "detail": {"kind": "from a newer version"}}
+    assert error_from_dict(unknown).detail is None

@@ -160,3 +160,71 @@ def test_titles_file_names_and_tool_names_are_text_not_markup(tmp_path: Path) ->
     assert hostile in shown, "the title reads as it was written"
     assert "report](https://evil.example/steal) [" in shown
     assert "get` [a](https://evil.example/)" in shown and "toolu_`x` [b](https://evil.example/)" in shown
+
+
+async def test_each_reply_says_the_settings_it_was_made_with_and_the_header_says_they_are_current(
+    tmp_path: Path,
+) -> None:
+    """Two replies sent with different settings, then the settings changed again: the header shows the
+    current ones as such, and each reply what its request carried (read from the recorded request)."""
+    from core.api.pool import ClientPool
+    from core.api.retry import RetryPolicy
+    from core.chat.session import ChatSession
+    from core.demo import FakeServer, Reply, Text
+    from core.model.request_settings import ThinkingSettings
+    from core.store.worker import StoreWorker
+    from tests.core.chat.test_session import Recorder
+
+    key = "sk-ant-export-settings-3c9e1a7b5d"
+    keys = KeyStore(DictKeyring())
+    keys.set("Relay", key)
+    first = RequestSettings(model="claude-sonnet-4-6", max_tokens=512, temperature=0.2)
+    second = RequestSettings(
+        model="claude-opus-4-1", max_tokens=2048, thinking=ThinkingSettings("enabled", 1024)
+    )
+    now = RequestSettings(model="claude-haiku-4-5", max_tokens=100, temperature=0.9)
+    async with FakeServer(api_key=key) as server:
+        server.enqueue(Reply([Text("First answer.")]), Reply([Text("Second answer.")]))
+        store = StoreWorker(tmp_path / "db.sqlite3")
+        await store.call(lambda s: s.save_profile(Profile("Relay", server.base_url)))
+        clients = ClientPool(keys, [Profile("Relay", server.base_url)], retry=RetryPolicy(max_retries=0))
+        session = ChatSession(store, clients, Recorder(), save_interval=0.05)
+        conversation = await store.call(lambda s: s.create_conversation(first, "Relay"))
+        await session.send(conversation.id, [{"type": "text", "text": "One"}])
+        await store.call(lambda s: s.update_conversation_settings(conversation.id, second, "Relay"))
+        await session.send(conversation.id, [{"type": "text", "text": "Two"}])
+        await store.call(lambda s: s.update_conversation_settings(conversation.id, now, "Relay"))
+        archived = await store.call(lambda s: s.export_conversation(conversation.id))
+        await session.close()
+        await clients.aclose()
+        await store.close()
+
+    text = markdown_export(archived, "a").text
+    header = text.split("\n## User", 1)[0]
+    _, first_reply, second_reply = [part.split("\n## User")[0] for part in text.split("\n## Assistant")]
+    assert "- **Settings:** the conversation's current ones" in header
+    assert "- **Model:** claude-haiku-4-5" in header and "- **Temperature:** 0.9" in header
+    assert "*Made with: Model claude-sonnet-4-6 · Max tokens 512 · Temperature 0.2*" in first_reply
+    assert "*Made with: Model claude-opus-4-1 · Max tokens 2048 · Thinking 1k*" in second_reply
+    assert "Temperature" not in second_reply
+    from core.transcripts.export_html import html_export
+
+    page = html_export(archived)
+    assert "Made with: Model claude-sonnet-4-6 · Max tokens 512 · Temperature 0.2" in page
+
+
+def test_a_stopped_replys_output_count_is_an_estimate_marked_as_such() -> None:
+    from core.model.messages import Usage
+    from core.transcripts.archive import ArchivedConversation, ArchivedMessage
+
+    stopped = ArchivedMessage(
+        2, 1, "assistant", [{"type": "text", "text": "x" * 160}], status="cancelled", usage=Usage(5, 1)
+    )
+    conversation = ArchivedConversation(
+        "Stopped",
+        RequestSettings(model="m"),
+        current_leaf=2,
+        messages=[ArchivedMessage(1, None, "user", [{"type": "text", "text": "Go"}]), stopped],
+    )
+    text = markdown_export(conversation, "a").text
+    assert "5 in / ≈40 out tokens (estimated)" in text and "1 out" not in text

@@ -261,3 +261,29 @@ async def test_a_key_echoed_in_any_form_is_not_in_the_stored_exchange(tmp_path: 
         stored += [(row[0] or "").encode() for row in db.execute("SELECT error_json FROM messages")]
     db.close()
     assert [forms_in(data, KEY) for data in stored if forms_in(data, KEY)] == []
+
+
+def test_a_short_key_is_redacted_where_sent_and_nowhere_in_the_bodies() -> None:
+    """The demo's key is "demo": it is a word of the user's text and of the reply, which stay as they were;
+    the header and the query that carried it read REDACTED."""
+    capture = ExchangeCapture()
+    body = b'{"messages":[{"role":"user","content":"a demo of demos"}]}'
+    request = httpx.Request(
+        "POST", "https://relay.example/demo/v1/messages?key=demo", headers={"x-api-key": "demo"}, content=body
+    )
+    capture.request_sent(request, "demo")
+    capture.response_received(httpx.Response(200, headers={"x-note": "demo"}))
+    capture.body_read(b'{"content":[{"type":"text","text":"the demo"}]}')
+    exchange = capture.record()
+    assert exchange is not None
+    assert exchange.request_headers["x-api-key"] == REDACTED
+    assert exchange.url == f"https://relay.example/demo/v1/messages?key={REDACTED}"
+    assert exchange.request_body == body
+    assert exchange.response_body == b'{"content":[{"type":"text","text":"the demo"}]}'
+    assert exchange.response_headers["x-note"] == "demo"
+
+
+def test_a_long_key_in_a_body_is_replaced_only_as_a_whole_token() -> None:
+    body = f'{{"a": "{KEY}", "b": "x{KEY}9", "c": "key={KEY}."}}'.encode()
+    exchange = captured(body, httpx.Response(200), [b"{}"])
+    assert exchange.request_body == f'{{"a": "{REDACTED}", "b": "x{KEY}9", "c": "key={REDACTED}."}}'.encode()

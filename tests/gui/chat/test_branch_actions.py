@@ -167,7 +167,7 @@ def test_branch_into_a_new_conversation_copies_the_path_and_opens_it(
         click(app, "branch", paris.id)
         await wait_until(lambda: app.window.current_conversation().id != original.id, what="the new one")
         copy = app.window.current_conversation()
-        assert copy.title == f"{FRANCE} (branch)"
+        assert copy.title == f"Branch 2: {FRANCE}"
         await wait_until(lambda: "How many" not in app.transcript_text(), what="the copied path shown")
         assert FRANCE in app.transcript_text() and "Paris is the capital." in app.transcript_text()
         await wait_until(
@@ -175,7 +175,7 @@ def test_branch_into_a_new_conversation_copies_the_path_and_opens_it(
         )
         rows = app.window.conversations.model
         titles = {rows.index(row).data() for row in range(rows.rowCount())}
-        assert titles == {FRANCE, f"{FRANCE} (branch)"}
+        assert titles == {FRANCE, f"Branch 2: {FRANCE}"}
         server.enqueue(Reply([Text("Lyon is second.")]))
         app.type_and_send(qtbot, "And the second city?")
         await wait_until(lambda: "Lyon is second." in app.transcript_text(), what="a reply in the copy")
@@ -271,6 +271,41 @@ def test_deleting_a_version_from_the_turn_menu_keeps_the_others(
         menu = QMenu()
         app.window.transcript.turnMenuRequested.emit(france.id, menu)
         assert "Delete this version…" not in [action.text() for action in menu.actions()], "the last version"
+        await app.quit()
+
+    run(qloop, body())
+
+
+def test_a_branch_from_the_users_message_has_its_own_title_and_offers_get_reply(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    """Branching twice gives two titles, neither the source's; a branch ending on the user's message shows
+    "Get reply", which asks for the reply to that message (and then goes)."""
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        original = app.window.current_conversation()
+        france, paris, *_ = await two_turns(app, qtbot)
+        click(app, "branch", paris.id)
+        await wait_until(lambda: app.window.current_conversation().id != original.id, what="the first branch")
+        first = app.window.current_conversation()
+        await app.window.reopen(original.id)
+        click(app, "branch", france.id)
+        await wait_until(
+            lambda: app.window.current_conversation().id not in (original.id, first.id), what="the second"
+        )
+        second = app.window.current_conversation()
+        assert [first.title, second.title] == [f"Branch 2: {FRANCE}", f"Branch 3: {FRANCE}"]
+        await wait_until(lambda: "Paris is the capital." not in app.transcript_text(), what="the copy")
+        await wait_until(lambda: "Get reply" in app.transcript_text(), what="Get reply on the last turn")
+        server.enqueue(Reply([Text("Paris, again.")]))
+        copied_user = (await app.path())[-1]
+        click(app, "reply", copied_user.id)
+        await wait_until(lambda: "Paris, again." in app.transcript_text(), what="the reply")
+        await idle(app)
+        assert sent_texts(server) == [FRANCE]
+        assert "Get reply" not in app.transcript_text()
+        assert [m.role for m in await app.path()] == ["user", "assistant"]
         await app.quit()
 
     run(qloop, body())

@@ -168,3 +168,24 @@ def test_columns_scroll_together_when_asked(
         await app.quit()
 
     run(qloop, body())
+
+
+def test_the_compare_window_fits_the_screen_it_opens_on(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer
+) -> None:
+    """The offscreen screen is smaller than the window's preferred 1200 × 800: the window opens inside the
+    screen's available area, whole."""
+    screen = qapp.primaryScreen().availableGeometry()
+    assert screen.height() < 800 or screen.width() < 1200, "the test needs a screen smaller than the window"
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        view = await open_compare(app)
+        await wait_until(lambda: view.isVisible(), what="the compare window")
+        frame = view.frameGeometry()
+        assert screen.contains(frame), (frame, screen)
+        assert view.height() <= screen.height() and view.width() <= screen.width()
+        view.close()
+        await app.quit()
+
+    run(qloop, body())

@@ -15,10 +15,12 @@ from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from core.api.keys import KeyStore
 from core.demo import FakeServer, Reply, Text
 from gui.exchange.raw_dialog import RawExchangeDialog
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import KEY, Running, start
+from tests.keyring_backends import DictKeyring
 
 
 def right_click(app: Running, message_id: int) -> QMenu:
@@ -94,3 +96,53 @@ def test_copy_as_curl_runs_and_the_raw_view_shows_the_exchange(
     run(qloop, body())
     key = KEY.encode()
     assert [path for path in tmp_path.rglob("*") if path.is_file() and key in path.read_bytes()] == []
+
+
+# A real popup menu: the offscreen platform cannot raise it or give it the keyboard, and says so.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_a_short_key_is_redacted_where_sent_and_never_in_the_words(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The demo's key is "demo": the raw view shows the user's "demo" and the reply's as they were, the key
+    header reads [REDACTED], and the copied cURL command sends the very bytes that were sent."""
+    clipboard = QGuiApplication.clipboard()
+    keys = KeyStore(DictKeyring())
+    keys.set("Relay", "demo")
+
+    async def body() -> None:
+        with FakeServer.running_in_thread(api_key="demo") as server:
+            app = await start(qapp, tmp_path, server, keys)
+            server.enqueue(Reply([Text("This is the demo reply about the demo.")]))
+            app.type_and_send(qtbot, "Run the demo please")
+            await wait_until(lambda: "end_turn" in app.transcript_text(), what="the reply")
+            _user, reply = await app.path()
+            sent = server.requests[-1].raw_body
+
+            choose(right_click(app, reply.id), "Show raw request/response…")
+            await wait_until(lambda: app.window.request_code.dialog is not None, what="the raw dialog")
+            dialog = app.window.request_code.dialog
+            assert isinstance(dialog, RawExchangeDialog)
+            request = dialog.request.toPlainText()
+            assert "x-api-key: [REDACTED]" in request
+            assert '"text": "Run the demo please"' in request
+            assert "demo" in dialog.response.toPlainText()  # the reply's words, cut into deltas
+            assert "[REDACTED]" not in request.split("\n\n", 1)[1] + dialog.response.toPlainText()
+            dialog.close()
+
+            clipboard.clear()
+            choose(right_click(app, reply.id), "Copy request as cURL")
+            await wait_until(lambda: clipboard.text().startswith("curl"), what="the command on the clipboard")
+            env = {"PATH": os.environ["PATH"], "ANTHROPIC_API_KEY": "demo"}
+            done = await asyncio.to_thread(
+                subprocess.run,
+                ["sh", "-c", clipboard.text()],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+            assert done.returncode == 0 and "message_stop" in done.stdout, done.stderr
+            assert server.requests[-1].raw_body == sent
+            assert await app.quit() == 0
+
+    run(qloop, body())

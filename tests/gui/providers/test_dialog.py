@@ -3,12 +3,16 @@ no-keyring fallback, and Test connection over real HTTP against the fake server.
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 import qasync
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from core.api.client import ApiClient
+from core.api.connection_check import check_connection
 from core.api.retry import RetryPolicy
 from core.demo import FakeServer
 from core.model.messages import ChatMessage
@@ -16,6 +20,7 @@ from core.model.pricing import ModelPrice
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
 from core.wire.errors import ApiError
+from gui.app import install_translation
 from gui.providers.dialog import ConnectionReport, ProvidersDialog
 from gui.tasks import TaskKeeper
 from tests.gui.conftest import run, wait_until
@@ -369,3 +374,34 @@ def test_a_base_url_that_cannot_be_parsed_is_refused_not_a_crash(qtbot: QtBot, u
         _save(dialog)
     assert "The base URL must start with http://" in dialog.problems.text()
     assert "The proxy must be" in dialog.problems.text()
+
+
+def test_in_chinese_test_connection_words_a_refused_connection_in_chinese(
+    qtbot: QtBot, qloop: qasync.QEventLoop, qapp: QApplication
+) -> None:
+    """The real connection check against a port nothing listens on: the details are the GUI's Chinese
+    words for core's typed error, not core's English sentence."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    translators = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
+    install_translation(qapp, "zh_CN")
+
+    async def body() -> None:
+        keys = FakeKeys()
+        keys.set("Nowhere", "sk-test", session_only=True)
+        dialog = _dialog(qtbot, [Profile("Nowhere", f"http://127.0.0.1:{port}")], keys, check_connection)
+        dialog.test_button.click()
+        await wait_until(dialog.test_button.isEnabled, timeout=20, what="the test to finish")
+        text = dialog.test_result.text()
+        assert f"无法连接到 127.0.0.1:{port}：连接被拒绝" in text, text
+        assert "Could not connect" not in text
+
+    try:
+        run(qloop, body(), timeout=30)
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - translators:
+            qapp.removeTranslator(translator)
+            translator.setParent(None)
+        QLocale.setDefault(locale)

@@ -654,3 +654,27 @@ def test_a_reply_ending_before_its_blocks_are_painted_still_paints_in_steps(
     qtbot.waitUntil(lambda: not view._painter.busy, timeout=5000)
     assert len(steps) > 2 and None not in steps
     assert "Paragraph 399" in plain(view) and "claude-test · end_turn" in plain(view)
+
+
+def test_the_version_arrows_are_comfortable_targets(view: TranscriptView) -> None:
+    """`‹ 2/3 ›`: each arrow is clickable over at least 24 pixels across and 16 down, not only its glyph."""
+    view.set_branch_links(True)
+    view.show_messages([user(1, text="Hello"), assistant(2, text_block("Hi."))])
+    view.set_versions({1: Versions(2, 3, previous_id=10, next_id=11)})
+    browser = view.browser
+    found = browser.document().find("2/3")
+    assert not found.isNull()
+    row = browser.cursorRect(found).center().y()
+    viewport = browser.viewport()
+    for target in (10, 11):
+        href = f"triptych:version/{target}"
+        points = [
+            QPoint(x, y)
+            for x in range(viewport.width())
+            for y in range(row - 20, row + 20)
+            if browser.anchorAt(QPoint(x, y)) == href
+        ]
+        assert points, href
+        width = max(p.x() for p in points) - min(p.x() for p in points) + 1
+        height = max(p.y() for p in points) - min(p.y() for p in points) + 1
+        assert width >= 24 and height >= 16, (href, width, height)

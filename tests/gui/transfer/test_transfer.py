@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import qasync
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -179,8 +179,10 @@ def test_the_daily_backup_is_made_at_start_and_restore_merges_it(
 def chinese(qapp: QApplication) -> Iterator[None]:
     """The app's own Chinese translation, removed after the test."""
     before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
     install_translation(qapp, "zh_CN")
     yield
+    QLocale.setDefault(locale)
     for translator in set(qapp.findChildren(QTranslator)) - before:
         qapp.removeTranslator(translator)
         translator.setParent(None)
