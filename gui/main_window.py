@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptView(error_text=describe, parent=self)
         # QSettings.value(type=bool) returns a bool; the stubs say object (here and in _restore_geometry).
         self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))  # type: ignore[arg-type]
+        self.composer.accept_drops_on(self.transcript.browser.viewport())
         self._retry_countdown = RetryCountdown(self.composer.show_notice, self)
         self.parameters = ParameterPanel(self)
         self.model_picker = ModelPicker(self)
