@@ -25,6 +25,7 @@ from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
 from gui.chat.conversation_list import ConversationList
 from gui.chat.retry_countdown import RetryCountdown
+from gui.chat.send_preview import NextRequest, SendPreviewBar, SendPreviewer
 from gui.chat.session_signals import ChatSignals
 from gui.chat.tool_results import ToolResultsDialog
 from gui.error_messages import describe
@@ -90,6 +91,18 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect(controller)
+        self.send_preview = SendPreviewer(
+            SendPreviewBar(self), session.input_counter, tasks, self.composer.draft, self._next_request, self
+        )
+        self.composer.add_status(self.send_preview.bar)
+        self.send_preview.watch(
+            self.composer.draftChanged,
+            self.model_picker.modelChanged,
+            self.profile_picker.profileChanged,
+            self.parameters.settingsChanged,
+            self.transcript.turnsChanged,
+            controller.replyFinished,
+        )
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)
@@ -348,6 +361,14 @@ class MainWindow(QMainWindow):
         await self._conversations.update_settings(conversation_id, settings, profile)
 
     # --- replies --------------------------------------------------------------------------------------
+
+    def _next_request(self) -> NextRequest | None:
+        """For the send preview: the next request of the conversation shown, but for the draft."""
+        if self._conversation is None:
+            return None
+        return NextRequest(
+            self.profile_picker.currentText() or None, list(self._path), self.current_settings()
+        )
 
     def _send(self, content: list) -> None:
         self._tasks.start(self._send_turn(content))
