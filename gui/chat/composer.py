@@ -71,14 +71,16 @@ class Composer(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
 
+        self.chips.hide()
         buttons = self._buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
-        buttons.addWidget(self.chips, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.editor)
         layout.addWidget(self.notice)
+        layout.addWidget(self.chips)  # a line of its own: many files' names need the width
         layout.addLayout(buttons)
         self.retranslate()
 
@@ -248,6 +250,7 @@ class Composer(QWidget):
             for index, name in enumerate(attachment.name for attachment in self._attachments)
         ]
         self.chips.setText(" &nbsp; ".join(chips))
+        self.chips.setVisible(bool(chips))
 
     def _remove_attachment(self, link: str) -> None:
         index = int(link.removeprefix("remove:"))

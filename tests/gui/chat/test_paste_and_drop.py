@@ -65,6 +65,7 @@ def test_a_pasted_image_is_attached_and_sent_as_an_image_block(
         qtbot.keyClick(composer.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
         await wait_until(lambda: "pasted image 1.png" in composer.chips.text(), what="the image's chip")
         assert composer.editor.toPlainText() == "", "the image is an attachment, not text"
+        assert composer.chips.isVisible()
 
         blocks = await _send_and_wait(app, qtbot, server, "What colour is this?")
         assert [block["type"] for block in blocks] == ["image", "text"]
@@ -73,6 +74,7 @@ def test_a_pasted_image_is_attached_and_sent_as_an_image_block(
         sent = QImage.fromData(base64.b64decode(source["data"]), "PNG")
         assert (sent.width(), sent.height()) == (40, 30) and sent.pixelColor(5, 5) == QColor("red")
         assert "pasted image 1.png" not in composer.chips.text(), "the chip goes with the message"
+        assert not composer.chips.isVisible()
         assert await app.quit() == 0
 
     run(qloop, body())
