@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             self.transcript.turnsChanged,
             controller.replyFinished,
         )
+        self.send_preview.hold_on(self.composer.submitted)
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)

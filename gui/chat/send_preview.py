@@ -168,6 +168,15 @@ class SendPreviewer(QObject):
         for signal in signals:
             signal.connect(self.refresh)
 
+    def hold_on(self, *signals: SignalInstance) -> None:
+        """Count nothing after each of these until the next change (a send: its draft is on its way)."""
+        for signal in signals:
+            signal.connect(self.hold)
+
+    def hold(self) -> None:
+        self._generation += 1
+        self._timer.stop()
+
     def refresh(self) -> None:
         self._generation += 1
         self.bar.mark_outdated()

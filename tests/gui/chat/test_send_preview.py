@@ -108,3 +108,19 @@ def test_a_provider_without_count_tokens_shows_a_marked_estimate(
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=40)
+
+
+def test_a_send_right_after_typing_counts_nothing(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        previewer = app.window.send_preview
+        app.type_and_send(qtbot, "Quick question")
+        await wait_until(lambda: "end_turn" in app.transcript_text(), timeout=20, what="the reply")
+        await wait_until(lambda: not previewer._timer.isActive(), what="the last count to be due")
+        await wait_until(lambda: previewer.bar.preview is None, what="the preview of the empty composer")
+        assert counts(server) == [], "the draft went with the send: no count of it follows"
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=40)
