@@ -99,6 +99,7 @@ class SendPreviewBar(QWidget):
             self._render()
 
     def _render(self) -> None:
+        self.gauge.setAccessibleName(self.tr("Context window used"))
         preview = self._preview
         self.setVisible(preview is not None)
         if preview is None:
@@ -121,6 +122,7 @@ class SendPreviewBar(QWidget):
         elif level == "over":
             parts.append(self.tr("longer than the context window: it will be refused"))
         self.label.setText(" · ".join(parts))
+        self.gauge.setAccessibleDescription(self.label.text())
         colour = _WARNING_COLOURS.get(level)
         self.label.setStyleSheet(f"color: {colour};" if colour else "")
         self.gauge.setVisible(preview.context_window is not None)

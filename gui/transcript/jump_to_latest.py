@@ -26,6 +26,7 @@ class JumpToLatest(QToolButton):
 
     def retranslate(self) -> None:
         self.setText(self.tr("Jump to latest"))
+        self.setAccessibleName(self.text())
         self.setToolTip(self.tr("New text arrived below: go to the end and follow the reply"))
         self.adjustSize()
         self._place()

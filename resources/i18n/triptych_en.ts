@@ -648,92 +648,92 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="87"/>
+        <location filename="../../gui/chat/composer.py" line="89"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="89"/>
+        <location filename="../../gui/chat/composer.py" line="91"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="91"/>
+        <location filename="../../gui/chat/composer.py" line="93"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="182"/>
+        <location filename="../../gui/chat/composer.py" line="184"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="94"/>
+        <location filename="../../gui/chat/composer.py" line="96"/>
         <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="122"/>
+        <location filename="../../gui/chat/composer.py" line="124"/>
         <source>pasted image {number}.png</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="184"/>
+        <location filename="../../gui/chat/composer.py" line="186"/>
         <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="216"/>
+        <location filename="../../gui/chat/composer.py" line="218"/>
         <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="222"/>
+        <location filename="../../gui/chat/composer.py" line="224"/>
         <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="224"/>
+        <location filename="../../gui/chat/composer.py" line="226"/>
         <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="226"/>
+        <location filename="../../gui/chat/composer.py" line="228"/>
         <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="229"/>
+        <location filename="../../gui/chat/composer.py" line="231"/>
         <source>{name} was not attached: a message can carry at most {limit} files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="234"/>
+        <location filename="../../gui/chat/composer.py" line="236"/>
         <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="238"/>
+        <location filename="../../gui/chat/composer.py" line="240"/>
         <source>{name} was not attached: it is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="239"/>
+        <location filename="../../gui/chat/composer.py" line="241"/>
         <source>{name} could not be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="259"/>
+        <location filename="../../gui/chat/composer.py" line="262"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="259"/>
+        <location filename="../../gui/chat/composer.py" line="262"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="261"/>
+        <location filename="../../gui/chat/composer.py" line="264"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,7 +1053,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/jump_to_latest.py" line="29"/>
+        <location filename="../../gui/transcript/jump_to_latest.py" line="30"/>
         <source>New text arrived below: go to the end and follow the reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1089,57 +1089,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268"/>
+        <location filename="../../gui/main_window.py" line="269"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,8 +1839,13 @@
 </context>
 <context>
     <name>SendPreviewBar</name>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="102"/>
+        <source>Context window used</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/chat/send_preview.py" line="108"/>
+        <location filename="../../gui/chat/send_preview.py" line="109"/>
         <source>%Ln tokens</source>
         <translation>
             <numerusform>%Ln token</numerusform>
@@ -1848,37 +1853,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="113"/>
+        <location filename="../../gui/chat/send_preview.py" line="114"/>
         <source>{percent} of {window} context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="118"/>
+        <location filename="../../gui/chat/send_preview.py" line="119"/>
         <source>{cost} input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="120"/>
+        <location filename="../../gui/chat/send_preview.py" line="121"/>
         <source>near the context limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="122"/>
+        <location filename="../../gui/chat/send_preview.py" line="123"/>
         <source>longer than the context window: it will be refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="133"/>
+        <location filename="../../gui/chat/send_preview.py" line="135"/>
         <source>Counted by the provider (count_tokens).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="136"/>
+        <location filename="../../gui/chat/send_preview.py" line="138"/>
         <source>Estimated here at about four characters a token: the provider has no token count, or its count has not come yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="140"/>
+        <location filename="../../gui/chat/send_preview.py" line="142"/>
         <source>The cost is for the input at the model&apos;s price, before any prompt caching.</source>
         <translation type="unfinished"></translation>
     </message>

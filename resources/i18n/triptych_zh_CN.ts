@@ -647,92 +647,92 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="87"/>
+        <location filename="../../gui/chat/composer.py" line="89"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="89"/>
+        <location filename="../../gui/chat/composer.py" line="91"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="91"/>
+        <location filename="../../gui/chat/composer.py" line="93"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="182"/>
+        <location filename="../../gui/chat/composer.py" line="184"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="94"/>
+        <location filename="../../gui/chat/composer.py" line="96"/>
         <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
         <translation>附加文件：图片（PNG、JPEG、GIF、WebP）每个最多 {image} MB，PDF 最多 {pdf} MB，文本和代码文件（UTF-8）最多 {text} MB；一条消息最多 {count} 个文件、共 {total} MB。也可以粘贴图片（Ctrl+V）或把文件拖到窗口上。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="122"/>
+        <location filename="../../gui/chat/composer.py" line="124"/>
         <source>pasted image {number}.png</source>
         <translation>粘贴的图片 {number}.png</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="184"/>
+        <location filename="../../gui/chat/composer.py" line="186"/>
         <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>所有文件 (*);;图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="216"/>
+        <location filename="../../gui/chat/composer.py" line="218"/>
         <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
         <translation>{name} 未附加：只能附加图片（PNG、JPEG、GIF、WebP）、PDF 文件和文本文件（UTF-8 文本，如代码、Markdown、CSV 或 JSON）。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="222"/>
+        <location filename="../../gui/chat/composer.py" line="224"/>
         <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：图片最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="224"/>
+        <location filename="../../gui/chat/composer.py" line="226"/>
         <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：PDF 最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="226"/>
+        <location filename="../../gui/chat/composer.py" line="228"/>
         <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：文本文件最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="229"/>
+        <location filename="../../gui/chat/composer.py" line="231"/>
         <source>{name} was not attached: a message can carry at most {limit} files.</source>
         <translation>{name} 未附加：一条消息最多附带 {limit} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="234"/>
+        <location filename="../../gui/chat/composer.py" line="236"/>
         <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
         <translation>{name} 未附加：一条消息的文件合计最多 {limit} MB（一个请求最大 32 MB，文件编码后传输会大三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="238"/>
+        <location filename="../../gui/chat/composer.py" line="240"/>
         <source>{name} was not attached: it is empty.</source>
         <translation>{name} 未附加：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="239"/>
+        <location filename="../../gui/chat/composer.py" line="241"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="259"/>
+        <location filename="../../gui/chat/composer.py" line="262"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="259"/>
+        <location filename="../../gui/chat/composer.py" line="262"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="261"/>
+        <location filename="../../gui/chat/composer.py" line="264"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -1051,7 +1051,7 @@
         <translation>跳到最新</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/jump_to_latest.py" line="29"/>
+        <location filename="../../gui/transcript/jump_to_latest.py" line="30"/>
         <source>New text arrived below: go to the end and follow the reply</source>
         <translation>下方有新内容：跳到末尾并跟随回复</translation>
     </message>
@@ -1087,57 +1087,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268"/>
+        <location filename="../../gui/main_window.py" line="269"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -1835,45 +1835,50 @@
 </context>
 <context>
     <name>SendPreviewBar</name>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="102"/>
+        <source>Context window used</source>
+        <translation>已用上下文窗口</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/chat/send_preview.py" line="108"/>
+        <location filename="../../gui/chat/send_preview.py" line="109"/>
         <source>%Ln tokens</source>
         <translation>
             <numerusform>%Ln 个词元</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="113"/>
+        <location filename="../../gui/chat/send_preview.py" line="114"/>
         <source>{percent} of {window} context</source>
         <translation>占 {window} 上下文的 {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="118"/>
+        <location filename="../../gui/chat/send_preview.py" line="119"/>
         <source>{cost} input</source>
         <translation>输入 {cost}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="120"/>
+        <location filename="../../gui/chat/send_preview.py" line="121"/>
         <source>near the context limit</source>
         <translation>接近上下文上限</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="122"/>
+        <location filename="../../gui/chat/send_preview.py" line="123"/>
         <source>longer than the context window: it will be refused</source>
         <translation>超出上下文窗口：请求会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="133"/>
+        <location filename="../../gui/chat/send_preview.py" line="135"/>
         <source>Counted by the provider (count_tokens).</source>
         <translation>由服务商计数（count_tokens）。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="136"/>
+        <location filename="../../gui/chat/send_preview.py" line="138"/>
         <source>Estimated here at about four characters a token: the provider has no token count, or its count has not come yet.</source>
         <translation>在本地按约四个字符一个词元估算：服务商不提供词元计数，或其计数尚未返回。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/send_preview.py" line="140"/>
+        <location filename="../../gui/chat/send_preview.py" line="142"/>
         <source>The cost is for the input at the model&apos;s price, before any prompt caching.</source>
         <translation>费用按模型价格计算输入部分，未计提示缓存。</translation>
     </message>
