@@ -54,7 +54,9 @@ class ComposerEditor(QPlainTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         if files := local_files(source):
             self.filesDropped.emit(files)
-        elif (image := image_of(source)) is not None:
+        elif not source.text() and (image := image_of(source)) is not None:
+            # Only an image: text copied from a spreadsheet or an office document comes with a picture of
+            # itself as well, and is meant to paste as text.
             self.imagePasted.emit(image)
         else:
             super().insertFromMimeData(source)

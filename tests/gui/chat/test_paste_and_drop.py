@@ -144,3 +144,23 @@ def test_a_50_mb_file_is_refused_with_the_limit_named(
         assert await app.quit() == 0
 
     run(qloop, body())
+
+
+def test_text_copied_with_a_picture_of_itself_pastes_as_text(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        composer = app.window.composer
+        mime = QMimeData()  # what a spreadsheet puts on the clipboard for a few cells
+        mime.setText("1\t2\t3")
+        image = QImage(30, 10, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        mime.setImageData(image)
+        QApplication.clipboard().setMimeData(mime)
+        qtbot.keyClick(composer.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert composer.editor.toPlainText() == "1\t2\t3"
+        assert composer.chips.text() == "" and composer.draft() == [{"type": "text", "text": "1\t2\t3"}]
+        assert await app.quit() == 0
+
+    run(qloop, body())
