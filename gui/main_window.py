@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
             controller.replyFinished,
         )
         self.send_preview.hold_on(self.composer.submitted)
+        self.closeRequested.connect(self.send_preview.close)
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)

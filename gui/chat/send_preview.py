@@ -162,6 +162,7 @@ class SendPreviewer(QObject):
         self._draft = draft
         self._next_request = next_request
         self._generation = 0
+        self._closed = False
         self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self._timer.timeout.connect(self._count_now)
 
@@ -180,12 +181,20 @@ class SendPreviewer(QObject):
         self._timer.stop()
 
     def refresh(self) -> None:
+        if self._closed:
+            return
         self._generation += 1
         self.bar.mark_outdated()
         self._timer.start()
 
+    def close(self) -> None:
+        """The window is closing: no count from now on (the shutdown's own changes included)."""
+        self._closed = True
+        self.hold()
+
     def _count_now(self) -> None:
-        self._tasks.start(self._count(self._generation))
+        if not self._closed:
+            self._tasks.start(self._count(self._generation))
 
     async def _count(self, generation: int) -> None:
         request, draft = self._next_request(), self._draft()

@@ -124,3 +124,21 @@ def test_a_send_right_after_typing_counts_nothing(
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=40)
+
+
+def test_no_count_is_left_due_after_the_window_closes(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        previewer = app.window.send_preview
+        qtbot.keyClicks(app.window.composer.editor, "typed just before quitting")
+        assert previewer._timer.isActive()
+        assert await app.quit() == 0
+        # A count due after the app stopped would run without its event loop (in whatever runs next).
+        assert not previewer._timer.isActive()
+        previewer.refresh()  # a change made by the shutdown itself (a reply stopped, the composer cleared)
+        assert not previewer._timer.isActive()
+        assert app.app.tasks.running == 0
+
+    run(qloop, body(), timeout=40)
