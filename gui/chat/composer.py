@@ -50,6 +50,7 @@ class Composer(QWidget):
         self._attachments: list[Attachment] = []
         self._replying = False
         self._pasted = 0
+        self._drop_targets: list[FileDropTarget] = []
 
         self.editor = ComposerEditor(self)
         self.editor.setObjectName("composerEditor")
@@ -129,6 +130,9 @@ class Composer(QWidget):
         target = FileDropTarget(widget)
         target.filesDropped.connect(self.attach)
         target.imageDropped.connect(self.attach_image)
+        # Held here as well: a Python event filter whose wrapper only its C++ parent knows can be collected
+        # while the widget still calls it.
+        self._drop_targets.append(target)
         return target
 
     def add_status(self, widget: QWidget) -> None:
