@@ -95,8 +95,8 @@ class MainWindow(QMainWindow):
             SendPreviewBar(self), session.input_counter, tasks, self.composer.draft, self._next_request, self
         )
         self.composer.add_status(self.send_preview.bar)
+        self.send_preview.watch_draft(self.composer.draftChanged)
         self.send_preview.watch(
-            self.composer.draftChanged,
             self.model_picker.modelChanged,
             self.profile_picker.profileChanged,
             self.parameters.settingsChanged,

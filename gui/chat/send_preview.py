@@ -163,6 +163,7 @@ class SendPreviewer(QObject):
         self._next_request = next_request
         self._generation = 0
         self._closed = False
+        self._held = False
         self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self._timer.timeout.connect(self._count_now)
 
@@ -171,17 +172,27 @@ class SendPreviewer(QObject):
         for signal in signals:
             signal.connect(self.refresh)
 
+    def watch_draft(self, signal: SignalInstance) -> None:
+        """Count again after each change of the draft (debounced), even while held."""
+        signal.connect(self._draft_changed)
+
     def hold_on(self, *signals: SignalInstance) -> None:
-        """Count nothing after each of these until the next change (a send: its draft is on its way)."""
+        """Count nothing after each of these until the draft changes (a send: its draft is on its way, and
+        the settings and turns changing meanwhile must not count it)."""
         for signal in signals:
             signal.connect(self.hold)
 
     def hold(self) -> None:
+        self._held = True
         self._generation += 1
         self._timer.stop()
 
+    def _draft_changed(self) -> None:
+        self._held = False
+        self.refresh()
+
     def refresh(self) -> None:
-        if self._closed:
+        if self._closed or self._held:
             return
         self._generation += 1
         self.bar.mark_outdated()

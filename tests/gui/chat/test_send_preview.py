@@ -142,3 +142,22 @@ def test_no_count_is_left_due_after_the_window_closes(
         assert app.app.tasks.running == 0
 
     run(qloop, body(), timeout=40)
+
+
+def test_changes_arriving_while_a_send_is_on_its_way_do_not_count_its_draft(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        window, previewer = app.window, app.window.send_preview
+        window.composer.editor.setPlainText("On its way")
+        previewer.hold()  # what Send does
+        # The window finishing opening the conversation (its model, its turns) while the send starts:
+        window.model_picker.modelChanged.emit("claude-haiku-4-5-20251001")
+        window.transcript.turnsChanged.emit()
+        assert not previewer._timer.isActive(), "the draft being sent is not counted"
+        window.composer.editor.setPlainText("A new draft")
+        assert previewer._timer.isActive(), "a new draft is counted again"
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=40)
