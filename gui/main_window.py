@@ -38,6 +38,7 @@ from gui.chat.conversation_tags import ConversationTags
 from gui.chat.examples import with_thinking, with_time_tool
 from gui.chat.prompt_library import PromptLibrary
 from gui.chat.retry_countdown import RetryCountdown
+from gui.chat.send_preview import NextRequest, SendPreviewBar, SendPreviewer
 from gui.chat.session_signals import ChatSignals
 from gui.chat.tool_results import ToolResultsDialog
 from gui.error_messages import describe
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._after_reply_notice = ""
         # QSettings.value(type=bool) returns a bool; the stubs say object (here and in _restore_geometry).
         self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))  # type: ignore[arg-type]
+        self.composer.accept_drops_on(self.transcript.browser.viewport())
         self._retry_countdown = RetryCountdown(self.composer.show_notice, self)
         self.parameters = ParameterPanel(self)
         self.model_picker = ModelPicker(self)
@@ -115,6 +117,20 @@ class MainWindow(QMainWindow):
         self.composer_focus.focus()  # before the first paint: a key typed at once must not press "New"
         self._creating = asyncio.Lock()
         """Held while "New conversation" finds or makes one, so two quick requests make at most one."""
+        self.send_preview = SendPreviewer(
+            SendPreviewBar(self), session.input_counter, tasks, self.composer.draft, self._next_request, self
+        )
+        self.composer.add_status(self.send_preview.bar)
+        self.send_preview.watch_draft(self.composer.draftChanged)
+        self.send_preview.watch(
+            self.model_picker.modelChanged,
+            self.profile_picker.profileChanged,
+            self.parameters.settingsChanged,
+            self.transcript.turnsChanged,
+            controller.replyFinished,
+        )
+        self.send_preview.hold_on(self.composer.submitted)
+        self.closeRequested.connect(self.send_preview.close)
         self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
         self.branches = BranchActions(self, services.conversations, session, tasks)
         self.search = SearchAction(self, services.search, services.conversations, tasks)
@@ -502,6 +518,14 @@ class MainWindow(QMainWindow):
         await self._conversations.update_settings(conversation_id, settings, profile)
 
     # --- replies --------------------------------------------------------------------------------------
+
+    def _next_request(self) -> NextRequest | None:
+        """For the send preview: the next request of the conversation shown, but for the draft."""
+        if self._conversation is None:
+            return None
+        return NextRequest(
+            self.profile_picker.currentText() or None, list(self._path), self.current_settings()
+        )
 
     def _send(self, content: list) -> None:
         self._tasks.start(self._send_turn(content))

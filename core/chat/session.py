@@ -14,6 +14,7 @@ from typing import Any, Protocol, overload
 
 from core.api.pool import ClientPool
 from core.api.reply import ReplyResult, ReplyRun
+from core.chat.input_count import InputCounter
 from core.chat.reply_saver import save_while_streaming
 from core.model.branching import ReplyInProgressError
 from core.model.catalog import cost_of
@@ -61,6 +62,8 @@ class ChatSession:
         self._running: dict[int, tuple[int, ReplyRun]] = {}
         """reply id -> (conversation id, the reply in flight)"""
         self._closing = False
+        self.input_counter = InputCounter(clients)
+        """Counts the next request's input before it is sent (the composer's preview)."""
 
     def is_replying(self, conversation_id: int) -> bool:
         return any(owner == conversation_id for owner, _ in self._running.values())

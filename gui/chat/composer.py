@@ -7,20 +7,31 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QImage, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from core.chat.attachments import AttachmentError, load_attachment
+from core.chat.attachments import (
+    MAX_FILES,
+    MAX_IMAGE_BYTES,
+    MAX_PDF_BYTES,
+    MAX_TEXT_BYTES,
+    MAX_TOTAL_BYTES,
+    Attachment,
+    AttachmentError,
+    check_room,
+    image_attachment,
+    load_attachment,
+)
 from core.model.messages import ContentBlock
+from gui.chat.file_drop import ComposerEditor, FileDropTarget, png_bytes
 from gui.chat.notice_timeout import NoticeTimeout
 from gui.tasks import TaskKeeper
 from gui.theme.icons import icon, inline_image
@@ -31,17 +42,25 @@ class Composer(QWidget):
     submitted = Signal(list)
     """The content blocks of the new user turn: attachments first, then the text."""
     stopRequested = Signal()
+    draftChanged = Signal()
+    """The text or the attachments changed (what the next send would carry)."""
 
     def __init__(self, tasks: TaskKeeper, parent: QWidget | None = None, *, enter_sends: bool = True) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self.enter_sends = enter_sends
-        self._attachments: list[tuple[str, ContentBlock]] = []
+        self._attachments: list[Attachment] = []
         self._replying = False
+        self._pasted = 0
+        self._drop_targets: list[FileDropTarget] = []
 
-        self.editor = QPlainTextEdit(self)
+        self.editor = ComposerEditor(self)
         self.editor.setObjectName("composerEditor")
         self.editor.installEventFilter(self)
+        self.editor.imagePasted.connect(self.attach_image)
+        self.editor.filesDropped.connect(self.attach)
+        self.editor.textChanged.connect(self.draftChanged)
+        self.accept_drops_on(self.editor.viewport())
         self.attach_button = QToolButton(self)
         self.attach_button.setIcon(icon("paperclip"))
         self.attach_button.clicked.connect(self._choose_files)
@@ -56,14 +75,16 @@ class Composer(QWidget):
         self.notice.hide()
         self.notice_timeout = NoticeTimeout(self.notice, self)
 
-        buttons = QHBoxLayout()
+        self.chips.hide()
+        buttons = self._buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
-        buttons.addWidget(self.chips, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.editor)
         layout.addWidget(self.notice)
+        layout.addWidget(self.chips)  # a line of its own: many files' names need the width
         layout.addLayout(buttons)
         self.retranslate()
 
@@ -74,7 +95,19 @@ class Composer(QWidget):
             else self.tr("Ctrl+Enter to send")
         )
         self.editor.setPlaceholderText(self.tr("Message Claude…  ({shortcut})").format(shortcut=shortcut))
-        self.attach_button.setToolTip(self.tr("Attach images or PDF files"))
+        self.attach_button.setToolTip(
+            self.tr(
+                "Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, "
+                "text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one "
+                "message. You can also paste an image (Ctrl+V) or drop files on the window."
+            ).format(
+                image=MAX_IMAGE_BYTES // 2**20,
+                pdf=MAX_PDF_BYTES // 2**20,
+                text=MAX_TEXT_BYTES // 2**20,
+                count=MAX_FILES,
+                total=MAX_TOTAL_BYTES // 2**20,
+            )
+        )
         self._update_button()
 
     def set_replying(self, replying: bool) -> None:
@@ -89,6 +122,33 @@ class Composer(QWidget):
     def attach(self, paths: list[Path]) -> asyncio.Task[None]:
         """Read the files off the UI thread; each becomes a chip, or a notice says why it cannot."""
         return self._tasks.start(self._load(paths))
+
+    def attach_image(self, image: QImage) -> asyncio.Task[None]:
+        """An image pasted or dropped (not a file): attached as PNG, encoded off the UI thread."""
+        self._pasted += 1
+        name = self.tr("pasted image {number}.png").format(number=self._pasted)
+        return self._tasks.start(self._add_image(name, image))
+
+    def accept_drops_on(self, widget: QWidget) -> FileDropTarget:
+        """Files and images dropped on `widget` (e.g. the transcript's viewport) are attached here."""
+        target = FileDropTarget(widget)
+        target.filesDropped.connect(self.attach)
+        target.imageDropped.connect(self.attach_image)
+        # Held here as well: a Python event filter whose wrapper only its C++ parent knows can be collected
+        # while the widget still calls it.
+        self._drop_targets.append(target)
+        return target
+
+    def add_status(self, widget: QWidget) -> None:
+        """A widget beside the Send button (the send preview)."""
+        self._buttons.insertWidget(self._buttons.indexOf(self.send_button), widget)
+
+    def draft(self) -> list[ContentBlock]:
+        """The content blocks a send would carry now: attachments first, then the text."""
+        blocks = [attachment.block for attachment in self._attachments]
+        if text := self.editor.toPlainText().strip():
+            blocks.append({"type": "text", "text": text})
+        return blocks
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() == QEvent.Type.KeyPress:
@@ -114,12 +174,9 @@ class Composer(QWidget):
         if self._replying:
             self.stopRequested.emit()
             return
-        text = self.editor.toPlainText().strip()
-        if not text and not self._attachments:
+        blocks = self.draft()
+        if not blocks:
             return
-        blocks = [block for _, block in self._attachments]
-        if text:
-            blocks.append({"type": "text", "text": text})
         self.show_notice("")
         self.submitted.emit(blocks)
 
@@ -127,14 +184,14 @@ class Composer(QWidget):
         """After the turn was accepted: the text and attachments are now in the transcript."""
         self.editor.clear()
         self._attachments.clear()
-        self._show_chips()
+        self._attachments_changed()
 
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Attach files"),
             str(start_folder("attach")),
-            self.tr("Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)"),
+            self.tr("All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)"),
         )
         if names:
             remember_folder("attach", Path(names[0]))
@@ -144,24 +201,57 @@ class Composer(QWidget):
         problems = []
         for path in paths:
             try:
-                block = await asyncio.to_thread(load_attachment, path)
+                self._add(await asyncio.to_thread(load_attachment, path))
             except AttachmentError as error:
                 problems.append(self._describe(error))
-                continue
-            self._attachments.append((path.name, block))
-        self._show_chips()
+        self._attachments_changed()
         self.show_notice("\n".join(problems))
 
+    async def _add_image(self, name: str, image: QImage) -> None:
+        try:
+            self._add(image_attachment(name, await asyncio.to_thread(png_bytes, image)))
+        except AttachmentError as error:
+            self.show_notice(self._describe(error))
+            return
+        self._attachments_changed()
+        self.show_notice("")
+
+    def _add(self, attachment: Attachment) -> None:
+        check_room(self._attachments, attachment)
+        self._attachments.append(attachment)
+
     def _describe(self, error: AttachmentError) -> str:
+        """Why a file was not attached, naming the limit it broke."""
         if error.reason == "type":
             return self.tr(
-                "{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached."
+                "{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files "
+                "(UTF-8 text such as code, Markdown, CSV or JSON) can be attached."
             ).format(name=error.name)
         if error.reason == "size":
-            return self.tr("{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.").format(
-                name=error.name, size=error.size / 2**20, limit=error.limit // 2**20
+            size, limit = f"{error.size / 2**20:.1f}", f"{error.limit / 2**20:g}"
+            if error.kind == "image":
+                text = self.tr("{name} is {size} MB: an image may be at most {limit} MB.")
+            elif error.kind == "pdf":
+                text = self.tr("{name} is {size} MB: a PDF may be at most {limit} MB.")
+            else:
+                text = self.tr("{name} is {size} MB: a text file may be at most {limit} MB.")
+            return text.format(name=error.name, size=size, limit=limit)
+        if error.reason == "count":
+            return self.tr("{name} was not attached: a message can carry at most {limit} files.").format(
+                name=error.name, limit=error.limit
             )
+        if error.reason == "total":
+            return self.tr(
+                "{name} was not attached: the files of one message may add up to at most {limit} MB "
+                "(a request may be 32 MB, and files travel encoded, a third larger)."
+            ).format(name=error.name, limit=f"{error.limit / 2**20:g}")
+        if error.reason == "empty":
+            return self.tr("{name} was not attached: it is empty.").format(name=error.name)
         return self.tr("{name} could not be read: {detail}").format(name=error.name, detail=error.detail)
+
+    def _attachments_changed(self) -> None:
+        self._show_chips()
+        self.draftChanged.emit()
 
     def _show_chips(self) -> None:
         ink = self.chips.palette().color(QPalette.ColorRole.WindowText)
@@ -169,9 +259,10 @@ class Composer(QWidget):
         file, remove = inline_image("file", pixels, ink), inline_image("close", pixels, ink)
         chips = [
             f'{file}&nbsp;{html.escape(name)} <a href="remove:{index}">{remove}</a>'
-            for index, (name, _) in enumerate(self._attachments)
+            for index, name in enumerate(attachment.name for attachment in self._attachments)
         ]
         self.chips.setText(" &nbsp; ".join(chips))
+        self.chips.setVisible(bool(chips))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -182,7 +273,7 @@ class Composer(QWidget):
         index = int(link.removeprefix("remove:"))
         if 0 <= index < len(self._attachments):
             del self._attachments[index]
-        self._show_chips()
+        self._attachments_changed()
 
     def _update_button(self) -> None:
         self.send_button.setText(self.tr("Stop") if self._replying else self.tr("Send"))

@@ -23,6 +23,7 @@ from gui.transcript.cards import Colors
 from gui.transcript.document import Regions, TranscriptBrowser
 from gui.transcript.full_text import FullTextDialog
 from gui.transcript.images import thumbnail
+from gui.transcript.jump_to_latest import JumpToLatest
 from gui.transcript.links import TurnLinks
 from gui.transcript.live_painter import LivePainter
 from gui.transcript.live_turn import LiveTurn
@@ -67,6 +68,9 @@ class TranscriptView(TurnLinks):
         self._thumbnails: dict[str, QImage] = {}
         self._math = MathImages(document, self)
         self._follow = True
+        """The view stays at the end as content arrives; false once the reader scrolls up."""
+        self.jump_button = JumpToLatest(self._browser)
+        self.jump_button.clicked.connect(self.follow_latest)
         scroll = self._browser.verticalScrollBar()
         scroll.rangeChanged.connect(self._on_range)
         scroll.valueChanged.connect(self._on_scroll)
@@ -119,6 +123,8 @@ class TranscriptView(TurnLinks):
         self._live = LiveTurn(message, self._html, self._expanded)
         self._rerender(self._retarget_tool_links())
         self._painter.begin(self._live, self._regions.end())
+        # A reply begins because the user sent, retried or regenerated: show it, wherever they had scrolled.
+        self.follow_latest()
         self.turnsChanged.emit()
 
     def feed_update(self, message_id: int, update: StreamUpdate) -> None:
@@ -219,8 +225,7 @@ class TranscriptView(TurnLinks):
         self._links_on = self._tool_link_target()
         shown_from = slice_start(messages, len(messages), _FIRST_SLICE_CHARS)
         self._regions.set_html(self._turns_html(shown_from, len(messages)))
-        self._follow = True
-        self._scroll_to_end()
+        self.follow_latest()
         self._older.reset(messages, shown_from)
 
     def _turns_html(self, start: int, end: int) -> str:
@@ -334,12 +339,28 @@ class TranscriptView(TurnLinks):
             self._thumbnails[key] = image
         return self._thumbnails[key]
 
+    @property
+    def following(self) -> bool:
+        """True while the view keeps to the end as content arrives."""
+        return self._follow
+
+    def follow_latest(self) -> None:
+        """Go to the end and stay there as content arrives."""
+        self._follow = True
+        self.jump_button.hide()
+        self._scroll_to_end()
+
     def _on_range(self, _minimum: int, maximum: int) -> None:
         if self._follow:
             self._browser.verticalScrollBar().setValue(maximum)
+        elif self._painter.live is not None and self._browser.verticalScrollBar().value() < maximum - 4:
+            # The reply grows below a reader who scrolled up: offer the way down, never pull them there.
+            self.jump_button.show_over()
 
     def _on_scroll(self, value: int) -> None:
         self._follow = value >= self._browser.verticalScrollBar().maximum() - 4
+        if self._follow:
+            self.jump_button.hide()
         self._older.near_top()
 
     def scroll_to_message(self, message_id: int) -> bool:

@@ -648,62 +648,92 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="72"/>
+        <location filename="../../gui/chat/composer.py" line="93"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="95"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="76"/>
+        <location filename="../../gui/chat/composer.py" line="97"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="77"/>
-        <source>Attach images or PDF files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/chat/composer.py" line="135"/>
+        <location filename="../../gui/chat/composer.py" line="192"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="137"/>
-        <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
+        <location filename="../../gui/chat/composer.py" line="100"/>
+        <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="158"/>
-        <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
+        <location filename="../../gui/chat/composer.py" line="129"/>
+        <source>pasted image {number}.png</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="161"/>
-        <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
+        <location filename="../../gui/chat/composer.py" line="194"/>
+        <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="164"/>
+        <location filename="../../gui/chat/composer.py" line="227"/>
+        <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="233"/>
+        <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="235"/>
+        <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="237"/>
+        <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="240"/>
+        <source>{name} was not attached: a message can carry at most {limit} files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="245"/>
+        <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="249"/>
+        <source>{name} was not attached: it is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="250"/>
         <source>{name} could not be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="188"/>
+        <location filename="../../gui/chat/composer.py" line="279"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="188"/>
+        <location filename="../../gui/chat/composer.py" line="279"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="190"/>
+        <location filename="../../gui/chat/composer.py" line="281"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,6 +1802,19 @@
     </message>
 </context>
 <context>
+    <name>JumpToLatest</name>
+    <message>
+        <location filename="../../gui/transcript/jump_to_latest.py" line="28"/>
+        <source>Jump to latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/jump_to_latest.py" line="30"/>
+        <source>New text arrived below: go to the end and follow the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyringProblem</name>
     <message>
         <location filename="../../gui/providers/controller.py" line="107"/>
@@ -1802,77 +1845,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="229"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/main_window.py" line="319"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="326"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="518"/>
+        <location filename="../../gui/main_window.py" line="542"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2856,6 +2899,57 @@
     <message>
         <location filename="../../gui/search/dialog.py" line="211"/>
         <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendPreviewBar</name>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="102"/>
+        <source>Context window used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/chat/send_preview.py" line="109"/>
+        <source>%Ln tokens</source>
+        <translation>
+            <numerusform>%Ln token</numerusform>
+            <numerusform>%Ln tokens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="114"/>
+        <source>{percent} of {window} context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="119"/>
+        <source>{cost} input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="121"/>
+        <source>near the context limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="123"/>
+        <source>longer than the context window: it will be refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="135"/>
+        <source>Counted by the provider (count_tokens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="138"/>
+        <source>Estimated here at about four characters a token: the provider has no token count, or its count has not come yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="142"/>
+        <source>The cost is for the input at the model&apos;s price, before any prompt caching.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

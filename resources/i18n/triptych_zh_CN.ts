@@ -647,62 +647,92 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="72"/>
+        <location filename="../../gui/chat/composer.py" line="93"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="95"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="76"/>
+        <location filename="../../gui/chat/composer.py" line="97"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="77"/>
-        <source>Attach images or PDF files</source>
-        <translation>附加图片或 PDF 文件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/chat/composer.py" line="135"/>
+        <location filename="../../gui/chat/composer.py" line="192"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="137"/>
-        <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
-        <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
+        <location filename="../../gui/chat/composer.py" line="100"/>
+        <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
+        <translation>附加文件：图片（PNG、JPEG、GIF、WebP）每个最多 {image} MB，PDF 最多 {pdf} MB，文本和代码文件（UTF-8）最多 {text} MB；一条消息最多 {count} 个文件、共 {total} MB。也可以粘贴图片（Ctrl+V）或把文件拖到窗口上。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="158"/>
-        <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
-        <translation>{name}：只能附加图片（PNG、JPEG、GIF、WebP）和 PDF 文件。</translation>
+        <location filename="../../gui/chat/composer.py" line="129"/>
+        <source>pasted image {number}.png</source>
+        <translation>粘贴的图片 {number}.png</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="161"/>
-        <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
-        <translation>{name} 大小为 {size:.1f} MB；此类文件的上限是 {limit} MB。</translation>
+        <location filename="../../gui/chat/composer.py" line="194"/>
+        <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
+        <translation>所有文件 (*);;图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="164"/>
+        <location filename="../../gui/chat/composer.py" line="227"/>
+        <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
+        <translation>{name} 未附加：只能附加图片（PNG、JPEG、GIF、WebP）、PDF 文件和文本文件（UTF-8 文本，如代码、Markdown、CSV 或 JSON）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="233"/>
+        <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
+        <translation>{name} 有 {size} MB：图片最大 {limit} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="235"/>
+        <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
+        <translation>{name} 有 {size} MB：PDF 最大 {limit} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="237"/>
+        <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
+        <translation>{name} 有 {size} MB：文本文件最大 {limit} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="240"/>
+        <source>{name} was not attached: a message can carry at most {limit} files.</source>
+        <translation>{name} 未附加：一条消息最多附带 {limit} 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="245"/>
+        <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
+        <translation>{name} 未附加：一条消息的文件合计最多 {limit} MB（一个请求最大 32 MB，文件编码后传输会大三分之一）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="249"/>
+        <source>{name} was not attached: it is empty.</source>
+        <translation>{name} 未附加：文件是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="250"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="188"/>
+        <location filename="../../gui/chat/composer.py" line="279"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="188"/>
+        <location filename="../../gui/chat/composer.py" line="279"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="190"/>
+        <location filename="../../gui/chat/composer.py" line="281"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -1768,6 +1798,19 @@
     </message>
 </context>
 <context>
+    <name>JumpToLatest</name>
+    <message>
+        <location filename="../../gui/transcript/jump_to_latest.py" line="28"/>
+        <source>Jump to latest</source>
+        <translation>跳到最新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/jump_to_latest.py" line="30"/>
+        <source>New text arrived below: go to the end and follow the reply</source>
+        <translation>下方有新内容：跳到末尾并跟随回复</translation>
+    </message>
+</context>
+<context>
     <name>KeyringProblem</name>
     <message>
         <location filename="../../gui/providers/controller.py" line="107"/>
@@ -1798,77 +1841,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="229"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation>你的草稿已保留：请先发送或清空它，再选择示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/main_window.py" line="319"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation>此模型不支持思考：请换一个模型再发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="326"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="518"/>
+        <location filename="../../gui/main_window.py" line="542"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -2851,6 +2894,56 @@
         <location filename="../../gui/search/dialog.py" line="211"/>
         <source>New conversation</source>
         <translation>新对话</translation>
+    </message>
+</context>
+<context>
+    <name>SendPreviewBar</name>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="102"/>
+        <source>Context window used</source>
+        <translation>已用上下文窗口</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/chat/send_preview.py" line="109"/>
+        <source>%Ln tokens</source>
+        <translation>
+            <numerusform>%Ln 个 token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="114"/>
+        <source>{percent} of {window} context</source>
+        <translation>占 {window} 上下文的 {percent}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="119"/>
+        <source>{cost} input</source>
+        <translation>输入 {cost}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="121"/>
+        <source>near the context limit</source>
+        <translation>接近上下文上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="123"/>
+        <source>longer than the context window: it will be refused</source>
+        <translation>超出上下文窗口：请求会被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="135"/>
+        <source>Counted by the provider (count_tokens).</source>
+        <translation>由服务商计数（count_tokens）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="138"/>
+        <source>Estimated here at about four characters a token: the provider has no token count, or its count has not come yet.</source>
+        <translation>在本地按约四个字符一个 token 估算：服务商不提供 token 计数，或其计数尚未返回。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/send_preview.py" line="142"/>
+        <source>The cost is for the input at the model&apos;s price, before any prompt caching.</source>
+        <translation>费用按模型价格计算输入部分，未计提示缓存。</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,8 @@ def test_every_english_plural_has_a_singular_and_a_plural_form() -> None:
         source = message.findtext("source")
         assert message.find("translation").get("type") is None, f"unfinished: {source}"  # type: ignore[union-attr]
         singular, plural = translated_texts(message)
-        assert "%n" in singular and "%n" in plural, source
+        # %Ln: the number in the locale's digits and grouping (1,234).
+        assert all(re.search("%L?n", form) for form in (singular, plural)), source
 
 
 def test_the_translation_sources_are_current_with_the_code(tmp_path: Path) -> None:

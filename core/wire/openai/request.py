@@ -7,6 +7,7 @@ left out of the body and named in `warnings`, so the user learns which settings 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,11 +115,24 @@ def _user_messages(blocks: list[ContentBlock], warnings: _Warnings) -> list[dict
             image = _image_part(block, warnings)
             if image is not None:
                 parts.append(image)
+        elif kind == "document" and (text := _text_document(block)) is not None:
+            parts.append({"type": "text", "text": text})
         elif kind == "document":
             warnings.add("Documents are not supported by the OpenAI-compatible API and were left out.")
         else:
             warnings.add(f"{kind} blocks cannot be sent through the OpenAI-compatible API and were left out.")
     return tool_messages + ([{"role": "user", "content": _user_content(parts)}] if parts else [])
+
+
+def _text_document(block: ContentBlock) -> str | None:
+    """A plain-text document (an attached text file) as text: its title, then its contents fenced by more
+    backticks than any run inside them, so the file cannot close the fence."""
+    source = block.get("source")
+    if not isinstance(source, dict) or source.get("type") != "text":
+        return None
+    data = str(source.get("data", ""))
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", data)), default=0))
+    return f"{block.get('title') or 'document'}\n{fence}\n{data}\n{fence}"
 
 
 def _user_content(parts: list[dict[str, Any]]) -> str | list[dict[str, Any]]:

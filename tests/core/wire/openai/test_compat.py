@@ -356,3 +356,29 @@ def test_several_text_blocks_or_an_image_keep_the_parts_form() -> None:
     body = build_chat_completions_body([two_texts, with_image], RequestSettings(model="m")).body
     assert [part["type"] for part in body["messages"][0]["content"]] == ["text", "text"]
     assert [part["type"] for part in body["messages"][1]["content"]] == ["text", "image_url"]
+
+
+def test_an_attached_text_file_goes_as_text_fenced_beyond_its_own_backticks() -> None:
+    source = "Use ```code``` here.\n"
+    message = ChatMessage(
+        "user",
+        [
+            {
+                "type": "document",
+                "source": {"type": "text", "media_type": "text/plain", "data": source},
+                "title": "a.md",
+            },
+            {"type": "text", "text": "Review this."},
+        ],
+    )
+    request = request_of([message])
+    assert request.body["messages"] == [
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "a.md\n````\nUse ```code``` here.\n\n````"},
+                {"type": "text", "text": "Review this."},
+            ],
+        }
+    ]
+    assert request.warnings == []
