@@ -41,6 +41,7 @@ from gui.startup.errors import already_running, startup_failed, startup_problem
 from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.transfer.menu import TransferMenu
+from gui.widgets.focus_ring import FocusRings
 from resources import translation_file
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class TriptychApp:
         self.qt_app = qt_app
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
         qt_app.setQuitOnLastWindowClosed(False)
+        FocusRings.install(qt_app)
         # qasync logs each worker call's arguments and result at DEBUG: API keys read off the UI thread too.
         logging.getLogger("qasync").setLevel(logging.INFO)
         self.options = options

@@ -39,6 +39,7 @@ class Composer(QWidget):
 
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("composerEditor")
+        self.editor.setTabChangesFocus(True)
         self.editor.installEventFilter(self)
         self.attach_button = QToolButton(self)
         self.attach_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))

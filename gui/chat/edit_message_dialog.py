@@ -26,6 +26,7 @@ class EditMessageDialog(QDialog):
         intro.setWordWrap(True)
         self.editor = QPlainTextEdit(editable_text(message.content), self)
         self.editor.setObjectName("editMessageEditor")
+        self.editor.setTabChangesFocus(True)
         others = sum(1 for block in message.content if block.get("type") != "text")
         kept = QLabel(self.tr("Its %n attachment(s) are sent again with it.", "", others), self)
         kept.setVisible(others > 0)

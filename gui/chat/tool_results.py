@@ -39,6 +39,7 @@ class ToolResultsDialog(QDialog):
             call.setWordWrap(True)
             result = QPlainTextEdit(box)
             result.setObjectName(f"result_{call_id}")
+            result.setTabChangesFocus(True)
             is_error = QCheckBox(self.tr("Mark as error"), box)
             inner.addWidget(call)
             inner.addWidget(result)

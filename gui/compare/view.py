@@ -81,6 +81,7 @@ class CompareView(QWidget):
         self.notice.setWordWrap(True)
         self.prompt = QPlainTextEdit(self)
         self.prompt.setMaximumHeight(90)
+        self.prompt.setTabChangesFocus(True)
         self.send_button = QPushButton(self)
         self.stop_all_button = QPushButton(self)
         self.add_button = QPushButton(self)
