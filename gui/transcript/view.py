@@ -26,6 +26,7 @@ from gui.transcript.images import thumbnail
 from gui.transcript.links import TurnLinks
 from gui.transcript.live_painter import LivePainter
 from gui.transcript.live_turn import LiveTurn
+from gui.transcript.message_copy import add_copy_actions, joined, markdown_source
 from gui.transcript.older_turns import OlderTurns, slice_start
 from gui.transcript.turn_html import TurnHtml, TurnOptions
 
@@ -165,8 +166,16 @@ class TranscriptView(TurnLinks):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         message_id = self.message_at(position)
         if message_id is not None:
+            add_copy_actions(menu, self._markdown_of(message_id))
             self.turnMenuRequested.emit(message_id, menu)
         menu.popup(self._browser.viewport().mapToGlobal(position))
+
+    def _markdown_of(self, message_id: int) -> str:
+        """A turn's Markdown: what has arrived of a reply still streaming, else the stored text."""
+        if self._live is not None and self._live.message.id == message_id:
+            return joined([source for source, _ in self._live.texts()])
+        message = self._by_id.get(message_id)
+        return markdown_source(message) if message is not None else ""
 
     def message_ids(self) -> list[int]:
         """The conversation's turns, oldest first, including older ones not in the document yet."""

@@ -560,87 +560,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="147"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="148"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="149"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="150"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="157"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="359"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="378"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="381"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="274"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="281"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="305"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,62 +648,62 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="69"/>
+        <location filename="../../gui/chat/composer.py" line="70"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="71"/>
+        <location filename="../../gui/chat/composer.py" line="72"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="73"/>
+        <location filename="../../gui/chat/composer.py" line="74"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="75"/>
         <source>Attach images or PDF files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="131"/>
+        <location filename="../../gui/chat/composer.py" line="132"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="133"/>
+        <location filename="../../gui/chat/composer.py" line="134"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="153"/>
+        <location filename="../../gui/chat/composer.py" line="154"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="156"/>
+        <location filename="../../gui/chat/composer.py" line="157"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="159"/>
+        <location filename="../../gui/chat/composer.py" line="160"/>
         <source>{name} could not be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="176"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="176"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="177"/>
+        <location filename="../../gui/chat/composer.py" line="178"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,7 +772,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/chat/edit_message_dialog.py" line="30"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="31"/>
         <source>Its %n attachment(s) are sent again with it.</source>
         <translation>
             <numerusform>Its %n attachment is sent again with it.</numerusform>
@@ -780,12 +780,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="36"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
         <source>Send as a new version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="38"/>
         <source>Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,58 +1046,81 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="268"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>Not sent: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageCopy</name>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="37"/>
+        <source>Copy message as Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="38"/>
+        <source>The whole message&apos;s text, with its Markdown marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="42"/>
+        <source>Copy message as plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="43"/>
+        <source>The whole message&apos;s text, without Markdown marks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2047,12 +2070,12 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="42"/>
+        <location filename="../../gui/chat/tool_results.py" line="43"/>
         <source>Mark as error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="51"/>
+        <location filename="../../gui/chat/tool_results.py" line="52"/>
         <source>Send results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2614,12 +2637,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="224"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="263"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -559,87 +559,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="145"/>
+        <location filename="../../gui/compare/view.py" line="147"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="146"/>
+        <location filename="../../gui/compare/view.py" line="148"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="147"/>
+        <location filename="../../gui/compare/view.py" line="149"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="148"/>
+        <location filename="../../gui/compare/view.py" line="150"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="149"/>
+        <location filename="../../gui/compare/view.py" line="151"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="150"/>
+        <location filename="../../gui/compare/view.py" line="152"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="151"/>
+        <location filename="../../gui/compare/view.py" line="153"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="152"/>
+        <location filename="../../gui/compare/view.py" line="154"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="153"/>
+        <location filename="../../gui/compare/view.py" line="155"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="154"/>
+        <location filename="../../gui/compare/view.py" line="156"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="155"/>
+        <location filename="../../gui/compare/view.py" line="157"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="357"/>
+        <location filename="../../gui/compare/view.py" line="359"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="378"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="379"/>
+        <location filename="../../gui/compare/view.py" line="381"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="272"/>
+        <location filename="../../gui/compare/view.py" line="274"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="279"/>
+        <location filename="../../gui/compare/view.py" line="281"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="305"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -647,62 +647,62 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="69"/>
+        <location filename="../../gui/chat/composer.py" line="70"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="71"/>
+        <location filename="../../gui/chat/composer.py" line="72"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="73"/>
+        <location filename="../../gui/chat/composer.py" line="74"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="75"/>
         <source>Attach images or PDF files</source>
         <translation>附加图片或 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="131"/>
+        <location filename="../../gui/chat/composer.py" line="132"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="133"/>
+        <location filename="../../gui/chat/composer.py" line="134"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="153"/>
+        <location filename="../../gui/chat/composer.py" line="154"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
         <translation>{name}：只能附加图片（PNG、JPEG、GIF、WebP）和 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="156"/>
+        <location filename="../../gui/chat/composer.py" line="157"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
         <translation>{name} 大小为 {size:.1f} MB；此类文件的上限是 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="159"/>
+        <location filename="../../gui/chat/composer.py" line="160"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="176"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="175"/>
+        <location filename="../../gui/chat/composer.py" line="176"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="177"/>
+        <location filename="../../gui/chat/composer.py" line="178"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -771,19 +771,19 @@
         <translation>发送后，这将成为该消息的新版本并请求新的回复。当前版本及其后的所有内容都会保留：用 ‹ › 在版本间切换。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/chat/edit_message_dialog.py" line="30"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="31"/>
         <source>Its %n attachment(s) are sent again with it.</source>
         <translation>
             <numerusform>它的 %n 个附件会随之再次发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="36"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
         <source>Send as a new version</source>
         <translation>作为新版本发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="38"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -1044,59 +1044,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="268"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageCopy</name>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="37"/>
+        <source>Copy message as Markdown</source>
+        <translation>复制整条消息（Markdown）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="38"/>
+        <source>The whole message&apos;s text, with its Markdown marks</source>
+        <translation>整条消息的文本，保留 Markdown 标记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="42"/>
+        <source>Copy message as plain text</source>
+        <translation>复制整条消息（纯文本）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="43"/>
+        <source>The whole message&apos;s text, without Markdown marks</source>
+        <translation>整条消息的文本，去掉 Markdown 标记</translation>
     </message>
 </context>
 <context>
@@ -2049,12 +2072,12 @@ Details: {details}</source>
         <translation>输入或粘贴每个工具的结果（JSON 或文本），随后模型会继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="42"/>
+        <location filename="../../gui/chat/tool_results.py" line="43"/>
         <source>Mark as error</source>
         <translation>标记为错误</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="51"/>
+        <location filename="../../gui/chat/tool_results.py" line="52"/>
         <source>Send results</source>
         <translation>发送结果</translation>
     </message>
@@ -2610,12 +2633,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="222"/>
+        <location filename="../../gui/app.py" line="224"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="263"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
