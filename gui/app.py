@@ -35,9 +35,11 @@ from gui.chat.session_signals import ChatSignals
 from gui.compare.alternatives_links import AlternativesLinks
 from gui.compare.saved_runs import CompareRunsMenu
 from gui.compare.session_signals import CompareSignals
+from gui.help.menu import HelpMenu
 from gui.main_window import MainWindow
 from gui.providers.controller import ProvidersController
 from gui.startup.errors import already_running, startup_failed, startup_problem
+from gui.startup.log_file import start_log_file
 from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.transfer.menu import TransferMenu
@@ -136,6 +138,14 @@ class TriptychApp:
         )  # fmt: skip
         self.alternatives = AlternativesLinks(self.window.transcript, self.services, self.tasks, self.window)
         self.transfer = TransferMenu(self.window, self.services.transfer, self.tasks, self.data_dir)
+        window = self.window
+        self.help = HelpMenu(
+            window,
+            self.tasks,
+            self.data_dir,
+            paths.log_path(self.data_dir),
+            lambda: window.composer.enter_sends,
+        )
         self.window.closeRequested.connect(self._quit.set)
         self.window.choiceChanged.connect(self._choice_changed)
         self._profiles_changed(profiles)
@@ -336,6 +346,7 @@ def run(options: AppOptions) -> int:
 
 def _run_holding(qt_app: QApplication, options: AppOptions, data_dir: Path) -> int:
     """The app, once this process holds the data folder."""
+    start_log_file(paths.log_path(data_dir))
     instance = InstanceServer(data_dir)
     if not instance.listen():
         log.warning("Later starts cannot hand over to this one: no local socket")

@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="38"/>
+        <source>About Triptych</source>
+        <translation>关于 Triptych</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="41"/>
+        <source>unknown (running from sources that were not installed)</source>
+        <translation>未知（从未安装的源代码运行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="43"/>
+        <source>A desktop chat client for Claude models.</source>
+        <translation>面向 Claude 模型的桌面聊天客户端。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="46"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="47"/>
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="48"/>
+        <source>Shows the data folder in the file manager</source>
+        <translation>在文件管理器中显示数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="50"/>
+        <source>Open log</source>
+        <translation>打开日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="51"/>
+        <source>Open the log file</source>
+        <translation>打开日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="52"/>
+        <source>Opens the log file in the text editor</source>
+        <translation>在文本编辑器中打开日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="56"/>
+        <source>Nothing has been logged yet.</source>
+        <translation>尚未记录任何日志。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="58"/>
+        <location filename="../../gui/help/about_dialog.py" line="66"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="59"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="60"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="61"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="62"/>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="63"/>
+        <source>Reading the installed libraries…</source>
+        <translation>正在读取已安装的库…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="66"/>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="66"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="67"/>
+        <source>Libraries and their licences</source>
+        <translation>库及其许可证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="69"/>
+        <source>Each library Triptych runs on, its installed version and its licence</source>
+        <translation>Triptych 所依赖的每个库、其已安装版本及许可证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="79"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="81"/>
+        <source>Copies the version, the folders and the libraries, e.g. for a bug report</source>
+        <translation>复制版本、文件夹和库信息，例如用于错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="98"/>
+        <source>The libraries Triptych runs on, as installed here, with the licence each one states:</source>
+        <translation>Triptych 所依赖的库（以本机安装为准）及各自声明的许可证：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="106"/>
+        <source>not stated</source>
+        <translation>未声明</translation>
+    </message>
+</context>
+<context>
     <name>AlternativesDialog</name>
     <message>
         <location filename="../../gui/compare/alternatives_dialog.py" line="29"/>
@@ -963,6 +1087,24 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../gui/help/menu.py" line="38"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/menu.py" line="39"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>键盘快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/menu.py" line="42"/>
+        <source>About Triptych…</source>
+        <translation>关于 Triptych…</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgressDialog</name>
     <message>
         <location filename="../../gui/transfer/import_progress.py" line="26"/>
@@ -1887,6 +2029,65 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="25"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="31"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="30"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="30"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="32"/>
+        <source>Each action and the keys that do it</source>
+        <translation>每个操作及执行它的按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="43"/>
+        <source>Tab and Shift+Tab move between controls; the focused one has a coloured ring.</source>
+        <translation>Tab 和 Shift+Tab 在控件之间移动；获得焦点的控件带有彩色边框。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="66"/>
+        <source>Send the message (in the composer)</source>
+        <translation>发送消息（在输入框中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="67"/>
+        <source>New line (in the composer)</source>
+        <translation>换行（在输入框中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="68"/>
+        <source>Next control / previous control</source>
+        <translation>下一个控件 / 上一个控件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="69"/>
+        <source>Rename the conversation (in the list)</source>
+        <translation>重命名对话（在列表中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="70"/>
+        <source>Follow the link in the transcript that has the focus</source>
+        <translation>打开对话记录中获得焦点的链接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="71"/>
+        <source>Open the menu of what has the focus (copy a message, copy as cURL…)</source>
+        <translation>打开获得焦点处的菜单（复制消息、复制为 cURL…）</translation>
+    </message>
+</context>
+<context>
     <name>StartupErrors</name>
     <message>
         <location filename="../../gui/startup/errors.py" line="35"/>
@@ -2633,12 +2834,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="224"/>
+        <location filename="../../gui/app.py" line="234"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="263"/>
+        <location filename="../../gui/app.py" line="273"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
