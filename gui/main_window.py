@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Triptych"))
         self.providers_button.setText(self.tr("Providers…"))
+        self.providers_button.setAccessibleDescription(
+            self.tr("Add or edit where requests go and their keys")
+        )
         self.new_action.setText(self.tr("New conversation"))
         self.toggle_parameters_action.setText(self.tr("Show parameters"))
         self.compare_action.setText(self.tr("Compare settings…"))

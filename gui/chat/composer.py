@@ -40,6 +40,7 @@ class Composer(QWidget):
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("composerEditor")
         self.editor.setTabChangesFocus(True)
+        self.editor.setAccessibleName(self.tr("Message"))
         self.editor.installEventFilter(self)
         self.attach_button = QToolButton(self)
         self.attach_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
@@ -73,6 +74,8 @@ class Composer(QWidget):
         )
         self.editor.setPlaceholderText(self.tr("Message Claude…  ({shortcut})").format(shortcut=shortcut))
         self.attach_button.setToolTip(self.tr("Attach images or PDF files"))
+        self.attach_button.setAccessibleName(self.tr("Attach files"))
+        self.editor.setAccessibleDescription(shortcut)
         self._update_button()
 
     def set_replying(self, replying: bool) -> None:
@@ -174,6 +177,9 @@ class Composer(QWidget):
 
     def _update_button(self) -> None:
         self.send_button.setText(self.tr("Stop") if self._replying else self.tr("Send"))
+        self.send_button.setAccessibleDescription(
+            self.tr("Stops the reply; what came is kept") if self._replying else self.tr("Sends the message")
+        )
         self.send_button.setToolTip(
             self.tr("Stop the reply (Esc); what came is kept") if self._replying else ""
         )

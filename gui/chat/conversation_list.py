@@ -125,6 +125,14 @@ class ConversationList(QWidget):
         self.new_button.setText(self.tr("New"))
         self.new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
         self.filter_box.setPlaceholderText(self.tr("Filter conversations"))
+        self.filter_box.setAccessibleName(self.tr("Filter conversations"))
+        self.filter_box.setAccessibleDescription(
+            self.tr("Shows only the conversations whose title has this text")
+        )
+        self.view.setAccessibleName(self.tr("Conversations"))
+        self.view.setAccessibleDescription(
+            self.tr("Newest first, pinned on top. F2 renames the selected one.")
+        )
 
     def set_conversations(self, rows: list[ConversationSummary], current_id: int | None) -> None:
         blocker = self.view.selectionModel().blockSignals(True)

@@ -27,6 +27,8 @@ class EditMessageDialog(QDialog):
         self.editor = QPlainTextEdit(editable_text(message.content), self)
         self.editor.setObjectName("editMessageEditor")
         self.editor.setTabChangesFocus(True)
+        self.editor.setAccessibleName(self.tr("Message"))
+        self.editor.setAccessibleDescription(self.tr("The new version's text; Ctrl+Enter sends it"))
         others = sum(1 for block in message.content if block.get("type") != "text")
         kept = QLabel(self.tr("Its %n attachment(s) are sent again with it.", "", others), self)
         kept.setVisible(others > 0)

@@ -219,62 +219,62 @@
 <context>
     <name>CachingSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="245"/>
+        <location filename="../../gui/params/sections.py" line="253"/>
         <source>Caching and service</source>
         <translation>缓存与服务</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="247"/>
+        <location filename="../../gui/params/sections.py" line="255"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="248"/>
+        <location filename="../../gui/params/sections.py" line="256"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="249"/>
+        <location filename="../../gui/params/sections.py" line="257"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="250"/>
+        <location filename="../../gui/params/sections.py" line="258"/>
         <source>Caches the prompt up to the last cacheable block, for this long.</source>
         <translation>缓存提示词（直到最后一个可缓存块），保留这么长时间。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="252"/>
+        <location filename="../../gui/params/sections.py" line="260"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="253"/>
+        <location filename="../../gui/params/sections.py" line="261"/>
         <source>Auto (priority when available)</source>
         <translation>自动（可用时优先）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="254"/>
+        <location filename="../../gui/params/sections.py" line="262"/>
         <source>Standard only</source>
         <translation>仅标准</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="256"/>
+        <location filename="../../gui/params/sections.py" line="264"/>
         <source>An opaque id for the end user (no personal data)</source>
         <translation>终端用户的不透明 ID（不含个人信息）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="257"/>
+        <location filename="../../gui/params/sections.py" line="265"/>
         <source>Prompt caching</source>
         <translation>提示词缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="258"/>
+        <location filename="../../gui/params/sections.py" line="266"/>
         <source>Service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="259"/>
+        <location filename="../../gui/params/sections.py" line="267"/>
         <source>Metadata user id</source>
         <translation>元数据用户 ID</translation>
     </message>
@@ -388,17 +388,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="247"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="263"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="259"/>
+        <location filename="../../gui/compare/column.py" line="264"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -436,212 +436,237 @@
         <translation>用这一列继续</translation>
     </message>
     <message>
+        <location filename="../../gui/compare/column.py" line="124"/>
+        <source>This column&apos;s provider, model and parameters</source>
+        <translation>此列的服务商、模型和参数</translation>
+    </message>
+    <message>
         <location filename="../../gui/compare/column.py" line="125"/>
+        <source>Removes this column</source>
+        <translation>移除此列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="126"/>
+        <source>Stops this column&apos;s reply</source>
+        <translation>停止此列的回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="127"/>
+        <source>Measurements</source>
+        <translation>测量数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="128"/>
+        <source>This column&apos;s times, tokens, cost and stop reason</source>
+        <translation>此列的时间、词元、费用和停止原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="130"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="133"/>
+        <location filename="../../gui/compare/column.py" line="138"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="208"/>
+        <location filename="../../gui/compare/column.py" line="213"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="210"/>
+        <location filename="../../gui/compare/column.py" line="215"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="217"/>
+        <location filename="../../gui/compare/column.py" line="222"/>
         <source>Time to first token</source>
         <translation>首词元时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="218"/>
+        <location filename="../../gui/compare/column.py" line="223"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="224"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="220"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>Input tokens</source>
         <translation>输入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>Output tokens</source>
         <translation>输出词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>Cache read tokens</source>
         <translation>缓存读取词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="228"/>
         <source>Cache write tokens</source>
         <translation>缓存写入词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="229"/>
         <source>Thinking tokens</source>
         <translation>思考词元</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="225"/>
+        <location filename="../../gui/compare/column.py" line="230"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="231"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="227"/>
+        <location filename="../../gui/compare/column.py" line="232"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="294"/>
+        <location filename="../../gui/compare/column.py" line="299"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="307"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="308"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="309"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="310"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="306"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>max tokens</source>
         <translation>最大词元数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
@@ -658,16 +683,22 @@
     <name>CompareRunsDialog</name>
     <message>
         <location filename="../../gui/compare/saved_runs.py" line="38"/>
+        <location filename="../../gui/compare/saved_runs.py" line="44"/>
         <source>Saved comparisons</source>
         <translation>已保存的对比</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/saved_runs.py" line="52"/>
+        <location filename="../../gui/compare/saved_runs.py" line="45"/>
+        <source>Enter reopens the comparison as it was</source>
+        <translation>按 Enter 按原样重新打开该对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/saved_runs.py" line="54"/>
         <source>This conversation has no saved comparisons yet.</source>
         <translation>此对话还没有已保存的对比。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/saved_runs.py" line="68"/>
+        <location filename="../../gui/compare/saved_runs.py" line="70"/>
         <source>{when} · columns: {columns} · rounds: {rounds} · {prompt}</source>
         <translation>{when} · 列数：{columns} · 轮数：{rounds} · {prompt}</translation>
     </message>
@@ -675,7 +706,7 @@
 <context>
     <name>CompareRunsMenu</name>
     <message>
-        <location filename="../../gui/compare/saved_runs.py" line="92"/>
+        <location filename="../../gui/compare/saved_runs.py" line="94"/>
         <source>Saved comparisons…</source>
         <translation>已保存的对比…</translation>
     </message>
@@ -738,32 +769,67 @@
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="359"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="159"/>
+        <source>Sent to every column by Send to all</source>
+        <translation>“全部发送”会将其发送到每一列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="160"/>
+        <source>Sends the prompt to every column at once</source>
+        <translation>同时将提示词发送到每一列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="161"/>
+        <source>Stops every column&apos;s reply</source>
+        <translation>停止每一列的回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="162"/>
+        <source>Adds a column with the conversation&apos;s settings</source>
+        <translation>添加一列，使用对话的设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="164"/>
+        <source>Columns for a sweep: temperatures, thinking, models</source>
+        <translation>用于扫描的列：温度、思考、模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="166"/>
+        <source>Scrolling one column scrolls the others</source>
+        <translation>滚动一列时其他列同步滚动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="368"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="378"/>
+        <location filename="../../gui/compare/view.py" line="387"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="381"/>
+        <location filename="../../gui/compare/view.py" line="390"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="274"/>
+        <location filename="../../gui/compare/view.py" line="283"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="281"/>
+        <location filename="../../gui/compare/view.py" line="290"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="305"/>
+        <location filename="../../gui/compare/view.py" line="314"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -771,62 +837,78 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="70"/>
+        <location filename="../../gui/chat/composer.py" line="43"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="71"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="72"/>
+        <location filename="../../gui/chat/composer.py" line="73"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="74"/>
+        <location filename="../../gui/chat/composer.py" line="75"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="75"/>
+        <location filename="../../gui/chat/composer.py" line="76"/>
         <source>Attach images or PDF files</source>
         <translation>附加图片或 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="132"/>
+        <location filename="../../gui/chat/composer.py" line="77"/>
+        <location filename="../../gui/chat/composer.py" line="135"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="134"/>
+        <location filename="../../gui/chat/composer.py" line="137"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="154"/>
+        <location filename="../../gui/chat/composer.py" line="157"/>
         <source>{name}: only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.</source>
         <translation>{name}：只能附加图片（PNG、JPEG、GIF、WebP）和 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="157"/>
+        <location filename="../../gui/chat/composer.py" line="160"/>
         <source>{name} is {size:.1f} MB; the limit for this kind of file is {limit} MB.</source>
         <translation>{name} 大小为 {size:.1f} MB；此类文件的上限是 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="160"/>
+        <location filename="../../gui/chat/composer.py" line="163"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="176"/>
+        <location filename="../../gui/chat/composer.py" line="179"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="176"/>
+        <location filename="../../gui/chat/composer.py" line="179"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="178"/>
+        <location filename="../../gui/chat/composer.py" line="181"/>
+        <source>Stops the reply; what came is kept</source>
+        <translation>停止回复；已收到的内容会保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="181"/>
+        <source>Sends the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="184"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -845,31 +927,47 @@
     </message>
     <message>
         <location filename="../../gui/chat/conversation_list.py" line="127"/>
+        <location filename="../../gui/chat/conversation_list.py" line="128"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="148"/>
+        <location filename="../../gui/chat/conversation_list.py" line="130"/>
+        <source>Shows only the conversations whose title has this text</source>
+        <translation>只显示标题包含此文本的对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="132"/>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="134"/>
+        <source>Newest first, pinned on top. F2 renames the selected one.</source>
+        <translation>最新的在前，置顶的在最上方。按 F2 重命名所选对话。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="156"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="169"/>
+        <location filename="../../gui/chat/conversation_list.py" line="177"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="179"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="171"/>
+        <location filename="../../gui/chat/conversation_list.py" line="179"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="173"/>
+        <location filename="../../gui/chat/conversation_list.py" line="181"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -894,20 +992,30 @@
         <source>Sending makes this a new version of the message and asks for a new reply. The current version and everything after it are kept: switch between versions with ‹ ›.</source>
         <translation>发送后，这将成为该消息的新版本并请求新的回复。当前版本及其后的所有内容都会保留：用 ‹ › 在版本间切换。</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="30"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
         <location filename="../../gui/chat/edit_message_dialog.py" line="31"/>
+        <source>The new version&apos;s text; Ctrl+Enter sends it</source>
+        <translation>新版本的文本；按 Ctrl+Enter 发送</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/chat/edit_message_dialog.py" line="33"/>
         <source>Its %n attachment(s) are sent again with it.</source>
         <translation>
             <numerusform>它的 %n 个附件会随之再次发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="39"/>
         <source>Send as a new version</source>
         <translation>作为新版本发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="38"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="40"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -1058,32 +1166,171 @@
 <context>
     <name>ExtraJsonSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="313"/>
+        <location filename="../../gui/params/sections.py" line="321"/>
         <source>Extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="315"/>
+        <location filename="../../gui/params/sections.py" line="323"/>
         <source>Merged into the request body last, e.g. {&quot;metadata&quot;: {…}}</source>
         <translation>最后合并进请求体，例如 {&quot;metadata&quot;: {…}}</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="317"/>
+        <location filename="../../gui/params/sections.py" line="325"/>
         <source>Extra fields</source>
         <translation>额外字段</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="330"/>
+        <location filename="../../gui/params/sections.py" line="338"/>
         <source>Extra JSON: {error}</source>
         <translation>额外 JSON：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldHelp</name>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="16"/>
+        <source>Instructions sent to the model before the conversation, as the system prompt.</source>
+        <translation>在对话之前发送给模型的指令，即系统提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="19"/>
+        <source>The most tokens the reply may have; it stops there.</source>
+        <translation>回复最多可有的词元数；到此即停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="22"/>
+        <source>Randomness of the reply: lower is more focused, higher more varied.</source>
+        <translation>回复的随机程度：越低越集中，越高越多样。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="25"/>
+        <source>Nucleus sampling: only the most likely tokens up to this total probability are used.</source>
+        <translation>核采样：只使用累计概率不超过此值的最可能词元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="29"/>
+        <source>Only this many of the most likely tokens are considered at each step.</source>
+        <translation>每一步只考虑这么多个最可能的词元。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="32"/>
+        <source>The reply stops when it writes any of these, one per line.</source>
+        <translation>回复写出其中任意一个时即停止，每行一个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="35"/>
+        <source>Whether the model thinks before it answers: off, with a budget, or adaptive.</source>
+        <translation>模型在回答前是否思考：关闭、按预算或自适应。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="38"/>
+        <source>The most tokens the model may spend thinking.</source>
+        <translation>模型思考时最多可用的词元数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="41"/>
+        <source>Whether the thinking comes back in full, summarized or omitted.</source>
+        <translation>思考内容是完整返回、摘要返回还是省略。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="44"/>
+        <source>How much effort the model puts in: more is slower and costs more.</source>
+        <translation>模型投入的努力程度：越高越慢，费用也越高。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="47"/>
+        <source>Tool definitions as JSON: the tools the model may call.</source>
+        <translation>JSON 格式的工具定义：模型可以调用的工具。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="50"/>
+        <source>Whether the model may, must, or must not call a tool, or which one.</source>
+        <translation>模型可以、必须还是不得调用工具，或必须调用哪一个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="53"/>
+        <source>The tool the model must call.</source>
+        <translation>模型必须调用的工具。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="54"/>
+        <source>Lets the model search the web (run by Anthropic).</source>
+        <translation>允许模型搜索网页（由 Anthropic 执行）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="57"/>
+        <source>The search uses only these domains, separated by commas.</source>
+        <translation>搜索只使用这些域名，以逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="60"/>
+        <source>The search never uses these domains, separated by commas.</source>
+        <translation>搜索从不使用这些域名，以逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="63"/>
+        <source>The most searches in one reply.</source>
+        <translation>一次回复中最多的搜索次数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="64"/>
+        <source>Where the user is, so search results can be local.</source>
+        <translation>用户所在地，以便搜索结果本地化。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="67"/>
+        <source>Lets the model fetch web pages (run by Anthropic).</source>
+        <translation>允许模型抓取网页（由 Anthropic 执行）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="70"/>
+        <source>The reply cites the pages it fetched.</source>
+        <translation>回复会引用所抓取的网页。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="73"/>
+        <source>The most tokens of a fetched page given to the model.</source>
+        <translation>抓取的网页中最多提供给模型的词元数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="76"/>
+        <source>Caches the prompt so a next request with the same start costs less.</source>
+        <translation>缓存提示词，使开头相同的下一次请求费用更低。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="79"/>
+        <source>Which capacity the request may use: priority when available, or standard only.</source>
+        <translation>请求可使用的容量：可用时优先，或仅标准。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="82"/>
+        <source>An id for the end user, sent as metadata.user_id; no personal data.</source>
+        <translation>终端用户的 ID，作为 metadata.user_id 发送；不含个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="85"/>
+        <source>A JSON schema the reply must follow.</source>
+        <translation>回复必须遵循的 JSON 模式。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="88"/>
+        <source>JSON merged into the request body last, for fields the panel does not have.</source>
+        <translation>最后合并进请求体的 JSON，用于面板上没有的字段。</translation>
     </message>
 </context>
 <context>
     <name>FullTextDialog</name>
     <message>
         <location filename="../../gui/transcript/full_text.py" line="19"/>
+        <location filename="../../gui/transcript/full_text.py" line="22"/>
         <source>Whole text</source>
         <translation>全文</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/full_text.py" line="23"/>
+        <source>The message&apos;s whole text and thinking, read-only</source>
+        <translation>消息的全文和思考内容，只读</translation>
     </message>
 </context>
 <context>
@@ -1117,22 +1364,27 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="42"/>
+        <location filename="../../gui/transfer/import_progress.py" line="30"/>
+        <source>Stops the import; nothing of the file is added</source>
+        <translation>停止导入；不会添加该文件中的任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="45"/>
         <source>Cancelling the import of {name}…</source>
         <translation>正在取消 {name} 的导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="44"/>
+        <location filename="../../gui/transfer/import_progress.py" line="47"/>
         <source>Adding conversations from {name}: {done} of {total}</source>
         <translation>正在添加 {name} 中的对话：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="48"/>
+        <location filename="../../gui/transfer/import_progress.py" line="51"/>
         <source>Reading {name}: {done} of {total} conversations</source>
         <translation>正在读取 {name}：{done} / {total} 个对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="51"/>
+        <location filename="../../gui/transfer/import_progress.py" line="54"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
@@ -1196,47 +1448,52 @@
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="183"/>
+        <source>Add or edit where requests go and their keys</source>
+        <translation>添加或编辑请求的去向及其密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268"/>
+        <location filename="../../gui/main_window.py" line="271"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="380"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -1305,7 +1562,7 @@
 <context>
     <name>OptionalFloat</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="188"/>
+        <location filename="../../gui/widgets/fields.py" line="191"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
@@ -1313,7 +1570,7 @@
 <context>
     <name>OptionalInt</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="236"/>
+        <location filename="../../gui/widgets/fields.py" line="239"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
@@ -1321,22 +1578,22 @@
 <context>
     <name>OutputSchemaSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="286"/>
+        <location filename="../../gui/params/sections.py" line="294"/>
         <source>Structured output</source>
         <translation>结构化输出</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="288"/>
+        <location filename="../../gui/params/sections.py" line="296"/>
         <source>A JSON Schema for the reply, e.g. {&quot;type&quot;: &quot;object&quot;, …}</source>
         <translation>回复的 JSON Schema，例如 {&quot;type&quot;: &quot;object&quot;, …}</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="290"/>
+        <location filename="../../gui/params/sections.py" line="298"/>
         <source>JSON schema</source>
         <translation>JSON Schema</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="305"/>
+        <location filename="../../gui/params/sections.py" line="313"/>
         <source>Structured output: {error}</source>
         <translation>结构化输出：{error}</translation>
     </message>
@@ -1460,6 +1717,21 @@
         <source>Remove price</source>
         <translation>移除价格</translation>
     </message>
+    <message>
+        <location filename="../../gui/providers/price_table.py" line="40"/>
+        <source>Price overrides</source>
+        <translation>自定义价格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/price_table.py" line="41"/>
+        <source>Adds a row for a model&apos;s prices</source>
+        <translation>为某个模型的价格添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/price_table.py" line="42"/>
+        <source>Removes the selected row</source>
+        <translation>移除所选行</translation>
+    </message>
 </context>
 <context>
     <name>ProblemCount</name>
@@ -1482,12 +1754,12 @@
 <context>
     <name>PromptSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="61"/>
+        <location filename="../../gui/params/sections.py" line="69"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="64"/>
+        <location filename="../../gui/params/sections.py" line="72"/>
         <source>Instructions for the model, sent as the system prompt.</source>
         <translation>给模型的指令，作为系统提示词发送。</translation>
     </message>
@@ -1496,6 +1768,7 @@
     <name>ProvidersDialog</name>
     <message>
         <location filename="../../gui/providers/dialog.py" line="61"/>
+        <location filename="../../gui/providers/dialog.py" line="90"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
@@ -1510,169 +1783,214 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="117"/>
+        <location filename="../../gui/providers/dialog.py" line="92"/>
+        <source>The provider whose settings are shown on the right</source>
+        <translation>右侧显示其设置的服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="94"/>
+        <source>Adds a new provider</source>
+        <translation>添加新的服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="95"/>
+        <source>Removes the selected provider and its key</source>
+        <translation>移除所选服务商及其密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="123"/>
         <source>x-api-key header</source>
         <translation>x-api-key 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="118"/>
+        <location filename="../../gui/providers/dialog.py" line="124"/>
         <source>Authorization: Bearer</source>
         <translation>Authorization: Bearer</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="120"/>
+        <location filename="../../gui/providers/dialog.py" line="126"/>
         <source>Anthropic (/v1/messages)</source>
         <translation>Anthropic (/v1/messages)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="121"/>
+        <location filename="../../gui/providers/dialog.py" line="127"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation>OpenAI 兼容 (/v1/chat/completions)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="131"/>
         <source>Beta names, comma separated</source>
         <translation>Beta 名称，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="127"/>
+        <location filename="../../gui/providers/dialog.py" line="133"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation>可选，例如 http://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="130"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="131"/>
+        <location filename="../../gui/providers/dialog.py" line="137"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="132"/>
+        <location filename="../../gui/providers/dialog.py" line="138"/>
         <source>Auth style</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="133"/>
+        <location filename="../../gui/providers/dialog.py" line="139"/>
         <source>API style</source>
         <translation>API 风格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="134"/>
+        <location filename="../../gui/providers/dialog.py" line="140"/>
         <source>anthropic-version</source>
         <translation>anthropic-version</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="135"/>
+        <location filename="../../gui/providers/dialog.py" line="141"/>
         <source>Beta headers</source>
         <translation>Beta 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="136"/>
+        <location filename="../../gui/providers/dialog.py" line="142"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="137"/>
+        <location filename="../../gui/providers/dialog.py" line="143"/>
         <source>Price overrides</source>
         <translation>自定义价格</translation>
     </message>
     <message>
         <location filename="../../gui/providers/dialog.py" line="147"/>
+        <source>The provider&apos;s name, as the provider picker shows it</source>
+        <translation>服务商的名称，即服务商选择器中显示的名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="148"/>
+        <source>Where requests go, with or without /v1</source>
+        <translation>请求发送的地址，带不带 /v1 均可</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="149"/>
+        <source>The header the key is sent in</source>
+        <translation>发送密钥所用的请求头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="150"/>
+        <source>The protocol the provider speaks</source>
+        <translation>服务商使用的协议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="151"/>
+        <source>Saved in the system keyring, never in a file</source>
+        <translation>保存在系统密钥环中，从不写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="152"/>
+        <source>Lists the models and sends a one-token message</source>
+        <translation>列出模型并发送一条一个词元的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="159"/>
         <source>Keep for this session only</source>
         <translation>仅在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="148"/>
+        <location filename="../../gui/providers/dialog.py" line="160"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation>密钥只保存在内存中，Triptych 退出后即被遗忘。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="155"/>
+        <location filename="../../gui/providers/dialog.py" line="167"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="159"/>
+        <location filename="../../gui/providers/dialog.py" line="171"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="171"/>
+        <location filename="../../gui/providers/dialog.py" line="183"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation>没有可用的密钥环：{reason} 密钥只在本次会话中保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="215"/>
+        <location filename="../../gui/providers/dialog.py" line="227"/>
         <source>The new key will be saved when you press Save.</source>
         <translation>按“保存”后将保存新密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="217"/>
+        <location filename="../../gui/providers/dialog.py" line="229"/>
         <source>Saved: {hint}</source>
         <translation>已保存：{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="219"/>
+        <location filename="../../gui/providers/dialog.py" line="231"/>
         <source>No key saved.</source>
         <translation>未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="221"/>
+        <location filename="../../gui/providers/dialog.py" line="233"/>
         <source>Paste a new key to replace it</source>
         <translation>粘贴新密钥以替换</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="242"/>
+        <location filename="../../gui/providers/dialog.py" line="254"/>
         <source>New profile</source>
         <translation>新配置</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="242"/>
+        <location filename="../../gui/providers/dialog.py" line="254"/>
         <source>New profile {number}</source>
         <translation>新配置 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="282"/>
+        <location filename="../../gui/providers/dialog.py" line="294"/>
         <source>The key could not be saved: {error}</source>
         <translation>无法保存密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="326"/>
+        <location filename="../../gui/providers/dialog.py" line="338"/>
         <source>The saved key could not be read: {error}</source>
         <translation>无法读取已保存的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="329"/>
+        <location filename="../../gui/providers/dialog.py" line="341"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation>正在测试“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="337"/>
+        <location filename="../../gui/providers/dialog.py" line="349"/>
         <source>The test could not run: {error}</source>
         <translation>无法运行测试：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="346"/>
+        <location filename="../../gui/providers/dialog.py" line="358"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ 模型列表：%n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="348"/>
+        <location filename="../../gui/providers/dialog.py" line="360"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation>✗ 模型列表（/v1/models）没有响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="349"/>
+        <location filename="../../gui/providers/dialog.py" line="361"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation>✓ 1 个 token 的测试消息已得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="351"/>
+        <location filename="../../gui/providers/dialog.py" line="363"/>
         <source>✗ The test message was not answered.</source>
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
@@ -1741,41 +2059,58 @@
     </message>
     <message>
         <location filename="../../gui/exchange/raw_dialog.py" line="36"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="38"/>
+        <source>The request as it was sent, the key redacted</source>
+        <translation>发送时的请求，密钥已隐去</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange/raw_dialog.py" line="39"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="41"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
         <location filename="../../gui/exchange/raw_dialog.py" line="40"/>
+        <source>The response as it was received</source>
+        <translation>收到时的响应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange/raw_dialog.py" line="44"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="63"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="46"/>
+        <source>Copies the tab shown</source>
+        <translation>复制当前显示的标签页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange/raw_dialog.py" line="68"/>
         <source>This reply was sent before Triptych recorded requests: the request below is rebuilt from the conversation and its current settings, and may differ from what was sent.</source>
         <translation>此回复发送于 Triptych 记录请求之前：下面的请求是根据对话及其当前设置重建的，可能与实际发送的不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="67"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="72"/>
         <source>The API key is shown as [REDACTED].</source>
         <translation>API 密钥显示为 [REDACTED]。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="73"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="78"/>
         <source>(The body was larger than {megabytes} MB and was not kept.)</source>
         <translation>（请求体超过 {megabytes} MB，未保留。）</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="79"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="84"/>
         <source>(No response was recorded.)</source>
         <translation>（没有记录到响应。）</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="82"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="87"/>
         <source>(Only the first {megabytes} MB of {size} bytes were kept.)</source>
         <translation>（{size} 字节中只保留了前 {megabytes} MB。）</translation>
     </message>
@@ -1834,42 +2169,42 @@
 <context>
     <name>SamplingSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="92"/>
+        <location filename="../../gui/params/sections.py" line="100"/>
         <source>Output and sampling</source>
         <translation>输出与采样</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="100"/>
+        <location filename="../../gui/params/sections.py" line="108"/>
         <source>One stop sequence per line</source>
         <translation>每行一个停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="101"/>
+        <location filename="../../gui/params/sections.py" line="109"/>
         <source>Max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="102"/>
+        <location filename="../../gui/params/sections.py" line="110"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="103"/>
+        <location filename="../../gui/params/sections.py" line="111"/>
         <source>Top P</source>
         <translation>Top P</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="104"/>
+        <location filename="../../gui/params/sections.py" line="112"/>
         <source>Top K</source>
         <translation>Top K</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="105"/>
+        <location filename="../../gui/params/sections.py" line="113"/>
         <source>Stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="134"/>
+        <location filename="../../gui/params/sections.py" line="142"/>
         <source>{model} writes at most {count} tokens.</source>
         <translation>{model} 最多输出 {count} 个 token。</translation>
     </message>
@@ -1930,100 +2265,183 @@
         <translation>包括工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="192"/>
+        <location filename="../../gui/search/dialog.py" line="148"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="149"/>
+        <source>Words to find in titles and messages, Chinese included</source>
+        <translation>要在标题和消息中查找的词，包括中文</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="150"/>
+        <source>Only conversations with replies from this model</source>
+        <translation>只看包含此模型回复的对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="151"/>
+        <source>Only conversations sent through this provider</source>
+        <translation>只看通过此服务商发送的对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="152"/>
+        <source>Only messages from this date on</source>
+        <translation>只看此日期及之后的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="153"/>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="154"/>
+        <source>The first day searched</source>
+        <translation>搜索的第一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="155"/>
+        <source>Only messages up to this date</source>
+        <translation>只看此日期及之前的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="156"/>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="157"/>
+        <source>The last day searched</source>
+        <translation>搜索的最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="158"/>
+        <source>Only messages with an image or a file attached</source>
+        <translation>只看附有图片或文件的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="159"/>
+        <source>Also search the model&apos;s thinking</source>
+        <translation>同时搜索模型的思考内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="160"/>
+        <source>Also search tool calls and their results</source>
+        <translation>同时搜索工具调用及其结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="161"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="162"/>
+        <source>Enter opens the conversation at the message</source>
+        <translation>按 Enter 打开对话并定位到该消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="207"/>
         <source>No results</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="228"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="228"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="213"/>
+        <location filename="../../gui/search/dialog.py" line="228"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="214"/>
+        <location filename="../../gui/search/dialog.py" line="229"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
 </context>
 <context>
+    <name>Section</name>
+    <message>
+        <location filename="../../gui/widgets/fields.py" line="103"/>
+        <source>Shows or hides these settings</source>
+        <translation>显示或隐藏这些设置</translation>
+    </message>
+</context>
+<context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="172"/>
+        <location filename="../../gui/params/tools_section.py" line="173"/>
         <source>Server tools</source>
         <translation>服务器工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="176"/>
+        <location filename="../../gui/params/tools_section.py" line="177"/>
         <source>Web search</source>
         <translation>网页搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="177"/>
+        <location filename="../../gui/params/tools_section.py" line="178"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation>仅限这些域名，例如 example.com, docs.python.org</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="179"/>
         <source>Never these domains</source>
         <translation>排除这些域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="180"/>
+        <location filename="../../gui/params/tools_section.py" line="181"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="181"/>
+        <location filename="../../gui/params/tools_section.py" line="182"/>
         <source>Country code, e.g. US</source>
         <translation>国家代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="187"/>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
         <source>Web fetch</source>
         <translation>网页抓取</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <location filename="../../gui/params/tools_section.py" line="189"/>
         <source>Cite the fetched pages</source>
         <translation>引用抓取的网页</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
         <source>Allowed domains</source>
         <translation>允许的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
         <source>Blocked domains</source>
         <translation>屏蔽的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
         <source>Max searches</source>
         <translation>最大搜索次数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <location filename="../../gui/params/tools_section.py" line="195"/>
         <source>User location</source>
         <translation>用户位置</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="197"/>
+        <location filename="../../gui/params/tools_section.py" line="198"/>
         <source>Max content tokens</source>
         <translation>最大内容 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="217"/>
+        <location filename="../../gui/params/tools_section.py" line="218"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
@@ -2150,112 +2568,112 @@ Details: {details}</source>
 <context>
     <name>ThinkingSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="143"/>
+        <location filename="../../gui/params/sections.py" line="151"/>
         <source>Thinking and effort</source>
         <translation>思考与投入</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="145"/>
+        <location filename="../../gui/params/sections.py" line="153"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="146"/>
+        <location filename="../../gui/params/sections.py" line="154"/>
         <source>On, with a budget</source>
         <translation>开启，设定预算</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="147"/>
+        <location filename="../../gui/params/sections.py" line="155"/>
         <source>Adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="151"/>
+        <location filename="../../gui/params/sections.py" line="159"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="152"/>
+        <location filename="../../gui/params/sections.py" line="160"/>
         <source>Summarized</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="153"/>
+        <location filename="../../gui/params/sections.py" line="161"/>
         <source>Omitted</source>
         <translation>省略</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="155"/>
+        <location filename="../../gui/params/sections.py" line="163"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Extra high</source>
         <translation>极高</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Max</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="159"/>
+        <location filename="../../gui/params/sections.py" line="167"/>
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="160"/>
+        <location filename="../../gui/params/sections.py" line="168"/>
         <source>Budget tokens</source>
         <translation>预算 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="161"/>
+        <location filename="../../gui/params/sections.py" line="169"/>
         <source>Thinking shown</source>
         <translation>思考显示</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="162"/>
+        <location filename="../../gui/params/sections.py" line="170"/>
         <source>Effort</source>
         <translation>投入程度</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="205"/>
+        <location filename="../../gui/params/sections.py" line="213"/>
         <source>{model} cannot think.</source>
         <translation>{model} 不支持思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="208"/>
+        <location filename="../../gui/params/sections.py" line="216"/>
         <source>{model} does not accept thinking with a budget; use adaptive thinking.</source>
         <translation>{model} 不接受带预算的思考；请使用自适应思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="209"/>
+        <location filename="../../gui/params/sections.py" line="217"/>
         <source>{model} does not accept adaptive thinking.</source>
         <translation>{model} 不接受自适应思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="225"/>
+        <location filename="../../gui/params/sections.py" line="233"/>
         <source>{model} does not accept effort.</source>
         <translation>{model} 不接受投入程度设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="230"/>
+        <location filename="../../gui/params/sections.py" line="238"/>
         <source>{model} does not accept effort &quot;{level}&quot;.</source>
         <translation>{model} 不接受投入程度“{level}”。</translation>
     </message>
@@ -2274,11 +2692,21 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/chat/tool_results.py" line="43"/>
+        <source>The tool&apos;s result, as JSON or text</source>
+        <translation>工具的结果，JSON 或文本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/tool_results.py" line="44"/>
         <source>Mark as error</source>
         <translation>标记为错误</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="52"/>
+        <location filename="../../gui/chat/tool_results.py" line="45"/>
+        <source>Tells the model the tool failed</source>
+        <translation>告诉模型该工具失败了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/tool_results.py" line="54"/>
         <source>Send results</source>
         <translation>发送结果</translation>
     </message>
@@ -2301,55 +2729,73 @@ Details: {details}</source>
         <translation>添加工具模板</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="79"/>
+        <location filename="../../gui/params/tools_section.py" line="77"/>
+        <source>Adds an example tool definition to edit</source>
+        <translation>添加一个示例工具定义以便编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="80"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="80"/>
+        <location filename="../../gui/params/tools_section.py" line="81"/>
         <source>Auto: the model decides</source>
         <translation>自动：由模型决定</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="81"/>
+        <location filename="../../gui/params/tools_section.py" line="82"/>
         <source>Any: must use a tool</source>
         <translation>任意：必须使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="82"/>
+        <location filename="../../gui/params/tools_section.py" line="83"/>
         <source>A specific tool</source>
         <translation>指定工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="83"/>
+        <location filename="../../gui/params/tools_section.py" line="84"/>
         <source>None: no tools</source>
         <translation>无：不使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="90"/>
-        <location filename="../../gui/params/tools_section.py" line="96"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
+        <location filename="../../gui/params/tools_section.py" line="97"/>
         <source>Tool name</source>
         <translation>工具名称</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="91"/>
+        <location filename="../../gui/params/tools_section.py" line="92"/>
         <source>One tool call at a time</source>
         <translation>一次只调用一个工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="92"/>
+        <location filename="../../gui/params/tools_section.py" line="93"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation>发送 disable_parallel_tool_use。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="95"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="153"/>
+        <location filename="../../gui/params/tools_section.py" line="154"/>
         <source>Tools: {error}</source>
         <translation>工具：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../gui/transcript/view.py" line="48"/>
+        <source>Transcript</source>
+        <translation>对话记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/view.py" line="50"/>
+        <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
+        <translation>对话中的消息。Tab 在其中的链接之间移动；菜单键打开消息的菜单。</translation>
     </message>
 </context>
 <context>
@@ -2968,12 +3414,52 @@ Details: {details}</source>
         <translation>逐词差异</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="78"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="51"/>
+        <source>Left column</source>
+        <translation>左列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="53"/>
+        <source>The reply shown on the left, with removed words marked</source>
+        <translation>显示在左侧的回复，删去的词已标出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="55"/>
+        <source>Right column</source>
+        <translation>右列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="57"/>
+        <source>The reply shown on the right, with added words highlighted</source>
+        <translation>显示在右侧的回复，新增的词已高亮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="62"/>
+        <source>Words only in this reply are highlighted</source>
+        <translation>只在此回复中出现的词已高亮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="59"/>
+        <source>Left reply</source>
+        <translation>左侧回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="60"/>
+        <source>Words only in this reply are struck through</source>
+        <translation>只在此回复中出现的词带删除线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="61"/>
+        <source>Right reply</source>
+        <translation>右侧回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="90"/>
         <source>The two replies are the same.</source>
         <translation>两个回复相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="81"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="93"/>
         <source>{deleted} passages only on the left, {inserted} only on the right.</source>
         <translation>{deleted} 处仅在左侧，{inserted} 处仅在右侧。</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -98,3 +99,23 @@ def test_the_menu_offers_both_copies_on_every_turn(qtbot: QtBot, view: Transcrip
     labels = [action.text() for action in menu.actions() if not action.isSeparator()]
     assert {"Copy message as Markdown", "Copy message as plain text"} <= set(labels)
     menu.close()
+
+
+def test_the_menu_key_opens_the_menu_of_the_turn_at_the_text_cursor(
+    qtbot: QtBot, view: TranscriptView
+) -> None:
+    view.show_messages(
+        [user(1, text="Hello"), assistant(2, text_block("Hi **there**."), stop_reason="end_turn")]
+    )
+    found = view.browser.document().find("there")
+    cursor = QTextCursor(view.browser.document())
+    cursor.setPosition(found.selectionStart())
+    view.browser.setTextCursor(cursor)
+    before = set(view.browser.findChildren(QMenu))
+    qtbot.keyClick(view.browser, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    (menu,) = [menu for menu in view.browser.findChildren(QMenu) if menu not in before]
+    trigger(menu, "Copy message as Markdown")
+    assert QGuiApplication.clipboard().text() == "Hi **there**."
+    before = set(view.browser.findChildren(QMenu))
+    qtbot.keyClick(view.browser, Qt.Key.Key_Menu)
+    assert [menu for menu in view.browser.findChildren(QMenu) if menu not in before]
