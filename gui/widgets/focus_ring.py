@@ -2,37 +2,71 @@
 
 Fusion marks focus faintly or not at all (a push button's outline barely changes, a list or a text box not
 at all), so a keyboard user cannot tell where Tab went. One `QFocusFrame` follows the focus: Qt keeps it
-around its widget as the widget moves or resizes, stacked under it in the same parent (so it is clipped by
-a scroll area like the widget), and this subclass paints a ring in the palette's highlight colour, so it
-follows the light and dark palettes and needs no style sheet (which would replace the style's drawing of
-every control). It moves only when the focus changes: nothing runs per paint or per event elsewhere.
+around its widget as the widget moves or resizes, in the widget's window (or in the viewport of the scroll
+area it is in, so it scrolls and is clipped with it), and this subclass paints a ring in the palette's
+highlight colour, so it follows the light and dark palettes and needs no style sheet (which would replace
+the style's drawing of every control). The frame is stacked above the window's widgets (stacked under them,
+under X, the ring around the transcript was hidden), and where a viewport cuts its outer edge the ring is
+drawn just inside what can be seen. It moves only when the focus changes: nothing runs per paint or per
+event elsewhere.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QFocusFrame, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFocusFrame,
+    QMenu,
+    QMenuBar,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 
 RING_WIDTH = 2
 """Pixels; the frame reaches this far outside its widget (see FocusRing.margin)."""
 
 
+class _Above(QProxyStyle):
+    """The frame's own style: the app's, but the frame is stacked above its widget, not under it."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_FocusFrame_AboveWidget:
+            return 1
+        return super().styleHint(hint, option, widget, returnData)
+
+
 class FocusRing(QFocusFrame):
-    """The ring: the frame's own area minus the widget it surrounds, painted in the highlight colour."""
+    """The ring: the edge of the part of the frame its parent shows, in the highlight colour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("focusRing")
+        self._style = _Above()
+        self.setStyle(self._style)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        parent = self.parentWidget()
+        shown = self.rect()
+        if parent is not None:
+            shown = shown.intersected(QRect(self.mapFromParent(QPoint(0, 0)), parent.size()))
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight), RING_WIDTH)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         inset = RING_WIDTH / 2
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 3, 3)
+        painter.drawRoundedRect(QRectF(shown).adjusted(inset, inset, -inset, -inset), 3, 3)
 
 
 class FocusRings(QObject):

@@ -128,6 +128,22 @@ def test_the_focused_control_has_a_ring_in_the_highlight_colour(
             return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) < 60
 
         assert all(near(pixel, highlight) for pixel in ring_pixels()), [p.name() for p in ring_pixels()]
+        # The transcript fills its parent (no margin around it): the ring still shows, reached by Shift+Tab.
+        browser = window.transcript.browser
+        window.composer.editor.setFocus(Qt.FocusReason.MouseFocusReason)
+        await wait_until(lambda: QApplication.focusWidget() is window.composer.editor, what="the composer")
+        press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        await wait_until(lambda: ring.widget() is browser, what="the ring on the transcript")
+        image = window.grab().toImage()
+        corner = browser.mapTo(window, QPoint(0, 0))
+        ratio = image.devicePixelRatio()
+        around = [
+            (corner.x() + browser.width() // 2, corner.y() - 1),
+            (corner.x() - 1, corner.y() + browser.height() // 2),
+            (corner.x() + browser.width(), corner.y() + browser.height() // 2),
+        ]
+        pixels = [image.pixelColor(round(x * ratio), round(y * ratio)) for x, y in around]
+        assert all(near(pixel, highlight) for pixel in pixels), [p.name() for p in pixels]
         # Another control: the ring follows, and the button's edge is plain again.
         window.conversations.filter_box.setFocus(Qt.FocusReason.TabFocusReason)
         await wait_until(lambda: ring.widget() is window.conversations.filter_box, what="the ring to move")
