@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
-from PySide6.QtGui import QImage, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from core.model.branching import Versions
@@ -76,7 +76,6 @@ class TranscriptView(TurnLinks):
         self._browser.anchorClicked.connect(self._route_link)
         self._browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._browser.customContextMenuRequested.connect(self._context_menu)
-        self._browser.installEventFilter(self)  # the menu key, for keyboard users (see eventFilter)
         self._regions.set_html("")
 
     @property
@@ -181,19 +180,6 @@ class TranscriptView(TurnLinks):
             return joined([source for source, _ in self._live.texts()])
         message = self._by_id.get(message_id)
         return markdown_source(message) if message is not None else ""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The menu key or Shift+F10 opens the menu of the turn at the text cursor (where Tab left it, on a
-        link): not every platform turns them into a context-menu event."""
-        if watched is self._browser and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            shift_f10 = (
-                event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
-            )
-            if event.key() == Qt.Key.Key_Menu or shift_f10:
-                self._context_menu(self._browser.cursorRect().center())
-                return True
-        return super().eventFilter(watched, event)
 
     def message_ids(self) -> list[int]:
         """The conversation's turns, oldest first, including older ones not in the document yet."""
