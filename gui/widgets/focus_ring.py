@@ -70,12 +70,15 @@ class FocusRing(QFocusFrame):
 
 
 class FocusRings(QObject):
-    """Moves the one ring to the widget that got the focus; one per application (see `install`)."""
+    """Moves its window's ring to the widget that got the focus; one per application (see `install`).
+
+    Each window has a ring of its own, its child, found again when needed and never held here: one ring
+    held here and moved from window to window was taken down with a dialog deleted on close, and a later
+    object at its address (a transcript's document) came back from PySide as "already deleted"."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.setObjectName("focusRings")
-        self.ring: FocusRing | None = None
         app.focusChanged.connect(self._focus_changed)
 
     @staticmethod
@@ -85,19 +88,27 @@ class FocusRings(QObject):
         return found if isinstance(found, FocusRings) else FocusRings(app)
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
-        if now is None or now.isWindow() or isinstance(now, (QMenu, QMenuBar)):
-            if self.ring is not None:
-                self.ring.setWidget(None)  # type: ignore[arg-type]  # None hides it; the stubs omit it
+        # `_old` may be half destroyed (a dialog deleted with the focus inside): it is never touched. So
+        # each window keeps its ring on its own focus widget, the one that gets the focus back with it.
+        if now is None or isinstance(now, (QMenu, QMenuBar)):
+            return
+        if now.isWindow():
+            _hide(ring_of(now))
             return
         target = _control(now)
-        if self.ring is None:
-            # Made with a parent, so Qt owns it; it then lives in its widget's parent, and goes with it.
-            self.ring = FocusRing(target)
-            self.ring.destroyed.connect(self._ring_gone)
-        self.ring.setWidget(target)
+        ring = ring_of(target) or FocusRing(target.window())
+        ring.setWidget(target)
 
-    def _ring_gone(self) -> None:
-        self.ring = None
+
+def ring_of(widget: QWidget) -> FocusRing | None:
+    """The ring of the widget's window, if it has had one."""
+    found = widget.window().findChild(FocusRing, "focusRing")
+    return found if isinstance(found, FocusRing) else None
+
+
+def _hide(ring: FocusRing | None) -> None:
+    if ring is not None:
+        ring.setWidget(None)  # type: ignore[arg-type]  # None hides it; the stubs omit it
 
 
 def _control(widget: QWidget) -> QWidget:

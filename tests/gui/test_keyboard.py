@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from core.demo import FakeServer
-from gui.widgets.focus_ring import FocusRings
+from gui.widgets.focus_ring import ring_of
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import Running, start
 
@@ -106,7 +106,7 @@ def test_the_focused_control_has_a_ring_in_the_highlight_colour(
         button = window.composer.send_button
         button.setFocus(Qt.FocusReason.TabFocusReason)
         await wait_until(lambda: QApplication.focusWidget() is button, what="Send focused")
-        ring = FocusRings.install(qapp).ring
+        ring = ring_of(window)
         assert ring is not None and ring.isVisible() and ring.widget() is button
         highlight = button.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
 
