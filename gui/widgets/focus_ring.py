@@ -49,11 +49,10 @@ class _Above(QProxyStyle):
 class FocusRing(QFocusFrame):
     """The ring: the edge of the part of the frame its parent shows, in the highlight colour."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget, style: QStyle) -> None:
         super().__init__(parent)
         self.setObjectName("focusRing")
-        self._style = _Above()
-        self.setStyle(self._style)
+        self.setStyle(style)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         parent = self.parentWidget()
@@ -79,6 +78,9 @@ class FocusRings(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.setObjectName("focusRings")
+        # One style for every ring, owned by the application: never collected on another thread.
+        self._style = _Above()
+        self._style.setParent(app)
         app.focusChanged.connect(self._focus_changed)
 
     @staticmethod
@@ -96,7 +98,7 @@ class FocusRings(QObject):
             _hide(ring_of(now))
             return
         target = _control(now)
-        ring = ring_of(target) or FocusRing(target.window())
+        ring = ring_of(target) or FocusRing(target.window(), self._style)
         ring.setWidget(target)
 
 
