@@ -37,15 +37,18 @@ from gui.chat.session_signals import ChatSignals
 from gui.compare.alternatives_links import AlternativesLinks
 from gui.compare.saved_runs import CompareRunsMenu
 from gui.compare.session_signals import CompareSignals
+from gui.help.menu import HelpMenu
 from gui.main_window import MainWindow
 from gui.providers.controller import ProvidersController
 from gui.startup.errors import already_running, startup_failed, startup_problem
+from gui.startup.log_file import start_log_file
 from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.theme.icons import app_icon
 from gui.theme.scheme import apply_theme
 from gui.transfer.menu import TransferMenu
 from gui.widgets import dates, recent_folders
+from gui.widgets.focus_ring import FocusRings
 from resources import translation_file
 
 if TYPE_CHECKING:
@@ -85,6 +88,7 @@ class TriptychApp:
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
         qt_app.setQuitOnLastWindowClosed(False)
         qt_app.setWindowIcon(app_icon())
+        FocusRings.install(qt_app)
         # qasync logs each worker call's arguments and result at DEBUG: API keys read off the UI thread too.
         logging.getLogger("qasync").setLevel(logging.INFO)
         self.options = options
@@ -147,6 +151,14 @@ class TriptychApp:
         )  # fmt: skip
         self.alternatives = AlternativesLinks(self.window.transcript, self.services, self.tasks, self.window)
         self.transfer = TransferMenu(self.window, self.services.transfer, self.tasks, self.data_dir)
+        window = self.window
+        self.help = HelpMenu(
+            window,
+            self.tasks,
+            self.data_dir,
+            paths.log_path(self.data_dir),
+            lambda: window.composer.enter_sends,
+        )
         self.window.closeRequested.connect(self._quit.set)
         self.window.choiceChanged.connect(self._choice_changed)
         self._profiles_changed(profiles)
@@ -361,6 +373,7 @@ def run(options: AppOptions) -> int:
 
 def _run_holding(qt_app: QApplication, options: AppOptions, data_dir: Path) -> int:
     """The app, once this process holds the data folder."""
+    start_log_file(paths.log_path(data_dir))
     instance = InstanceServer(data_dir)
     if not instance.listen():
         log.warning("Later starts cannot hand over to this one: no local socket")

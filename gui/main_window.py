@@ -4,6 +4,7 @@ right. It wires widgets to the chat session and the store; what a request is and
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -176,6 +177,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 700, 320])
         self.setCentralWidget(self.splitter)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab from the composer goes to Send, Attach, then the provider and model, the parameters, the
+        conversations and the transcript (its links one by one), and round to the composer."""
+        order = [
+            self.composer.editor, self.composer.send_button, self.composer.attach_button,
+            self.profile_picker, self.model_picker.combo, self.providers_button, self.parameters,
+            self.conversations.filter_box, self.conversations.new_button, self.conversations.view,
+            self.transcript.browser,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _build_actions(self) -> None:
         self.new_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.New))
@@ -224,6 +238,9 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Triptych"))
         self.providers_button.setText(self.tr("Providers…"))
+        self.providers_button.setAccessibleDescription(
+            self.tr("Add or edit where requests go and their keys")
+        )
         self.new_action.setText(self.tr("New conversation"))
         self.toggle_parameters_action.setText(self.tr("Show parameters"))
         self.compare_action.setText(self.tr("Compare settings…"))

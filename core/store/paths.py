@@ -15,6 +15,7 @@ APP_NAME = "Triptych"
 ENV_VAR = "TRIPTYCH_DATA_DIR"
 DATABASE_FILE = "triptych.sqlite3"
 SETTINGS_FILE = "settings.ini"
+LOG_FILE = "triptych.log"
 
 
 def data_dir(override: str | Path | None = None) -> Path:
@@ -36,3 +37,8 @@ def database_path(folder: Path) -> Path:
 def settings_path(folder: Path) -> Path:
     """The QSettings INI file (window geometry, language, theme): non-secret preferences only."""
     return folder / SETTINGS_FILE
+
+
+def log_path(folder: Path) -> Path:
+    """The app's log (warnings and errors, what a bug report needs; never a key): see gui.startup.log_file."""
+    return folder / LOG_FILE

@@ -56,6 +56,8 @@ class Composer(QWidget):
 
         self.editor = ComposerEditor(self)
         self.editor.setObjectName("composerEditor")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setAccessibleName(self.tr("Message"))
         self.editor.installEventFilter(self)
         self.editor.imagePasted.connect(self.attach_image)
         self.editor.filesDropped.connect(self.attach)
@@ -108,6 +110,8 @@ class Composer(QWidget):
                 total=MAX_TOTAL_BYTES // 2**20,
             )
         )
+        self.attach_button.setAccessibleName(self.tr("Attach files"))
+        self.editor.setAccessibleDescription(shortcut)
         self._update_button()
 
     def set_replying(self, replying: bool) -> None:
@@ -277,6 +281,9 @@ class Composer(QWidget):
 
     def _update_button(self) -> None:
         self.send_button.setText(self.tr("Stop") if self._replying else self.tr("Send"))
+        self.send_button.setAccessibleDescription(
+            self.tr("Stops the reply; what came is kept") if self._replying else self.tr("Sends the message")
+        )
         self.send_button.setToolTip(
             self.tr("Stop the reply (Esc); what came is kept") if self._replying else ""
         )

@@ -192,6 +192,14 @@ class ConversationList(QWidget):
         self.filter_box.setToolTip(
             self.tr("Matches titles and tags; tag:work keeps only the conversations tagged “work”.")
         )
+        self.filter_box.setAccessibleName(self.tr("Filter conversations"))
+        self.filter_box.setAccessibleDescription(
+            self.tr("Shows only the conversations whose title or tags match this text")
+        )
+        self.view.setAccessibleName(self.tr("Conversations"))
+        self.view.setAccessibleDescription(
+            self.tr("Newest first, pinned on top. F2 renames the selected one.")
+        )
 
     def set_conversations(self, rows: list[ConversationSummary], current_id: int | None) -> None:
         blocker = self.view.selectionModel().blockSignals(True)

@@ -47,6 +47,10 @@ class PromptPopup(QListWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("promptPopup")
+        self.setAccessibleName(self.tr("Saved prompts"))
+        self.setAccessibleDescription(
+            self.tr("Up and Down choose a prompt, Enter inserts it, Esc closes the list")
+        )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -125,6 +125,11 @@ class CompareColumnWidget(QWidget):
         self.maximise_button.setToolTip(self.tr("Show this column alone; click again to show every column."))
         self.stop_button.setText(self.tr("Stop"))
         self.continue_button.setText(self.tr("Continue with this"))
+        self.edit_button.setAccessibleDescription(self.tr("This column's provider, model and parameters"))
+        self.remove_button.setAccessibleDescription(self.tr("Removes this column"))
+        self.stop_button.setAccessibleDescription(self.tr("Stops this column's reply"))
+        self.table.setAccessibleName(self.tr("Measurements"))
+        self.table.setAccessibleDescription(self.tr("This column's times, tokens, cost and stop reason"))
         self.continue_button.setToolTip(
             self.tr("Make this column's reply the conversation's next turn, with its settings.")
         )

@@ -41,6 +41,8 @@ class CompareRunsDialog(QDialog):
             item = QListWidgetItem(self._describe(run), self.runs)
             item.setData(Qt.ItemDataRole.UserRole, run.id)
         self.runs.setCurrentRow(0)
+        self.runs.setAccessibleName(self.tr("Saved comparisons"))
+        self.runs.setAccessibleDescription(self.tr("Enter reopens the comparison as it was"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, parent=self
         )

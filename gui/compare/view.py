@@ -89,6 +89,7 @@ class CompareView(QWidget):
         self.notice.setWordWrap(True)
         self.prompt = QPlainTextEdit(self)
         self.prompt.setMaximumHeight(90)
+        self.prompt.setTabChangesFocus(True)
         self.send_button = QPushButton(self)
         self.stop_all_button = QPushButton(self)
         self.add_button = QPushButton(self)
@@ -165,6 +166,15 @@ class CompareView(QWidget):
         self.diff_button.setToolTip(self.tr("Compare two columns' replies word by word"))
         self.export_button.setText(self.tr("Export comparison…"))
         self.export_button.setToolTip(self.tr("Write the comparison as a Markdown and an HTML report"))
+        self.prompt.setAccessibleName(self.tr("Prompt"))
+        self.prompt.setAccessibleDescription(self.tr("Sent to every column by Send to all"))
+        self.send_button.setAccessibleDescription(self.tr("Sends the prompt to every column at once"))
+        self.stop_all_button.setAccessibleDescription(self.tr("Stops every column's reply"))
+        self.add_button.setAccessibleDescription(self.tr("Adds a column with the conversation's settings"))
+        self.presets_button.setAccessibleDescription(
+            self.tr("Columns for a sweep: temperatures, thinking, models")
+        )
+        self.sync_scrolling.setAccessibleDescription(self.tr("Scrolling one column scrolls the others"))
 
     # --- columns --------------------------------------------------------------------------------------
 

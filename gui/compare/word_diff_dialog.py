@@ -48,6 +48,18 @@ class WordDiffDialog(QDialog):
         self.left = QTextBrowser(self)
         self.right = QTextBrowser(self)
         self.summary = QLabel(self)
+        self.left_pick.setAccessibleName(self.tr("Left column"))
+        self.left_pick.setAccessibleDescription(
+            self.tr("The reply shown on the left, with removed words marked")
+        )
+        self.right_pick.setAccessibleName(self.tr("Right column"))
+        self.right_pick.setAccessibleDescription(
+            self.tr("The reply shown on the right, with added words highlighted")
+        )
+        self.left.setAccessibleName(self.tr("Left reply"))
+        self.left.setAccessibleDescription(self.tr("Words only in this reply are struck through"))
+        self.right.setAccessibleName(self.tr("Right reply"))
+        self.right.setAccessibleDescription(self.tr("Words only in this reply are highlighted"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         buttons.rejected.connect(self.reject)
         grid = QGridLayout()

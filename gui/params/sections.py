@@ -17,8 +17,11 @@ from core.model.catalog import ALL_EFFORTS
 from core.model.messages import TextBlock
 from core.model.request_settings import RequestSettings, ThinkingSettings
 from core.wire.validation import ValidationIssue
+from gui.params.field_help import field_help
+from gui.widgets.accessible import name_controls
 from gui.widgets.fields import (
     ChoiceCombo,
+    IssueLabel,
     ModelFacts,
     OptionalFloat,
     OptionalInt,
@@ -34,6 +37,11 @@ _UNBOUNDED_TOKENS = 10_000_000
 
 
 class ParamSection(Section):
+    def add_field(self, label: str | None, widget: QWidget, field: str | None = None) -> IssueLabel | None:
+        # A row without a label is named after the section (the system prompt box is "System prompt").
+        name_controls(widget, label or self.header.text(), field_help(field))
+        return super().add_field(label, widget, field)
+
     def fill(self, settings: RequestSettings) -> None:
         raise NotImplementedError
 

@@ -74,6 +74,7 @@ class ToolsSection(ParamSection):
             "list", self.tr("A JSON list of tool definitions: [{name, description, input_schema}]")
         )
         self.template = QPushButton(self.tr("Add a tool template"), self.body)
+        self.template.setAccessibleDescription(self.tr("Adds an example tool definition to edit"))
         self.kind = ChoiceCombo(self.body)
         for text, value in (
             (self.tr("Default (not sent)"), None),

@@ -92,6 +92,12 @@ class ProvidersDialog(QDialog):
         self.profile_list = QListWidget(self)
         self.add_button = QPushButton(self.tr("Add"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.profile_list.setAccessibleName(self.tr("Providers"))
+        self.profile_list.setAccessibleDescription(
+            self.tr("The provider whose settings are shown on the right")
+        )
+        self.add_button.setAccessibleDescription(self.tr("Adds a new provider"))
+        self.remove_button.setAccessibleDescription(self.tr("Removes the selected provider and its key"))
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         left = QVBoxLayout()
@@ -143,6 +149,12 @@ class ProvidersDialog(QDialog):
         ):
             form.addRow(label, widget)
         self._build_key_rows(form)
+        self.name.setAccessibleDescription(self.tr("The provider's name, as the provider picker shows it"))
+        self.base_url.setAccessibleDescription(self.tr("Where requests go, with or without /v1"))
+        self.auth_style.setAccessibleDescription(self.tr("The header the key is sent in"))
+        self.api_style.setAccessibleDescription(self.tr("The protocol the provider speaks"))
+        self.key.setAccessibleDescription(self.tr("Saved in the system keyring, never in a file"))
+        self.test_button.setAccessibleDescription(self.tr("Lists the models and sends a one-token message"))
         self.name.textEdited.connect(self._name_edited)
 
     def _build_key_rows(self, form: QFormLayout) -> None:

@@ -145,6 +145,21 @@ class SearchDialog(QDialog):
         self.attachments.setText(self.tr("With attachments"))
         self.thinking.setText(self.tr("Include thinking"))
         self.tools.setText(self.tr("Include tool calls"))
+        self.query.setAccessibleName(self.tr("Search"))
+        self.query.setAccessibleDescription(self.tr("Words to find in titles and messages, Chinese included"))
+        self.model_box.setAccessibleDescription(self.tr("Only conversations with replies from this model"))
+        self.profile_box.setAccessibleDescription(self.tr("Only conversations sent through this provider"))
+        self.since_check.setAccessibleDescription(self.tr("Only messages from this date on"))
+        self.since.setAccessibleName(self.tr("From date"))
+        self.since.setAccessibleDescription(self.tr("The first day searched"))
+        self.until_check.setAccessibleDescription(self.tr("Only messages up to this date"))
+        self.until.setAccessibleName(self.tr("To date"))
+        self.until.setAccessibleDescription(self.tr("The last day searched"))
+        self.attachments.setAccessibleDescription(self.tr("Only messages with an image or a file attached"))
+        self.thinking.setAccessibleDescription(self.tr("Also search the model's thinking"))
+        self.tools.setAccessibleDescription(self.tr("Also search tool calls and their results"))
+        self.results.setAccessibleName(self.tr("Results"))
+        self.results.setAccessibleDescription(self.tr("Enter opens the conversation at the message"))
 
     # --- the API the window's search action calls -----------------------------------------------------
 

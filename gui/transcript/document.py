@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QImage, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from gui.transcript.cards import IMAGE_SCHEME
@@ -46,6 +46,15 @@ class TranscriptBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(12)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The menu key or Shift+F10 asks for the menu of what is at the text cursor (where Tab left it, on a
+        link), as a right-click does: not every platform turns these keys into a context-menu event."""
+        shift_f10 = event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        if event.key() == Qt.Key.Key_Menu or shift_f10:
+            self.customContextMenuRequested.emit(self.cursorRect().center())
+            return
+        super().keyPressEvent(event)
 
     # Qt hands this virtual a QUrl; the stubs' "QUrl | str" is what a caller may pass in.
     def loadResource(self, kind: int, url: QUrl) -> Any:  # type: ignore[override]

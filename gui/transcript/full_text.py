@@ -19,6 +19,8 @@ class FullTextDialog(QDialog):
         self.setWindowTitle(self.tr("Whole text"))
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Whole text"))
+        self.text.setAccessibleDescription(self.tr("The message's whole text and thinking, read-only"))
         self.text.setPlainText(whole_text(message))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -28,6 +28,7 @@ from gui.transcript.links import TurnLinks
 from gui.transcript.live_painter import LivePainter
 from gui.transcript.live_turn import LiveTurn
 from gui.transcript.math_images import MATH_SCHEME, MathImages
+from gui.transcript.message_copy import add_copy_actions, joined, markdown_source
 from gui.transcript.older_turns import OlderTurns, slice_start
 from gui.transcript.turn_html import TurnHtml, TurnOptions
 
@@ -46,6 +47,10 @@ class TranscriptView(TurnLinks):
         self._dark: bool | None = None
         self._html = TurnHtml(error_text, Colors.from_palette(self.palette(), self._is_dark()), self)
         self._browser = TranscriptBrowser(self._image, self)
+        self._browser.setAccessibleName(self.tr("Transcript"))
+        self._browser.setAccessibleDescription(
+            self.tr("The messages. Tab moves through their links; the menu key opens a message's menu.")
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._browser)
@@ -173,8 +178,16 @@ class TranscriptView(TurnLinks):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         message_id = self.message_at(position)
         if message_id is not None:
+            add_copy_actions(menu, self._markdown_of(message_id))
             self.turnMenuRequested.emit(message_id, menu)
         menu.popup(self._browser.viewport().mapToGlobal(position))
+
+    def _markdown_of(self, message_id: int) -> str:
+        """A turn's Markdown: what has arrived of a reply still streaming, else the stored text."""
+        if self._live is not None and self._live.message.id == message_id:
+            return joined([source for source, _ in self._live.texts()])
+        message = self._by_id.get(message_id)
+        return markdown_source(message) if message is not None else ""
 
     def message_ids(self) -> list[int]:
         """The conversation's turns, oldest first, including older ones not in the document yet."""

@@ -9,7 +9,7 @@ need it, and Cancel means nothing of the file is added (the store's transaction 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from core.transcripts.importers.progress import ImportProgress, ImportStage
 
@@ -25,6 +25,9 @@ class ImportProgressDialog(QObject):
         self.dialog = QProgressDialog(parent)
         self.dialog.setWindowTitle(self.tr("Import"))
         self.dialog.setCancelButtonText(self.tr("Cancel"))
+        cancel = self.dialog.findChild(QPushButton)
+        if cancel is not None:
+            cancel.setAccessibleDescription(self.tr("Stops the import; nothing of the file is added"))
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.setMinimumDuration(_SHOW_AFTER_MS)

@@ -99,6 +99,9 @@ class Section(QWidget):
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.header.setArrowType(Qt.ArrowType.DownArrow)
         self.header.setStyleSheet("font-weight: bold;")
+        self.header.setAccessibleDescription(
+            QCoreApplication.translate("Section", "Shows or hides these settings")
+        )
         self.problems = ProblemCount(self)
         self.body = QWidget(self)
         self.form = QFormLayout(self.body)

@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="38"/>
+        <source>About Triptych</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="41"/>
+        <source>unknown (running from sources that were not installed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="43"/>
+        <source>A desktop chat client for Claude models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="46"/>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="47"/>
+        <source>Open the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="48"/>
+        <source>Shows the data folder in the file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="50"/>
+        <source>Open log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="51"/>
+        <source>Open the log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="52"/>
+        <source>Opens the log file in the text editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="56"/>
+        <source>Nothing has been logged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="58"/>
+        <location filename="../../gui/help/about_dialog.py" line="66"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="59"/>
+        <source>Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="60"/>
+        <source>Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="61"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="62"/>
+        <source>Log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="63"/>
+        <source>Reading the installed libraries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="66"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="66"/>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="67"/>
+        <source>Libraries and their licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="69"/>
+        <source>Each library Triptych runs on, its installed version and its licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="79"/>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="81"/>
+        <source>Copies the version, the folders and the libraries, e.g. for a bug report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="98"/>
+        <source>The libraries Triptych runs on, as installed here, with the licence each one states:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="106"/>
+        <source>not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlternativesDialog</name>
     <message>
         <location filename="../../gui/compare/alternatives_dialog.py" line="29"/>
@@ -95,62 +219,62 @@
 <context>
     <name>CachingSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="245"/>
+        <location filename="../../gui/params/sections.py" line="253"/>
         <source>Caching and service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="247"/>
+        <location filename="../../gui/params/sections.py" line="255"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="248"/>
+        <location filename="../../gui/params/sections.py" line="256"/>
         <source>5 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="249"/>
+        <location filename="../../gui/params/sections.py" line="257"/>
         <source>1 hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="250"/>
+        <location filename="../../gui/params/sections.py" line="258"/>
         <source>Caches the prompt up to the last cacheable block, for this long.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="252"/>
+        <location filename="../../gui/params/sections.py" line="260"/>
         <source>Default (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="253"/>
+        <location filename="../../gui/params/sections.py" line="261"/>
         <source>Auto (priority when available)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="254"/>
+        <location filename="../../gui/params/sections.py" line="262"/>
         <source>Standard only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="256"/>
+        <location filename="../../gui/params/sections.py" line="264"/>
         <source>An opaque id for the end user (no personal data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="257"/>
+        <location filename="../../gui/params/sections.py" line="265"/>
         <source>Prompt caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="258"/>
+        <location filename="../../gui/params/sections.py" line="266"/>
         <source>Service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="259"/>
+        <location filename="../../gui/params/sections.py" line="267"/>
         <source>Metadata user id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,17 +389,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="253"/>
+        <location filename="../../gui/compare/column.py" line="258"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="269"/>
+        <location filename="../../gui/compare/column.py" line="274"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="270"/>
+        <location filename="../../gui/compare/column.py" line="275"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,212 +437,237 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../gui/compare/column.py" line="128"/>
+        <source>This column&apos;s provider, model and parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../gui/compare/column.py" line="129"/>
+        <source>Removes this column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="130"/>
+        <source>Stops this column&apos;s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="131"/>
+        <source>Measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="132"/>
+        <source>This column&apos;s times, tokens, cost and stop reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="134"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="142"/>
+        <location filename="../../gui/compare/column.py" line="147"/>
         <source>Same as the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="224"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>{rate:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="228"/>
+        <location filename="../../gui/compare/column.py" line="233"/>
         <source>Time to first token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="229"/>
+        <location filename="../../gui/compare/column.py" line="234"/>
         <source>Total time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="230"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Output speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="231"/>
+        <location filename="../../gui/compare/column.py" line="236"/>
         <source>Input tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="232"/>
+        <location filename="../../gui/compare/column.py" line="237"/>
         <source>Output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="233"/>
+        <location filename="../../gui/compare/column.py" line="238"/>
         <source>Cache read tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="234"/>
+        <location filename="../../gui/compare/column.py" line="239"/>
         <source>Cache write tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
+        <location filename="../../gui/compare/column.py" line="240"/>
         <source>Thinking tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="236"/>
+        <location filename="../../gui/compare/column.py" line="241"/>
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="237"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="238"/>
+        <location filename="../../gui/compare/column.py" line="243"/>
         <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="310"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="335"/>
+        <location filename="../../gui/compare/column.py" line="340"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="336"/>
+        <location filename="../../gui/compare/column.py" line="341"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="337"/>
+        <location filename="../../gui/compare/column.py" line="342"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="338"/>
+        <location filename="../../gui/compare/column.py" line="343"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="339"/>
+        <location filename="../../gui/compare/column.py" line="344"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="340"/>
+        <location filename="../../gui/compare/column.py" line="345"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="346"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="347"/>
         <source>extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -535,16 +684,22 @@
     <name>CompareRunsDialog</name>
     <message>
         <location filename="../../gui/compare/saved_runs.py" line="38"/>
+        <location filename="../../gui/compare/saved_runs.py" line="44"/>
         <source>Saved comparisons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/saved_runs.py" line="52"/>
+        <location filename="../../gui/compare/saved_runs.py" line="45"/>
+        <source>Enter reopens the comparison as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/saved_runs.py" line="54"/>
         <source>This conversation has no saved comparisons yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/saved_runs.py" line="68"/>
+        <location filename="../../gui/compare/saved_runs.py" line="70"/>
         <source>{when} · columns: {columns} · rounds: {rounds} · {prompt}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,7 +707,7 @@
 <context>
     <name>CompareRunsMenu</name>
     <message>
-        <location filename="../../gui/compare/saved_runs.py" line="92"/>
+        <location filename="../../gui/compare/saved_runs.py" line="94"/>
         <source>Saved comparisons…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,87 +715,122 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="157"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="158"/>
+        <location filename="../../gui/compare/view.py" line="159"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="159"/>
+        <location filename="../../gui/compare/view.py" line="160"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="160"/>
+        <location filename="../../gui/compare/view.py" line="161"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="161"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="162"/>
+        <location filename="../../gui/compare/view.py" line="163"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="163"/>
+        <location filename="../../gui/compare/view.py" line="164"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="164"/>
+        <location filename="../../gui/compare/view.py" line="165"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="165"/>
+        <location filename="../../gui/compare/view.py" line="166"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="167"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="167"/>
+        <location filename="../../gui/compare/view.py" line="168"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="388"/>
+        <location filename="../../gui/compare/view.py" line="169"/>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="170"/>
+        <source>Sent to every column by Send to all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="171"/>
+        <source>Sends the prompt to every column at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="172"/>
+        <source>Stops every column&apos;s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="173"/>
+        <source>Adds a column with the conversation&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="175"/>
+        <source>Columns for a sweep: temperatures, thinking, models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="177"/>
+        <source>Scrolling one column scrolls the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="398"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="407"/>
+        <location filename="../../gui/compare/view.py" line="417"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="410"/>
+        <location filename="../../gui/compare/view.py" line="420"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="313"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="310"/>
+        <location filename="../../gui/compare/view.py" line="320"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="334"/>
+        <location filename="../../gui/compare/view.py" line="344"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,92 +838,108 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="93"/>
+        <location filename="../../gui/chat/composer.py" line="95"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="95"/>
+        <location filename="../../gui/chat/composer.py" line="97"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="97"/>
+        <location filename="../../gui/chat/composer.py" line="99"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="192"/>
+        <location filename="../../gui/chat/composer.py" line="113"/>
+        <location filename="../../gui/chat/composer.py" line="196"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="100"/>
+        <location filename="../../gui/chat/composer.py" line="102"/>
         <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="129"/>
+        <location filename="../../gui/chat/composer.py" line="60"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="133"/>
         <source>pasted image {number}.png</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="194"/>
+        <location filename="../../gui/chat/composer.py" line="198"/>
         <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="227"/>
+        <location filename="../../gui/chat/composer.py" line="231"/>
         <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="233"/>
+        <location filename="../../gui/chat/composer.py" line="237"/>
         <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="235"/>
+        <location filename="../../gui/chat/composer.py" line="239"/>
         <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="237"/>
+        <location filename="../../gui/chat/composer.py" line="241"/>
         <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="240"/>
+        <location filename="../../gui/chat/composer.py" line="244"/>
         <source>{name} was not attached: a message can carry at most {limit} files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="245"/>
+        <location filename="../../gui/chat/composer.py" line="249"/>
         <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="249"/>
+        <location filename="../../gui/chat/composer.py" line="253"/>
         <source>{name} was not attached: it is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="250"/>
+        <location filename="../../gui/chat/composer.py" line="254"/>
         <source>{name} could not be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="279"/>
+        <location filename="../../gui/chat/composer.py" line="283"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="279"/>
+        <location filename="../../gui/chat/composer.py" line="283"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="281"/>
+        <location filename="../../gui/chat/composer.py" line="285"/>
+        <source>Stops the reply; what came is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="285"/>
+        <source>Sends the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="288"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,6 +958,7 @@
     </message>
     <message>
         <location filename="../../gui/chat/conversation_list.py" line="191"/>
+        <location filename="../../gui/chat/conversation_list.py" line="195"/>
         <source>Filter conversations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,37 +968,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="215"/>
+        <location filename="../../gui/chat/conversation_list.py" line="197"/>
+        <source>Shows only the conversations whose title or tags match this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="199"/>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="201"/>
+        <source>Newest first, pinned on top. F2 renames the selected one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="223"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="236"/>
+        <location filename="../../gui/chat/conversation_list.py" line="244"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="238"/>
+        <location filename="../../gui/chat/conversation_list.py" line="246"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="238"/>
+        <location filename="../../gui/chat/conversation_list.py" line="246"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="240"/>
+        <location filename="../../gui/chat/conversation_list.py" line="248"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="242"/>
+        <location filename="../../gui/chat/conversation_list.py" line="250"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="246"/>
+        <location filename="../../gui/chat/conversation_list.py" line="254"/>
         <source>Show only #{tag}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,63 +1039,94 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="92"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="98"/>
-        <source>Earlier checks</source>
+        <location filename="../../gui/providers/doctor_dialog.py" line="89"/>
+        <source>The checks ask this model; the cost shown below is for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/providers/doctor_dialog.py" line="95"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="275"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="104"/>
+        <source>Earlier checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="97"/>
+        <source>Choose an earlier check of this provider to see it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="101"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="290"/>
         <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="96"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="276"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="102"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="291"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="278"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="293"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="279"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="294"/>
         <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="280"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="295"/>
         <source>What Triptych does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="109"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="115"/>
         <source>Check results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="118"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="117"/>
+        <source>One row per check: its mark, what was found and what Triptych does about it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="127"/>
         <source>Run checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="121"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="130"/>
+        <source>Sends the small requests whose cost is shown above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="133"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="124"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="136"/>
+        <source>Stops the checks; an unfinished run is not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="137"/>
         <source>Export as Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="140"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="216"/>
+        <source>Saves the check shown as a Markdown file</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/doctor_dialog.py" line="146"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="160"/>
         <source>Runs %n small request(s) to this model; its price is unknown, so no cost can be previewed.</source>
         <translation>
             <numerusform>Runs %n small request to this model; its price is unknown, so no cost can be previewed.</numerusform>
@@ -881,7 +1134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/doctor_dialog.py" line="152"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="166"/>
         <source>Runs %n small request(s) to this model: at most {cost} at list prices.</source>
         <translation>
             <numerusform>Runs %n small request to this model: at most {cost} at list prices.</numerusform>
@@ -889,62 +1142,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="162"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="176"/>
         <source>Earlier checks could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="188"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="202"/>
         <source>Checked {when}: {model} on {host}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="202"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="217"/>
         <source>Checking {model}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="216"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="231"/>
         <source>Stopped. An unfinished check is not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="219"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="234"/>
         <source>The check could not finish: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="255"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="270"/>
         <source>Changed since {when}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="274"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="289"/>
         <source>Provider check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="277"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="292"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="288"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="303"/>
         <source>Export the check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="288"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="303"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="299"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="314"/>
         <source>The report could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="302"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="317"/>
         <source>Saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1379,8 +1632,18 @@
         <source>Sending makes this a new version of the message and asks for a new reply. The current version and everything after it are kept: switch between versions with ‹ ›.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../gui/chat/edit_message_dialog.py" line="30"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="31"/>
+        <source>The new version&apos;s text; Ctrl+Enter sends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/chat/edit_message_dialog.py" line="33"/>
         <source>Its %n attachment(s) are sent again with it.</source>
         <translation>
             <numerusform>Its %n attachment is sent again with it.</numerusform>
@@ -1388,12 +1651,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="36"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="39"/>
         <source>Send as a new version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="40"/>
         <source>Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,23 +1985,156 @@
 <context>
     <name>ExtraJsonSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="313"/>
+        <location filename="../../gui/params/sections.py" line="321"/>
         <source>Extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="315"/>
+        <location filename="../../gui/params/sections.py" line="323"/>
         <source>Merged into the request body last, e.g. {&quot;metadata&quot;: {…}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="317"/>
+        <location filename="../../gui/params/sections.py" line="325"/>
         <source>Extra fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="330"/>
+        <location filename="../../gui/params/sections.py" line="338"/>
         <source>Extra JSON: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldHelp</name>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="16"/>
+        <source>Instructions sent to the model before the conversation, as the system prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="19"/>
+        <source>The most tokens the reply may have; it stops there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="22"/>
+        <source>Randomness of the reply: lower is more focused, higher more varied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="25"/>
+        <source>Nucleus sampling: only the most likely tokens up to this total probability are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="29"/>
+        <source>Only this many of the most likely tokens are considered at each step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="32"/>
+        <source>The reply stops when it writes any of these, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="35"/>
+        <source>Whether the model thinks before it answers: off, with a budget, or adaptive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="38"/>
+        <source>The most tokens the model may spend thinking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="41"/>
+        <source>Whether the thinking comes back in full, summarized or omitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="44"/>
+        <source>How much effort the model puts in: more is slower and costs more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="47"/>
+        <source>Tool definitions as JSON: the tools the model may call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="50"/>
+        <source>Whether the model may, must, or must not call a tool, or which one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="53"/>
+        <source>The tool the model must call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="54"/>
+        <source>Lets the model search the web (run by Anthropic).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="57"/>
+        <source>The search uses only these domains, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="60"/>
+        <source>The search never uses these domains, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="63"/>
+        <source>The most searches in one reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="64"/>
+        <source>Where the user is, so search results can be local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="67"/>
+        <source>Lets the model fetch web pages (run by Anthropic).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="70"/>
+        <source>The reply cites the pages it fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="73"/>
+        <source>The most tokens of a fetched page given to the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="76"/>
+        <source>Caches the prompt so a next request with the same start costs less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="79"/>
+        <source>Which capacity the request may use: priority when available, or standard only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="82"/>
+        <source>An id for the end user, sent as metadata.user_id; no personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="85"/>
+        <source>A JSON schema the reply must follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="88"/>
+        <source>JSON merged into the request body last, for fields the panel does not have.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1746,7 +2142,31 @@
     <name>FullTextDialog</name>
     <message>
         <location filename="../../gui/transcript/full_text.py" line="19"/>
+        <location filename="../../gui/transcript/full_text.py" line="22"/>
         <source>Whole text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/full_text.py" line="23"/>
+        <source>The message&apos;s whole text and thinking, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../gui/help/menu.py" line="38"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/menu.py" line="39"/>
+        <source>Keyboard shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/menu.py" line="42"/>
+        <source>About Triptych…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1763,22 +2183,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="42"/>
+        <location filename="../../gui/transfer/import_progress.py" line="30"/>
+        <source>Stops the import; nothing of the file is added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="45"/>
         <source>Cancelling the import of {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="44"/>
+        <location filename="../../gui/transfer/import_progress.py" line="47"/>
         <source>Adding conversations from {name}: {done} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="48"/>
+        <location filename="../../gui/transfer/import_progress.py" line="51"/>
         <source>Reading {name}: {done} of {total} conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="51"/>
+        <location filename="../../gui/transfer/import_progress.py" line="54"/>
         <source>Reading {name}…</source>
         <translation></translation>
     </message>
@@ -1845,78 +2270,106 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="239"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="242"/>
+        <source>Add or edit where requests go and their keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="327"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319"/>
+        <location filename="../../gui/main_window.py" line="336"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="339"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326"/>
+        <location filename="../../gui/main_window.py" line="343"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="542"/>
+        <location filename="../../gui/main_window.py" line="559"/>
         <source>Not sent: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageCopy</name>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="37"/>
+        <source>Copy message as Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="38"/>
+        <source>The whole message&apos;s text, with its Markdown marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="42"/>
+        <source>Copy message as plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="43"/>
+        <source>The whole message&apos;s text, without Markdown marks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1969,7 +2422,7 @@
 <context>
     <name>OptionalFloat</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="188"/>
+        <location filename="../../gui/widgets/fields.py" line="191"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1977,7 +2430,7 @@
 <context>
     <name>OptionalInt</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="236"/>
+        <location filename="../../gui/widgets/fields.py" line="239"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,22 +2438,22 @@
 <context>
     <name>OutputSchemaSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="286"/>
+        <location filename="../../gui/params/sections.py" line="294"/>
         <source>Structured output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="288"/>
+        <location filename="../../gui/params/sections.py" line="296"/>
         <source>A JSON Schema for the reply, e.g. {&quot;type&quot;: &quot;object&quot;, …}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="290"/>
+        <location filename="../../gui/params/sections.py" line="298"/>
         <source>JSON schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="305"/>
+        <location filename="../../gui/params/sections.py" line="313"/>
         <source>Structured output: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2269,6 +2722,21 @@
         <source>Remove price</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../gui/providers/price_table.py" line="40"/>
+        <source>Price overrides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/price_table.py" line="41"/>
+        <source>Adds a row for a model&apos;s prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/price_table.py" line="42"/>
+        <source>Removes the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProblemCount</name>
@@ -2292,35 +2760,48 @@
 <context>
     <name>PromptLibrary</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="278"/>
+        <location filename="../../gui/chat/prompt_library.py" line="282"/>
         <source>Prompt library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="279"/>
+        <location filename="../../gui/chat/prompt_library.py" line="283"/>
         <source>Saved prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="314"/>
+        <location filename="../../gui/chat/prompt_library.py" line="318"/>
         <source>Manage prompts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="314"/>
+        <location filename="../../gui/chat/prompt_library.py" line="318"/>
         <source>No saved prompts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptPopup</name>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="50"/>
+        <source>Saved prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="52"/>
+        <source>Up and Down choose a prompt, Enter inserts it, Esc closes the list</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PromptSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="61"/>
+        <location filename="../../gui/params/sections.py" line="69"/>
         <source>System prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="64"/>
+        <location filename="../../gui/params/sections.py" line="72"/>
         <source>Instructions for the model, sent as the system prompt.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2328,59 +2809,59 @@
 <context>
     <name>PromptsDialog</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="180"/>
+        <location filename="../../gui/chat/prompt_library.py" line="184"/>
         <source>Prompt library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="181"/>
+        <location filename="../../gui/chat/prompt_library.py" line="185"/>
         <source>Saved prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="182"/>
-        <location filename="../../gui/chat/prompt_library.py" line="184"/>
+        <location filename="../../gui/chat/prompt_library.py" line="186"/>
+        <location filename="../../gui/chat/prompt_library.py" line="188"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="183"/>
-        <location filename="../../gui/chat/prompt_library.py" line="185"/>
+        <location filename="../../gui/chat/prompt_library.py" line="187"/>
+        <location filename="../../gui/chat/prompt_library.py" line="189"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="187"/>
+        <location filename="../../gui/chat/prompt_library.py" line="191"/>
         <source>The prompt. Write {{name}} where a value should be asked for when it is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="189"/>
+        <location filename="../../gui/chat/prompt_library.py" line="193"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="190"/>
+        <location filename="../../gui/chat/prompt_library.py" line="194"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="191"/>
+        <location filename="../../gui/chat/prompt_library.py" line="195"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="219"/>
+        <location filename="../../gui/chat/prompt_library.py" line="223"/>
         <source>Write the prompt&apos;s text first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="244"/>
+        <location filename="../../gui/chat/prompt_library.py" line="248"/>
         <source>Asks for: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="244"/>
+        <location filename="../../gui/chat/prompt_library.py" line="248"/>
         <source>No variables.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2432,6 +2913,7 @@
     <name>ProvidersDialog</name>
     <message>
         <location filename="../../gui/providers/dialog.py" line="65"/>
+        <location filename="../../gui/providers/dialog.py" line="95"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2446,162 +2928,207 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="122"/>
+        <location filename="../../gui/providers/dialog.py" line="97"/>
+        <source>The provider whose settings are shown on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="99"/>
+        <source>Adds a new provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="100"/>
+        <source>Removes the selected provider and its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="128"/>
         <source>x-api-key header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="123"/>
+        <location filename="../../gui/providers/dialog.py" line="129"/>
         <source>Authorization: Bearer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="131"/>
         <source>Anthropic (/v1/messages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="126"/>
+        <location filename="../../gui/providers/dialog.py" line="132"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="130"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>Beta names, comma separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="132"/>
+        <location filename="../../gui/providers/dialog.py" line="138"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="135"/>
+        <location filename="../../gui/providers/dialog.py" line="141"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="136"/>
+        <location filename="../../gui/providers/dialog.py" line="142"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="137"/>
+        <location filename="../../gui/providers/dialog.py" line="143"/>
         <source>Auth style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="144"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="139"/>
+        <location filename="../../gui/providers/dialog.py" line="145"/>
         <source>anthropic-version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="140"/>
+        <location filename="../../gui/providers/dialog.py" line="146"/>
         <source>Beta headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="141"/>
+        <location filename="../../gui/providers/dialog.py" line="147"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="142"/>
+        <location filename="../../gui/providers/dialog.py" line="148"/>
         <source>Price overrides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/providers/dialog.py" line="152"/>
-        <source>Keep for this session only</source>
+        <source>The provider&apos;s name, as the provider picker shows it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/providers/dialog.py" line="153"/>
-        <source>The key stays in memory and is forgotten when Triptych quits.</source>
+        <source>Where requests go, with or without /v1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="160"/>
-        <source>Test connection</source>
+        <location filename="../../gui/providers/dialog.py" line="154"/>
+        <source>The header the key is sent in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="155"/>
+        <source>The protocol the provider speaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="156"/>
+        <source>Saved in the system keyring, never in a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="157"/>
+        <source>Lists the models and sends a one-token message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/providers/dialog.py" line="164"/>
-        <source>Check this provider…</source>
+        <source>Keep for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="167"/>
-        <source>A few small requests that show what this provider keeps: thinking, tools, caching, usage…</source>
+        <location filename="../../gui/providers/dialog.py" line="165"/>
+        <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/providers/dialog.py" line="172"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="176"/>
+        <source>Check this provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="179"/>
+        <source>A few small requests that show what this provider keeps: thinking, tools, caching, usage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="184"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="185"/>
+        <location filename="../../gui/providers/dialog.py" line="197"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="229"/>
+        <location filename="../../gui/providers/dialog.py" line="241"/>
         <source>The new key will be saved when you press Save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="231"/>
+        <location filename="../../gui/providers/dialog.py" line="243"/>
         <source>Saved: {hint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="245"/>
         <source>No key saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="235"/>
+        <location filename="../../gui/providers/dialog.py" line="247"/>
         <source>Paste a new key to replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="257"/>
+        <location filename="../../gui/providers/dialog.py" line="269"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="257"/>
+        <location filename="../../gui/providers/dialog.py" line="269"/>
         <source>New profile {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="297"/>
+        <location filename="../../gui/providers/dialog.py" line="309"/>
         <source>The key could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="343"/>
+        <location filename="../../gui/providers/dialog.py" line="355"/>
         <source>The saved key could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="358"/>
+        <location filename="../../gui/providers/dialog.py" line="370"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="366"/>
+        <location filename="../../gui/providers/dialog.py" line="378"/>
         <source>The test could not run: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="375"/>
+        <location filename="../../gui/providers/dialog.py" line="387"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ Model list: %n model.</numerusform>
@@ -2609,17 +3136,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="377"/>
+        <location filename="../../gui/providers/dialog.py" line="389"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="378"/>
+        <location filename="../../gui/providers/dialog.py" line="390"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="380"/>
+        <location filename="../../gui/providers/dialog.py" line="392"/>
         <source>✗ The test message was not answered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2688,41 +3215,58 @@
     </message>
     <message>
         <location filename="../../gui/exchange/raw_dialog.py" line="36"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="38"/>
+        <source>The request as it was sent, the key redacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange/raw_dialog.py" line="39"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="41"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/exchange/raw_dialog.py" line="40"/>
+        <source>The response as it was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange/raw_dialog.py" line="44"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="63"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="46"/>
+        <source>Copies the tab shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange/raw_dialog.py" line="68"/>
         <source>This reply was sent before Triptych recorded requests: the request below is rebuilt from the conversation and its current settings, and may differ from what was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="67"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="72"/>
         <source>The API key is shown as [REDACTED].</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="73"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="78"/>
         <source>(The body was larger than {megabytes} MB and was not kept.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="79"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="84"/>
         <source>(No response was recorded.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="82"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="87"/>
         <source>(Only the first {megabytes} MB of {size} bytes were kept.)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2781,42 +3325,42 @@
 <context>
     <name>SamplingSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="92"/>
+        <location filename="../../gui/params/sections.py" line="100"/>
         <source>Output and sampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="100"/>
+        <location filename="../../gui/params/sections.py" line="108"/>
         <source>One stop sequence per line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="101"/>
+        <location filename="../../gui/params/sections.py" line="109"/>
         <source>Max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="102"/>
+        <location filename="../../gui/params/sections.py" line="110"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="103"/>
+        <location filename="../../gui/params/sections.py" line="111"/>
         <source>Top P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="104"/>
+        <location filename="../../gui/params/sections.py" line="112"/>
         <source>Top K</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="105"/>
+        <location filename="../../gui/params/sections.py" line="113"/>
         <source>Stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="134"/>
+        <location filename="../../gui/params/sections.py" line="142"/>
         <source>{model} writes at most {count} tokens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2877,28 +3421,111 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="192"/>
+        <location filename="../../gui/search/dialog.py" line="148"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="149"/>
+        <source>Words to find in titles and messages, Chinese included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="150"/>
+        <source>Only conversations with replies from this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="151"/>
+        <source>Only conversations sent through this provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="152"/>
+        <source>Only messages from this date on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="153"/>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="154"/>
+        <source>The first day searched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="155"/>
+        <source>Only messages up to this date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="156"/>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="157"/>
+        <source>The last day searched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="158"/>
+        <source>Only messages with an image or a file attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="159"/>
+        <source>Also search the model&apos;s thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="160"/>
+        <source>Also search tool calls and their results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="161"/>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="162"/>
+        <source>Enter opens the conversation at the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="207"/>
         <source>No results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="210"/>
+        <location filename="../../gui/search/dialog.py" line="225"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="210"/>
+        <location filename="../../gui/search/dialog.py" line="225"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="210"/>
+        <location filename="../../gui/search/dialog.py" line="225"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="211"/>
+        <location filename="../../gui/search/dialog.py" line="226"/>
         <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <location filename="../../gui/widgets/fields.py" line="103"/>
+        <source>Shows or hides these settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2956,73 +3583,132 @@
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="172"/>
+        <location filename="../../gui/params/tools_section.py" line="173"/>
         <source>Server tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="176"/>
+        <location filename="../../gui/params/tools_section.py" line="177"/>
         <source>Web search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="177"/>
+        <location filename="../../gui/params/tools_section.py" line="178"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="179"/>
         <source>Never these domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="180"/>
+        <location filename="../../gui/params/tools_section.py" line="181"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="181"/>
+        <location filename="../../gui/params/tools_section.py" line="182"/>
         <source>Country code, e.g. US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="187"/>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
         <source>Web fetch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <location filename="../../gui/params/tools_section.py" line="189"/>
         <source>Cite the fetched pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
         <source>Allowed domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
         <source>Blocked domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
         <source>Max searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <location filename="../../gui/params/tools_section.py" line="195"/>
         <source>User location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="197"/>
+        <location filename="../../gui/params/tools_section.py" line="198"/>
         <source>Max content tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="217"/>
+        <location filename="../../gui/params/tools_section.py" line="218"/>
         <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="25"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="31"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="30"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="30"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="32"/>
+        <source>Each action and the keys that do it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="43"/>
+        <source>Tab and Shift+Tab move between controls; the focused one has a coloured ring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="66"/>
+        <source>Send the message (in the composer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="67"/>
+        <source>New line (in the composer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="68"/>
+        <source>Next control / previous control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="69"/>
+        <source>Rename the conversation (in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="70"/>
+        <source>Follow the link in the transcript that has the focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="71"/>
+        <source>Open the menu of what has the focus (copy a message, copy as cURL…)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3116,112 +3802,112 @@ Details: {details}</source>
 <context>
     <name>ThinkingSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="143"/>
+        <location filename="../../gui/params/sections.py" line="151"/>
         <source>Thinking and effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="145"/>
+        <location filename="../../gui/params/sections.py" line="153"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="146"/>
+        <location filename="../../gui/params/sections.py" line="154"/>
         <source>On, with a budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="147"/>
+        <location filename="../../gui/params/sections.py" line="155"/>
         <source>Adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="151"/>
+        <location filename="../../gui/params/sections.py" line="159"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="152"/>
+        <location filename="../../gui/params/sections.py" line="160"/>
         <source>Summarized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="153"/>
+        <location filename="../../gui/params/sections.py" line="161"/>
         <source>Omitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="155"/>
+        <location filename="../../gui/params/sections.py" line="163"/>
         <source>Default (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>High</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Extra high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Max</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="159"/>
+        <location filename="../../gui/params/sections.py" line="167"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="160"/>
+        <location filename="../../gui/params/sections.py" line="168"/>
         <source>Budget tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="161"/>
+        <location filename="../../gui/params/sections.py" line="169"/>
         <source>Thinking shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="162"/>
+        <location filename="../../gui/params/sections.py" line="170"/>
         <source>Effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="205"/>
+        <location filename="../../gui/params/sections.py" line="213"/>
         <source>{model} cannot think.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="208"/>
+        <location filename="../../gui/params/sections.py" line="216"/>
         <source>{model} does not accept thinking with a budget; use adaptive thinking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="209"/>
+        <location filename="../../gui/params/sections.py" line="217"/>
         <source>{model} does not accept adaptive thinking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="225"/>
+        <location filename="../../gui/params/sections.py" line="233"/>
         <source>{model} does not accept effort.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="230"/>
+        <location filename="../../gui/params/sections.py" line="238"/>
         <source>{model} does not accept effort &quot;{level}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3239,12 +3925,22 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="42"/>
+        <location filename="../../gui/chat/tool_results.py" line="43"/>
+        <source>The tool&apos;s result, as JSON or text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/tool_results.py" line="44"/>
         <source>Mark as error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="51"/>
+        <location filename="../../gui/chat/tool_results.py" line="45"/>
+        <source>Tells the model the tool failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/tool_results.py" line="54"/>
         <source>Send results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3267,54 +3963,72 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="79"/>
-        <source>Default (not sent)</source>
+        <location filename="../../gui/params/tools_section.py" line="77"/>
+        <source>Adds an example tool definition to edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/params/tools_section.py" line="80"/>
-        <source>Auto: the model decides</source>
+        <source>Default (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/params/tools_section.py" line="81"/>
-        <source>Any: must use a tool</source>
+        <source>Auto: the model decides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/params/tools_section.py" line="82"/>
-        <source>A specific tool</source>
+        <source>Any: must use a tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/params/tools_section.py" line="83"/>
+        <source>A specific tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="84"/>
         <source>None: no tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="90"/>
-        <location filename="../../gui/params/tools_section.py" line="96"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
+        <location filename="../../gui/params/tools_section.py" line="97"/>
         <source>Tool name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="91"/>
+        <location filename="../../gui/params/tools_section.py" line="92"/>
         <source>One tool call at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="92"/>
+        <location filename="../../gui/params/tools_section.py" line="93"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="95"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="153"/>
+        <location filename="../../gui/params/tools_section.py" line="154"/>
         <source>Tools: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../gui/transcript/view.py" line="50"/>
+        <source>Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/view.py" line="52"/>
+        <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3826,12 +4540,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="250"/>
+        <location filename="../../gui/app.py" line="262"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="289"/>
+        <location filename="../../gui/app.py" line="301"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3967,12 +4681,12 @@ Details: {details}</numerusform>
 <context>
     <name>VariablesDialog</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="101"/>
+        <location filename="../../gui/chat/prompt_library.py" line="105"/>
         <source>Fill in the prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="110"/>
+        <location filename="../../gui/chat/prompt_library.py" line="114"/>
         <source>Values for the prompt&apos;s variables:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3985,12 +4699,52 @@ Details: {details}</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="78"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="51"/>
+        <source>Left column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="53"/>
+        <source>The reply shown on the left, with removed words marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="55"/>
+        <source>Right column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="57"/>
+        <source>The reply shown on the right, with added words highlighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="59"/>
+        <source>Left reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="60"/>
+        <source>Words only in this reply are struck through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="61"/>
+        <source>Right reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="62"/>
+        <source>Words only in this reply are highlighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="90"/>
         <source>The two replies are the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="81"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="93"/>
         <source>{deleted} passages only on the left, {inserted} only on the right.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="38"/>
+        <source>About Triptych</source>
+        <translation>关于 Triptych</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="41"/>
+        <source>unknown (running from sources that were not installed)</source>
+        <translation>未知（从未安装的源代码运行）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="43"/>
+        <source>A desktop chat client for Claude models.</source>
+        <translation>面向 Claude 模型的桌面聊天客户端。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="46"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="47"/>
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="48"/>
+        <source>Shows the data folder in the file manager</source>
+        <translation>在文件管理器中显示数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="50"/>
+        <source>Open log</source>
+        <translation>打开日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="51"/>
+        <source>Open the log file</source>
+        <translation>打开日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="52"/>
+        <source>Opens the log file in the text editor</source>
+        <translation>在文本编辑器中打开日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="56"/>
+        <source>Nothing has been logged yet.</source>
+        <translation>尚未记录任何日志。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="58"/>
+        <location filename="../../gui/help/about_dialog.py" line="66"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="59"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="60"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="61"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="62"/>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="63"/>
+        <source>Reading the installed libraries…</source>
+        <translation>正在读取已安装的库…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="66"/>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="66"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="67"/>
+        <source>Libraries and their licences</source>
+        <translation>库及其许可证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="69"/>
+        <source>Each library Triptych runs on, its installed version and its licence</source>
+        <translation>Triptych 所依赖的每个库、其已安装版本及许可证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="79"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="81"/>
+        <source>Copies the version, the folders and the libraries, e.g. for a bug report</source>
+        <translation>复制版本、文件夹和库信息，例如用于错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="98"/>
+        <source>The libraries Triptych runs on, as installed here, with the licence each one states:</source>
+        <translation>Triptych 所依赖的库（以本机安装为准）及各自声明的许可证：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/about_dialog.py" line="106"/>
+        <source>not stated</source>
+        <translation>未声明</translation>
+    </message>
+</context>
+<context>
     <name>AlternativesDialog</name>
     <message>
         <location filename="../../gui/compare/alternatives_dialog.py" line="29"/>
@@ -95,62 +219,62 @@
 <context>
     <name>CachingSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="245"/>
+        <location filename="../../gui/params/sections.py" line="253"/>
         <source>Caching and service</source>
         <translation>缓存与服务</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="247"/>
+        <location filename="../../gui/params/sections.py" line="255"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="248"/>
+        <location filename="../../gui/params/sections.py" line="256"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="249"/>
+        <location filename="../../gui/params/sections.py" line="257"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="250"/>
+        <location filename="../../gui/params/sections.py" line="258"/>
         <source>Caches the prompt up to the last cacheable block, for this long.</source>
         <translation>缓存提示词（直到最后一个可缓存块），保留这么长时间。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="252"/>
+        <location filename="../../gui/params/sections.py" line="260"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="253"/>
+        <location filename="../../gui/params/sections.py" line="261"/>
         <source>Auto (priority when available)</source>
         <translation>自动（可用时优先）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="254"/>
+        <location filename="../../gui/params/sections.py" line="262"/>
         <source>Standard only</source>
         <translation>仅标准</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="256"/>
+        <location filename="../../gui/params/sections.py" line="264"/>
         <source>An opaque id for the end user (no personal data)</source>
         <translation>终端用户的不透明 ID（不含个人信息）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="257"/>
+        <location filename="../../gui/params/sections.py" line="265"/>
         <source>Prompt caching</source>
         <translation>提示词缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="258"/>
+        <location filename="../../gui/params/sections.py" line="266"/>
         <source>Service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="259"/>
+        <location filename="../../gui/params/sections.py" line="267"/>
         <source>Metadata user id</source>
         <translation>元数据用户 ID</translation>
     </message>
@@ -264,17 +388,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="253"/>
+        <location filename="../../gui/compare/column.py" line="258"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="269"/>
+        <location filename="../../gui/compare/column.py" line="274"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="270"/>
+        <location filename="../../gui/compare/column.py" line="275"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -312,212 +436,237 @@
         <translation>用这一列继续</translation>
     </message>
     <message>
+        <location filename="../../gui/compare/column.py" line="128"/>
+        <source>This column&apos;s provider, model and parameters</source>
+        <translation>此列的服务商、模型和参数</translation>
+    </message>
+    <message>
         <location filename="../../gui/compare/column.py" line="129"/>
+        <source>Removes this column</source>
+        <translation>移除此列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="130"/>
+        <source>Stops this column&apos;s reply</source>
+        <translation>停止此列的回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="131"/>
+        <source>Measurements</source>
+        <translation>测量数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="132"/>
+        <source>This column&apos;s times, tokens, cost and stop reason</source>
+        <translation>此列的时间、token、费用和停止原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="134"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="142"/>
+        <location filename="../../gui/compare/column.py" line="147"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="219"/>
+        <location filename="../../gui/compare/column.py" line="224"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="221"/>
+        <location filename="../../gui/compare/column.py" line="226"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="228"/>
+        <location filename="../../gui/compare/column.py" line="233"/>
         <source>Time to first token</source>
         <translation>首个 token 时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="229"/>
+        <location filename="../../gui/compare/column.py" line="234"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="230"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="231"/>
+        <location filename="../../gui/compare/column.py" line="236"/>
         <source>Input tokens</source>
         <translation>输入 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="232"/>
+        <location filename="../../gui/compare/column.py" line="237"/>
         <source>Output tokens</source>
         <translation>输出 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="233"/>
+        <location filename="../../gui/compare/column.py" line="238"/>
         <source>Cache read tokens</source>
         <translation>缓存读取 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="234"/>
+        <location filename="../../gui/compare/column.py" line="239"/>
         <source>Cache write tokens</source>
         <translation>缓存写入 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
+        <location filename="../../gui/compare/column.py" line="240"/>
         <source>Thinking tokens</source>
         <translation>思考 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="236"/>
+        <location filename="../../gui/compare/column.py" line="241"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="237"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="238"/>
+        <location filename="../../gui/compare/column.py" line="243"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="310"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="312"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="335"/>
+        <location filename="../../gui/compare/column.py" line="340"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="336"/>
+        <location filename="../../gui/compare/column.py" line="341"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="337"/>
+        <location filename="../../gui/compare/column.py" line="342"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="338"/>
+        <location filename="../../gui/compare/column.py" line="343"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="339"/>
+        <location filename="../../gui/compare/column.py" line="344"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="340"/>
+        <location filename="../../gui/compare/column.py" line="345"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="346"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="347"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
@@ -534,16 +683,22 @@
     <name>CompareRunsDialog</name>
     <message>
         <location filename="../../gui/compare/saved_runs.py" line="38"/>
+        <location filename="../../gui/compare/saved_runs.py" line="44"/>
         <source>Saved comparisons</source>
         <translation>已保存的对比</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/saved_runs.py" line="52"/>
+        <location filename="../../gui/compare/saved_runs.py" line="45"/>
+        <source>Enter reopens the comparison as it was</source>
+        <translation>按 Enter 按原样重新打开该对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/saved_runs.py" line="54"/>
         <source>This conversation has no saved comparisons yet.</source>
         <translation>此对话还没有已保存的对比。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/saved_runs.py" line="68"/>
+        <location filename="../../gui/compare/saved_runs.py" line="70"/>
         <source>{when} · columns: {columns} · rounds: {rounds} · {prompt}</source>
         <translation>{when} · 列数：{columns} · 轮数：{rounds} · {prompt}</translation>
     </message>
@@ -551,7 +706,7 @@
 <context>
     <name>CompareRunsMenu</name>
     <message>
-        <location filename="../../gui/compare/saved_runs.py" line="92"/>
+        <location filename="../../gui/compare/saved_runs.py" line="94"/>
         <source>Saved comparisons…</source>
         <translation>已保存的对比…</translation>
     </message>
@@ -559,87 +714,122 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="157"/>
+        <location filename="../../gui/compare/view.py" line="158"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="158"/>
+        <location filename="../../gui/compare/view.py" line="159"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="159"/>
+        <location filename="../../gui/compare/view.py" line="160"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="160"/>
+        <location filename="../../gui/compare/view.py" line="161"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="161"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="162"/>
+        <location filename="../../gui/compare/view.py" line="163"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="163"/>
+        <location filename="../../gui/compare/view.py" line="164"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="164"/>
+        <location filename="../../gui/compare/view.py" line="165"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="165"/>
+        <location filename="../../gui/compare/view.py" line="166"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="167"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="167"/>
+        <location filename="../../gui/compare/view.py" line="168"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="388"/>
+        <location filename="../../gui/compare/view.py" line="169"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="170"/>
+        <source>Sent to every column by Send to all</source>
+        <translation>“全部发送”会将其发送到每一列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="171"/>
+        <source>Sends the prompt to every column at once</source>
+        <translation>同时将提示词发送到每一列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="172"/>
+        <source>Stops every column&apos;s reply</source>
+        <translation>停止每一列的回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="173"/>
+        <source>Adds a column with the conversation&apos;s settings</source>
+        <translation>添加一列，使用对话的设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="175"/>
+        <source>Columns for a sweep: temperatures, thinking, models</source>
+        <translation>用于扫描的列：温度、思考、模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="177"/>
+        <source>Scrolling one column scrolls the others</source>
+        <translation>滚动一列时其他列同步滚动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="398"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="407"/>
+        <location filename="../../gui/compare/view.py" line="417"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="410"/>
+        <location filename="../../gui/compare/view.py" line="420"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="303"/>
+        <location filename="../../gui/compare/view.py" line="313"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="310"/>
+        <location filename="../../gui/compare/view.py" line="320"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="334"/>
+        <location filename="../../gui/compare/view.py" line="344"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -647,92 +837,108 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="93"/>
+        <location filename="../../gui/chat/composer.py" line="95"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="95"/>
+        <location filename="../../gui/chat/composer.py" line="97"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="97"/>
+        <location filename="../../gui/chat/composer.py" line="99"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="192"/>
+        <location filename="../../gui/chat/composer.py" line="113"/>
+        <location filename="../../gui/chat/composer.py" line="196"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="100"/>
+        <location filename="../../gui/chat/composer.py" line="102"/>
         <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
         <translation>附加文件：图片（PNG、JPEG、GIF、WebP）每个最多 {image} MB，PDF 最多 {pdf} MB，文本和代码文件（UTF-8）最多 {text} MB；一条消息最多 {count} 个文件、共 {total} MB。也可以粘贴图片（Ctrl+V）或把文件拖到窗口上。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="129"/>
+        <location filename="../../gui/chat/composer.py" line="60"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="133"/>
         <source>pasted image {number}.png</source>
         <translation>粘贴的图片 {number}.png</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="194"/>
+        <location filename="../../gui/chat/composer.py" line="198"/>
         <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>所有文件 (*);;图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="227"/>
+        <location filename="../../gui/chat/composer.py" line="231"/>
         <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
         <translation>{name} 未附加：只能附加图片（PNG、JPEG、GIF、WebP）、PDF 文件和文本文件（UTF-8 文本，如代码、Markdown、CSV 或 JSON）。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="233"/>
+        <location filename="../../gui/chat/composer.py" line="237"/>
         <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：图片最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="235"/>
+        <location filename="../../gui/chat/composer.py" line="239"/>
         <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：PDF 最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="237"/>
+        <location filename="../../gui/chat/composer.py" line="241"/>
         <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：文本文件最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="240"/>
+        <location filename="../../gui/chat/composer.py" line="244"/>
         <source>{name} was not attached: a message can carry at most {limit} files.</source>
         <translation>{name} 未附加：一条消息最多附带 {limit} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="245"/>
+        <location filename="../../gui/chat/composer.py" line="249"/>
         <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
         <translation>{name} 未附加：一条消息的文件合计最多 {limit} MB（一个请求最大 32 MB，文件编码后传输会大三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="249"/>
+        <location filename="../../gui/chat/composer.py" line="253"/>
         <source>{name} was not attached: it is empty.</source>
         <translation>{name} 未附加：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="250"/>
+        <location filename="../../gui/chat/composer.py" line="254"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="279"/>
+        <location filename="../../gui/chat/composer.py" line="283"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="279"/>
+        <location filename="../../gui/chat/composer.py" line="283"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="281"/>
+        <location filename="../../gui/chat/composer.py" line="285"/>
+        <source>Stops the reply; what came is kept</source>
+        <translation>停止回复；已收到的内容会保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="285"/>
+        <source>Sends the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/composer.py" line="288"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -751,6 +957,7 @@
     </message>
     <message>
         <location filename="../../gui/chat/conversation_list.py" line="191"/>
+        <location filename="../../gui/chat/conversation_list.py" line="195"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
@@ -760,37 +967,52 @@
         <translation>匹配标题和标签；tag:work 只保留带“work”标签的对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="215"/>
+        <location filename="../../gui/chat/conversation_list.py" line="197"/>
+        <source>Shows only the conversations whose title or tags match this text</source>
+        <translation>只显示标题或标签与此文本相符的对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="199"/>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="201"/>
+        <source>Newest first, pinned on top. F2 renames the selected one.</source>
+        <translation>最新的在前，置顶的在最上方。按 F2 重命名所选对话。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/conversation_list.py" line="223"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="236"/>
+        <location filename="../../gui/chat/conversation_list.py" line="244"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="238"/>
+        <location filename="../../gui/chat/conversation_list.py" line="246"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="238"/>
+        <location filename="../../gui/chat/conversation_list.py" line="246"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="240"/>
+        <location filename="../../gui/chat/conversation_list.py" line="248"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="242"/>
+        <location filename="../../gui/chat/conversation_list.py" line="250"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="246"/>
+        <location filename="../../gui/chat/conversation_list.py" line="254"/>
         <source>Show only #{tag}</source>
         <translation>只显示 #{tag}</translation>
     </message>
@@ -816,132 +1038,163 @@
         <translation>要检查的模型</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="92"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="98"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="89"/>
+        <source>The checks ask this model; the cost shown below is for it</source>
+        <translation>检查向此模型发送请求；下方显示的费用即针对它</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="95"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="104"/>
         <source>Earlier checks</source>
         <translation>以往的检查</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="95"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="275"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="97"/>
+        <source>Choose an earlier check of this provider to see it again</source>
+        <translation>选择此服务商以往的一次检查重新查看</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="101"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="290"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="96"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="276"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="102"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="291"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="278"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="293"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="279"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="294"/>
         <source>Found</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="107"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="280"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="295"/>
         <source>What Triptych does</source>
         <translation>Triptych 如何应对</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="109"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="115"/>
         <source>Check results</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="118"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="117"/>
+        <source>One row per check: its mark, what was found and what Triptych does about it</source>
+        <translation>每项检查一行：标记、检查结果以及 Triptych 如何应对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="127"/>
         <source>Run checks</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="121"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="130"/>
+        <source>Sends the small requests whose cost is shown above</source>
+        <translation>发送上方显示费用的那些小请求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="133"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="124"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="136"/>
+        <source>Stops the checks; an unfinished run is not saved</source>
+        <translation>停止检查；未完成的检查不会保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="137"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="140"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="216"/>
+        <source>Saves the check shown as a Markdown file</source>
+        <translation>将显示的检查保存为 Markdown 文件</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/doctor_dialog.py" line="146"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="160"/>
         <source>Runs %n small request(s) to this model; its price is unknown, so no cost can be previewed.</source>
         <translation>
             <numerusform>将向此模型发送 %n 个小请求；其价格未知，无法预估费用。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/doctor_dialog.py" line="152"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="166"/>
         <source>Runs %n small request(s) to this model: at most {cost} at list prices.</source>
         <translation>
             <numerusform>将向此模型发送 %n 个小请求：按标价最多 {cost}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="162"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="176"/>
         <source>Earlier checks could not be read: {error}</source>
         <translation>无法读取以往的检查：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="188"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="202"/>
         <source>Checked {when}: {model} on {host}.</source>
         <translation>检查于 {when}：{host} 上的 {model}。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="202"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="217"/>
         <source>Checking {model}…</source>
         <translation>正在检查 {model}…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="216"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="231"/>
         <source>Stopped. An unfinished check is not saved.</source>
         <translation>已停止。未完成的检查不会保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="219"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="234"/>
         <source>The check could not finish: {error}</source>
         <translation>检查未能完成：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="255"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="270"/>
         <source>Changed since {when}:</source>
         <translation>自 {when} 以来的变化：</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="274"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="289"/>
         <source>Provider check</source>
         <translation>服务商检查</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="277"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="292"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="288"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="303"/>
         <source>Export the check</source>
         <translation>导出检查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="288"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="303"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="299"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="314"/>
         <source>The report could not be written: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="302"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="317"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
@@ -1376,20 +1629,30 @@
         <source>Sending makes this a new version of the message and asks for a new reply. The current version and everything after it are kept: switch between versions with ‹ ›.</source>
         <translation>发送后，这将成为该消息的新版本并请求新的回复。当前版本及其后的所有内容都会保留：用 ‹ › 在版本间切换。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../gui/chat/edit_message_dialog.py" line="30"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="31"/>
+        <source>The new version&apos;s text; Ctrl+Enter sends it</source>
+        <translation>新版本的文本；按 Ctrl+Enter 发送</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/chat/edit_message_dialog.py" line="33"/>
         <source>Its %n attachment(s) are sent again with it.</source>
         <translation>
             <numerusform>它的 %n 个附件会随之再次发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="36"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="39"/>
         <source>Send as a new version</source>
         <translation>作为新版本发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/edit_message_dialog.py" line="37"/>
+        <location filename="../../gui/chat/edit_message_dialog.py" line="40"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -1718,32 +1981,189 @@
 <context>
     <name>ExtraJsonSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="313"/>
+        <location filename="../../gui/params/sections.py" line="321"/>
         <source>Extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="315"/>
+        <location filename="../../gui/params/sections.py" line="323"/>
         <source>Merged into the request body last, e.g. {&quot;metadata&quot;: {…}}</source>
         <translation>最后合并进请求体，例如 {&quot;metadata&quot;: {…}}</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="317"/>
+        <location filename="../../gui/params/sections.py" line="325"/>
         <source>Extra fields</source>
         <translation>额外字段</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="330"/>
+        <location filename="../../gui/params/sections.py" line="338"/>
         <source>Extra JSON: {error}</source>
         <translation>额外 JSON：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldHelp</name>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="16"/>
+        <source>Instructions sent to the model before the conversation, as the system prompt.</source>
+        <translation>在对话之前发送给模型的指令，即系统提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="19"/>
+        <source>The most tokens the reply may have; it stops there.</source>
+        <translation>回复最多可有的 token 数；到此即停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="22"/>
+        <source>Randomness of the reply: lower is more focused, higher more varied.</source>
+        <translation>回复的随机程度：越低越集中，越高越多样。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="25"/>
+        <source>Nucleus sampling: only the most likely tokens up to this total probability are used.</source>
+        <translation>核采样：只使用累计概率不超过此值的最可能 token。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="29"/>
+        <source>Only this many of the most likely tokens are considered at each step.</source>
+        <translation>每一步只考虑这么多个最可能的 token。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="32"/>
+        <source>The reply stops when it writes any of these, one per line.</source>
+        <translation>回复写出其中任意一个时即停止，每行一个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="35"/>
+        <source>Whether the model thinks before it answers: off, with a budget, or adaptive.</source>
+        <translation>模型在回答前是否思考：关闭、按预算或自适应。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="38"/>
+        <source>The most tokens the model may spend thinking.</source>
+        <translation>模型思考时最多可用的 token 数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="41"/>
+        <source>Whether the thinking comes back in full, summarized or omitted.</source>
+        <translation>思考内容是完整返回、摘要返回还是省略。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="44"/>
+        <source>How much effort the model puts in: more is slower and costs more.</source>
+        <translation>模型投入的努力程度：越高越慢，费用也越高。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="47"/>
+        <source>Tool definitions as JSON: the tools the model may call.</source>
+        <translation>JSON 格式的工具定义：模型可以调用的工具。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="50"/>
+        <source>Whether the model may, must, or must not call a tool, or which one.</source>
+        <translation>模型可以、必须还是不得调用工具，或必须调用哪一个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="53"/>
+        <source>The tool the model must call.</source>
+        <translation>模型必须调用的工具。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="54"/>
+        <source>Lets the model search the web (run by Anthropic).</source>
+        <translation>允许模型搜索网页（由 Anthropic 执行）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="57"/>
+        <source>The search uses only these domains, separated by commas.</source>
+        <translation>搜索只使用这些域名，以逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="60"/>
+        <source>The search never uses these domains, separated by commas.</source>
+        <translation>搜索从不使用这些域名，以逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="63"/>
+        <source>The most searches in one reply.</source>
+        <translation>一次回复中最多的搜索次数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="64"/>
+        <source>Where the user is, so search results can be local.</source>
+        <translation>用户所在地，以便搜索结果本地化。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="67"/>
+        <source>Lets the model fetch web pages (run by Anthropic).</source>
+        <translation>允许模型抓取网页（由 Anthropic 执行）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="70"/>
+        <source>The reply cites the pages it fetched.</source>
+        <translation>回复会引用所抓取的网页。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="73"/>
+        <source>The most tokens of a fetched page given to the model.</source>
+        <translation>抓取的网页中最多提供给模型的 token 数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="76"/>
+        <source>Caches the prompt so a next request with the same start costs less.</source>
+        <translation>缓存提示词，使开头相同的下一次请求费用更低。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="79"/>
+        <source>Which capacity the request may use: priority when available, or standard only.</source>
+        <translation>请求可使用的容量：可用时优先，或仅标准。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="82"/>
+        <source>An id for the end user, sent as metadata.user_id; no personal data.</source>
+        <translation>终端用户的 ID，作为 metadata.user_id 发送；不含个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="85"/>
+        <source>A JSON schema the reply must follow.</source>
+        <translation>回复必须遵循的 JSON 模式。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/field_help.py" line="88"/>
+        <source>JSON merged into the request body last, for fields the panel does not have.</source>
+        <translation>最后合并进请求体的 JSON，用于面板上没有的字段。</translation>
     </message>
 </context>
 <context>
     <name>FullTextDialog</name>
     <message>
         <location filename="../../gui/transcript/full_text.py" line="19"/>
+        <location filename="../../gui/transcript/full_text.py" line="22"/>
         <source>Whole text</source>
         <translation>全文</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/full_text.py" line="23"/>
+        <source>The message&apos;s whole text and thinking, read-only</source>
+        <translation>消息的全文和思考内容，只读</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../gui/help/menu.py" line="38"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/menu.py" line="39"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>键盘快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/menu.py" line="42"/>
+        <source>About Triptych…</source>
+        <translation>关于 Triptych…</translation>
     </message>
 </context>
 <context>
@@ -1759,22 +2179,27 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="42"/>
+        <location filename="../../gui/transfer/import_progress.py" line="30"/>
+        <source>Stops the import; nothing of the file is added</source>
+        <translation>停止导入；不会添加该文件中的任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/import_progress.py" line="45"/>
         <source>Cancelling the import of {name}…</source>
         <translation>正在取消 {name} 的导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="44"/>
+        <location filename="../../gui/transfer/import_progress.py" line="47"/>
         <source>Adding conversations from {name}: {done} of {total}</source>
         <translation>正在添加 {name} 中的对话：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="48"/>
+        <location filename="../../gui/transfer/import_progress.py" line="51"/>
         <source>Reading {name}: {done} of {total} conversations</source>
         <translation>正在读取 {name}：{done} / {total} 个对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/import_progress.py" line="51"/>
+        <location filename="../../gui/transfer/import_progress.py" line="54"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
@@ -1841,79 +2266,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="239"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="242"/>
+        <source>Add or edit where requests go and their keys</source>
+        <translation>添加或编辑请求的去向及其密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="327"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation>你的草稿已保留：请先发送或清空它，再选择示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319"/>
+        <location filename="../../gui/main_window.py" line="336"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation>此模型不支持思考：请换一个模型再发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="339"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326"/>
+        <location filename="../../gui/main_window.py" line="343"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="542"/>
+        <location filename="../../gui/main_window.py" line="559"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageCopy</name>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="37"/>
+        <source>Copy message as Markdown</source>
+        <translation>复制整条消息（Markdown）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="38"/>
+        <source>The whole message&apos;s text, with its Markdown marks</source>
+        <translation>整条消息的文本，保留 Markdown 标记</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="42"/>
+        <source>Copy message as plain text</source>
+        <translation>复制整条消息（纯文本）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/message_copy.py" line="43"/>
+        <source>The whole message&apos;s text, without Markdown marks</source>
+        <translation>整条消息的文本，去掉 Markdown 标记</translation>
     </message>
 </context>
 <context>
@@ -1965,7 +2418,7 @@
 <context>
     <name>OptionalFloat</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="188"/>
+        <location filename="../../gui/widgets/fields.py" line="191"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
@@ -1973,7 +2426,7 @@
 <context>
     <name>OptionalInt</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="236"/>
+        <location filename="../../gui/widgets/fields.py" line="239"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
@@ -1981,22 +2434,22 @@
 <context>
     <name>OutputSchemaSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="286"/>
+        <location filename="../../gui/params/sections.py" line="294"/>
         <source>Structured output</source>
         <translation>结构化输出</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="288"/>
+        <location filename="../../gui/params/sections.py" line="296"/>
         <source>A JSON Schema for the reply, e.g. {&quot;type&quot;: &quot;object&quot;, …}</source>
         <translation>回复的 JSON Schema，例如 {&quot;type&quot;: &quot;object&quot;, …}</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="290"/>
+        <location filename="../../gui/params/sections.py" line="298"/>
         <source>JSON schema</source>
         <translation>JSON Schema</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="305"/>
+        <location filename="../../gui/params/sections.py" line="313"/>
         <source>Structured output: {error}</source>
         <translation>结构化输出：{error}</translation>
     </message>
@@ -2265,6 +2718,21 @@
         <source>Remove price</source>
         <translation>移除价格</translation>
     </message>
+    <message>
+        <location filename="../../gui/providers/price_table.py" line="40"/>
+        <source>Price overrides</source>
+        <translation>自定义价格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/price_table.py" line="41"/>
+        <source>Adds a row for a model&apos;s prices</source>
+        <translation>为某个模型的价格添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/price_table.py" line="42"/>
+        <source>Removes the selected row</source>
+        <translation>移除所选行</translation>
+    </message>
 </context>
 <context>
     <name>ProblemCount</name>
@@ -2287,35 +2755,48 @@
 <context>
     <name>PromptLibrary</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="278"/>
+        <location filename="../../gui/chat/prompt_library.py" line="282"/>
         <source>Prompt library…</source>
         <translation>提示词库…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="279"/>
+        <location filename="../../gui/chat/prompt_library.py" line="283"/>
         <source>Saved prompts</source>
         <translation>已保存的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="314"/>
+        <location filename="../../gui/chat/prompt_library.py" line="318"/>
         <source>Manage prompts…</source>
         <translation>管理提示词…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="314"/>
+        <location filename="../../gui/chat/prompt_library.py" line="318"/>
         <source>No saved prompts yet.</source>
         <translation>还没有保存的提示词。</translation>
     </message>
 </context>
 <context>
+    <name>PromptPopup</name>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="50"/>
+        <source>Saved prompts</source>
+        <translation>已保存的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/prompt_library.py" line="52"/>
+        <source>Up and Down choose a prompt, Enter inserts it, Esc closes the list</source>
+        <translation>上下键选择提示词，Enter 插入，Esc 关闭列表</translation>
+    </message>
+</context>
+<context>
     <name>PromptSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="61"/>
+        <location filename="../../gui/params/sections.py" line="69"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="64"/>
+        <location filename="../../gui/params/sections.py" line="72"/>
         <source>Instructions for the model, sent as the system prompt.</source>
         <translation>给模型的指令，作为系统提示词发送。</translation>
     </message>
@@ -2323,59 +2804,59 @@
 <context>
     <name>PromptsDialog</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="180"/>
+        <location filename="../../gui/chat/prompt_library.py" line="184"/>
         <source>Prompt library</source>
         <translation>提示词库</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="181"/>
+        <location filename="../../gui/chat/prompt_library.py" line="185"/>
         <source>Saved prompts</source>
         <translation>已保存的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="182"/>
-        <location filename="../../gui/chat/prompt_library.py" line="184"/>
+        <location filename="../../gui/chat/prompt_library.py" line="186"/>
+        <location filename="../../gui/chat/prompt_library.py" line="188"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="183"/>
-        <location filename="../../gui/chat/prompt_library.py" line="185"/>
+        <location filename="../../gui/chat/prompt_library.py" line="187"/>
+        <location filename="../../gui/chat/prompt_library.py" line="189"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="187"/>
+        <location filename="../../gui/chat/prompt_library.py" line="191"/>
         <source>The prompt. Write {{name}} where a value should be asked for when it is used.</source>
         <translation>提示词内容。在使用时需要填写的位置写上 {{name}}。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="189"/>
+        <location filename="../../gui/chat/prompt_library.py" line="193"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="190"/>
+        <location filename="../../gui/chat/prompt_library.py" line="194"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="191"/>
+        <location filename="../../gui/chat/prompt_library.py" line="195"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="219"/>
+        <location filename="../../gui/chat/prompt_library.py" line="223"/>
         <source>Write the prompt&apos;s text first.</source>
         <translation>请先填写提示词内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="244"/>
+        <location filename="../../gui/chat/prompt_library.py" line="248"/>
         <source>Asks for: {names}</source>
         <translation>需要填写：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="244"/>
+        <location filename="../../gui/chat/prompt_library.py" line="248"/>
         <source>No variables.</source>
         <translation>没有变量。</translation>
     </message>
@@ -2427,6 +2908,7 @@
     <name>ProvidersDialog</name>
     <message>
         <location filename="../../gui/providers/dialog.py" line="65"/>
+        <location filename="../../gui/providers/dialog.py" line="95"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
@@ -2441,179 +2923,224 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="122"/>
+        <location filename="../../gui/providers/dialog.py" line="97"/>
+        <source>The provider whose settings are shown on the right</source>
+        <translation>右侧显示其设置的服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="99"/>
+        <source>Adds a new provider</source>
+        <translation>添加新的服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="100"/>
+        <source>Removes the selected provider and its key</source>
+        <translation>移除所选服务商及其密钥</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="128"/>
         <source>x-api-key header</source>
         <translation>x-api-key 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="123"/>
+        <location filename="../../gui/providers/dialog.py" line="129"/>
         <source>Authorization: Bearer</source>
         <translation>Authorization: Bearer</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="125"/>
+        <location filename="../../gui/providers/dialog.py" line="131"/>
         <source>Anthropic (/v1/messages)</source>
         <translation>Anthropic (/v1/messages)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="126"/>
+        <location filename="../../gui/providers/dialog.py" line="132"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation>OpenAI 兼容 (/v1/chat/completions)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="130"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>Beta names, comma separated</source>
         <translation>Beta 名称，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="132"/>
+        <location filename="../../gui/providers/dialog.py" line="138"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation>可选，例如 http://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="135"/>
+        <location filename="../../gui/providers/dialog.py" line="141"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="136"/>
+        <location filename="../../gui/providers/dialog.py" line="142"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="137"/>
+        <location filename="../../gui/providers/dialog.py" line="143"/>
         <source>Auth style</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="144"/>
         <source>API style</source>
         <translation>API 风格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="139"/>
+        <location filename="../../gui/providers/dialog.py" line="145"/>
         <source>anthropic-version</source>
         <translation>anthropic-version</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="140"/>
+        <location filename="../../gui/providers/dialog.py" line="146"/>
         <source>Beta headers</source>
         <translation>Beta 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="141"/>
+        <location filename="../../gui/providers/dialog.py" line="147"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="142"/>
+        <location filename="../../gui/providers/dialog.py" line="148"/>
         <source>Price overrides</source>
         <translation>自定义价格</translation>
     </message>
     <message>
         <location filename="../../gui/providers/dialog.py" line="152"/>
+        <source>The provider&apos;s name, as the provider picker shows it</source>
+        <translation>服务商的名称，即服务商选择器中显示的名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="153"/>
+        <source>Where requests go, with or without /v1</source>
+        <translation>请求发送的地址，带不带 /v1 均可</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="154"/>
+        <source>The header the key is sent in</source>
+        <translation>发送密钥所用的请求头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="155"/>
+        <source>The protocol the provider speaks</source>
+        <translation>服务商使用的协议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="156"/>
+        <source>Saved in the system keyring, never in a file</source>
+        <translation>保存在系统密钥环中，从不写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="157"/>
+        <source>Lists the models and sends a one-token message</source>
+        <translation>列出模型并发送一条只有一个 token 的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/dialog.py" line="164"/>
         <source>Keep for this session only</source>
         <translation>仅在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="153"/>
+        <location filename="../../gui/providers/dialog.py" line="165"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation>密钥只保存在内存中，Triptych 退出后即被遗忘。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="160"/>
+        <location filename="../../gui/providers/dialog.py" line="172"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="164"/>
+        <location filename="../../gui/providers/dialog.py" line="176"/>
         <source>Check this provider…</source>
         <translation>检查此服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="167"/>
+        <location filename="../../gui/providers/dialog.py" line="179"/>
         <source>A few small requests that show what this provider keeps: thinking, tools, caching, usage…</source>
         <translation>发送几个小请求，看看此服务商保留了什么：思考、工具、缓存、用量…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="172"/>
+        <location filename="../../gui/providers/dialog.py" line="184"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="185"/>
+        <location filename="../../gui/providers/dialog.py" line="197"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation>没有可用的密钥环：{reason} 密钥只在本次会话中保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="229"/>
+        <location filename="../../gui/providers/dialog.py" line="241"/>
         <source>The new key will be saved when you press Save.</source>
         <translation>按“保存”后将保存新密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="231"/>
+        <location filename="../../gui/providers/dialog.py" line="243"/>
         <source>Saved: {hint}</source>
         <translation>已保存：{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="233"/>
+        <location filename="../../gui/providers/dialog.py" line="245"/>
         <source>No key saved.</source>
         <translation>未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="235"/>
+        <location filename="../../gui/providers/dialog.py" line="247"/>
         <source>Paste a new key to replace it</source>
         <translation>粘贴新密钥以替换</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="257"/>
+        <location filename="../../gui/providers/dialog.py" line="269"/>
         <source>New profile</source>
         <translation>新配置</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="257"/>
+        <location filename="../../gui/providers/dialog.py" line="269"/>
         <source>New profile {number}</source>
         <translation>新配置 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="297"/>
+        <location filename="../../gui/providers/dialog.py" line="309"/>
         <source>The key could not be saved: {error}</source>
         <translation>无法保存密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="343"/>
+        <location filename="../../gui/providers/dialog.py" line="355"/>
         <source>The saved key could not be read: {error}</source>
         <translation>无法读取已保存的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="358"/>
+        <location filename="../../gui/providers/dialog.py" line="370"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation>正在测试“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="366"/>
+        <location filename="../../gui/providers/dialog.py" line="378"/>
         <source>The test could not run: {error}</source>
         <translation>无法运行测试：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="375"/>
+        <location filename="../../gui/providers/dialog.py" line="387"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ 模型列表：%n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="377"/>
+        <location filename="../../gui/providers/dialog.py" line="389"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation>✗ 模型列表（/v1/models）没有响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="378"/>
+        <location filename="../../gui/providers/dialog.py" line="390"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation>✓ 1 个 token 的测试消息已得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="380"/>
+        <location filename="../../gui/providers/dialog.py" line="392"/>
         <source>✗ The test message was not answered.</source>
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
@@ -2682,41 +3209,58 @@
     </message>
     <message>
         <location filename="../../gui/exchange/raw_dialog.py" line="36"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="38"/>
+        <source>The request as it was sent, the key redacted</source>
+        <translation>发送时的请求，密钥已隐去</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange/raw_dialog.py" line="39"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="41"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
         <location filename="../../gui/exchange/raw_dialog.py" line="40"/>
+        <source>The response as it was received</source>
+        <translation>收到时的响应</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange/raw_dialog.py" line="44"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="63"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="46"/>
+        <source>Copies the tab shown</source>
+        <translation>复制当前显示的标签页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange/raw_dialog.py" line="68"/>
         <source>This reply was sent before Triptych recorded requests: the request below is rebuilt from the conversation and its current settings, and may differ from what was sent.</source>
         <translation>此回复发送于 Triptych 记录请求之前：下面的请求是根据对话及其当前设置重建的，可能与实际发送的不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="67"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="72"/>
         <source>The API key is shown as [REDACTED].</source>
         <translation>API 密钥显示为 [REDACTED]。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="73"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="78"/>
         <source>(The body was larger than {megabytes} MB and was not kept.)</source>
         <translation>（请求体超过 {megabytes} MB，未保留。）</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="79"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="84"/>
         <source>(No response was recorded.)</source>
         <translation>（没有记录到响应。）</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="82"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="87"/>
         <source>(Only the first {megabytes} MB of {size} bytes were kept.)</source>
         <translation>（{size} 字节中只保留了前 {megabytes} MB。）</translation>
     </message>
@@ -2775,42 +3319,42 @@
 <context>
     <name>SamplingSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="92"/>
+        <location filename="../../gui/params/sections.py" line="100"/>
         <source>Output and sampling</source>
         <translation>输出与采样</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="100"/>
+        <location filename="../../gui/params/sections.py" line="108"/>
         <source>One stop sequence per line</source>
         <translation>每行一个停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="101"/>
+        <location filename="../../gui/params/sections.py" line="109"/>
         <source>Max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="102"/>
+        <location filename="../../gui/params/sections.py" line="110"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="103"/>
+        <location filename="../../gui/params/sections.py" line="111"/>
         <source>Top P</source>
         <translation>Top P</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="104"/>
+        <location filename="../../gui/params/sections.py" line="112"/>
         <source>Top K</source>
         <translation>Top K</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="105"/>
+        <location filename="../../gui/params/sections.py" line="113"/>
         <source>Stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="134"/>
+        <location filename="../../gui/params/sections.py" line="142"/>
         <source>{model} writes at most {count} tokens.</source>
         <translation>{model} 最多输出 {count} 个 token。</translation>
     </message>
@@ -2871,29 +3415,112 @@
         <translation>包括工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="192"/>
+        <location filename="../../gui/search/dialog.py" line="148"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="149"/>
+        <source>Words to find in titles and messages, Chinese included</source>
+        <translation>要在标题和消息中查找的词，包括中文</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="150"/>
+        <source>Only conversations with replies from this model</source>
+        <translation>只看包含此模型回复的对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="151"/>
+        <source>Only conversations sent through this provider</source>
+        <translation>只看通过此服务商发送的对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="152"/>
+        <source>Only messages from this date on</source>
+        <translation>只看此日期及之后的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="153"/>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="154"/>
+        <source>The first day searched</source>
+        <translation>搜索的第一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="155"/>
+        <source>Only messages up to this date</source>
+        <translation>只看此日期及之前的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="156"/>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="157"/>
+        <source>The last day searched</source>
+        <translation>搜索的最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="158"/>
+        <source>Only messages with an image or a file attached</source>
+        <translation>只看附有图片或文件的消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="159"/>
+        <source>Also search the model&apos;s thinking</source>
+        <translation>同时搜索模型的思考内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="160"/>
+        <source>Also search tool calls and their results</source>
+        <translation>同时搜索工具调用及其结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="161"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="162"/>
+        <source>Enter opens the conversation at the message</source>
+        <translation>按 Enter 打开对话并定位到该消息</translation>
+    </message>
+    <message>
+        <location filename="../../gui/search/dialog.py" line="207"/>
         <source>No results</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="210"/>
+        <location filename="../../gui/search/dialog.py" line="225"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="210"/>
+        <location filename="../../gui/search/dialog.py" line="225"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="210"/>
+        <location filename="../../gui/search/dialog.py" line="225"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../gui/search/dialog.py" line="211"/>
+        <location filename="../../gui/search/dialog.py" line="226"/>
         <source>New conversation</source>
         <translation>新对话</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <location filename="../../gui/widgets/fields.py" line="103"/>
+        <source>Shows or hides these settings</source>
+        <translation>显示或隐藏这些设置</translation>
     </message>
 </context>
 <context>
@@ -2949,74 +3576,133 @@
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="172"/>
+        <location filename="../../gui/params/tools_section.py" line="173"/>
         <source>Server tools</source>
         <translation>服务器工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="176"/>
+        <location filename="../../gui/params/tools_section.py" line="177"/>
         <source>Web search</source>
         <translation>网页搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="177"/>
+        <location filename="../../gui/params/tools_section.py" line="178"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation>仅限这些域名，例如 example.com, docs.python.org</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="179"/>
         <source>Never these domains</source>
         <translation>排除这些域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="180"/>
+        <location filename="../../gui/params/tools_section.py" line="181"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="181"/>
+        <location filename="../../gui/params/tools_section.py" line="182"/>
         <source>Country code, e.g. US</source>
         <translation>国家代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="187"/>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
         <source>Web fetch</source>
         <translation>网页抓取</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <location filename="../../gui/params/tools_section.py" line="189"/>
         <source>Cite the fetched pages</source>
         <translation>引用抓取的网页</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
         <source>Allowed domains</source>
         <translation>允许的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
         <source>Blocked domains</source>
         <translation>屏蔽的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
         <source>Max searches</source>
         <translation>最大搜索次数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <location filename="../../gui/params/tools_section.py" line="195"/>
         <source>User location</source>
         <translation>用户位置</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="197"/>
+        <location filename="../../gui/params/tools_section.py" line="198"/>
         <source>Max content tokens</source>
         <translation>最大内容 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="217"/>
+        <location filename="../../gui/params/tools_section.py" line="218"/>
         <source>No limit</source>
         <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="25"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="31"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="30"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="30"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="32"/>
+        <source>Each action and the keys that do it</source>
+        <translation>每个操作及执行它的按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="43"/>
+        <source>Tab and Shift+Tab move between controls; the focused one has a coloured ring.</source>
+        <translation>Tab 和 Shift+Tab 在控件之间移动；获得焦点的控件带有彩色边框。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="66"/>
+        <source>Send the message (in the composer)</source>
+        <translation>发送消息（在输入框中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="67"/>
+        <source>New line (in the composer)</source>
+        <translation>换行（在输入框中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="68"/>
+        <source>Next control / previous control</source>
+        <translation>下一个控件 / 上一个控件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="69"/>
+        <source>Rename the conversation (in the list)</source>
+        <translation>重命名对话（在列表中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="70"/>
+        <source>Follow the link in the transcript that has the focus</source>
+        <translation>打开对话记录中获得焦点的链接</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="71"/>
+        <source>Open the menu of what has the focus (copy a message, copy as cURL…)</source>
+        <translation>打开获得焦点处的菜单（复制消息、复制为 cURL…）</translation>
     </message>
 </context>
 <context>
@@ -3115,112 +3801,112 @@ Details: {details}</source>
 <context>
     <name>ThinkingSection</name>
     <message>
-        <location filename="../../gui/params/sections.py" line="143"/>
+        <location filename="../../gui/params/sections.py" line="151"/>
         <source>Thinking and effort</source>
         <translation>思考与投入</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="145"/>
+        <location filename="../../gui/params/sections.py" line="153"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="146"/>
+        <location filename="../../gui/params/sections.py" line="154"/>
         <source>On, with a budget</source>
         <translation>开启，设定预算</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="147"/>
+        <location filename="../../gui/params/sections.py" line="155"/>
         <source>Adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="151"/>
+        <location filename="../../gui/params/sections.py" line="159"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="152"/>
+        <location filename="../../gui/params/sections.py" line="160"/>
         <source>Summarized</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="153"/>
+        <location filename="../../gui/params/sections.py" line="161"/>
         <source>Omitted</source>
         <translation>省略</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="155"/>
+        <location filename="../../gui/params/sections.py" line="163"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Extra high</source>
         <translation>极高</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="156"/>
+        <location filename="../../gui/params/sections.py" line="164"/>
         <source>Max</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="159"/>
+        <location filename="../../gui/params/sections.py" line="167"/>
         <source>Thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="160"/>
+        <location filename="../../gui/params/sections.py" line="168"/>
         <source>Budget tokens</source>
         <translation>预算 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="161"/>
+        <location filename="../../gui/params/sections.py" line="169"/>
         <source>Thinking shown</source>
         <translation>思考显示</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="162"/>
+        <location filename="../../gui/params/sections.py" line="170"/>
         <source>Effort</source>
         <translation>投入程度</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="205"/>
+        <location filename="../../gui/params/sections.py" line="213"/>
         <source>{model} cannot think.</source>
         <translation>{model} 不支持思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="208"/>
+        <location filename="../../gui/params/sections.py" line="216"/>
         <source>{model} does not accept thinking with a budget; use adaptive thinking.</source>
         <translation>{model} 不接受带预算的思考；请使用自适应思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="209"/>
+        <location filename="../../gui/params/sections.py" line="217"/>
         <source>{model} does not accept adaptive thinking.</source>
         <translation>{model} 不接受自适应思考。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="225"/>
+        <location filename="../../gui/params/sections.py" line="233"/>
         <source>{model} does not accept effort.</source>
         <translation>{model} 不接受投入程度设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/sections.py" line="230"/>
+        <location filename="../../gui/params/sections.py" line="238"/>
         <source>{model} does not accept effort &quot;{level}&quot;.</source>
         <translation>{model} 不接受投入程度“{level}”。</translation>
     </message>
@@ -3238,12 +3924,22 @@ Details: {details}</source>
         <translation>输入或粘贴每个工具的结果（JSON 或文本），随后模型会继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="42"/>
+        <location filename="../../gui/chat/tool_results.py" line="43"/>
+        <source>The tool&apos;s result, as JSON or text</source>
+        <translation>工具的结果，JSON 或文本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/tool_results.py" line="44"/>
         <source>Mark as error</source>
         <translation>标记为错误</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/tool_results.py" line="51"/>
+        <location filename="../../gui/chat/tool_results.py" line="45"/>
+        <source>Tells the model the tool failed</source>
+        <translation>告诉模型该工具失败了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/tool_results.py" line="54"/>
         <source>Send results</source>
         <translation>发送结果</translation>
     </message>
@@ -3266,55 +3962,73 @@ Details: {details}</source>
         <translation>添加工具模板</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="79"/>
+        <location filename="../../gui/params/tools_section.py" line="77"/>
+        <source>Adds an example tool definition to edit</source>
+        <translation>添加一个示例工具定义以便编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="80"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="80"/>
+        <location filename="../../gui/params/tools_section.py" line="81"/>
         <source>Auto: the model decides</source>
         <translation>自动：由模型决定</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="81"/>
+        <location filename="../../gui/params/tools_section.py" line="82"/>
         <source>Any: must use a tool</source>
         <translation>任意：必须使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="82"/>
+        <location filename="../../gui/params/tools_section.py" line="83"/>
         <source>A specific tool</source>
         <translation>指定工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="83"/>
+        <location filename="../../gui/params/tools_section.py" line="84"/>
         <source>None: no tools</source>
         <translation>无：不使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="90"/>
-        <location filename="../../gui/params/tools_section.py" line="96"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
+        <location filename="../../gui/params/tools_section.py" line="97"/>
         <source>Tool name</source>
         <translation>工具名称</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="91"/>
+        <location filename="../../gui/params/tools_section.py" line="92"/>
         <source>One tool call at a time</source>
         <translation>一次只调用一个工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="92"/>
+        <location filename="../../gui/params/tools_section.py" line="93"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation>发送 disable_parallel_tool_use。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="95"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="153"/>
+        <location filename="../../gui/params/tools_section.py" line="154"/>
         <source>Tools: {error}</source>
         <translation>工具：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../gui/transcript/view.py" line="50"/>
+        <source>Transcript</source>
+        <translation>对话记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/view.py" line="52"/>
+        <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
+        <translation>对话中的消息。Tab 在其中的链接之间移动；菜单键打开消息的菜单。</translation>
     </message>
 </context>
 <context>
@@ -3819,12 +4533,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="250"/>
+        <location filename="../../gui/app.py" line="262"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="289"/>
+        <location filename="../../gui/app.py" line="301"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -3958,12 +4672,12 @@ Details: {details}</source>
 <context>
     <name>VariablesDialog</name>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="101"/>
+        <location filename="../../gui/chat/prompt_library.py" line="105"/>
         <source>Fill in the prompt</source>
         <translation>填写提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/prompt_library.py" line="110"/>
+        <location filename="../../gui/chat/prompt_library.py" line="114"/>
         <source>Values for the prompt&apos;s variables:</source>
         <translation>提示词中各变量的值：</translation>
     </message>
@@ -3976,12 +4690,52 @@ Details: {details}</source>
         <translation>逐词差异</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="78"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="51"/>
+        <source>Left column</source>
+        <translation>左列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="53"/>
+        <source>The reply shown on the left, with removed words marked</source>
+        <translation>显示在左侧的回复，删去的词已标出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="55"/>
+        <source>Right column</source>
+        <translation>右列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="57"/>
+        <source>The reply shown on the right, with added words highlighted</source>
+        <translation>显示在右侧的回复，新增的词已高亮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="59"/>
+        <source>Left reply</source>
+        <translation>左侧回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="60"/>
+        <source>Words only in this reply are struck through</source>
+        <translation>只在此回复中出现的词带删除线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="61"/>
+        <source>Right reply</source>
+        <translation>右侧回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="62"/>
+        <source>Words only in this reply are highlighted</source>
+        <translation>只在此回复中出现的词已高亮</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="90"/>
         <source>The two replies are the same.</source>
         <translation>两个回复相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="81"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="93"/>
         <source>{deleted} passages only on the left, {inserted} only on the right.</source>
         <translation>{deleted} 处仅在左侧，{inserted} 处仅在右侧。</translation>
     </message>

@@ -1,0 +1,1 @@
+"""Help: the keyboard shortcuts (read from the window's own actions); About (version, folders, licences)."""
