@@ -40,6 +40,7 @@ from gui.compare.session_signals import CompareSignals
 from gui.help.menu import HelpMenu
 from gui.main_window import MainWindow
 from gui.providers.controller import ProvidersController
+from gui.startup.collector import collect_on_main_thread
 from gui.startup.errors import already_running, startup_failed, startup_problem
 from gui.startup.log_file import start_log_file
 from gui.startup.single_instance import InstanceServer, hand_over
@@ -89,6 +90,7 @@ class TriptychApp:
         qt_app.setQuitOnLastWindowClosed(False)
         qt_app.setWindowIcon(app_icon())
         FocusRings.install(qt_app)
+        collect_on_main_thread(qt_app)
         # qasync logs each worker call's arguments and result at DEBUG: API keys read off the UI thread too.
         logging.getLogger("qasync").setLevel(logging.INFO)
         self.options = options

@@ -20,8 +20,16 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from core.demo import FakeServer
+from gui.startup.collector import collect_on_main_thread
 from tests.gui.fault_table import fault_table, pytest_terminal_summary  # noqa: F401  (a plugin)
 from tests.waiting import wait_until  # noqa: F401  (the GUI tests import it from here)
+
+
+@pytest.fixture(autouse=True)
+def collected_on_the_ui_thread(qapp: QApplication) -> None:
+    """As in the app: Python's garbage collector runs on the UI thread only (gui.startup.collector), so no
+    Qt object is destroyed on the fake server's or a worker's thread."""
+    collect_on_main_thread(qapp)
 
 
 @pytest.fixture
