@@ -27,6 +27,9 @@ LONG_TAIL = 4_000
 """Characters of an unfinished block above which it shows as plain text until it is finished."""
 PREVIEW_CHARS = 2_000
 """How much of the end of such a block shows."""
+LIVE_THINKING_CHARS = 20_000
+"""Characters of thinking shown open as they arrive; a longer thinking closes to its one line (a click opens
+it): rendering it as it grows would cost the UI thread tens of milliseconds a repaint."""
 
 
 class LiveTurn:
@@ -57,6 +60,7 @@ class LiveTurn:
         block = self._by_index.get(update.index) if update.index is not None else None
         if update.kind in ("text", "thinking", "tool_input") and block is not None:
             block.feed(update.text)
+            self._close_long_thinking(block)
             return bool(update.text)
         if update.kind == "block_stop" and block is not None and not isinstance(block, _LiveText):
             # A text block stays open: the next block may be text that continues it.
@@ -129,6 +133,7 @@ class LiveTurn:
             if not text and isinstance(tool_input, dict) and tool_input:
                 text = json.dumps(tool_input)
             self._by_index[index].feed(str(text))
+            self._close_long_thinking(self._by_index[index])
 
     def _start(self, index: int, block_type: str, opened: dict[str, Any]) -> None:
         last = self._blocks[-1] if self._blocks else None
@@ -162,6 +167,16 @@ class LiveTurn:
             # A search result arrives whole when its block opens: show it at once.
             return _LiveCard(lambda _: cards.web_search_results(opened))
         return _LiveCard(lambda _: cards.streaming_block(block_type))
+
+    def _close_long_thinking(self, block: _LiveBlock) -> None:
+        """Thinking opened as it arrives closes once it is long: its Markdown is rendered on the UI thread,
+        and megabytes of it (a relay's runaway thinking) would take minutes to paint."""
+        if (
+            isinstance(block, _LiveThinking)
+            and block.key in self._opened
+            and block.chars > LIVE_THINKING_CHARS
+        ):
+            self._close_thinking()
 
     def _close_thinking(self) -> None:
         """The answer starts: the thinking opened while it arrived closes (one click opens it again)."""
@@ -290,6 +305,7 @@ class _LiveThinking(_LiveBlock):
         self.key = key
         self._is_expanded = is_expanded
         self._parts: list[str] = []
+        self.chars = 0
         self.words = _WordCounter()
         self._markdown: IncrementalMarkdown | None = None
         self._header_due = False
@@ -300,6 +316,7 @@ class _LiveThinking(_LiveBlock):
 
     def feed(self, text: str) -> None:
         self._parts.append(text)
+        self.chars += len(text)
         self.words.feed(text)
         if self._markdown is not None:
             self._markdown.feed(text)

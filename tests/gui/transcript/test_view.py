@@ -18,6 +18,7 @@ from core.model.branching import Versions
 from core.model.conversation import ErrorKind, ReplyError, ReplyTiming, StoredMessage
 from core.model.messages import Usage
 from core.wire.accumulate import StreamUpdate
+from gui.transcript.live_turn import LIVE_THINKING_CHARS
 from gui.transcript.view import TranscriptView
 from tests.core.render.test_markdown import long_reply
 from tests.gui.ui_probe import Stopwatch
@@ -354,6 +355,16 @@ def test_thinking_shows_as_it_streams_and_closes_when_the_answer_starts(
     assert "Thinking ▸ (4 words)" in plain(view)
     click_link(qtbot, view, "Thinking ▸")  # and opens again on a click
     assert "Step one." in plain(view) and plain(view).count("The answer.") == 1
+
+
+def test_a_long_thinking_closes_while_it_streams(qtbot: QtBot, view: TranscriptView) -> None:
+    view.begin_reply(assistant(7, status="streaming"))
+    view.feed_update(7, StreamUpdate("block_start", 0, block_type="thinking"))
+    view.feed_update(7, StreamUpdate("thinking", 0, "Step one.\n\n", "thinking"))
+    qtbot.waitUntil(lambda: "Step one." in plain(view), timeout=2000)
+    view.feed_update(7, StreamUpdate("thinking", 0, "word " * (LIVE_THINKING_CHARS // 5), "thinking"))
+    qtbot.waitUntil(lambda: "Step one." not in plain(view), timeout=2000)
+    assert "Thinking ▸ (" in plain(view)
 
 
 def test_thinking_closed_by_the_user_while_it_streams_stays_closed(
