@@ -43,7 +43,6 @@ from gui.startup.log_file import start_log_file
 from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.transfer.menu import TransferMenu
-from gui.widgets.focus_ring import FocusRings
 from resources import translation_file
 
 if TYPE_CHECKING:
@@ -82,7 +81,6 @@ class TriptychApp:
         self.qt_app = qt_app
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
         qt_app.setQuitOnLastWindowClosed(False)
-        FocusRings.install(qt_app)
         # qasync logs each worker call's arguments and result at DEBUG: API keys read off the UI thread too.
         logging.getLogger("qasync").setLevel(logging.INFO)
         self.options = options
