@@ -49,7 +49,6 @@ from gui.theme.icons import app_icon
 from gui.theme.scheme import apply_theme
 from gui.transfer.menu import TransferMenu
 from gui.widgets import dates, recent_folders
-from gui.widgets.focus_ring import FocusRings
 from resources import translation_file
 
 if TYPE_CHECKING:
@@ -89,7 +88,6 @@ class TriptychApp:
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
         qt_app.setQuitOnLastWindowClosed(False)
         qt_app.setWindowIcon(app_icon())
-        FocusRings.install(qt_app)
         collect_on_main_thread(qt_app)
         # qasync logs each worker call's arguments and result at DEBUG: API keys read off the UI thread too.
         logging.getLogger("qasync").setLevel(logging.INFO)

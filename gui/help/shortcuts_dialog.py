@@ -39,9 +39,7 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        note = QLabel(
-            self.tr("Tab and Shift+Tab move between controls; the focused one has a coloured ring.")
-        )
+        note = QLabel(self.tr("Tab and Shift+Tab move between controls, out of text boxes too."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -3677,37 +3677,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="43"/>
-        <source>Tab and Shift+Tab move between controls; the focused one has a coloured ring.</source>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="42"/>
+        <source>Tab and Shift+Tab move between controls, out of text boxes too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="66"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="64"/>
         <source>Send the message (in the composer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="67"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="65"/>
         <source>New line (in the composer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="68"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="66"/>
         <source>Next control / previous control</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="69"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="67"/>
         <source>Rename the conversation (in the list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="70"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="68"/>
         <source>Follow the link in the transcript that has the focus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="71"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="69"/>
         <source>Open the menu of what has the focus (copy a message, copy as cURL…)</source>
         <translation type="unfinished"></translation>
     </message>

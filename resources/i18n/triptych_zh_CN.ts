@@ -3670,37 +3670,37 @@
         <translation>每个操作及执行它的按键</translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="43"/>
-        <source>Tab and Shift+Tab move between controls; the focused one has a coloured ring.</source>
-        <translation>Tab 和 Shift+Tab 在控件之间移动；获得焦点的控件带有彩色边框。</translation>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="42"/>
+        <source>Tab and Shift+Tab move between controls, out of text boxes too.</source>
+        <translation>Tab 和 Shift+Tab 在控件之间移动，也能离开文本框。</translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="66"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="64"/>
         <source>Send the message (in the composer)</source>
         <translation>发送消息（在输入框中）</translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="67"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="65"/>
         <source>New line (in the composer)</source>
         <translation>换行（在输入框中）</translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="68"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="66"/>
         <source>Next control / previous control</source>
         <translation>下一个控件 / 上一个控件</translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="69"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="67"/>
         <source>Rename the conversation (in the list)</source>
         <translation>重命名对话（在列表中）</translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="70"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="68"/>
         <source>Follow the link in the transcript that has the focus</source>
         <translation>打开对话记录中获得焦点的链接</translation>
     </message>
     <message>
-        <location filename="../../gui/help/shortcuts_dialog.py" line="71"/>
+        <location filename="../../gui/help/shortcuts_dialog.py" line="69"/>
         <source>Open the menu of what has the focus (copy a message, copy as cURL…)</source>
         <translation>打开获得焦点处的菜单（复制消息、复制为 cURL…）</translation>
     </message>

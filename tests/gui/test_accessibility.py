@@ -204,12 +204,16 @@ def test_every_control_of_every_window_and_dialog_has_a_name_and_a_description(
             ("edit message", EditMessageDialog(message(1, "user", {"type": "text", "text": "Hi"}), window)),
             ("tool results", ToolResultsDialog(reply, window)),
             ("whole text", FullTextDialog(reply, window)),
-            ("import progress", ImportProgressDialog(ImportProgress(), "export.json", window).dialog),
         ]
         for where, dialog in dialogs:
             dialog.show()
             check(dialog, where, found)
             dialog.close()
+            dialog.deleteLater()  # gone with this test, not left to a later one
+        progress = ImportProgressDialog(ImportProgress(), "export.json", window)
+        progress.dialog.show()
+        check(progress.dialog, "import progress", found)
+        progress.finish()  # its refresh timer stops
 
         await window.request_code.show_raw(reply.id)
         assert window.request_code.dialog is not None
