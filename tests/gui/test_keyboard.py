@@ -61,6 +61,13 @@ def test_tab_walks_every_major_control_of_the_window_and_comes_round(
     async def body() -> None:
         app = await shown(qapp, tmp_path, server, qtbot)
         window = app.window
+        # A conversation with a turn: before the first one the transcript's place shows the empty state.
+        app.type_and_send(qtbot, "Hello")
+        await wait_until(
+            lambda: window.transcript.isVisible() and "Hello" in app.transcript_text(), what="a turn"
+        )
+        await wait_until(lambda: window.composer.send_button.text() == "Send", what="the reply to end")
+        window.composer.editor.setFocus()
         visited: list[QWidget] = []
         for _ in range(400):
             now = press(qtbot, Qt.Key.Key_Tab)
