@@ -284,6 +284,7 @@ class TriptychApp:
         """Stop every reply (saving what came), then close the network, the database and the demo."""
         if self.window is not None:
             await self.window.persist_settings()
+            self.window.stop_saving()
         await self.session.close()
         await self.compare_session.close()
         await self.tasks.shutdown()

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.profile_picker = ProfilePicker(self)
         self.providers_button = QPushButton(self)
         self.providers_button.clicked.connect(self.providersRequested)
+        self._saving_stopped = False
         self._save_settings_later = QTimer(self, singleShot=True, interval=400)
         self._save_settings_later.timeout.connect(self._save_settings)
         self._build_layout()
@@ -522,7 +523,13 @@ class MainWindow(QMainWindow):
         await self.persist_settings()
 
     def _save_settings(self) -> None:
-        self._tasks.start(self.persist_settings())
+        if not self._saving_stopped:
+            self._tasks.start(self.persist_settings())
+
+    def stop_saving(self) -> None:
+        """The app is shutting down after its last save: a later edit of a control saves nothing."""
+        self._saving_stopped = True
+        self._save_settings_later.stop()
 
     async def persist_settings(self) -> None:
         """Save the panel's settings for the conversation now (also at quit, for a last-moment edit)."""

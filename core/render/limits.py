@@ -35,7 +35,12 @@ line of Java took 8 s)."""
 # every position (10 ms a megabyte, with the GIL held, while the UI thread waits for it).
 _LIST_OR_QUOTE = re.compile(r"\n([ \t]*)((?:>[ \t]*)*)([*+-]|\d+[.)])?")
 _CLOSED_BRACKETS = re.compile(r"\[[^\[\]\n]*\]")
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+# An opening fence as Python-Markdown's fenced_code takes it: at the line's start, then nothing but a
+# language, `{attributes}` or hl_lines; a line like "```[[[" opens nothing, and its brackets are prose.
+_FENCE = re.compile(
+    r"""^(`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*(?:hl_lines=(?P<quote>["']).*?(?P=quote)[ ]*)?)?$""",
+    re.MULTILINE,
+)
 
 
 def too_hostile(text: str) -> bool:
@@ -98,5 +103,7 @@ def _fences(text: str) -> tuple[str, str | None]:
         line_end = text.find("\n", opening.end())
         found = closing.search(text, line_end + 1) if line_end >= 0 else None
         if found is None:
+            # Python-Markdown makes no code block of a fence never closed: what follows is prose to it.
+            parts.append(text[opening.start() :])
             return "".join(parts), fence
         position = found.end()
