@@ -15,7 +15,7 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-_CHECK_EVERY_MS = 250
+_CHECK_EVERY_MS = 10  # small batches: a collection of 10 ms of allocations is a short pause
 
 
 class MainThreadCollector(QObject):
