@@ -12,10 +12,12 @@ in the thread Qt objects belong to.
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 _CHECK_EVERY_MS = 10  # small batches: a collection of 10 ms of allocations is a short pause
+_FULL_EVERY_S = 60.0
 
 
 class MainThreadCollector(QObject):
@@ -23,18 +25,25 @@ class MainThreadCollector(QObject):
         super().__init__(app)
         self.setObjectName("mainThreadCollector")
         self._thresholds = gc.get_threshold()
+        self._last_full = time.monotonic()
         gc.disable()
         self._timer = QTimer(self, interval=_CHECK_EVERY_MS)
         self._timer.timeout.connect(self.collect_if_due)
         self._timer.start()
 
     def collect_if_due(self) -> None:
-        """Collect the oldest generation whose count passed its threshold (as CPython's own rule does)."""
+        """Collect the oldest generation whose count passed its threshold, as CPython's rule does, except that
+        a full collection waits at least `_FULL_EVERY_S`: CPython also waits until the long-lived objects grew
+        by a quarter, a count Python does not expose, and a full pass over a large heap takes tens of ms."""
         counts = gc.get_count()
-        for generation in (2, 1, 0):
-            if counts[generation] > self._thresholds[generation]:
-                gc.collect(generation)
-                return
+        now = time.monotonic()
+        if counts[2] > self._thresholds[2] and now - self._last_full >= _FULL_EVERY_S:
+            gc.collect(2)
+            self._last_full = now
+        elif counts[1] > self._thresholds[1]:
+            gc.collect(1)
+        elif counts[0] > self._thresholds[0]:
+            gc.collect(0)
 
 
 def collect_on_main_thread(app: QCoreApplication) -> None:
