@@ -189,8 +189,7 @@ class TriptychApp:
         """What each provider's last check found lost (none for a provider never checked)."""
         losses: dict[str, frozenset[Loss]] = {}
         for profile in self._profiles:
-            history = await self.services.provider_checks.history(profile.name)
-            losses[profile.name] = known_losses(history[0] if history else None)
+            losses[profile.name] = known_losses(await self.services.provider_checks.latest(profile.name))
         return losses
 
     async def open_compare(self, run_id: int | None = None, prompt: str | None = None) -> None:

@@ -488,8 +488,7 @@ class MainWindow(QMainWindow):
     async def _show_provider_models(self, name: str) -> None:
         """The provider's own model list joins the catalog in the picker; a relay without one adds nothing.
         What its last check found lost is warned of in the panel."""
-        history = await self._provider_checks.history(name) if name else []
-        self.show_provider_check(history[0] if history else None, name)
+        self.show_provider_check(await self._provider_checks.latest(name) if name else None, name)
         models = await self._discover_models(name) if name else []
         if self.profile_picker.currentText() == name:
             self.model_picker.set_discovered(models)

@@ -247,6 +247,11 @@ class ProviderCheckService:
     async def save(self, report: DoctorReport) -> None:
         await self._worker.call(lambda store: store.save_provider_check(report))
 
+    async def latest(self, profile_name: str) -> DoctorReport | None:
+        """The profile's last check (one row read, not the history)."""
+        found = await self._worker.call(lambda store: store.provider_checks(profile_name, limit=1))
+        return found[0] if found else None
+
     async def history(self, profile_name: str) -> list[DoctorReport]:
         """Newest first."""
         return await self._worker.call(lambda store: store.provider_checks(profile_name))

@@ -192,10 +192,6 @@ class ProvidersController(QObject):
         self.doctor.checked.connect(self.providerChecked)
         self.doctor.open()
 
-    async def latest_check(self, profile_name: str) -> DoctorReport | None:
-        history = await self._checks.history(profile_name)
-        return history[0] if history else None
-
     async def _save(self, before: list[Profile], after: list[Profile]) -> None:
         kept = {profile.name for profile in after} | set(self._keys.renamed.values())
         for profile in after:
