@@ -96,6 +96,11 @@ async def malformed(ctx: Context) -> str:
     return "unreachable"
 
 
+@server.tool(description="Read one of the server's environment variables.")
+def env(name: str) -> str:
+    return os.environ.get(name, "<unset>")
+
+
 @server.tool(description="Return a small PNG image.")
 def image() -> Image:
     return Image(data=PNG, format="png")
