@@ -130,7 +130,7 @@ class Connection:
                     watched,
                     write,
                     client_info=mcp_types.Implementation(name=CLIENT_NAME, version=CLIENT_VERSION),
-                    message_handler=_ignore,
+                    message_handler=self._on_message,
                     logging_callback=_ignore_log,
                 )
             )
@@ -143,10 +143,11 @@ class Connection:
                 raise StartFailed(ServerProblem.START_TIMED_OUT, "stopped while starting")  # not reported
             yield session
 
-    async def _handshake(self, session: Any) -> None:
+    async def _handshake(self, session: Any, *, initialize: bool = True) -> None:
         import mcp_types
 
-        await session.initialize()
+        if initialize:
+            await session.initialize()
         listed: list[ListedTool] = []
         cursor: str | None = None
         while True:
@@ -312,6 +313,24 @@ class Connection:
             return problem_outcome(RunProblem.MALFORMED_RESULT, str(error))
         return outcome_from_result(result)
 
+    async def _on_message(self, message: Any) -> None:
+        """A server's notification: when its tool list changed, list it again (on a task of its own: this
+        runs inside the session's reading, which the listing needs)."""
+        import mcp_types
+
+        if isinstance(message, mcp_types.ToolListChangedNotification) and self.session is not None:
+            task = asyncio.get_running_loop().create_task(self._relist(self.session))
+            self._checks.add(task)
+            task.add_done_callback(self._checks.discard)
+
+    async def _relist(self, session: Any) -> None:
+        try:
+            await self._handshake(session, initialize=False)
+        except Exception:
+            return  # the next change, or a restart, lists them; a failing server is noticed by its calls
+        if self.ready:
+            self._publish(ServerState.READY)
+
     def _check_alive(self, session: Any) -> None:
         async def ping() -> None:
             import anyio
@@ -459,11 +478,6 @@ async def _first(*waits: Awaitable[Any]) -> None:
 def _short(error: BaseException) -> str:
     text = str(error).strip() or type(error).__name__
     return text.splitlines()[0][:500]
-
-
-async def _ignore(message: Any) -> None:
-    """Server notifications (lists changed, logging) are not acted on yet."""
-    return None
 
 
 async def _ignore_log(params: Any) -> None:

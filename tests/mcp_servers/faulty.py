@@ -101,6 +101,13 @@ def env(name: str) -> str:
     return os.environ.get(name, "<unset>")
 
 
+@server.tool(description="Add a tool named `name` and tell the client the tool list changed.")
+async def grow(ctx: Context, name: str) -> str:
+    server.add_tool(lambda: f"I am {name}", name=name, description="Added while running.")
+    await ctx.session.send_tool_list_changed()  # the notification (2025-11-25), not the 2026 listen bus
+    return f"added {name}"
+
+
 @server.tool(description="Return a small PNG image.")
 def image() -> Image:
     return Image(data=PNG, format="png")
