@@ -96,6 +96,11 @@ async def malformed(ctx: Context) -> str:
     return "unreachable"
 
 
+@server.tool(description="The server's working directory.")
+def cwd() -> str:
+    return os.getcwd()
+
+
 @server.tool(description="Read one of the server's environment variables.")
 def env(name: str) -> str:
     return os.environ.get(name, "<unset>")

@@ -291,3 +291,12 @@ async def test_a_server_announcing_new_tools_has_them_listed_and_callable(hub):
     await wait_until(lambda: hub.find("sprout") is not None, what="the new tool listed")
     assert hub.statuses()[0].tool_count == count + 1
     assert text(await hub.call(hub.find("sprout"), {})) == "I am sprout"
+
+
+async def test_the_working_directory_is_used_and_a_missing_one_is_a_config_problem(hub, tmp_path):
+    await hub.configure([faulty("here", cwd=str(tmp_path)), faulty("nowhere", cwd=str(tmp_path / "gone"))])
+    here, nowhere = hub.statuses()
+    assert here.state is ServerState.READY
+    assert text(await hub.call(hub.find("cwd"), {})) == str(tmp_path)
+    assert nowhere.state is ServerState.FAILED and nowhere.problem is ServerProblem.INVALID_CONFIG
+    assert str(tmp_path / "gone") in nowhere.detail
