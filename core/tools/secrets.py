@@ -5,6 +5,7 @@ them off the UI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -73,3 +74,13 @@ class ToolSecrets:
             raise
         except Exception as error:
             raise SecretsUnavailable(str(error) or type(error).__name__) from error
+
+    def rename_server(self, old: str, new: str, names: Collection[str]) -> None:
+        """Move a renamed server's secrets: each written under the new name before the old entry goes."""
+        if old == new:
+            return
+        for name in names:
+            value = self.read(old, name)
+            if value is not None:
+                self.write(new, name, value)
+                self.delete(old, name)

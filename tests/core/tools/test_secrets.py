@@ -111,3 +111,17 @@ def test_secrets_are_kept_per_server_and_name_and_forgotten():
     secrets.delete("a", "KEY")
     secrets.delete("a", "KEY")  # forgetting what is gone is fine
     assert (secrets.read("a", "KEY"), secrets.read("b", "KEY")) == (None, "2")
+
+
+def test_renaming_a_server_moves_its_secrets():
+    backend = DictKeyring()
+    secrets = ToolSecrets(backend)
+    secrets.write("old", "KEY", "1")
+    secrets.write("old", "OTHER", "2")
+    secrets.rename_server("old", "new", ["KEY", "MISSING"])
+    assert (secrets.read("new", "KEY"), secrets.read("old", "KEY"), secrets.read("new", "MISSING")) == (
+        "1",
+        None,
+        None,
+    )
+    assert secrets.read("old", "OTHER") == "2"  # only the names asked for move
