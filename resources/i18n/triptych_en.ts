@@ -572,103 +572,113 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
-        <source>profile</source>
+        <location filename="../../gui/compare/column.py" line="323"/>
+        <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="329"/>
-        <source>model</source>
+        <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="330"/>
-        <source>max tokens</source>
+        <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="331"/>
-        <source>system prompt</source>
+        <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="332"/>
-        <source>temperature</source>
+        <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="333"/>
-        <source>top_p</source>
+        <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="334"/>
-        <source>top_k</source>
+        <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="335"/>
-        <source>stop sequences</source>
+        <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="336"/>
-        <source>streaming</source>
+        <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="337"/>
-        <source>thinking</source>
+        <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="338"/>
-        <source>effort</source>
+        <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="339"/>
-        <source>output schema</source>
+        <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="340"/>
-        <source>tools</source>
+        <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="341"/>
-        <source>tool choice</source>
+        <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="342"/>
-        <source>caching</source>
+        <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="343"/>
-        <source>user id</source>
+        <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="344"/>
-        <source>service tier</source>
+        <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="345"/>
-        <source>inference region</source>
+        <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="346"/>
-        <source>container</source>
+        <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="347"/>
+        <source>container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="348"/>
         <source>extra JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="349"/>
+        <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2270,82 +2280,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Add or edit where requests go and their keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="251"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/main_window.py" line="328"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="337"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339"/>
+        <location filename="../../gui/main_window.py" line="340"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="414"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="559"/>
+        <location filename="../../gui/main_window.py" line="565"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4540,7 +4550,7 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="262"/>
+        <location filename="../../gui/app.py" line="261"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>

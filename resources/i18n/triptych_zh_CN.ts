@@ -571,104 +571,114 @@
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="335"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="336"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="337"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="338"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="339"/>
+        <location filename="../../gui/compare/column.py" line="340"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="340"/>
+        <location filename="../../gui/compare/column.py" line="341"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="342"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="343"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="343"/>
+        <location filename="../../gui/compare/column.py" line="344"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="344"/>
+        <location filename="../../gui/compare/column.py" line="345"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="345"/>
+        <location filename="../../gui/compare/column.py" line="346"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="346"/>
+        <location filename="../../gui/compare/column.py" line="347"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="347"/>
+        <location filename="../../gui/compare/column.py" line="348"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="349"/>
+        <source>MCP servers</source>
+        <translation>MCP 服务器</translation>
     </message>
 </context>
 <context>
@@ -2266,82 +2276,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Add or edit where requests go and their keys</source>
         <translation>添加或编辑请求的去向及其密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="251"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/main_window.py" line="328"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation>你的草稿已保留：请先发送或清空它，再选择示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="337"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation>此模型不支持思考：请换一个模型再发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339"/>
+        <location filename="../../gui/main_window.py" line="340"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="414"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="559"/>
+        <location filename="../../gui/main_window.py" line="565"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -4533,7 +4543,7 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="262"/>
+        <location filename="../../gui/app.py" line="261"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
