@@ -407,3 +407,49 @@ async def test_the_loop_runs_over_the_openai_compatible_route_too(loop: Loop, tm
     tool_message = second.body["messages"][-1]  # type: ignore[index]
     assert tool_message["role"] == "tool" and "UTC" in tool_message["content"]
     assert final.stop_reason == "end_turn" and "UTC" in final.content[-1]["text"]
+
+
+async def test_two_reference_servers_answer_one_reply_side_by_side(loop: Loop, tmp_path: Path) -> None:
+    """mcp-server-fetch reads a page from a local HTTP server while mcp-server-git reads a temporary
+    repository: both calls of one reply run, each result goes back under its own id."""
+    from aiohttp import web
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for command in (["init", "-q"], ["config", "user.email", "t@example.com"], ["config", "user.name", "T"]):
+        await (await asyncio.create_subprocess_exec("git", "-C", str(repo), *command)).wait()
+    (repo / "notes.txt").write_text("untracked notes\n")
+
+    app = web.Application()
+    page_html = "<h1>Kyoto</h1><p>temples</p>"
+    app.router.add_get("/page", lambda _: web.Response(text=page_html, content_type="text/html"))
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    fetch_server = ServerConfig(
+        "fetch",
+        command=sys.executable,
+        args=("-m", "mcp_server_fetch", "--allow-private-ips", "--ignore-robots-txt"),
+        trusted=True,
+    )
+    git_server = ServerConfig(
+        "git", command=sys.executable, args=("-m", "mcp_server_git", "--repository", str(repo)), trusted=True
+    )
+    try:
+        await loop.hub.configure([fetch_server, git_server])
+        page = ToolUse("fetch", {"url": f"http://127.0.0.1:{port}/page"})
+        status = ToolUse("git_status", {"repo_path": str(repo)})
+        loop.server.enqueue(Reply([page, status]), Reply([Text("Read both.")]))
+        await loop.session.send(loop.conversation_id, user_text("page and repo"))
+    finally:
+        await runner.cleanup()
+
+    path = await loop.path()
+    fetched, repo_status = result_blocks(path[2])
+    assert fetched["tool_use_id"] == page.id and "Kyoto" in result_text(fetched)
+    assert repo_status["tool_use_id"] == status.id and "notes.txt" in result_text(repo_status)
+    assert [run.server for run in path[1].tool_runs] == ["fetch", "git"]
+    assert [run.status for run in path[1].tool_runs] == [RunStatus.DONE, RunStatus.DONE]
+    assert loop.user.asked == []  # both read-only, on servers the user trusts
