@@ -89,8 +89,13 @@ class ChatSession:
         self._stop_asked: set[int] = set()
         """Conversations whose loop the user stopped: no further request goes out."""
         self._closing = False
-        self.input_counter = InputCounter(clients)
+        self.input_counter = InputCounter(clients, self.request_settings)
         """Counts the next request's input before it is sent (the composer's preview)."""
+
+    def request_settings(self, settings: RequestSettings) -> RequestSettings:
+        """The settings a request of a conversation with these settings goes out with: its hand-written
+        tools and then the MCP tools it offers (as they stand now)."""
+        return with_tools(settings, offered_tools(self._tools, settings))
 
     def is_replying(self, conversation_id: int) -> bool:
         """While a reply arrives, and through a tool loop's rounds (its tools running, the next request)."""

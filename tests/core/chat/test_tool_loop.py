@@ -11,7 +11,7 @@ import asyncio
 import json
 import sys
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -453,3 +453,24 @@ async def test_two_reference_servers_answer_one_reply_side_by_side(loop: Loop, t
     assert [run.server for run in path[1].tool_runs] == ["fetch", "git"]
     assert [run.status for run in path[1].tool_runs] == [RunStatus.DONE, RunStatus.DONE]
     assert loop.user.asked == []  # both read-only, on servers the user trusts
+
+
+async def test_the_input_count_includes_the_mcp_tools_offered(loop: Loop) -> None:
+    """Their definitions are input tokens too: the gauge and the cost before sending count them."""
+    from core.model.messages import ChatMessage
+
+    messages = [ChatMessage.user_text("What time is it?")]
+    settings = RequestSettings(model="claude-sonnet-4-6", max_tokens=2048)
+    counted = await loop.session.input_counter.count("Demo", messages, settings)
+    tools = {tool["name"] for tool in loop.server.requests[-1].body["tools"]}  # type: ignore[index]
+    assert loop.server.requests[-1].path == "/v1/messages/count_tokens" and "get_current_time" in tools
+    without = await loop.session.input_counter.count("Demo", messages, replace(settings, mcp_servers=[]))
+    assert "tools" not in loop.server.requests[-1].body  # type: ignore[operator]
+    assert counted.tokens > without.tokens
+    estimated = await loop.session.input_counter.estimate("Demo", messages, settings)
+    assert (
+        estimated.tokens
+        > (
+            await loop.session.input_counter.estimate("Demo", messages, replace(settings, mcp_servers=[]))
+        ).tokens
+    )
