@@ -282,7 +282,7 @@ async def test_parallel_calls_each_get_their_result_in_order(loop: Loop) -> None
 
 
 async def test_the_turns_limit_stops_the_loop_and_says_why(loop: Loop) -> None:
-    loop.session.tool_limit = 2
+    await loop.store.call(lambda s: s.set_tool_limit(2))  # Preferences: the session reads it at each send
     utc = {"timezone": "UTC"}
     loop.server.enqueue(
         Reply([ToolUse("get_current_time", utc), ToolUse("get_current_time", utc)]),
