@@ -18,6 +18,7 @@ from core.chat.input_count import InputCounter
 from core.chat.reply_saver import save_while_streaming
 from core.chat.tool_loop import (
     RoundResult,
+    SharedApprovals,
     ToolApprover,
     ToolRound,
     ToolSource,
@@ -232,6 +233,9 @@ class ChatSession:
         if self._looping[conversation_id] == 1:
             self._stop_asked.discard(conversation_id)
         last: StoredMessage | None = None
+        # One answer per identical call for the whole send: a loop repeating a call the user just allowed
+        # (or two identical calls in one reply) does not ask again.
+        shared = SharedApprovals()
         try:
             calls_left = await self._calls_allowed() if offered else 0
             while True:
@@ -247,7 +251,7 @@ class ChatSession:
                 ):
                     return last
                 self._announce(last)
-                result = await self._run_tools(conversation_id, last, calls, offered, calls_left)
+                result = await self._run_tools(conversation_id, last, calls, offered, calls_left, shared)
                 calls_left = max(0, calls_left - len(calls))
                 last, user = await self._answer_calls(last, result)
                 if result.limit_reached or conversation_id in self._stop_asked or self._closing:
@@ -285,6 +289,7 @@ class ChatSession:
         calls: list[ToolUseBlock],
         offered: list[ToolSpec],
         calls_left: int,
+        shared: SharedApprovals,
     ) -> RoundResult:
         """Run the reply's tool calls (as a task Stop can cancel) and save the runs with the reply."""
         assert self._tools is not None  # the loop runs only when tools are offered
@@ -293,7 +298,7 @@ class ChatSession:
             self._events.tool_run_changed(reply.id, run)
 
         tool_round = ToolRound(
-            self._tools, self._approver, self._store, conversation_id, calls, offered, changed
+            self._tools, self._approver, self._store, conversation_id, calls, offered, changed, shared=shared
         )
         task = asyncio.ensure_future(tool_round.run(calls_left))
         self._tool_rounds[reply.id] = (conversation_id, task)

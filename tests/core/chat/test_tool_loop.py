@@ -474,3 +474,22 @@ async def test_the_input_count_includes_the_mcp_tools_offered(loop: Loop) -> Non
             await loop.session.input_counter.estimate("Demo", messages, replace(settings, mcp_servers=[]))
         ).tokens
     )
+
+
+@pytest.mark.parametrize("loop", [[faulty_server()]], indirect=True)
+async def test_an_identical_call_is_asked_once_per_send(loop: Loop) -> None:
+    """Two identical calls in one reply, and the same call again in the loop's next round: one prompt.
+    A different call asks; the next send asks afresh."""
+    loop.user.answers = [ApprovalAnswer(Decision.ALLOW), ApprovalAnswer(Decision.ALLOW)]
+    same = {"text": "same"}
+    loop.server.enqueue(
+        Reply([ToolUse("echo", same), ToolUse("echo", same), ToolUse("echo", {"text": "other"})]),
+        Reply([ToolUse("echo", same)]),
+        Reply([Text("done")]),
+    )
+    await loop.session.send(loop.conversation_id, user_text("echo"))
+    assert [dict(request.arguments) for request in loop.user.asked] == [same, {"text": "other"}]
+    loop.user.answers = [ApprovalAnswer(Decision.DENY)]
+    loop.server.enqueue(Reply([ToolUse("echo", same)]), Reply([Text("ok")]))
+    await loop.session.send(loop.conversation_id, user_text("again"))
+    assert len(loop.user.asked) == 3
