@@ -122,8 +122,9 @@ def loop_handles(
 
 @dataclass
 class SharedApprovals:
-    """Answers given during one send, by call: compare columns making the same call (same server, tool and
-    arguments) ask the user once, and the other columns wait for that one answer."""
+    """Answers given during one send, by call: the same call (same server, tool and arguments) made again
+    in the send's loop, or by another compare column, asks the user once; the others wait for that one
+    answer."""
 
     _answers: dict[str, asyncio.Future[ApprovalAnswer]] = field(default_factory=dict)
 
