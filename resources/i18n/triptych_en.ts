@@ -572,103 +572,113 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
-        <source>profile</source>
+        <location filename="../../gui/compare/column.py" line="323"/>
+        <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="329"/>
-        <source>model</source>
+        <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="330"/>
-        <source>max tokens</source>
+        <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="331"/>
-        <source>system prompt</source>
+        <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="332"/>
-        <source>temperature</source>
+        <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="333"/>
-        <source>top_p</source>
+        <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="334"/>
-        <source>top_k</source>
+        <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="335"/>
-        <source>stop sequences</source>
+        <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="336"/>
-        <source>streaming</source>
+        <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="337"/>
-        <source>thinking</source>
+        <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="338"/>
-        <source>effort</source>
+        <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="339"/>
-        <source>output schema</source>
+        <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="340"/>
-        <source>tools</source>
+        <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="341"/>
-        <source>tool choice</source>
+        <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="342"/>
-        <source>caching</source>
+        <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="343"/>
-        <source>user id</source>
+        <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="344"/>
-        <source>service tier</source>
+        <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="345"/>
-        <source>inference region</source>
+        <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="346"/>
-        <source>container</source>
+        <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="347"/>
+        <source>container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="348"/>
         <source>extra JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="349"/>
+        <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -571,104 +571,114 @@
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="335"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="336"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="337"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="338"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="339"/>
+        <location filename="../../gui/compare/column.py" line="340"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="340"/>
+        <location filename="../../gui/compare/column.py" line="341"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="342"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="343"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="343"/>
+        <location filename="../../gui/compare/column.py" line="344"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="344"/>
+        <location filename="../../gui/compare/column.py" line="345"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="345"/>
+        <location filename="../../gui/compare/column.py" line="346"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="346"/>
+        <location filename="../../gui/compare/column.py" line="347"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="347"/>
+        <location filename="../../gui/compare/column.py" line="348"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="349"/>
+        <source>MCP servers</source>
+        <translation>MCP 服务器</translation>
     </message>
 </context>
 <context>
