@@ -2402,6 +2402,59 @@
     </message>
 </context>
 <context>
+    <name>McpServersSection</name>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <source>MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <source>All enabled servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <source>Offers the tools of every enabled MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <source>Only these:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <source>Offers only the tools of the servers ticked below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="199"/>
+        <source>MCP servers offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="201"/>
+        <source>Tick the servers whose tools this conversation offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="204"/>
+        <source>No MCP servers yet: Tools → MCP servers… adds one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="251"/>
+        <source>{name} (not configured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="253"/>
+        <source>{name} (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageCopy</name>
     <message>
         <location filename="../../gui/transcript/message_copy.py" line="37"/>
@@ -3850,72 +3903,72 @@
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="173"/>
+        <location filename="../../gui/params/tools_section.py" line="284"/>
         <source>Server tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="177"/>
+        <location filename="../../gui/params/tools_section.py" line="288"/>
         <source>Web search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="289"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="179"/>
+        <location filename="../../gui/params/tools_section.py" line="290"/>
         <source>Never these domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="181"/>
+        <location filename="../../gui/params/tools_section.py" line="292"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="182"/>
+        <location filename="../../gui/params/tools_section.py" line="293"/>
         <source>Country code, e.g. US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <location filename="../../gui/params/tools_section.py" line="299"/>
         <source>Web fetch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="189"/>
+        <location filename="../../gui/params/tools_section.py" line="300"/>
         <source>Cite the fetched pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="303"/>
         <source>Allowed domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <location filename="../../gui/params/tools_section.py" line="304"/>
         <source>Blocked domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <location filename="../../gui/params/tools_section.py" line="305"/>
         <source>Max searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="195"/>
+        <location filename="../../gui/params/tools_section.py" line="306"/>
         <source>User location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="198"/>
+        <location filename="../../gui/params/tools_section.py" line="309"/>
         <source>Max content tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="218"/>
+        <location filename="../../gui/params/tools_section.py" line="329"/>
         <source>No limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4545,73 +4598,73 @@ Details: {details}</source>
 <context>
     <name>ToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="71"/>
+        <location filename="../../gui/params/tools_section.py" line="85"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="74"/>
+        <location filename="../../gui/params/tools_section.py" line="88"/>
         <source>A JSON list of tool definitions: [{name, description, input_schema}]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="76"/>
+        <location filename="../../gui/params/tools_section.py" line="90"/>
         <source>Add a tool template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="77"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
         <source>Adds an example tool definition to edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="80"/>
+        <location filename="../../gui/params/tools_section.py" line="94"/>
         <source>Default (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="81"/>
+        <location filename="../../gui/params/tools_section.py" line="95"/>
         <source>Auto: the model decides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="82"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Any: must use a tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="83"/>
+        <location filename="../../gui/params/tools_section.py" line="97"/>
         <source>A specific tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="84"/>
+        <location filename="../../gui/params/tools_section.py" line="98"/>
         <source>None: no tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="91"/>
-        <location filename="../../gui/params/tools_section.py" line="97"/>
+        <location filename="../../gui/params/tools_section.py" line="105"/>
+        <location filename="../../gui/params/tools_section.py" line="111"/>
         <source>Tool name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="92"/>
+        <location filename="../../gui/params/tools_section.py" line="106"/>
         <source>One tool call at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="93"/>
+        <location filename="../../gui/params/tools_section.py" line="107"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="96"/>
+        <location filename="../../gui/params/tools_section.py" line="110"/>
         <source>Tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="154"/>
+        <location filename="../../gui/params/tools_section.py" line="168"/>
         <source>Tools: {error}</source>
         <translation type="unfinished"></translation>
     </message>
