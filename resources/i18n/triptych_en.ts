@@ -3977,134 +3977,134 @@
     <name>ServersDialog</name>
     <message>
         <location filename="../../gui/tools/servers_dialog.py" line="81"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
         <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
         <source>The server whose settings are shown on the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
         <source>Adds a new server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="109"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="109"/>
         <source>Removes the selected server when you save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="113"/>
         <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="118"/>
         <source>Saves the servers as mcpServers JSON; secret values are left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
         <source>Server&apos;s last messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
         <source>The last lines the server wrote to its error output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="147"/>
         <source>Restart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="147"/>
         <source>Stops the server and starts it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
         <source>Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="173"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="315"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="159"/>
         <source>The tools the server offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="163"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="164"/>
         <source>Tool details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="165"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="166"/>
         <source>The selected tool&apos;s description, annotations and input schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="227"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="233"/>
         <source>(unnamed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="275"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="281"/>
         <source>Not saved yet: Save starts it with these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="277"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="283"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="285"/>
         <source>Not started yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="315"/>
         <source>Tools (%n)</source>
         <translation>
             <numerusform>Tools (%n)</numerusform>
@@ -4112,42 +4112,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="322"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="328"/>
         <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
         <source>Annotations (hints only: server not trusted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="345"/>
         <source>Not offered to the model: its input schema is invalid ({problem}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="349"/>
         <source>Input schema:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="359"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="365"/>
         <source>server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="459"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="478"/>
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="491"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="460"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="492"/>
         <source>Save the changes to the MCP servers?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4592,6 +4597,24 @@ Details: {details}</source>
     <message>
         <location filename="../../gui/tools/words.py" line="115"/>
         <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="63"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="64"/>
+        <source>MCP servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="66"/>
+        <source>Permissions…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5190,12 +5213,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="282"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="301"/>
+        <location filename="../../gui/app.py" line="323"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3970,176 +3970,181 @@
     <name>ServersDialog</name>
     <message>
         <location filename="../../gui/tools/servers_dialog.py" line="81"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
         <source>MCP servers</source>
         <translation>MCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
         <source>The server whose settings are shown on the right</source>
         <translation>右侧显示其设置的服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
         <source>Adds a new server</source>
         <translation>添加一个新服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="109"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="109"/>
         <source>Removes the selected server when you save</source>
         <translation>保存时移除所选服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="113"/>
         <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
         <translation>从 Claude 桌面版或 VS Code 的配置、或粘贴的 JSON 中添加服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="118"/>
         <source>Saves the servers as mcpServers JSON; secret values are left out</source>
         <translation>将服务器保存为 mcpServers JSON；机密值不会导出</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
         <source>Server&apos;s last messages</source>
         <translation>服务器最近的输出</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
         <source>The last lines the server wrote to its error output</source>
         <translation>服务器写入错误输出的最后几行</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="147"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="147"/>
         <source>Stops the server and starts it again</source>
         <translation>停止服务器并重新启动</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="173"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="315"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="159"/>
         <source>The tools the server offers</source>
         <translation>服务器提供的工具</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="163"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="164"/>
         <source>Tool details</source>
         <translation>工具详情</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="165"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="166"/>
         <source>The selected tool&apos;s description, annotations and input schema</source>
         <translation>所选工具的说明、注解和输入模式</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="227"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="233"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="275"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="281"/>
         <source>Not saved yet: Save starts it with these settings.</source>
         <translation>尚未保存：保存后将按这些设置启动。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="277"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="283"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="285"/>
         <source>Not started yet.</source>
         <translation>尚未启动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="315"/>
         <source>Tools (%n)</source>
         <translation>
             <numerusform>工具（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="322"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="328"/>
         <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
         <translation>以 {exposed} 的名称提供给模型：另一个服务器也有名为 {name} 的工具。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
         <source>Annotations</source>
         <translation>注解</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
         <source>Annotations (hints only: server not trusted)</source>
         <translation>注解（仅作提示：服务器未受信任）</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="345"/>
         <source>Not offered to the model: its input schema is invalid ({problem}).</source>
         <translation>未提供给模型：其输入模式无效（{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="349"/>
         <source>Input schema:</source>
         <translation>输入模式：</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="359"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="365"/>
         <source>server</source>
         <translation>server</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="459"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="478"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="491"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="460"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="492"/>
         <source>Save the changes to the MCP servers?</source>
         <translation>保存对 MCP 服务器的更改吗？</translation>
     </message>
@@ -4590,6 +4595,24 @@ Details: {details}</source>
         <location filename="../../gui/tools/words.py" line="115"/>
         <source>Ask</source>
         <translation>询问</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="63"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="64"/>
+        <source>MCP servers…</source>
+        <translation>MCP 服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="66"/>
+        <source>Permissions…</source>
+        <translation>权限…</translation>
     </message>
 </context>
 <context>
@@ -5181,12 +5204,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="282"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="301"/>
+        <location filename="../../gui/app.py" line="323"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

@@ -236,3 +236,19 @@ def test_closing_with_unsaved_edits_asks_and_save_keeps_them(qapp: QApplication,
         box.button(QMessageBox.StandardButton.Save).click()
     assert [edit.draft.config.command for edit in signal.args[0]] == ["npx"]
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=1000)
+
+
+def test_a_save_the_keyring_refused_says_why_and_keeps_every_edit_for_another_try(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    dialog = ServersDialog([FILES], [], {})
+    qtbot.addWidget(dialog)
+    dialog.form.env.add_row("TOKEN", "tok-42", secret=True)
+    saved(qtbot, dialog)
+    assert not dialog.has_unsaved_changes()
+    dialog.save_failed("The keyring is locked.")
+    assert dialog.error.text() == "Not saved: The keyring is locked."
+    assert dialog.has_unsaved_changes()
+    edits, _ = saved(qtbot, dialog)
+    assert edits[0].draft.secrets == {"TOKEN": "tok-42"}  # the secret typed is still there
+    assert dialog.error.isHidden()
