@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -20,14 +21,16 @@ from PySide6.QtWidgets import QMainWindow
 from core.model.tools import ServerConfig, ServerState, ServerStatus
 from core.store.errors import StoreError
 from core.store.services import ConversationService, ToolSettingsService
+from core.tools.config_formats import export_mcp_servers
 from core.tools.hub import ToolHub
 from core.tools.secrets import SecretsUnavailable, ToolSecrets
 from gui.tasks import TaskKeeper
+from gui.tools.files import FileChooser, choose_config_file, choose_export_file
 
 if TYPE_CHECKING:
     from core.model.tools import ApprovalRule
+    from gui.tools.import_dialog import ImportServersDialog
     from gui.tools.permissions_dialog import PermissionsDialog
-    from gui.tools.server_form import ServerDraft
     from gui.tools.servers_dialog import ServerEdit, ServersDialog
 
 log = logging.getLogger(__name__)
@@ -58,8 +61,10 @@ class ToolsController(QObject):
         self._tasks = tasks
         self.servers_dialog: ServersDialog | None = None
         self.permissions_dialog: PermissionsDialog | None = None
-        self.import_servers: Callable[[], list[ServerDraft]] | None = None
-        """Asks the user for servers to import (the dialog's Import…); set once the import dialog exists."""
+        self.import_dialog: ImportServersDialog | None = None
+        self.choose_file: FileChooser = choose_config_file
+        self.choose_export: FileChooser = choose_export_file
+        """The file dialogs (a test answers them itself)."""
         self.menu = window.menuBar().addMenu(self.tr("&Tools"))
         self.servers_action = QAction(self.tr("MCP servers…"), window)
         self.servers_action.triggered.connect(self.open_servers)
@@ -100,9 +105,8 @@ class ToolsController(QObject):
             return
         servers = await self._settings.servers()
         tools = {config.name: self._hub.tools([config.name]) for config in servers}
-        dialog = ServersDialog(
-            servers, self._hub.statuses(), tools, self._window, import_servers=self._ask_import
-        )
+        dialog = ServersDialog(servers, self._hub.statuses(), tools, self._window)
+        dialog.importRequested.connect(self._open_import)
         dialog.serversSaved.connect(lambda edits, removed: self._tasks.start(self._save(edits, removed)))
         dialog.restartRequested.connect(lambda name: self._tasks.start(self._hub.restart(name)))
         dialog.exportRequested.connect(self._export)
@@ -113,11 +117,40 @@ class ToolsController(QObject):
     def _forget_servers_dialog(self) -> None:
         self.servers_dialog = None
 
-    def _ask_import(self) -> list[ServerDraft]:
-        return self.import_servers() if self.import_servers is not None else []
+    def _open_import(self) -> None:
+        from gui.tools.import_dialog import ImportServersDialog
+
+        parent = self.servers_dialog
+        if parent is None:
+            return
+        dialog = ImportServersDialog(parent, choose_file=self.choose_file)
+        dialog.serversChosen.connect(parent.add_drafts)
+        dialog.finished.connect(self._forget_import_dialog)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _forget_import_dialog(self) -> None:
+        self.import_dialog = None
 
     def _export(self, servers: list[ServerConfig]) -> None:
-        """Export to mcpServers JSON; set once the export exists."""
+        dialog = self.servers_dialog
+        path = self.choose_export(dialog or self._window)
+        if path is not None:
+            self._tasks.start(self._write_export(path, servers))
+
+    async def _write_export(self, path: Path, servers: list[ServerConfig]) -> None:
+        """mcpServers JSON, secret values left empty; written whole or not at all."""
+        from core.transcripts.atomic_file import write_text_atomic
+
+        text = export_mcp_servers(servers)
+        try:
+            await asyncio.to_thread(write_text_atomic, path, text)
+        except OSError as error:
+            notice, failed = self.tr("Not exported: {reason}").format(reason=error.strerror or error), True
+        else:
+            notice, failed = self.tr("Exported to {path}").format(path=path), False
+        if self.servers_dialog is not None:
+            self.servers_dialog.show_notice(notice, error=failed)
 
     async def _save(self, edits: list[ServerEdit], removed: list[str]) -> None:
         """Secrets first (a keyring that refuses leaves the database as it was), then the servers, then the

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -60,11 +60,13 @@ class ServersDialog(QDialog):
     """Signals:
     serversSaved(list, list): the servers as `ServerEdit`s, and the names of the servers removed.
     restartRequested(str): the user asked to restart a saved server.
+    importRequested: the user asked to import servers (answered with `add_drafts`).
     exportRequested(list): the saved servers (`ServerConfig`s) to export.
     """
 
     serversSaved = Signal(list, list)
     restartRequested = Signal(str)
+    importRequested = Signal()
     exportRequested = Signal(list)
 
     def __init__(
@@ -73,13 +75,9 @@ class ServersDialog(QDialog):
         statuses: Sequence[ServerStatus],
         tools: Mapping[str, Sequence[ToolSpec]],
         parent: QWidget | None = None,
-        *,
-        import_servers: Callable[[], list[ServerDraft]] | None = None,
     ) -> None:
-        """`import_servers()` asks the user for servers to import (Import…) and returns them as drafts."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("MCP servers"))
-        self._import_servers = import_servers
         self._entries = [_Entry(ServerDraft(config), config.name) for config in servers]
         self._saved = [replace(entry) for entry in self._entries]
         self._removed: list[str] = []
@@ -111,7 +109,7 @@ class ServersDialog(QDialog):
         self.import_button = self._button(
             self.tr("Import…"),
             self.tr("Adds servers from Claude desktop's or VS Code's configuration, or from pasted JSON"),
-            self._import,
+            self.importRequested,
         )
         self.export_button = self._button(
             self.tr("Export…"),
@@ -199,7 +197,7 @@ class ServersDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def _button(self, text: str, description: str, slot: Callable[[], None]) -> QPushButton:
+    def _button(self, text: str, description: str, slot: Callable[[], None] | SignalInstance) -> QPushButton:
         button = QPushButton(text, self)
         button.setAccessibleDescription(description)
         button.clicked.connect(slot)
@@ -403,10 +401,8 @@ class ServersDialog(QDialog):
             self._row_changed(-1)
         self._update_enabled()
 
-    def _import(self) -> None:
-        if self._import_servers is None:
-            return
-        drafts = self._import_servers()
+    def add_drafts(self, drafts: list[ServerDraft]) -> None:
+        """Servers to add (imported), unsaved until Save; a name already in the list gets a number."""
         if drafts:
             self._append(drafts)
 
@@ -458,6 +454,12 @@ class ServersDialog(QDialog):
         self._update_enabled()
         return True
 
+    def show_notice(self, text: str, *, error: bool = False) -> None:
+        """A line above the buttons: where the export went, or why it failed."""
+        self.error.setText(text)
+        self.error.setStyleSheet(f"color: {ERROR_COLOR}" if error else "")
+        self.error.show()
+
     def save_failed(self, reason: str) -> None:
         """What was saved could not all be kept (the keyring refused a secret, the database failed): say why,
         and show the edits as unsaved again, secrets typed included, so Save can be tried again."""
@@ -475,8 +477,7 @@ class ServersDialog(QDialog):
             self._refresh_list()
             self.server_list.setCurrentRow(row if entries else -1)
             self._row_changed(self.server_list.currentRow())
-        self.error.setText(self.tr("Not saved: {reason}").format(reason=reason))
-        self.error.show()
+        self.show_notice(self.tr("Not saved: {reason}").format(reason=reason), error=True)
 
     def done(self, result: int) -> None:
         """Close, Esc and the window's close button end here: with unsaved edits, ask first (without a nested

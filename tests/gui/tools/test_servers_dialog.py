@@ -214,9 +214,11 @@ def test_imported_servers_join_the_list_as_drafts_with_free_names(qapp: QApplica
         ServerDraft(ServerConfig(name="files", command="npx")),
         ServerDraft(ServerConfig(name="git", command="uvx", args=("mcp-server-git",))),
     ]
-    dialog = ServersDialog([FILES], [], {}, import_servers=lambda: imported)
+    dialog = ServersDialog([FILES], [], {})
     qtbot.addWidget(dialog)
-    dialog.import_button.click()
+    with qtbot.waitSignal(dialog.importRequested, timeout=1000):
+        dialog.import_button.click()
+    dialog.add_drafts(imported)
     names = [dialog.server_list.item(row).text().split()[-1] for row in range(dialog.server_list.count())]
     assert names == ["files", "files-2", "git"]
     assert dialog.has_unsaved_changes()

@@ -5,6 +5,7 @@ leaves no child process behind."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -173,6 +174,52 @@ def test_a_server_that_cannot_start_says_why_and_a_missing_secret_is_named(
         await wait_until(
             lambda: dialog.state.text().startswith("Ready"), what="the keyed server ready", timeout=30
         )
+        dialog.reject()
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=60)
+
+
+def test_servers_imported_from_a_claude_desktop_file_are_saved_started_and_exported_without_secrets(
+    qapp: QApplication,
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    tmp_path: Path,
+    server: FakeServer,
+    english: None,
+) -> None:
+    config_file, exported = tmp_path / "claude_desktop_config.json", tmp_path / "out" / "mcp_servers.json"
+    exported.parent.mkdir()
+    time_entry = {"command": sys.executable, "args": TIME_ARGS.split(), "env": {"TIME_API_KEY": "k-77"}}
+    config_file.write_text(json.dumps({"mcpServers": {"time": time_entry}}), encoding="utf-8")
+    keyring = DictKeyring()
+
+    async def body() -> None:
+        app = await start_app(qapp, tmp_path / "data", server, keyring)
+        controller = app.app.tools
+        assert controller is not None
+        controller.choose_file = lambda _parent: config_file
+        controller.choose_export = lambda _parent: exported
+        dialog = await servers_dialog(app)
+        dialog.import_button.click()
+        await wait_until(lambda: controller.import_dialog is not None, what="the import dialog")
+        importer = controller.import_dialog
+        assert importer is not None
+        importer.open_button.click()
+        assert importer.add_button.text() == "Add 1 server"
+        importer.add_button.click()
+        assert dialog.server_list.item(0).text().endswith("time")
+        assert dialog.has_unsaved_changes()
+        dialog.save_button.click()
+        await wait_until(lambda: dialog.state.text() == "Ready, 2 tools", what="the server ready", timeout=30)
+        assert keyring.entries == {(SERVICE, entry("time", "TIME_API_KEY")): "k-77"}
+
+        dialog.export_button.click()
+        await wait_until(lambda: exported.exists(), what="the export")
+        assert json.loads(exported.read_text(encoding="utf-8")) == {
+            "mcpServers": {"time": {**time_entry, "env": {"TIME_API_KEY": ""}}}
+        }
+        assert dialog.error.text() == f"Exported to {exported}"
         dialog.reject()
         assert await app.quit() == 0
 
