@@ -3986,7 +3986,7 @@
     <message>
         <location filename="../../gui/tools/server_form.py" line="79"/>
         <source>Environment variables the server starts with; tick Secret for keys and tokens</source>
-        <translation>服务器启动时的环境变量；密钥和令牌请勾选“机密”</translation>
+        <translation>服务器启动时的环境变量；密钥和 token 请勾选“机密”</translation>
     </message>
     <message>
         <location filename="../../gui/tools/server_form.py" line="85"/>
@@ -3996,7 +3996,7 @@
     <message>
         <location filename="../../gui/tools/server_form.py" line="87"/>
         <source>HTTP headers sent with every request; tick Secret for keys and tokens</source>
-        <translation>每个请求都会发送的 HTTP 请求头；密钥和令牌请勾选“机密”</translation>
+        <translation>每个请求都会发送的 HTTP 请求头；密钥和 token 请勾选“机密”</translation>
     </message>
     <message>
         <location filename="../../gui/tools/server_form.py" line="90"/>
