@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         controller.replyUpdated.connect(self._reply_updated)
         controller.replyRetrying.connect(self._reply_retrying)
         controller.replyFinished.connect(self._reply_finished)
+        controller.toolRunChanged.connect(self.transcript.update_tool_run)
         controller.conversationChanged.connect(lambda _id: self.refresh_conversations())
         self.conversations.conversationSelected.connect(self.open_conversation)
         self.conversations.newRequested.connect(self.new_conversation)

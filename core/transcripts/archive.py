@@ -23,6 +23,7 @@ from core.model.compare_run import ColumnMetrics
 from core.model.conversation import MessageStatus, ReplyError, ReplyTiming
 from core.model.messages import ContentBlock, Role, Usage
 from core.model.request_settings import RequestSettings
+from core.model.tools import ToolRun
 from core.transcripts.atomic_file import write_text_atomic
 
 FORMAT_NAME: Final = "triptych"
@@ -50,6 +51,7 @@ class ArchivedMessage:
     sent_settings: RequestSettings | None = None
     """What a reply was made with, read from its recorded request (`core.transcripts.sent_settings`); None
     when not recorded. Shown by the readable exports; the JSON keeps the recorded facts it has."""
+    tool_runs: list[ToolRun] = field(default_factory=list)
 
 
 @dataclass
