@@ -107,6 +107,8 @@ class StoredMessage:
     error: ReplyError | None = None
     warnings: list[str] = field(default_factory=list)
     tool_runs: list[ToolRun] = field(default_factory=list)
+    """What became of each MCP tool call of this reply (the results themselves are the next user turn's
+    tool_result blocks)."""
 
     def as_chat_message(self) -> ChatMessage:
         return ChatMessage(role=self.role, content=[dict(block) for block in self.content])

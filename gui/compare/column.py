@@ -320,6 +320,7 @@ def _value_words() -> dict[str, str]:
         "on": QCoreApplication.translate("CompareColumnWidget", "on"),
         "default": QCoreApplication.translate("CompareColumnWidget", "default"),
         "adaptive": QCoreApplication.translate("CompareColumnWidget", "adaptive"),
+        "all": QCoreApplication.translate("CompareColumnWidget", "all"),
     }
 
 
@@ -345,4 +346,5 @@ def _field_names() -> dict[str, str]:
         "inference_geo": QCoreApplication.translate("CompareColumnWidget", "inference region"),
         "container": QCoreApplication.translate("CompareColumnWidget", "container"),
         "extra_json": QCoreApplication.translate("CompareColumnWidget", "extra JSON"),
+        "mcp_servers": QCoreApplication.translate("CompareColumnWidget", "MCP servers"),
     }
