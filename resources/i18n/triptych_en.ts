@@ -572,103 +572,113 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
-        <source>profile</source>
+        <location filename="../../gui/compare/column.py" line="323"/>
+        <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="329"/>
-        <source>model</source>
+        <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="330"/>
-        <source>max tokens</source>
+        <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="331"/>
-        <source>system prompt</source>
+        <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="332"/>
-        <source>temperature</source>
+        <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="333"/>
-        <source>top_p</source>
+        <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="334"/>
-        <source>top_k</source>
+        <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="335"/>
-        <source>stop sequences</source>
+        <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="336"/>
-        <source>streaming</source>
+        <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="337"/>
-        <source>thinking</source>
+        <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="338"/>
-        <source>effort</source>
+        <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="339"/>
-        <source>output schema</source>
+        <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="340"/>
-        <source>tools</source>
+        <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="341"/>
-        <source>tool choice</source>
+        <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="342"/>
-        <source>caching</source>
+        <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="343"/>
-        <source>user id</source>
+        <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="344"/>
-        <source>service tier</source>
+        <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="345"/>
-        <source>inference region</source>
+        <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="346"/>
-        <source>container</source>
+        <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="347"/>
+        <source>container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="348"/>
         <source>extra JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="349"/>
+        <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2270,82 +2280,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>Add or edit where requests go and their keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="251"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/main_window.py" line="329"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339"/>
+        <location filename="../../gui/main_window.py" line="341"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="345"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="415"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="559"/>
+        <location filename="../../gui/main_window.py" line="566"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3913,6 +3923,150 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>ToolCards</name>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="121"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="131"/>
+        <source>Waiting for your approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="134"/>
+        <source>Running… {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="149"/>
+        <source>The tool reported an error ({seconds})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="150"/>
+        <source>Done in {seconds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="152"/>
+        <source>Declined: the model was told you declined this call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="154"/>
+        <source>Stopped after {seconds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="156"/>
+        <source>Failed after {seconds}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="162"/>
+        <source>the tool reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="163"/>
+        <source>the tool took longer than the server&apos;s time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="164"/>
+        <source>the server stopped during the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="165"/>
+        <source>the server is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="166"/>
+        <source>no server offers a tool of that name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="167"/>
+        <source>the arguments do not fit the tool&apos;s input schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
+        <source>the server&apos;s answer could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
+        <source>this turn reached its limit of tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <source>it did not give a result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <source>no result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="184"/>
+        <source>The result was cut to fit: it had {count} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="195"/>
+        <source>Result ▾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transcript/tool_cards.py" line="197"/>
+        <source>Result ▸ (%n image(s))</source>
+        <translation>
+            <numerusform>Result ▸ (%n image)</numerusform>
+            <numerusform>Result ▸ (%n images)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transcript/tool_cards.py" line="199"/>
+        <source>Result ▸ (%n line(s))</source>
+        <translation>
+            <numerusform>Result ▸ (%n line)</numerusform>
+            <numerusform>Result ▸ (%n lines)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="218"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="220"/>
+        <source>{seconds:.1f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="221"/>
+        <source>{seconds:.0f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ToolResultsDialog</name>
     <message>
         <location filename="../../gui/chat/tool_results.py" line="26"/>
@@ -4022,12 +4176,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="50"/>
+        <location filename="../../gui/transcript/view.py" line="56"/>
         <source>Transcript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="52"/>
+        <location filename="../../gui/transcript/view.py" line="58"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4434,37 +4588,122 @@ Details: {details}</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../gui/transfer/words.py" line="54"/>
+        <source>Tool {name} on {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="55"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="56"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../gui/transfer/words.py" line="57"/>
-        <source>(untitled)</source>
+        <source>done in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="58"/>
+        <source>failed after {seconds} s: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="59"/>
+        <source>declined: the model was told the user declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="60"/>
+        <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="61"/>
-        <source>{place}: {reason}</source>
+        <source>the result was cut to fit: it had {count} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="62"/>
+        <source>the tool reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="63"/>
+        <source>the tool took longer than the server&apos;s time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="64"/>
+        <source>the server stopped during the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="65"/>
-        <source>the file</source>
+        <source>the server is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="66"/>
+        <source>no server offers a tool of that name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="67"/>
-        <source>“{title}”</source>
+        <source>the arguments do not fit the tool&apos;s input schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="68"/>
+        <source>the server&apos;s answer could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="69"/>
+        <source>the turn reached its limit of tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="70"/>
+        <source>no result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="74"/>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="78"/>
+        <source>{place}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="82"/>
+        <source>the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="84"/>
+        <source>“{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="85"/>
         <source>“{title}”, message {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="73"/>
+        <location filename="../../gui/transfer/words.py" line="90"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/words.py" line="76"/>
+        <location filename="../../gui/transfer/words.py" line="93"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n broken character (half of a UTF-16 pair) replaced by U+FFFD</numerusform>
@@ -4472,67 +4711,67 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="78"/>
+        <location filename="../../gui/transfer/words.py" line="95"/>
         <source>it has no messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="96"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="80"/>
+        <location filename="../../gui/transfer/words.py" line="97"/>
         <source>it has no text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="82"/>
+        <location filename="../../gui/transfer/words.py" line="99"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="85"/>
+        <location filename="../../gui/transfer/words.py" line="102"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="86"/>
+        <location filename="../../gui/transfer/words.py" line="103"/>
         <source>upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="88"/>
+        <location filename="../../gui/transfer/words.py" line="105"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="90"/>
+        <location filename="../../gui/transfer/words.py" line="107"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="93"/>
+        <location filename="../../gui/transfer/words.py" line="110"/>
         <source>a {role} message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="94"/>
+        <location filename="../../gui/transfer/words.py" line="111"/>
         <source>a message ChatGPT hides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="95"/>
+        <location filename="../../gui/transfer/words.py" line="112"/>
         <source>a call to a ChatGPT tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="96"/>
+        <location filename="../../gui/transfer/words.py" line="113"/>
         <source>{kind} content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="98"/>
+        <location filename="../../gui/transfer/words.py" line="115"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4540,7 +4779,7 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="262"/>
+        <location filename="../../gui/app.py" line="261"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4553,7 +4792,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="149"/>
+        <location filename="../../gui/transcript/turn_html.py" line="164"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -4561,97 +4800,98 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="157"/>
+        <location filename="../../gui/transcript/turn_html.py" line="184"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="159"/>
+        <location filename="../../gui/transcript/turn_html.py" line="186"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="179"/>
+        <location filename="../../gui/transcript/turn_html.py" line="206"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="181"/>
+        <location filename="../../gui/transcript/turn_html.py" line="208"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="182"/>
+        <location filename="../../gui/transcript/turn_html.py" line="209"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <location filename="../../gui/transcript/turn_html.py" line="178"/>
+        <location filename="../../gui/transcript/turn_html.py" line="211"/>
         <source>Get reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="212"/>
+        <location filename="../../gui/transcript/turn_html.py" line="239"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="216"/>
+        <location filename="../../gui/transcript/turn_html.py" line="243"/>
         <source>≈{count} out (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="218"/>
+        <location filename="../../gui/transcript/turn_html.py" line="245"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="221"/>
+        <location filename="../../gui/transcript/turn_html.py" line="248"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="224"/>
+        <location filename="../../gui/transcript/turn_html.py" line="251"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="230"/>
+        <location filename="../../gui/transcript/turn_html.py" line="257"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="232"/>
+        <location filename="../../gui/transcript/turn_html.py" line="259"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="241"/>
+        <location filename="../../gui/transcript/turn_html.py" line="268"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="270"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="244"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="302"/>
+        <location filename="../../gui/transcript/turn_html.py" line="339"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="305"/>
+        <location filename="../../gui/transcript/turn_html.py" line="342"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="315"/>
+        <location filename="../../gui/transcript/turn_html.py" line="352"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -4659,21 +4899,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
+        <location filename="../../gui/transcript/turn_html.py" line="359"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="121"/>
-        <location filename="../../gui/transcript/turn_html.py" line="341"/>
-        <location filename="../../gui/transcript/turn_html.py" line="361"/>
+        <location filename="../../gui/transcript/turn_html.py" line="133"/>
+        <location filename="../../gui/transcript/turn_html.py" line="378"/>
+        <location filename="../../gui/transcript/turn_html.py" line="398"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="121"/>
-        <location filename="../../gui/transcript/turn_html.py" line="341"/>
-        <location filename="../../gui/transcript/turn_html.py" line="375"/>
+        <location filename="../../gui/transcript/turn_html.py" line="133"/>
+        <location filename="../../gui/transcript/turn_html.py" line="378"/>
+        <location filename="../../gui/transcript/turn_html.py" line="412"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>
