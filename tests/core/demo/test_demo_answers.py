@@ -239,3 +239,37 @@ async def test_a_question_in_english_gets_an_answer_in_english(client: httpx.Asy
     answer = texts(await ask(client, "Why is the sky blue?"))
 
     assert chinese_share(answer) == 0
+
+
+async def test_it_calls_an_mcp_time_servers_tool_with_an_input_that_server_accepts(
+    client: httpx.AsyncClient,
+) -> None:
+    """mcp-server-time's tools as the server lists them: a time zone must be a real IANA name."""
+    zone = {"type": "string", "description": "IANA timezone name (e.g., 'America/New_York')."}
+    current = {
+        "name": "get_current_time",
+        "input_schema": {"type": "object", "properties": {"timezone": zone}, "required": ["timezone"]},
+    }
+    convert = {
+        "name": "convert_time",
+        "input_schema": {
+            "type": "object",
+            "properties": {"source_timezone": zone, "time": {"type": "string"}, "target_timezone": zone},
+            "required": ["source_timezone", "time", "target_timezone"],
+        },
+    }
+    fetch = {
+        "name": "fetch",
+        "input_schema": {
+            "type": "object",
+            "properties": {"url": {"type": "string", "format": "uri"}, "max_length": {"default": 5000}},
+            "required": ["url", "max_length"],
+        },
+    }
+    call = await ask(client, "What time is it now?", tools=[convert, current])
+    assert call["content"][-1]["name"] == "convert_time"  # the first offered tool about the time
+    assert call["content"][-1]["input"]["source_timezone"] == "UTC"
+    call = await ask(client, "现在几点？", tools=[current])
+    assert call["content"][-1]["input"] == {"timezone": "UTC"}
+    call = await ask(client, "Please fetch this page", tools=[fetch])
+    assert call["content"][-1]["input"] == {"url": "https://example.com/", "max_length": 5000}
