@@ -33,6 +33,7 @@ from core.store.services import StoreServices
 from core.store.worker import StoreWorker
 from core.wire.errors import ApiError
 from core.wire.models_list import DiscoveredModel
+from gui.chat.approval_prompt import ApprovalPrompt
 from gui.chat.session_signals import ChatSignals
 from gui.compare.alternatives_links import AlternativesLinks
 from gui.compare.saved_runs import CompareRunsMenu
@@ -101,7 +102,8 @@ class TriptychApp:
         self.services = StoreServices.over(self.store)
         self.clients = ClientPool(self.keys, retry=retry, limits=limits)
         self.controller = ChatSignals()
-        self.session = ChatSession(self.store, self.clients, self.controller)
+        self.approvals = ApprovalPrompt()  # the window places it; the session asks through it
+        self.session = ChatSession(self.store, self.clients, self.controller, approver=self.approvals)
         self.compare_controller = CompareSignals()
         self.compare_session = CompareSession(self.store, self.clients, self.compare_controller)
         self.compare_view: CompareView | None = None
@@ -129,6 +131,7 @@ class TriptychApp:
             settings=self.settings,
             profiles=lambda: list(self._profiles),
             discover_models=self.discover_models,
+            approvals=self.approvals,
         )
         window = self.window
         self.providers = ProvidersController(

@@ -31,6 +31,7 @@ from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError
 from core.wire.models_list import DiscoveredModel
 from core.wire.validation import RequestValidationError
+from gui.chat.approval_prompt import ApprovalPrompt
 from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
 from gui.chat.composer_focus import ComposerFocus
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         profiles: Callable[[], list[Profile]],
         discover_models: Callable[[str], Awaitable[list[DiscoveredModel]]],
+        approvals: ApprovalPrompt | None = None,
     ) -> None:
         super().__init__()
         self._conversations = services.conversations
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
         self.profile_picker = ProfilePicker(self)
         self.providers_button = QPushButton(self)
         self.providers_button.clicked.connect(self.providersRequested)
+        self.approvals = approvals or ApprovalPrompt()
+        """Asks before a tool runs: under the composer, shown while a call waits."""
+        self.approvals.current_conversation = lambda: self._conversation.id if self._conversation else None
         self._saving_stopped = False
         self._save_settings_later = QTimer(self, singleShot=True, interval=400)
         self._save_settings_later.timeout.connect(self._save_settings)
@@ -171,6 +176,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
         column.addWidget(self.chat_splitter, 1)
+        column.addWidget(self.approvals)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.conversations)
         self.splitter.addWidget(centre)

@@ -149,6 +149,151 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPrompt</name>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="120"/>
+        <source>Tool approval</source>
+        <translation>工具批准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="121"/>
+        <source>Claude wants to run a tool</source>
+        <translation>Claude 想要运行一个工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="122"/>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="123"/>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="124"/>
+        <source>What the tool will be given, as JSON</source>
+        <translation>将传给工具的内容（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="125"/>
+        <source>Remember:</source>
+        <translation>记住：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="127"/>
+        <source>Just this call</source>
+        <translation>仅此次调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="128"/>
+        <source>For this conversation</source>
+        <translation>在此对话中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="129"/>
+        <source>Always</source>
+        <translation>始终</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="133"/>
+        <source>Remember the answer</source>
+        <translation>记住这个回答</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="135"/>
+        <source>How long the answer holds; remembered answers are listed in Tools → Permissions…</source>
+        <translation>这个回答的有效范围；记住的回答列在“工具 → 权限…”中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="137"/>
+        <source>Allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="138"/>
+        <source>Run the tool (Enter)</source>
+        <translation>运行该工具（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="139"/>
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="141"/>
+        <source>Do not run it; the model is told you declined (Esc)</source>
+        <translation>不运行；模型会被告知你拒绝了（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="174"/>
+        <source>Tool: {tool}    Server: {server}</source>
+        <translation>工具：{tool}    服务器：{server}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="178"/>
+        <source>(asked in another conversation)</source>
+        <translation>（来自另一个对话的请求）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/chat/approval_prompt.py" line="189"/>
+        <source>%n more waiting</source>
+        <translation>
+            <numerusform>还有 %n 个在等待</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="194"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="194"/>
+        <source>changes things</source>
+        <translation>会做出更改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="196"/>
+        <source>destructive</source>
+        <translation>破坏性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="196"/>
+        <source>not destructive</source>
+        <translation>非破坏性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="198"/>
+        <source>same result when repeated</source>
+        <translation>重复调用结果相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="201"/>
+        <source>reaches outside (the web, other systems)</source>
+        <translation>会访问外部（网络、其他系统）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="203"/>
+        <source>stays within its own data</source>
+        <translation>仅限于自身数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="206"/>
+        <source>The server says nothing about what this tool does to your data.</source>
+        <translation>服务器没有说明此工具会对你的数据做什么。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="207"/>
+        <source>The server says: {hints}.</source>
+        <translation>服务器声明：{hints}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
+        <source>Hints only: you have not marked this server as trusted.</source>
+        <translation>仅供参考：你尚未将此服务器标记为可信。</translation>
+    </message>
+</context>
+<context>
     <name>BranchActions</name>
     <message>
         <location filename="../../gui/chat/branch_actions.py" line="109"/>
@@ -2276,82 +2421,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>Add or edit where requests go and their keys</source>
         <translation>添加或编辑请求的去向及其密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="255"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="252"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="329"/>
+        <location filename="../../gui/main_window.py" line="335"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation>你的草稿已保留：请先发送或清空它，再选择示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation>此模型不支持思考：请换一个模型再发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="341"/>
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="345"/>
+        <location filename="../../gui/main_window.py" line="351"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="415"/>
+        <location filename="../../gui/main_window.py" line="421"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="566"/>
+        <location filename="../../gui/main_window.py" line="572"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -4770,12 +4915,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="264"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="301"/>
+        <location filename="../../gui/app.py" line="304"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
