@@ -500,9 +500,17 @@ class TranscriptView(TurnLinks):
         index = next((i for i, message in enumerate(self._messages) if message.id == message_id), None)
         if index is None:
             return False
+        anchor = f"turn-{message_id}"
+        message = self._messages[index]
+        if self._folded(message):
+            # Tool results show in the cards of their calls, in the reply above: go to the first card.
+            tool_use_id = str(message.content[0].get("tool_use_id"))
+            owner = self._run_owner[tool_use_id]
+            index = next((i for i, shown in enumerate(self._messages) if shown.id == owner), index)
+            anchor = f"tool-{tool_use_id}"
         self._follow = False
         self._older.show_from(index)
-        self._browser.scrollToAnchor(f"turn-{message_id}")
+        self._browser.scrollToAnchor(anchor)
         return True
 
     def _scroll_to_end(self) -> None:
