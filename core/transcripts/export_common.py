@@ -17,7 +17,7 @@ from core.model.compare_run import tokens_text
 from core.model.conversation import ReplyError
 from core.model.output_estimate import partial_output_estimate
 from core.model.request_settings import RequestSettings, ThinkingSettings
-from core.model.tools import RunStatus, ToolRun
+from core.model.tools import RunProblem, RunStatus, ToolRun
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.export_labels import ENGLISH, ExportLabels
 
@@ -123,7 +123,10 @@ def run_status(run: ToolRun, labels: ExportLabels = ENGLISH) -> str:
     if status is RunStatus.DONE:
         return labels.run_done.format(seconds=seconds)
     if status is RunStatus.FAILED:
-        problem = run.outcome.problem if run.outcome is not None else None
+        outcome = run.outcome
+        problem = None if outcome is None else outcome.problem
+        if problem is None and outcome is not None and outcome.is_error:
+            problem = RunProblem.TOOL_ERROR
         return labels.run_failed.format(seconds=seconds, reason=labels.problem(problem))
     if status is RunStatus.DENIED:
         return labels.run_declined

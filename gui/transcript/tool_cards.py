@@ -152,7 +152,10 @@ class ToolCards(QObject):
             return self.tr("Declined: the model was told you declined this call")
         if status is RunStatus.CANCELLED:
             return self.tr("Stopped after {seconds}").format(seconds=duration)
-        problem = run.outcome.problem if run.outcome is not None else None
+        outcome = run.outcome
+        problem = None if outcome is None else outcome.problem
+        if problem is None and outcome is not None and outcome.is_error:
+            problem = RunProblem.TOOL_ERROR
         return self.tr("Failed after {seconds}: {reason}").format(
             seconds=duration, reason=self.problem_text(problem)
         )

@@ -98,7 +98,9 @@ def test_a_card_shows_server_tool_arguments_and_each_status_as_the_call_goes(
 
 
 def test_failed_declined_and_stopped_calls_say_so_in_plain_words(qtbot: QtBot, view: TranscriptView) -> None:
-    calls = [call("toolu_1"), call("toolu_2", name="slow"), call("toolu_3", name="delete_all")]
+    calls = [
+        call(f"toolu_{n}", name=name) for n, name in enumerate(["time", "slow", "delete_all", "error"], 1)
+    ]
     view.show_messages([user(1, text="Go"), reply_with_calls(*calls)])
     timed_out = ToolOutcome(
         ({"type": "text", "text": "Timed out after 5 s"},), True, problem=RunProblem.TIMED_OUT, detail="5 s"
@@ -107,11 +109,16 @@ def test_failed_declined_and_stopped_calls_say_so_in_plain_words(qtbot: QtBot, v
     view.update_tool_run(2, run_of("toolu_2", tool="slow", status=RunStatus.CANCELLED, duration=0.4))
     declined = ToolOutcome(problem=RunProblem.DECLINED)
     view.update_tool_run(2, run_of("toolu_3", tool="delete_all", status=RunStatus.DENIED, outcome=declined))
+    failed = ToolOutcome(({"type": "text", "text": "the tool failed on purpose"},), is_error=True)
+    view.update_tool_run(
+        2, run_of("toolu_4", tool="error", status=RunStatus.FAILED, duration=0.2, outcome=failed)
+    )
     qtbot.waitUntil(lambda: "Declined" in plain(view), timeout=2000)
     text = plain(view)
     assert "Failed after 5.0 s: the tool took longer than the server's time limit" in text
     assert "Stopped after 0.4 s" in text
     assert "Declined: the model was told you declined this call" in text
+    assert "Failed after 0.2 s: the tool reported an error" in text
 
 
 def test_the_results_turn_shows_inside_the_cards_not_as_a_user_bubble(
