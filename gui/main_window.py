@@ -598,7 +598,10 @@ class MainWindow(QMainWindow):
             return
         shown = [message.id for message in self._path]
         self._path = [*path, reply]
-        self.composer.clear()
+        if not (path and _only_tool_results(path[-1])):
+            # What the composer held was sent. A turn of tool results was not written there (the tool loop
+            # answers by itself): a draft typed meanwhile stays.
+            self.composer.clear()
         self.composer.set_replying(True)
         if path and [message.id for message in path[:-1]] == shown:
             self.transcript.append_message(path[-1])
@@ -657,6 +660,10 @@ class MainWindow(QMainWindow):
 def _reason(error: BaseException) -> str:
     """An unexpected error in a few words: its own message, else its kind."""
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def _only_tool_results(message: StoredMessage) -> bool:
+    return bool(message.content) and all(block.get("type") == "tool_result" for block in message.content)
 
 
 def _open_web_link(url: QUrl) -> None:
