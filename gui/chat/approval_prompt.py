@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from core.chat.tool_loop import ApprovalAnswer, ApprovalRequest
 from core.model.tools import Decision, Scope, ToolAnnotations
 
+_ARGUMENT_LINES = 10
+"""The arguments box grows with them up to this many lines, then scrolls."""
 _ARGUMENT_CHARS = 20_000
 """Arguments longer than this are shown cut (the call still gets them whole)."""
 
@@ -72,7 +74,6 @@ class ApprovalPrompt(QFrame):
         self.arguments.setReadOnly(True)
         self.arguments.setTabChangesFocus(True)
         self.arguments.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.arguments.setMaximumHeight(160)
         self.annotations = QLabel(self)
         self.annotations.setWordWrap(True)
         self.annotations.setTextFormat(Qt.TextFormat.PlainText)
@@ -180,6 +181,11 @@ class ApprovalPrompt(QFrame):
         self.description.setText(spec.description)
         self.description.setVisible(bool(spec.description))
         self.arguments.setPlainText(_formatted(request.arguments))
+        # As tall as the arguments (up to ten lines, then it scrolls): the transcript keeps the room.
+        lines = min(self.arguments.document().lineCount(), _ARGUMENT_LINES)
+        margins = self.arguments.contentsMargins()
+        frame = 2 * self.arguments.frameWidth() + margins.top() + margins.bottom()
+        self.arguments.setFixedHeight(lines * self.arguments.fontMetrics().lineSpacing() + frame + 8)
         self.annotations.setText(self._annotations_text(spec.annotations, request.trusted))
         self.scope.setCurrentIndex(0)
         self._show_count()
