@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -129,6 +130,30 @@ def test_parallel_calls_run_at_once_with_their_progress(
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=90)
+
+
+def test_an_image_shows_inline_and_a_failing_tool_says_so_in_its_card(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        rule = ApprovalRule("faulty", None, Decision.ALLOW, None, time.time())
+        app = await start_with_servers(qapp, tmp_path, server, [faulty()], rules=[rule])
+        picture, failing = ToolUse("image", {}), ToolUse("error", {})
+        server.enqueue(Reply([picture, failing]), Reply([Text("One picture, one failure.")]))
+        app.type_and_send(qtbot, "Draw, then fail")
+        await wait_until(lambda: "One picture, one failure." in app.transcript_text(), what="the answer")
+        text = app.transcript_text()
+        assert "image · faulty" in text and "Result ▾" in text
+        assert "Failed after" in text and "the tool reported an error" in text
+        assert "the tool failed on purpose" in text
+        reply_id = next(m.id for m in await app.path() if m.tool_runs)
+        url = QUrl(f"triptych-image:tool/{reply_id}/{picture.id}/0")
+        document = app.window.transcript.browser.document()
+        shown = document.resource(QTextDocument.ResourceType.ImageResource.value, url)
+        assert isinstance(shown, QImage) and (shown.width(), shown.height()) == (1, 1)
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=60)
 
 
 def test_stop_mid_call_cancels_it_and_keeps_what_arrived(
