@@ -151,92 +151,92 @@
 <context>
     <name>ApprovalPrompt</name>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="120"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="121"/>
         <source>Tool approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="121"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="122"/>
         <source>Claude wants to run a tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="122"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="123"/>
         <source>Arguments:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="123"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="124"/>
         <source>Arguments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="124"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="125"/>
         <source>What the tool will be given, as JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="125"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="126"/>
         <source>Remember:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="127"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="128"/>
         <source>Just this call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="128"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="129"/>
         <source>For this conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="129"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="130"/>
         <source>Always</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="133"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="134"/>
         <source>Remember the answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="135"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="136"/>
         <source>How long the answer holds; remembered answers are listed in Tools → Permissions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="137"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="138"/>
         <source>Allow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="138"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="139"/>
         <source>Run the tool (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="139"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="140"/>
         <source>Deny</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="141"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="142"/>
         <source>Do not run it; the model is told you declined (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="174"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="175"/>
         <source>Tool: {tool}    Server: {server}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="178"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="179"/>
         <source>(asked in another conversation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/chat/approval_prompt.py" line="189"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="195"/>
         <source>%n more waiting</source>
         <translation>
             <numerusform>%n more waiting</numerusform>
@@ -244,52 +244,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="194"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="200"/>
         <source>read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="194"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="200"/>
         <source>changes things</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="196"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
         <source>destructive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="196"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
         <source>not destructive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="198"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
         <source>same result when repeated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="201"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="207"/>
         <source>reaches outside (the web, other systems)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="203"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
         <source>stays within its own data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="206"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="212"/>
         <source>The server says nothing about what this tool does to your data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="207"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="213"/>
         <source>The server says: {hints}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="215"/>
         <source>Hints only: you have not marked this server as trusted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,6 +2396,47 @@
     </message>
 </context>
 <context>
+    <name>KeyValueTable</name>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="45"/>
+        <location filename="../../gui/tools/key_values.py" line="79"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="45"/>
+        <location filename="../../gui/tools/key_values.py" line="81"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="45"/>
+        <location filename="../../gui/tools/key_values.py" line="83"/>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="53"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="54"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="84"/>
+        <source>Kept in the system keyring, not in Triptych&apos;s database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="100"/>
+        <source>Kept in the keyring; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyringProblem</name>
     <message>
         <location filename="../../gui/providers/controller.py" line="107"/>
@@ -2611,6 +2652,99 @@
     <message>
         <location filename="../../gui/params/sections.py" line="313"/>
         <source>Structured output: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsDialog</name>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="55"/>
+        <source>Tool permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="59"/>
+        <source>What you chose to remember when a tool asked. Revoke a rule and that tool asks again (read-only tools of trusted servers run without asking).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="72"/>
+        <source>Remembered approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="73"/>
+        <source>Each tool or server you chose to allow or deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="74"/>
+        <source>No remembered approvals yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="75"/>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="76"/>
+        <source>Forgets the selected rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="82"/>
+        <source>After this many tool calls in one reply, Triptych stops and lets you continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="86"/>
+        <source>Tool calls per reply, at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="107"/>
+        <source>Every conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="109"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="110"/>
+        <source>Conversation: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="114"/>
+        <source>All its tools</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3737,6 +3871,129 @@
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="38"/>
+        <source>Give the server a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="40"/>
+        <source>Another server has this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="42"/>
+        <source>Give the command that starts the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="47"/>
+        <source>Give the server&apos;s address, starting with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="66"/>
+        <source>e.g. files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="71"/>
+        <source>e.g. npx, uvx or a full path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="73"/>
+        <source>Separated by spaces; quote an argument that holds one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="75"/>
+        <source>Optional; Triptych&apos;s own folder when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="76"/>
+        <source>VARIABLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="79"/>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="80"/>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="81"/>
+        <source>Trusted: believe its tools&apos; annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="84"/>
+        <source>A trusted server&apos;s read-only tools run without asking. An untrusted server&apos;s annotations are shown as hints only, and every call asks first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="91"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="99"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="100"/>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="101"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="102"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="103"/>
+        <source>Working folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="104"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="105"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="106"/>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="107"/>
+        <source>Call timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="156"/>
+        <source>The arguments have an unclosed quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServerToolsSection</name>
     <message>
         <location filename="../../gui/params/tools_section.py" line="173"/>
@@ -3806,6 +4063,185 @@
     <message>
         <location filename="../../gui/params/tools_section.py" line="218"/>
         <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServersDialog</name>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="81"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <source>MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <source>The server whose settings are shown on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <source>Adds a new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <source>Removes the selected server when you save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
+        <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
+        <source>Saves the servers as mcpServers JSON; secret values are left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <source>Server&apos;s last messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
+        <source>The last lines the server wrote to its error output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <source>Stops the server and starts it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
+        <source>The tools the server offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="163"/>
+        <source>Tool details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="165"/>
+        <source>The selected tool&apos;s description, annotations and input schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="227"/>
+        <source>(unnamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="275"/>
+        <source>Not saved yet: Save starts it with these settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="277"/>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <source>Not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <source>Tools (%n)</source>
+        <translation>
+            <numerusform>Tools (%n)</numerusform>
+            <numerusform>Tools (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="322"/>
+        <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <source>Annotations (hints only: server not trusted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <source>Not offered to the model: its input schema is invalid ({problem}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
+        <source>Input schema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="359"/>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="459"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="460"/>
+        <source>Save the changes to the MCP servers?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4106,82 +4542,82 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="156"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="159"/>
         <source>Failed after {seconds}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="162"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="165"/>
         <source>the tool reported an error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="163"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="166"/>
         <source>the tool took longer than the server&apos;s time limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="164"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="167"/>
         <source>the server stopped during the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="165"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
         <source>the server is not running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="166"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
         <source>no server offers a tool of that name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="167"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
         <source>the arguments do not fit the tool&apos;s input schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
         <source>the server&apos;s answer could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="172"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
         <source>this turn reached its limit of tool calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="174"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
         <source>it did not give a result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
         <source>no result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="184"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="187"/>
         <source>The result was cut to fit: it had {count} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="195"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="198"/>
         <source>Result ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/tool_cards.py" line="197"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="200"/>
         <source>Result ▸ (%n image(s))</source>
         <translation>
             <numerusform>Result ▸ (%n image)</numerusform>
@@ -4189,7 +4625,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/tool_cards.py" line="199"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="202"/>
         <source>Result ▸ (%n line(s))</source>
         <translation>
             <numerusform>Result ▸ (%n line)</numerusform>
@@ -4197,17 +4633,17 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="218"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="221"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="220"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="223"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="221"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="224"/>
         <source>{seconds:.0f} s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4242,6 +4678,157 @@ Details: {details}</source>
     <message>
         <location filename="../../gui/chat/tool_results.py" line="54"/>
         <source>Send results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolWords</name>
+    <message>
+        <location filename="../../gui/tools/words.py" line="20"/>
+        <source>Local command (stdio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="21"/>
+        <source>Streamable HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="22"/>
+        <source>HTTP with SSE (legacy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="30"/>
+        <source>The command was not found. Check its name, or give its full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="33"/>
+        <source>The server exited while starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="36"/>
+        <source>The server stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="37"/>
+        <source>The server could not be reached at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="40"/>
+        <source>The server refused the credentials (401). Check the headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="43"/>
+        <source>The server cut the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="44"/>
+        <source>The server did not speak MCP as expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="47"/>
+        <source>The server did not become ready in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="50"/>
+        <source>A secret value is missing from the keyring. Enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="53"/>
+        <source>The server&apos;s settings are incomplete or invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/words.py" line="15"/>
+        <source>Ready, %n tool(s)</source>
+        <translation>
+            <numerusform>Ready, %n tool</numerusform>
+            <numerusform>Ready, %n tools</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="68"/>
+        <source>The server failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="70"/>
+        <source>Failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="72"/>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="73"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="74"/>
+        <source>Restarting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="95"/>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="97"/>
+        <source>may change things</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="99"/>
+        <source>destructive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="101"/>
+        <source>not destructive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="103"/>
+        <source>idempotent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="105"/>
+        <source>reaches the outside world</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="107"/>
+        <source>closed world</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="113"/>
+        <source>Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="114"/>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="115"/>
+        <source>Ask</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -151,144 +151,144 @@
 <context>
     <name>ApprovalPrompt</name>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="120"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="121"/>
         <source>Tool approval</source>
         <translation>工具批准</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="121"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="122"/>
         <source>Claude wants to run a tool</source>
         <translation>Claude 想要运行一个工具</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="122"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="123"/>
         <source>Arguments:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="123"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="124"/>
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="124"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="125"/>
         <source>What the tool will be given, as JSON</source>
         <translation>将传给工具的内容（JSON）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="125"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="126"/>
         <source>Remember:</source>
         <translation>记住：</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="127"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="128"/>
         <source>Just this call</source>
         <translation>仅此次调用</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="128"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="129"/>
         <source>For this conversation</source>
         <translation>在此对话中</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="129"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="130"/>
         <source>Always</source>
         <translation>始终</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="133"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="134"/>
         <source>Remember the answer</source>
         <translation>记住这个回答</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="135"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="136"/>
         <source>How long the answer holds; remembered answers are listed in Tools → Permissions…</source>
         <translation>这个回答的有效范围；记住的回答列在“工具 → 权限…”中</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="137"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="138"/>
         <source>Allow</source>
         <translation>允许</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="138"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="139"/>
         <source>Run the tool (Enter)</source>
         <translation>运行该工具（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="139"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="140"/>
         <source>Deny</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="141"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="142"/>
         <source>Do not run it; the model is told you declined (Esc)</source>
         <translation>不运行；模型会被告知你拒绝了（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="174"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="175"/>
         <source>Tool: {tool}    Server: {server}</source>
         <translation>工具：{tool}    服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="178"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="179"/>
         <source>(asked in another conversation)</source>
         <translation>（来自另一个对话的请求）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/chat/approval_prompt.py" line="189"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="195"/>
         <source>%n more waiting</source>
         <translation>
             <numerusform>还有 %n 个在等待</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="194"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="200"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="194"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="200"/>
         <source>changes things</source>
         <translation>会做出更改</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="196"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
         <source>destructive</source>
         <translation>破坏性</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="196"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
         <source>not destructive</source>
         <translation>非破坏性</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="198"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
         <source>same result when repeated</source>
         <translation>重复调用结果相同</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="201"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="207"/>
         <source>reaches outside (the web, other systems)</source>
         <translation>会访问外部（网络、其他系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="203"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
         <source>stays within its own data</source>
         <translation>仅限于自身数据</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="206"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="212"/>
         <source>The server says nothing about what this tool does to your data.</source>
         <translation>服务器没有说明此工具会对你的数据做什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="207"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="213"/>
         <source>The server says: {hints}.</source>
         <translation>服务器声明：{hints}。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="215"/>
         <source>Hints only: you have not marked this server as trusted.</source>
         <translation>仅供参考：你尚未将此服务器标记为可信。</translation>
     </message>
@@ -2391,6 +2391,47 @@
     </message>
 </context>
 <context>
+    <name>KeyValueTable</name>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="45"/>
+        <location filename="../../gui/tools/key_values.py" line="79"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="45"/>
+        <location filename="../../gui/tools/key_values.py" line="81"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="45"/>
+        <location filename="../../gui/tools/key_values.py" line="83"/>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="53"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="54"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="84"/>
+        <source>Kept in the system keyring, not in Triptych&apos;s database</source>
+        <translation>保存在系统密钥环中，不存入 Triptych 的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="100"/>
+        <source>Kept in the keyring; type to replace</source>
+        <translation>已保存在密钥环中；输入新值可替换</translation>
+    </message>
+</context>
+<context>
     <name>KeyringProblem</name>
     <message>
         <location filename="../../gui/providers/controller.py" line="107"/>
@@ -2607,6 +2648,99 @@
         <location filename="../../gui/params/sections.py" line="313"/>
         <source>Structured output: {error}</source>
         <translation>结构化输出：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsDialog</name>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="55"/>
+        <source>Tool permissions</source>
+        <translation>工具权限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="59"/>
+        <source>What you chose to remember when a tool asked. Revoke a rule and that tool asks again (read-only tools of trusted servers run without asking).</source>
+        <translation>工具请求批准时你选择记住的答复。撤销一条规则后，该工具会再次询问（受信任服务器的只读工具无需询问即可运行）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Where</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Since</source>
+        <translation>记住于</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="72"/>
+        <source>Remembered approvals</source>
+        <translation>已记住的批准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="73"/>
+        <source>Each tool or server you chose to allow or deny</source>
+        <translation>你选择允许或拒绝的每个工具或服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="74"/>
+        <source>No remembered approvals yet.</source>
+        <translation>还没有记住的批准。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="75"/>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="76"/>
+        <source>Forgets the selected rules</source>
+        <translation>忘记所选的规则</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="82"/>
+        <source>After this many tool calls in one reply, Triptych stops and lets you continue</source>
+        <translation>一次回复中的工具调用达到此数量后，Triptych 会停下，由你决定是否继续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="86"/>
+        <source>Tool calls per reply, at most</source>
+        <translation>每次回复的工具调用上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="107"/>
+        <source>Every conversation</source>
+        <translation>所有对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="109"/>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="110"/>
+        <source>Conversation: {title}</source>
+        <translation>对话：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="114"/>
+        <source>All its tools</source>
+        <translation>其全部工具</translation>
     </message>
 </context>
 <context>
@@ -3729,6 +3863,129 @@
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="38"/>
+        <source>Give the server a name.</source>
+        <translation>请为服务器命名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="40"/>
+        <source>Another server has this name.</source>
+        <translation>已有服务器使用此名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="42"/>
+        <source>Give the command that starts the server.</source>
+        <translation>请填写启动服务器的命令。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="47"/>
+        <source>Give the server&apos;s address, starting with http:// or https://.</source>
+        <translation>请填写服务器地址，以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="66"/>
+        <source>e.g. files</source>
+        <translation>例如 files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="71"/>
+        <source>e.g. npx, uvx or a full path</source>
+        <translation>例如 npx、uvx 或完整路径</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="73"/>
+        <source>Separated by spaces; quote an argument that holds one</source>
+        <translation>以空格分隔；含空格的参数请加引号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="75"/>
+        <source>Optional; Triptych&apos;s own folder when empty</source>
+        <translation>可选；留空时为 Triptych 自己的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="76"/>
+        <source>VARIABLE</source>
+        <translation>变量名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="79"/>
+        <source>Header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="80"/>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="81"/>
+        <source>Trusted: believe its tools&apos; annotations</source>
+        <translation>受信任：相信其工具的注解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="84"/>
+        <source>A trusted server&apos;s read-only tools run without asking. An untrusted server&apos;s annotations are shown as hints only, and every call asks first.</source>
+        <translation>受信任服务器的只读工具无需询问即可运行。未受信任服务器的注解仅作为提示显示，每次调用都会先询问。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="91"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="99"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="100"/>
+        <source>Transport</source>
+        <translation>传输方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="101"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="102"/>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="103"/>
+        <source>Working folder</source>
+        <translation>工作文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="104"/>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="105"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="106"/>
+        <source>Headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="107"/>
+        <source>Call timeout</source>
+        <translation>调用超时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="156"/>
+        <source>The arguments have an unclosed quote.</source>
+        <translation>参数中有未闭合的引号。</translation>
+    </message>
+</context>
+<context>
     <name>ServerToolsSection</name>
     <message>
         <location filename="../../gui/params/tools_section.py" line="173"/>
@@ -3799,6 +4056,184 @@
         <location filename="../../gui/params/tools_section.py" line="218"/>
         <source>No limit</source>
         <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>ServersDialog</name>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="81"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <source>MCP servers</source>
+        <translation>MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <source>The server whose settings are shown on the right</source>
+        <translation>右侧显示其设置的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <source>Adds a new server</source>
+        <translation>添加一个新服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <source>Removes the selected server when you save</source>
+        <translation>保存时移除所选服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
+        <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
+        <translation>从 Claude 桌面版或 VS Code 的配置、或粘贴的 JSON 中添加服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
+        <source>Saves the servers as mcpServers JSON; secret values are left out</source>
+        <translation>将服务器保存为 mcpServers JSON；机密值不会导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <source>Server&apos;s last messages</source>
+        <translation>服务器最近的输出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
+        <source>The last lines the server wrote to its error output</source>
+        <translation>服务器写入错误输出的最后几行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <source>Stops the server and starts it again</source>
+        <translation>停止服务器并重新启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
+        <source>The tools the server offers</source>
+        <translation>服务器提供的工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="163"/>
+        <source>Tool details</source>
+        <translation>工具详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="165"/>
+        <source>The selected tool&apos;s description, annotations and input schema</source>
+        <translation>所选工具的说明、注解和输入模式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="227"/>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="275"/>
+        <source>Not saved yet: Save starts it with these settings.</source>
+        <translation>尚未保存：保存后将按这些设置启动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="277"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <source>Not started yet.</source>
+        <translation>尚未启动。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <source>Tools (%n)</source>
+        <translation>
+            <numerusform>工具（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="322"/>
+        <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
+        <translation>以 {exposed} 的名称提供给模型：另一个服务器也有名为 {name} 的工具。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <source>Annotations</source>
+        <translation>注解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <source>Annotations (hints only: server not trusted)</source>
+        <translation>注解（仅作提示：服务器未受信任）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <source>Not offered to the model: its input schema is invalid ({problem}).</source>
+        <translation>未提供给模型：其输入模式无效（{problem}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
+        <source>Input schema:</source>
+        <translation>输入模式：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="359"/>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="459"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="460"/>
+        <source>Save the changes to the MCP servers?</source>
+        <translation>保存对 MCP 服务器的更改吗？</translation>
     </message>
 </context>
 <context>
@@ -4104,106 +4539,106 @@ Details: {details}</source>
         <translation>已在 {seconds} 后停止</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="156"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="159"/>
         <source>Failed after {seconds}: {reason}</source>
         <translation>{seconds} 后失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="162"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="165"/>
         <source>the tool reported an error</source>
         <translation>工具报告了错误</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="163"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="166"/>
         <source>the tool took longer than the server&apos;s time limit</source>
         <translation>工具运行超出了服务器的时间限制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="164"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="167"/>
         <source>the server stopped during the call</source>
         <translation>服务器在调用过程中停止了</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="165"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
         <source>the server is not running</source>
         <translation>服务器未在运行</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="166"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
         <source>no server offers a tool of that name</source>
         <translation>没有服务器提供该名称的工具</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="167"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
         <source>the arguments do not fit the tool&apos;s input schema</source>
         <translation>参数不符合工具的输入模式</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
         <source>the server&apos;s answer could not be read</source>
         <translation>无法读取服务器的回答</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="172"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
         <source>this turn reached its limit of tool calls</source>
         <translation>本轮已达到工具调用次数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="174"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
         <source>it did not give a result</source>
         <translation>没有给出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
         <source>no result</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="184"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="187"/>
         <source>The result was cut to fit: it had {count} characters.</source>
         <translation>结果过长已截断：原有 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="195"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="198"/>
         <source>Result ▾</source>
         <translation>结果 ▾</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/tool_cards.py" line="197"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="200"/>
         <source>Result ▸ (%n image(s))</source>
         <translation>
             <numerusform>结果 ▸（%n 张图片）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/tool_cards.py" line="199"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="202"/>
         <source>Result ▸ (%n line(s))</source>
         <translation>
             <numerusform>结果 ▸（%n 行）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="218"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="221"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="220"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="223"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="221"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="224"/>
         <source>{seconds:.0f} s</source>
         <translation>{seconds:.0f} 秒</translation>
     </message>
@@ -4239,6 +4674,156 @@ Details: {details}</source>
         <location filename="../../gui/chat/tool_results.py" line="54"/>
         <source>Send results</source>
         <translation>发送结果</translation>
+    </message>
+</context>
+<context>
+    <name>ToolWords</name>
+    <message>
+        <location filename="../../gui/tools/words.py" line="20"/>
+        <source>Local command (stdio)</source>
+        <translation>本地命令（stdio）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="21"/>
+        <source>Streamable HTTP</source>
+        <translation>可流式 HTTP（Streamable HTTP）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="22"/>
+        <source>HTTP with SSE (legacy)</source>
+        <translation>HTTP + SSE（旧版）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="30"/>
+        <source>The command was not found. Check its name, or give its full path.</source>
+        <translation>找不到该命令。请检查名称，或填写完整路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="33"/>
+        <source>The server exited while starting.</source>
+        <translation>服务器在启动时退出了。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="36"/>
+        <source>The server stopped unexpectedly.</source>
+        <translation>服务器意外停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="37"/>
+        <source>The server could not be reached at this address.</source>
+        <translation>无法通过此地址连接到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="40"/>
+        <source>The server refused the credentials (401). Check the headers.</source>
+        <translation>服务器拒绝了凭据（401）。请检查请求头。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="43"/>
+        <source>The server cut the connection.</source>
+        <translation>服务器切断了连接。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="44"/>
+        <source>The server did not speak MCP as expected.</source>
+        <translation>服务器没有按预期使用 MCP 协议通信。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="47"/>
+        <source>The server did not become ready in time.</source>
+        <translation>服务器未能及时就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="50"/>
+        <source>A secret value is missing from the keyring. Enter it again.</source>
+        <translation>密钥环中缺少一个机密值。请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="53"/>
+        <source>The server&apos;s settings are incomplete or invalid.</source>
+        <translation>服务器的设置不完整或无效。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/words.py" line="15"/>
+        <source>Ready, %n tool(s)</source>
+        <translation>
+            <numerusform>就绪，%n 个工具</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="68"/>
+        <source>The server failed.</source>
+        <translation>服务器出错。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="70"/>
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="72"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="73"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="74"/>
+        <source>Restarting…</source>
+        <translation>正在重启…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="95"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="97"/>
+        <source>may change things</source>
+        <translation>可能修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="99"/>
+        <source>destructive</source>
+        <translation>破坏性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="101"/>
+        <source>not destructive</source>
+        <translation>非破坏性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="103"/>
+        <source>idempotent</source>
+        <translation>幂等</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="105"/>
+        <source>reaches the outside world</source>
+        <translation>访问外部世界</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="107"/>
+        <source>closed world</source>
+        <translation>封闭环境</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="113"/>
+        <source>Allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="114"/>
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="115"/>
+        <source>Ask</source>
+        <translation>询问</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ language, and words that agree with the footer's cost."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from typing import Any
@@ -273,3 +274,28 @@ async def test_it_calls_an_mcp_time_servers_tool_with_an_input_that_server_accep
     assert call["content"][-1]["input"] == {"timezone": "UTC"}
     call = await ask(client, "Please fetch this page", tools=[fetch])
     assert call["content"][-1]["input"] == {"url": "https://example.com/", "max_length": 5000}
+
+
+async def test_it_reads_the_time_out_of_a_time_servers_json_answer(client: httpx.AsyncClient) -> None:
+    question = "What time is it?"
+    call = await ask(client, question, tools=[TIME_TOOL])
+    tool_use = call["content"][-1]
+    reading = json.dumps(
+        {"timezone": "Asia/Tokyo", "datetime": "2026-12-02T12:52:07+09:00", "is_dst": False}, indent=2
+    )
+    messages = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": call["content"]},
+        {
+            "role": "user",
+            "content": [
+                {
+                    "type": "tool_result",
+                    "tool_use_id": tool_use["id"],
+                    "content": [{"type": "text", "text": reading}],
+                }
+            ],
+        },
+    ]
+    answered = await ask(client, question, messages=messages, tools=[TIME_TOOL])
+    assert "It is **2026-12-02 12:52:07 (Asia/Tokyo)**, according to `get_time`." in texts(answered)
