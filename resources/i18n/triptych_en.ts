@@ -535,17 +535,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="259"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="274"/>
+        <location filename="../../gui/compare/column.py" line="275"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="275"/>
+        <location filename="../../gui/compare/column.py" line="276"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,212 +618,212 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>{rate:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="233"/>
+        <location filename="../../gui/compare/column.py" line="234"/>
         <source>Time to first token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="234"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Total time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
+        <location filename="../../gui/compare/column.py" line="236"/>
         <source>Output speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="236"/>
+        <location filename="../../gui/compare/column.py" line="237"/>
         <source>Input tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="237"/>
+        <location filename="../../gui/compare/column.py" line="238"/>
         <source>Output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="238"/>
+        <location filename="../../gui/compare/column.py" line="239"/>
         <source>Cache read tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="239"/>
+        <location filename="../../gui/compare/column.py" line="240"/>
         <source>Cache write tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="240"/>
+        <location filename="../../gui/compare/column.py" line="241"/>
         <source>Thinking tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="241"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="243"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="243"/>
+        <location filename="../../gui/compare/column.py" line="244"/>
         <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="310"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="335"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="336"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="337"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="338"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="339"/>
+        <location filename="../../gui/compare/column.py" line="340"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="340"/>
+        <location filename="../../gui/compare/column.py" line="341"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="342"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="343"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="343"/>
+        <location filename="../../gui/compare/column.py" line="344"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="344"/>
+        <location filename="../../gui/compare/column.py" line="345"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="345"/>
+        <location filename="../../gui/compare/column.py" line="346"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="346"/>
+        <location filename="../../gui/compare/column.py" line="347"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="347"/>
+        <location filename="../../gui/compare/column.py" line="348"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="348"/>
+        <location filename="../../gui/compare/column.py" line="349"/>
         <source>extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="349"/>
+        <location filename="../../gui/compare/column.py" line="350"/>
         <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,122 +871,122 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="158"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="159"/>
+        <location filename="../../gui/compare/view.py" line="163"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="160"/>
+        <location filename="../../gui/compare/view.py" line="164"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="161"/>
+        <location filename="../../gui/compare/view.py" line="165"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="162"/>
+        <location filename="../../gui/compare/view.py" line="166"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="163"/>
+        <location filename="../../gui/compare/view.py" line="167"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="164"/>
+        <location filename="../../gui/compare/view.py" line="168"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="165"/>
+        <location filename="../../gui/compare/view.py" line="169"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="170"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="167"/>
+        <location filename="../../gui/compare/view.py" line="171"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="168"/>
+        <location filename="../../gui/compare/view.py" line="172"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="169"/>
+        <location filename="../../gui/compare/view.py" line="173"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="170"/>
+        <location filename="../../gui/compare/view.py" line="174"/>
         <source>Sent to every column by Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="171"/>
+        <location filename="../../gui/compare/view.py" line="175"/>
         <source>Sends the prompt to every column at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="172"/>
+        <location filename="../../gui/compare/view.py" line="176"/>
         <source>Stops every column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="173"/>
+        <location filename="../../gui/compare/view.py" line="177"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="175"/>
+        <location filename="../../gui/compare/view.py" line="179"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="177"/>
+        <location filename="../../gui/compare/view.py" line="181"/>
         <source>Scrolling one column scrolls the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="398"/>
+        <location filename="../../gui/compare/view.py" line="411"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="417"/>
+        <location filename="../../gui/compare/view.py" line="430"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="420"/>
+        <location filename="../../gui/compare/view.py" line="433"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="313"/>
+        <location filename="../../gui/compare/view.py" line="317"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="320"/>
+        <location filename="../../gui/compare/view.py" line="324"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="344"/>
+        <location filename="../../gui/compare/view.py" line="348"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2548,6 +2548,59 @@
     </message>
 </context>
 <context>
+    <name>McpServersSection</name>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <source>MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <source>All enabled servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <source>Offers the tools of every enabled MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <source>Only these:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <source>Offers only the tools of the servers ticked below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="199"/>
+        <source>MCP servers offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="201"/>
+        <source>Tick the servers whose tools this conversation offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="204"/>
+        <source>No MCP servers yet: Tools → MCP servers… adds one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="251"/>
+        <source>{name} (not configured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="253"/>
+        <source>{name} (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageCopy</name>
     <message>
         <location filename="../../gui/transcript/message_copy.py" line="37"/>
@@ -3996,72 +4049,72 @@
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="173"/>
+        <location filename="../../gui/params/tools_section.py" line="284"/>
         <source>Server tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="177"/>
+        <location filename="../../gui/params/tools_section.py" line="288"/>
         <source>Web search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="289"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="179"/>
+        <location filename="../../gui/params/tools_section.py" line="290"/>
         <source>Never these domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="181"/>
+        <location filename="../../gui/params/tools_section.py" line="292"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="182"/>
+        <location filename="../../gui/params/tools_section.py" line="293"/>
         <source>Country code, e.g. US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <location filename="../../gui/params/tools_section.py" line="299"/>
         <source>Web fetch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="189"/>
+        <location filename="../../gui/params/tools_section.py" line="300"/>
         <source>Cite the fetched pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="303"/>
         <source>Allowed domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <location filename="../../gui/params/tools_section.py" line="304"/>
         <source>Blocked domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <location filename="../../gui/params/tools_section.py" line="305"/>
         <source>Max searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="195"/>
+        <location filename="../../gui/params/tools_section.py" line="306"/>
         <source>User location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="198"/>
+        <location filename="../../gui/params/tools_section.py" line="309"/>
         <source>Max content tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="218"/>
+        <location filename="../../gui/params/tools_section.py" line="329"/>
         <source>No limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4835,73 +4888,73 @@ Details: {details}</source>
 <context>
     <name>ToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="71"/>
+        <location filename="../../gui/params/tools_section.py" line="85"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="74"/>
+        <location filename="../../gui/params/tools_section.py" line="88"/>
         <source>A JSON list of tool definitions: [{name, description, input_schema}]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="76"/>
+        <location filename="../../gui/params/tools_section.py" line="90"/>
         <source>Add a tool template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="77"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
         <source>Adds an example tool definition to edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="80"/>
+        <location filename="../../gui/params/tools_section.py" line="94"/>
         <source>Default (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="81"/>
+        <location filename="../../gui/params/tools_section.py" line="95"/>
         <source>Auto: the model decides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="82"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Any: must use a tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="83"/>
+        <location filename="../../gui/params/tools_section.py" line="97"/>
         <source>A specific tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="84"/>
+        <location filename="../../gui/params/tools_section.py" line="98"/>
         <source>None: no tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="91"/>
-        <location filename="../../gui/params/tools_section.py" line="97"/>
+        <location filename="../../gui/params/tools_section.py" line="105"/>
+        <location filename="../../gui/params/tools_section.py" line="111"/>
         <source>Tool name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="92"/>
+        <location filename="../../gui/params/tools_section.py" line="106"/>
         <source>One tool call at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="93"/>
+        <location filename="../../gui/params/tools_section.py" line="107"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="96"/>
+        <location filename="../../gui/params/tools_section.py" line="110"/>
         <source>Tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="154"/>
+        <location filename="../../gui/params/tools_section.py" line="168"/>
         <source>Tools: {error}</source>
         <translation type="unfinished"></translation>
     </message>

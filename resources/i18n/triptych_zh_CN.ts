@@ -533,17 +533,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="259"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="274"/>
+        <location filename="../../gui/compare/column.py" line="275"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="275"/>
+        <location filename="../../gui/compare/column.py" line="276"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -616,212 +616,212 @@
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="233"/>
+        <location filename="../../gui/compare/column.py" line="234"/>
         <source>Time to first token</source>
         <translation>首个 token 时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="234"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
+        <location filename="../../gui/compare/column.py" line="236"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="236"/>
+        <location filename="../../gui/compare/column.py" line="237"/>
         <source>Input tokens</source>
         <translation>输入 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="237"/>
+        <location filename="../../gui/compare/column.py" line="238"/>
         <source>Output tokens</source>
         <translation>输出 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="238"/>
+        <location filename="../../gui/compare/column.py" line="239"/>
         <source>Cache read tokens</source>
         <translation>缓存读取 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="239"/>
+        <location filename="../../gui/compare/column.py" line="240"/>
         <source>Cache write tokens</source>
         <translation>缓存写入 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="240"/>
+        <location filename="../../gui/compare/column.py" line="241"/>
         <source>Thinking tokens</source>
         <translation>思考 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="241"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="243"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="243"/>
+        <location filename="../../gui/compare/column.py" line="244"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="310"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="335"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="336"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="337"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="338"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="339"/>
+        <location filename="../../gui/compare/column.py" line="340"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="340"/>
+        <location filename="../../gui/compare/column.py" line="341"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="342"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="343"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="343"/>
+        <location filename="../../gui/compare/column.py" line="344"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="344"/>
+        <location filename="../../gui/compare/column.py" line="345"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="345"/>
+        <location filename="../../gui/compare/column.py" line="346"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="346"/>
+        <location filename="../../gui/compare/column.py" line="347"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="347"/>
+        <location filename="../../gui/compare/column.py" line="348"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="348"/>
+        <location filename="../../gui/compare/column.py" line="349"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="349"/>
+        <location filename="../../gui/compare/column.py" line="350"/>
         <source>MCP servers</source>
         <translation>MCP 服务器</translation>
     </message>
@@ -869,122 +869,122 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="158"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="159"/>
+        <location filename="../../gui/compare/view.py" line="163"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="160"/>
+        <location filename="../../gui/compare/view.py" line="164"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="161"/>
+        <location filename="../../gui/compare/view.py" line="165"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="162"/>
+        <location filename="../../gui/compare/view.py" line="166"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="163"/>
+        <location filename="../../gui/compare/view.py" line="167"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="164"/>
+        <location filename="../../gui/compare/view.py" line="168"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="165"/>
+        <location filename="../../gui/compare/view.py" line="169"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="170"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="167"/>
+        <location filename="../../gui/compare/view.py" line="171"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="168"/>
+        <location filename="../../gui/compare/view.py" line="172"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="169"/>
+        <location filename="../../gui/compare/view.py" line="173"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="170"/>
+        <location filename="../../gui/compare/view.py" line="174"/>
         <source>Sent to every column by Send to all</source>
         <translation>“全部发送”会将其发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="171"/>
+        <location filename="../../gui/compare/view.py" line="175"/>
         <source>Sends the prompt to every column at once</source>
         <translation>同时将提示词发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="172"/>
+        <location filename="../../gui/compare/view.py" line="176"/>
         <source>Stops every column&apos;s reply</source>
         <translation>停止每一列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="173"/>
+        <location filename="../../gui/compare/view.py" line="177"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation>添加一列，使用对话的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="175"/>
+        <location filename="../../gui/compare/view.py" line="179"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation>用于扫描的列：温度、思考、模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="177"/>
+        <location filename="../../gui/compare/view.py" line="181"/>
         <source>Scrolling one column scrolls the others</source>
         <translation>滚动一列时其他列同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="398"/>
+        <location filename="../../gui/compare/view.py" line="411"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="417"/>
+        <location filename="../../gui/compare/view.py" line="430"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="420"/>
+        <location filename="../../gui/compare/view.py" line="433"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="313"/>
+        <location filename="../../gui/compare/view.py" line="317"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="320"/>
+        <location filename="../../gui/compare/view.py" line="324"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="344"/>
+        <location filename="../../gui/compare/view.py" line="348"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -2543,6 +2543,59 @@
     </message>
 </context>
 <context>
+    <name>McpServersSection</name>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <source>MCP servers</source>
+        <translation>MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <source>All enabled servers</source>
+        <translation>所有已启用的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <source>Offers the tools of every enabled MCP server</source>
+        <translation>提供每个已启用 MCP 服务器的工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <source>Only these:</source>
+        <translation>仅以下服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <source>Offers only the tools of the servers ticked below</source>
+        <translation>仅提供下方勾选的服务器的工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="199"/>
+        <source>MCP servers offered</source>
+        <translation>提供的 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="201"/>
+        <source>Tick the servers whose tools this conversation offers</source>
+        <translation>勾选本对话提供其工具的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="204"/>
+        <source>No MCP servers yet: Tools → MCP servers… adds one.</source>
+        <translation>还没有 MCP 服务器：可在“工具 → MCP 服务器…”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="251"/>
+        <source>{name} (not configured)</source>
+        <translation>{name}（未配置）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="253"/>
+        <source>{name} (disabled)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+</context>
+<context>
     <name>MessageCopy</name>
     <message>
         <location filename="../../gui/transcript/message_copy.py" line="37"/>
@@ -3988,72 +4041,72 @@
 <context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="173"/>
+        <location filename="../../gui/params/tools_section.py" line="284"/>
         <source>Server tools</source>
         <translation>服务器工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="177"/>
+        <location filename="../../gui/params/tools_section.py" line="288"/>
         <source>Web search</source>
         <translation>网页搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="289"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation>仅限这些域名，例如 example.com, docs.python.org</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="179"/>
+        <location filename="../../gui/params/tools_section.py" line="290"/>
         <source>Never these domains</source>
         <translation>排除这些域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="181"/>
+        <location filename="../../gui/params/tools_section.py" line="292"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="182"/>
+        <location filename="../../gui/params/tools_section.py" line="293"/>
         <source>Country code, e.g. US</source>
         <translation>国家代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <location filename="../../gui/params/tools_section.py" line="299"/>
         <source>Web fetch</source>
         <translation>网页抓取</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="189"/>
+        <location filename="../../gui/params/tools_section.py" line="300"/>
         <source>Cite the fetched pages</source>
         <translation>引用抓取的网页</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="303"/>
         <source>Allowed domains</source>
         <translation>允许的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <location filename="../../gui/params/tools_section.py" line="304"/>
         <source>Blocked domains</source>
         <translation>屏蔽的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <location filename="../../gui/params/tools_section.py" line="305"/>
         <source>Max searches</source>
         <translation>最大搜索次数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="195"/>
+        <location filename="../../gui/params/tools_section.py" line="306"/>
         <source>User location</source>
         <translation>用户位置</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="198"/>
+        <location filename="../../gui/params/tools_section.py" line="309"/>
         <source>Max content tokens</source>
         <translation>最大内容 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="218"/>
+        <location filename="../../gui/params/tools_section.py" line="329"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
@@ -4829,73 +4882,73 @@ Details: {details}</source>
 <context>
     <name>ToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="71"/>
+        <location filename="../../gui/params/tools_section.py" line="85"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="74"/>
+        <location filename="../../gui/params/tools_section.py" line="88"/>
         <source>A JSON list of tool definitions: [{name, description, input_schema}]</source>
         <translation>工具定义的 JSON 列表：[{name, description, input_schema}]</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="76"/>
+        <location filename="../../gui/params/tools_section.py" line="90"/>
         <source>Add a tool template</source>
         <translation>添加工具模板</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="77"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
         <source>Adds an example tool definition to edit</source>
         <translation>添加一个示例工具定义以便编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="80"/>
+        <location filename="../../gui/params/tools_section.py" line="94"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="81"/>
+        <location filename="../../gui/params/tools_section.py" line="95"/>
         <source>Auto: the model decides</source>
         <translation>自动：由模型决定</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="82"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Any: must use a tool</source>
         <translation>任意：必须使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="83"/>
+        <location filename="../../gui/params/tools_section.py" line="97"/>
         <source>A specific tool</source>
         <translation>指定工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="84"/>
+        <location filename="../../gui/params/tools_section.py" line="98"/>
         <source>None: no tools</source>
         <translation>无：不使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="91"/>
-        <location filename="../../gui/params/tools_section.py" line="97"/>
+        <location filename="../../gui/params/tools_section.py" line="105"/>
+        <location filename="../../gui/params/tools_section.py" line="111"/>
         <source>Tool name</source>
         <translation>工具名称</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="92"/>
+        <location filename="../../gui/params/tools_section.py" line="106"/>
         <source>One tool call at a time</source>
         <translation>一次只调用一个工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="93"/>
+        <location filename="../../gui/params/tools_section.py" line="107"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation>发送 disable_parallel_tool_use。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="96"/>
+        <location filename="../../gui/params/tools_section.py" line="110"/>
         <source>Tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="154"/>
+        <location filename="../../gui/params/tools_section.py" line="168"/>
         <source>Tools: {error}</source>
         <translation>工具：{error}</translation>
     </message>
