@@ -184,8 +184,10 @@ class ApprovalPrompt(QFrame):
         # As tall as the arguments (up to ten lines, then it scrolls): the transcript keeps the room.
         lines = min(self.arguments.document().lineCount(), _ARGUMENT_LINES)
         margins = self.arguments.contentsMargins()
-        frame = 2 * self.arguments.frameWidth() + margins.top() + margins.bottom()
-        self.arguments.setFixedHeight(lines * self.arguments.fontMetrics().lineSpacing() + frame + 8)
+        chrome = 2 * self.arguments.frameWidth() + margins.top() + margins.bottom()
+        chrome += int(2 * self.arguments.document().documentMargin()) + 4
+        spacing = self.arguments.fontMetrics().lineSpacing()
+        self.arguments.setFixedHeight(lines * spacing + chrome)
         self.annotations.setText(self._annotations_text(spec.annotations, request.trusted))
         self.scope.setCurrentIndex(0)
         self._show_count()
@@ -210,7 +212,8 @@ class ApprovalPrompt(QFrame):
             )
         if not hints:
             return self.tr("The server says nothing about what this tool does to your data.")
-        text = self.tr("The server says: {hints}.").format(hints=", ".join(hints))
+        separator = self.tr(", ", "between the server's hints about a tool")
+        text = self.tr("The server says: {hints}.").format(hints=separator.join(hints))
         if not trusted:
             text += " " + self.tr("Hints only: you have not marked this server as trusted.")
         return text

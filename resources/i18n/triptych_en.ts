@@ -236,7 +236,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/chat/approval_prompt.py" line="195"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="197"/>
         <source>%n more waiting</source>
         <translation>
             <numerusform>%n more waiting</numerusform>
@@ -244,52 +244,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="200"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
         <source>read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="200"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
         <source>changes things</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
         <source>destructive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
         <source>not destructive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="206"/>
         <source>same result when repeated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="207"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
         <source>reaches outside (the web, other systems)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="211"/>
         <source>stays within its own data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="212"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="214"/>
         <source>The server says nothing about what this tool does to your data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="213"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="215"/>
+        <source>, </source>
+        <comment>between the server&apos;s hints about a tool</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="216"/>
         <source>The server says: {hints}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="215"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="218"/>
         <source>Hints only: you have not marked this server as trusted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5565,12 +5571,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="264"/>
+        <location filename="../../gui/app.py" line="273"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="304"/>
+        <location filename="../../gui/app.py" line="315"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -236,59 +236,65 @@
         <translation>（来自另一个对话的请求）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/chat/approval_prompt.py" line="195"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="197"/>
         <source>%n more waiting</source>
         <translation>
             <numerusform>还有 %n 个在等待</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="200"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="200"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
         <source>changes things</source>
         <translation>会做出更改</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
         <source>destructive</source>
         <translation>破坏性</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
         <source>not destructive</source>
         <translation>非破坏性</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="206"/>
         <source>same result when repeated</source>
         <translation>重复调用结果相同</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="207"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
         <source>reaches outside (the web, other systems)</source>
         <translation>会访问外部（网络、其他系统）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="211"/>
         <source>stays within its own data</source>
         <translation>仅限于自身数据</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="212"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="214"/>
         <source>The server says nothing about what this tool does to your data.</source>
         <translation>服务器没有说明此工具会对你的数据做什么。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="213"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="215"/>
+        <source>, </source>
+        <comment>between the server&apos;s hints about a tool</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="216"/>
         <source>The server says: {hints}.</source>
         <translation>服务器声明：{hints}。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/approval_prompt.py" line="215"/>
+        <location filename="../../gui/chat/approval_prompt.py" line="218"/>
         <source>Hints only: you have not marked this server as trusted.</source>
         <translation>仅供参考：你尚未将此服务器标记为可信。</translation>
     </message>
@@ -5553,12 +5559,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="264"/>
+        <location filename="../../gui/app.py" line="273"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="304"/>
+        <location filename="../../gui/app.py" line="315"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
