@@ -36,6 +36,7 @@ from core.tools.hub import ToolHub
 from core.tools.secrets import ToolSecrets
 from core.wire.errors import ApiError
 from core.wire.models_list import DiscoveredModel
+from gui.chat.approval_prompt import ApprovalPrompt
 from gui.chat.session_signals import ChatSignals
 from gui.compare.alternatives_links import AlternativesLinks
 from gui.compare.saved_runs import CompareRunsMenu
@@ -110,7 +111,10 @@ class TriptychApp:
         self.tool_hub = ToolHub(self.tool_secrets, on_status=self._tool_status)
         self.tools: ToolsController | None = None
         self.controller = ChatSignals()
-        self.session = ChatSession(self.store, self.clients, self.controller, tools=self.tool_hub)
+        self.approvals = ApprovalPrompt()  # the window places it; the session asks through it
+        self.session = ChatSession(
+            self.store, self.clients, self.controller, tools=self.tool_hub, approver=self.approvals
+        )
         self.compare_controller = CompareSignals()
         self.compare_session = CompareSession(
             self.store, self.clients, self.compare_controller, tools=self.tool_hub
@@ -140,6 +144,7 @@ class TriptychApp:
             settings=self.settings,
             profiles=lambda: list(self._profiles),
             discover_models=self.discover_models,
+            approvals=self.approvals,
         )
         window = self.window
         self.providers = ProvidersController(
