@@ -13,7 +13,9 @@ from gui.tools.servers_dialog import ServersDialog
 from tests.gui.test_accessibility import check
 
 
-def test_every_control_of_the_mcp_dialogs_has_a_name_and_a_description(qapp: QApplication, qtbot: QtBot) -> None:
+def test_every_control_of_the_mcp_dialogs_has_a_name_and_a_description(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
     stdio = ServerConfig("files", command="npx", env={"TOKEN": ""}, secret_names=frozenset({"TOKEN"}))
     remote = ServerConfig("remote", transport="http", url="https://example.com/mcp", headers={"X-Team": "a"})
     spec = ToolSpec("files", "read", "read", "Read a file.", {"type": "object"})
