@@ -117,7 +117,7 @@ class TriptychApp:
         )
         self.compare_controller = CompareSignals()
         self.compare_session = CompareSession(
-            self.store, self.clients, self.compare_controller, tools=self.tool_hub
+            self.store, self.clients, self.compare_controller, tools=self.tool_hub, approver=self.approvals
         )
         self.compare_view: CompareView | None = None
         self.compare_runs: CompareRunsMenu | None = None
