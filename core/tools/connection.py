@@ -24,10 +24,12 @@ from core.model.tools import (
 )
 from core.tools.arguments import schema_problem
 from core.tools.results import not_running, outcome_from_result, problem_outcome
-from core.tools.stdio import StderrTail, StdioParams, stdio_transport
+from core.tools.stdio import MAX_MESSAGE_BYTES, StderrTail, StdioParams, stdio_transport
 
 CLIENT_NAME = "triptych"
 CLIENT_VERSION = "0.1.0"
+PING_TIMEOUT = 5.0
+"""Seconds an HTTP server has to answer a ping after a call's connection was cut, before it counts as gone."""
 
 
 class StartFailed(Exception):
@@ -65,8 +67,10 @@ class Connection:
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _ended: asyncio.Event = field(default_factory=asyncio.Event)
     _transport_error: BaseException | None = None
+    _http_status: int | None = None
     _state: ServerState = ServerState.STARTING
     _task: asyncio.Task[None] | None = None
+    _checks: set[asyncio.Task[None]] = field(default_factory=set)
 
     @property
     def name(self) -> str:
@@ -93,19 +97,21 @@ class Connection:
                 await self._task
 
     async def _run(self) -> None:
+        was_ready = False
         try:
             async with self._connected() as session:
                 self.session = session
+                was_ready = True
                 self._publish(ServerState.READY)
                 self.settled.set()
                 await _first(self._stop.wait(), self._ended.wait())
                 self.session = None
             if not self._stop.is_set():
-                self._fail(ServerProblem.CRASHED, self._ended_detail())
+                self._fail(*self._ended_problem())
         except StartFailed as failure:
             self._fail(failure.problem, failure.detail)
         except Exception as error:  # the SDK's own errors, ExceptionGroups from its task groups
-            self._fail(*self._classify(error))
+            self._fail(*(self._ended_problem() if was_ready else self._classify(error)))
         finally:
             self.session = None
             self.settled.set()
@@ -161,7 +167,7 @@ class Connection:
         if config.transport == "sse":
             from mcp.client.sse import sse_client
 
-            return sse_client(config.url, headers=dict(config.headers))
+            return sse_client(config.url, headers=dict(config.headers), sse_read_timeout=300.0)
         return self._http()
 
     @contextlib.asynccontextmanager
@@ -200,14 +206,28 @@ class Connection:
     async def _http(self) -> AsyncIterator[tuple[Any, Any]]:
         import httpx2
         from mcp.client.streamable_http import streamable_http_client
-        from mcp.shared._httpx_utils import create_mcp_http_client
 
+        # The SDK's own timeouts, with reading allowed to outlast the longest call.
         timeout = httpx2.Timeout(30.0, read=max(300.0, self.config.call_timeout + 5))
         async with (
-            create_mcp_http_client(headers=dict(self.config.headers), timeout=timeout) as client,
-            streamable_http_client(self.config.url, http_client=client) as (read, write),
+            httpx2.AsyncClient(
+                headers=dict(self.config.headers),
+                timeout=timeout,
+                event_hooks={"response": [self._note_status]},
+            ) as client,
+            streamable_http_client(
+                self.config.url, http_client=client, max_sse_event_size=MAX_MESSAGE_BYTES
+            ) as (
+                read,
+                write,
+            ),
         ):
             yield read, write
+
+    async def _note_status(self, response: Any) -> None:
+        # The SDK turns an HTTP error into a JSON-RPC one, dropping the status: a 401 must reach the user.
+        if response.status_code >= 400:
+            self._http_status = response.status_code
 
     @contextlib.asynccontextmanager
     async def _watch(self, source: Any) -> AsyncIterator[Any]:
@@ -276,6 +296,9 @@ class Connection:
                     f"The tool did not answer within {self.config.call_timeout:g} seconds.",
                 )
             if error.code == mcp_types.CONNECTION_CLOSED:
+                if self.config.transport != "stdio":
+                    # Over HTTP a cut response may be one request's; whether the server is gone, a ping says.
+                    self._check_alive(session)
                 return problem_outcome(RunProblem.SERVER_CRASHED, self._crash_detail())
             if error.code == mcp_types.INVALID_PARAMS:
                 return problem_outcome(RunProblem.INVALID_ARGUMENTS, error.message)
@@ -288,6 +311,22 @@ class Connection:
         except RuntimeError as error:  # structured content not matching the tool's output schema
             return problem_outcome(RunProblem.MALFORMED_RESULT, str(error))
         return outcome_from_result(result)
+
+    def _check_alive(self, session: Any) -> None:
+        async def ping() -> None:
+            import anyio
+
+            try:
+                with anyio.fail_after(PING_TIMEOUT):
+                    await session.send_ping()
+            except Exception as error:
+                if self._transport_error is None:
+                    self._transport_error = error
+                self._ended.set()
+
+        task = asyncio.get_running_loop().create_task(ping())
+        self._checks.add(task)
+        task.add_done_callback(self._checks.discard)
 
     def _publish(self, state: ServerState, problem: ServerProblem | None = None, detail: str = "") -> None:
         self._state = state
@@ -316,9 +355,13 @@ class Connection:
         for leaf in leaves:
             if isinstance(leaf, StartFailed):
                 return leaf.problem, leaf.detail
+        if self._http_status in (401, 403):
+            return ServerProblem.UNAUTHORIZED, f"HTTP {self._http_status}"
         transport = self._transport_error
         if transport is not None:
             return _transport_problem(transport)
+        if self._http_status is not None:
+            return ServerProblem.PROTOCOL_ERROR, f"HTTP {self._http_status}"
         for leaf in leaves:
             problem = _transport_problem(leaf)
             if problem[0] is not ServerProblem.PROTOCOL_ERROR:
@@ -333,6 +376,15 @@ class Connection:
                     return ServerProblem.STREAM_CUT, leaf.message
                 return ServerProblem.PROTOCOL_ERROR, leaf.message
         return ServerProblem.PROTOCOL_ERROR, _short(leaves[0] if leaves else error)
+
+    def _ended_problem(self) -> tuple[ServerProblem, str]:
+        """Why a server that was ready is gone: a stdio server exited; an HTTP one stopped answering."""
+        if self.config.transport == "stdio":
+            return ServerProblem.CRASHED, self._ended_detail()
+        if self._transport_error is None:
+            return ServerProblem.STREAM_CUT, "the connection ended"
+        problem, detail = _transport_problem(self._transport_error)
+        return (ServerProblem.STREAM_CUT if problem is ServerProblem.PROTOCOL_ERROR else problem), detail
 
     def _ended_detail(self) -> str:
         if self.config.transport != "stdio":

@@ -13,8 +13,8 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFontDatabase
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -60,11 +60,13 @@ class ServersDialog(QDialog):
     """Signals:
     serversSaved(list, list): the servers as `ServerEdit`s, and the names of the servers removed.
     restartRequested(str): the user asked to restart a saved server.
+    importRequested: the user asked to import servers (answered with `add_drafts`).
     exportRequested(list): the saved servers (`ServerConfig`s) to export.
     """
 
     serversSaved = Signal(list, list)
     restartRequested = Signal(str)
+    importRequested = Signal()
     exportRequested = Signal(list)
 
     def __init__(
@@ -73,13 +75,9 @@ class ServersDialog(QDialog):
         statuses: Sequence[ServerStatus],
         tools: Mapping[str, Sequence[ToolSpec]],
         parent: QWidget | None = None,
-        *,
-        import_servers: Callable[[], list[ServerDraft]] | None = None,
     ) -> None:
-        """`import_servers()` asks the user for servers to import (Import…) and returns them as drafts."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("MCP servers"))
-        self._import_servers = import_servers
         self._entries = [_Entry(ServerDraft(config), config.name) for config in servers]
         self._saved = [replace(entry) for entry in self._entries]
         self._removed: list[str] = []
@@ -87,6 +85,7 @@ class ServersDialog(QDialog):
         self._tools = {name: list(specs) for name, specs in tools.items()}
         self._row = -1
         self._discarding = False
+        self._before_save: tuple[list[_Entry], list[_Entry], list[str]] | None = None
         self.unsaved_box: QMessageBox | None = None
         self._build()
         for _ in self._entries:
@@ -110,7 +109,7 @@ class ServersDialog(QDialog):
         self.import_button = self._button(
             self.tr("Import…"),
             self.tr("Adds servers from Claude desktop's or VS Code's configuration, or from pasted JSON"),
-            self._import,
+            self.importRequested,
         )
         self.export_button = self._button(
             self.tr("Export…"),
@@ -183,17 +182,22 @@ class ServersDialog(QDialog):
         splitter.addWidget(right_widget)
         splitter.setStretchFactor(1, 3)
 
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ERROR_COLOR}")
+        self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.clicked.connect(self.save)
-        self.buttons.rejected.connect(self.close)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def _button(self, text: str, description: str, slot: Callable[[], None]) -> QPushButton:
+    def _button(self, text: str, description: str, slot: Callable[[], None] | SignalInstance) -> QPushButton:
         button = QPushButton(text, self)
         button.setAccessibleDescription(description)
         button.clicked.connect(slot)
@@ -397,10 +401,8 @@ class ServersDialog(QDialog):
             self._row_changed(-1)
         self._update_enabled()
 
-    def _import(self) -> None:
-        if self._import_servers is None:
-            return
-        drafts = self._import_servers()
+    def add_drafts(self, drafts: list[ServerDraft]) -> None:
+        """Servers to add (imported), unsaved until Save; a name already in the list gets a number."""
         if drafts:
             self._append(drafts)
 
@@ -429,6 +431,12 @@ class ServersDialog(QDialog):
                 return False
         edits = [ServerEdit(entry.draft, entry.saved_as) for entry in self._entries]
         removed = [name for name in self._removed if name not in {e.draft.config.name for e in self._entries}]
+        self._before_save = (
+            [replace(entry) for entry in self._entries],
+            list(self._saved),
+            list(self._removed),
+        )
+        self.error.hide()
         self.serversSaved.emit(edits, removed)
         for entry in self._entries:
             if entry.saved_as is not None and entry.saved_as != entry.draft.config.name:
@@ -446,12 +454,37 @@ class ServersDialog(QDialog):
         self._update_enabled()
         return True
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """With unsaved edits, ask first (without a nested event loop: the box answers later)."""
+    def show_notice(self, text: str, *, error: bool = False) -> None:
+        """A line above the buttons: where the export went, or why it failed."""
+        self.error.setText(text)
+        self.error.setStyleSheet(f"color: {ERROR_COLOR}" if error else "")
+        self.error.show()
+
+    def save_failed(self, reason: str) -> None:
+        """What was saved could not all be kept (the keyring refused a secret, the database failed): say why,
+        and show the edits as unsaved again, secrets typed included, so Save can be tried again."""
+        if self._before_save is not None:
+            entries, saved, removed = self._before_save
+            self._before_save = None
+            self._row = -1
+            self._entries, self._saved, self._removed = entries, saved, removed
+            row = max(0, min(self.server_list.currentRow(), len(entries) - 1))
+            self.server_list.blockSignals(True)
+            self.server_list.clear()
+            for _ in entries:
+                self.server_list.addItem(QListWidgetItem())
+            self.server_list.blockSignals(False)
+            self._refresh_list()
+            self.server_list.setCurrentRow(row if entries else -1)
+            self._row_changed(self.server_list.currentRow())
+        self.show_notice(self.tr("Not saved: {reason}").format(reason=reason), error=True)
+
+    def done(self, result: int) -> None:
+        """Close, Esc and the window's close button end here: with unsaved edits, ask first (without a nested
+        event loop: the box answers later)."""
         if self._discarding or not self.has_unsaved_changes():
-            event.accept()
+            super().done(result)
             return
-        event.ignore()
         if self.unsaved_box is not None:
             return
         box = QMessageBox(
@@ -464,17 +497,14 @@ class ServersDialog(QDialog):
             self,
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.finished.connect(lambda answer: self._answered(QMessageBox.StandardButton(answer)))
+        box.finished.connect(lambda answer: self._answered(QMessageBox.StandardButton(answer), result))
         self.unsaved_box = box
         box.open()
 
-    def _answered(self, answer: QMessageBox.StandardButton) -> None:
+    def _answered(self, answer: QMessageBox.StandardButton, result: int) -> None:
         self.unsaved_box = None
         if answer == QMessageBox.StandardButton.Discard:
             self._discarding = True
-            self.close()
+            self.done(result)
         elif answer == QMessageBox.StandardButton.Save and self.save():
-            self.close()
-
-    def reject(self) -> None:
-        self.close()  # Esc asks about unsaved changes too
+            super().done(result)

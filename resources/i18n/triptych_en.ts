@@ -2371,6 +2371,163 @@
     </message>
 </context>
 <context>
+    <name>ImportServersDialog</name>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="46"/>
+        <source>Read as mcpServers (Claude desktop, Claude Code, Cursor…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="49"/>
+        <source>Read as VS Code&apos;s servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="50"/>
+        <source>Read as a list of servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="60"/>
+        <source>This is not JSON: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="61"/>
+        <source>No servers found: expected mcpServers, servers, or entries with a command or a url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="65"/>
+        <source>{server}: not imported, its entry is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="68"/>
+        <source>{server}: not imported, it has neither a command nor a url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="71"/>
+        <source>{server}: not imported, its field {detail} has the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="74"/>
+        <source>{server}: not imported, its type {detail} is unknown (stdio, http or sse).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="78"/>
+        <source>A server without a name was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="81"/>
+        <source>{server}: {detail} is asked for by the other app; enter its value here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="113"/>
+        <source>Import MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="118"/>
+        <source>Open Claude desktop&apos;s claude_desktop_config.json or VS Code&apos;s mcp.json, or paste JSON below (the whole file, its mcpServers, or one &quot;name&quot;: {…} entry).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="124"/>
+        <source>Open file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="125"/>
+        <source>Reads a configuration file into the box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="133"/>
+        <source>Configuration JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="134"/>
+        <source>The JSON to import servers from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="142"/>
+        <source>Servers to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="143"/>
+        <source>The servers that will be added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="148"/>
+        <location filename="../../gui/tools/import_dialog.py" line="225"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="149"/>
+        <source>Adds the servers listed to the MCP servers dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="181"/>
+        <source>{name} is too large for a configuration file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="186"/>
+        <source>{name} could not be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="189"/>
+        <source>{name} is not a text file (UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="220"/>
+        <source>Values of {names} will be kept in the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/import_dialog.py" line="225"/>
+        <source>Add %n server(s)</source>
+        <translation>
+            <numerusform>Add %n server</numerusform>
+            <numerusform>Add %n servers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JsonEdit</name>
     <message>
         <location filename="../../gui/widgets/json_edit.py" line="83"/>
@@ -4128,135 +4285,135 @@
 <context>
     <name>ServersDialog</name>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="81"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="80"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="103"/>
         <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
         <source>The server whose settings are shown on the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
         <source>Adds a new server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
         <source>Removes the selected server when you save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="110"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
         <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="115"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
         <source>Saves the servers as mcpServers JSON; secret values are left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="142"/>
         <source>Server&apos;s last messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
         <source>The last lines the server wrote to its error output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
         <source>Restart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
         <source>Stops the server and starts it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
         <source>Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
         <source>The tools the server offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="163"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="162"/>
         <source>Tool details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="165"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="164"/>
         <source>The selected tool&apos;s description, annotations and input schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="170"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="227"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="231"/>
         <source>(unnamed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="275"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
         <source>Not saved yet: Save starts it with these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="277"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="281"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="283"/>
         <source>Not started yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
         <source>Tools (%n)</source>
         <translation>
             <numerusform>Tools (%n)</numerusform>
@@ -4264,42 +4421,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="322"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="326"/>
         <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
         <source>Annotations (hints only: server not trusted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
         <source>Not offered to the model: its input schema is invalid ({problem}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="347"/>
         <source>Input schema:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="359"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="363"/>
         <source>server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="459"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="480"/>
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="492"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="460"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
         <source>Save the changes to the MCP servers?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4708,6 +4870,29 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>ToolFiles</name>
+    <message>
+        <location filename="../../gui/tools/files.py" line="18"/>
+        <source>Import MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="19"/>
+        <source>JSON files (*.json *.jsonc);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="28"/>
+        <source>Export MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="29"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ToolResultsDialog</name>
     <message>
         <location filename="../../gui/chat/tool_results.py" line="26"/>
@@ -4888,6 +5073,34 @@ Details: {details}</source>
     <message>
         <location filename="../../gui/tools/words.py" line="115"/>
         <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="68"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="69"/>
+        <source>MCP servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="71"/>
+        <source>Permissions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="149"/>
+        <source>Not exported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="151"/>
+        <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5571,12 +5784,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="273"/>
+        <location filename="../../gui/app.py" line="287"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="315"/>
+        <location filename="../../gui/app.py" line="328"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

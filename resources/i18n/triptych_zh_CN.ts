@@ -2366,6 +2366,162 @@
     </message>
 </context>
 <context>
+    <name>ImportServersDialog</name>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="46"/>
+        <source>Read as mcpServers (Claude desktop, Claude Code, Cursor…).</source>
+        <translation>按 mcpServers 格式读取（Claude 桌面版、Claude Code、Cursor…）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="49"/>
+        <source>Read as VS Code&apos;s servers.</source>
+        <translation>按 VS Code 的 servers 格式读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="50"/>
+        <source>Read as a list of servers.</source>
+        <translation>按服务器列表读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="60"/>
+        <source>This is not JSON: {detail}</source>
+        <translation>这不是 JSON：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="61"/>
+        <source>No servers found: expected mcpServers, servers, or entries with a command or a url.</source>
+        <translation>未找到服务器：应包含 mcpServers、servers，或带有 command 或 url 的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="65"/>
+        <source>{server}: not imported, its entry is not an object.</source>
+        <translation>{server}：未导入，其条目不是对象。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="68"/>
+        <source>{server}: not imported, it has neither a command nor a url.</source>
+        <translation>{server}：未导入，它既没有 command 也没有 url。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="71"/>
+        <source>{server}: not imported, its field {detail} has the wrong type.</source>
+        <translation>{server}：未导入，其字段 {detail} 的类型不对。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="74"/>
+        <source>{server}: not imported, its type {detail} is unknown (stdio, http or sse).</source>
+        <translation>{server}：未导入，其类型 {detail} 未知（应为 stdio、http 或 sse）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="78"/>
+        <source>A server without a name was not imported.</source>
+        <translation>一个没有名称的服务器未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="81"/>
+        <source>{server}: {detail} is asked for by the other app; enter its value here.</source>
+        <translation>{server}：{detail} 由原应用在运行时询问；请在这里填写它的值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="113"/>
+        <source>Import MCP servers</source>
+        <translation>导入 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="118"/>
+        <source>Open Claude desktop&apos;s claude_desktop_config.json or VS Code&apos;s mcp.json, or paste JSON below (the whole file, its mcpServers, or one &quot;name&quot;: {…} entry).</source>
+        <translation>打开 Claude 桌面版的 claude_desktop_config.json 或 VS Code 的 mcp.json，或在下方粘贴 JSON（整个文件、其中的 mcpServers，或一个 &quot;名称&quot;: {…} 条目）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="124"/>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="125"/>
+        <source>Reads a configuration file into the box</source>
+        <translation>将配置文件读入文本框</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="133"/>
+        <source>Configuration JSON</source>
+        <translation>配置 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="134"/>
+        <source>The JSON to import servers from</source>
+        <translation>要从中导入服务器的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Transport</source>
+        <translation>传输方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Secrets</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="142"/>
+        <source>Servers to import</source>
+        <translation>要导入的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="143"/>
+        <source>The servers that will be added</source>
+        <translation>将要添加的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="148"/>
+        <location filename="../../gui/tools/import_dialog.py" line="225"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="149"/>
+        <source>Adds the servers listed to the MCP servers dialog</source>
+        <translation>将列出的服务器添加到 MCP 服务器对话框</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="181"/>
+        <source>{name} is too large for a configuration file.</source>
+        <translation>{name} 太大，不像是配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="186"/>
+        <source>{name} could not be read: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="189"/>
+        <source>{name} is not a text file (UTF-8).</source>
+        <translation>{name} 不是文本文件（UTF-8）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="220"/>
+        <source>Values of {names} will be kept in the keyring.</source>
+        <translation>{names} 的值将保存在密钥环中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/import_dialog.py" line="225"/>
+        <source>Add %n server(s)</source>
+        <translation>
+            <numerusform>添加 %n 个服务器</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JsonEdit</name>
     <message>
         <location filename="../../gui/widgets/json_edit.py" line="83"/>
@@ -4120,177 +4276,182 @@
 <context>
     <name>ServersDialog</name>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="81"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="80"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="103"/>
         <source>MCP servers</source>
         <translation>MCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
         <source>The server whose settings are shown on the right</source>
         <translation>右侧显示其设置的服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
         <source>Adds a new server</source>
         <translation>添加一个新服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
         <source>Removes the selected server when you save</source>
         <translation>保存时移除所选服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="110"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
         <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
         <translation>从 Claude 桌面版或 VS Code 的配置、或粘贴的 JSON 中添加服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="115"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
         <source>Saves the servers as mcpServers JSON; secret values are left out</source>
         <translation>将服务器保存为 mcpServers JSON；机密值不会导出</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="142"/>
         <source>Server&apos;s last messages</source>
         <translation>服务器最近的输出</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
         <source>The last lines the server wrote to its error output</source>
         <translation>服务器写入错误输出的最后几行</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
         <source>Stops the server and starts it again</source>
         <translation>停止服务器并重新启动</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
         <source>The tools the server offers</source>
         <translation>服务器提供的工具</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="163"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="162"/>
         <source>Tool details</source>
         <translation>工具详情</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="165"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="164"/>
         <source>The selected tool&apos;s description, annotations and input schema</source>
         <translation>所选工具的说明、注解和输入模式</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="170"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="227"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="231"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="275"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
         <source>Not saved yet: Save starts it with these settings.</source>
         <translation>尚未保存：保存后将按这些设置启动。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="277"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="281"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="283"/>
         <source>Not started yet.</source>
         <translation>尚未启动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tools/servers_dialog.py" line="309"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
         <source>Tools (%n)</source>
         <translation>
             <numerusform>工具（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="322"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="326"/>
         <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
         <translation>以 {exposed} 的名称提供给模型：另一个服务器也有名为 {name} 的工具。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
         <source>Annotations</source>
         <translation>注解</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="333"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
         <source>Annotations (hints only: server not trusted)</source>
         <translation>注解（仅作提示：服务器未受信任）</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
         <source>Not offered to the model: its input schema is invalid ({problem}).</source>
         <translation>未提供给模型：其输入模式无效（{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="347"/>
         <source>Input schema:</source>
         <translation>输入模式：</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="359"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="363"/>
         <source>server</source>
         <translation>server</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="459"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="480"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="492"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="460"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
         <source>Save the changes to the MCP servers?</source>
         <translation>保存对 MCP 服务器的更改吗？</translation>
     </message>
@@ -4703,6 +4864,29 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>ToolFiles</name>
+    <message>
+        <location filename="../../gui/tools/files.py" line="18"/>
+        <source>Import MCP servers</source>
+        <translation>导入 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="19"/>
+        <source>JSON files (*.json *.jsonc);;All files (*)</source>
+        <translation>JSON 文件 (*.json *.jsonc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="28"/>
+        <source>Export MCP servers</source>
+        <translation>导出 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="29"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>ToolResultsDialog</name>
     <message>
         <location filename="../../gui/chat/tool_results.py" line="26"/>
@@ -4883,6 +5067,34 @@ Details: {details}</source>
         <location filename="../../gui/tools/words.py" line="115"/>
         <source>Ask</source>
         <translation>询问</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="68"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="69"/>
+        <source>MCP servers…</source>
+        <translation>MCP 服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="71"/>
+        <source>Permissions…</source>
+        <translation>权限…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="149"/>
+        <source>Not exported: {reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="151"/>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
     </message>
 </context>
 <context>
@@ -5559,12 +5771,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="273"/>
+        <location filename="../../gui/app.py" line="287"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="315"/>
+        <location filename="../../gui/app.py" line="328"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

@@ -1,10 +1,10 @@
 """An MCP server with a tool for each fault the hub must survive, for the tests and the bench.
 
-Run as a script (it imports only the `mcp` SDK): `python tests/mcp_servers/faulty.py` speaks stdio;
-`--http PORT` serves Streamable HTTP on 127.0.0.1:PORT/mcp (`--token T` then answers 401 without
-`Authorization: Bearer T`); `--exit-at-start` exits before speaking; `--pid-file F` writes the process id
-there (the "no child left" checks read it; `--spawn-child` adds a grandchild's); `--hang-at-start` never
-answers the handshake.
+Run as a script (it imports only the `mcp` SDK): `python tests/mcp_servers/faulty.py` speaks stdio.
+`--http PORT` serves Streamable HTTP on 127.0.0.1:PORT/mcp (`--sse`: the legacy HTTP+SSE transport at /sse;
+`--token T`: 401 without `Authorization: Bearer T`). `--exit-at-start` exits before speaking,
+`--hang-at-start` never answers the handshake, `--pid-file F` writes the process id there (and with
+`--spawn-child` a grandchild's): the "no child left" checks read it.
 """
 
 from __future__ import annotations
@@ -96,6 +96,11 @@ async def malformed(ctx: Context) -> str:
     return "unreachable"
 
 
+@server.tool(description="Read one of the server's environment variables.")
+def env(name: str) -> str:
+    return os.environ.get(name, "<unset>")
+
+
 @server.tool(description="Return a small PNG image.")
 def image() -> Image:
     return Image(data=PNG, format="png")
@@ -144,6 +149,9 @@ server._tool_manager.get_tool("bad_schema").parameters = {  # type: ignore[union
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--http", type=int, default=None, help="serve Streamable HTTP on this port")
+    parser.add_argument(
+        "--sse", action="store_true", help="with --http: the legacy HTTP+SSE transport at /sse"
+    )
     parser.add_argument("--token", default=None, help="require this bearer token (HTTP)")
     parser.add_argument("--exit-at-start", action="store_true")
     parser.add_argument("--hang-at-start", action="store_true")
@@ -167,15 +175,14 @@ def main(argv: list[str] | None = None) -> None:
     if options.http is None:
         server.run()
         return
-    _serve_http(options.http, options.token)
+    _serve_http(options.http, options.token, sse=options.sse)
 
 
-def _serve_http(port: int, token: str | None) -> None:
+def _serve_http(port: int, token: str | None, *, sse: bool) -> None:
     import uvicorn
     from starlette.responses import PlainTextResponse
 
-    app = server.streamable_http_app()
-    inner = app
+    inner = server.sse_app() if sse else server.streamable_http_app()
 
     async def guarded(scope: dict[str, Any], receive: Any, send: Any) -> None:
         if token is not None and scope["type"] == "http":

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import socket
+import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from core.model.tools import ServerConfig
 from tests.paths import REPO
+from tests.waiting import wait_until
 
 FAULTY = REPO / "tests" / "mcp_servers" / "faulty.py"
 
@@ -39,3 +45,38 @@ def child_pids() -> set[int]:
         except FileNotFoundError:
             continue
     return children
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _accepting(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+    except OSError:
+        return False
+    return True
+
+
+@contextlib.asynccontextmanager
+async def http_server(*options: str) -> AsyncIterator[tuple[int, subprocess.Popen[bytes]]]:
+    """The faulty server on Streamable HTTP (or `--sse`) on a free port of 127.0.0.1; killed at the end."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(FAULTY), "--http", str(port), *options],
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        await wait_until(
+            lambda: _accepting(port) or process.poll() is not None, timeout=60, what="the HTTP MCP server"
+        )
+        assert process.poll() is None, "the HTTP MCP server exited at start"
+        yield port, process
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)

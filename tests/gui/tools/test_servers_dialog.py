@@ -214,9 +214,11 @@ def test_imported_servers_join_the_list_as_drafts_with_free_names(qapp: QApplica
         ServerDraft(ServerConfig(name="files", command="npx")),
         ServerDraft(ServerConfig(name="git", command="uvx", args=("mcp-server-git",))),
     ]
-    dialog = ServersDialog([FILES], [], {}, import_servers=lambda: imported)
+    dialog = ServersDialog([FILES], [], {})
     qtbot.addWidget(dialog)
-    dialog.import_button.click()
+    with qtbot.waitSignal(dialog.importRequested, timeout=1000):
+        dialog.import_button.click()
+    dialog.add_drafts(imported)
     names = [dialog.server_list.item(row).text().split()[-1] for row in range(dialog.server_list.count())]
     assert names == ["files", "files-2", "git"]
     assert dialog.has_unsaved_changes()
@@ -236,3 +238,19 @@ def test_closing_with_unsaved_edits_asks_and_save_keeps_them(qapp: QApplication,
         box.button(QMessageBox.StandardButton.Save).click()
     assert [edit.draft.config.command for edit in signal.args[0]] == ["npx"]
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=1000)
+
+
+def test_a_save_the_keyring_refused_says_why_and_keeps_every_edit_for_another_try(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    dialog = ServersDialog([FILES], [], {})
+    qtbot.addWidget(dialog)
+    dialog.form.env.add_row("TOKEN", "tok-42", secret=True)
+    saved(qtbot, dialog)
+    assert not dialog.has_unsaved_changes()
+    dialog.save_failed("The keyring is locked.")
+    assert dialog.error.text() == "Not saved: The keyring is locked."
+    assert dialog.has_unsaved_changes()
+    edits, _ = saved(qtbot, dialog)
+    assert edits[0].draft.secrets == {"TOKEN": "tok-42"}  # the secret typed is still there
+    assert dialog.error.isHidden()
