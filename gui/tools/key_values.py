@@ -37,7 +37,9 @@ class KeyValueTable(QWidget):
 
     changed = Signal()
 
-    def __init__(self, name_placeholder: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name_placeholder: str, name: str, description: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._name_placeholder = name_placeholder
         self._saved_secrets: set[str] = set()
@@ -50,8 +52,12 @@ class KeyValueTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(90)
+        self.table.setAccessibleName(name)
+        self.table.setAccessibleDescription(description)
         self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button.setAccessibleDescription(self.tr("Adds a row to fill in"))
         self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setAccessibleDescription(self.tr("Removes the selected row"))
         self.add_button.clicked.connect(lambda: self.add_row("", "", secret=False))
         self.remove_button.clicked.connect(self._remove_current)
         buttons = QHBoxLayout()

@@ -73,10 +73,20 @@ class ServerForm(QWidget):
         self.args.setPlaceholderText(self.tr("Separated by spaces; quote an argument that holds one"))
         self.cwd = QLineEdit(self)
         self.cwd.setPlaceholderText(self.tr("Optional; Triptych's own folder when empty"))
-        self.env = KeyValueTable(self.tr("VARIABLE"), self)
+        self.env = KeyValueTable(
+            self.tr("VARIABLE"),
+            self.tr("Environment"),
+            self.tr("Environment variables the server starts with; tick Secret for keys and tokens"),
+            self,
+        )
         self.url = QLineEdit(self)
         self.url.setPlaceholderText("https://example.com/mcp")
-        self.headers = KeyValueTable(self.tr("Header"), self)
+        self.headers = KeyValueTable(
+            self.tr("Header"),
+            self.tr("Headers"),
+            self.tr("HTTP headers sent with every request; tick Secret for keys and tokens"),
+            self,
+        )
         self.enabled = QCheckBox(self.tr("Enabled"), self)
         self.trusted = QCheckBox(self.tr("Trusted: believe its tools' annotations"), self)
         self.trusted.setToolTip(
@@ -90,6 +100,15 @@ class ServerForm(QWidget):
         self.timeout.setDecimals(0)
         self.timeout.setSuffix(self.tr(" s"))
         self.timeout.setValue(DEFAULT_CALL_TIMEOUT)
+        self.timeout.setAccessibleDescription(
+            self.tr("How long one tool call may take; then it is stopped and the model is told")
+        )
+        self.transport.setAccessibleDescription(
+            self.tr("How Triptych reaches the server: a command it starts, or an address")
+        )
+        self.enabled.setAccessibleDescription(
+            self.tr("When off, the server is not started and its tools are not offered")
+        )
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(f"color: {ERROR_COLOR}")

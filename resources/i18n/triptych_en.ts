@@ -2561,40 +2561,50 @@
 <context>
     <name>KeyValueTable</name>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="45"/>
-        <location filename="../../gui/tools/key_values.py" line="79"/>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="85"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="45"/>
-        <location filename="../../gui/tools/key_values.py" line="81"/>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="87"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="45"/>
-        <location filename="../../gui/tools/key_values.py" line="83"/>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="89"/>
         <source>Secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="53"/>
+        <location filename="../../gui/tools/key_values.py" line="57"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="54"/>
+        <location filename="../../gui/tools/key_values.py" line="58"/>
+        <source>Adds a row to fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="59"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="84"/>
+        <location filename="../../gui/tools/key_values.py" line="60"/>
+        <source>Removes the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="90"/>
         <source>Kept in the system keyring, not in Triptych&apos;s database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="100"/>
+        <location filename="../../gui/tools/key_values.py" line="106"/>
         <source>Kept in the keyring; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4129,82 +4139,109 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="76"/>
+        <location filename="../../gui/tools/server_form.py" line="77"/>
         <source>VARIABLE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/tools/server_form.py" line="79"/>
+        <source>Environment variables the server starts with; tick Secret for keys and tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="85"/>
         <source>Header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="80"/>
+        <location filename="../../gui/tools/server_form.py" line="87"/>
+        <source>HTTP headers sent with every request; tick Secret for keys and tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="90"/>
         <source>Enabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="81"/>
+        <location filename="../../gui/tools/server_form.py" line="91"/>
         <source>Trusted: believe its tools&apos; annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="84"/>
+        <location filename="../../gui/tools/server_form.py" line="94"/>
         <source>A trusted server&apos;s read-only tools run without asking. An untrusted server&apos;s annotations are shown as hints only, and every call asks first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="91"/>
+        <location filename="../../gui/tools/server_form.py" line="101"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="99"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tools/server_form.py" line="100"/>
-        <source>Transport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tools/server_form.py" line="101"/>
-        <source>Command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tools/server_form.py" line="102"/>
-        <source>Arguments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tools/server_form.py" line="103"/>
-        <source>Working folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/tools/server_form.py" line="104"/>
-        <source>Environment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tools/server_form.py" line="105"/>
-        <source>URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/tools/server_form.py" line="106"/>
-        <source>Headers</source>
+        <source>How long one tool call may take; then it is stopped and the model is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/tools/server_form.py" line="107"/>
+        <source>How Triptych reaches the server: a command it starts, or an address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="110"/>
+        <source>When off, the server is not started and its tools are not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="118"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="119"/>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="120"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="121"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="122"/>
+        <source>Working folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="78"/>
+        <location filename="../../gui/tools/server_form.py" line="123"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="124"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="86"/>
+        <location filename="../../gui/tools/server_form.py" line="125"/>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="126"/>
         <source>Call timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="156"/>
+        <location filename="../../gui/tools/server_form.py" line="175"/>
         <source>The arguments have an unclosed quote.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2555,40 +2555,50 @@
 <context>
     <name>KeyValueTable</name>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="45"/>
-        <location filename="../../gui/tools/key_values.py" line="79"/>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="45"/>
-        <location filename="../../gui/tools/key_values.py" line="81"/>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="87"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="45"/>
-        <location filename="../../gui/tools/key_values.py" line="83"/>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="89"/>
         <source>Secret</source>
         <translation>机密</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="53"/>
+        <location filename="../../gui/tools/key_values.py" line="57"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="54"/>
+        <location filename="../../gui/tools/key_values.py" line="58"/>
+        <source>Adds a row to fill in</source>
+        <translation>添加一行待填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="59"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="84"/>
+        <location filename="../../gui/tools/key_values.py" line="60"/>
+        <source>Removes the selected row</source>
+        <translation>移除所选的行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="90"/>
         <source>Kept in the system keyring, not in Triptych&apos;s database</source>
         <translation>保存在系统密钥环中，不存入 Triptych 的数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/key_values.py" line="100"/>
+        <location filename="../../gui/tools/key_values.py" line="106"/>
         <source>Kept in the keyring; type to replace</source>
         <translation>已保存在密钥环中；输入新值可替换</translation>
     </message>
@@ -4120,82 +4130,109 @@
         <translation>可选；留空时为 Triptych 自己的文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="76"/>
+        <location filename="../../gui/tools/server_form.py" line="77"/>
         <source>VARIABLE</source>
         <translation>变量名</translation>
     </message>
     <message>
         <location filename="../../gui/tools/server_form.py" line="79"/>
+        <source>Environment variables the server starts with; tick Secret for keys and tokens</source>
+        <translation>服务器启动时的环境变量；密钥和 token 请勾选“机密”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="85"/>
         <source>Header</source>
         <translation>请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="80"/>
+        <location filename="../../gui/tools/server_form.py" line="87"/>
+        <source>HTTP headers sent with every request; tick Secret for keys and tokens</source>
+        <translation>每个请求都会发送的 HTTP 请求头；密钥和 token 请勾选“机密”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="90"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="81"/>
+        <location filename="../../gui/tools/server_form.py" line="91"/>
         <source>Trusted: believe its tools&apos; annotations</source>
         <translation>受信任：相信其工具的注解</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="84"/>
+        <location filename="../../gui/tools/server_form.py" line="94"/>
         <source>A trusted server&apos;s read-only tools run without asking. An untrusted server&apos;s annotations are shown as hints only, and every call asks first.</source>
         <translation>受信任服务器的只读工具无需询问即可运行。未受信任服务器的注解仅作为提示显示，每次调用都会先询问。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="91"/>
+        <location filename="../../gui/tools/server_form.py" line="101"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="99"/>
+        <location filename="../../gui/tools/server_form.py" line="104"/>
+        <source>How long one tool call may take; then it is stopped and the model is told</source>
+        <translation>一次工具调用最多可用的时间；超时后调用会被停止并告知模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="107"/>
+        <source>How Triptych reaches the server: a command it starts, or an address</source>
+        <translation>Triptych 连接服务器的方式：启动一个命令，或访问一个地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="110"/>
+        <source>When off, the server is not started and its tools are not offered</source>
+        <translation>关闭时，不启动该服务器，也不提供其工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="118"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="100"/>
+        <location filename="../../gui/tools/server_form.py" line="119"/>
         <source>Transport</source>
         <translation>传输方式</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="101"/>
+        <location filename="../../gui/tools/server_form.py" line="120"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="102"/>
+        <location filename="../../gui/tools/server_form.py" line="121"/>
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="103"/>
+        <location filename="../../gui/tools/server_form.py" line="122"/>
         <source>Working folder</source>
         <translation>工作文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="104"/>
+        <location filename="../../gui/tools/server_form.py" line="78"/>
+        <location filename="../../gui/tools/server_form.py" line="123"/>
         <source>Environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="105"/>
+        <location filename="../../gui/tools/server_form.py" line="124"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="106"/>
+        <location filename="../../gui/tools/server_form.py" line="86"/>
+        <location filename="../../gui/tools/server_form.py" line="125"/>
         <source>Headers</source>
         <translation>请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="107"/>
+        <location filename="../../gui/tools/server_form.py" line="126"/>
         <source>Call timeout</source>
         <translation>调用超时</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/server_form.py" line="156"/>
+        <location filename="../../gui/tools/server_form.py" line="175"/>
         <source>The arguments have an unclosed quote.</source>
         <translation>参数中有未闭合的引号。</translation>
     </message>
