@@ -111,7 +111,7 @@ class TriptychApp:
         self.tool_hub = ToolHub(self.tool_secrets, on_status=self._tool_status)
         self.tools: ToolsController | None = None
         self.controller = ChatSignals()
-        self.approvals = ApprovalPrompt()  # the window places it; the session asks through it
+        self.approvals = ApprovalPrompt()  # the window places it; the sessions ask through it
         self.session = ChatSession(
             self.store, self.clients, self.controller, tools=self.tool_hub, approver=self.approvals
         )

@@ -18,6 +18,7 @@ from core.chat.input_count import InputCounter
 from core.chat.reply_saver import save_while_streaming
 from core.chat.tool_loop import (
     RoundResult,
+    SharedApprovals,
     ToolApprover,
     ToolRound,
     ToolSource,
@@ -89,8 +90,13 @@ class ChatSession:
         self._stop_asked: set[int] = set()
         """Conversations whose loop the user stopped: no further request goes out."""
         self._closing = False
-        self.input_counter = InputCounter(clients)
+        self.input_counter = InputCounter(clients, self.request_settings)
         """Counts the next request's input before it is sent (the composer's preview)."""
+
+    def request_settings(self, settings: RequestSettings) -> RequestSettings:
+        """The settings a request of a conversation with these settings goes out with: its hand-written
+        tools and then the MCP tools it offers (as they stand now)."""
+        return with_tools(settings, offered_tools(self._tools, settings))
 
     def is_replying(self, conversation_id: int) -> bool:
         """While a reply arrives, and through a tool loop's rounds (its tools running, the next request)."""
@@ -227,6 +233,9 @@ class ChatSession:
         if self._looping[conversation_id] == 1:
             self._stop_asked.discard(conversation_id)
         last: StoredMessage | None = None
+        # One answer per identical call for the whole send: a loop repeating a call the user just allowed
+        # (or two identical calls in one reply) does not ask again.
+        shared = SharedApprovals()
         try:
             calls_left = await self._calls_allowed() if offered else 0
             while True:
@@ -242,7 +251,7 @@ class ChatSession:
                 ):
                     return last
                 self._announce(last)
-                result = await self._run_tools(conversation_id, last, calls, offered, calls_left)
+                result = await self._run_tools(conversation_id, last, calls, offered, calls_left, shared)
                 calls_left = max(0, calls_left - len(calls))
                 last, user = await self._answer_calls(last, result)
                 if result.limit_reached or conversation_id in self._stop_asked or self._closing:
@@ -280,6 +289,7 @@ class ChatSession:
         calls: list[ToolUseBlock],
         offered: list[ToolSpec],
         calls_left: int,
+        shared: SharedApprovals,
     ) -> RoundResult:
         """Run the reply's tool calls (as a task Stop can cancel) and save the runs with the reply."""
         assert self._tools is not None  # the loop runs only when tools are offered
@@ -288,7 +298,7 @@ class ChatSession:
             self._events.tool_run_changed(reply.id, run)
 
         tool_round = ToolRound(
-            self._tools, self._approver, self._store, conversation_id, calls, offered, changed
+            self._tools, self._approver, self._store, conversation_id, calls, offered, changed, shared=shared
         )
         task = asyncio.ensure_future(tool_round.run(calls_left))
         self._tool_rounds[reply.id] = (conversation_id, task)

@@ -37,6 +37,7 @@ from core.model.tools import (
     ToolSpec,
 )
 from core.store.worker import StoreWorker
+from core.tools.arguments import arguments_problem
 
 DECLINED = "The user declined this tool call."
 """What the model reads for a call the user (or a Deny rule) refused."""
@@ -121,8 +122,9 @@ def loop_handles(
 
 @dataclass
 class SharedApprovals:
-    """Answers given during one send, by call: compare columns making the same call (same server, tool and
-    arguments) ask the user once, and the other columns wait for that one answer."""
+    """Answers given during one send, by call: the same call (same server, tool and arguments) made again
+    in the send's loop, or by another compare column, asks the user once; the others wait for that one
+    answer."""
 
     _answers: dict[str, asyncio.Future[ApprovalAnswer]] = field(default_factory=dict)
 
@@ -244,6 +246,11 @@ class ToolRound:
             return
         if over_limit:
             self._finish(index, RunStatus.FAILED, _problem(RunProblem.LIMIT_REACHED))
+            return
+        # Arguments the schema refuses go back to the model at once: nobody is asked to approve a call that
+        # cannot run.
+        if (problem := arguments_problem(spec.input_schema, run.arguments)) is not None:
+            self._finish(index, RunStatus.FAILED, _problem(RunProblem.INVALID_ARGUMENTS, problem))
             return
         if await self._decision(spec, run.arguments) is not Decision.ALLOW:
             self._finish(index, RunStatus.DENIED, _problem(RunProblem.DECLINED))
