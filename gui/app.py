@@ -313,7 +313,9 @@ class TriptychApp:
         await self.session.close()
         await self.compare_session.close()
         await self.tasks.shutdown()
-        await self.tool_hub.close()  # every MCP server ended: no child process outlives the app
+        # Every MCP server ended, so no child process outlives the app; a server may take a second or two
+        # to exit, so meanwhile the rest closes.
+        servers_closed = asyncio.ensure_future(self.tool_hub.close())
         await self.clients.aclose()
         if self.demo is not None:
             # Its port changes every start: a saved Demo profile would point nowhere next time.
@@ -321,6 +323,7 @@ class TriptychApp:
             await asyncio.to_thread(self.demo.stop)
         await self.store.close()
         self.settings.sync()
+        await servers_closed
 
     def _report_error(self, error: BaseException) -> None:
         if self.window is not None:

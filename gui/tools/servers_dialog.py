@@ -336,7 +336,8 @@ class ServersDialog(QDialog):
             which = (
                 self.tr("Annotations") if trusted else self.tr("Annotations (hints only: server not trusted)")
             )
-            lines += ["", f"{which}: {', '.join(hints)}"]
+            separator = self.tr(", ", "between a tool's annotations")
+            lines += ["", f"{which}: {separator.join(hints)}"]
         if spec.schema_problem:
             lines += [
                 "",

@@ -4473,32 +4473,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <source>, </source>
+        <comment>between a tool&apos;s annotations</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="344"/>
         <source>Not offered to the model: its input schema is invalid ({problem}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="347"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="348"/>
         <source>Input schema:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="363"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="364"/>
         <source>server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="480"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="481"/>
         <source>Not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="492"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="494"/>
         <source>Save the changes to the MCP servers?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5826,7 +5832,7 @@ Details: {details}</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="328"/>
+        <location filename="../../gui/app.py" line="331"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4463,32 +4463,38 @@
         <translation>注解（仅作提示：服务器未受信任）</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="343"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <source>, </source>
+        <comment>between a tool&apos;s annotations</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="344"/>
         <source>Not offered to the model: its input schema is invalid ({problem}).</source>
         <translation>未提供给模型：其输入模式无效（{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="347"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="348"/>
         <source>Input schema:</source>
         <translation>输入模式：</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="363"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="364"/>
         <source>server</source>
         <translation>server</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="480"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="481"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="492"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="494"/>
         <source>Save the changes to the MCP servers?</source>
         <translation>保存对 MCP 服务器的更改吗？</translation>
     </message>
@@ -5813,7 +5819,7 @@ Details: {details}</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="328"/>
+        <location filename="../../gui/app.py" line="331"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
