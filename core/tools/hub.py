@@ -58,6 +58,7 @@ class ToolHub:
         self._specs: list[ToolSpec] = []
         # The hub loop's own.
         self._connections: dict[str, Connection] = {}
+        self._changing: asyncio.Lock | None = None
         self._thread: _LoopThread | None = None
         self._caller: asyncio.AbstractEventLoop | None = None
         self._closed = False
@@ -98,10 +99,10 @@ class ToolHub:
         started one is READY or FAILED (at most the start timeout)."""
         with self._lock:
             self._configs = {config.name: config for config in servers}
-        await self._on_hub(self._configure(list(servers)))
+        await self._on_hub(self._one_at_a_time(self._configure(list(servers))))
 
     async def restart(self, name: str) -> None:
-        await self._on_hub(self._restart(name))
+        await self._on_hub(self._one_at_a_time(self._restart(name)))
 
     async def call(
         self,
@@ -134,6 +135,13 @@ class ToolHub:
         await asyncio.get_running_loop().run_in_executor(None, thread.stop)
 
     # -- on the hub's loop --
+
+    async def _one_at_a_time(self, change: Coroutine[Any, Any, None]) -> None:
+        """Configuration changes in the order asked, never interleaved (two saves in a row, a restart)."""
+        if self._changing is None:
+            self._changing = asyncio.Lock()
+        async with self._changing:
+            await change
 
     async def _configure(self, servers: list[ServerConfig]) -> None:
         wanted = {config.name: config for config in servers}

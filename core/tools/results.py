@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from core.model.messages import ContentBlock
 from core.model.tools import RunProblem, ToolOutcome
+from core.tools.long_lines import cut_size, unmark
 
 MAX_RESULT_CHARS = 200_000
 """Text a tool_result may carry; a longer result is cut here, with a note saying so (to the model and on the
@@ -24,6 +25,8 @@ def outcome_from_result(result: Any, limit: int = MAX_RESULT_CHARS) -> ToolOutco
     for item in result.content:
         blocks.extend(_convert(item))
     structured: Mapping[str, Any] | None = result.structured_content
+    if structured is not None:
+        structured = cast("Mapping[str, Any]", unmark(structured))
     if not blocks and structured is not None:
         blocks.append({"type": "text", "text": json.dumps(structured, ensure_ascii=False, indent=2)})
     is_error = bool(result.is_error)
@@ -51,8 +54,20 @@ def not_running(server: str) -> ToolOutcome:
 
 def cut_to_limit(blocks: Sequence[ContentBlock], limit: int) -> tuple[tuple[ContentBlock, ...], int | None]:
     """The blocks with their text cut to `limit` characters in all, and the original size when cut."""
-    total = sum(len(str(block.get("text", ""))) for block in blocks if block.get("type") == "text")
-    if total <= limit:
+    total = 0
+    uncut: list[ContentBlock] = []
+    was_cut = False
+    for block in blocks:
+        if block.get("type") != "text":
+            uncut.append(block)
+            continue
+        # Text cut already as it was read (see long_lines) carries its original size.
+        text, original = cut_size(str(block.get("text", "")))
+        was_cut = was_cut or original is not None
+        total += len(text) if original is None else original
+        uncut.append({"type": "text", "text": text})
+    blocks = uncut
+    if total <= limit and not was_cut:
         return tuple(blocks), None
     kept: list[ContentBlock] = []
     room = limit

@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.abc
 
+from core.tools.long_lines import shorten_long_strings
+from core.tools.results import MAX_RESULT_CHARS
+
 if TYPE_CHECKING:
     from mcp.shared.message import SessionMessage
 
@@ -30,6 +33,8 @@ _STDERR_LINE_CHARS = 500
 MAX_MESSAGE_BYTES = 512 * 1024 * 1024
 """A message longer than this is dropped as it is read (the call it answered then fails): past it, the memory
 a client spends on one message is not worth it."""
+KEEP_BYTES = MAX_RESULT_CHARS * 4
+"""A text value longer than this is cut before parsing (enough bytes for MAX_RESULT_CHARS characters)."""
 _EXIT_GRACE_S = 2.0
 _TERM_GRACE_S = 2.0
 _POLL_S = 0.01
@@ -118,10 +123,10 @@ async def _read_stdout(process: anyio.abc.Process, sink: Any) -> None:
                 while (end := chunk.find(b"\n", start)) >= 0:
                     if not dropping:
                         buffer += chunk[start:end]
-                        line = bytes(buffer)
-                        buffer.clear()
+                        # Handed over, not copied: a line may be hundreds of megabytes.
+                        line, buffer = buffer, bytearray()
                         if line.strip():
-                            await sink.send(_parse(line))
+                            await sink.send(_parse(shorten_long_strings(line, KEEP_BYTES)))
                     dropping = False
                     start = end + 1
                 if not dropping:
@@ -133,7 +138,7 @@ async def _read_stdout(process: anyio.abc.Process, sink: Any) -> None:
         pass
 
 
-def _parse(line: bytes) -> SessionMessage | Exception:
+def _parse(line: bytes | bytearray) -> SessionMessage | Exception:
     import mcp_types
     from mcp.shared.message import SessionMessage
 
