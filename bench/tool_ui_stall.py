@@ -100,6 +100,7 @@ async def one_run(qapp: QApplication, args: argparse.Namespace, server: FakeServ
         store = Store.open(paths.database_path(data_dir))
         store.save_mcp_server(ServerConfig("faulty", command=sys.executable, args=(str(FAULTY),)))
         store.add_tool_rule(ApprovalRule("faulty", None, Decision.ALLOW))
+        store.set_tool_limit(1000)  # the default 20 would end the loop before the last round
         store.save_profile(Profile("Relay", server.base_url))
         store.close()
         keys = KeyStore()

@@ -21,6 +21,9 @@ from gui.transcript.cards import IMAGE_SCHEME, SCHEME, Cards, pretty_if_json, pr
 
 OPEN_LINES = 12
 """A result of at most this many lines is shown open; a longer one is one click away."""
+OPEN_CHARS = 2_000
+"""A result longer than this shows closed too, however few its lines (one line of 200,000 characters laid out
+again at each update of a card stalls the window)."""
 TOOL_IMAGE = "tool"
 """Images of a tool's result: triptych-image:tool/<reply id>/<tool_use id>/<index in the result>."""
 
@@ -83,7 +86,7 @@ def result_parts(run: ToolRun, result: ToolResultContent) -> tuple[str, list[int
 def open_by_default(run: ToolRun, result: ToolResultContent) -> bool:
     """A short result (or an error) shows open; a long one shows its size, one click from open."""
     text, _images = result_parts(run, result)
-    return result.is_error or text.count("\n") + 1 <= OPEN_LINES
+    return result.is_error or (text.count("\n") + 1 <= OPEN_LINES and len(text) <= OPEN_CHARS)
 
 
 class ToolCards(QObject):
