@@ -22,7 +22,7 @@ class ChatSignals(QObject):
     replyFinished = Signal(object)
     conversationChanged = Signal(int)
     toolRunChanged = Signal(int, object)
-    """(the id of the reply holding the tool call, ToolRun)"""
+    """(the id of the reply holding the tool call, ToolRun): approval asked, started, progress, ended"""
 
     def reply_started(self, path: list[StoredMessage], message: StoredMessage) -> None:
         self.replyStarted.emit(path, message)
