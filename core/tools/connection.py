@@ -140,7 +140,7 @@ class Connection:
             except TimeoutError:
                 raise StartFailed(ServerProblem.START_TIMED_OUT) from None
             if self._stop.is_set():
-                raise StartFailed(ServerProblem.START_TIMED_OUT, "stopped while starting")
+                raise StartFailed(ServerProblem.START_TIMED_OUT, "stopped while starting")  # not reported
             yield session
 
     async def _handshake(self, session: Any) -> None:
@@ -343,7 +343,7 @@ class Connection:
         )
 
     def _fail(self, problem: ServerProblem, detail: str = "") -> None:
-        if self._stop.is_set() and problem is not ServerProblem.START_TIMED_OUT:
+        if self._stop.is_set():
             return  # stopped on purpose: the hub reports what follows
         self.tools = ()
         self._publish(ServerState.FAILED, problem, detail)

@@ -14,6 +14,7 @@ import contextlib
 import threading
 from collections.abc import Callable, Collection, Coroutine, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.model.tools import (
@@ -99,10 +100,10 @@ class ToolHub:
         started one is READY or FAILED (at most the start timeout)."""
         with self._lock:
             self._configs = {config.name: config for config in servers}
-        await self._on_hub(self._one_at_a_time(self._configure(list(servers))))
+        await self._on_hub(self._one_at_a_time(partial(self._configure, list(servers))))
 
     async def restart(self, name: str) -> None:
-        await self._on_hub(self._one_at_a_time(self._restart(name)))
+        await self._on_hub(self._one_at_a_time(partial(self._restart, name)))
 
     async def call(
         self,
@@ -136,14 +137,16 @@ class ToolHub:
 
     # -- on the hub's loop --
 
-    async def _one_at_a_time(self, change: Coroutine[Any, Any, None]) -> None:
-        """Configuration changes in the order asked, never interleaved (two saves in a row, a restart)."""
+    async def _one_at_a_time(self, change: Callable[[], Coroutine[Any, Any, list[Connection]]]) -> None:
+        """Configuration changes in the order asked, never interleaved (two saves in a row, a restart); then
+        wait for the servers it started, outside the lock, so removing one still starting is not held up."""
         if self._changing is None:
             self._changing = asyncio.Lock()
         async with self._changing:
-            await change
+            started = await change()
+        await asyncio.gather(*(connection.settled.wait() for connection in started))
 
-    async def _configure(self, servers: list[ServerConfig]) -> None:
+    async def _configure(self, servers: list[ServerConfig]) -> list[Connection]:
         wanted = {config.name: config for config in servers}
         stopping = [
             connection
@@ -162,19 +165,18 @@ class ToolHub:
             elif config.name not in self._connections:
                 started.append(await self._start(config, ServerState.STARTING))
         self._refresh_specs()
-        await asyncio.gather(*(connection.settled.wait() for connection in started))
+        return started
 
-    async def _restart(self, name: str) -> None:
+    async def _restart(self, name: str) -> list[Connection]:
         config = self.config(name)
         if config is None or not config.enabled:
-            return
+            return []
         old = self._connections.pop(name, None)
         self._report(ServerStatus(name=name, state=ServerState.RESTARTING))
         if old is not None:
             await old.stop()
             self._refresh_specs()
-        connection = await self._start(config, ServerState.RESTARTING)
-        await connection.settled.wait()
+        return [await self._start(config, ServerState.RESTARTING)]
 
     async def _start(self, config: ServerConfig, state: ServerState) -> Connection:
         from core.tools.connection import Connection

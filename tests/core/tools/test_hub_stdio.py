@@ -269,3 +269,15 @@ async def _wait_tool(hub: ToolHub, tool: str, expected: str) -> None:
     while not await seen():
         assert asyncio.get_running_loop().time() < deadline, f"{tool} never answered {expected}"
         await asyncio.sleep(0.05)
+
+
+async def test_removing_a_server_still_starting_is_not_held_up_by_its_start(tmp_path):
+    hub = ToolHub(start_timeout=120)
+    try:
+        starting = asyncio.ensure_future(hub.configure([faulty("silent", "--hang-at-start")]))
+        await wait_until(lambda: [s.state for s in hub.statuses()] == [ServerState.STARTING], what="starting")
+        await asyncio.wait_for(hub.configure([faulty("quick")]), timeout=60)
+        assert [(s.name, s.state) for s in hub.statuses()] == [("quick", ServerState.READY)]
+        await asyncio.wait_for(starting, timeout=10)  # the first configure ends too, its server gone
+    finally:
+        await hub.close()
