@@ -26,13 +26,17 @@ from core.compare.presets import preset_temperatures
 from core.compare.session import CompareSession
 from core.model.profile import Profile
 from core.model.provider_check import Loss, known_losses
+from core.model.tools import ServerStatus
 from core.store import paths
 from core.store.errors import StoreError
 from core.store.folder_lock import FolderInUseError, FolderLock, FolderNotWritableError
 from core.store.services import StoreServices
 from core.store.worker import StoreWorker
+from core.tools.hub import ToolHub
+from core.tools.secrets import ToolSecrets
 from core.wire.errors import ApiError
 from core.wire.models_list import DiscoveredModel
+from gui.chat.approval_prompt import ApprovalPrompt
 from gui.chat.session_signals import ChatSignals
 from gui.compare.alternatives_links import AlternativesLinks
 from gui.compare.saved_runs import CompareRunsMenu
@@ -47,6 +51,7 @@ from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.theme.icons import app_icon
 from gui.theme.scheme import apply_theme
+from gui.tools.controller import ToolsController
 from gui.transfer.menu import TransferMenu
 from gui.widgets import dates, recent_folders
 from resources import translation_file
@@ -83,6 +88,7 @@ class TriptychApp:
         keys: KeyStore | None = None,
         retry: RetryPolicy | None = None,
         limits: NetworkLimits | None = None,
+        tool_secrets: ToolSecrets | None = None,
     ) -> None:
         self.qt_app = qt_app
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
@@ -100,10 +106,19 @@ class TriptychApp:
         self.store = StoreWorker(paths.database_path(self.data_dir))
         self.services = StoreServices.over(self.store)
         self.clients = ClientPool(self.keys, retry=retry, limits=limits)
+        self.tool_secrets = tool_secrets or ToolSecrets()
+        # Cheap to build: the MCP SDK is imported when the first server starts, after the window shows.
+        self.tool_hub = ToolHub(self.tool_secrets, on_status=self._tool_status)
+        self.tools: ToolsController | None = None
         self.controller = ChatSignals()
-        self.session = ChatSession(self.store, self.clients, self.controller)
+        self.approvals = ApprovalPrompt()  # the window places it; the sessions ask through it
+        self.session = ChatSession(
+            self.store, self.clients, self.controller, tools=self.tool_hub, approver=self.approvals
+        )
         self.compare_controller = CompareSignals()
-        self.compare_session = CompareSession(self.store, self.clients, self.compare_controller)
+        self.compare_session = CompareSession(
+            self.store, self.clients, self.compare_controller, tools=self.tool_hub, approver=self.approvals
+        )
         self.compare_view: CompareView | None = None
         self.compare_runs: CompareRunsMenu | None = None
         self.alternatives: AlternativesLinks | None = None
@@ -129,6 +144,7 @@ class TriptychApp:
             settings=self.settings,
             profiles=lambda: list(self._profiles),
             discover_models=self.discover_models,
+            approvals=self.approvals,
         )
         window = self.window
         self.providers = ProvidersController(
@@ -152,6 +168,11 @@ class TriptychApp:
         self.alternatives = AlternativesLinks(self.window.transcript, self.services, self.tasks, self.window)
         self.transfer = TransferMenu(self.window, self.services.transfer, self.tasks, self.data_dir)
         window = self.window
+        self.tools = ToolsController(
+            window, self.services.tool_settings, self.services.conversations, self.tool_hub,
+            self.tool_secrets, self.tasks,
+        )  # fmt: skip
+        self.tools.serversChanged.connect(window.parameters.set_mcp_servers)
         self.help = HelpMenu(
             window,
             self.tasks,
@@ -165,6 +186,7 @@ class TriptychApp:
         self.window.show()
         await self.window.start()
         self.transfer.start_daily_backup()
+        self.tasks.start(self.tools.start())  # the servers start after the first paint
         if self.options.smoke_test:
             from gui.smoke import smoke_test
 
@@ -239,6 +261,10 @@ class TriptychApp:
         self.window.raise_()
         self.window.activateWindow()
 
+    def _tool_status(self, status: ServerStatus) -> None:
+        if self.tools is not None:
+            self.tools.status_changed(status)
+
     def _forget_compare_view(self) -> None:
         self.compare_view = None
 
@@ -287,6 +313,9 @@ class TriptychApp:
         await self.session.close()
         await self.compare_session.close()
         await self.tasks.shutdown()
+        # Every MCP server ended, so no child process outlives the app; a server may take a second or two
+        # to exit, so meanwhile the rest closes.
+        servers_closed = asyncio.ensure_future(self.tool_hub.close())
         await self.clients.aclose()
         if self.demo is not None:
             # Its port changes every start: a saved Demo profile would point nowhere next time.
@@ -294,6 +323,7 @@ class TriptychApp:
             await asyncio.to_thread(self.demo.stop)
         await self.store.close()
         self.settings.sync()
+        await servers_closed
 
     def _report_error(self, error: BaseException) -> None:
         if self.window is not None:

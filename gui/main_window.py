@@ -31,6 +31,7 @@ from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError
 from core.wire.models_list import DiscoveredModel
 from core.wire.validation import RequestValidationError
+from gui.chat.approval_prompt import ApprovalPrompt
 from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
 from gui.chat.composer_focus import ComposerFocus
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         profiles: Callable[[], list[Profile]],
         discover_models: Callable[[str], Awaitable[list[DiscoveredModel]]],
+        approvals: ApprovalPrompt | None = None,
     ) -> None:
         super().__init__()
         self._conversations = services.conversations
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
         self.profile_picker = ProfilePicker(self)
         self.providers_button = QPushButton(self)
         self.providers_button.clicked.connect(self.providersRequested)
+        self.approvals = approvals or ApprovalPrompt()
+        """Asks before a tool runs: under the composer, shown while a call waits."""
+        self.approvals.current_conversation = lambda: self._conversation.id if self._conversation else None
         self._saving_stopped = False
         self._save_settings_later = QTimer(self, singleShot=True, interval=400)
         self._save_settings_later.timeout.connect(self._save_settings)
@@ -171,6 +176,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
         column.addWidget(self.chat_splitter, 1)
+        column.addWidget(self.approvals)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.conversations)
         self.splitter.addWidget(centre)
@@ -218,6 +224,7 @@ class MainWindow(QMainWindow):
         controller.replyUpdated.connect(self._reply_updated)
         controller.replyRetrying.connect(self._reply_retrying)
         controller.replyFinished.connect(self._reply_finished)
+        controller.toolRunChanged.connect(self.transcript.update_tool_run)
         controller.conversationChanged.connect(lambda _id: self.refresh_conversations())
         self.conversations.conversationSelected.connect(self.open_conversation)
         self.conversations.newRequested.connect(self.new_conversation)
@@ -591,7 +598,10 @@ class MainWindow(QMainWindow):
             return
         shown = [message.id for message in self._path]
         self._path = [*path, reply]
-        self.composer.clear()
+        if not (path and _only_tool_results(path[-1])):
+            # What the composer held was sent. A turn of tool results was not written there (the tool loop
+            # answers by itself): a draft typed meanwhile stays.
+            self.composer.clear()
         self.composer.set_replying(True)
         if path and [message.id for message in path[:-1]] == shown:
             self.transcript.append_message(path[-1])
@@ -650,6 +660,10 @@ class MainWindow(QMainWindow):
 def _reason(error: BaseException) -> str:
     """An unexpected error in a few words: its own message, else its kind."""
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def _only_tool_results(message: StoredMessage) -> bool:
+    return bool(message.content) and all(block.get("type") == "tool_result" for block in message.content)
 
 
 def _open_web_link(url: QUrl) -> None:

@@ -4,6 +4,7 @@ one, an estimate (`core.model.send_preview.estimate_tokens`) where it has not or
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from core.api.pool import ClientPool
 from core.model.messages import ChatMessage
@@ -16,8 +17,15 @@ _NOT_OFFERED = frozenset({404, 405, 501})
 
 
 class InputCounter:
-    def __init__(self, clients: ClientPool) -> None:
+    def __init__(
+        self,
+        clients: ClientPool,
+        prepare: Callable[[RequestSettings], RequestSettings] | None = None,
+    ) -> None:
+        """`prepare` turns the conversation's settings into what is sent (ChatSession adds the MCP tools
+        the conversation offers: their definitions are input tokens too)."""
         self._clients = clients
+        self._prepare = prepare
         self._without_counting: set[tuple[str, str]] = set()
         """(profile name, base URL) of providers that have no count_tokens."""
 
@@ -25,6 +33,7 @@ class InputCounter:
         self, profile_name: str | None, messages: list[ChatMessage], settings: RequestSettings
     ) -> SendPreview:
         """At once, counted here, off the event loop's thread (a long conversation takes a while)."""
+        settings = self._prepare(settings) if self._prepare is not None else settings
         tokens = await asyncio.to_thread(estimate_tokens, messages, settings)
         return self._preview(profile_name, TokenCount(tokens, exact=False), settings)
 
@@ -33,7 +42,8 @@ class InputCounter:
     ) -> SendPreview:
         """The provider's count if it gives one, else the estimate. Never raises an ApiError: a count that
         fails (no key, no network, a refusal) leaves the estimate."""
-        counted = await self._provider_count(profile_name, messages, settings)
+        sent = self._prepare(settings) if self._prepare is not None else settings
+        counted = await self._provider_count(profile_name, messages, sent)
         if counted is None:
             return await self.estimate(profile_name, messages, settings)
         return self._preview(profile_name, TokenCount(counted, exact=True), settings)

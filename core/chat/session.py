@@ -16,6 +16,17 @@ from core.api.pool import ClientPool
 from core.api.reply import ReplyResult, ReplyRun
 from core.chat.input_count import InputCounter
 from core.chat.reply_saver import save_while_streaming
+from core.chat.tool_loop import (
+    RoundResult,
+    SharedApprovals,
+    ToolApprover,
+    ToolRound,
+    ToolSource,
+    loop_handles,
+    offered_tools,
+    tool_calls,
+    with_tools,
+)
 from core.model.branching import ReplyInProgressError
 from core.model.catalog import cost_of
 from core.model.conversation import (
@@ -26,9 +37,11 @@ from core.model.conversation import (
     ReplyTiming,
     StoredMessage,
 )
-from core.model.messages import AssistantMessage, ChatMessage, ContentBlock, ToolResult
+from core.model.messages import AssistantMessage, ChatMessage, ContentBlock, ToolResult, ToolUseBlock
 from core.model.request_settings import RequestSettings
+from core.model.tools import ToolRun, ToolSpec
 from core.store.errors import StoreError
+from core.store.repository import Store
 from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError, ApiStatusError
@@ -44,6 +57,8 @@ class ChatEvents(Protocol):
     def reply_retrying(self, message_id: int, error: ApiError, wait: float, attempt: int) -> None: ...
     def reply_finished(self, message: StoredMessage) -> None: ...
     def conversation_changed(self, conversation_id: int) -> None: ...
+    def tool_run_changed(self, reply_id: int, run: ToolRun) -> None:
+        """An MCP tool call of the reply changed (waiting, running, progress, done...)."""
 
 
 class ChatSession:
@@ -54,19 +69,40 @@ class ChatSession:
         events: ChatEvents,
         *,
         save_interval: float = SAVE_INTERVAL,
+        tools: ToolSource | None = None,
+        approver: ToolApprover | None = None,
+        tool_limit: int | None = None,
     ) -> None:
         self._store = store
         self._clients = clients
         self._events = events
         self._save_interval = save_interval
+        self._tools = tools
+        self._approver = approver
+        self.tool_limit = tool_limit
+        """Tool calls one user turn may make; None: the stored preference (default 20)."""
         self._running: dict[int, tuple[int, ReplyRun]] = {}
         """reply id -> (conversation id, the reply in flight)"""
+        self._tool_rounds: dict[int, tuple[int, asyncio.Task[RoundResult]]] = {}
+        """reply id -> (conversation id, its tool calls running)"""
+        self._looping: dict[int, int] = {}
+        """conversation id -> replies (and their tool rounds) under way, from the first request to the last"""
+        self._stop_asked: set[int] = set()
+        """Conversations whose loop the user stopped: no further request goes out."""
         self._closing = False
-        self.input_counter = InputCounter(clients)
+        self.input_counter = InputCounter(clients, self.request_settings)
         """Counts the next request's input before it is sent (the composer's preview)."""
 
+    def request_settings(self, settings: RequestSettings) -> RequestSettings:
+        """The settings a request of a conversation with these settings goes out with: its hand-written
+        tools and then the MCP tools it offers (as they stand now)."""
+        return with_tools(settings, offered_tools(self._tools, settings))
+
     def is_replying(self, conversation_id: int) -> bool:
-        return any(owner == conversation_id for owner, _ in self._running.values())
+        """While a reply arrives, and through a tool loop's rounds (its tools running, the next request)."""
+        return self._looping.get(conversation_id, 0) > 0 or any(
+            owner == conversation_id for owner, _ in self._running.values()
+        )
 
     async def send(self, conversation_id: int, content: list[ContentBlock]) -> StoredMessage:
         """Add the user's turn and stream the reply. Raises RequestValidationError before saving anything
@@ -161,22 +197,134 @@ class ChatSession:
             raise ReplyInProgressError("This conversation is receiving a reply.")
 
     def stop(self, conversation_id: int) -> None:
-        """Stop the conversation's reply at once; what arrived is kept."""
+        """Stop the conversation's reply at once, and its tool loop: running tool calls are cancelled (the
+        servers are told), and no further request is sent; what arrived is kept."""
+        if self._looping.get(conversation_id, 0) > 0:
+            self._stop_asked.add(conversation_id)
         for owner, run in self._running.values():
             if owner == conversation_id:
                 run.cancel()
+        for owner, task in self._tool_rounds.values():
+            if owner == conversation_id:
+                task.cancel()
 
     async def close(self) -> None:
-        """At quit: stop every reply, save what arrived as interrupted, and wait until it is saved."""
+        """At quit: stop every reply and tool call, save what arrived as interrupted, and wait until it is
+        saved."""
         self._closing = True
+        for conversation_id in list(self._looping):
+            self._stop_asked.add(conversation_id)
         for _, run in list(self._running.values()):
             run.cancel()
+        for _, task in list(self._tool_rounds.values()):
+            task.cancel()
         async with asyncio.timeout(10):
-            while self._running:
+            while self._running or self._tool_rounds or self._looping:
                 await asyncio.sleep(0.01)
 
     async def _reply(self, conversation: Conversation, parent_id: int) -> StoredMessage:
-        settings = conversation.settings
+        """The reply to `parent_id`, and, while it calls MCP tools the loop may answer, their results and
+        the next reply, until the model stops calling tools, the turn's limit is reached or the user stops.
+        Returns the last reply."""
+        offered = offered_tools(self._tools, conversation.settings)
+        settings = with_tools(conversation.settings, offered)
+        conversation_id = conversation.id
+        self._looping[conversation_id] = self._looping.get(conversation_id, 0) + 1
+        if self._looping[conversation_id] == 1:
+            self._stop_asked.discard(conversation_id)
+        last: StoredMessage | None = None
+        # One answer per identical call for the whole send: a loop repeating a call the user just allowed
+        # (or two identical calls in one reply) does not ask again.
+        shared = SharedApprovals()
+        try:
+            calls_left = await self._calls_allowed() if offered else 0
+            while True:
+                last, cancelled_from_outside = await self._stream_reply(conversation, parent_id, settings)
+                if cancelled_from_outside:
+                    raise asyncio.CancelledError
+                calls = tool_calls(last.content)
+                if (
+                    last.status != "complete"
+                    or last.stop_reason != "tool_use"
+                    or not loop_handles(calls, offered, conversation.settings)
+                    or conversation_id in self._stop_asked
+                ):
+                    return last
+                self._announce(last)
+                result = await self._run_tools(conversation_id, last, calls, offered, calls_left, shared)
+                calls_left = max(0, calls_left - len(calls))
+                last, user = await self._answer_calls(last, result)
+                if result.limit_reached or conversation_id in self._stop_asked or self._closing:
+                    return last
+                parent_id = user.id
+        finally:
+            self._looping[conversation_id] -= 1
+            if not self._looping[conversation_id]:
+                del self._looping[conversation_id]
+            if last is not None:
+                # After the loop left the running set, so listeners asking is_replying() see it ended. A
+                # reply already announced (before its tools ran) is announced again, with its tool runs.
+                self._announce(last)
+
+    async def _answer_calls(
+        self, reply: StoredMessage, result: RoundResult
+    ) -> tuple[StoredMessage, StoredMessage]:
+        """Save the turn of tool_result blocks under the reply; the reply as saved (with its runs) and it."""
+
+        def save(store: Store) -> tuple[StoredMessage, StoredMessage]:
+            user = store.add_message(reply.conversation_id, reply.id, "user", result.results)
+            return store.get_message(reply.id), user
+
+        return await self._store.call(save)
+
+    async def _calls_allowed(self) -> int:
+        if self.tool_limit is not None:
+            return self.tool_limit
+        return await self._store.call(lambda s: s.tool_limit())
+
+    async def _run_tools(
+        self,
+        conversation_id: int,
+        reply: StoredMessage,
+        calls: list[ToolUseBlock],
+        offered: list[ToolSpec],
+        calls_left: int,
+        shared: SharedApprovals,
+    ) -> RoundResult:
+        """Run the reply's tool calls (as a task Stop can cancel) and save the runs with the reply."""
+        assert self._tools is not None  # the loop runs only when tools are offered
+
+        def changed(run: ToolRun) -> None:
+            self._events.tool_run_changed(reply.id, run)
+
+        tool_round = ToolRound(
+            self._tools, self._approver, self._store, conversation_id, calls, offered, changed, shared=shared
+        )
+        task = asyncio.ensure_future(tool_round.run(calls_left))
+        self._tool_rounds[reply.id] = (conversation_id, task)
+        cancelled_from_outside = False
+        try:
+            result = await asyncio.shield(task)
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            cancelled_from_outside = current is not None and current.cancelling() > 0
+            # Stopped before the round began, or the app is closing: end the calls, keep what came.
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            result = task.result() if not task.cancelled() else tool_round.stopped()
+        finally:
+            del self._tool_rounds[reply.id]
+        await self._store.call(lambda s: s.update_reply(reply.id, tool_runs=result.runs))
+        if cancelled_from_outside:
+            raise asyncio.CancelledError
+        return result
+
+    async def _stream_reply(
+        self, conversation: Conversation, parent_id: int, settings: RequestSettings
+    ) -> tuple[StoredMessage, bool]:
+        """One request and its reply, saved; and whether the task was cancelled from outside (the app is
+        closing), which the caller obeys once the reply is announced."""
         path = await self._store.call(lambda s: s.path_to(parent_id))
         history = conversation_history(path)
         reply = await self._store.call(
@@ -188,9 +336,8 @@ class ChatSession:
         try:
             client = await self._clients.client_for(conversation.profile_name)
         except ApiError as error:
-            finished = await self._save_result(conversation, reply, ReplyResult(message=None, error=error))
-            self._announce(finished)
-            return finished
+            failed = await self._save_result(conversation, reply, ReplyResult(message=None, error=error))
+            return failed, False
         stream = client.stream(
             history, settings, on_retry=lambda e, w, n: self._events.reply_retrying(reply.id, e, w, n)
         )
@@ -216,10 +363,7 @@ class ChatSession:
             finished = await self._not_saved(reply, result, error)
         finally:
             del self._running[reply.id]
-        self._announce(finished)
-        if cancelled_from_outside:
-            raise asyncio.CancelledError
-        return finished
+        return finished, cancelled_from_outside
 
     async def _save_result(
         self,

@@ -35,3 +35,31 @@ def column_metrics(
         cost_usd=cost_of(usage, model, dict(price_overrides)) if usage else None,
         request_id=result.request_id,
     )
+
+
+def loop_total(earlier: ColumnMetrics | None, later: ColumnMetrics) -> ColumnMetrics:
+    """A column's round whose tool loop made several requests, measured as one: tokens and cost added up,
+    the first request's time to first token, the requests' durations added (the tools' own time is not the
+    model's), the last request's speed, stop reason and request id."""
+    if earlier is None:
+        return later
+
+    def added(a: float | None, b: float | None) -> float | None:
+        return b if a is None else a if b is None else a + b
+
+    def added_int(a: int | None, b: int | None) -> int | None:
+        return b if a is None else a if b is None else a + b
+
+    return ColumnMetrics(
+        time_to_first_token=earlier.time_to_first_token,
+        duration=added(earlier.duration, later.duration),
+        output_tokens_per_second=later.output_tokens_per_second,
+        input_tokens=added_int(earlier.input_tokens, later.input_tokens),
+        output_tokens=added_int(earlier.output_tokens, later.output_tokens),
+        cache_read_tokens=added_int(earlier.cache_read_tokens, later.cache_read_tokens),
+        cache_write_tokens=added_int(earlier.cache_write_tokens, later.cache_write_tokens),
+        thinking_tokens=added_int(earlier.thinking_tokens, later.thinking_tokens),
+        stop_reason=later.stop_reason,
+        cost_usd=added(earlier.cost_usd, later.cost_usd),
+        request_id=later.request_id,
+    )

@@ -9,6 +9,7 @@ measured (`ColumnMetrics`) when they end.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -17,11 +18,23 @@ from core.api.pool import ClientPool
 from core.api.reply import ReplyResult, ReplyRun
 from core.chat.reply_saver import save_while_streaming
 from core.chat.session import SAVE_INTERVAL, conversation_history, reply_error, reply_status
-from core.compare.metrics import column_metrics
+from core.chat.tool_loop import (
+    RoundResult,
+    SharedApprovals,
+    ToolApprover,
+    ToolRound,
+    ToolSource,
+    loop_handles,
+    offered_tools,
+    tool_calls,
+    with_tools,
+)
+from core.compare.metrics import column_metrics, loop_total
 from core.model.compare_run import ColumnMetrics, CompareColumn, CompareRun
 from core.model.conversation import ReplyTiming, StoredMessage
-from core.model.messages import ChatMessage
+from core.model.messages import ChatMessage, ToolUseBlock
 from core.model.request_settings import RequestSettings
+from core.model.tools import ToolRun, ToolSpec
 from core.store.repository import Store
 from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
@@ -38,6 +51,8 @@ class CompareEvents(Protocol):
     def column_finished(
         self, run_id: int, column: int, message: StoredMessage, metrics: ColumnMetrics
     ) -> None: ...
+    def tool_run_changed(self, run_id: int, column: int, reply_id: int, run: ToolRun) -> None:
+        """An MCP tool call of the column's reply changed (waiting, running, progress, done...)."""
 
 
 class ColumnValidationError(RequestValidationError):
@@ -56,13 +71,21 @@ class CompareSession:
         events: CompareEvents,
         *,
         save_interval: float = SAVE_INTERVAL,
+        tools: ToolSource | None = None,
+        approver: ToolApprover | None = None,
+        tool_limit: int | None = None,
     ) -> None:
         self._store = store
         self._clients = clients
         self._events = events
         self._save_interval = save_interval
+        self._tools = tools
+        self._approver = approver
+        self.tool_limit = tool_limit
+        """Tool calls one column may make per round; None: the stored preference (default 20)."""
         self._tasks: dict[ColumnKey, asyncio.Task[StoredMessage]] = {}
         self._runs: dict[ColumnKey, ReplyRun] = {}
+        self._tool_rounds: dict[ColumnKey, asyncio.Task[RoundResult]] = {}
         self._stop_asked: set[ColumnKey] = set()
         self._closing = False
 
@@ -92,7 +115,8 @@ class CompareSession:
         run = await self._store.call(lambda s: s.get_compare_run(run_id))
         for column in run.columns:
             last = column.reply_ids[-1]
-            path = await self._store.call(Store.path_to, last)
+            end = (await self._store.call(Store.tool_loop_thread, last))[-1]
+            path = await self._store.call(Store.path_to, end)
             _check(column.index, conversation_history(path), column.settings, prompt)
         return await self._send_round(run_id, prompt)
 
@@ -108,12 +132,19 @@ class CompareSession:
                 self._stop_asked.add(key)
                 if key in self._runs:
                     self._runs[key].cancel()
+                if key in self._tool_rounds:
+                    self._tool_rounds[key].cancel()
 
     async def load(self, run_id: int) -> tuple[CompareRun, dict[int, StoredMessage]]:
-        """A stored run and every reply of it by message id: what reopening or exporting it shows."""
+        """A stored run and every reply of it by message id: what reopening or exporting it shows. A reply
+        whose tool loop went on is shown by the loop's last reply (the answer after the tool results)."""
         run = await self._store.call(lambda s: s.get_compare_run(run_id))
         ids = [message_id for column in run.columns for message_id in column.reply_ids]
-        messages = await self._store.call(lambda s: {m: s.get_message(m) for m in ids})
+
+        def last_replies(store: Store) -> dict[int, StoredMessage]:
+            return {m: store.get_message(store.tool_loop_thread(m)[::2][-1]) for m in ids}
+
+        messages = await self._store.call(last_replies)
         return run, messages
 
     async def continue_with(self, run_id: int, column: int) -> None:
@@ -137,9 +168,11 @@ class CompareSession:
     async def _send_round(self, run_id: int, prompt: str) -> CompareRun:
         run = await self._store.call(lambda s: s.add_compare_round(run_id, prompt))
         round_index = len(run.prompts) - 1
+        # One send, one prompt per identical call: columns making the same call share the user's answer.
+        shared = SharedApprovals()
         for column in run.columns:
             key = (run.id, column.index)
-            task = asyncio.ensure_future(self._run_column(run.id, column, round_index))
+            task = asyncio.ensure_future(self._run_column(run.id, column, round_index, shared))
             self._tasks[key] = task
 
             def forget(_: object, key: ColumnKey = key) -> None:
@@ -152,9 +185,96 @@ class CompareSession:
         self._tasks.pop(key, None)
         self._stop_asked.discard(key)
 
-    async def _run_column(self, run_id: int, column: CompareColumn, round_index: int) -> StoredMessage:
+    async def _run_column(
+        self, run_id: int, column: CompareColumn, round_index: int, shared: SharedApprovals
+    ) -> StoredMessage:
+        """The column's reply of the round, and while it calls MCP tools the loop answers, their results and
+        the next reply (shown in the column as it starts), under the same policy as the chat."""
         key = (run_id, column.index)
         reply_id = column.reply_ids[round_index]
+        offered = offered_tools(self._tools, column.settings)
+        settings = with_tools(column.settings, offered)
+        calls_left = await self._calls_allowed() if offered else 0
+        measured: ColumnMetrics | None = None
+        while True:
+            finished, measured = await self._column_reply(
+                run_id, column, round_index, reply_id, settings, measured
+            )
+            calls = tool_calls(finished.content)
+            if (
+                finished.status != "complete"
+                or finished.stop_reason != "tool_use"
+                or not loop_handles(calls, offered, column.settings)
+                or key in self._stop_asked
+                or self._closing
+            ):
+                return finished
+            result = await self._column_tools(key, finished, calls, offered, calls_left, shared)
+            calls_left = max(0, calls_left - len(calls))
+            go_on = not (result.limit_reached or key in self._stop_asked or self._closing)
+            model = column.settings.model if go_on else None
+            next_id = await self._add_results(finished.id, result, model)
+            if next_id is None:
+                return finished
+            reply_id = next_id
+
+    async def _add_results(self, reply_id: int, result: RoundResult, next_model: str | None) -> int | None:
+        return await self._store.call(lambda s: s.add_tool_results_turn(reply_id, result.results, next_model))
+
+    async def _calls_allowed(self) -> int:
+        if self.tool_limit is not None:
+            return self.tool_limit
+        return await self._store.call(lambda s: s.tool_limit())
+
+    async def _column_tools(
+        self,
+        key: ColumnKey,
+        reply: StoredMessage,
+        calls: list[ToolUseBlock],
+        offered: list[ToolSpec],
+        calls_left: int,
+        shared: SharedApprovals,
+    ) -> RoundResult:
+        assert self._tools is not None  # the loop runs only when tools are offered
+        conversation_id = reply.conversation_id
+
+        def changed(run: ToolRun) -> None:
+            self._events.tool_run_changed(key[0], key[1], reply.id, run)
+
+        tool_round = ToolRound(
+            self._tools, self._approver, self._store, conversation_id, calls, offered, changed, shared=shared
+        )
+        task = asyncio.ensure_future(tool_round.run(calls_left))
+        self._tool_rounds[key] = task
+        cancelled_from_outside = False
+        try:
+            result = await asyncio.shield(task)
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            cancelled_from_outside = current is not None and current.cancelling() > 0
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            result = task.result() if not task.cancelled() else tool_round.stopped()
+        finally:
+            del self._tool_rounds[key]
+        await self._store.call(lambda s: s.update_reply(reply.id, tool_runs=result.runs))
+        if cancelled_from_outside:
+            raise asyncio.CancelledError
+        return result
+
+    async def _column_reply(
+        self,
+        run_id: int,
+        column: CompareColumn,
+        round_index: int,
+        reply_id: int,
+        settings: RequestSettings,
+        earlier: ColumnMetrics | None,
+    ) -> tuple[StoredMessage, ColumnMetrics]:
+        """One request of the column's round and its reply, saved and measured (with `earlier`, the round's
+        requests before it in the tool loop, counted in)."""
+        key = (run_id, column.index)
         reply = await self._store.call(lambda s: s.get_message(reply_id))
         path = await self._store.call(lambda s: s.path_to(reply.parent_id or reply_id))
         self._events.column_started(run_id, column.index, reply)
@@ -165,12 +285,13 @@ class CompareSession:
             result = ReplyResult(message=None, error=error)
         else:
             result, cancelled_from_outside = await self._stream(
-                key, reply_id, client, conversation_history(path), column.settings
+                key, reply_id, client, conversation_history(path), settings
             )
         interrupted = self._closing or cancelled_from_outside
         model = column.settings.model
         metrics = column_metrics(result, model, self._clients.price_overrides(column.profile_name))
         fields = _finished_fields(result, model, metrics, interrupted=interrupted)
+        metrics = loop_total(earlier, metrics)
         await self._store.call(lambda s: s.update_reply(reply_id, **fields))
         if (exchange := result.exchange) is not None:
             await self._store.call(lambda s: s.save_exchange(reply_id, exchange))
@@ -179,7 +300,7 @@ class CompareSession:
         self._events.column_finished(run_id, column.index, finished, metrics)
         if cancelled_from_outside:
             raise asyncio.CancelledError
-        return finished
+        return finished, metrics
 
     async def _stream(
         self,

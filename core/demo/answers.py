@@ -15,6 +15,7 @@ settings and question, so a comparison shows differences a test can assert:
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import re
 from dataclasses import dataclass
@@ -314,7 +315,7 @@ def tool_result_answer(question: str, name: str, result: str, settings: Settings
     if not shown:
         body = f"{words.tool_answered.format(name=name)}\n\n> {words.empty_result}"
     elif kind_of(question) == "time":
-        body = words.time_answer.format(name=name, result=shown)
+        body = words.time_answer.format(name=name, result=_time_reading(result) or shown)
     else:
         body = f"{words.tool_answered.format(name=name)}\n\n> {shown}"
         if question.strip():
@@ -349,6 +350,21 @@ def thought(
 
 
 _QUOTE_LIMIT = 160
+
+
+def _time_reading(result: str) -> str | None:
+    """The time in a time tool's JSON answer (mcp-server-time: {"timezone": ..., "datetime": ...}), as
+    "2026-12-02 03:52:07 (UTC)"; None for anything else."""
+    try:
+        data = json.loads(result)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("datetime"), str):
+        return None
+    stamp = data["datetime"].replace("T", " ")
+    stamp = re.sub(r"(\d{2}:\d{2}:\d{2})(\.\d+)?([+-]\d{2}:\d{2}|Z)?$", r"\1", stamp)
+    zone = data.get("timezone")
+    return f"{stamp} ({zone})" if isinstance(zone, str) and zone else stamp
 
 
 def quote(text: str) -> str:

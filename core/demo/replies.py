@@ -13,6 +13,7 @@ import base64
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -219,8 +220,12 @@ def example_input(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _example_value(name: str, spec: dict[str, Any]) -> Any:
+    if "default" in spec:
+        return spec["default"]
     if spec.get("enum"):
         return spec["enum"][0]
+    if isinstance(spec.get("examples"), list) and spec["examples"]:
+        return spec["examples"][0]
     kind = spec.get("type")
     if isinstance(kind, list):
         kind = next((option for option in kind if option != "null"), "string")
@@ -233,7 +238,23 @@ def _example_value(name: str, spec: dict[str, Any]) -> Any:
         return []
     if kind == "object":
         return example_input(spec)
+    return _example_text(name, spec)
+
+
+def _example_text(name: str, spec: dict[str, Any]) -> str:
+    """A string a real tool accepts where it can be guessed: a time zone (MCP's time server refuses
+    anything but an IANA name), a URL; else a placeholder naming the property."""
+    words = set(_name_parts(name))
+    if words & {"timezone", "tz", "zone"}:
+        return "UTC"
+    if words & {"url", "uri", "link"} or spec.get("format") in ("uri", "url"):
+        return "https://example.com/"
     return f"demo {name}"
+
+
+def _name_parts(name: str) -> list[str]:
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", name)
+    return [part for part in re.split(r"[^a-zA-Z]+", spaced.lower()) if part]
 
 
 def _within_limits(blocks: list[Block], prompt: Prompt, pace: Pace | None) -> Reply:

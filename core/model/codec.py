@@ -26,6 +26,7 @@ from core.model.messages import Usage
 from core.model.pricing import ModelPrice
 from core.model.profile import DEFAULT_ANTHROPIC_VERSION, Profile
 from core.model.request_settings import RequestSettings, ThinkingSettings
+from core.model.tools_codec import runs_from_list
 
 _T = TypeVar("_T")
 Row = Mapping[str, Any] | sqlite3.Row
@@ -144,6 +145,7 @@ def settings_to_dict(settings: RequestSettings) -> dict[str, Any]:
         "inference_geo": settings.inference_geo,
         "container": settings.container,
         "extra_json": settings.extra_json,
+        "mcp_servers": None if settings.mcp_servers is None else list(settings.mcp_servers),
     }
 
 
@@ -171,6 +173,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> RequestSettings:
         inference_geo=_str(data, "inference_geo", None),
         container=_str(data, "container", None),
         extra_json=_dict(data, "extra_json") or {},
+        mcp_servers=_strs(data, "mcp_servers") if isinstance(data.get("mcp_servers"), list) else None,
     )
 
 
@@ -328,6 +331,7 @@ def message_from_row(row: Row) -> StoredMessage:
         request_id=row["request_id"],
         error=error_from_dict(error) if error else None,
         warnings=[item for item in loads_list(row["warnings_json"]) if isinstance(item, str)],
+        tool_runs=runs_from_list(loads_list(row["tool_runs_json"])),
     )
 
 

@@ -130,6 +130,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "inference_geo": "inference region",
     "container": "container",
     "extra_json": "extra JSON",
+    "mcp_servers": "MCP servers",
 }
 """English names of the fields; the GUI translates `Difference.field` with a table of its own."""
 
@@ -162,6 +163,8 @@ def differences(
             continue
         if item.name in _CHANGED_ONLY:
             text = "changed" if ours else "none"
+        elif item.name == "mcp_servers":
+            text = "all" if ours is None else ", ".join(ours) or "none"
         elif item.name == "thinking":
             text = thinking_text(ours)
         else:

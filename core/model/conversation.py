@@ -14,6 +14,7 @@ from typing import Literal
 from core.model.error_detail import ErrorDetail
 from core.model.messages import ChatMessage, ContentBlock, Role, Usage
 from core.model.request_settings import RequestSettings
+from core.model.tools import ToolRun
 
 MessageStatus = Literal["complete", "streaming", "interrupted", "cancelled", "error"]
 """`streaming` while a reply arrives; `interrupted` when the app stopped (crash, quit) before it ended;
@@ -105,6 +106,9 @@ class StoredMessage:
     request_id: str | None = None
     error: ReplyError | None = None
     warnings: list[str] = field(default_factory=list)
+    tool_runs: list[ToolRun] = field(default_factory=list)
+    """What became of each MCP tool call of this reply (the results themselves are the next user turn's
+    tool_result blocks)."""
 
     def as_chat_message(self) -> ChatMessage:
         return ChatMessage(role=self.role, content=[dict(block) for block in self.content])

@@ -98,3 +98,6 @@ class RequestSettings:
     container: str | None = None
     # Merged into the body last, so fields this app does not know yet can still be sent.
     extra_json: dict[str, Any] = field(default_factory=dict)
+    mcp_servers: list[str] | None = None
+    """The MCP servers whose tools this conversation offers: None for every enabled server, [] for none.
+    Never sent as such: their tools join `tools` when the request is made (`core.chat`)."""

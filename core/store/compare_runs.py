@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.model.codec import dumps, loads_object, settings_from_dict, settings_to_dict
+from core.model.codec import dumps, loads_list, loads_object, settings_from_dict, settings_to_dict
 from core.model.compare_run import MAX_COLUMNS, ColumnMetrics, CompareColumn, CompareRun
+from core.model.messages import ContentBlock
 from core.model.request_settings import RequestSettings
 from core.store.db import StoreBase, lastrowid
 from core.store.errors import RecordNotFoundError
@@ -57,7 +58,11 @@ class CompareMethods(StoreBase):
                 (run_id, round_index, prompt),
             )
             for column in run.columns:
-                parent = column.reply_ids[-1] if column.reply_ids else run.base_message_id
+                parent = (
+                    self.tool_loop_thread(column.reply_ids[-1])[-1]
+                    if column.reply_ids
+                    else run.base_message_id
+                )
                 user_id = self._insert_branch_message(
                     run.conversation_id, parent, "user", dumps([{"type": "text", "text": prompt}]), "complete"
                 )
@@ -167,10 +172,53 @@ class CompareMethods(StoreBase):
             self._update_conversation(
                 run.conversation_id,
                 "current_leaf_id = ?, settings_json = ?, profile_name = ?, updated_at = ?",
-                chosen.reply_ids[-1],
+                self.tool_loop_thread(chosen.reply_ids[-1])[-1],
                 dumps(settings_to_dict(chosen.settings)),
                 chosen.profile_name,
                 self._clock(),
+            )
+
+    def tool_loop_thread(self, reply_id: int) -> list[int]:
+        """A column's reply of a round and what its tool loop added below it: [reply, tool results, next
+        reply, ...] (the ids in order; just [reply] without tools). The thread's end is where the next round
+        continues."""
+        thread = [reply_id]
+        while True:
+            results = self._db.execute(
+                "SELECT id, content_json FROM messages WHERE parent_id = ? AND role = 'user' "
+                "ORDER BY created_at DESC, id DESC LIMIT 1",
+                (thread[-1],),
+            ).fetchone()
+            blocks = loads_list(results["content_json"]) if results is not None else []
+            if not blocks or not all(isinstance(b, dict) and b.get("type") == "tool_result" for b in blocks):
+                return thread
+            thread.append(results["id"])
+            reply = self._db.execute(
+                "SELECT id FROM messages WHERE parent_id = ? AND role = 'assistant' "
+                "ORDER BY created_at DESC, id DESC LIMIT 1",
+                (results["id"],),
+            ).fetchone()
+            if reply is None:
+                return thread
+            thread.append(reply["id"])
+
+    def add_tool_results_turn(
+        self, reply_id: int, results: Sequence[ContentBlock], next_model: str | None
+    ) -> int | None:
+        """Below a compare column's reply: the turn of its tool results, and (with `next_model`) an empty
+        `streaming` reply to it, whose id is returned. Neither becomes the conversation's leaf."""
+        row = self._db.execute("SELECT conversation_id FROM messages WHERE id = ?", (reply_id,)).fetchone()
+        if row is None:
+            raise self._no_message(reply_id)
+        conversation_id = row["conversation_id"]
+        with self._transaction():
+            user_id = self._insert_branch_message(
+                conversation_id, reply_id, "user", dumps(list(results)), "complete"
+            )
+            if next_model is None:
+                return None
+            return self._insert_branch_message(
+                conversation_id, user_id, "assistant", "[]", "streaming", next_model
             )
 
     def _insert_branch_message(

@@ -13,11 +13,14 @@ from core.model.branching import Versions, versions_among
 from core.model.codec import dumps, error_to_dict, message_from_row, usage_to_dict
 from core.model.conversation import MessageStatus, ReplyError, ReplyTiming, StoredMessage
 from core.model.messages import ContentBlock, Role, Usage
+from core.model.tools import ToolRun
+from core.model.tools_codec import run_to_dict
 from core.store.db import StoreBase, lastrowid
 
 _MESSAGE_COLUMNS = (
     "id, conversation_id, parent_id, role, status, created_at, model, stop_reason, stop_sequence, "
-    "cost_usd, ttft, duration, request_id, usage_json, error_json, warnings_json, content_json"
+    "cost_usd, ttft, duration, request_id, usage_json, error_json, warnings_json, tool_runs_json, "
+    "content_json"
 )
 _COPIED_COLUMNS = _MESSAGE_COLUMNS.split(", ", 3)[3]
 """Every column after id, conversation_id and parent_id: what a copy of a message keeps."""
@@ -65,6 +68,7 @@ class MessageMethods(StoreBase):
         request_id: str | None = None,
         error: ReplyError | None = None,
         warnings: Sequence[str] = (),
+        tool_runs: Sequence[ToolRun] = (),
     ) -> StoredMessage:
         """Append a message under `parent_id` (None: a new root) and make it the conversation's leaf."""
         now = self._clock()
@@ -74,7 +78,7 @@ class MessageMethods(StoreBase):
             if parent_id is not None:
                 self._require_message_in(parent_id, conversation_id)
             cursor = self._db.execute(
-                f"INSERT INTO messages ({_MESSAGE_COLUMNS}) VALUES (NULL{', ?' * 16})",
+                f"INSERT INTO messages ({_MESSAGE_COLUMNS}) VALUES (NULL{', ?' * 17})",
                 (
                     conversation_id,
                     parent_id,
@@ -91,6 +95,7 @@ class MessageMethods(StoreBase):
                     None if usage is None else dumps(usage_to_dict(usage)),
                     None if error is None else dumps(error_to_dict(error)),
                     dumps(list(warnings)),
+                    dumps([run_to_dict(run) for run in tool_runs]),
                     dumps(list(content)),
                 ),
             )
@@ -116,6 +121,7 @@ class MessageMethods(StoreBase):
         request_id: str | None = None,
         error: ReplyError | None = None,
         warnings: Sequence[str] | None = None,
+        tool_runs: Sequence[ToolRun] | None = None,
     ) -> None:
         """Change the given fields of one message (None leaves a field as it is), in one UPDATE."""
         scalars: dict[str, str | float | None] = {
@@ -140,6 +146,8 @@ class MessageMethods(StoreBase):
             given["error_json"] = dumps(error_to_dict(error))
         if warnings is not None:
             given["warnings_json"] = dumps(list(warnings))
+        if tool_runs is not None:
+            given["tool_runs_json"] = dumps([run_to_dict(run) for run in tool_runs])
         if not given:
             return
         assignments = ", ".join(f"{column} = ?" for column in given)

@@ -379,6 +379,45 @@ def m006_provider_checks(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX provider_checks_by_profile ON provider_checks(profile_name, started_at)")
 
 
+def m007_tools(db: sqlite3.Connection) -> None:
+    """MCP tools: the servers the user configured (`config_json` without secrets: those live in the keyring),
+    the remembered approval rules, the tool-loop preferences (one row per name, JSON values), and each reply's
+    tool runs beside its content (`tool_runs_json`; the results themselves stay in the next user turn's
+    tool_result blocks, saved once).
+
+    A rule's `conversation_id` is NULL for "always"; a conversation's rules go with it. `tool` is NULL for
+    every tool of the server. One rule per (server, tool, conversation): a new answer replaces the old."""
+    db.execute(
+        """
+        CREATE TABLE mcp_servers (
+            name TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            config_json TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE tool_rules (
+            id INTEGER PRIMARY KEY,
+            server TEXT NOT NULL,
+            tool TEXT,
+            conversation_id INTEGER REFERENCES conversations(id) ON DELETE CASCADE,
+            decision TEXT NOT NULL CHECK (decision IN ('allow', 'deny', 'ask')),
+            created_at REAL NOT NULL
+        )
+        """
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX tool_rules_by_target ON tool_rules "
+        "(server, coalesce(tool, ''), coalesce(conversation_id, 0))"
+    )
+    db.execute(
+        "CREATE TABLE tool_preferences (name TEXT PRIMARY KEY, value_json TEXT NOT NULL) WITHOUT ROWID"
+    )
+    db.execute("ALTER TABLE messages ADD COLUMN tool_runs_json TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_compare_runs,
@@ -386,6 +425,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_exchanges,
     m005_defaults_presets_prompts_tags,
     m006_provider_checks,
+    m007_tools,
 )
 
 

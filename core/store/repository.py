@@ -43,6 +43,7 @@ from core.store.prompts import PromptMethods
 from core.store.provider_checks import ProviderCheckMethods
 from core.store.search import SearchMethods
 from core.store.tags import TagMethods
+from core.store.tool_settings import ToolSettingsMethods
 from core.store.transfer import TransferMethods
 
 __all__ = [
@@ -71,6 +72,7 @@ class Store(
     PromptMethods,
     TagMethods,
     ProviderCheckMethods,
+    ToolSettingsMethods,
 ):
     """Conversations and profiles; the message tree is in `core.store.messages`, compare runs in
     `core.store.compare_runs`, defaults and presets in `core.store.presets`, the prompt library in

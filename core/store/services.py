@@ -20,6 +20,7 @@ from core.model.profile import Profile
 from core.model.provider_check import DoctorReport
 from core.model.request_settings import RequestSettings
 from core.model.saved_prompt import SavedPrompt
+from core.model.tools import ApprovalRule, ServerConfig
 from core.store.backup import merge_backup
 from core.store.repository import Store
 from core.store.search_query import SearchChoices, SearchHit, SearchQuery
@@ -257,6 +258,44 @@ class ProviderCheckService:
         return await self._worker.call(lambda store: store.provider_checks(profile_name))
 
 
+class ToolSettingsService:
+    """MCP tools: the servers (their non-secret parts; secrets are in the keyring), the remembered approval
+    rules, and the tool-loop limit."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def servers(self) -> list[ServerConfig]:
+        """In the order they were added."""
+        return await self._worker.call(lambda store: store.list_mcp_servers())
+
+    async def save_server(self, config: ServerConfig, *, old_name: str | None = None) -> None:
+        """Insert or update; with `old_name`, rename it (its rules follow). NameTakenError if the name is
+        another server's."""
+        await self._worker.call(lambda store: store.save_mcp_server(config, old_name=old_name))
+
+    async def delete_server(self, name: str) -> None:
+        """The server and its remembered rules."""
+        await self._worker.call(lambda store: store.delete_mcp_server(name))
+
+    async def rules(self) -> list[ApprovalRule]:
+        return await self._worker.call(lambda store: store.tool_rules())
+
+    async def add_rule(self, rule: ApprovalRule) -> None:
+        """Replaces the rule for the same server, tool and conversation."""
+        await self._worker.call(lambda store: store.add_tool_rule(rule))
+
+    async def revoke_rule(self, rule: ApprovalRule) -> None:
+        await self._worker.call(lambda store: store.revoke_tool_rule(rule))
+
+    async def tool_limit(self) -> int:
+        """Tool calls one user turn may make before the loop stops (default 20)."""
+        return await self._worker.call(lambda store: store.tool_limit())
+
+    async def set_tool_limit(self, limit: int) -> None:
+        await self._worker.call(lambda store: store.set_tool_limit(limit))
+
+
 @dataclass(frozen=True)
 class StoreServices:
     """Every door into the store, over one worker thread."""
@@ -269,6 +308,7 @@ class StoreServices:
     presets: PresetService
     prompts: PromptService
     provider_checks: ProviderCheckService
+    tool_settings: ToolSettingsService
 
     @classmethod
     def over(cls, worker: StoreWorker) -> StoreServices:
@@ -281,4 +321,5 @@ class StoreServices:
             PresetService(worker),
             PromptService(worker),
             ProviderCheckService(worker),
+            ToolSettingsService(worker),
         )

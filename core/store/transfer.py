@@ -24,6 +24,7 @@ from core.model.codec import (
 from core.model.compare_run import ColumnMetrics
 from core.model.conversation_filter import clean_tags, fold
 from core.model.request_settings import RequestSettings
+from core.model.tools_codec import run_to_dict
 from core.store.db import StoreBase, lastrowid
 from core.store.exchanges import sent_request_fields
 from core.transcripts.archive import (
@@ -41,10 +42,11 @@ from core.transcripts.sent_settings import settings_sent
 # Every column `message_from_row` reads; the INSERT gives all but the id.
 _MESSAGE_COLUMNS = (
     "id, conversation_id, parent_id, role, status, created_at, model, stop_reason, stop_sequence, "
-    "cost_usd, ttft, duration, request_id, usage_json, error_json, warnings_json, content_json"
+    "cost_usd, ttft, duration, request_id, usage_json, error_json, warnings_json, tool_runs_json, "
+    "content_json"
 )
 _INSERT_MESSAGE = (
-    f"INSERT INTO messages ({_MESSAGE_COLUMNS.removeprefix('id, ')}) VALUES ({', '.join('?' * 16)})"
+    f"INSERT INTO messages ({_MESSAGE_COLUMNS.removeprefix('id, ')}) VALUES ({', '.join('?' * 17)})"
 )
 
 
@@ -93,6 +95,7 @@ class TransferMethods(StoreBase):
                     request_id=message.request_id,
                     error=message.error,
                     warnings=message.warnings,
+                    tool_runs=message.tool_runs,
                     sent_settings=self._sent_settings(message.id) if message.role == "assistant" else None,
                 )
             )
@@ -285,6 +288,7 @@ class TransferMethods(StoreBase):
                 None if message.usage is None else dumps(usage_to_dict(message.usage)),
                 None if message.error is None else dumps(error_to_dict(message.error)),
                 dumps(list(message.warnings)),
+                dumps([run_to_dict(run) for run in message.tool_runs]),
                 dumps(list(message.content)),
             ),
         )

@@ -238,9 +238,10 @@ class ToolHub:
         connection = self._connections.get(status.name)
         if connection is None or status.state is ServerState.DISABLED:
             return
-        self._report(status)
+        # The tools first: whoever hears "ready" reads tools() and must find them.
         if status.state in (ServerState.READY, ServerState.FAILED):
             self._refresh_specs()
+        self._report(status)
 
     def _report(self, status: ServerStatus) -> None:
         with self._lock:

@@ -23,6 +23,8 @@ from core.model.compare_run import ColumnMetrics
 from core.model.conversation import MessageStatus, ReplyError, ReplyTiming
 from core.model.messages import ContentBlock, Role, Usage
 from core.model.request_settings import RequestSettings
+from core.model.tools import ToolRun
+from core.model.tools_codec import run_to_dict
 from core.transcripts.atomic_file import write_text_atomic
 
 FORMAT_NAME: Final = "triptych"
@@ -50,6 +52,9 @@ class ArchivedMessage:
     sent_settings: RequestSettings | None = None
     """What a reply was made with, read from its recorded request (`core.transcripts.sent_settings`); None
     when not recorded. Shown by the readable exports; the JSON keeps the recorded facts it has."""
+    tool_runs: list[ToolRun] = field(default_factory=list)
+    """A reply's MCP tool calls and what became of them (their results are the next turn's tool_result
+    blocks)."""
 
 
 @dataclass
@@ -110,6 +115,7 @@ class MessageJson(TypedDict):
     request_id: str | None
     error: dict[str, Any] | None
     warnings: list[str]
+    tool_runs: NotRequired[list[dict[str, Any]]]
 
 
 class ReplyJson(TypedDict):
@@ -227,6 +233,7 @@ def _message_to_json(message: ArchivedMessage) -> MessageJson:
         "request_id": message.request_id,
         "error": None if message.error is None else error_to_dict(message.error),
         "warnings": list(message.warnings),
+        "tool_runs": [run_to_dict(run) for run in message.tool_runs],
     }
 
 

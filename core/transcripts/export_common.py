@@ -17,6 +17,7 @@ from core.model.compare_run import tokens_text
 from core.model.conversation import ReplyError
 from core.model.output_estimate import partial_output_estimate
 from core.model.request_settings import RequestSettings, ThinkingSettings
+from core.model.tools import RunProblem, RunStatus, ToolRun
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.export_labels import ENGLISH, ExportLabels
 
@@ -60,6 +61,90 @@ def branch_on_screen(conversation: ArchivedConversation) -> list[ArchivedMessage
         leaf = by_id[leaf].parent
     path.reverse()
     return path
+
+
+@dataclass(frozen=True)
+class ToolCards:
+    """The branch's tool runs, drawn as cards: each MCP call with its arguments, status and result. The user
+    turn that carried the results to the model is written inside the cards, not as a turn of its own."""
+
+    runs: dict[str, ToolRun]
+    """By tool_use id."""
+    results: dict[str, dict[str, Any]]
+    """The saved tool_result blocks, by tool_use id."""
+    folded: set[int]
+    """The ids of the user turns written inside the cards."""
+
+    def result_blocks(self, run: ToolRun) -> tuple[list[dict[str, Any]], bool]:
+        """(the result's blocks, is it an error): the saved tool_result's, else the run's outcome."""
+        saved = self.results.get(run.tool_use_id)
+        if saved is not None:
+            content = saved.get("content", "")
+            blocks = (
+                [{"type": "text", "text": content}]
+                if isinstance(content, str)
+                else [dict(item) for item in content if isinstance(item, dict)]
+                if isinstance(content, list)
+                else []
+            )
+            return blocks, bool(saved.get("is_error"))
+        if run.outcome is None:
+            return [], False
+        return [dict(block) for block in run.outcome.content], run.outcome.is_error
+
+
+def tool_cards(path: list[ArchivedMessage]) -> ToolCards:
+    runs = {run.tool_use_id: run for message in path for run in message.tool_runs}
+    results: dict[str, dict[str, Any]] = {}
+    folded: set[int] = set()
+    for message in path:
+        if message.role != "user":
+            continue
+        blocks = [dict(block) for block in message.content]
+        for block in blocks:
+            if block.get("type") == "tool_result":
+                results[str(block.get("tool_use_id"))] = block
+        if blocks and all(
+            block.get("type") == "tool_result" and str(block.get("tool_use_id")) in runs for block in blocks
+        ):
+            folded.add(message.id)
+    return ToolCards(runs, results, folded)
+
+
+def run_heading(run: ToolRun, labels: ExportLabels = ENGLISH) -> str:
+    """ "Tool get_time on time · done in 0.4 s": the card's first line."""
+    name = labels.tool_run.format(name=run.tool, server=run.server or "—")
+    return f"{name} · {run_status(run, labels)}"
+
+
+def run_status(run: ToolRun, labels: ExportLabels = ENGLISH) -> str:
+    seconds = f"{run.duration:.1f}" if run.duration is not None else "—"
+    status = run.status
+    if status is RunStatus.DONE:
+        return labels.run_done.format(seconds=seconds)
+    if status is RunStatus.FAILED:
+        outcome = run.outcome
+        problem = None if outcome is None else outcome.problem
+        if problem is None and outcome is not None and outcome.is_error:
+            problem = RunProblem.TOOL_ERROR
+        return labels.run_failed.format(seconds=seconds, reason=labels.problem(problem))
+    if status is RunStatus.DENIED:
+        return labels.run_declined
+    # Waiting or running in a saved conversation: the app stopped before the call ended.
+    return labels.run_stopped
+
+
+def run_notes(run: ToolRun, labels: ExportLabels = ENGLISH) -> list[str]:
+    """What else a reader should know of the call: the result was cut, the server's own words."""
+    outcome = run.outcome
+    if outcome is None:
+        return []
+    notes = []
+    if outcome.truncated_from is not None:
+        notes.append(labels.run_truncated.format(count=f"{outcome.truncated_from:,}"))
+    if outcome.detail and run.status is RunStatus.FAILED:
+        notes.append(outcome.detail)
+    return notes
 
 
 def header_facts(conversation: ArchivedConversation, labels: ExportLabels = ENGLISH) -> list[HeaderFact]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from core.model.tools import RunStatus, ToolRun
 from core.render.markdown import MarkdownRenderer, allowed_link, pygments_css
 from core.render.math import svg_math_html
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.export_common import (
+    ToolCards,
     base64_source,
     branch_on_screen,
     error_text,
@@ -24,8 +26,11 @@ from core.transcripts.export_common import (
     pretty_json,
     reply_facts,
     reply_settings,
+    run_notes,
+    run_status,
     system_text,
     time_text,
+    tool_cards,
 )
 from core.transcripts.export_labels import ENGLISH, ExportLabels
 
@@ -50,6 +55,7 @@ details.thinking summary { cursor: pointer; font-style: italic; }
 .tool { border: 1px solid #e0e0e6; border-radius: 6px; background: #fafafc; padding: 0.3em 0.8em;
   margin: 0.5em 0; }
 .tool .label { font-size: 0.85em; color: #555; }
+.tool .run-failed { color: #b3261e; }
 .error { background: #fdecea; color: #b3261e; border-radius: 6px; padding: 0.4em 0.8em; margin: 0.5em 0; }
 pre { overflow-x: auto; padding: 0.6em; border-radius: 6px; white-space: pre-wrap; word-wrap: break-word; }
 pre.json { background: #f6f8fa; }
@@ -79,8 +85,10 @@ def html_export(
     system = system_text(conversation)
     if system:
         body.append(f'<div class="system">{_escape(system)}</div>')
-    writer = _Writer(renderer, include_thinking, labels)
-    body += [writer.turn(message) for message in branch_on_screen(conversation)]
+    path = branch_on_screen(conversation)
+    writer = _Writer(renderer, include_thinking, labels, tool_cards(path))
+    # A turn of tool results is written inside the cards of the calls it answers.
+    body += [writer.turn(message) for message in path if message.id not in writer.cards.folded]
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -90,10 +98,13 @@ def html_export(
 
 
 class _Writer:
-    def __init__(self, renderer: MarkdownRenderer, include_thinking: bool, labels: ExportLabels) -> None:
+    def __init__(
+        self, renderer: MarkdownRenderer, include_thinking: bool, labels: ExportLabels, cards: ToolCards
+    ) -> None:
         self._renderer = renderer
         self._thinking = include_thinking
         self._labels = labels
+        self.cards = cards
 
     def turn(self, message: ArchivedMessage) -> str:
         labels = self._labels
@@ -130,6 +141,9 @@ class _Writer:
             )
         if kind in ("image", "document"):
             return self._attachment(block, str(kind))
+        run = self.cards.runs.get(str(block.get("id"))) if kind == "tool_use" else None
+        if run is not None:
+            return self._run(run)
         if kind in ("tool_use", "server_tool_use"):
             label = labels.tool_call.format(name=block.get("name", "?"), id=block.get("id", ""))
             return _tool_card(label, _json_pre(pretty_json(block.get("input", {}))))
@@ -137,21 +151,43 @@ class _Writer:
             return self._tool_result(block)
         return _tool_card(str(kind), _json_pre(pretty_json(block)))
 
-    def _tool_result(self, block: dict[str, Any]) -> str:
-        template = self._labels.tool_error if block.get("is_error") else self._labels.tool_result
-        label = template.format(id=block.get("tool_use_id", ""))
-        content = block.get("content", "")
-        if isinstance(content, str):
-            return _tool_card(label, _json_pre(json_or_text(content)))
+    def _run(self, run: ToolRun) -> str:
+        """A tool card: the tool and its server, how the call went, its arguments and its result."""
+        labels = self._labels
+        blocks, is_error = self.cards.result_blocks(run)
+        failed = is_error or run.status in (RunStatus.FAILED, RunStatus.DENIED)
+        name = labels.tool_run.format(name=run.tool, server=run.server or "—")
+        parts = [
+            f'<div class="label"><b>{_escape(name)}</b> · '
+            f'<span class="{"run-failed" if failed else "run-status"}">{_escape(run_status(run, labels))}'
+            "</span></div>"
+        ]
+        parts += [f'<div class="label">{_escape(note)}</div>' for note in run_notes(run, labels)]
+        parts.append(f'<div class="label">{_escape(labels.tool_arguments)}</div>')
+        parts.append(_json_pre(pretty_json(dict(run.arguments))))
+        if blocks:
+            parts.append(f'<div class="label">{_escape(labels.tool_output)}</div>')
+            parts.append(self._result_items(blocks))
+        return f'<div class="tool">{"".join(parts)}</div>'
+
+    def _result_items(self, content: list[Any]) -> str:
         inner = []
-        for item in content if isinstance(content, list) else []:
+        for item in content:
             if isinstance(item, dict) and item.get("type") in ("image", "document"):
                 inner.append(self._attachment(item, str(item["type"])))
             elif isinstance(item, dict) and item.get("type") == "text":
                 inner.append(_json_pre(json_or_text(str(item.get("text", "")))))
             else:
                 inner.append(_json_pre(pretty_json(item)))
-        return _tool_card(label, "".join(inner))
+        return "".join(inner)
+
+    def _tool_result(self, block: dict[str, Any]) -> str:
+        template = self._labels.tool_error if block.get("is_error") else self._labels.tool_result
+        label = template.format(id=block.get("tool_use_id", ""))
+        content = block.get("content", "")
+        if isinstance(content, str):
+            return _tool_card(label, _json_pre(json_or_text(content)))
+        return _tool_card(label, self._result_items(content if isinstance(content, list) else []))
 
     def _attachment(self, block: dict[str, Any], kind: str) -> str:
         title = str(block.get("title") or self._labels.kind(kind))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.model.conversation import MessageStatus
+from core.model.tools import RunProblem
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,44 @@ class ExportLabels:
     document: str = "document"
     numbered: str = "{kind} {number}"
     bad_data: str = "{title}: its data is not valid base64"
+    tool_run: str = "Tool {name} on {server}"
+    tool_arguments: str = "Arguments"
+    tool_output: str = "Result"
+    run_done: str = "done in {seconds} s"
+    run_failed: str = "failed after {seconds} s: {reason}"
+    run_declined: str = "declined: the model was told the user declined"
+    run_stopped: str = "stopped"
+    run_truncated: str = "the result was cut to fit: it had {count} characters"
+    problem_tool_error: str = "the tool reported an error"
+    problem_timed_out: str = "the tool took longer than the server's time limit"
+    problem_server_crashed: str = "the server stopped during the call"
+    problem_server_unavailable: str = "the server is not running"
+    problem_no_such_tool: str = "no server offers a tool of that name"
+    problem_invalid_arguments: str = "the arguments do not fit the tool's input schema"
+    problem_malformed_result: str = "the server's answer could not be read"
+    problem_limit_reached: str = "the turn reached its limit of tool calls"
+    problem_other: str = "no result"
 
     def status(self, status: MessageStatus) -> str:
         """A reply's state when it did not simply complete."""
         names = {"streaming": self.streaming, "interrupted": self.interrupted, "cancelled": self.cancelled}
         return names.get(status, status)
+
+    def problem(self, problem: RunProblem | None) -> str:
+        """Why a tool call gave no normal result."""
+        names = {
+            RunProblem.TOOL_ERROR: self.problem_tool_error,
+            RunProblem.TIMED_OUT: self.problem_timed_out,
+            RunProblem.SERVER_CRASHED: self.problem_server_crashed,
+            RunProblem.SERVER_UNAVAILABLE: self.problem_server_unavailable,
+            RunProblem.NO_SUCH_TOOL: self.problem_no_such_tool,
+            RunProblem.INVALID_ARGUMENTS: self.problem_invalid_arguments,
+            RunProblem.MALFORMED_RESULT: self.problem_malformed_result,
+            RunProblem.LIMIT_REACHED: self.problem_limit_reached,
+            RunProblem.DECLINED: self.run_declined,
+            RunProblem.CANCELLED: self.run_stopped,
+        }
+        return names.get(problem, self.problem_other) if problem is not None else self.problem_other
 
     def kind(self, kind: str) -> str:
         """An attachment's kind ("image" or "document") in words."""

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.model.tools import ToolRun
 from core.render.limits import open_fence
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.atomic_file import write_bytes_atomic, write_text_atomic
 from core.transcripts.export_common import (
+    ToolCards,
     base64_source,
     branch_on_screen,
     error_text,
@@ -33,8 +35,11 @@ from core.transcripts.export_common import (
     pretty_json,
     reply_facts,
     reply_settings,
+    run_notes,
+    run_status,
     system_text,
     time_text,
+    tool_cards,
     unique_stems,
 )
 from core.transcripts.export_labels import ENGLISH, ExportLabels
@@ -87,14 +92,16 @@ def markdown_export(
     labels: ExportLabels = ENGLISH,
 ) -> MarkdownExport:
     """The transcript's text and the files its links point to (relative to the Markdown file)."""
-    writer = _Writer(assets_folder, include_thinking, labels)
+    path = branch_on_screen(conversation)
+    writer = _Writer(assets_folder, include_thinking, labels, tool_cards(path))
     lines = [f"# {inline_text(conversation.title or labels.untitled)}", ""]
     lines += [f"- **{fact.label}:** {inline_text(fact.value)}" for fact in header_facts(conversation, labels)]
     system = system_text(conversation)
     if system:
         lines += ["", f"**{labels.system_prompt}:**", "", *_quote(system)]
-    for message in branch_on_screen(conversation):
-        lines += ["", *writer.turn(message)]
+    for message in path:
+        if message.id not in writer.cards.folded:  # its results are in the cards above
+            lines += ["", *writer.turn(message)]
     return MarkdownExport("\n".join(lines).rstrip() + "\n", writer.assets)
 
 
@@ -143,10 +150,13 @@ def write_markdown_folder(
 
 
 class _Writer:
-    def __init__(self, assets_folder: str, include_thinking: bool, labels: ExportLabels) -> None:
+    def __init__(
+        self, assets_folder: str, include_thinking: bool, labels: ExportLabels, cards: ToolCards
+    ) -> None:
         self._folder = assets_folder
         self._thinking = include_thinking
         self._labels = labels
+        self.cards = cards
         self.assets: list[Asset] = []
 
     def turn(self, message: ArchivedMessage) -> list[str]:
@@ -178,6 +188,9 @@ class _Writer:
             return [f"*{self._labels.redacted_thinking}*", ""] if self._thinking else []
         if kind in ("image", "document"):
             return self._attachment(block, kind)
+        run = self.cards.runs.get(str(block.get("id"))) if kind == "tool_use" else None
+        if run is not None:
+            return self._run(run)
         if kind in ("tool_use", "server_tool_use"):
             call = self._labels.tool_call.format(
                 name=code_span(str(block.get("name", "?"))), id=code_span(str(block.get("id", "")))
@@ -188,14 +201,22 @@ class _Writer:
             return self._tool_result(block)
         return [f"**{inline_text(str(kind))}**", "", *fenced(pretty_json(block), "json"), ""]
 
-    def _tool_result(self, block: dict[str, Any]) -> list[str]:
-        template = self._labels.tool_error if block.get("is_error") else self._labels.tool_result
-        tool_id = block.get("tool_use_id", "")
-        lines = [f"**{template.format(id=code_span(str(tool_id)))}**", ""]
-        content = block.get("content", "")
-        if isinstance(content, str):
-            return [*lines, *fenced(json_or_text(content), "json"), ""]
-        for item in content if isinstance(content, list) else []:
+    def _run(self, run: ToolRun) -> list[str]:
+        """A tool card: what was called on which server, how it went, its arguments and its result."""
+        labels = self._labels
+        name = labels.tool_run.format(name=code_span(run.tool), server=code_span(run.server or "—"))
+        lines = [f"**{name}** · {inline_text(run_status(run, labels))}", ""]
+        lines += [f"*{inline_text(note)}*" for note in run_notes(run, labels)]
+        lines += [f"{labels.tool_arguments}:", "", *fenced(pretty_json(dict(run.arguments)), "json"), ""]
+        blocks, _is_error = self.cards.result_blocks(run)
+        if blocks:
+            lines += [f"{labels.tool_output}:", ""]
+            lines += self._result_items(blocks)
+        return lines
+
+    def _result_items(self, content: list[Any]) -> list[str]:
+        lines: list[str] = []
+        for item in content:
             if isinstance(item, dict) and item.get("type") in ("image", "document"):
                 lines += self._attachment(item, str(item["type"]))
             elif isinstance(item, dict) and item.get("type") == "text":
@@ -203,6 +224,15 @@ class _Writer:
             else:
                 lines += [*fenced(pretty_json(item), "json"), ""]
         return lines
+
+    def _tool_result(self, block: dict[str, Any]) -> list[str]:
+        template = self._labels.tool_error if block.get("is_error") else self._labels.tool_result
+        tool_id = block.get("tool_use_id", "")
+        lines = [f"**{template.format(id=code_span(str(tool_id)))}**", ""]
+        content = block.get("content", "")
+        if isinstance(content, str):
+            return [*lines, *fenced(json_or_text(content), "json"), ""]
+        return lines + self._result_items(content if isinstance(content, list) else [])
 
     def _attachment(self, block: dict[str, Any], kind: str) -> list[str]:
         number = len(self.assets) + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from core.model.conversation import StoredMessage
+from core.model.tools import ToolRun
 from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError
 
@@ -20,6 +21,8 @@ class ChatSignals(QObject):
     """(reply id, ApiError, seconds to wait, retry number)"""
     replyFinished = Signal(object)
     conversationChanged = Signal(int)
+    toolRunChanged = Signal(int, object)
+    """(the id of the reply holding the tool call, ToolRun): approval asked, started, progress, ended"""
 
     def reply_started(self, path: list[StoredMessage], message: StoredMessage) -> None:
         self.replyStarted.emit(path, message)
@@ -35,3 +38,6 @@ class ChatSignals(QObject):
 
     def conversation_changed(self, conversation_id: int) -> None:
         self.conversationChanged.emit(conversation_id)
+
+    def tool_run_changed(self, reply_id: int, run: ToolRun) -> None:
+        self.toolRunChanged.emit(reply_id, run)

@@ -179,9 +179,10 @@ class CompareColumnWidget(QWidget):
         self._reply_id = self.reply.id if self.reply is not None else None
         self.continue_button.setEnabled(self.reply is not None)
 
-    def begin(self, prompt: str, reply: StoredMessage) -> None:
-        """The round's prompt (as stored: the reply's parent) and the reply that starts streaming."""
-        if reply.parent_id is not None:
+    def begin(self, prompt: str, reply: StoredMessage, *, continuing: bool = False) -> None:
+        """The round's prompt (as stored: the reply's parent) and the reply that starts streaming;
+        `continuing`: the round's next request after its tool calls (their results are in the cards)."""
+        if reply.parent_id is not None and not continuing:
             self.transcript.append_message(prompt_message(reply, prompt))
         self._reply_id = reply.id
         self.transcript.begin_reply(reply)
@@ -320,6 +321,7 @@ def _value_words() -> dict[str, str]:
         "on": QCoreApplication.translate("CompareColumnWidget", "on"),
         "default": QCoreApplication.translate("CompareColumnWidget", "default"),
         "adaptive": QCoreApplication.translate("CompareColumnWidget", "adaptive"),
+        "all": QCoreApplication.translate("CompareColumnWidget", "all"),
     }
 
 
@@ -345,4 +347,5 @@ def _field_names() -> dict[str, str]:
         "inference_geo": QCoreApplication.translate("CompareColumnWidget", "inference region"),
         "container": QCoreApplication.translate("CompareColumnWidget", "container"),
         "extra_json": QCoreApplication.translate("CompareColumnWidget", "extra JSON"),
+        "mcp_servers": QCoreApplication.translate("CompareColumnWidget", "MCP servers"),
     }

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.model.compare_run import ColumnMetrics
 from core.model.conversation import StoredMessage
+from core.model.tools import ToolRun
 from core.wire.accumulate import StreamUpdate
 
 
@@ -18,6 +19,8 @@ class CompareSignals(QObject):
     """(run id, column index, StreamUpdate)"""
     columnFinished = Signal(int, int, object, object)
     """(run id, column index, the stored reply: StoredMessage, ColumnMetrics)"""
+    toolRunChanged = Signal(int, int, int, object)
+    """(run id, column index, the id of the reply holding the tool call, ToolRun)"""
 
     def column_started(self, run_id: int, column: int, reply: StoredMessage) -> None:
         self.columnStarted.emit(run_id, column, reply)
@@ -29,3 +32,6 @@ class CompareSignals(QObject):
         self, run_id: int, column: int, message: StoredMessage, metrics: ColumnMetrics
     ) -> None:
         self.columnFinished.emit(run_id, column, message, metrics)
+
+    def tool_run_changed(self, run_id: int, column: int, reply_id: int, run: ToolRun) -> None:
+        self.toolRunChanged.emit(run_id, column, reply_id, run)

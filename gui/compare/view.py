@@ -33,6 +33,7 @@ from core.model.conversation import StoredMessage
 from core.model.preset import Preset
 from core.model.provider_check import Loss
 from core.model.request_settings import RequestSettings
+from core.model.tools import ToolRun
 from core.wire.accumulate import StreamUpdate
 from core.wire.validation import RequestValidationError
 from gui.compare.column import ColumnSettingsDialog, CompareColumnWidget
@@ -123,6 +124,9 @@ class CompareView(QWidget):
         controller.columnUpdated.connect(self._column_updated)
         self._pacer = ColumnPacer(self._deliver, self)
         controller.columnFinished.connect(self._column_finished)
+        controller.toolRunChanged.connect(self._tool_run_changed)
+        self._round_begun: dict[int, tuple[int, int]] = {}
+        """Per column, the (run id, round) it last began: a second start in it is the tool loop's."""
         self.retranslate()
         for _ in range(DEFAULT_COLUMNS):
             self.add_column(base_profile, copy.deepcopy(base_settings))
@@ -356,8 +360,17 @@ class CompareView(QWidget):
         column = self._column(run_id, index)
         if column is not None and self.run is not None:
             self._pacer.drop(index)
-            column.begin(self.run.prompts[-1], reply)
+            # A second start in the same round is the tool loop's next request, not another prompt.
+            round_key = (run_id, len(self.run.prompts))
+            continuing = self._round_begun.get(index) == round_key
+            self._round_begun[index] = round_key
+            column.begin(self.run.prompts[-1], reply, continuing=continuing)
             self._update_buttons()
+
+    def _tool_run_changed(self, run_id: int, index: int, reply_id: int, run: ToolRun) -> None:
+        column = self._column(run_id, index)
+        if column is not None:
+            column.transcript.update_tool_run(reply_id, run)
 
     def _column_updated(self, run_id: int, index: int, update: object) -> None:
         column = self._column(run_id, index)
@@ -444,6 +457,7 @@ class CompareView(QWidget):
             self._controller.columnStarted.disconnect(self._column_started)
             self._controller.columnUpdated.disconnect(self._column_updated)
             self._controller.columnFinished.disconnect(self._column_finished)
+            self._controller.toolRunChanged.disconnect(self._tool_run_changed)
             self._controller = None
         self._pacer.drop()
         event.accept()

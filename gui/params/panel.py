@@ -28,7 +28,7 @@ from gui.params.sections import (
     SamplingSection,
     ThinkingSection,
 )
-from gui.params.tools_section import ServerToolsSection, ToolsSection
+from gui.params.tools_section import McpServersSection, ServerToolsSection, ToolsSection
 from gui.widgets.fields import IssueLabel, ModelFacts
 
 # Validation needs a conversation; one user message stands in, so only the settings are judged.
@@ -53,6 +53,7 @@ class ParameterPanel(QWidget):
         self.sampling = SamplingSection()
         self.thinking = ThinkingSection()
         self.tools = ToolsSection()
+        self.mcp_servers = McpServersSection()
         self.server_tools = ServerToolsSection()
         self.caching = CachingSection()
         self.output = OutputSchemaSection()
@@ -63,6 +64,7 @@ class ParameterPanel(QWidget):
             self.sampling,
             self.thinking,
             self.tools,
+            self.mcp_servers,
             self.server_tools,
             self.caching,
             self.output,
@@ -119,6 +121,14 @@ class ParameterPanel(QWidget):
         finally:
             self._loading = False
         self._revalidate()
+
+    def set_mcp_servers(self, servers: list[tuple[str, bool]]) -> None:
+        """The configured MCP servers, (name, enabled), for the conversation to choose from. Emits nothing."""
+        self._loading = True
+        try:
+            self.mcp_servers.set_servers(servers)
+        finally:
+            self._loading = False
 
     def set_provider_losses(self, losses: frozenset[Loss]) -> None:
         """What the provider's last check found lost; warned of when the settings meet it."""

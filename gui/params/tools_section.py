@@ -1,5 +1,5 @@
-"""The parameter panel's tool sections: custom tool definitions as JSON with tool_choice, and the server
-tools (web search, web fetch) as forms.
+"""The parameter panel's tool sections: custom tool definitions as JSON with tool_choice, the MCP servers a
+conversation offers the model, and the server tools (web search, web fetch) as forms.
 
 `settings.tools` is one list; the panel shows the first web search and the first web fetch tool as forms
 and every other tool in the JSON box. Built back, the JSON tools come first, then web search, then web
@@ -13,7 +13,21 @@ import copy
 import re
 from typing import Any, TypeGuard
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
 
 from core.model.request_settings import RequestSettings, ToolChoice, ToolDefinition
 from core.wire.validation import ValidationIssue
@@ -162,6 +176,103 @@ class ToolsSection(ParamSection):
         kind = self.kind.choice()
         self.name.setEnabled(kind == "tool")
         self.no_parallel.setEnabled(kind in ("auto", "any", "tool"))
+
+
+class McpServersSection(ParamSection):
+    """Which MCP servers' tools the conversation offers the model (`settings.mcp_servers`): every enabled
+    server (None), or the ones ticked (a list; none ticked offers none). A server named by the settings but
+    no longer configured stays in the list, marked, so opening a conversation never drops its choice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.header.setText(self.tr("MCP servers"))
+        self._servers: list[tuple[str, bool]] = []
+        self._chosen: list[str] = []
+        self.all = QRadioButton(self.tr("All enabled servers"), self.body)
+        self.all.setAccessibleDescription(self.tr("Offers the tools of every enabled MCP server"))
+        self.subset = QRadioButton(self.tr("Only these:"), self.body)
+        self.subset.setAccessibleDescription(self.tr("Offers only the tools of the servers ticked below"))
+        self._group = QButtonGroup(self)
+        self._group.addButton(self.all)
+        self._group.addButton(self.subset)
+        self.server_list = QListWidget(self.body)
+        self.server_list.setAccessibleName(self.tr("MCP servers offered"))
+        self.server_list.setAccessibleDescription(
+            self.tr("Tick the servers whose tools this conversation offers")
+        )
+        self.server_list.setMaximumHeight(110)
+        self.none_yet = QLabel(self.tr("No MCP servers yet: Tools → MCP servers… adds one."), self.body)
+        self.none_yet.setWordWrap(True)
+        self.add_field(None, self.none_yet)
+        self.add_field(None, self.all)
+        self.add_field(None, self.subset)
+        self.add_field(None, self.server_list, "mcp_servers")
+        self.all.setChecked(True)
+        self.all.toggled.connect(self._mode_changed)
+        self.server_list.itemChanged.connect(self._ticked)
+        self._rebuild()
+
+    def set_servers(self, servers: list[tuple[str, bool]]) -> None:
+        """The configured servers, (name, enabled), in their order. Keeps what the conversation chose."""
+        if servers == self._servers:
+            return
+        self._chosen = self._ticked_names() if self.subset.isChecked() else self._chosen
+        self._servers = list(servers)
+        self._rebuild()
+
+    def fill(self, settings: RequestSettings) -> None:
+        chosen = settings.mcp_servers
+        self._chosen = list(chosen or [])
+        self.all.blockSignals(True)
+        self.subset.blockSignals(True)
+        (self.all if chosen is None else self.subset).setChecked(True)
+        self.all.blockSignals(False)
+        self.subset.blockSignals(False)
+        self._rebuild()
+
+    def write_into(self, settings: RequestSettings) -> None:
+        settings.mcp_servers = None if self.all.isChecked() else self._ticked_names()
+
+    def _ticked_names(self) -> list[str]:
+        names = []
+        for row in range(self.server_list.count()):
+            item = self.server_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                names.append(item.data(Qt.ItemDataRole.UserRole))
+        return names
+
+    def _rebuild(self) -> None:
+        self.server_list.blockSignals(True)
+        self.server_list.clear()
+        known = {name for name, _ in self._servers}
+        rows = [*self._servers, *((name, False) for name in self._chosen if name not in known)]
+        for name, enabled in rows:
+            if name not in known:
+                text = self.tr("{name} (not configured)").format(name=name)
+            elif not enabled:
+                text = self.tr("{name} (disabled)").format(name=name)
+            else:
+                text = name
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in self._chosen else Qt.CheckState.Unchecked)
+            self.server_list.addItem(item)
+        self.server_list.blockSignals(False)
+        has_rows = bool(rows)
+        self.none_yet.setVisible(not has_rows)
+        self.all.setVisible(has_rows)
+        self.subset.setVisible(has_rows)
+        self.server_list.setVisible(has_rows)
+        self.server_list.setEnabled(self.subset.isChecked())
+
+    def _mode_changed(self) -> None:
+        self.server_list.setEnabled(self.subset.isChecked())
+        self.changed.emit()
+
+    def _ticked(self) -> None:
+        self._chosen = self._ticked_names()
+        self.changed.emit()
 
 
 class ServerToolsSection(ParamSection):

@@ -90,13 +90,13 @@ class Cards(QObject):
 
     def _result_text(self, content: Any) -> str:
         if isinstance(content, str):
-            return _pretty_if_json(content)
+            return pretty_if_json(content)
         if not isinstance(content, list):
             return "" if content is None else pretty_json(content)
         parts = []
         for item in content:
             if isinstance(item, dict) and item.get("type") == "text":
-                parts.append(_pretty_if_json(str(item.get("text", ""))))
+                parts.append(pretty_if_json(str(item.get("text", ""))))
             elif isinstance(item, dict) and item.get("type") == "image":
                 parts.append(self.tr("[image]"))
             else:
@@ -223,12 +223,17 @@ class Cards(QObject):
         return f'<span style="color:{self.colors.muted}">{html.escape(text)}</span>'
 
     def _card(self, inner: str, error: bool = False) -> str:
+        return self.card(inner, error=error)
+
+    def card(self, inner: str, *, error: bool = False, anchor: str = "") -> str:
+        """A framed box; `anchor` names it, for a link or a search hit to scroll to."""
         background = self.colors.error_card if error else self.colors.card
         border = self.colors.error_text if error else self.colors.border
+        name = f'<a name="{html.escape(anchor, quote=True)}"></a>' if anchor else ""
         return (
             f'<table width="100%" cellspacing="0" cellpadding="8" border="1" style="border-color:{border}; '
             f'border-style:solid; background-color:{background}; margin-top:6px; margin-bottom:6px">'
-            f"<tr><td>{inner}</td></tr></table>"
+            f"<tr><td>{name}{inner}</td></tr></table>"
         )
 
 
@@ -237,7 +242,7 @@ def pretty_json(value: Any) -> str:
     return _shorten(text, _MAX_JSON_CHARS)
 
 
-def _pretty_if_json(text: str) -> str:
+def pretty_if_json(text: str) -> str:
     stripped = text.strip()
     if stripped[:1] in ("{", "["):
         try:

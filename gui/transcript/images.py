@@ -22,8 +22,19 @@ def thumbnail(messages: Mapping[int, StoredMessage], path: str) -> QImage | None
     try:
         # Any block, read as plain JSON: a block of another shape is one of the errors caught below.
         block: Mapping[str, Any] = messages[int(message_id)].content[int(index)]
-        image = QImage.fromData(base64.b64decode(block["source"]["data"]))
-    except (KeyError, IndexError, ValueError, TypeError, binascii.Error):
+        data = block["source"]["data"]
+    except (KeyError, IndexError, ValueError, TypeError):
+        return None
+    return thumbnail_of(data)
+
+
+def thumbnail_of(data: object) -> QImage | None:
+    """Base64 image data as a thumbnail, at most THUMBNAIL_PX wide and high; None if it does not decode."""
+    if not isinstance(data, str):
+        return None
+    try:
+        image = QImage.fromData(base64.b64decode(data))
+    except (ValueError, binascii.Error):
         return None
     if image.isNull():
         return None

@@ -57,6 +57,9 @@ class TurnLinks(QWidget):
     def _show_full_text(self, message_id: int) -> None:
         raise NotImplementedError
 
+    def _toggle_tool_output(self, message_id: int, tool_use_id: str) -> None:
+        raise NotImplementedError
+
     def _route_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https"):
             self.linkClicked.emit(url)
@@ -78,6 +81,9 @@ class TurnLinks(QWidget):
             self._show_full_text(int(rest))
         elif action == "retry":
             self.retryRequested.emit(int(rest))
+        elif action == "tool-output":
+            message_id, _, tool_use_id = rest.partition("/")
+            self._toggle_tool_output(int(message_id), tool_use_id)
         elif action == "tool-result":
             message_id, _, tool_use_id = rest.partition("/")
             self.toolResultRequested.emit(int(message_id), tool_use_id)

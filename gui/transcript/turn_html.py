@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject
 from core.model.branching import Versions, can_edit
 from core.model.conversation import ReplyError, StoredMessage
 from core.model.output_estimate import output_estimate
+from core.model.tools import ToolRun
 from core.render.html_slices import split_long_lists, split_long_paragraphs
 from core.render.limits import cut_markdown
 from core.render.markdown import CODE_CLASS, MarkdownRenderer, code_styles, inline_styles
@@ -29,6 +30,7 @@ from core.render.math import valid_latex
 from gui.transcript.cards import SCHEME, Cards, Colors, format_cost
 from gui.transcript.document import AFTER_TABLE
 from gui.transcript.math_images import math_url
+from gui.transcript.tool_cards import ToolCards, result_content
 
 _CITE_OPEN, _CITE_CLOSE = "\ue000", "\ue001"
 _CITE_MARK = re.compile(f"{_CITE_OPEN}([0-9,]*){_CITE_CLOSE}")
@@ -101,6 +103,16 @@ class TurnOptions:
     thinking_words: Mapping[int, int] = field(default_factory=dict)
     """Word counts of thinking blocks by index, when known (counted as they streamed): a long thinking
     is not split again to count them."""
+    tool_runs: Mapping[str, ToolRun] = field(default_factory=dict)
+    """The runs of this reply's MCP tool calls by tool_use id: such a call is drawn as a tool card."""
+    tool_results: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Saved tool_result blocks by tool_use id: the results a card shows once they were sent."""
+    open_results: Mapping[str, bool] = field(default_factory=dict)
+    """The user's choice to show (True) or hide a card's result, by tool_use id; else short ones show."""
+    now: float = 0.0
+    """The time a running call's elapsed seconds are counted to."""
+    folded: bool = False
+    """A user turn of tool results whose calls have cards: its results show in them, not as a turn."""
 
 
 class TurnHtml(QObject):
@@ -120,6 +132,7 @@ class TurnHtml(QObject):
         )
         self._worker_words = (self.tr("Copy"), self.tr("[image: {alt}]"))
         self.cards = Cards(colors, self)
+        self.tool_cards = ToolCards(self.cards, self)
         self.set_colors(colors)
 
     def set_colors(self, colors: Colors) -> None:
@@ -135,6 +148,8 @@ class TurnHtml(QObject):
     # --- whole turns ------------------------------------------------------------------------------
 
     def turn(self, message: StoredMessage, options: TurnOptions) -> str:
+        if options.folded:
+            return self.folded_turn(message, options)
         parts = [self.header(message, options)]
         sources = _Sources()
         parts.extend(self._blocks(message, options, sources))
@@ -150,6 +165,18 @@ class TurnHtml(QObject):
             link = self._action_link("alternatives", message.id, label)
             parts.append(f'<p style="font-size:small">{link}</p>')
         return "".join(parts)
+
+    def folded_turn(self, message: StoredMessage, options: TurnOptions) -> str:
+        """A user turn of tool results shown in the cards above: only its anchor (a search hit scrolls to
+        it), and "Get reply" when nothing answers it (the loop was stopped)."""
+        anchor = (
+            f'<p style="margin-top:0; margin-bottom:0; font-size:1px"><a name="turn-{message.id}"></a>'
+            "&#8203;</p>"
+        )
+        if not options.tool_links:
+            return anchor
+        link = self._action_link("reply", message.id, self.tr("Get reply"))
+        return f'{anchor}<p style="font-size:small">{link}</p>'
 
     def header(self, message: StoredMessage, options: TurnOptions | None = None) -> str:
         """The turn's name line; with options, its version switcher and branch links (not while streaming)."""
@@ -271,6 +298,16 @@ class TurnHtml(QObject):
             text = str(block.get("thinking", ""))
             return self.thinking(message.id, index, text, expanded, options.thinking_words.get(index))
         if kind == "tool_use":
+            run = options.tool_runs.get(str(block.get("id")))
+            if run is not None:
+                saved = options.tool_results.get(run.tool_use_id)
+                return self.tool_cards.card(
+                    message.id,
+                    run,
+                    result_content(run, saved),
+                    expanded=options.open_results.get(run.tool_use_id),
+                    now=options.now,
+                )
             return self.cards.tool_use(message.id, block, with_link=options.tool_links)
         if kind == "tool_result":
             return self.cards.tool_result(block, options.tool_names.get(str(block.get("tool_use_id")), ""))

@@ -10,19 +10,24 @@ replaced, at most about 30 times a second and a few milliseconds at a time (see 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import Any
+from urllib.parse import unquote
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from core.model.branching import Versions
 from core.model.conversation import ReplyError, StoredMessage
+from core.model.tools import RunStatus, ToolRun
 from core.wire.accumulate import StreamUpdate
 from gui.transcript.cards import Colors
 from gui.transcript.document import Regions, TranscriptBrowser
 from gui.transcript.full_text import FullTextDialog
-from gui.transcript.images import thumbnail
+from gui.transcript.images import thumbnail, thumbnail_of
 from gui.transcript.jump_to_latest import JumpToLatest
 from gui.transcript.links import TurnLinks
 from gui.transcript.live_painter import LivePainter
@@ -30,6 +35,7 @@ from gui.transcript.live_turn import LiveTurn
 from gui.transcript.math_images import MATH_SCHEME, MathImages
 from gui.transcript.message_copy import add_copy_actions, joined, markdown_source
 from gui.transcript.older_turns import OlderTurns, slice_start
+from gui.transcript.tool_cards import TOOL_IMAGE, open_by_default, result_content, result_image
 from gui.transcript.turn_html import TurnHtml, TurnOptions
 
 _FIRST_SLICE_CHARS = 6_000
@@ -60,6 +66,20 @@ class TranscriptView(TurnLinks):
         self._by_id: dict[int, StoredMessage] = {}
         self._expanded: set[tuple[int, int]] = set()
         self._tool_names: dict[str, str] = {}
+        self._live_runs: dict[int, dict[str, ToolRun]] = {}
+        """Tool runs as the session reported them (fresher than a stored reply's), by reply id."""
+        self._run_owner: dict[str, int] = {}
+        """The reply holding each tool call that has a card, by tool_use id."""
+        self._results: dict[str, Mapping[str, Any]] = {}
+        """Saved tool_result blocks by tool_use id, shown in their call's card."""
+        self._open_results: dict[str, bool] = {}
+        self._runs_changed: set[int] = set()
+        # Progress can come many times a second: the cards are redrawn at most ten times a second,
+        # and a running call's elapsed time once a second.
+        self._runs_flush = QTimer(self, singleShot=True, interval=100)
+        self._runs_flush.timeout.connect(self._redraw_runs)
+        self._runs_tick = QTimer(self, interval=1000)
+        self._runs_tick.timeout.connect(self._tick_running)
         self._links_on: int | None = None
         self._versions: dict[int, Versions] = {}
         self._alternatives: dict[int, int] = {}
@@ -115,6 +135,10 @@ class TranscriptView(TurnLinks):
         lost_links = self._retarget_tool_links()
         self._regions.insert(position, self._turn_html(message))
         self._rerender(lost_links)
+        if self._folded(message):  # its results now show in the cards they answer
+            for reply_id in {self._run_owner[str(block.get("tool_use_id"))] for block in message.content}:
+                if reply_id != lost_links:
+                    self._rerender(reply_id)
         self.turnsChanged.emit()
 
     def begin_reply(self, message: StoredMessage) -> None:
@@ -163,6 +187,26 @@ class TranscriptView(TurnLinks):
             self._regions.insert(self._regions.end(), self._turn_html(message))
         # A known turn that is not in the document yet is rendered when the older turns arrive.
         self._rerender(lost_links)
+
+    def update_tool_run(self, reply_id: int, run: ToolRun) -> None:
+        """A tool call of a reply changed (approval, start, progress, end): its card is redrawn shortly."""
+        self._live_runs.setdefault(reply_id, {})[run.tool_use_id] = run
+        self._run_owner[run.tool_use_id] = reply_id
+        self._runs_changed.add(reply_id)
+        if not self._runs_flush.isActive():
+            self._runs_flush.start()
+
+    def tool_runs(self, reply_id: int) -> dict[str, ToolRun]:
+        """The runs a reply's cards show, by tool_use id: the session's latest, else the stored ones (a
+        stored run that was still waiting or running when the app stopped shows as stopped)."""
+        message = self._by_id.get(reply_id)
+        runs = {}
+        for run in message.tool_runs if message is not None else []:
+            if run.status in (RunStatus.WAITING, RunStatus.RUNNING):
+                run = replace(run, status=RunStatus.CANCELLED)
+            runs[run.tool_use_id] = run
+        runs.update(self._live_runs.get(reply_id, {}))
+        return runs
 
     def message(self, message_id: int) -> StoredMessage | None:
         return self._by_id.get(message_id)
@@ -232,6 +276,8 @@ class TranscriptView(TurnLinks):
         self._messages = messages
         self._by_id = {}
         self._tool_names = {}
+        self._results = {}
+        self._run_owner = {run: reply for reply, runs in self._live_runs.items() for run in runs}
         self._thumbnails.clear()
         for message in messages:
             self._remember(message)
@@ -253,6 +299,22 @@ class TranscriptView(TurnLinks):
             versions=self._versions.get(message.id),
             branch_links=self._branch_links,
             alternatives=self._alternatives.get(message.id, 0),
+            tool_runs=self.tool_runs(message.id) if message.role == "assistant" else {},
+            tool_results=self._results,
+            open_results=self._open_results,
+            now=time.time(),
+            folded=self._folded(message),
+        )
+
+    def _folded(self, message: StoredMessage) -> bool:
+        """A user turn of tool results whose calls all have cards: shown in those cards."""
+        return (
+            message.role == "user"
+            and bool(message.content)
+            and all(
+                block.get("type") == "tool_result" and str(block.get("tool_use_id")) in self._run_owner
+                for block in message.content
+            )
         )
 
     def _turn_html(self, message: StoredMessage) -> str:
@@ -308,6 +370,37 @@ class TranscriptView(TurnLinks):
         for block in message.content:
             if block.get("type") in ("tool_use", "server_tool_use") and (tool_id := block.get("id")):
                 self._tool_names[str(tool_id)] = str(block.get("name", ""))
+            elif block.get("type") == "tool_result":
+                self._results[str(block.get("tool_use_id"))] = block
+        for run in message.tool_runs:
+            self._run_owner[run.tool_use_id] = message.id
+
+    def _redraw_runs(self) -> None:
+        changed, self._runs_changed = self._runs_changed, set()
+        for reply_id in changed:
+            if reply_id in self._by_id:
+                self._rerender(reply_id)
+        self._tick_when_running()
+
+    def _tick_when_running(self) -> None:
+        if self._running_replies():
+            if not self._runs_tick.isActive():
+                self._runs_tick.start()
+        else:
+            self._runs_tick.stop()
+
+    def _running_replies(self) -> list[int]:
+        return [
+            reply_id
+            for reply_id, runs in self._live_runs.items()
+            if reply_id in self._by_id and any(run.status is RunStatus.RUNNING for run in runs.values())
+        ]
+
+    def _tick_running(self) -> None:
+        """A running call's card counts its seconds."""
+        for reply_id in self._running_replies():
+            self._rerender(reply_id)
+        self._tick_when_running()
 
     def _tool_link_target(self) -> int | None:
         """The turn offering "Reply with result…" (the last one, if the model stopped to use a tool) or "Get
@@ -336,6 +429,28 @@ class TranscriptView(TurnLinks):
         self._expanded ^= {(message_id, index)}
         self._rerender(message_id)
 
+    def _toggle_tool_output(self, message_id: int, tool_use_id: str) -> None:
+        run = self.tool_runs(message_id).get(tool_use_id)
+        if run is None:
+            return
+        result = result_content(run, self._results.get(tool_use_id))
+        shown = self._open_results.get(tool_use_id)
+        if shown is None:
+            shown = result is not None and open_by_default(run, result)
+        self._open_results[tool_use_id] = not shown
+        self._rerender(message_id)
+
+    def _tool_image(self, path: str) -> QImage | None:
+        """An image of a tool's result: `tool/<reply id>/<tool_use id>/<index>`."""
+        _kind, reply, tool_use_id, index = [*path.split("/"), "", "", ""][:4]
+        try:
+            run = self.tool_runs(int(reply)).get(unquote(tool_use_id))
+            position = int(index)
+        except ValueError:
+            return None
+        result = None if run is None else result_content(run, self._results.get(run.tool_use_id))
+        return None if result is None else thumbnail_of(result_image(result.content, position))
+
     def _show_full_text(self, message_id: int) -> None:
         message = self._by_id.get(message_id)
         if message is not None:
@@ -346,7 +461,10 @@ class TranscriptView(TurnLinks):
             return self._math.image(url)
         key = url.toString()
         if key not in self._thumbnails:
-            image = thumbnail(self._by_id, url.path())
+            path = url.path()
+            image = (
+                self._tool_image(path) if path.startswith(f"{TOOL_IMAGE}/") else thumbnail(self._by_id, path)
+            )
             if image is None:
                 return None
             self._thumbnails[key] = image
@@ -382,9 +500,17 @@ class TranscriptView(TurnLinks):
         index = next((i for i, message in enumerate(self._messages) if message.id == message_id), None)
         if index is None:
             return False
+        anchor = f"turn-{message_id}"
+        message = self._messages[index]
+        if self._folded(message):
+            # Tool results show in the cards of their calls, in the reply above: go to the first card.
+            tool_use_id = str(message.content[0].get("tool_use_id"))
+            owner = self._run_owner[tool_use_id]
+            index = next((i for i, shown in enumerate(self._messages) if shown.id == owner), index)
+            anchor = f"tool-{tool_use_id}"
         self._follow = False
         self._older.show_from(index)
-        self._browser.scrollToAnchor(f"turn-{message_id}")
+        self._browser.scrollToAnchor(anchor)
         return True
 
     def _scroll_to_end(self) -> None:

@@ -51,6 +51,23 @@ class TransferWords(QObject):
             document=self.tr("document"),
             numbered=self.tr("{kind} {number}", "an attachment without a title"),
             bad_data=self.tr("{title}: its data is not valid base64"),
+            tool_run=self.tr("Tool {name} on {server}"),
+            tool_arguments=self.tr("Arguments"),
+            tool_output=self.tr("Result"),
+            run_done=self.tr("done in {seconds} s"),
+            run_failed=self.tr("failed after {seconds} s: {reason}"),
+            run_declined=self.tr("declined: the model was told the user declined"),
+            run_stopped=self.tr("stopped"),
+            run_truncated=self.tr("the result was cut to fit: it had {count} characters"),
+            problem_tool_error=self.tr("the tool reported an error"),
+            problem_timed_out=self.tr("the tool took longer than the server's time limit"),
+            problem_server_crashed=self.tr("the server stopped during the call"),
+            problem_server_unavailable=self.tr("the server is not running"),
+            problem_no_such_tool=self.tr("no server offers a tool of that name"),
+            problem_invalid_arguments=self.tr("the arguments do not fit the tool's input schema"),
+            problem_malformed_result=self.tr("the server's answer could not be read"),
+            problem_limit_reached=self.tr("the turn reached its limit of tool calls"),
+            problem_other=self.tr("no result"),
         )
 
     def title(self, title: str) -> str:

@@ -149,6 +149,158 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPrompt</name>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="121"/>
+        <source>Tool approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="122"/>
+        <source>Claude wants to run a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="123"/>
+        <source>Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="124"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="125"/>
+        <source>What the tool will be given, as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="126"/>
+        <source>Remember:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="128"/>
+        <source>Just this call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="129"/>
+        <source>For this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="130"/>
+        <source>Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="134"/>
+        <source>Remember the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="136"/>
+        <source>How long the answer holds; remembered answers are listed in Tools → Permissions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="138"/>
+        <source>Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="139"/>
+        <source>Run the tool (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="140"/>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="142"/>
+        <source>Do not run it; the model is told you declined (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="175"/>
+        <source>Tool: {tool}    Server: {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="179"/>
+        <source>(asked in another conversation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/chat/approval_prompt.py" line="197"/>
+        <source>%n more waiting</source>
+        <translation>
+            <numerusform>%n more waiting</numerusform>
+            <numerusform>%n more waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
+        <source>changes things</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
+        <source>destructive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
+        <source>not destructive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="206"/>
+        <source>same result when repeated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
+        <source>reaches outside (the web, other systems)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="211"/>
+        <source>stays within its own data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="214"/>
+        <source>The server says nothing about what this tool does to your data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="215"/>
+        <source>, </source>
+        <comment>between the server&apos;s hints about a tool</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="216"/>
+        <source>The server says: {hints}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="218"/>
+        <source>Hints only: you have not marked this server as trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BranchActions</name>
     <message>
         <location filename="../../gui/chat/branch_actions.py" line="109"/>
@@ -389,17 +541,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="259"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="274"/>
+        <location filename="../../gui/compare/column.py" line="275"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="275"/>
+        <location filename="../../gui/compare/column.py" line="276"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,203 +624,213 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>{rate:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="233"/>
+        <location filename="../../gui/compare/column.py" line="234"/>
         <source>Time to first token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="234"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Total time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
+        <location filename="../../gui/compare/column.py" line="236"/>
         <source>Output speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="236"/>
+        <location filename="../../gui/compare/column.py" line="237"/>
         <source>Input tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="237"/>
+        <location filename="../../gui/compare/column.py" line="238"/>
         <source>Output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="238"/>
+        <location filename="../../gui/compare/column.py" line="239"/>
         <source>Cache read tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="239"/>
+        <location filename="../../gui/compare/column.py" line="240"/>
         <source>Cache write tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="240"/>
+        <location filename="../../gui/compare/column.py" line="241"/>
         <source>Thinking tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="241"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="243"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="243"/>
+        <location filename="../../gui/compare/column.py" line="244"/>
         <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="310"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
-        <source>profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
-        <source>model</source>
+        <location filename="../../gui/compare/column.py" line="324"/>
+        <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="330"/>
-        <source>max tokens</source>
+        <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="331"/>
-        <source>system prompt</source>
+        <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="332"/>
-        <source>temperature</source>
+        <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="333"/>
-        <source>top_p</source>
+        <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="334"/>
-        <source>top_k</source>
+        <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="335"/>
-        <source>stop sequences</source>
+        <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="336"/>
-        <source>streaming</source>
+        <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="337"/>
-        <source>thinking</source>
+        <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="338"/>
-        <source>effort</source>
+        <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="339"/>
-        <source>output schema</source>
+        <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="340"/>
-        <source>tools</source>
+        <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="341"/>
-        <source>tool choice</source>
+        <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="342"/>
-        <source>caching</source>
+        <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="343"/>
-        <source>user id</source>
+        <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="344"/>
-        <source>service tier</source>
+        <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="345"/>
-        <source>inference region</source>
+        <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="346"/>
-        <source>container</source>
+        <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/compare/column.py" line="347"/>
+        <source>inference region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="348"/>
+        <source>container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="349"/>
         <source>extra JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="350"/>
+        <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -715,122 +877,122 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="158"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="159"/>
+        <location filename="../../gui/compare/view.py" line="163"/>
         <source>A prompt to send to every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="160"/>
+        <location filename="../../gui/compare/view.py" line="164"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="161"/>
+        <location filename="../../gui/compare/view.py" line="165"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="162"/>
+        <location filename="../../gui/compare/view.py" line="166"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="163"/>
+        <location filename="../../gui/compare/view.py" line="167"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="164"/>
+        <location filename="../../gui/compare/view.py" line="168"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="165"/>
+        <location filename="../../gui/compare/view.py" line="169"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="170"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="167"/>
+        <location filename="../../gui/compare/view.py" line="171"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="168"/>
+        <location filename="../../gui/compare/view.py" line="172"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="169"/>
+        <location filename="../../gui/compare/view.py" line="173"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="170"/>
+        <location filename="../../gui/compare/view.py" line="174"/>
         <source>Sent to every column by Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="171"/>
+        <location filename="../../gui/compare/view.py" line="175"/>
         <source>Sends the prompt to every column at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="172"/>
+        <location filename="../../gui/compare/view.py" line="176"/>
         <source>Stops every column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="173"/>
+        <location filename="../../gui/compare/view.py" line="177"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="175"/>
+        <location filename="../../gui/compare/view.py" line="179"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="177"/>
+        <location filename="../../gui/compare/view.py" line="181"/>
         <source>Scrolling one column scrolls the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="398"/>
+        <location filename="../../gui/compare/view.py" line="411"/>
         <source>Column {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="417"/>
+        <location filename="../../gui/compare/view.py" line="430"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="420"/>
+        <location filename="../../gui/compare/view.py" line="433"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="313"/>
+        <location filename="../../gui/compare/view.py" line="317"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="320"/>
+        <location filename="../../gui/compare/view.py" line="324"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="344"/>
+        <location filename="../../gui/compare/view.py" line="348"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2209,6 +2371,163 @@
     </message>
 </context>
 <context>
+    <name>ImportServersDialog</name>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="46"/>
+        <source>Read as mcpServers (Claude desktop, Claude Code, Cursor…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="49"/>
+        <source>Read as VS Code&apos;s servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="50"/>
+        <source>Read as a list of servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="60"/>
+        <source>This is not JSON: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="61"/>
+        <source>No servers found: expected mcpServers, servers, or entries with a command or a url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="65"/>
+        <source>{server}: not imported, its entry is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="68"/>
+        <source>{server}: not imported, it has neither a command nor a url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="71"/>
+        <source>{server}: not imported, its field {detail} has the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="74"/>
+        <source>{server}: not imported, its type {detail} is unknown (stdio, http or sse).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="78"/>
+        <source>A server without a name was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="81"/>
+        <source>{server}: {detail} is asked for by the other app; enter its value here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="113"/>
+        <source>Import MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="118"/>
+        <source>Open Claude desktop&apos;s claude_desktop_config.json or VS Code&apos;s mcp.json, or paste JSON below (the whole file, its mcpServers, or one &quot;name&quot;: {…} entry).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="124"/>
+        <source>Open file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="125"/>
+        <source>Reads a configuration file into the box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="133"/>
+        <source>Configuration JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="134"/>
+        <source>The JSON to import servers from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="142"/>
+        <source>Servers to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="143"/>
+        <source>The servers that will be added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="148"/>
+        <location filename="../../gui/tools/import_dialog.py" line="225"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="149"/>
+        <source>Adds the servers listed to the MCP servers dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="181"/>
+        <source>{name} is too large for a configuration file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="186"/>
+        <source>{name} could not be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="189"/>
+        <source>{name} is not a text file (UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="220"/>
+        <source>Values of {names} will be kept in the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/import_dialog.py" line="225"/>
+        <source>Add %n server(s)</source>
+        <translation>
+            <numerusform>Add %n server</numerusform>
+            <numerusform>Add %n servers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JsonEdit</name>
     <message>
         <location filename="../../gui/widgets/json_edit.py" line="83"/>
@@ -2236,6 +2555,57 @@
     <message>
         <location filename="../../gui/transcript/jump_to_latest.py" line="30"/>
         <source>New text arrived below: go to the end and follow the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyValueTable</name>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="85"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="87"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="89"/>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="57"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="58"/>
+        <source>Adds a row to fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="59"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="60"/>
+        <source>Removes the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="90"/>
+        <source>Kept in the system keyring, not in Triptych&apos;s database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="106"/>
+        <source>Kept in the keyring; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2270,83 +2640,136 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>Add or edit where requests go and their keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="255"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/main_window.py" line="335"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339"/>
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="351"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="421"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="559"/>
+        <location filename="../../gui/main_window.py" line="572"/>
         <source>Not sent: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>McpServersSection</name>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <source>MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <source>All enabled servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <source>Offers the tools of every enabled MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <source>Only these:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <source>Offers only the tools of the servers ticked below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="199"/>
+        <source>MCP servers offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="201"/>
+        <source>Tick the servers whose tools this conversation offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="204"/>
+        <source>No MCP servers yet: Tools → MCP servers… adds one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="251"/>
+        <source>{name} (not configured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="253"/>
+        <source>{name} (disabled)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2455,6 +2878,99 @@
     <message>
         <location filename="../../gui/params/sections.py" line="313"/>
         <source>Structured output: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsDialog</name>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="55"/>
+        <source>Tool permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="59"/>
+        <source>What you chose to remember when a tool asked. Revoke a rule and that tool asks again (read-only tools of trusted servers run without asking).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="72"/>
+        <source>Remembered approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="73"/>
+        <source>Each tool or server you chose to allow or deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="74"/>
+        <source>No remembered approvals yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="75"/>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="76"/>
+        <source>Forgets the selected rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="82"/>
+        <source>After this many tool calls in one reply, Triptych stops and lets you continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="86"/>
+        <source>Tool calls per reply, at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="107"/>
+        <source>Every conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="109"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="110"/>
+        <source>Conversation: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="114"/>
+        <source>All its tools</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3581,75 +4097,415 @@
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="38"/>
+        <source>Give the server a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="40"/>
+        <source>Another server has this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="42"/>
+        <source>Give the command that starts the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="47"/>
+        <source>Give the server&apos;s address, starting with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="66"/>
+        <source>e.g. files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="71"/>
+        <source>e.g. npx, uvx or a full path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="73"/>
+        <source>Separated by spaces; quote an argument that holds one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="75"/>
+        <source>Optional; Triptych&apos;s own folder when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="77"/>
+        <source>VARIABLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="79"/>
+        <source>Environment variables the server starts with; tick Secret for keys and tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="85"/>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="87"/>
+        <source>HTTP headers sent with every request; tick Secret for keys and tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="90"/>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="91"/>
+        <source>Trusted: believe its tools&apos; annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="94"/>
+        <source>A trusted server&apos;s read-only tools run without asking. An untrusted server&apos;s annotations are shown as hints only, and every call asks first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="101"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="104"/>
+        <source>How long one tool call may take; then it is stopped and the model is told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="107"/>
+        <source>How Triptych reaches the server: a command it starts, or an address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="110"/>
+        <source>When off, the server is not started and its tools are not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="118"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="119"/>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="120"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="121"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="122"/>
+        <source>Working folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="78"/>
+        <location filename="../../gui/tools/server_form.py" line="123"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="124"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="86"/>
+        <location filename="../../gui/tools/server_form.py" line="125"/>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="126"/>
+        <source>Call timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="175"/>
+        <source>The arguments have an unclosed quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="173"/>
+        <location filename="../../gui/params/tools_section.py" line="284"/>
         <source>Server tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="177"/>
+        <location filename="../../gui/params/tools_section.py" line="288"/>
         <source>Web search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="289"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="179"/>
+        <location filename="../../gui/params/tools_section.py" line="290"/>
         <source>Never these domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="181"/>
+        <location filename="../../gui/params/tools_section.py" line="292"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="182"/>
+        <location filename="../../gui/params/tools_section.py" line="293"/>
         <source>Country code, e.g. US</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <location filename="../../gui/params/tools_section.py" line="299"/>
         <source>Web fetch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="189"/>
+        <location filename="../../gui/params/tools_section.py" line="300"/>
         <source>Cite the fetched pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="303"/>
         <source>Allowed domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <location filename="../../gui/params/tools_section.py" line="304"/>
         <source>Blocked domains</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <location filename="../../gui/params/tools_section.py" line="305"/>
         <source>Max searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="195"/>
+        <location filename="../../gui/params/tools_section.py" line="306"/>
         <source>User location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="198"/>
+        <location filename="../../gui/params/tools_section.py" line="309"/>
         <source>Max content tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="218"/>
+        <location filename="../../gui/params/tools_section.py" line="329"/>
         <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServersDialog</name>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="80"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="103"/>
+        <source>MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <source>The server whose settings are shown on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <source>Adds a new server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
+        <source>Removes the selected server when you save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="110"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="115"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <source>Saves the servers as mcpServers JSON; secret values are left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="142"/>
+        <source>Server&apos;s last messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <source>The last lines the server wrote to its error output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
+        <source>Stops the server and starts it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
+        <source>The tools the server offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="162"/>
+        <source>Tool details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="164"/>
+        <source>The selected tool&apos;s description, annotations and input schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="170"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="231"/>
+        <source>(unnamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <source>Not saved yet: Save starts it with these settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="281"/>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="283"/>
+        <source>Not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
+        <source>Tools (%n)</source>
+        <translation>
+            <numerusform>Tools (%n)</numerusform>
+            <numerusform>Tools (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="326"/>
+        <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
+        <source>Annotations (hints only: server not trusted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <source>, </source>
+        <comment>between a tool&apos;s annotations</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="344"/>
+        <source>Not offered to the model: its input schema is invalid ({problem}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="348"/>
+        <source>Input schema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="364"/>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="481"/>
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="494"/>
+        <source>Save the changes to the MCP servers?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3913,6 +4769,173 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>ToolCards</name>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="121"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="131"/>
+        <source>Waiting for your approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="134"/>
+        <source>Running… {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="149"/>
+        <source>The tool reported an error ({seconds})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="150"/>
+        <source>Done in {seconds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="152"/>
+        <source>Declined: the model was told you declined this call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="154"/>
+        <source>Stopped after {seconds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="159"/>
+        <source>Failed after {seconds}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="165"/>
+        <source>the tool reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="166"/>
+        <source>the tool took longer than the server&apos;s time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="167"/>
+        <source>the server stopped during the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
+        <source>the server is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
+        <source>no server offers a tool of that name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
+        <source>the arguments do not fit the tool&apos;s input schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
+        <source>the server&apos;s answer could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="172"/>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <source>this turn reached its limit of tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="174"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
+        <source>it did not give a result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
+        <source>no result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="187"/>
+        <source>The result was cut to fit: it had {count} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="198"/>
+        <source>Result ▾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transcript/tool_cards.py" line="200"/>
+        <source>Result ▸ (%n image(s))</source>
+        <translation>
+            <numerusform>Result ▸ (%n image)</numerusform>
+            <numerusform>Result ▸ (%n images)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transcript/tool_cards.py" line="202"/>
+        <source>Result ▸ (%n line(s))</source>
+        <translation>
+            <numerusform>Result ▸ (%n line)</numerusform>
+            <numerusform>Result ▸ (%n lines)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="221"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="223"/>
+        <source>{seconds:.1f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="224"/>
+        <source>{seconds:.0f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolFiles</name>
+    <message>
+        <location filename="../../gui/tools/files.py" line="18"/>
+        <source>Import MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="19"/>
+        <source>JSON files (*.json *.jsonc);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="28"/>
+        <source>Export MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="29"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ToolResultsDialog</name>
     <message>
         <location filename="../../gui/chat/tool_results.py" line="26"/>
@@ -3946,75 +4969,254 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>ToolWords</name>
+    <message>
+        <location filename="../../gui/tools/words.py" line="20"/>
+        <source>Local command (stdio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="21"/>
+        <source>Streamable HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="22"/>
+        <source>HTTP with SSE (legacy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="30"/>
+        <source>The command was not found. Check its name, or give its full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="33"/>
+        <source>The server exited while starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="36"/>
+        <source>The server stopped unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="37"/>
+        <source>The server could not be reached at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="40"/>
+        <source>The server refused the credentials (401). Check the headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="43"/>
+        <source>The server cut the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="44"/>
+        <source>The server did not speak MCP as expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="47"/>
+        <source>The server did not become ready in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="50"/>
+        <source>A secret value is missing from the keyring. Enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="53"/>
+        <source>The server&apos;s settings are incomplete or invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/words.py" line="15"/>
+        <source>Ready, %n tool(s)</source>
+        <translation>
+            <numerusform>Ready, %n tool</numerusform>
+            <numerusform>Ready, %n tools</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="68"/>
+        <source>The server failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="70"/>
+        <source>Failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="72"/>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="73"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="74"/>
+        <source>Restarting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="95"/>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="97"/>
+        <source>may change things</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="99"/>
+        <source>destructive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="101"/>
+        <source>not destructive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="103"/>
+        <source>idempotent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="105"/>
+        <source>reaches the outside world</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="107"/>
+        <source>closed world</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="113"/>
+        <source>Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="114"/>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="115"/>
+        <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="68"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="69"/>
+        <source>MCP servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="71"/>
+        <source>Permissions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="149"/>
+        <source>Not exported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="151"/>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="71"/>
+        <location filename="../../gui/params/tools_section.py" line="85"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="74"/>
+        <location filename="../../gui/params/tools_section.py" line="88"/>
         <source>A JSON list of tool definitions: [{name, description, input_schema}]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="76"/>
+        <location filename="../../gui/params/tools_section.py" line="90"/>
         <source>Add a tool template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="77"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
         <source>Adds an example tool definition to edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="80"/>
+        <location filename="../../gui/params/tools_section.py" line="94"/>
         <source>Default (not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="81"/>
+        <location filename="../../gui/params/tools_section.py" line="95"/>
         <source>Auto: the model decides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="82"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Any: must use a tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="83"/>
+        <location filename="../../gui/params/tools_section.py" line="97"/>
         <source>A specific tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="84"/>
+        <location filename="../../gui/params/tools_section.py" line="98"/>
         <source>None: no tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="91"/>
-        <location filename="../../gui/params/tools_section.py" line="97"/>
+        <location filename="../../gui/params/tools_section.py" line="105"/>
+        <location filename="../../gui/params/tools_section.py" line="111"/>
         <source>Tool name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="92"/>
+        <location filename="../../gui/params/tools_section.py" line="106"/>
         <source>One tool call at a time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="93"/>
+        <location filename="../../gui/params/tools_section.py" line="107"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="96"/>
+        <location filename="../../gui/params/tools_section.py" line="110"/>
         <source>Tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="154"/>
+        <location filename="../../gui/params/tools_section.py" line="168"/>
         <source>Tools: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4022,12 +5224,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="50"/>
+        <location filename="../../gui/transcript/view.py" line="56"/>
         <source>Transcript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="52"/>
+        <location filename="../../gui/transcript/view.py" line="58"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4434,37 +5636,122 @@ Details: {details}</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../gui/transfer/words.py" line="54"/>
+        <source>Tool {name} on {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="55"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="56"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../gui/transfer/words.py" line="57"/>
-        <source>(untitled)</source>
+        <source>done in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="58"/>
+        <source>failed after {seconds} s: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="59"/>
+        <source>declined: the model was told the user declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="60"/>
+        <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="61"/>
-        <source>{place}: {reason}</source>
+        <source>the result was cut to fit: it had {count} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="62"/>
+        <source>the tool reported an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="63"/>
+        <source>the tool took longer than the server&apos;s time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="64"/>
+        <source>the server stopped during the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="65"/>
-        <source>the file</source>
+        <source>the server is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="66"/>
+        <source>no server offers a tool of that name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="67"/>
-        <source>“{title}”</source>
+        <source>the arguments do not fit the tool&apos;s input schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transfer/words.py" line="68"/>
+        <source>the server&apos;s answer could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="69"/>
+        <source>the turn reached its limit of tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="70"/>
+        <source>no result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="74"/>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="78"/>
+        <source>{place}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="82"/>
+        <source>the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="84"/>
+        <source>“{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="85"/>
         <source>“{title}”, message {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="73"/>
+        <location filename="../../gui/transfer/words.py" line="90"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/words.py" line="76"/>
+        <location filename="../../gui/transfer/words.py" line="93"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n broken character (half of a UTF-16 pair) replaced by U+FFFD</numerusform>
@@ -4472,67 +5759,67 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="78"/>
+        <location filename="../../gui/transfer/words.py" line="95"/>
         <source>it has no messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="96"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="80"/>
+        <location filename="../../gui/transfer/words.py" line="97"/>
         <source>it has no text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="82"/>
+        <location filename="../../gui/transfer/words.py" line="99"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="85"/>
+        <location filename="../../gui/transfer/words.py" line="102"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="86"/>
+        <location filename="../../gui/transfer/words.py" line="103"/>
         <source>upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="88"/>
+        <location filename="../../gui/transfer/words.py" line="105"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="90"/>
+        <location filename="../../gui/transfer/words.py" line="107"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="93"/>
+        <location filename="../../gui/transfer/words.py" line="110"/>
         <source>a {role} message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="94"/>
+        <location filename="../../gui/transfer/words.py" line="111"/>
         <source>a message ChatGPT hides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="95"/>
+        <location filename="../../gui/transfer/words.py" line="112"/>
         <source>a call to a ChatGPT tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="96"/>
+        <location filename="../../gui/transfer/words.py" line="113"/>
         <source>{kind} content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="98"/>
+        <location filename="../../gui/transfer/words.py" line="115"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4540,12 +5827,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="262"/>
+        <location filename="../../gui/app.py" line="287"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="301"/>
+        <location filename="../../gui/app.py" line="331"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4553,7 +5840,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="149"/>
+        <location filename="../../gui/transcript/turn_html.py" line="164"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -4561,97 +5848,98 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="157"/>
+        <location filename="../../gui/transcript/turn_html.py" line="184"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="159"/>
+        <location filename="../../gui/transcript/turn_html.py" line="186"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="179"/>
+        <location filename="../../gui/transcript/turn_html.py" line="206"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="181"/>
+        <location filename="../../gui/transcript/turn_html.py" line="208"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="182"/>
+        <location filename="../../gui/transcript/turn_html.py" line="209"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <location filename="../../gui/transcript/turn_html.py" line="178"/>
+        <location filename="../../gui/transcript/turn_html.py" line="211"/>
         <source>Get reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="212"/>
+        <location filename="../../gui/transcript/turn_html.py" line="239"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="216"/>
+        <location filename="../../gui/transcript/turn_html.py" line="243"/>
         <source>≈{count} out (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="218"/>
+        <location filename="../../gui/transcript/turn_html.py" line="245"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="221"/>
+        <location filename="../../gui/transcript/turn_html.py" line="248"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="224"/>
+        <location filename="../../gui/transcript/turn_html.py" line="251"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="230"/>
+        <location filename="../../gui/transcript/turn_html.py" line="257"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="232"/>
+        <location filename="../../gui/transcript/turn_html.py" line="259"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="241"/>
+        <location filename="../../gui/transcript/turn_html.py" line="268"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="270"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="244"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="302"/>
+        <location filename="../../gui/transcript/turn_html.py" line="339"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="305"/>
+        <location filename="../../gui/transcript/turn_html.py" line="342"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="315"/>
+        <location filename="../../gui/transcript/turn_html.py" line="352"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -4659,21 +5947,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
+        <location filename="../../gui/transcript/turn_html.py" line="359"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="121"/>
-        <location filename="../../gui/transcript/turn_html.py" line="341"/>
-        <location filename="../../gui/transcript/turn_html.py" line="361"/>
+        <location filename="../../gui/transcript/turn_html.py" line="133"/>
+        <location filename="../../gui/transcript/turn_html.py" line="378"/>
+        <location filename="../../gui/transcript/turn_html.py" line="398"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="121"/>
-        <location filename="../../gui/transcript/turn_html.py" line="341"/>
-        <location filename="../../gui/transcript/turn_html.py" line="375"/>
+        <location filename="../../gui/transcript/turn_html.py" line="133"/>
+        <location filename="../../gui/transcript/turn_html.py" line="378"/>
+        <location filename="../../gui/transcript/turn_html.py" line="412"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

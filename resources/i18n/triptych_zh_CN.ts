@@ -149,6 +149,157 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPrompt</name>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="121"/>
+        <source>Tool approval</source>
+        <translation>工具批准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="122"/>
+        <source>Claude wants to run a tool</source>
+        <translation>Claude 想要运行一个工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="123"/>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="124"/>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="125"/>
+        <source>What the tool will be given, as JSON</source>
+        <translation>将传给工具的内容（JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="126"/>
+        <source>Remember:</source>
+        <translation>记住：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="128"/>
+        <source>Just this call</source>
+        <translation>仅此次调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="129"/>
+        <source>For this conversation</source>
+        <translation>在此对话中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="130"/>
+        <source>Always</source>
+        <translation>始终</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="134"/>
+        <source>Remember the answer</source>
+        <translation>记住这个回答</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="136"/>
+        <source>How long the answer holds; remembered answers are listed in Tools → Permissions…</source>
+        <translation>这个回答的有效范围；记住的回答列在“工具 → 权限…”中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="138"/>
+        <source>Allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="139"/>
+        <source>Run the tool (Enter)</source>
+        <translation>运行该工具（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="140"/>
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="142"/>
+        <source>Do not run it; the model is told you declined (Esc)</source>
+        <translation>不运行；模型会被告知你拒绝了（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="175"/>
+        <source>Tool: {tool}    Server: {server}</source>
+        <translation>工具：{tool}    服务器：{server}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="179"/>
+        <source>(asked in another conversation)</source>
+        <translation>（来自另一个对话的请求）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/chat/approval_prompt.py" line="197"/>
+        <source>%n more waiting</source>
+        <translation>
+            <numerusform>还有 %n 个在等待</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="202"/>
+        <source>changes things</source>
+        <translation>会做出更改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
+        <source>destructive</source>
+        <translation>破坏性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="204"/>
+        <source>not destructive</source>
+        <translation>非破坏性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="206"/>
+        <source>same result when repeated</source>
+        <translation>重复调用结果相同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="209"/>
+        <source>reaches outside (the web, other systems)</source>
+        <translation>会访问外部（网络、其他系统）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="211"/>
+        <source>stays within its own data</source>
+        <translation>仅限于自身数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="214"/>
+        <source>The server says nothing about what this tool does to your data.</source>
+        <translation>服务器没有说明此工具会对你的数据做什么。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="215"/>
+        <source>, </source>
+        <comment>between the server&apos;s hints about a tool</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="216"/>
+        <source>The server says: {hints}.</source>
+        <translation>服务器声明：{hints}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chat/approval_prompt.py" line="218"/>
+        <source>Hints only: you have not marked this server as trusted.</source>
+        <translation>仅供参考：你尚未将此服务器标记为可信。</translation>
+    </message>
+</context>
+<context>
     <name>BranchActions</name>
     <message>
         <location filename="../../gui/chat/branch_actions.py" line="109"/>
@@ -388,17 +539,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
+        <location filename="../../gui/compare/column.py" line="259"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="274"/>
+        <location filename="../../gui/compare/column.py" line="275"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="275"/>
+        <location filename="../../gui/compare/column.py" line="276"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -471,204 +622,214 @@
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="224"/>
+        <location filename="../../gui/compare/column.py" line="225"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="226"/>
+        <location filename="../../gui/compare/column.py" line="227"/>
         <source>{rate:.1f} tokens/s</source>
         <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="233"/>
+        <location filename="../../gui/compare/column.py" line="234"/>
         <source>Time to first token</source>
         <translation>首个 token 时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="234"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
+        <location filename="../../gui/compare/column.py" line="236"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="236"/>
+        <location filename="../../gui/compare/column.py" line="237"/>
         <source>Input tokens</source>
         <translation>输入 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="237"/>
+        <location filename="../../gui/compare/column.py" line="238"/>
         <source>Output tokens</source>
         <translation>输出 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="238"/>
+        <location filename="../../gui/compare/column.py" line="239"/>
         <source>Cache read tokens</source>
         <translation>缓存读取 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="239"/>
+        <location filename="../../gui/compare/column.py" line="240"/>
         <source>Cache write tokens</source>
         <translation>缓存写入 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="240"/>
+        <location filename="../../gui/compare/column.py" line="241"/>
         <source>Thinking tokens</source>
         <translation>思考 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="241"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="243"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="243"/>
+        <location filename="../../gui/compare/column.py" line="244"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="310"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="335"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="336"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="335"/>
+        <location filename="../../gui/compare/column.py" line="337"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="336"/>
+        <location filename="../../gui/compare/column.py" line="338"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="337"/>
+        <location filename="../../gui/compare/column.py" line="339"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="338"/>
+        <location filename="../../gui/compare/column.py" line="340"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="339"/>
+        <location filename="../../gui/compare/column.py" line="341"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="340"/>
+        <location filename="../../gui/compare/column.py" line="342"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="343"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="344"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="343"/>
+        <location filename="../../gui/compare/column.py" line="345"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="344"/>
+        <location filename="../../gui/compare/column.py" line="346"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="345"/>
+        <location filename="../../gui/compare/column.py" line="347"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="346"/>
+        <location filename="../../gui/compare/column.py" line="348"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="347"/>
+        <location filename="../../gui/compare/column.py" line="349"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="350"/>
+        <source>MCP servers</source>
+        <translation>MCP 服务器</translation>
     </message>
 </context>
 <context>
@@ -714,122 +875,122 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="158"/>
+        <location filename="../../gui/compare/view.py" line="162"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="159"/>
+        <location filename="../../gui/compare/view.py" line="163"/>
         <source>A prompt to send to every column</source>
         <translation>发送给每一列的提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="160"/>
+        <location filename="../../gui/compare/view.py" line="164"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="161"/>
+        <location filename="../../gui/compare/view.py" line="165"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="162"/>
+        <location filename="../../gui/compare/view.py" line="166"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="163"/>
+        <location filename="../../gui/compare/view.py" line="167"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="164"/>
+        <location filename="../../gui/compare/view.py" line="168"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="165"/>
+        <location filename="../../gui/compare/view.py" line="169"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="170"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="167"/>
+        <location filename="../../gui/compare/view.py" line="171"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="168"/>
+        <location filename="../../gui/compare/view.py" line="172"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="169"/>
+        <location filename="../../gui/compare/view.py" line="173"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="170"/>
+        <location filename="../../gui/compare/view.py" line="174"/>
         <source>Sent to every column by Send to all</source>
         <translation>“全部发送”会将其发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="171"/>
+        <location filename="../../gui/compare/view.py" line="175"/>
         <source>Sends the prompt to every column at once</source>
         <translation>同时将提示词发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="172"/>
+        <location filename="../../gui/compare/view.py" line="176"/>
         <source>Stops every column&apos;s reply</source>
         <translation>停止每一列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="173"/>
+        <location filename="../../gui/compare/view.py" line="177"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation>添加一列，使用对话的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="175"/>
+        <location filename="../../gui/compare/view.py" line="179"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation>用于扫描的列：温度、思考、模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="177"/>
+        <location filename="../../gui/compare/view.py" line="181"/>
         <source>Scrolling one column scrolls the others</source>
         <translation>滚动一列时其他列同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="398"/>
+        <location filename="../../gui/compare/view.py" line="411"/>
         <source>Column {number}</source>
         <translation>第 {number} 列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="417"/>
+        <location filename="../../gui/compare/view.py" line="430"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="420"/>
+        <location filename="../../gui/compare/view.py" line="433"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="313"/>
+        <location filename="../../gui/compare/view.py" line="317"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="320"/>
+        <location filename="../../gui/compare/view.py" line="324"/>
         <source>Nothing was sent: column {number} has settings the API would refuse.</source>
         <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="344"/>
+        <location filename="../../gui/compare/view.py" line="348"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -2205,6 +2366,162 @@
     </message>
 </context>
 <context>
+    <name>ImportServersDialog</name>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="46"/>
+        <source>Read as mcpServers (Claude desktop, Claude Code, Cursor…).</source>
+        <translation>按 mcpServers 格式读取（Claude 桌面版、Claude Code、Cursor…）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="49"/>
+        <source>Read as VS Code&apos;s servers.</source>
+        <translation>按 VS Code 的 servers 格式读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="50"/>
+        <source>Read as a list of servers.</source>
+        <translation>按服务器列表读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="60"/>
+        <source>This is not JSON: {detail}</source>
+        <translation>这不是 JSON：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="61"/>
+        <source>No servers found: expected mcpServers, servers, or entries with a command or a url.</source>
+        <translation>未找到服务器：应包含 mcpServers、servers，或带有 command 或 url 的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="65"/>
+        <source>{server}: not imported, its entry is not an object.</source>
+        <translation>{server}：未导入，其条目不是对象。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="68"/>
+        <source>{server}: not imported, it has neither a command nor a url.</source>
+        <translation>{server}：未导入，它既没有 command 也没有 url。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="71"/>
+        <source>{server}: not imported, its field {detail} has the wrong type.</source>
+        <translation>{server}：未导入，其字段 {detail} 的类型不对。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="74"/>
+        <source>{server}: not imported, its type {detail} is unknown (stdio, http or sse).</source>
+        <translation>{server}：未导入，其类型 {detail} 未知（应为 stdio、http 或 sse）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="78"/>
+        <source>A server without a name was not imported.</source>
+        <translation>一个没有名称的服务器未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="81"/>
+        <source>{server}: {detail} is asked for by the other app; enter its value here.</source>
+        <translation>{server}：{detail} 由原应用在运行时询问；请在这里填写它的值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="113"/>
+        <source>Import MCP servers</source>
+        <translation>导入 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="118"/>
+        <source>Open Claude desktop&apos;s claude_desktop_config.json or VS Code&apos;s mcp.json, or paste JSON below (the whole file, its mcpServers, or one &quot;name&quot;: {…} entry).</source>
+        <translation>打开 Claude 桌面版的 claude_desktop_config.json 或 VS Code 的 mcp.json，或在下方粘贴 JSON（整个文件、其中的 mcpServers，或一个 &quot;名称&quot;: {…} 条目）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="124"/>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="125"/>
+        <source>Reads a configuration file into the box</source>
+        <translation>将配置文件读入文本框</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="133"/>
+        <source>Configuration JSON</source>
+        <translation>配置 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="134"/>
+        <source>The JSON to import servers from</source>
+        <translation>要从中导入服务器的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Transport</source>
+        <translation>传输方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="139"/>
+        <source>Secrets</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="142"/>
+        <source>Servers to import</source>
+        <translation>要导入的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="143"/>
+        <source>The servers that will be added</source>
+        <translation>将要添加的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="148"/>
+        <location filename="../../gui/tools/import_dialog.py" line="225"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="149"/>
+        <source>Adds the servers listed to the MCP servers dialog</source>
+        <translation>将列出的服务器添加到 MCP 服务器对话框</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="181"/>
+        <source>{name} is too large for a configuration file.</source>
+        <translation>{name} 太大，不像是配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="186"/>
+        <source>{name} could not be read: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="189"/>
+        <source>{name} is not a text file (UTF-8).</source>
+        <translation>{name} 不是文本文件（UTF-8）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/import_dialog.py" line="220"/>
+        <source>Values of {names} will be kept in the keyring.</source>
+        <translation>{names} 的值将保存在密钥环中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/import_dialog.py" line="225"/>
+        <source>Add %n server(s)</source>
+        <translation>
+            <numerusform>添加 %n 个服务器</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JsonEdit</name>
     <message>
         <location filename="../../gui/widgets/json_edit.py" line="83"/>
@@ -2233,6 +2550,57 @@
         <location filename="../../gui/transcript/jump_to_latest.py" line="30"/>
         <source>New text arrived below: go to the end and follow the reply</source>
         <translation>下方有新内容：跳到末尾并跟随回复</translation>
+    </message>
+</context>
+<context>
+    <name>KeyValueTable</name>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="85"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="87"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="47"/>
+        <location filename="../../gui/tools/key_values.py" line="89"/>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="57"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="58"/>
+        <source>Adds a row to fill in</source>
+        <translation>添加一行待填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="59"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="60"/>
+        <source>Removes the selected row</source>
+        <translation>移除所选的行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="90"/>
+        <source>Kept in the system keyring, not in Triptych&apos;s database</source>
+        <translation>保存在系统密钥环中，不存入 Triptych 的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/key_values.py" line="106"/>
+        <source>Kept in the keyring; type to replace</source>
+        <translation>已保存在密钥环中；输入新值可替换</translation>
     </message>
 </context>
 <context>
@@ -2266,84 +2634,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>Add or edit where requests go and their keys</source>
         <translation>添加或编辑请求的去向及其密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="255"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/main_window.py" line="335"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation>你的草稿已保留：请先发送或清空它，再选择示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation>此模型不支持思考：请换一个模型再发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339"/>
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="351"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="421"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="559"/>
+        <location filename="../../gui/main_window.py" line="572"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>McpServersSection</name>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <source>MCP servers</source>
+        <translation>MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="191"/>
+        <source>All enabled servers</source>
+        <translation>所有已启用的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <source>Offers the tools of every enabled MCP server</source>
+        <translation>提供每个已启用 MCP 服务器的工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <source>Only these:</source>
+        <translation>仅以下服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <source>Offers only the tools of the servers ticked below</source>
+        <translation>仅提供下方勾选的服务器的工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="199"/>
+        <source>MCP servers offered</source>
+        <translation>提供的 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="201"/>
+        <source>Tick the servers whose tools this conversation offers</source>
+        <translation>勾选本对话提供其工具的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="204"/>
+        <source>No MCP servers yet: Tools → MCP servers… adds one.</source>
+        <translation>还没有 MCP 服务器：可在“工具 → MCP 服务器…”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="251"/>
+        <source>{name} (not configured)</source>
+        <translation>{name}（未配置）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/params/tools_section.py" line="253"/>
+        <source>{name} (disabled)</source>
+        <translation>{name}（已停用）</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2873,99 @@
         <location filename="../../gui/params/sections.py" line="313"/>
         <source>Structured output: {error}</source>
         <translation>结构化输出：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsDialog</name>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="55"/>
+        <source>Tool permissions</source>
+        <translation>工具权限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="59"/>
+        <source>What you chose to remember when a tool asked. Revoke a rule and that tool asks again (read-only tools of trusted servers run without asking).</source>
+        <translation>工具请求批准时你选择记住的答复。撤销一条规则后，该工具会再次询问（受信任服务器的只读工具无需询问即可运行）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Where</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="67"/>
+        <source>Since</source>
+        <translation>记住于</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="72"/>
+        <source>Remembered approvals</source>
+        <translation>已记住的批准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="73"/>
+        <source>Each tool or server you chose to allow or deny</source>
+        <translation>你选择允许或拒绝的每个工具或服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="74"/>
+        <source>No remembered approvals yet.</source>
+        <translation>还没有记住的批准。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="75"/>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="76"/>
+        <source>Forgets the selected rules</source>
+        <translation>忘记所选的规则</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="82"/>
+        <source>After this many tool calls in one reply, Triptych stops and lets you continue</source>
+        <translation>一次回复中的工具调用达到此数量后，Triptych 会停下，由你决定是否继续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="86"/>
+        <source>Tool calls per reply, at most</source>
+        <translation>每次回复的工具调用上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="107"/>
+        <source>Every conversation</source>
+        <translation>所有对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="109"/>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="110"/>
+        <source>Conversation: {title}</source>
+        <translation>对话：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/permissions_dialog.py" line="114"/>
+        <source>All its tools</source>
+        <translation>其全部工具</translation>
     </message>
 </context>
 <context>
@@ -3574,76 +4088,415 @@
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="38"/>
+        <source>Give the server a name.</source>
+        <translation>请为服务器命名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="40"/>
+        <source>Another server has this name.</source>
+        <translation>已有服务器使用此名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="42"/>
+        <source>Give the command that starts the server.</source>
+        <translation>请填写启动服务器的命令。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="47"/>
+        <source>Give the server&apos;s address, starting with http:// or https://.</source>
+        <translation>请填写服务器地址，以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="66"/>
+        <source>e.g. files</source>
+        <translation>例如 files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="71"/>
+        <source>e.g. npx, uvx or a full path</source>
+        <translation>例如 npx、uvx 或完整路径</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="73"/>
+        <source>Separated by spaces; quote an argument that holds one</source>
+        <translation>以空格分隔；含空格的参数请加引号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="75"/>
+        <source>Optional; Triptych&apos;s own folder when empty</source>
+        <translation>可选；留空时为 Triptych 自己的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="77"/>
+        <source>VARIABLE</source>
+        <translation>变量名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="79"/>
+        <source>Environment variables the server starts with; tick Secret for keys and tokens</source>
+        <translation>服务器启动时的环境变量；密钥和 token 请勾选“机密”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="85"/>
+        <source>Header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="87"/>
+        <source>HTTP headers sent with every request; tick Secret for keys and tokens</source>
+        <translation>每个请求都会发送的 HTTP 请求头；密钥和 token 请勾选“机密”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="90"/>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="91"/>
+        <source>Trusted: believe its tools&apos; annotations</source>
+        <translation>受信任：相信其工具的注解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="94"/>
+        <source>A trusted server&apos;s read-only tools run without asking. An untrusted server&apos;s annotations are shown as hints only, and every call asks first.</source>
+        <translation>受信任服务器的只读工具无需询问即可运行。未受信任服务器的注解仅作为提示显示，每次调用都会先询问。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="101"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="104"/>
+        <source>How long one tool call may take; then it is stopped and the model is told</source>
+        <translation>一次工具调用最多可用的时间；超时后调用会被停止并告知模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="107"/>
+        <source>How Triptych reaches the server: a command it starts, or an address</source>
+        <translation>Triptych 连接服务器的方式：启动一个命令，或访问一个地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="110"/>
+        <source>When off, the server is not started and its tools are not offered</source>
+        <translation>关闭时，不启动该服务器，也不提供其工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="118"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="119"/>
+        <source>Transport</source>
+        <translation>传输方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="120"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="121"/>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="122"/>
+        <source>Working folder</source>
+        <translation>工作文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="78"/>
+        <location filename="../../gui/tools/server_form.py" line="123"/>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="124"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="86"/>
+        <location filename="../../gui/tools/server_form.py" line="125"/>
+        <source>Headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="126"/>
+        <source>Call timeout</source>
+        <translation>调用超时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/server_form.py" line="175"/>
+        <source>The arguments have an unclosed quote.</source>
+        <translation>参数中有未闭合的引号。</translation>
+    </message>
+</context>
+<context>
     <name>ServerToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="173"/>
+        <location filename="../../gui/params/tools_section.py" line="284"/>
         <source>Server tools</source>
         <translation>服务器工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="177"/>
+        <location filename="../../gui/params/tools_section.py" line="288"/>
         <source>Web search</source>
         <translation>网页搜索</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="178"/>
+        <location filename="../../gui/params/tools_section.py" line="289"/>
         <source>Only these domains, e.g. example.com, docs.python.org</source>
         <translation>仅限这些域名，例如 example.com, docs.python.org</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="179"/>
+        <location filename="../../gui/params/tools_section.py" line="290"/>
         <source>Never these domains</source>
         <translation>排除这些域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="181"/>
+        <location filename="../../gui/params/tools_section.py" line="292"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="182"/>
+        <location filename="../../gui/params/tools_section.py" line="293"/>
         <source>Country code, e.g. US</source>
         <translation>国家代码，例如 CN</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="188"/>
+        <location filename="../../gui/params/tools_section.py" line="299"/>
         <source>Web fetch</source>
         <translation>网页抓取</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="189"/>
+        <location filename="../../gui/params/tools_section.py" line="300"/>
         <source>Cite the fetched pages</source>
         <translation>引用抓取的网页</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="192"/>
+        <location filename="../../gui/params/tools_section.py" line="303"/>
         <source>Allowed domains</source>
         <translation>允许的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="193"/>
+        <location filename="../../gui/params/tools_section.py" line="304"/>
         <source>Blocked domains</source>
         <translation>屏蔽的域名</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="194"/>
+        <location filename="../../gui/params/tools_section.py" line="305"/>
         <source>Max searches</source>
         <translation>最大搜索次数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="195"/>
+        <location filename="../../gui/params/tools_section.py" line="306"/>
         <source>User location</source>
         <translation>用户位置</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="198"/>
+        <location filename="../../gui/params/tools_section.py" line="309"/>
         <source>Max content tokens</source>
         <translation>最大内容 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="218"/>
+        <location filename="../../gui/params/tools_section.py" line="329"/>
         <source>No limit</source>
         <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>ServersDialog</name>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="80"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="103"/>
+        <source>MCP servers</source>
+        <translation>MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <source>The server whose settings are shown on the right</source>
+        <translation>右侧显示其设置的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <source>Adds a new server</source>
+        <translation>添加一个新服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
+        <source>Removes the selected server when you save</source>
+        <translation>保存时移除所选服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="110"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
+        <translation>从 Claude 桌面版或 VS Code 的配置、或粘贴的 JSON 中添加服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="115"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <source>Saves the servers as mcpServers JSON; secret values are left out</source>
+        <translation>将服务器保存为 mcpServers JSON；机密值不会导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="142"/>
+        <source>Server&apos;s last messages</source>
+        <translation>服务器最近的输出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <source>The last lines the server wrote to its error output</source>
+        <translation>服务器写入错误输出的最后几行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
+        <source>Stops the server and starts it again</source>
+        <translation>停止服务器并重新启动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
+        <source>The tools the server offers</source>
+        <translation>服务器提供的工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="162"/>
+        <source>Tool details</source>
+        <translation>工具详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="164"/>
+        <source>The selected tool&apos;s description, annotations and input schema</source>
+        <translation>所选工具的说明、注解和输入模式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="170"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="231"/>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <source>Not saved yet: Save starts it with these settings.</source>
+        <translation>尚未保存：保存后将按这些设置启动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="281"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="283"/>
+        <source>Not started yet.</source>
+        <translation>尚未启动。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
+        <source>Tools (%n)</source>
+        <translation>
+            <numerusform>工具（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="326"/>
+        <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
+        <translation>以 {exposed} 的名称提供给模型：另一个服务器也有名为 {name} 的工具。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
+        <source>Annotations</source>
+        <translation>注解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
+        <source>Annotations (hints only: server not trusted)</source>
+        <translation>注解（仅作提示：服务器未受信任）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <source>, </source>
+        <comment>between a tool&apos;s annotations</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="344"/>
+        <source>Not offered to the model: its input schema is invalid ({problem}).</source>
+        <translation>未提供给模型：其输入模式无效（{problem}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="348"/>
+        <source>Input schema:</source>
+        <translation>输入模式：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="364"/>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="481"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/servers_dialog.py" line="494"/>
+        <source>Save the changes to the MCP servers?</source>
+        <translation>保存对 MCP 服务器的更改吗？</translation>
     </message>
 </context>
 <context>
@@ -3912,6 +4765,171 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>ToolCards</name>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="121"/>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="131"/>
+        <source>Waiting for your approval</source>
+        <translation>等待你的批准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="134"/>
+        <source>Running… {seconds} s</source>
+        <translation>运行中… {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="149"/>
+        <source>The tool reported an error ({seconds})</source>
+        <translation>工具报告了错误（{seconds}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="150"/>
+        <source>Done in {seconds}</source>
+        <translation>完成，用时 {seconds}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="152"/>
+        <source>Declined: the model was told you declined this call</source>
+        <translation>已拒绝：已告知模型你拒绝了此次调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="154"/>
+        <source>Stopped after {seconds}</source>
+        <translation>已在 {seconds} 后停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="159"/>
+        <source>Failed after {seconds}: {reason}</source>
+        <translation>{seconds} 后失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="165"/>
+        <source>the tool reported an error</source>
+        <translation>工具报告了错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="166"/>
+        <source>the tool took longer than the server&apos;s time limit</source>
+        <translation>工具运行超出了服务器的时间限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="167"/>
+        <source>the server stopped during the call</source>
+        <translation>服务器在调用过程中停止了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
+        <source>the server is not running</source>
+        <translation>服务器未在运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
+        <source>no server offers a tool of that name</source>
+        <translation>没有服务器提供该名称的工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
+        <source>the arguments do not fit the tool&apos;s input schema</source>
+        <translation>参数不符合工具的输入模式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
+        <source>the server&apos;s answer could not be read</source>
+        <translation>无法读取服务器的回答</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="172"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <source>this turn reached its limit of tool calls</source>
+        <translation>本轮已达到工具调用次数上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="174"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
+        <source>it did not give a result</source>
+        <translation>没有给出结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
+        <source>no result</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="187"/>
+        <source>The result was cut to fit: it had {count} characters.</source>
+        <translation>结果过长已截断：原有 {count} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="198"/>
+        <source>Result ▾</source>
+        <translation>结果 ▾</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transcript/tool_cards.py" line="200"/>
+        <source>Result ▸ (%n image(s))</source>
+        <translation>
+            <numerusform>结果 ▸（%n 张图片）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transcript/tool_cards.py" line="202"/>
+        <source>Result ▸ (%n line(s))</source>
+        <translation>
+            <numerusform>结果 ▸（%n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="221"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="223"/>
+        <source>{seconds:.1f} s</source>
+        <translation>{seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transcript/tool_cards.py" line="224"/>
+        <source>{seconds:.0f} s</source>
+        <translation>{seconds:.0f} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ToolFiles</name>
+    <message>
+        <location filename="../../gui/tools/files.py" line="18"/>
+        <source>Import MCP servers</source>
+        <translation>导入 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="19"/>
+        <source>JSON files (*.json *.jsonc);;All files (*)</source>
+        <translation>JSON 文件 (*.json *.jsonc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="28"/>
+        <source>Export MCP servers</source>
+        <translation>导出 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/files.py" line="29"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>ToolResultsDialog</name>
     <message>
         <location filename="../../gui/chat/tool_results.py" line="26"/>
@@ -3945,75 +4963,253 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>ToolWords</name>
+    <message>
+        <location filename="../../gui/tools/words.py" line="20"/>
+        <source>Local command (stdio)</source>
+        <translation>本地命令（stdio）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="21"/>
+        <source>Streamable HTTP</source>
+        <translation>可流式 HTTP（Streamable HTTP）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="22"/>
+        <source>HTTP with SSE (legacy)</source>
+        <translation>HTTP + SSE（旧版）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="30"/>
+        <source>The command was not found. Check its name, or give its full path.</source>
+        <translation>找不到该命令。请检查名称，或填写完整路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="33"/>
+        <source>The server exited while starting.</source>
+        <translation>服务器在启动时退出了。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="36"/>
+        <source>The server stopped unexpectedly.</source>
+        <translation>服务器意外停止。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="37"/>
+        <source>The server could not be reached at this address.</source>
+        <translation>无法通过此地址连接到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="40"/>
+        <source>The server refused the credentials (401). Check the headers.</source>
+        <translation>服务器拒绝了凭据（401）。请检查请求头。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="43"/>
+        <source>The server cut the connection.</source>
+        <translation>服务器切断了连接。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="44"/>
+        <source>The server did not speak MCP as expected.</source>
+        <translation>服务器没有按预期使用 MCP 协议通信。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="47"/>
+        <source>The server did not become ready in time.</source>
+        <translation>服务器未能及时就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="50"/>
+        <source>A secret value is missing from the keyring. Enter it again.</source>
+        <translation>密钥环中缺少一个机密值。请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="53"/>
+        <source>The server&apos;s settings are incomplete or invalid.</source>
+        <translation>服务器的设置不完整或无效。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/tools/words.py" line="15"/>
+        <source>Ready, %n tool(s)</source>
+        <translation>
+            <numerusform>就绪，%n 个工具</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="68"/>
+        <source>The server failed.</source>
+        <translation>服务器出错。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="70"/>
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="72"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="73"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="74"/>
+        <source>Restarting…</source>
+        <translation>正在重启…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="95"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="97"/>
+        <source>may change things</source>
+        <translation>可能修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="99"/>
+        <source>destructive</source>
+        <translation>破坏性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="101"/>
+        <source>not destructive</source>
+        <translation>非破坏性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="103"/>
+        <source>idempotent</source>
+        <translation>幂等</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="105"/>
+        <source>reaches the outside world</source>
+        <translation>访问外部世界</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="107"/>
+        <source>closed world</source>
+        <translation>封闭环境</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="113"/>
+        <source>Allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="114"/>
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/words.py" line="115"/>
+        <source>Ask</source>
+        <translation>询问</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="68"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="69"/>
+        <source>MCP servers…</source>
+        <translation>MCP 服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="71"/>
+        <source>Permissions…</source>
+        <translation>权限…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="149"/>
+        <source>Not exported: {reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tools/controller.py" line="151"/>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ToolsSection</name>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="71"/>
+        <location filename="../../gui/params/tools_section.py" line="85"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="74"/>
+        <location filename="../../gui/params/tools_section.py" line="88"/>
         <source>A JSON list of tool definitions: [{name, description, input_schema}]</source>
         <translation>工具定义的 JSON 列表：[{name, description, input_schema}]</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="76"/>
+        <location filename="../../gui/params/tools_section.py" line="90"/>
         <source>Add a tool template</source>
         <translation>添加工具模板</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="77"/>
+        <location filename="../../gui/params/tools_section.py" line="91"/>
         <source>Adds an example tool definition to edit</source>
         <translation>添加一个示例工具定义以便编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="80"/>
+        <location filename="../../gui/params/tools_section.py" line="94"/>
         <source>Default (not sent)</source>
         <translation>默认（不发送）</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="81"/>
+        <location filename="../../gui/params/tools_section.py" line="95"/>
         <source>Auto: the model decides</source>
         <translation>自动：由模型决定</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="82"/>
+        <location filename="../../gui/params/tools_section.py" line="96"/>
         <source>Any: must use a tool</source>
         <translation>任意：必须使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="83"/>
+        <location filename="../../gui/params/tools_section.py" line="97"/>
         <source>A specific tool</source>
         <translation>指定工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="84"/>
+        <location filename="../../gui/params/tools_section.py" line="98"/>
         <source>None: no tools</source>
         <translation>无：不使用工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="91"/>
-        <location filename="../../gui/params/tools_section.py" line="97"/>
+        <location filename="../../gui/params/tools_section.py" line="105"/>
+        <location filename="../../gui/params/tools_section.py" line="111"/>
         <source>Tool name</source>
         <translation>工具名称</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="92"/>
+        <location filename="../../gui/params/tools_section.py" line="106"/>
         <source>One tool call at a time</source>
         <translation>一次只调用一个工具</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="93"/>
+        <location filename="../../gui/params/tools_section.py" line="107"/>
         <source>Sends disable_parallel_tool_use.</source>
         <translation>发送 disable_parallel_tool_use。</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="96"/>
+        <location filename="../../gui/params/tools_section.py" line="110"/>
         <source>Tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/params/tools_section.py" line="154"/>
+        <location filename="../../gui/params/tools_section.py" line="168"/>
         <source>Tools: {error}</source>
         <translation>工具：{error}</translation>
     </message>
@@ -4021,12 +5217,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="50"/>
+        <location filename="../../gui/transcript/view.py" line="56"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="52"/>
+        <location filename="../../gui/transcript/view.py" line="58"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation>对话中的消息。Tab 在其中的链接之间移动；菜单键打开消息的菜单。</translation>
     </message>
@@ -4428,104 +5624,189 @@ Details: {details}</source>
         <translation>{title}：数据不是有效的 base64</translation>
     </message>
     <message>
+        <location filename="../../gui/transfer/words.py" line="54"/>
+        <source>Tool {name} on {server}</source>
+        <translation>工具 {name}（服务器 {server}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="55"/>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="56"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
         <location filename="../../gui/transfer/words.py" line="57"/>
+        <source>done in {seconds} s</source>
+        <translation>完成，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="58"/>
+        <source>failed after {seconds} s: {reason}</source>
+        <translation>{seconds} 秒后失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="59"/>
+        <source>declined: the model was told the user declined</source>
+        <translation>已拒绝：已告知模型用户拒绝了此次调用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="60"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="61"/>
+        <source>the result was cut to fit: it had {count} characters</source>
+        <translation>结果过长已截断：原有 {count} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="62"/>
+        <source>the tool reported an error</source>
+        <translation>工具报告了错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="63"/>
+        <source>the tool took longer than the server&apos;s time limit</source>
+        <translation>工具运行超出了服务器的时间限制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="64"/>
+        <source>the server stopped during the call</source>
+        <translation>服务器在调用过程中停止了</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="65"/>
+        <source>the server is not running</source>
+        <translation>服务器未在运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="66"/>
+        <source>no server offers a tool of that name</source>
+        <translation>没有服务器提供该名称的工具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="67"/>
+        <source>the arguments do not fit the tool&apos;s input schema</source>
+        <translation>参数不符合工具的输入模式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="68"/>
+        <source>the server&apos;s answer could not be read</source>
+        <translation>无法读取服务器的回答</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="69"/>
+        <source>the turn reached its limit of tool calls</source>
+        <translation>本轮已达到工具调用次数上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="70"/>
+        <source>no result</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/transfer/words.py" line="74"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="61"/>
+        <location filename="../../gui/transfer/words.py" line="78"/>
         <source>{place}: {reason}</source>
         <translation>{place}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="65"/>
+        <location filename="../../gui/transfer/words.py" line="82"/>
         <source>the file</source>
         <translation>文件本身</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="67"/>
+        <location filename="../../gui/transfer/words.py" line="84"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="68"/>
+        <location filename="../../gui/transfer/words.py" line="85"/>
         <source>“{title}”, message {number}</source>
         <translation>“{title}”第 {number} 条消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="73"/>
+        <location filename="../../gui/transfer/words.py" line="90"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/words.py" line="76"/>
+        <location filename="../../gui/transfer/words.py" line="93"/>
         <source>%n broken character(s) (half of a UTF-16 pair) replaced by U+FFFD</source>
         <translation>
             <numerusform>%n 个损坏的字符（UTF-16 代理对的一半）已替换为 U+FFFD</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="78"/>
+        <location filename="../../gui/transfer/words.py" line="95"/>
         <source>it has no messages</source>
         <translation>其中没有消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="79"/>
+        <location filename="../../gui/transfer/words.py" line="96"/>
         <source>its sender is neither the person nor the assistant</source>
         <translation>发送者既不是用户也不是助手</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="80"/>
+        <location filename="../../gui/transfer/words.py" line="97"/>
         <source>it has no text</source>
         <translation>其中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="82"/>
+        <location filename="../../gui/transfer/words.py" line="99"/>
         <source>attachment “{name}” has no text in the export</source>
         <translation>附件“{name}”在导出文件中没有文字</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="85"/>
+        <location filename="../../gui/transfer/words.py" line="102"/>
         <source>file “{name}”: its contents are not in the export</source>
         <translation>文件“{name}”：导出文件中没有其内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="86"/>
+        <location filename="../../gui/transfer/words.py" line="103"/>
         <source>upload</source>
         <translation>上传的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="88"/>
+        <location filename="../../gui/transfer/words.py" line="105"/>
         <source>thinking from Claude.ai has no signature the API accepts</source>
         <translation>来自 Claude.ai 的思考没有 API 认可的签名</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="90"/>
+        <location filename="../../gui/transfer/words.py" line="107"/>
         <source>a {kind} item (ran on Claude.ai)</source>
         <translation>一个 {kind} 项（在 Claude.ai 上运行）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="93"/>
+        <location filename="../../gui/transfer/words.py" line="110"/>
         <source>a {role} message</source>
         <translation>一条 {role} 消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="94"/>
+        <location filename="../../gui/transfer/words.py" line="111"/>
         <source>a message ChatGPT hides</source>
         <translation>一条 ChatGPT 隐藏的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="95"/>
+        <location filename="../../gui/transfer/words.py" line="112"/>
         <source>a call to a ChatGPT tool</source>
         <translation>一次 ChatGPT 工具调用</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="96"/>
+        <location filename="../../gui/transfer/words.py" line="113"/>
         <source>{kind} content</source>
         <translation>{kind} 内容</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/words.py" line="98"/>
+        <location filename="../../gui/transfer/words.py" line="115"/>
         <source>an attachment ({kind}): not in conversations.json</source>
         <translation>附件（{kind}）：不在 conversations.json 中</translation>
     </message>
@@ -4533,12 +5814,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="262"/>
+        <location filename="../../gui/app.py" line="287"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="301"/>
+        <location filename="../../gui/app.py" line="331"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -4546,125 +5827,126 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="149"/>
+        <location filename="../../gui/transcript/turn_html.py" line="164"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="157"/>
+        <location filename="../../gui/transcript/turn_html.py" line="184"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="159"/>
+        <location filename="../../gui/transcript/turn_html.py" line="186"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="179"/>
+        <location filename="../../gui/transcript/turn_html.py" line="206"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="181"/>
+        <location filename="../../gui/transcript/turn_html.py" line="208"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="182"/>
+        <location filename="../../gui/transcript/turn_html.py" line="209"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <location filename="../../gui/transcript/turn_html.py" line="178"/>
+        <location filename="../../gui/transcript/turn_html.py" line="211"/>
         <source>Get reply</source>
         <translation>获取回复</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="212"/>
+        <location filename="../../gui/transcript/turn_html.py" line="239"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="216"/>
+        <location filename="../../gui/transcript/turn_html.py" line="243"/>
         <source>≈{count} out (estimated)</source>
         <translation>输出约 {count}（估算）</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="218"/>
+        <location filename="../../gui/transcript/turn_html.py" line="245"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="221"/>
+        <location filename="../../gui/transcript/turn_html.py" line="248"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="224"/>
+        <location filename="../../gui/transcript/turn_html.py" line="251"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="230"/>
+        <location filename="../../gui/transcript/turn_html.py" line="257"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="232"/>
+        <location filename="../../gui/transcript/turn_html.py" line="259"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="241"/>
+        <location filename="../../gui/transcript/turn_html.py" line="268"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="270"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="244"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="302"/>
+        <location filename="../../gui/transcript/turn_html.py" line="339"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="305"/>
+        <location filename="../../gui/transcript/turn_html.py" line="342"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="315"/>
+        <location filename="../../gui/transcript/turn_html.py" line="352"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
+        <location filename="../../gui/transcript/turn_html.py" line="359"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="121"/>
-        <location filename="../../gui/transcript/turn_html.py" line="341"/>
-        <location filename="../../gui/transcript/turn_html.py" line="361"/>
+        <location filename="../../gui/transcript/turn_html.py" line="133"/>
+        <location filename="../../gui/transcript/turn_html.py" line="378"/>
+        <location filename="../../gui/transcript/turn_html.py" line="398"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="121"/>
-        <location filename="../../gui/transcript/turn_html.py" line="341"/>
-        <location filename="../../gui/transcript/turn_html.py" line="375"/>
+        <location filename="../../gui/transcript/turn_html.py" line="133"/>
+        <location filename="../../gui/transcript/turn_html.py" line="378"/>
+        <location filename="../../gui/transcript/turn_html.py" line="412"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>

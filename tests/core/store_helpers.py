@@ -50,6 +50,7 @@ def full_settings() -> RequestSettings:
         inference_geo="us",
         container="container_abc",
         extra_json={"future_field": {"nested": [1, 2.5, None, True]}},
+        mcp_servers=["time", "git"],
     )
 
 

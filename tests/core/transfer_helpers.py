@@ -6,6 +6,7 @@ from core.model.compare_run import ColumnMetrics
 from core.model.conversation import ErrorKind, ReplyError, ReplyTiming
 from core.model.messages import Usage
 from core.model.request_settings import RequestSettings, ThinkingSettings
+from core.model.tools import RunStatus, ToolOutcome, ToolRun
 from core.store.repository import Store
 from tests.core.store_helpers import RICH_CONTENT, full_settings, text
 
@@ -13,6 +14,17 @@ from tests.core.store_helpers import RICH_CONTENT, full_settings, text
 PNG_BASE64 = (
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
+WEATHER_RUN = ToolRun(
+    tool_use_id="toolu_01A",
+    tool="get_weather",
+    server="weather",
+    arguments={"city": "Paris"},
+    status=RunStatus.DONE,
+    started_at=1_700_000_000.0,
+    duration=0.3,
+    outcome=ToolOutcome(structured={"temp": 21}),
+)
+"""An MCP server ran the reply's tool call; its result is the next turn's tool_result block."""
 SECRET_KEY = "sk-ant-api03-EXPORT-MUST-NEVER-HOLD-THIS-9f8e7d"
 THINKING_TEXT = "Let me think… 先想一想"
 
@@ -39,6 +51,7 @@ def rich_conversation(store: Store, title: str = "Everything at once") -> int:
         timing=ReplyTiming(0.42, 2.5),
         request_id="req_011CSHoEeqs5C35K2UUqR7Fy",
         warnings=["a warning kept with the reply"],
+        tool_runs=[WEATHER_RUN],
     )
     result = store.add_message(
         cid,

@@ -10,6 +10,7 @@ from core.model.codec import error_from_dict, settings_from_dict, timing_from_di
 from core.model.compare_run import MAX_COLUMNS, ColumnMetrics
 from core.model.conversation import MessageStatus
 from core.model.messages import Role
+from core.model.tools_codec import runs_from_list
 from core.transcripts.archive import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -143,6 +144,7 @@ def _message(value: Any, where: str, earlier: set[int]) -> ArchivedMessage:
         warnings=[
             item for item in need_list(data.get("warnings", []), f"{where}.warnings") if isinstance(item, str)
         ],
+        tool_runs=runs_from_list(need_list(data.get("tool_runs", []), f"{where}.tool_runs")),
     )
 
 

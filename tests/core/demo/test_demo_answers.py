@@ -5,6 +5,7 @@ language, and words that agree with the footer's cost."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from typing import Any
@@ -239,3 +240,62 @@ async def test_a_question_in_english_gets_an_answer_in_english(client: httpx.Asy
     answer = texts(await ask(client, "Why is the sky blue?"))
 
     assert chinese_share(answer) == 0
+
+
+async def test_it_calls_an_mcp_time_servers_tool_with_an_input_that_server_accepts(
+    client: httpx.AsyncClient,
+) -> None:
+    """mcp-server-time's tools as the server lists them: a time zone must be a real IANA name."""
+    zone = {"type": "string", "description": "IANA timezone name (e.g., 'America/New_York')."}
+    current = {
+        "name": "get_current_time",
+        "input_schema": {"type": "object", "properties": {"timezone": zone}, "required": ["timezone"]},
+    }
+    convert = {
+        "name": "convert_time",
+        "input_schema": {
+            "type": "object",
+            "properties": {"source_timezone": zone, "time": {"type": "string"}, "target_timezone": zone},
+            "required": ["source_timezone", "time", "target_timezone"],
+        },
+    }
+    fetch = {
+        "name": "fetch",
+        "input_schema": {
+            "type": "object",
+            "properties": {"url": {"type": "string", "format": "uri"}, "max_length": {"default": 5000}},
+            "required": ["url", "max_length"],
+        },
+    }
+    call = await ask(client, "What time is it now?", tools=[convert, current])
+    assert call["content"][-1]["name"] == "convert_time"  # the first offered tool about the time
+    assert call["content"][-1]["input"]["source_timezone"] == "UTC"
+    call = await ask(client, "现在几点？", tools=[current])
+    assert call["content"][-1]["input"] == {"timezone": "UTC"}
+    call = await ask(client, "Please fetch this page", tools=[fetch])
+    assert call["content"][-1]["input"] == {"url": "https://example.com/", "max_length": 5000}
+
+
+async def test_it_reads_the_time_out_of_a_time_servers_json_answer(client: httpx.AsyncClient) -> None:
+    question = "What time is it?"
+    call = await ask(client, question, tools=[TIME_TOOL])
+    tool_use = call["content"][-1]
+    reading = json.dumps(
+        {"timezone": "Asia/Tokyo", "datetime": "2026-12-02T12:52:07+09:00", "is_dst": False}, indent=2
+    )
+    messages = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": call["content"]},
+        {
+            "role": "user",
+            "content": [
+                {
+                    "type": "tool_result",
+                    "tool_use_id": tool_use["id"],
+                    "content": [{"type": "text", "text": reading}],
+                }
+            ],
+        },
+    ]
+    answered = await ask(client, question, messages=messages, tools=[TIME_TOOL])
+    assert "It is **2026-12-02 12:52:07 (Asia/Tokyo)**, according to `get_time`." in texts(answered)

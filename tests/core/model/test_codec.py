@@ -12,6 +12,7 @@ from core.model.messages import Usage
 from core.model.pricing import ModelPrice
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings, ThinkingSettings
+from core.model.tools import RunStatus
 from tests.core.store_helpers import full_settings, relay_profile
 
 FAST = settings(max_examples=40, deadline=None)
@@ -60,6 +61,7 @@ request_settings = st.builds(
     inference_geo=st.none() | texts,
     container=st.none() | texts,
     extra_json=json_objects,
+    mcp_servers=st.none() | st.lists(texts, max_size=3),
 )
 prices = st.builds(ModelPrice, finite, finite, finite, finite, finite)
 profiles = st.builds(
@@ -219,13 +221,15 @@ def test_a_message_row_with_damaged_json_still_reads() -> None:
         "id": 1, "conversation_id": 2, "parent_id": None, "role": "assistant", "status": "complete",
         "created_at": 5.0, "model": "m", "stop_reason": None, "stop_sequence": None, "cost_usd": None,
         "ttft": None, "duration": 1.5, "request_id": None, "usage_json": "{oops", "error_json": None,
-        "warnings_json": '["cut", 3]', "content_json": '[{"type": "text", "text": "hi"}]',
+        "warnings_json": '["cut", 3]', "tool_runs_json": '[{"tool": "t", "status": "??"}, 7]',
+        "content_json": '[{"type": "text", "text": "hi"}]',
     }  # fmt: skip
     message = codec.message_from_row(row)
     assert message.usage is None
     assert message.timing == ReplyTiming(None, 1.5)
     assert message.warnings == ["cut"]
     assert message.content == [{"type": "text", "text": "hi"}]
+    assert [(run.tool, run.status) for run in message.tool_runs] == [("t", RunStatus.DONE)]
 
 
 def test_nan_infinity_and_huge_numbers_read_as_the_fields_default() -> None:
@@ -250,3 +254,12 @@ def test_an_errors_typed_detail_is_saved_and_read_back() -> None:
     assert error_from_dict(error_to_dict(error)) == error
     unknown = {**error_to_dict(error), "detail": {"kind": "from a newer version"}}
     assert error_from_dict(unknown).detail is None
+
+
+def test_which_mcp_servers_a_conversation_offers_is_kept_all_none_or_a_few() -> None:
+    for servers in (None, [], ["time", "git"]):
+        stored = codec.settings_to_dict(RequestSettings(model="m", mcp_servers=servers))
+        assert codec.settings_from_dict(through_json(stored)).mcp_servers == servers
+    # Older settings have no such key: every enabled server, as before the choice existed.
+    assert codec.settings_from_dict({"model": "m"}).mcp_servers is None
+    assert codec.settings_from_dict({"model": "m", "mcp_servers": "time"}).mcp_servers is None

@@ -54,3 +54,14 @@ def test_best_per_metric_picks_lowest_times_and_cost_and_highest_speed() -> None
         "output_tokens_per_second": 1,
     }
     assert best_per_metric([a, failed]) == {}
+
+
+def test_a_column_offering_other_mcp_servers_says_which() -> None:
+    from dataclasses import replace
+
+    assert settings_differences(BASE, None, replace(BASE, mcp_servers=["time", "git"]), None) == [
+        "MCP servers time, git"
+    ]
+    assert differences(BASE, None, replace(BASE, mcp_servers=[]), None) == [Difference("mcp_servers", "none")]
+    some = replace(BASE, mcp_servers=["time"])
+    assert differences(some, None, BASE, None) == [Difference("mcp_servers", "all")]

@@ -286,3 +286,17 @@ def test_missing_messages_are_lookup_errors(store: Store, chat: int) -> None:
         with pytest.raises(RecordNotFoundError, match="404"):
             action()
     assert store.children(404) == []
+
+
+def test_a_replys_tool_runs_are_saved_changed_and_copied_with_a_branch(store: Store, chat: int) -> None:
+    from core.model.tools import RunStatus, ToolRun
+
+    asked = store.add_message(chat, None, "user", text("What time is it?"))
+    waiting = ToolRun("toolu_1", "get_current_time", "time", {"timezone": "UTC"})
+    reply = store.add_message(chat, asked.id, "assistant", [], tool_runs=[waiting])
+    assert store.get_message(reply.id).tool_runs == [waiting]
+    done = ToolRun("toolu_1", "get_current_time", "time", {"timezone": "UTC"}, RunStatus.DONE, 5.0, 0.2)
+    store.update_reply(reply.id, tool_runs=[done])
+    assert store.get_message(reply.id).tool_runs == [done]
+    copy = store.copy_path_to_new_conversation(reply.id, "Branch")
+    assert store.current_path(copy)[-1].tool_runs == [done]

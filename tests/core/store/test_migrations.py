@@ -39,6 +39,7 @@ def test_a_new_database_gets_every_migration_recorded_by_name(db: sqlite3.Connec
         "m004_exchanges",
         "m005_defaults_presets_prompts_tags",
         "m006_provider_checks",
+        "m007_tools",
     ]
     assert {"conversations", "messages", "profiles", "_migrations"} <= tables(db)
 
@@ -92,7 +93,7 @@ def test_messages_form_a_tree_with_verbatim_content(db: sqlite3.Connection) -> N
     assert columns(db, "messages") == [
         "id", "conversation_id", "parent_id", "role", "status", "created_at", "model", "stop_reason",
         "stop_sequence", "cost_usd", "ttft", "duration", "request_id", "usage_json", "error_json",
-        "warnings_json", "content_json",
+        "warnings_json", "content_json", "tool_runs_json",
     ]  # fmt: skip
     foreign_keys = {row[3]: (row[2], row[6]) for row in db.execute("PRAGMA foreign_key_list(messages)")}
     assert foreign_keys == {
@@ -130,3 +131,30 @@ def test_the_frequent_queries_use_an_index(db: sqlite3.Connection, query: str, i
     migrate(db)
     plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {query}"))
     assert index in plan
+
+
+def test_the_tools_migration_keeps_the_messages_of_an_older_database(tmp_path: Path) -> None:
+    """A database from before MCP tools: its replies read back unchanged, with no tool runs."""
+    from core.store.migrations import m007_tools
+    from core.store.repository import Store
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path, isolation_level=None)
+    migrate(old, MIGRATIONS[: MIGRATIONS.index(m007_tools)])
+    old.execute(
+        "INSERT INTO conversations (title, created_at, updated_at, settings_json) "
+        "VALUES ('Trip', 1, 1, '{\"model\": \"m\"}')"
+    )
+    old.execute(
+        "INSERT INTO messages (conversation_id, role, created_at, content_json) "
+        'VALUES (1, \'assistant\', 2, \'[{"type": "text", "text": "kept"}]\')'
+    )
+    old.close()
+    store = Store.open(path)
+    try:
+        message = store.get_message(1)
+        assert message.content == [{"type": "text", "text": "kept"}] and message.tool_runs == []
+        assert store.list_mcp_servers() == [] and store.tool_rules() == [] and store.tool_limit() == 20
+        assert store.get_conversation(1).settings.mcp_servers is None
+    finally:
+        store.close()

@@ -376,7 +376,8 @@ def test_revealing_a_message_on_another_branch_makes_it_the_branch_on_screen(sto
 
 def test_the_migration_indexes_the_rows_already_there(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    before_search = MIGRATIONS[: MIGRATIONS.index(m003_search)]
+    # Every migration but the search: the store's methods below write the columns later ones added.
+    before_search = [step for step in MIGRATIONS if step is not m003_search]
     connection = sqlite3.connect(path, isolation_level=None)
     migrate(connection, before_search)
     connection.close()

@@ -128,3 +128,74 @@ async def test_every_door_works_off_the_callers_thread(worker: StoreWorker) -> N
     worker.call = spying_call  # type: ignore[method-assign]
     await StoreServices.over(worker).conversations.summaries()
     assert seen and threading.get_ident() not in seen
+
+
+async def test_tool_settings_keep_servers_without_secrets_rules_and_the_loop_limit(
+    worker: StoreWorker,
+) -> None:
+    from core.model.tools import ApprovalRule, Decision, ServerConfig
+    from core.store.errors import NameTakenError
+
+    doors = StoreServices.over(worker).tool_settings
+    time_server = ServerConfig("time", command="uvx", args=("mcp-server-time",))
+    github = ServerConfig(
+        "github",
+        transport="http",
+        url="https://mcp.example/mcp",
+        headers={"Authorization": "Bearer ghp_never_in_the_database"},
+        secret_names=frozenset({"Authorization"}),
+    )
+    await doors.save_server(time_server)
+    await doors.save_server(github)
+    assert [s.name for s in await doors.servers()] == ["time", "github"]  # in the order added
+    assert (await doors.servers())[1].headers == {"Authorization": ""}
+    assert b"ghp_never" not in worker.path.read_bytes()
+
+    conversation = await StoreServices.over(worker).conversations.create(SETTINGS, None)
+    here = ApprovalRule("github", "create_issue", Decision.ALLOW, conversation_id=conversation.id)
+    await doors.add_rule(ApprovalRule("github", None, Decision.ASK, created_at=1.0))
+    await doors.add_rule(here)
+    await doors.add_rule(ApprovalRule("time", "get_current_time", Decision.ALLOW))
+    # A new answer for the same server, tool and conversation replaces the old one.
+    await doors.add_rule(ApprovalRule("time", "get_current_time", Decision.DENY, created_at=2.0))
+    assert [(r.server, r.tool, r.decision) for r in await doors.rules()] == [
+        ("github", None, Decision.ASK),
+        ("github", "create_issue", Decision.ALLOW),
+        ("time", "get_current_time", Decision.DENY),
+    ]
+
+    # Renaming a server carries its rules; a name in use is refused.
+    await doors.save_server(ServerConfig("gh", transport="http", url=github.url), old_name="github")
+    assert {r.server for r in await doors.rules()} == {"gh", "time"}
+    with pytest.raises(NameTakenError):
+        await doors.save_server(ServerConfig("time"), old_name="gh")
+    with pytest.raises(NameTakenError):
+        await doors.save_server(ServerConfig("gh"), old_name="nonexistent")
+
+    await doors.revoke_rule(
+        ApprovalRule("gh", "create_issue", Decision.ALLOW, conversation_id=conversation.id)
+    )
+    assert [(r.server, r.tool) for r in await doors.rules()] == [("gh", None), ("time", "get_current_time")]
+    await doors.delete_server("gh")
+    assert [s.name for s in await doors.servers()] == ["time"]
+    assert [r.server for r in await doors.rules()] == ["time"]
+
+    assert await doors.tool_limit() == 20
+    await doors.set_tool_limit(5)
+    assert await doors.tool_limit() == 5
+    with pytest.raises(ValueError):
+        await doors.set_tool_limit(0)
+
+
+async def test_a_conversations_rules_go_with_it(worker: StoreWorker) -> None:
+    from core.model.tools import ApprovalRule, Decision
+
+    doors = StoreServices.over(worker)
+    conversation = await doors.conversations.create(SETTINGS, None)
+    await doors.tool_settings.add_rule(
+        ApprovalRule("time", None, Decision.ALLOW, conversation_id=conversation.id)
+    )
+    await doors.conversations.delete(conversation.id)
+    assert len(await doors.tool_settings.rules()) == 1  # deleting can be undone until the next start
+    await worker.call(lambda store: store.purge_deleted(-1))
+    assert await doors.tool_settings.rules() == []

@@ -13,7 +13,7 @@ from core.transcripts.archive import FORMAT_VERSION, archive_json, content_hash,
 from core.transcripts.importers.base import ImportFormatError
 from core.transcripts.importers.detect import parse_import
 from tests.core.store_helpers import RICH_CONTENT, text
-from tests.core.transfer_helpers import PNG_BASE64, rich_conversation
+from tests.core.transfer_helpers import PNG_BASE64, WEATHER_RUN, rich_conversation
 
 DEFAULTS = RequestSettings(model="claude-sonnet-4-6")
 
@@ -47,6 +47,7 @@ def test_export_then_import_gives_an_identical_conversation(tmp_path: Path) -> N
     assert replies[0].usage is not None and replies[0].usage.cache_read_input_tokens == 10
     assert replies[0].timing is not None and replies[0].timing.duration == 2.5
     assert replies[0].cost_usd == 0.00123 and replies[0].warnings == ["a warning kept with the reply"]
+    assert replies[0].tool_runs == [WEATHER_RUN]  # the card of the MCP call, with its status and duration
     errored = [message for message in copy.messages if message.error is not None]
     assert errored[0].error is not None and errored[0].error.retry_after == 3.0
     # Choosing compare column 1 gave the conversation that column's settings and (no) profile.

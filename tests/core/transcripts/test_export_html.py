@@ -51,7 +51,9 @@ def test_the_page_holds_the_turns_thinking_tools_and_highlighted_code(tmp_path: 
     page = _page(tmp_path)
     assert "<h1>Everything at once</h1>" in page
     assert '<details class="thinking" open>' in page and THINKING_TEXT in page
-    assert "Tool call get_weather (toolu_01A)" in page and "&quot;city&quot;: &quot;Paris&quot;" in page
+    # The call an MCP server ran is a card: tool, server, how it went, arguments, result.
+    assert "<b>Tool get_weather on weather</b> · " in page and "done in 0.3 s" in page
+    assert "&quot;city&quot;: &quot;Paris&quot;" in page and "&quot;temp&quot;: 21" in page
     assert re.search(r'<pre class="code">.*print.*sunny', page, re.DOTALL)  # pygments-highlighted
     assert "pre.code" in page  # the highlighting's stylesheet is inline too
     assert "It is 21 °C." in page and "图里有什么" in page
@@ -80,10 +82,16 @@ def test_the_model_text_cannot_inject_markup(tmp_path: Path) -> None:
 
 def test_the_labels_given_replace_the_english_words_and_the_values_stay_escaped(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "db.sqlite3")
-    labels = ExportLabels(user="Benutzer", model="<Modell>", tool_call="Werkzeug {name} [{id}]")
+    labels = ExportLabels(
+        user="Benutzer",
+        model="<Modell>",
+        tool_call="Werkzeug {name} [{id}]",
+        tool_run="Werkzeug {name} auf <{server}>",
+    )
     page = html_export(store.export_conversation(rich_conversation(store)), labels=labels)
     assert '<span class="role">Benutzer</span>' in page and "<th>&lt;Modell&gt;</th>" in page
-    assert "Werkzeug get_weather [toolu_01A]" in page
+    assert "Werkzeug web_search [srvtoolu_01]" in page
+    assert "Werkzeug get_weather auf &lt;weather&gt;" in page
     assert ">User<" not in page and "Tool call" not in page
 
 

@@ -37,8 +37,9 @@ def test_the_transcript_has_a_header_turns_thinking_tools_and_the_image_as_a_fil
     assert "- **Model:** claude-opus-4-1" in text and "- **Max tokens:**" in text
     assert re.search(r"## User · \d{4}-\d\d-\d\d \d\d:\d\d", text)
     assert "<details><summary>Thinking</summary>" in text and THINKING_TEXT in text
-    assert "**Tool call `get_weather` (`toolu_01A`)**" in text and '"city": "Paris"' in text
-    assert "**Tool result for `toolu_01A`**" in text and '"temp": 21' in text
+    # The call an MCP server ran is a card holding its result; the results turn is not a turn of its own.
+    assert "**Tool `get_weather` on `weather`** · done in 0.3 s" in text and '"city": "Paris"' in text
+    assert '"temp": 21' in text and "Tool result for" not in text
     assert "```python\nprint('sunny')\n```" in text  # the model's own code block, untouched
     assert "What is in this picture? 图里有什么？" in text
     # The image: a file beside the transcript, byte for byte, and linked.

@@ -313,3 +313,16 @@ def test_the_sdk_sends_our_rich_body_unchanged() -> None:
 def test_the_sdk_sends_our_count_tokens_body_unchanged() -> None:
     body = build_count_tokens_body(HELLO, rich_settings())
     assert sent_by_the_sdk("count_tokens", body) == body
+
+
+def test_the_choice_of_mcp_servers_is_never_sent() -> None:
+    """Which MCP servers a conversation offers is the app's own setting: their tools travel in `tools`."""
+    from core.wire.openai.request import build_chat_completions_body
+
+    for servers in (["time", "git"], []):
+        settings = RequestSettings(model="claude-sonnet-4-6", mcp_servers=servers, tools=[WEATHER_TOOL])
+        for body in (build_messages_body(HELLO, settings), build_count_tokens_body(HELLO, settings)):
+            assert "mcp" not in json.dumps(body)
+            assert body["tools"] == [WEATHER_TOOL]
+        openai_body = json.dumps(build_chat_completions_body(HELLO, settings).body)
+        assert "mcp" not in openai_body and "get_weather" in openai_body

@@ -205,7 +205,7 @@ def test_in_chinese_the_transcript_labels_and_the_skip_reasons_are_chinese(
         markdown = path.read_text(encoding="utf-8")
         assert "- **模型:** claude-opus-4-1" in markdown and "<summary>思考</summary>" in markdown
         assert "## 用户 · " in markdown and "## 助手 · " in markdown
-        assert "**工具调用 `get_weather`（`toolu_01A`）**" in markdown
+        assert "**工具 `get_weather`（服务器 `weather`）** · 完成，用时 0.3 秒" in markdown
         assert "**Tool" not in markdown and "## User" not in markdown
 
         transfer.dialogs.open = FIXTURES / "claude_ai_conversations.json"
