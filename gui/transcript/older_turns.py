@@ -244,9 +244,10 @@ class OlderTurns(QObject):
         messages = self._source.messages()
         start, end = self.shown_from, self.shown_to
         over = self._chars(start, end) - WINDOW_CHARS
+        document = self._browser.document()
+        document.size()  # layout finished (Qt lays out a whole new document lazily): the scroll range is true
         scroll = self._browser.verticalScrollBar()
         screen = self._browser.viewport().height()
-        document = self._browser.document()
         layout = document.documentLayout()
 
         def top_of(position: int) -> float:
