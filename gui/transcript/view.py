@@ -96,7 +96,8 @@ class TranscriptView(TurnLinks):
 
     @property
     def loading(self) -> bool:
-        """True while older turns are being added without the user scrolling up (see allShown)."""
+        """True while turns are being added to the document or dropped from it, before the view waits for the
+        user to scroll (see allShown)."""
         return self._older.busy
 
     # --- the API the controller calls ---------------------------------------------------------------
