@@ -1,6 +1,6 @@
 """Open-a-conversation benchmark: from "open" to the first painted frame of the real transcript (offscreen).
 
-    python bench/open_conversation.py [--sizes 200 2000] [--chars 3700] [--runs 5]
+    python bench/open_conversation.py [--sizes 200 2000] [--chars 3700] [--runs 5] [--scroll 60]
 
 A real SQLite store (built once per run of this script with core's Store) holds conversations of `--sizes`
 messages, user and assistant alternating (assistant replies of `--chars` characters of Markdown with code,
@@ -9,13 +9,19 @@ own: the window with an empty TranscriptView is shown and painted, then the cloc
 from the store (`current_path`, what the window does through its worker thread), handed to
 `TranscriptView.show_messages`, and the clock stops when the browser's viewport has finished its first paint.
 Also reported: when the older turns added in the background are in (`loading` turns False), the longest
-UI stall meanwhile (one event-loop pass) and the RSS growth at first paint and then; and what `--scroll`
-seconds of the user holding the view at the top add: turns in the document, longest pass, RSS.
+UI stall meanwhile (one event-loop pass) and the RSS growth at first paint and then; then the user scrolling
+up: the view held at the top until the first turn is in (at most `--scroll` seconds): how far up it got
+("reached", turns from the end), the turns in the document then, the longest event-loop pass in wall time and
+in UI-thread CPU (`up CPU`: what the app's own work costs, without the waits of a loaded machine), RSS; and
+back down: the view held at the bottom until the newest turn is in again: its longest pass.
 Variants:
-  triptych  the transcript as it is: the newest ~6 KB at once, older turns a few at a time on later loop
-            turns up to ~500 KB, then only while the view is near the top
-  baseline  the same widget rendering every message into the document up front (slice size unlimited)
-Medians over `--runs` processes; ratio = baseline / triptych.
+  triptych  the transcript as it is: the newest ~6 KB at once, older turns a piece at a time on later loop
+            passes (a window of ~60 KB of content, the far end dropped as turns come in at the near one)
+  nowindow  the same with no window: every turn added stays in the document (as before issue 17)
+  baseline  the same widget rendering every message into the document up front (slice size unlimited, no
+            window)
+Medians over `--runs` processes; ratio = the variant's / triptych's (first paint: baseline; passes
+while scrolling: nowindow).
 """
 
 from __future__ import annotations
@@ -28,12 +34,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-VARIANTS = ("triptych", "baseline")
+VARIANTS = ("triptych", "nowindow", "baseline")
 COLUMNS = [  # heading, key, unit
     ("read", "read_ms", "ms"),
     ("render", "render_ms", "ms"),
@@ -44,11 +51,16 @@ COLUMNS = [  # heading, key, unit
     ("RSS +paint", "rss_painted_mb", "MB"),
     ("RSS +bg", "rss_background_mb", "MB"),
     ("turns bg", "turns_background", ""),
-    ("turns scr", "turns_scrolled", ""),
-    ("scr stall", "scroll_stall_ms", "ms"),
-    ("RSS +scr", "rss_scrolled_mb", "MB"),
+    ("reached", "turns_reached", ""),
+    ("in doc", "turns_scrolled", ""),
+    ("up stall", "scroll_stall_ms", "ms"),
+    ("up CPU", "scroll_cpu_ms", "ms"),
+    ("RSS +up", "rss_scrolled_mb", "MB"),
+    ("down stall", "down_stall_ms", "ms"),
+    ("down CPU", "down_cpu_ms", "ms"),
 ]
 RATIO_KEYS = {"render_ms", "first_paint_ms", "first_paint_cpu_ms", "rss_painted_mb"}
+SCROLL_RATIO_KEYS = {"scroll_stall_ms", "scroll_cpu_ms", "rss_scrolled_mb", "down_stall_ms", "down_cpu_ms"}
 
 
 def rss_mb() -> float:
@@ -68,6 +80,7 @@ def child(variant: str, database: str, conversation_id: int, scroll_s: float) ->
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+    import gui.transcript.older_turns
     import gui.transcript.view
     from core.model.conversation import StoredMessage
     from core.store.repository import Store
@@ -76,6 +89,9 @@ def child(variant: str, database: str, conversation_id: int, scroll_s: float) ->
 
     if variant == "baseline":
         gui.transcript.view._FIRST_SLICE_CHARS = 1 << 62  # every message rendered before the first paint
+    if variant in ("nowindow", "baseline"):
+        gui.transcript.older_turns.WINDOW_CHARS = 1 << 62  # nothing dropped
+        gui.transcript.older_turns.BACKGROUND_CHARS = 500_000  # the background fill as it was
 
     app = QApplication.instance() or QApplication([])
     host = QWidget()
@@ -130,19 +146,31 @@ def child(variant: str, database: str, conversation_id: int, scroll_s: float) ->
     background = time.perf_counter()
     rss_background = rss_mb()
 
+    older = view._older
+
     def turns_in() -> int:
-        """The turns in the document (the older ones still to come are not)."""
-        return len(messages) - view._older.shown_from
+        """The turns in the document (older ones still to come and newer ones dropped are not)."""
+        return older.shown_to - older.shown_from
+
+    def held(at_top: bool, done: Callable[[], bool], until: float) -> tuple[float, float]:
+        """The longest event-loop pass in wall time and in UI-thread CPU while the view is held at the top or
+        the bottom, until `done()`."""
+        longest = longest_cpu = 0.0
+        scroll = browser.verticalScrollBar()
+        while time.perf_counter() < until and not done():
+            scroll.setValue(0 if at_top else scroll.maximum())
+            before, cpu = time.perf_counter(), time.thread_time()
+            app.processEvents()
+            longest = max(longest, time.perf_counter() - before)
+            longest_cpu = max(longest_cpu, time.thread_time() - cpu)
+        return longest, longest_cpu
 
     turns_background = turns_in()
-    scroll_stall = 0.0
-    scroll = browser.verticalScrollBar()
-    while time.perf_counter() < background + scroll_s and turns_in() < len(messages):
-        scroll.setValue(0)
-        before = time.perf_counter()
-        app.processEvents()
-        scroll_stall = max(scroll_stall, time.perf_counter() - before)
+    scroll_stall, scroll_cpu = held(True, lambda: older.shown_from == 0, background + scroll_s)
+    turns_reached = len(messages) - older.shown_from
+    turns_scrolled = turns_in()
     rss_scrolled = rss_mb()
+    down_stall, down_cpu = held(False, lambda: older.newer_left == 0, time.perf_counter() + scroll_s)
     store.close()
     ms = 1000
     return {
@@ -155,7 +183,11 @@ def child(variant: str, database: str, conversation_id: int, scroll_s: float) ->
         "rss_painted_mb": rss_painted - rss_before,
         "rss_background_mb": rss_background - rss_before,
         "turns_background": turns_background,
-        "turns_scrolled": turns_in(),
+        "turns_reached": turns_reached,
+        "turns_scrolled": turns_scrolled,
+        "scroll_cpu_ms": scroll_cpu * ms,
+        "down_stall_ms": down_stall * ms,
+        "down_cpu_ms": down_cpu * ms,
         "scroll_stall_ms": scroll_stall * ms,
         "rss_scrolled_mb": rss_scrolled - rss_before,
         "rss_total_mb": rss_scrolled,
@@ -198,7 +230,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000], help="messages per conversation")
     parser.add_argument("--chars", type=int, default=3700, help="characters of each assistant reply")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--scroll", type=float, default=5.0, help="seconds the view is held at the top")
+    parser.add_argument(
+        "--scroll",
+        type=float,
+        default=60.0,
+        help="seconds at most the view is held at the top, then the bottom",
+    )
+    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
     parser.add_argument("--child", nargs=4, metavar=("VARIANT", "DB", "ID", "S"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -214,7 +252,7 @@ def main() -> None:
         print(f"{'messages':>8} | {'Markdown':>8} | {'variant':<8} | " + cells([c[0] for c in COLUMNS]))
         for size, (database, conversation_id, chars) in built.items():
             medians = {}
-            for variant in VARIANTS:
+            for variant in args.variants:
                 runs = [measure(variant, database, conversation_id, args.scroll) for _ in range(args.runs)]
                 medians[variant] = m = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
                 values = [
@@ -222,12 +260,24 @@ def main() -> None:
                     for _, key, unit in COLUMNS
                 ]
                 print(f"{size:>8} | {chars / 1000:>5.0f} KB | {variant:<8} | " + cells(values))
-            ours, base = medians["triptych"], medians["baseline"]
-            ratios = [
-                f"{base[key] / max(ours[key], 1e-9):.1f}x" if key in RATIO_KEYS else ""
-                for _, key, _ in COLUMNS
-            ]
-            print(f"{size:>8} | {'':>8} | {'ratio':<8} | " + cells(ratios))
+            ours = medians.get("triptych")
+            for other, keys in (("baseline", RATIO_KEYS), ("nowindow", SCROLL_RATIO_KEYS)):
+                if ours is None or other not in medians:
+                    continue
+                ratios = [
+                    f"{medians[other][key] / max(ours[key], 1e-9):.1f}x"
+                    if key in keys and medians[other][key]
+                    else ""
+                    for _, key, _ in COLUMNS
+                ]
+                print(f"{size:>8} | {'':>8} | {other[:8]:<8} | " + cells(ratios))
+            if ours is not None:
+                print(
+                    f"goal: every pass <= 16 ms at {size} messages; triptych's longest while scrolling: up "
+                    f"{ours['scroll_stall_ms']:.0f} ms ({ours['scroll_cpu_ms']:.0f} ms CPU), down "
+                    f"{ours['down_stall_ms']:.0f} ms ({ours['down_cpu_ms']:.0f} ms CPU); opening, in the "
+                    f"background: {ours['longest_stall_ms']:.0f} ms"
+                )
 
 
 def cells(values: list[str]) -> str:

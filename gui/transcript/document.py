@@ -118,6 +118,17 @@ class Regions:
             block = block.next()
         return None if start is None else (start, self.end())
 
+    def turn_start(self, message_id: int, from_end: bool = False) -> int | None:
+        """Where a turn's region begins, walking the blocks from the start of the document or from its end:
+        a walk only as long as the way to the turn (the window's edges are found from their own end)."""
+        name = f"{_TURN_ANCHOR}{message_id}"
+        block = self._document.lastBlock() if from_end else self._document.begin()
+        while block.isValid():
+            if name in _anchor_names(block):
+                return block.position() - 1
+            block = block.previous() if from_end else block.next()
+        return None
+
     def turn_at(self, position: int) -> int | None:
         """The message id of the turn holding a document position: the nearest turn anchor at or above it."""
         block = self._document.findBlock(position)

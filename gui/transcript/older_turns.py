@@ -1,40 +1,74 @@
-"""The older turns of a long conversation, added above the shown ones a few milliseconds at a time.
+"""Which turns of a long conversation are in the document: a window of them, moved a few milliseconds a pass.
 
-Any edit at the top costs Qt's layout time in proportion to the whole document (some 15-50 ms per MB of
-Markdown shown, whatever is inserted: every block and table below is moved), and each turn costs memory
-for its layout. So after the newest turns are shown, older ones are added on later event-loop turns only up
-to BACKGROUND_CHARS; beyond that, only while the user is within a screen of the top. Each pass renders
-turns for what PASS_S leaves after the last insertion's cost (at least one turn) and inserts them in one
-edit, keeping the text in view where it was.
+Any edit of a QTextDocument above its end costs Qt time in proportion to everything below it (each block
+below is moved, and an edit holding a table rescans every frame of the document: in bench/
+open_conversation.py about 12 ms per 100 turns, whatever is inserted), and each turn costs memory for its
+layout. So the document holds a window of about WINDOW_CHARS of content (as `content_chars` counts it).
+Opening shows the newest turns; older ones are added on later event-loop passes up to BACKGROUND_CHARS, then
+while the user is within a screen of the top. As they come in, the newest turns beyond the window are dropped
+from the document, and they come back (the oldest dropped in turn) while the user is within a screen of the
+bottom. A turn comes in over several passes of about PASS_S each: its Markdown rendered a block at a time
+(`Prerender`), then its HTML inserted in pieces of about INSERT_CHARS, keeping the text in view where it was.
+While a reply streams at the end the newest turns stay: the window then grows by what the user scrolls up to.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from core.model.conversation import StoredMessage
+from core.render.html_slices import chunks
 from gui.transcript.document import Regions
+from gui.transcript.prerender import Prerender
 
-PASS_S = 0.015
-"""Rendering plus insertion per pass. The insertion alone grows with the document (in bench/
-open_conversation.py about 10 ms per 100 turns shown), so a pass stays within about 50 ms until some 500
-turns are in, and grows past that only as far as the user scrolls up."""
+PASS_S = 0.008
+"""Rendering plus one edit of the document per pass: with the paint that follows, within a 16 ms frame."""
 MIN_RENDER_S = 0.002
-BACKGROUND_CHARS = 500_000
-"""Content added without being scrolled to (as `content_chars` counts it): a 200-message conversation of
-long replies is shown whole in a couple of seconds, while a longer one costs no more than that until the
-user scrolls up."""
+INSERT_CHARS = 2_500
+"""HTML inserted at once: about 2-3 ms of Qt's parsing and layout, plus what the window below costs."""
+WINDOW_CHARS = 40_000
+"""Content in the document at most (unless one turn is longer, or a reply streams): some 30 turns of the
+benchmark's 3.7 KB replies, over 20 screens; an edit at its top costs Qt some 4 ms more than at the end."""
+BACKGROUND_CHARS = 30_000
+"""Content added without being scrolled to: what a reader scrolling up meets at once."""
 
 Render = Callable[[int, int], str]
 """The HTML of the turns from one index to another."""
 
 
+@dataclass(frozen=True)
+class TurnSource:
+    """What the window asks of the view."""
+
+    messages: Callable[[], Sequence[StoredMessage]]
+    """The conversation's turns, oldest first (those not in the document too)."""
+    html: Render
+    markdown: Callable[[int], list[str]]
+    """The Markdown texts the turn at an index renders (to render them ahead)."""
+    streaming: Callable[[], bool]
+    """A reply is being painted at the end of the document: the newest turns stay."""
+
+
+@dataclass
+class _Insertion:
+    """A turn going into the document a piece at a time."""
+
+    index: int
+    older: bool
+    pieces: deque[str]
+    cursor: QTextCursor | None
+    """Where the next piece goes, for a turn going in at the top (after the pieces already in)."""
+
+
 class OlderTurns(QObject):
-    """Which turns are in the document (those from `shown_from` on) and the adding of older ones.
+    """The turns in the document (from `shown_from` to `shown_to`) and the moving of that window.
 
     Signals:
         allShown(): the first turn is in the document.
@@ -42,83 +76,224 @@ class OlderTurns(QObject):
 
     allShown = Signal()
 
-    def __init__(self, browser: QTextBrowser, regions: Regions, render: Render) -> None:
+    def __init__(
+        self, browser: QTextBrowser, regions: Regions, source: TurnSource, prerender: Prerender
+    ) -> None:
         super().__init__(browser)
         self._browser = browser
         self._regions = regions
-        self._render = render
-        self._messages: Sequence[StoredMessage] = ()
+        self._source = source
+        self._prerender = prerender
         self.shown_from = 0
-        """Messages before this index are not in the document yet."""
+        """Messages before this index are not in the document."""
+        self._shown_to: int | None = None
+        """Messages from this index on are not in the document; None: the window reaches the end."""
         self._background_left = 0
-        self._insert_s = 0.0
-        """What the last insertion cost."""
+        self._edit_s = 0.0
+        """What the last edit of the document cost."""
+        self._job: _Insertion | None = None
+        self._older_last = True
+        """The last turn came in at the top (so the bottom is what is dropped)."""
+        self._trim_blocked = False
+        """The window is too big but what is over is within reach of the view: wait until it moves."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._step)
 
     @property
     def busy(self) -> bool:
-        """Older turns are being added (not just waiting for the user to scroll up)."""
+        """Turns are being added or dropped (not just waiting for the user to scroll)."""
         return self._timer.isActive()
 
-    def reset(self, messages: Sequence[StoredMessage], shown_from: int) -> None:
-        """The document now holds `messages` from `shown_from` on."""
+    @property
+    def shown_to(self) -> int:
+        count = len(self._source.messages())
+        return count if self._shown_to is None else min(self._shown_to, count)
+
+    @property
+    def newer_left(self) -> int:
+        """Turns after the window, not in the document (they come back as the user scrolls down)."""
+        return len(self._source.messages()) - self.shown_to
+
+    def reset(self, shown_from: int, shown_to: int | None = None) -> None:
+        """The document now holds the turns from `shown_from` to `shown_to` (None: to the end)."""
         self._timer.stop()
-        self._messages = messages
+        self._job = None
+        self._trim_blocked = False
+        self._older_last = True
         self.shown_from = shown_from
-        self._background_left = BACKGROUND_CHARS - content_chars(messages, shown_from, len(messages))
+        self._shown_to = None if shown_to is None or shown_to >= len(self._source.messages()) else shown_to
+        self._background_left = BACKGROUND_CHARS - self._chars(shown_from, self.shown_to)
+        if shown_from == 0:
+            self.allShown.emit()
         self._next()
 
-    def near_top(self) -> None:
-        """The view moved: add older turns if the user is within a screen of the top."""
-        if self.shown_from > 0 and not self._timer.isActive() and self._wanted():
-            self._timer.start(0)
-
-    def show_from(self, index: int) -> None:
-        """Add every turn from `index` on at once (to go to one of them)."""
-        if index < self.shown_from:
-            self._timer.stop()
-            self._insert(index, self._render(index, self.shown_from))
+    def moved(self) -> None:
+        """The view moved: turns may be wanted at either end, or dropped at the far one."""
+        self._trim_blocked = False
+        if not self._timer.isActive():
             self._next()
 
-    def _wanted(self) -> bool:
-        return self._background_left > 0 or self._browser.verticalScrollBar().value() <= self._screen()
+    def go_to(self, index: int, chars: int) -> None:
+        """Make turn `index` part of the document: the window moves to begin there, with about `chars` of
+        content (while a reply streams, every turn from it on is added at once, the reply staying)."""
+        if self.shown_from <= index < self.shown_to:
+            return
+        self.settle()
+        if self._source.streaming() and index < self.shown_from:
+            self._regions.insert(self._regions.top, self._source.html(index, self.shown_from))
+            self.shown_from = index
+            if index == 0:
+                self.allShown.emit()
+            self._next()
+            return
+        messages = self._source.messages()
+        end = index + 1
+        while end < len(messages) and content_chars(messages, index, end) < chars:
+            end += 1
+        self._regions.set_html(self._source.html(index, end))
+        self.reset(index, end)
 
-    def _screen(self) -> int:
-        return self._browser.viewport().height()
+    def settle(self) -> None:
+        """Insert the rest of a turn that is going in, now (before another edit of the document)."""
+        while self._job is not None:
+            self._insert_piece(self._job)
+
+    # --- the passes ----------------------------------------------------------------------------
 
     def _step(self) -> None:
-        deadline = time.monotonic() + max(MIN_RENDER_S, PASS_S - self._insert_s)
-        start = self.shown_from
-        parts: list[str] = []
-        while start > 0 and (not parts or time.monotonic() < deadline):
-            start -= 1
-            parts.append(self._render(start, start + 1))
-        self._background_left -= content_chars(self._messages, start, self.shown_from)
-        self._insert(start, "".join(reversed(parts)))
+        began = time.monotonic()
+        if self._job is not None:
+            self._insert_piece(self._job)
+        elif self._trim_due():
+            self._trim()
+        if self._job is None and not self._trim_due():
+            self._prepare(time.monotonic() + max(MIN_RENDER_S, PASS_S - (time.monotonic() - began)))
         self._next()
 
-    def _insert(self, start: int, html: str) -> None:
-        # Everything below the insertion moves down by the height added: scroll by as much (at the bottom,
-        # the view stays there by itself).
+    def _next(self) -> None:
+        if self._job is not None or self._trim_due() or self._direction() is not None:
+            self._timer.start(0)
+        else:
+            self._timer.stop()
+
+    def _direction(self) -> bool | None:
+        """True: a turn is wanted at the top; False: at the bottom; None: none."""
         scroll = self._browser.verticalScrollBar()
-        following = scroll.value() >= scroll.maximum() - 4
+        screen = self._browser.viewport().height()
+        older = self.shown_from > 0 and (self._background_left > 0 or scroll.value() <= screen)
+        newer = self._shown_to is not None and scroll.value() >= scroll.maximum() - screen
+        if older and newer:
+            return scroll.value() <= scroll.maximum() - scroll.value()
+        return True if older else False if newer else None
+
+    def _prepare(self, deadline: float) -> None:
+        """Render toward the next turn wanted, and begin inserting it once its Markdown is ready."""
+        older = self._direction()
+        if older is None:
+            return
+        index = self.shown_from - 1 if older else self.shown_to
+        if not self._prerender.ready(self._source.markdown(index), deadline):
+            return
+        cursor = None
+        if older:
+            cursor = QTextCursor(self._browser.document())
+            cursor.setPosition(self._regions.top)
+        pieces = deque(chunks(self._source.html(index, index + 1), INSERT_CHARS))
+        self._job = _Insertion(index, older, pieces, cursor)
+        if not pieces:
+            self._done(self._job)
+
+    def _insert_piece(self, job: _Insertion) -> None:
+        # Everything below an insertion at the top moves down by the height added: scroll by as much (at the
+        # end, following the latest, the view stays there by itself).
+        scroll = self._browser.verticalScrollBar()
+        following = scroll.value() >= scroll.maximum() - 4 and self._shown_to is None
         document = self._browser.document()
         height = document.size().height()
         began = time.monotonic()
-        self._regions.insert(self._regions.top, html)
-        self._insert_s = time.monotonic() - began
-        self.shown_from = start
-        if not following:
+        if job.cursor is not None:
+            job.cursor.setPosition(self._regions.insert(job.cursor.position(), job.pieces.popleft()))
+        else:
+            self._regions.insert(self._regions.end(), job.pieces.popleft())
+        self._edit_s = time.monotonic() - began
+        if job.older and not following:
             scroll.setValue(scroll.value() + round(document.size().height() - height))
+        if not job.pieces:
+            self._done(job)
 
-    def _next(self) -> None:
-        if self.shown_from == 0:
-            self._timer.stop()
-            self.allShown.emit()
-        elif self._wanted():
-            self._timer.start(0)
+    def _done(self, job: _Insertion) -> None:
+        self._job = None
+        self._older_last = job.older
+        if job.older:
+            self.shown_from = job.index
+            self._background_left -= self._chars(job.index, job.index + 1)
+            if job.index == 0:
+                self.allShown.emit()
+        else:
+            self._shown_to = None if job.index + 1 >= len(self._source.messages()) else job.index + 1
+
+    def _trim_due(self) -> bool:
+        if self._trim_blocked or self._chars(self.shown_from, self.shown_to) <= WINDOW_CHARS:
+            return False
+        return not (self._older_last and self._source.streaming())
+
+    def _trim(self) -> None:
+        """Drop turns at the far end of the window from the last one added, down to WINDOW_CHARS, keeping
+        those within two screens of the view."""
+        messages = self._source.messages()
+        start, end = self.shown_from, self.shown_to
+        over = self._chars(start, end) - WINDOW_CHARS
+        document = self._browser.document()
+        document.size()  # layout finished (Qt lays out a whole new document lazily): the scroll range is true
+        scroll = self._browser.verticalScrollBar()
+        screen = self._browser.viewport().height()
+        layout = document.documentLayout()
+
+        def top_of(position: int) -> float:
+            return layout.blockBoundingRect(document.findBlock(position + 1)).top()
+
+        if self._older_last:  # drop the newest: from turn `cut` on
+            cut = end
+            while cut - 1 > start and over > 0:
+                cut -= 1
+                over -= self._chars(cut, cut + 1)
+            position = None
+            while cut < end:
+                position = self._regions.turn_start(messages[cut].id, from_end=True)
+                if position is not None and top_of(position) > scroll.value() + 3 * screen:
+                    break
+                cut += 1
+            if cut >= end or position is None:
+                self._trim_blocked = True
+                return
+            began = time.monotonic()
+            self._regions.replace(position, self._regions.end(), "")
+            self._edit_s = time.monotonic() - began
+            self._shown_to = cut
+            return
+        cut = start  # drop the oldest: the turns before `cut`
+        while cut + 1 < end and over > 0:
+            over -= self._chars(cut, cut + 1)
+            cut += 1
+        position = None
+        while cut > start:
+            position = self._regions.turn_start(messages[cut].id)
+            if position is not None and top_of(position) < scroll.value() - 2 * screen:
+                break
+            cut -= 1
+        if cut <= start or position is None:
+            self._trim_blocked = True
+            return
+        height = document.size().height()
+        began = time.monotonic()
+        self._regions.replace(self._regions.top, position, "")
+        self._edit_s = time.monotonic() - began
+        scroll.setValue(scroll.value() - round(height - document.size().height()))
+        self.shown_from = cut
+
+    def _chars(self, start: int, end: int) -> int:
+        return content_chars(self._source.messages(), start, end)
 
 
 def content_chars(messages: Sequence[StoredMessage], start: int, end: int) -> int:

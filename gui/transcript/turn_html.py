@@ -315,27 +315,52 @@ class TurnHtml(QObject):
             return self.cards.image(message.id, index, block)
         return self.cards.other(block)
 
+    def markdown_sources(self, message: StoredMessage, options: TurnOptions) -> list[str]:
+        """The Markdown texts `turn` renders for this message, as it passes them to the cache: what
+        renders them ahead, a block at a time, so `turn` finds them rendered (see `Prerender`)."""
+        texts: list[str] = []
+        run: list[Mapping[str, Any]] = []
+        sources = _Sources()
+        for index, block in enumerate([*message.content, {"type": ""}]):
+            if block.get("type") == "text":
+                run.append(block)
+                continue
+            if run:
+                texts.append(self._shown_source(self._run_source(run, sources)))
+                run = []
+            if block.get("type") == "thinking" and (message.id, index) in options.expanded:
+                texts.append(self._shown_source(str(block.get("thinking", ""))))
+        return [text for text in texts if text]
+
     def text_run(self, blocks: Sequence[Mapping[str, Any]], message_id: int, sources: _Sources) -> str:
         """Consecutive text blocks are one text to the reader: a citation splits a sentence into blocks."""
+        rendered = self._cut_markdown_html(self._run_source(blocks, sources), message_id)
+        rendered = _CITE_MARK.sub(
+            lambda match: self.cards.citation_marks(message_id, match.group(1)), rendered
+        )
+        return _PRIVATE_MARKS.sub("", rendered)
+
+    @staticmethod
+    def _run_source(blocks: Sequence[Mapping[str, Any]], sources: _Sources) -> str:
         pieces: list[str] = []
         for block in blocks:
             pieces.append(_PRIVATE_MARKS.sub("", str(block.get("text", ""))))
             numbers = [sources.number(citation) for citation in block.get("citations") or []]
             if numbers:
                 pieces.append(f"{_CITE_OPEN}{','.join(map(str, sorted(set(numbers))))}{_CITE_CLOSE}")
-        rendered = self._cut_markdown_html("".join(pieces), message_id)
-        rendered = _CITE_MARK.sub(
-            lambda match: self.cards.citation_marks(message_id, match.group(1)), rendered
-        )
-        return _PRIVATE_MARKS.sub("", rendered)
+        return "".join(pieces)
+
+    def _shown_source(self, text: str) -> str:
+        """The Markdown shown of a text: all of it, or its first SHOWN_CHARS (see `_cut_markdown_html`)."""
+        return text if len(text) <= SHOWN_CHARS or text in self.markdown else cut_markdown(text, SHOWN_CHARS)
 
     def _cut_markdown_html(self, text: str, message_id: int) -> str:
         """The text's Markdown, only its first SHOWN_CHARS (to a line end) when it is longer, with a link to
         show it all; whole if it is rendered already (a reply that streamed is in the document whole: cutting
         it now would cost a render and a repaint instead of saving them)."""
-        if len(text) <= SHOWN_CHARS or text in self.markdown:
+        shown = self._shown_source(text)
+        if shown is text:
             return self.markdown_html(text)
-        shown = cut_markdown(text, SHOWN_CHARS)
         note = self.tr("Showing the first {shown} of {total} characters.").format(
             shown=f"{min(len(shown), len(text)):,}", total=f"{len(text):,}"
         )

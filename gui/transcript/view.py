@@ -1,8 +1,10 @@
 """The transcript: a conversation's turns in one rich-text document, with the reply that is streaming.
 
-One QTextBrowser holds every turn (no widget per message). Opening a conversation renders the newest turns
-at once and the older ones a few at a time on later event-loop turns, up to a limit, then as the user
-scrolls up (see `OlderTurns`), so a long conversation shows immediately and costs little until read.
+One QTextBrowser holds the turns (no widget per message). Opening a conversation renders the newest turns
+at once and the older ones a piece at a time on later event-loop passes, up to a limit, then as the user
+scrolls up; the document holds a window of turns, the far end dropped as turns come in at the near one and
+brought back when the user scrolls there (see `OlderTurns`), so a long conversation shows immediately, costs
+little until read, and scrolls through at the same cost per pass at any length.
 While a reply streams, its finished Markdown blocks are appended once and only its unfinished tail is
 replaced, at most about 30 times a second and a few milliseconds at a time (see `LivePainter`).
 """
@@ -34,15 +36,14 @@ from gui.transcript.live_painter import LivePainter
 from gui.transcript.live_turn import LiveTurn
 from gui.transcript.math_images import MATH_SCHEME, MathImages
 from gui.transcript.message_copy import add_copy_actions, joined, markdown_source
-from gui.transcript.older_turns import OlderTurns, slice_start
+from gui.transcript.older_turns import OlderTurns, TurnSource, slice_start
+from gui.transcript.prerender import REFERENCE, Prerender
 from gui.transcript.tool_cards import TOOL_IMAGE, open_by_default, result_content, result_image
 from gui.transcript.turn_html import TurnHtml, TurnOptions
 
 _FIRST_SLICE_CHARS = 6_000
 """About this much Markdown is rendered before a conversation's first paint: more than a tall window shows,
 little enough to paint in well under 150 ms (bench/open_conversation.py)."""
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
-"""A reference-style link definition: it reaches across blocks, so a text holding one is rendered whole."""
 
 
 class TranscriptView(TurnLinks):
@@ -88,7 +89,13 @@ class TranscriptView(TurnLinks):
         """The reply streaming (the painter may still be painting one that ended)."""
         self._painter = LivePainter(self._regions, document, self)
         self._throttle = self._painter.throttle
-        self._older = OlderTurns(self._browser, self._regions, self._turns_html)
+        source = TurnSource(
+            lambda: self._messages,
+            self._turns_html,
+            self._markdown_sources,
+            lambda: self._painter.live is not None,
+        )
+        self._older = OlderTurns(self._browser, self._regions, source, Prerender(self._html))
         self._older.allShown.connect(self.allShown)
         self._thumbnails: dict[str, QImage] = {}
         self._math = MathImages(document, self)
@@ -110,7 +117,8 @@ class TranscriptView(TurnLinks):
 
     @property
     def loading(self) -> bool:
-        """True while older turns are being added without the user scrolling up (see allShown)."""
+        """True while turns are being added to the document or dropped from it, before the view waits for the
+        user to scroll (see allShown)."""
         return self._older.busy
 
     # --- the API the controller calls ---------------------------------------------------------------
@@ -125,6 +133,13 @@ class TranscriptView(TurnLinks):
     def append_message(self, message: StoredMessage) -> None:
         """Add a finished turn (e.g. the user's new message) after the others."""
         self._painter.settle()
+        self._older.settle()
+        if self._older.newer_left:  # the newest turns are not in the document: show the end, with this one
+            self._messages.append(message)
+            self._remember(message)
+            self._show(self._messages)
+            self.turnsChanged.emit()
+            return
         if self._live is not None and self._live.message.id != message.id:
             self._messages.insert(len(self._messages) - 1, message)
             position = self._painter.start
@@ -144,6 +159,9 @@ class TranscriptView(TurnLinks):
     def begin_reply(self, message: StoredMessage) -> None:
         """Add the assistant turn that is about to stream; content it already has is shown as its start."""
         self._painter.settle()
+        self._older.settle()
+        if self._older.newer_left:  # the reply streams at the end: show the end
+            self._show(self._messages)
         region = self._regions.find_turn(message.id) if message.id in self._by_id else None
         if region is not None:
             self._regions.replace(*region, "")
@@ -164,8 +182,10 @@ class TranscriptView(TurnLinks):
     def finish_reply(self, message: StoredMessage) -> None:
         """Show the reply as stored (authoritative), with its footer, error and status. A streamed reply
         keeps the blocks already painted and gets the rest painted in steps (see `LivePainter`)."""
+        self._older.settle()
         known = message.id in self._by_id
         region: tuple[int, int] | None = None
+        at_end = not self._older.newer_left
         live, self._live = self._live, None
         if live is None or live.message.id != message.id:
             self._live = live
@@ -183,9 +203,9 @@ class TranscriptView(TurnLinks):
             self._painter.finish(lambda: self._final_html(message, live))
         elif region is not None:
             self._regions.replace(*region, self._turn_html(message))
-        elif not known:
+        elif not known and at_end:
             self._regions.insert(self._regions.end(), self._turn_html(message))
-        # A known turn that is not in the document yet is rendered when the older turns arrive.
+        # A turn outside the window is rendered when it comes into the document.
         self._rerender(lost_links)
 
     def update_tool_run(self, reply_id: int, run: ToolRun) -> None:
@@ -284,8 +304,14 @@ class TranscriptView(TurnLinks):
         self._links_on = self._tool_link_target()
         shown_from = slice_start(messages, len(messages), _FIRST_SLICE_CHARS)
         self._regions.set_html(self._turns_html(shown_from, len(messages)))
+        self._older.reset(shown_from)
         self.follow_latest()
-        self._older.reset(messages, shown_from)
+
+    def _markdown_sources(self, index: int) -> list[str]:
+        message = self._messages[index]
+        if self._live is not None and self._live.message.id == message.id:
+            return []
+        return self._html.markdown_sources(message, self._options(message))
 
     def _turns_html(self, start: int, end: int) -> str:
         live_id = self._live.message.id if self._live is not None else None
@@ -323,7 +349,7 @@ class TranscriptView(TurnLinks):
     def _final_html(self, message: StoredMessage, live: LiveTurn) -> tuple[str, str]:
         """The ended reply's (header, whole turn) HTML, its texts' Markdown taken from the blocks streamed."""
         for source, rendered in live.texts():
-            if not _REFERENCE.search(source):
+            if not REFERENCE.search(source):
                 self._html.markdown.remember(source, rendered)
         options = self._options(message)
         options.thinking_words = live.thinking_words()
@@ -332,6 +358,7 @@ class TranscriptView(TurnLinks):
     def _rerender(self, message_id: int | None) -> None:
         if message_id is None:
             return
+        self._older.settle()
         painting = self._painter.live
         if painting is not None and painting.message.id == message_id:
             self._painter.settle()
@@ -477,6 +504,9 @@ class TranscriptView(TurnLinks):
 
     def follow_latest(self) -> None:
         """Go to the end and stay there as content arrives."""
+        if self._older.newer_left:  # the newest turns were dropped from the document as older ones came in
+            self._show(self._messages)
+            return
         self._follow = True
         self.jump_button.hide()
         self._scroll_to_end()
@@ -489,10 +519,11 @@ class TranscriptView(TurnLinks):
             self.jump_button.show_over()
 
     def _on_scroll(self, value: int) -> None:
-        self._follow = value >= self._browser.verticalScrollBar().maximum() - 4
+        at_end = value >= self._browser.verticalScrollBar().maximum() - 4
+        self._follow = at_end and not self._older.newer_left
         if self._follow:
             self.jump_button.hide()
-        self._older.near_top()
+        self._older.moved()
 
     def scroll_to_message(self, message_id: int) -> bool:
         """Bring a shown turn to the top of the view, first adding the older turns down to it if they are
@@ -509,7 +540,7 @@ class TranscriptView(TurnLinks):
             index = next((i for i, shown in enumerate(self._messages) if shown.id == owner), index)
             anchor = f"tool-{tool_use_id}"
         self._follow = False
-        self._older.show_from(index)
+        self._older.go_to(index, _FIRST_SLICE_CHARS)
         self._browser.scrollToAnchor(anchor)
         return True
 
