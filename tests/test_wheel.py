@@ -87,7 +87,9 @@ def _from_elsewhere(installed: Installed, tmp_path: Path, *args: str) -> subproc
     )
 
 
-def test_the_wheel_holds_modules_compiled_translations_and_icons_only(installed: Installed) -> None:
+def test_the_wheel_holds_modules_compiled_translations_icons_and_the_desktop_entry_only(
+    installed: Installed,
+) -> None:
     names = set(zipfile.ZipFile(installed.wheel).namelist())
     modules = {
         path.relative_to(REPO).as_posix()
@@ -102,10 +104,11 @@ def test_the_wheel_holds_modules_compiled_translations_and_icons_only(installed:
         for path in (REPO / "resources" / "icons").glob(pattern)
     }
     assert "resources/icons/triptych.svg" in icons and "resources/icons/app/triptych-256.png" in icons
-    missing = (modules | translations | icons | {"main.py"}) - names
+    desktop = {"resources/desktop/triptych.desktop"}
+    missing = (modules | translations | icons | desktop | {"main.py"}) - names
     assert not missing
     data = {name for name in names if not name.endswith(".py") and ".dist-info/" not in name}
-    assert data == translations | icons, "no .ts sources, no screenshots, nothing unlisted"
+    assert data == translations | icons | desktop, "no .ts sources, no screenshots, nothing unlisted"
     tops = {name.split("/")[0].removesuffix(".py") for name in names if ".dist-info/" not in name}
     assert tops == TOP_LEVEL
     (entry_points,) = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
