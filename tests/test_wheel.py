@@ -169,3 +169,57 @@ def test_no_other_installed_distribution_claims_the_apps_top_level_names() -> No
         if tops & TOP_LEVEL:
             claims[distribution.metadata["Name"]] = sorted(tops & TOP_LEVEL)
     assert not claims
+
+
+@pytest.mark.packaging
+def test_pipx_install_then_the_desktop_entry_as_the_readme_says(tmp_path: Path) -> None:
+    """`pipx install .` in a checkout, then `triptych --demo --smoke-test` from another folder in Chinese and
+    `triptych --install-desktop-entry`, with pipx's folders and XDG_DATA_HOME in a temporary folder; the
+    dependencies come from the package index, as for a user (marked `packaging`: `make packaging-test`)."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(REPO, checkout, ignore=NOT_SOURCES)
+    pipx_home, bin_dir, share = tmp_path / "pipx", tmp_path / "bin", tmp_path / "share"
+    env = {key: value for key, value in os.environ.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env.update(
+        PIPX_HOME=str(pipx_home),
+        PIPX_BIN_DIR=str(bin_dir),
+        PIPX_MAN_DIR=str(tmp_path / "man"),
+        XDG_DATA_HOME=str(share),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONIOENCODING="utf-8",
+    )
+
+    def run(*command: str | Path, cwd: Path = checkout, **extra: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [str(part) for part in command],
+            cwd=cwd,
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=900,
+        )
+        assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+        return result
+
+    run(sys.executable, "-m", "pipx", "install", ".")
+    triptych = bin_dir / "triptych"
+    assert triptych.is_file()
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    smoke = run(triptych, "--demo", "--smoke-test", cwd=elsewhere, LANG="zh_CN.UTF-8")
+    line = smoke.stdout.strip().splitlines()[-1]
+    passed = re.fullmatch(r'smoke test passed: .*; the send button reads "(.*)"; code in (.*)', line)
+    assert passed, line
+    assert passed[1] == "发送"
+    assert Path(passed[2]).is_relative_to((pipx_home / "venvs" / "triptych").resolve()), "pipx's own venv"
+
+    run(triptych, "--install-desktop-entry", cwd=elsewhere, LANG="en_US.UTF-8")
+    entry = (share / "applications" / "triptych.desktop").read_text(encoding="utf-8")
+    assert f"\nExec={triptych}\n" in entry and f"\nTryExec={triptych}\n" in entry, "the menu starts pipx's"
+
+    run(triptych, "--uninstall-desktop-entry", cwd=elsewhere, LANG="en_US.UTF-8")
+    assert not (share / "applications" / "triptych.desktop").exists()
+    run(sys.executable, "-m", "pipx", "uninstall", "triptych")
+    assert not triptych.exists()
