@@ -60,6 +60,8 @@ bundle:
 	du -sh $(BUNDLE_DIST)/triptych
 
 # What CI adds to `make test`: the README's install path with pipx, and the bundle built and smoke-started
-# (tests marked `packaging`, in tests/test_wheel.py and tests/test_bundle.py).
+# (tests marked `packaging`, in tests/test_wheel.py and tests/test_bundle.py; they start the app in processes
+# of their own, so this run needs no Qt, like the core's).
 packaging-test: $(VENV)/.installed
-	env -u DISPLAY $(BIN)/python -m pytest -m packaging -p no:pytest-qt --durations=0
+	env -u DISPLAY -u QT_QPA_PLATFORM TRIPTYCH_TESTS_NO_QT=1 $(BIN)/python -m pytest -m packaging -p no:pytest-qt \
+		--durations=0 -s

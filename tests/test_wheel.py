@@ -4,7 +4,8 @@ Chinese, importing nothing from the checkout.
 
 The wheel is built as `pip wheel . --no-deps` builds it, from a copy of the sources (a build in place would
 leave build/ in the checkout, and a stale build/lib can slip deleted modules into a wheel), with the
-environment's setuptools and no index: nothing here touches the network.
+environment's setuptools and no index: nothing here touches the network, but the test marked `packaging`
+(`make packaging-test`), which installs with pipx as the README says, the dependencies from the package index.
 """
 
 from __future__ import annotations
