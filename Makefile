@@ -1,10 +1,12 @@
 # Two commands: `make run` starts the app's offline demo, `make test` runs the whole suite.
 # Each creates .venv (Python 3.11+) with the pinned dependencies when it is missing or stale.
+# `make bundle` builds the one-folder PyInstaller bundle; `make packaging-test` (CI) installs with pipx and
+# builds and starts the bundle.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint translations icons
+.PHONY: run test lint translations icons bundle packaging-test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +27,7 @@ lint: $(VENV)/.installed
 # Two runs: the core with Qt unimportable and no display (tests/conftest.py), then the GUI offscreen. Both
 # always run; the target fails if either did.
 test: lint
-	env -u DISPLAY -u QT_QPA_PLATFORM TRIPTYCH_TESTS_NO_QT=1 $(BIN)/python -m pytest -m "not gui" -p no:pytest-qt; \
+	env -u DISPLAY -u QT_QPA_PLATFORM TRIPTYCH_TESTS_NO_QT=1 $(BIN)/python -m pytest -m "not gui and not packaging" -p no:pytest-qt; \
 	core=$$?; QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m gui && exit $$core
 
 # After changing user-visible strings: refresh the .ts sources (removed strings dropped; then translate), and
@@ -41,3 +43,25 @@ icons: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -c 'from PySide6.QtGui import QGuiApplication; app = QGuiApplication([]); \
 	from gui.theme.icons import APP_ICON_SIZES, app_icon_image; \
 	[app_icon_image(s).save(f"resources/icons/app/triptych-{s}.png") for s in APP_ICON_SIZES]'
+
+# The one-folder bundle, $(BUNDLE_DIST)/triptych/ (run $(BUNDLE_DIST)/triptych/triptych), from
+# packaging/triptych.spec. Built in a virtual environment of its own holding only the app, its runtime
+# dependencies and PyInstaller (pyproject.toml's `bundle` extra), so no test tool slips into the bundle;
+# build/ is removed first, so a stale build/lib cannot slip deleted modules in.
+BUNDLE_DIST ?= dist
+BUNDLE_BUILD := build/bundle
+bundle:
+	rm -rf build $(BUNDLE_DIST)/triptych
+	$(PYTHON) -m venv $(BUNDLE_BUILD)/venv
+	$(BUNDLE_BUILD)/venv/bin/python -m pip install --quiet --disable-pip-version-check '.[bundle]'
+	$(BUNDLE_BUILD)/venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath $(BUNDLE_DIST) \
+		--workpath $(BUNDLE_BUILD)/work packaging/triptych.spec
+	rm -rf build
+	du -sh $(BUNDLE_DIST)/triptych
+
+# What CI adds to `make test`: the README's install path with pipx, and the bundle built and smoke-started
+# (tests marked `packaging`, in tests/test_wheel.py and tests/test_bundle.py; they start the app in processes
+# of their own, so this run needs no Qt, like the core's).
+packaging-test: $(VENV)/.installed
+	env -u DISPLAY -u QT_QPA_PLATFORM TRIPTYCH_TESTS_NO_QT=1 $(BIN)/python -m pytest -m packaging -p no:pytest-qt \
+		--durations=0 -s

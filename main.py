@@ -1,4 +1,5 @@
-"""Start Triptych: `python main.py [--demo [--smoke-test]] [--data-dir DIR]`.
+"""Start Triptych: `python main.py [--demo [--smoke-test]] [--data-dir DIR]`, or put it in the desktop's
+applications menu: `--install-desktop-entry` (`--uninstall-desktop-entry` takes it out).
 
 `--demo` also starts the built-in offline demo API on 127.0.0.1 with a ready "Demo" profile, so everything
 can be tried with no key and no network. `--smoke-test` then sends it one prompt, prints one line and quits
@@ -16,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.smoke_test and not args.demo:
         parser.error("--smoke-test needs --demo")
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return _desktop_entry(install=args.install_desktop_entry)
     # Imported here so `--help` answers at once, before Qt loads.
     from gui.app import AppOptions, run
 
@@ -40,7 +43,29 @@ def _parser() -> argparse.ArgumentParser:
         help="with --demo: send the demo model one prompt, print the result and quit (exit 0 when it "
         "replied); uses a fresh temporary data folder unless --data-dir is given",
     )
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Triptych to the desktop's applications menu, with its icon (Linux: under $XDG_DATA_HOME, "
+        "else ~/.local/share), starting this copy; then exit",
+    )
+    entry.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove what --install-desktop-entry added, then exit",
+    )
     return parser
+
+
+def _desktop_entry(*, install: bool) -> int:
+    from core.desktop.entry import launcher_command
+    from gui.startup.desktop_command import install_desktop_entry, uninstall_desktop_entry
+
+    if not install:
+        return uninstall_desktop_entry()
+    frozen = bool(getattr(sys, "frozen", False))  # a PyInstaller bundle: its executable is the app
+    return install_desktop_entry(launcher_command(sys.argv[0], sys.executable, frozen=frozen))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from core.chat.request_code import ExchangeService
 from core.chat.session import ChatSession
 from core.compare.presets import preset_temperatures
 from core.compare.session import CompareSession
+from core.desktop.entry import APP_ID, WINDOW_CLASS
 from core.model.profile import Profile
 from core.model.provider_check import Loss, known_losses
 from core.model.tools import ServerStatus
@@ -369,7 +370,10 @@ def run(options: AppOptions) -> int:
             return run(dataclasses.replace(options, data_dir=folder))
     qt_app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(qt_app, QApplication)
-    qt_app.setApplicationName("Triptych")
+    # The window's WM_CLASS class and its desktop file's name (X11's _KDE_NET_WM_DESKTOP_FILE, Wayland's app
+    # id; else Qt says "python3"): a dock groups the window under the desktop entry's icon.
+    qt_app.setApplicationName(WINDOW_CLASS)
+    qt_app.setDesktopFileName(APP_ID)
     qt_app.setStyle("Fusion")
     qt_app.setWindowIcon(app_icon())  # start-up dialogs too, before the app proper exists
     try:

@@ -1,6 +1,7 @@
 """The app's data files, shipped in the wheel as package data and read with importlib.resources: the
-compiled translations, i18n/triptych_<locale>.qm, and the icons, icons/*.svg and icons/app/*.png (the .ts
-sources and README screenshots stay out)."""
+compiled translations, i18n/triptych_<locale>.qm, the icons, icons/*.svg and icons/app/*.png, and the
+freedesktop.org desktop entry's template, desktop/triptych.desktop (the .ts sources and README screenshots
+stay out)."""
 
 from __future__ import annotations
 
@@ -22,3 +23,8 @@ def translation_file(locale: str) -> Traversable | None:
 def icon_file(name: str) -> Traversable:
     """A bundled icon by its name under icons/, e.g. "pin.svg" or "app/triptych-32.png"."""
     return files(__name__).joinpath("icons", *name.split("/"))
+
+
+def desktop_entry_template() -> str:
+    """The desktop entry as shipped; `core.desktop.entry` fills in the command that starts this copy."""
+    return files(__name__).joinpath("desktop", "triptych.desktop").read_text(encoding="utf-8")

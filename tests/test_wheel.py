@@ -4,7 +4,8 @@ Chinese, importing nothing from the checkout.
 
 The wheel is built as `pip wheel . --no-deps` builds it, from a copy of the sources (a build in place would
 leave build/ in the checkout, and a stale build/lib can slip deleted modules into a wheel), with the
-environment's setuptools and no index: nothing here touches the network.
+environment's setuptools and no index: nothing here touches the network, but the test marked `packaging`
+(`make packaging-test`), which installs with pipx as the README says, the dependencies from the package index.
 """
 
 from __future__ import annotations
@@ -87,7 +88,9 @@ def _from_elsewhere(installed: Installed, tmp_path: Path, *args: str) -> subproc
     )
 
 
-def test_the_wheel_holds_modules_compiled_translations_and_icons_only(installed: Installed) -> None:
+def test_the_wheel_holds_modules_compiled_translations_icons_and_the_desktop_entry_only(
+    installed: Installed,
+) -> None:
     names = set(zipfile.ZipFile(installed.wheel).namelist())
     modules = {
         path.relative_to(REPO).as_posix()
@@ -102,10 +105,11 @@ def test_the_wheel_holds_modules_compiled_translations_and_icons_only(installed:
         for path in (REPO / "resources" / "icons").glob(pattern)
     }
     assert "resources/icons/triptych.svg" in icons and "resources/icons/app/triptych-256.png" in icons
-    missing = (modules | translations | icons | {"main.py"}) - names
+    desktop = {"resources/desktop/triptych.desktop"}
+    missing = (modules | translations | icons | desktop | {"main.py"}) - names
     assert not missing
     data = {name for name in names if not name.endswith(".py") and ".dist-info/" not in name}
-    assert data == translations | icons, "no .ts sources, no screenshots, nothing unlisted"
+    assert data == translations | icons | desktop, "no .ts sources, no screenshots, nothing unlisted"
     tops = {name.split("/")[0].removesuffix(".py") for name in names if ".dist-info/" not in name}
     assert tops == TOP_LEVEL
     (entry_points,) = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
@@ -166,3 +170,57 @@ def test_no_other_installed_distribution_claims_the_apps_top_level_names() -> No
         if tops & TOP_LEVEL:
             claims[distribution.metadata["Name"]] = sorted(tops & TOP_LEVEL)
     assert not claims
+
+
+@pytest.mark.packaging
+def test_pipx_install_then_the_desktop_entry_as_the_readme_says(tmp_path: Path) -> None:
+    """`pipx install .` in a checkout, then `triptych --demo --smoke-test` from another folder in Chinese and
+    `triptych --install-desktop-entry`, with pipx's folders and XDG_DATA_HOME in a temporary folder; the
+    dependencies come from the package index, as for a user (marked `packaging`: `make packaging-test`)."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(REPO, checkout, ignore=NOT_SOURCES)
+    pipx_home, bin_dir, share = tmp_path / "pipx", tmp_path / "bin", tmp_path / "share"
+    env = {key: value for key, value in os.environ.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env.update(
+        PIPX_HOME=str(pipx_home),
+        PIPX_BIN_DIR=str(bin_dir),
+        PIPX_MAN_DIR=str(tmp_path / "man"),
+        XDG_DATA_HOME=str(share),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONIOENCODING="utf-8",
+    )
+
+    def run(*command: str | Path, cwd: Path = checkout, **extra: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [str(part) for part in command],
+            cwd=cwd,
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=900,
+        )
+        assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+        return result
+
+    run(sys.executable, "-m", "pipx", "install", ".")
+    triptych = bin_dir / "triptych"
+    assert triptych.is_file()
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    smoke = run(triptych, "--demo", "--smoke-test", cwd=elsewhere, LANG="zh_CN.UTF-8")
+    line = smoke.stdout.strip().splitlines()[-1]
+    passed = re.fullmatch(r'smoke test passed: .*; the send button reads "(.*)"; code in (.*)', line)
+    assert passed, line
+    assert passed[1] == "发送"
+    assert Path(passed[2]).is_relative_to((pipx_home / "venvs" / "triptych").resolve()), "pipx's own venv"
+
+    run(triptych, "--install-desktop-entry", cwd=elsewhere, LANG="en_US.UTF-8")
+    entry = (share / "applications" / "triptych.desktop").read_text(encoding="utf-8")
+    assert f"\nExec={triptych}\n" in entry and f"\nTryExec={triptych}\n" in entry, "the menu starts pipx's"
+
+    run(triptych, "--uninstall-desktop-entry", cwd=elsewhere, LANG="en_US.UTF-8")
+    assert not (share / "applications" / "triptych.desktop").exists()
+    run(sys.executable, "-m", "pipx", "uninstall", "triptych")
+    assert not triptych.exists()

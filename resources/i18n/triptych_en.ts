@@ -1189,6 +1189,37 @@
     </message>
 </context>
 <context>
+    <name>DesktopEntry</name>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="26"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="30"/>
+        <source>Triptych is in the applications menu: {entry}
+Its icon: {icons}
+The menu starts: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="45"/>
+        <source>Could not remove {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="50"/>
+        <source>Triptych was not in the applications menu ({folder}): nothing to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="55"/>
+        <source>Removed Triptych from the applications menu:
+{files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DoctorDialog</name>
     <message>
         <location filename="../../gui/providers/doctor_dialog.py" line="77"/>
@@ -4771,117 +4802,117 @@ Details: {details}</source>
 <context>
     <name>ToolCards</name>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="121"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="124"/>
         <source>Arguments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="131"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="134"/>
         <source>Waiting for your approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="134"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="137"/>
         <source>Running… {seconds} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="149"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="152"/>
         <source>The tool reported an error ({seconds})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="150"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="153"/>
         <source>Done in {seconds}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="152"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="155"/>
         <source>Declined: the model was told you declined this call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="154"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="157"/>
         <source>Stopped after {seconds}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="159"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="162"/>
         <source>Failed after {seconds}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="165"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
         <source>the tool reported an error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="166"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
         <source>the tool took longer than the server&apos;s time limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="167"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
         <source>the server stopped during the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
         <source>the server is not running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="172"/>
         <source>no server offers a tool of that name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
         <source>the arguments do not fit the tool&apos;s input schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="174"/>
         <source>the server&apos;s answer could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="172"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="175"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
         <source>this turn reached its limit of tool calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="174"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="177"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="179"/>
         <source>it did not give a result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="179"/>
         <source>no result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="187"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="190"/>
         <source>The result was cut to fit: it had {count} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="198"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="201"/>
         <source>Result ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/tool_cards.py" line="200"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="203"/>
         <source>Result ▸ (%n image(s))</source>
         <translation>
             <numerusform>Result ▸ (%n image)</numerusform>
@@ -4889,7 +4920,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/tool_cards.py" line="202"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="205"/>
         <source>Result ▸ (%n line(s))</source>
         <translation>
             <numerusform>Result ▸ (%n line)</numerusform>
@@ -4897,17 +4928,17 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="221"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="224"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="223"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="226"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="224"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="227"/>
         <source>{seconds:.0f} s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5224,12 +5255,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="56"/>
+        <location filename="../../gui/transcript/view.py" line="57"/>
         <source>Transcript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="58"/>
+        <location filename="../../gui/transcript/view.py" line="59"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5827,12 +5858,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="287"/>
+        <location filename="../../gui/app.py" line="288"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="331"/>
+        <location filename="../../gui/app.py" line="332"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5929,17 +5960,17 @@ Details: {details}</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="339"/>
+        <location filename="../../gui/transcript/turn_html.py" line="364"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="342"/>
+        <location filename="../../gui/transcript/turn_html.py" line="367"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="352"/>
+        <location filename="../../gui/transcript/turn_html.py" line="377"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -5947,21 +5978,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="359"/>
+        <location filename="../../gui/transcript/turn_html.py" line="384"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="378"/>
-        <location filename="../../gui/transcript/turn_html.py" line="398"/>
+        <location filename="../../gui/transcript/turn_html.py" line="403"/>
+        <location filename="../../gui/transcript/turn_html.py" line="423"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="378"/>
-        <location filename="../../gui/transcript/turn_html.py" line="412"/>
+        <location filename="../../gui/transcript/turn_html.py" line="403"/>
+        <location filename="../../gui/transcript/turn_html.py" line="437"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1187,6 +1187,40 @@
     </message>
 </context>
 <context>
+    <name>DesktopEntry</name>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="26"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="30"/>
+        <source>Triptych is in the applications menu: {entry}
+Its icon: {icons}
+The menu starts: {command}</source>
+        <translation>Triptych 已加入应用程序菜单：{entry}
+图标：{icons}
+菜单启动的命令：{command}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="45"/>
+        <source>Could not remove {path}: {reason}</source>
+        <translation>无法删除 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="50"/>
+        <source>Triptych was not in the applications menu ({folder}): nothing to remove.</source>
+        <translation>Triptych 不在应用程序菜单中（{folder}）：没有要删除的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/startup/desktop_command.py" line="55"/>
+        <source>Removed Triptych from the applications menu:
+{files}</source>
+        <translation>已从应用程序菜单中删除 Triptych：
+{files}</translation>
+    </message>
+</context>
+<context>
     <name>DoctorDialog</name>
     <message>
         <location filename="../../gui/providers/doctor_dialog.py" line="77"/>
@@ -4767,141 +4801,141 @@ Details: {details}</source>
 <context>
     <name>ToolCards</name>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="121"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="124"/>
         <source>Arguments</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="131"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="134"/>
         <source>Waiting for your approval</source>
         <translation>等待你的批准</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="134"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="137"/>
         <source>Running… {seconds} s</source>
         <translation>运行中… {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="149"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="152"/>
         <source>The tool reported an error ({seconds})</source>
         <translation>工具报告了错误（{seconds}）</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="150"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="153"/>
         <source>Done in {seconds}</source>
         <translation>完成，用时 {seconds}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="152"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="155"/>
         <source>Declined: the model was told you declined this call</source>
         <translation>已拒绝：已告知模型你拒绝了此次调用</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="154"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="157"/>
         <source>Stopped after {seconds}</source>
         <translation>已在 {seconds} 后停止</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="159"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="162"/>
         <source>Failed after {seconds}: {reason}</source>
         <translation>{seconds} 后失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="165"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
         <source>the tool reported an error</source>
         <translation>工具报告了错误</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="166"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
         <source>the tool took longer than the server&apos;s time limit</source>
         <translation>工具运行超出了服务器的时间限制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="167"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
         <source>the server stopped during the call</source>
         <translation>服务器在调用过程中停止了</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="168"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
         <source>the server is not running</source>
         <translation>服务器未在运行</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="169"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="172"/>
         <source>no server offers a tool of that name</source>
         <translation>没有服务器提供该名称的工具</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="170"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
         <source>the arguments do not fit the tool&apos;s input schema</source>
         <translation>参数不符合工具的输入模式</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="171"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="174"/>
         <source>the server&apos;s answer could not be read</source>
         <translation>无法读取服务器的回答</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="172"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="175"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="173"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
         <source>this turn reached its limit of tool calls</source>
         <translation>本轮已达到工具调用次数上限</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="174"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="177"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="179"/>
         <source>it did not give a result</source>
         <translation>没有给出结果</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="176"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="179"/>
         <source>no result</source>
         <translation>无结果</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="187"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="190"/>
         <source>The result was cut to fit: it had {count} characters.</source>
         <translation>结果过长已截断：原有 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="198"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="201"/>
         <source>Result ▾</source>
         <translation>结果 ▾</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/tool_cards.py" line="200"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="203"/>
         <source>Result ▸ (%n image(s))</source>
         <translation>
             <numerusform>结果 ▸（%n 张图片）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/tool_cards.py" line="202"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="205"/>
         <source>Result ▸ (%n line(s))</source>
         <translation>
             <numerusform>结果 ▸（%n 行）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="221"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="224"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="223"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="226"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/tool_cards.py" line="224"/>
+        <location filename="../../gui/transcript/tool_cards.py" line="227"/>
         <source>{seconds:.0f} s</source>
         <translation>{seconds:.0f} 秒</translation>
     </message>
@@ -5217,12 +5251,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="56"/>
+        <location filename="../../gui/transcript/view.py" line="57"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="58"/>
+        <location filename="../../gui/transcript/view.py" line="59"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation>对话中的消息。Tab 在其中的链接之间移动；菜单键打开消息的菜单。</translation>
     </message>
@@ -5814,12 +5848,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="287"/>
+        <location filename="../../gui/app.py" line="288"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="331"/>
+        <location filename="../../gui/app.py" line="332"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -5915,38 +5949,38 @@ Details: {details}</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="339"/>
+        <location filename="../../gui/transcript/turn_html.py" line="364"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="342"/>
+        <location filename="../../gui/transcript/turn_html.py" line="367"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="352"/>
+        <location filename="../../gui/transcript/turn_html.py" line="377"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="359"/>
+        <location filename="../../gui/transcript/turn_html.py" line="384"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="378"/>
-        <location filename="../../gui/transcript/turn_html.py" line="398"/>
+        <location filename="../../gui/transcript/turn_html.py" line="403"/>
+        <location filename="../../gui/transcript/turn_html.py" line="423"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="378"/>
-        <location filename="../../gui/transcript/turn_html.py" line="412"/>
+        <location filename="../../gui/transcript/turn_html.py" line="403"/>
+        <location filename="../../gui/transcript/turn_html.py" line="437"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
