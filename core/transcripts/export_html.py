@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from core.render.markdown import MarkdownRenderer, allowed_link, pygments_css
+from core.render.links import allowed_link
+from core.render.markdown import MarkdownRenderer, pygments_css
 from core.render.math import svg_math_html
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.export_common import (
