@@ -21,7 +21,6 @@ from core.model.conversation import ReplyError, StoredMessage
 from core.wire.accumulate import StreamUpdate
 from gui.transcript.cards import Colors
 from gui.transcript.document import Regions, TranscriptBrowser
-from gui.transcript.full_text import FullTextDialog
 from gui.transcript.images import thumbnail
 from gui.transcript.jump_to_latest import JumpToLatest
 from gui.transcript.links import TurnLinks
@@ -339,6 +338,8 @@ class TranscriptView(TurnLinks):
     def _show_full_text(self, message_id: int) -> None:
         message = self._by_id.get(message_id)
         if message is not None:
+            from gui.transcript.full_text import FullTextDialog  # a dialog: loaded when first opened
+
             FullTextDialog(message, self).show()
 
     def _image(self, url: QUrl) -> QImage | None:

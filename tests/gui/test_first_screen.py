@@ -52,7 +52,9 @@ def test_starting_the_app_imports_neither_the_demo_server_nor_the_keyring() -> N
 
 
 # Loaded by what the first paint does not show: sending (httpx), Markdown and code highlighting (the
-# conversation arrives after the first paint), formulas, the keyring, the demo server, the compare window.
+# conversation arrives after the first paint), formulas, the keyring, the demo server, the compare window,
+# the features built right after the first frame (providers, export and import, saved comparisons) and the
+# dialogs (each loads when first opened).
 NOT_BEFORE_FIRST_PAINT = (
     "httpx",
     "httpcore",
@@ -70,6 +72,15 @@ NOT_BEFORE_FIRST_PAINT = (
     "core.compare.session",
     "core.demo",
     "gui.compare.view",
+    "gui.compare.saved_runs",
+    "gui.providers",
+    "core.doctor",
+    "gui.transfer",
+    "gui.chat.edit_message_dialog",
+    "gui.exchange.raw_dialog",
+    "core.wire.exchange_text",
+    "gui.params.presets_dialog",
+    "gui.transcript.full_text",
 )
 
 
