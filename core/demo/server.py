@@ -393,7 +393,7 @@ class FakeServer:
 DEMO_KEEP_REQUESTS = 10
 """The app's demo server keeps only its latest requests: a record holds the request body (the whole
 conversation so far) and every chunk of the reply, so keeping them all grew without bound as a long demo
-session went on (a compare window's 900 requests kept ~250 MB)."""
+session went on (900 requests through a compare window kept ~230 MB)."""
 
 
 def demo_server(api_key: str = "demo", *, port: int = 0) -> FakeServer:
