@@ -22,8 +22,6 @@ from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
 from core.chat.request_code import ExchangeService
 from core.chat.session import ChatSession
-from core.compare.presets import preset_temperatures
-from core.compare.session import CompareSession
 from core.desktop.entry import APP_ID, WINDOW_CLASS
 from core.model.profile import Profile
 from core.model.provider_check import Loss, known_losses
@@ -39,27 +37,29 @@ from core.wire.errors import ApiError
 from core.wire.models_list import DiscoveredModel
 from gui.chat.approval_prompt import ApprovalPrompt
 from gui.chat.session_signals import ChatSignals
-from gui.compare.alternatives_links import AlternativesLinks
-from gui.compare.saved_runs import CompareRunsMenu
-from gui.compare.session_signals import CompareSignals
 from gui.help.menu import HelpMenu
 from gui.main_window import MainWindow
-from gui.providers.controller import ProvidersController
 from gui.startup.collector import collect_on_main_thread
 from gui.startup.errors import already_running, startup_failed, startup_problem
+from gui.startup.first_paint import first_paint
 from gui.startup.log_file import start_log_file
 from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.theme.icons import app_icon
 from gui.theme.scheme import apply_theme
 from gui.tools.controller import ToolsController
-from gui.transfer.menu import TransferMenu
 from gui.widgets import dates, recent_folders
 from resources import translation_file
 
 if TYPE_CHECKING:
+    from core.compare.session import CompareSession
     from core.demo import ServerThread
+    from gui.compare.alternatives_links import AlternativesLinks
+    from gui.compare.saved_runs import CompareRunsMenu
+    from gui.compare.session_signals import CompareSignals
     from gui.compare.view import CompareView
+    from gui.providers.controller import ProvidersController
+    from gui.transfer.menu import TransferMenu
 
 log = logging.getLogger(__name__)
 
@@ -116,10 +116,8 @@ class TriptychApp:
         self.session = ChatSession(
             self.store, self.clients, self.controller, tools=self.tool_hub, approver=self.approvals
         )
-        self.compare_controller = CompareSignals()
-        self.compare_session = CompareSession(
-            self.store, self.clients, self.compare_controller, tools=self.tool_hub, approver=self.approvals
-        )
+        self._compare: tuple[CompareSession, CompareSignals] | None = None
+        """Made when a compare window first opens (its modules are not needed before)."""
         self.compare_view: CompareView | None = None
         self.compare_runs: CompareRunsMenu | None = None
         self.alternatives: AlternativesLinks | None = None
@@ -147,27 +145,11 @@ class TriptychApp:
             discover_models=self.discover_models,
             approvals=self.approvals,
         )
-        window = self.window
-        self.providers = ProvidersController(
-            window, self.services.profiles, self.keys, self.clients, self.tasks,
-            self.services.provider_checks, lambda: window.current_settings().model,
-        )  # fmt: skip
-        self.providers.profilesChanged.connect(self._profiles_changed)
-        self.providers.providerChecked.connect(window.show_provider_check)
-        # Profiles from before URL credentials lived in the keyring: moved there, off the UI thread.
-        self.tasks.start(self.providers.move_credentials_to_keyring())
-        self.window.providersRequested.connect(self.providers.open_dialog)
+        self.window.providersRequested.connect(self._open_providers)
         self.window.compareRequested.connect(lambda: self.tasks.start(self.open_compare()))
         self.window.comparePromptRequested.connect(
             lambda text: self.tasks.start(self.open_compare(prompt=text))
         )
-        self.compare_runs = CompareRunsMenu(
-            self.window, self.window.view_menu, self.window.current_conversation,
-            self.services.compare_runs, self.tasks,
-            lambda run_id: self.tasks.start(self.open_compare(run_id)),
-        )  # fmt: skip
-        self.alternatives = AlternativesLinks(self.window.transcript, self.services, self.tasks, self.window)
-        self.transfer = TransferMenu(self.window, self.services.transfer, self.tasks, self.data_dir)
         window = self.window
         self.tools = ToolsController(
             window, self.services.tool_settings, self.services.conversations, self.tool_hub,
@@ -185,8 +167,11 @@ class TriptychApp:
         self.window.choiceChanged.connect(self._choice_changed)
         self._profiles_changed(profiles)
         self.window.show()
+        # The first frame first: what it does not show is built, and its modules imported, right after it.
+        await first_paint(self.window)
+        transfer = self._add_features(self.window)
         await self.window.start()
-        self.transfer.start_daily_backup()
+        transfer.start_daily_backup()
         self.tasks.start(self.tools.start())  # the servers start after the first paint
         if self.options.smoke_test:
             from gui.smoke import smoke_test
@@ -197,6 +182,35 @@ class TriptychApp:
         await self._quit.wait()
         await self.shutdown()
         return 0
+
+    def _add_features(self, window: MainWindow) -> TransferMenu:
+        """What the first frame does not show: the providers' controller, the File menu's export and import,
+        the saved comparisons, the links to a turn's alternatives. Built before the conversation opens."""
+        from gui.compare.alternatives_links import AlternativesLinks
+        from gui.compare.saved_runs import CompareRunsMenu
+        from gui.providers.controller import ProvidersController
+        from gui.transfer.menu import TransferMenu
+
+        self.providers = ProvidersController(
+            window, self.services.profiles, self.keys, self.clients, self.tasks,
+            self.services.provider_checks, lambda: window.current_settings().model,
+        )  # fmt: skip
+        self.providers.profilesChanged.connect(self._profiles_changed)
+        self.providers.providerChecked.connect(window.show_provider_check)
+        # Profiles from before URL credentials lived in the keyring: moved there, off the UI thread.
+        self.tasks.start(self.providers.move_credentials_to_keyring())
+        self.compare_runs = CompareRunsMenu(
+            window, window.view_menu, window.current_conversation,
+            self.services.compare_runs, self.tasks,
+            lambda run_id: self.tasks.start(self.open_compare(run_id)),
+        )  # fmt: skip
+        self.alternatives = AlternativesLinks(window.transcript, self.services, self.tasks, window)
+        self.transfer = TransferMenu(window, self.services.transfer, self.tasks, self.data_dir)
+        return self.transfer
+
+    def _open_providers(self) -> None:
+        if self.providers is not None:  # made a moment after the first frame (_add_features)
+            self.providers.open_dialog()
 
     async def discover_models(self, profile_name: str) -> list[DiscoveredModel]:
         """The provider's model list, asked once per session; none when it has no list or no key yet."""
@@ -225,11 +239,13 @@ class TriptychApp:
         if conversation is None:
             return
         # Imported here: the compare window's modules are not needed for the first paint.
+        from core.compare.presets import preset_temperatures
         from gui.compare.view import CompareView
 
+        session, controller = self._compare_session()
         view = CompareView(
-            session=self.compare_session,
-            controller=self.compare_controller,
+            session=session,
+            controller=controller,
             tasks=self.tasks,
             conversation_id=conversation.id,
             base_settings=conversation.settings,
@@ -265,6 +281,18 @@ class TriptychApp:
     def _tool_status(self, status: ServerStatus) -> None:
         if self.tools is not None:
             self.tools.status_changed(status)
+
+    def _compare_session(self) -> tuple[CompareSession, CompareSignals]:
+        if self._compare is None:
+            from core.compare.session import CompareSession
+            from gui.compare.session_signals import CompareSignals
+
+            controller = CompareSignals()
+            session = CompareSession(
+                self.store, self.clients, controller, tools=self.tool_hub, approver=self.approvals
+            )
+            self._compare = session, controller
+        return self._compare
 
     def _forget_compare_view(self) -> None:
         self.compare_view = None
@@ -312,7 +340,8 @@ class TriptychApp:
             await self.window.persist_settings()
             self.window.stop_saving()
         await self.session.close()
-        await self.compare_session.close()
+        if self._compare is not None:
+            await self._compare[0].close()
         await self.tasks.shutdown()
         # Every MCP server ended, so no child process outlives the app; a server may take a second or two
         # to exit, so meanwhile the rest closes.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
@@ -20,8 +20,10 @@ from core.model.request_settings import RequestSettings
 from core.store.errors import NameTakenError
 from core.store.services import PresetService
 from gui.params.presets_bar import PresetsBar
-from gui.params.presets_dialog import PresetsDialog
 from gui.tasks import TaskKeeper
+
+if TYPE_CHECKING:
+    from gui.params.presets_dialog import PresetsDialog
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +158,8 @@ class PresetActions(QObject):
 
     def manage(self) -> PresetsDialog:
         if self.dialog is None:
+            from gui.params.presets_dialog import PresetsDialog  # a dialog: loaded when first opened
+
             self.dialog = PresetsDialog(self._host.widget())
             self.dialog.renameRequested.connect(lambda i, name: self._tasks.start(self.rename(i, name)))
             self.dialog.deleteRequested.connect(lambda i: self._tasks.start(self.delete(i)))

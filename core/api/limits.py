@@ -31,8 +31,10 @@ cap and then abandoned; a stream may be long (a 10 MB reply is normal with think
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 MB = 1024 * 1024
 
@@ -57,4 +59,6 @@ class NetworkLimits:
 
     def httpx_timeout(self) -> httpx.Timeout:
         """httpx's own limits: connecting, and the longest wait for any one read (idle) or write."""
+        import httpx  # here: the limits are made at start, httpx is needed only once a request is sent
+
         return httpx.Timeout(self.idle, connect=self.connect, pool=self.connect)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from core.api.client import ApiClient
 from core.api.keys import CredentialKind, describe_key_problem, key_problem
 from core.api.limits import NetworkLimits
 from core.api.retry import RetryPolicy
 from core.model.pricing import ModelPrice
 from core.model.profile import Profile, split_userinfo, with_userinfo
 from core.wire.errors import MissingKeyError, UnknownProfileError, UnsendableKeyError
+
+if TYPE_CHECKING:
+    from core.api.client import ApiClient
 
 
 class KeySource(Protocol):
@@ -89,6 +91,8 @@ class ClientPool:
             problem = key_problem(key.strip())
             if problem is not None:
                 raise UnsendableKeyError(profile.name, describe_key_problem(problem))
+            from core.api.client import ApiClient  # loaded by _secrets_of, off the UI thread
+
             client = self._clients[profile.name] = ApiClient(
                 sending, key, retry=self._retry, limits=self._limits
             )
@@ -96,7 +100,11 @@ class ClientPool:
         return client
 
     def _secrets_of(self, profile: Profile) -> tuple[str | None, Profile]:
-        """(the key, the profile as sent): read together, in one trip off the UI thread."""
+        """(the key, the profile as sent): read together, in one trip off the UI thread. The client's module
+        (httpx and what it pulls in, ~0.1 s) is first imported here too, off the UI thread: the window's first
+        paint does not wait for it, and the first request does not stall the UI loading it."""
+        import core.api.client  # noqa: F401
+
         return self._keys.get(profile.name), self._with_credentials(profile)
 
     def _with_credentials(self, profile: Profile) -> Profile:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
-from core.api.reply import ReplyRun
 from core.store.errors import StoreError
 from core.store.repository import Store
 from core.store.worker import StoreWorker
+
+if TYPE_CHECKING:
+    from core.api.reply import ReplyRun  # the client's side (httpx): only a running reply has one
 
 log = logging.getLogger(__name__)
 

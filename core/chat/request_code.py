@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import shlex
 
-import httpx
-
-from core.api.client import request_for
 from core.chat.session import conversation_history
 from core.model.profile import ApiStyle, Profile
 from core.store.repository import Store
@@ -42,6 +39,8 @@ class CodeUnavailableError(Exception):
 
 
 def api_style_of(exchange: Exchange) -> ApiStyle:
+    import httpx  # here, as below: the window holds this module from the start, httpx loads at first use
+
     return "openai" if httpx.URL(exchange.url).path.endswith("/chat/completions") else "anthropic"
 
 
@@ -66,6 +65,10 @@ def exchange_for_turn(store: Store, message_id: int, profile: Profile | None) ->
         raise CodeUnavailableError(
             "This reply's request was not recorded, and its provider profile no longer exists to rebuild it."
         )
+    import httpx
+
+    from core.api.client import request_for
+
     conversation = store.get_conversation(message.conversation_id)
     history = conversation_history(store.path_to(message.parent_id))
     path, body, _ = request_for(profile, history, conversation.settings)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from dataclasses import replace
-from typing import Any, Protocol, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 from core.api.pool import ClientPool
-from core.api.reply import ReplyResult, ReplyRun
 from core.chat.input_count import InputCounter
 from core.chat.reply_saver import save_while_streaming
 from core.chat.tool_loop import (
@@ -46,6 +45,9 @@ from core.store.worker import StoreWorker
 from core.wire.accumulate import StreamUpdate
 from core.wire.errors import ApiError, ApiStatusError
 from core.wire.validation import ensure_valid
+
+if TYPE_CHECKING:
+    from core.api.reply import ReplyResult, ReplyRun
 
 SAVE_INTERVAL = 0.5
 TITLE_CHARS = 60
@@ -333,6 +335,10 @@ class ChatSession:
             )
         )
         self._events.reply_started(path, reply)
+        # Here, not at the top: the window holds a session from its first paint, httpx is needed only now
+        # (client_for has loaded it off the UI thread).
+        from core.api.reply import ReplyResult, ReplyRun
+
         try:
             client = await self._clients.client_for(conversation.profile_name)
         except ApiError as error:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from core.api.reply import ReplyResult
 from core.model.catalog import cost_of
 from core.model.compare_run import ColumnMetrics
 from core.model.pricing import ModelPrice
+
+if TYPE_CHECKING:
+    from core.api.reply import ReplyResult
 
 
 def column_metrics(

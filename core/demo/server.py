@@ -123,6 +123,7 @@ class FakeServer:
         port: 0 picks a free port.
         pace: delivery of demo replies and of scripted replies that set no pace of their own.
         quirks: a relay's habits applied to every answer (`core.demo.quirks`); FAITHFUL changes nothing.
+        keep_requests: how many of the latest requests `requests` keeps; None (tests): every one.
     """
 
     def __init__(
@@ -133,6 +134,7 @@ class FakeServer:
         port: int = 0,
         pace: Pace = _NO_DELAY,
         quirks: Quirks = FAITHFUL,
+        keep_requests: int | None = None,
     ):
         self.api_key = api_key
         self.host = host
@@ -140,6 +142,7 @@ class FakeServer:
         self.pace = pace
         self.quirks = quirks
         self.requests: list[RecordedRequest] = []
+        self._keep_requests = keep_requests
         self._script: defaultdict[str, deque[ScriptItem]] = defaultdict(deque)
         self._runner: web.AppRunner | None = None
         self._stopping = False
@@ -238,6 +241,8 @@ class FakeServer:
             request_id=new_id("req_"),
         )
         self.requests.append(record)
+        if self._keep_requests is not None and len(self.requests) > self._keep_requests:
+            del self.requests[: len(self.requests) - self._keep_requests]
         exchange = _Exchange(record)
         request[_EXCHANGE] = exchange
         try:
@@ -385,9 +390,15 @@ class FakeServer:
             exchange.record.disconnected.set()
 
 
+DEMO_KEEP_REQUESTS = 10
+"""The app's demo server keeps only its latest requests: a record holds the request body (the whole
+conversation so far) and every chunk of the reply, so keeping them all grew without bound as a long demo
+session went on (900 requests through a compare window kept ~230 MB)."""
+
+
 def demo_server(api_key: str = "demo", *, port: int = 0) -> FakeServer:
-    """The server as the app's offline demo: demo replies at a pleasant reading pace."""
-    return FakeServer(api_key, port=port, pace=DEMO_PACE)
+    """The server as the app's offline demo: demo replies at a pleasant reading pace, its memory bounded."""
+    return FakeServer(api_key, port=port, pace=DEMO_PACE, keep_requests=DEMO_KEEP_REQUESTS)
 
 
 def _check_limit(limit: str) -> HttpError | None:

@@ -14,7 +14,6 @@ import html
 import logging
 import re
 from collections.abc import Callable, Mapping
-from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import markdown
@@ -29,10 +28,10 @@ from pygments.util import ClassNotFound
 
 from core.render.html_slices import plain_text_html
 from core.render.limits import highlightable, too_hostile
+from core.render.links import allowed_link
 from core.render.math import MathHtml, add_math
 from core.render.unclosed import settled_code_tail, settled_tail
 
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 CODE_CLASS = "code"
 """The class of every highlighted `<pre>`; `pygments_css` scopes its rules to it."""
 
@@ -45,15 +44,6 @@ ImageText = Callable[[str], str]
 _CODE_BLOCK = re.compile(r'<pre><code(?: class="language-([^"]*)")?>(.*?)</code></pre>', re.DOTALL)
 _CLASS_ATTRIBUTE = re.compile(r'(<(?:span|pre|p|div|td|table)) class="([\w-]+)"')
 log = logging.getLogger(__name__)
-
-
-def allowed_link(href: str) -> bool:
-    """Whether a link target may stay clickable: an absolute http, https or mailto URL."""
-    try:
-        scheme = urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return False
-    return scheme in LINK_SCHEMES
 
 
 def pygments_css(dark: bool) -> str:

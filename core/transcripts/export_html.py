@@ -13,7 +13,8 @@ import html
 from typing import Any
 
 from core.model.tools import RunStatus, ToolRun
-from core.render.markdown import MarkdownRenderer, allowed_link, pygments_css
+from core.render.links import allowed_link
+from core.render.markdown import MarkdownRenderer, pygments_css
 from core.render.math import svg_math_html
 from core.transcripts.archive import ArchivedConversation, ArchivedMessage
 from core.transcripts.export_common import (

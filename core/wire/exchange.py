@@ -13,11 +13,13 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-import httpx
-
 from core.wire.secret_forms import scrub_bytes, scrub_text, scrub_tokens_bytes, scrub_tokens_text
+
+if TYPE_CHECKING:
+    import httpx  # only the client's path hands these over; reading a stored exchange needs no httpx
 
 REDACTED = "[REDACTED]"
 URL_CREDENTIALS = "[URL credentials]"

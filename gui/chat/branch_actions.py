@@ -22,7 +22,6 @@ from core.model.catalog import MODELS, lookup
 from core.model.messages import ContentBlock
 from core.store.services import ConversationService
 from core.wire.validation import RequestValidationError
-from gui.chat.edit_message_dialog import EditMessageDialog
 from gui.tasks import TaskKeeper
 from gui.window_host import WindowHost
 
@@ -79,6 +78,8 @@ class BranchActions(QObject):
             self._tasks.start(self._open_editor(message_id))
 
     async def _open_editor(self, message_id: int) -> None:
+        from gui.chat.edit_message_dialog import EditMessageDialog  # a dialog: loaded when first opened
+
         message = await self._conversations.message(message_id)
         dialog = EditMessageDialog(message, self._window.widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
@@ -18,10 +19,11 @@ from core.chat.request_code import (
 )
 from core.model.profile import Profile
 from core.wire.exchange import Exchange
-from core.wire.exchange_text import exchange_text
-from gui.exchange.raw_dialog import RawExchangeDialog
 from gui.tasks import TaskKeeper
 from gui.window_host import WindowHost
+
+if TYPE_CHECKING:
+    from gui.exchange.raw_dialog import RawExchangeDialog
 
 
 class RequestCodeMenu(QObject):
@@ -69,6 +71,10 @@ class RequestCodeMenu(QObject):
         except CodeUnavailableError:
             self._notice(self._unavailable())
             return
+        # The dialog and its text's module: loaded when first shown.
+        from core.wire.exchange_text import exchange_text
+        from gui.exchange.raw_dialog import RawExchangeDialog
+
         text = await asyncio.to_thread(exchange_text, exchange)
         if self.dialog is not None:
             self.dialog.close()

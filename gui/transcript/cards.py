@@ -15,7 +15,7 @@ from urllib.parse import quote
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QPalette
 
-from core.render.markdown import allowed_link
+from core.render.links import allowed_link
 
 SCHEME = "triptych"
 """Links the transcript handles itself: triptych:copy/…, triptych:thinking/…, triptych:retry/…"""

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.model.conversation import StoredMessage
 from core.render.html_slices import plain_preview
-from core.render.markdown import IncrementalMarkdown
 from core.render.queue import Offload, RenderQueue
 from core.wire.accumulate import StreamUpdate
 from gui.transcript.turn_html import TurnHtml
+
+if TYPE_CHECKING:
+    from core.render.markdown import IncrementalMarkdown  # Python-Markdown: loaded by the first reply shown
 
 LONG_TAIL = 4_000
 """Characters of an unfinished block above which it shows as plain text until it is finished."""
@@ -210,6 +212,8 @@ class _LiveBlock:
 
 class _LiveText(_LiveBlock):
     def __init__(self, render: Callable[[str], str], offload: Offload) -> None:
+        from core.render.markdown import IncrementalMarkdown
+
         self._render = render
         self._markdown = IncrementalMarkdown(render)
         self._queue = RenderQueue(render, offload)
@@ -349,6 +353,8 @@ class _LiveThinking(_LiveBlock):
         return done, tail
 
     def _open(self) -> None:
+        from core.render.markdown import IncrementalMarkdown
+
         self._markdown = IncrementalMarkdown(self._render)
         self._markdown.feed("".join(self._parts))
         self._header_due = True

@@ -13,12 +13,14 @@ import base64
 import binascii
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, QTimer, QUrl
 from PySide6.QtGui import QFontInfo, QFontMetricsF, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
-from core.render.math import MathSvg, math_svg
+if TYPE_CHECKING:
+    from core.render.math import MathSvg  # the module (Python-Markdown's extension) loads with a formula
 
 MATH_SCHEME = "triptych-math"
 SCALE = 1.15
@@ -102,6 +104,8 @@ class MathImages(QObject):
             latex, display, color = parsed
             font = self._document.defaultFont()
             size = QFontInfo(font).pixelSize() * SCALE
+            from core.render.math import math_svg
+
             global _worker
             if _worker is None:
                 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="math")

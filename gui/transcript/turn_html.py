@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
@@ -25,12 +25,13 @@ from core.model.output_estimate import output_estimate
 from core.model.tools import ToolRun
 from core.render.html_slices import split_long_lists, split_long_paragraphs
 from core.render.limits import cut_markdown
-from core.render.markdown import CODE_CLASS, MarkdownRenderer, code_styles, inline_styles
-from core.render.math import valid_latex
 from gui.transcript.cards import SCHEME, Cards, Colors, format_cost
 from gui.transcript.document import AFTER_TABLE
 from gui.transcript.math_images import math_url
 from gui.transcript.tool_cards import ToolCards, result_content
+
+if TYPE_CHECKING:
+    from core.render.markdown import MarkdownRenderer
 
 _CITE_OPEN, _CITE_CLOSE = "\ue000", "\ue001"
 _CITE_MARK = re.compile(f"{_CITE_OPEN}([0-9,]*){_CITE_CLOSE}")
@@ -123,13 +124,13 @@ class TurnHtml(QObject):
     ) -> None:
         super().__init__(parent)
         self._error_text = error_text
-        self._renderer = MarkdownRenderer(self._code_header, self._image_text, self._math_html)
+        # Made at the first render (_load_markdown), not with the window: the first paint shows no Markdown.
+        self._renderers: tuple[MarkdownRenderer, MarkdownRenderer] | None = None
+        """(for the UI thread, for the worker)"""
+        self._styles: dict[str, str] | None = None
         self.markdown = CachedMarkdown(self.live_markdown)
         """Renders as shown, colours included."""
         self._worker: ThreadPoolExecutor | None = None
-        self._worker_renderer = MarkdownRenderer(
-            self._worker_code_header, self._worker_image_text, self._math_html
-        )
         self._worker_words = (self.tr("Copy"), self.tr("[image: {alt}]"))
         self.cards = Cards(colors, self)
         self.tool_cards = ToolCards(self.cards, self)
@@ -139,11 +140,31 @@ class TurnHtml(QObject):
         self.markdown.clear()
         self.colors = colors
         self.cards.colors = colors
-        self._styles = {
+        self._styles = None if self._renderers is None else self._code_styles(colors)
+
+    def _code_styles(self, colors: Colors) -> dict[str, str]:
+        from core.render.markdown import CODE_CLASS, code_styles
+
+        styles = {
             **code_styles(colors.dark),
             "codebar": f"margin-bottom: 0; color: {colors.muted}; font-size: small",
         }
-        self._styles[CODE_CLASS] += "; margin-top: 2px"
+        styles[CODE_CLASS] += "; margin-top: 2px"
+        return styles
+
+    def _load_markdown(self) -> tuple[MarkdownRenderer, MarkdownRenderer]:
+        """The renderers and the code styles, made on the UI thread before the first render: importing
+        Python-Markdown and Pygments and building a converter take ~60 ms that the window's first paint,
+        which shows no Markdown, need not wait for."""
+        if self._renderers is None:
+            from core.render.markdown import MarkdownRenderer
+
+            self._renderers = (
+                MarkdownRenderer(self._code_header, self._image_text, self._math_html),
+                MarkdownRenderer(self._worker_code_header, self._worker_image_text, self._math_html),
+            )
+            self._styles = self._code_styles(self.colors)
+        return self._renderers
 
     # --- whole turns ------------------------------------------------------------------------------
 
@@ -396,17 +417,22 @@ class TurnHtml(QObject):
 
     def live_markdown(self, text: str) -> str:
         """Markdown rendered now and not cached, e.g. a piece of a streaming reply (rendered once)."""
-        return self.style(self._renderer.render(text))
+        return self.style(self._load_markdown()[0].render(text))
 
     def offload(self, text: str) -> Future[str]:
         """Render Markdown as `live_markdown` does, on a worker thread: for a text that takes long."""
         self._worker_words = (self.tr("Copy"), self.tr("[image: {alt}]"))
         if self._worker is None:
             self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="markdown")
-        return self._worker.submit(lambda: self.style(self._worker_renderer.render(text)))
+        renderer = self._load_markdown()[1]
+        return self._worker.submit(lambda: self.style(renderer.render(text)))
 
     def style(self, rendered: str) -> str:
         """Give rendered Markdown the palette's colours, inline."""
+        from core.render.markdown import inline_styles
+
+        self._load_markdown()  # (a no-op on the worker thread: offload made them first)
+        assert self._styles is not None
         colors = self.colors
         cell = f"border: 1px solid {colors.border}; padding: 3px 6px"
         table = "border-collapse: collapse; margin-top: 6px; margin-bottom: 6px"
@@ -426,6 +452,8 @@ class TurnHtml(QObject):
     def _math_html(self, latex: str, display: bool) -> str | None:
         """A formula as an image drawn later, off the UI thread (see `math_images`); its source if it does
         not parse. Called on the worker thread too: reads only the colours."""
+        from core.render.math import valid_latex
+
         if not valid_latex(latex):
             return None
         alt = html.escape(latex, quote=True)

@@ -11,7 +11,6 @@ replaced, at most about 30 times a second and a few milliseconds at a time (see 
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -28,7 +27,6 @@ from core.model.tools import RunStatus, ToolRun
 from core.wire.accumulate import StreamUpdate
 from gui.transcript.cards import Colors
 from gui.transcript.document import Regions, TranscriptBrowser
-from gui.transcript.full_text import FullTextDialog
 from gui.transcript.images import thumbnail, thumbnail_of
 from gui.transcript.jump_to_latest import JumpToLatest
 from gui.transcript.links import TurnLinks
@@ -481,6 +479,8 @@ class TranscriptView(TurnLinks):
     def _show_full_text(self, message_id: int) -> None:
         message = self._by_id.get(message_id)
         if message is not None:
+            from gui.transcript.full_text import FullTextDialog  # a dialog: loaded when first opened
+
             FullTextDialog(message, self).show()
 
     def _image(self, url: QUrl) -> QImage | None:

@@ -31,13 +31,13 @@ from core.transcripts.atomic_file import atomic_path, write_text_atomic
 from core.transcripts.importers.base import ImportFormatError, ImportReport
 from core.transcripts.importers.progress import ImportCancelledError, ImportProgress
 from gui.tasks import TaskKeeper
-from gui.transfer.import_progress import ImportProgressDialog
 from gui.transfer.words import TransferWords
 from gui.widgets.recent_folders import remember_folder, start_folder
 from gui.window_host import WindowHost
 
 if TYPE_CHECKING:
     from core.transcripts.export_markdown import FolderExport
+    from gui.transfer.import_progress import ImportProgressDialog
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -281,6 +281,8 @@ class TransferMenu(QObject):
         from core.transcripts.importers.detect import read_import_file
 
         settings = self._window.current_settings()
+        from gui.transfer.import_progress import ImportProgressDialog
+
         progress = ImportProgress()
         shown = ImportProgressDialog(progress, path.name, self._window.widget())
         self.progress_dialog = shown

@@ -3,8 +3,11 @@ what the first window needs (bench/open_conversation.py and bench/startup.py mea
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -53,3 +56,56 @@ def test_starting_the_app_imports_neither_the_demo_server_nor_the_keyring() -> N
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+# Loaded by what the first paint does not show: sending (httpx), Markdown and code highlighting (the
+# conversation arrives after the first paint), formulas, the keyring, the demo server, the compare window,
+# the features built right after the first frame (providers, export and import, saved comparisons) and the
+# dialogs (each loads when first opened).
+NOT_BEFORE_FIRST_PAINT = (
+    "httpx",
+    "httpcore",
+    "anyio",
+    "markdown",
+    "pygments",
+    "latex2mathml",
+    "ziamath",
+    "keyring",
+    "aiohttp",
+    "core.api.client",
+    "core.api.reply",
+    "core.render.markdown",
+    "core.render.math",
+    "core.compare.session",
+    "core.demo",
+    "gui.compare.view",
+    "gui.compare.saved_runs",
+    "gui.providers",
+    "core.doctor",
+    "gui.transfer",
+    "gui.chat.edit_message_dialog",
+    "gui.exchange.raw_dialog",
+    "core.wire.exchange_text",
+    "gui.params.presets_dialog",
+    "gui.transcript.full_text",
+)
+
+
+def test_nothing_the_first_paint_does_not_show_is_imported_before_it(tmp_path: Path) -> None:
+    """The real app, started as main.py does, lists sys.modules when its window's first paint ends."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.first_paint_modules", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    line = next((s for s in result.stdout.splitlines() if s.startswith("FIRST PAINT MODULES: ")), None)
+    assert line is not None, f"the window never painted: {result.stdout}\n{result.stderr}"
+    loaded = set(json.loads(line.removeprefix("FIRST PAINT MODULES: ")))
+    assert "gui.main_window" in loaded  # the list is the app's: its window is up
+    early = sorted(
+        name for name in loaded if any(name == m or name.startswith(m + ".") for m in NOT_BEFORE_FIRST_PAINT)
+    )
+    assert early == [], f"imported before the first paint: {early}"

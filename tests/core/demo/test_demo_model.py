@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from core.demo import DEMO_PACE, FakeServer, ServerThread, demo_server
+from core.demo.server import DEMO_KEEP_REQUESTS
 from tests.core.demo.helpers import HEADERS, chat_body, messages_body
 from tests.paths import REPO
 
@@ -195,6 +196,33 @@ def test_the_app_runs_the_demo_server_on_a_thread_at_a_reading_pace() -> None:
     assert response.status_code == 200
     assert thread.server.pace == DEMO_PACE
     assert DEMO_PACE.delta_interval > 0
+
+
+def test_the_apps_demo_server_keeps_only_its_latest_requests() -> None:
+    """A long demo session must not grow the app's memory: each record holds a whole conversation."""
+    thread = ServerThread(demo_server("demo-key"))
+    base_url = thread.start()
+    try:
+        for n in range(DEMO_KEEP_REQUESTS + 5):
+            response = httpx.post(
+                f"{base_url}/v1/messages/count_tokens",
+                headers={**HEADERS, "x-api-key": "demo-key"},
+                json=messages_body(f"question {n}"),
+            )
+            assert response.status_code == 200
+    finally:
+        thread.stop()
+
+    kept = thread.server.requests
+    assert len(kept) == DEMO_KEEP_REQUESTS
+    assert kept[-1].body["messages"][-1]["content"] == f"question {DEMO_KEEP_REQUESTS + 4}"
+
+
+def test_a_test_server_keeps_every_request() -> None:
+    with FakeServer.running_in_thread() as server:
+        for _ in range(DEMO_KEEP_REQUESTS + 5):
+            httpx.get(f"{server.base_url}/v1/models", headers={**HEADERS, "x-api-key": server.api_key})
+    assert len(server.requests) == DEMO_KEEP_REQUESTS + 5
 
 
 async def test_a_server_thread_that_cannot_listen_raises_in_the_caller(server: FakeServer) -> None:

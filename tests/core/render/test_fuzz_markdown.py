@@ -11,7 +11,8 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from core.render.markdown import IncrementalMarkdown, MarkdownRenderer, allowed_link
+from core.render.links import allowed_link
+from core.render.markdown import IncrementalMarkdown, MarkdownRenderer
 
 FAST_PHASES = [Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink]
 """No explain phase: it can take a minute on a failure, for a hint the shrunk example already gives."""
