@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from core.render.markdown import IncrementalMarkdown
 from core.render.queue import RenderQueue
 from gui.transcript.turn_html import TurnHtml
 
@@ -53,6 +52,9 @@ class Prerender:
         if REFERENCE.search(text):
             self._queue.put(text)
             return
+        # Python-Markdown loads with the first turn shown, not before the first paint.
+        from core.render.markdown import IncrementalMarkdown
+
         blocks = IncrementalMarkdown(self._html.live_markdown)
         blocks.feed(text)
         for block in blocks.finish_blocks():
