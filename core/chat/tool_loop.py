@@ -210,8 +210,8 @@ class ToolRound:
         """Decide and run the calls; `allowed_calls` of them may still run this turn, the rest are refused
         with LIMIT_REACHED. Cancelled (Stop): the calls in flight are cancelled, and the round still returns
         every call's result, the unfinished ones as cancelled."""
-        for run in self._runs:
-            self._on_change(run)
+        # A call's card shows "waiting for approval" only once the user is asked: calls the rules allow go
+        # straight to running.
         tasks = [
             asyncio.ensure_future(self._one(index, self._by_name.get(run.tool), index >= allowed_calls))
             for index, run in enumerate(self._runs)
@@ -252,7 +252,7 @@ class ToolRound:
         if (problem := arguments_problem(spec.input_schema, run.arguments)) is not None:
             self._finish(index, RunStatus.FAILED, _problem(RunProblem.INVALID_ARGUMENTS, problem))
             return
-        if await self._decision(spec, run.arguments) is not Decision.ALLOW:
+        if await self._decision(index, spec, run.arguments) is not Decision.ALLOW:
             self._finish(index, RunStatus.DENIED, _problem(RunProblem.DECLINED))
             return
         started = self._clock()
@@ -266,7 +266,7 @@ class ToolRound:
         failed = outcome.is_error or outcome.problem is not None
         self._finish(index, RunStatus.FAILED if failed else RunStatus.DONE, outcome)
 
-    async def _decision(self, spec: ToolSpec, arguments: Mapping[str, Any]) -> Decision:
+    async def _decision(self, index: int, spec: ToolSpec, arguments: Mapping[str, Any]) -> Decision:
         config = self._source.config(spec.server)
         trusted = config is not None and config.trusted
         decision = decide(await self._rules(), spec, self._conversation_id, trusted)
@@ -279,6 +279,7 @@ class ToolRound:
                 return decision
             if self._approver is None:
                 return Decision.DENY
+            self._set(index, replace(self._runs[index], status=RunStatus.WAITING))
             request = ApprovalRequest(self._conversation_id, spec, arguments, trusted)
             approver = self._approver
             if self._shared is not None:

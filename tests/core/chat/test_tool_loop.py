@@ -181,7 +181,7 @@ async def test_the_demo_asks_the_time_and_the_loop_runs_mcp_server_time_unasked(
     assert {"get_current_time", "convert_time"} <= offered
     # Nobody was asked; the call's card went running -> done and was saved with the reply.
     assert loop.user.asked == []
-    assert loop.events.statuses(tool_use["id"]) == [RunStatus.WAITING, RunStatus.RUNNING, RunStatus.DONE]
+    assert loop.events.statuses(tool_use["id"]) == [RunStatus.RUNNING, RunStatus.DONE]
     [run] = call.tool_runs
     assert (run.server, run.tool, run.status) == ("time", tool_use["name"], RunStatus.DONE)
     assert run.duration is not None and run.arguments == tool_use["input"]
@@ -208,6 +208,8 @@ async def test_an_untrusted_servers_tool_asks_and_a_denial_reaches_the_model(loo
     [block] = result_blocks(path[2])
     assert block["is_error"] is True and result_text(block) == DECLINED == "The user declined this tool call."
     assert path[1].tool_runs[0].status is RunStatus.DENIED
+    # The card said it waited for the user, then that the call was declined.
+    assert loop.events.statuses(path[1].tool_runs[0].tool_use_id) == [RunStatus.WAITING, RunStatus.DENIED]
     assert path[3].content == [{"type": "text", "text": "Understood."}]
     assert await loop.store.call(lambda s: s.tool_rules()) == []  # "this call" only
 
