@@ -309,10 +309,16 @@ def tool_call_preface(name: str, style: Style) -> str:
     return style.pick(style.words.calling_tool).format(name=name)
 
 
-def tool_result_answer(question: str, name: str, result: str, settings: Settings, style: Style) -> str:
+def tool_result_answer(
+    question: str, name: str, result: str, settings: Settings, style: Style, *, failed: bool = False
+) -> str:
+    """The answer once a tool's result came back; a failed or declined call is said to be so, never read as
+    an answer."""
     words = style.words
     shown = quote(result)
-    if not shown:
+    if failed:
+        body = f"{words.tool_failed.format(name=name)}\n\n> {shown or words.empty_result}"
+    elif not shown:
         body = f"{words.tool_answered.format(name=name)}\n\n> {words.empty_result}"
     elif kind_of(question) == "time":
         body = words.time_answer.format(name=name, result=_time_reading(result) or shown)

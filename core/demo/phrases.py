@@ -41,6 +41,7 @@ class Phrases:
     no_clock: tuple[Wordings, ...]
     calling_tool: Wordings
     tool_answered: str
+    tool_failed: str
     time_answer: str
     tool_answer_outro: str
     empty_result: str
@@ -188,6 +189,7 @@ ENGLISH = Phrases(
     ),
     calling_tool=("I'll call `{name}` for that.", "Let me ask the `{name}` tool.", "I'll use `{name}`."),
     tool_answered="`{name}` answered:",
+    tool_failed="`{name}` gave no result, so I cannot answer from it:",
     time_answer="It is **{result}**, according to `{name}`.",
     tool_answer_outro="That answers “{question}”.",
     empty_result="(an empty result)",
@@ -310,6 +312,7 @@ CHINESE = Phrases(
     ),
     calling_tool=("我来调用 `{name}` 查一下。", "我问问 `{name}` 工具。", "我用 `{name}` 来查。"),
     tool_answered="`{name}` 的结果：",
+    tool_failed="`{name}` 没有给出结果，所以我无法据此回答：",
     time_answer="根据 `{name}`，现在是 **{result}**。",
     tool_answer_outro="这就回答了“{question}”。",
     empty_result="（空结果）",

@@ -56,6 +56,8 @@ class Prompt:
     """The name of the tool whose result the last turn carries."""
     must_call: bool = False
     """`tool_choice` is `any` or names a tool: the model calls a tool whatever was asked."""
+    tool_failed: bool = False
+    """The tool result is an error (`is_error`): the call failed or the user declined it."""
 
     def settings(self) -> Settings:
         return Settings(self.model, self.temperature, self.effort, self.max_tokens, self.thinking_budget)
@@ -85,6 +87,7 @@ def prompt_from_messages(body: dict[str, Any]) -> Prompt:
     return Prompt(
         last_user_text=last_text,
         tool_result=_plain_text(results[-1].get("content", "")) if results else None,
+        tool_failed=bool(results and results[-1].get("is_error")),
         tools=_offered(custom_tools, none=choice.get("type") == "none", named=choice.get("name")),
         thinking=_thinking_display(thinking.get("type"), thinking.get("display", "summarized")),
         max_tokens=body["max_tokens"],
@@ -203,7 +206,13 @@ def demo_reply(prompt: Prompt, pace: Pace | None = None) -> Reply:
         blocks.append(Thinking(text if prompt.thinking == "summarized" else "", _signature(text)))
     if prompt.tool_result is not None:
         name = prompt.called_tool or "tool"
-        blocks.append(Text(tool_result_answer(prompt.question, name, prompt.tool_result, settings, style)))
+        blocks.append(
+            Text(
+                tool_result_answer(
+                    prompt.question, name, prompt.tool_result, settings, style, failed=prompt.tool_failed
+                )
+            )
+        )
     elif tool is not None:
         schema = dict(prompt.tools)[tool]
         blocks.append(Text(tool_call_preface(tool, style)))

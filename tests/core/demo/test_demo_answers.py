@@ -299,3 +299,24 @@ async def test_it_reads_the_time_out_of_a_time_servers_json_answer(client: httpx
     ]
     answered = await ask(client, question, messages=messages, tools=[TIME_TOOL])
     assert "It is **2026-12-02 12:52:07 (Asia/Tokyo)**, according to `get_time`." in texts(answered)
+
+
+async def test_a_declined_time_call_is_said_to_have_given_no_time(client: httpx.AsyncClient) -> None:
+    question = "What time is it?"
+    call = await ask(client, question, tools=[TIME_TOOL])
+    tool_use = call["content"][-1]
+    declined = {
+        "type": "tool_result",
+        "tool_use_id": tool_use["id"],
+        "content": [{"type": "text", "text": "The user declined this tool call."}],
+        "is_error": True,
+    }
+    messages = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": call["content"]},
+        {"role": "user", "content": [declined]},
+    ]
+    answered = texts(await ask(client, question, messages=messages, tools=[TIME_TOOL]))
+    assert "It is" not in answered
+    assert "`get_time` gave no result, so I cannot answer from it:" in answered
+    assert "> The user declined this tool call." in answered
