@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol, overload
 
@@ -452,7 +453,34 @@ def conversation_history(path: list[StoredMessage]) -> list[ChatMessage]:
             history[-1].content.extend(dict(block) for block in message.content)
         else:
             history.append(message.as_chat_message())
+    _answer_unanswered_calls(history)
     return history
+
+
+UNANSWERED_CALL = "No result: this tool call was interrupted before it returned one."
+
+
+def _answer_unanswered_calls(history: list[ChatMessage]) -> None:
+    """Every tool call is answered in the next turn, or the API refuses the request: a call left without its
+    result (the app closed while it ran or waited for approval, or the user wrote instead of answering)
+    gets an error result saying so, before the turn's own blocks."""
+    for reply, answer in itertools.pairwise(history):
+        if reply.role != "assistant" or answer.role != "user":
+            continue
+        calls = [str(block.get("id")) for block in reply.content if block.get("type") == "tool_use"]
+        answered = {
+            str(block.get("tool_use_id")) for block in answer.content if block.get("type") == "tool_result"
+        }
+        missing = [call for call in calls if call not in answered]
+        answer.content[:0] = [
+            {
+                "type": "tool_result",
+                "tool_use_id": call,
+                "content": [{"type": "text", "text": UNANSWERED_CALL}],
+                "is_error": True,
+            }
+            for call in missing
+        ]
 
 
 def reply_status(result: ReplyResult, *, interrupted: bool) -> MessageStatus:

@@ -6,6 +6,7 @@ A failed check is an `HttpError` whose message names the offending field by its 
 
 from __future__ import annotations
 
+import itertools
 import re
 import secrets
 from collections.abc import Iterable, Mapping
@@ -153,6 +154,32 @@ def _messages(messages: Any) -> None:
             )
         previous = role
         _content(message.get("content"), f"{where}.content")
+    for index, (reply, answer) in enumerate(itertools.pairwise(messages)):
+        _answered(reply, answer, index)
+
+
+def _answered(reply: dict[str, Any], answer: dict[str, Any], index: int) -> None:
+    """As the API: each tool_use of a reply has its tool_result at the start of the next turn."""
+    calls = [block.get("id") for block in _blocks(reply) if block.get("type") == "tool_use"]
+    if not calls:
+        return
+    answered = set()
+    for block in _blocks(answer):
+        if block.get("type") != "tool_result":
+            break
+        answered.add(block.get("tool_use_id"))
+    missing = [str(call) for call in calls if call not in answered]
+    if missing:
+        raise _Invalid(
+            f"messages.{index + 1}: `tool_use` ids were found without `tool_result` blocks immediately after:"
+            f" {', '.join(missing)}. Each `tool_use` block must have a corresponding `tool_result` block in"
+            " the next message."
+        )
+
+
+def _blocks(message: dict[str, Any]) -> list[dict[str, Any]]:
+    content = message.get("content")
+    return [block for block in content if isinstance(block, dict)] if isinstance(content, list) else []
 
 
 def _content(content: Any, where: str) -> None:

@@ -206,3 +206,55 @@ async def test_after_a_reply_that_failed_empty_the_next_turn_merges_the_user_tur
             "content": [{"type": "text", "text": "first try"}, {"type": "text", "text": "second try"}],
         }
     ]
+
+
+async def test_a_tool_call_left_without_its_result_is_answered_as_interrupted(setup: Setup) -> None:
+    # The app closed while the call waited for approval: the reply holding it was saved, its results never.
+    setup.server.enqueue(Reply([Text("Let me look."), ToolUse("lookup", {"q": "x"})]), Reply([Text("Fine.")]))
+    settings = RequestSettings(
+        model="claude-sonnet-4-6",
+        max_tokens=2048,
+        tools=[{"name": "lookup", "input_schema": {"type": "object"}}],
+    )
+    await setup.store.call(lambda s: s.update_conversation_settings(setup.conversation_id, settings, "Relay"))
+    calling = await setup.session.send(setup.conversation_id, user("look it up"))
+    call_id = calling.content[-1]["id"]
+
+    reply = await setup.session.send(setup.conversation_id, user("Never mind, just say fine."))
+
+    # The fake server refuses, as the API does, a tool_use not answered in the next turn: this one went.
+    assert reply.status == "complete" and reply.content == [{"type": "text", "text": "Fine."}]
+    sent = setup.server.requests[1].body["messages"][-1]["content"]  # type: ignore[index]
+    assert sent[0] == {
+        "type": "tool_result",
+        "tool_use_id": call_id,
+        "content": [
+            {"type": "text", "text": "No result: this tool call was interrupted before it returned one."}
+        ],
+        "is_error": True,
+    }
+    assert sent[1] == {"type": "text", "text": "Never mind, just say fine."}
+
+
+async def test_the_fake_server_refuses_a_tool_call_left_without_its_result(setup: Setup) -> None:
+    import httpx
+
+    body = {
+        "model": "claude-sonnet-4-6",
+        "max_tokens": 100,
+        "messages": [
+            {"role": "user", "content": "look it up"},
+            {
+                "role": "assistant",
+                "content": [{"type": "tool_use", "id": "toolu_1", "name": "t", "input": {}}],
+            },
+            {"role": "user", "content": "never mind"},
+        ],
+    }
+    headers = {"x-api-key": KEY, "anthropic-version": "2023-06-01"}
+    async with httpx.AsyncClient() as client:
+        response = await client.post(f"{setup.server.base_url}/v1/messages", json=body, headers=headers)
+    assert response.status_code == 400
+    assert (
+        "`tool_use` ids were found without `tool_result` blocks immediately after: toolu_1" in response.text
+    )
