@@ -8,7 +8,8 @@ Clients, each reading the same `--events`-event stream:
   triptych  core's ApiClient.stream() / MessageStream, iterated to the end, then .message()
   sdk       the official anthropic SDK's AsyncAnthropic().messages.stream(), iterated, get_final_message()
   floor     bare httpx: the response's lines read and counted, nothing parsed (the lower bound)
-Medians over `--runs` runs (after one warm-up each) and CPU-per-event ratios against triptych are printed.
+Medians over `--runs` runs (after one warm-up each) and CPU-per-event ratios against triptych and against the
+floor are printed, then the goal (triptych at most 1.5x the floor) and whether this run met it.
 `--profile` runs triptych once more under cProfile and prints its top functions.
 """
 
@@ -161,6 +162,10 @@ def main() -> None:
         server.wait(10)
 
 
+GOAL_OVER_FLOOR = 1.5
+"""Issue 17: our client's CPU per event at most 1.5x the bare httpx floor's (on the default server)."""
+
+
 def report(args: argparse.Namespace, results: dict[str, list[Run]]) -> None:
     print(
         f"{args.events} events ({args.chars} chars per delta) from the {args.server} server in another "
@@ -168,16 +173,24 @@ def report(args: argparse.Namespace, results: dict[str, list[Run]]) -> None:
     )
     print(
         f"{'client':<9} | {'events/s':>9} | {'wall s':>7} | {'CPU s':>6} | {'CPU µs/event':>12} | "
-        f"{'CPU vs triptych':>15}"
+        f"{'CPU vs triptych':>15} | {'CPU vs floor':>12}"
     )
-    ours = statistics.median(run.cpu for run in results["triptych"]) if "triptych" in results else None
+    cpu = {name: statistics.median(run.cpu for run in runs) for name, runs in results.items()}
+    ours, floor_cpu = cpu.get("triptych"), cpu.get("floor")
     for name, runs in results.items():
-        cpu = statistics.median(run.cpu for run in runs)
         wall = statistics.median(run.wall for run in runs)
-        ratio = f"{cpu / ours:>14.2f}x" if ours else f"{'':>15}"
+        ratio = f"{cpu[name] / ours:>14.2f}x" if ours else f"{'':>15}"
+        over_floor = f"{cpu[name] / floor_cpu:>11.2f}x" if floor_cpu else f"{'':>12}"
         print(
-            f"{name:<9} | {args.events / wall:>9,.0f} | {wall:>7.3f} | {cpu:>6.3f} | "
-            f"{cpu / args.events * 1e6:>12.1f} | {ratio}"
+            f"{name:<9} | {args.events / wall:>9,.0f} | {wall:>7.3f} | {cpu[name]:>6.3f} | "
+            f"{cpu[name] / args.events * 1e6:>12.1f} | {ratio} | {over_floor}"
+        )
+    if ours and floor_cpu:
+        measured = ours / floor_cpu
+        verdict = "met" if measured <= GOAL_OVER_FLOOR else "NOT met"
+        print(
+            f"goal: triptych's CPU per event <= {GOAL_OVER_FLOOR}x the floor's; measured {measured:.2f}x: "
+            f"{verdict}"
         )
 
 

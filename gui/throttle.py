@@ -44,6 +44,11 @@ class Throttle(QObject):
     def pending(self) -> bool:
         return self._pending is not None
 
+    @property
+    def ready(self) -> bool:
+        """Nothing pending and the interval passed: a call now runs at once."""
+        return self._pending is None and not self._running and self._wait_ms() <= 0
+
     def __call__(self, *args: Any) -> None:
         self._pending = args
         if self._timer.isActive() or self._running:
@@ -59,6 +64,15 @@ class Throttle(QObject):
         self._timer.stop()
         if self._pending is not None:
             self._run_pending()
+
+    def run_now(self, *args: Any) -> None:
+        """Call now, whenever the last call was (its time still sets the next interval)."""
+        if self._running:
+            self(*args)
+            return
+        self._timer.stop()
+        self._pending = args
+        self._run_pending()
 
     def cancel(self) -> None:
         """Drop a pending call."""

@@ -6,7 +6,6 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
-from contextlib import aclosing
 from dataclasses import dataclass, field
 
 import httpx
@@ -123,30 +122,44 @@ class MessageStream:
                 yield update
             return
         reader = StreamReader(self._api_style, request_id=self.request_id)
-        response, chunks = self._response, self._chunks()
+        response, metrics, capture = self._response, self.metrics, self.capture
+        # httpx annotates aiter_bytes as an AsyncIterator; it is an async generator, which has aclose().
+        chunks: AsyncGenerator[bytes, None] = response.aiter_bytes()  # type: ignore[assignment]
+        stream_bytes = self.limits.stream_bytes
         began = False
         deadline = time.monotonic() + self.limits.first_event
         pings = 0
         try:
             try:
-                async for chunk in chunks:
-                    updates = reader.feed(chunk)
-                    self.snapshot = reader.snapshot  # live, so a saver can read the reply while it streams
-                    progressed = False
-                    for update in updates:
-                        if update.kind in _NOT_PROGRESS:
-                            pings += update.kind == "ping"
-                        else:
-                            progressed = True
-                        yield self._timed(update)
-                    # Checked as bytes arrive, with no timer: while none arrive the idle limit (httpx's
-                    # read timeout) is the one that applies, and pings or a trickle are bytes arriving.
-                    # A timer per chunk would cost a Qt timer each under qasync: 100,000 deltas stall.
-                    if progressed:
-                        began = True
-                        deadline = time.monotonic() + self.limits.progress
-                    elif time.monotonic() > deadline:
-                        raise self._no_progress(began, pings)
+                # The bytes are read here rather than in a generator of their own: each layer of generators
+                # is resumed for every chunk, and a chunk is often a single event.
+                try:
+                    async for chunk in chunks:
+                        metrics.bytes_received += len(chunk)
+                        if metrics.bytes_received > stream_bytes:
+                            raise self._too_large()
+                        capture.body_read(chunk)
+                        updates = reader.feed(chunk)
+                        self.snapshot = reader.snapshot  # live, so a saver can read the reply as it streams
+                        progressed = False
+                        for update in updates:
+                            if update.kind in _NOT_PROGRESS:
+                                pings += update.kind == "ping"
+                            else:
+                                progressed = True
+                                if metrics.first_content_at is None and update.kind in _CONTENT_UPDATES:
+                                    metrics.first_content_at = time.monotonic()
+                            yield update
+                        # Checked as bytes arrive, with no timer: while none arrive the idle limit (httpx's
+                        # read timeout) is the one that applies, and pings or a trickle are bytes arriving.
+                        # A timer per chunk would cost a Qt timer each under qasync: 100,000 deltas stall.
+                        if progressed:
+                            began = True
+                            deadline = time.monotonic() + self.limits.progress
+                        elif time.monotonic() > deadline:
+                            raise self._no_progress(began, pings)
+                except httpx.TransportError as exc:  # timeouts included
+                    raise self._transport_error(exc) from exc
             except ApiConnectionError:
                 if reader.broken is not None:
                     # The stream had already broken the protocol; the cut that followed is not the news.
@@ -157,7 +170,9 @@ class MessageStream:
             updates, warnings = reader.finish()
             self.warnings.extend(warnings)
             for update in updates:
-                yield self._timed(update)
+                if metrics.first_content_at is None and update.kind in _CONTENT_UPDATES:
+                    metrics.first_content_at = time.monotonic()
+                yield update
         finally:
             self.snapshot = reader.snapshot
             self.warnings.extend(w for w in reader.warnings if w not in self.warnings)
@@ -181,37 +196,24 @@ class MessageStream:
             request_id=self.request_id,
         )
 
-    def _timed(self, update: StreamUpdate) -> StreamUpdate:
-        if update.kind in _CONTENT_UPDATES and self.metrics.first_content_at is None:
-            self.metrics.first_content_at = time.monotonic()
-        return update
+    def _too_large(self) -> ResponseTooLargeError:
+        return ResponseTooLargeError(
+            f"The stream went on past {megabytes(self.limits.stream_bytes)}, which no reply does: reading "
+            "stopped there, and what arrived is kept.",
+            limit=self.limits.stream_bytes,
+            request_id=self.request_id,
+        )
 
-    async def _chunks(self) -> AsyncGenerator[bytes, None]:
-        assert self._response is not None
-        try:
-            # httpx annotates aiter_bytes as an AsyncIterator; it is an async generator, which has aclose().
-            async with aclosing(self._response.aiter_bytes()) as chunks:  # type: ignore[type-var]
-                async for chunk in chunks:
-                    self.metrics.bytes_received += len(chunk)
-                    if self.metrics.bytes_received > self.limits.stream_bytes:
-                        raise ResponseTooLargeError(
-                            f"The stream went on past {megabytes(self.limits.stream_bytes)}, which no reply "
-                            "does: reading stopped there, and what arrived is kept.",
-                            limit=self.limits.stream_bytes,
-                            request_id=self.request_id,
-                        )
-                    self.capture.body_read(chunk)
-                    yield chunk
-        except httpx.TimeoutException as exc:
+    def _transport_error(self, exc: httpx.TransportError) -> ApiError:
+        """The stream stalled (httpx's read timeout) or was cut, after so many bytes."""
+        if isinstance(exc, httpx.TimeoutException):
             detail = ErrorDetail(DetailKind.STREAM_STALLED_AFTER, count=self.metrics.bytes_received)
-            stalled = ApiTimeoutError(english(detail), request_id=self.request_id)
-            stalled.detail = detail
-            raise stalled from exc
-        except httpx.TransportError as exc:
+            error: ApiError = ApiTimeoutError(english(detail), request_id=self.request_id)
+        else:
             detail = ErrorDetail(DetailKind.STREAM_CUT_AFTER, count=self.metrics.bytes_received)
-            cut = ApiConnectionError(english(detail), request_id=self.request_id)
-            cut.detail = detail
-            raise cut from exc
+            error = ApiConnectionError(english(detail), request_id=self.request_id)
+        error.detail = detail
+        return error
 
     async def _read_whole_message(self) -> list[StreamUpdate]:
         """A non-streaming answer: parse it and report it as one finished message."""

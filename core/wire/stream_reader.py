@@ -20,6 +20,9 @@ _SHAPE_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueError)
 """What a relay's chunk of the wrong shape (a number where a list belongs…) raises in the translator."""
 
 
+_DECODER = json.JSONDecoder()
+_JSON_WHITESPACE = " \t\n\r"
+
 _EVENTS_READ_AFTER_A_BROKEN_ONE = 8
 """How many events are still read after a malformed one, looking for the error event that says why.
 
@@ -46,7 +49,24 @@ class StreamReader:
 
     def feed(self, chunk: bytes) -> list[StreamUpdate]:
         """Raises StreamErrorEvent for an `error` event and MalformedStreamError for a broken stream."""
-        return [update for sse in self._decoder.feed(chunk) for update in self._take_checked(sse)]
+        events = self._decoder.feed(chunk)
+        if self._translator is not None:
+            return [update for sse in events for update in self._take_checked(sse)]
+        # An Anthropic stream: `_take_checked` and `_take` unrolled, since this runs for every event.
+        updates: list[StreamUpdate] = []
+        for sse in events:
+            if self._broken is not None:
+                updates += self._after_broken(sse)
+                continue
+            self.events_read += 1
+            self._line = sse.line
+            if not sse.data:
+                continue
+            try:
+                updates.append(self._apply(self._parse(sse)))
+            except MalformedStreamError as broken:
+                self._broken = broken
+        return updates
 
     def finish(self) -> tuple[list[StreamUpdate], list[str]]:
         """At the end of the bytes: the last updates, and warnings. Raises if the reply is incomplete."""
@@ -109,10 +129,19 @@ class StreamReader:
         return [self._apply(event) for event in events]
 
     def _parse(self, sse: ServerSentEvent) -> dict[str, Any]:
+        text = sse.data
+        # `json.loads(text)` at a third of its cost: `loads` is three Python calls deep, `raw_decode` one.
+        # What `raw_decode` does not take whole (leading whitespace, extra data, an error) `loads` decides.
         try:
-            data = json.loads(sse.data)
+            data, end = _DECODER.raw_decode(text)
+            whole = end == len(text) or not text[end:].strip(_JSON_WHITESPACE)
         except ValueError:
-            raise self._malformed(f"the data is not valid JSON: {sse.data[:200]}") from None
+            whole = False
+        if not whole:
+            try:
+                data = json.loads(text)
+            except ValueError:
+                raise self._malformed(f"the data is not valid JSON: {text[:200]}") from None
         if not isinstance(data, dict):
             raise self._malformed("the data is not a JSON object.")
         if "type" not in data and sse.event and self._translator is None:

@@ -3,7 +3,11 @@
 A repaint renders finished Markdown blocks until BUDGET_S is spent (long ones on a worker thread, see
 `LiveTurn`) and inserts their HTML in pieces of about INSERT_CHARS, at least one piece; whatever is left
 goes in on the next repaints, with no tail shown meanwhile, so the display may lag behind a very fast
-stream but the window keeps painting and catches up. When the reply ends, the blocks already in the
+stream but the window keeps painting and catches up. Live turns of several transcripts (compare columns,
+the streaming benchmark's four) take turns: one repaint per pass of the event loop (`PaintTurns`), so a pass
+costs one budget however many replies stream, and timers and input get their turn between them; on a loaded
+machine the sum of four repaints in one pass was what stalled the window. When the reply ends, the blocks
+already in the
 document stay: the stored reply's HTML is checked to begin with them (it does, unless the stored reply
 differs, e.g. by citations), and only its header and the rest after them are written, in the same steps.
 """
@@ -14,8 +18,9 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QTextCursor, QTextDocument
+from shiboken6 import isValid
 
 from core.render.html_slices import chunks
 from gui.throttle import Throttle
@@ -31,6 +36,54 @@ SETTLE_CHARS = 6_000
 
 Complete = Callable[[], tuple[str, str]]
 """The ended reply as stored: (its header HTML, its whole turn HTML)."""
+
+
+class PaintTurns(QObject):
+    """The live painters of the application repaint one per pass of the event loop, in turn.
+
+    The first repaint of a pass goes at once; another painter asking in the same pass waits, in order, for
+    a later pass (a zero-time timer fires once per pass, after the events already waiting)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("livePaintTurns")
+        self._waiting: deque[LivePainter] = deque()
+        self._taken = False
+        self._next_pass = QTimer(self)
+        self._next_pass.setSingleShot(True)
+        self._next_pass.setInterval(0)
+        self._next_pass.timeout.connect(self._pass_begins)
+
+    @classmethod
+    def of_application(cls) -> PaintTurns:
+        app = QCoreApplication.instance()
+        turns = app.findChild(PaintTurns, "livePaintTurns") if app is not None else None
+        return turns if turns is not None else cls(app)
+
+    def take(self, painter: LivePainter) -> bool:
+        """True: paint now. False: another painter painted in this pass; `painter` repaints in a later one."""
+        if not self._taken:
+            self._taken = True
+            self._next_pass.start()
+            return True
+        if painter not in self._waiting:
+            self._waiting.append(painter)
+        return False
+
+    def waiting(self, painter: LivePainter) -> bool:
+        return painter in self._waiting
+
+    def forget(self, painter: LivePainter) -> None:
+        if painter in self._waiting:
+            self._waiting.remove(painter)
+
+    def _pass_begins(self) -> None:
+        self._taken = False
+        while self._waiting:
+            painter = self._waiting.popleft()
+            if isValid(painter) and painter.live is not None:
+                painter.repaint_now()
+                return
 
 
 class LivePainter(QObject):
@@ -49,11 +102,17 @@ class LivePainter(QObject):
         self._inserts: deque[str] = deque()
         self._complete: Complete | None = None
         self.throttle = Throttle(self._repaint, parent=self)
+        self._turns = PaintTurns.of_application()
 
     @property
     def busy(self) -> bool:
         """Something is still to be painted (a repaint is due)."""
-        return self.throttle.pending or bool(self._inserts) or self._complete is not None
+        return (
+            self.throttle.pending
+            or bool(self._inserts)
+            or self._complete is not None
+            or self._turns.waiting(self)
+        )
 
     @property
     def start(self) -> int:
@@ -98,17 +157,25 @@ class LivePainter(QObject):
     def settle(self) -> None:
         """Paint everything still to come now, whatever it costs (before another edit of the document)."""
         self.throttle.cancel()
+        self._turns.forget(self)
         while self._step(None):
             pass
 
     def drop(self) -> None:
         """Forget the live turn (the document is being replaced)."""
         self.throttle.cancel()
+        self._turns.forget(self)
         self._inserts.clear()
         self._complete = None
         self.live = None
 
+    def repaint_now(self) -> None:
+        """Its turn came (see `PaintTurns`): repaint, through the throttle, which times the repaint."""
+        self.throttle.run_now()
+
     def _repaint(self) -> None:
+        if not self._turns.take(self):
+            return  # another live turn painted in this pass: `repaint_now` comes in a later one
         if self._step(time.monotonic() + BUDGET_S):
             self.throttle()
 

@@ -104,7 +104,23 @@ def chunkings(draw: st.DrawFn) -> tuple[bytes, list[bytes]]:
 @given(chunkings())
 def test_any_chunking_and_any_line_ending_gives_the_same_events(case: tuple[bytes, list[bytes]]) -> None:
     stream, chunks = case
-    assert fields(decode_all(chunks)) == fields(decode_all([stream]))
+    whole, pieces = decode_all([stream]), decode_all(chunks)
+    assert fields(pieces) == fields(whole)
+    assert [e.line for e in pieces] == [e.line for e in whole]
+
+
+def test_events_matched_whole_equal_events_read_line_by_line() -> None:
+    # LF-only text is matched an event at a time where it can be; a CR anywhere makes the decoder go
+    # line by line. Both must give the same events, down to the line numbers errors quote.
+    mixed = (
+        b": hello\n\nevent: a\ndata: 1\n\ndata: 2\n\nevent: b\ndata:3\ndata: 4\n\nevent:c\ndata:  5\n\n"
+        b"id: 9\ndata: 6\n\n\n\nevent: d\ndata: \xe2\x80\xa8 \xe4\xbd\xa0\n\nevent: e\n: note\ndata: 7\n\n"
+    )
+    for stream in [*sample_streams(), mixed]:
+        by_line = decode_all([stream.replace(b"\n", b"\r\n")])
+        whole = decode_all([stream])
+        assert fields(whole) == fields(by_line)
+        assert [e.line for e in whole] == [e.line for e in by_line]
 
 
 @given(
