@@ -315,7 +315,10 @@ class IncrementalMarkdown:
             return
         if not line.strip(" \t"):
             self._after_blank = self._has_text
-            self._lines.append(line)
+            # Spaces on a blank line before a block's first text read, to Python-Markdown, as the start of a
+            # paragraph when the block is rendered alone ("   \n- item" is no list); in the whole text they
+            # are a blank line.
+            self._lines.append(line if self._has_text else "")
             return
         if self._after_blank and self._starts_block(line):
             self._close_block(len(self._lines))

@@ -165,6 +165,14 @@ def test_incremental_equals_whole_render(text: str, data: st.DataObject) -> None
     assert stream(text, cuts) == render(text)
 
 
+def test_spaces_on_the_blank_line_after_a_block_keep_the_next_list_a_list() -> None:
+    # Found by the property above: the block after the fence began with "   ", and alone Python-Markdown read
+    # "   \n- alpha" as a paragraph.
+    text = "```\n```\n   \n- alpha"
+    assert "<li>alpha</li>" in render(text)
+    assert stream(text, []) == render(text)
+
+
 @settings(max_examples=150, deadline=None)
 @given(text=markdownish())
 def test_incremental_in_single_characters_equals_whole_render(text: str) -> None:
