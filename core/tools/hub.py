@@ -238,9 +238,10 @@ class ToolHub:
         connection = self._connections.get(status.name)
         if connection is None or status.state is ServerState.DISABLED:
             return
-        self._report(status)
+        # Tools first: whoever sees the new status (from any thread) sees the tools that go with it.
         if status.state in (ServerState.READY, ServerState.FAILED):
             self._refresh_specs()
+        self._report(status)
 
     def _report(self, status: ServerStatus) -> None:
         with self._lock:
