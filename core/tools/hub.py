@@ -238,7 +238,7 @@ class ToolHub:
         connection = self._connections.get(status.name)
         if connection is None or status.state is ServerState.DISABLED:
             return
-        # The tools first: whoever hears "ready" reads tools() and must find them.
+        # Tools first: whoever sees the new status (from any thread) sees the tools that go with it.
         if status.state in (ServerState.READY, ServerState.FAILED):
             self._refresh_specs()
         self._report(status)

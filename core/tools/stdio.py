@@ -125,7 +125,7 @@ async def _read_stdout(process: anyio.abc.Process, sink: Any) -> None:
                         buffer += chunk[start:end]
                         # Handed over, not copied: a line may be hundreds of megabytes.
                         line, buffer = buffer, bytearray()
-                        if line.strip():
+                        if line and not line.isspace():  # no strip(): it would copy the line
                             await sink.send(_parse(shorten_long_strings(line, KEEP_BYTES)))
                     dropping = False
                     start = end + 1
