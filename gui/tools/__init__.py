@@ -1,0 +1,2 @@
+"""The Tools menu: MCP servers (added, imported, exported, their live status and tools) and the remembered
+approval rules with the tool-call limit."""
