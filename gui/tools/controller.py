@@ -80,7 +80,9 @@ class ToolsController(QObject):
 
     async def _configure(self, servers: Sequence[ServerConfig]) -> None:
         self.serversChanged.emit([(config.name, config.enabled) for config in servers])
-        await self._hub.configure(servers)
+        if servers or self._hub.statuses():
+            # Without any server the hub's thread is never started.
+            await self._hub.configure(servers)
 
     def status_changed(self, status: ServerStatus) -> None:
         """The hub's on_status: called on the UI thread's loop."""
