@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import importlib
 import logging
 import sys
 import tempfile
@@ -169,6 +170,10 @@ class TriptychApp:
         self.window.show()
         # The first frame first: what it does not show is built, and its modules imported, right after it.
         await first_paint(self.window)
+        # httpx loads (off the UI thread) before anything renders Markdown: where rich and click are installed
+        # it imports Pygments' lexers, a module that replaces itself in sys.modules while it loads, so a
+        # first Markdown render on the UI thread at the same moment fails ("cannot import name 'TextLexer'").
+        await asyncio.to_thread(importlib.import_module, "core.api.client")
         transfer = self._add_features(self.window)
         await self.window.start()
         transfer.start_daily_backup()
