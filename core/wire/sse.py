@@ -59,7 +59,9 @@ class SSEDecoder:
                 complete = bytes(self._buffer) + complete
                 self._buffer.clear()
             self._buffer += chunk[last_end + 1 :]
-            self._skip_leading_lf = complete.endswith(b"\r")
+            # Only a CR ending the chunk may have its LF in the next one; a CR followed by text here ends its
+            # line already, and a next chunk opening with LF ends the line now buffered.
+            self._skip_leading_lf = chunk.endswith(b"\r")
         text = complete.decode("utf-8", errors="replace")
         if "\r" in text:
             return self._take_lines(_LINE_END.split(text))

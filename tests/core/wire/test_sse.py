@@ -137,3 +137,11 @@ def test_data_round_trips_whatever_the_text(lines: list[str]) -> None:
     single_bytes = [payload[i : i + 1] for i in range(len(payload))]
     expected = "\n".join(line[1:] if line.startswith(" ") else line for line in lines)
     assert [e.data for e in decode_all(single_bytes)] == [expected]
+
+
+def test_an_lf_after_a_chunk_whose_cr_is_followed_by_text_ends_that_text() -> None:
+    # Found by the chunking property test: the CR inside the first chunk is not one half of a CRLF split
+    # across chunks, so the LF opening the second chunk ends the line "data:" that came after it.
+    decoder = SSEDecoder()
+    events = decoder.feed(b"x\rdata:") + decoder.feed(b"\n\n")
+    assert [(event.data, event.line) for event in events] == [("", 2)]
