@@ -11,9 +11,10 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from core.model.tools import ServerConfig
+from core.model.tools import ServerConfig, ToolOutcome
+from core.tools.hub import ToolHub
 from tests.paths import REPO
-from tests.waiting import wait_until
+from tests.waiting import wait_for, wait_until
 
 FAULTY = REPO / "tests" / "mcp_servers" / "faulty.py"
 
@@ -80,3 +81,21 @@ async def http_server(*options: str) -> AsyncIterator[tuple[int, subprocess.Pope
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+
+
+def text(outcome: ToolOutcome) -> str:
+    """The text blocks of a tool's result, joined."""
+    return "".join(str(block.get("text", "")) for block in outcome.content if block.get("type") == "text")
+
+
+async def wait_for_answer(hub: ToolHub, tool: str, expected: str) -> None:
+    """Call `tool` until it answers `expected` (the test server's own count of what happened to it)."""
+
+    async def answer() -> str:
+        spec = hub.find(tool)
+        assert spec is not None, f"the hub offers no tool {tool!r}"
+        return text(await hub.call(spec, {}))
+
+    await wait_for(
+        answer, lambda answered: answered == expected, timeout=10, what=f"{tool} to answer {expected}"
+    )

@@ -10,12 +10,8 @@ import pytest
 
 from core.model.tools import RunProblem, ServerConfig, ServerProblem, ServerState, ToolProgress
 from core.tools.hub import ToolHub
-from tests.core.tools.servers import free_port, http_server
+from tests.core.tools.servers import free_port, http_server, text, wait_for_answer
 from tests.waiting import wait_until
-
-
-def text(outcome) -> str:
-    return "".join(block["text"] for block in outcome.content if block["type"] == "text")
 
 
 @pytest.fixture
@@ -38,11 +34,11 @@ async def test_streamable_http_calls_with_progress_and_cancellation(hub):
         await wait_until(lambda: len(progress) == 2, what="progress over HTTP")
 
         call = asyncio.ensure_future(hub.call(hub.find("hang"), {}))
-        await _wait_tool(hub, "hanging", "1")
+        await wait_for_answer(hub, "hanging", "1")
         call.cancel()
         with pytest.raises(asyncio.CancelledError):
             await call
-        await _wait_tool(hub, "cancellations", "1")
+        await wait_for_answer(hub, "cancellations", "1")
 
 
 async def test_legacy_sse_transport(hub):
@@ -87,14 +83,3 @@ async def test_a_server_dying_mid_call_cuts_the_stream_fails_the_call_and_the_se
         )
         assert hub.statuses()[0].problem in (ServerProblem.STREAM_CUT, ServerProblem.NOT_REACHABLE)
         assert hub.tools() == []
-
-
-async def _wait_tool(hub: ToolHub, tool: str, expected: str) -> None:
-    deadline = asyncio.get_running_loop().time() + 10
-    while True:
-        spec = hub.find(tool)
-        assert spec is not None
-        if text(await hub.call(spec, {})) == expected:
-            return
-        assert asyncio.get_running_loop().time() < deadline, f"{tool} never answered {expected}"
-        await asyncio.sleep(0.05)

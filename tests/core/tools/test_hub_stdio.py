@@ -13,7 +13,7 @@ import pytest
 from core.model.tools import RunProblem, ServerConfig, ServerProblem, ServerState, ServerStatus, ToolProgress
 from core.tools.hub import ToolHub
 from core.tools.results import MAX_RESULT_CHARS
-from tests.core.tools.servers import alive, child_pids, faulty, read_pids
+from tests.core.tools.servers import alive, child_pids, faulty, read_pids, text, wait_for_answer
 from tests.waiting import wait_until
 
 
@@ -24,10 +24,6 @@ async def hub():
     hub.seen = seen  # type: ignore[attr-defined]
     yield hub
     await hub.close()
-
-
-def text(outcome) -> str:
-    return "".join(block["text"] for block in outcome.content if block["type"] == "text")
 
 
 async def test_a_server_starts_lists_its_tools_and_answers_calls(hub):
@@ -249,26 +245,11 @@ async def test_importing_the_hub_does_not_import_the_sdk():
 
 
 async def _wait_hanging(hub: ToolHub, count: int) -> None:
-    await _wait_tool(hub, "hanging", str(count))
+    await wait_for_answer(hub, "hanging", str(count))
 
 
 async def _wait_cancellations(hub: ToolHub, count: int) -> None:
-    await _wait_tool(hub, "cancellations", str(count))
-
-
-async def _wait_tool(hub: ToolHub, tool: str, expected: str) -> None:
-    """Call `tool` until it answers `expected` (the server's own count of what happened)."""
-
-    async def seen() -> bool:
-        spec = hub.find(tool)
-        assert spec is not None
-        outcome = await hub.call(spec, {})
-        return text(outcome) == expected
-
-    deadline = asyncio.get_running_loop().time() + 10
-    while not await seen():
-        assert asyncio.get_running_loop().time() < deadline, f"{tool} never answered {expected}"
-        await asyncio.sleep(0.05)
+    await wait_for_answer(hub, "cancellations", str(count))
 
 
 async def test_removing_a_server_still_starting_is_not_held_up_by_its_start(tmp_path):

@@ -34,7 +34,7 @@ from tests.gui.conftest import run, wait_until
 from tests.gui.driver import KEY, Running
 from tests.keyring_backends import DictKeyring
 from tests.paths import REPO
-from tests.waiting import wait_until_sync
+from tests.waiting import wait_for, wait_until_sync
 
 TIME_ARGS = "-m mcp_server_time --local-timezone UTC"
 
@@ -246,24 +246,14 @@ def test_permissions_lists_the_stored_rules_and_revoking_one_forgets_it(
         dialog.rule_tree.setCurrentItem(dialog.rule_tree.topLevelItem(0))
         dialog.revoke_button.click()
         settings = app.app.services.tool_settings
-        await wait_until_async_value(lambda: settings.rules(), lambda rules: len(rules) == 1)
+        await wait_for(settings.rules, lambda rules: len(rules) == 1, timeout=10, what="the rule saved")
         assert [rule.server for rule in await settings.rules()] == ["time"]
         dialog.limit.setValue(7)
-        await wait_until_async_value(settings.tool_limit, lambda limit: limit == 7)
+        await wait_for(settings.tool_limit, lambda limit: limit == 7, timeout=10, what="the limit saved")
         dialog.reject()
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=60)
-
-
-async def wait_until_async_value(read, accept) -> None:  # type: ignore[no-untyped-def]
-    """Until what `read()` gives is accepted (the store is written off the UI thread)."""
-    import asyncio
-
-    deadline = asyncio.get_running_loop().time() + 10
-    while not accept(await read()):
-        assert asyncio.get_running_loop().time() < deadline, "the store never changed"
-        await asyncio.sleep(0.02)
 
 
 def test_quitting_the_real_app_ends_its_mcp_servers_and_their_children(tmp_path: Path) -> None:
