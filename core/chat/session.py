@@ -303,25 +303,14 @@ class ChatSession:
         tool_round = ToolRound(
             self._tools, self._approver, self._store, conversation_id, calls, offered, changed, shared=shared
         )
-        task = asyncio.ensure_future(tool_round.run(calls_left))
-        self._tool_rounds[reply.id] = (conversation_id, task)
-        cancelled_from_outside = False
-        try:
-            result = await asyncio.shield(task)
-        except asyncio.CancelledError:
-            current = asyncio.current_task()
-            cancelled_from_outside = current is not None and current.cancelling() > 0
-            # Stopped before the round began, or the app is closing: end the calls, keep what came.
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-            result = task.result() if not task.cancelled() else tool_round.stopped()
-        finally:
-            del self._tool_rounds[reply.id]
-        await self._store.call(lambda s: s.update_reply(reply.id, tool_runs=result.runs))
-        if cancelled_from_outside:
-            raise asyncio.CancelledError
-        return result
+
+        def track(task: asyncio.Task[RoundResult] | None) -> None:
+            if task is None:
+                del self._tool_rounds[reply.id]
+            else:
+                self._tool_rounds[reply.id] = (conversation_id, task)
+
+        return await tool_round.run_and_save(reply.id, calls_left, track)
 
     async def _stream_reply(
         self, conversation: Conversation, parent_id: int, settings: RequestSettings

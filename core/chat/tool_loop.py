@@ -15,6 +15,7 @@ the calls in flight (the hub sends MCP cancellation) and returns what had arrive
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
@@ -224,6 +225,32 @@ class ToolRound:
             await asyncio.gather(*tasks, return_exceptions=True)
             return self.stopped()
         return self._result()
+
+    async def run_and_save(
+        self, reply_id: int, allowed_calls: int, track: Callable[[asyncio.Task[RoundResult] | None], None]
+    ) -> RoundResult:
+        """`run` as a task of its own, handed to `track` while it runs (Stop cancels it there; None once it
+        ended), then the runs saved with the reply. Cancelled from outside (the app closing): the calls end,
+        what came is saved, and CancelledError is raised again."""
+        task = asyncio.ensure_future(self.run(allowed_calls))
+        track(task)
+        cancelled_from_outside = False
+        try:
+            result = await asyncio.shield(task)
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            cancelled_from_outside = current is not None and current.cancelling() > 0
+            # Stopped before the round began, or the app is closing: end the calls, keep what came.
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            result = task.result() if not task.cancelled() else self.stopped()
+        finally:
+            track(None)
+        await self._store.call(lambda s: s.update_reply(reply_id, tool_runs=result.runs))
+        if cancelled_from_outside:
+            raise asyncio.CancelledError
+        return result
 
     def stopped(self) -> RoundResult:
         """The round as it stands, every unfinished call marked cancelled (Stop, or the app closing)."""
