@@ -159,24 +159,52 @@ def differences(
         found.append(Difference("profile", column_profile or "none"))
     for item in fields(RequestSettings):
         ours, theirs = getattr(column, item.name), getattr(base, item.name)
-        if ours == theirs:
-            continue
-        if item.name in _CHANGED_ONLY:
-            text = "changed" if ours else "none"
-        elif item.name == "mcp_servers":
-            text = "all" if ours is None else ", ".join(ours) or "none"
-        elif item.name == "thinking":
-            text = thinking_text(ours)
-        else:
-            text = _value_text(ours)
-        found.append(Difference(item.name, text))
+        if ours != theirs:
+            found.append(Difference(item.name, _field_text(item.name, ours)))
     return found
+
+
+def _field_text(name: str, value: Any) -> str:
+    if name in _CHANGED_ONLY:
+        return "changed" if value else "none"
+    if name == "mcp_servers":
+        return "all" if value is None else ", ".join(value) or "none"
+    if name == "thinking":
+        return thinking_text(value)
+    return _value_text(value)
 
 
 def settings_differences(
     base: RequestSettings, base_profile: str | None, column: RequestSettings, column_profile: str | None
 ) -> list[str]:
     return [difference.label() for difference in differences(base, base_profile, column, column_profile)]
+
+
+def distinguishing_differences(
+    columns: Sequence[tuple[str | None, RequestSettings]],
+) -> list[list[Difference]]:
+    """For each column (profile name, settings), its values of the fields not the same in every column.
+
+    This names a column by what sets it apart ("temperature 0.2, effort high") in every place that shows it,
+    instead of "Column 2". Columns with identical settings get identical lists; the caller numbers them.
+    Fields shown only as "changed" (system prompt, tools…) read "changed" in every column that has one.
+    """
+    if not columns:
+        return []
+    base_profile, base = columns[0]
+    varying: set[str] = set()
+    for profile, settings in columns[1:]:
+        varying.update(item.field for item in differences(base, base_profile, settings, profile))
+    found: list[list[Difference]] = []
+    for profile, settings in columns:
+        named: list[Difference] = []
+        if "profile" in varying:
+            named.append(Difference("profile", profile or "none"))
+        for item in fields(RequestSettings):
+            if item.name in varying:
+                named.append(Difference(item.name, _field_text(item.name, getattr(settings, item.name))))
+        found.append(named)
+    return found
 
 
 def thinking_text(thinking: ThinkingSettings | None) -> str:

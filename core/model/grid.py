@@ -132,6 +132,18 @@ class CellResult:
 
 
 @dataclass(frozen=True)
+class GridProgress:
+    """Where a run stands, for the progress bar: counts of cell repeats, time left, spend so far."""
+
+    done: int
+    failed: int
+    remaining: int
+    eta_seconds: float | None
+    """None until enough cells have finished to estimate from."""
+    cost_so_far_usd: float
+
+
+@dataclass(frozen=True)
 class GridRun:
     id: int | None
     name: str

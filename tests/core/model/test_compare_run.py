@@ -5,6 +5,7 @@ from core.model.compare_run import (
     Difference,
     best_per_metric,
     differences,
+    distinguishing_differences,
     settings_differences,
 )
 from core.model.request_settings import RequestSettings, ThinkingSettings
@@ -39,6 +40,27 @@ def test_differences_are_structured_for_translation() -> None:
     found = differences(BASE, "Relay", column, "Relay")
     assert found == [Difference("temperature", "default"), Difference("effort", "high")]
     assert [d.label() for d in found] == ["temperature default", "effort high"]
+
+
+def test_every_column_is_named_by_the_fields_that_vary_across_all_columns() -> None:
+    """Each column lists its own value of every varying field, the first column included."""
+    hot = RequestSettings(model=BASE.model, max_tokens=4096, temperature=0.2, system="Be brief.")
+    effort = RequestSettings(
+        model=BASE.model, max_tokens=4096, temperature=1.0, system="Be brief.", effort="high"
+    )
+    names = [
+        [d.label() for d in column]
+        for column in distinguishing_differences([("Relay", BASE), ("Relay", hot), ("Relay", effort)])
+    ]
+    assert names == [
+        ["temperature 1.0", "effort default"],
+        ["temperature 0.2", "effort default"],
+        ["temperature 1.0", "effort high"],
+    ]
+    assert distinguishing_differences([("Relay", BASE), ("Relay", BASE)]) == [[], []]
+    assert distinguishing_differences([]) == []
+    by_profile = distinguishing_differences([("Relay", BASE), (None, BASE)])
+    assert by_profile == [[Difference("profile", "Relay")], [Difference("profile", "none")]]
 
 
 def test_best_per_metric_picks_lowest_times_and_cost_and_highest_speed() -> None:
