@@ -302,67 +302,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="109"/>
+        <location filename="../../gui/chat/branch_actions.py" line="110"/>
         <source>With the current settings ({model})</source>
         <translation>使用当前设置（{model}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="114"/>
+        <location filename="../../gui/chat/branch_actions.py" line="115"/>
         <source>With another model (this reply only)</source>
         <translation>使用其他模型（仅此回复）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="149"/>
+        <location filename="../../gui/chat/branch_actions.py" line="150"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="153"/>
+        <location filename="../../gui/chat/branch_actions.py" line="154"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="163"/>
         <source>Branch {number}: {title}</source>
         <translation>分支 {number}：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="186"/>
+        <location filename="../../gui/chat/branch_actions.py" line="187"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="188"/>
+        <location filename="../../gui/chat/branch_actions.py" line="189"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="190"/>
+        <location filename="../../gui/chat/branch_actions.py" line="191"/>
         <source>Branch into new conversation</source>
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="194"/>
+        <location filename="../../gui/chat/branch_actions.py" line="195"/>
         <source>Delete this version…</source>
         <translation>删除此版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="201"/>
+        <location filename="../../gui/chat/branch_actions.py" line="202"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="210"/>
+        <location filename="../../gui/chat/branch_actions.py" line="211"/>
         <source>Delete this version</source>
         <translation>删除此版本</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="238"/>
+        <location filename="../../gui/chat/branch_actions.py" line="239"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="244"/>
+        <location filename="../../gui/chat/branch_actions.py" line="245"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>
@@ -3054,43 +3054,43 @@ The menu starts: {command}</source>
 <context>
     <name>PresetActions</name>
     <message>
-        <location filename="../../gui/preset_actions.py" line="95"/>
+        <location filename="../../gui/preset_actions.py" line="97"/>
         <source>Saved: new conversations start from these settings.</source>
         <translation>已保存：新对话将从这些设置开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="100"/>
+        <location filename="../../gui/preset_actions.py" line="102"/>
         <source>This conversation&apos;s settings are the defaults again.</source>
         <translation>此对话的设置已恢复为默认值。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="110"/>
+        <location filename="../../gui/preset_actions.py" line="112"/>
         <source>Preset &quot;{name}&quot; applied.</source>
         <translation>已应用预设“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="117"/>
-        <location filename="../../gui/preset_actions.py" line="135"/>
+        <location filename="../../gui/preset_actions.py" line="119"/>
+        <location filename="../../gui/preset_actions.py" line="137"/>
         <source>Save as preset</source>
         <translation>存为预设</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="118"/>
+        <location filename="../../gui/preset_actions.py" line="120"/>
         <source>Name of the preset:</source>
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="136"/>
+        <location filename="../../gui/preset_actions.py" line="138"/>
         <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
         <translation>已有名为“{name}”的预设。要替换其设置吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="154"/>
+        <location filename="../../gui/preset_actions.py" line="156"/>
         <source>Saved as preset &quot;{name}&quot;.</source>
         <translation>已存为预设“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="173"/>
+        <location filename="../../gui/preset_actions.py" line="177"/>
         <source>A preset named &quot;{name}&quot; exists already; choose another name.</source>
         <translation>已有名为“{name}”的预设，请换一个名称。</translation>
     </message>
@@ -3816,42 +3816,42 @@ The menu starts: {command}</source>
 <context>
     <name>RequestCodeMenu</name>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="52"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
         <source>Copy request as cURL</source>
         <translation>将请求复制为 cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="53"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="55"/>
         <source>Copy request as Python (httpx)</source>
         <translation>将请求复制为 Python (httpx)</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="56"/>
         <source>Show raw request/response…</source>
         <translation>显示原始请求/响应…</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="60"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="62"/>
         <source>cURL</source>
         <translation>cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="63"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="65"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="95"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="101"/>
         <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}，根据当前设置重建：此回复发送于 Triptych 记录请求之前。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="99"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="105"/>
         <source>Copied the request as {language}. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="109"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="115"/>
         <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
         <translation>此回复的请求没有记录，其服务商配置也已不存在，无法重建。</translation>
     </message>
@@ -5164,12 +5164,12 @@ Details: {details}</source>
         <translation>权限…</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="149"/>
+        <location filename="../../gui/tools/controller.py" line="151"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="151"/>
+        <location filename="../../gui/tools/controller.py" line="153"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -5251,12 +5251,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="57"/>
+        <location filename="../../gui/transcript/view.py" line="55"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="59"/>
+        <location filename="../../gui/transcript/view.py" line="57"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation>对话中的消息。Tab 在其中的链接之间移动；菜单键打开消息的菜单。</translation>
     </message>
@@ -5290,7 +5290,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="385"/>
+        <location filename="../../gui/transfer/menu.py" line="397"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -5322,7 +5322,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="205"/>
-        <location filename="../../gui/transfer/menu.py" line="250"/>
+        <location filename="../../gui/transfer/menu.py" line="252"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -5342,53 +5342,53 @@ Details: {details}</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="253"/>
+        <location filename="../../gui/transfer/menu.py" line="255"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="261"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="262"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n 个无法写入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="264"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>{title} ({name}): {reason}</source>
         <translation>{title}（{name}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="274"/>
+        <location filename="../../gui/transfer/menu.py" line="276"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="291"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -5397,27 +5397,27 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="308"/>
+        <location filename="../../gui/transfer/menu.py" line="312"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="311"/>
+        <location filename="../../gui/transfer/menu.py" line="315"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="316"/>
+        <location filename="../../gui/transfer/menu.py" line="320"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="317"/>
+        <location filename="../../gui/transfer/menu.py" line="321"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="327"/>
+        <location filename="../../gui/transfer/menu.py" line="331"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -5426,28 +5426,49 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="341"/>
+        <location filename="../../gui/transfer/menu.py" line="345"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="345"/>
+        <location filename="../../gui/transfer/menu.py" line="349"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="349"/>
+        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <source>Imported %n test set(s) for evaluation grids.</source>
+        <translation>
+            <numerusform>已导入 %n 个评测网格测试集。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="355"/>
+        <source>Imported %n grid run(s).</source>
+        <translation>
+            <numerusform>已导入 %n 次网格运行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="359"/>
+        <source>%n test set(s) or grid run(s) already here, not imported again.</source>
+        <translation>
+            <numerusform>%n 个测试集或网格运行已存在，未再次导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="361"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="366"/>
+        <location filename="../../gui/transfer/menu.py" line="378"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -5458,12 +5479,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="375"/>
+        <location filename="../../gui/transfer/menu.py" line="387"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="382"/>
+        <location filename="../../gui/transfer/menu.py" line="394"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -5848,12 +5869,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="288"/>
+        <location filename="../../gui/app.py" line="321"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="332"/>
+        <location filename="../../gui/app.py" line="366"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -5861,126 +5882,126 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="164"/>
+        <location filename="../../gui/transcript/turn_html.py" line="185"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <location filename="../../gui/transcript/turn_html.py" line="205"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="186"/>
+        <location filename="../../gui/transcript/turn_html.py" line="207"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="206"/>
+        <location filename="../../gui/transcript/turn_html.py" line="227"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="208"/>
+        <location filename="../../gui/transcript/turn_html.py" line="229"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="209"/>
+        <location filename="../../gui/transcript/turn_html.py" line="230"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="178"/>
-        <location filename="../../gui/transcript/turn_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="199"/>
+        <location filename="../../gui/transcript/turn_html.py" line="232"/>
         <source>Get reply</source>
         <translation>获取回复</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="239"/>
+        <location filename="../../gui/transcript/turn_html.py" line="260"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="264"/>
         <source>≈{count} out (estimated)</source>
         <translation>输出约 {count}（估算）</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="245"/>
+        <location filename="../../gui/transcript/turn_html.py" line="266"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="248"/>
+        <location filename="../../gui/transcript/turn_html.py" line="269"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="272"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="257"/>
+        <location filename="../../gui/transcript/turn_html.py" line="278"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="259"/>
+        <location filename="../../gui/transcript/turn_html.py" line="280"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="268"/>
+        <location filename="../../gui/transcript/turn_html.py" line="289"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="270"/>
+        <location filename="../../gui/transcript/turn_html.py" line="291"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="292"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="364"/>
+        <location filename="../../gui/transcript/turn_html.py" line="385"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="367"/>
+        <location filename="../../gui/transcript/turn_html.py" line="388"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="377"/>
+        <location filename="../../gui/transcript/turn_html.py" line="398"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="384"/>
+        <location filename="../../gui/transcript/turn_html.py" line="405"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="423"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="449"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="437"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
