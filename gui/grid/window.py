@@ -326,6 +326,10 @@ class GridWindow(QMainWindow):
         if self._runs:
             await self.open_run(self._runs[0].id)
 
+    async def refresh_test_sets(self) -> None:
+        """The saved test sets listed again (one was added from a conversation); the editor keeps its edits."""
+        await self._load_test_sets(select=self._loaded.id if self._loaded is not None else None)
+
     async def _load_test_sets(self, select: int | None = None) -> None:
         self._test_sets = list(await self._grids.test_sets())
         self.test_sets.clear()
