@@ -43,6 +43,7 @@ from core.model.grid import (
     CellStatus,
     GridProgress,
     GridRun,
+    GridRunSummary,
     GridVariant,
     MissingVariableError,
     RunState,
@@ -104,7 +105,7 @@ class GridWindow(QMainWindow):
         self._test_sets: list[TestSet] = []
         self._loaded: TestSet | None = None
         """The test set as last loaded or saved: an unchanged one is not saved again as a new version."""
-        self._runs: list[GridRun] = []
+        self._runs: list[GridRunSummary] = []
         self.run: GridRun | None = None
         """The run shown, its cells kept up to date from the runner's events."""
         self._cells: dict[CellKey, CellResult] = {}
