@@ -56,6 +56,8 @@ class GridFeature(QObject):
         tools_menu.addSeparator()
         tools_menu.addAction(self.open_action)
         window.transcript.turnMenuRequested.connect(self._add_to_turn_menu)
+        # Runs a quit left running show as paused, with Resume: done before the grid window first lists them.
+        self._tidied = tasks.start(grids.pause_interrupted())
 
     async def open_window(self) -> GridWindow:
         if self.grid_window is not None:
@@ -65,6 +67,7 @@ class GridFeature(QObject):
             return self.grid_window
         from gui.grid.window import GridWindow
 
+        await self._tidied
         conversation = self._window.current_conversation()
         base = GridVariant(
             conversation.profile_name if conversation is not None else None, self._window.current_settings()
