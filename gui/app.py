@@ -234,13 +234,15 @@ class TriptychApp:
         self._grid_runner = runner
 
         async def estimate(run: GridRun) -> CostPreview:
+            counter = self.session.input_counter
             return await cost_preview(
-                run.test_set, run.variants, run.repeats, self.session.input_counter, self.clients.price_overrides
+                run.test_set, run.variants, run.repeats, counter, self.clients.price_overrides
             )
 
         return GridFeature(
             window, self.tools.menu,
-            grids=self.services.grids, runner=runner, signals=signals, tasks=self.tasks, settings=self.settings,
+            grids=self.services.grids, runner=runner, signals=signals, tasks=self.tasks,
+            settings=self.settings,
             profile_names=lambda: [profile.name for profile in self._profiles],
             presets=window.presets.presets, estimate=estimate,
         )  # fmt: skip
@@ -355,8 +357,7 @@ class TriptychApp:
 
     async def _start_demo(self) -> None:
         # Imported here: the demo server's aiohttp is a sixth of the app's imports; only --demo needs it.
-        from core.demo import ServerThread
-    from core.grid.runner import GridRunner, demo_server
+        from core.demo import ServerThread, demo_server
 
         self.demo = ServerThread(demo_server(DEMO_KEY, port=self.options.demo_port))
         base_url = await asyncio.to_thread(self.demo.start)

@@ -22,7 +22,9 @@ PROMPT_VARIABLE = "prompt"
 
 
 class AddToTestSetDialog(QDialog):
-    def __init__(self, prompt: str, test_sets: list[TestSet], context_count: int, parent: QWidget | None = None):
+    def __init__(
+        self, prompt: str, test_sets: list[TestSet], context_count: int, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._prompt = prompt
         self._test_sets = test_sets
@@ -85,8 +87,8 @@ class AddToTestSetDialog(QDialog):
         variables = template_variables(self._test_sets[self.target.currentData()].template)
         if len(variables) != 1:
             return self.tr(
-                "This test set's template has {count} variables; a prompt can only be added to a test set whose "
-                "template is one variable, such as {{{{prompt}}}}. Choose another or a new test set."
+                "This test set's template has {count} variables; a prompt can only be added to a test set "
+                "whose template is one variable, such as {{{{prompt}}}}. Choose another or a new test set."
             ).format(count=len(variables))
         return None
 

@@ -328,7 +328,7 @@ class GridWindow(QMainWindow):
             await self.open_run(self._runs[0].id)
 
     async def refresh_test_sets(self) -> None:
-        """The saved test sets listed again (one was added from a conversation); the editor keeps its edits."""
+        """The saved test sets listed again (one added from a conversation); the editor keeps its edits."""
         await self._load_test_sets(select=self._loaded.id if self._loaded is not None else None)
 
     async def _load_test_sets(self, select: int | None = None) -> None:
@@ -478,7 +478,7 @@ class GridWindow(QMainWindow):
                 return None
             draft = self._draft_run(test_set)
             preview = await self._priced(draft)
-            too_dear = preview is not None and preview.total_high_usd > self.confirm_above.value()
+            too_dear = preview is not None and preview.high_usd > self.confirm_above.value()
             if too_dear and preview is not None and not await self._confirm_cost(preview):
                 self.show_message(self.tr("The run was not started."), error=False)
                 return None

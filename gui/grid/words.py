@@ -17,8 +17,12 @@ def money(low: float, high: float) -> str:
 
 
 def cost_text(preview: CostPreview, names: list[str]) -> str:
-    """"900 requests, estimated $0.12–$0.45 (counted by the provider)", then a line per column."""
-    head = QCoreApplication.translate("GridWords", "%n request(s)", None, preview.requests) + ", " + money(preview.low_usd, preview.high_usd)
+    """ "900 requests, estimated $0.12–$0.45 (counted by the provider)", then a line per column."""
+    head = (
+        QCoreApplication.translate("GridWords", "%n request(s)", None, preview.requests)
+        + ", "
+        + money(preview.low_usd, preview.high_usd)
+    )
     head += " " + (
         QCoreApplication.translate("GridWords", "(input estimated here: the provider does not count tokens)")
         if preview.estimated
@@ -34,6 +38,8 @@ def cost_text(preview: CostPreview, names: list[str]) -> str:
         lines.append(f"{name}: {cost}")
     if preview.unpriced_models:
         lines.append(
-            QCoreApplication.translate("GridWords", "Not in the total (no known price): {models}").format(models=", ".join(preview.unpriced_models))
+            QCoreApplication.translate("GridWords", "Not in the total (no known price): {models}").format(
+                models=", ".join(preview.unpriced_models)
+            )
         )
     return "\n".join(lines)
