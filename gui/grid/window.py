@@ -409,18 +409,21 @@ class GridWindow(QMainWindow):
         path = self.choose_import(self)
         if path is None:
             return
-        from core.grid.test_set_files import TestSetFileError, read_cases
+        from core.grid.test_set_files import TestSetFileError, read_cases_file
         from gui.grid.words import file_error_text
 
         try:
-            cases = await asyncio.to_thread(read_cases, path, self.editor.template.toPlainText())
+            imported = await asyncio.to_thread(read_cases_file, path, self.editor.template.toPlainText())
         except TestSetFileError as error:
             self.show_message(file_error_text(error, path.name))
             return
-        self.editor.add_cases(cases)
-        self.show_message(
-            self.tr("Imported %n case(s) from {file}.", "", len(cases)).format(file=path.name), error=False
-        )
+        self.editor.add_cases(imported.cases)
+        if imported.system and not self.editor.system.toPlainText().strip():
+            self.editor.system.setPlainText(imported.system)
+        text = self.tr("Imported %n case(s) from {file}.", "", len(imported.cases)).format(file=path.name)
+        if imported.encoding == "gbk":
+            text += " " + self.tr("The file was read as GBK (Chinese) text.")
+        self.show_message(text, error=False)
 
     # --- running ------------------------------------------------------------------------------------------
 
