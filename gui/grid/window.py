@@ -317,15 +317,20 @@ class GridWindow(QMainWindow):
     # --- opening ----------------------------------------------------------------------------------------
 
     async def load(self) -> None:
-        """The saved test sets and runs; the newest run shown (a run stopped by a quit shows Resume)."""
-        await self._load_test_sets()
-        if self._test_sets:
-            self._show_test_set(self._test_sets[0])
-        else:
-            self.new_test_set()
-        await self._load_runs()
-        if self._runs:
-            await self.open_run(self._runs[0].id)
+        """The saved test sets and runs; the newest run shown (a run stopped by a quit shows Resume). The
+        setup is disabled until then, so nothing typed is replaced by what loads."""
+        self.splitter.setEnabled(False)
+        try:
+            await self._load_test_sets()
+            if self._test_sets:
+                self._show_test_set(self._test_sets[0])
+            else:
+                self.new_test_set()
+            await self._load_runs()
+            if self._runs:
+                await self.open_run(self._runs[0].id)
+        finally:
+            self.splitter.setEnabled(True)
 
     async def refresh_test_sets(self) -> None:
         """The saved test sets listed again (one added from a conversation); the editor keeps its edits."""
