@@ -170,11 +170,15 @@ async def export_and_read_back(window: GridWindow, folder: Path) -> None:
     with chosen["csv"].open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
     assert len(rows) == 12
-    assert {row["case"] for row in rows} == {"case 0", "case 1"}
+    assert {row["case_name"] for row in rows} == {"case 0", "case 1"}
+    assert {row["{{country}}"] for row in rows} == {"Country 0", "Country 1"}
+    assert all(float(row["duration"]) >= 0.24 for row in rows)
     assert all(row["output"] == REPLY_TEXT for row in rows)
     lines = [json.loads(line) for line in chosen["jsonl"].read_text(encoding="utf-8").splitlines()]
     assert len(lines) == 12
-    assert {line["variant"] for line in lines} == set(window.names)
+    assert {line["variant_name"] for line in lines} == set(window.names)
+    assert {line["settings"]["temperature"] for line in lines} == {0.0, 1.0}
+    assert all(line["metrics"]["output_tokens"] == OUTPUT_TOKENS for line in lines)
 
     class Collect(HTMLParser):
         def __init__(self) -> None:
