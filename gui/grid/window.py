@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from core.grid.cost import CostPreview
     from core.grid.runner import GridRunner
     from core.store.services import GridService
+    from gui.grid.stats_view import GridStatsView
 
 CONFIRM_ABOVE_KEY = "grid/confirm_above_usd"
 DEFAULT_CONFIRM_ABOVE = 1.0
@@ -490,6 +491,10 @@ class GridWindow(QMainWindow):
             if too_dear and preview is not None and not await self._confirm_cost(preview):
                 self.show_message(self.tr("The run was not started."), error=False)
                 return None
+            refused = self._cell_problem(draft)
+            if refused is not None:
+                self.show_message(refused)
+                return None
             run = await self._grids.create_run(draft)
             await self._load_runs(select=run.id)
             self._show_run(run)
@@ -499,6 +504,30 @@ class GridWindow(QMainWindow):
             return run
         finally:
             self.run_button.setEnabled(True)
+
+    def _cell_problem(self, draft: GridRun) -> str | None:
+        """A cell that cannot be sent (settings the API would refuse, a missing variable), named by its row
+        and column, before anything of the run is saved or sent."""
+        from core.grid.runner import CellCheckError, check_cells
+        from core.wire.validation import RequestValidationError
+
+        try:
+            check_cells(draft, draft.keys())
+        except CellCheckError as refused:
+            error = refused.error
+            if isinstance(error, RequestValidationError):
+                reason = " ".join(issue.message for issue in error.issues)
+            else:
+                reason = self.tr("no value for {{{{{variable}}}}}").format(variable=error.variable)
+            return self.tr(
+                'Nothing was sent: row {row} ("{case}") in the column “{variant}”: {reason}'
+            ).format(
+                row=refused.case + 1,
+                case=draft.test_set.cases[refused.case].name,
+                variant=self.variants.names()[refused.variant],
+                reason=reason,
+            )
+        return None
 
     async def _confirm_cost(self, preview: CostPreview) -> bool:
         from gui.grid.words import cost_text
@@ -602,6 +631,7 @@ class GridWindow(QMainWindow):
 
                 self.stats_view = GridStatsView(self.stats_page)
                 self.stats_layout.addWidget(self.stats_view)
+                self._describe_stats(self.stats_view)
             self.stats_view.show_run(run, self.names)
         elif page is self.charts_page:
             if self.charts is None:
@@ -610,6 +640,16 @@ class GridWindow(QMainWindow):
                 self.charts = GridCharts(self.charts_page)
                 self.charts_layout.addWidget(self.charts)
             self.charts.show_run(run, self.names)
+
+    def _describe_stats(self, view: GridStatsView) -> None:
+        view.columns_table.setAccessibleDescription(
+            self.tr("A row per variant: median, p90 and spread of each metric over every case and repeat")
+        )
+        view.rows_table.setAccessibleDescription(
+            self.tr(
+                "A row per test case: median, p90 and spread of each metric over every variant and repeat"
+            )
+        )
 
     # --- cells ----------------------------------------------------------------------------------------
 

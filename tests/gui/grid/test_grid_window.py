@@ -67,7 +67,7 @@ def test_a_grid_with_repeats_runs_measures_and_exports(
         window.confirm_above.setValue(0.0)
         window.run_button.click()
         await wait_until(lambda: window.question is not None, what="the cost confirmation")
-        assert "12 requests" in window.question.informativeText()
+        assert window.question.informativeText().startswith("12 request")
         window.question.button(QMessageBox.StandardButton.Yes).click()
         await wait_until(lambda: window.run_bar.state == RunState.DONE, timeout=30, what="the run to finish")
 
@@ -259,6 +259,23 @@ def test_bad_input_is_said_plainly_and_nothing_is_saved(
         window.variants.set_variants([])
         window.run_button.click()
         await wait_until(lambda: "no columns" in window.message.text(), what="the missing columns")
+        # A column the API would refuse: named, before the run is saved or anything sent.
+        base = app.window.current_settings()
+        window.variants.set_variants(
+            [
+                GridVariant("Relay", dataclasses.replace(base, temperature=0.0)),
+                GridVariant("Relay", dataclasses.replace(base, temperature=1.0, max_tokens=10_000_000)),
+            ]
+        )
+        window.confirm_above.setValue(1_000_000)
+        window.run_button.click()
+        await wait_until(lambda: "Nothing was sent" in window.message.text(), what="the refused column")
+        assert window.message.text() == (
+            'Nothing was sent: row 1 ("only text") in the column “max tokens 10000000 · temperature 1.0”: '
+            "max_tokens must be at most 128000 for Claude Sonnet 4.6 (it is 10000000)."
+        )
+        assert await app.app.services.grids.runs() == []
+        await app.app.services.grids.delete_test_set((await app.app.services.grids.test_sets())[0].id)
         # Nothing half-saved: no test set, no run.
         assert await app.app.services.grids.test_sets() == []
         assert await app.app.services.grids.runs() == []
