@@ -10,17 +10,15 @@ from PySide6.QtCore import QCoreApplication
 
 from core.grid.stats import METRICS
 
-_CONTEXT = "GridMetrics"
-
 
 def metric_name(metric: str) -> str:
     """A metric's name with its unit, e.g. "Time to first token (s)"; an unknown name is shown as it is."""
     names = {
-        "time_to_first_token": QCoreApplication.translate(_CONTEXT, "Time to first token (s)"),
-        "duration": QCoreApplication.translate(_CONTEXT, "Total time (s)"),
-        "output_tokens_per_second": QCoreApplication.translate(_CONTEXT, "Output tokens/s"),
-        "output_tokens": QCoreApplication.translate(_CONTEXT, "Output length (tokens)"),
-        "cost_usd": QCoreApplication.translate(_CONTEXT, "Cost (USD)"),
+        "time_to_first_token": QCoreApplication.translate("GridMetrics", "Time to first token (s)"),
+        "duration": QCoreApplication.translate("GridMetrics", "Total time (s)"),
+        "output_tokens_per_second": QCoreApplication.translate("GridMetrics", "Output tokens/s"),
+        "output_tokens": QCoreApplication.translate("GridMetrics", "Output length (tokens)"),
+        "cost_usd": QCoreApplication.translate("GridMetrics", "Cost (USD)"),
     }
     return names.get(metric, metric)
 
@@ -33,9 +31,9 @@ def metric_names() -> dict[str, str]:
 def value_text(metric: str, value: float) -> str:
     """A value in the metric's own unit and precision: "1.24 s", "38.5 tok/s", "412", "$0.0031"."""
     if metric in ("time_to_first_token", "duration"):
-        return QCoreApplication.translate(_CONTEXT, "{value} s").format(value=_significant(value))
+        return QCoreApplication.translate("GridMetrics", "{value} s").format(value=_significant(value))
     if metric == "output_tokens_per_second":
-        return QCoreApplication.translate(_CONTEXT, "{value} tok/s").format(value=_significant(value))
+        return QCoreApplication.translate("GridMetrics", "{value} tok/s").format(value=_significant(value))
     if metric == "output_tokens":
         return f"{value:.0f}" if value == round(value) else f"{value:.1f}"
     if metric == "cost_usd":

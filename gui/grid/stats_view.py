@@ -64,7 +64,8 @@ class GridStatsView(QWidget):
         reference_label = QLabel(self.tr("Compare columns with:"))
         reference_label.setBuddy(self.reference)
         chooser.addWidget(reference_label)
-        chooser.addWidget(self.reference, 1)
+        chooser.addWidget(self.reference)
+        chooser.addStretch(1)
 
         self.columns_table = _table(self.tr("Statistics per column"))
         self.rows_table = _table(self.tr("Statistics per test case"))
@@ -250,6 +251,7 @@ def _table(name: str) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(True)
     table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.horizontalHeader().setStretchLastSection(True)
     return table
 
 

@@ -303,67 +303,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="109"/>
+        <location filename="../../gui/chat/branch_actions.py" line="110"/>
         <source>With the current settings ({model})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="114"/>
+        <location filename="../../gui/chat/branch_actions.py" line="115"/>
         <source>With another model (this reply only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="149"/>
+        <location filename="../../gui/chat/branch_actions.py" line="150"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="153"/>
+        <location filename="../../gui/chat/branch_actions.py" line="154"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="163"/>
         <source>Branch {number}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="186"/>
+        <location filename="../../gui/chat/branch_actions.py" line="187"/>
         <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="188"/>
+        <location filename="../../gui/chat/branch_actions.py" line="189"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="190"/>
+        <location filename="../../gui/chat/branch_actions.py" line="191"/>
         <source>Branch into new conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="194"/>
+        <location filename="../../gui/chat/branch_actions.py" line="195"/>
         <source>Delete this version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="201"/>
+        <location filename="../../gui/chat/branch_actions.py" line="202"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="210"/>
+        <location filename="../../gui/chat/branch_actions.py" line="211"/>
         <source>Delete this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="238"/>
+        <location filename="../../gui/chat/branch_actions.py" line="239"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="244"/>
+        <location filename="../../gui/chat/branch_actions.py" line="245"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2346,6 +2346,225 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>GridCharts</name>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="102"/>
+        <source>Metric shown in the box plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="106"/>
+        <source>Box plot of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="117"/>
+        <source>Charts of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="201"/>
+        <source>No repeat has finished yet: the charts fill in as the cells do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="223"/>
+        <source>{metric}: each repeat a point, the box its middle half</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="301"/>
+        <source>Cost per column (every repeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="322"/>
+        <source>Tokens per column (every repeat): {input} input, {output} output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="327"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="411"/>
+        <source>Cost per column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="412"/>
+        <source>Tokens per column</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridMetrics</name>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="17"/>
+        <source>Time to first token (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="18"/>
+        <source>Total time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="19"/>
+        <source>Output tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="20"/>
+        <source>Output length (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="21"/>
+        <source>Cost (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="34"/>
+        <source>{value} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="36"/>
+        <source>{value} tok/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridStatsView</name>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="54"/>
+        <source>Reference column for the noise marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="57"/>
+        <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="64"/>
+        <source>Compare columns with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="70"/>
+        <source>Statistics per column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="71"/>
+        <source>Statistics per test case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <source>Per column (every test case and repeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="77"/>
+        <source>Per test case (every column and repeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="103"/>
+        <source>Distinct outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="103"/>
+        <source>Repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="124"/>
+        <source>{name} (reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="153"/>
+        <source>Case {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="166"/>
+        <source>No finished repeat has measured this yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="169"/>
+        <source>median {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="170"/>
+        <source>p90 {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="171"/>
+        <source>range {low} – {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="174"/>
+        <source>IQR {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="178"/>
+        <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="193"/>
+        <source>Too few finished repeats on one side to tell a difference from noise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <source>≈ within noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <source>≠ beyond noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="203"/>
+        <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="218"/>
+        <source>{distinct} of {repeats}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="230"/>
+        <source>{done} of {total} finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="232"/>
+        <source>{failed} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <location filename="../../gui/help/menu.py" line="38"/>
@@ -3057,43 +3276,43 @@ The menu starts: {command}</source>
 <context>
     <name>PresetActions</name>
     <message>
-        <location filename="../../gui/preset_actions.py" line="95"/>
+        <location filename="../../gui/preset_actions.py" line="97"/>
         <source>Saved: new conversations start from these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="100"/>
+        <location filename="../../gui/preset_actions.py" line="102"/>
         <source>This conversation&apos;s settings are the defaults again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="110"/>
+        <location filename="../../gui/preset_actions.py" line="112"/>
         <source>Preset &quot;{name}&quot; applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="117"/>
-        <location filename="../../gui/preset_actions.py" line="135"/>
+        <location filename="../../gui/preset_actions.py" line="119"/>
+        <location filename="../../gui/preset_actions.py" line="137"/>
         <source>Save as preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="118"/>
+        <location filename="../../gui/preset_actions.py" line="120"/>
         <source>Name of the preset:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="136"/>
+        <location filename="../../gui/preset_actions.py" line="138"/>
         <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="154"/>
+        <location filename="../../gui/preset_actions.py" line="156"/>
         <source>Saved as preset &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="173"/>
+        <location filename="../../gui/preset_actions.py" line="177"/>
         <source>A preset named &quot;{name}&quot; exists already; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3821,42 +4040,42 @@ The menu starts: {command}</source>
 <context>
     <name>RequestCodeMenu</name>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="52"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
         <source>Copy request as cURL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="53"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="55"/>
         <source>Copy request as Python (httpx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="56"/>
         <source>Show raw request/response…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="60"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="62"/>
         <source>cURL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="63"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="65"/>
         <source>Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="95"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="101"/>
         <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="99"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="105"/>
         <source>Copied the request as {language}. The key is read from ${variable}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="109"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="115"/>
         <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5168,12 +5387,12 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="149"/>
+        <location filename="../../gui/tools/controller.py" line="151"/>
         <source>Not exported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="151"/>
+        <location filename="../../gui/tools/controller.py" line="153"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5255,12 +5474,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="57"/>
+        <location filename="../../gui/transcript/view.py" line="55"/>
         <source>Transcript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="59"/>
+        <location filename="../../gui/transcript/view.py" line="57"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5294,7 +5513,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="385"/>
+        <location filename="../../gui/transfer/menu.py" line="387"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5390,46 +5609,46 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="291"/>
+        <location filename="../../gui/transfer/menu.py" line="293"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="297"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="308"/>
+        <location filename="../../gui/transfer/menu.py" line="310"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="311"/>
+        <location filename="../../gui/transfer/menu.py" line="313"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="316"/>
+        <location filename="../../gui/transfer/menu.py" line="318"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="317"/>
+        <location filename="../../gui/transfer/menu.py" line="319"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="327"/>
+        <location filename="../../gui/transfer/menu.py" line="329"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="341"/>
+        <location filename="../../gui/transfer/menu.py" line="343"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -5437,7 +5656,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="345"/>
+        <location filename="../../gui/transfer/menu.py" line="347"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -5445,7 +5664,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="349"/>
+        <location filename="../../gui/transfer/menu.py" line="351"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -5453,7 +5672,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="366"/>
+        <location filename="../../gui/transfer/menu.py" line="368"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -5467,12 +5686,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="375"/>
+        <location filename="../../gui/transfer/menu.py" line="377"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="382"/>
+        <location filename="../../gui/transfer/menu.py" line="384"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5858,12 +6077,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="288"/>
+        <location filename="../../gui/app.py" line="321"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="332"/>
+        <location filename="../../gui/app.py" line="366"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5871,7 +6090,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="164"/>
+        <location filename="../../gui/transcript/turn_html.py" line="185"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -5879,98 +6098,98 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <location filename="../../gui/transcript/turn_html.py" line="205"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="186"/>
+        <location filename="../../gui/transcript/turn_html.py" line="207"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="206"/>
+        <location filename="../../gui/transcript/turn_html.py" line="227"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="208"/>
+        <location filename="../../gui/transcript/turn_html.py" line="229"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="209"/>
+        <location filename="../../gui/transcript/turn_html.py" line="230"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="178"/>
-        <location filename="../../gui/transcript/turn_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="199"/>
+        <location filename="../../gui/transcript/turn_html.py" line="232"/>
         <source>Get reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="239"/>
+        <location filename="../../gui/transcript/turn_html.py" line="260"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="264"/>
         <source>≈{count} out (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="245"/>
+        <location filename="../../gui/transcript/turn_html.py" line="266"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="248"/>
+        <location filename="../../gui/transcript/turn_html.py" line="269"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="272"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="257"/>
+        <location filename="../../gui/transcript/turn_html.py" line="278"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="259"/>
+        <location filename="../../gui/transcript/turn_html.py" line="280"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="268"/>
+        <location filename="../../gui/transcript/turn_html.py" line="289"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="270"/>
+        <location filename="../../gui/transcript/turn_html.py" line="291"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="292"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="364"/>
+        <location filename="../../gui/transcript/turn_html.py" line="385"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="367"/>
+        <location filename="../../gui/transcript/turn_html.py" line="388"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="377"/>
+        <location filename="../../gui/transcript/turn_html.py" line="398"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -5978,21 +6197,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="384"/>
+        <location filename="../../gui/transcript/turn_html.py" line="405"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="423"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="449"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="437"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

@@ -302,67 +302,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="109"/>
+        <location filename="../../gui/chat/branch_actions.py" line="110"/>
         <source>With the current settings ({model})</source>
         <translation>使用当前设置（{model}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="114"/>
+        <location filename="../../gui/chat/branch_actions.py" line="115"/>
         <source>With another model (this reply only)</source>
         <translation>使用其他模型（仅此回复）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="149"/>
+        <location filename="../../gui/chat/branch_actions.py" line="150"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="153"/>
+        <location filename="../../gui/chat/branch_actions.py" line="154"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="163"/>
         <source>Branch {number}: {title}</source>
         <translation>分支 {number}：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="186"/>
+        <location filename="../../gui/chat/branch_actions.py" line="187"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="188"/>
+        <location filename="../../gui/chat/branch_actions.py" line="189"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="190"/>
+        <location filename="../../gui/chat/branch_actions.py" line="191"/>
         <source>Branch into new conversation</source>
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="194"/>
+        <location filename="../../gui/chat/branch_actions.py" line="195"/>
         <source>Delete this version…</source>
         <translation>删除此版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="201"/>
+        <location filename="../../gui/chat/branch_actions.py" line="202"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="210"/>
+        <location filename="../../gui/chat/branch_actions.py" line="211"/>
         <source>Delete this version</source>
         <translation>删除此版本</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="238"/>
+        <location filename="../../gui/chat/branch_actions.py" line="239"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="244"/>
+        <location filename="../../gui/chat/branch_actions.py" line="245"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>
@@ -2344,6 +2344,225 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>GridCharts</name>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="102"/>
+        <source>Metric shown in the box plot</source>
+        <translation>箱线图显示的指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="106"/>
+        <source>Box plot of:</source>
+        <translation>箱线图指标：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="117"/>
+        <source>Charts of the run</source>
+        <translation>本次运行的图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="201"/>
+        <source>No repeat has finished yet: the charts fill in as the cells do.</source>
+        <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="223"/>
+        <source>{metric}: each repeat a point, the box its middle half</source>
+        <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="301"/>
+        <source>Cost per column (every repeat)</source>
+        <translation>每列费用（所有重复）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="322"/>
+        <source>Tokens per column (every repeat): {input} input, {output} output</source>
+        <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="327"/>
+        <source>Tokens</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="411"/>
+        <source>Cost per column</source>
+        <translation>每列费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="412"/>
+        <source>Tokens per column</source>
+        <translation>每列 token</translation>
+    </message>
+</context>
+<context>
+    <name>GridMetrics</name>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="17"/>
+        <source>Time to first token (s)</source>
+        <translation>首个 token 用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="18"/>
+        <source>Total time (s)</source>
+        <translation>总用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="19"/>
+        <source>Output tokens/s</source>
+        <translation>输出 token/秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="20"/>
+        <source>Output length (tokens)</source>
+        <translation>输出长度（token）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="21"/>
+        <source>Cost (USD)</source>
+        <translation>费用（美元）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="34"/>
+        <source>{value} s</source>
+        <translation>{value} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="36"/>
+        <source>{value} tok/s</source>
+        <translation>{value} token/秒</translation>
+    </message>
+</context>
+<context>
+    <name>GridStatsView</name>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="54"/>
+        <source>Reference column for the noise marks</source>
+        <translation>噪声标记的参照列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="57"/>
+        <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
+        <translation>当其他列与此列中位数之差的自助法区间包含零时，该列的指标标为“在噪声内”：这些重复无法区分两者。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="64"/>
+        <source>Compare columns with:</source>
+        <translation>各列对比的参照：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="70"/>
+        <source>Statistics per column</source>
+        <translation>每列统计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="71"/>
+        <source>Statistics per test case</source>
+        <translation>每个测试用例的统计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <source>Per column (every test case and repeat)</source>
+        <translation>按列（所有测试用例和重复）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="77"/>
+        <source>Per test case (every column and repeat)</source>
+        <translation>按测试用例（所有列和重复）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="103"/>
+        <source>Distinct outputs</source>
+        <translation>不同输出数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="103"/>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="124"/>
+        <source>{name} (reference)</source>
+        <translation>{name}（参照）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="153"/>
+        <source>Case {n}</source>
+        <translation>用例 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="166"/>
+        <source>No finished repeat has measured this yet.</source>
+        <translation>尚无已完成的重复测得此值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="169"/>
+        <source>median {value}</source>
+        <translation>中位数 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="170"/>
+        <source>p90 {value}</source>
+        <translation>p90 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="171"/>
+        <source>range {low} – {high}</source>
+        <translation>范围 {low} – {high}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="174"/>
+        <source>IQR {value}</source>
+        <translation>四分位距 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="178"/>
+        <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
+        <translation>基于 {n} 次已完成的重复；四分位数为 {q1} 和 {q3}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="193"/>
+        <source>Too few finished repeats on one side to tell a difference from noise.</source>
+        <translation>一方已完成的重复太少，无法区分差异与噪声。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <source>≈ within noise</source>
+        <translation>≈ 在噪声内</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <source>≠ beyond noise</source>
+        <translation>≠ 超出噪声</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="203"/>
+        <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
+        <translation>与 {reference} 相比中位数 {difference}；{confidence}% 自助法区间 {low} 至 {high}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="218"/>
+        <source>{distinct} of {repeats}</source>
+        <translation>{distinct} / {repeats}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
+        <translation>一个单元格各次重复中不同回复的数量（忽略空白），按单元格取平均：1 表示每次回答都相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="230"/>
+        <source>{done} of {total} finished</source>
+        <translation>已完成 {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="232"/>
+        <source>{failed} failed</source>
+        <translation>{failed} 次失败</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <location filename="../../gui/help/menu.py" line="38"/>
@@ -3054,43 +3273,43 @@ The menu starts: {command}</source>
 <context>
     <name>PresetActions</name>
     <message>
-        <location filename="../../gui/preset_actions.py" line="95"/>
+        <location filename="../../gui/preset_actions.py" line="97"/>
         <source>Saved: new conversations start from these settings.</source>
         <translation>已保存：新对话将从这些设置开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="100"/>
+        <location filename="../../gui/preset_actions.py" line="102"/>
         <source>This conversation&apos;s settings are the defaults again.</source>
         <translation>此对话的设置已恢复为默认值。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="110"/>
+        <location filename="../../gui/preset_actions.py" line="112"/>
         <source>Preset &quot;{name}&quot; applied.</source>
         <translation>已应用预设“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="117"/>
-        <location filename="../../gui/preset_actions.py" line="135"/>
+        <location filename="../../gui/preset_actions.py" line="119"/>
+        <location filename="../../gui/preset_actions.py" line="137"/>
         <source>Save as preset</source>
         <translation>存为预设</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="118"/>
+        <location filename="../../gui/preset_actions.py" line="120"/>
         <source>Name of the preset:</source>
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="136"/>
+        <location filename="../../gui/preset_actions.py" line="138"/>
         <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
         <translation>已有名为“{name}”的预设。要替换其设置吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="154"/>
+        <location filename="../../gui/preset_actions.py" line="156"/>
         <source>Saved as preset &quot;{name}&quot;.</source>
         <translation>已存为预设“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="173"/>
+        <location filename="../../gui/preset_actions.py" line="177"/>
         <source>A preset named &quot;{name}&quot; exists already; choose another name.</source>
         <translation>已有名为“{name}”的预设，请换一个名称。</translation>
     </message>
@@ -3816,42 +4035,42 @@ The menu starts: {command}</source>
 <context>
     <name>RequestCodeMenu</name>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="52"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
         <source>Copy request as cURL</source>
         <translation>将请求复制为 cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="53"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="55"/>
         <source>Copy request as Python (httpx)</source>
         <translation>将请求复制为 Python (httpx)</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="56"/>
         <source>Show raw request/response…</source>
         <translation>显示原始请求/响应…</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="60"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="62"/>
         <source>cURL</source>
         <translation>cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="63"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="65"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="95"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="101"/>
         <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}，根据当前设置重建：此回复发送于 Triptych 记录请求之前。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="99"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="105"/>
         <source>Copied the request as {language}. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="109"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="115"/>
         <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
         <translation>此回复的请求没有记录，其服务商配置也已不存在，无法重建。</translation>
     </message>
@@ -5164,12 +5383,12 @@ Details: {details}</source>
         <translation>权限…</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="149"/>
+        <location filename="../../gui/tools/controller.py" line="151"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="151"/>
+        <location filename="../../gui/tools/controller.py" line="153"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -5251,12 +5470,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="57"/>
+        <location filename="../../gui/transcript/view.py" line="55"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="59"/>
+        <location filename="../../gui/transcript/view.py" line="57"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation>对话中的消息。Tab 在其中的链接之间移动；菜单键打开消息的菜单。</translation>
     </message>
@@ -5290,7 +5509,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="385"/>
+        <location filename="../../gui/transfer/menu.py" line="387"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -5383,12 +5602,12 @@ Details: {details}</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="291"/>
+        <location filename="../../gui/transfer/menu.py" line="293"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="297"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -5397,27 +5616,27 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="308"/>
+        <location filename="../../gui/transfer/menu.py" line="310"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="311"/>
+        <location filename="../../gui/transfer/menu.py" line="313"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="316"/>
+        <location filename="../../gui/transfer/menu.py" line="318"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="317"/>
+        <location filename="../../gui/transfer/menu.py" line="319"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="327"/>
+        <location filename="../../gui/transfer/menu.py" line="329"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -5426,28 +5645,28 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="341"/>
+        <location filename="../../gui/transfer/menu.py" line="343"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="345"/>
+        <location filename="../../gui/transfer/menu.py" line="347"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="349"/>
+        <location filename="../../gui/transfer/menu.py" line="351"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="366"/>
+        <location filename="../../gui/transfer/menu.py" line="368"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -5458,12 +5677,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="375"/>
+        <location filename="../../gui/transfer/menu.py" line="377"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="382"/>
+        <location filename="../../gui/transfer/menu.py" line="384"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -5848,12 +6067,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="288"/>
+        <location filename="../../gui/app.py" line="321"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="332"/>
+        <location filename="../../gui/app.py" line="366"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -5861,126 +6080,126 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="164"/>
+        <location filename="../../gui/transcript/turn_html.py" line="185"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <location filename="../../gui/transcript/turn_html.py" line="205"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="186"/>
+        <location filename="../../gui/transcript/turn_html.py" line="207"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="206"/>
+        <location filename="../../gui/transcript/turn_html.py" line="227"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="208"/>
+        <location filename="../../gui/transcript/turn_html.py" line="229"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="209"/>
+        <location filename="../../gui/transcript/turn_html.py" line="230"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="178"/>
-        <location filename="../../gui/transcript/turn_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="199"/>
+        <location filename="../../gui/transcript/turn_html.py" line="232"/>
         <source>Get reply</source>
         <translation>获取回复</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="239"/>
+        <location filename="../../gui/transcript/turn_html.py" line="260"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="264"/>
         <source>≈{count} out (estimated)</source>
         <translation>输出约 {count}（估算）</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="245"/>
+        <location filename="../../gui/transcript/turn_html.py" line="266"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="248"/>
+        <location filename="../../gui/transcript/turn_html.py" line="269"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="272"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="257"/>
+        <location filename="../../gui/transcript/turn_html.py" line="278"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="259"/>
+        <location filename="../../gui/transcript/turn_html.py" line="280"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="268"/>
+        <location filename="../../gui/transcript/turn_html.py" line="289"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="270"/>
+        <location filename="../../gui/transcript/turn_html.py" line="291"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="292"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="364"/>
+        <location filename="../../gui/transcript/turn_html.py" line="385"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="367"/>
+        <location filename="../../gui/transcript/turn_html.py" line="388"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="377"/>
+        <location filename="../../gui/transcript/turn_html.py" line="398"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="384"/>
+        <location filename="../../gui/transcript/turn_html.py" line="405"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="423"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="449"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="437"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
