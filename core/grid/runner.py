@@ -146,6 +146,7 @@ class GridRunner:
         self._retry = retry or RetryPolicy()
         self._clock = clock
         self._active: dict[int, _Active] = {}
+        self._starting: dict[int, asyncio.Lock] = {}
 
     def is_running(self, run_id: int) -> bool:
         active = self._active.get(run_id)
@@ -207,6 +208,11 @@ class GridRunner:
     # -- the queue ------------------------------------------------------------------------------------
 
     async def _send(self, run_id: int, extra: Callable[[GridRun], list[CellKey]] | None) -> None:
+        # One at a time per run: Resume clicked twice must not start the run twice.
+        async with self._starting.setdefault(run_id, asyncio.Lock()):
+            await self._send_once(run_id, extra)
+
+    async def _send_once(self, run_id: int, extra: Callable[[GridRun], list[CellKey]] | None) -> None:
         previous = self._active.get(run_id)
         if previous is not None and previous.stop is None:
             if extra is not None:  # retrying while running: the failed cells join the queue
@@ -221,7 +227,8 @@ class GridRunner:
             await self._drain(previous)  # paused, its cells in flight still ending
         run = await self._store.call(lambda s: s.get_grid_run(run_id))
         keys = run.remaining() + (extra(run) if extra is not None else [])
-        check_cells(run, keys)
+        # Rendering and validating 300 cells is ~40 ms of CPU: off the UI thread.
+        await asyncio.to_thread(check_cells, run, keys)
         active = _Active(run, _queues(run, keys), dict(run.cells))
         self._active[run_id] = active
         await self._set_state(run_id, RunState.RUNNING)
