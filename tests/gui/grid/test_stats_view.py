@@ -1,0 +1,128 @@
+"""The grid's statistics tables, a real widget offscreen: what the user reads per column and per test case
+(median, p90, spread, distinct outputs, repeats finished) and the "within noise" marks against the
+reference column they pick. The expected figures are worked out by hand from tests/gui/grid/sample_runs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from pytestqt.qtbot import QtBot
+
+from core.grid.stats import METRICS
+from gui.grid.stats_view import NOT_MEASURED, GridStatsView
+from tests.gui.grid.sample_runs import names_of, sample_run
+
+DURATION = METRICS.index("duration")
+COST = METRICS.index("cost_usd")
+DISTINCT = len(METRICS)
+REPEATS = len(METRICS) + 1
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
+
+
+def text(table: QTableWidget, row: int, column: int) -> str:
+    return cell(table, row, column).text()
+
+
+def header(table: QTableWidget, row: int) -> str:
+    item = table.verticalHeaderItem(row)
+    assert item is not None
+    return item.text()
+
+
+def shown_view(qtbot: QtBot) -> GridStatsView:
+    view = GridStatsView()
+    qtbot.addWidget(view)
+    run = sample_run()
+    view.show_run(run, names_of(run))
+    view.resize(1100, 700)
+    view.show()
+    return view
+
+
+def test_each_column_shows_median_p90_and_spread_of_its_finished_repeats(qtbot: QtBot) -> None:
+    view = shown_view(qtbot)
+    table = view.columns_table
+    assert table.rowCount() == 3
+    headers = [
+        table.model().headerData(column, Qt.Orientation.Horizontal) for column in range(table.columnCount())
+    ]
+    assert headers[DURATION] == "Total time (s)" and headers[COST] == "Cost (USD)"
+    assert header(table, 0) == "temperature 0.0 (reference)"
+    assert header(table, 2) == "temperature 1.0"
+
+    # Column 0: 1.0, 1.2, 1.4 s in each of two cases. Median 1.2; p90 at position 4.5 of 6 sorted = 1.4;
+    # quartiles at positions 1.25 and 3.75: 1.05 and 1.35, IQR 0.30.
+    lines = text(table, 0, DURATION).splitlines()
+    assert lines == ["median 1.20 s", "p90 1.40 s", "range 1.00 s \u2013 1.40 s", "IQR 0.30 s"]
+    # Column 2 lost its last repeat of the second case: 3.0, 3.2, 3.4, 3.0, 3.2 -> median 3.2, range 3.0-3.4.
+    lines = text(table, 2, DURATION).splitlines()
+    assert lines[0] == "median 3.20 s" and lines[2] == "range 3.00 s \u2013 3.40 s"
+    assert text(table, 0, COST).splitlines()[0] == "median $0.0010"
+
+    assert text(table, 0, DISTINCT) == "1 of 3"  # the same answer every time
+    assert text(table, 1, DISTINCT) == "3 of 3"
+    # Column 2: "A", "A " and "B" in the first case (2: spacing is not a difference), "A" and "A " in the
+    # second (its third repeat failed): 1.5 on average.
+    assert text(table, 2, DISTINCT) == "1.5 of 3"
+    assert text(table, 0, REPEATS) == "6 of 6 finished"
+    assert text(table, 2, REPEATS) == "5 of 6 finished\n1 failed"
+
+
+def test_a_column_within_noise_of_the_reference_is_marked_and_a_slower_one_is_not(qtbot: QtBot) -> None:
+    view = shown_view(qtbot)
+    table = view.columns_table
+    assert "noise" not in text(table, 0, DURATION), "the reference is not compared with itself"
+    # Column 1's times spread like column 0's: the repeats cannot tell them apart.
+    assert text(table, 1, DURATION).splitlines()[-1] == "\u2248 within noise"
+    # Column 2 is two seconds slower in every repeat.
+    assert text(table, 2, DURATION).splitlines()[-1] == "\u2260 beyond noise"
+    tip = cell(table, 2, DURATION).toolTip()
+    assert "Median +2.00 s against temperature 0.0; 95% bootstrap interval" in tip
+    # A fixed price per repeat differs without any noise.
+    assert text(table, 1, COST).splitlines()[-1] == "\u2260 beyond noise"
+
+    # Another reference: now column 2 is the one not compared, and column 0 is beyond noise of it.
+    view.reference.setCurrentIndex(2)
+    assert header(table, 2) == "temperature 1.0 (reference)"
+    assert "noise" not in text(table, 2, DURATION)
+    assert text(table, 0, DURATION).splitlines()[-1] == "\u2260 beyond noise"
+    assert "Median \u22122.00 s against temperature 1.0" in cell(table, 0, DURATION).toolTip()
+
+    # The choice survives the run being shown again (as cells arrive).
+    run = sample_run()
+    view.show_run(run, names_of(run))
+    assert view.reference.currentIndex() == 2
+
+
+def test_each_test_case_has_its_row_over_every_column(qtbot: QtBot) -> None:
+    view = shown_view(qtbot)
+    table = view.rows_table
+    assert [header(table, row) for row in range(table.rowCount())] == ["capital", "river"]
+    # Case "river": 1.0 1.2 1.4 | 1.1 1.3 1.2 | 3.0 3.2 (the third failed): 8 values, median 1.25.
+    lines = text(table, 1, DURATION).splitlines()
+    assert lines[0] == "median 1.25 s" and lines[2] == "range 1.00 s \u2013 3.20 s"
+    assert "noise" not in text(table, 1, DURATION)
+    # Per case, the distinct outputs averaged over the columns: (1 + 3 + 2) / 3 = 2 for "capital";
+    # (1 + 3 + 1) / 3 for "river", whose column 2 kept only "A" and "A ".
+    assert text(table, 0, DISTINCT) == "2 of 3"
+    assert text(table, 1, DISTINCT) == "1.7 of 3"
+
+
+def test_a_run_with_nothing_finished_yet_says_so_instead_of_showing_zeros(qtbot: QtBot) -> None:
+    view = GridStatsView()
+    qtbot.addWidget(view)
+    run = replace(sample_run(), cells={})
+    view.show_run(run, names_of(run))
+    table = view.columns_table
+    assert text(table, 1, DURATION) == NOT_MEASURED
+    assert "No finished repeat" in cell(table, 1, DURATION).toolTip()
+    assert text(table, 1, DISTINCT) == NOT_MEASURED
+    assert text(table, 1, REPEATS) == "0 of 6 finished"
+    assert text(view.rows_table, 0, COST) == NOT_MEASURED
