@@ -635,11 +635,18 @@ class GridWindow(QMainWindow):
             self.stats_view.show_run(run, self.names)
         elif page is self.charts_page:
             if self.charts is None:
-                from gui.grid.charts import GridCharts
-
-                self.charts = GridCharts(self.charts_page)
-                self.charts_layout.addWidget(self.charts)
+                self._make_charts()
             self.charts.show_run(run, self.names)
+
+    def _make_charts(self) -> None:
+        """The charts' module (and pyqtgraph with it) is imported when the charts are first needed."""
+        from gui.grid.charts import GridCharts
+
+        self.charts = GridCharts(self.charts_page)
+        self.charts.metric_choice.setAccessibleDescription(
+            self.tr("The metric the box plot shows per column")
+        )
+        self.charts_layout.addWidget(self.charts)
 
     def _describe_stats(self, view: GridStatsView) -> None:
         view.columns_table.setAccessibleDescription(
@@ -688,10 +695,7 @@ class GridWindow(QMainWindow):
     def _chart_images(self) -> dict[str, bytes]:
         run = self.current_run()
         if self.charts is None:
-            from gui.grid.charts import GridCharts
-
-            self.charts = GridCharts(self.charts_page)
-            self.charts_layout.addWidget(self.charts)
+            self._make_charts()
         if run is not None:
             self.charts.show_run(run, self.names)
         return dict(self.charts.chart_images())

@@ -293,6 +293,7 @@ def test_a_turn_is_added_to_a_test_set_with_the_conversation_before_it(
         server.enqueue(Reply([Text("First answer")]), Reply([Text("Second answer")]))
         app.type_and_send(qtbot, "First question")
         await wait_until(lambda: "First answer" in app.transcript_text(), what="the first reply")
+        await wait_until(lambda: app.window.composer.send_button.text() == "Send", what="the reply to end")
         app.type_and_send(qtbot, "Second question")
         await wait_until(lambda: "Second answer" in app.transcript_text(), what="the second reply")
         path = await app.path()
