@@ -352,13 +352,10 @@ class GridWindow(QMainWindow):
         self._runs = list(await self._grids.runs())
         self.runs.clear()
         for run in self._runs:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.created_at))
-            self.runs.addItem(
-                self.tr("{name} — {when} ({state})").format(
-                    name=run.name, when=when, state=state_text(run.state)
-                ),
-                run.id,
+            text = self.tr("{name} ({state}, {done} of {total} done)").format(
+                name=run.name, state=state_text(run.state), done=run.done + run.failed, total=run.total
             )
+            self.runs.addItem(text, run.id)
         if select is not None:
             self.runs.setCurrentIndex(max(0, self.runs.findData(select)))
 
