@@ -666,7 +666,7 @@
         <translation>{tokens} 个输出 token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="104"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="105"/>
         <source>Repeat {n}</source>
         <translation>第 {n} 次重复</translation>
     </message>
@@ -2896,397 +2896,404 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="267"/>
+        <location filename="../../gui/grid/window.py" line="271"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="268"/>
+        <location filename="../../gui/grid/window.py" line="272"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="269"/>
+        <location filename="../../gui/grid/window.py" line="273"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="270"/>
+        <location filename="../../gui/grid/window.py" line="274"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="271"/>
+        <location filename="../../gui/grid/window.py" line="275"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="272"/>
+        <location filename="../../gui/grid/window.py" line="276"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="273"/>
+        <location filename="../../gui/grid/window.py" line="277"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="274"/>
+        <location filename="../../gui/grid/window.py" line="278"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="275"/>
+        <location filename="../../gui/grid/window.py" line="279"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="276"/>
+        <location filename="../../gui/grid/window.py" line="280"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="277"/>
+        <location filename="../../gui/grid/window.py" line="281"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="278"/>
+        <location filename="../../gui/grid/window.py" line="282"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="279"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="281"/>
+        <location filename="../../gui/grid/window.py" line="285"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="287"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="284"/>
+        <location filename="../../gui/grid/window.py" line="288"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
-        <location filename="../../gui/grid/window.py" line="288"/>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
-        <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="296"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
-        <location filename="../../gui/grid/window.py" line="294"/>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="298"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="290"/>
+        <location filename="../../gui/grid/window.py" line="294"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="293"/>
+        <location filename="../../gui/grid/window.py" line="297"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="296"/>
+        <location filename="../../gui/grid/window.py" line="300"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="298"/>
+        <location filename="../../gui/grid/window.py" line="302"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="300"/>
+        <location filename="../../gui/grid/window.py" line="304"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="302"/>
+        <location filename="../../gui/grid/window.py" line="306"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="303"/>
+        <location filename="../../gui/grid/window.py" line="307"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="304"/>
-        <location filename="../../gui/grid/window.py" line="305"/>
+        <location filename="../../gui/grid/window.py" line="308"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="306"/>
+        <location filename="../../gui/grid/window.py" line="310"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
         <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="315"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="313"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="312"/>
+        <location filename="../../gui/grid/window.py" line="316"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="313"/>
+        <location filename="../../gui/grid/window.py" line="317"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="359"/>
         <source>{name} ({state}, {done} of {total} done)</source>
-        <translation>{name}（{state}，已完成 {done}/{total}）</translation>
+        <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="395"/>
+        <location filename="../../gui/grid/window.py" line="399"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="426"/>
+        <location filename="../../gui/grid/window.py" line="430"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="428"/>
+        <location filename="../../gui/grid/window.py" line="432"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="437"/>
+        <location filename="../../gui/grid/window.py" line="441"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="452"/>
+        <location filename="../../gui/grid/window.py" line="456"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="468"/>
+        <location filename="../../gui/grid/window.py" line="472"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="489"/>
+        <location filename="../../gui/grid/window.py" line="493"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="518"/>
+        <location filename="../../gui/grid/window.py" line="522"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="520"/>
+        <location filename="../../gui/grid/window.py" line="524"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="534"/>
+        <location filename="../../gui/grid/window.py" line="538"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="535"/>
+        <location filename="../../gui/grid/window.py" line="539"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="644"/>
+        <location filename="../../gui/grid/window.py" line="648"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="650"/>
+        <location filename="../../gui/grid/window.py" line="654"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="654"/>
+        <location filename="../../gui/grid/window.py" line="658"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="682"/>
+        <location filename="../../gui/grid/window.py" line="686"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="690"/>
+        <location filename="../../gui/grid/window.py" line="694"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
 </context>
 <context>
     <name>GridWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/grid/words.py" line="20"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 个请求</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="29"/>
+        <location filename="../../gui/grid/words.py" line="34"/>
         <source>(input estimated here: the provider does not count tokens)</source>
         <translation>（输入为本地估算：该服务商不提供 token 计数）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="31"/>
+        <location filename="../../gui/grid/words.py" line="36"/>
         <source>(input counted by the provider)</source>
         <translation>（输入由服务商计数）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="37"/>
+        <location filename="../../gui/grid/words.py" line="42"/>
         <source>no known price</source>
         <translation>价格未知</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="43"/>
+        <location filename="../../gui/grid/words.py" line="48"/>
         <source>Not in the total (no known price): {models}</source>
         <translation>未计入总额（价格未知）：{models}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="56"/>
+        <location filename="../../gui/grid/words.py" line="61"/>
         <source>{file}: only .csv and .jsonl files can be imported.</source>
         <translation>{file}：只能导入 .csv 和 .jsonl 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="59"/>
+        <location filename="../../gui/grid/words.py" line="64"/>
         <source>{file} is {found}; files of test cases may be up to {limit}.</source>
         <translation>{file} 大小为 {found}；测试用例文件最大 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="62"/>
+        <location filename="../../gui/grid/words.py" line="67"/>
         <source>{file} could not be read: {detail}</source>
         <translation>无法读取 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="65"/>
+        <location filename="../../gui/grid/words.py" line="70"/>
         <source>{file} is neither UTF-8 nor GBK text. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.</source>
         <translation>{file} 既不是 UTF-8 也不是 GBK 文本。请另存为 UTF-8（在 Excel 中选“CSV UTF-8”）后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="70"/>
+        <location filename="../../gui/grid/words.py" line="75"/>
         <source>{file}, row {row}: the CSV cannot be read ({detail}).</source>
         <translation>{file}，第 {row} 行：无法解析 CSV（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="73"/>
+        <location filename="../../gui/grid/words.py" line="78"/>
         <source>{file}, line {row}: not JSON ({detail}).</source>
         <translation>{file}，第 {row} 行：不是 JSON（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="76"/>
+        <location filename="../../gui/grid/words.py" line="81"/>
         <source>{file}, line {row}: each line must be a JSON object with a key per variable.</source>
         <translation>{file}，第 {row} 行：每行必须是一个 JSON 对象，每个变量一个键。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="79"/>
+        <location filename="../../gui/grid/words.py" line="84"/>
         <source>{file} has no header row: its first row must name the columns.</source>
         <translation>{file} 没有表头：第一行必须给出各列的名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="82"/>
+        <location filename="../../gui/grid/words.py" line="87"/>
         <source>{file}: column {column} of the header has no name.</source>
         <translation>{file}：表头第 {column} 列没有名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="85"/>
+        <location filename="../../gui/grid/words.py" line="90"/>
         <source>{file}: the header names the column “{column}” twice.</source>
         <translation>{file}：表头中“{column}”列出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="88"/>
+        <location filename="../../gui/grid/words.py" line="93"/>
         <source>{file}, row {row}: {found} cells where the header has {expected}.</source>
         <translation>{file}，第 {row} 行：有 {found} 个单元格，而表头有 {expected} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="91"/>
+        <location filename="../../gui/grid/words.py" line="96"/>
         <source>{file}, row {row}, column “{column}”: the cell is {found}; a cell may be up to {limit}.</source>
         <translation>{file}，第 {row} 行，“{column}”列：单元格大小为 {found}；单元格最大 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="95"/>
+        <location filename="../../gui/grid/words.py" line="100"/>
         <source>{file} has no test cases in it.</source>
         <translation>{file} 中没有测试用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="96"/>
+        <location filename="../../gui/grid/words.py" line="101"/>
         <source>{file} has no column “{column}”, which the template names as {{{{{column}}}}}.</source>
         <translation>{file} 没有“{column}”列，而模板用到了 {{{{{column}}}}}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="99"/>
+        <location filename="../../gui/grid/words.py" line="104"/>
         <source>The template names {{{{{column}}}}}, but no row of {file} gives it a value.</source>
         <translation>模板用到了 {{{{{column}}}}}，但 {file} 中没有任何一行给出它的值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="102"/>
+        <location filename="../../gui/grid/words.py" line="107"/>
         <source>{file}, line {row}: no value for {{{{{column}}}}}, which the template names.</source>
         <translation>{file}，第 {row} 行：缺少模板用到的 {{{{{column}}}}} 的值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="105"/>
+        <location filename="../../gui/grid/words.py" line="110"/>
         <source>{file}, row {row}: a different system prompt from the rows before; a test set has one.</source>
         <translation>{file}，第 {row} 行：系统提示词与前面各行不同；一个测试集只有一个系统提示词。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="109"/>
+        <location filename="../../gui/grid/words.py" line="114"/>
         <source>{file}, row {row}: the context is not a list of user and assistant messages ({detail}).</source>
         <translation>{file}，第 {row} 行：上下文不是由用户和助手消息组成的列表（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="114"/>
+        <location filename="../../gui/grid/words.py" line="119"/>
         <source>{file} could not be imported: {detail}</source>
         <translation>无法导入 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="126"/>
+        <location filename="../../gui/grid/words.py" line="131"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="132"/>
+        <location filename="../../gui/grid/words.py" line="137"/>
         <source>{n:.1f} MB</source>
         <translation>{n:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="134"/>
+        <location filename="../../gui/grid/words.py" line="139"/>
         <source>{n:.0f} KB</source>
         <translation>{n:.0f} KB</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="135"/>
+        <location filename="../../gui/grid/words.py" line="140"/>
         <source>{n} bytes</source>
         <translation>{n} 字节</translation>
     </message>
