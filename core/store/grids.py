@@ -7,6 +7,7 @@ quit resumes from the cells that are missing; a retried cell replaces its failed
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 from core.model.codec import dumps, error_to_dict, loads_list, loads_object, settings_to_dict
@@ -23,6 +24,8 @@ from core.model.grid import (
 from core.model.grid_codec import case_to_dict, cell_from_dict, decode_test_set, variant_from_dict
 from core.store.db import StoreBase, lastrowid
 from core.store.errors import RecordNotFoundError
+from core.transcripts.archive import ArchivedGrids
+from core.transcripts.importers.base import ImportReport
 
 _VERSION_COLUMNS = (
     "v.test_set_id, v.version, v.name, v.template, v.system, v.cases_json, s.created_at, v.saved_at"
@@ -37,37 +40,8 @@ class GridMethods(StoreBase):
     def save_test_set(self, test_set: TestSet) -> TestSet:
         """A new set (id None) as version 1, or the next version of an existing one. Saving what the latest
         version already holds adds no version: the run history is not cluttered by saves without edits."""
-        now = self._clock()
-        cases = dumps([case_to_dict(case) for case in test_set.cases])
         with self._transaction():
-            if test_set.id is None:
-                set_id = lastrowid(
-                    self._db.execute(
-                        "INSERT INTO grid_test_sets (created_at, updated_at) VALUES (?, ?)", (now, now)
-                    )
-                )
-                version = 1
-            else:
-                set_id = test_set.id
-                latest = self._latest_version(set_id)
-                if latest is None:
-                    raise self._no_test_set(set_id)
-                row = self._db.execute(
-                    "SELECT name, template, system, cases_json FROM grid_test_set_versions "
-                    "WHERE test_set_id = ? AND version = ?",
-                    (set_id, latest),
-                ).fetchone()
-                if (row["name"], row["template"], row["system"], row["cases_json"]) == (
-                    test_set.name, test_set.template, test_set.system, cases,
-                ):  # fmt: skip
-                    return self.get_test_set(set_id)
-                version = latest + 1
-                self._db.execute("UPDATE grid_test_sets SET updated_at = ? WHERE id = ?", (now, set_id))
-            self._db.execute(
-                "INSERT INTO grid_test_set_versions (test_set_id, version, name, template, system, saved_at, "
-                "cases_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (set_id, version, test_set.name, test_set.template, test_set.system, now, cases),
-            )
+            set_id, _ = self._save_test_set(test_set)
         return self.get_test_set(set_id)
 
     def get_test_set(self, test_set_id: int, version: int | None = None) -> TestSet:
@@ -124,44 +98,13 @@ class GridMethods(StoreBase):
     # -- runs ------------------------------------------------------------------------------------------
 
     def create_grid_run(self, run: GridRun) -> GridRun:
-        """The run saved with its variants (and any cells it carries, for an imported run). A test set
-        without an id is saved first; one with an id must have the version the run names."""
-        if not run.test_set.cases:
-            raise ValueError("A grid run needs at least one test case.")
-        if not run.variants:
-            raise ValueError("A grid run needs at least one variant.")
-        if not 1 <= run.repeats <= MAX_REPEATS:
-            raise ValueError(f"A grid run repeats each cell 1 to {MAX_REPEATS} times, not {run.repeats}.")
-        if run.concurrency < 1:
-            raise ValueError(f"A grid run sends at least one request at a time, not {run.concurrency}.")
-        test_set = run.test_set if run.test_set.id is not None else self.save_test_set(run.test_set)
-        assert test_set.id is not None
+        """The run saved with its variants (and any cells it carries, for an imported run), in one
+        transaction. A test set without an id is saved with it; one with an id must have the version the run
+        names. Raises ValueError for 0 cases, 0 variants, repeats or concurrency out of range (nothing
+        saved)."""
+        check_run(run)
         with self._transaction():
-            self.get_test_set(test_set.id, test_set.version)  # raises when that version is not kept
-            run_id = lastrowid(
-                self._db.execute(
-                    "INSERT INTO grid_runs (name, test_set_id, test_set_version, repeats, concurrency, "
-                    "state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        run.name,
-                        test_set.id,
-                        test_set.version,
-                        run.repeats,
-                        run.concurrency,
-                        run.state.value,
-                        run.created_at or self._clock(),
-                    ),
-                )
-            )
-            self._db.executemany(
-                "INSERT INTO grid_variants (run_id, idx, profile_name, settings_json) VALUES (?, ?, ?, ?)",
-                [
-                    (run_id, index, variant.profile_name, dumps(settings_to_dict(variant.settings)))
-                    for index, variant in enumerate(run.variants)
-                ],
-            )
-            for result in run.cells.values():
-                self._upsert_cell(run_id, result)
+            run_id = self._insert_grid_run(run)
         return self.get_grid_run(run_id)
 
     def get_grid_run(self, run_id: int) -> GridRun:
@@ -275,7 +218,140 @@ class GridMethods(StoreBase):
                 )
                 self._forget_unused_set(set_id)
 
-    # -- helpers ---------------------------------------------------------------------------------------
+    # -- Triptych JSON ---------------------------------------------------------------------------------
+
+    def export_grids(self) -> ArchivedGrids:
+        """Every test set (its latest version) and every run with its cells, the oldest first."""
+        summaries = sorted(self.list_grid_runs(), key=lambda run: (run.created_at, run.id))
+        return ArchivedGrids(
+            test_sets=list(reversed(self.list_test_sets())),
+            runs=[self.get_grid_run(summary.id) for summary in summaries],
+        )
+
+    def _import_grids(self, grids: ArchivedGrids, report: ImportReport) -> None:
+        """Inside the import's transaction: the file's test sets this store lacks, and its runs, each linked
+        to a kept version holding exactly the test set it ran (one just imported too) or with its own."""
+        for test_set in grids.test_sets:
+            if self._latest_holding(test_set):
+                report.duplicate_test_sets.append(test_set.name)
+                continue
+            self._save_test_set(dataclasses.replace(test_set, id=None))
+            report.test_sets.append(test_set.name)
+        for run in grids.runs:
+            check_run(run)
+            if self._run_exists(run):
+                report.duplicate_grid_runs.append(run.name)
+                continue
+            found = self._version_holding(run.test_set)
+            if found is None:
+                # An earlier version than any set here holds (or a set deleted since): kept for the run
+                # alone, hidden from the list like a deleted set's version a run needs.
+                found = self._save_test_set(dataclasses.replace(run.test_set, id=None))
+                self._db.execute(
+                    "UPDATE grid_test_sets SET deleted_at = ? WHERE id = ?", (self._clock(), found[0])
+                )
+            test_set = dataclasses.replace(run.test_set, id=found[0], version=found[1])
+            self._insert_grid_run(dataclasses.replace(run, id=None, test_set=test_set))
+            report.grid_runs.append(run.name)
+
+    def _latest_holding(self, test_set: TestSet) -> bool:
+        """Whether a set the user has holds exactly this as its latest version."""
+        row = self._db.execute(
+            "SELECT 1 FROM grid_test_sets AS s JOIN grid_test_set_versions AS v ON v.test_set_id = s.id "
+            "WHERE s.deleted_at IS NULL AND v.version = "
+            "(SELECT MAX(version) FROM grid_test_set_versions WHERE test_set_id = s.id) "
+            "AND v.name = ? AND v.template = ? AND v.system IS ? AND v.cases_json = ?",
+            (test_set.name, test_set.template, test_set.system, _cases_json(test_set)),
+        ).fetchone()
+        return row is not None
+
+    def _run_exists(self, run: GridRun) -> bool:
+        """A run with this name, start time and test set is here already (imported from the same file)."""
+        row = self._db.execute(
+            "SELECT 1 FROM grid_runs AS r JOIN grid_test_set_versions AS v "
+            "ON v.test_set_id = r.test_set_id AND v.version = r.test_set_version "
+            "WHERE r.name = ? AND r.created_at = ? AND v.template = ? AND v.cases_json = ?",
+            (run.name, run.created_at, run.test_set.template, _cases_json(run.test_set)),
+        ).fetchone()
+        return row is not None
+
+    # -- helpers (inside a transaction) ---------------------------------------------------------------
+
+    def _save_test_set(self, test_set: TestSet) -> tuple[int, int]:
+        """(id, version) of the set saved, or of its latest version when that already holds the same."""
+        now = self._clock()
+        cases = _cases_json(test_set)
+        if test_set.id is None:
+            set_id = lastrowid(
+                self._db.execute(
+                    "INSERT INTO grid_test_sets (created_at, updated_at) VALUES (?, ?)",
+                    (test_set.created_at or now, now),
+                )
+            )
+            version = 1
+        else:
+            set_id = test_set.id
+            latest = self._latest_version(set_id)
+            if latest is None:
+                raise self._no_test_set(set_id)
+            row = self._db.execute(
+                "SELECT name, template, system, cases_json FROM grid_test_set_versions "
+                "WHERE test_set_id = ? AND version = ?",
+                (set_id, latest),
+            ).fetchone()
+            if (row["name"], row["template"], row["system"], row["cases_json"]) == (
+                test_set.name, test_set.template, test_set.system, cases,
+            ):  # fmt: skip
+                return set_id, latest
+            version = latest + 1
+            self._db.execute("UPDATE grid_test_sets SET updated_at = ? WHERE id = ?", (now, set_id))
+        self._db.execute(
+            "INSERT INTO grid_test_set_versions (test_set_id, version, name, template, system, saved_at, "
+            "cases_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (set_id, version, test_set.name, test_set.template, test_set.system, now, cases),
+        )
+        return set_id, version
+
+    def _version_holding(self, test_set: TestSet) -> tuple[int, int] | None:
+        """(id, version) of a kept version with exactly this name, template, system prompt and cases."""
+        row = self._db.execute(
+            "SELECT test_set_id, version FROM grid_test_set_versions WHERE name = ? AND template = ? "
+            "AND system IS ? AND cases_json = ? ORDER BY test_set_id DESC, version DESC LIMIT 1",
+            (test_set.name, test_set.template, test_set.system, _cases_json(test_set)),
+        ).fetchone()
+        return None if row is None else (row["test_set_id"], row["version"])
+
+    def _insert_grid_run(self, run: GridRun) -> int:
+        if run.test_set.id is None:
+            set_id, version = self._save_test_set(run.test_set)
+        else:
+            set_id, version = run.test_set.id, run.test_set.version
+            self.get_test_set(set_id, version)  # raises when that version is not kept
+        run_id = lastrowid(
+            self._db.execute(
+                "INSERT INTO grid_runs (name, test_set_id, test_set_version, repeats, concurrency, "
+                "state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    run.name,
+                    set_id,
+                    version,
+                    run.repeats,
+                    run.concurrency,
+                    run.state.value,
+                    run.created_at or self._clock(),
+                ),
+            )
+        )
+        self._db.executemany(
+            "INSERT INTO grid_variants (run_id, idx, profile_name, settings_json) VALUES (?, ?, ?, ?)",
+            [
+                (run_id, index, variant.profile_name, dumps(settings_to_dict(variant.settings)))
+                for index, variant in enumerate(run.variants)
+            ],
+        )
+        for result in run.cells.values():
+            self._upsert_cell(run_id, result)
+        return run_id
 
     def _upsert_cell(self, run_id: int, result: CellResult) -> None:
         key = result.key
@@ -333,6 +409,31 @@ class GridMethods(StoreBase):
 
     def _no_run(self, run_id: int) -> RecordNotFoundError:
         return RecordNotFoundError(f"There is no grid run {run_id}.", path=self.path)
+
+
+def check_run(run: GridRun) -> None:
+    """Raise ValueError, in plain words, for a run that cannot be: 0 cases, 0 variants, repeats or
+    concurrency out of range, a cell outside the grid."""
+    if not run.test_set.cases:
+        raise ValueError("A grid run needs at least one test case.")
+    if not run.variants:
+        raise ValueError("A grid run needs at least one variant.")
+    if not 1 <= run.repeats <= MAX_REPEATS:
+        raise ValueError(f"A grid run repeats each cell 1 to {MAX_REPEATS} times, not {run.repeats}.")
+    if run.concurrency < 1:
+        raise ValueError(f"A grid run sends at least one request at a time, not {run.concurrency}.")
+    shape = (len(run.test_set.cases), len(run.variants), run.repeats)
+    for key in run.cells:
+        if not all(
+            0 <= part < size for part, size in zip((key.case, key.variant, key.repeat), shape, strict=True)
+        ):
+            raise ValueError(
+                f"A cell of the run ({key.case}, {key.variant}, {key.repeat}) is outside its grid."
+            )
+
+
+def _cases_json(test_set: TestSet) -> str:
+    return dumps([case_to_dict(case) for case in test_set.cases])
 
 
 def _test_set_from_row(row: sqlite3.Row) -> TestSet:

@@ -26,7 +26,7 @@ from core.store.backup import merge_backup
 from core.store.repository import Store
 from core.store.search_query import SearchChoices, SearchHit, SearchQuery
 from core.store.worker import StoreWorker
-from core.transcripts.archive import ArchivedConversation
+from core.transcripts.archive import ArchivedConversation, ArchivedGrids
 from core.transcripts.importers.base import ImportReport, ParsedImport
 from core.transcripts.importers.progress import ImportProgress
 
@@ -229,6 +229,10 @@ class TransferService:
 
     async def export_all(self) -> list[ArchivedConversation]:
         return await self._worker.call(lambda store: store.export_all())
+
+    async def export_grids(self) -> ArchivedGrids:
+        """Every test set and grid run, for the Triptych JSON beside the conversations."""
+        return await self._worker.call(lambda store: store.export_grids())
 
     async def import_conversations(
         self, parsed: ParsedImport, progress: ImportProgress | None = None

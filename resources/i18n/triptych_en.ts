@@ -6516,7 +6516,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="387"/>
+        <location filename="../../gui/transfer/menu.py" line="399"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6548,7 +6548,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="205"/>
-        <location filename="../../gui/transfer/menu.py" line="250"/>
+        <location filename="../../gui/transfer/menu.py" line="252"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6568,7 +6568,7 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="253"/>
+        <location filename="../../gui/transfer/menu.py" line="255"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
@@ -6576,7 +6576,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="261"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n conversation to {path}.</numerusform>
@@ -6584,7 +6584,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="262"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n could not be written:</numerusform>
@@ -6592,66 +6592,66 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="264"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>{title} ({name}): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="274"/>
+        <location filename="../../gui/transfer/menu.py" line="276"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="293"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="297"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="310"/>
+        <location filename="../../gui/transfer/menu.py" line="312"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="313"/>
+        <location filename="../../gui/transfer/menu.py" line="315"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="318"/>
+        <location filename="../../gui/transfer/menu.py" line="320"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="319"/>
+        <location filename="../../gui/transfer/menu.py" line="321"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="329"/>
+        <location filename="../../gui/transfer/menu.py" line="331"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="343"/>
+        <location filename="../../gui/transfer/menu.py" line="345"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -6659,7 +6659,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="347"/>
+        <location filename="../../gui/transfer/menu.py" line="349"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -6667,7 +6667,31 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="351"/>
+        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <source>Imported %n test set(s) for evaluation grids.</source>
+        <translation>
+            <numerusform>Imported %n test set for evaluation grids.</numerusform>
+            <numerusform>Imported %n test sets for evaluation grids.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="355"/>
+        <source>Imported %n grid run(s).</source>
+        <translation>
+            <numerusform>Imported %n grid run.</numerusform>
+            <numerusform>Imported %n grid runs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="360"/>
+        <source>%n test set(s) or grid run(s) already here, not imported again.</source>
+        <translation>
+            <numerusform>%n test set or grid run already here, not imported again.</numerusform>
+            <numerusform>%n test sets or grid runs already here, not imported again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -6675,7 +6699,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="368"/>
+        <location filename="../../gui/transfer/menu.py" line="380"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -6689,12 +6713,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="377"/>
+        <location filename="../../gui/transfer/menu.py" line="389"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="384"/>
+        <location filename="../../gui/transfer/menu.py" line="396"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6506,7 +6506,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="387"/>
+        <location filename="../../gui/transfer/menu.py" line="399"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -6538,7 +6538,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="205"/>
-        <location filename="../../gui/transfer/menu.py" line="250"/>
+        <location filename="../../gui/transfer/menu.py" line="252"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -6558,53 +6558,53 @@ Details: {details}</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="253"/>
+        <location filename="../../gui/transfer/menu.py" line="255"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="261"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="262"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n 个无法写入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="264"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>{title} ({name}): {reason}</source>
         <translation>{title}（{name}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="274"/>
+        <location filename="../../gui/transfer/menu.py" line="276"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="293"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="297"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -6613,27 +6613,27 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="310"/>
+        <location filename="../../gui/transfer/menu.py" line="312"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="313"/>
+        <location filename="../../gui/transfer/menu.py" line="315"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="318"/>
+        <location filename="../../gui/transfer/menu.py" line="320"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="319"/>
+        <location filename="../../gui/transfer/menu.py" line="321"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="329"/>
+        <location filename="../../gui/transfer/menu.py" line="331"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -6642,28 +6642,49 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="343"/>
+        <location filename="../../gui/transfer/menu.py" line="345"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="347"/>
+        <location filename="../../gui/transfer/menu.py" line="349"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="351"/>
+        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <source>Imported %n test set(s) for evaluation grids.</source>
+        <translation>
+            <numerusform>已导入 %n 个评测网格测试集。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="355"/>
+        <source>Imported %n grid run(s).</source>
+        <translation>
+            <numerusform>已导入 %n 次网格运行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="360"/>
+        <source>%n test set(s) or grid run(s) already here, not imported again.</source>
+        <translation>
+            <numerusform>%n 个测试集或网格运行已存在，未再次导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="368"/>
+        <location filename="../../gui/transfer/menu.py" line="380"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -6674,12 +6695,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="377"/>
+        <location filename="../../gui/transfer/menu.py" line="389"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="384"/>
+        <location filename="../../gui/transfer/menu.py" line="396"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
