@@ -215,6 +215,13 @@ def test_a_run_stopped_by_a_quit_resumes_after_a_restart(
         window.run_button.click()
         await wait_until(lambda: len(window._cells) >= 1, timeout=15, what="a first repeat")
         assert window.run_bar.state == RunState.RUNNING
+        # The grid window closed mid-run: the run goes on; opened again, it shows the run as it stands.
+        window.close()
+        await wait_until(lambda: app.app.grid.grid_window is None, what="the grid window gone")
+        window = await open_grid(app)
+        await wait_until(lambda: window.run is not None, what="the run shown again")
+        assert window.run_bar.state == RunState.RUNNING
+        await wait_until(lambda: len(window._cells) >= 2, timeout=15, what="a repeat after reopening")
         assert await app.quit() == 0
         sent_before = len(generation_requests(server))
         assert sent_before < 4 or window.run_bar.state != RunState.DONE
@@ -226,7 +233,7 @@ def test_a_run_stopped_by_a_quit_resumes_after_a_restart(
         assert window.run_bar.state == RunState.PAUSED
         assert window.run_bar.resume_button.isEnabled()
         kept = len(window._cells)
-        assert 1 <= kept < 4
+        assert 2 <= kept < 4
         window.run_bar.resume_button.click()
         await wait_until(lambda: window.run_bar.state == RunState.DONE, timeout=30, what="the resumed run")
         assert len(window._cells) == 4
