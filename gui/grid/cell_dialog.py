@@ -82,7 +82,8 @@ class CellDialog(QDialog):
                 if metrics.cost_usd is not None:
                     facts.append(f"${metrics.cost_usd:.4f}")
             heading = " · ".join([title, *facts])
-            content = [{"type": "text", "text": heading}, *[dict(block) for block in result.content]]
+            # Its own paragraph: adjacent text blocks are rendered as one run of Markdown.
+            content = [{"type": "text", "text": heading + "\n\n"}, *[dict(block) for block in result.content]]
             messages.append(
                 StoredMessage(
                     id=-1 - number,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsScene, QHBoxLayout, QLabel, QV
 from core.grid.stats import METRICS, column_results, column_summaries, column_values
 from core.model.grid import CellResult, GridRun
 from gui.grid.metric_names import metric_name, metric_names, usd_text
+from gui.grid.stats_view import NAME_PARTS
 from gui.theme.palettes import is_dark
 
 SERIES = ("#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#8c564b", "#7f7f7f")
@@ -203,11 +204,12 @@ class GridCharts(QWidget):
 
     def _name_axes(self, colours: _Colours) -> None:
         metrics = QFontMetrics(self.font())
-        shown = [
-            metrics.elidedText(name, Qt.TextElideMode.ElideRight, NAME_WIDTH - 16) for name in self._names
-        ]
+        shown = [_fitted_name(name, metrics, NAME_WIDTH - 16) for name in self._names]
         ticks = [[(float(index), name) for index, name in enumerate(shown)]]
-        width = min(NAME_WIDTH, max((metrics.horizontalAdvance(name) for name in shown), default=0) + 16)
+        widest = max(
+            (metrics.horizontalAdvance(line) for name in shown for line in name.split("\n")), default=0
+        )
+        width = min(NAME_WIDTH, widest + 16)
         for plot in self.plots():
             axis = plot.getAxis("left")
             axis.setTicks(ticks)
@@ -451,6 +453,16 @@ def _totals(results: list[CellResult]) -> _Totals:
         input_tokens += result.metrics.input_tokens or 0
         output_tokens += result.metrics.output_tokens or 0
     return _Totals(cost, input_tokens, output_tokens)
+
+
+def _fitted_name(name: str, metrics: QFontMetrics, width: int) -> str:
+    """A column's name within `width` pixels: one difference a line when the whole is too wide, and a line
+    still too wide elided in the middle, so both its field and its value stay readable (the end of a name is
+    what tells columns apart: "temperature 0.5")."""
+    if metrics.horizontalAdvance(name) <= width:
+        return name
+    lines = name.split(NAME_PARTS)
+    return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width) for line in lines)
 
 
 def _swatch(colour: QColor) -> str:

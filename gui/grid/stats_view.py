@@ -38,6 +38,8 @@ from core.grid.stats import (
 from core.model.grid import CellStatus, GridRun
 from gui.grid.metric_names import metric_name, value_text
 
+NAME_PARTS = " \u00b7 "
+"""How the grid window joins the differences that name a column ("model x · temperature 0.5")."""
 NOT_MEASURED = "—"
 """A metric no repeat has measured yet (or that every repeat failed)."""
 
@@ -120,9 +122,10 @@ class GridStatsView(QWidget):
         table.setColumnCount(len(METRICS) + 2)
         table.setRowCount(len(run.variants))
         table.setHorizontalHeaderLabels(self._headers())
+        # One difference a line ("model x", "temperature 0.5"): long names would take half the table's width.
         labels = [
             self.tr("{name} (reference)").format(name=name) if index == reference else name
-            for index, name in enumerate(self._names)
+            for index, name in enumerate(name.replace(NAME_PARTS, "\n") for name in self._names)
         ]
         table.setVerticalHeaderLabels(labels)
         for variant in range(len(run.variants)):

@@ -56,7 +56,7 @@ from gui.grid.files import ExportChooser, ImportChooser, choose_cases_file, choo
 from gui.grid.names import variant_names
 from gui.grid.run_bar import RunBar, state_text
 from gui.grid.run_signals import GridSignals
-from gui.grid.table_model import GridTableModel
+from gui.grid.table_model import PREVIEW_LINES, GridTableModel
 from gui.grid.test_set_editor import TestSetEditor
 from gui.grid.variants_editor import VariantsEditor
 from gui.tasks import TaskKeeper
@@ -150,12 +150,16 @@ class GridWindow(QMainWindow):
         self.model = GridTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setWordWrap(True)
+        # Each cell: its first lines and its measurements, a line each, cut at the column's edge (widen a
+        # column to read more; open the cell to read all).
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setDefaultSectionSize(260)
-        self.table.verticalHeader().setDefaultSectionSize(64)
+        self.table.horizontalHeader().setDefaultSectionSize(240)
+        lines = PREVIEW_LINES + 1
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * lines + 10)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.table, "")
@@ -352,13 +356,10 @@ class GridWindow(QMainWindow):
         self._runs = list(await self._grids.runs())
         self.runs.clear()
         for run in self._runs:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.created_at))
-            self.runs.addItem(
-                self.tr("{name} — {when} ({state})").format(
-                    name=run.name, when=when, state=state_text(run.state)
-                ),
-                run.id,
+            text = self.tr("{name} ({state}, {done} of {total} done)").format(
+                name=run.name, state=state_text(run.state), done=run.done + run.failed, total=run.total
             )
+            self.runs.addItem(text, run.id)
         if select is not None:
             self.runs.setCurrentIndex(max(0, self.runs.findData(select)))
 
@@ -635,11 +636,18 @@ class GridWindow(QMainWindow):
             self.stats_view.show_run(run, self.names)
         elif page is self.charts_page:
             if self.charts is None:
-                from gui.grid.charts import GridCharts
-
-                self.charts = GridCharts(self.charts_page)
-                self.charts_layout.addWidget(self.charts)
+                self._make_charts()
             self.charts.show_run(run, self.names)
+
+    def _make_charts(self) -> None:
+        """The charts' module (and pyqtgraph with it) is imported when the charts are first needed."""
+        from gui.grid.charts import GridCharts
+
+        self.charts = GridCharts(self.charts_page)
+        self.charts.metric_choice.setAccessibleDescription(
+            self.tr("The metric the box plot shows per column")
+        )
+        self.charts_layout.addWidget(self.charts)
 
     def _describe_stats(self, view: GridStatsView) -> None:
         view.columns_table.setAccessibleDescription(
@@ -688,10 +696,7 @@ class GridWindow(QMainWindow):
     def _chart_images(self) -> dict[str, bytes]:
         run = self.current_run()
         if self.charts is None:
-            from gui.grid.charts import GridCharts
-
-            self.charts = GridCharts(self.charts_page)
-            self.charts_layout.addWidget(self.charts)
+            self._make_charts()
         if run is not None:
             self.charts.show_run(run, self.names)
         return dict(self.charts.chart_images())

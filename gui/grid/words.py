@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from core.grid.test_set_files import FileErrorKind, TestSetFileError
 
 if TYPE_CHECKING:
     from core.grid.cost import CostPreview
+
+
+class GridWords(QObject):
+    """Plurals: pyside6-lupdate reads `%n` only from `tr(text, "", count)` (from `translate` only with a
+    literal count)."""
+
+    def requests(self, count: int) -> str:
+        return self.tr("%n request(s)", "", count)
 
 
 def money(low: float, high: float) -> str:
@@ -19,12 +27,9 @@ def money(low: float, high: float) -> str:
 
 
 def cost_text(preview: CostPreview, names: list[str]) -> str:
-    """ "900 requests, estimated $0.12–$0.45 (counted by the provider)", then a line per column."""
-    head = (
-        QCoreApplication.translate("GridWords", "%n request(s)", None, preview.requests)
-        + ", "
-        + money(preview.low_usd, preview.high_usd)
-    )
+    """The run's request count and cost range ("900 requests, $0.12–$0.45 …"), then a line per column."""
+    requests = GridWords().requests(preview.requests)
+    head = requests + ", " + money(preview.low_usd, preview.high_usd)
     head += " " + (
         QCoreApplication.translate("GridWords", "(input estimated here: the provider does not count tokens)")
         if preview.estimated

@@ -145,9 +145,9 @@
     <message numerus="yes">
         <location filename="../../gui/grid/add_to_test_set.py" line="43"/>
         <source>The prompt is added with the %n message(s) before it as its context.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The prompt is added with the %n message before it as its context.</numerusform>
+            <numerusform>The prompt is added with the %n messages before it as its context.</numerusform>
         </translation>
     </message>
     <message>
@@ -637,17 +637,17 @@
     <message numerus="yes">
         <location filename="../../gui/grid/cell_dialog.py" line="57"/>
         <source>%n repeat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n repeat</numerusform>
+            <numerusform>%n repeats</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/grid/cell_dialog.py" line="59"/>
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
         </translation>
     </message>
     <message>
@@ -671,7 +671,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="104"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="105"/>
         <source>Repeat {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2486,52 +2486,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="102"/>
+        <location filename="../../gui/grid/charts.py" line="103"/>
         <source>Metric shown in the box plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="106"/>
+        <location filename="../../gui/grid/charts.py" line="107"/>
         <source>Box plot of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="117"/>
+        <location filename="../../gui/grid/charts.py" line="118"/>
         <source>Charts of the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="201"/>
+        <location filename="../../gui/grid/charts.py" line="202"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="223"/>
+        <location filename="../../gui/grid/charts.py" line="225"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="301"/>
+        <location filename="../../gui/grid/charts.py" line="303"/>
         <source>Cost per column (every repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="322"/>
+        <location filename="../../gui/grid/charts.py" line="324"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="327"/>
+        <location filename="../../gui/grid/charts.py" line="329"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="411"/>
+        <location filename="../../gui/grid/charts.py" line="413"/>
         <source>Cost per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="412"/>
+        <location filename="../../gui/grid/charts.py" line="414"/>
         <source>Tokens per column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2734,127 +2734,127 @@ The menu starts: {command}</source>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="54"/>
+        <location filename="../../gui/grid/stats_view.py" line="56"/>
         <source>Reference column for the noise marks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="57"/>
+        <location filename="../../gui/grid/stats_view.py" line="59"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="64"/>
+        <location filename="../../gui/grid/stats_view.py" line="66"/>
         <source>Compare columns with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="70"/>
+        <location filename="../../gui/grid/stats_view.py" line="72"/>
         <source>Statistics per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="71"/>
+        <location filename="../../gui/grid/stats_view.py" line="73"/>
         <source>Statistics per test case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <location filename="../../gui/grid/stats_view.py" line="77"/>
         <source>Per column (every test case and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="77"/>
+        <location filename="../../gui/grid/stats_view.py" line="79"/>
         <source>Per test case (every column and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="103"/>
+        <location filename="../../gui/grid/stats_view.py" line="105"/>
         <source>Distinct outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="103"/>
+        <location filename="../../gui/grid/stats_view.py" line="105"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="124"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>{name} (reference)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="153"/>
+        <location filename="../../gui/grid/stats_view.py" line="156"/>
         <source>Case {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="166"/>
+        <location filename="../../gui/grid/stats_view.py" line="169"/>
         <source>No finished repeat has measured this yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="169"/>
+        <location filename="../../gui/grid/stats_view.py" line="172"/>
         <source>median {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="170"/>
+        <location filename="../../gui/grid/stats_view.py" line="173"/>
         <source>p90 {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="171"/>
+        <location filename="../../gui/grid/stats_view.py" line="174"/>
         <source>range {low} – {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="174"/>
+        <location filename="../../gui/grid/stats_view.py" line="177"/>
         <source>IQR {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="178"/>
+        <location filename="../../gui/grid/stats_view.py" line="181"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="193"/>
+        <location filename="../../gui/grid/stats_view.py" line="196"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <location filename="../../gui/grid/stats_view.py" line="199"/>
         <source>≈ within noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <location filename="../../gui/grid/stats_view.py" line="199"/>
         <source>≠ beyond noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="203"/>
+        <location filename="../../gui/grid/stats_view.py" line="206"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="218"/>
+        <location filename="../../gui/grid/stats_view.py" line="221"/>
         <source>{distinct} of {repeats}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <location filename="../../gui/grid/stats_view.py" line="224"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="230"/>
+        <location filename="../../gui/grid/stats_view.py" line="233"/>
         <source>{done} of {total} finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="232"/>
+        <location filename="../../gui/grid/stats_view.py" line="235"/>
         <source>{failed} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2901,393 +2901,406 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="267"/>
+        <location filename="../../gui/grid/window.py" line="271"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="268"/>
+        <location filename="../../gui/grid/window.py" line="272"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="269"/>
+        <location filename="../../gui/grid/window.py" line="273"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="270"/>
+        <location filename="../../gui/grid/window.py" line="274"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="271"/>
+        <location filename="../../gui/grid/window.py" line="275"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="272"/>
+        <location filename="../../gui/grid/window.py" line="276"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="273"/>
+        <location filename="../../gui/grid/window.py" line="277"/>
         <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="274"/>
+        <location filename="../../gui/grid/window.py" line="278"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="275"/>
+        <location filename="../../gui/grid/window.py" line="279"/>
         <source>Saved test sets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="276"/>
+        <location filename="../../gui/grid/window.py" line="280"/>
         <source>Opens a saved test set in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="277"/>
+        <location filename="../../gui/grid/window.py" line="281"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="278"/>
+        <location filename="../../gui/grid/window.py" line="282"/>
         <source>Starts an empty test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="279"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="281"/>
+        <location filename="../../gui/grid/window.py" line="285"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="287"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="284"/>
+        <location filename="../../gui/grid/window.py" line="288"/>
         <source>Deletes the test set shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
-        <location filename="../../gui/grid/window.py" line="288"/>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
-        <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="296"/>
         <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
-        <location filename="../../gui/grid/window.py" line="294"/>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="298"/>
         <source>Ask before runs over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="290"/>
+        <location filename="../../gui/grid/window.py" line="294"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="293"/>
+        <location filename="../../gui/grid/window.py" line="297"/>
         <source>The most requests in flight at once per provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="296"/>
+        <location filename="../../gui/grid/window.py" line="300"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="298"/>
+        <location filename="../../gui/grid/window.py" line="302"/>
         <source>Estimate cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="300"/>
+        <location filename="../../gui/grid/window.py" line="304"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="302"/>
+        <location filename="../../gui/grid/window.py" line="306"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="303"/>
+        <location filename="../../gui/grid/window.py" line="307"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="304"/>
-        <location filename="../../gui/grid/window.py" line="305"/>
+        <location filename="../../gui/grid/window.py" line="308"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="306"/>
+        <location filename="../../gui/grid/window.py" line="310"/>
         <source>Shows an earlier run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
         <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="315"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="313"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="312"/>
+        <location filename="../../gui/grid/window.py" line="316"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="313"/>
+        <location filename="../../gui/grid/window.py" line="317"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
         <source>{name} (version {version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
-        <source>{name} — {when} ({state})</source>
+        <location filename="../../gui/grid/window.py" line="359"/>
+        <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="398"/>
+        <location filename="../../gui/grid/window.py" line="399"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="429"/>
+        <location filename="../../gui/grid/window.py" line="430"/>
         <source>Imported %n case(s) from {file}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported %n case from {file}.</numerusform>
+            <numerusform>Imported %n cases from {file}.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="431"/>
+        <location filename="../../gui/grid/window.py" line="432"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="440"/>
+        <location filename="../../gui/grid/window.py" line="441"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="455"/>
+        <location filename="../../gui/grid/window.py" line="456"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="471"/>
+        <location filename="../../gui/grid/window.py" line="472"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="492"/>
+        <location filename="../../gui/grid/window.py" line="493"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="521"/>
+        <location filename="../../gui/grid/window.py" line="522"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="523"/>
+        <location filename="../../gui/grid/window.py" line="524"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="537"/>
+        <location filename="../../gui/grid/window.py" line="538"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="538"/>
+        <location filename="../../gui/grid/window.py" line="539"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="646"/>
+        <location filename="../../gui/grid/window.py" line="648"/>
+        <source>The metric the box plot shows per column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="654"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="650"/>
+        <location filename="../../gui/grid/window.py" line="658"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="678"/>
+        <location filename="../../gui/grid/window.py" line="686"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="686"/>
+        <location filename="../../gui/grid/window.py" line="694"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GridWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/grid/words.py" line="20"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="29"/>
+        <location filename="../../gui/grid/words.py" line="34"/>
         <source>(input estimated here: the provider does not count tokens)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="31"/>
+        <location filename="../../gui/grid/words.py" line="36"/>
         <source>(input counted by the provider)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="37"/>
+        <location filename="../../gui/grid/words.py" line="42"/>
         <source>no known price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="43"/>
+        <location filename="../../gui/grid/words.py" line="48"/>
         <source>Not in the total (no known price): {models}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="56"/>
+        <location filename="../../gui/grid/words.py" line="61"/>
         <source>{file}: only .csv and .jsonl files can be imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="59"/>
+        <location filename="../../gui/grid/words.py" line="64"/>
         <source>{file} is {found}; files of test cases may be up to {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="62"/>
+        <location filename="../../gui/grid/words.py" line="67"/>
         <source>{file} could not be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="65"/>
+        <location filename="../../gui/grid/words.py" line="70"/>
         <source>{file} is neither UTF-8 nor GBK text. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="70"/>
+        <location filename="../../gui/grid/words.py" line="75"/>
         <source>{file}, row {row}: the CSV cannot be read ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="73"/>
+        <location filename="../../gui/grid/words.py" line="78"/>
         <source>{file}, line {row}: not JSON ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="76"/>
+        <location filename="../../gui/grid/words.py" line="81"/>
         <source>{file}, line {row}: each line must be a JSON object with a key per variable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="79"/>
+        <location filename="../../gui/grid/words.py" line="84"/>
         <source>{file} has no header row: its first row must name the columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="82"/>
+        <location filename="../../gui/grid/words.py" line="87"/>
         <source>{file}: column {column} of the header has no name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="85"/>
+        <location filename="../../gui/grid/words.py" line="90"/>
         <source>{file}: the header names the column “{column}” twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="88"/>
+        <location filename="../../gui/grid/words.py" line="93"/>
         <source>{file}, row {row}: {found} cells where the header has {expected}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="91"/>
+        <location filename="../../gui/grid/words.py" line="96"/>
         <source>{file}, row {row}, column “{column}”: the cell is {found}; a cell may be up to {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="95"/>
+        <location filename="../../gui/grid/words.py" line="100"/>
         <source>{file} has no test cases in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="96"/>
+        <location filename="../../gui/grid/words.py" line="101"/>
         <source>{file} has no column “{column}”, which the template names as {{{{{column}}}}}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="99"/>
+        <location filename="../../gui/grid/words.py" line="104"/>
         <source>The template names {{{{{column}}}}}, but no row of {file} gives it a value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="102"/>
+        <location filename="../../gui/grid/words.py" line="107"/>
         <source>{file}, line {row}: no value for {{{{{column}}}}}, which the template names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="105"/>
+        <location filename="../../gui/grid/words.py" line="110"/>
         <source>{file}, row {row}: a different system prompt from the rows before; a test set has one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="109"/>
+        <location filename="../../gui/grid/words.py" line="114"/>
         <source>{file}, row {row}: the context is not a list of user and assistant messages ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="114"/>
+        <location filename="../../gui/grid/words.py" line="119"/>
         <source>{file} could not be imported: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="126"/>
+        <location filename="../../gui/grid/words.py" line="131"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="132"/>
+        <location filename="../../gui/grid/words.py" line="137"/>
         <source>{n:.1f} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="134"/>
+        <location filename="../../gui/grid/words.py" line="139"/>
         <source>{n:.0f} KB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="135"/>
+        <location filename="../../gui/grid/words.py" line="140"/>
         <source>{n} bytes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5854,9 +5867,9 @@ Details: {details}</source>
     <message numerus="yes">
         <location filename="../../gui/grid/test_set_editor.py" line="181"/>
         <source>Sent after %n earlier message(s) of a conversation</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sent after %n earlier message of a conversation</numerusform>
+            <numerusform>Sent after %n earlier messages of a conversation</numerusform>
         </translation>
     </message>
     <message>

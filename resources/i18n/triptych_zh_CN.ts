@@ -130,67 +130,67 @@
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="31"/>
         <source>Add to test set</source>
-        <translation type="unfinished"></translation>
+        <translation>加入测试集</translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="33"/>
         <source>New test set</source>
-        <translation type="unfinished"></translation>
+        <translation>新测试集</translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="37"/>
         <source>From conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>来自对话</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/grid/add_to_test_set.py" line="43"/>
         <source>The prompt is added with the %n message(s) before it as its context.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>该提示词连同它之前的 %n 条消息（作为上下文）一起加入。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="49"/>
         <location filename="../../gui/grid/add_to_test_set.py" line="61"/>
         <source>Test set</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集</translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="50"/>
         <source>The test set the prompt is added to, or a new one</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词要加入的测试集，或新建一个</translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="51"/>
         <location filename="../../gui/grid/add_to_test_set.py" line="62"/>
         <source>New test set&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>新测试集的名称</translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="52"/>
         <source>The name of the test set made for this prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>为该提示词新建的测试集的名称</translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="53"/>
         <location filename="../../gui/grid/add_to_test_set.py" line="63"/>
         <source>Case name</source>
-        <translation type="unfinished"></translation>
+        <translation>用例名称</translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="54"/>
         <source>How the case is named in the grid&apos;s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>该用例在网格行中的名称</translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="86"/>
         <source>Name the new test set.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为新测试集命名。</translation>
     </message>
     <message>
         <location filename="../../gui/grid/add_to_test_set.py" line="90"/>
         <source>This test set&apos;s template has {count} variables; a prompt can only be added to a test set whose template is one variable, such as {{{{prompt}}}}. Choose another or a new test set.</source>
-        <translation type="unfinished"></translation>
+        <translation>该测试集的模板有 {count} 个变量；提示词只能加入模板仅有一个变量（例如 {{{{prompt}}}}）的测试集。请选择其他测试集或新建一个。</translation>
     </message>
 </context>
 <context>
@@ -609,66 +609,66 @@
     <message>
         <location filename="../../gui/grid/cell_dialog.py" line="37"/>
         <source>{case} — {variant}</source>
-        <translation type="unfinished"></translation>
+        <translation>{case} — {variant}</translation>
     </message>
     <message>
         <location filename="../../gui/grid/cell_dialog.py" line="41"/>
         <source>Every repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>每次重复</translation>
     </message>
     <message>
         <location filename="../../gui/grid/cell_dialog.py" line="42"/>
         <source>The prompt, then each repeat&apos;s reply in turn</source>
-        <translation type="unfinished"></translation>
+        <translation>先是提示词，然后依次是每次重复的回复</translation>
     </message>
     <message>
         <location filename="../../gui/grid/cell_dialog.py" line="43"/>
         <source>Word diff…</source>
-        <translation type="unfinished"></translation>
+        <translation>逐词对比…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/cell_dialog.py" line="44"/>
         <source>Compares two repeats&apos; replies word by word</source>
-        <translation type="unfinished"></translation>
+        <translation>逐词比较两次重复的回复</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/grid/cell_dialog.py" line="57"/>
         <source>%n repeat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次重复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/grid/cell_dialog.py" line="59"/>
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次失败</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../gui/grid/cell_dialog.py" line="70"/>
         <source>**Repeat {n}**</source>
-        <translation type="unfinished"></translation>
+        <translation>**第 {n} 次重复**</translation>
     </message>
     <message>
         <location filename="../../gui/grid/cell_dialog.py" line="76"/>
         <source>first token {seconds:.2f} s</source>
-        <translation type="unfinished">首个 token {seconds:.2f} 秒</translation>
+        <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
         <location filename="../../gui/grid/cell_dialog.py" line="79"/>
         <source>total {seconds:.2f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>总计 {seconds:.2f} 秒</translation>
     </message>
     <message>
         <location filename="../../gui/grid/cell_dialog.py" line="81"/>
         <source>{tokens} output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>{tokens} 个输出 token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="104"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="105"/>
         <source>Repeat {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 次重复</translation>
     </message>
 </context>
 <context>
@@ -2481,52 +2481,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="102"/>
+        <location filename="../../gui/grid/charts.py" line="103"/>
         <source>Metric shown in the box plot</source>
         <translation>箱线图显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="106"/>
+        <location filename="../../gui/grid/charts.py" line="107"/>
         <source>Box plot of:</source>
         <translation>箱线图指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="117"/>
+        <location filename="../../gui/grid/charts.py" line="118"/>
         <source>Charts of the run</source>
         <translation>本次运行的图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="201"/>
+        <location filename="../../gui/grid/charts.py" line="202"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="223"/>
+        <location filename="../../gui/grid/charts.py" line="225"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="301"/>
+        <location filename="../../gui/grid/charts.py" line="303"/>
         <source>Cost per column (every repeat)</source>
         <translation>每列费用（所有重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="322"/>
+        <location filename="../../gui/grid/charts.py" line="324"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="327"/>
+        <location filename="../../gui/grid/charts.py" line="329"/>
         <source>Tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="411"/>
+        <location filename="../../gui/grid/charts.py" line="413"/>
         <source>Cost per column</source>
         <translation>每列费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="412"/>
+        <location filename="../../gui/grid/charts.py" line="414"/>
         <source>Tokens per column</source>
         <translation>每列 token</translation>
     </message>
@@ -2536,22 +2536,22 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/feature.py" line="53"/>
         <source>Evaluation grid…</source>
-        <translation type="unfinished"></translation>
+        <translation>评测网格…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/feature.py" line="54"/>
         <source>Run a set of prompts against several settings, with repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>用多组设置运行一组提示词，并可重复多次</translation>
     </message>
     <message>
         <location filename="../../gui/grid/feature.py" line="104"/>
         <source>Add to test set…</source>
-        <translation type="unfinished"></translation>
+        <translation>加入测试集…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/feature.py" line="129"/>
         <source>Added to the test set “{name}” (version {version}).</source>
-        <translation type="unfinished"></translation>
+        <translation>已加入测试集“{name}”（第 {version} 版）。</translation>
     </message>
 </context>
 <context>
@@ -2559,32 +2559,32 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/files.py" line="20"/>
         <source>Import test cases</source>
-        <translation type="unfinished"></translation>
+        <translation>导入测试用例</translation>
     </message>
     <message>
         <location filename="../../gui/grid/files.py" line="21"/>
         <source>CSV or JSONL files (*.csv *.jsonl *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 或 JSONL 文件 (*.csv *.jsonl *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../gui/grid/files.py" line="32"/>
         <source>Export the grid run</source>
-        <translation type="unfinished"></translation>
+        <translation>导出网格运行</translation>
     </message>
     <message>
         <location filename="../../gui/grid/files.py" line="34"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../gui/grid/files.py" line="35"/>
         <source>JSON Lines files (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
         <location filename="../../gui/grid/files.py" line="36"/>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
 </context>
 <context>
@@ -2630,7 +2630,7 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/names.py" line="29"/>
         <source>{name} #{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} #{n}</translation>
     </message>
 </context>
 <context>
@@ -2638,218 +2638,218 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/export.py" line="38"/>
         <source>Evaluation grid</source>
-        <translation type="unfinished"></translation>
+        <translation>评测网格</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="39"/>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="40"/>
         <source>Statistics per column</source>
-        <translation type="unfinished">每列统计</translation>
+        <translation>各列统计</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="41"/>
         <source>Medians per test case</source>
-        <translation type="unfinished"></translation>
+        <translation>各测试用例的中位数</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="42"/>
         <source>Outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="43"/>
         <source>Test case</source>
-        <translation type="unfinished"></translation>
+        <translation>测试用例</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="44"/>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>变量</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="45"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>预期</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="46"/>
         <source>Repeat {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 次重复</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="47"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="48"/>
         <source>Not run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未运行</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="49"/>
         <source>median</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="50"/>
         <source>p90</source>
-        <translation type="unfinished"></translation>
+        <translation>p90</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="51"/>
         <source>min–max</source>
-        <translation type="unfinished"></translation>
+        <translation>最小–最大</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="52"/>
         <source>IQR</source>
-        <translation type="unfinished"></translation>
+        <translation>四分位距</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="53"/>
         <source>repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>次重复</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="54"/>
         <source>within noise of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>与 {name} 的差异在噪声范围内</translation>
     </message>
     <message>
         <location filename="../../gui/grid/export.py" line="55"/>
         <source>distinct outputs per case</source>
-        <translation type="unfinished"></translation>
+        <translation>每个用例的不同输出数</translation>
     </message>
 </context>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="54"/>
+        <location filename="../../gui/grid/stats_view.py" line="56"/>
         <source>Reference column for the noise marks</source>
         <translation>噪声标记的参照列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="57"/>
+        <location filename="../../gui/grid/stats_view.py" line="59"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation>当其他列与此列中位数之差的自助法区间包含零时，该列的指标标为“在噪声内”：这些重复无法区分两者。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="64"/>
+        <location filename="../../gui/grid/stats_view.py" line="66"/>
         <source>Compare columns with:</source>
         <translation>各列对比的参照：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="70"/>
+        <location filename="../../gui/grid/stats_view.py" line="72"/>
         <source>Statistics per column</source>
         <translation>每列统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="71"/>
+        <location filename="../../gui/grid/stats_view.py" line="73"/>
         <source>Statistics per test case</source>
         <translation>每个测试用例的统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <location filename="../../gui/grid/stats_view.py" line="77"/>
         <source>Per column (every test case and repeat)</source>
         <translation>按列（所有测试用例和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="77"/>
+        <location filename="../../gui/grid/stats_view.py" line="79"/>
         <source>Per test case (every column and repeat)</source>
         <translation>按测试用例（所有列和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="103"/>
+        <location filename="../../gui/grid/stats_view.py" line="105"/>
         <source>Distinct outputs</source>
         <translation>不同输出数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="103"/>
+        <location filename="../../gui/grid/stats_view.py" line="105"/>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="124"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>{name} (reference)</source>
         <translation>{name}（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="153"/>
+        <location filename="../../gui/grid/stats_view.py" line="156"/>
         <source>Case {n}</source>
         <translation>用例 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="166"/>
+        <location filename="../../gui/grid/stats_view.py" line="169"/>
         <source>No finished repeat has measured this yet.</source>
         <translation>尚无已完成的重复测得此值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="169"/>
+        <location filename="../../gui/grid/stats_view.py" line="172"/>
         <source>median {value}</source>
         <translation>中位数 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="170"/>
+        <location filename="../../gui/grid/stats_view.py" line="173"/>
         <source>p90 {value}</source>
         <translation>p90 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="171"/>
+        <location filename="../../gui/grid/stats_view.py" line="174"/>
         <source>range {low} – {high}</source>
         <translation>范围 {low} – {high}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="174"/>
+        <location filename="../../gui/grid/stats_view.py" line="177"/>
         <source>IQR {value}</source>
         <translation>四分位距 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="178"/>
+        <location filename="../../gui/grid/stats_view.py" line="181"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation>基于 {n} 次已完成的重复；四分位数为 {q1} 和 {q3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="193"/>
+        <location filename="../../gui/grid/stats_view.py" line="196"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation>一方已完成的重复太少，无法区分差异与噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <location filename="../../gui/grid/stats_view.py" line="199"/>
         <source>≈ within noise</source>
         <translation>≈ 在噪声内</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <location filename="../../gui/grid/stats_view.py" line="199"/>
         <source>≠ beyond noise</source>
         <translation>≠ 超出噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="203"/>
+        <location filename="../../gui/grid/stats_view.py" line="206"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation>与 {reference} 相比中位数 {difference}；{confidence}% 自助法区间 {low} 至 {high}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="218"/>
+        <location filename="../../gui/grid/stats_view.py" line="221"/>
         <source>{distinct} of {repeats}</source>
         <translation>{distinct} / {repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <location filename="../../gui/grid/stats_view.py" line="224"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation>一个单元格各次重复中不同回复的数量（忽略空白），按单元格取平均：1 表示每次回答都相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="230"/>
+        <location filename="../../gui/grid/stats_view.py" line="233"/>
         <source>{done} of {total} finished</source>
         <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="232"/>
+        <location filename="../../gui/grid/stats_view.py" line="235"/>
         <source>{failed} failed</source>
         <translation>{failed} 次失败</translation>
     </message>
@@ -2859,431 +2859,443 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/table_model.py" line="137"/>
         <source>Double-click (or Enter) to see every repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>双击（或按 Enter）查看每次重复</translation>
     </message>
     <message>
         <location filename="../../gui/grid/table_model.py" line="183"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location filename="../../gui/grid/table_model.py" line="185"/>
         <location filename="../../gui/grid/table_model.py" line="203"/>
         <source>{done}/{repeats}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done}/{repeats}</translation>
     </message>
     <message>
         <location filename="../../gui/grid/table_model.py" line="187"/>
         <source>{n} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 次失败</translation>
     </message>
     <message>
         <location filename="../../gui/grid/table_model.py" line="189"/>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/table_model.py" line="192"/>
         <source>{seconds:.2f} s</source>
-        <translation type="unfinished">{seconds:.2f} 秒</translation>
+        <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
         <location filename="../../gui/grid/table_model.py" line="195"/>
         <source>{tokens} tok</source>
-        <translation type="unfinished"></translation>
+        <translation>{tokens} token</translation>
     </message>
 </context>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="267"/>
-        <source>Evaluation grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="268"/>
-        <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="269"/>
-        <source>CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="270"/>
-        <source>JSON Lines…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/grid/window.py" line="271"/>
-        <source>HTML report with charts…</source>
-        <translation type="unfinished"></translation>
+        <source>Evaluation grid</source>
+        <translation>评测网格</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="272"/>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="273"/>
-        <source>Test set</source>
-        <translation type="unfinished"></translation>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="274"/>
-        <source>Variants (the grid&apos;s columns)</source>
-        <translation type="unfinished"></translation>
+        <source>JSON Lines…</source>
+        <translation>JSON Lines…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="275"/>
-        <source>Saved test sets</source>
-        <translation type="unfinished"></translation>
+        <source>HTML report with charts…</source>
+        <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="276"/>
-        <source>Opens a saved test set in the editor</source>
-        <translation type="unfinished"></translation>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="277"/>
-        <source>New</source>
-        <translation type="unfinished">新建</translation>
+        <source>Test set</source>
+        <translation>测试集</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="278"/>
-        <source>Starts an empty test set</source>
-        <translation type="unfinished"></translation>
+        <source>Variants (the grid&apos;s columns)</source>
+        <translation>变体（网格的列）</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="279"/>
-        <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <source>Saved test sets</source>
+        <translation>已保存的测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="280"/>
+        <source>Opens a saved test set in the editor</source>
+        <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="281"/>
-        <source>Saves the test set; an edit of a saved one is kept as its next version</source>
-        <translation type="unfinished"></translation>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="282"/>
+        <source>Starts an empty test set</source>
+        <translation>新建一个空测试集</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="283"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="285"/>
+        <source>Saves the test set; an edit of a saved one is kept as its next version</source>
+        <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="287"/>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="284"/>
-        <source>Deletes the test set shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
         <location filename="../../gui/grid/window.py" line="288"/>
-        <source>Repeats</source>
-        <translation type="unfinished">重复</translation>
+        <source>Deletes the test set shown</source>
+        <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
+        <location filename="../../gui/grid/window.py" line="289"/>
         <location filename="../../gui/grid/window.py" line="292"/>
-        <source>Concurrency</source>
-        <translation type="unfinished"></translation>
+        <source>Repeats</source>
+        <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
-        <location filename="../../gui/grid/window.py" line="294"/>
-        <source>Ask before runs over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="290"/>
-        <source>How often each case is sent to each variant (1 to 20)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="293"/>
-        <source>The most requests in flight at once per provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../../gui/grid/window.py" line="289"/>
         <location filename="../../gui/grid/window.py" line="296"/>
-        <source>A run estimated to cost more than this asks before it starts</source>
-        <translation type="unfinished"></translation>
+        <source>Concurrency</source>
+        <translation>并发数</translation>
     </message>
     <message>
+        <location filename="../../gui/grid/window.py" line="289"/>
         <location filename="../../gui/grid/window.py" line="298"/>
-        <source>Estimate cost</source>
-        <translation type="unfinished"></translation>
+        <source>Ask before runs over</source>
+        <translation>运行费用超过此值时先询问</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="294"/>
+        <source>How often each case is sent to each variant (1 to 20)</source>
+        <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="297"/>
+        <source>The most requests in flight at once per provider</source>
+        <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="300"/>
-        <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
-        <translation type="unfinished"></translation>
+        <source>A run estimated to cost more than this asks before it starts</source>
+        <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="302"/>
-        <source>Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="303"/>
-        <source>Saves the test set and starts a run of the grid</source>
-        <translation type="unfinished"></translation>
+        <source>Estimate cost</source>
+        <translation>估算费用</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="304"/>
-        <location filename="../../gui/grid/window.py" line="305"/>
-        <source>Runs</source>
-        <translation type="unfinished">运行</translation>
+        <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
+        <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="306"/>
-        <source>Shows an earlier run of the grid</source>
-        <translation type="unfinished"></translation>
+        <source>Run</source>
+        <translation>运行</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="307"/>
-        <location filename="../../gui/grid/window.py" line="311"/>
-        <source>Grid</source>
-        <translation type="unfinished"></translation>
+        <source>Saves the test set and starts a run of the grid</source>
+        <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
+        <location filename="../../gui/grid/window.py" line="308"/>
         <location filename="../../gui/grid/window.py" line="309"/>
-        <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
-        <translation type="unfinished"></translation>
+        <source>Runs</source>
+        <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="312"/>
-        <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/grid/window.py" line="310"/>
+        <source>Shows an earlier run of the grid</source>
+        <translation>显示网格的一次早先运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="315"/>
+        <source>Grid</source>
+        <translation>网格</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="313"/>
+        <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
+        <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="316"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="317"/>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
         <source>{name} (version {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
-        <source>{name} — {when} ({state})</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/grid/window.py" line="359"/>
+        <source>{name} ({state}, {done} of {total} done)</source>
+        <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="398"/>
+        <location filename="../../gui/grid/window.py" line="399"/>
         <source>Saved “{name}”, version {version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="429"/>
+        <location filename="../../gui/grid/window.py" line="430"/>
         <source>Imported %n case(s) from {file}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="431"/>
+        <location filename="../../gui/grid/window.py" line="432"/>
         <source>The file was read as GBK (Chinese) text.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="440"/>
+        <location filename="../../gui/grid/window.py" line="441"/>
         <source>{test_set} at {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="455"/>
+        <location filename="../../gui/grid/window.py" line="456"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
-        <translation type="unfinished"></translation>
+        <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="471"/>
+        <location filename="../../gui/grid/window.py" line="472"/>
         <source>Estimating the cost…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="492"/>
+        <location filename="../../gui/grid/window.py" line="493"/>
         <source>The run was not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="521"/>
+        <location filename="../../gui/grid/window.py" line="522"/>
         <source>no value for {{{{{variable}}}}}</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="523"/>
+        <location filename="../../gui/grid/window.py" line="524"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="537"/>
-        <source>Start the run?</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="538"/>
+        <source>Start the run?</source>
+        <translation>开始运行？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="539"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="646"/>
+        <location filename="../../gui/grid/window.py" line="648"/>
+        <source>The metric the box plot shows per column</source>
+        <translation>箱线图按列显示的指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="654"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="650"/>
+        <location filename="../../gui/grid/window.py" line="658"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="678"/>
-        <source>Run the grid first: there is nothing to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="686"/>
+        <source>Run the grid first: there is nothing to export yet.</source>
+        <translation>请先运行网格：目前没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="694"/>
         <source>Exported to {path}</source>
-        <translation type="unfinished">已导出到 {path}</translation>
+        <translation>已导出到 {path}</translation>
     </message>
 </context>
 <context>
     <name>GridWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/grid/words.py" line="20"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 个请求</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="29"/>
+        <location filename="../../gui/grid/words.py" line="34"/>
         <source>(input estimated here: the provider does not count tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>（输入为本地估算：该服务商不提供 token 计数）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="31"/>
+        <location filename="../../gui/grid/words.py" line="36"/>
         <source>(input counted by the provider)</source>
-        <translation type="unfinished"></translation>
+        <translation>（输入由服务商计数）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="37"/>
+        <location filename="../../gui/grid/words.py" line="42"/>
         <source>no known price</source>
-        <translation type="unfinished"></translation>
+        <translation>价格未知</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="43"/>
+        <location filename="../../gui/grid/words.py" line="48"/>
         <source>Not in the total (no known price): {models}</source>
-        <translation type="unfinished"></translation>
+        <translation>未计入总额（价格未知）：{models}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="56"/>
+        <location filename="../../gui/grid/words.py" line="61"/>
         <source>{file}: only .csv and .jsonl files can be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：只能导入 .csv 和 .jsonl 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="59"/>
+        <location filename="../../gui/grid/words.py" line="64"/>
         <source>{file} is {found}; files of test cases may be up to {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 大小为 {found}；测试用例文件最大 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="62"/>
+        <location filename="../../gui/grid/words.py" line="67"/>
         <source>{file} could not be read: {detail}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/words.py" line="65"/>
-        <source>{file} is neither UTF-8 nor GBK text. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {file}：{detail}</translation>
     </message>
     <message>
         <location filename="../../gui/grid/words.py" line="70"/>
+        <source>{file} is neither UTF-8 nor GBK text. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.</source>
+        <translation>{file} 既不是 UTF-8 也不是 GBK 文本。请另存为 UTF-8（在 Excel 中选“CSV UTF-8”）后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="75"/>
         <source>{file}, row {row}: the CSV cannot be read ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {row} 行：无法解析 CSV（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="73"/>
+        <location filename="../../gui/grid/words.py" line="78"/>
         <source>{file}, line {row}: not JSON ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {row} 行：不是 JSON（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="76"/>
+        <location filename="../../gui/grid/words.py" line="81"/>
         <source>{file}, line {row}: each line must be a JSON object with a key per variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {row} 行：每行必须是一个 JSON 对象，每个变量一个键。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="79"/>
+        <location filename="../../gui/grid/words.py" line="84"/>
         <source>{file} has no header row: its first row must name the columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 没有表头：第一行必须给出各列的名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="82"/>
+        <location filename="../../gui/grid/words.py" line="87"/>
         <source>{file}: column {column} of the header has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：表头第 {column} 列没有名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="85"/>
+        <location filename="../../gui/grid/words.py" line="90"/>
         <source>{file}: the header names the column “{column}” twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}：表头中“{column}”列出现了两次。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="88"/>
+        <location filename="../../gui/grid/words.py" line="93"/>
         <source>{file}, row {row}: {found} cells where the header has {expected}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/words.py" line="91"/>
-        <source>{file}, row {row}, column “{column}”: the cell is {found}; a cell may be up to {limit}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/words.py" line="95"/>
-        <source>{file} has no test cases in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {row} 行：有 {found} 个单元格，而表头有 {expected} 个。</translation>
     </message>
     <message>
         <location filename="../../gui/grid/words.py" line="96"/>
+        <source>{file}, row {row}, column “{column}”: the cell is {found}; a cell may be up to {limit}.</source>
+        <translation>{file}，第 {row} 行，“{column}”列：单元格大小为 {found}；单元格最大 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="100"/>
+        <source>{file} has no test cases in it.</source>
+        <translation>{file} 中没有测试用例。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="101"/>
         <source>{file} has no column “{column}”, which the template names as {{{{{column}}}}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 没有“{column}”列，而模板用到了 {{{{{column}}}}}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="99"/>
+        <location filename="../../gui/grid/words.py" line="104"/>
         <source>The template names {{{{{column}}}}}, but no row of {file} gives it a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板用到了 {{{{{column}}}}}，但 {file} 中没有任何一行给出它的值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="102"/>
+        <location filename="../../gui/grid/words.py" line="107"/>
         <source>{file}, line {row}: no value for {{{{{column}}}}}, which the template names.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {row} 行：缺少模板用到的 {{{{{column}}}}} 的值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="105"/>
+        <location filename="../../gui/grid/words.py" line="110"/>
         <source>{file}, row {row}: a different system prompt from the rows before; a test set has one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/words.py" line="109"/>
-        <source>{file}, row {row}: the context is not a list of user and assistant messages ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，第 {row} 行：系统提示词与前面各行不同；一个测试集只有一个系统提示词。</translation>
     </message>
     <message>
         <location filename="../../gui/grid/words.py" line="114"/>
+        <source>{file}, row {row}: the context is not a list of user and assistant messages ({detail}).</source>
+        <translation>{file}，第 {row} 行：上下文不是由用户和助手消息组成的列表（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="119"/>
         <source>{file} could not be imported: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="126"/>
+        <location filename="../../gui/grid/words.py" line="131"/>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="132"/>
+        <location filename="../../gui/grid/words.py" line="137"/>
         <source>{n:.1f} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="134"/>
+        <location filename="../../gui/grid/words.py" line="139"/>
         <source>{n:.0f} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n:.0f} KB</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/words.py" line="135"/>
+        <location filename="../../gui/grid/words.py" line="140"/>
         <source>{n} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 字节</translation>
     </message>
 </context>
 <context>
@@ -4812,112 +4824,112 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="45"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="47"/>
         <source>Sends no more requests; those under way finish and are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>不再发送新请求；进行中的请求会完成并保留</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="49"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="50"/>
         <source>Goes on from the cells not yet run</source>
-        <translation type="unfinished"></translation>
+        <translation>从尚未运行的单元格继续</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="51"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="52"/>
         <source>Stops the run for good; what finished is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>彻底停止运行；已完成的部分会保留</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="53"/>
         <source>Retry failed</source>
-        <translation type="unfinished"></translation>
+        <translation>重试失败项</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="54"/>
         <source>Runs the failed repeats again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新运行失败的重复</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="55"/>
         <source>Run progress</source>
-        <translation type="unfinished"></translation>
+        <translation>运行进度</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="56"/>
         <source>The share of the run&apos;s requests that have ended</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中已结束的请求所占比例</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="80"/>
         <source>No run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未运行</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="83"/>
         <source>{done} done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 {done}</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="84"/>
         <source>{failed} failed</source>
-        <translation type="unfinished">{failed} 次失败</translation>
+        <translation>失败 {failed}</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="85"/>
         <source>{remaining} remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余 {remaining}</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="89"/>
         <source>${cost:.4f} so far</source>
-        <translation type="unfinished"></translation>
+        <translation>目前花费 ${cost:.4f}</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="97"/>
         <source>about {n} s left</source>
-        <translation type="unfinished"></translation>
+        <translation>约剩 {n} 秒</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="99"/>
         <source>about {n} min left</source>
-        <translation type="unfinished"></translation>
+        <translation>约剩 {n} 分钟</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="100"/>
         <source>about {h:.1f} h left</source>
-        <translation type="unfinished"></translation>
+        <translation>约剩 {h:.1f} 小时</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="105"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="106"/>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="107"/>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../gui/grid/run_bar.py" line="108"/>
         <source>cancelled</source>
-        <translation type="unfinished">已取消</translation>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -5746,147 +5758,147 @@ Details: {details}</source>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="95"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="95"/>
         <location filename="../../gui/grid/test_set_editor.py" line="103"/>
         <source>Prompt template</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词模板</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="95"/>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>变量</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="95"/>
         <location filename="../../gui/grid/test_set_editor.py" line="106"/>
         <source>System prompt</source>
-        <translation type="unfinished">系统提示词</translation>
+        <translation>系统提示词</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="99"/>
         <source>e.g. Support answers</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：客服回答</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="100"/>
         <source>Test set name</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集名称</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="101"/>
         <source>The name the test set is saved under</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集保存时使用的名称</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="102"/>
         <source>The prompt, with {{variables}} filled from each case</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词，其中的 {{variables}} 由每个用例填入</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="104"/>
         <source>Each {{name}} becomes a column of the cases below</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 {{name}} 会成为下方用例表中的一列</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="105"/>
         <source>Optional; a variant&apos;s own system prompt takes its place</source>
-        <translation type="unfinished"></translation>
+        <translation>可选；变体自己的系统提示词会取代它</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="107"/>
         <source>Sent with every case, unless the variant has its own</source>
-        <translation type="unfinished"></translation>
+        <translation>随每个用例发送，除非变体有自己的系统提示词</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="108"/>
         <source>Test cases</source>
-        <translation type="unfinished"></translation>
+        <translation>测试用例</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="110"/>
         <source>One row per case: its name, a value for each variable and what you expect</source>
-        <translation type="unfinished"></translation>
+        <translation>每个用例一行：名称、每个变量的值和预期</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="112"/>
         <source>Add case</source>
-        <translation type="unfinished"></translation>
+        <translation>添加用例</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="113"/>
         <source>Adds an empty row to the cases</source>
-        <translation type="unfinished"></translation>
+        <translation>在用例中添加一个空行</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="114"/>
         <source>Remove cases</source>
-        <translation type="unfinished"></translation>
+        <translation>删除用例</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="115"/>
         <source>Removes the selected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选的行</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="116"/>
         <source>Import CSV/JSONL…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 CSV/JSONL…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="118"/>
         <source>Adds cases from a CSV or JSONL file with a column per variable</source>
-        <translation type="unfinished"></translation>
+        <translation>从每个变量一列的 CSV 或 JSONL 文件添加用例</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="166"/>
         <location filename="../../gui/grid/test_set_editor.py" line="197"/>
         <source>Case {n}</source>
-        <translation type="unfinished">用例 {n}</translation>
+        <translation>用例 {n}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/grid/test_set_editor.py" line="181"/>
         <source>Sent after %n earlier message(s) of a conversation</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>在对话中较早的 %n 条消息之后发送</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="217"/>
         <source>Give the test set a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为测试集命名。</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="219"/>
         <source>Write the prompt template: the prompt sent for each case.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写提示词模板：为每个用例发送的提示词。</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="221"/>
         <source>The test set has no cases: add a row or import a CSV or JSONL file.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集中没有用例：请添加一行，或导入 CSV 或 JSONL 文件。</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="226"/>
         <source>Row {row} (&quot;{case}&quot;) has no value for {{{{{variable}}}}}: fill it in or remove the row.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行（“{case}”）缺少 {{{{{variable}}}}} 的值：请填写或删除该行。</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="270"/>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>用例</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="270"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>预期</translation>
     </message>
     <message>
         <location filename="../../gui/grid/test_set_editor.py" line="275"/>
         <source>None yet: write {{name}} in the template to add a column</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无：在模板中写 {{name}} 即可添加一列</translation>
     </message>
 </context>
 <context>
@@ -7228,58 +7240,58 @@ Details: {details}</source>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="79"/>
         <source>Variants</source>
-        <translation type="unfinished"></translation>
+        <translation>变体</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="81"/>
         <source>The grid&apos;s columns: each runs every case with its own settings</source>
-        <translation type="unfinished"></translation>
+        <translation>网格的列：每列用自己的设置运行所有用例</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="83"/>
         <source>Add variant</source>
-        <translation type="unfinished"></translation>
+        <translation>添加变体</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="84"/>
         <source>Adds a copy of the selected variant</source>
-        <translation type="unfinished"></translation>
+        <translation>添加所选变体的副本</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="85"/>
         <source>Edit settings…</source>
-        <translation type="unfinished">编辑设置…</translation>
+        <translation>编辑设置…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="87"/>
         <source>The selected variant&apos;s provider, model and parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>所选变体的服务商、模型和参数</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="89"/>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="90"/>
         <source>Removes the selected variant</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所选变体</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="91"/>
         <location filename="../../gui/grid/variants_editor.py" line="92"/>
         <source>Presets</source>
-        <translation type="unfinished">预设</translation>
+        <translation>预设</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="93"/>
         <source>Ready-made sets of variants</source>
-        <translation type="unfinished"></translation>
+        <translation>现成的变体组合</translation>
     </message>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="117"/>
         <source>Variant settings</source>
-        <translation type="unfinished"></translation>
+        <translation>变体设置</translation>
     </message>
 </context>
 <context>

@@ -182,3 +182,17 @@ def test_a_run_with_nothing_finished_says_so_and_draws_no_points(qtbot: QtBot) -
     assert charts.empty.isVisible()
     assert "No repeat has finished yet" in charts.empty.text()
     assert np.allclose(charts.cost_bars.opts["width"] if charts.cost_bars else [], [0, 0, 0])
+
+
+def test_a_name_too_long_for_the_axis_keeps_its_distinguishing_end(qtbot: QtBot) -> None:
+    charts = GridCharts()
+    qtbot.addWidget(charts)
+    run = sample_run()
+    prefix = "model claude-a-model-name-long-enough-to-need-two-lines \u00b7 "
+    charts.show_run(run, [prefix + name for name in names_of(run)])
+    shown = [name for _, name in charts.box_plot.getAxis("left")._tickLevels[0]]
+    assert [name.splitlines()[-1] for name in shown] == [
+        "temperature 0.0",
+        "temperature 0.5",
+        "temperature 1.0",
+    ]

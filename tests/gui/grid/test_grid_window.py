@@ -14,9 +14,10 @@ import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from core.demo import FakeServer, Pace, Reply, Text
+from core.demo import FakeServer, HttpError, Pace, Reply, Text
 from core.model.grid import CellStatus, GridVariant, RunState, TestCase
 from core.model.messages import Usage
+from gui.grid.table_model import STATUS_ROLE
 from gui.grid.window import GridWindow
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import Running, start
@@ -214,6 +215,13 @@ def test_a_run_stopped_by_a_quit_resumes_after_a_restart(
         window.run_button.click()
         await wait_until(lambda: len(window._cells) >= 1, timeout=15, what="a first repeat")
         assert window.run_bar.state == RunState.RUNNING
+        # The grid window closed mid-run: the run goes on; opened again, it shows the run as it stands.
+        window.close()
+        await wait_until(lambda: app.app.grid.grid_window is None, what="the grid window gone")
+        window = await open_grid(app)
+        await wait_until(lambda: window.run is not None, what="the run shown again")
+        assert window.run_bar.state == RunState.RUNNING
+        await wait_until(lambda: len(window._cells) >= 2, timeout=15, what="a repeat after reopening")
         assert await app.quit() == 0
         sent_before = len(generation_requests(server))
         assert sent_before < 4 or window.run_bar.state != RunState.DONE
@@ -225,7 +233,7 @@ def test_a_run_stopped_by_a_quit_resumes_after_a_restart(
         assert window.run_bar.state == RunState.PAUSED
         assert window.run_bar.resume_button.isEnabled()
         kept = len(window._cells)
-        assert 1 <= kept < 4
+        assert 2 <= kept < 4
         window.run_bar.resume_button.click()
         await wait_until(lambda: window.run_bar.state == RunState.DONE, timeout=30, what="the resumed run")
         assert len(window._cells) == 4
@@ -293,6 +301,7 @@ def test_a_turn_is_added_to_a_test_set_with_the_conversation_before_it(
         server.enqueue(Reply([Text("First answer")]), Reply([Text("Second answer")]))
         app.type_and_send(qtbot, "First question")
         await wait_until(lambda: "First answer" in app.transcript_text(), what="the first reply")
+        await wait_until(lambda: app.window.composer.send_button.text() == "Send", what="the reply to end")
         app.type_and_send(qtbot, "Second question")
         await wait_until(lambda: "Second answer" in app.transcript_text(), what="the second reply")
         path = await app.path()
@@ -316,6 +325,160 @@ def test_a_turn_is_added_to_a_test_set_with_the_conversation_before_it(
         assert [message["role"] for message in case.context] == ["user", "assistant"]
         assert case.context[0]["content"][0]["text"] == "First question"
         assert case.context[1]["content"][0]["text"] == "First answer"
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=60)
+
+
+def test_pause_resume_and_a_failed_repeat_retried(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    slow = Pace(chunk_chars=4, delta_interval=0.04)
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        window = await open_grid(app)
+        fill(window, app, cases=1, temperatures=[0.0], repeats=3)
+        window.concurrency.setValue(1)
+        window.confirm_above.setValue(1000)
+        server.enqueue(
+            HttpError(400, "This one is refused."),
+            *[Reply([Text(REPLY_TEXT)], usage=Usage(20, OUTPUT_TOKENS), pace=slow)] * 3,
+        )
+        window.run_button.click()
+        # The first repeat fails; the run goes on.
+        await wait_until(lambda: len(window._cells) >= 1, timeout=15, what="the failed repeat")
+        assert next(iter(window._cells.values())).status == CellStatus.FAILED
+        await wait_until(lambda: window.run_bar.pause_button.isEnabled(), what="Pause")
+        window.run_bar.pause_button.click()
+        await wait_until(lambda: window.run_bar.state == RunState.PAUSED, timeout=15, what="the pause")
+        # The repeat in flight when paused ends and is kept; nothing new starts.
+        await wait_until(lambda: not any(r.status == CellStatus.RUNNING for r in window._cells.values()))
+        settled = len(generation_requests(server))
+        assert window.run_bar.resume_button.isEnabled() and not window.run_bar.pause_button.isEnabled()
+        assert window.model.data(window.model.index(0, 0), STATUS_ROLE) == CellStatus.FAILED
+        assert "1 failed" in window.run_bar.label.text()
+        window.run_bar.resume_button.click()
+        await wait_until(lambda: window.run_bar.state == RunState.DONE, timeout=20, what="the resumed run")
+        assert len(generation_requests(server)) == 3
+        assert settled <= 3
+        # Retry failed: the refused repeat is sent again and replaces the failure.
+        assert window.run_bar.retry_button.isEnabled()
+        window.run_bar.retry_button.click()
+        await wait_until(
+            lambda: (
+                window.run_bar.state == RunState.DONE
+                and all(r.status == CellStatus.DONE for r in window._cells.values())
+            ),
+            timeout=20,
+            what="the retried repeat",
+        )
+        assert len(generation_requests(server)) == 4
+        assert window.model.data(window.model.index(0, 0), STATUS_ROLE) == CellStatus.DONE
+        assert "3 done · 0 failed · 0 remaining" in window.run_bar.label.text()
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=90)
+
+
+def test_import_from_csv_names_the_problem_and_reads_gbk(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        window = await open_grid(app)
+        window.editor.name.setText("Cities")
+        window.editor.template.setPlainText("Describe {{city}} in {{style}}.")
+        files: list[Path] = []
+        window.choose_import = lambda _parent: files[-1]
+
+        async def import_file(name: str, data: bytes) -> None:
+            files.append(tmp_path / name)
+            files[-1].write_bytes(data)
+            window.show_message("")
+            await window.import_cases()
+
+        await import_file("missing.csv", b"name,city\nfirst,Paris\n")
+        assert window.message.text() == (
+            "missing.csv has no column “style”, which the template names as {{style}}. Nothing was imported."
+        )
+        await import_file("ragged.csv", b"name,city,style\nfirst,Paris,prose\nsecond,Rome\n")
+        assert (
+            window.message.text()
+            == "ragged.csv, row 3: 2 cells where the header has 3. Nothing was imported."
+        )
+        big = "x" * 10_000_000
+        await import_file("big.csv", f"name,city,style\nfirst,{big},prose\n".encode())
+        assert window.message.text().startswith("big.csv, row 2, column “city”: the cell is 10.0 MB")
+        assert window.editor.table.rowCount() == 0  # nothing half-imported
+        await import_file("gbk.csv", "name,city,style\n第一,北京,诗歌\n".encode("gbk"))
+        assert window.message.text() == (
+            "Imported 1 case(s) from gbk.csv. The file was read as GBK (Chinese) text."
+        )
+        assert window.editor.cases()[0].variables == {"city": "北京", "style": "诗歌"}
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=60)
+
+
+def test_the_turn_menu_offers_add_to_test_set_on_prompts_only(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        server.enqueue(Reply([Text("An answer")]))
+        app.type_and_send(qtbot, "A question")
+        await wait_until(lambda: "An answer" in app.transcript_text(), what="the reply")
+        await wait_until(lambda: app.window.composer.send_button.text() == "Send", what="the reply to end")
+        prompt, reply = await app.path()
+
+        def menu_for(message_id: int) -> QMenu:
+            menu = QMenu(app.window)
+            app.window.transcript.turnMenuRequested.emit(message_id, menu)
+            return menu
+
+        assert "Add to test set…" not in [action.text() for action in menu_for(reply.id).actions()]
+        [action] = [a for a in menu_for(prompt.id).actions() if a.text() == "Add to test set…"]
+        action.trigger()
+        feature = app.app.grid
+        await wait_until(lambda: feature.add_dialog is not None, what="the dialog")
+        assert feature.add_dialog.case_name.text() == "A question"
+        feature.add_dialog.reject()
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=60)
+
+
+def test_cancel_stops_the_run_and_keeps_what_finished(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    slow = Pace(chunk_chars=4, delta_interval=0.05)
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        window = await open_grid(app)
+        fill(window, app, cases=1, temperatures=[0.0], repeats=4)
+        window.concurrency.setValue(1)
+        window.confirm_above.setValue(1000)
+        server.enqueue(*[Reply([Text(REPLY_TEXT)], usage=Usage(20, OUTPUT_TOKENS), pace=slow)] * 4)
+        window.run_button.click()
+        await wait_until(lambda: len(window._cells) >= 1, timeout=15, what="a first repeat")
+        window.run_bar.cancel_button.click()
+        await wait_until(lambda: window.run_bar.state == RunState.CANCELLED, timeout=15, what="the cancel")
+        sent = len(generation_requests(server))
+        kept = len(window._cells)
+        assert 1 <= kept < 4
+        buttons = window.run_bar
+        assert not any(
+            b.isEnabled() for b in (buttons.pause_button, buttons.resume_button, buttons.cancel_button)
+        )
+        await wait_until(lambda: "cancelled" in window.runs.currentText(), what="the run listed as cancelled")
+        assert len(generation_requests(server)) == sent  # nothing more goes out
+        run_id = window.run.id
+        assert (await app.app.services.grids.run(run_id)).state == RunState.CANCELLED
+        assert len((await app.app.services.grids.run(run_id)).cells) == kept
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=60)

@@ -126,3 +126,14 @@ def test_a_run_with_nothing_finished_yet_says_so_instead_of_showing_zeros(qtbot:
     assert text(table, 1, DISTINCT) == NOT_MEASURED
     assert text(table, 1, REPEATS) == "0 of 6 finished"
     assert text(view.rows_table, 0, COST) == NOT_MEASURED
+
+
+def test_a_long_column_name_takes_one_line_per_difference(qtbot: QtBot) -> None:
+    view = GridStatsView()
+    qtbot.addWidget(view)
+    run = sample_run()
+    names = [f"model claude-demo \u00b7 {name}" for name in names_of(run)]
+    view.show_run(run, names)
+    assert header(view.columns_table, 0) == "model claude-demo\ntemperature 0.0 (reference)"
+    assert header(view.columns_table, 1) == "model claude-demo\ntemperature 0.5"
+    assert view.reference.currentText() == "model claude-demo \u00b7 temperature 0.0"
