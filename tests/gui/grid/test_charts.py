@@ -196,3 +196,30 @@ def test_a_name_too_long_for_the_axis_keeps_its_distinguishing_end(qtbot: QtBot)
         "temperature 0.5",
         "temperature 1.0",
     ]
+
+
+def test_the_boxes_in_the_report_sit_where_their_points_are(qtbot: QtBot) -> None:
+    """Each box plot is redrawn for its metric just before it is written: the boxes must be drawn at the
+    new metric's scale, not the one on screen before (a stale view put them thousands of pixels off)."""
+    charts = GridCharts()
+    qtbot.addWidget(charts)
+    run = sample_run()
+    charts.show_run(run, names_of(run))
+    charts.resize(1100, 750)
+    charts.show()
+    qtbot.waitExposed(charts)
+    images = charts.chart_images()
+    for caption in ("Time to first token (s)", "Total time (s)", "Output length (tokens)"):
+        root = ElementTree.fromstring(images[caption])
+        colour = series_colour(0, dark=False).name()
+        centres = [float(c.get("cx", "nan")) for c in root.iter(f"{SVG}circle") if c.get("fill") == colour]
+        assert len(centres) == 6, caption  # column 0's six finished repeats
+        (bars,) = [g for g in root.iter(f"{SVG}g") if g.get("id") == "BarGraphItem_1"]
+        first_box = next(path for path in bars.iter(f"{SVG}path"))
+        xs = [
+            float(point.split(",")[0].lstrip("MLZ "))
+            for point in first_box.get("d", "").split()
+            if "," in point
+        ]
+        # The box spans the quartiles, inside the range of the points (a point's radius of slack).
+        assert min(centres) - 4 <= min(xs) <= max(xs) <= max(centres) + 4, caption

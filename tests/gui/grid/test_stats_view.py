@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from core.grid.stats import METRICS
+from core.model.grid import RunState
 from gui.grid.stats_view import NOT_MEASURED, GridStatsView
 from tests.gui.grid.sample_runs import names_of, sample_run
 
@@ -137,3 +138,19 @@ def test_a_long_column_name_takes_one_line_per_difference(qtbot: QtBot) -> None:
     assert header(view.columns_table, 0) == "model claude-demo\ntemperature 0.0 (reference)"
     assert header(view.columns_table, 1) == "model claude-demo\ntemperature 0.5"
     assert view.reference.currentText() == "model claude-demo \u00b7 temperature 0.0"
+
+
+def test_while_the_run_goes_no_noise_verdict_is_shown_yet(qtbot: QtBot) -> None:
+    view = GridStatsView()
+    qtbot.addWidget(view)
+    run = replace(sample_run(), state=RunState.RUNNING)
+    view.show_run(run, names_of(run))
+    view.show()
+    table = view.columns_table
+    assert text(table, 2, DURATION).splitlines()[0] == "median 3.20 s", "the figures are shown as they come"
+    assert not any("noise" in text(table, row, DURATION) for row in range(3))
+    assert view.noise_note.isVisible() and "when the run has ended" in view.noise_note.text()
+
+    view.show_run(replace(run, state=RunState.DONE), names_of(run))
+    assert text(table, 2, DURATION).splitlines()[-1] == "\u2260 beyond noise"
+    assert not view.noise_note.isVisible()
