@@ -55,10 +55,12 @@ from resources import translation_file
 if TYPE_CHECKING:
     from core.compare.session import CompareSession
     from core.demo import ServerThread
+    from core.grid.runner import GridRunner
     from gui.compare.alternatives_links import AlternativesLinks
     from gui.compare.saved_runs import CompareRunsMenu
     from gui.compare.session_signals import CompareSignals
     from gui.compare.view import CompareView
+    from gui.grid.feature import GridFeature
     from gui.providers.controller import ProvidersController
     from gui.transfer.menu import TransferMenu
 
@@ -108,6 +110,8 @@ class TriptychApp:
         self.store = StoreWorker(paths.database_path(self.data_dir))
         self.services = StoreServices.over(self.store)
         self.clients = ClientPool(self.keys, retry=retry, limits=limits)
+        self._retry = retry
+        self._grid_runner: GridRunner | None = None
         self.tool_secrets = tool_secrets or ToolSecrets()
         # Cheap to build: the MCP SDK is imported when the first server starts, after the window shows.
         self.tool_hub = ToolHub(self.tool_secrets, on_status=self._tool_status)
@@ -122,6 +126,7 @@ class TriptychApp:
         self.compare_view: CompareView | None = None
         self.compare_runs: CompareRunsMenu | None = None
         self.alternatives: AlternativesLinks | None = None
+        self.grid: GridFeature | None = None
         self.demo: ServerThread | None = None
         self.window: MainWindow | None = None
         self.providers: ProvidersController | None = None
@@ -210,8 +215,37 @@ class TriptychApp:
             lambda run_id: self.tasks.start(self.open_compare(run_id)),
         )  # fmt: skip
         self.alternatives = AlternativesLinks(window.transcript, self.services, self.tasks, window)
+        self.grid = self._grid_feature(window)
         self.transfer = TransferMenu(window, self.services.transfer, self.tasks, self.data_dir)
         return self.transfer
+
+    def _grid_feature(self, window: MainWindow) -> GridFeature:
+        """Tools → Evaluation grid…: the runner (its events through Qt signals the grid window follows) and
+        the cost preview through the send preview's token counter."""
+        from core.grid.cost import CostPreview, cost_preview
+        from core.grid.runner import GridRunner
+        from core.model.grid import GridRun
+        from gui.grid.feature import GridFeature
+        from gui.grid.run_signals import GridSignals
+
+        assert self.tools is not None
+        signals = GridSignals()
+        runner = GridRunner(self.store, self.clients, signals, retry=self._retry)
+        self._grid_runner = runner
+
+        async def estimate(run: GridRun) -> CostPreview:
+            counter = self.session.input_counter
+            return await cost_preview(
+                run.test_set, run.variants, run.repeats, counter, self.clients.price_overrides
+            )
+
+        return GridFeature(
+            window, self.tools.menu,
+            grids=self.services.grids, runner=runner, signals=signals, tasks=self.tasks,
+            settings=self.settings,
+            profile_names=lambda: [profile.name for profile in self._profiles],
+            presets=window.presets.presets, estimate=estimate,
+        )  # fmt: skip
 
     def _open_providers(self) -> None:
         if self.providers is not None:  # made a moment after the first frame (_add_features)
@@ -345,6 +379,8 @@ class TriptychApp:
             await self.window.persist_settings()
             self.window.stop_saving()
         await self.session.close()
+        if self._grid_runner is not None:
+            await self._grid_runner.close()  # runs under way are left paused, to resume next time
         if self._compare is not None:
             await self._compare[0].close()
         await self.tasks.shutdown()

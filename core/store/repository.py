@@ -37,6 +37,7 @@ from core.store.errors import (
     UnreadableDatabaseError,
 )
 from core.store.exchanges import ExchangeMethods
+from core.store.grids import GridMethods
 from core.store.messages import MessageMethods
 from core.store.presets import PresetMethods
 from core.store.prompts import PromptMethods
@@ -73,6 +74,7 @@ class Store(
     TagMethods,
     ProviderCheckMethods,
     ToolSettingsMethods,
+    GridMethods,
 ):
     """Conversations and profiles; the message tree is in `core.store.messages`, compare runs in
     `core.store.compare_runs`, defaults and presets in `core.store.presets`, the prompt library in

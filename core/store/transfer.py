@@ -25,8 +25,9 @@ from core.model.compare_run import ColumnMetrics
 from core.model.conversation_filter import clean_tags, fold
 from core.model.request_settings import RequestSettings
 from core.model.tools_codec import run_to_dict
-from core.store.db import StoreBase, lastrowid
+from core.store.db import lastrowid
 from core.store.exchanges import sent_request_fields
+from core.store.grids import GridMethods
 from core.transcripts.archive import (
     ArchivedColumn,
     ArchivedCompareRun,
@@ -50,7 +51,7 @@ _INSERT_MESSAGE = (
 )
 
 
-class TransferMethods(StoreBase):
+class TransferMethods(GridMethods):
     """Part of `core.store.repository.Store`."""
 
     def export_conversation(self, conversation_id: int) -> ArchivedConversation:
@@ -157,6 +158,7 @@ class TransferMethods(StoreBase):
                 known[digest] = self._insert_conversation(conversation)
                 report.imported_ids.append(known[digest])
                 report.imported.append(title)
+            self._import_grids(parsed.grids, report)
         return report
 
     # -- reading -----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The Triptych JSON format: whole conversations, lossless, versioned, re-importable.
 
-    {"format": "triptych", "version": 1, "exported_at": <seconds>, "conversations": [<conversation>, ...]}
+    {"format": "triptych", "version": 1, "exported_at": <seconds>, "conversations": [<conversation>, ...],
+     "test_sets": [<test set>, ...], "grid_runs": [<grid run>, ...]}
 
 A conversation holds its title, pin, times, profile *name* (never a key or a header), settings, the whole
 message tree (ids local to the file, each message after its parent, `current_leaf` the branch on screen),
@@ -8,6 +9,10 @@ each message's content blocks verbatim in the Messages API shape, what each repl
 runs and its tags (optional when read: older files have none). `content_hash` identifies a conversation by
 its tree of (role, content) alone, so an import can skip a conversation the database already holds whatever
 its ids, times or sibling order.
+
+`test_sets` (the latest version of each evaluation grid's test set) and `grid_runs` (each with the test set
+as it ran, its variants and every saved cell repeat) are optional: written only when there are some, so an
+export without grids reads as before, and older versions of Triptych read the conversations and ignore them.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from typing import Any, Final, Literal, NotRequired, TypedDict
 from core.model.codec import error_to_dict, settings_to_dict, timing_to_dict, usage_to_dict
 from core.model.compare_run import ColumnMetrics
 from core.model.conversation import MessageStatus, ReplyError, ReplyTiming
+from core.model.grid import GridRun, TestSet
+from core.model.grid_codec import cell_to_dict, encode_test_set, variant_to_dict
 from core.model.messages import ContentBlock, Role, Usage
 from core.model.request_settings import RequestSettings
 from core.model.tools import ToolRun
@@ -96,6 +103,15 @@ class ArchivedConversation:
     tags: list[str] = field(default_factory=list)
 
 
+@dataclass
+class ArchivedGrids:
+    """Evaluation grids carried by the file beside the conversations."""
+
+    test_sets: list[TestSet] = field(default_factory=list)
+    runs: list[GridRun] = field(default_factory=list)
+    """Each with the test set as it ran (its version), variants and cells."""
+
+
 # -- the file's JSON shapes (documentation for readers of the format) ----------------------------------------
 
 
@@ -152,11 +168,26 @@ class ConversationJson(TypedDict):
     content_hash: NotRequired[str]
 
 
+class GridRunJson(TypedDict):
+    name: str
+    created_at: float
+    state: str
+    repeats: int
+    concurrency: int
+    test_set: dict[str, Any]
+    """`core.model.grid_codec.encode_test_set`: name, template, system, cases, version, times."""
+    variants: list[dict[str, Any]]
+    cells: list[dict[str, Any]]
+    """`core.model.grid_codec.cell_to_dict`: case, variant, repeat, status, content, metrics, error."""
+
+
 class ArchiveJson(TypedDict):
     format: Literal["triptych"]
     version: int
     exported_at: float
     conversations: list[ConversationJson]
+    test_sets: NotRequired[list[dict[str, Any]]]
+    grid_runs: NotRequired[list[GridRunJson]]
 
 
 # -- content hash --------------------------------------------------------------------------------------------
@@ -184,7 +215,9 @@ def _sha(value: Any) -> str:
 # -- writing -------------------------------------------------------------------------------------------------
 
 
-def archive_json(conversations: list[ArchivedConversation], exported_at: float) -> str:
+def archive_json(
+    conversations: list[ArchivedConversation], exported_at: float, grids: ArchivedGrids | None = None
+) -> str:
     """The file's text: indented for people, non-ASCII kept readable."""
     document: ArchiveJson = {
         "format": FORMAT_NAME,
@@ -192,12 +225,34 @@ def archive_json(conversations: list[ArchivedConversation], exported_at: float) 
         "exported_at": exported_at,
         "conversations": [conversation_to_json(conversation) for conversation in conversations],
     }
+    if grids is not None and grids.test_sets:
+        document["test_sets"] = [encode_test_set(test_set) for test_set in grids.test_sets]
+    if grids is not None and grids.runs:
+        document["grid_runs"] = [grid_run_to_json(run) for run in grids.runs]
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_archive(conversations: list[ArchivedConversation], path: Path, exported_at: float) -> None:
+def write_archive(
+    conversations: list[ArchivedConversation],
+    path: Path,
+    exported_at: float,
+    grids: ArchivedGrids | None = None,
+) -> None:
     """Blocking: call it off the UI thread. Whole or not at all: if it fails, an earlier file stays."""
-    write_text_atomic(path, archive_json(conversations, exported_at))
+    write_text_atomic(path, archive_json(conversations, exported_at, grids))
+
+
+def grid_run_to_json(run: GridRun) -> GridRunJson:
+    return {
+        "name": run.name,
+        "created_at": run.created_at,
+        "state": run.state.value,
+        "repeats": run.repeats,
+        "concurrency": run.concurrency,
+        "test_set": encode_test_set(run.test_set),
+        "variants": [variant_to_dict(variant) for variant in run.variants],
+        "cells": [cell_to_dict(cell) for cell in run.cells.values()],
+    }
 
 
 def conversation_to_json(conversation: ArchivedConversation) -> ConversationJson:

@@ -228,10 +228,12 @@ class TransferMenu(QObject):
 
         await self._window.persist_settings()
         conversations = await self._transfer.export_all()
+        # The JSON carries the evaluation grids' test sets and runs too (Markdown is for reading).
+        grids = await self._transfer.export_grids() if kind == "json" else None
         thinking = self.include_thinking_action.isChecked()
         try:
             if kind == "json":
-                await asyncio.to_thread(write_archive, conversations, target, time.time())
+                await asyncio.to_thread(write_archive, conversations, target, time.time(), grids)
                 written = len(conversations)
             else:
                 result = await asyncio.to_thread(
@@ -347,6 +349,16 @@ class TransferMenu(QObject):
                 self.tr("%n conversation(s) already here, not imported again:", "", len(report.duplicates))
             )
             parts += _listed(report.duplicates, self.words.title)
+        if report.test_sets or report.grid_runs:
+            parts.append(self.tr("Imported %n test set(s) for evaluation grids.", "", len(report.test_sets)))
+            parts += _listed(report.test_sets, str)
+            parts.append(self.tr("Imported %n grid run(s).", "", len(report.grid_runs)))
+            parts += _listed(report.grid_runs, str)
+        already = len(report.duplicate_test_sets) + len(report.duplicate_grid_runs)
+        if already:
+            parts.append(
+                self.tr("%n test set(s) or grid run(s) already here, not imported again.", "", already)
+            )
         if report.skipped:
             parts.append(self.tr("Left out (%n):", "", len(report.skipped)))
             parts += _listed(report.skipped, self.words.skipped)

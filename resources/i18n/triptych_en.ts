@@ -126,6 +126,75 @@
     </message>
 </context>
 <context>
+    <name>AddToTestSetDialog</name>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="31"/>
+        <source>Add to test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="33"/>
+        <source>New test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="37"/>
+        <source>From conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/add_to_test_set.py" line="43"/>
+        <source>The prompt is added with the %n message(s) before it as its context.</source>
+        <translation>
+            <numerusform>The prompt is added with the %n message before it as its context.</numerusform>
+            <numerusform>The prompt is added with the %n messages before it as its context.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="49"/>
+        <location filename="../../gui/grid/add_to_test_set.py" line="61"/>
+        <source>Test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="50"/>
+        <source>The test set the prompt is added to, or a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="51"/>
+        <location filename="../../gui/grid/add_to_test_set.py" line="62"/>
+        <source>New test set&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="52"/>
+        <source>The name of the test set made for this prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="53"/>
+        <location filename="../../gui/grid/add_to_test_set.py" line="63"/>
+        <source>Case name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="54"/>
+        <source>How the case is named in the grid&apos;s rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="86"/>
+        <source>Name the new test set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="90"/>
+        <source>This test set&apos;s template has {count} variables; a prompt can only be added to a test set whose template is one variable, such as {{{{prompt}}}}. Choose another or a new test set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlternativesDialog</name>
     <message>
         <location filename="../../gui/compare/alternatives_dialog.py" line="29"/>
@@ -535,6 +604,75 @@
     <message>
         <location filename="../../gui/transcript/cards.py" line="206"/>
         <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CellDialog</name>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="37"/>
+        <source>{case} — {variant}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="41"/>
+        <source>Every repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="42"/>
+        <source>The prompt, then each repeat&apos;s reply in turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="43"/>
+        <source>Word diff…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
+        <source>Compares two repeats&apos; replies word by word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/cell_dialog.py" line="57"/>
+        <source>%n repeat(s)</source>
+        <translation>
+            <numerusform>%n repeat</numerusform>
+            <numerusform>%n repeats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/cell_dialog.py" line="59"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="70"/>
+        <source>**Repeat {n}**</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
+        <source>first token {seconds:.2f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="79"/>
+        <source>total {seconds:.2f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="81"/>
+        <source>{tokens} output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="105"/>
+        <source>Repeat {n}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2399,6 +2537,62 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>GridFeature</name>
+    <message>
+        <location filename="../../gui/grid/feature.py" line="53"/>
+        <source>Evaluation grid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/feature.py" line="54"/>
+        <source>Run a set of prompts against several settings, with repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/feature.py" line="104"/>
+        <source>Add to test set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/feature.py" line="129"/>
+        <source>Added to the test set “{name}” (version {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridFiles</name>
+    <message>
+        <location filename="../../gui/grid/files.py" line="20"/>
+        <source>Import test cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="21"/>
+        <source>CSV or JSONL files (*.csv *.jsonl *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="32"/>
+        <source>Export the grid run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="34"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="35"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="36"/>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GridMetrics</name>
     <message>
         <location filename="../../gui/grid/metric_names.py" line="17"/>
@@ -2433,6 +2627,107 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/metric_names.py" line="36"/>
         <source>{value} tok/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridNames</name>
+    <message>
+        <location filename="../../gui/grid/names.py" line="29"/>
+        <source>{name} #{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridReport</name>
+    <message>
+        <location filename="../../gui/grid/export.py" line="38"/>
+        <source>Evaluation grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="39"/>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="40"/>
+        <source>Statistics per column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="41"/>
+        <source>Medians per test case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="42"/>
+        <source>Outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="43"/>
+        <source>Test case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="44"/>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="45"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="46"/>
+        <source>Repeat {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="47"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="48"/>
+        <source>Not run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="49"/>
+        <source>median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="50"/>
+        <source>p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="51"/>
+        <source>min–max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="52"/>
+        <source>IQR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="53"/>
+        <source>repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="54"/>
+        <source>within noise of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="55"/>
+        <source>distinct outputs per case</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2566,6 +2861,452 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/stats_view.py" line="259"/>
         <source>{failed} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridTableModel</name>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="137"/>
+        <source>Double-click (or Enter) to see every repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="183"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="185"/>
+        <location filename="../../gui/grid/table_model.py" line="203"/>
+        <source>{done}/{repeats}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="187"/>
+        <source>{n} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="189"/>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="192"/>
+        <source>{seconds:.2f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="195"/>
+        <source>{tokens} tok</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridWindow</name>
+    <message>
+        <location filename="../../gui/grid/window.py" line="271"/>
+        <source>Evaluation grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="272"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="273"/>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="274"/>
+        <source>JSON Lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="275"/>
+        <source>HTML report with charts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="276"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="277"/>
+        <source>Test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="278"/>
+        <source>Variants (the grid&apos;s columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="279"/>
+        <source>Saved test sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="280"/>
+        <source>Opens a saved test set in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="281"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="282"/>
+        <source>Starts an empty test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="283"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="285"/>
+        <source>Saves the test set; an edit of a saved one is kept as its next version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="287"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="288"/>
+        <source>Deletes the test set shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
+        <source>Repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="296"/>
+        <source>Concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="298"/>
+        <source>Ask before runs over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="294"/>
+        <source>How often each case is sent to each variant (1 to 20)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="297"/>
+        <source>The most requests in flight at once per provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="300"/>
+        <source>A run estimated to cost more than this asks before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="302"/>
+        <source>Estimate cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="304"/>
+        <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="306"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="307"/>
+        <source>Saves the test set and starts a run of the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="308"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="310"/>
+        <source>Shows an earlier run of the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="315"/>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="313"/>
+        <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="316"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="317"/>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="349"/>
+        <source>{name} (version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="359"/>
+        <source>{name} ({state}, {done} of {total} done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="399"/>
+        <source>Saved “{name}”, version {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/window.py" line="430"/>
+        <source>Imported %n case(s) from {file}.</source>
+        <translation>
+            <numerusform>Imported %n case from {file}.</numerusform>
+            <numerusform>Imported %n cases from {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="432"/>
+        <source>The file was read as GBK (Chinese) text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="441"/>
+        <source>{test_set} at {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="456"/>
+        <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="472"/>
+        <source>Estimating the cost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="493"/>
+        <source>The run was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="522"/>
+        <source>no value for {{{{{variable}}}}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="524"/>
+        <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="538"/>
+        <source>Start the run?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="539"/>
+        <source>This run is estimated to cost more than ${limit:.2f}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="648"/>
+        <source>The metric the box plot shows per column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="654"/>
+        <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="658"/>
+        <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="686"/>
+        <source>Run the grid first: there is nothing to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="694"/>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/grid/words.py" line="20"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="34"/>
+        <source>(input estimated here: the provider does not count tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="36"/>
+        <source>(input counted by the provider)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="42"/>
+        <source>no known price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="48"/>
+        <source>Not in the total (no known price): {models}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="61"/>
+        <source>{file}: only .csv and .jsonl files can be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="64"/>
+        <source>{file} is {found}; files of test cases may be up to {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="67"/>
+        <source>{file} could not be read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="70"/>
+        <source>{file} is neither UTF-8 nor GBK text. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="75"/>
+        <source>{file}, row {row}: the CSV cannot be read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="78"/>
+        <source>{file}, line {row}: not JSON ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="81"/>
+        <source>{file}, line {row}: each line must be a JSON object with a key per variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="84"/>
+        <source>{file} has no header row: its first row must name the columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="87"/>
+        <source>{file}: column {column} of the header has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="90"/>
+        <source>{file}: the header names the column “{column}” twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="93"/>
+        <source>{file}, row {row}: {found} cells where the header has {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="96"/>
+        <source>{file}, row {row}, column “{column}”: the cell is {found}; a cell may be up to {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="100"/>
+        <source>{file} has no test cases in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="101"/>
+        <source>{file} has no column “{column}”, which the template names as {{{{{column}}}}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="104"/>
+        <source>The template names {{{{{column}}}}}, but no row of {file} gives it a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="107"/>
+        <source>{file}, line {row}: no value for {{{{{column}}}}}, which the template names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="110"/>
+        <source>{file}, row {row}: a different system prompt from the rows before; a test set has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="114"/>
+        <source>{file}, row {row}: the context is not a list of user and assistant messages ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="119"/>
+        <source>{file} could not be imported: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="131"/>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="137"/>
+        <source>{n:.1f} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="139"/>
+        <source>{n:.0f} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="140"/>
+        <source>{n} bytes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4094,6 +4835,119 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>RunBar</name>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="45"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="47"/>
+        <source>Sends no more requests; those under way finish and are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="49"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="50"/>
+        <source>Goes on from the cells not yet run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="51"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="52"/>
+        <source>Stops the run for good; what finished is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="53"/>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="54"/>
+        <source>Runs the failed repeats again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="55"/>
+        <source>Run progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="56"/>
+        <source>The share of the run&apos;s requests that have ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="80"/>
+        <source>No run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="83"/>
+        <source>{done} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="84"/>
+        <source>{failed} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="85"/>
+        <source>{remaining} remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="89"/>
+        <source>${cost:.4f} so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="97"/>
+        <source>about {n} s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="99"/>
+        <source>about {n} min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="100"/>
+        <source>about {h:.1f} h left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="105"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="106"/>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="107"/>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="108"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SamplingSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="100"/>
@@ -4911,6 +5765,155 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>TestSetEditor</name>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="103"/>
+        <source>Prompt template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="106"/>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="99"/>
+        <source>e.g. Support answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
+        <source>Test set name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="101"/>
+        <source>The name the test set is saved under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="102"/>
+        <source>The prompt, with {{variables}} filled from each case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="104"/>
+        <source>Each {{name}} becomes a column of the cases below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="105"/>
+        <source>Optional; a variant&apos;s own system prompt takes its place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="107"/>
+        <source>Sent with every case, unless the variant has its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="108"/>
+        <source>Test cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="110"/>
+        <source>One row per case: its name, a value for each variable and what you expect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="112"/>
+        <source>Add case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="113"/>
+        <source>Adds an empty row to the cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="114"/>
+        <source>Remove cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="115"/>
+        <source>Removes the selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="116"/>
+        <source>Import CSV/JSONL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="118"/>
+        <source>Adds cases from a CSV or JSONL file with a column per variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="166"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="197"/>
+        <source>Case {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/test_set_editor.py" line="181"/>
+        <source>Sent after %n earlier message(s) of a conversation</source>
+        <translation>
+            <numerusform>Sent after %n earlier message of a conversation</numerusform>
+            <numerusform>Sent after %n earlier messages of a conversation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="217"/>
+        <source>Give the test set a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="219"/>
+        <source>Write the prompt template: the prompt sent for each case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="221"/>
+        <source>The test set has no cases: add a row or import a CSV or JSONL file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="226"/>
+        <source>Row {row} (&quot;{case}&quot;) has no value for {{{{{variable}}}}}: fill it in or remove the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="270"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="270"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="275"/>
+        <source>None yet: write {{name}} in the template to add a column</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThinkingSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="151"/>
@@ -5518,7 +6521,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="387"/>
+        <location filename="../../gui/transfer/menu.py" line="399"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5550,7 +6553,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="205"/>
-        <location filename="../../gui/transfer/menu.py" line="250"/>
+        <location filename="../../gui/transfer/menu.py" line="252"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5570,7 +6573,7 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="253"/>
+        <location filename="../../gui/transfer/menu.py" line="255"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
@@ -5578,7 +6581,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="261"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n conversation to {path}.</numerusform>
@@ -5586,7 +6589,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="262"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n could not be written:</numerusform>
@@ -5594,66 +6597,66 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="264"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>{title} ({name}): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="274"/>
+        <location filename="../../gui/transfer/menu.py" line="276"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="293"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="297"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="310"/>
+        <location filename="../../gui/transfer/menu.py" line="312"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="313"/>
+        <location filename="../../gui/transfer/menu.py" line="315"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="318"/>
+        <location filename="../../gui/transfer/menu.py" line="320"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="319"/>
+        <location filename="../../gui/transfer/menu.py" line="321"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="329"/>
+        <location filename="../../gui/transfer/menu.py" line="331"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="343"/>
+        <location filename="../../gui/transfer/menu.py" line="345"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -5661,7 +6664,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="347"/>
+        <location filename="../../gui/transfer/menu.py" line="349"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -5669,7 +6672,31 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="351"/>
+        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <source>Imported %n test set(s) for evaluation grids.</source>
+        <translation>
+            <numerusform>Imported %n test set for evaluation grids.</numerusform>
+            <numerusform>Imported %n test sets for evaluation grids.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="355"/>
+        <source>Imported %n grid run(s).</source>
+        <translation>
+            <numerusform>Imported %n grid run.</numerusform>
+            <numerusform>Imported %n grid runs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="360"/>
+        <source>%n test set(s) or grid run(s) already here, not imported again.</source>
+        <translation>
+            <numerusform>%n test set or grid run already here, not imported again.</numerusform>
+            <numerusform>%n test sets or grid runs already here, not imported again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -5677,7 +6704,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="368"/>
+        <location filename="../../gui/transfer/menu.py" line="380"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -5691,12 +6718,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="377"/>
+        <location filename="../../gui/transfer/menu.py" line="389"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="384"/>
+        <location filename="../../gui/transfer/menu.py" line="396"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6082,12 +7109,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="321"/>
+        <location filename="../../gui/app.py" line="355"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="366"/>
+        <location filename="../../gui/app.py" line="402"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6231,6 +7258,65 @@ Details: {details}</numerusform>
     <message>
         <location filename="../../gui/chat/prompt_library.py" line="114"/>
         <source>Values for the prompt&apos;s variables:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VariantsEditor</name>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="79"/>
+        <source>Variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="81"/>
+        <source>The grid&apos;s columns: each runs every case with its own settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="83"/>
+        <source>Add variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="84"/>
+        <source>Adds a copy of the selected variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="85"/>
+        <source>Edit settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="87"/>
+        <source>The selected variant&apos;s provider, model and parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="89"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="90"/>
+        <source>Removes the selected variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="91"/>
+        <location filename="../../gui/grid/variants_editor.py" line="92"/>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="93"/>
+        <source>Ready-made sets of variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="117"/>
+        <source>Variant settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

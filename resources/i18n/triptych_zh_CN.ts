@@ -126,6 +126,74 @@
     </message>
 </context>
 <context>
+    <name>AddToTestSetDialog</name>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="31"/>
+        <source>Add to test set</source>
+        <translation>加入测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="33"/>
+        <source>New test set</source>
+        <translation>新测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="37"/>
+        <source>From conversations</source>
+        <translation>来自对话</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/add_to_test_set.py" line="43"/>
+        <source>The prompt is added with the %n message(s) before it as its context.</source>
+        <translation>
+            <numerusform>该提示词连同它之前的 %n 条消息（作为上下文）一起加入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="49"/>
+        <location filename="../../gui/grid/add_to_test_set.py" line="61"/>
+        <source>Test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="50"/>
+        <source>The test set the prompt is added to, or a new one</source>
+        <translation>提示词要加入的测试集，或新建一个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="51"/>
+        <location filename="../../gui/grid/add_to_test_set.py" line="62"/>
+        <source>New test set&apos;s name</source>
+        <translation>新测试集的名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="52"/>
+        <source>The name of the test set made for this prompt</source>
+        <translation>为该提示词新建的测试集的名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="53"/>
+        <location filename="../../gui/grid/add_to_test_set.py" line="63"/>
+        <source>Case name</source>
+        <translation>用例名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="54"/>
+        <source>How the case is named in the grid&apos;s rows</source>
+        <translation>该用例在网格行中的名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="86"/>
+        <source>Name the new test set.</source>
+        <translation>请为新测试集命名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/add_to_test_set.py" line="90"/>
+        <source>This test set&apos;s template has {count} variables; a prompt can only be added to a test set whose template is one variable, such as {{{{prompt}}}}. Choose another or a new test set.</source>
+        <translation>该测试集的模板有 {count} 个变量；提示词只能加入模板仅有一个变量（例如 {{{{prompt}}}}）的测试集。请选择其他测试集或新建一个。</translation>
+    </message>
+</context>
+<context>
     <name>AlternativesDialog</name>
     <message>
         <location filename="../../gui/compare/alternatives_dialog.py" line="29"/>
@@ -534,6 +602,73 @@
         <location filename="../../gui/transcript/cards.py" line="206"/>
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>CellDialog</name>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="37"/>
+        <source>{case} — {variant}</source>
+        <translation>{case} — {variant}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="41"/>
+        <source>Every repeat</source>
+        <translation>每次重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="42"/>
+        <source>The prompt, then each repeat&apos;s reply in turn</source>
+        <translation>先是提示词，然后依次是每次重复的回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="43"/>
+        <source>Word diff…</source>
+        <translation>逐词对比…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
+        <source>Compares two repeats&apos; replies word by word</source>
+        <translation>逐词比较两次重复的回复</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/cell_dialog.py" line="57"/>
+        <source>%n repeat(s)</source>
+        <translation>
+            <numerusform>%n 次重复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/cell_dialog.py" line="59"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 次失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="70"/>
+        <source>**Repeat {n}**</source>
+        <translation>**第 {n} 次重复**</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
+        <source>first token {seconds:.2f} s</source>
+        <translation>首个 token {seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="79"/>
+        <source>total {seconds:.2f} s</source>
+        <translation>总计 {seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="81"/>
+        <source>{tokens} output tokens</source>
+        <translation>{tokens} 个输出 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/cell_dialog.py" line="105"/>
+        <source>Repeat {n}</source>
+        <translation>第 {n} 次重复</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2532,62 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>GridFeature</name>
+    <message>
+        <location filename="../../gui/grid/feature.py" line="53"/>
+        <source>Evaluation grid…</source>
+        <translation>评测网格…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/feature.py" line="54"/>
+        <source>Run a set of prompts against several settings, with repeats</source>
+        <translation>用多组设置运行一组提示词，并可重复多次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/feature.py" line="104"/>
+        <source>Add to test set…</source>
+        <translation>加入测试集…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/feature.py" line="129"/>
+        <source>Added to the test set “{name}” (version {version}).</source>
+        <translation>已加入测试集“{name}”（第 {version} 版）。</translation>
+    </message>
+</context>
+<context>
+    <name>GridFiles</name>
+    <message>
+        <location filename="../../gui/grid/files.py" line="20"/>
+        <source>Import test cases</source>
+        <translation>导入测试用例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="21"/>
+        <source>CSV or JSONL files (*.csv *.jsonl *.json);;All files (*)</source>
+        <translation>CSV 或 JSONL 文件 (*.csv *.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="32"/>
+        <source>Export the grid run</source>
+        <translation>导出网格运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="34"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="35"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="36"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+</context>
+<context>
     <name>GridMetrics</name>
     <message>
         <location filename="../../gui/grid/metric_names.py" line="17"/>
@@ -2432,6 +2623,107 @@ The menu starts: {command}</source>
         <location filename="../../gui/grid/metric_names.py" line="36"/>
         <source>{value} tok/s</source>
         <translation>{value} token/秒</translation>
+    </message>
+</context>
+<context>
+    <name>GridNames</name>
+    <message>
+        <location filename="../../gui/grid/names.py" line="29"/>
+        <source>{name} #{n}</source>
+        <translation>{name} #{n}</translation>
+    </message>
+</context>
+<context>
+    <name>GridReport</name>
+    <message>
+        <location filename="../../gui/grid/export.py" line="38"/>
+        <source>Evaluation grid</source>
+        <translation>评测网格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="39"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="40"/>
+        <source>Statistics per column</source>
+        <translation>各列统计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="41"/>
+        <source>Medians per test case</source>
+        <translation>各测试用例的中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="42"/>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="43"/>
+        <source>Test case</source>
+        <translation>测试用例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="44"/>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="45"/>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="46"/>
+        <source>Repeat {n}</source>
+        <translation>第 {n} 次重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="47"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="48"/>
+        <source>Not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="49"/>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="50"/>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="51"/>
+        <source>min–max</source>
+        <translation>最小–最大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="52"/>
+        <source>IQR</source>
+        <translation>四分位距</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="53"/>
+        <source>repeats</source>
+        <translation>次重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="54"/>
+        <source>within noise of {name}</source>
+        <translation>与 {name} 的差异在噪声范围内</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/export.py" line="55"/>
+        <source>distinct outputs per case</source>
+        <translation>每个用例的不同输出数</translation>
     </message>
 </context>
 <context>
@@ -2565,6 +2857,450 @@ The menu starts: {command}</source>
         <location filename="../../gui/grid/stats_view.py" line="259"/>
         <source>{failed} failed</source>
         <translation>{failed} 次失败</translation>
+    </message>
+</context>
+<context>
+    <name>GridTableModel</name>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="137"/>
+        <source>Double-click (or Enter) to see every repeat</source>
+        <translation>双击（或按 Enter）查看每次重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="183"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="185"/>
+        <location filename="../../gui/grid/table_model.py" line="203"/>
+        <source>{done}/{repeats}</source>
+        <translation>{done}/{repeats}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="187"/>
+        <source>{n} failed</source>
+        <translation>{n} 次失败</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="189"/>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="192"/>
+        <source>{seconds:.2f} s</source>
+        <translation>{seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="195"/>
+        <source>{tokens} tok</source>
+        <translation>{tokens} token</translation>
+    </message>
+</context>
+<context>
+    <name>GridWindow</name>
+    <message>
+        <location filename="../../gui/grid/window.py" line="271"/>
+        <source>Evaluation grid</source>
+        <translation>评测网格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="272"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="273"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="274"/>
+        <source>JSON Lines…</source>
+        <translation>JSON Lines…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="275"/>
+        <source>HTML report with charts…</source>
+        <translation>含图表的 HTML 报告…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="276"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="277"/>
+        <source>Test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="278"/>
+        <source>Variants (the grid&apos;s columns)</source>
+        <translation>变体（网格的列）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="279"/>
+        <source>Saved test sets</source>
+        <translation>已保存的测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="280"/>
+        <source>Opens a saved test set in the editor</source>
+        <translation>在编辑器中打开已保存的测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="281"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="282"/>
+        <source>Starts an empty test set</source>
+        <translation>新建一个空测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="283"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="285"/>
+        <source>Saves the test set; an edit of a saved one is kept as its next version</source>
+        <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="287"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="288"/>
+        <source>Deletes the test set shown</source>
+        <translation>删除当前显示的测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
+        <source>Repeats</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="296"/>
+        <source>Concurrency</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="289"/>
+        <location filename="../../gui/grid/window.py" line="298"/>
+        <source>Ask before runs over</source>
+        <translation>运行费用超过此值时先询问</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="294"/>
+        <source>How often each case is sent to each variant (1 to 20)</source>
+        <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="297"/>
+        <source>The most requests in flight at once per provider</source>
+        <translation>每个服务商同时进行的最多请求数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="300"/>
+        <source>A run estimated to cost more than this asks before it starts</source>
+        <translation>预计费用超过此值的运行在开始前会先询问</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="302"/>
+        <source>Estimate cost</source>
+        <translation>估算费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="304"/>
+        <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
+        <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="306"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="307"/>
+        <source>Saves the test set and starts a run of the grid</source>
+        <translation>保存测试集并开始运行网格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="308"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="310"/>
+        <source>Shows an earlier run of the grid</source>
+        <translation>显示网格的一次早先运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="315"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="313"/>
+        <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
+        <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="316"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="317"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="349"/>
+        <source>{name} (version {version})</source>
+        <translation>{name}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="359"/>
+        <source>{name} ({state}, {done} of {total} done)</source>
+        <translation>{name}（{state}，{done}/{total}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="399"/>
+        <source>Saved “{name}”, version {version}.</source>
+        <translation>已保存“{name}”，第 {version} 版。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/window.py" line="430"/>
+        <source>Imported %n case(s) from {file}.</source>
+        <translation>
+            <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="432"/>
+        <source>The file was read as GBK (Chinese) text.</source>
+        <translation>该文件按 GBK（中文）编码读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="441"/>
+        <source>{test_set} at {when}</source>
+        <translation>{test_set}（{when}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="456"/>
+        <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
+        <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="472"/>
+        <source>Estimating the cost…</source>
+        <translation>正在估算费用…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="493"/>
+        <source>The run was not started.</source>
+        <translation>运行未开始。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="522"/>
+        <source>no value for {{{{{variable}}}}}</source>
+        <translation>缺少 {{{{{variable}}}}} 的值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="524"/>
+        <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
+        <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="538"/>
+        <source>Start the run?</source>
+        <translation>开始运行？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="539"/>
+        <source>This run is estimated to cost more than ${limit:.2f}.</source>
+        <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="648"/>
+        <source>The metric the box plot shows per column</source>
+        <translation>箱线图按列显示的指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="654"/>
+        <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
+        <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="658"/>
+        <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
+        <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="686"/>
+        <source>Run the grid first: there is nothing to export yet.</source>
+        <translation>请先运行网格：目前没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="694"/>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GridWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/grid/words.py" line="20"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 个请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="34"/>
+        <source>(input estimated here: the provider does not count tokens)</source>
+        <translation>（输入为本地估算：该服务商不提供 token 计数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="36"/>
+        <source>(input counted by the provider)</source>
+        <translation>（输入由服务商计数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="42"/>
+        <source>no known price</source>
+        <translation>价格未知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="48"/>
+        <source>Not in the total (no known price): {models}</source>
+        <translation>未计入总额（价格未知）：{models}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="61"/>
+        <source>{file}: only .csv and .jsonl files can be imported.</source>
+        <translation>{file}：只能导入 .csv 和 .jsonl 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="64"/>
+        <source>{file} is {found}; files of test cases may be up to {limit}.</source>
+        <translation>{file} 大小为 {found}；测试用例文件最大 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="67"/>
+        <source>{file} could not be read: {detail}</source>
+        <translation>无法读取 {file}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="70"/>
+        <source>{file} is neither UTF-8 nor GBK text. Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.</source>
+        <translation>{file} 既不是 UTF-8 也不是 GBK 文本。请另存为 UTF-8（在 Excel 中选“CSV UTF-8”）后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="75"/>
+        <source>{file}, row {row}: the CSV cannot be read ({detail}).</source>
+        <translation>{file}，第 {row} 行：无法解析 CSV（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="78"/>
+        <source>{file}, line {row}: not JSON ({detail}).</source>
+        <translation>{file}，第 {row} 行：不是 JSON（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="81"/>
+        <source>{file}, line {row}: each line must be a JSON object with a key per variable.</source>
+        <translation>{file}，第 {row} 行：每行必须是一个 JSON 对象，每个变量一个键。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="84"/>
+        <source>{file} has no header row: its first row must name the columns.</source>
+        <translation>{file} 没有表头：第一行必须给出各列的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="87"/>
+        <source>{file}: column {column} of the header has no name.</source>
+        <translation>{file}：表头第 {column} 列没有名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="90"/>
+        <source>{file}: the header names the column “{column}” twice.</source>
+        <translation>{file}：表头中“{column}”列出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="93"/>
+        <source>{file}, row {row}: {found} cells where the header has {expected}.</source>
+        <translation>{file}，第 {row} 行：有 {found} 个单元格，而表头有 {expected} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="96"/>
+        <source>{file}, row {row}, column “{column}”: the cell is {found}; a cell may be up to {limit}.</source>
+        <translation>{file}，第 {row} 行，“{column}”列：单元格大小为 {found}；单元格最大 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="100"/>
+        <source>{file} has no test cases in it.</source>
+        <translation>{file} 中没有测试用例。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="101"/>
+        <source>{file} has no column “{column}”, which the template names as {{{{{column}}}}}.</source>
+        <translation>{file} 没有“{column}”列，而模板用到了 {{{{{column}}}}}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="104"/>
+        <source>The template names {{{{{column}}}}}, but no row of {file} gives it a value.</source>
+        <translation>模板用到了 {{{{{column}}}}}，但 {file} 中没有任何一行给出它的值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="107"/>
+        <source>{file}, line {row}: no value for {{{{{column}}}}}, which the template names.</source>
+        <translation>{file}，第 {row} 行：缺少模板用到的 {{{{{column}}}}} 的值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="110"/>
+        <source>{file}, row {row}: a different system prompt from the rows before; a test set has one.</source>
+        <translation>{file}，第 {row} 行：系统提示词与前面各行不同；一个测试集只有一个系统提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="114"/>
+        <source>{file}, row {row}: the context is not a list of user and assistant messages ({detail}).</source>
+        <translation>{file}，第 {row} 行：上下文不是由用户和助手消息组成的列表（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="119"/>
+        <source>{file} could not be imported: {detail}</source>
+        <translation>无法导入 {file}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="131"/>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="137"/>
+        <source>{n:.1f} MB</source>
+        <translation>{n:.1f} MB</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="139"/>
+        <source>{n:.0f} KB</source>
+        <translation>{n:.0f} KB</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/words.py" line="140"/>
+        <source>{n} bytes</source>
+        <translation>{n} 字节</translation>
     </message>
 </context>
 <context>
@@ -4089,6 +4825,119 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>RunBar</name>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="45"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="47"/>
+        <source>Sends no more requests; those under way finish and are kept</source>
+        <translation>不再发送新请求；进行中的请求会完成并保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="49"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="50"/>
+        <source>Goes on from the cells not yet run</source>
+        <translation>从尚未运行的单元格继续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="51"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="52"/>
+        <source>Stops the run for good; what finished is kept</source>
+        <translation>彻底停止运行；已完成的部分会保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="53"/>
+        <source>Retry failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="54"/>
+        <source>Runs the failed repeats again</source>
+        <translation>重新运行失败的重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="55"/>
+        <source>Run progress</source>
+        <translation>运行进度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="56"/>
+        <source>The share of the run&apos;s requests that have ended</source>
+        <translation>运行中已结束的请求所占比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="80"/>
+        <source>No run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="83"/>
+        <source>{done} done</source>
+        <translation>已完成 {done}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="84"/>
+        <source>{failed} failed</source>
+        <translation>失败 {failed}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="85"/>
+        <source>{remaining} remaining</source>
+        <translation>剩余 {remaining}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="89"/>
+        <source>${cost:.4f} so far</source>
+        <translation>目前花费 ${cost:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="97"/>
+        <source>about {n} s left</source>
+        <translation>约剩 {n} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="99"/>
+        <source>about {n} min left</source>
+        <translation>约剩 {n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="100"/>
+        <source>about {h:.1f} h left</source>
+        <translation>约剩 {h:.1f} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="105"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="106"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="107"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/run_bar.py" line="108"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>SamplingSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="100"/>
@@ -4910,6 +5759,154 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>TestSetEditor</name>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="103"/>
+        <source>Prompt template</source>
+        <translation>提示词模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="106"/>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="99"/>
+        <source>e.g. Support answers</source>
+        <translation>例如：客服回答</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
+        <source>Test set name</source>
+        <translation>测试集名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="101"/>
+        <source>The name the test set is saved under</source>
+        <translation>测试集保存时使用的名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="102"/>
+        <source>The prompt, with {{variables}} filled from each case</source>
+        <translation>提示词，其中的 {{variables}} 由每个用例填入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="104"/>
+        <source>Each {{name}} becomes a column of the cases below</source>
+        <translation>每个 {{name}} 会成为下方用例表中的一列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="105"/>
+        <source>Optional; a variant&apos;s own system prompt takes its place</source>
+        <translation>可选；变体自己的系统提示词会取代它</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="107"/>
+        <source>Sent with every case, unless the variant has its own</source>
+        <translation>随每个用例发送，除非变体有自己的系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="108"/>
+        <source>Test cases</source>
+        <translation>测试用例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="110"/>
+        <source>One row per case: its name, a value for each variable and what you expect</source>
+        <translation>每个用例一行：名称、每个变量的值和预期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="112"/>
+        <source>Add case</source>
+        <translation>添加用例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="113"/>
+        <source>Adds an empty row to the cases</source>
+        <translation>在用例中添加一个空行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="114"/>
+        <source>Remove cases</source>
+        <translation>删除用例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="115"/>
+        <source>Removes the selected rows</source>
+        <translation>删除所选的行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="116"/>
+        <source>Import CSV/JSONL…</source>
+        <translation>导入 CSV/JSONL…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="118"/>
+        <source>Adds cases from a CSV or JSONL file with a column per variable</source>
+        <translation>从每个变量一列的 CSV 或 JSONL 文件添加用例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="166"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="197"/>
+        <source>Case {n}</source>
+        <translation>用例 {n}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/test_set_editor.py" line="181"/>
+        <source>Sent after %n earlier message(s) of a conversation</source>
+        <translation>
+            <numerusform>在对话中较早的 %n 条消息之后发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="217"/>
+        <source>Give the test set a name.</source>
+        <translation>请为测试集命名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="219"/>
+        <source>Write the prompt template: the prompt sent for each case.</source>
+        <translation>请填写提示词模板：为每个用例发送的提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="221"/>
+        <source>The test set has no cases: add a row or import a CSV or JSONL file.</source>
+        <translation>测试集中没有用例：请添加一行，或导入 CSV 或 JSONL 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="226"/>
+        <source>Row {row} (&quot;{case}&quot;) has no value for {{{{{variable}}}}}: fill it in or remove the row.</source>
+        <translation>第 {row} 行（“{case}”）缺少 {{{{{variable}}}}} 的值：请填写或删除该行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="270"/>
+        <source>Case</source>
+        <translation>用例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="270"/>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/test_set_editor.py" line="275"/>
+        <source>None yet: write {{name}} in the template to add a column</source>
+        <translation>暂无：在模板中写 {{name}} 即可添加一列</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingSection</name>
     <message>
         <location filename="../../gui/params/sections.py" line="151"/>
@@ -5514,7 +6511,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="387"/>
+        <location filename="../../gui/transfer/menu.py" line="399"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -5546,7 +6543,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="205"/>
-        <location filename="../../gui/transfer/menu.py" line="250"/>
+        <location filename="../../gui/transfer/menu.py" line="252"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -5566,53 +6563,53 @@ Details: {details}</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="253"/>
+        <location filename="../../gui/transfer/menu.py" line="255"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="259"/>
+        <location filename="../../gui/transfer/menu.py" line="261"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="260"/>
+        <location filename="../../gui/transfer/menu.py" line="262"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n 个无法写入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="264"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>{title} ({name}): {reason}</source>
         <translation>{title}（{name}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="273"/>
+        <location filename="../../gui/transfer/menu.py" line="275"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="274"/>
+        <location filename="../../gui/transfer/menu.py" line="276"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="293"/>
+        <location filename="../../gui/transfer/menu.py" line="295"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="297"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -5621,27 +6618,27 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="310"/>
+        <location filename="../../gui/transfer/menu.py" line="312"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="313"/>
+        <location filename="../../gui/transfer/menu.py" line="315"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="318"/>
+        <location filename="../../gui/transfer/menu.py" line="320"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="319"/>
+        <location filename="../../gui/transfer/menu.py" line="321"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="329"/>
+        <location filename="../../gui/transfer/menu.py" line="331"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -5650,28 +6647,49 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="343"/>
+        <location filename="../../gui/transfer/menu.py" line="345"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="347"/>
+        <location filename="../../gui/transfer/menu.py" line="349"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="351"/>
+        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <source>Imported %n test set(s) for evaluation grids.</source>
+        <translation>
+            <numerusform>已导入 %n 个评测网格测试集。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="355"/>
+        <source>Imported %n grid run(s).</source>
+        <translation>
+            <numerusform>已导入 %n 次网格运行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="360"/>
+        <source>%n test set(s) or grid run(s) already here, not imported again.</source>
+        <translation>
+            <numerusform>%n 个测试集或网格运行已存在，未再次导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="368"/>
+        <location filename="../../gui/transfer/menu.py" line="380"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -5682,12 +6700,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="377"/>
+        <location filename="../../gui/transfer/menu.py" line="389"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="384"/>
+        <location filename="../../gui/transfer/menu.py" line="396"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -6072,12 +7090,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="321"/>
+        <location filename="../../gui/app.py" line="355"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="366"/>
+        <location filename="../../gui/app.py" line="402"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -6220,6 +7238,65 @@ Details: {details}</source>
         <location filename="../../gui/chat/prompt_library.py" line="114"/>
         <source>Values for the prompt&apos;s variables:</source>
         <translation>提示词中各变量的值：</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsEditor</name>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="79"/>
+        <source>Variants</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="81"/>
+        <source>The grid&apos;s columns: each runs every case with its own settings</source>
+        <translation>网格的列：每列用自己的设置运行所有用例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="83"/>
+        <source>Add variant</source>
+        <translation>添加变体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="84"/>
+        <source>Adds a copy of the selected variant</source>
+        <translation>添加所选变体的副本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="85"/>
+        <source>Edit settings…</source>
+        <translation>编辑设置…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="87"/>
+        <source>The selected variant&apos;s provider, model and parameters</source>
+        <translation>所选变体的服务商、模型和参数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="89"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="90"/>
+        <source>Removes the selected variant</source>
+        <translation>移除所选变体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="91"/>
+        <location filename="../../gui/grid/variants_editor.py" line="92"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="93"/>
+        <source>Ready-made sets of variants</source>
+        <translation>现成的变体组合</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/variants_editor.py" line="117"/>
+        <source>Variant settings</source>
+        <translation>变体设置</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, cast
 
 from core.model.messages import ContentBlock
-from core.transcripts.archive import ArchivedConversation
+from core.transcripts.archive import ArchivedConversation, ArchivedGrids
 
 
 class ImportFormatError(ValueError):
@@ -66,6 +66,8 @@ class ParsedImport:
     """"triptych", "anthropic-request", "claude-ai" or "chatgpt"."""
     conversations: list[ArchivedConversation] = field(default_factory=list)
     skipped: list[SkippedItem] = field(default_factory=list)
+    grids: ArchivedGrids = field(default_factory=ArchivedGrids)
+    """Test sets and grid runs (Triptych JSON only)."""
 
 
 @dataclass
@@ -77,6 +79,13 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     """Titles of conversations already in the database (same content hash): not added again."""
     skipped: list[SkippedItem] = field(default_factory=list)
+    test_sets: list[str] = field(default_factory=list)
+    """Names of the test sets added."""
+    duplicate_test_sets: list[str] = field(default_factory=list)
+    """Names of test sets already here as they are in the file: not added again."""
+    grid_runs: list[str] = field(default_factory=list)
+    """Names of the grid runs added (with the test set each ran, unless it was here already)."""
+    duplicate_grid_runs: list[str] = field(default_factory=list)
 
 
 # -- strict readers: each names the path of the value in the file -------------------------------------------

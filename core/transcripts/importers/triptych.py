@@ -9,6 +9,8 @@ from typing import Any, cast, get_args
 from core.model.codec import error_from_dict, settings_from_dict, timing_from_dict, usage_from_dict
 from core.model.compare_run import MAX_COLUMNS, ColumnMetrics
 from core.model.conversation import MessageStatus
+from core.model.grid import MAX_REPEATS, CellKey, CellResult, CellStatus, GridRun, RunState, TestSet
+from core.model.grid_codec import cell_from_dict, decode_test_set, variant_from_dict
 from core.model.messages import Role
 from core.model.tools_codec import runs_from_list
 from core.transcripts.archive import (
@@ -17,6 +19,7 @@ from core.transcripts.archive import (
     ArchivedColumn,
     ArchivedCompareRun,
     ArchivedConversation,
+    ArchivedGrids,
     ArchivedMessage,
     ArchivedReply,
 )
@@ -27,6 +30,7 @@ from core.transcripts.importers.base import (
     json_kind,
     need_dict,
     need_list,
+    need_str,
     opt_number,
     opt_str,
 )
@@ -37,7 +41,8 @@ _MAX_ROUNDS = 1_000_000
 
 
 def parse_triptych(data: Any, progress: ImportProgress | None = None) -> ParsedImport:
-    return ParsedImport("triptych", parse_archive(data, progress))
+    conversations = parse_archive(data, progress)
+    return ParsedImport("triptych", conversations, grids=parse_grids(data))
 
 
 def is_archive(data: Any) -> bool:
@@ -214,3 +219,100 @@ def _reference(data: dict[str, Any], key: str, where: str, known: set[int]) -> i
 def _optional_object(data: dict[str, Any], key: str, where: str) -> dict[str, Any] | None:
     value = data.get(key)
     return None if value is None else need_dict(value, f"{where}.{key}")
+
+
+# -- evaluation grids ---------------------------------------------------------------------------------------
+
+
+def parse_grids(data: Any) -> ArchivedGrids:
+    """The file's test sets and grid runs (none in files written before grids), checked whole."""
+    document = need_dict(data, "The file")
+    sets = need_list(document.get("test_sets", []), "test_sets")
+    runs = need_list(document.get("grid_runs", []), "grid_runs")
+    return ArchivedGrids(
+        test_sets=[_test_set(item, f"test_sets[{index}]") for index, item in enumerate(sets)],
+        runs=[_grid_run(item, f"grid_runs[{index}]") for index, item in enumerate(runs)],
+    )
+
+
+def _test_set(value: Any, where: str) -> TestSet:
+    data = need_dict(value, where)
+    need_str(data, "name", where)
+    need_str(data, "template", where)
+    opt_str(data, "system", where)
+    for index, item in enumerate(need_list(data.get("cases", []), f"{where}.cases")):
+        _check_case(item, f"{where}.cases[{index}]")
+    return decode_test_set(data)
+
+
+def _check_case(value: Any, where: str) -> None:
+    case = need_dict(value, where)
+    need_str(case, "name", where)
+    opt_str(case, "expected", where)
+    for name, text in need_dict(case.get("variables", {}), f"{where}.variables").items():
+        if not isinstance(text, str):
+            raise ImportFormatError(f"{where}.variables.{name} should be text, not {json_kind(text)}.")
+    for index, item in enumerate(need_list(case.get("context", []), f"{where}.context")):
+        message = need_dict(item, f"{where}.context[{index}]")
+        if message.get("role") not in ("user", "assistant"):
+            raise ImportFormatError(f'{where}.context[{index}].role should be "user" or "assistant".')
+        if not isinstance(message.get("content"), str):
+            content_blocks(message.get("content"), f"{where}.context[{index}].content")
+
+
+def _grid_run(value: Any, where: str) -> GridRun:
+    data = need_dict(value, where)
+    test_set = _test_set(data.get("test_set"), f"{where}.test_set")
+    if not test_set.cases:
+        raise ImportFormatError(f"{where}.test_set has no cases: a grid run needs at least one.")
+    variants = need_list(data.get("variants"), f"{where}.variants")
+    if not variants:
+        raise ImportFormatError(f"{where}.variants is empty: a grid run needs at least one.")
+    for index, item in enumerate(variants):
+        need_dict(
+            need_dict(item, f"{where}.variants[{index}]").get("settings"),
+            f"{where}.variants[{index}].settings",
+        )
+    repeats = _whole(data, "repeats", where, 1, MAX_REPEATS)
+    concurrency = _whole(data, "concurrency", where, 1, 1_000)
+    state = data.get("state", RunState.PAUSED.value)
+    if state not in {s.value for s in RunState}:
+        raise ImportFormatError(
+            f"{where}.state {state!r} is not one of {', '.join(s.value for s in RunState)}."
+        )
+    shape = (len(test_set.cases), len(variants), repeats)
+    cells: dict[CellKey, CellResult] = {}
+    for index, item in enumerate(need_list(data.get("cells", []), f"{where}.cells")):
+        cell_where = f"{where}.cells[{index}]"
+        cell = cell_from_dict(need_dict(item, cell_where))
+        if cell is None or not all(
+            part < size
+            for part, size in zip((cell.key.case, cell.key.variant, cell.key.repeat), shape, strict=True)
+        ):
+            raise ImportFormatError(
+                f"{cell_where} should name a case, a variant and a repeat of the run (whole numbers in it)."
+            )
+        if need_dict(item, cell_where).get("status") not in (CellStatus.DONE.value, CellStatus.FAILED.value):
+            raise ImportFormatError(f'{cell_where}.status should be "done" or "failed".')
+        if cell.key in cells:
+            raise ImportFormatError(f"{cell_where} is the same cell and repeat as another one.")
+        cells[cell.key] = cell
+    return GridRun(
+        id=None,
+        name=opt_str(data, "name", where) or "",
+        test_set=test_set,
+        variants=tuple(variant_from_dict(item) for item in variants),
+        repeats=repeats,
+        concurrency=concurrency,
+        # Nothing runs it here yet: a run exported while running resumes on demand.
+        state=RunState.PAUSED if state == RunState.RUNNING.value else RunState(state),
+        created_at=opt_number(data, "created_at", where) or 0.0,
+        cells=cells,
+    )
+
+
+def _whole(data: dict[str, Any], key: str, where: str, low: int, high: int) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ImportFormatError(f"{where}.{key} should be a whole number from {low} to {high}.")
+    return value

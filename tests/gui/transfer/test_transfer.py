@@ -306,3 +306,51 @@ def test_export_all_as_markdown_reports_the_file_it_could_not_write_and_writes_t
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=60)
+
+
+def test_export_all_as_json_carries_the_evaluation_grids_into_a_fresh_app(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer
+) -> None:
+    from core.model.grid import CellKey, CellResult, CellStatus, GridRun, GridVariant, TestCase, TestSet
+
+    path = tmp_path / "all.json"
+    trips = TestSet(None, "Trips", "Plan a day in {{city}}.", (TestCase("Kyoto", {"city": "Kyoto"}),))
+    variant = GridVariant("Demo", RequestSettings(model="claude-sonnet-4-6"))
+    cell = CellResult(
+        CellKey(0, 0, 0), CellStatus.DONE, ({"type": "text", "text": "Temples."},), finished_at=1.0
+    )
+
+    async def first_app() -> None:
+        app = await start(qapp, tmp_path / "first", server)
+        transfer = _transfer(app)
+
+        def keep(store: Store) -> None:
+            run = store.create_grid_run(GridRun(None, "Kyoto run", trips, (variant,)))
+            assert run.id is not None
+            store.save_grid_cell(run.id, cell)
+
+        await app.app.store.call(keep)
+        assert isinstance(transfer.dialogs, ScriptedDialogs)
+        transfer.dialogs.save = (path, 0)
+        _menu_action(app, "Export all as JSON…").trigger()
+        await wait_until(lambda: "Exported" in app.window.composer.notice.text(), what="the export")
+        assert await app.quit() == 0
+
+    async def second_app() -> None:
+        app = await start(qapp, tmp_path / "second", server)
+        transfer = _transfer(app)
+        assert isinstance(transfer.dialogs, ScriptedDialogs)
+        transfer.dialogs.open = path
+        _menu_action(app, "Import…").trigger()
+        await wait_until(lambda: transfer.message_box is not None, what="the import report")
+        assert transfer.message_box is not None
+        report = transfer.message_box.text()
+        assert "Imported 1 test set(s) for evaluation grids.\n• Trips" in report
+        assert "Imported 1 grid run(s).\n• Kyoto run" in report
+        [summary] = await app.app.store.call(lambda s: s.list_grid_runs())
+        copy = await app.app.store.call(lambda s: s.get_grid_run(summary.id))
+        assert copy.cells == {cell.key: cell} and copy.test_set.cases == trips.cases
+        assert await app.quit() == 0
+
+    run(qloop, first_app())
+    run(qloop, second_app())

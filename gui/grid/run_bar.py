@@ -1,0 +1,110 @@
+"""The run bar: a grid run's progress (done, failed, remaining), time left and spend so far, with Pause,
+Resume, Cancel and Retry failed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from core.model.grid import GridProgress, RunState
+
+
+class RunBar(QWidget):
+    """Signals: pauseRequested, resumeRequested, cancelRequested, retryRequested (no arguments)."""
+
+    pauseRequested = Signal()
+    resumeRequested = Signal()
+    cancelRequested = Signal()
+    retryRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state: RunState | None = None
+        self.progress: GridProgress | None = None
+        self.bar = QProgressBar(self)
+        self.bar.setTextVisible(True)
+        self.label = QLabel(self)
+        self.pause_button = QPushButton(self)
+        self.resume_button = QPushButton(self)
+        self.cancel_button = QPushButton(self)
+        self.retry_button = QPushButton(self)
+        self.pause_button.clicked.connect(self.pauseRequested)
+        self.resume_button.clicked.connect(self.resumeRequested)
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        self.retry_button.clicked.connect(self.retryRequested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.label, 2)
+        for button in (self.pause_button, self.resume_button, self.cancel_button, self.retry_button):
+            layout.addWidget(button)
+        self.retranslate()
+        self.show_state(None)
+
+    def retranslate(self) -> None:
+        self.pause_button.setText(self.tr("Pause"))
+        self.pause_button.setAccessibleDescription(
+            self.tr("Sends no more requests; those under way finish and are kept")
+        )
+        self.resume_button.setText(self.tr("Resume"))
+        self.resume_button.setAccessibleDescription(self.tr("Goes on from the cells not yet run"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleDescription(self.tr("Stops the run for good; what finished is kept"))
+        self.retry_button.setText(self.tr("Retry failed"))
+        self.retry_button.setAccessibleDescription(self.tr("Runs the failed repeats again"))
+        self.bar.setAccessibleName(self.tr("Run progress"))
+        self.bar.setAccessibleDescription(self.tr("The share of the run's requests that have ended"))
+        self._show_text()
+
+    def show_state(self, state: RunState | None) -> None:
+        """None: no run shown."""
+        self.state = state
+        running = state == RunState.RUNNING
+        failed = self.progress is not None and self.progress.failed > 0
+        self.pause_button.setEnabled(running)
+        self.resume_button.setEnabled(state == RunState.PAUSED)
+        self.cancel_button.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        self.retry_button.setEnabled(failed and state in (RunState.DONE, RunState.PAUSED))
+        self._show_text()
+
+    def show_progress(self, progress: GridProgress | None) -> None:
+        self.progress = progress
+        total = (progress.done + progress.failed + progress.remaining) if progress is not None else 0
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(progress.done + progress.failed if progress is not None else 0)
+        self.show_state(self.state)
+
+    def _show_text(self) -> None:
+        progress = self.progress
+        if progress is None:
+            self.label.setText(self.tr("No run yet") if self.state is None else "")
+            return
+        parts = [
+            self.tr("{done} done").format(done=progress.done),
+            self.tr("{failed} failed").format(failed=progress.failed),
+            self.tr("{remaining} remaining").format(remaining=progress.remaining),
+        ]
+        if self.state == RunState.RUNNING and progress.eta_seconds is not None:
+            parts.append(eta_text(progress.eta_seconds))
+        parts.append(self.tr("${cost:.4f} so far").format(cost=progress.cost_so_far_usd))
+        if self.state is not None:
+            parts.append(state_text(self.state))
+        self.label.setText(" · ".join(parts))
+
+
+def eta_text(seconds: float) -> str:
+    if seconds < 60:
+        return QCoreApplication.translate("RunBar", "about {n} s left").format(n=max(1, round(seconds)))
+    if seconds < 3600:
+        return QCoreApplication.translate("RunBar", "about {n} min left").format(n=round(seconds / 60))
+    return QCoreApplication.translate("RunBar", "about {h:.1f} h left").format(h=seconds / 3600)
+
+
+def state_text(state: RunState) -> str:
+    words = {
+        RunState.RUNNING: QCoreApplication.translate("RunBar", "running"),
+        RunState.PAUSED: QCoreApplication.translate("RunBar", "paused"),
+        RunState.DONE: QCoreApplication.translate("RunBar", "finished"),
+        RunState.CANCELLED: QCoreApplication.translate("RunBar", "cancelled"),
+    }
+    return words[state]

@@ -1,0 +1,739 @@
+"""The evaluation grid window (Tools → Evaluation grid…): a test set, its variants, repeats and concurrency on
+the left; the run on the right: its progress bar, the grid of outputs, the statistics and the charts.
+
+The window reaches the store through `GridService` and runs through the app's `GridRunner`; the runner's
+events arrive through the app's `GridSignals`, so a run goes on while the window is closed and a window
+opened again (or the app started again) shows it where it stands, with Resume when it was stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import time
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model.grid import (
+    MAX_REPEATS,
+    CellKey,
+    CellResult,
+    CellStatus,
+    GridProgress,
+    GridRun,
+    GridRunSummary,
+    GridVariant,
+    MissingVariableError,
+    RunState,
+    TestSet,
+    render_prompt,
+)
+from core.model.preset import Preset
+from gui.grid.cell_dialog import CellDialog
+from gui.grid.files import ExportChooser, ImportChooser, choose_cases_file, choose_export_file
+from gui.grid.names import variant_names
+from gui.grid.run_bar import RunBar, state_text
+from gui.grid.run_signals import GridSignals
+from gui.grid.table_model import PREVIEW_LINES, GridTableModel
+from gui.grid.test_set_editor import TestSetEditor
+from gui.grid.variants_editor import VariantsEditor
+from gui.tasks import TaskKeeper
+from gui.widgets.screen_fit import fit_to_screen
+
+if TYPE_CHECKING:
+    from core.grid.cost import CostPreview
+    from core.grid.runner import GridRunner
+    from core.store.services import GridService
+    from gui.grid.stats_view import GridStatsView
+
+CONFIRM_ABOVE_KEY = "grid/confirm_above_usd"
+DEFAULT_CONFIRM_ABOVE = 1.0
+"""Runs estimated to cost more than this (US dollars) ask first; the user sets it in the window."""
+STATS_REFRESH_MS = 500
+"""While a run goes, the statistics and charts follow it at most twice a second."""
+
+CostEstimator = Callable[[GridRun], Awaitable["CostPreview"]]
+
+
+class GridWindow(QMainWindow):
+    """Signals: runStarted(run id)."""
+
+    runStarted = Signal(int)
+
+    def __init__(
+        self,
+        *,
+        grids: GridService,
+        runner: GridRunner,
+        signals: GridSignals,
+        tasks: TaskKeeper,
+        settings: QSettings,
+        base: GridVariant,
+        profile_names: list[str],
+        saved_presets: list[Preset],
+        estimate: CostEstimator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self._grids = grids
+        self._runner = runner
+        self._tasks = tasks
+        self._settings = settings
+        self._estimate = estimate
+        self._test_sets: list[TestSet] = []
+        self._loaded: TestSet | None = None
+        """The test set as last loaded or saved: an unchanged one is not saved again as a new version."""
+        self._runs: list[GridRunSummary] = []
+        self.run: GridRun | None = None
+        """The run shown, its cells kept up to date from the runner's events."""
+        self._cells: dict[CellKey, CellResult] = {}
+        self.names: list[str] = []
+        self.cell_dialog: CellDialog | None = None
+        self.question: QMessageBox | None = None
+        self.stats_view: Any = None
+        self.charts: Any = None
+        self.choose_import: ImportChooser = choose_cases_file
+        self.choose_export: ExportChooser = choose_export_file
+        """The file dialogs (a test answers them itself)."""
+
+        self.test_sets = QComboBox(self)
+        self.new_set_button = QPushButton(self)
+        self.save_set_button = QPushButton(self)
+        self.delete_set_button = QPushButton(self)
+        self.editor = TestSetEditor(self)
+        self.variants = VariantsEditor(base, profile_names, saved_presets, self)
+        self.repeats = QSpinBox(self)
+        self.repeats.setRange(1, MAX_REPEATS)
+        self.repeats.setValue(3)
+        self.concurrency = QSpinBox(self)
+        self.concurrency.setRange(1, 16)
+        self.concurrency.setValue(4)
+        self.confirm_above = QDoubleSpinBox(self)
+        self.confirm_above.setRange(0.0, 10_000.0)
+        self.confirm_above.setDecimals(2)
+        self.confirm_above.setPrefix("$")
+        self.confirm_above.setValue(float(settings.value(CONFIRM_ABOVE_KEY, DEFAULT_CONFIRM_ABOVE)))  # type: ignore[arg-type]
+        self.cost_label = QLabel(self)
+        self.cost_label.setWordWrap(True)
+        self.estimate_button = QPushButton(self)
+        self.run_button = QPushButton(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828")
+        self.message.hide()
+
+        self.runs = QComboBox(self)
+        self.run_bar = RunBar(self)
+        self.model = GridTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        # Each cell: its first lines and its measurements, a line each, cut at the column's edge (widen a
+        # column to read more; open the cell to read all).
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultSectionSize(240)
+        lines = PREVIEW_LINES + 1
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * lines + 10)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.table, "")
+        self.stats_page = QWidget(self)
+        self.charts_page = QWidget(self)
+        self.stats_layout = QVBoxLayout(self.stats_page)
+        self.charts_layout = QVBoxLayout(self.charts_page)
+        self.tabs.addTab(self.stats_page, "")
+        self.tabs.addTab(self.charts_page, "")
+        self._refresh_stats_later = QTimer(self, singleShot=True, interval=STATS_REFRESH_MS)
+        self._refresh_stats_later.timeout.connect(self._refresh_stats)
+
+        self._build_menus()
+        self._build_layout()
+        self._connect(signals)
+        self.retranslate()
+        fit_to_screen(self, QSize(1320, 840))
+
+    # --- building -------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.export_menu = self.menuBar().addMenu("")
+        self.export_csv_action = QAction(self)
+        self.export_jsonl_action = QAction(self)
+        self.export_html_action = QAction(self)
+        self.export_menu.addActions(
+            [self.export_csv_action, self.export_jsonl_action, self.export_html_action]
+        )
+        self.export_csv_action.triggered.connect(lambda: self._tasks.start(self.export("csv")))
+        self.export_jsonl_action.triggered.connect(lambda: self._tasks.start(self.export("jsonl")))
+        self.export_html_action.triggered.connect(lambda: self._tasks.start(self.export("html")))
+        self.close_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Close))
+        self.close_action.triggered.connect(self.close)
+        self.addAction(self.close_action)
+
+    def _build_layout(self) -> None:
+        sets = QHBoxLayout()
+        sets.addWidget(self.test_sets, 1)
+        sets.addWidget(self.new_set_button)
+        sets.addWidget(self.save_set_button)
+        sets.addWidget(self.delete_set_button)
+        self.test_set_box = QGroupBox(self)
+        box = QVBoxLayout(self.test_set_box)
+        box.addLayout(sets)
+        box.addWidget(self.editor, 1)
+        self.variants_box = QGroupBox(self)
+        QVBoxLayout(self.variants_box).addWidget(self.variants)
+        self.run_labels = [QLabel(self) for _ in range(3)]
+        run_form = QFormLayout()
+        for label, field in zip(
+            self.run_labels, (self.repeats, self.concurrency, self.confirm_above), strict=True
+        ):
+            run_form.addRow(label, field)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.estimate_button)
+        run_row.addStretch(1)
+        run_row.addWidget(self.run_button)
+        setup = QWidget(self)
+        left = QVBoxLayout(setup)
+        left.addWidget(self.test_set_box, 1)
+        left.addWidget(self.variants_box)
+        left.addLayout(run_form)
+        left.addWidget(self.cost_label)
+        left.addWidget(self.message)
+        left.addLayout(run_row)
+        results = QWidget(self)
+        right = QVBoxLayout(results)
+        runs_row = QHBoxLayout()
+        self.runs_label = QLabel(self)
+        runs_row.addWidget(self.runs_label)
+        runs_row.addWidget(self.runs, 1)
+        right.addLayout(runs_row)
+        right.addWidget(self.run_bar)
+        right.addWidget(self.tabs, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(setup)
+        self.splitter.addWidget(results)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([470, 850])
+        self.setCentralWidget(self.splitter)
+
+    def _connect(self, signals: GridSignals) -> None:
+        self.test_sets.activated.connect(self._test_set_chosen)
+        self.new_set_button.clicked.connect(self.new_test_set)
+        self.save_set_button.clicked.connect(lambda: self._tasks.start(self.save_test_set()))
+        self.delete_set_button.clicked.connect(lambda: self._tasks.start(self.delete_test_set()))
+        self.editor.importRequested.connect(lambda: self._tasks.start(self.import_cases()))
+        self.editor.changed.connect(lambda: self.show_message(""))
+        self.variants.changed.connect(lambda: self.show_message(""))
+        self.confirm_above.valueChanged.connect(
+            lambda value: self._settings.setValue(CONFIRM_ABOVE_KEY, value)
+        )
+        self.estimate_button.clicked.connect(lambda: self._tasks.start(self.show_estimate()))
+        self.run_button.clicked.connect(lambda: self._tasks.start(self.start_run()))
+        self.runs.activated.connect(lambda index: self._tasks.start(self.open_run(self.runs.itemData(index))))
+        self.run_bar.pauseRequested.connect(lambda: self._runner_call("pause"))
+        self.run_bar.resumeRequested.connect(lambda: self._runner_call("resume"))
+        self.run_bar.cancelRequested.connect(lambda: self._runner_call("cancel"))
+        self.run_bar.retryRequested.connect(lambda: self._runner_call("retry_failed"))
+        self.table.activated.connect(self.open_cell)
+        self.table.doubleClicked.connect(self.open_cell)
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_stats())
+        signals.cellStarted.connect(self._cell_started)
+        signals.cellFinished.connect(self._cell_finished)
+        signals.progressChanged.connect(self._progress)
+        signals.runStateChanged.connect(self._state_changed)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Evaluation grid"))
+        self.export_menu.setTitle(self.tr("&Export"))
+        self.export_csv_action.setText(self.tr("CSV…"))
+        self.export_jsonl_action.setText(self.tr("JSON Lines…"))
+        self.export_html_action.setText(self.tr("HTML report with charts…"))
+        self.close_action.setText(self.tr("Close"))
+        self.test_set_box.setTitle(self.tr("Test set"))
+        self.variants_box.setTitle(self.tr("Variants (the grid's columns)"))
+        self.test_sets.setAccessibleName(self.tr("Saved test sets"))
+        self.test_sets.setAccessibleDescription(self.tr("Opens a saved test set in the editor"))
+        self.new_set_button.setText(self.tr("New"))
+        self.new_set_button.setAccessibleDescription(self.tr("Starts an empty test set"))
+        self.save_set_button.setText(self.tr("Save"))
+        self.save_set_button.setAccessibleDescription(
+            self.tr("Saves the test set; an edit of a saved one is kept as its next version")
+        )
+        self.delete_set_button.setText(self.tr("Delete"))
+        self.delete_set_button.setAccessibleDescription(self.tr("Deletes the test set shown"))
+        labels = [self.tr("Repeats"), self.tr("Concurrency"), self.tr("Ask before runs over")]
+        for label, text in zip(self.run_labels, labels, strict=True):
+            label.setText(text)
+        self.repeats.setAccessibleName(self.tr("Repeats"))
+        self.repeats.setAccessibleDescription(
+            self.tr("How often each case is sent to each variant (1 to 20)")
+        )
+        self.concurrency.setAccessibleName(self.tr("Concurrency"))
+        self.concurrency.setAccessibleDescription(self.tr("The most requests in flight at once per provider"))
+        self.confirm_above.setAccessibleName(self.tr("Ask before runs over"))
+        self.confirm_above.setAccessibleDescription(
+            self.tr("A run estimated to cost more than this asks before it starts")
+        )
+        self.estimate_button.setText(self.tr("Estimate cost"))
+        self.estimate_button.setAccessibleDescription(
+            self.tr("Counts the prompts' tokens and prices the run before it starts")
+        )
+        self.run_button.setText(self.tr("Run"))
+        self.run_button.setAccessibleDescription(self.tr("Saves the test set and starts a run of the grid"))
+        self.runs_label.setText(self.tr("Runs"))
+        self.runs.setAccessibleName(self.tr("Runs"))
+        self.runs.setAccessibleDescription(self.tr("Shows an earlier run of the grid"))
+        self.table.setAccessibleName(self.tr("Grid"))
+        self.table.setAccessibleDescription(
+            self.tr("A row per case, a column per variant; Enter opens a cell's repeats")
+        )
+        self.tabs.setTabText(0, self.tr("Grid"))
+        self.tabs.setTabText(1, self.tr("Statistics"))
+        self.tabs.setTabText(2, self.tr("Charts"))
+        self.editor.retranslate()
+        self.variants.retranslate()
+        self.run_bar.retranslate()
+
+    # --- opening ----------------------------------------------------------------------------------------
+
+    async def load(self) -> None:
+        """The saved test sets and runs; the newest run shown (a run stopped by a quit shows Resume). The
+        setup is disabled until then, so nothing typed is replaced by what loads."""
+        self.splitter.setEnabled(False)
+        try:
+            await self._load_test_sets()
+            if self._test_sets:
+                self._show_test_set(self._test_sets[0])
+            else:
+                self.new_test_set()
+            await self._load_runs()
+            if self._runs:
+                await self.open_run(self._runs[0].id)
+        finally:
+            self.splitter.setEnabled(True)
+
+    async def refresh_test_sets(self) -> None:
+        """The saved test sets listed again (one added from a conversation); the editor keeps its edits."""
+        await self._load_test_sets(select=self._loaded.id if self._loaded is not None else None)
+
+    async def _load_test_sets(self, select: int | None = None) -> None:
+        self._test_sets = list(await self._grids.test_sets())
+        self.test_sets.clear()
+        for test_set in self._test_sets:
+            self.test_sets.addItem(
+                self.tr("{name} (version {version})").format(name=test_set.name, version=test_set.version),
+                test_set.id,
+            )
+        if select is not None:
+            self.test_sets.setCurrentIndex(max(0, self.test_sets.findData(select)))
+
+    async def _load_runs(self, select: int | None = None) -> None:
+        self._runs = list(await self._grids.runs())
+        self.runs.clear()
+        for run in self._runs:
+            text = self.tr("{name} ({state}, {done} of {total} done)").format(
+                name=run.name, state=state_text(run.state), done=run.done + run.failed, total=run.total
+            )
+            self.runs.addItem(text, run.id)
+        if select is not None:
+            self.runs.setCurrentIndex(max(0, self.runs.findData(select)))
+
+    # --- the test set -----------------------------------------------------------------------------------
+
+    def new_test_set(self) -> None:
+        self._loaded = None
+        self.editor.show_test_set(None)
+        self.test_sets.setCurrentIndex(-1)
+
+    def _test_set_chosen(self, index: int) -> None:
+        test_set_id = self.test_sets.itemData(index)
+        for test_set in self._test_sets:
+            if test_set.id == test_set_id:
+                self._show_test_set(test_set)
+
+    def _show_test_set(self, test_set: TestSet) -> None:
+        self._loaded = test_set
+        self.editor.show_test_set(test_set)
+        self.test_sets.setCurrentIndex(max(0, self.test_sets.findData(test_set.id)))
+
+    async def save_test_set(self) -> TestSet | None:
+        """Save the editor's test set (a new version if it changed); None, with the reason shown, if it
+        cannot be saved as it is."""
+        problem = self.editor.problem()
+        if problem is not None:
+            self.show_message(problem)
+            return None
+        edited = self.editor.test_set()
+        if self._loaded is not None and _same_content(edited, self._loaded):
+            return self._loaded
+        saved = await self._grids.save_test_set(edited)
+        self._loaded = saved
+        await self._load_test_sets(select=saved.id)
+        self.editor.show_test_set(saved)
+        self.show_message(
+            self.tr("Saved “{name}”, version {version}.").format(name=saved.name, version=saved.version),
+            error=False,
+        )
+        return saved
+
+    async def delete_test_set(self) -> None:
+        if self._loaded is None or self._loaded.id is None:
+            self.new_test_set()
+            return
+        await self._grids.delete_test_set(self._loaded.id)
+        await self._load_test_sets()
+        if self._test_sets:
+            self._show_test_set(self._test_sets[0])
+        else:
+            self.new_test_set()
+
+    async def import_cases(self) -> None:
+        path = self.choose_import(self)
+        if path is None:
+            return
+        from core.grid.test_set_files import TestSetFileError, read_cases_file
+        from gui.grid.words import file_error_text
+
+        try:
+            imported = await asyncio.to_thread(read_cases_file, path, self.editor.template.toPlainText())
+        except TestSetFileError as error:
+            self.show_message(file_error_text(error, path.name))
+            return
+        self.editor.add_cases(imported.cases)
+        if imported.system and not self.editor.system.toPlainText().strip():
+            self.editor.system.setPlainText(imported.system)
+        text = self.tr("Imported %n case(s) from {file}.", "", len(imported.cases)).format(file=path.name)
+        if imported.encoding == "gbk":
+            text += " " + self.tr("The file was read as GBK (Chinese) text.")
+        self.show_message(text, error=False)
+
+    # --- running ------------------------------------------------------------------------------------------
+
+    def _draft_run(self, test_set: TestSet) -> GridRun:
+        when = time.strftime("%Y-%m-%d %H:%M")
+        return GridRun(
+            id=None,
+            name=self.tr("{test_set} at {when}").format(test_set=test_set.name, when=when),
+            test_set=test_set,
+            variants=tuple(self.variants.variants),
+            repeats=self.repeats.value(),
+            concurrency=self.concurrency.value(),
+            state=RunState.PAUSED,
+            created_at=time.time(),
+        )
+
+    def _run_problem(self) -> str | None:
+        problem = self.editor.problem()
+        if problem is not None:
+            return problem
+        if not self.variants.variants:
+            return self.tr(
+                "The grid has no columns: add a variant (or choose a preset) to run the cases against."
+            )
+        return None
+
+    async def show_estimate(self) -> CostPreview | None:
+        problem = self._run_problem()
+        if problem is not None:
+            self.show_message(problem)
+            return None
+        return await self._priced(self._draft_run(self.editor.test_set()))
+
+    async def _priced(self, run: GridRun) -> CostPreview | None:
+        if self._estimate is None:
+            return None
+        from gui.grid.words import cost_text
+
+        self.cost_label.setText(self.tr("Estimating the cost…"))
+        preview = await self._estimate(run)
+        self.cost_label.setText(cost_text(preview, self.variants.names()))
+        return preview
+
+    async def start_run(self) -> GridRun | None:
+        """Check, save the test set, price the run (asking above the threshold), then create and start it.
+        Nothing is saved of a run that is refused or not confirmed."""
+        problem = self._run_problem()
+        if problem is not None:
+            self.show_message(problem)
+            return None
+        self.run_button.setEnabled(False)
+        try:
+            test_set = await self.save_test_set()
+            if test_set is None:
+                return None
+            draft = self._draft_run(test_set)
+            preview = await self._priced(draft)
+            too_dear = preview is not None and preview.high_usd > self.confirm_above.value()
+            if too_dear and preview is not None and not await self._confirm_cost(preview):
+                self.show_message(self.tr("The run was not started."), error=False)
+                return None
+            refused = self._cell_problem(draft)
+            if refused is not None:
+                self.show_message(refused)
+                return None
+            run = await self._grids.create_run(draft)
+            await self._load_runs(select=run.id)
+            self._show_run(run)
+            assert run.id is not None
+            await self._runner.start(run.id)
+            self.runStarted.emit(run.id)
+            return run
+        finally:
+            self.run_button.setEnabled(True)
+
+    def _cell_problem(self, draft: GridRun) -> str | None:
+        """A cell that cannot be sent (settings the API would refuse, a missing variable), named by its row
+        and column, before anything of the run is saved or sent."""
+        from core.grid.runner import CellCheckError, check_cells
+        from core.wire.validation import RequestValidationError
+
+        try:
+            check_cells(draft, draft.keys())
+        except CellCheckError as refused:
+            error = refused.error
+            if isinstance(error, RequestValidationError):
+                reason = " ".join(issue.message for issue in error.issues)
+            else:
+                reason = self.tr("no value for {{{{{variable}}}}}").format(variable=error.variable)
+            return self.tr(
+                'Nothing was sent: row {row} ("{case}") in the column “{variant}”: {reason}'
+            ).format(
+                row=refused.case + 1,
+                case=draft.test_set.cases[refused.case].name,
+                variant=self.variants.names()[refused.variant],
+                reason=reason,
+            )
+        return None
+
+    async def _confirm_cost(self, preview: CostPreview) -> bool:
+        from gui.grid.words import cost_text
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Start the run?"),
+            self.tr("This run is estimated to cost more than ${limit:.2f}.").format(
+                limit=self.confirm_above.value()
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setInformativeText(cost_text(preview, self.variants.names()))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+        def answered(result: int) -> None:
+            if not answer.done():
+                answer.set_result(result == QMessageBox.StandardButton.Yes)
+
+        box.finished.connect(answered)
+        self.question = box
+        box.open()
+        try:
+            return await answer
+        finally:
+            self.question = None
+            box.deleteLater()
+
+    def _runner_call(self, action: str) -> None:
+        if self.run is None or self.run.id is None:
+            return
+        self._tasks.start(getattr(self._runner, action)(self.run.id))
+
+    async def open_run(self, run_id: int | None) -> None:
+        if run_id is None:
+            return
+        self._show_run(await self._grids.run(run_id))
+
+    def _show_run(self, run: GridRun) -> None:
+        self.run = run
+        self._cells = dict(run.cells)
+        self.names = variant_names(run.variants)
+        self.model.show_run(run, self.names)
+        self.run_bar.show_progress(_progress_of(run, self._cells))
+        self.run_bar.show_state(run.state)
+        self._refresh_stats()
+
+    # --- the runner's events ------------------------------------------------------------------------
+
+    def _ours(self, run_id: int) -> bool:
+        return self.run is not None and self.run.id == run_id
+
+    def _cell_started(self, run_id: int, key: CellKey) -> None:
+        if self._ours(run_id):
+            self.model.cell_started(key)
+
+    def _cell_finished(self, run_id: int, result: CellResult) -> None:
+        if not self._ours(run_id):
+            return
+        self._cells[result.key] = result
+        self.model.cell_finished(result)
+        if not self._refresh_stats_later.isActive():
+            self._refresh_stats_later.start()
+
+    def _progress(self, run_id: int, progress: GridProgress) -> None:
+        if self._ours(run_id):
+            self.run_bar.show_progress(progress)
+
+    def _state_changed(self, run_id: int, state: RunState) -> None:
+        if not self._ours(run_id):
+            return
+        assert self.run is not None
+        self.run = _replace_state(self.run, state)
+        self.run_bar.show_state(state)
+        if state != RunState.RUNNING:
+            self.model.stop_running()
+            self._refresh_stats()
+        index = self.runs.findData(run_id)
+        if index >= 0:
+            self._tasks.start(self._load_runs(select=run_id))
+
+    # --- statistics and charts ------------------------------------------------------------------------
+
+    def current_run(self) -> GridRun | None:
+        """The run shown with every cell received so far."""
+        if self.run is None:
+            return None
+        return _with_cells(self.run, self._cells)
+
+    def _refresh_stats(self) -> None:
+        """Only the tab on screen is computed (the charts' module is imported when first shown)."""
+        run = self.current_run()
+        if run is None:
+            return
+        page = self.tabs.currentWidget()
+        if page is self.stats_page:
+            if self.stats_view is None:
+                from gui.grid.stats_view import GridStatsView
+
+                self.stats_view = GridStatsView(self.stats_page)
+                self.stats_layout.addWidget(self.stats_view)
+                self._describe_stats(self.stats_view)
+            self.stats_view.show_run(run, self.names)
+        elif page is self.charts_page:
+            if self.charts is None:
+                self._make_charts()
+            self.charts.show_run(run, self.names)
+
+    def _make_charts(self) -> None:
+        """The charts' module (and pyqtgraph with it) is imported when the charts are first needed."""
+        from gui.grid.charts import GridCharts
+
+        self.charts = GridCharts(self.charts_page)
+        self.charts.metric_choice.setAccessibleDescription(
+            self.tr("The metric the box plot shows per column")
+        )
+        self.charts_layout.addWidget(self.charts)
+
+    def _describe_stats(self, view: GridStatsView) -> None:
+        view.columns_table.setAccessibleDescription(
+            self.tr("A row per variant: median, p90 and spread of each metric over every case and repeat")
+        )
+        view.rows_table.setAccessibleDescription(
+            self.tr(
+                "A row per test case: median, p90 and spread of each metric over every variant and repeat"
+            )
+        )
+
+    # --- cells ----------------------------------------------------------------------------------------
+
+    def open_cell(self, index: QModelIndex) -> None:
+        if self.run is None or not index.isValid():
+            return
+        case = self.run.test_set.cases[index.row()]
+        try:
+            prompt = render_prompt(self.run.test_set.template, case)
+        except MissingVariableError as error:
+            prompt = str(error)
+        self.cell_dialog = CellDialog(
+            self.model.case_name(index.row()),
+            self.model.variant_name(index.column()),
+            prompt,
+            self.model.results(index.row(), index.column()),
+            self,
+        )
+        self.cell_dialog.show()
+
+    # --- export ---------------------------------------------------------------------------------------
+
+    async def export(self, kind: str) -> None:
+        run = self.current_run()
+        if run is None:
+            self.show_message(self.tr("Run the grid first: there is nothing to export yet."))
+            return
+        path = self.choose_export(self, kind, f"{_file_stem(run.name)}.{kind}")
+        if path is None:
+            return
+        from gui.grid.export import export_run
+
+        await export_run(run, self.names, kind, path, charts=self._chart_images if kind == "html" else None)
+        self.show_message(self.tr("Exported to {path}").format(path=path), error=False)
+
+    def _chart_images(self) -> dict[str, bytes]:
+        run = self.current_run()
+        if self.charts is None:
+            self._make_charts()
+        if run is not None:
+            self.charts.show_run(run, self.names)
+        return dict(self.charts.chart_images())
+
+    # --- messages -------------------------------------------------------------------------------------
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        self.message.setStyleSheet("color: #c62828" if error else "")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The run goes on without its window (the app's runner holds it); reopened, the window shows it.
+        self._refresh_stats_later.stop()
+        super().closeEvent(event)
+
+
+def _same_content(a: TestSet, b: TestSet) -> bool:
+    return (a.name, a.template, a.system, a.cases) == (b.name, b.template, b.system, b.cases)
+
+
+def _replace_state(run: GridRun, state: RunState) -> GridRun:
+    return dataclasses.replace(run, state=state)
+
+
+def _with_cells(run: GridRun, cells: dict[CellKey, CellResult]) -> GridRun:
+    return dataclasses.replace(run, cells=dict(cells))
+
+
+def _progress_of(run: GridRun, cells: dict[CellKey, CellResult]) -> GridProgress:
+    done = sum(1 for result in cells.values() if result.status == CellStatus.DONE)
+    failed = sum(1 for result in cells.values() if result.status == CellStatus.FAILED)
+    total = len(run.test_set.cases) * len(run.variants) * run.repeats
+    cost = sum(result.metrics.cost_usd or 0.0 for result in cells.values() if result.metrics is not None)
+    return GridProgress(done, failed, max(0, total - done - failed), None, cost)
+
+
+def _file_stem(name: str) -> str:
+    kept = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in name).strip()
+    return kept.replace(" ", "_") or "grid"
