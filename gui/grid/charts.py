@@ -41,10 +41,11 @@ BOX_HEIGHT = 0.5
 """A box's height in column rows (a row is 1): room for the strip of points above and below the median."""
 JITTER = 0.36
 """How far apart, in column rows, a column's points spread so repeats with the same value stay visible."""
-NAME_WIDTH = 260
+NAME_WIDTH = 220
 """Pixels: the most the column names take at the left; longer names are elided (the tooltip has them)."""
-EXPORT_SIZE = QSize(900, 300)
-"""A single chart's size in the exported images, when the charts were never laid out on screen."""
+EXPORT_SIZE = QSize(900, 260)
+"""A row of the charts (the box plot takes two) in exported images, when they were never laid out on
+screen."""
 
 DEFAULT_METRIC = "duration"
 
@@ -118,12 +119,15 @@ class GridCharts(QWidget):
 
         self.view = pg.GraphicsLayoutWidget()
         self.view.setAccessibleName(self.tr("Charts of the run"))
-        self.view.setMinimumHeight(320)
-        self.box_plot = self.view.addPlot(row=0, col=0, colspan=2)
+        self.view.setMinimumHeight(480)
+        # One chart a row, each the full width: side by side, two titles and two sets of names needed more
+        # width than a grid window's tab has, and pyqtgraph cuts off what does not fit.
+        self.box_plot = self.view.addPlot(row=0, col=0)
         self.cost_plot = self.view.addPlot(row=1, col=0)
-        self.tokens_plot = self.view.addPlot(row=1, col=1)
-        self.view.ci.layout.setRowStretchFactor(0, 3)
-        self.view.ci.layout.setRowStretchFactor(1, 2)
+        self.tokens_plot = self.view.addPlot(row=2, col=0)
+        self.view.ci.layout.setRowStretchFactor(0, 2)
+        self.view.ci.layout.setRowStretchFactor(1, 1)
+        self.view.ci.layout.setRowStretchFactor(2, 1)
         for plot in self.plots():
             plot.invertY(True)  # the first column at the top, as in the tables
             plot.setMouseEnabled(x=False, y=False)
@@ -423,8 +427,8 @@ class GridCharts(QWidget):
         """Ready the charts for an export: charts never shown have no size yet, so give the scene one (an
         export is never empty), and bring every view's scale up to date."""
         if not self.view.isVisible() and self.view.width() < EXPORT_SIZE.width():
-            self.view.resize(EXPORT_SIZE.width(), EXPORT_SIZE.height() * 2)
-            self.view.ci.setGeometry(QRectF(0, 0, EXPORT_SIZE.width(), EXPORT_SIZE.height() * 2))
+            self.view.resize(EXPORT_SIZE.width(), EXPORT_SIZE.height() * 4)
+            self.view.ci.setGeometry(QRectF(0, 0, EXPORT_SIZE.width(), EXPORT_SIZE.height() * 4))
         self.view.ci.layout.activate()
         # pyqtgraph updates a view's scale only when it is about to paint; an export paints through its own
         # painter, so ask for that update now (or a redrawn chart is written at the scale drawn before).

@@ -36,7 +36,7 @@ from core.grid.stats import (
     row_summaries,
 )
 from core.model.grid import CellStatus, GridRun, RunState
-from gui.grid.metric_names import metric_name, value_text
+from gui.grid.metric_names import metric_name, number_text, value_text
 
 NAME_PARTS = " \u00b7 "
 """How the grid window joins the differences that name a column ("model x · temperature 0.5")."""
@@ -188,17 +188,18 @@ class GridStatsView(QWidget):
     # -- one cell each --------------------------------------------------------------------------------------
 
     def _summary_item(self, metric: str, summary: Summary | None) -> QTableWidgetItem:
+        # Numbers without units (the header names them), so a cell stays narrow; the tooltip has them.
         if summary is None:
             item = _item(NOT_MEASURED)
             item.setToolTip(self.tr("No finished repeat has measured this yet."))
             return item
         lines = [
-            self.tr("median {value}").format(value=value_text(metric, summary.median)),
-            self.tr("p90 {value}").format(value=value_text(metric, summary.p90)),
+            self.tr("median {value}").format(value=number_text(metric, summary.median)),
+            self.tr("p90 {value}").format(value=number_text(metric, summary.p90)),
             self.tr("range {low} \u2013 {high}").format(
-                low=value_text(metric, summary.minimum), high=value_text(metric, summary.maximum)
+                low=number_text(metric, summary.minimum), high=number_text(metric, summary.maximum)
             ),
-            self.tr("IQR {value}").format(value=value_text(metric, summary.iqr)),
+            self.tr("IQR {value}").format(value=number_text(metric, summary.iqr)),
         ]
         item = _item("\n".join(lines))
         item.setToolTip(
