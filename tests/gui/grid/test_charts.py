@@ -10,12 +10,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QTranslator
 from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui.app import install_translation
 from gui.grid.charts import GridCharts, series_colour
 from gui.theme.scheme import apply_theme
 from tests.gui.grid.sample_runs import DURATIONS, names_of, output_tokens, sample_run
@@ -223,3 +224,25 @@ def test_the_boxes_in_the_report_sit_where_their_points_are(qtbot: QtBot) -> Non
         ]
         # The box spans the quartiles, inside the range of the points (a point's radius of slack).
         assert min(centres) - 4 <= min(xs) <= max(xs) <= max(centres) + 4, caption
+
+
+@pytest.fixture
+def chinese_interface(qapp: QApplication) -> Iterator[None]:
+    before = set(qapp.findChildren(QTranslator))
+    install_translation(qapp, "zh_CN")
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.setParent(None)
+
+
+def test_the_charts_speak_the_interface_language_and_follow_a_change(
+    qtbot: QtBot, charts: GridCharts, chinese_interface: None
+) -> None:
+    # The translator arrived after the charts were drawn: the language change redraws them in Chinese.
+    qtbot.waitUntil(lambda: charts.box_plot.getAxis("bottom").labelText == "总用时（秒）")
+    assert charts.metric_choice.currentText() == "总用时（秒）"
+    assert charts.current_metric() == "duration", "the chosen metric is kept"
+    assert charts.cost_plot.titleLabel.text == "每列费用（所有重复）"
+    assert charts.cost_plot.getAxis("bottom").labelText == "费用（美元）"
+    assert "每列 token（所有重复）" in charts.tokens_plot.titleLabel.text
