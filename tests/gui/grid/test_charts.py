@@ -125,7 +125,7 @@ def test_the_charts_export_as_png_and_svg_that_viewers_open(charts: GridCharts, 
         charts.export(tmp_path / "charts.bmp")
 
 
-def test_each_chart_is_an_svg_for_the_report_even_when_never_shown(qtbot: QtBot) -> None:
+def test_each_chart_is_an_svg_for_the_report_even_when_never_shown(qtbot: QtBot, tmp_path: Path) -> None:
     charts = GridCharts()
     qtbot.addWidget(charts)
     run = sample_run()
@@ -150,6 +150,10 @@ def test_each_chart_is_an_svg_for_the_report_even_when_never_shown(qtbot: QtBot)
     )
     assert "$0.020" in svg_texts(images["Cost per column"])
     assert charts.current_metric() == "cost_usd", "the metric on screen stays chosen"
+    # Saved as a picture from the Export menu, still never shown: a whole picture, not an empty one.
+    charts.export(tmp_path / "never-shown.png")
+    image = QImage(str(tmp_path / "never-shown.png"))
+    assert image.width() >= 1800 and image.height() >= 1800
 
 
 def test_the_dark_theme_redraws_the_charts_on_a_dark_background(
