@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import fields
 from pathlib import Path
 
+from core.compare.naming import column_names
 from core.model.codec import settings_to_dict
 from core.model.compare_run import ColumnMetrics, CompareColumn, CompareRun, best_per_metric, thinking_text
 from core.model.conversation import StoredMessage
@@ -87,10 +88,10 @@ def markdown_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]
             "",
         ]
         parts += _markdown_table(_headers(run), metrics_table(run, round_index), _best_marker(best))
-        for column in run.columns:
+        for column, name in zip(run.columns, _names(run), strict=True):
             parts += [
                 "",
-                f"### {_column_title(column)}",
+                f"### {name}",
                 "",
                 _reply_text(column, round_index, messages_by_id),
             ]
@@ -107,9 +108,9 @@ def html_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]) ->
         body.append(_html_table(_headers(run), metrics_table(run, round_index), _best_marker(best)))
         columns = len(run.columns)
         body.append(f'<div class="replies" style="grid-template-columns: repeat({columns}, 1fr)">')
-        for column in run.columns:
+        for column, name in zip(run.columns, _names(run), strict=True):
             reply = renderer.render(_reply_text(column, round_index, messages_by_id))
-            body.append(f'<div class="reply"><h4>{_escape(_column_title(column))}</h4>{reply}</div>')
+            body.append(f'<div class="reply"><h4>{_escape(name)}</h4>{reply}</div>')
         body.append("</div>")
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
@@ -146,11 +147,12 @@ def _best(run: CompareRun, round_index: int) -> dict[str, int]:
 
 
 def _headers(run: CompareRun) -> list[str]:
-    return ["", *(_column_title(c) for c in run.columns)]
+    return ["", *_names(run)]
 
 
-def _column_title(column: CompareColumn) -> str:
-    return f"Column {column.index + 1}: {column.settings.model}"
+def _names(run: CompareRun) -> list[str]:
+    """The columns named as in the compare window: by what sets each apart (`core.compare.naming`)."""
+    return column_names([(column.profile_name, column.settings) for column in run.columns])
 
 
 def _setting_text(settings: RequestSettings, name: str) -> str:

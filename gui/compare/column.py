@@ -5,6 +5,8 @@ The column holds its own profile and settings; `CompareView` sends them and feed
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.compare.naming import column_names as _column_names
 from core.model.compare_run import ColumnMetrics, Difference, differences
 from core.model.conversation import StoredMessage
 from core.model.provider_check import Loss
@@ -69,6 +72,13 @@ class CompareColumnWidget(QWidget):
         self._reply_id: int | None = None
         self.preset_name: str | None = None
         """The saved preset the column was made from, named first in its header."""
+        self.name = ""
+        """What sets this column apart from the others (`column_names`): its name in every place."""
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        self.title.setFont(title_font)
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.edit_button = QPushButton(self)
@@ -110,6 +120,7 @@ class CompareColumnWidget(QWidget):
         actions.addWidget(self.stop_button)
         actions.addWidget(self.continue_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
         layout.addWidget(self.header)
         layout.addLayout(buttons)
         layout.addWidget(self.notice)
@@ -134,6 +145,11 @@ class CompareColumnWidget(QWidget):
             self.tr("Make this column's reply the conversation's next turn, with its settings.")
         )
         self.table.setVerticalHeaderLabels(list(self._metric_names().values()))
+
+    def set_name(self, name: str) -> None:
+        self.name = name
+        self.title.setText(name)
+        self.setAccessibleName(name)
 
     def set_base(
         self, base: RequestSettings, base_profile: str | None, losses: frozenset[Loss] = frozenset()
@@ -287,6 +303,13 @@ class ColumnSettingsDialog(QDialog):
         settings = self.parameters.settings()
         settings.model = self.model_picker.model_id() or settings.model
         return settings
+
+
+def column_names(columns: Sequence[tuple[str | None, RequestSettings]]) -> list[str]:
+    """Each column (profile name, settings) named by what sets it apart from the others, translated; the
+    same name in the headers, the diff dialog and the alternatives."""
+    same = QCoreApplication.translate("CompareColumnWidget", "same settings")
+    return _column_names(columns, difference_text, same)
 
 
 def prompt_message(reply: StoredMessage, prompt: str) -> StoredMessage:

@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -36,7 +36,7 @@ from core.model.request_settings import RequestSettings
 from core.model.tools import ToolRun
 from core.wire.accumulate import StreamUpdate
 from core.wire.validation import RequestValidationError
-from gui.compare.column import ColumnSettingsDialog, CompareColumnWidget
+from gui.compare.column import ColumnSettingsDialog, CompareColumnWidget, column_names
 from gui.compare.export import ChooseFolder, ask_for_folder, export_run
 from gui.compare.pacer import ColumnPacer
 from gui.compare.presets_menu import PresetsMenu
@@ -73,9 +73,12 @@ class CompareView(QWidget):
         profile_names: list[str],
         provider_losses: Mapping[str, frozenset[Loss]] | None = None,
         saved_presets: Sequence[Preset] = (),
+        enter_sends: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.enter_sends = enter_sends
+        """The chat composer's preference: Enter sends (Shift+Enter a new line), else Ctrl+Enter sends."""
         self._losses = dict(provider_losses or {})
         """What each provider's last check found lost, warned of in the column headers."""
         self._session = session
@@ -91,6 +94,7 @@ class CompareView(QWidget):
         self.prompt = QPlainTextEdit(self)
         self.prompt.setMaximumHeight(90)
         self.prompt.setTabChangesFocus(True)
+        self.prompt.installEventFilter(self)
         self.send_button = QPushButton(self)
         self.stop_all_button = QPushButton(self)
         self.add_button = QPushButton(self)
@@ -160,7 +164,14 @@ class CompareView(QWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Compare settings"))
-        self.prompt.setPlaceholderText(self.tr("A prompt to send to every column"))
+        shortcut = (
+            self.tr("Enter to send, Shift+Enter for a new line")
+            if self.enter_sends
+            else self.tr("Ctrl+Enter to send")
+        )
+        self.prompt.setPlaceholderText(
+            self.tr("A prompt to send to every column  ({shortcut})").format(shortcut=shortcut)
+        )
         self.send_button.setText(self.tr("Send to all"))
         self.stop_all_button.setText(self.tr("Stop all"))
         self.add_button.setText(self.tr("Add a column"))
@@ -271,7 +282,14 @@ class CompareView(QWidget):
         self._pacer.drop()
         for column in self.columns:
             column.maximise_button.setChecked(False)
+        self._name_columns()
         self._update_buttons()
+
+    def _name_columns(self) -> None:
+        """Every column named by what sets it apart from the others now."""
+        names = column_names([(column.profile_name, column.settings) for column in self.columns])
+        for column, name in zip(self.columns, names, strict=True):
+            column.set_name(name)
 
     def _update_buttons(self) -> None:
         running = any(column.running for column in self.columns)
@@ -293,6 +311,23 @@ class CompareView(QWidget):
             self.set_column_settings(self.columns.index(column), profile, settings)
 
     # --- sending --------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The prompt's Enter sends like the chat composer's: the same keys, the same preference."""
+        if watched is self.prompt and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if self._is_send_key(event):
+                self.send()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _is_send_key(self, event: QKeyEvent) -> bool:
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        modifiers = event.modifiers()
+        if self.enter_sends:
+            return not modifiers & Qt.KeyboardModifier.ShiftModifier
+        return bool(modifiers & Qt.KeyboardModifier.ControlModifier)
 
     def send(self) -> None:
         prompt = self.prompt.toPlainText().strip()
@@ -321,8 +356,8 @@ class CompareView(QWidget):
                 self.notice.setText(problems)
                 return
             self.columns[invalid.column].show_notice(problems)
-            refused = self.tr("Nothing was sent: column {number} has settings the API would refuse.")
-            self.notice.setText(refused.format(number=invalid.column + 1))
+            refused = self.tr("Nothing was sent: “{name}” has settings the API would refuse.")
+            self.notice.setText(refused.format(name=self.columns[invalid.column].name))
         finally:
             self._update_buttons()
 
@@ -405,10 +440,10 @@ class CompareView(QWidget):
 
     def show_diff(self) -> WordDiffDialog | None:
         """The word diff of two columns' last replies (the first two that have one, to start with)."""
-        with_reply = [(i, c) for i, c in enumerate(self.columns) if c.reply is not None]
+        with_reply = [column for column in self.columns if column.reply is not None]
         if len(with_reply) < 2:
             return None
-        choices = [(self.tr("Column {number}").format(number=i + 1), c.reply_text()) for i, c in with_reply]
+        choices = [(column.name, column.reply_text()) for column in with_reply]
         dialog = WordDiffDialog(choices, 0, 1, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -445,6 +480,7 @@ class CompareView(QWidget):
             column.set_base(self._base, self._base_profile, self._losses_of(column))
             column.show_stored(run.prompts, [messages[reply_id] for reply_id in stored.reply_ids])
             column.metrics = stored.metrics[-1] if stored.metrics else None
+        self._name_columns()
         self.run = run
         self._show_all_metrics()
         self._update_buttons()
