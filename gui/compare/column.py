@@ -14,11 +14,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,20 +32,6 @@ from gui.params.model_picker import ModelPicker, ProfilePicker
 from gui.params.panel import ParameterPanel
 from gui.params.provider_warnings import loss_text, relevant_losses
 from gui.transcript.view import TranscriptView
-
-METRICS = (
-    "time_to_first_token",
-    "duration",
-    "output_tokens_per_second",
-    "input_tokens",
-    "output_tokens",
-    "cache_read_tokens",
-    "cache_write_tokens",
-    "thinking_tokens",
-    "stop_reason",
-    "cost_usd",
-    "request_id",
-)
 
 
 class CompareColumnWidget(QWidget):
@@ -92,14 +75,6 @@ class CompareColumnWidget(QWidget):
         self.stop_button = QPushButton(self)
         self.continue_button = QPushButton(self)
         self.transcript = TranscriptView(error_text=describe, parent=self)
-        self.table = QTableWidget(len(METRICS), 1, self)
-        self.table.horizontalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setMinimumHeight(200)
-        for row in range(len(METRICS)):
-            self.table.setItem(row, 0, QTableWidgetItem(""))
-        self.table.setRowHidden(METRICS.index("thinking_tokens"), True)
         self._build_layout()
         self.edit_button.clicked.connect(self.editRequested)
         self.remove_button.clicked.connect(self.removeRequested)
@@ -125,7 +100,6 @@ class CompareColumnWidget(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.notice)
         layout.addWidget(self.transcript, 1)
-        layout.addWidget(self.table)
         layout.addLayout(actions)
         self.setMinimumWidth(320)
 
@@ -139,12 +113,9 @@ class CompareColumnWidget(QWidget):
         self.edit_button.setAccessibleDescription(self.tr("This column's provider, model and parameters"))
         self.remove_button.setAccessibleDescription(self.tr("Removes this column"))
         self.stop_button.setAccessibleDescription(self.tr("Stops this column's reply"))
-        self.table.setAccessibleName(self.tr("Measurements"))
-        self.table.setAccessibleDescription(self.tr("This column's times, tokens, cost and stop reason"))
         self.continue_button.setToolTip(
             self.tr("Make this column's reply the conversation's next turn, with its settings.")
         )
-        self.table.setVerticalHeaderLabels(list(self._metric_names().values()))
 
     def set_name(self, name: str) -> None:
         self.name = name
@@ -177,7 +148,7 @@ class CompareColumnWidget(QWidget):
 
     def clear(self) -> None:
         self.transcript.show_messages([])
-        self.show_metrics(None, set())
+        self.metrics = None
         self.show_notice("")
         self.reply = None
         self.continue_button.setEnabled(False)
@@ -219,46 +190,6 @@ class CompareColumnWidget(QWidget):
         self.metrics = metrics
         self.set_running(False)
         self.continue_button.setEnabled(True)
-
-    def show_metrics(self, metrics: ColumnMetrics | None, best: set[str], thinking: bool = False) -> None:
-        """Fill the table; the metrics named in `best` are this column's best-of-all values, shown bold.
-        The thinking tokens row shows only when `thinking` (some column's server reported them)."""
-        self.metrics = metrics
-        self.table.setRowHidden(METRICS.index("thinking_tokens"), not thinking)
-        for row, name in enumerate(METRICS):
-            item = self.table.item(row, 0)
-            assert item is not None  # every row got its item when the table was built
-            value = getattr(metrics, name) if metrics is not None else None
-            item.setText(self._metric_text(name, value))
-            font = QFont(item.font())
-            font.setBold(name in best)
-            item.setFont(font)
-
-    def _metric_text(self, name: str, value: object) -> str:
-        if value is None:
-            return "–"
-        if name in ("time_to_first_token", "duration"):
-            return self.tr("{seconds:.2f} s").format(seconds=value)
-        if name == "output_tokens_per_second":
-            return self.tr("{rate:.1f} tokens/s").format(rate=value)
-        if name == "cost_usd":
-            return f"${value:.4f}"
-        return str(value)
-
-    def _metric_names(self) -> dict[str, str]:
-        return {
-            "time_to_first_token": self.tr("Time to first token"),
-            "duration": self.tr("Total time"),
-            "output_tokens_per_second": self.tr("Output speed"),
-            "input_tokens": self.tr("Input tokens"),
-            "output_tokens": self.tr("Output tokens"),
-            "cache_read_tokens": self.tr("Cache read tokens"),
-            "cache_write_tokens": self.tr("Cache write tokens"),
-            "thinking_tokens": self.tr("Thinking tokens"),
-            "stop_reason": self.tr("Stop reason"),
-            "cost_usd": self.tr("Cost"),
-            "request_id": self.tr("Request id"),
-        }
 
 
 class ColumnSettingsDialog(QDialog):

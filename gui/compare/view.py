@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,7 @@ from core.wire.accumulate import StreamUpdate
 from core.wire.validation import RequestValidationError
 from gui.compare.column import ColumnSettingsDialog, CompareColumnWidget, column_names
 from gui.compare.export import ChooseFolder, ask_for_folder, export_run
+from gui.compare.metric_table import MetricTable
 from gui.compare.pacer import ColumnPacer
 from gui.compare.presets_menu import PresetsMenu
 from gui.compare.session_signals import CompareSignals
@@ -111,6 +113,7 @@ class CompareView(QWidget):
         self.export_button = QPushButton(self)
         self.choose_folder: ChooseFolder = ask_for_folder
         """Where "Export comparison…" writes; tests replace it so no file dialog opens."""
+        self.metric_table = MetricTable(self)
         self.sync_scrolling = QCheckBox(self)
         self.sync_scrolling.setChecked(True)
         self._syncing = False
@@ -143,6 +146,13 @@ class CompareView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(strip)
+        # The replies above, every column's measurements aligned in one table below; the user sets the split.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.metric_table)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         tools = QHBoxLayout()
         tools.addWidget(self.add_button)
         tools.addWidget(self.presets_button)
@@ -158,7 +168,7 @@ class CompareView(QWidget):
         bottom.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.notice)
         layout.addLayout(bottom)
 
@@ -236,6 +246,8 @@ class CompareView(QWidget):
                     column.maximise_button.setChecked(False)
                 column.setVisible(not on)
         chosen.setVisible(True)
+        for position, column in enumerate(self.columns):
+            self.metric_table.setColumnHidden(position, not column.isVisibleTo(self))
 
     def remove_column(self, column: CompareColumnWidget) -> None:
         if len(self.columns) <= 1:
@@ -290,6 +302,7 @@ class CompareView(QWidget):
         names = column_names([(column.profile_name, column.settings) for column in self.columns])
         for column, name in zip(self.columns, names, strict=True):
             column.set_name(name)
+        self._show_all_metrics()
 
     def _update_buttons(self) -> None:
         running = any(column.running for column in self.columns)
@@ -429,12 +442,12 @@ class CompareView(QWidget):
         self._update_buttons()
 
     def _show_all_metrics(self) -> None:
-        """Each column's metrics with its best values marked; a thinking row if any column reports one."""
-        best = best_per_metric([item.metrics for item in self.columns])
-        thinking = any(item.metrics is not None and item.metrics.thinking_tokens for item in self.columns)
-        for position, item in enumerate(self.columns):
-            best_here = {name for name, at in best.items() if at == position}
-            item.show_metrics(item.metrics, best_here, thinking=thinking)
+        """Every column's metrics in the aligned table, each metric's best value marked."""
+        metrics = [column.metrics for column in self.columns]
+        best = {name: (at,) for name, at in best_per_metric(metrics).items()}
+        self.metric_table.show_metrics([column.name for column in self.columns], metrics, best)
+        for position, column in enumerate(self.columns):
+            self.metric_table.setColumnHidden(position, not column.isVisibleTo(self))
 
     # --- reading aids, export, reopening --------------------------------------------------------------
 

@@ -536,17 +536,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="275"/>
+        <location filename="../../gui/compare/column.py" line="206"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="291"/>
+        <location filename="../../gui/compare/column.py" line="222"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="292"/>
+        <location filename="../../gui/compare/column.py" line="223"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,282 +554,207 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="133"/>
+        <location filename="../../gui/compare/column.py" line="107"/>
         <source>Edit settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="134"/>
+        <location filename="../../gui/compare/column.py" line="108"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="135"/>
+        <location filename="../../gui/compare/column.py" line="109"/>
         <source>Maximise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="136"/>
+        <location filename="../../gui/compare/column.py" line="110"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="137"/>
+        <location filename="../../gui/compare/column.py" line="111"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="138"/>
+        <location filename="../../gui/compare/column.py" line="112"/>
         <source>Continue with this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="139"/>
+        <location filename="../../gui/compare/column.py" line="113"/>
         <source>This column&apos;s provider, model and parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="140"/>
+        <location filename="../../gui/compare/column.py" line="114"/>
         <source>Removes this column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="141"/>
+        <location filename="../../gui/compare/column.py" line="115"/>
         <source>Stops this column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="142"/>
-        <source>Measurements</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="143"/>
-        <source>This column&apos;s times, tokens, cost and stop reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="145"/>
+        <location filename="../../gui/compare/column.py" line="117"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="163"/>
+        <location filename="../../gui/compare/column.py" line="134"/>
         <source>Same as the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="241"/>
-        <source>{seconds:.2f} s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="243"/>
-        <source>{rate:.1f} tokens/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="250"/>
-        <source>Time to first token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="251"/>
-        <source>Total time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="252"/>
-        <source>Output speed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="253"/>
-        <source>Input tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="254"/>
-        <source>Output tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="255"/>
-        <source>Cache read tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="256"/>
-        <source>Cache write tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="257"/>
-        <source>Thinking tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
-        <source>Stop reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="259"/>
-        <source>Cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="260"/>
-        <source>Request id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="311"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>same settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="265"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="272"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="273"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="343"/>
+        <location filename="../../gui/compare/column.py" line="274"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="344"/>
+        <location filename="../../gui/compare/column.py" line="275"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="345"/>
+        <location filename="../../gui/compare/column.py" line="276"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="346"/>
+        <location filename="../../gui/compare/column.py" line="277"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="347"/>
+        <location filename="../../gui/compare/column.py" line="278"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="353"/>
+        <location filename="../../gui/compare/column.py" line="284"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="354"/>
+        <location filename="../../gui/compare/column.py" line="285"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="355"/>
+        <location filename="../../gui/compare/column.py" line="286"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="356"/>
+        <location filename="../../gui/compare/column.py" line="287"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="357"/>
+        <location filename="../../gui/compare/column.py" line="288"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="358"/>
+        <location filename="../../gui/compare/column.py" line="289"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="359"/>
+        <location filename="../../gui/compare/column.py" line="290"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="360"/>
+        <location filename="../../gui/compare/column.py" line="291"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="361"/>
+        <location filename="../../gui/compare/column.py" line="292"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="362"/>
+        <location filename="../../gui/compare/column.py" line="293"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="363"/>
+        <location filename="../../gui/compare/column.py" line="294"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="364"/>
+        <location filename="../../gui/compare/column.py" line="295"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="365"/>
+        <location filename="../../gui/compare/column.py" line="296"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="366"/>
+        <location filename="../../gui/compare/column.py" line="297"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="367"/>
+        <location filename="../../gui/compare/column.py" line="298"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="368"/>
+        <location filename="../../gui/compare/column.py" line="299"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="369"/>
+        <location filename="../../gui/compare/column.py" line="300"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="370"/>
+        <location filename="../../gui/compare/column.py" line="301"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="371"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="372"/>
+        <location filename="../../gui/compare/column.py" line="303"/>
         <source>extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="373"/>
+        <location filename="../../gui/compare/column.py" line="304"/>
         <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,127 +802,127 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="176"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="168"/>
+        <location filename="../../gui/compare/view.py" line="178"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="170"/>
+        <location filename="../../gui/compare/view.py" line="180"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="173"/>
+        <location filename="../../gui/compare/view.py" line="183"/>
         <source>A prompt to send to every column  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="175"/>
+        <location filename="../../gui/compare/view.py" line="185"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="176"/>
+        <location filename="../../gui/compare/view.py" line="186"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="177"/>
+        <location filename="../../gui/compare/view.py" line="187"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="178"/>
+        <location filename="../../gui/compare/view.py" line="188"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="179"/>
+        <location filename="../../gui/compare/view.py" line="189"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="180"/>
+        <location filename="../../gui/compare/view.py" line="190"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="181"/>
+        <location filename="../../gui/compare/view.py" line="191"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="182"/>
+        <location filename="../../gui/compare/view.py" line="192"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="183"/>
+        <location filename="../../gui/compare/view.py" line="193"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="184"/>
+        <location filename="../../gui/compare/view.py" line="194"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="185"/>
+        <location filename="../../gui/compare/view.py" line="195"/>
         <source>Sent to every column by Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="186"/>
+        <location filename="../../gui/compare/view.py" line="196"/>
         <source>Sends the prompt to every column at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="187"/>
+        <location filename="../../gui/compare/view.py" line="197"/>
         <source>Stops every column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="188"/>
+        <location filename="../../gui/compare/view.py" line="198"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="190"/>
+        <location filename="../../gui/compare/view.py" line="200"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="192"/>
+        <location filename="../../gui/compare/view.py" line="202"/>
         <source>Scrolling one column scrolls the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="359"/>
+        <location filename="../../gui/compare/view.py" line="372"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="465"/>
+        <location filename="../../gui/compare/view.py" line="478"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="468"/>
+        <location filename="../../gui/compare/view.py" line="481"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="352"/>
+        <location filename="../../gui/compare/view.py" line="365"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="383"/>
+        <location filename="../../gui/compare/view.py" line="396"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2829,6 +2754,99 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/transcript/message_copy.py" line="43"/>
         <source>The whole message&apos;s text, without Markdown marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricTable</name>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="90"/>
+        <source>Measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="93"/>
+        <source>Each column&apos;s times, tokens, cost and stop reason, a metric per row; the best is starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="135"/>
+        <source>Best of the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="144"/>
+        <source>{ratio:.1f}× the best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="146"/>
+        <source>{percent:.0f}% of the best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="158"/>
+        <source>{seconds:.2f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="160"/>
+        <source>{rate:.1f} tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="167"/>
+        <source>Time to first token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="168"/>
+        <source>Total time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="169"/>
+        <source>Output speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="170"/>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="171"/>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="172"/>
+        <source>Cache read tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="173"/>
+        <source>Cache write tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="174"/>
+        <source>Thinking tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="175"/>
+        <source>Stop reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="176"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="177"/>
+        <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -534,17 +534,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="275"/>
+        <location filename="../../gui/compare/column.py" line="206"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="291"/>
+        <location filename="../../gui/compare/column.py" line="222"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="292"/>
+        <location filename="../../gui/compare/column.py" line="223"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -552,282 +552,207 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="133"/>
+        <location filename="../../gui/compare/column.py" line="107"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="134"/>
+        <location filename="../../gui/compare/column.py" line="108"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="135"/>
+        <location filename="../../gui/compare/column.py" line="109"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="136"/>
+        <location filename="../../gui/compare/column.py" line="110"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation>只显示这一列；再次点击显示所有列。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="137"/>
+        <location filename="../../gui/compare/column.py" line="111"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="138"/>
+        <location filename="../../gui/compare/column.py" line="112"/>
         <source>Continue with this</source>
         <translation>用这一列继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="139"/>
+        <location filename="../../gui/compare/column.py" line="113"/>
         <source>This column&apos;s provider, model and parameters</source>
         <translation>此列的服务商、模型和参数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="140"/>
+        <location filename="../../gui/compare/column.py" line="114"/>
         <source>Removes this column</source>
         <translation>移除此列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="141"/>
+        <location filename="../../gui/compare/column.py" line="115"/>
         <source>Stops this column&apos;s reply</source>
         <translation>停止此列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="142"/>
-        <source>Measurements</source>
-        <translation>测量数据</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="143"/>
-        <source>This column&apos;s times, tokens, cost and stop reason</source>
-        <translation>此列的时间、token、费用和停止原因</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="145"/>
+        <location filename="../../gui/compare/column.py" line="117"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="163"/>
+        <location filename="../../gui/compare/column.py" line="134"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="241"/>
-        <source>{seconds:.2f} s</source>
-        <translation>{seconds:.2f} 秒</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="243"/>
-        <source>{rate:.1f} tokens/s</source>
-        <translation>{rate:.1f} token/秒</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="250"/>
-        <source>Time to first token</source>
-        <translation>首个 token 时间</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="251"/>
-        <source>Total time</source>
-        <translation>总时间</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="252"/>
-        <source>Output speed</source>
-        <translation>输出速度</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="253"/>
-        <source>Input tokens</source>
-        <translation>输入 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="254"/>
-        <source>Output tokens</source>
-        <translation>输出 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="255"/>
-        <source>Cache read tokens</source>
-        <translation>缓存读取 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="256"/>
-        <source>Cache write tokens</source>
-        <translation>缓存写入 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="257"/>
-        <source>Thinking tokens</source>
-        <translation>思考 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="258"/>
-        <source>Stop reason</source>
-        <translation>停止原因</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="259"/>
-        <source>Cost</source>
-        <translation>费用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="260"/>
-        <source>Request id</source>
-        <translation>请求 ID</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="311"/>
+        <location filename="../../gui/compare/column.py" line="242"/>
         <source>same settings</source>
         <translation>相同设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="265"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="272"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="273"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="343"/>
+        <location filename="../../gui/compare/column.py" line="274"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="344"/>
+        <location filename="../../gui/compare/column.py" line="275"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="345"/>
+        <location filename="../../gui/compare/column.py" line="276"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="346"/>
+        <location filename="../../gui/compare/column.py" line="277"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="347"/>
+        <location filename="../../gui/compare/column.py" line="278"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="353"/>
+        <location filename="../../gui/compare/column.py" line="284"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="354"/>
+        <location filename="../../gui/compare/column.py" line="285"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="355"/>
+        <location filename="../../gui/compare/column.py" line="286"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="356"/>
+        <location filename="../../gui/compare/column.py" line="287"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="357"/>
+        <location filename="../../gui/compare/column.py" line="288"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="358"/>
+        <location filename="../../gui/compare/column.py" line="289"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="359"/>
+        <location filename="../../gui/compare/column.py" line="290"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="360"/>
+        <location filename="../../gui/compare/column.py" line="291"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="361"/>
+        <location filename="../../gui/compare/column.py" line="292"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="362"/>
+        <location filename="../../gui/compare/column.py" line="293"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="363"/>
+        <location filename="../../gui/compare/column.py" line="294"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="364"/>
+        <location filename="../../gui/compare/column.py" line="295"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="365"/>
+        <location filename="../../gui/compare/column.py" line="296"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="366"/>
+        <location filename="../../gui/compare/column.py" line="297"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="367"/>
+        <location filename="../../gui/compare/column.py" line="298"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="368"/>
+        <location filename="../../gui/compare/column.py" line="299"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="369"/>
+        <location filename="../../gui/compare/column.py" line="300"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="370"/>
+        <location filename="../../gui/compare/column.py" line="301"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="371"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="372"/>
+        <location filename="../../gui/compare/column.py" line="303"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="373"/>
+        <location filename="../../gui/compare/column.py" line="304"/>
         <source>MCP servers</source>
         <translation>MCP 服务器</translation>
     </message>
@@ -875,127 +800,127 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="176"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="168"/>
+        <location filename="../../gui/compare/view.py" line="178"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="170"/>
+        <location filename="../../gui/compare/view.py" line="180"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="173"/>
+        <location filename="../../gui/compare/view.py" line="183"/>
         <source>A prompt to send to every column  ({shortcut})</source>
         <translation>发送给每一列的提示词（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="175"/>
+        <location filename="../../gui/compare/view.py" line="185"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="176"/>
+        <location filename="../../gui/compare/view.py" line="186"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="177"/>
+        <location filename="../../gui/compare/view.py" line="187"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="178"/>
+        <location filename="../../gui/compare/view.py" line="188"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="179"/>
+        <location filename="../../gui/compare/view.py" line="189"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="180"/>
+        <location filename="../../gui/compare/view.py" line="190"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="181"/>
+        <location filename="../../gui/compare/view.py" line="191"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="182"/>
+        <location filename="../../gui/compare/view.py" line="192"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="183"/>
+        <location filename="../../gui/compare/view.py" line="193"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="184"/>
+        <location filename="../../gui/compare/view.py" line="194"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="185"/>
+        <location filename="../../gui/compare/view.py" line="195"/>
         <source>Sent to every column by Send to all</source>
         <translation>“全部发送”会将其发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="186"/>
+        <location filename="../../gui/compare/view.py" line="196"/>
         <source>Sends the prompt to every column at once</source>
         <translation>同时将提示词发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="187"/>
+        <location filename="../../gui/compare/view.py" line="197"/>
         <source>Stops every column&apos;s reply</source>
         <translation>停止每一列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="188"/>
+        <location filename="../../gui/compare/view.py" line="198"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation>添加一列，使用对话的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="190"/>
+        <location filename="../../gui/compare/view.py" line="200"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation>用于扫描的列：温度、思考、模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="192"/>
+        <location filename="../../gui/compare/view.py" line="202"/>
         <source>Scrolling one column scrolls the others</source>
         <translation>滚动一列时其他列同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="359"/>
+        <location filename="../../gui/compare/view.py" line="372"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation>未发送任何内容：“{name}”的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="465"/>
+        <location filename="../../gui/compare/view.py" line="478"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="468"/>
+        <location filename="../../gui/compare/view.py" line="481"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="352"/>
+        <location filename="../../gui/compare/view.py" line="365"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="383"/>
+        <location filename="../../gui/compare/view.py" line="396"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -2827,6 +2752,99 @@ The menu starts: {command}</source>
         <location filename="../../gui/transcript/message_copy.py" line="43"/>
         <source>The whole message&apos;s text, without Markdown marks</source>
         <translation>整条消息的文本，去掉 Markdown 标记</translation>
+    </message>
+</context>
+<context>
+    <name>MetricTable</name>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="90"/>
+        <source>Measurements</source>
+        <translation>测量数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="93"/>
+        <source>Each column&apos;s times, tokens, cost and stop reason, a metric per row; the best is starred</source>
+        <translation>每列的时间、token、费用和停止原因，每行一项指标；最佳值带星标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="135"/>
+        <source>Best of the columns</source>
+        <translation>各列中最佳</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="144"/>
+        <source>{ratio:.1f}× the best</source>
+        <translation>最佳值的 {ratio:.1f} 倍</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="146"/>
+        <source>{percent:.0f}% of the best</source>
+        <translation>最佳值的 {percent:.0f}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="158"/>
+        <source>{seconds:.2f} s</source>
+        <translation>{seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="160"/>
+        <source>{rate:.1f} tokens/s</source>
+        <translation>{rate:.1f} token/秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="167"/>
+        <source>Time to first token</source>
+        <translation>首个 token 时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="168"/>
+        <source>Total time</source>
+        <translation>总时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="169"/>
+        <source>Output speed</source>
+        <translation>输出速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="170"/>
+        <source>Input tokens</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="171"/>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="172"/>
+        <source>Cache read tokens</source>
+        <translation>缓存读取 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="173"/>
+        <source>Cache write tokens</source>
+        <translation>缓存写入 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="174"/>
+        <source>Thinking tokens</source>
+        <translation>思考 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="175"/>
+        <source>Stop reason</source>
+        <translation>停止原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="176"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="177"/>
+        <source>Request id</source>
+        <translation>请求 ID</translation>
     </message>
 </context>
 <context>

@@ -7,12 +7,15 @@ from pathlib import Path
 
 import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from core.demo import FakeServer, Reply, Text
+from core.model.messages import Usage
+from gui.compare.metric_table import BAR_HEIGHT, BEST_MARK, METRICS, MetricTable
 from gui.compare.word_diff_dialog import WordDiffDialog
-from tests.gui.compare.test_view import open_compare, send_with_temperatures
+from tests.gui.compare.test_view import open_compare, reply_text_by_temperature, send_with_temperatures
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import start
 
@@ -104,6 +107,74 @@ def test_columns_are_named_by_what_sets_them_apart_in_the_window_and_the_diff_di
         assert dialog.left_pick.currentText() == "temperature 0.2"
         assert dialog.right_pick.currentText() == "temperature 0.9"
         dialog.close()
+        view.close()
+        assert await app.quit() == 0
+
+    run(qloop, body())
+
+
+def bar_pixels(table: MetricTable, metric: str, column: int) -> tuple[int, set[str]]:
+    """How long the bar under a cell is as painted on screen, and its colours."""
+    image = table.viewport().grab().toImage()
+    rect = table.visualRect(table.model().index(METRICS.index(metric), column))
+    y = rect.bottom() - BAR_HEIGHT + 1
+    background = image.pixelColor(rect.right() - 1, y).name()
+    colours = [image.pixelColor(x, y).name() for x in range(rect.left(), rect.right())]
+    painted = [colour for colour in colours if colour != background]
+    return len(painted), set(painted)
+
+
+def test_one_aligned_table_shows_every_columns_metrics_with_bars_against_the_largest(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        view = await open_compare(app)
+        view.resize(1100, 800)
+        server.enqueue(
+            Reply([Text("Short.")], usage=Usage(11, 30)), Reply([Text("Longer.")], usage=Usage(11, 60))
+        )
+        await send_with_temperatures(app, view, [0.2, 0.9])
+        table = view.metric_table
+        # One table for all: no measurements table inside the columns any more.
+        assert view.findChildren(QTableWidget) == [table]
+        headers = [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+        assert headers == ["temperature 0.2", "temperature 0.9"]
+        rows = [
+            table.verticalHeaderItem(r).text() for r in range(table.rowCount()) if not table.isRowHidden(r)
+        ]
+        assert rows[:5] == [
+            "Time to first token",
+            "Total time",
+            "Output speed",
+            "Input tokens",
+            "Output tokens",
+        ]
+        by_temperature = {c.settings.temperature: i for i, c in enumerate(view.columns)}
+        answers = reply_text_by_temperature(server)
+        short, long = (0.2, 0.9) if answers[0.2] == "Short." else (0.9, 0.2)
+        assert table.cell_text("output_tokens", by_temperature[short]) == "30"
+        assert table.cell_text("output_tokens", by_temperature[long]) == "60"
+        # The cheaper reply (fewer output tokens) is the best cost: starred, bold, its bar in the highlight.
+        cheap = table.item(METRICS.index("cost_usd"), by_temperature[short])
+        dear = table.item(METRICS.index("cost_usd"), by_temperature[long])
+        assert cheap.text().startswith(BEST_MARK) and cheap.font().bold()
+        assert not dear.text().startswith(BEST_MARK) and not dear.font().bold()
+        assert "× the best" in dear.toolTip()
+        await wait_until(lambda: table.isVisible() and table.viewport().height() > 0, what="the table shown")
+        short_bar, short_colours = bar_pixels(table, "output_tokens", by_temperature[short])
+        long_bar, long_colours = bar_pixels(table, "output_tokens", by_temperature[long])
+        assert long_bar > 100 and abs(short_bar / long_bar - 0.5) < 0.05, (short_bar, long_bar)
+        mid = table.palette().color(QPalette.ColorRole.Mid).name()
+        highlight = table.palette().color(QPalette.ColorRole.Highlight).name()
+        assert short_colours == long_colours == {mid}
+        assert bar_pixels(table, "cost_usd", by_temperature[short])[1] == {highlight}
+        assert bar_pixels(table, "cost_usd", by_temperature[long])[1] == {mid}
+        # Maximising one column shows its measurements alone too.
+        view.columns[0].maximise_button.click()
+        assert [table.isColumnHidden(i) for i in range(2)] == [False, True]
+        view.columns[0].maximise_button.click()
+        assert [table.isColumnHidden(i) for i in range(2)] == [False, False]
         view.close()
         assert await app.quit() == 0
 

@@ -49,9 +49,10 @@ def round_shown(view: CompareView) -> bool:
 
 
 def metric_rows(view: CompareView, index: int) -> dict[str, str]:
-    table = view.columns[index].table
+    """One compare column's measurements as the aligned table shows them: metric name -> cell text."""
+    table = view.metric_table
     return {
-        table.verticalHeaderItem(row).text(): table.item(row, 0).text()
+        table.verticalHeaderItem(row).text(): table.item(row, index).text()
         for row in range(table.rowCount())
         if not table.isRowHidden(row)
     }
