@@ -15,7 +15,14 @@ from pathlib import Path
 
 from core.compare.naming import column_names
 from core.model.codec import settings_to_dict
-from core.model.compare_run import ColumnMetrics, CompareColumn, CompareRun, best_per_metric, thinking_text
+from core.model.compare_run import (
+    TIE_DECIMALS,
+    ColumnMetrics,
+    CompareColumn,
+    CompareRun,
+    best_per_metric,
+    thinking_text,
+)
 from core.model.conversation import StoredMessage
 from core.model.request_settings import RequestSettings
 from core.render.markdown import MarkdownRenderer, pygments_css
@@ -134,16 +141,16 @@ def write_reports(
 # -- pieces --------------------------------------------------------------------------------------------------
 
 
-def _best_marker(best: dict[str, int]) -> Callable[[tuple[str, list[str], bool], int], bool]:
-    """Marks, in a metrics table, the cell of the best column of each row (see `_best`)."""
-    return lambda row, i: best.get(row[0]) == i
+def _best_marker(best: dict[str, tuple[int, ...]]) -> Callable[[tuple[str, list[str], bool], int], bool]:
+    """Marks, in a metrics table, the cells of the best columns of each row, all of a tie (see `_best`)."""
+    return lambda row, i: i in best.get(row[0], ())
 
 
-def _best(run: CompareRun, round_index: int) -> dict[str, int]:
-    """Best column per metric label (the tables are keyed by label)."""
+def _best(run: CompareRun, round_index: int) -> dict[str, tuple[int, ...]]:
+    """Best columns per metric label (the tables are keyed by label)."""
     metrics = [c.metrics[round_index] if round_index < len(c.metrics) else None for c in run.columns]
     labels = dict(METRIC_LABELS)
-    return {labels[name]: index for name, index in best_per_metric(metrics).items()}
+    return {labels[name]: indexes for name, indexes in best_per_metric(metrics).items()}
 
 
 def _headers(run: CompareRun) -> list[str]:
@@ -166,8 +173,8 @@ def _metric_text(metrics: ColumnMetrics | None, name: str) -> str:
     value = None if metrics is None else getattr(metrics, name)
     if value is None:
         return ""
-    if name == "cost_usd":
-        return f"{value:.6f}"
+    if name in TIE_DECIMALS:  # the precision ties are judged at: two values that read the same are tied
+        return f"{value:.{TIE_DECIMALS[name]}f}"
     return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 

@@ -159,7 +159,8 @@ class MetricTable(QTableWidget):
         if name == "output_tokens_per_second":
             return self.tr("{rate:.1f} tokens/s").format(rate=value)
         if name == "cost_usd":
-            return f"${value:.4f}"
+            # Down to the millionth ties are judged at (TIE_DECIMALS), without trailing zeros past the fourth.
+            return "$" + f"{value:.6f}".rstrip("0").ljust(len(f"{value:.4f}"), "0")
         return str(value)
 
     def metric_names(self) -> dict[str, str]:

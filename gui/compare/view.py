@@ -444,7 +444,7 @@ class CompareView(QWidget):
     def _show_all_metrics(self) -> None:
         """Every column's metrics in the aligned table, each metric's best value marked."""
         metrics = [column.metrics for column in self.columns]
-        best = {name: (at,) for name, at in best_per_metric(metrics).items()}
+        best = best_per_metric(metrics)
         self.metric_table.show_metrics([column.name for column in self.columns], metrics, best)
         for position, column in enumerate(self.columns):
             self.metric_table.setColumnHidden(position, not column.isVisibleTo(self))

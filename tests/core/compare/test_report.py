@@ -60,7 +60,7 @@ def test_html_report_is_self_contained_side_by_side_and_escaped(tmp_path: Path) 
     report = html_report(run, messages)
     assert report.startswith("<!DOCTYPE html>") and "<style>" in report
     assert '<tr class="differs"><th>temperature</th><td>1.0</td><td>0.2</td></tr>' in report
-    assert '<td class="best">150.00</td><td>70.00</td>' in report
+    assert '<td class="best">150.0</td><td>70.0</td>' in report
     assert "grid-template-columns: repeat(2, 1fr)" in report
     assert "<h4>model claude-haiku-4-5-20251001 · temperature 0.2</h4>" in report and "Column" not in report
     assert "<strong>Bold</strong>" in report and "Plain &amp; short." in report

@@ -179,3 +179,34 @@ def test_one_aligned_table_shows_every_columns_metrics_with_bars_against_the_lar
         assert await app.quit() == 0
 
     run(qloop, body())
+
+
+def test_tied_columns_are_marked_equally_in_the_window_and_the_exported_report(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        view = await open_compare(app)
+        server.enqueue(
+            Reply([Text("Same length.")], usage=Usage(11, 40)),
+            Reply([Text("Same length!")], usage=Usage(11, 40)),
+        )
+        await send_with_temperatures(app, view, [0.2, 0.9])
+        table = view.metric_table
+        costs = [table.cell_text("cost_usd", i) for i in range(2)]
+        assert costs[0] == costs[1] and costs[0].startswith(BEST_MARK), costs
+        assert all(table.item(METRICS.index("cost_usd"), i).font().bold() for i in range(2))
+        folder = tmp_path / "reports"
+        view.choose_folder = lambda _parent: str(folder)
+        view.export_button.click()
+        await wait_until(lambda: "Saved" in view.notice.text(), what="the export")
+        markdown = (folder / f"comparison-{view.run.id}.md").read_text("utf-8")
+        cost_row = next(line for line in markdown.splitlines() if line.startswith("| Cost (USD)"))
+        cells = [cell.strip() for cell in cost_row.strip("|").split("|")][1:]
+        assert len(cells) == 2 and cells[0] == cells[1] and cells[0].startswith("**"), cost_row
+        page = (folder / f"comparison-{view.run.id}.html").read_text("utf-8")
+        assert page.count('<td class="best">' + cells[0].strip("*") + "</td>") == 2
+        view.close()
+        assert await app.quit() == 0
+
+    run(qloop, body())
