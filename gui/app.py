@@ -263,6 +263,7 @@ class TriptychApp:
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.continued.connect(self.window.reopen)
+        view.confirmed.connect(self.window.show_notice)
         self.compare_view = view
         view.destroyed.connect(self._forget_compare_view)
         view.show()

@@ -72,6 +72,16 @@ class CompareColumnWidget(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #c62828")
         self.notice.hide()
+        self.chosen = False
+        """The conversation continued with this column ("Continue with this")."""
+        self.chosen_label = QLabel(self)
+        self.chosen_label.setWordWrap(True)
+        # The theme's highlight: it reads as "selected" in light and dark alike.
+        self.chosen_label.setStyleSheet(
+            "QLabel { background: palette(highlight); color: palette(highlighted-text);"
+            " padding: 3px 6px; border-radius: 3px; font-weight: bold; }"
+        )
+        self.chosen_label.hide()
         self.stop_button = QPushButton(self)
         self.continue_button = QPushButton(self)
         self.transcript = TranscriptView(error_text=describe, parent=self)
@@ -99,6 +109,7 @@ class CompareColumnWidget(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(buttons)
         layout.addWidget(self.notice)
+        layout.addWidget(self.chosen_label)
         layout.addWidget(self.transcript, 1)
         layout.addLayout(actions)
         self.setMinimumWidth(320)
@@ -109,7 +120,8 @@ class CompareColumnWidget(QWidget):
         self.maximise_button.setText(self.tr("Maximise"))
         self.maximise_button.setToolTip(self.tr("Show this column alone; click again to show every column."))
         self.stop_button.setText(self.tr("Stop"))
-        self.continue_button.setText(self.tr("Continue with this"))
+        self.continue_button.setText(self.tr("Chosen ✓") if self.chosen else self.tr("Continue with this"))
+        self.chosen_label.setText(self.tr("✓ The conversation continues with this reply"))
         self.edit_button.setAccessibleDescription(self.tr("This column's provider, model and parameters"))
         self.remove_button.setAccessibleDescription(self.tr("Removes this column"))
         self.stop_button.setAccessibleDescription(self.tr("Stops this column's reply"))
@@ -137,6 +149,14 @@ class CompareColumnWidget(QWidget):
         warnings = [f"⚠ {loss_text(loss)}" for loss in relevant_losses(losses, self.settings)]
         self.header.setText("\n".join([text, *warnings]))
 
+    def set_chosen(self, chosen: bool) -> None:
+        """Marked as the column the conversation continued with: a banner above its reply, and its button
+        says so (choosing it again would change nothing; another column can still be chosen)."""
+        self.chosen = chosen
+        self.chosen_label.setVisible(chosen)
+        self.continue_button.setEnabled(self.reply is not None and not chosen and not self.running)
+        self.retranslate()
+
     def set_running(self, running: bool) -> None:
         self.running = running
         self.stop_button.setEnabled(running)
@@ -151,7 +171,7 @@ class CompareColumnWidget(QWidget):
         self.metrics = None
         self.show_notice("")
         self.reply = None
-        self.continue_button.setEnabled(False)
+        self.set_chosen(False)
 
     def show_notice(self, text: str) -> None:
         """A problem of this column alone (e.g. settings the API would refuse); empty hides it."""
@@ -171,6 +191,8 @@ class CompareColumnWidget(QWidget):
         `continuing`: the round's next request after its tool calls (their results are in the cards)."""
         if reply.parent_id is not None and not continuing:
             self.transcript.append_message(prompt_message(reply, prompt))
+        if not continuing and self.chosen:
+            self.set_chosen(False)  # a new round: the choice was of the last one
         self._reply_id = reply.id
         self.transcript.begin_reply(reply)
         self.set_running(True)

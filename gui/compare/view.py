@@ -59,9 +59,11 @@ class _Finished:
 
 
 class CompareView(QWidget):
-    """Signals: continued(conversation id): a column was chosen; the conversation should be shown again."""
+    """Signals: continued(conversation id): a column was chosen; the conversation should be shown again;
+    confirmed(text): what was chosen, worded for the main window's notice."""
 
     continued = Signal(int)
+    confirmed = Signal(str)
 
     def __init__(
         self,
@@ -390,12 +392,26 @@ class CompareView(QWidget):
             self._tasks.start(self._continue_with(self.run.id, self.columns.index(column)))
 
     async def _continue_with(self, run_id: int, index: int) -> None:
+        column = self.columns[index]
+        column.continue_button.setEnabled(False)  # one click, one choice
         try:
             await self._session.continue_with(run_id, index)
         except RuntimeError:
             self.notice.setText(self.tr("Wait for every column to finish, or stop them, first."))
+            column.set_chosen(column.chosen)
             return
+        self._mark_chosen(column)
+        self.notice.setText(
+            self.tr(
+                "The conversation continues with “{name}”: its reply is now the conversation's next turn."
+            ).format(name=column.name)
+        )
         self.continued.emit(self.conversation_id)
+        self.confirmed.emit(self.tr("Continued with “{name}” from the comparison.").format(name=column.name))
+
+    def _mark_chosen(self, chosen: CompareColumnWidget | None) -> None:
+        for column in self.columns:
+            column.set_chosen(column is chosen)
 
     # --- what the session reports ---------------------------------------------------------------------
 
@@ -495,6 +511,8 @@ class CompareView(QWidget):
             column.metrics = stored.metrics[-1] if stored.metrics else None
         self._name_columns()
         self.run = run
+        if run.chosen_column is not None and run.chosen_column < len(self.columns):
+            self._mark_chosen(self.columns[run.chosen_column])
         self._show_all_metrics()
         self._update_buttons()
 

@@ -536,17 +536,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="206"/>
+        <location filename="../../gui/compare/column.py" line="228"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="244"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="245"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,207 +554,217 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="107"/>
+        <location filename="../../gui/compare/column.py" line="118"/>
         <source>Edit settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="108"/>
+        <location filename="../../gui/compare/column.py" line="119"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="109"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Maximise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="110"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="111"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="112"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Continue with this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="113"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
+        <source>Chosen ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="124"/>
+        <source>✓ The conversation continues with this reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>This column&apos;s provider, model and parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="114"/>
+        <location filename="../../gui/compare/column.py" line="126"/>
         <source>Removes this column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="115"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Stops this column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="117"/>
+        <location filename="../../gui/compare/column.py" line="129"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="134"/>
+        <location filename="../../gui/compare/column.py" line="146"/>
         <source>Same as the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="264"/>
         <source>same settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="265"/>
+        <location filename="../../gui/compare/column.py" line="287"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="272"/>
+        <location filename="../../gui/compare/column.py" line="294"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="273"/>
+        <location filename="../../gui/compare/column.py" line="295"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="274"/>
+        <location filename="../../gui/compare/column.py" line="296"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="275"/>
+        <location filename="../../gui/compare/column.py" line="297"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="276"/>
+        <location filename="../../gui/compare/column.py" line="298"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="277"/>
+        <location filename="../../gui/compare/column.py" line="299"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="278"/>
+        <location filename="../../gui/compare/column.py" line="300"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="284"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="285"/>
+        <location filename="../../gui/compare/column.py" line="307"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="286"/>
+        <location filename="../../gui/compare/column.py" line="308"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="287"/>
+        <location filename="../../gui/compare/column.py" line="309"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="288"/>
+        <location filename="../../gui/compare/column.py" line="310"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="289"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="290"/>
+        <location filename="../../gui/compare/column.py" line="312"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="291"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="292"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="293"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="294"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="295"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="296"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="297"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="298"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="299"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="300"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -802,127 +812,137 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="176"/>
+        <location filename="../../gui/compare/view.py" line="178"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="178"/>
+        <location filename="../../gui/compare/view.py" line="180"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="180"/>
+        <location filename="../../gui/compare/view.py" line="182"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="183"/>
+        <location filename="../../gui/compare/view.py" line="185"/>
         <source>A prompt to send to every column  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="185"/>
+        <location filename="../../gui/compare/view.py" line="187"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="186"/>
+        <location filename="../../gui/compare/view.py" line="188"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="187"/>
+        <location filename="../../gui/compare/view.py" line="189"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="188"/>
+        <location filename="../../gui/compare/view.py" line="190"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="189"/>
+        <location filename="../../gui/compare/view.py" line="191"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="190"/>
+        <location filename="../../gui/compare/view.py" line="192"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="191"/>
+        <location filename="../../gui/compare/view.py" line="193"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="192"/>
+        <location filename="../../gui/compare/view.py" line="194"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="193"/>
+        <location filename="../../gui/compare/view.py" line="195"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="194"/>
+        <location filename="../../gui/compare/view.py" line="196"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="195"/>
+        <location filename="../../gui/compare/view.py" line="197"/>
         <source>Sent to every column by Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="196"/>
+        <location filename="../../gui/compare/view.py" line="198"/>
         <source>Sends the prompt to every column at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="197"/>
+        <location filename="../../gui/compare/view.py" line="199"/>
         <source>Stops every column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="198"/>
+        <location filename="../../gui/compare/view.py" line="200"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="200"/>
+        <location filename="../../gui/compare/view.py" line="202"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="202"/>
+        <location filename="../../gui/compare/view.py" line="204"/>
         <source>Scrolling one column scrolls the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="372"/>
+        <location filename="../../gui/compare/view.py" line="374"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="478"/>
+        <location filename="../../gui/compare/view.py" line="406"/>
+        <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="410"/>
+        <source>Continued with “{name}” from the comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="494"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="481"/>
+        <location filename="../../gui/compare/view.py" line="497"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="365"/>
+        <location filename="../../gui/compare/view.py" line="367"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="396"/>
+        <location filename="../../gui/compare/view.py" line="400"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2795,57 +2815,57 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="167"/>
+        <location filename="../../gui/compare/metric_table.py" line="168"/>
         <source>Time to first token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="168"/>
+        <location filename="../../gui/compare/metric_table.py" line="169"/>
         <source>Total time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="169"/>
+        <location filename="../../gui/compare/metric_table.py" line="170"/>
         <source>Output speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="170"/>
+        <location filename="../../gui/compare/metric_table.py" line="171"/>
         <source>Input tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="171"/>
+        <location filename="../../gui/compare/metric_table.py" line="172"/>
         <source>Output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="172"/>
+        <location filename="../../gui/compare/metric_table.py" line="173"/>
         <source>Cache read tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="173"/>
+        <location filename="../../gui/compare/metric_table.py" line="174"/>
         <source>Cache write tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="174"/>
+        <location filename="../../gui/compare/metric_table.py" line="175"/>
         <source>Thinking tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="175"/>
+        <location filename="../../gui/compare/metric_table.py" line="176"/>
         <source>Stop reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="176"/>
+        <location filename="../../gui/compare/metric_table.py" line="177"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="177"/>
+        <location filename="../../gui/compare/metric_table.py" line="178"/>
         <source>Request id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5881,12 +5901,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="322"/>
+        <location filename="../../gui/app.py" line="323"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="367"/>
+        <location filename="../../gui/app.py" line="368"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -534,17 +534,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="206"/>
+        <location filename="../../gui/compare/column.py" line="228"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="222"/>
+        <location filename="../../gui/compare/column.py" line="244"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="223"/>
+        <location filename="../../gui/compare/column.py" line="245"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -552,207 +552,217 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="107"/>
+        <location filename="../../gui/compare/column.py" line="118"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="108"/>
+        <location filename="../../gui/compare/column.py" line="119"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="109"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="110"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation>只显示这一列；再次点击显示所有列。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="111"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="112"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Continue with this</source>
         <translation>用这一列继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="113"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
+        <source>Chosen ✓</source>
+        <translation>已选择 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="124"/>
+        <source>✓ The conversation continues with this reply</source>
+        <translation>✓ 对话将以这条回复继续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>This column&apos;s provider, model and parameters</source>
         <translation>此列的服务商、模型和参数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="114"/>
+        <location filename="../../gui/compare/column.py" line="126"/>
         <source>Removes this column</source>
         <translation>移除此列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="115"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Stops this column&apos;s reply</source>
         <translation>停止此列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="117"/>
+        <location filename="../../gui/compare/column.py" line="129"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="134"/>
+        <location filename="../../gui/compare/column.py" line="146"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
+        <location filename="../../gui/compare/column.py" line="264"/>
         <source>same settings</source>
         <translation>相同设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="265"/>
+        <location filename="../../gui/compare/column.py" line="287"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="272"/>
+        <location filename="../../gui/compare/column.py" line="294"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="273"/>
+        <location filename="../../gui/compare/column.py" line="295"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="274"/>
+        <location filename="../../gui/compare/column.py" line="296"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="275"/>
+        <location filename="../../gui/compare/column.py" line="297"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="276"/>
+        <location filename="../../gui/compare/column.py" line="298"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="277"/>
+        <location filename="../../gui/compare/column.py" line="299"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="278"/>
+        <location filename="../../gui/compare/column.py" line="300"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="284"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="285"/>
+        <location filename="../../gui/compare/column.py" line="307"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="286"/>
+        <location filename="../../gui/compare/column.py" line="308"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="287"/>
+        <location filename="../../gui/compare/column.py" line="309"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="288"/>
+        <location filename="../../gui/compare/column.py" line="310"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="289"/>
+        <location filename="../../gui/compare/column.py" line="311"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="290"/>
+        <location filename="../../gui/compare/column.py" line="312"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="291"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="292"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="293"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="294"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="295"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="296"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="297"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="298"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="299"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="300"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>MCP servers</source>
         <translation>MCP 服务器</translation>
     </message>
@@ -800,127 +810,137 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="176"/>
+        <location filename="../../gui/compare/view.py" line="178"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="178"/>
+        <location filename="../../gui/compare/view.py" line="180"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="180"/>
+        <location filename="../../gui/compare/view.py" line="182"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="183"/>
+        <location filename="../../gui/compare/view.py" line="185"/>
         <source>A prompt to send to every column  ({shortcut})</source>
         <translation>发送给每一列的提示词（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="185"/>
+        <location filename="../../gui/compare/view.py" line="187"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="186"/>
+        <location filename="../../gui/compare/view.py" line="188"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="187"/>
+        <location filename="../../gui/compare/view.py" line="189"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="188"/>
+        <location filename="../../gui/compare/view.py" line="190"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="189"/>
+        <location filename="../../gui/compare/view.py" line="191"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="190"/>
+        <location filename="../../gui/compare/view.py" line="192"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="191"/>
+        <location filename="../../gui/compare/view.py" line="193"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="192"/>
+        <location filename="../../gui/compare/view.py" line="194"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="193"/>
+        <location filename="../../gui/compare/view.py" line="195"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="194"/>
+        <location filename="../../gui/compare/view.py" line="196"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="195"/>
+        <location filename="../../gui/compare/view.py" line="197"/>
         <source>Sent to every column by Send to all</source>
         <translation>“全部发送”会将其发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="196"/>
+        <location filename="../../gui/compare/view.py" line="198"/>
         <source>Sends the prompt to every column at once</source>
         <translation>同时将提示词发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="197"/>
+        <location filename="../../gui/compare/view.py" line="199"/>
         <source>Stops every column&apos;s reply</source>
         <translation>停止每一列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="198"/>
+        <location filename="../../gui/compare/view.py" line="200"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation>添加一列，使用对话的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="200"/>
+        <location filename="../../gui/compare/view.py" line="202"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation>用于扫描的列：温度、思考、模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="202"/>
+        <location filename="../../gui/compare/view.py" line="204"/>
         <source>Scrolling one column scrolls the others</source>
         <translation>滚动一列时其他列同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="372"/>
+        <location filename="../../gui/compare/view.py" line="374"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation>未发送任何内容：“{name}”的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="478"/>
+        <location filename="../../gui/compare/view.py" line="406"/>
+        <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
+        <translation>对话将以“{name}”继续：它的回复现在是对话的下一轮。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="410"/>
+        <source>Continued with “{name}” from the comparison.</source>
+        <translation>已从对比中选择“{name}”继续对话。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="494"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="481"/>
+        <location filename="../../gui/compare/view.py" line="497"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="365"/>
+        <location filename="../../gui/compare/view.py" line="367"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="396"/>
+        <location filename="../../gui/compare/view.py" line="400"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -2792,57 +2812,57 @@ The menu starts: {command}</source>
         <translation>{rate:.1f} token/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="167"/>
+        <location filename="../../gui/compare/metric_table.py" line="168"/>
         <source>Time to first token</source>
         <translation>首个 token 时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="168"/>
+        <location filename="../../gui/compare/metric_table.py" line="169"/>
         <source>Total time</source>
         <translation>总时间</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="169"/>
+        <location filename="../../gui/compare/metric_table.py" line="170"/>
         <source>Output speed</source>
         <translation>输出速度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="170"/>
+        <location filename="../../gui/compare/metric_table.py" line="171"/>
         <source>Input tokens</source>
         <translation>输入 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="171"/>
+        <location filename="../../gui/compare/metric_table.py" line="172"/>
         <source>Output tokens</source>
         <translation>输出 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="172"/>
+        <location filename="../../gui/compare/metric_table.py" line="173"/>
         <source>Cache read tokens</source>
         <translation>缓存读取 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="173"/>
+        <location filename="../../gui/compare/metric_table.py" line="174"/>
         <source>Cache write tokens</source>
         <translation>缓存写入 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="174"/>
+        <location filename="../../gui/compare/metric_table.py" line="175"/>
         <source>Thinking tokens</source>
         <translation>思考 token</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="175"/>
+        <location filename="../../gui/compare/metric_table.py" line="176"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="176"/>
+        <location filename="../../gui/compare/metric_table.py" line="177"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/metric_table.py" line="177"/>
+        <location filename="../../gui/compare/metric_table.py" line="178"/>
         <source>Request id</source>
         <translation>请求 ID</translation>
     </message>
@@ -5871,12 +5891,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="322"/>
+        <location filename="../../gui/app.py" line="323"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="367"/>
+        <location filename="../../gui/app.py" line="368"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

@@ -210,3 +210,47 @@ def test_tied_columns_are_marked_equally_in_the_window_and_the_exported_report(
         assert await app.quit() == 0
 
     run(qloop, body())
+
+
+def test_continue_with_this_marks_the_chosen_column_says_so_and_opens_the_conversation(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        view = await open_compare(app)
+        server.enqueue(Reply([Text("Cool answer.")]), Reply([Text("Warm answer.")]))
+        await send_with_temperatures(app, view, [0.2, 0.9])
+        first, second = view.columns
+        assert not first.chosen_label.isVisible() and not second.chosen_label.isVisible()
+        second.continue_button.click()
+        await wait_until(lambda: second.chosen, what="the choice confirmed")
+        assert second.chosen_label.isVisible() and not first.chosen_label.isVisible()
+        assert second.continue_button.text() == "Chosen ✓" and not second.continue_button.isEnabled()
+        assert first.continue_button.text() == "Continue with this" and first.continue_button.isEnabled()
+        assert view.notice.text().startswith("The conversation continues with “temperature 0.9”")
+        notice = app.window.composer.notice
+        assert notice.isVisible() and notice.text() == "Continued with “temperature 0.9” from the comparison."
+        chosen_text = second.reply.content[0]["text"]
+        await wait_until(lambda: chosen_text in app.transcript_text(), what="the conversation with the reply")
+        # Choosing the other column moves the mark (and the conversation) there.
+        first.continue_button.click()
+        await wait_until(lambda: first.chosen and not second.chosen, what="the mark moved")
+        assert first.chosen_label.isVisible() and not second.chosen_label.isVisible()
+        assert second.continue_button.isEnabled()
+        await wait_until(lambda: "Cool answer." in app.transcript_text(), what="the other reply shown")
+        run_id = view.run.id
+        view.close()
+        assert await app.quit() == 0
+
+        # Reopened after a restart, the run still shows which column the conversation continued with.
+        again = await start(qapp, tmp_path, server)
+        await again.app.open_compare(run_id)
+        reopened = again.app.compare_view
+        await wait_until(lambda: reopened.run is not None, what="the reopened run")
+        assert [column.chosen for column in reopened.columns] == [True, False]
+        await wait_until(lambda: reopened.columns[0].chosen_label.isVisible(), what="the mark shown")
+        assert not reopened.columns[1].chosen_label.isVisible()
+        reopened.close()
+        assert await again.quit() == 0
+
+    run(qloop, body())
