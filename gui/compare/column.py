@@ -133,6 +133,12 @@ class CompareColumnWidget(QWidget):
         self.name = name
         self.title.setText(name)
         self.setAccessibleName(name)
+        self._show_header_if_new()
+
+    def _show_header_if_new(self) -> None:
+        """The line under the name says what the column changes from the conversation; hidden when it would
+        repeat the name."""
+        self.header.setVisible(self.header.text() != self.name)
 
     def set_base(
         self, base: RequestSettings, base_profile: str | None, losses: frozenset[Loss] = frozenset()
@@ -148,6 +154,7 @@ class CompareColumnWidget(QWidget):
         text = f"{self.preset_name} — {text}" if self.preset_name else text
         warnings = [f"⚠ {loss_text(loss)}" for loss in relevant_losses(losses, self.settings)]
         self.header.setText("\n".join([text, *warnings]))
+        self._show_header_if_new()
 
     def set_chosen(self, chosen: bool) -> None:
         """Marked as the column the conversation continued with: a banner above its reply, and its button

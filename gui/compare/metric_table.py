@@ -146,6 +146,11 @@ class MetricTable(QTableWidget):
             return self.tr("{percent:.0f}% of the best").format(percent=100 * value / best)
         return ""
 
+    def content_height(self) -> int:
+        """The height that shows every visible row without scrolling."""
+        rows = sum(self.rowHeight(row) for row in range(self.rowCount()) if not self.isRowHidden(row))
+        return self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
+
     def cell_text(self, metric: str, column: int) -> str:
         """What the cell shows (with the best mark), for the window's tests and readers."""
         item = self.item(METRICS.index(metric), column)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -153,8 +153,9 @@ class CompareView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(self.metric_table)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self._split_set = False
         tools = QHBoxLayout()
         tools.addWidget(self.add_button)
         tools.addWidget(self.presets_button)
@@ -515,6 +516,19 @@ class CompareView(QWidget):
             self._mark_chosen(self.columns[run.chosen_column])
         self._show_all_metrics()
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_set:
+            self._split_set = True
+            self._fit_split()
+
+    def _fit_split(self) -> None:
+        """The table as tall as its rows, up to 40% of the window: the replies keep the most room. The user
+        drags the handle to change it."""
+        total = sum(self.splitter.sizes())
+        table = min(self.metric_table.content_height(), round(total * 0.4))
+        self.splitter.setSizes([total - table, table])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_all()

@@ -92,6 +92,9 @@ def test_columns_are_named_by_what_sets_them_apart_in_the_window_and_the_diff_di
         server.enqueue(Reply([Text("Cool answer.")]), Reply([Text("Warm answer.")]))
         await send_with_temperatures(app, view, [0.2, 0.9])
         assert [c.title.text() for c in view.columns] == ["temperature 0.2", "temperature 0.9"]
+        # The line of what differs from the conversation would repeat the name: hidden.
+        assert [c.header.text() for c in view.columns] == ["temperature 0.2", "temperature 0.9"]
+        assert not any(c.header.isVisible() for c in view.columns)
         view.add_button.click()  # the conversation's own settings: temperature left to the default
         assert [c.title.text() for c in view.columns] == [
             "temperature 0.2",
@@ -115,8 +118,10 @@ def test_columns_are_named_by_what_sets_them_apart_in_the_window_and_the_diff_di
 
 def bar_pixels(table: MetricTable, metric: str, column: int) -> tuple[int, set[str]]:
     """How long the bar under a cell is as painted on screen, and its colours."""
+    index = table.model().index(METRICS.index(metric), column)
+    table.scrollTo(index)  # the table may be shorter than its rows: the user scrolls to it
     image = table.viewport().grab().toImage()
-    rect = table.visualRect(table.model().index(METRICS.index(metric), column))
+    rect = table.visualRect(index)
     y = rect.bottom() - BAR_HEIGHT + 1
     background = image.pixelColor(rect.right() - 1, y).name()
     colours = [image.pixelColor(x, y).name() for x in range(rect.left(), rect.right())]
@@ -162,6 +167,9 @@ def test_one_aligned_table_shows_every_columns_metrics_with_bars_against_the_lar
         assert not dear.text().startswith(BEST_MARK) and not dear.font().bold()
         assert "× the best" in dear.toolTip()
         await wait_until(lambda: table.isVisible() and table.viewport().height() > 0, what="the table shown")
+        # The replies keep most of the window: the table is as tall as its rows, at most 40% of the split.
+        replies, measurements = view.splitter.sizes()
+        assert measurements <= 0.4 * (replies + measurements) + 1 and replies > measurements
         short_bar, short_colours = bar_pixels(table, "output_tokens", by_temperature[short])
         long_bar, long_colours = bar_pixels(table, "output_tokens", by_temperature[long])
         assert long_bar > 100 and abs(short_bar / long_bar - 0.5) < 0.05, (short_bar, long_bar)
