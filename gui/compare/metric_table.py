@@ -83,6 +83,9 @@ class MetricTable(QTableWidget):
         self.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + BAR_HEIGHT + 10)
         self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
+        # Two rows at least, whatever its scroll area would ask: in a small window the replies need the room.
+        row = self.verticalHeader().minimumSectionSize()
+        self.setMinimumHeight(self.horizontalHeader().sizeHint().height() + 2 * row + 2 * self.frameWidth())
         self.setRowHidden(METRICS.index("thinking_tokens"), True)
         self.retranslate()
 

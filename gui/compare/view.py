@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -48,6 +48,8 @@ from gui.tasks import TaskKeeper
 from gui.widgets.screen_fit import fit_to_screen
 
 DEFAULT_COLUMNS = 2
+TABLE_SHARE = 0.4
+"""At most this part of the split goes to the metric table until the user drags the handle."""
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,10 @@ class CompareView(QWidget):
         self.splitter.addWidget(self.metric_table)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self._split_set = False
+        self._table_share = TABLE_SHARE
+        """The part of the split the table may take; the user's drag of the handle sets it."""
+        self.splitter.splitterMoved.connect(self._split_moved)
+        self.splitter.installEventFilter(self)
         tools = QHBoxLayout()
         tools.addWidget(self.add_button)
         tools.addWidget(self.presets_button)
@@ -329,7 +334,10 @@ class CompareView(QWidget):
     # --- sending --------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The prompt's Enter sends like the chat composer's: the same keys, the same preference."""
+        """The prompt's Enter sends like the chat composer's: the same keys, the same preference. A resized
+        split refits the table."""
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._fit_split()
         if watched is self.prompt and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if self._is_send_key(event):
@@ -517,17 +525,19 @@ class CompareView(QWidget):
         self._show_all_metrics()
         self._update_buttons()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._split_set:
-            self._split_set = True
-            self._fit_split()
+    def _split_moved(self) -> None:
+        replies, table = self.splitter.sizes()
+        if replies + table > 0:
+            self._table_share = table / (replies + table)
 
     def _fit_split(self) -> None:
-        """The table as tall as its rows, up to 40% of the window: the replies keep the most room. The user
-        drags the handle to change it."""
-        total = sum(self.splitter.sizes())
-        table = min(self.metric_table.content_height(), round(total * 0.4))
+        """The table as tall as its rows, up to its share of the window (40% until the user drags the
+        handle): in a small window the replies keep the most room, in a tall one the table no empty rows."""
+        # Its height, not sizes(): on a resize the sizes are the old ones until the splitter lays out again.
+        total = self.splitter.height() - self.splitter.handleWidth()
+        if total <= 0 or not self.isVisible():
+            return
+        table = min(self.metric_table.content_height(), round(total * self._table_share))
         self.splitter.setSizes([total - table, table])
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -170,6 +170,13 @@ def test_one_aligned_table_shows_every_columns_metrics_with_bars_against_the_lar
         # The replies keep most of the window: the table is as tall as its rows, at most 40% of the split.
         replies, measurements = view.splitter.sizes()
         assert measurements <= 0.4 * (replies + measurements) + 1 and replies > measurements
+        # A smaller window shrinks the table with it, not the replies alone.
+        view.resize(760, 420)
+        await wait_until(
+            lambda: sum(view.splitter.sizes()) < replies + measurements, what="the smaller split"
+        )
+        replies, measurements = view.splitter.sizes()
+        assert measurements <= 0.4 * (replies + measurements) + 1 and replies > measurements
         short_bar, short_colours = bar_pixels(table, "output_tokens", by_temperature[short])
         long_bar, long_colours = bar_pixels(table, "output_tokens", by_temperature[long])
         assert long_bar > 100 and abs(short_bar / long_bar - 0.5) < 0.05, (short_bar, long_bar)
