@@ -292,10 +292,12 @@ class TriptychApp:
             profile_names=[profile.name for profile in self._profiles],
             provider_losses=await self._provider_losses(),
             saved_presets=self.window.presets.presets(),  # the parameter panel's list: one list for both
+            enter_sends=self.window.composer.enter_sends,
             parent=self.window,
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.continued.connect(self.window.reopen)
+        view.confirmed.connect(self.window.show_notice)
         self.compare_view = view
         view.destroyed.connect(self._forget_compare_view)
         view.show()

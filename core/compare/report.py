@@ -13,8 +13,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import fields
 from pathlib import Path
 
+from core.compare.naming import column_names
 from core.model.codec import settings_to_dict
-from core.model.compare_run import ColumnMetrics, CompareColumn, CompareRun, best_per_metric, thinking_text
+from core.model.compare_run import (
+    TIE_DECIMALS,
+    ColumnMetrics,
+    CompareColumn,
+    CompareRun,
+    best_per_metric,
+    thinking_text,
+)
 from core.model.conversation import StoredMessage
 from core.model.request_settings import RequestSettings
 from core.render.markdown import MarkdownRenderer, pygments_css
@@ -87,10 +95,10 @@ def markdown_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]
             "",
         ]
         parts += _markdown_table(_headers(run), metrics_table(run, round_index), _best_marker(best))
-        for column in run.columns:
+        for column, name in zip(run.columns, _names(run), strict=True):
             parts += [
                 "",
-                f"### {_column_title(column)}",
+                f"### {name}",
                 "",
                 _reply_text(column, round_index, messages_by_id),
             ]
@@ -107,9 +115,9 @@ def html_report(run: CompareRun, messages_by_id: Mapping[int, StoredMessage]) ->
         body.append(_html_table(_headers(run), metrics_table(run, round_index), _best_marker(best)))
         columns = len(run.columns)
         body.append(f'<div class="replies" style="grid-template-columns: repeat({columns}, 1fr)">')
-        for column in run.columns:
+        for column, name in zip(run.columns, _names(run), strict=True):
             reply = renderer.render(_reply_text(column, round_index, messages_by_id))
-            body.append(f'<div class="reply"><h4>{_escape(_column_title(column))}</h4>{reply}</div>')
+            body.append(f'<div class="reply"><h4>{_escape(name)}</h4>{reply}</div>')
         body.append("</div>")
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
@@ -133,24 +141,25 @@ def write_reports(
 # -- pieces --------------------------------------------------------------------------------------------------
 
 
-def _best_marker(best: dict[str, int]) -> Callable[[tuple[str, list[str], bool], int], bool]:
-    """Marks, in a metrics table, the cell of the best column of each row (see `_best`)."""
-    return lambda row, i: best.get(row[0]) == i
+def _best_marker(best: dict[str, tuple[int, ...]]) -> Callable[[tuple[str, list[str], bool], int], bool]:
+    """Marks, in a metrics table, the cells of the best columns of each row, all of a tie (see `_best`)."""
+    return lambda row, i: i in best.get(row[0], ())
 
 
-def _best(run: CompareRun, round_index: int) -> dict[str, int]:
-    """Best column per metric label (the tables are keyed by label)."""
+def _best(run: CompareRun, round_index: int) -> dict[str, tuple[int, ...]]:
+    """Best columns per metric label (the tables are keyed by label)."""
     metrics = [c.metrics[round_index] if round_index < len(c.metrics) else None for c in run.columns]
     labels = dict(METRIC_LABELS)
-    return {labels[name]: index for name, index in best_per_metric(metrics).items()}
+    return {labels[name]: indexes for name, indexes in best_per_metric(metrics).items()}
 
 
 def _headers(run: CompareRun) -> list[str]:
-    return ["", *(_column_title(c) for c in run.columns)]
+    return ["", *_names(run)]
 
 
-def _column_title(column: CompareColumn) -> str:
-    return f"Column {column.index + 1}: {column.settings.model}"
+def _names(run: CompareRun) -> list[str]:
+    """The columns named as in the compare window: by what sets each apart (`core.compare.naming`)."""
+    return column_names([(column.profile_name, column.settings) for column in run.columns])
 
 
 def _setting_text(settings: RequestSettings, name: str) -> str:
@@ -164,8 +173,8 @@ def _metric_text(metrics: ColumnMetrics | None, name: str) -> str:
     value = None if metrics is None else getattr(metrics, name)
     if value is None:
         return ""
-    if name == "cost_usd":
-        return f"{value:.6f}"
+    if name in TIE_DECIMALS:  # the precision ties are judged at: two values that read the same are tied
+        return f"{value:.{TIE_DECIMALS[name]}f}"
     return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 

@@ -239,19 +239,34 @@ LOWER_IS_BETTER = ("time_to_first_token", "duration", "cost_usd")
 HIGHER_IS_BETTER = ("output_tokens_per_second",)
 
 
-def best_per_metric(metrics: Sequence[ColumnMetrics | None]) -> dict[str, int]:
-    """Metric name -> index of the column with the best value.
+TIE_DECIMALS: Mapping[str, int] = {
+    "time_to_first_token": 2,
+    "duration": 2,
+    "output_tokens_per_second": 1,
+    "cost_usd": 6,
+}
+"""The precision the window and the reports show each metric at: values equal there are tied."""
 
-    Only replies that ended with a stop reason compete (a reply cut by an error is fast and cheap, not good),
-    and a metric is named only when at least two columns have it: a lone value is not "best" of anything.
+
+def best_per_metric(metrics: Sequence[ColumnMetrics | None]) -> dict[str, tuple[int, ...]]:
+    """Metric name -> the indexes of the columns with the best value: every one of them when tied.
+
+    Values equal at the precision they are shown at (`TIE_DECIMALS`) are tied: a difference nobody can see
+    is no win, and marking one of two equal-looking values would say otherwise. Only replies that ended with
+    a stop reason compete (a reply cut by an error is fast and cheap, not good), and a metric is named only
+    when at least two columns have it: a lone value is not "best" of anything.
     """
     finished = [(index, item) for index, item in enumerate(metrics) if item and item.stop_reason]
-    best: dict[str, int] = {}
+    best: dict[str, tuple[int, ...]] = {}
     for name in (*LOWER_IS_BETTER, *HIGHER_IS_BETTER):
-        values = [(getattr(item, name), index) for index, item in finished if getattr(item, name) is not None]
+        values = [
+            (round(value, TIE_DECIMALS[name]), index)
+            for index, item in finished
+            if (value := getattr(item, name)) is not None
+        ]
         if len(values) < 2:
             continue
         pick = max if name in HIGHER_IS_BETTER else min
-        # Ties go to the leftmost column: compare the value, then prefer the lower index.
-        best[name] = pick(values, key=lambda pair: (pair[0], -pair[1] if pick is max else pair[1]))[1]
+        top = pick(value for value, _ in values)
+        best[name] = tuple(index for value, index in values if value == top)
     return best

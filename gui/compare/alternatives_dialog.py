@@ -9,26 +9,36 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from core.model.compare_run import Alternative, CompareColumn, differences
+from core.model.compare_run import Alternative, CompareColumn, CompareRun, differences
 from core.model.conversation import StoredMessage
-from gui.compare.column import difference_text
+from gui.compare.column import column_names, difference_text
 from gui.error_messages import describe
 from gui.transcript.view import TranscriptView
 
 
 class AlternativesDialog(QDialog):
-    """One tab per other column: what its settings changed from the chosen column's, and its reply."""
+    """One tab per other column, named as in the compare window: what its settings changed from the chosen
+    column's, and its reply."""
 
     def __init__(
         self,
+        run: CompareRun,
         chosen: CompareColumn,
         others: list[tuple[Alternative, StoredMessage]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Alternatives from a comparison"))
-        note = QLabel(self.tr("Kept for reading: these replies are not sent to the model."), self)
+        self._names = column_names([(column.profile_name, column.settings) for column in run.columns])
+        note = QLabel(
+            self.tr(
+                "The conversation continued with “{chosen}”. Kept for reading: these replies are not sent "
+                "to the model."
+            ).format(chosen=self._names[chosen.index]),
+            self,
+        )
         note.setWordWrap(True)
+        self.note = note
         self.tabs = QTabWidget(self)
         self.summaries: list[QLabel] = []
         self.transcripts: list[TranscriptView] = []
@@ -56,4 +66,4 @@ class AlternativesDialog(QDialog):
         layout.addWidget(transcript, 1)
         self.summaries.append(summary)
         self.transcripts.append(transcript)
-        self.tabs.addTab(page, self.tr("Column {number}").format(number=column.index + 1))
+        self.tabs.addTab(page, self._names[column.index])

@@ -47,7 +47,7 @@ class AlternativesLinks(QObject):
             return
         chosen, others = alternatives(run, message_id)
         messages = await self._conversations.messages([other.message_id for other in others])
-        dialog = AlternativesDialog(chosen, list(zip(others, messages, strict=True)), self._parent)
+        dialog = AlternativesDialog(run, chosen, list(zip(others, messages, strict=True)), self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._forget)
         self.dialog = dialog

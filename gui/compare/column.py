@@ -5,6 +5,8 @@ The column holds its own profile and settings; `CompareView` sends them and feed
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -12,16 +14,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from core.compare.naming import column_names as _column_names
 from core.model.compare_run import ColumnMetrics, Difference, differences
 from core.model.conversation import StoredMessage
 from core.model.provider_check import Loss
@@ -32,20 +32,6 @@ from gui.params.model_picker import ModelPicker, ProfilePicker
 from gui.params.panel import ParameterPanel
 from gui.params.provider_warnings import loss_text, relevant_losses
 from gui.transcript.view import TranscriptView
-
-METRICS = (
-    "time_to_first_token",
-    "duration",
-    "output_tokens_per_second",
-    "input_tokens",
-    "output_tokens",
-    "cache_read_tokens",
-    "cache_write_tokens",
-    "thinking_tokens",
-    "stop_reason",
-    "cost_usd",
-    "request_id",
-)
 
 
 class CompareColumnWidget(QWidget):
@@ -69,6 +55,13 @@ class CompareColumnWidget(QWidget):
         self._reply_id: int | None = None
         self.preset_name: str | None = None
         """The saved preset the column was made from, named first in its header."""
+        self.name = ""
+        """What sets this column apart from the others (`column_names`): its name in every place."""
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        self.title.setFont(title_font)
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.edit_button = QPushButton(self)
@@ -79,17 +72,19 @@ class CompareColumnWidget(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #c62828")
         self.notice.hide()
+        self.chosen = False
+        """The conversation continued with this column ("Continue with this")."""
+        self.chosen_label = QLabel(self)
+        self.chosen_label.setWordWrap(True)
+        # The theme's highlight: it reads as "selected" in light and dark alike.
+        self.chosen_label.setStyleSheet(
+            "QLabel { background: palette(highlight); color: palette(highlighted-text);"
+            " padding: 3px 6px; border-radius: 3px; font-weight: bold; }"
+        )
+        self.chosen_label.hide()
         self.stop_button = QPushButton(self)
         self.continue_button = QPushButton(self)
         self.transcript = TranscriptView(error_text=describe, parent=self)
-        self.table = QTableWidget(len(METRICS), 1, self)
-        self.table.horizontalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setMinimumHeight(200)
-        for row in range(len(METRICS)):
-            self.table.setItem(row, 0, QTableWidgetItem(""))
-        self.table.setRowHidden(METRICS.index("thinking_tokens"), True)
         self._build_layout()
         self.edit_button.clicked.connect(self.editRequested)
         self.remove_button.clicked.connect(self.removeRequested)
@@ -110,11 +105,12 @@ class CompareColumnWidget(QWidget):
         actions.addWidget(self.stop_button)
         actions.addWidget(self.continue_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
         layout.addWidget(self.header)
         layout.addLayout(buttons)
         layout.addWidget(self.notice)
+        layout.addWidget(self.chosen_label)
         layout.addWidget(self.transcript, 1)
-        layout.addWidget(self.table)
         layout.addLayout(actions)
         self.setMinimumWidth(320)
 
@@ -124,16 +120,25 @@ class CompareColumnWidget(QWidget):
         self.maximise_button.setText(self.tr("Maximise"))
         self.maximise_button.setToolTip(self.tr("Show this column alone; click again to show every column."))
         self.stop_button.setText(self.tr("Stop"))
-        self.continue_button.setText(self.tr("Continue with this"))
+        self.continue_button.setText(self.tr("Chosen ✓") if self.chosen else self.tr("Continue with this"))
+        self.chosen_label.setText(self.tr("✓ The conversation continues with this reply"))
         self.edit_button.setAccessibleDescription(self.tr("This column's provider, model and parameters"))
         self.remove_button.setAccessibleDescription(self.tr("Removes this column"))
         self.stop_button.setAccessibleDescription(self.tr("Stops this column's reply"))
-        self.table.setAccessibleName(self.tr("Measurements"))
-        self.table.setAccessibleDescription(self.tr("This column's times, tokens, cost and stop reason"))
         self.continue_button.setToolTip(
             self.tr("Make this column's reply the conversation's next turn, with its settings.")
         )
-        self.table.setVerticalHeaderLabels(list(self._metric_names().values()))
+
+    def set_name(self, name: str) -> None:
+        self.name = name
+        self.title.setText(name)
+        self.setAccessibleName(name)
+        self._show_header_if_new()
+
+    def _show_header_if_new(self) -> None:
+        """The line under the name says what the column changes from the conversation; hidden when it would
+        repeat the name."""
+        self.header.setVisible(self.header.text() != self.name)
 
     def set_base(
         self, base: RequestSettings, base_profile: str | None, losses: frozenset[Loss] = frozenset()
@@ -149,6 +154,15 @@ class CompareColumnWidget(QWidget):
         text = f"{self.preset_name} — {text}" if self.preset_name else text
         warnings = [f"⚠ {loss_text(loss)}" for loss in relevant_losses(losses, self.settings)]
         self.header.setText("\n".join([text, *warnings]))
+        self._show_header_if_new()
+
+    def set_chosen(self, chosen: bool) -> None:
+        """Marked as the column the conversation continued with: a banner above its reply, and its button
+        says so (choosing it again would change nothing; another column can still be chosen)."""
+        self.chosen = chosen
+        self.chosen_label.setVisible(chosen)
+        self.continue_button.setEnabled(self.reply is not None and not chosen and not self.running)
+        self.retranslate()
 
     def set_running(self, running: bool) -> None:
         self.running = running
@@ -161,10 +175,10 @@ class CompareColumnWidget(QWidget):
 
     def clear(self) -> None:
         self.transcript.show_messages([])
-        self.show_metrics(None, set())
+        self.metrics = None
         self.show_notice("")
         self.reply = None
-        self.continue_button.setEnabled(False)
+        self.set_chosen(False)
 
     def show_notice(self, text: str) -> None:
         """A problem of this column alone (e.g. settings the API would refuse); empty hides it."""
@@ -184,6 +198,8 @@ class CompareColumnWidget(QWidget):
         `continuing`: the round's next request after its tool calls (their results are in the cards)."""
         if reply.parent_id is not None and not continuing:
             self.transcript.append_message(prompt_message(reply, prompt))
+        if not continuing and self.chosen:
+            self.set_chosen(False)  # a new round: the choice was of the last one
         self._reply_id = reply.id
         self.transcript.begin_reply(reply)
         self.set_running(True)
@@ -203,46 +219,6 @@ class CompareColumnWidget(QWidget):
         self.metrics = metrics
         self.set_running(False)
         self.continue_button.setEnabled(True)
-
-    def show_metrics(self, metrics: ColumnMetrics | None, best: set[str], thinking: bool = False) -> None:
-        """Fill the table; the metrics named in `best` are this column's best-of-all values, shown bold.
-        The thinking tokens row shows only when `thinking` (some column's server reported them)."""
-        self.metrics = metrics
-        self.table.setRowHidden(METRICS.index("thinking_tokens"), not thinking)
-        for row, name in enumerate(METRICS):
-            item = self.table.item(row, 0)
-            assert item is not None  # every row got its item when the table was built
-            value = getattr(metrics, name) if metrics is not None else None
-            item.setText(self._metric_text(name, value))
-            font = QFont(item.font())
-            font.setBold(name in best)
-            item.setFont(font)
-
-    def _metric_text(self, name: str, value: object) -> str:
-        if value is None:
-            return "–"
-        if name in ("time_to_first_token", "duration"):
-            return self.tr("{seconds:.2f} s").format(seconds=value)
-        if name == "output_tokens_per_second":
-            return self.tr("{rate:.1f} tokens/s").format(rate=value)
-        if name == "cost_usd":
-            return f"${value:.4f}"
-        return str(value)
-
-    def _metric_names(self) -> dict[str, str]:
-        return {
-            "time_to_first_token": self.tr("Time to first token"),
-            "duration": self.tr("Total time"),
-            "output_tokens_per_second": self.tr("Output speed"),
-            "input_tokens": self.tr("Input tokens"),
-            "output_tokens": self.tr("Output tokens"),
-            "cache_read_tokens": self.tr("Cache read tokens"),
-            "cache_write_tokens": self.tr("Cache write tokens"),
-            "thinking_tokens": self.tr("Thinking tokens"),
-            "stop_reason": self.tr("Stop reason"),
-            "cost_usd": self.tr("Cost"),
-            "request_id": self.tr("Request id"),
-        }
 
 
 class ColumnSettingsDialog(QDialog):
@@ -287,6 +263,13 @@ class ColumnSettingsDialog(QDialog):
         settings = self.parameters.settings()
         settings.model = self.model_picker.model_id() or settings.model
         return settings
+
+
+def column_names(columns: Sequence[tuple[str | None, RequestSettings]]) -> list[str]:
+    """Each column (profile name, settings) named by what sets it apart from the others, translated; the
+    same name in the headers, the diff dialog and the alternatives."""
+    same = QCoreApplication.translate("CompareColumnWidget", "same settings")
+    return _column_names(columns, difference_text, same)
 
 
 def prompt_message(reply: StoredMessage, prompt: str) -> StoredMessage:

@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,8 +37,9 @@ from core.model.request_settings import RequestSettings
 from core.model.tools import ToolRun
 from core.wire.accumulate import StreamUpdate
 from core.wire.validation import RequestValidationError
-from gui.compare.column import ColumnSettingsDialog, CompareColumnWidget
+from gui.compare.column import ColumnSettingsDialog, CompareColumnWidget, column_names
 from gui.compare.export import ChooseFolder, ask_for_folder, export_run
+from gui.compare.metric_table import MetricTable
 from gui.compare.pacer import ColumnPacer
 from gui.compare.presets_menu import PresetsMenu
 from gui.compare.session_signals import CompareSignals
@@ -46,6 +48,8 @@ from gui.tasks import TaskKeeper
 from gui.widgets.screen_fit import fit_to_screen
 
 DEFAULT_COLUMNS = 2
+TABLE_SHARE = 0.4
+"""At most this part of the split goes to the metric table until the user drags the handle."""
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,11 @@ class _Finished:
 
 
 class CompareView(QWidget):
-    """Signals: continued(conversation id): a column was chosen; the conversation should be shown again."""
+    """Signals: continued(conversation id): a column was chosen; the conversation should be shown again;
+    confirmed(text): what was chosen, worded for the main window's notice."""
 
     continued = Signal(int)
+    confirmed = Signal(str)
 
     def __init__(
         self,
@@ -73,9 +79,12 @@ class CompareView(QWidget):
         profile_names: list[str],
         provider_losses: Mapping[str, frozenset[Loss]] | None = None,
         saved_presets: Sequence[Preset] = (),
+        enter_sends: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.enter_sends = enter_sends
+        """The chat composer's preference: Enter sends (Shift+Enter a new line), else Ctrl+Enter sends."""
         self._losses = dict(provider_losses or {})
         """What each provider's last check found lost, warned of in the column headers."""
         self._session = session
@@ -91,6 +100,7 @@ class CompareView(QWidget):
         self.prompt = QPlainTextEdit(self)
         self.prompt.setMaximumHeight(90)
         self.prompt.setTabChangesFocus(True)
+        self.prompt.installEventFilter(self)
         self.send_button = QPushButton(self)
         self.stop_all_button = QPushButton(self)
         self.add_button = QPushButton(self)
@@ -107,6 +117,7 @@ class CompareView(QWidget):
         self.export_button = QPushButton(self)
         self.choose_folder: ChooseFolder = ask_for_folder
         """Where "Export comparison…" writes; tests replace it so no file dialog opens."""
+        self.metric_table = MetricTable(self)
         self.sync_scrolling = QCheckBox(self)
         self.sync_scrolling.setChecked(True)
         self._syncing = False
@@ -139,6 +150,17 @@ class CompareView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(strip)
+        # The replies above, every column's measurements aligned in one table below; the user sets the split.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.metric_table)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self._table_share = TABLE_SHARE
+        """The part of the split the table may take; the user's drag of the handle sets it."""
+        self.splitter.splitterMoved.connect(self._split_moved)
+        self.splitter.installEventFilter(self)
         tools = QHBoxLayout()
         tools.addWidget(self.add_button)
         tools.addWidget(self.presets_button)
@@ -154,13 +176,20 @@ class CompareView(QWidget):
         bottom.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.notice)
         layout.addLayout(bottom)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Compare settings"))
-        self.prompt.setPlaceholderText(self.tr("A prompt to send to every column"))
+        shortcut = (
+            self.tr("Enter to send, Shift+Enter for a new line")
+            if self.enter_sends
+            else self.tr("Ctrl+Enter to send")
+        )
+        self.prompt.setPlaceholderText(
+            self.tr("A prompt to send to every column  ({shortcut})").format(shortcut=shortcut)
+        )
         self.send_button.setText(self.tr("Send to all"))
         self.stop_all_button.setText(self.tr("Stop all"))
         self.add_button.setText(self.tr("Add a column"))
@@ -225,6 +254,8 @@ class CompareView(QWidget):
                     column.maximise_button.setChecked(False)
                 column.setVisible(not on)
         chosen.setVisible(True)
+        for position, column in enumerate(self.columns):
+            self.metric_table.setColumnHidden(position, not column.isVisibleTo(self))
 
     def remove_column(self, column: CompareColumnWidget) -> None:
         if len(self.columns) <= 1:
@@ -271,7 +302,15 @@ class CompareView(QWidget):
         self._pacer.drop()
         for column in self.columns:
             column.maximise_button.setChecked(False)
+        self._name_columns()
         self._update_buttons()
+
+    def _name_columns(self) -> None:
+        """Every column named by what sets it apart from the others now."""
+        names = column_names([(column.profile_name, column.settings) for column in self.columns])
+        for column, name in zip(self.columns, names, strict=True):
+            column.set_name(name)
+        self._show_all_metrics()
 
     def _update_buttons(self) -> None:
         running = any(column.running for column in self.columns)
@@ -293,6 +332,26 @@ class CompareView(QWidget):
             self.set_column_settings(self.columns.index(column), profile, settings)
 
     # --- sending --------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The prompt's Enter sends like the chat composer's: the same keys, the same preference. A resized
+        split refits the table."""
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._fit_split()
+        if watched is self.prompt and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if self._is_send_key(event):
+                self.send()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _is_send_key(self, event: QKeyEvent) -> bool:
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        modifiers = event.modifiers()
+        if self.enter_sends:
+            return not modifiers & Qt.KeyboardModifier.ShiftModifier
+        return bool(modifiers & Qt.KeyboardModifier.ControlModifier)
 
     def send(self) -> None:
         prompt = self.prompt.toPlainText().strip()
@@ -321,8 +380,8 @@ class CompareView(QWidget):
                 self.notice.setText(problems)
                 return
             self.columns[invalid.column].show_notice(problems)
-            refused = self.tr("Nothing was sent: column {number} has settings the API would refuse.")
-            self.notice.setText(refused.format(number=invalid.column + 1))
+            refused = self.tr("Nothing was sent: “{name}” has settings the API would refuse.")
+            self.notice.setText(refused.format(name=self.columns[invalid.column].name))
         finally:
             self._update_buttons()
 
@@ -342,12 +401,26 @@ class CompareView(QWidget):
             self._tasks.start(self._continue_with(self.run.id, self.columns.index(column)))
 
     async def _continue_with(self, run_id: int, index: int) -> None:
+        column = self.columns[index]
+        column.continue_button.setEnabled(False)  # one click, one choice
         try:
             await self._session.continue_with(run_id, index)
         except RuntimeError:
             self.notice.setText(self.tr("Wait for every column to finish, or stop them, first."))
+            column.set_chosen(column.chosen)
             return
+        self._mark_chosen(column)
+        self.notice.setText(
+            self.tr(
+                "The conversation continues with “{name}”: its reply is now the conversation's next turn."
+            ).format(name=column.name)
+        )
         self.continued.emit(self.conversation_id)
+        self.confirmed.emit(self.tr("Continued with “{name}” from the comparison.").format(name=column.name))
+
+    def _mark_chosen(self, chosen: CompareColumnWidget | None) -> None:
+        for column in self.columns:
+            column.set_chosen(column is chosen)
 
     # --- what the session reports ---------------------------------------------------------------------
 
@@ -394,21 +467,21 @@ class CompareView(QWidget):
         self._update_buttons()
 
     def _show_all_metrics(self) -> None:
-        """Each column's metrics with its best values marked; a thinking row if any column reports one."""
-        best = best_per_metric([item.metrics for item in self.columns])
-        thinking = any(item.metrics is not None and item.metrics.thinking_tokens for item in self.columns)
-        for position, item in enumerate(self.columns):
-            best_here = {name for name, at in best.items() if at == position}
-            item.show_metrics(item.metrics, best_here, thinking=thinking)
+        """Every column's metrics in the aligned table, each metric's best value marked."""
+        metrics = [column.metrics for column in self.columns]
+        best = best_per_metric(metrics)
+        self.metric_table.show_metrics([column.name for column in self.columns], metrics, best)
+        for position, column in enumerate(self.columns):
+            self.metric_table.setColumnHidden(position, not column.isVisibleTo(self))
 
     # --- reading aids, export, reopening --------------------------------------------------------------
 
     def show_diff(self) -> WordDiffDialog | None:
         """The word diff of two columns' last replies (the first two that have one, to start with)."""
-        with_reply = [(i, c) for i, c in enumerate(self.columns) if c.reply is not None]
+        with_reply = [column for column in self.columns if column.reply is not None]
         if len(with_reply) < 2:
             return None
-        choices = [(self.tr("Column {number}").format(number=i + 1), c.reply_text()) for i, c in with_reply]
+        choices = [(column.name, column.reply_text()) for column in with_reply]
         dialog = WordDiffDialog(choices, 0, 1, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -445,9 +518,27 @@ class CompareView(QWidget):
             column.set_base(self._base, self._base_profile, self._losses_of(column))
             column.show_stored(run.prompts, [messages[reply_id] for reply_id in stored.reply_ids])
             column.metrics = stored.metrics[-1] if stored.metrics else None
+        self._name_columns()
         self.run = run
+        if run.chosen_column is not None and run.chosen_column < len(self.columns):
+            self._mark_chosen(self.columns[run.chosen_column])
         self._show_all_metrics()
         self._update_buttons()
+
+    def _split_moved(self) -> None:
+        replies, table = self.splitter.sizes()
+        if replies + table > 0:
+            self._table_share = table / (replies + table)
+
+    def _fit_split(self) -> None:
+        """The table as tall as its rows, up to its share of the window (40% until the user drags the
+        handle): in a small window the replies keep the most room, in a tall one the table no empty rows."""
+        # Its height, not sizes(): on a resize the sizes are the old ones until the splitter lays out again.
+        total = self.splitter.height() - self.splitter.handleWidth()
+        if total <= 0 or not self.isVisible():
+            return
+        table = min(self.metric_table.content_height(), round(total * self._table_share))
+        self.splitter.setSizes([total - table, table])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_all()

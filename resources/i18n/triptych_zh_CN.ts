@@ -196,24 +196,19 @@
 <context>
     <name>AlternativesDialog</name>
     <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="29"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="31"/>
         <source>Alternatives from a comparison</source>
         <translation>对比中的其他回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="30"/>
-        <source>Kept for reading: these replies are not sent to the model.</source>
-        <translation>仅供查看：这些回复不会发送给模型。</translation>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="35"/>
+        <source>The conversation continued with “{chosen}”. Kept for reading: these replies are not sent to the model.</source>
+        <translation>对话已选择“{chosen}”继续。仅供查看：这些回复不会发送给模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="50"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="60"/>
         <source>Same settings as the chosen reply</source>
         <translation>与所选回复的设置相同</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="59"/>
-        <source>Column {number}</source>
-        <translation>第 {number} 列</translation>
     </message>
 </context>
 <context>
@@ -674,17 +669,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="259"/>
+        <location filename="../../gui/compare/column.py" line="235"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="275"/>
+        <location filename="../../gui/compare/column.py" line="251"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="276"/>
+        <location filename="../../gui/compare/column.py" line="252"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -692,277 +687,217 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="118"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="119"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="124"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation>只显示这一列；再次点击显示所有列。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="126"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="127"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Continue with this</source>
         <translation>用这一列继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="128"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
+        <source>Chosen ✓</source>
+        <translation>已选择 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="124"/>
+        <source>✓ The conversation continues with this reply</source>
+        <translation>✓ 对话将以这条回复继续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>This column&apos;s provider, model and parameters</source>
         <translation>此列的服务商、模型和参数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="129"/>
+        <location filename="../../gui/compare/column.py" line="126"/>
         <source>Removes this column</source>
         <translation>移除此列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="130"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Stops this column&apos;s reply</source>
         <translation>停止此列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="131"/>
-        <source>Measurements</source>
-        <translation>测量数据</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="132"/>
-        <source>This column&apos;s times, tokens, cost and stop reason</source>
-        <translation>此列的时间、token、费用和停止原因</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="134"/>
+        <location filename="../../gui/compare/column.py" line="129"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="147"/>
+        <location filename="../../gui/compare/column.py" line="152"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="225"/>
-        <source>{seconds:.2f} s</source>
-        <translation>{seconds:.2f} 秒</translation>
+        <location filename="../../gui/compare/column.py" line="271"/>
+        <source>same settings</source>
+        <translation>相同设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="227"/>
-        <source>{rate:.1f} tokens/s</source>
-        <translation>{rate:.1f} token/秒</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="234"/>
-        <source>Time to first token</source>
-        <translation>首个 token 时间</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
-        <source>Total time</source>
-        <translation>总时间</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="236"/>
-        <source>Output speed</source>
-        <translation>输出速度</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="237"/>
-        <source>Input tokens</source>
-        <translation>输入 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="238"/>
-        <source>Output tokens</source>
-        <translation>输出 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="239"/>
-        <source>Cache read tokens</source>
-        <translation>缓存读取 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="240"/>
-        <source>Cache write tokens</source>
-        <translation>缓存写入 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="241"/>
-        <source>Thinking tokens</source>
-        <translation>思考 token</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="242"/>
-        <source>Stop reason</source>
-        <translation>停止原因</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="243"/>
-        <source>Cost</source>
-        <translation>费用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="244"/>
-        <source>Request id</source>
-        <translation>请求 ID</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/column.py" line="311"/>
+        <location filename="../../gui/compare/column.py" line="294"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="301"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="303"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="304"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="307"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="313"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="334"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="335"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="336"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="337"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="338"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="339"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="340"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="341"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="342"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="343"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="344"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="345"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="346"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="347"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="348"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="349"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="350"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>MCP servers</source>
         <translation>MCP 服务器</translation>
     </message>
@@ -1010,122 +945,137 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="162"/>
+        <location filename="../../gui/compare/view.py" line="184"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="163"/>
-        <source>A prompt to send to every column</source>
-        <translation>发送给每一列的提示词</translation>
+        <location filename="../../gui/compare/view.py" line="186"/>
+        <source>Enter to send, Shift+Enter for a new line</source>
+        <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="164"/>
+        <location filename="../../gui/compare/view.py" line="188"/>
+        <source>Ctrl+Enter to send</source>
+        <translation>Ctrl+Enter 发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="191"/>
+        <source>A prompt to send to every column  ({shortcut})</source>
+        <translation>发送给每一列的提示词（{shortcut}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="193"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="165"/>
+        <location filename="../../gui/compare/view.py" line="194"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="166"/>
+        <location filename="../../gui/compare/view.py" line="195"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="167"/>
+        <location filename="../../gui/compare/view.py" line="196"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="168"/>
+        <location filename="../../gui/compare/view.py" line="197"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="169"/>
+        <location filename="../../gui/compare/view.py" line="198"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="170"/>
+        <location filename="../../gui/compare/view.py" line="199"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="171"/>
+        <location filename="../../gui/compare/view.py" line="200"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="172"/>
+        <location filename="../../gui/compare/view.py" line="201"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="173"/>
+        <location filename="../../gui/compare/view.py" line="202"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="174"/>
+        <location filename="../../gui/compare/view.py" line="203"/>
         <source>Sent to every column by Send to all</source>
         <translation>“全部发送”会将其发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="175"/>
+        <location filename="../../gui/compare/view.py" line="204"/>
         <source>Sends the prompt to every column at once</source>
         <translation>同时将提示词发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="176"/>
+        <location filename="../../gui/compare/view.py" line="205"/>
         <source>Stops every column&apos;s reply</source>
         <translation>停止每一列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="177"/>
+        <location filename="../../gui/compare/view.py" line="206"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation>添加一列，使用对话的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="179"/>
+        <location filename="../../gui/compare/view.py" line="208"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation>用于扫描的列：温度、思考、模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="181"/>
+        <location filename="../../gui/compare/view.py" line="210"/>
         <source>Scrolling one column scrolls the others</source>
         <translation>滚动一列时其他列同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="411"/>
-        <source>Column {number}</source>
-        <translation>第 {number} 列</translation>
+        <location filename="../../gui/compare/view.py" line="383"/>
+        <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
+        <translation>未发送任何内容：“{name}”的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="430"/>
+        <location filename="../../gui/compare/view.py" line="415"/>
+        <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
+        <translation>对话将以“{name}”继续：它的回复现在是对话的下一轮。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="419"/>
+        <source>Continued with “{name}” from the comparison.</source>
+        <translation>已从对比中选择“{name}”继续对话。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="503"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="433"/>
+        <location filename="../../gui/compare/view.py" line="506"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="317"/>
+        <location filename="../../gui/compare/view.py" line="376"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="324"/>
-        <source>Nothing was sent: column {number} has settings the API would refuse.</source>
-        <translation>未发送任何内容：第 {number} 列的设置会被 API 拒绝。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare/view.py" line="348"/>
+        <location filename="../../gui/compare/view.py" line="409"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -2481,52 +2431,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="105"/>
+        <location filename="../../gui/grid/charts.py" line="106"/>
         <source>Metric shown in the box plot</source>
         <translation>箱线图显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="109"/>
+        <location filename="../../gui/grid/charts.py" line="110"/>
         <source>Box plot of:</source>
         <translation>箱线图指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="120"/>
+        <location filename="../../gui/grid/charts.py" line="121"/>
         <source>Charts of the run</source>
         <translation>本次运行的图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="204"/>
+        <location filename="../../gui/grid/charts.py" line="208"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="227"/>
+        <location filename="../../gui/grid/charts.py" line="231"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="308"/>
+        <location filename="../../gui/grid/charts.py" line="312"/>
         <source>Cost per column (every repeat)</source>
         <translation>每列费用（所有重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="329"/>
+        <location filename="../../gui/grid/charts.py" line="333"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="334"/>
+        <location filename="../../gui/grid/charts.py" line="338"/>
         <source>Tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="418"/>
+        <location filename="../../gui/grid/charts.py" line="422"/>
         <source>Cost per column</source>
         <translation>每列费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="419"/>
+        <location filename="../../gui/grid/charts.py" line="423"/>
         <source>Tokens per column</source>
         <translation>每列 token</translation>
     </message>
@@ -2789,72 +2739,72 @@ The menu starts: {command}</source>
         <translation>用例 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="193"/>
+        <location filename="../../gui/grid/stats_view.py" line="194"/>
         <source>No finished repeat has measured this yet.</source>
         <translation>尚无已完成的重复测得此值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <location filename="../../gui/grid/stats_view.py" line="197"/>
         <source>median {value}</source>
         <translation>中位数 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="197"/>
+        <location filename="../../gui/grid/stats_view.py" line="198"/>
         <source>p90 {value}</source>
         <translation>p90 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="198"/>
+        <location filename="../../gui/grid/stats_view.py" line="199"/>
         <source>range {low} – {high}</source>
         <translation>范围 {low} – {high}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="201"/>
+        <location filename="../../gui/grid/stats_view.py" line="202"/>
         <source>IQR {value}</source>
         <translation>四分位距 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="205"/>
+        <location filename="../../gui/grid/stats_view.py" line="206"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation>基于 {n} 次已完成的重复；四分位数为 {q1} 和 {q3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="220"/>
+        <location filename="../../gui/grid/stats_view.py" line="221"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation>一方已完成的重复太少，无法区分差异与噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="223"/>
+        <location filename="../../gui/grid/stats_view.py" line="224"/>
         <source>≈ within noise</source>
         <translation>≈ 在噪声内</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="223"/>
+        <location filename="../../gui/grid/stats_view.py" line="224"/>
         <source>≠ beyond noise</source>
         <translation>≠ 超出噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="230"/>
+        <location filename="../../gui/grid/stats_view.py" line="231"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation>与 {reference} 相比中位数 {difference}；{confidence}% 自助法区间 {low} 至 {high}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="245"/>
+        <location filename="../../gui/grid/stats_view.py" line="246"/>
         <source>{distinct} of {repeats}</source>
         <translation>{distinct} / {repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="248"/>
+        <location filename="../../gui/grid/stats_view.py" line="249"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation>一个单元格各次重复中不同回复的数量（忽略空白），按单元格取平均：1 表示每次回答都相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="257"/>
+        <location filename="../../gui/grid/stats_view.py" line="258"/>
         <source>{done} of {total} finished</source>
         <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="259"/>
+        <location filename="../../gui/grid/stats_view.py" line="260"/>
         <source>{failed} failed</source>
         <translation>{failed} 次失败</translation>
     </message>
@@ -3782,6 +3732,99 @@ The menu starts: {command}</source>
         <location filename="../../gui/transcript/message_copy.py" line="43"/>
         <source>The whole message&apos;s text, without Markdown marks</source>
         <translation>整条消息的文本，去掉 Markdown 标记</translation>
+    </message>
+</context>
+<context>
+    <name>MetricTable</name>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="93"/>
+        <source>Measurements</source>
+        <translation>测量数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="96"/>
+        <source>Each column&apos;s times, tokens, cost and stop reason, a metric per row; the best is starred</source>
+        <translation>每列的时间、token、费用和停止原因，每行一项指标；最佳值带星标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="138"/>
+        <source>Best of the columns</source>
+        <translation>各列中最佳</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="147"/>
+        <source>{ratio:.1f}× the best</source>
+        <translation>最佳值的 {ratio:.1f} 倍</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="149"/>
+        <source>{percent:.0f}% of the best</source>
+        <translation>最佳值的 {percent:.0f}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="166"/>
+        <source>{seconds:.2f} s</source>
+        <translation>{seconds:.2f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="168"/>
+        <source>{rate:.1f} tokens/s</source>
+        <translation>{rate:.1f} token/秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="176"/>
+        <source>Time to first token</source>
+        <translation>首个 token 时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="177"/>
+        <source>Total time</source>
+        <translation>总时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="178"/>
+        <source>Output speed</source>
+        <translation>输出速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="179"/>
+        <source>Input tokens</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="180"/>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="181"/>
+        <source>Cache read tokens</source>
+        <translation>缓存读取 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="182"/>
+        <source>Cache write tokens</source>
+        <translation>缓存写入 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="183"/>
+        <source>Thinking tokens</source>
+        <translation>思考 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="184"/>
+        <source>Stop reason</source>
+        <translation>停止原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="185"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/metric_table.py" line="186"/>
+        <source>Request id</source>
+        <translation>请求 ID</translation>
     </message>
 </context>
 <context>
@@ -7090,12 +7133,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="355"/>
+        <location filename="../../gui/app.py" line="357"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="402"/>
+        <location filename="../../gui/app.py" line="404"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from core.demo import FakeServer, Reply, Text, ToolUse
-from core.model.compare_run import Alternative, CompareColumn
+from core.model.compare_run import Alternative, CompareColumn, CompareRun
 from core.model.conversation import StoredMessage
 from core.model.request_settings import RequestSettings
 from core.transcripts.importers.progress import ImportProgress
@@ -186,6 +186,7 @@ def test_every_control_of_every_window_and_dialog_has_a_name_and_a_description(
         assert compare is not None
         check(compare, "compare window", found)
         settings = RequestSettings(model="claude-sonnet-4-6")
+        chosen, other = CompareColumn(0, "Relay", settings), CompareColumn(1, "Relay", settings)
         dialogs: list[tuple[str, QDialog]] = [
             ("column settings", ColumnSettingsDialog("Relay", settings, ["Relay"], compare)),
             (
@@ -196,8 +197,9 @@ def test_every_control_of_every_window_and_dialog_has_a_name_and_a_description(
             (
                 "alternatives",
                 AlternativesDialog(
-                    CompareColumn(0, "Relay", settings),
-                    [(Alternative(CompareColumn(1, "Relay", settings), reply.id, None), reply)],
+                    CompareRun(1, 1, None, ["Hi"], [chosen, other]),
+                    chosen,
+                    [(Alternative(other, reply.id, None), reply)],
                     window,
                 ),
             ),

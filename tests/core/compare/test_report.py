@@ -45,7 +45,14 @@ def test_markdown_report_has_the_differences_the_metrics_and_each_reply(tmp_path
     assert "| max_tokens | 4096 | 4096 |" in report  # the same in both: not marked
     assert "| Time to first token (s) | **0.25** | 0.75 |" in report
     assert "| Cost (USD) | 0.004500 | **0.000900** |" in report
-    assert "### Column 2: claude-haiku-4-5-20251001\n\nPlain & short." in report
+    # Columns are named by what sets them apart, in the table headers and above each reply.
+    first, second = (
+        "model claude-sonnet-4-6 · temperature 1.0",
+        "model claude-haiku-4-5-20251001 · temperature 0.2",
+    )
+    assert f"|  | {first} | {second} |" in report
+    assert f"### {second}\n\nPlain & short." in report
+    assert "Column" not in report
 
 
 def test_html_report_is_self_contained_side_by_side_and_escaped(tmp_path: Path) -> None:
@@ -53,8 +60,9 @@ def test_html_report_is_self_contained_side_by_side_and_escaped(tmp_path: Path) 
     report = html_report(run, messages)
     assert report.startswith("<!DOCTYPE html>") and "<style>" in report
     assert '<tr class="differs"><th>temperature</th><td>1.0</td><td>0.2</td></tr>' in report
-    assert '<td class="best">150.00</td><td>70.00</td>' in report
+    assert '<td class="best">150.0</td><td>70.0</td>' in report
     assert "grid-template-columns: repeat(2, 1fr)" in report
+    assert "<h4>model claude-haiku-4-5-20251001 · temperature 0.2</h4>" in report and "Column" not in report
     assert "<strong>Bold</strong>" in report and "Plain &amp; short." in report
     assert "<script>" not in report and "&lt;script&gt;" in report
     assert "<img" not in report and "http-equiv" not in report

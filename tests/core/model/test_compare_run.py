@@ -70,12 +70,27 @@ def test_best_per_metric_picks_lowest_times_and_cost_and_highest_speed() -> None
                       stop_reason="end_turn")  # fmt: skip
     failed = ColumnMetrics(time_to_first_token=None, duration=0.1, cost_usd=0.0)
     assert best_per_metric([a, b, failed, None]) == {
-        "time_to_first_token": 0,
-        "duration": 1,
-        "cost_usd": 1,
-        "output_tokens_per_second": 1,
+        "time_to_first_token": (0,),
+        "duration": (1,),
+        "cost_usd": (1,),
+        "output_tokens_per_second": (1,),
     }
     assert best_per_metric([a, failed]) == {}
+
+
+def test_best_per_metric_names_every_tied_column_at_the_precision_shown() -> None:
+    a = ColumnMetrics(time_to_first_token=0.501, duration=3.0, output_tokens_per_second=80.04,
+                      cost_usd=0.0012, stop_reason="end_turn")  # fmt: skip
+    b = ColumnMetrics(time_to_first_token=0.9, duration=3.0, output_tokens_per_second=80.01,
+                      cost_usd=0.0012, stop_reason="end_turn")  # fmt: skip
+    c = ColumnMetrics(time_to_first_token=0.499, duration=2.5, output_tokens_per_second=60.0,
+                      cost_usd=0.00121, stop_reason="max_tokens")  # fmt: skip
+    assert best_per_metric([a, b, c]) == {
+        "time_to_first_token": (0, 2),  # 0.50 s both, as shown
+        "duration": (2,),
+        "cost_usd": (0, 1),
+        "output_tokens_per_second": (0, 1),  # 80.0 tokens/s both
+    }
 
 
 def test_a_column_offering_other_mcp_servers_says_which() -> None:

@@ -49,9 +49,10 @@ def round_shown(view: CompareView) -> bool:
 
 
 def metric_rows(view: CompareView, index: int) -> dict[str, str]:
-    table = view.columns[index].table
+    """One compare column's measurements as the aligned table shows them: metric name -> cell text."""
+    table = view.metric_table
     return {
-        table.verticalHeaderItem(row).text(): table.item(row, 0).text()
+        table.verticalHeaderItem(row).text(): table.item(row, index).text()
         for row in range(table.rowCount())
         if not table.isRowHidden(row)
     }
@@ -142,7 +143,8 @@ def test_export_writes_a_markdown_and_an_html_report_where_the_user_chose(
             "| Input tokens | 11 | 11 |" in markdown and "| Stop reason | end_turn | end_turn |" in markdown
         )
         assert "Thinking tokens" not in markdown
-        assert f"### Column 1: {view.columns[0].settings.model}\n\n{texts[0.2]}" in markdown
+        assert f"### temperature 0.2\n\n{texts[0.2]}" in markdown and "Column" not in markdown
+        assert "<h4>temperature 0.9</h4>" in page and "Column" not in page
         assert "<blockquote>Compare this</blockquote>" in page
         assert '<tr class="differs"><th>temperature</th><td>0.2</td><td>0.9</td></tr>' in page
         assert "<th>Input tokens</th><td>11</td><td>11</td>" in page
@@ -256,7 +258,8 @@ def test_a_column_the_api_would_refuse_is_named_in_that_column_alone(
         await wait_until(lambda: view.columns[1].notice.text() != "", what="the column's notice")
         assert view.columns[1].notice.isVisible() and "budget" in view.columns[1].notice.text().lower()
         assert not view.columns[0].notice.isVisible() and view.columns[0].notice.text() == ""
-        assert "column 2" in view.notice.text()
+        assert "thinking 4k" in view.columns[1].name
+        assert f"“{view.columns[1].name}” has settings the API would refuse" in view.notice.text()
         assert [r for r in server.requests if r.path == "/v1/messages"] == [] and view.run is None
         assert await app.quit() == 0
 
@@ -308,7 +311,8 @@ def test_a_chosen_reply_links_its_alternatives_which_are_never_sent(
         await wait_until(lambda: app.app.alternatives.dialog is not None, what="the alternatives")
         dialog = app.app.alternatives.dialog
         assert isinstance(dialog, AlternativesDialog) and dialog.tabs.count() == 1
-        assert dialog.tabs.tabText(0) == "Column 1"
+        assert dialog.tabs.tabText(0) == "temperature 0.2"
+        assert "continued with “temperature 0.9”" in dialog.note.text()
         assert dialog.summaries[0].text() == "temperature 0.2"
         assert other_text in dialog.transcripts[0].browser.toPlainText()
         dialog.close()

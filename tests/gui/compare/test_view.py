@@ -64,12 +64,13 @@ def test_each_column_sends_its_settings_streams_measures_and_can_be_continued(
         assert [column.header.text() for column in view.columns] == ["temperature 0.2", "temperature 0.9"]
         answers = reply_text_by_temperature(server)
         assert sorted(answers) == [0.2, 0.9]
-        for column, temperature in zip(view.columns, [0.2, 0.9], strict=True):
+        table = view.metric_table
+        for index, (column, temperature) in enumerate(zip(view.columns, [0.2, 0.9], strict=True)):
             shown = column.transcript.browser.toPlainText()
             assert answers[temperature].strip() in shown and "Compare this" in shown
             rows = {
-                column.table.verticalHeaderItem(row).text(): column.table.item(row, 0).text()
-                for row in range(column.table.rowCount())
+                table.verticalHeaderItem(row).text(): table.item(row, index).text()
+                for row in range(table.rowCount())
             }
             assert rows["Input tokens"] == "11" and rows["Stop reason"] == "end_turn"
             assert rows["Total time"].endswith(" s") and rows["Request id"] != "–"
