@@ -42,6 +42,7 @@ from core.store.presets import PresetMethods
 from core.store.prompts import PromptMethods
 from core.store.provider_checks import ProviderCheckMethods
 from core.store.search import SearchMethods
+from core.store.spend import SpendMethods
 from core.store.tags import TagMethods
 from core.store.tool_settings import ToolSettingsMethods
 from core.store.transfer import TransferMethods
@@ -73,6 +74,7 @@ class Store(
     TagMethods,
     ProviderCheckMethods,
     ToolSettingsMethods,
+    SpendMethods,
 ):
     """Conversations and profiles; the message tree is in `core.store.messages`, compare runs in
     `core.store.compare_runs`, defaults and presets in `core.store.presets`, the prompt library in
