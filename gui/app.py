@@ -194,6 +194,7 @@ class TriptychApp:
         from gui.compare.alternatives_links import AlternativesLinks
         from gui.compare.saved_runs import CompareRunsMenu
         from gui.providers.controller import ProvidersController
+        from gui.spend.menu import SpendMenu
         from gui.transfer.menu import TransferMenu
 
         self.providers = ProvidersController(
@@ -210,6 +211,7 @@ class TriptychApp:
             lambda run_id: self.tasks.start(self.open_compare(run_id)),
         )  # fmt: skip
         self.alternatives = AlternativesLinks(window.transcript, self.services, self.tasks, window)
+        self.spend = SpendMenu(window, window.view_menu, self.services.spend, self.tasks)
         self.transfer = TransferMenu(window, self.services.transfer, self.tasks, self.data_dir)
         return self.transfer
 

@@ -303,67 +303,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="109"/>
+        <location filename="../../gui/chat/branch_actions.py" line="110"/>
         <source>With the current settings ({model})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="114"/>
+        <location filename="../../gui/chat/branch_actions.py" line="115"/>
         <source>With another model (this reply only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="149"/>
+        <location filename="../../gui/chat/branch_actions.py" line="150"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="153"/>
+        <location filename="../../gui/chat/branch_actions.py" line="154"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="163"/>
         <source>Branch {number}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="186"/>
+        <location filename="../../gui/chat/branch_actions.py" line="187"/>
         <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="188"/>
+        <location filename="../../gui/chat/branch_actions.py" line="189"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="190"/>
+        <location filename="../../gui/chat/branch_actions.py" line="191"/>
         <source>Branch into new conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="194"/>
+        <location filename="../../gui/chat/branch_actions.py" line="195"/>
         <source>Delete this version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="201"/>
+        <location filename="../../gui/chat/branch_actions.py" line="202"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="210"/>
+        <location filename="../../gui/chat/branch_actions.py" line="211"/>
         <source>Delete this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="238"/>
+        <location filename="../../gui/chat/branch_actions.py" line="239"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="244"/>
+        <location filename="../../gui/chat/branch_actions.py" line="245"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3057,43 +3057,43 @@ The menu starts: {command}</source>
 <context>
     <name>PresetActions</name>
     <message>
-        <location filename="../../gui/preset_actions.py" line="95"/>
+        <location filename="../../gui/preset_actions.py" line="97"/>
         <source>Saved: new conversations start from these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="100"/>
+        <location filename="../../gui/preset_actions.py" line="102"/>
         <source>This conversation&apos;s settings are the defaults again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="110"/>
+        <location filename="../../gui/preset_actions.py" line="112"/>
         <source>Preset &quot;{name}&quot; applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="117"/>
-        <location filename="../../gui/preset_actions.py" line="135"/>
+        <location filename="../../gui/preset_actions.py" line="119"/>
+        <location filename="../../gui/preset_actions.py" line="137"/>
         <source>Save as preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="118"/>
+        <location filename="../../gui/preset_actions.py" line="120"/>
         <source>Name of the preset:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="136"/>
+        <location filename="../../gui/preset_actions.py" line="138"/>
         <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="154"/>
+        <location filename="../../gui/preset_actions.py" line="156"/>
         <source>Saved as preset &quot;{name}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="173"/>
+        <location filename="../../gui/preset_actions.py" line="177"/>
         <source>A preset named &quot;{name}&quot; exists already; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3821,42 +3821,42 @@ The menu starts: {command}</source>
 <context>
     <name>RequestCodeMenu</name>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="52"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
         <source>Copy request as cURL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="53"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="55"/>
         <source>Copy request as Python (httpx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="56"/>
         <source>Show raw request/response…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="60"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="62"/>
         <source>cURL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="63"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="65"/>
         <source>Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="95"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="101"/>
         <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="99"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="105"/>
         <source>Copied the request as {language}. The key is read from ${variable}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="109"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="115"/>
         <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4600,6 +4600,381 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>SpendChart</name>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="50"/>
+        <source>Spend chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="51"/>
+        <source>A stacked bar per period, a colour per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="95"/>
+        <location filename="../../gui/spend/chart.py" line="120"/>
+        <source>Others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="133"/>
+        <source>Cost (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="133"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendMenu</name>
+    <message>
+        <location filename="../../gui/spend/menu.py" line="28"/>
+        <source>Spend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/menu.py" line="29"/>
+        <source>Cost and tokens per day, by model and provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendTableModel</name>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="54"/>
+        <source>Replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="55"/>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="56"/>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="57"/>
+        <source>Cache reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="58"/>
+        <source>Cache writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="59"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="60"/>
+        <source>Saved by caching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/table_model.py" line="83"/>
+        <source>%n reply(s) of a model with no known price: counted in the tokens, not in the cost.</source>
+        <translation>
+            <numerusform>%n reply of a model with no known price: counted in the tokens, not in the cost.</numerusform>
+            <numerusform>%n replies of a model with no known price: counted in the tokens, not in the cost.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="88"/>
+        <source>{count} of them kept for an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="93"/>
+        <source>Cache reads at the full input price, less what they cost, less the extra paid for cache writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendWindow</name>
+    <message>
+        <location filename="../../gui/spend/window.py" line="49"/>
+        <source>Export spend as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="50"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="100"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="101"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="167"/>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="168"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="169"/>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="170"/>
+        <source>&amp;All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="171"/>
+        <source>&amp;Per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="172"/>
+        <source>&amp;By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="173"/>
+        <source>C&amp;hart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="174"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="175"/>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="177"/>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="177"/>
+        <source>The first day counted, in local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="178"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="178"/>
+        <source>The last day counted, in local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="179"/>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="179"/>
+        <source>Count every stored reply, whatever its day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="180"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="180"/>
+        <source>Sum the spend per day, week or month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="181"/>
+        <source>Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="181"/>
+        <source>Split the spend by model, provider or source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="182"/>
+        <source>Chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="182"/>
+        <source>What the bars measure: cost or tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="183"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="183"/>
+        <source>Read the stored replies again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="184"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="184"/>
+        <source>Save the table as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="187"/>
+        <source>Spend table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="188"/>
+        <source>One row per period and group; click a header to sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="190"/>
+        <source>Totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="190"/>
+        <source>The totals of the range shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="211"/>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="218"/>
+        <source>Could not read the stored replies from {path}. Refresh tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="267"/>
+        <source>No replies in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/window.py" line="270"/>
+        <source>{cost} for %Ln reply(s): {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</source>
+        <translation>
+            <numerusform>{cost} for %Ln reply: {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</numerusform>
+            <numerusform>{cost} for %Ln replies: {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/window.py" line="284"/>
+        <source>* Not in the cost: %n reply(s) of a model with no known price (their tokens are counted).</source>
+        <translation>
+            <numerusform>* Not in the cost: %n reply of a model with no known price (its tokens are counted).</numerusform>
+            <numerusform>* Not in the cost: %n replies of a model with no known price (their tokens are counted).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="309"/>
+        <source>Could not save {path}: {error}. Nothing was changed there; export again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="313"/>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendWords</name>
+    <message>
+        <location filename="../../gui/spend/words.py" line="14"/>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="15"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="16"/>
+        <source>Evaluation grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="23"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="24"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="25"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="31"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="32"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="33"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="43"/>
+        <source>(unknown model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="45"/>
+        <source>(unknown provider)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="56"/>
+        <source>{month} {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="59"/>
+        <source>week of {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartupErrors</name>
     <message>
         <location filename="../../gui/startup/errors.py" line="35"/>
@@ -5168,12 +5543,12 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="149"/>
+        <location filename="../../gui/tools/controller.py" line="151"/>
         <source>Not exported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="151"/>
+        <location filename="../../gui/tools/controller.py" line="153"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5255,12 +5630,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="57"/>
+        <location filename="../../gui/transcript/view.py" line="55"/>
         <source>Transcript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="59"/>
+        <location filename="../../gui/transcript/view.py" line="57"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5294,7 +5669,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="385"/>
+        <location filename="../../gui/transfer/menu.py" line="387"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5390,46 +5765,46 @@ Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="291"/>
+        <location filename="../../gui/transfer/menu.py" line="293"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="297"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="308"/>
+        <location filename="../../gui/transfer/menu.py" line="310"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="311"/>
+        <location filename="../../gui/transfer/menu.py" line="313"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="316"/>
+        <location filename="../../gui/transfer/menu.py" line="318"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="317"/>
+        <location filename="../../gui/transfer/menu.py" line="319"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="327"/>
+        <location filename="../../gui/transfer/menu.py" line="329"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="341"/>
+        <location filename="../../gui/transfer/menu.py" line="343"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -5437,7 +5812,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="345"/>
+        <location filename="../../gui/transfer/menu.py" line="347"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -5445,7 +5820,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="349"/>
+        <location filename="../../gui/transfer/menu.py" line="351"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -5453,7 +5828,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="366"/>
+        <location filename="../../gui/transfer/menu.py" line="368"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -5467,12 +5842,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="375"/>
+        <location filename="../../gui/transfer/menu.py" line="377"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="382"/>
+        <location filename="../../gui/transfer/menu.py" line="384"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5858,12 +6233,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="288"/>
+        <location filename="../../gui/app.py" line="323"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="332"/>
+        <location filename="../../gui/app.py" line="368"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5871,7 +6246,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="164"/>
+        <location filename="../../gui/transcript/turn_html.py" line="185"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -5879,98 +6254,98 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <location filename="../../gui/transcript/turn_html.py" line="205"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="186"/>
+        <location filename="../../gui/transcript/turn_html.py" line="207"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="206"/>
+        <location filename="../../gui/transcript/turn_html.py" line="227"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="208"/>
+        <location filename="../../gui/transcript/turn_html.py" line="229"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="209"/>
+        <location filename="../../gui/transcript/turn_html.py" line="230"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="178"/>
-        <location filename="../../gui/transcript/turn_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="199"/>
+        <location filename="../../gui/transcript/turn_html.py" line="232"/>
         <source>Get reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="239"/>
+        <location filename="../../gui/transcript/turn_html.py" line="260"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="264"/>
         <source>≈{count} out (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="245"/>
+        <location filename="../../gui/transcript/turn_html.py" line="266"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="248"/>
+        <location filename="../../gui/transcript/turn_html.py" line="269"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="272"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="257"/>
+        <location filename="../../gui/transcript/turn_html.py" line="278"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="259"/>
+        <location filename="../../gui/transcript/turn_html.py" line="280"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="268"/>
+        <location filename="../../gui/transcript/turn_html.py" line="289"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="270"/>
+        <location filename="../../gui/transcript/turn_html.py" line="291"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="292"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="364"/>
+        <location filename="../../gui/transcript/turn_html.py" line="385"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="367"/>
+        <location filename="../../gui/transcript/turn_html.py" line="388"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="377"/>
+        <location filename="../../gui/transcript/turn_html.py" line="398"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -5978,21 +6353,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="384"/>
+        <location filename="../../gui/transcript/turn_html.py" line="405"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="423"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="449"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="437"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

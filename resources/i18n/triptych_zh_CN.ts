@@ -302,67 +302,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="109"/>
+        <location filename="../../gui/chat/branch_actions.py" line="110"/>
         <source>With the current settings ({model})</source>
         <translation>使用当前设置（{model}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="114"/>
+        <location filename="../../gui/chat/branch_actions.py" line="115"/>
         <source>With another model (this reply only)</source>
         <translation>使用其他模型（仅此回复）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="149"/>
+        <location filename="../../gui/chat/branch_actions.py" line="150"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="153"/>
+        <location filename="../../gui/chat/branch_actions.py" line="154"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="162"/>
+        <location filename="../../gui/chat/branch_actions.py" line="163"/>
         <source>Branch {number}: {title}</source>
         <translation>分支 {number}：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="186"/>
+        <location filename="../../gui/chat/branch_actions.py" line="187"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="188"/>
+        <location filename="../../gui/chat/branch_actions.py" line="189"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="190"/>
+        <location filename="../../gui/chat/branch_actions.py" line="191"/>
         <source>Branch into new conversation</source>
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="194"/>
+        <location filename="../../gui/chat/branch_actions.py" line="195"/>
         <source>Delete this version…</source>
         <translation>删除此版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="201"/>
+        <location filename="../../gui/chat/branch_actions.py" line="202"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="210"/>
+        <location filename="../../gui/chat/branch_actions.py" line="211"/>
         <source>Delete this version</source>
         <translation>删除此版本</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="238"/>
+        <location filename="../../gui/chat/branch_actions.py" line="239"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="244"/>
+        <location filename="../../gui/chat/branch_actions.py" line="245"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>
@@ -3054,43 +3054,43 @@ The menu starts: {command}</source>
 <context>
     <name>PresetActions</name>
     <message>
-        <location filename="../../gui/preset_actions.py" line="95"/>
+        <location filename="../../gui/preset_actions.py" line="97"/>
         <source>Saved: new conversations start from these settings.</source>
         <translation>已保存：新对话将从这些设置开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="100"/>
+        <location filename="../../gui/preset_actions.py" line="102"/>
         <source>This conversation&apos;s settings are the defaults again.</source>
         <translation>此对话的设置已恢复为默认值。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="110"/>
+        <location filename="../../gui/preset_actions.py" line="112"/>
         <source>Preset &quot;{name}&quot; applied.</source>
         <translation>已应用预设“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="117"/>
-        <location filename="../../gui/preset_actions.py" line="135"/>
+        <location filename="../../gui/preset_actions.py" line="119"/>
+        <location filename="../../gui/preset_actions.py" line="137"/>
         <source>Save as preset</source>
         <translation>存为预设</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="118"/>
+        <location filename="../../gui/preset_actions.py" line="120"/>
         <source>Name of the preset:</source>
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="136"/>
+        <location filename="../../gui/preset_actions.py" line="138"/>
         <source>A preset named &quot;{name}&quot; exists. Replace its settings?</source>
         <translation>已有名为“{name}”的预设。要替换其设置吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="154"/>
+        <location filename="../../gui/preset_actions.py" line="156"/>
         <source>Saved as preset &quot;{name}&quot;.</source>
         <translation>已存为预设“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/preset_actions.py" line="173"/>
+        <location filename="../../gui/preset_actions.py" line="177"/>
         <source>A preset named &quot;{name}&quot; exists already; choose another name.</source>
         <translation>已有名为“{name}”的预设，请换一个名称。</translation>
     </message>
@@ -3816,42 +3816,42 @@ The menu starts: {command}</source>
 <context>
     <name>RequestCodeMenu</name>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="52"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
         <source>Copy request as cURL</source>
         <translation>将请求复制为 cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="53"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="55"/>
         <source>Copy request as Python (httpx)</source>
         <translation>将请求复制为 Python (httpx)</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="54"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="56"/>
         <source>Show raw request/response…</source>
         <translation>显示原始请求/响应…</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="60"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="62"/>
         <source>cURL</source>
         <translation>cURL</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="63"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="65"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="95"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="101"/>
         <source>Copied the request as {language}, rebuilt from the current settings: this reply was sent before Triptych recorded requests. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}，根据当前设置重建：此回复发送于 Triptych 记录请求之前。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="99"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="105"/>
         <source>Copied the request as {language}. The key is read from ${variable}.</source>
         <translation>已将请求复制为 {language}。密钥从 ${variable} 读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/request_code_menu.py" line="109"/>
+        <location filename="../../gui/exchange/request_code_menu.py" line="115"/>
         <source>This reply&apos;s request was not recorded, and its provider profile no longer exists to rebuild it.</source>
         <translation>此回复的请求没有记录，其服务商配置也已不存在，无法重建。</translation>
     </message>
@@ -4593,6 +4593,378 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>SpendChart</name>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="50"/>
+        <source>Spend chart</source>
+        <translation>花费图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="51"/>
+        <source>A stacked bar per period, a colour per group</source>
+        <translation>每个时段一根堆叠柱，每组一种颜色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="95"/>
+        <location filename="../../gui/spend/chart.py" line="120"/>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="133"/>
+        <source>Cost (US$)</source>
+        <translation>费用（美元）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="133"/>
+        <source>Tokens</source>
+        <translation>token 数</translation>
+    </message>
+</context>
+<context>
+    <name>SpendMenu</name>
+    <message>
+        <location filename="../../gui/spend/menu.py" line="28"/>
+        <source>Spend…</source>
+        <translation>花费…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/menu.py" line="29"/>
+        <source>Cost and tokens per day, by model and provider</source>
+        <translation>按模型和提供方查看每天的费用和 token</translation>
+    </message>
+</context>
+<context>
+    <name>SpendTableModel</name>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="54"/>
+        <source>Replies</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="55"/>
+        <source>Input tokens</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="56"/>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="57"/>
+        <source>Cache reads</source>
+        <translation>缓存读取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="58"/>
+        <source>Cache writes</source>
+        <translation>缓存写入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="59"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="60"/>
+        <source>Saved by caching</source>
+        <translation>缓存节省</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/table_model.py" line="83"/>
+        <source>%n reply(s) of a model with no known price: counted in the tokens, not in the cost.</source>
+        <translation>
+            <numerusform>%n 条回复的模型没有已知价格：计入 token，不计入费用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="88"/>
+        <source>{count} of them kept for an hour</source>
+        <translation>其中 {count} 个保留一小时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="93"/>
+        <source>Cache reads at the full input price, less what they cost, less the extra paid for cache writes</source>
+        <translation>缓存读取按完整输入价格计算，减去其实际费用，再减去缓存写入多付的部分</translation>
+    </message>
+</context>
+<context>
+    <name>SpendWindow</name>
+    <message>
+        <location filename="../../gui/spend/window.py" line="49"/>
+        <source>Export spend as CSV</source>
+        <translation>将花费导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="50"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="100"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="101"/>
+        <source>Tokens</source>
+        <translation>token 数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="167"/>
+        <source>Spend</source>
+        <translation>花费</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="168"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="169"/>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="170"/>
+        <source>&amp;All time</source>
+        <translation>全部时间(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="171"/>
+        <source>&amp;Per</source>
+        <translation>按(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="172"/>
+        <source>&amp;By</source>
+        <translation>分组(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="173"/>
+        <source>C&amp;hart</source>
+        <translation>图表(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="174"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="175"/>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="177"/>
+        <source>First day</source>
+        <translation>第一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="177"/>
+        <source>The first day counted, in local time</source>
+        <translation>统计的第一天（本地时间）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="178"/>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="178"/>
+        <source>The last day counted, in local time</source>
+        <translation>统计的最后一天（本地时间）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="179"/>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="179"/>
+        <source>Count every stored reply, whatever its day</source>
+        <translation>统计所有已保存的回复，不论日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="180"/>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="180"/>
+        <source>Sum the spend per day, week or month</source>
+        <translation>按天、周或月汇总花费</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="181"/>
+        <source>Group by</source>
+        <translation>分组依据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="181"/>
+        <source>Split the spend by model, provider or source</source>
+        <translation>按模型、提供方或来源拆分花费</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="182"/>
+        <source>Chart shows</source>
+        <translation>图表显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="182"/>
+        <source>What the bars measure: cost or tokens</source>
+        <translation>柱形表示的内容：费用或 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="183"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="183"/>
+        <source>Read the stored replies again</source>
+        <translation>重新读取已保存的回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="184"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="184"/>
+        <source>Save the table as a CSV file</source>
+        <translation>将表格保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="187"/>
+        <source>Spend table</source>
+        <translation>花费表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="188"/>
+        <source>One row per period and group; click a header to sort</source>
+        <translation>每个时段和分组一行；点击表头排序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="190"/>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="190"/>
+        <source>The totals of the range shown</source>
+        <translation>所示范围的合计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="211"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="218"/>
+        <source>Could not read the stored replies from {path}. Refresh tries again.</source>
+        <translation>无法从 {path} 读取已保存的回复。点击“刷新”重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="267"/>
+        <source>No replies in this range.</source>
+        <translation>此范围内没有回复。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/window.py" line="270"/>
+        <source>{cost} for %Ln reply(s): {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</source>
+        <translation>
+            <numerusform>{cost}，共 %Ln 条回复：输入 {input}，输出 {output}，从缓存读取 {read}，写入缓存 {written}。缓存节省了 {saved}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/window.py" line="284"/>
+        <source>* Not in the cost: %n reply(s) of a model with no known price (their tokens are counted).</source>
+        <translation>
+            <numerusform>* 未计入费用：%n 条回复的模型没有已知价格（其 token 已计入）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="309"/>
+        <source>Could not save {path}: {error}. Nothing was changed there; export again to retry.</source>
+        <translation>无法保存 {path}：{error}。该位置没有任何改动；再次导出即可重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="313"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SpendWords</name>
+    <message>
+        <location filename="../../gui/spend/words.py" line="14"/>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="15"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="16"/>
+        <source>Evaluation grids</source>
+        <translation>评测网格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="23"/>
+        <source>Day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="24"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="25"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="31"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="32"/>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="33"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="43"/>
+        <source>(unknown model)</source>
+        <translation>（未知模型）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="45"/>
+        <source>(unknown provider)</source>
+        <translation>（未知提供方）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="56"/>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="59"/>
+        <source>week of {day}</source>
+        <translation>{day} 这周</translation>
+    </message>
+</context>
+<context>
     <name>StartupErrors</name>
     <message>
         <location filename="../../gui/startup/errors.py" line="35"/>
@@ -5164,12 +5536,12 @@ Details: {details}</source>
         <translation>权限…</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="149"/>
+        <location filename="../../gui/tools/controller.py" line="151"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/controller.py" line="151"/>
+        <location filename="../../gui/tools/controller.py" line="153"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -5251,12 +5623,12 @@ Details: {details}</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../gui/transcript/view.py" line="57"/>
+        <location filename="../../gui/transcript/view.py" line="55"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/view.py" line="59"/>
+        <location filename="../../gui/transcript/view.py" line="57"/>
         <source>The messages. Tab moves through their links; the menu key opens a message&apos;s menu.</source>
         <translation>对话中的消息。Tab 在其中的链接之间移动；菜单键打开消息的菜单。</translation>
     </message>
@@ -5290,7 +5662,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="385"/>
+        <location filename="../../gui/transfer/menu.py" line="387"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -5383,12 +5755,12 @@ Details: {details}</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="291"/>
+        <location filename="../../gui/transfer/menu.py" line="293"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="297"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -5397,27 +5769,27 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="308"/>
+        <location filename="../../gui/transfer/menu.py" line="310"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="311"/>
+        <location filename="../../gui/transfer/menu.py" line="313"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="316"/>
+        <location filename="../../gui/transfer/menu.py" line="318"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="317"/>
+        <location filename="../../gui/transfer/menu.py" line="319"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="327"/>
+        <location filename="../../gui/transfer/menu.py" line="329"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -5426,28 +5798,28 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="341"/>
+        <location filename="../../gui/transfer/menu.py" line="343"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="345"/>
+        <location filename="../../gui/transfer/menu.py" line="347"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="349"/>
+        <location filename="../../gui/transfer/menu.py" line="351"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="366"/>
+        <location filename="../../gui/transfer/menu.py" line="368"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -5458,12 +5830,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="375"/>
+        <location filename="../../gui/transfer/menu.py" line="377"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="382"/>
+        <location filename="../../gui/transfer/menu.py" line="384"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -5848,12 +6220,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="288"/>
+        <location filename="../../gui/app.py" line="323"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="332"/>
+        <location filename="../../gui/app.py" line="368"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -5861,126 +6233,126 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="164"/>
+        <location filename="../../gui/transcript/turn_html.py" line="185"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="184"/>
+        <location filename="../../gui/transcript/turn_html.py" line="205"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="186"/>
+        <location filename="../../gui/transcript/turn_html.py" line="207"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="206"/>
+        <location filename="../../gui/transcript/turn_html.py" line="227"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="208"/>
+        <location filename="../../gui/transcript/turn_html.py" line="229"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="209"/>
+        <location filename="../../gui/transcript/turn_html.py" line="230"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="178"/>
-        <location filename="../../gui/transcript/turn_html.py" line="211"/>
+        <location filename="../../gui/transcript/turn_html.py" line="199"/>
+        <location filename="../../gui/transcript/turn_html.py" line="232"/>
         <source>Get reply</source>
         <translation>获取回复</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="239"/>
+        <location filename="../../gui/transcript/turn_html.py" line="260"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="264"/>
         <source>≈{count} out (estimated)</source>
         <translation>输出约 {count}（估算）</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="245"/>
+        <location filename="../../gui/transcript/turn_html.py" line="266"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="248"/>
+        <location filename="../../gui/transcript/turn_html.py" line="269"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="272"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="257"/>
+        <location filename="../../gui/transcript/turn_html.py" line="278"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="259"/>
+        <location filename="../../gui/transcript/turn_html.py" line="280"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="268"/>
+        <location filename="../../gui/transcript/turn_html.py" line="289"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="270"/>
+        <location filename="../../gui/transcript/turn_html.py" line="291"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="292"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="364"/>
+        <location filename="../../gui/transcript/turn_html.py" line="385"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="367"/>
+        <location filename="../../gui/transcript/turn_html.py" line="388"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="377"/>
+        <location filename="../../gui/transcript/turn_html.py" line="398"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="384"/>
+        <location filename="../../gui/transcript/turn_html.py" line="405"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="423"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="449"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="133"/>
-        <location filename="../../gui/transcript/turn_html.py" line="403"/>
-        <location filename="../../gui/transcript/turn_html.py" line="437"/>
+        <location filename="../../gui/transcript/turn_html.py" line="134"/>
+        <location filename="../../gui/transcript/turn_html.py" line="424"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
