@@ -169,3 +169,20 @@ class GridRun:
     def remaining(self) -> list[CellKey]:
         """What a resumed run still has to send: cells never finished (failed ones retry on demand)."""
         return [key for key in self.keys() if key not in self.cells]
+
+
+@dataclass(frozen=True)
+class GridRunSummary:
+    """A run in a list of runs: what it ran and how far it got, without its cells' outputs."""
+
+    id: int
+    name: str
+    test_set_id: int
+    test_set_name: str
+    test_set_version: int
+    state: RunState
+    created_at: float
+    total: int
+    """Cell repeats in the whole run: cases × variants × repeats."""
+    done: int
+    failed: int

@@ -418,6 +418,85 @@ def m007_tools(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE messages ADD COLUMN tool_runs_json TEXT")
 
 
+def m008_grids(db: sqlite3.Connection) -> None:
+    """Evaluation grids. A test set keeps every saved version (an edit adds one) so a run points at the
+    version it ran and its rows still mean what they meant; a deleted set stays hidden while a run needs it.
+    A run's variants are rows like compare columns (spend totals join them for the model and provider); a
+    cell is one repeat, written the moment it ends, so a run resumes after a restart from what is missing.
+    A retried cell replaces its failed row (the key is unique)."""
+    db.execute(
+        """
+        CREATE TABLE grid_test_sets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            deleted_at REAL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE grid_test_set_versions (
+            test_set_id INTEGER NOT NULL REFERENCES grid_test_sets(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            template TEXT NOT NULL,
+            system TEXT,
+            saved_at REAL NOT NULL,
+            cases_json TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (test_set_id, version)
+        )
+        """
+    )
+    # No ON DELETE on the version: a version some run ran cannot go (deleting the set hides it instead).
+    db.execute(
+        """
+        CREATE TABLE grid_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            test_set_id INTEGER NOT NULL,
+            test_set_version INTEGER NOT NULL,
+            repeats INTEGER NOT NULL CHECK (repeats >= 1),
+            concurrency INTEGER NOT NULL CHECK (concurrency >= 1),
+            state TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            FOREIGN KEY (test_set_id, test_set_version)
+                REFERENCES grid_test_set_versions(test_set_id, version)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE grid_variants (
+            run_id INTEGER NOT NULL REFERENCES grid_runs(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            profile_name TEXT,
+            settings_json TEXT NOT NULL,
+            PRIMARY KEY (run_id, idx)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE grid_cells (
+            run_id INTEGER NOT NULL REFERENCES grid_runs(id) ON DELETE CASCADE,
+            case_idx INTEGER NOT NULL,
+            variant INTEGER NOT NULL,
+            repeat INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            finished_at REAL,
+            metrics_json TEXT,
+            error_json TEXT,
+            content_json TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (run_id, case_idx, variant, repeat)
+        )
+        """
+    )
+    db.execute("CREATE INDEX grid_runs_by_test_set ON grid_runs (test_set_id, test_set_version)")
+    # Small: at most the runs the app was running when it stopped.
+    db.execute("CREATE INDEX grid_runs_running ON grid_runs (state) WHERE state = 'running'")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_compare_runs,
@@ -426,6 +505,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_defaults_presets_prompts_tags,
     m006_provider_checks,
     m007_tools,
+    m008_grids,
 )
 
 

@@ -37,6 +37,7 @@ from core.store.errors import (
     UnreadableDatabaseError,
 )
 from core.store.exchanges import ExchangeMethods
+from core.store.grids import GridMethods
 from core.store.messages import MessageMethods
 from core.store.presets import PresetMethods
 from core.store.prompts import PromptMethods
@@ -74,6 +75,7 @@ class Store(
     TagMethods,
     ProviderCheckMethods,
     ToolSettingsMethods,
+    GridMethods,
     SpendMethods,
 ):
     """Conversations and profiles; the message tree is in `core.store.messages`, compare runs in

@@ -16,6 +16,7 @@ from pathlib import Path
 from core.model.branching import Versions
 from core.model.compare_run import CompareRun
 from core.model.conversation import Conversation, ConversationSummary, StoredMessage
+from core.model.grid import CellResult, GridRun, GridRunSummary, RunState, TestSet
 from core.model.preset import Preset, UserDefaults
 from core.model.profile import Profile
 from core.model.provider_check import DoctorReport
@@ -81,11 +82,13 @@ class ConversationService:
         await self._worker.call(lambda store: store.restore_conversation(conversation_id))
 
     async def tidy_at_start(self) -> None:
-        """Replies cut by a crash or a quit become "interrupted" (their text stays); conversations deleted
-        in an earlier session are removed for good (undo lasts one session)."""
+        """Replies cut by a crash or a quit become "interrupted" (their text stays); grid runs left running
+        become paused (resumed on demand); conversations deleted in an earlier session are removed for good
+        (undo lasts one session)."""
 
         def tidy(store: Store) -> None:
             store.mark_unfinished_as_interrupted()
+            store.pause_interrupted_grid_runs()
             store.purge_deleted(0)
 
         await self._worker.call(tidy)
@@ -298,6 +301,52 @@ class ToolSettingsService:
         await self._worker.call(lambda store: store.set_tool_limit(limit))
 
 
+class GridService:
+    """Evaluation grids: versioned test sets, runs and their cells (each saved the moment it ends)."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def save_test_set(self, test_set: TestSet) -> TestSet:
+        """A new set, or a new version of an edited one (unchanged: the latest as it is)."""
+        return await self._worker.call(lambda store: store.save_test_set(test_set))
+
+    async def test_sets(self) -> list[TestSet]:
+        """The latest version of each set, the most recently saved first."""
+        return await self._worker.call(lambda store: store.list_test_sets())
+
+    async def test_set(self, test_set_id: int, version: int | None = None) -> TestSet:
+        return await self._worker.call(lambda store: store.get_test_set(test_set_id, version))
+
+    async def delete_test_set(self, test_set_id: int) -> None:
+        await self._worker.call(lambda store: store.delete_test_set(test_set_id))
+
+    async def create_run(self, run: GridRun) -> GridRun:
+        """The run saved (its test set too, when it has no id yet); raises ValueError for 0 cases, 0
+        variants or repeats out of range, saving nothing."""
+        return await self._worker.call(lambda store: store.create_grid_run(run))
+
+    async def run(self, run_id: int) -> GridRun:
+        """The run with every saved cell."""
+        return await self._worker.call(lambda store: store.get_grid_run(run_id))
+
+    async def runs(self) -> list[GridRunSummary]:
+        return await self._worker.call(lambda store: store.list_grid_runs())
+
+    async def set_run_state(self, run_id: int, state: RunState) -> None:
+        await self._worker.call(lambda store: store.set_grid_run_state(run_id, state))
+
+    async def save_cell(self, run_id: int, result: CellResult) -> None:
+        await self._worker.call(lambda store: store.save_grid_cell(run_id, result))
+
+    async def delete_run(self, run_id: int) -> None:
+        await self._worker.call(lambda store: store.delete_grid_run(run_id))
+
+    async def pause_interrupted(self) -> list[int]:
+        """At start: runs left RUNNING by a quit become PAUSED (the grid window offers Resume)."""
+        return await self._worker.call(lambda store: store.pause_interrupted_grid_runs())
+
+
 class SpendService:
     """Spend over time: tokens, cost and caching's savings per day, model, provider and source."""
 
@@ -322,6 +371,7 @@ class StoreServices:
     prompts: PromptService
     provider_checks: ProviderCheckService
     tool_settings: ToolSettingsService
+    grids: GridService
     spend: SpendService
 
     @classmethod
@@ -336,5 +386,6 @@ class StoreServices:
             PromptService(worker),
             ProviderCheckService(worker),
             ToolSettingsService(worker),
+            GridService(worker),
             SpendService(worker),
         )

@@ -40,6 +40,7 @@ def test_a_new_database_gets_every_migration_recorded_by_name(db: sqlite3.Connec
         "m005_defaults_presets_prompts_tags",
         "m006_provider_checks",
         "m007_tools",
+        "m008_grids",
     ]
     assert {"conversations", "messages", "profiles", "_migrations"} <= tables(db)
 
