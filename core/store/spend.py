@@ -2,9 +2,11 @@
 
 What is counted: each assistant reply that has usage (complete, interrupted or failed part-way: the tokens
 the API reported were billed). Compare columns' replies are messages too, marked "compare" through
-`compare_replies`, with their column's provider. A reply copied into a new conversation (branching copies
+`compare_replies`, with their column's provider. An evaluation grid's cells are not messages: each repeat
+that got a reply counts on the day it finished, with its variant's model and provider (a retried cell
+replaces its failed row and what it had counted). A reply copied into a new conversation (branching copies
 the path, with its usage) is counted once: a copy keeps the original's time, model, request id and usage, so
-those identify it. A conversation deleted for good takes its spend with it.
+those identify it. A conversation or grid run deleted for good takes its spend with it.
 
 The provider of a chat reply is its conversation's profile now (messages do not record one); a compare
 column's reply has its column's. The cost is the one saved with each reply (the prices of that moment); what
@@ -51,6 +53,33 @@ _REPLY_DAYS = f"""
     GROUP BY 1, 2, 3, 4
 """
 
+_METRIC = "coalesce(json_extract(cell.metrics_json, '$.{}'), 0)"
+
+# A grid cell's metrics hold the API's counts and the cost, not the 1-hour share of the cache writes (priced
+# as 5-minute ones here) nor the model the API named (the variant's is used). Cells without counts (failed
+# before a reply began) are not replies.
+_GRID_DAYS = f"""
+    SELECT date(cell.finished_at, 'unixepoch', 'localtime') AS day,
+           coalesce(json_extract(variant.settings_json, '$.model'), '') AS model,
+           variant.profile_name AS provider,
+           'grid' AS source,
+           count(*) AS replies,
+           sum({_METRIC.format("input_tokens")}) AS input_tokens,
+           sum({_METRIC.format("output_tokens")}) AS output_tokens,
+           sum({_METRIC.format("cache_read_tokens")}) AS cache_read_tokens,
+           sum({_METRIC.format("cache_write_tokens")}) AS cache_write_tokens,
+           0 AS cache_write_1h_tokens,
+           total(json_extract(cell.metrics_json, '$.cost_usd')) AS cost_usd,
+           sum(json_extract(cell.metrics_json, '$.cost_usd') IS NULL) AS unpriced_replies
+    FROM grid_cells AS cell
+    JOIN grid_variants AS variant ON variant.run_id = cell.run_id AND variant.idx = cell.variant
+    WHERE cell.metrics_json IS NOT NULL AND json_valid(cell.metrics_json)
+      AND (json_extract(cell.metrics_json, '$.input_tokens') IS NOT NULL
+           OR json_extract(cell.metrics_json, '$.output_tokens') IS NOT NULL)
+      AND cell.finished_at >= :start AND cell.finished_at < :end
+    GROUP BY 1, 2, 3, 4
+"""
+
 
 _NO_BOUND_BEFORE = -1e18
 _NO_BOUND_AFTER = 1e18
@@ -65,7 +94,8 @@ class SpendMethods(StoreBase):
         start = _local_midnight(first) if first is not None else _NO_BOUND_BEFORE
         end = _local_midnight(last + dt.timedelta(days=1)) if last is not None else _NO_BOUND_AFTER
         prices = self._price_overrides()
-        rows = self._db.execute(_REPLY_DAYS, {"start": start, "end": end}).fetchall()
+        bounds = {"start": start, "end": end}
+        rows = [*self._db.execute(_REPLY_DAYS, bounds), *self._db.execute(_GRID_DAYS, bounds)]
         spent = [_row(row, prices) for row in rows]
         return sorted(spent, key=lambda r: (r.day, r.source, r.model, r.provider or ""))
 

@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from core.model.compare_run import ColumnMetrics
+from core.model.conversation import ErrorKind, ReplyError
+from core.model.grid import CellKey, CellResult, CellStatus, GridRun, GridVariant, TestCase, TestSet
 from core.model.messages import Usage
 from core.model.request_settings import RequestSettings
 from core.store.repository import Store
@@ -40,7 +42,9 @@ def filled_store(path: Path) -> Store:
     Monday: two Sonnet chat replies through Relay (one read 10,000 cached tokens and wrote 2,000), a reply
     of a model no price is known for, through Other; a user message and a reply still streaming (no usage).
     Tuesday: a compare run in Relay's conversation, a Sonnet column through Relay and a Haiku column through
-    Other (which wrote 1,000 tokens to the cache, 600 of them for an hour).
+    Other (which wrote 1,000 tokens to the cache, 600 of them for an hour); an evaluation grid of one case
+    and two repeats: Sonnet through Relay twice (one read 1,000 cached tokens), Haiku with no provider once
+    (it wrote 500) and once failed (no reply: not counted).
     Next Tuesday: Monday's first reply branched into a new conversation (a copy: counted once), a Haiku
     chat reply. April 1st: one more Sonnet reply.
     """
@@ -76,6 +80,27 @@ def filled_store(path: Path) -> Store:
                     cache_creation={"ephemeral_5m_input_tokens": 400, "ephemeral_1h_input_tokens": 600}),
     )  # fmt: skip
     opened.save_column_metrics(run.id, 1, 0, ColumnMetrics(cost_usd=0.003))
+    grid = opened.create_grid_run(
+        GridRun(
+            None, "Capitals",
+            TestSet(None, "Capitals", "Capital of {{country}}?", (TestCase("FR", {"country": "France"}),)),
+            (GridVariant("Relay", SONNET), GridVariant(None, HAIKU)), repeats=2,
+        )
+    )  # fmt: skip
+    assert grid.id is not None
+    for variant, repeat, metrics in (
+        (0, 0, ColumnMetrics(input_tokens=100, output_tokens=200, cache_read_tokens=1000, cost_usd=0.004)),
+        (0, 1, ColumnMetrics(input_tokens=100, output_tokens=300, cost_usd=0.005)),
+        (1, 0, ColumnMetrics(input_tokens=80, output_tokens=90, cache_write_tokens=500, cost_usd=0.001)),
+    ):
+        key = CellKey(0, variant, repeat)
+        opened.save_grid_cell(
+            grid.id, CellResult(key, CellStatus.DONE, metrics=metrics, finished_at=noon(TUESDAY))
+        )
+    overloaded = ReplyError(ErrorKind.OVERLOADED, "Overloaded", status=529)
+    opened.save_grid_cell(
+        grid.id, CellResult(CellKey(0, 1, 1), CellStatus.FAILED, error=overloaded, finished_at=noon(TUESDAY))
+    )
 
     clock.now = noon(NEXT_TUESDAY)
     opened.copy_path_to_new_conversation(first, "Branched")

@@ -45,6 +45,16 @@ def test_each_day_model_provider_and_source_has_its_hand_counted_totals(store: S
             # −400 × 0.25 − 600 × 1 = −700 per million (caching cost more than it saved).
             saved_usd=pytest.approx(-0.0007),
         ),
+        # The grid's cells, by variant: two Sonnet repeats (1,000 read: 1,000 × 1.35 per million saved)...
+        (TUESDAY, "claude-sonnet-4-6", "Relay", SpendSource.GRID): SpendFigures(
+            replies=2, input_tokens=200, output_tokens=500, cache_read_tokens=1000,
+            cost_usd=pytest.approx(0.009), saved_usd=pytest.approx(0.00135),
+        ),
+        # ...and one Haiku repeat through no provider (500 written: −500 × 0.25); the failed one is not here.
+        (TUESDAY, "claude-haiku-4-5", None, SpendSource.GRID): SpendFigures(
+            replies=1, input_tokens=80, output_tokens=90, cache_write_tokens=500,
+            cost_usd=pytest.approx(0.001), saved_usd=pytest.approx(-0.000125),
+        ),
         (NEXT_TUESDAY, "claude-haiku-4-5", "Other", SpendSource.CHAT): SpendFigures(
             replies=1, input_tokens=10, output_tokens=20, cost_usd=pytest.approx(0.0001)
         ),
@@ -59,8 +69,9 @@ def test_a_date_range_keeps_its_first_and_last_days_whole(store: Store) -> None:
 
     assert sorted({row.day for row in rows}) == [TUESDAY, NEXT_TUESDAY]
     figures = total(rows)
-    assert (figures.replies, figures.input_tokens, figures.output_tokens) == (3, 360, 480)
-    assert figures.cost_usd == pytest.approx(0.0231)
+    # Tuesday's two compare columns and three grid cells, next Tuesday's Haiku reply.
+    assert (figures.replies, figures.input_tokens, figures.output_tokens) == (6, 360 + 280, 480 + 590)
+    assert figures.cost_usd == pytest.approx(0.0231 + 0.010)
     assert store.spend(APRIL + dt.timedelta(days=1), None) == []
 
 
@@ -72,28 +83,30 @@ def test_weeks_and_months_sum_the_days_by_model_provider_and_source(store: Store
         for b in buckets(rows, Period.WEEK, GroupBy.MODEL)
     ]
     assert weekly == [
-        (MONDAY, "claude-sonnet-4-6", 3, 0.53),  # Monday's two and Tuesday's compare column
-        (MONDAY, "claude-haiku-4-5", 1, 0.003),
+        (MONDAY, "claude-sonnet-4-6", 5, 0.539),  # Monday's two, Tuesday's compare column and 2 grid cells
+        (MONDAY, "claude-haiku-4-5", 2, 0.004),
         (MONDAY, "mystery-model", 1, 0.0),
         (dt.date(2026, 3, 9), "claude-haiku-4-5", 1, 0.0001),
         (dt.date(2026, 3, 30), "claude-sonnet-4-6", 1, 0.00003),  # April 1st is a Wednesday
     ]
     monthly = buckets(rows, Period.MONTH, GroupBy.PROVIDER)
     assert [(b.start, b.key, b.figures.replies, b.figures.input_tokens) for b in monthly] == [
-        (dt.date(2026, 3, 1), "Relay", 3, 1500),
+        (dt.date(2026, 3, 1), "Relay", 5, 1700),
         (dt.date(2026, 3, 1), "Other", 3, 160),
+        (dt.date(2026, 3, 1), None, 1, 80),  # the grid variant without a provider
         (dt.date(2026, 4, 1), "Relay", 1, 1),
     ]
     by_source = buckets(rows, Period.MONTH, GroupBy.SOURCE)
     assert [(b.key, b.figures.replies) for b in by_source if b.start.month == 3] == [
         ("chat", 4),
         ("compare", 2),
+        ("grid", 3),
     ]
     everything = total(rows)
-    assert everything.saved_usd == pytest.approx(0.01275 + 0.0054 - 0.0007)
+    assert everything.saved_usd == pytest.approx(0.01275 + 0.0054 - 0.0007 + 0.00135 - 0.000125)
     assert (
         everything.total_tokens
-        == 1200 + 600 + 10_000 + 2000 + 100 + 50 + 300 + 400 + 4000 + 50 + 60 + 1000 + 30 + 3
+        == 1200 + 600 + 10_000 + 2000 + 100 + 50 + 300 + 400 + 4000 + 50 + 60 + 1000 + 30 + 3 + 1700 + 670
     )
 
 
@@ -117,14 +130,14 @@ def test_the_csv_reads_back_as_the_buckets_it_was_made_from(store: Store) -> Non
     lines = list(csv.DictReader(io.StringIO(csv_text(shown, Period.MONTH, GroupBy.MODEL))))
 
     assert [(line["period_start"], line["group"], line["replies"]) for line in lines] == [
-        ("2026-03-01", "claude-sonnet-4-6", "3"),
-        ("2026-03-01", "claude-haiku-4-5", "2"),
+        ("2026-03-01", "claude-sonnet-4-6", "5"),
+        ("2026-03-01", "claude-haiku-4-5", "3"),
         ("2026-03-01", "mystery-model", "1"),
         ("2026-04-01", "claude-sonnet-4-6", "1"),
     ]
     march_sonnet = lines[0]
     assert (march_sonnet["period"], march_sonnet["group_by"]) == ("month", "model")
-    assert float(march_sonnet["cost_usd"]) == pytest.approx(0.53)
-    assert float(march_sonnet["saved_by_caching_usd"]) == pytest.approx(0.01275 + 0.0054)
-    assert int(march_sonnet["cache_read_tokens"]) == 14_000
+    assert float(march_sonnet["cost_usd"]) == pytest.approx(0.539)
+    assert float(march_sonnet["saved_by_caching_usd"]) == pytest.approx(0.01275 + 0.0054 + 0.00135)
+    assert int(march_sonnet["cache_read_tokens"]) == 15_000
     assert lines[2]["unpriced_replies"] == "1"

@@ -89,17 +89,17 @@ def test_the_last_30_days_per_day_by_model_with_totals_and_the_stacked_chart(qtb
     assert [row[1:3] + row[7:] for row in rows] == [
         ["claude-sonnet-4-6", "2", "$0.5100", "$0.0127"],
         ["mystery-model", "1", "$0.0000 *", "$0.0000"],
-        ["claude-sonnet-4-6", "1", "$0.0200", "$0.0054"],
-        ["claude-haiku-4-5", "1", "$0.0030", "−$0.0007"],
+        ["claude-sonnet-4-6", "3", "$0.0290", "$0.0067"],  # the compare column and two grid cells
+        ["claude-haiku-4-5", "2", "$0.0040", "−$0.0008"],
         ["claude-haiku-4-5", "1", "$0.0001", "$0.0000"],
     ]
     assert rows[0][3:7] == ["1,200", "600", "10,000", "2,000"]
     unpriced = window.table.model().index(1, COST)
     assert "no known price" in window.table.model().data(unpriced, Qt.ItemDataRole.ToolTipRole)
     summary = window.summary.text()
-    assert summary.startswith("$0.5331 for 6 replies: 1,660 input, 1,130 output, 14,000 read from the cache")
+    assert summary.startswith("$0.5431 for 9 replies: 1,940 input, 1,720 output, 15,000 read from the cache")
     assert (
-        "Caching saved $0.0175" in summary
+        "3,500 written to it. Caching saved $0.0187" in summary
         and "Not in the cost: 1 reply of a model with no known price" in summary
     )
 
@@ -109,9 +109,10 @@ def test_the_last_30_days_per_day_by_model_with_totals_and_the_stacked_chart(qtb
     assert all(len(values) == 30 for values in series.values())
     monday, tuesday, next_tuesday = (day - dt.date(2026, 2, 9) for day in (MONDAY, TUESDAY, NEXT_TUESDAY))
     assert series["claude-sonnet-4-6"][monday.days] == pytest.approx(0.51)
-    assert series["claude-sonnet-4-6"][tuesday.days] == pytest.approx(0.02)
+    assert series["claude-sonnet-4-6"][tuesday.days] == pytest.approx(0.029)
+    assert series["claude-haiku-4-5"][tuesday.days] == pytest.approx(0.004)
     assert series["claude-haiku-4-5"][next_tuesday.days] == pytest.approx(0.0001)
-    assert sum(sum(values) for values in series.values()) == pytest.approx(0.5331)
+    assert sum(sum(values) for values in series.values()) == pytest.approx(0.5431)
 
 
 def test_weeks_by_provider_tokens_charted_and_all_time(qtbot, qloop, worker) -> None:
@@ -123,15 +124,17 @@ def test_weeks_by_provider_tokens_charted_and_all_time(qtbot, qloop, worker) -> 
     choose(window.chart_metric, ChartMetric.TOKENS)
 
     assert [row[:3] for row in table(window)] == [
-        ["week of 3/2/26", "Relay", "3"],
+        ["week of 3/2/26", "Relay", "5"],
         ["week of 3/2/26", "Other", "2"],
+        ["week of 3/2/26", "(unknown provider)", "1"],  # the grid's variant without one
         ["week of 3/9/26", "Other", "1"],
     ]
     series = window.chart.series()
-    # Relay's week: 1,200 + 600 + 10,000 + 2,000 (Monday) and 300 + 400 + 4,000 (Tuesday's column).
-    # The weeks of February 9th, 16th and 23rd, March 2nd and 9th.
-    assert series["Relay"] == [0.0, 0.0, 0.0, 18_500.0, 0.0]
+    # The weeks of February 9th, 16th and 23rd, March 2nd and 9th. Relay's week of March 2nd: 1,200 + 600 +
+    # 10,000 + 2,000 (Monday), 300 + 400 + 4,000 (Tuesday's column), 200 + 500 + 1,000 (the grid's cells).
+    assert series["Relay"] == [0.0, 0.0, 0.0, 20_200.0, 0.0]
     assert series["Other"] == [0.0, 0.0, 0.0, 150 + 1110, 30]
+    assert series["(unknown provider)"] == [0.0, 0.0, 0.0, 80 + 90 + 500, 0.0]
 
     window.all_time.setChecked(True)
     run(qloop, window.loading)
@@ -145,7 +148,7 @@ def test_sorting_by_cost_puts_the_costliest_first(qtbot, qloop, worker) -> None:
 
     window.table.sortByColumn(COST, Qt.SortOrder.DescendingOrder)
 
-    assert [row[7] for row in table(window)] == ["$0.5100", "$0.0200", "$0.0030", "$0.0001", "$0.0000 *"]
+    assert [row[7] for row in table(window)] == ["$0.5100", "$0.0290", "$0.0040", "$0.0001", "$0.0000 *"]
 
 
 def test_the_csv_export_reads_back_and_a_failed_one_leaves_the_earlier_file_whole(
@@ -162,8 +165,8 @@ def test_the_csv_export_reads_back_and_a_failed_one_leaves_the_earlier_file_whol
     with target.open(newline="", encoding="utf-8") as file:
         lines = list(csv.DictReader(file))
     assert [(line["period_start"], line["group"], line["replies"], line["cost_usd"]) for line in lines] == [
-        ("2026-03-01", "claude-sonnet-4-6", "3", "0.530000"),
-        ("2026-03-01", "claude-haiku-4-5", "2", "0.003100"),
+        ("2026-03-01", "claude-sonnet-4-6", "5", "0.539000"),
+        ("2026-03-01", "claude-haiku-4-5", "3", "0.004100"),
         ("2026-03-01", "mystery-model", "1", "0.000000"),
     ]
     assert window.notice.text() == f"Saved {target}"
@@ -245,7 +248,7 @@ def test_in_chinese_every_word_is_translated(qtbot, qloop, worker, chinese) -> N
     model = window.table.model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert all(not header.isascii() for header in headers), headers
-    assert [row[1] for row in table(window)] == ["对话", "比较"]
+    assert [row[1] for row in table(window)] == ["对话", "比较", "评测网格"]
     assert not window.windowTitle().isascii() and not window.export_button.text().isascii()
     assert "1 条" in window.summary.text()
 
