@@ -47,6 +47,8 @@ class SpendChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(y=True, alpha=0.25)
+        # Dollars as dollars: pyqtgraph would otherwise rescale the axis and add "(x0.001)" to its label.
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.setAccessibleName(self.tr("Spend chart"))
         self.plot.setAccessibleDescription(self.tr("A stacked bar per period, a colour per group"))
         self.legend = self.plot.addLegend(offset=(10, 10))

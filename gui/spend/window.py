@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from gui.spend.table_model import PERIOD, SORT_ROLE, SpendTableModel
 from gui.spend.words import count, group_name, money, period_name
 from gui.tasks import TaskKeeper
 from gui.widgets.recent_folders import remember_folder, start_folder
+from gui.widgets.screen_fit import fit_to_screen
 
 LoadSpend = Callable[[dt.date | None, dt.date | None], Awaitable[list[SpendRow]]]
 """`SpendService.per_day`: the rows of a range of local days (None: no bound)."""
@@ -161,7 +162,7 @@ class SpendWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.notice)
         self._retranslate()
-        self.resize(1000, 720)
+        fit_to_screen(self, QSize(1000, 720))
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Spend"))
@@ -173,6 +174,15 @@ class SpendWindow(QWidget):
         self.metric_label.setText(self.tr("C&hart"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.export_button.setText(self.tr("&Export CSV…"))
+        for label in (
+            self.first_label,
+            self.last_label,
+            self.period_label,
+            self.group_label,
+            self.metric_label,
+        ):
+            # A kerned pair ("To") measures narrower than it draws: a little room keeps its last letter whole.
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(label.text().replace("&", "")) + 4)
         names = (
             (self.first_day, self.tr("First day"), self.tr("The first day counted, in local time")),
             (self.last_day, self.tr("Last day"), self.tr("The last day counted, in local time")),

@@ -48,12 +48,12 @@ def group_value(key: str | None, group_by: GroupBy) -> str:
 
 
 def period_label(start: dt.date, period: Period) -> str:
-    """A period by its first day: "3/2/26" for a day, "from 3/2/26" for a week, "March 2026" for a month."""
+    """A period by its first day: "3/2/26" (a day), "week of 3/2/26" (a week), "March 2026" (a month)."""
     day = QDate(start.year, start.month, start.day)
     locale = QLocale()
     if period is Period.MONTH:
-        month = locale.standaloneMonthName(start.month, QLocale.FormatType.LongFormat)
-        return QCoreApplication.translate("SpendWords", "{month} {year}").format(month=month, year=start.year)
+        # A Qt date format, translated: Chinese writes a month as its number ("yyyy年M月").
+        return locale.toString(day, QCoreApplication.translate("SpendWords", "MMMM yyyy"))
     text = locale.toString(day, QLocale.FormatType.ShortFormat)
     return (
         QCoreApplication.translate("SpendWords", "week of {day}").format(day=text)

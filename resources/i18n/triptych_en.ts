@@ -4602,28 +4602,28 @@ The menu starts: {command}</source>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../gui/spend/chart.py" line="50"/>
+        <location filename="../../gui/spend/chart.py" line="52"/>
         <source>Spend chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="51"/>
+        <location filename="../../gui/spend/chart.py" line="53"/>
         <source>A stacked bar per period, a colour per group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="95"/>
-        <location filename="../../gui/spend/chart.py" line="120"/>
+        <location filename="../../gui/spend/chart.py" line="97"/>
+        <location filename="../../gui/spend/chart.py" line="122"/>
         <source>Others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="133"/>
+        <location filename="../../gui/spend/chart.py" line="135"/>
         <source>Cost (US$)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="133"/>
+        <location filename="../../gui/spend/chart.py" line="135"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4700,187 +4700,187 @@ The menu starts: {command}</source>
 <context>
     <name>SpendWindow</name>
     <message>
-        <location filename="../../gui/spend/window.py" line="49"/>
+        <location filename="../../gui/spend/window.py" line="50"/>
         <source>Export spend as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="50"/>
+        <location filename="../../gui/spend/window.py" line="51"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="100"/>
+        <location filename="../../gui/spend/window.py" line="101"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="101"/>
+        <location filename="../../gui/spend/window.py" line="102"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="167"/>
+        <location filename="../../gui/spend/window.py" line="168"/>
         <source>Spend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="168"/>
+        <location filename="../../gui/spend/window.py" line="169"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="169"/>
+        <location filename="../../gui/spend/window.py" line="170"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="170"/>
+        <location filename="../../gui/spend/window.py" line="171"/>
         <source>&amp;All time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="171"/>
+        <location filename="../../gui/spend/window.py" line="172"/>
         <source>&amp;Per</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="172"/>
+        <location filename="../../gui/spend/window.py" line="173"/>
         <source>&amp;By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="173"/>
+        <location filename="../../gui/spend/window.py" line="174"/>
         <source>C&amp;hart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="174"/>
+        <location filename="../../gui/spend/window.py" line="175"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="175"/>
+        <location filename="../../gui/spend/window.py" line="176"/>
         <source>&amp;Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="177"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="177"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>The first day counted, in local time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="178"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="178"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>The last day counted, in local time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="179"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>All time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="179"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>Count every stored reply, whatever its day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="180"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="180"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Sum the spend per day, week or month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="181"/>
+        <location filename="../../gui/spend/window.py" line="191"/>
         <source>Group by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="181"/>
+        <location filename="../../gui/spend/window.py" line="191"/>
         <source>Split the spend by model, provider or source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="182"/>
+        <location filename="../../gui/spend/window.py" line="192"/>
         <source>Chart shows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="182"/>
+        <location filename="../../gui/spend/window.py" line="192"/>
         <source>What the bars measure: cost or tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="183"/>
+        <location filename="../../gui/spend/window.py" line="193"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="183"/>
+        <location filename="../../gui/spend/window.py" line="193"/>
         <source>Read the stored replies again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="184"/>
+        <location filename="../../gui/spend/window.py" line="194"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="184"/>
+        <location filename="../../gui/spend/window.py" line="194"/>
         <source>Save the table as a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="187"/>
+        <location filename="../../gui/spend/window.py" line="197"/>
         <source>Spend table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="188"/>
+        <location filename="../../gui/spend/window.py" line="198"/>
         <source>One row per period and group; click a header to sort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="200"/>
         <source>Totals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="200"/>
         <source>The totals of the range shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="211"/>
+        <location filename="../../gui/spend/window.py" line="221"/>
         <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="218"/>
+        <location filename="../../gui/spend/window.py" line="228"/>
         <source>Could not read the stored replies from {path}. Refresh tries again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="267"/>
+        <location filename="../../gui/spend/window.py" line="277"/>
         <source>No replies in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="270"/>
+        <location filename="../../gui/spend/window.py" line="280"/>
         <source>{cost} for %Ln reply(s): {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</source>
         <translation>
             <numerusform>{cost} for %Ln reply: {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</numerusform>
@@ -4888,7 +4888,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="284"/>
+        <location filename="../../gui/spend/window.py" line="294"/>
         <source>* Not in the cost: %n reply(s) of a model with no known price (their tokens are counted).</source>
         <translation>
             <numerusform>* Not in the cost: %n reply of a model with no known price (its tokens are counted).</numerusform>
@@ -4896,12 +4896,12 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="309"/>
+        <location filename="../../gui/spend/window.py" line="319"/>
         <source>Could not save {path}: {error}. Nothing was changed there; export again to retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="313"/>
+        <location filename="../../gui/spend/window.py" line="323"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4965,7 +4965,7 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/spend/words.py" line="56"/>
-        <source>{month} {year}</source>
+        <source>MMMM yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -249,6 +249,7 @@ def test_in_chinese_every_word_is_translated(qtbot, qloop, worker, chinese) -> N
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert all(not header.isascii() for header in headers), headers
     assert [row[1] for row in table(window)] == ["对话", "比较", "评测网格"]
+    assert {row[0] for row in table(window)} == {"2026年3月"}
     assert not window.windowTitle().isascii() and not window.export_button.text().isascii()
     assert "1 条" in window.summary.text()
 
