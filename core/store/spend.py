@@ -10,8 +10,9 @@ those identify it. A conversation or grid run deleted for good takes its spend w
 
 The provider of a chat reply is its conversation's profile now (messages do not record one); a compare
 column's reply has its column's (the replies its tool loop adds below that first one are not marked: they
-count as chat replies, through the conversation's provider). The cost is the one saved with each reply (the prices of that moment); what
-caching saved is computed here at the model's prices now, the provider's price overrides first.
+count as chat replies, through the conversation's provider). The cost is the one saved with each reply (the
+prices of that moment); what caching saved is computed here at the model's prices now, the provider's price
+overrides first.
 """
 
 from __future__ import annotations
