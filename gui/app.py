@@ -199,6 +199,7 @@ class TriptychApp:
         from gui.compare.alternatives_links import AlternativesLinks
         from gui.compare.saved_runs import CompareRunsMenu
         from gui.providers.controller import ProvidersController
+        from gui.spend.menu import SpendMenu
         from gui.transfer.menu import TransferMenu
 
         self.providers = ProvidersController(
@@ -216,6 +217,7 @@ class TriptychApp:
         )  # fmt: skip
         self.alternatives = AlternativesLinks(window.transcript, self.services, self.tasks, window)
         self.grid = self._grid_feature(window)
+        self.spend = SpendMenu(window, window.view_menu, self.services.spend, self.tasks)
         self.transfer = TransferMenu(window, self.services.transfer, self.tasks, self.data_dir)
         return self.transfer
 

@@ -43,6 +43,7 @@ from core.store.presets import PresetMethods
 from core.store.prompts import PromptMethods
 from core.store.provider_checks import ProviderCheckMethods
 from core.store.search import SearchMethods
+from core.store.spend import SpendMethods
 from core.store.tags import TagMethods
 from core.store.tool_settings import ToolSettingsMethods
 from core.store.transfer import TransferMethods
@@ -75,6 +76,7 @@ class Store(
     ProviderCheckMethods,
     ToolSettingsMethods,
     GridMethods,
+    SpendMethods,
 ):
     """Conversations and profiles; the message tree is in `core.store.messages`, compare runs in
     `core.store.compare_runs`, defaults and presets in `core.store.presets`, the prompt library in

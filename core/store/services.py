@@ -8,6 +8,7 @@ sees the `Store` itself, only these verbs. Errors are the store's own types (`co
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from core.model.profile import Profile
 from core.model.provider_check import DoctorReport
 from core.model.request_settings import RequestSettings
 from core.model.saved_prompt import SavedPrompt
+from core.model.spend import SpendRow
 from core.model.tools import ApprovalRule, ServerConfig
 from core.store.backup import merge_backup
 from core.store.repository import Store
@@ -349,6 +351,17 @@ class GridService:
         return await self._worker.call(lambda store: store.pause_interrupted_grid_runs())
 
 
+class SpendService:
+    """Spend over time: tokens, cost and caching's savings per day, model, provider and source."""
+
+    def __init__(self, worker: StoreWorker) -> None:
+        self._worker = worker
+
+    async def per_day(self, first: dt.date | None = None, last: dt.date | None = None) -> list[SpendRow]:
+        """From `first` to `last`, local days, both included (None: no bound); oldest first."""
+        return await self._worker.call(lambda store: store.spend(first, last))
+
+
 @dataclass(frozen=True)
 class StoreServices:
     """Every door into the store, over one worker thread."""
@@ -363,6 +376,7 @@ class StoreServices:
     provider_checks: ProviderCheckService
     tool_settings: ToolSettingsService
     grids: GridService
+    spend: SpendService
 
     @classmethod
     def over(cls, worker: StoreWorker) -> StoreServices:
@@ -377,4 +391,5 @@ class StoreServices:
             ProviderCheckService(worker),
             ToolSettingsService(worker),
             GridService(worker),
+            SpendService(worker),
         )

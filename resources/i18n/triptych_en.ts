@@ -5721,6 +5721,381 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>SpendChart</name>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="52"/>
+        <source>Spend chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="53"/>
+        <source>A stacked bar per period, a colour per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="97"/>
+        <location filename="../../gui/spend/chart.py" line="122"/>
+        <source>Others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="135"/>
+        <source>Cost (US$)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="135"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendMenu</name>
+    <message>
+        <location filename="../../gui/spend/menu.py" line="28"/>
+        <source>Spend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/menu.py" line="29"/>
+        <source>Cost and tokens per day, by model and provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendTableModel</name>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="54"/>
+        <source>Replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="55"/>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="56"/>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="57"/>
+        <source>Cache reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="58"/>
+        <source>Cache writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="59"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="60"/>
+        <source>Saved by caching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/table_model.py" line="83"/>
+        <source>%n reply(s) of a model with no known price: counted in the tokens, not in the cost.</source>
+        <translation>
+            <numerusform>%n reply of a model with no known price: counted in the tokens, not in the cost.</numerusform>
+            <numerusform>%n replies of a model with no known price: counted in the tokens, not in the cost.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="88"/>
+        <source>{count} of them kept for an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="93"/>
+        <source>Cache reads at the full input price, less what they cost, less the extra paid for cache writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendWindow</name>
+    <message>
+        <location filename="../../gui/spend/window.py" line="50"/>
+        <source>Export spend as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="51"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="101"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="102"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="168"/>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="169"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="170"/>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="171"/>
+        <source>&amp;All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="172"/>
+        <source>&amp;Per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="173"/>
+        <source>&amp;By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="174"/>
+        <source>C&amp;hart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="175"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="176"/>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="187"/>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="187"/>
+        <source>The first day counted, in local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="188"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="188"/>
+        <source>The last day counted, in local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="189"/>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="189"/>
+        <source>Count every stored reply, whatever its day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="190"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="190"/>
+        <source>Sum the spend per day, week or month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="191"/>
+        <source>Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="191"/>
+        <source>Split the spend by model, provider or source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="192"/>
+        <source>Chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="192"/>
+        <source>What the bars measure: cost or tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="193"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="193"/>
+        <source>Read the stored replies again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="194"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="194"/>
+        <source>Save the table as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="197"/>
+        <source>Spend table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="198"/>
+        <source>One row per period and group; click a header to sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="200"/>
+        <source>Totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="200"/>
+        <source>The totals of the range shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="221"/>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="228"/>
+        <source>Could not read the stored replies from {path}. Refresh tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="277"/>
+        <source>No replies in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/window.py" line="280"/>
+        <source>{cost} for %Ln reply(s): {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</source>
+        <translation>
+            <numerusform>{cost} for %Ln reply: {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</numerusform>
+            <numerusform>{cost} for %Ln replies: {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/window.py" line="294"/>
+        <source>* Not in the cost: %n reply(s) of a model with no known price (their tokens are counted).</source>
+        <translation>
+            <numerusform>* Not in the cost: %n reply of a model with no known price (its tokens are counted).</numerusform>
+            <numerusform>* Not in the cost: %n replies of a model with no known price (their tokens are counted).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="319"/>
+        <source>Could not save {path}: {error}. Nothing was changed there; export again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="323"/>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendWords</name>
+    <message>
+        <location filename="../../gui/spend/words.py" line="14"/>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="15"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="16"/>
+        <source>Evaluation grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="23"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="24"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="25"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="31"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="32"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="33"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="43"/>
+        <source>(unknown model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="45"/>
+        <source>(unknown provider)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="56"/>
+        <source>MMMM yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="59"/>
+        <source>week of {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartupErrors</name>
     <message>
         <location filename="../../gui/startup/errors.py" line="35"/>
@@ -7152,12 +7527,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="357"/>
+        <location filename="../../gui/app.py" line="359"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="404"/>
+        <location filename="../../gui/app.py" line="406"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5709,6 +5709,378 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>SpendChart</name>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="52"/>
+        <source>Spend chart</source>
+        <translation>花费图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="53"/>
+        <source>A stacked bar per period, a colour per group</source>
+        <translation>每个时段一根堆叠柱，每组一种颜色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="97"/>
+        <location filename="../../gui/spend/chart.py" line="122"/>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="135"/>
+        <source>Cost (US$)</source>
+        <translation>费用（美元）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="135"/>
+        <source>Tokens</source>
+        <translation>token 数</translation>
+    </message>
+</context>
+<context>
+    <name>SpendMenu</name>
+    <message>
+        <location filename="../../gui/spend/menu.py" line="28"/>
+        <source>Spend…</source>
+        <translation>花费…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/menu.py" line="29"/>
+        <source>Cost and tokens per day, by model and provider</source>
+        <translation>按模型和提供方查看每天的费用和 token</translation>
+    </message>
+</context>
+<context>
+    <name>SpendTableModel</name>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="54"/>
+        <source>Replies</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="55"/>
+        <source>Input tokens</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="56"/>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="57"/>
+        <source>Cache reads</source>
+        <translation>缓存读取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="58"/>
+        <source>Cache writes</source>
+        <translation>缓存写入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="59"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="60"/>
+        <source>Saved by caching</source>
+        <translation>缓存节省</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/table_model.py" line="83"/>
+        <source>%n reply(s) of a model with no known price: counted in the tokens, not in the cost.</source>
+        <translation>
+            <numerusform>%n 条回复的模型没有已知价格：计入 token，不计入费用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="88"/>
+        <source>{count} of them kept for an hour</source>
+        <translation>其中 {count} 个保留一小时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/table_model.py" line="93"/>
+        <source>Cache reads at the full input price, less what they cost, less the extra paid for cache writes</source>
+        <translation>缓存读取按完整输入价格计算，减去其实际费用，再减去缓存写入多付的部分</translation>
+    </message>
+</context>
+<context>
+    <name>SpendWindow</name>
+    <message>
+        <location filename="../../gui/spend/window.py" line="50"/>
+        <source>Export spend as CSV</source>
+        <translation>将花费导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="51"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="101"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="102"/>
+        <source>Tokens</source>
+        <translation>token 数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="168"/>
+        <source>Spend</source>
+        <translation>花费</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="169"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="170"/>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="171"/>
+        <source>&amp;All time</source>
+        <translation>全部时间(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="172"/>
+        <source>&amp;Per</source>
+        <translation>按(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="173"/>
+        <source>&amp;By</source>
+        <translation>分组(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="174"/>
+        <source>C&amp;hart</source>
+        <translation>图表(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="175"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="176"/>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="187"/>
+        <source>First day</source>
+        <translation>第一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="187"/>
+        <source>The first day counted, in local time</source>
+        <translation>统计的第一天（本地时间）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="188"/>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="188"/>
+        <source>The last day counted, in local time</source>
+        <translation>统计的最后一天（本地时间）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="189"/>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="189"/>
+        <source>Count every stored reply, whatever its day</source>
+        <translation>统计所有已保存的回复，不论日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="190"/>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="190"/>
+        <source>Sum the spend per day, week or month</source>
+        <translation>按天、周或月汇总花费</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="191"/>
+        <source>Group by</source>
+        <translation>分组依据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="191"/>
+        <source>Split the spend by model, provider or source</source>
+        <translation>按模型、提供方或来源拆分花费</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="192"/>
+        <source>Chart shows</source>
+        <translation>图表显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="192"/>
+        <source>What the bars measure: cost or tokens</source>
+        <translation>柱形表示的内容：费用或 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="193"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="193"/>
+        <source>Read the stored replies again</source>
+        <translation>重新读取已保存的回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="194"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="194"/>
+        <source>Save the table as a CSV file</source>
+        <translation>将表格保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="197"/>
+        <source>Spend table</source>
+        <translation>花费表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="198"/>
+        <source>One row per period and group; click a header to sort</source>
+        <translation>每个时段和分组一行；点击表头排序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="200"/>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="200"/>
+        <source>The totals of the range shown</source>
+        <translation>所示范围的合计</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="221"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="228"/>
+        <source>Could not read the stored replies from {path}. Refresh tries again.</source>
+        <translation>无法从 {path} 读取已保存的回复。点击“刷新”重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="277"/>
+        <source>No replies in this range.</source>
+        <translation>此范围内没有回复。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/window.py" line="280"/>
+        <source>{cost} for %Ln reply(s): {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</source>
+        <translation>
+            <numerusform>{cost}，共 %Ln 条回复：输入 {input}，输出 {output}，从缓存读取 {read}，写入缓存 {written}。缓存节省了 {saved}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/spend/window.py" line="294"/>
+        <source>* Not in the cost: %n reply(s) of a model with no known price (their tokens are counted).</source>
+        <translation>
+            <numerusform>* 未计入费用：%n 条回复的模型没有已知价格（其 token 已计入）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="319"/>
+        <source>Could not save {path}: {error}. Nothing was changed there; export again to retry.</source>
+        <translation>无法保存 {path}：{error}。该位置没有任何改动；再次导出即可重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/window.py" line="323"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SpendWords</name>
+    <message>
+        <location filename="../../gui/spend/words.py" line="14"/>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="15"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="16"/>
+        <source>Evaluation grids</source>
+        <translation>评测网格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="23"/>
+        <source>Day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="24"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="25"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="31"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="32"/>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="33"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="43"/>
+        <source>(unknown model)</source>
+        <translation>（未知模型）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="45"/>
+        <source>(unknown provider)</source>
+        <translation>（未知提供方）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="56"/>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="59"/>
+        <source>week of {day}</source>
+        <translation>{day} 这周</translation>
+    </message>
+</context>
+<context>
     <name>StartupErrors</name>
     <message>
         <location filename="../../gui/startup/errors.py" line="35"/>
@@ -7133,12 +7505,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="357"/>
+        <location filename="../../gui/app.py" line="359"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="404"/>
+        <location filename="../../gui/app.py" line="406"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

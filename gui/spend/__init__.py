@@ -1,0 +1,1 @@
+"""View → Spend…: cost and tokens over time by model, provider or source; the chart; CSV export."""
