@@ -58,11 +58,36 @@ def test_starting_the_app_imports_neither_the_demo_server_nor_the_keyring() -> N
     assert result.stdout.strip() == "[]"
 
 
-# Loaded by what the first paint does not show: sending (httpx), Markdown and code highlighting (the
+# Loaded by what the first paint does not show. The first frame is the window, its conversation list and the
+# composer: asyncio (and the ssl it imports) and qasync, the store and its database, the chat session, the
+# transcript, the provider and model pickers, the parameter panel, the menus' actions (preferences, search,
+# prompt library, tools, help) load right after it. Sending (httpx), Markdown and code highlighting (the
 # conversation arrives after the first paint), formulas, the keyring, the demo server, the compare window,
 # the features built right after the first frame (providers, export and import, saved comparisons) and the
-# dialogs (each loads when first opened).
+# dialogs (each loads when first opened) come later still.
 NOT_BEFORE_FIRST_PAINT = (
+    "asyncio",
+    "ssl",
+    "qasync",
+    "sqlite3",
+    "core.store.worker",
+    "core.store.services",
+    "core.store.repository",
+    "core.chat.session",
+    "core.chat.tool_loop",
+    "core.tools",
+    "core.wire",
+    "core.api",
+    "core.model.conversation",
+    "core.model.catalog",
+    "gui.transcript",
+    "gui.params",
+    "gui.chat.send_preview",
+    "gui.chat.approval_prompt",
+    "gui.preferences_menu",
+    "gui.search",
+    "gui.tools",
+    "gui.help",
     "httpx",
     "httpcore",
     "anyio",
@@ -109,3 +134,27 @@ def test_nothing_the_first_paint_does_not_show_is_imported_before_it(tmp_path: P
         name for name in loaded if any(name == m or name.startswith(m + ".") for m in NOT_BEFORE_FIRST_PAINT)
     )
     assert early == [], f"imported before the first paint: {early}"
+
+
+def test_keys_typed_the_moment_the_window_appears_reach_the_composer_and_the_panel_follows(
+    tmp_path: Path,
+) -> None:
+    """The real app, started as main.py does: keys arrive as soon as its first frame is painted (before the
+    rest of the app has loaded); once the window shows a conversation, the composer holds every one of them,
+    with the focus, and the parameter panel (not part of the first frame) is on screen."""
+    typed = "Hello 你好, quick question"
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.typed_at_first_paint", str(tmp_path), typed],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    line = next((s for s in result.stdout.splitlines() if s.startswith("AT READY: ")), None)
+    assert line is not None, f"the window never showed a conversation: {result.stdout}\n{result.stderr}"
+    ready = json.loads(line.removeprefix("AT READY: "))
+    assert ready["composer"] == typed, "keys typed at the first frame were lost"
+    assert ready["composer_has_focus"]
+    assert ready["panel_at_first_paint"] is False, "the first frame should show less: the panel comes after"
+    assert ready["panel_visible"], "the parameter panel never appeared"
