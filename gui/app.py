@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from core.desktop.entry import APP_ID, WINDOW_CLASS
+from core.desktop.names import APP_ID, WINDOW_CLASS
 from core.store import paths
 from core.store.errors import StoreError
 from core.store.folder_lock import FolderInUseError, FolderLock, FolderNotWritableError
@@ -22,8 +22,6 @@ from gui.main_window import MainWindow
 from gui.startup.collector import collect_on_main_thread
 from gui.startup.errors import already_running, startup_failed, startup_problem
 from gui.startup.first_paint import first_paint, show_first_frame
-from gui.startup.log_file import start_log_file
-from gui.startup.single_instance import InstanceServer, hand_over
 from gui.tasks import TaskKeeper
 from gui.theme.icons import app_icon
 from gui.theme.scheme import apply_theme
@@ -457,6 +455,8 @@ def run(options: AppOptions) -> int:
         # Before the database opens: it is never opened by two processes.
         lock = FolderLock.acquire(data_dir)
     except FolderInUseError as error:
+        from gui.startup.single_instance import hand_over
+
         running = hand_over(data_dir, list(options.arguments))
         if running is None:
             return startup_failed(startup_problem(error))
@@ -472,18 +472,23 @@ def run(options: AppOptions) -> int:
 
 def _run_holding(qt_app: QApplication, options: AppOptions, data_dir: Path, settings: QSettings) -> int:
     """The app, once this process holds the data folder."""
-    start_log_file(paths.log_path(data_dir))
-    instance = InstanceServer(data_dir)
-    if not instance.listen():
-        log.warning("Later starts cannot hand over to this one: no local socket")
     # The first frame before the rest: the window, its conversation list and the composer (which has the
-    # focus) are on screen before asyncio, the store, the network and the chat load. Keys typed meanwhile
-    # wait in Qt's queue and reach the composer once the loop below runs (show_first_frame).
+    # focus) are on screen before the log file, the hand-over socket, asyncio, the store, the network and
+    # the chat load. Keys typed meanwhile wait in Qt's queue and reach the composer once the loop below runs
+    # (show_first_frame). A later start waits for the socket (hand_over tries for a few seconds).
     window = MainWindow(settings=settings, tasks=TaskKeeper())
     show_first_frame(window)
     import asyncio
 
     import qasync
+
+    from gui.startup.log_file import start_log_file
+    from gui.startup.single_instance import InstanceServer
+
+    start_log_file(paths.log_path(data_dir))
+    instance = InstanceServer(data_dir)
+    if not instance.listen():
+        log.warning("Later starts cannot hand over to this one: no local socket")
 
     loop = qasync.QEventLoop(qt_app)
     asyncio.set_event_loop(loop)
