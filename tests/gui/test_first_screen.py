@@ -3,6 +3,7 @@ what the first window needs (bench/open_conversation.py and bench/startup.py mea
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -10,10 +11,16 @@ import sys
 from pathlib import Path
 
 import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from core.api.keys import KeyStore
+from gui.app import AppOptions, TriptychApp
 from gui.transcript.view import TranscriptView
+from tests.gui.conftest import run, wait_until
 from tests.gui.transcript.test_view import error_text, long_conversation, plain
+from tests.keyring_backends import DictKeyring
 from tests.paths import REPO
 
 ROOT = REPO
@@ -158,3 +165,24 @@ def test_keys_typed_the_moment_the_window_appears_reach_the_composer_and_the_pan
     assert ready["composer_has_focus"]
     assert ready["panel_at_first_paint"] is False, "the first frame should show less: the panel comes after"
     assert ready["panel_visible"], "the parameter panel never appeared"
+
+
+def test_closing_the_window_while_only_its_first_frame_is_up_quits_once_the_app_is_up(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    """A close in the moment between the first frame and the rest is not dropped: the app finishes starting,
+    then closes as after any close (settings saved, everything shut down) and the run ends with 0."""
+
+    async def body() -> int:
+        app = TriptychApp(qapp, AppOptions(data_dir=str(tmp_path)), keys=KeyStore(DictKeyring()))
+        task = asyncio.ensure_future(app.run())
+        await wait_until(lambda: app.window is not None, what="the first frame")
+        window = app.window
+        assert window is not None and not window.completed
+        window.close()
+        assert window.isVisible(), "closed before the rest existed: it closes once complete"
+        code = await asyncio.wait_for(task, 60)
+        assert window.completed and not window.isVisible()
+        return code
+
+    assert run(qloop, body(), timeout=90) == 0
