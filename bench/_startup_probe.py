@@ -87,7 +87,7 @@ def main() -> None:
         window.show()
         qt_app.exec()
         return
-    import gui.app  # noqa: F401 (what main.main() imports first: imported here only to time it)
+    import gui.app  # noqa: F401 (what main.main() imports first, the first frame's modules: timed here)
     import main as triptych
 
     marks["imported"] = time.monotonic()

@@ -5,7 +5,8 @@
 Each run starts a new Python process (bench/_startup_probe.py) that launches Triptych as main.py does on a
 data folder built beforehand with core's Store, and reports, from the moment the process was started:
   python up    the interpreter is up and PySide6 imported (the probe's first line runs)
-  imported     the app's modules are imported (gui.app, what main.main() imports first)
+  imported     gui.app is imported (what main.main() imports first: since the first frame comes before
+               the rest, only the modules of that frame; asyncio, the store and the chat load after it)
   first paint  the main window's first paint pass ends
   ready        the first paint pass with the conversation list filled and the latest conversation open
 and the RSS at that point, and the process's CPU time until the first paint (on a busy machine the clock

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
-import importlib
 import logging
 import sys
 import tempfile
@@ -13,55 +11,44 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import qasync
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from core.api.keys import KeyStore
-from core.api.limits import NetworkLimits
-from core.api.pool import ClientPool
-from core.api.retry import RetryPolicy
-from core.chat.request_code import ExchangeService
-from core.chat.session import ChatSession
-from core.desktop.entry import APP_ID, WINDOW_CLASS
-from core.model.profile import Profile
-from core.model.provider_check import Loss, known_losses
-from core.model.tools import ServerStatus
+from core.desktop.names import APP_ID, WINDOW_CLASS
 from core.store import paths
 from core.store.errors import StoreError
 from core.store.folder_lock import FolderInUseError, FolderLock, FolderNotWritableError
-from core.store.services import StoreServices
-from core.store.worker import StoreWorker
-from core.tools.hub import ToolHub
-from core.tools.secrets import ToolSecrets
-from core.wire.errors import ApiError
-from core.wire.models_list import DiscoveredModel
-from gui.chat.approval_prompt import ApprovalPrompt
-from gui.chat.session_signals import ChatSignals
-from gui.help.menu import HelpMenu
 from gui.main_window import MainWindow
 from gui.startup.collector import collect_on_main_thread
 from gui.startup.errors import already_running, startup_failed, startup_problem
-from gui.startup.first_paint import first_paint
-from gui.startup.log_file import start_log_file
-from gui.startup.single_instance import InstanceServer, hand_over
+from gui.startup.first_paint import first_paint, show_first_frame
 from gui.tasks import TaskKeeper
 from gui.theme.icons import app_icon
 from gui.theme.scheme import apply_theme
-from gui.tools.controller import ToolsController
 from gui.widgets import dates, recent_folders
 from resources import translation_file
 
+# Only what the first frame needs is imported above: the app's start (run) shows the window before
+# asyncio, the store, the network and the chat load; TriptychApp imports them when it is made, after it.
 if TYPE_CHECKING:
+    from core.api.keys import KeyStore
+    from core.api.limits import NetworkLimits
+    from core.api.retry import RetryPolicy
     from core.compare.session import CompareSession
     from core.demo import ServerThread
     from core.grid.runner import GridRunner
+    from core.model.profile import Profile
+    from core.model.provider_check import Loss
+    from core.model.tools import ServerStatus
+    from core.tools.secrets import ToolSecrets
+    from core.wire.models_list import DiscoveredModel
     from gui.compare.alternatives_links import AlternativesLinks
     from gui.compare.saved_runs import CompareRunsMenu
     from gui.compare.session_signals import CompareSignals
     from gui.compare.view import CompareView
     from gui.grid.feature import GridFeature
     from gui.providers.controller import ProvidersController
+    from gui.tools.controller import ToolsController
     from gui.transfer.menu import TransferMenu
 
 log = logging.getLogger(__name__)
@@ -81,6 +68,15 @@ class AppOptions:
     """The command line as given, handed to the app already running on the same data folder."""
 
 
+@dataclass(frozen=True)
+class FirstFrame:
+    """The main window as first shown, before the rest of the app loaded (see `run`), and what it was
+    made with."""
+
+    window: MainWindow
+    settings: QSettings
+
+
 class TriptychApp:
     """Everything one running app holds, created once and passed to whoever needs it."""
 
@@ -93,7 +89,21 @@ class TriptychApp:
         retry: RetryPolicy | None = None,
         limits: NetworkLimits | None = None,
         tool_secrets: ToolSecrets | None = None,
+        first_frame: FirstFrame | None = None,
     ) -> None:
+        # Imported here, not at the top: the app's own start shows the first frame before these load.
+        import asyncio
+
+        from core.api.keys import KeyStore
+        from core.api.pool import ClientPool
+        from core.chat.session import ChatSession
+        from core.store.services import StoreServices
+        from core.store.worker import StoreWorker
+        from core.tools.hub import ToolHub
+        from core.tools.secrets import ToolSecrets
+        from gui.chat.approval_prompt import ApprovalPrompt
+        from gui.chat.session_signals import ChatSignals
+
         self.qt_app = qt_app
         # Closing the window starts an orderly shutdown (replies saved); Qt must not quit on its own first.
         qt_app.setQuitOnLastWindowClosed(False)
@@ -103,9 +113,15 @@ class TriptychApp:
         logging.getLogger("qasync").setLevel(logging.INFO)
         self.options = options
         self.data_dir = paths.data_dir(options.data_dir)
-        self.settings = QSettings(str(paths.settings_path(self.data_dir)), QSettings.Format.IniFormat)
+        if first_frame is None:  # made by a test: the window is made by `run`
+            self.settings = QSettings(str(paths.settings_path(self.data_dir)), QSettings.Format.IniFormat)
+            self.tasks = TaskKeeper(on_error=self._report_error)
+            self.window: MainWindow | None = None
+        else:
+            self.settings, self.window = first_frame.settings, first_frame.window
+            self.tasks = first_frame.window.tasks
+            self.tasks.on_error = self._report_error
         recent_folders.use_settings(self.settings)
-        self.tasks = TaskKeeper(on_error=self._report_error)
         self.keys = keys or KeyStore()
         self.store = StoreWorker(paths.database_path(self.data_dir))
         self.services = StoreServices.over(self.store)
@@ -128,35 +144,37 @@ class TriptychApp:
         self.alternatives: AlternativesLinks | None = None
         self.grid: GridFeature | None = None
         self.demo: ServerThread | None = None
-        self.window: MainWindow | None = None
         self.providers: ProvidersController | None = None
         self._profiles: list[Profile] = []
         self._discovered: dict[str, list[DiscoveredModel]] = {}
         self._quit = asyncio.Event()
 
     async def run(self) -> int:
-        await self.services.conversations.tidy_at_start()
-        if self.options.demo:
-            await self._start_demo()
-        profiles = await self.services.profiles.all()
-        self.clients.set_profiles(profiles)
-        self.window = MainWindow(
+        import asyncio
+        import importlib
+
+        from core.chat.request_code import ExchangeService
+        from gui.help.menu import HelpMenu
+        from gui.tools.controller import ToolsController
+
+        if self.window is None:  # a test's app: the first frame is made here, in the running loop
+            self.window = MainWindow(settings=self.settings, tasks=self.tasks)
+            self.window.show()
+            await first_paint(self.window)
+        window = self.window
+        # Before anything is awaited: keys typed while the first frame was up reach a complete window.
+        window.complete(
             services=self.services,
             exchanges=ExchangeService(self.store),
             session=self.session,
             controller=self.controller,
-            tasks=self.tasks,
-            settings=self.settings,
             profiles=lambda: list(self._profiles),
             discover_models=self.discover_models,
             approvals=self.approvals,
         )
-        self.window.providersRequested.connect(self._open_providers)
-        self.window.compareRequested.connect(lambda: self.tasks.start(self.open_compare()))
-        self.window.comparePromptRequested.connect(
-            lambda text: self.tasks.start(self.open_compare(prompt=text))
-        )
-        window = self.window
+        window.providersRequested.connect(self._open_providers)
+        window.compareRequested.connect(lambda: self.tasks.start(self.open_compare()))
+        window.comparePromptRequested.connect(lambda text: self.tasks.start(self.open_compare(prompt=text)))
         self.tools = ToolsController(
             window, self.services.tool_settings, self.services.conversations, self.tool_hub,
             self.tool_secrets, self.tasks,
@@ -169,12 +187,13 @@ class TriptychApp:
             paths.log_path(self.data_dir),
             lambda: window.composer.enter_sends,
         )
-        self.window.closeRequested.connect(self._quit.set)
-        self.window.choiceChanged.connect(self._choice_changed)
+        window.closeRequested.connect(self._quit.set)
+        window.choiceChanged.connect(self._choice_changed)
+        await self.services.conversations.tidy_at_start()
+        if self.options.demo:
+            await self._start_demo()
+        profiles = await self.services.profiles.all()
         self._profiles_changed(profiles)
-        self.window.show()
-        # The first frame first: what it does not show is built, and its modules imported, right after it.
-        await first_paint(self.window)
         # httpx loads (off the UI thread) before anything renders Markdown: where rich and click are installed
         # it imports Pygments' lexers, a module that replaces itself in sys.modules while it loads, so a
         # first Markdown render on the UI thread at the same moment fails ("cannot import name 'TextLexer'").
@@ -255,6 +274,8 @@ class TriptychApp:
 
     async def discover_models(self, profile_name: str) -> list[DiscoveredModel]:
         """The provider's model list, asked once per session; none when it has no list or no key yet."""
+        from core.wire.errors import ApiError
+
         if profile_name not in self._discovered:
             try:
                 client = await self.clients.client_for(profile_name)
@@ -265,6 +286,8 @@ class TriptychApp:
 
     async def _provider_losses(self) -> dict[str, frozenset[Loss]]:
         """What each provider's last check found lost (none for a provider never checked)."""
+        from core.model.provider_check import known_losses
+
         losses: dict[str, frozenset[Loss]] = {}
         for profile in self._profiles:
             losses[profile.name] = known_losses(await self.services.provider_checks.latest(profile.name))
@@ -361,7 +384,10 @@ class TriptychApp:
 
     async def _start_demo(self) -> None:
         # Imported here: the demo server's aiohttp is a sixth of the app's imports; only --demo needs it.
+        import asyncio
+
         from core.demo import ServerThread, demo_server
+        from core.model.profile import Profile
 
         self.demo = ServerThread(demo_server(DEMO_KEY, port=self.options.demo_port))
         base_url = await asyncio.to_thread(self.demo.start)
@@ -379,7 +405,9 @@ class TriptychApp:
 
     async def shutdown(self) -> None:
         """Stop every reply (saving what came), then close the network, the database and the demo."""
-        if self.window is not None:
+        import asyncio
+
+        if self.window is not None and self.window.completed:
             await self.window.persist_settings()
             self.window.stop_saving()
         await self.session.close()
@@ -457,7 +485,8 @@ def run(options: AppOptions) -> int:
         made = Path(str(error.filename or options.data_dir or "."))
         problem = FolderNotWritableError(str(error), path=made / paths.DATABASE_FILE)
         return startup_failed(startup_problem(problem))
-    # Read-only here: the words of a refusal below are in the user's language.
+    # Read first for the language and theme, so a refusal below is in the user's words; the window and the
+    # app go on with the same object.
     settings = QSettings(str(paths.settings_path(data_dir)), QSettings.Format.IniFormat)
     install_translation(qt_app, str(settings.value("language", "system")))
     # Before any window or dialog exists: the first paint is already in the chosen colours.
@@ -466,6 +495,8 @@ def run(options: AppOptions) -> int:
         # Before the database opens: it is never opened by two processes.
         lock = FolderLock.acquire(data_dir)
     except FolderInUseError as error:
+        from gui.startup.single_instance import hand_over
+
         running = hand_over(data_dir, list(options.arguments))
         if running is None:
             return startup_failed(startup_problem(error))
@@ -474,22 +505,37 @@ def run(options: AppOptions) -> int:
     except StoreError as error:
         return startup_failed(startup_problem(error))
     try:
-        return _run_holding(qt_app, options, data_dir)
+        return _run_holding(qt_app, options, data_dir, settings)
     finally:
         lock.release()
 
 
-def _run_holding(qt_app: QApplication, options: AppOptions, data_dir: Path) -> int:
+def _run_holding(qt_app: QApplication, options: AppOptions, data_dir: Path, settings: QSettings) -> int:
     """The app, once this process holds the data folder."""
+    # The first frame before the rest: the window, its conversation list and the composer (which has the
+    # focus) are on screen before the log file, the hand-over socket, asyncio, the store, the network and
+    # the chat load. Keys typed meanwhile wait in Qt's queue and reach the composer once the loop below runs
+    # (show_first_frame). A later start waits for the socket (hand_over tries for a few seconds).
+    window = MainWindow(settings=settings, tasks=TaskKeeper())
+    show_first_frame(window)
+    import asyncio
+
+    import qasync
+
+    from gui.startup.log_file import start_log_file
+    from gui.startup.single_instance import InstanceServer
+
     start_log_file(paths.log_path(data_dir))
     instance = InstanceServer(data_dir)
     if not instance.listen():
         log.warning("Later starts cannot hand over to this one: no local socket")
+
     loop = qasync.QEventLoop(qt_app)
     asyncio.set_event_loop(loop)
     try:
-        app = TriptychApp(qt_app, options)
+        app = TriptychApp(qt_app, options, first_frame=FirstFrame(window, settings))
     except StoreError as error:
+        window.hide()
         instance.close()
         return startup_failed(startup_problem(error))
     instance.handedOver.connect(app.bring_forward)

@@ -3,10 +3,10 @@ right. It wires widgets to the chat session and the store; what a request is and
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -20,39 +20,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.chat.request_code import ExchangeService
-from core.chat.session import ChatSession
-from core.model.conversation import Conversation, StoredMessage
-from core.model.profile import Profile
-from core.model.provider_check import DoctorReport, known_losses
-from core.model.request_settings import RequestSettings
-from core.store.services import StoreServices
-from core.wire.accumulate import StreamUpdate
-from core.wire.errors import ApiError
-from core.wire.models_list import DiscoveredModel
-from core.wire.validation import RequestValidationError
-from gui.chat.approval_prompt import ApprovalPrompt
-from gui.chat.branch_actions import BranchActions
 from gui.chat.composer import Composer
 from gui.chat.composer_focus import ComposerFocus
 from gui.chat.conversation_list import ConversationList
-from gui.chat.conversation_tags import ConversationTags
-from gui.chat.examples import with_thinking, with_time_tool
-from gui.chat.prompt_library import PromptLibrary
-from gui.chat.retry_countdown import RetryCountdown
-from gui.chat.send_preview import NextRequest, SendPreviewBar, SendPreviewer
-from gui.chat.session_signals import ChatSignals
-from gui.chat.tool_results import ToolResultsDialog
-from gui.error_messages import describe
-from gui.exchange.request_code_menu import RequestCodeMenu
-from gui.params.model_picker import ModelPicker, ProfilePicker
-from gui.params.panel import ParameterPanel
-from gui.preferences_menu import PreferencesMenu
-from gui.preset_actions import PresetActions
-from gui.search.action import SearchAction
 from gui.tasks import TaskKeeper
-from gui.transcript.empty_state import COMPARE, THINKING, TOOL, EmptyState
-from gui.transcript.view import TranscriptView
+
+# The first frame (the window, the conversation list, the composer) needs only the imports above; what
+# `complete` adds, and the features it builds, are imported there, after that frame is on screen.
+if TYPE_CHECKING:
+    import asyncio
+
+    from core.chat.request_code import ExchangeService
+    from core.chat.session import ChatSession
+    from core.model.conversation import Conversation, StoredMessage
+    from core.model.profile import Profile
+    from core.model.provider_check import DoctorReport
+    from core.model.request_settings import RequestSettings
+    from core.store.services import StoreServices
+    from core.wire.accumulate import StreamUpdate
+    from core.wire.errors import ApiError
+    from core.wire.models_list import DiscoveredModel
+    from gui.chat.approval_prompt import ApprovalPrompt
+    from gui.chat.send_preview import NextRequest
+    from gui.chat.session_signals import ChatSignals
 
 DEFAULT_MODEL = "claude-sonnet-4-6"
 
@@ -73,60 +63,92 @@ class MainWindow(QMainWindow):
     newConversationReady = Signal(int)
     """A "New conversation" is shown (a new one, or an empty one reused), with the user's defaults."""
 
-    def __init__(
+    def __init__(self, *, settings: QSettings, tasks: TaskKeeper) -> None:
+        """The first frame: the window with its menu bar, the conversation list (its rows come with `start`)
+        and the composer, which has the focus so that typing can start at once. `complete` adds the rest
+        (the transcript, the pickers, the parameter panel, the menus' actions) once this frame is on screen;
+        keys typed meanwhile wait in Qt's queue for the composer (see show_first_frame)."""
+        super().__init__()
+        self._tasks = tasks
+        self._settings = settings
+        self._conversation: Conversation | None = None
+        self._path: list[StoredMessage] = []
+        self._completed = False
+        self._close_when_complete = False
+        self.setObjectName("mainWindow")
+
+        self.conversations = ConversationList(self)
+        self._after_reply_notice = ""
+        # QSettings.value(type=bool) returns a bool; the stubs say object (here and in _restore_geometry).
+        self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))  # type: ignore[arg-type]
+        self.providers_button = QPushButton(self)
+        self.providers_button.clicked.connect(self.providersRequested)
+        self._saving_stopped = False
+        self._build_layout()
+        self.file_menu = self.menuBar().addMenu("")
+        self.view_menu = self.menuBar().addMenu("")
+        self.composer_focus = ComposerFocus(self.composer.editor, self.conversations.view, self.conversations)
+        self.composer_focus.focus()  # before the first paint: a key typed at once must not press "New"
+        self._retranslate_frame()
+        self._restore_geometry()
+
+    def complete(
         self,
         *,
         services: StoreServices,
         exchanges: ExchangeService,
         session: ChatSession,
         controller: ChatSignals,
-        tasks: TaskKeeper,
-        settings: QSettings,
         profiles: Callable[[], list[Profile]],
         discover_models: Callable[[str], Awaitable[list[DiscoveredModel]]],
         approvals: ApprovalPrompt | None = None,
     ) -> None:
-        super().__init__()
+        """What the first frame does not show, built once it is on screen: the transcript and its empty
+        state, the provider and model pickers, the parameter panel, the menus' actions and the features."""
+        import asyncio
+
+        from core.model.request_settings import RequestSettings
+        from gui.chat.approval_prompt import ApprovalPrompt
+        from gui.chat.branch_actions import BranchActions
+        from gui.chat.conversation_tags import ConversationTags
+        from gui.chat.prompt_library import PromptLibrary
+        from gui.chat.retry_countdown import RetryCountdown
+        from gui.chat.send_preview import SendPreviewBar, SendPreviewer
+        from gui.error_messages import describe
+        from gui.exchange.request_code_menu import RequestCodeMenu
+        from gui.params.model_picker import ModelPicker, ProfilePicker
+        from gui.params.panel import ParameterPanel
+        from gui.preset_actions import PresetActions
+        from gui.search.action import SearchAction
+        from gui.transcript.empty_state import EmptyState
+        from gui.transcript.view import TranscriptView
+
         self._conversations = services.conversations
         self._provider_checks = services.provider_checks
         self._session = session
-        self._tasks = tasks
-        self._settings = settings
         self._profiles = profiles
         self._discover_models = discover_models
-        self._conversation: Conversation | None = None
-        self._path: list[StoredMessage] = []
-        self.setObjectName("mainWindow")
-
-        self.conversations = ConversationList(self)
         self.transcript = TranscriptView(error_text=describe, parent=self)
         self.empty_state = EmptyState(self)
-        self._after_reply_notice = ""
-        # QSettings.value(type=bool) returns a bool; the stubs say object (here and in _restore_geometry).
-        self.composer = Composer(tasks, self, enter_sends=settings.value("enter_sends", True, type=bool))  # type: ignore[arg-type]
         self.composer.accept_drops_on(self.transcript.browser.viewport())
         self._retry_countdown = RetryCountdown(self.composer.show_notice, self)
         self.parameters = ParameterPanel(self)
         self.model_picker = ModelPicker(self)
         self.profile_picker = ProfilePicker(self)
-        self.providers_button = QPushButton(self)
-        self.providers_button.clicked.connect(self.providersRequested)
         self.approvals = approvals or ApprovalPrompt()
         """Asks before a tool runs: under the composer, shown while a call waits."""
         self.approvals.current_conversation = lambda: self._conversation.id if self._conversation else None
-        self._saving_stopped = False
         self._save_settings_later = QTimer(self, singleShot=True, interval=400)
         self._save_settings_later.timeout.connect(self._save_settings)
-        self._build_layout()
+        self._complete_layout()
         self._build_actions()
         self._connect(controller)
-        self.composer_focus = ComposerFocus(self.composer.editor, self.conversations.view, self.conversations)
-        self.composer_focus.focus()  # before the first paint: a key typed at once must not press "New"
         self._creating = asyncio.Lock()
         """Held while "New conversation" finds or makes one, so two quick requests make at most one."""
         self.send_preview = SendPreviewer(
-            SendPreviewBar(self), session.input_counter, tasks, self.composer.draft, self._next_request, self
-        )
+            SendPreviewBar(self), session.input_counter, self._tasks, self.composer.draft, self._next_request,
+            self,
+        )  # fmt: skip
         self.composer.add_status(self.send_preview.bar)
         self.send_preview.watch_draft(self.composer.draftChanged)
         self.send_preview.watch(
@@ -138,52 +160,66 @@ class MainWindow(QMainWindow):
         )
         self.send_preview.hold_on(self.composer.submitted)
         self.closeRequested.connect(self.send_preview.close)
-        self.request_code = RequestCodeMenu(self, exchanges, tasks, profiles)
-        self.branches = BranchActions(self, services.conversations, session, tasks)
-        self.search = SearchAction(self, services.search, services.conversations, tasks)
+        self.request_code = RequestCodeMenu(self, exchanges, self._tasks, profiles)
+        self.branches = BranchActions(self, services.conversations, session, self._tasks)
+        self.search = SearchAction(self, services.search, services.conversations, self._tasks)
         self.prompt_library = PromptLibrary(
-            self.composer.editor, services.prompts, tasks, self.view_menu, self
+            self.composer.editor, services.prompts, self._tasks, self.view_menu, self
         )  # "/" in the composer
         self.tags = ConversationTags(
-            self, self.conversations, services.conversations, tasks, self.refresh_conversations
+            self, self.conversations, services.conversations, self._tasks, self.refresh_conversations
         )
         self.presets = PresetActions(
-            self, services.presets, tasks, self.parameters.presets_bar,
+            self, services.presets, self._tasks, self.parameters.presets_bar,
             factory=lambda: RequestSettings(model=DEFAULT_MODEL),
             profile_names=lambda: [profile.name for profile in profiles()],
         )  # fmt: skip
         self.retranslate()
-        self._restore_geometry()
+        # QSettings.value(type=bool) returns a bool; the stubs say object.
+        self.toggle_parameters_action.setChecked(self._settings.value("window/parameters", True, type=bool))  # type: ignore[arg-type]
+        self._completed = True
+        if self._close_when_complete:
+            QTimer.singleShot(0, self.close)
 
     # --- building -------------------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
+        """The first frame's layout, with the places `complete` fills: the pickers' row, the transcript's
+        stack and the parameter panel's column (same sizes, so nothing moves when they come)."""
         centre = QWidget(self)
-        top = QHBoxLayout()
-        top.addWidget(self.profile_picker)
-        top.addWidget(self.model_picker, 1)
-        top.addWidget(self.providers_button)
+        self._top = QHBoxLayout()
+        self._top.addStretch(1)
+        self._top.addWidget(self.providers_button)
         self.chat_splitter = QSplitter(Qt.Orientation.Vertical, centre)
         # Before the first message the transcript's place shows what to try (see _show_empty_state).
         self.transcript_stack = QStackedWidget(centre)
-        self.transcript_stack.addWidget(self.transcript)
-        self.transcript_stack.addWidget(self.empty_state)
         self.chat_splitter.addWidget(self.transcript_stack)
         self.chat_splitter.addWidget(self.composer)
         self.chat_splitter.setStretchFactor(0, 4)
         self.chat_splitter.setSizes([640, 130])
-        column = QVBoxLayout(centre)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
-        column.addWidget(self.chat_splitter, 1)
-        column.addWidget(self.approvals)
+        self._column = QVBoxLayout(centre)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addLayout(self._top)
+        self._column.addWidget(self.chat_splitter, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.conversations)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.parameters)
+        self._panel_place = QWidget(self)  # the parameter panel's place (see _complete_layout)
+        self.splitter.addWidget(self._panel_place)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 700, 320])
         self.setCentralWidget(self.splitter)
+
+    def _complete_layout(self) -> None:
+        self._top.takeAt(0)  # the stretch that kept the providers button on the right
+        self._top.insertWidget(0, self.profile_picker)
+        self._top.insertWidget(1, self.model_picker, 1)
+        self.transcript_stack.addWidget(self.transcript)
+        self.transcript_stack.addWidget(self.empty_state)
+        self._column.addWidget(self.approvals)
+        # The panel takes its place's size (as restored from the last session) and its visibility.
+        self.splitter.replaceWidget(2, self.parameters)
+        self._panel_place.deleteLater()
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
@@ -199,6 +235,8 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
 
     def _build_actions(self) -> None:
+        from gui.preferences_menu import PreferencesMenu
+
         self.new_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(self.new_conversation)
         self.toggle_parameters_action = QAction(self, checkable=True, checked=True)
@@ -210,9 +248,7 @@ class MainWindow(QMainWindow):
         self.stop_action.triggered.connect(self.stop_reply)
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
-        self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.new_action, self.quit_action])
-        self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.toggle_parameters_action)
         self.view_menu.addAction(self.compare_action)
         self.preferences = PreferencesMenu(self.view_menu, self._settings, self.composer, self.transcript)
@@ -243,19 +279,22 @@ class MainWindow(QMainWindow):
         self.model_picker.modelChanged.connect(self._model_changed)
         self.profile_picker.profileChanged.connect(self._profile_changed)
 
-    def retranslate(self) -> None:
+    def _retranslate_frame(self) -> None:
         self.setWindowTitle(self.tr("Triptych"))
         self.providers_button.setText(self.tr("Providers…"))
         self.providers_button.setAccessibleDescription(
             self.tr("Add or edit where requests go and their keys")
         )
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+
+    def retranslate(self) -> None:
+        self._retranslate_frame()
         self.new_action.setText(self.tr("New conversation"))
         self.toggle_parameters_action.setText(self.tr("Show parameters"))
         self.compare_action.setText(self.tr("Compare settings…"))
         self.stop_action.setText(self.tr("Stop the reply"))
         self.quit_action.setText(self.tr("Quit"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.view_menu.setTitle(self.tr("&View"))
         self.preferences.retranslate()
 
     async def start(self) -> None:
@@ -326,6 +365,9 @@ class MainWindow(QMainWindow):
         """An example of the empty state: what it needs set (thinking on, a tool offered), then its prompt
         sent; the comparison opens the compare window on it instead. The settings changed stay, and a
         notice after the reply says where they are."""
+        from gui.chat.examples import with_thinking, with_time_tool
+        from gui.transcript.empty_state import COMPARE, THINKING, TOOL
+
         if key == COMPARE:
             if self._conversation is None:  # e.g. after deleting the one shown: compare needs one
                 await self._new_conversation()
@@ -504,6 +546,8 @@ class MainWindow(QMainWindow):
         """The panel warns of what the check found lost, when it is of the provider chosen now."""
         name = profile_name if report is None else report.profile_name
         if self.profile_picker.currentText() == name:
+            from core.model.provider_check import known_losses
+
             self.parameters.set_provider_losses(known_losses(report))
 
     def _model_changed(self, model_id: str) -> None:
@@ -551,6 +595,8 @@ class MainWindow(QMainWindow):
 
     def _next_request(self) -> NextRequest | None:
         """For the send preview: the next request of the conversation shown, but for the draft."""
+        from gui.chat.send_preview import NextRequest
+
         if self._conversation is None:
             return None
         return NextRequest(
@@ -561,6 +607,8 @@ class MainWindow(QMainWindow):
         self._tasks.start(self._send_turn(content))
 
     async def _send_turn(self, content: list) -> None:
+        from core.wire.validation import RequestValidationError
+
         if self._conversation is None:
             await self._new_conversation()
         assert self._conversation is not None
@@ -583,6 +631,8 @@ class MainWindow(QMainWindow):
         reply = next((m for m in self._path if m.id == message_id), None)
         if reply is None or self._conversation is None:
             return
+        from gui.chat.tool_results import ToolResultsDialog
+
         dialog = ToolResultsDialog(reply, self)
         conversation_id = self._conversation.id
         dialog.accepted.connect(
@@ -642,7 +692,8 @@ class MainWindow(QMainWindow):
             state = self._settings.value(key)
             if state is not None:
                 splitter.restoreState(state)
-        self.toggle_parameters_action.setChecked(self._settings.value("window/parameters", True, type=bool))  # type: ignore[arg-type]  # see __init__
+        # The panel's place: shown or hidden as the panel was (the panel inherits it, see _complete_layout).
+        self._panel_place.setVisible(self._settings.value("window/parameters", True, type=bool))  # type: ignore[arg-type]  # see __init__
 
     def save_window_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
@@ -650,7 +701,21 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/chat_splitter", self.chat_splitter.saveState())
         self._settings.setValue("window/parameters", self.toggle_parameters_action.isChecked())
 
+    @property
+    def tasks(self) -> TaskKeeper:
+        return self._tasks
+
+    @property
+    def completed(self) -> bool:
+        """`complete` has run: the window has everything, not only its first frame."""
+        return self._completed
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._completed:
+            # Closed while only the first frame is up (a fraction of a second): it closes once complete.
+            self._close_when_complete = True
+            event.ignore()
+            return
         self.save_window_state()
         self._save_settings_later.stop()
         self.closeRequested.emit()

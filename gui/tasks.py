@@ -7,10 +7,12 @@ an exception instead of losing it, and can cancel and await everything at shutdo
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -20,9 +22,13 @@ ErrorReporter = Callable[[BaseException], None]
 class TaskKeeper:
     def __init__(self, on_error: ErrorReporter | None = None) -> None:
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._on_error = on_error
+        self.on_error = on_error
+        """Told of each task that failed; the app sets it once it exists (the first frame is made before)."""
 
     def start(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        # Imported here: the first frame (gui.app) is shown before asyncio loads, and no task starts before.
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._finished)
@@ -34,6 +40,8 @@ class TaskKeeper:
 
     async def shutdown(self) -> None:
         """Cancel every task and wait until each has finished its cleanup."""
+        import asyncio
+
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
@@ -47,5 +55,5 @@ class TaskKeeper:
         if error is None:
             return
         log.error("A background task failed", exc_info=error)
-        if self._on_error is not None:
-            self._on_error(error)
+        if self.on_error is not None:
+            self.on_error(error)

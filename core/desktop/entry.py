@@ -18,12 +18,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+# Re-exported: the entry's names, kept apart so the app reads them without loading this module.
+from core.desktop.names import APP_ID as APP_ID
+from core.desktop.names import WINDOW_CLASS as WINDOW_CLASS
 from resources import desktop_entry_template, icon_file
 
-APP_ID = "triptych"
-"""The entry's file name (triptych.desktop) and the icon's theme name."""
-WINDOW_CLASS = "Triptych"
-"""WM_CLASS's class of the app's windows (QCoreApplication.applicationName), the entry's StartupWMClass."""
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 """The PNG renderings shipped in resources/icons/app (`make icons`), each in its hicolor folder."""
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPalette
@@ -36,6 +36,9 @@ from gui.chat.notice_timeout import NoticeTimeout
 from gui.tasks import TaskKeeper
 from gui.theme.icons import icon, inline_image
 from gui.widgets.recent_folders import remember_folder, start_folder
+
+if TYPE_CHECKING:
+    import asyncio
 
 
 class Composer(QWidget):
@@ -202,6 +205,8 @@ class Composer(QWidget):
             self.attach([Path(name) for name in names])
 
     async def _load(self, paths: list[Path]) -> None:
+        import asyncio  # not at the top: the composer is in the first frame, shown before asyncio loads
+
         problems = []
         for path in paths:
             try:
@@ -212,6 +217,8 @@ class Composer(QWidget):
         self.show_notice("\n".join(problems))
 
     async def _add_image(self, name: str, image: QImage) -> None:
+        import asyncio
+
         try:
             self._add(image_attachment(name, await asyncio.to_thread(png_bytes, image)))
         except AttachmentError as error:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -28,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model.conversation import ConversationSummary
 from core.model.conversation_filter import ConversationFilter
 from gui.theme.icons import icon
+
+if TYPE_CHECKING:
+    from core.model.conversation import ConversationSummary
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from core.store.backup import backups_folder
 from core.store.errors import (
     DiskFullError,
     ForeignDatabaseError,
@@ -58,6 +57,9 @@ def startup_problem(error: StoreError) -> str:
             "start with another folder (--data-dir).",
         ).format(path=where)
     if isinstance(error, UnreadableDatabaseError):
+        # Imported here: the store's modules load after the first frame, and this is a rare path.
+        from core.store.backup import backups_folder
+
         backups = backups_folder(error.path.parent) if error.path is not None else Path()
         return QCoreApplication.translate(
             "StartupErrors",

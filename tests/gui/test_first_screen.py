@@ -3,6 +3,7 @@ what the first window needs (bench/open_conversation.py and bench/startup.py mea
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -10,10 +11,16 @@ import sys
 from pathlib import Path
 
 import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from core.api.keys import KeyStore
+from gui.app import AppOptions, TriptychApp
 from gui.transcript.view import TranscriptView
+from tests.gui.conftest import run, wait_until
 from tests.gui.transcript.test_view import error_text, long_conversation, plain
+from tests.keyring_backends import DictKeyring
 from tests.paths import REPO
 
 ROOT = REPO
@@ -58,11 +65,36 @@ def test_starting_the_app_imports_neither_the_demo_server_nor_the_keyring() -> N
     assert result.stdout.strip() == "[]"
 
 
-# Loaded by what the first paint does not show: sending (httpx), Markdown and code highlighting (the
+# Loaded by what the first paint does not show. The first frame is the window, its conversation list and the
+# composer: asyncio (and the ssl it imports) and qasync, the store and its database, the chat session, the
+# transcript, the provider and model pickers, the parameter panel, the menus' actions (preferences, search,
+# prompt library, tools, help) load right after it. Sending (httpx), Markdown and code highlighting (the
 # conversation arrives after the first paint), formulas, the keyring, the demo server, the compare window,
 # the features built right after the first frame (providers, export and import, saved comparisons) and the
-# dialogs (each loads when first opened).
+# dialogs (each loads when first opened) come later still.
 NOT_BEFORE_FIRST_PAINT = (
+    "asyncio",
+    "ssl",
+    "qasync",
+    "sqlite3",
+    "core.store.worker",
+    "core.store.services",
+    "core.store.repository",
+    "core.chat.session",
+    "core.chat.tool_loop",
+    "core.tools",
+    "core.wire",
+    "core.api",
+    "core.model.conversation",
+    "core.model.catalog",
+    "gui.transcript",
+    "gui.params",
+    "gui.chat.send_preview",
+    "gui.chat.approval_prompt",
+    "gui.preferences_menu",
+    "gui.search",
+    "gui.tools",
+    "gui.help",
     "httpx",
     "httpcore",
     "anyio",
@@ -114,3 +146,48 @@ def test_nothing_the_first_paint_does_not_show_is_imported_before_it(tmp_path: P
         name for name in loaded if any(name == m or name.startswith(m + ".") for m in NOT_BEFORE_FIRST_PAINT)
     )
     assert early == [], f"imported before the first paint: {early}"
+
+
+def test_keys_typed_the_moment_the_window_appears_reach_the_composer_and_the_panel_follows(
+    tmp_path: Path,
+) -> None:
+    """The real app, started as main.py does: keys arrive as soon as its first frame is painted (before the
+    rest of the app has loaded); once the window shows a conversation, the composer holds every one of them,
+    with the focus, and the parameter panel (not part of the first frame) is on screen."""
+    typed = "Hello 你好, quick question"
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.typed_at_first_paint", str(tmp_path), typed],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    line = next((s for s in result.stdout.splitlines() if s.startswith("AT READY: ")), None)
+    assert line is not None, f"the window never showed a conversation: {result.stdout}\n{result.stderr}"
+    ready = json.loads(line.removeprefix("AT READY: "))
+    assert ready["composer"] == typed, "keys typed at the first frame were lost"
+    assert ready["composer_has_focus"]
+    assert ready["panel_at_first_paint"] is False, "the first frame should show less: the panel comes after"
+    assert ready["panel_visible"], "the parameter panel never appeared"
+
+
+def test_closing_the_window_while_only_its_first_frame_is_up_quits_once_the_app_is_up(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
+    """A close in the moment between the first frame and the rest is not dropped: the app finishes starting,
+    then closes as after any close (settings saved, everything shut down) and the run ends with 0."""
+
+    async def body() -> int:
+        app = TriptychApp(qapp, AppOptions(data_dir=str(tmp_path)), keys=KeyStore(DictKeyring()))
+        task = asyncio.ensure_future(app.run())
+        await wait_until(lambda: app.window is not None, what="the first frame")
+        window = app.window
+        assert window is not None and not window.completed
+        window.close()
+        assert window.isVisible(), "closed before the rest existed: it closes once complete"
+        code = await asyncio.wait_for(task, 60)
+        assert window.completed and not window.isVisible()
+        return code
+
+    assert run(qloop, body(), timeout=90) == 0
