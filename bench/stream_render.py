@@ -9,6 +9,10 @@ timer tick fires). The baseline renders the same text in full on every delta int
 `--runs` runs are printed with the ratio baseline / Triptych. The app's UI-thread garbage collector
 (gui/startup/collector.py) runs as in the app.
 
+`--trace` prints, for each run, its three longest spans between ticks in UI-thread CPU with what took it:
+the live painter's steps (`_step`), the document edits in them (`replace`), Markdown rendered on the UI thread
+(`markdown`), paint events, and Python's garbage collections (`gc0`-`gc2`).
+
 `--busy` starts another process that keeps one core busy for the whole run (and stops it at the end): the
 ordinary laptop with a build or a browser tab running. `--variants idle` measures the same 10 ms timer with
 nothing streaming, in the same conditions: the stalls the scheduler alone causes, the floor under load.
@@ -19,6 +23,7 @@ own measurement met the goal that applies.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -32,7 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen cannot resize to size hints: noise
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QTextBrowser, QWidget
 
 from core.model.conversation import StoredMessage
@@ -126,6 +131,71 @@ VARIANTS: dict[str, Callable[[QWidget, int], Triptych | Naive | Idle]] = {
 }
 
 
+class Trace(QObject):
+    """What the UI thread spent its CPU on between two ticks (`--trace`): named steps and their CPU ms."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.steps: list[tuple[str, float]] = []
+        self.spans: list[tuple[float, list[tuple[str, float]]]] = []
+        self._app = app
+        self._painting = False
+        self._gc_began = 0.0
+        import gui.transcript.document
+        import gui.transcript.live_painter
+        import gui.transcript.turn_html
+
+        self._timed(gui.transcript.live_painter.LivePainter, "_step", "_step")
+        self._timed(gui.transcript.document.Regions, "replace", "replace")
+        self._timed(gui.transcript.turn_html.TurnHtml, "live_markdown", "markdown")
+        gc.callbacks.append(self._collected)
+        app.installEventFilter(self)
+
+    def _timed(self, cls: type, name: str, label: str) -> None:
+        method = getattr(cls, name)
+        steps = self.steps
+
+        def timed(*args, **kwargs):
+            began = time.thread_time()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                steps.append((label, (time.thread_time() - began) * 1000))
+
+        setattr(cls, name, timed)
+
+    def _collected(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._gc_began = time.thread_time()
+        else:
+            self.steps.append((f"gc{info['generation']}", (time.thread_time() - self._gc_began) * 1000))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Paint or self._painting:
+            return False
+        self._painting = True
+        began = time.thread_time()
+        try:
+            self._app.notify(watched, event)
+        finally:
+            self._painting = False
+        self.steps.append(("paint", (time.thread_time() - began) * 1000))
+        return True
+
+    def tick(self, cpu_ms: float) -> None:
+        self.spans.append((cpu_ms, self.steps[:]))
+        self.steps.clear()
+
+    def report(self) -> None:
+        for cpu_ms, steps in sorted(self.spans, key=lambda span: -span[0])[:3]:
+            totals: dict[str, list[float]] = {}
+            for name, ms in steps:
+                totals.setdefault(name, []).append(ms)
+            parts = [f"{name} {sum(ms):.1f} ms ({len(ms)}x)" for name, ms in totals.items()]
+            print(f"  trace: {cpu_ms:.1f} ms between ticks: " + ", ".join(sorted(parts, key=lambda s: s)))
+        self.spans.clear()
+
+
 def busy_core() -> subprocess.Popen[bytes]:
     """Another process keeping one core busy, at the same priority as this one."""
     return subprocess.Popen([sys.executable, "-c", "while True: pass"])
@@ -147,6 +217,7 @@ def run_once(
     clock.start()
     cpu_spans: list[float] = []
     state = {"sent": 0, "last_tick": 0.0, "last_cpu": time.thread_time()}
+    trace: Trace | None = args.trace_object
 
     def tick() -> None:
         now = clock.nsecsElapsed() / 1e6
@@ -154,6 +225,10 @@ def run_once(
         if state["last_tick"]:
             lateness.append(max(0.0, now - state["last_tick"] - TICK_MS))
             cpu_spans.append((cpu_now - state["last_cpu"]) * 1000)
+            if trace is not None:
+                trace.tick(cpu_spans[-1])
+        elif trace is not None:
+            trace.steps.clear()
         state["last_tick"] = now
         state["last_cpu"] = cpu_now
         due = min(len(deltas), int(now / interval_ms) + 1)
@@ -177,6 +252,8 @@ def run_once(
     cpu, wall = time.process_time() - cpu_before, time.perf_counter() - wall_before
     host.close()
     host.deleteLater()
+    if trace is not None:
+        trace.report()
     lateness.sort()
     p99 = lateness[int(len(lateness) * 0.99) - 1] if lateness else 0.0
     return Measure(cpu / wall, lateness[-1] if lateness else 0.0, p99, max(cpu_spans, default=0.0))
@@ -204,9 +281,11 @@ def main() -> None:
         "--variants", nargs="+", choices=list(VARIANTS), default=["triptych", "baseline"], help="what to run"
     )
     parser.add_argument("--busy", action="store_true", help="keep one core busy with another process")
+    parser.add_argument("--trace", action="store_true", help="what the longest spans between ticks did")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     collect_on_main_thread(app)
+    args.trace_object = Trace(app) if args.trace else None
     hog = busy_core() if args.busy else None
     try:
         measure_all(app, args)

@@ -42,10 +42,43 @@ class TranscriptBrowser(QTextBrowser):
     def __init__(self, images: Callable[[QUrl], QImage | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._images = images
+        self._content_kept = False
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(12)
+
+    def edit_above_view(self, edit: Callable[[], object]) -> None:
+        """Make an edit of the document wholly above what the view shows, scrolling by the height it adds or
+        removes so the view shows the same content, without repainting it: the document's layout announces
+        the change (everything below it moved) as an update of the whole view, and the scroll as pixels to
+        move, and a full repaint of a screen of tables and code costs more than the edit (bench/
+        open_conversation.py). Repaints as usual when the scroll cannot make up for the change (a document
+        shorter than the view)."""
+        document = self.document()
+        layout = document.documentLayout()
+        scroll = self.verticalScrollBar()
+        before = document.size().height()
+        layout.blockSignals(True)
+        try:
+            edit()
+        finally:
+            layout.blockSignals(False)
+        size = layout.documentSize()
+        layout.documentSizeChanged.emit(size)  # the scroll range follows, as it would have
+        change = size.height() - before
+        wanted = scroll.value() + round(change)
+        self._content_kept = True
+        try:
+            scroll.setValue(wanted)
+        finally:
+            self._content_kept = False
+        if scroll.value() != wanted or abs(change - round(change)) > 0.01:
+            self.viewport().update()  # what is in view moved after all
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        if not self._content_kept:  # else the view shows what it showed: no pixels to move
+            super().scrollContentsBy(dx, dy)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The menu key or Shift+F10 asks for the menu of what is at the text cursor (where Tab left it, on a

@@ -8,7 +8,8 @@ Opening shows the newest turns; older ones are added on later event-loop passes 
 while the user is within a screen of the top. As they come in, the newest turns beyond the window are dropped
 from the document, and they come back (the oldest dropped in turn) while the user is within a screen of the
 bottom. A turn comes in over several passes of about PASS_S each: its Markdown rendered a block at a time
-(`Prerender`), then its HTML inserted in pieces of about INSERT_CHARS, keeping the text in view where it was.
+(`Prerender`), then its HTML inserted in pieces of about INSERT_CHARS, keeping the text in view where it was;
+an edit above the view is not repainted (`TranscriptBrowser.edit_above_view`: what is in view did not change).
 While a reply streams at the end the newest turns stay: the window then grows by what the user scrolls up to.
 """
 
@@ -21,22 +22,24 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QTextBrowser
 
 from core.model.conversation import StoredMessage
 from core.render.html_slices import chunks
-from gui.transcript.document import Regions
+from gui.transcript.document import Regions, TranscriptBrowser
 from gui.transcript.prerender import Prerender
 
-PASS_S = 0.008
-"""Rendering plus one edit of the document per pass: with the paint that follows, within a 16 ms frame."""
+PASS_S = 0.005
+"""Rendering plus one edit of the document per pass: with the paint that follows, within a 16 ms frame, with
+room for a loaded machine's slower passes (a Markdown block is rendered whole, so a pass may overrun this)."""
 MIN_RENDER_S = 0.002
-INSERT_CHARS = 2_500
-"""HTML inserted at once: about 2-3 ms of Qt's parsing and layout, plus what the window below costs."""
-WINDOW_CHARS = 40_000
-"""Content in the document at most (unless one turn is longer, or a reply streams): some 30 turns of the
-benchmark's 3.7 KB replies, over 20 screens; an edit at its top costs Qt some 4 ms more than at the end."""
-BACKGROUND_CHARS = 30_000
+INSERT_CHARS = 1_200
+"""HTML inserted at once (a paragraph, a list, a code block or a table and what surrounds it): about 1 ms of
+Qt's parsing and layout, plus what the window below costs (about 1 ms for its ~700 blocks)."""
+WINDOW_CHARS = 20_000
+"""Content in the document at most (unless one turn is longer, or a reply streams): some 10 turns of the
+benchmark's 3.7 KB replies, over 12 screens; an edit at its top costs Qt time for every block below it
+(40,000 took twice the time per edit of 20,000 in bench/open_conversation.py)."""
+BACKGROUND_CHARS = 15_000
 """Content added without being scrolled to: what a reader scrolling up meets at once."""
 
 Render = Callable[[int, int], str]
@@ -77,7 +80,7 @@ class OlderTurns(QObject):
     allShown = Signal()
 
     def __init__(
-        self, browser: QTextBrowser, regions: Regions, source: TurnSource, prerender: Prerender
+        self, browser: TranscriptBrowser, regions: Regions, source: TurnSource, prerender: Prerender
     ) -> None:
         super().__init__(browser)
         self._browser = browser
@@ -209,16 +212,18 @@ class OlderTurns(QObject):
         # end, following the latest, the view stays there by itself).
         scroll = self._browser.verticalScrollBar()
         following = scroll.value() >= scroll.maximum() - 4 and self._shown_to is None
-        document = self._browser.document()
-        height = document.size().height()
         began = time.monotonic()
-        if job.cursor is not None:
-            job.cursor.setPosition(self._regions.insert(job.cursor.position(), job.pieces.popleft()))
+        cursor = job.cursor
+        if cursor is not None and not following:
+            piece = job.pieces.popleft()
+            self._browser.edit_above_view(
+                lambda: cursor.setPosition(self._regions.insert(cursor.position(), piece))
+            )
+        elif cursor is not None:
+            cursor.setPosition(self._regions.insert(cursor.position(), job.pieces.popleft()))
         else:
             self._regions.insert(self._regions.end(), job.pieces.popleft())
         self._edit_s = time.monotonic() - began
-        if job.older and not following:
-            scroll.setValue(scroll.value() + round(document.size().height() - height))
         if not job.pieces:
             self._done(job)
 
@@ -272,10 +277,9 @@ class OlderTurns(QObject):
             self._edit_s = time.monotonic() - began
             self._shown_to = cut
             return
-        cut = start  # drop the oldest: the turns before `cut`
-        while cut + 1 < end and over > 0:
-            over -= self._chars(cut, cut + 1)
-            cut += 1
+        # Drop the oldest, one turn a pass (like an insertion above the view, a removal there costs Qt time
+        # for every block below it, and more for more blocks removed): the turn before `cut`.
+        cut = start + 1 if start + 1 < end and over > 0 else start
         position = None
         while cut > start:
             position = self._regions.turn_start(messages[cut].id)
@@ -285,11 +289,9 @@ class OlderTurns(QObject):
         if cut <= start or position is None:
             self._trim_blocked = True
             return
-        height = document.size().height()
         began = time.monotonic()
-        self._regions.replace(self._regions.top, position, "")
+        self._browser.edit_above_view(lambda: self._regions.replace(self._regions.top, position, ""))
         self._edit_s = time.monotonic() - began
-        scroll.setValue(scroll.value() - round(height - document.size().height()))
         self.shown_from = cut
 
     def _chars(self, start: int, end: int) -> int:

@@ -8,6 +8,7 @@ inline, because Qt's rich text matches every element against every stylesheet ru
 from __future__ import annotations
 
 import base64
+import gc
 import html
 import json
 import re
@@ -29,6 +30,35 @@ from gui.transcript.cards import SCHEME, Cards, Colors, format_cost
 from gui.transcript.document import AFTER_TABLE
 from gui.transcript.math_images import math_url
 from gui.transcript.tool_cards import ToolCards, result_content
+
+WARM_LEXERS = (
+    "python",
+    "javascript",
+    "typescript",
+    "bash",
+    "json",
+    "sql",
+    "html",
+    "css",
+    "rust",
+    "go",
+    "java",
+)
+"""Languages whose Pygments lexer is made ahead, on the Markdown worker thread, once Markdown is loaded: a
+lexer's first use compiles its rules (Python's ~50 ms, JavaScript's ~25 ms), which would stall the window at
+the first code block in that language. Later uses of a lexer class share what it compiled."""
+
+
+_prepared = False
+"""The long-lived heap was frozen and the lexers' warming started (see `TurnHtml._load_markdown`)."""
+
+
+def _warm_lexers() -> None:
+    from pygments.lexers import get_lexer_by_name
+
+    for name in WARM_LEXERS:
+        get_lexer_by_name(name)
+
 
 if TYPE_CHECKING:
     from core.render.markdown import MarkdownRenderer
@@ -164,7 +194,21 @@ class TurnHtml(QObject):
                 MarkdownRenderer(self._worker_code_header, self._worker_image_text, self._math_html),
             )
             self._styles = self._code_styles(self.colors)
+            global _prepared
+            if not _prepared:  # once per process: the first transcript to show Markdown (the main window's)
+                _prepared = True
+                # What the app has built by now (its modules, Python-Markdown's and Pygments', the window)
+                # lives as long as it does: kept out of Python's full collections, which would otherwise walk
+                # it all on the UI thread (~20-30 ms, about once a minute while replies stream: bench/
+                # stream_render.py). Only once: what comes later (a compare window...) is collected as ever.
+                gc.freeze()
+                self._pool().submit(_warm_lexers)
         return self._renderers
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="markdown")
+        return self._worker
 
     # --- whole turns ------------------------------------------------------------------------------
 
@@ -422,10 +466,8 @@ class TurnHtml(QObject):
     def offload(self, text: str) -> Future[str]:
         """Render Markdown as `live_markdown` does, on a worker thread: for a text that takes long."""
         self._worker_words = (self.tr("Copy"), self.tr("[image: {alt}]"))
-        if self._worker is None:
-            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="markdown")
         renderer = self._load_markdown()[1]
-        return self._worker.submit(lambda: self.style(renderer.render(text)))
+        return self._pool().submit(lambda: self.style(renderer.render(text)))
 
     def style(self, rendered: str) -> str:
         """Give rendered Markdown the palette's colours, inline."""
