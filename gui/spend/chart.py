@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from enum import StrEnum
 
-import pyqtgraph as pg  # type: ignore[import-untyped]  # no stubs, no py.typed
+import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
