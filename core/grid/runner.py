@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +47,7 @@ from core.model.grid import (
     MissingVariableError,
     RunState,
 )
+from core.store.errors import StoreError
 from core.store.worker import StoreWorker
 from core.wire.errors import (
     ApiConnectionError,
@@ -63,6 +65,8 @@ CONNECTION_FAILURES_TO_GIVE_UP = 3
 """Cells of one profile failing in a row because the provider cannot be reached (or is gone) before its
 remaining cells are failed at once."""
 CLOSE_TIMEOUT = 10.0
+
+log = logging.getLogger(__name__)
 
 Profile = str | None
 
@@ -106,6 +110,10 @@ class _Active:
     requeued: dict[CellKey, int] = field(default_factory=dict)
     failures_in_a_row: dict[Profile, int] = field(default_factory=dict)
     workers: dict[Profile, set[asyncio.Task[None]]] = field(default_factory=dict)
+    saving: dict[CellKey, asyncio.Task[None]] = field(default_factory=dict)
+    """Repeats that ended, being written; their events follow the write."""
+    failure: BaseException | None = None
+    """Why the store could not save a repeat: the run stops, paused."""
     driver: asyncio.Task[None] | None = None
 
     @property
@@ -117,7 +125,9 @@ class _Active:
         return dataclasses.replace(self.run, cells=dict(cells))
 
     def pending(self) -> set[CellKey]:
-        return {key for queue in self.queues.values() for key in queue} | set(self.in_flight)
+        return (
+            {key for queue in self.queues.values() for key in queue} | set(self.in_flight) | set(self.saving)
+        )
 
 
 class GridRunner:
@@ -136,6 +146,7 @@ class GridRunner:
         self._retry = retry or RetryPolicy()
         self._clock = clock
         self._active: dict[int, _Active] = {}
+        self._starting: dict[int, asyncio.Lock] = {}
 
     def is_running(self, run_id: int) -> bool:
         active = self._active.get(run_id)
@@ -197,6 +208,11 @@ class GridRunner:
     # -- the queue ------------------------------------------------------------------------------------
 
     async def _send(self, run_id: int, extra: Callable[[GridRun], list[CellKey]] | None) -> None:
+        # One at a time per run: Resume clicked twice must not start the run twice.
+        async with self._starting.setdefault(run_id, asyncio.Lock()):
+            await self._send_once(run_id, extra)
+
+    async def _send_once(self, run_id: int, extra: Callable[[GridRun], list[CellKey]] | None) -> None:
         previous = self._active.get(run_id)
         if previous is not None and previous.stop is None:
             if extra is not None:  # retrying while running: the failed cells join the queue
@@ -211,7 +227,8 @@ class GridRunner:
             await self._drain(previous)  # paused, its cells in flight still ending
         run = await self._store.call(lambda s: s.get_grid_run(run_id))
         keys = run.remaining() + (extra(run) if extra is not None else [])
-        check_cells(run, keys)
+        # Rendering and validating 300 cells is ~40 ms of CPU: off the UI thread.
+        await asyncio.to_thread(check_cells, run, keys)
         active = _Active(run, _queues(run, keys), dict(run.cells))
         self._active[run_id] = active
         await self._set_state(run_id, RunState.RUNNING)
@@ -231,10 +248,18 @@ class GridRunner:
                 errors = [t.exception() for t in tasks if not t.cancelled() and t.exception() is not None]
                 failure = failure or next(iter(errors), None)
                 if failure is not None and active.stop is None:
-                    # The store failed (disk full...): stop rather than send cells whose results are lost.
                     self._stop(active, RunState.PAUSED, cut=True)
-                    await self._set_state(active.run_id, RunState.PAUSED)
-            if active.stop is None:
+            if active.saving:
+                await asyncio.wait(list(active.saving.values()))
+            failure = failure or active.failure
+            if failure is not None:
+                # The store failed (disk full...): the run stops rather than send cells whose results are
+                # lost, and is left paused (what was saved stays; the rest is sent on resume).
+                log.warning("Grid run %s paused: %s", active.run_id, failure)
+                with contextlib.suppress(StoreError):  # the store may be what failed: a restart pauses it
+                    await self._store.call(lambda s: s.set_grid_run_state(active.run_id, RunState.PAUSED))
+                self._events.run_state_changed(active.run_id, RunState.PAUSED)
+            elif active.stop is None:
                 await self._set_state(active.run_id, RunState.DONE)
             self._events.progress(active.run_id, self._progress(active))
         finally:
@@ -287,11 +312,11 @@ class GridRunner:
             reply_error(result.error),
             finished_at=self._clock(),
         )
-        await self._finish(active, cell)
+        self._finish(active, cell)
         if _unreachable(result.error):
             active.failures_in_a_row[profile] = active.failures_in_a_row.get(profile, 0) + 1
             if active.failures_in_a_row[profile] >= CONNECTION_FAILURES_TO_GIVE_UP:
-                await self._give_up(active, profile, cell)
+                self._give_up(active, profile, cell)
         elif result.complete:
             active.failures_in_a_row[profile] = 0
 
@@ -336,22 +361,34 @@ class GridRunner:
         until = time.monotonic() + seconds
         active.hold_until[profile] = max(active.hold_until.get(profile, 0.0), until)
 
-    async def _give_up(self, active: _Active, profile: Profile, last: CellResult) -> None:
+    def _give_up(self, active: _Active, profile: Profile, last: CellResult) -> None:
         """The provider is gone: its queued cells fail now with the error the last ones met."""
         queue = active.queues[profile]
         while queue:
             key = queue.popleft()
-            await self._finish(
-                active,
-                CellResult(key, CellStatus.FAILED, (), None, last.error, finished_at=self._clock()),
+            self._finish(
+                active, CellResult(key, CellStatus.FAILED, (), None, last.error, finished_at=self._clock())
             )
 
-    async def _finish(self, active: _Active, cell: CellResult) -> None:
+    def _finish(self, active: _Active, cell: CellResult) -> None:
+        """Save the repeat; the worker goes on to its next cell meanwhile (the store's thread writes the
+        saves in order). The events follow the save: what the window shows is what a restart shows."""
         run_id = active.run_id
-        await self._store.call(lambda s: s.save_grid_cell(run_id, cell))
-        active.cells[cell.key] = cell
-        self._events.cell_finished(run_id, cell)
-        self._events.progress(run_id, self._progress(active))
+
+        async def save() -> None:
+            try:
+                await self._store.call(lambda s: s.save_grid_cell(run_id, cell))
+            except StoreError as error:
+                active.failure = active.failure or error
+                self._stop(active, active.stop or RunState.PAUSED, cut=True)
+                return
+            finally:
+                del active.saving[cell.key]
+            active.cells[cell.key] = cell
+            self._events.cell_finished(run_id, cell)
+            self._events.progress(run_id, self._progress(active))
+
+        active.saving[cell.key] = asyncio.ensure_future(save())
 
     def _stop(self, active: _Active, state: RunState, *, cut: bool = False) -> None:
         active.stop = state
