@@ -215,6 +215,13 @@ def test_a_run_stopped_by_a_quit_resumes_after_a_restart(
         window.run_button.click()
         await wait_until(lambda: len(window._cells) >= 1, timeout=15, what="a first repeat")
         assert window.run_bar.state == RunState.RUNNING
+        # The grid window closed mid-run: the run goes on; opened again, it shows the run as it stands.
+        window.close()
+        await wait_until(lambda: app.app.grid.grid_window is None, what="the grid window gone")
+        window = await open_grid(app)
+        await wait_until(lambda: window.run is not None, what="the run shown again")
+        assert window.run_bar.state == RunState.RUNNING
+        await wait_until(lambda: len(window._cells) >= 2, timeout=15, what="a repeat after reopening")
         assert await app.quit() == 0
         sent_before = len(generation_requests(server))
         assert sent_before < 4 or window.run_bar.state != RunState.DONE
@@ -226,7 +233,7 @@ def test_a_run_stopped_by_a_quit_resumes_after_a_restart(
         assert window.run_bar.state == RunState.PAUSED
         assert window.run_bar.resume_button.isEnabled()
         kept = len(window._cells)
-        assert 1 <= kept < 4
+        assert 2 <= kept < 4
         window.run_bar.resume_button.click()
         await wait_until(lambda: window.run_bar.state == RunState.DONE, timeout=30, what="the resumed run")
         assert len(window._cells) == 4
@@ -439,6 +446,39 @@ def test_the_turn_menu_offers_add_to_test_set_on_prompts_only(
         await wait_until(lambda: feature.add_dialog is not None, what="the dialog")
         assert feature.add_dialog.case_name.text() == "A question"
         feature.add_dialog.reject()
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=60)
+
+
+def test_cancel_stops_the_run_and_keeps_what_finished(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    slow = Pace(chunk_chars=4, delta_interval=0.05)
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        window = await open_grid(app)
+        fill(window, app, cases=1, temperatures=[0.0], repeats=4)
+        window.concurrency.setValue(1)
+        window.confirm_above.setValue(1000)
+        server.enqueue(*[Reply([Text(REPLY_TEXT)], usage=Usage(20, OUTPUT_TOKENS), pace=slow)] * 4)
+        window.run_button.click()
+        await wait_until(lambda: len(window._cells) >= 1, timeout=15, what="a first repeat")
+        window.run_bar.cancel_button.click()
+        await wait_until(lambda: window.run_bar.state == RunState.CANCELLED, timeout=15, what="the cancel")
+        sent = len(generation_requests(server))
+        kept = len(window._cells)
+        assert 1 <= kept < 4
+        buttons = window.run_bar
+        assert not any(
+            b.isEnabled() for b in (buttons.pause_button, buttons.resume_button, buttons.cancel_button)
+        )
+        await wait_until(lambda: "cancelled" in window.runs.currentText(), what="the run listed as cancelled")
+        assert len(generation_requests(server)) == sent  # nothing more goes out
+        run_id = window.run.id
+        assert (await app.app.services.grids.run(run_id)).state == RunState.CANCELLED
+        assert len((await app.app.services.grids.run(run_id)).cells) == kept
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=60)
