@@ -31,9 +31,17 @@ def metric_names() -> dict[str, str]:
 def value_text(metric: str, value: float) -> str:
     """A value in the metric's own unit and precision: "1.24 s", "38.5 tok/s", "412", "$0.0031"."""
     if metric in ("time_to_first_token", "duration"):
-        return QCoreApplication.translate("GridMetrics", "{value} s").format(value=_significant(value))
+        return QCoreApplication.translate("GridMetrics", "{value} s").format(value=number_text(metric, value))
     if metric == "output_tokens_per_second":
-        return QCoreApplication.translate("GridMetrics", "{value} tok/s").format(value=_significant(value))
+        return QCoreApplication.translate("GridMetrics", "{value} tok/s").format(
+            value=number_text(metric, value)
+        )
+    return number_text(metric, value)
+
+
+def number_text(metric: str, value: float) -> str:
+    """A value in the metric's precision, without its unit (a table's header names it): "1.24", "38.5",
+    "412"; dollars keep their sign, which is shorter than any unit: "$0.0031"."""
     if metric == "output_tokens":
         return f"{value:.0f}" if value == round(value) else f"{value:.1f}"
     if metric == "cost_usd":

@@ -35,8 +35,8 @@ from core.grid.stats import (
     row_distinct_outputs,
     row_summaries,
 )
-from core.model.grid import CellStatus, GridRun
-from gui.grid.metric_names import metric_name, value_text
+from core.model.grid import CellStatus, GridRun, RunState
+from gui.grid.metric_names import metric_name, number_text, value_text
 
 NAME_PARTS = " \u00b7 "
 """How the grid window joins the differences that name a column ("model x · temperature 0.5")."""
@@ -51,6 +51,9 @@ class GridStatsView(QWidget):
         super().__init__(parent)
         self._run: GridRun | None = None
         self._names: list[str] = []
+        self._noise: tuple[object, dict[str, dict[int, NoiseCheck | None]]] | None = None
+        """The last noise checks with what they were computed from: the bootstrap is the costly part
+        (~200 ms for 50 x 6 x 3), so showing the same ended run again (a tab switch) reuses them."""
 
         self.reference = QComboBox()
         self.reference.setAccessibleName(self.tr("Reference column for the noise marks"))
@@ -67,6 +70,15 @@ class GridStatsView(QWidget):
         reference_label.setBuddy(self.reference)
         chooser.addWidget(reference_label)
         chooser.addWidget(self.reference)
+        self.noise_note = QLabel(
+            self.tr(
+                "Noise marks appear when the run has ended: a verdict read while results still arrive "
+                "misleads."
+            )
+        )
+        self.noise_note.setWordWrap(True)
+        self.noise_note.hide()
+        chooser.addWidget(self.noise_note, 1)
         chooser.addStretch(1)
 
         self.columns_table = _table(self.tr("Statistics per column"))
@@ -112,9 +124,11 @@ class GridStatsView(QWidget):
         distinct = column_distinct_outputs(run)
         results = column_results(run)
         reference = self.reference.currentIndex()
-        noise: dict[str, dict[int, NoiseCheck | None]] = {}
-        if reference >= 0:
-            noise = {metric: noise_against(run, reference, metric) for metric in METRICS}
+        # Not while the run goes: each refresh would redo the bootstrap, and a verdict read before the
+        # results are in is the "peeking" that makes noise look like a difference.
+        marks = reference >= 0 and run.state is not RunState.RUNNING
+        self.noise_note.setVisible(run.state is RunState.RUNNING)
+        noise = self._noise_checks(run, reference) if marks else {}
         reference_name = self._names[reference] if reference >= 0 else ""
         cases = len(run.test_set.cases)
 
@@ -132,7 +146,7 @@ class GridStatsView(QWidget):
             for column, metric in enumerate(METRICS):
                 check = None if variant == reference else noise.get(metric, {}).get(variant)
                 item = self._summary_item(metric, summaries[variant][metric])
-                if variant != reference and summaries[variant][metric] is not None:
+                if marks and variant != reference and summaries[variant][metric] is not None:
                     self._mark_noise(item, metric, check, reference_name)
                 table.setItem(variant, column, item)
             table.setItem(variant, len(METRICS), self._distinct_item(distinct.get(variant), run.repeats))
@@ -140,6 +154,16 @@ class GridStatsView(QWidget):
                 variant, len(METRICS) + 1, self._repeats_item(results.get(variant, []), cases * run.repeats)
             )
         _fit(table)
+
+    def _noise_checks(self, run: GridRun, reference: int) -> dict[str, dict[int, NoiseCheck | None]]:
+        basis = (
+            reference,
+            run.id,
+            tuple((key, result.status, result.finished_at) for key, result in run.cells.items()),
+        )
+        if self._noise is None or self._noise[0] != basis:
+            self._noise = (basis, {metric: noise_against(run, reference, metric) for metric in METRICS})
+        return self._noise[1]
 
     def _fill_rows(self) -> None:
         run = self._run
@@ -164,17 +188,18 @@ class GridStatsView(QWidget):
     # -- one cell each --------------------------------------------------------------------------------------
 
     def _summary_item(self, metric: str, summary: Summary | None) -> QTableWidgetItem:
+        # Numbers without units (the header names them), so a cell stays narrow; the tooltip has them.
         if summary is None:
             item = _item(NOT_MEASURED)
             item.setToolTip(self.tr("No finished repeat has measured this yet."))
             return item
         lines = [
-            self.tr("median {value}").format(value=value_text(metric, summary.median)),
-            self.tr("p90 {value}").format(value=value_text(metric, summary.p90)),
+            self.tr("median {value}").format(value=number_text(metric, summary.median)),
+            self.tr("p90 {value}").format(value=number_text(metric, summary.p90)),
             self.tr("range {low} \u2013 {high}").format(
-                low=value_text(metric, summary.minimum), high=value_text(metric, summary.maximum)
+                low=number_text(metric, summary.minimum), high=number_text(metric, summary.maximum)
             ),
-            self.tr("IQR {value}").format(value=value_text(metric, summary.iqr)),
+            self.tr("IQR {value}").format(value=number_text(metric, summary.iqr)),
         ]
         item = _item("\n".join(lines))
         item.setToolTip(

@@ -2486,52 +2486,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="103"/>
+        <location filename="../../gui/grid/charts.py" line="105"/>
         <source>Metric shown in the box plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="107"/>
+        <location filename="../../gui/grid/charts.py" line="109"/>
         <source>Box plot of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="118"/>
+        <location filename="../../gui/grid/charts.py" line="120"/>
         <source>Charts of the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="202"/>
+        <location filename="../../gui/grid/charts.py" line="204"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="225"/>
+        <location filename="../../gui/grid/charts.py" line="227"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="303"/>
+        <location filename="../../gui/grid/charts.py" line="308"/>
         <source>Cost per column (every repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="324"/>
+        <location filename="../../gui/grid/charts.py" line="329"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="329"/>
+        <location filename="../../gui/grid/charts.py" line="334"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="413"/>
+        <location filename="../../gui/grid/charts.py" line="418"/>
         <source>Cost per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="414"/>
+        <location filename="../../gui/grid/charts.py" line="419"/>
         <source>Tokens per column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2734,127 +2734,132 @@ The menu starts: {command}</source>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="56"/>
+        <location filename="../../gui/grid/stats_view.py" line="59"/>
         <source>Reference column for the noise marks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="59"/>
+        <location filename="../../gui/grid/stats_view.py" line="62"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="66"/>
+        <location filename="../../gui/grid/stats_view.py" line="69"/>
         <source>Compare columns with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="72"/>
+        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <source>Noise marks appear when the run has ended: a verdict read while results still arrive misleads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="84"/>
         <source>Statistics per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="73"/>
+        <location filename="../../gui/grid/stats_view.py" line="85"/>
         <source>Statistics per test case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="77"/>
+        <location filename="../../gui/grid/stats_view.py" line="89"/>
         <source>Per column (every test case and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="79"/>
+        <location filename="../../gui/grid/stats_view.py" line="91"/>
         <source>Per test case (every column and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="105"/>
+        <location filename="../../gui/grid/stats_view.py" line="117"/>
         <source>Distinct outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="105"/>
+        <location filename="../../gui/grid/stats_view.py" line="117"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="127"/>
+        <location filename="../../gui/grid/stats_view.py" line="141"/>
         <source>{name} (reference)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="156"/>
+        <location filename="../../gui/grid/stats_view.py" line="180"/>
         <source>Case {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="169"/>
+        <location filename="../../gui/grid/stats_view.py" line="193"/>
         <source>No finished repeat has measured this yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="172"/>
+        <location filename="../../gui/grid/stats_view.py" line="196"/>
         <source>median {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="173"/>
+        <location filename="../../gui/grid/stats_view.py" line="197"/>
         <source>p90 {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="174"/>
+        <location filename="../../gui/grid/stats_view.py" line="198"/>
         <source>range {low} – {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="177"/>
+        <location filename="../../gui/grid/stats_view.py" line="201"/>
         <source>IQR {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="181"/>
+        <location filename="../../gui/grid/stats_view.py" line="205"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <location filename="../../gui/grid/stats_view.py" line="220"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="199"/>
+        <location filename="../../gui/grid/stats_view.py" line="223"/>
         <source>≈ within noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="199"/>
+        <location filename="../../gui/grid/stats_view.py" line="223"/>
         <source>≠ beyond noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="206"/>
+        <location filename="../../gui/grid/stats_view.py" line="230"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <location filename="../../gui/grid/stats_view.py" line="245"/>
         <source>{distinct} of {repeats}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="248"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="233"/>
+        <location filename="../../gui/grid/stats_view.py" line="257"/>
         <source>{done} of {total} finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="235"/>
+        <location filename="../../gui/grid/stats_view.py" line="259"/>
         <source>{failed} failed</source>
         <translation type="unfinished"></translation>
     </message>

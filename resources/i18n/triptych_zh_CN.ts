@@ -2481,52 +2481,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="103"/>
+        <location filename="../../gui/grid/charts.py" line="105"/>
         <source>Metric shown in the box plot</source>
         <translation>箱线图显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="107"/>
+        <location filename="../../gui/grid/charts.py" line="109"/>
         <source>Box plot of:</source>
         <translation>箱线图指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="118"/>
+        <location filename="../../gui/grid/charts.py" line="120"/>
         <source>Charts of the run</source>
         <translation>本次运行的图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="202"/>
+        <location filename="../../gui/grid/charts.py" line="204"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="225"/>
+        <location filename="../../gui/grid/charts.py" line="227"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="303"/>
+        <location filename="../../gui/grid/charts.py" line="308"/>
         <source>Cost per column (every repeat)</source>
         <translation>每列费用（所有重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="324"/>
+        <location filename="../../gui/grid/charts.py" line="329"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="329"/>
+        <location filename="../../gui/grid/charts.py" line="334"/>
         <source>Tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="413"/>
+        <location filename="../../gui/grid/charts.py" line="418"/>
         <source>Cost per column</source>
         <translation>每列费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="414"/>
+        <location filename="../../gui/grid/charts.py" line="419"/>
         <source>Tokens per column</source>
         <translation>每列 token</translation>
     </message>
@@ -2729,127 +2729,132 @@ The menu starts: {command}</source>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="56"/>
+        <location filename="../../gui/grid/stats_view.py" line="59"/>
         <source>Reference column for the noise marks</source>
         <translation>噪声标记的参照列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="59"/>
+        <location filename="../../gui/grid/stats_view.py" line="62"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation>当其他列与此列中位数之差的自助法区间包含零时，该列的指标标为“在噪声内”：这些重复无法区分两者。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="66"/>
+        <location filename="../../gui/grid/stats_view.py" line="69"/>
         <source>Compare columns with:</source>
         <translation>各列对比的参照：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="72"/>
+        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <source>Noise marks appear when the run has ended: a verdict read while results still arrive misleads.</source>
+        <translation>运行结束后才显示噪声标记：结果仍在到来时读出的结论会误导人。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/stats_view.py" line="84"/>
         <source>Statistics per column</source>
         <translation>每列统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="73"/>
+        <location filename="../../gui/grid/stats_view.py" line="85"/>
         <source>Statistics per test case</source>
         <translation>每个测试用例的统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="77"/>
+        <location filename="../../gui/grid/stats_view.py" line="89"/>
         <source>Per column (every test case and repeat)</source>
         <translation>按列（所有测试用例和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="79"/>
+        <location filename="../../gui/grid/stats_view.py" line="91"/>
         <source>Per test case (every column and repeat)</source>
         <translation>按测试用例（所有列和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="105"/>
+        <location filename="../../gui/grid/stats_view.py" line="117"/>
         <source>Distinct outputs</source>
         <translation>不同输出数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="105"/>
+        <location filename="../../gui/grid/stats_view.py" line="117"/>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="127"/>
+        <location filename="../../gui/grid/stats_view.py" line="141"/>
         <source>{name} (reference)</source>
         <translation>{name}（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="156"/>
+        <location filename="../../gui/grid/stats_view.py" line="180"/>
         <source>Case {n}</source>
         <translation>用例 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="169"/>
+        <location filename="../../gui/grid/stats_view.py" line="193"/>
         <source>No finished repeat has measured this yet.</source>
         <translation>尚无已完成的重复测得此值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="172"/>
+        <location filename="../../gui/grid/stats_view.py" line="196"/>
         <source>median {value}</source>
         <translation>中位数 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="173"/>
+        <location filename="../../gui/grid/stats_view.py" line="197"/>
         <source>p90 {value}</source>
         <translation>p90 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="174"/>
+        <location filename="../../gui/grid/stats_view.py" line="198"/>
         <source>range {low} – {high}</source>
         <translation>范围 {low} – {high}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="177"/>
+        <location filename="../../gui/grid/stats_view.py" line="201"/>
         <source>IQR {value}</source>
         <translation>四分位距 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="181"/>
+        <location filename="../../gui/grid/stats_view.py" line="205"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation>基于 {n} 次已完成的重复；四分位数为 {q1} 和 {q3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <location filename="../../gui/grid/stats_view.py" line="220"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation>一方已完成的重复太少，无法区分差异与噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="199"/>
+        <location filename="../../gui/grid/stats_view.py" line="223"/>
         <source>≈ within noise</source>
         <translation>≈ 在噪声内</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="199"/>
+        <location filename="../../gui/grid/stats_view.py" line="223"/>
         <source>≠ beyond noise</source>
         <translation>≠ 超出噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="206"/>
+        <location filename="../../gui/grid/stats_view.py" line="230"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation>与 {reference} 相比中位数 {difference}；{confidence}% 自助法区间 {low} 至 {high}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <location filename="../../gui/grid/stats_view.py" line="245"/>
         <source>{distinct} of {repeats}</source>
         <translation>{distinct} / {repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="248"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation>一个单元格各次重复中不同回复的数量（忽略空白），按单元格取平均：1 表示每次回答都相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="233"/>
+        <location filename="../../gui/grid/stats_view.py" line="257"/>
         <source>{done} of {total} finished</source>
         <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="235"/>
+        <location filename="../../gui/grid/stats_view.py" line="259"/>
         <source>{failed} failed</source>
         <translation>{failed} 次失败</translation>
     </message>

@@ -72,6 +72,11 @@ NOT_BEFORE_FIRST_PAINT = (
     "ziamath",
     "keyring",
     "aiohttp",
+    # The evaluation grid's charts and statistics: imported when the grid window shows them.
+    "pyqtgraph",
+    "numpy",
+    "gui.grid.charts",
+    "gui.grid.stats_view",
     "core.api.client",
     "core.api.reply",
     "core.render.markdown",

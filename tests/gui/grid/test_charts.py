@@ -10,12 +10,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QTranslator
 from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui.app import install_translation
 from gui.grid.charts import GridCharts, series_colour
 from gui.theme.scheme import apply_theme
 from tests.gui.grid.sample_runs import DURATIONS, names_of, output_tokens, sample_run
@@ -124,7 +125,7 @@ def test_the_charts_export_as_png_and_svg_that_viewers_open(charts: GridCharts, 
         charts.export(tmp_path / "charts.bmp")
 
 
-def test_each_chart_is_an_svg_for_the_report_even_when_never_shown(qtbot: QtBot) -> None:
+def test_each_chart_is_an_svg_for_the_report_even_when_never_shown(qtbot: QtBot, tmp_path: Path) -> None:
     charts = GridCharts()
     qtbot.addWidget(charts)
     run = sample_run()
@@ -149,6 +150,10 @@ def test_each_chart_is_an_svg_for_the_report_even_when_never_shown(qtbot: QtBot)
     )
     assert "$0.020" in svg_texts(images["Cost per column"])
     assert charts.current_metric() == "cost_usd", "the metric on screen stays chosen"
+    # Saved as a picture from the Export menu, still never shown: a whole picture, not an empty one.
+    charts.export(tmp_path / "never-shown.png")
+    image = QImage(str(tmp_path / "never-shown.png"))
+    assert image.width() >= 1800 and image.height() >= 1800
 
 
 def test_the_dark_theme_redraws_the_charts_on_a_dark_background(
@@ -196,3 +201,52 @@ def test_a_name_too_long_for_the_axis_keeps_its_distinguishing_end(qtbot: QtBot)
         "temperature 0.5",
         "temperature 1.0",
     ]
+
+
+def test_the_boxes_in_the_report_sit_where_their_points_are(qtbot: QtBot) -> None:
+    """Each box plot is redrawn for its metric just before it is written: the boxes must be drawn at the
+    new metric's scale, not the one on screen before (a stale view put them thousands of pixels off)."""
+    charts = GridCharts()
+    qtbot.addWidget(charts)
+    run = sample_run()
+    charts.show_run(run, names_of(run))
+    charts.resize(1100, 750)
+    charts.show()
+    qtbot.waitExposed(charts)
+    images = charts.chart_images()
+    for caption in ("Time to first token (s)", "Total time (s)", "Output length (tokens)"):
+        root = ElementTree.fromstring(images[caption])
+        colour = series_colour(0, dark=False).name()
+        centres = [float(c.get("cx", "nan")) for c in root.iter(f"{SVG}circle") if c.get("fill") == colour]
+        assert len(centres) == 6, caption  # column 0's six finished repeats
+        (bars,) = [g for g in root.iter(f"{SVG}g") if g.get("id") == "BarGraphItem_1"]
+        first_box = next(path for path in bars.iter(f"{SVG}path"))
+        xs = [
+            float(point.split(",")[0].lstrip("MLZ "))
+            for point in first_box.get("d", "").split()
+            if "," in point
+        ]
+        # The box spans the quartiles, inside the range of the points (a point's radius of slack).
+        assert min(centres) - 4 <= min(xs) <= max(xs) <= max(centres) + 4, caption
+
+
+@pytest.fixture
+def chinese_interface(qapp: QApplication) -> Iterator[None]:
+    before = set(qapp.findChildren(QTranslator))
+    install_translation(qapp, "zh_CN")
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.setParent(None)
+
+
+def test_the_charts_speak_the_interface_language_and_follow_a_change(
+    qtbot: QtBot, charts: GridCharts, chinese_interface: None
+) -> None:
+    # The translator arrived after the charts were drawn: the language change redraws them in Chinese.
+    qtbot.waitUntil(lambda: charts.box_plot.getAxis("bottom").labelText == "总用时（秒）")
+    assert charts.metric_choice.currentText() == "总用时（秒）"
+    assert charts.current_metric() == "duration", "the chosen metric is kept"
+    assert charts.cost_plot.titleLabel.text == "每列费用（所有重复）"
+    assert charts.cost_plot.getAxis("bottom").labelText == "费用（美元）"
+    assert "每列 token（所有重复）" in charts.tokens_plot.titleLabel.text

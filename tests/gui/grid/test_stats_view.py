@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from core.grid.stats import METRICS
+from core.model.grid import RunState
 from gui.grid.stats_view import NOT_MEASURED, GridStatsView
 from tests.gui.grid.sample_runs import names_of, sample_run
 
@@ -59,11 +60,12 @@ def test_each_column_shows_median_p90_and_spread_of_its_finished_repeats(qtbot: 
 
     # Column 0: 1.0, 1.2, 1.4 s in each of two cases. Median 1.2; p90 at position 4.5 of 6 sorted = 1.4;
     # quartiles at positions 1.25 and 3.75: 1.05 and 1.35, IQR 0.30.
+    # Numbers only: the header gives the unit.
     lines = text(table, 0, DURATION).splitlines()
-    assert lines == ["median 1.20 s", "p90 1.40 s", "range 1.00 s \u2013 1.40 s", "IQR 0.30 s"]
+    assert lines == ["median 1.20", "p90 1.40", "range 1.00 \u2013 1.40", "IQR 0.30"]
     # Column 2 lost its last repeat of the second case: 3.0, 3.2, 3.4, 3.0, 3.2 -> median 3.2, range 3.0-3.4.
     lines = text(table, 2, DURATION).splitlines()
-    assert lines[0] == "median 3.20 s" and lines[2] == "range 3.00 s \u2013 3.40 s"
+    assert lines[0] == "median 3.20" and lines[2] == "range 3.00 \u2013 3.40"
     assert text(table, 0, COST).splitlines()[0] == "median $0.0010"
 
     assert text(table, 0, DISTINCT) == "1 of 3"  # the same answer every time
@@ -107,7 +109,7 @@ def test_each_test_case_has_its_row_over_every_column(qtbot: QtBot) -> None:
     assert [header(table, row) for row in range(table.rowCount())] == ["capital", "river"]
     # Case "river": 1.0 1.2 1.4 | 1.1 1.3 1.2 | 3.0 3.2 (the third failed): 8 values, median 1.25.
     lines = text(table, 1, DURATION).splitlines()
-    assert lines[0] == "median 1.25 s" and lines[2] == "range 1.00 s \u2013 3.20 s"
+    assert lines[0] == "median 1.25" and lines[2] == "range 1.00 \u2013 3.20"
     assert "noise" not in text(table, 1, DURATION)
     # Per case, the distinct outputs averaged over the columns: (1 + 3 + 2) / 3 = 2 for "capital";
     # (1 + 3 + 1) / 3 for "river", whose column 2 kept only "A" and "A ".
@@ -137,3 +139,19 @@ def test_a_long_column_name_takes_one_line_per_difference(qtbot: QtBot) -> None:
     assert header(view.columns_table, 0) == "model claude-demo\ntemperature 0.0 (reference)"
     assert header(view.columns_table, 1) == "model claude-demo\ntemperature 0.5"
     assert view.reference.currentText() == "model claude-demo \u00b7 temperature 0.0"
+
+
+def test_while_the_run_goes_no_noise_verdict_is_shown_yet(qtbot: QtBot) -> None:
+    view = GridStatsView()
+    qtbot.addWidget(view)
+    run = replace(sample_run(), state=RunState.RUNNING)
+    view.show_run(run, names_of(run))
+    view.show()
+    table = view.columns_table
+    assert text(table, 2, DURATION).splitlines()[0] == "median 3.20", "the figures are shown as they come"
+    assert not any("noise" in text(table, row, DURATION) for row in range(3))
+    assert view.noise_note.isVisible() and "when the run has ended" in view.noise_note.text()
+
+    view.show_run(replace(run, state=RunState.DONE), names_of(run))
+    assert text(table, 2, DURATION).splitlines()[-1] == "\u2260 beyond noise"
+    assert not view.noise_note.isVisible()
