@@ -492,7 +492,7 @@ class GridWindow(QMainWindow):
             if too_dear and preview is not None and not await self._confirm_cost(preview):
                 self.show_message(self.tr("The run was not started."), error=False)
                 return None
-            refused = self._cell_problem(draft)
+            refused = await self._cell_problem(draft)
             if refused is not None:
                 self.show_message(refused)
                 return None
@@ -506,14 +506,15 @@ class GridWindow(QMainWindow):
         finally:
             self.run_button.setEnabled(True)
 
-    def _cell_problem(self, draft: GridRun) -> str | None:
+    async def _cell_problem(self, draft: GridRun) -> str | None:
         """A cell that cannot be sent (settings the API would refuse, a missing variable), named by its row
-        and column, before anything of the run is saved or sent."""
+        and column, before anything of the run is saved or sent. Checked off the UI thread: a big grid has
+        hundreds of requests to validate."""
         from core.grid.runner import CellCheckError, check_cells
         from core.wire.validation import RequestValidationError
 
         try:
-            check_cells(draft, draft.keys())
+            await asyncio.to_thread(check_cells, draft, draft.keys())
         except CellCheckError as refused:
             error = refused.error
             if isinstance(error, RequestValidationError):

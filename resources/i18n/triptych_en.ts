@@ -2486,52 +2486,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="105"/>
+        <location filename="../../gui/grid/charts.py" line="106"/>
         <source>Metric shown in the box plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="109"/>
+        <location filename="../../gui/grid/charts.py" line="110"/>
         <source>Box plot of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="120"/>
+        <location filename="../../gui/grid/charts.py" line="121"/>
         <source>Charts of the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="204"/>
+        <location filename="../../gui/grid/charts.py" line="208"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="227"/>
+        <location filename="../../gui/grid/charts.py" line="231"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="308"/>
+        <location filename="../../gui/grid/charts.py" line="312"/>
         <source>Cost per column (every repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="329"/>
+        <location filename="../../gui/grid/charts.py" line="333"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="334"/>
+        <location filename="../../gui/grid/charts.py" line="338"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="418"/>
+        <location filename="../../gui/grid/charts.py" line="422"/>
         <source>Cost per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="419"/>
+        <location filename="../../gui/grid/charts.py" line="423"/>
         <source>Tokens per column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2794,72 +2794,72 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="193"/>
+        <location filename="../../gui/grid/stats_view.py" line="194"/>
         <source>No finished repeat has measured this yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <location filename="../../gui/grid/stats_view.py" line="197"/>
         <source>median {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="197"/>
+        <location filename="../../gui/grid/stats_view.py" line="198"/>
         <source>p90 {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="198"/>
+        <location filename="../../gui/grid/stats_view.py" line="199"/>
         <source>range {low} – {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="201"/>
+        <location filename="../../gui/grid/stats_view.py" line="202"/>
         <source>IQR {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="205"/>
+        <location filename="../../gui/grid/stats_view.py" line="206"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="220"/>
+        <location filename="../../gui/grid/stats_view.py" line="221"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="223"/>
+        <location filename="../../gui/grid/stats_view.py" line="224"/>
         <source>≈ within noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="223"/>
+        <location filename="../../gui/grid/stats_view.py" line="224"/>
         <source>≠ beyond noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="230"/>
+        <location filename="../../gui/grid/stats_view.py" line="231"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="245"/>
+        <location filename="../../gui/grid/stats_view.py" line="246"/>
         <source>{distinct} of {repeats}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="248"/>
+        <location filename="../../gui/grid/stats_view.py" line="249"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="257"/>
+        <location filename="../../gui/grid/stats_view.py" line="258"/>
         <source>{done} of {total} finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="259"/>
+        <location filename="../../gui/grid/stats_view.py" line="260"/>
         <source>{failed} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3119,47 +3119,47 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="522"/>
+        <location filename="../../gui/grid/window.py" line="523"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="524"/>
+        <location filename="../../gui/grid/window.py" line="525"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="538"/>
+        <location filename="../../gui/grid/window.py" line="539"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="539"/>
+        <location filename="../../gui/grid/window.py" line="540"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="648"/>
+        <location filename="../../gui/grid/window.py" line="649"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="654"/>
+        <location filename="../../gui/grid/window.py" line="655"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="658"/>
+        <location filename="../../gui/grid/window.py" line="659"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="686"/>
+        <location filename="../../gui/grid/window.py" line="687"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="694"/>
+        <location filename="../../gui/grid/window.py" line="695"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>

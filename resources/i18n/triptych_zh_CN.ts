@@ -2481,52 +2481,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="105"/>
+        <location filename="../../gui/grid/charts.py" line="106"/>
         <source>Metric shown in the box plot</source>
         <translation>箱线图显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="109"/>
+        <location filename="../../gui/grid/charts.py" line="110"/>
         <source>Box plot of:</source>
         <translation>箱线图指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="120"/>
+        <location filename="../../gui/grid/charts.py" line="121"/>
         <source>Charts of the run</source>
         <translation>本次运行的图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="204"/>
+        <location filename="../../gui/grid/charts.py" line="208"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="227"/>
+        <location filename="../../gui/grid/charts.py" line="231"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="308"/>
+        <location filename="../../gui/grid/charts.py" line="312"/>
         <source>Cost per column (every repeat)</source>
         <translation>每列费用（所有重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="329"/>
+        <location filename="../../gui/grid/charts.py" line="333"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="334"/>
+        <location filename="../../gui/grid/charts.py" line="338"/>
         <source>Tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="418"/>
+        <location filename="../../gui/grid/charts.py" line="422"/>
         <source>Cost per column</source>
         <translation>每列费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="419"/>
+        <location filename="../../gui/grid/charts.py" line="423"/>
         <source>Tokens per column</source>
         <translation>每列 token</translation>
     </message>
@@ -2789,72 +2789,72 @@ The menu starts: {command}</source>
         <translation>用例 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="193"/>
+        <location filename="../../gui/grid/stats_view.py" line="194"/>
         <source>No finished repeat has measured this yet.</source>
         <translation>尚无已完成的重复测得此值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="196"/>
+        <location filename="../../gui/grid/stats_view.py" line="197"/>
         <source>median {value}</source>
         <translation>中位数 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="197"/>
+        <location filename="../../gui/grid/stats_view.py" line="198"/>
         <source>p90 {value}</source>
         <translation>p90 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="198"/>
+        <location filename="../../gui/grid/stats_view.py" line="199"/>
         <source>range {low} – {high}</source>
         <translation>范围 {low} – {high}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="201"/>
+        <location filename="../../gui/grid/stats_view.py" line="202"/>
         <source>IQR {value}</source>
         <translation>四分位距 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="205"/>
+        <location filename="../../gui/grid/stats_view.py" line="206"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation>基于 {n} 次已完成的重复；四分位数为 {q1} 和 {q3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="220"/>
+        <location filename="../../gui/grid/stats_view.py" line="221"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation>一方已完成的重复太少，无法区分差异与噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="223"/>
+        <location filename="../../gui/grid/stats_view.py" line="224"/>
         <source>≈ within noise</source>
         <translation>≈ 在噪声内</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="223"/>
+        <location filename="../../gui/grid/stats_view.py" line="224"/>
         <source>≠ beyond noise</source>
         <translation>≠ 超出噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="230"/>
+        <location filename="../../gui/grid/stats_view.py" line="231"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation>与 {reference} 相比中位数 {difference}；{confidence}% 自助法区间 {low} 至 {high}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="245"/>
+        <location filename="../../gui/grid/stats_view.py" line="246"/>
         <source>{distinct} of {repeats}</source>
         <translation>{distinct} / {repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="248"/>
+        <location filename="../../gui/grid/stats_view.py" line="249"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation>一个单元格各次重复中不同回复的数量（忽略空白），按单元格取平均：1 表示每次回答都相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="257"/>
+        <location filename="../../gui/grid/stats_view.py" line="258"/>
         <source>{done} of {total} finished</source>
         <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="259"/>
+        <location filename="../../gui/grid/stats_view.py" line="260"/>
         <source>{failed} failed</source>
         <translation>{failed} 次失败</translation>
     </message>
@@ -3113,47 +3113,47 @@ The menu starts: {command}</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="522"/>
+        <location filename="../../gui/grid/window.py" line="523"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="524"/>
+        <location filename="../../gui/grid/window.py" line="525"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="538"/>
+        <location filename="../../gui/grid/window.py" line="539"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="539"/>
+        <location filename="../../gui/grid/window.py" line="540"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="648"/>
+        <location filename="../../gui/grid/window.py" line="649"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="654"/>
+        <location filename="../../gui/grid/window.py" line="655"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="658"/>
+        <location filename="../../gui/grid/window.py" line="659"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="686"/>
+        <location filename="../../gui/grid/window.py" line="687"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="694"/>
+        <location filename="../../gui/grid/window.py" line="695"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
