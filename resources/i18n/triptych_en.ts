@@ -3114,7 +3114,7 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="493"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3108,7 +3108,7 @@ The menu starts: {command}</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="493"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
