@@ -475,14 +475,18 @@ class GridWindow(QMainWindow):
         return preview
 
     async def start_run(self) -> GridRun | None:
-        """Check, save the test set, price the run (asking above the threshold), then create and start it.
-        Nothing is saved of a run that is refused or not confirmed."""
+        """Check every cell, save the test set, price the run (asking above the threshold), then create and
+        start it. Nothing is saved of a run refused; a run not confirmed leaves only the test set saved."""
         problem = self._run_problem()
         if problem is not None:
             self.show_message(problem)
             return None
         self.run_button.setEnabled(False)
         try:
+            refused = await self._cell_problem(self._draft_run(self.editor.test_set()))
+            if refused is not None:
+                self.show_message(refused)
+                return None
             test_set = await self.save_test_set()
             if test_set is None:
                 return None
@@ -491,10 +495,6 @@ class GridWindow(QMainWindow):
             too_dear = preview is not None and preview.high_usd > self.confirm_above.value()
             if too_dear and preview is not None and not await self._confirm_cost(preview):
                 self.show_message(self.tr("The run was not started."), error=False)
-                return None
-            refused = self._cell_problem(draft)
-            if refused is not None:
-                self.show_message(refused)
                 return None
             run = await self._grids.create_run(draft)
             await self._load_runs(select=run.id)
@@ -506,14 +506,15 @@ class GridWindow(QMainWindow):
         finally:
             self.run_button.setEnabled(True)
 
-    def _cell_problem(self, draft: GridRun) -> str | None:
+    async def _cell_problem(self, draft: GridRun) -> str | None:
         """A cell that cannot be sent (settings the API would refuse, a missing variable), named by its row
-        and column, before anything of the run is saved or sent."""
+        and column, before anything of the run is saved or sent. Checked off the UI thread: a big grid has
+        hundreds of requests to validate."""
         from core.grid.runner import CellCheckError, check_cells
         from core.wire.validation import RequestValidationError
 
         try:
-            check_cells(draft, draft.keys())
+            await asyncio.to_thread(check_cells, draft, draft.keys())
         except CellCheckError as refused:
             error = refused.error
             if isinstance(error, RequestValidationError):

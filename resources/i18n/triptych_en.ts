@@ -3064,52 +3064,52 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="493"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="522"/>
+        <location filename="../../gui/grid/window.py" line="523"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="524"/>
+        <location filename="../../gui/grid/window.py" line="525"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="538"/>
+        <location filename="../../gui/grid/window.py" line="539"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="539"/>
+        <location filename="../../gui/grid/window.py" line="540"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="648"/>
+        <location filename="../../gui/grid/window.py" line="649"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="654"/>
+        <location filename="../../gui/grid/window.py" line="655"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="658"/>
+        <location filename="../../gui/grid/window.py" line="659"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="686"/>
+        <location filename="../../gui/grid/window.py" line="687"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="694"/>
+        <location filename="../../gui/grid/window.py" line="695"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>

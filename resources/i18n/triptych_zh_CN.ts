@@ -3058,52 +3058,52 @@ The menu starts: {command}</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="493"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="522"/>
+        <location filename="../../gui/grid/window.py" line="523"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="524"/>
+        <location filename="../../gui/grid/window.py" line="525"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="538"/>
+        <location filename="../../gui/grid/window.py" line="539"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="539"/>
+        <location filename="../../gui/grid/window.py" line="540"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="648"/>
+        <location filename="../../gui/grid/window.py" line="649"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="654"/>
+        <location filename="../../gui/grid/window.py" line="655"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="658"/>
+        <location filename="../../gui/grid/window.py" line="659"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="686"/>
+        <location filename="../../gui/grid/window.py" line="687"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="694"/>
+        <location filename="../../gui/grid/window.py" line="695"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>

@@ -42,13 +42,6 @@ def choose(menu: QMenu, text: str) -> None:
     action.trigger()
 
 
-def last_message_body(server: FakeServer) -> bytes:
-    """The body of the last message request: the window may also list models or count tokens meanwhile."""
-    return next(
-        r.raw_body for r in reversed(server.requests) if r.method == "POST" and r.path == "/v1/messages"
-    )
-
-
 # A real popup menu: the offscreen platform cannot raise it or give it the keyboard, and says so.
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
 def test_copy_as_curl_runs_and_the_raw_view_shows_the_exchange(
@@ -62,7 +55,7 @@ def test_copy_as_curl_runs_and_the_raw_view_shows_the_exchange(
         app.type_and_send(qtbot, "Show me the wire")
         await wait_until(lambda: "end_turn" in app.transcript_text(), what="the reply")
         user, reply = await app.path()
-        sent = last_message_body(server)
+        sent = [r for r in server.requests if r.path == "/v1/messages"][-1].raw_body
 
         user_menu = right_click(app, user.id)
         assert "Copy request as cURL" not in [action.text() for action in user_menu.actions()]
@@ -79,7 +72,7 @@ def test_copy_as_curl_runs_and_the_raw_view_shows_the_exchange(
             subprocess.run, ["sh", "-c", command], env=env, capture_output=True, text=True, timeout=30
         )
         assert done.returncode == 0 and "message_stop" in done.stdout, done.stderr
-        assert last_message_body(server) == sent
+        assert [r for r in server.requests if r.path == "/v1/messages"][-1].raw_body == sent
 
         choose(right_click(app, reply.id), "Copy request as Python (httpx)")
         await wait_until(lambda: "import httpx" in clipboard.text(), what="the script on the clipboard")
@@ -123,7 +116,8 @@ def test_a_short_key_is_redacted_where_sent_and_never_in_the_words(
             app.type_and_send(qtbot, "Run the demo please")
             await wait_until(lambda: "end_turn" in app.transcript_text(), what="the reply")
             _user, reply = await app.path()
-            sent = last_message_body(server)
+            # The last request to /v1/messages: the model list (GET /v1/models) may be asked for later.
+            sent = [r for r in server.requests if r.path == "/v1/messages"][-1].raw_body
 
             choose(right_click(app, reply.id), "Show raw request/response…")
             await wait_until(lambda: app.window.request_code.dialog is not None, what="the raw dialog")
@@ -149,7 +143,7 @@ def test_a_short_key_is_redacted_where_sent_and_never_in_the_words(
                 timeout=30,
             )
             assert done.returncode == 0 and "message_stop" in done.stdout, done.stderr
-            assert last_message_body(server) == sent
+            assert [r for r in server.requests if r.path == "/v1/messages"][-1].raw_body == sent
             assert await app.quit() == 0
 
     run(qloop, body())

@@ -72,7 +72,12 @@ async def start_app(qapp: QApplication, data_dir: Path, server: FakeServer, keyr
 async def servers_dialog(app: Running) -> ServersDialog:
     tools = app.app.tools
     assert tools is not None
-    assert [action.text() for action in tools.menu.actions()] == ["MCP servers…", "Permissions…"]
+    assert [action.text() for action in tools.menu.actions()] == [
+        "MCP servers…",
+        "Permissions…",
+        "",
+        "Evaluation grid…",
+    ]  # the grid (gui/grid/feature.py) adds its entry below a separator
     tools.servers_action.trigger()
     await wait_until(lambda: tools.servers_dialog is not None, what="the MCP servers dialog")
     assert tools.servers_dialog is not None
