@@ -1088,108 +1088,108 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="95"/>
+        <location filename="../../gui/chat/composer.py" line="98"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="97"/>
+        <location filename="../../gui/chat/composer.py" line="100"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="99"/>
+        <location filename="../../gui/chat/composer.py" line="102"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="113"/>
-        <location filename="../../gui/chat/composer.py" line="196"/>
+        <location filename="../../gui/chat/composer.py" line="116"/>
+        <location filename="../../gui/chat/composer.py" line="199"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="102"/>
+        <location filename="../../gui/chat/composer.py" line="105"/>
         <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="60"/>
+        <location filename="../../gui/chat/composer.py" line="63"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="133"/>
+        <location filename="../../gui/chat/composer.py" line="136"/>
         <source>pasted image {number}.png</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="198"/>
+        <location filename="../../gui/chat/composer.py" line="201"/>
         <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="231"/>
+        <location filename="../../gui/chat/composer.py" line="238"/>
         <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="237"/>
+        <location filename="../../gui/chat/composer.py" line="244"/>
         <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="239"/>
+        <location filename="../../gui/chat/composer.py" line="246"/>
         <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="241"/>
+        <location filename="../../gui/chat/composer.py" line="248"/>
         <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="244"/>
+        <location filename="../../gui/chat/composer.py" line="251"/>
         <source>{name} was not attached: a message can carry at most {limit} files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="249"/>
+        <location filename="../../gui/chat/composer.py" line="256"/>
         <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="253"/>
+        <location filename="../../gui/chat/composer.py" line="260"/>
         <source>{name} was not attached: it is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="254"/>
+        <location filename="../../gui/chat/composer.py" line="261"/>
         <source>{name} could not be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="283"/>
+        <location filename="../../gui/chat/composer.py" line="290"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="283"/>
+        <location filename="../../gui/chat/composer.py" line="290"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="285"/>
+        <location filename="../../gui/chat/composer.py" line="292"/>
         <source>Stops the reply; what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="285"/>
+        <location filename="../../gui/chat/composer.py" line="292"/>
         <source>Sends the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="288"/>
+        <location filename="../../gui/chat/composer.py" line="295"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,73 +1197,73 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="189"/>
+        <location filename="../../gui/chat/conversation_list.py" line="193"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="190"/>
+        <location filename="../../gui/chat/conversation_list.py" line="194"/>
         <source>New conversation (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="191"/>
         <location filename="../../gui/chat/conversation_list.py" line="195"/>
+        <location filename="../../gui/chat/conversation_list.py" line="199"/>
         <source>Filter conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="193"/>
+        <location filename="../../gui/chat/conversation_list.py" line="197"/>
         <source>Matches titles and tags; tag:work keeps only the conversations tagged “work”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="197"/>
+        <location filename="../../gui/chat/conversation_list.py" line="201"/>
         <source>Shows only the conversations whose title or tags match this text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="199"/>
+        <location filename="../../gui/chat/conversation_list.py" line="203"/>
         <source>Conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="201"/>
+        <location filename="../../gui/chat/conversation_list.py" line="205"/>
         <source>Newest first, pinned on top. F2 renames the selected one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="223"/>
+        <location filename="../../gui/chat/conversation_list.py" line="227"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="244"/>
+        <location filename="../../gui/chat/conversation_list.py" line="248"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="246"/>
+        <location filename="../../gui/chat/conversation_list.py" line="250"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="246"/>
+        <location filename="../../gui/chat/conversation_list.py" line="250"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="248"/>
+        <location filename="../../gui/chat/conversation_list.py" line="252"/>
         <source>Tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="250"/>
+        <location filename="../../gui/chat/conversation_list.py" line="254"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="254"/>
+        <location filename="../../gui/chat/conversation_list.py" line="258"/>
         <source>Show only #{tag}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,7 +1271,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="62"/>
+        <location filename="../../gui/chat/conversation_list.py" line="66"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3586,82 +3586,82 @@ The menu starts: {command}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="283"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="286"/>
         <source>Add or edit where requests go and their keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="252"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/main_window.py" line="294"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="295"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="255"/>
+        <location filename="../../gui/main_window.py" line="296"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="297"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="289"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="344"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="347"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="351"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421"/>
+        <location filename="../../gui/main_window.py" line="463"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="572"/>
+        <location filename="../../gui/main_window.py" line="620"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6098,53 +6098,53 @@ The menu starts: {command}</source>
 <context>
     <name>StartupErrors</name>
     <message>
-        <location filename="../../gui/startup/errors.py" line="35"/>
+        <location filename="../../gui/startup/errors.py" line="34"/>
         <source>Triptych is already running with the data folder {folder}, but it does not answer. Close it (or wait until it has started), then start Triptych again; or start with another folder (--data-dir).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="42"/>
+        <location filename="../../gui/startup/errors.py" line="41"/>
         <source>Triptych cannot write in its data folder {folder} (read-only, or owned by another user). Nothing there was changed. Make the folder writable, or start with another folder (--data-dir).
 
 Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="49"/>
+        <location filename="../../gui/startup/errors.py" line="48"/>
         <source>The database {path} was written by a newer version of Triptych. Update Triptych to open it; it was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="55"/>
+        <location filename="../../gui/startup/errors.py" line="54"/>
         <source>The file {path} is a database of another program. It was left as it is; move it away or start with another folder (--data-dir).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="62"/>
+        <location filename="../../gui/startup/errors.py" line="64"/>
         <source>The database {path} is damaged. It was left as it is: do not delete it. Copy it somewhere safe, then start Triptych with another folder (--data-dir) and use File → Restore from backup… with the daily backups in {backups}.
 
 Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="69"/>
+        <location filename="../../gui/startup/errors.py" line="71"/>
         <source>The disk holding {path} is full. Free some space, then start Triptych again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="72"/>
+        <location filename="../../gui/startup/errors.py" line="74"/>
         <source>Triptych cannot open its database {path}.
 
 Details: {details}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="78"/>
+        <location filename="../../gui/startup/errors.py" line="80"/>
         <source>Triptych is already running with the data folder {folder} (process {pid}); its window was brought forward.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="88"/>
+        <location filename="../../gui/startup/errors.py" line="90"/>
         <source>Triptych cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7527,12 +7527,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="359"/>
+        <location filename="../../gui/app.py" line="382"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="406"/>
+        <location filename="../../gui/app.py" line="434"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7540,7 +7540,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="185"/>
+        <location filename="../../gui/transcript/turn_html.py" line="229"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -7548,98 +7548,98 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="205"/>
+        <location filename="../../gui/transcript/turn_html.py" line="249"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="207"/>
+        <location filename="../../gui/transcript/turn_html.py" line="251"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="227"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="229"/>
+        <location filename="../../gui/transcript/turn_html.py" line="273"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="230"/>
+        <location filename="../../gui/transcript/turn_html.py" line="274"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="199"/>
-        <location filename="../../gui/transcript/turn_html.py" line="232"/>
+        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="276"/>
         <source>Get reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="260"/>
+        <location filename="../../gui/transcript/turn_html.py" line="304"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="264"/>
+        <location filename="../../gui/transcript/turn_html.py" line="308"/>
         <source>≈{count} out (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="266"/>
+        <location filename="../../gui/transcript/turn_html.py" line="310"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="269"/>
+        <location filename="../../gui/transcript/turn_html.py" line="313"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="272"/>
+        <location filename="../../gui/transcript/turn_html.py" line="316"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="278"/>
+        <location filename="../../gui/transcript/turn_html.py" line="322"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="280"/>
+        <location filename="../../gui/transcript/turn_html.py" line="324"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="289"/>
+        <location filename="../../gui/transcript/turn_html.py" line="333"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="291"/>
+        <location filename="../../gui/transcript/turn_html.py" line="335"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="292"/>
+        <location filename="../../gui/transcript/turn_html.py" line="336"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="385"/>
+        <location filename="../../gui/transcript/turn_html.py" line="429"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="388"/>
+        <location filename="../../gui/transcript/turn_html.py" line="432"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="398"/>
+        <location filename="../../gui/transcript/turn_html.py" line="442"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -7647,21 +7647,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="405"/>
+        <location filename="../../gui/transcript/turn_html.py" line="449"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="134"/>
-        <location filename="../../gui/transcript/turn_html.py" line="424"/>
-        <location filename="../../gui/transcript/turn_html.py" line="449"/>
+        <location filename="../../gui/transcript/turn_html.py" line="164"/>
+        <location filename="../../gui/transcript/turn_html.py" line="468"/>
+        <location filename="../../gui/transcript/turn_html.py" line="491"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="134"/>
-        <location filename="../../gui/transcript/turn_html.py" line="424"/>
-        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="164"/>
+        <location filename="../../gui/transcript/turn_html.py" line="468"/>
+        <location filename="../../gui/transcript/turn_html.py" line="507"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

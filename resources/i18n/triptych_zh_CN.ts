@@ -1083,108 +1083,108 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="95"/>
+        <location filename="../../gui/chat/composer.py" line="98"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="97"/>
+        <location filename="../../gui/chat/composer.py" line="100"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="99"/>
+        <location filename="../../gui/chat/composer.py" line="102"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="113"/>
-        <location filename="../../gui/chat/composer.py" line="196"/>
+        <location filename="../../gui/chat/composer.py" line="116"/>
+        <location filename="../../gui/chat/composer.py" line="199"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="102"/>
+        <location filename="../../gui/chat/composer.py" line="105"/>
         <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
         <translation>附加文件：图片（PNG、JPEG、GIF、WebP）每个最多 {image} MB，PDF 最多 {pdf} MB，文本和代码文件（UTF-8）最多 {text} MB；一条消息最多 {count} 个文件、共 {total} MB。也可以粘贴图片（Ctrl+V）或把文件拖到窗口上。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="60"/>
+        <location filename="../../gui/chat/composer.py" line="63"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="133"/>
+        <location filename="../../gui/chat/composer.py" line="136"/>
         <source>pasted image {number}.png</source>
         <translation>粘贴的图片 {number}.png</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="198"/>
+        <location filename="../../gui/chat/composer.py" line="201"/>
         <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>所有文件 (*);;图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="231"/>
+        <location filename="../../gui/chat/composer.py" line="238"/>
         <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
         <translation>{name} 未附加：只能附加图片（PNG、JPEG、GIF、WebP）、PDF 文件和文本文件（UTF-8 文本，如代码、Markdown、CSV 或 JSON）。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="237"/>
+        <location filename="../../gui/chat/composer.py" line="244"/>
         <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：图片最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="239"/>
+        <location filename="../../gui/chat/composer.py" line="246"/>
         <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：PDF 最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="241"/>
+        <location filename="../../gui/chat/composer.py" line="248"/>
         <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：文本文件最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="244"/>
+        <location filename="../../gui/chat/composer.py" line="251"/>
         <source>{name} was not attached: a message can carry at most {limit} files.</source>
         <translation>{name} 未附加：一条消息最多附带 {limit} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="249"/>
+        <location filename="../../gui/chat/composer.py" line="256"/>
         <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
         <translation>{name} 未附加：一条消息的文件合计最多 {limit} MB（一个请求最大 32 MB，文件编码后传输会大三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="253"/>
+        <location filename="../../gui/chat/composer.py" line="260"/>
         <source>{name} was not attached: it is empty.</source>
         <translation>{name} 未附加：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="254"/>
+        <location filename="../../gui/chat/composer.py" line="261"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="283"/>
+        <location filename="../../gui/chat/composer.py" line="290"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="283"/>
+        <location filename="../../gui/chat/composer.py" line="290"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="285"/>
+        <location filename="../../gui/chat/composer.py" line="292"/>
         <source>Stops the reply; what came is kept</source>
         <translation>停止回复；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="285"/>
+        <location filename="../../gui/chat/composer.py" line="292"/>
         <source>Sends the message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="288"/>
+        <location filename="../../gui/chat/composer.py" line="295"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -1192,73 +1192,73 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="189"/>
+        <location filename="../../gui/chat/conversation_list.py" line="193"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="190"/>
+        <location filename="../../gui/chat/conversation_list.py" line="194"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>新建对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="191"/>
         <location filename="../../gui/chat/conversation_list.py" line="195"/>
+        <location filename="../../gui/chat/conversation_list.py" line="199"/>
         <source>Filter conversations</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="193"/>
+        <location filename="../../gui/chat/conversation_list.py" line="197"/>
         <source>Matches titles and tags; tag:work keeps only the conversations tagged “work”.</source>
         <translation>匹配标题和标签；tag:work 只保留带“work”标签的对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="197"/>
+        <location filename="../../gui/chat/conversation_list.py" line="201"/>
         <source>Shows only the conversations whose title or tags match this text</source>
         <translation>只显示标题或标签与此文本相符的对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="199"/>
+        <location filename="../../gui/chat/conversation_list.py" line="203"/>
         <source>Conversations</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="201"/>
+        <location filename="../../gui/chat/conversation_list.py" line="205"/>
         <source>Newest first, pinned on top. F2 renames the selected one.</source>
         <translation>最新的在前，置顶的在最上方。按 F2 重命名所选对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="223"/>
+        <location filename="../../gui/chat/conversation_list.py" line="227"/>
         <source>Deleted &quot;{title}&quot;. &lt;a href=&quot;undo&quot;&gt;Undo&lt;/a&gt;</source>
         <translation>已删除“{title}”。&lt;a href=&quot;undo&quot;&gt;撤销&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="244"/>
+        <location filename="../../gui/chat/conversation_list.py" line="248"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="246"/>
+        <location filename="../../gui/chat/conversation_list.py" line="250"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="246"/>
+        <location filename="../../gui/chat/conversation_list.py" line="250"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="248"/>
+        <location filename="../../gui/chat/conversation_list.py" line="252"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="250"/>
+        <location filename="../../gui/chat/conversation_list.py" line="254"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="254"/>
+        <location filename="../../gui/chat/conversation_list.py" line="258"/>
         <source>Show only #{tag}</source>
         <translation>只显示 #{tag}</translation>
     </message>
@@ -1266,7 +1266,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../gui/chat/conversation_list.py" line="62"/>
+        <location filename="../../gui/chat/conversation_list.py" line="66"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -3578,82 +3578,82 @@ The menu starts: {command}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="283"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="286"/>
         <source>Add or edit where requests go and their keys</source>
         <translation>添加或编辑请求的去向及其密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="252"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/main_window.py" line="294"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="295"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="255"/>
+        <location filename="../../gui/main_window.py" line="296"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="297"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="289"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation>你的草稿已保留：请先发送或清空它，再选择示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="344"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation>此模型不支持思考：请换一个模型再发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="347"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="351"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421"/>
+        <location filename="../../gui/main_window.py" line="463"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="572"/>
+        <location filename="../../gui/main_window.py" line="620"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -6083,12 +6083,12 @@ The menu starts: {command}</source>
 <context>
     <name>StartupErrors</name>
     <message>
-        <location filename="../../gui/startup/errors.py" line="35"/>
+        <location filename="../../gui/startup/errors.py" line="34"/>
         <source>Triptych is already running with the data folder {folder}, but it does not answer. Close it (or wait until it has started), then start Triptych again; or start with another folder (--data-dir).</source>
         <translation>Triptych 已在使用数据文件夹 {folder} 运行，但没有响应。请关闭它（或等它启动完成），然后再次启动 Triptych；或使用另一个文件夹启动（--data-dir）。</translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="42"/>
+        <location filename="../../gui/startup/errors.py" line="41"/>
         <source>Triptych cannot write in its data folder {folder} (read-only, or owned by another user). Nothing there was changed. Make the folder writable, or start with another folder (--data-dir).
 
 Details: {details}</source>
@@ -6097,17 +6097,17 @@ Details: {details}</source>
 详情：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="49"/>
+        <location filename="../../gui/startup/errors.py" line="48"/>
         <source>The database {path} was written by a newer version of Triptych. Update Triptych to open it; it was left as it is.</source>
         <translation>数据库 {path} 由更新版本的 Triptych 写入。请更新 Triptych 后再打开；该文件保持原样。</translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="55"/>
+        <location filename="../../gui/startup/errors.py" line="54"/>
         <source>The file {path} is a database of another program. It was left as it is; move it away or start with another folder (--data-dir).</source>
         <translation>文件 {path} 是其他程序的数据库。该文件保持原样；请将其移走，或使用另一个文件夹启动（--data-dir）。</translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="62"/>
+        <location filename="../../gui/startup/errors.py" line="64"/>
         <source>The database {path} is damaged. It was left as it is: do not delete it. Copy it somewhere safe, then start Triptych with another folder (--data-dir) and use File → Restore from backup… with the daily backups in {backups}.
 
 Details: {details}</source>
@@ -6116,12 +6116,12 @@ Details: {details}</source>
 详情：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="69"/>
+        <location filename="../../gui/startup/errors.py" line="71"/>
         <source>The disk holding {path} is full. Free some space, then start Triptych again.</source>
         <translation>存放 {path} 的磁盘已满。请释放一些空间，然后再次启动 Triptych。</translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="72"/>
+        <location filename="../../gui/startup/errors.py" line="74"/>
         <source>Triptych cannot open its database {path}.
 
 Details: {details}</source>
@@ -6130,12 +6130,12 @@ Details: {details}</source>
 详情：{details}</translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="78"/>
+        <location filename="../../gui/startup/errors.py" line="80"/>
         <source>Triptych is already running with the data folder {folder} (process {pid}); its window was brought forward.</source>
         <translation>Triptych 已在使用数据文件夹 {folder} 运行（进程 {pid}）；已将其窗口调到前台。</translation>
     </message>
     <message>
-        <location filename="../../gui/startup/errors.py" line="88"/>
+        <location filename="../../gui/startup/errors.py" line="90"/>
         <source>Triptych cannot start</source>
         <translation>Triptych 无法启动</translation>
     </message>
@@ -7505,12 +7505,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="359"/>
+        <location filename="../../gui/app.py" line="382"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="406"/>
+        <location filename="../../gui/app.py" line="434"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -7518,126 +7518,126 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="185"/>
+        <location filename="../../gui/transcript/turn_html.py" line="229"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="205"/>
+        <location filename="../../gui/transcript/turn_html.py" line="249"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="207"/>
+        <location filename="../../gui/transcript/turn_html.py" line="251"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="227"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="229"/>
+        <location filename="../../gui/transcript/turn_html.py" line="273"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="230"/>
+        <location filename="../../gui/transcript/turn_html.py" line="274"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="199"/>
-        <location filename="../../gui/transcript/turn_html.py" line="232"/>
+        <location filename="../../gui/transcript/turn_html.py" line="243"/>
+        <location filename="../../gui/transcript/turn_html.py" line="276"/>
         <source>Get reply</source>
         <translation>获取回复</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="260"/>
+        <location filename="../../gui/transcript/turn_html.py" line="304"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="264"/>
+        <location filename="../../gui/transcript/turn_html.py" line="308"/>
         <source>≈{count} out (estimated)</source>
         <translation>输出约 {count}（估算）</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="266"/>
+        <location filename="../../gui/transcript/turn_html.py" line="310"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="269"/>
+        <location filename="../../gui/transcript/turn_html.py" line="313"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="272"/>
+        <location filename="../../gui/transcript/turn_html.py" line="316"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="278"/>
+        <location filename="../../gui/transcript/turn_html.py" line="322"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="280"/>
+        <location filename="../../gui/transcript/turn_html.py" line="324"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="289"/>
+        <location filename="../../gui/transcript/turn_html.py" line="333"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="291"/>
+        <location filename="../../gui/transcript/turn_html.py" line="335"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="292"/>
+        <location filename="../../gui/transcript/turn_html.py" line="336"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="385"/>
+        <location filename="../../gui/transcript/turn_html.py" line="429"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="388"/>
+        <location filename="../../gui/transcript/turn_html.py" line="432"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="398"/>
+        <location filename="../../gui/transcript/turn_html.py" line="442"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="405"/>
+        <location filename="../../gui/transcript/turn_html.py" line="449"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="134"/>
-        <location filename="../../gui/transcript/turn_html.py" line="424"/>
-        <location filename="../../gui/transcript/turn_html.py" line="449"/>
+        <location filename="../../gui/transcript/turn_html.py" line="164"/>
+        <location filename="../../gui/transcript/turn_html.py" line="468"/>
+        <location filename="../../gui/transcript/turn_html.py" line="491"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="134"/>
-        <location filename="../../gui/transcript/turn_html.py" line="424"/>
-        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="164"/>
+        <location filename="../../gui/transcript/turn_html.py" line="468"/>
+        <location filename="../../gui/transcript/turn_html.py" line="507"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
