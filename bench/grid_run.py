@@ -7,7 +7,8 @@ The fake server runs in its own process (as a provider would), every reply scrip
 `--deltas` text deltas, `--delta-ms` apart. The app's path runs in this process on a qasync loop, as in the
 app: `GridRunner` (one provider profile, `--concurrency` requests at once) sends every cell through the pool's
 client, saves each repeat in a real SQLite file through the store's worker thread, and its events reach the
-real `GridTableModel` in a `QTableView` (offscreen, sized like the grid window) through `GridSignals`.
+real `GridTableModel` in the grid window's `GridTableView` (offscreen, sized like the grid window) through
+`GridSignals`.
 
 Measured:
 - wall time from start to the last cell saved, against the bound the pacing and concurrency allow:
@@ -142,7 +143,7 @@ def peak_rss_mb() -> float:
 
 
 async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None:
-    from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
+    from PySide6.QtWidgets import QApplication
 
     from core.api.pool import ClientPool
     from core.grid.runner import GridRunner
@@ -154,6 +155,7 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
     from gui.grid.names import variant_names
     from gui.grid.run_signals import GridSignals
     from gui.grid.table_model import GridTableModel
+    from gui.grid.table_view import GridTableView
 
     class Keys:
         def get(self, profile_name: str) -> str | None:
@@ -170,13 +172,7 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
     clients = ClientPool(Keys(), [Profile("Bench", base_url)])
     signals = GridSignals()
     model = GridTableModel()
-    table = QTableView()
-    table.setModel(model)
-    table.setWordWrap(True)  # as the grid window's table
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setDefaultSectionSize(260)
-    table.verticalHeader().setDefaultSectionSize(64)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table = GridTableView(model)  # the grid window's own table
     table.resize(1320, 760)
     table.show()
     signals.cellStarted.connect(lambda run_id, key: model.cell_started(key))

@@ -17,20 +17,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -56,7 +53,8 @@ from gui.grid.files import ExportChooser, ImportChooser, choose_cases_file, choo
 from gui.grid.names import variant_names
 from gui.grid.run_bar import RunBar, state_text
 from gui.grid.run_signals import GridSignals
-from gui.grid.table_model import PREVIEW_LINES, GridTableModel
+from gui.grid.table_model import GridTableModel
+from gui.grid.table_view import GridTableView
 from gui.grid.test_set_editor import TestSetEditor
 from gui.grid.variants_editor import VariantsEditor
 from gui.tasks import TaskKeeper
@@ -148,19 +146,7 @@ class GridWindow(QMainWindow):
         self.runs = QComboBox(self)
         self.run_bar = RunBar(self)
         self.model = GridTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        # Each cell: its first lines and its measurements, a line each, cut at the column's edge (widen a
-        # column to read more; open the cell to read all).
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setDefaultSectionSize(240)
-        lines = PREVIEW_LINES + 1
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * lines + 10)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table = GridTableView(self.model, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.table, "")
         self.stats_page = QWidget(self)
