@@ -13,7 +13,7 @@ from gui.widgets.recent_folders import remember_folder, start_folder
 
 ImportChooser = Callable[[QWidget], Path | None]
 ExportChooser = Callable[[QWidget, str, str], Path | None]
-"""(parent, kind: "csv" | "jsonl" | "html", suggested file name) -> the chosen path or None."""
+"""(parent, kind: "csv" | "jsonl" | "html" | "png" | "svg", suggested name) -> the chosen path or None."""
 
 
 def choose_cases_file(parent: QWidget) -> Path | None:
@@ -34,6 +34,8 @@ def choose_export_file(parent: QWidget, kind: str, suggested: str) -> Path | Non
         "csv": QCoreApplication.translate("GridFiles", "CSV files (*.csv)"),
         "jsonl": QCoreApplication.translate("GridFiles", "JSON Lines files (*.jsonl)"),
         "html": QCoreApplication.translate("GridFiles", "HTML files (*.html)"),
+        "png": QCoreApplication.translate("GridFiles", "PNG images (*.png)"),
+        "svg": QCoreApplication.translate("GridFiles", "SVG images (*.svg)"),
     }[kind]
     start = start_folder("export") / suggested
     name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)

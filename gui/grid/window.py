@@ -171,12 +171,18 @@ class GridWindow(QMainWindow):
         self.export_csv_action = QAction(self)
         self.export_jsonl_action = QAction(self)
         self.export_html_action = QAction(self)
+        self.export_png_action = QAction(self)
+        self.export_svg_action = QAction(self)
         self.export_menu.addActions(
             [self.export_csv_action, self.export_jsonl_action, self.export_html_action]
         )
+        self.export_menu.addSeparator()
+        self.export_menu.addActions([self.export_png_action, self.export_svg_action])
         self.export_csv_action.triggered.connect(lambda: self._tasks.start(self.export("csv")))
         self.export_jsonl_action.triggered.connect(lambda: self._tasks.start(self.export("jsonl")))
         self.export_html_action.triggered.connect(lambda: self._tasks.start(self.export("html")))
+        self.export_png_action.triggered.connect(lambda: self.export_charts("png"))
+        self.export_svg_action.triggered.connect(lambda: self.export_charts("svg"))
         self.close_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Close))
         self.close_action.triggered.connect(self.close)
         self.addAction(self.close_action)
@@ -259,6 +265,8 @@ class GridWindow(QMainWindow):
         self.export_csv_action.setText(self.tr("CSV…"))
         self.export_jsonl_action.setText(self.tr("JSON Lines…"))
         self.export_html_action.setText(self.tr("HTML report with charts…"))
+        self.export_png_action.setText(self.tr("Charts as PNG…"))
+        self.export_svg_action.setText(self.tr("Charts as SVG…"))
         self.close_action.setText(self.tr("Close"))
         self.test_set_box.setTitle(self.tr("Test set"))
         self.variants_box.setTitle(self.tr("Variants (the grid's columns)"))
@@ -680,13 +688,39 @@ class GridWindow(QMainWindow):
         await export_run(run, self.names, kind, path, charts=self._chart_images if kind == "html" else None)
         self.show_message(self.tr("Exported to {path}").format(path=path), error=False)
 
+    def export_charts(self, kind: str) -> None:
+        """The charts as one picture (PNG or SVG), drawn on the UI thread like the charts tab."""
+        run = self.current_run()
+        if run is None:
+            self.show_message(self.tr("Run the grid first: there is nothing to export yet."))
+            return
+        path = self.choose_export(self, kind, f"{_file_stem(run.name)}-charts.{kind}")
+        if path is None:
+            return
+        self._charts_of(run)
+        try:
+            self.charts.export(path)
+        except OSError as error:
+            self.show_message(
+                self.tr("Could not save the charts to {path}: {reason}").format(
+                    path=path, reason=error.strerror or error
+                )
+            )
+            return
+        self.show_message(self.tr("Exported to {path}").format(path=path), error=False)
+
     def _chart_images(self) -> dict[str, bytes]:
         run = self.current_run()
+        if run is not None:
+            self._charts_of(run)
+        elif self.charts is None:
+            self._make_charts()
+        return dict(self.charts.chart_images())
+
+    def _charts_of(self, run: GridRun) -> None:
         if self.charts is None:
             self._make_charts()
-        if run is not None:
-            self.charts.show_run(run, self.names)
-        return dict(self.charts.chart_images())
+        self.charts.show_run(run, self.names)
 
     # --- messages -------------------------------------------------------------------------------------
 

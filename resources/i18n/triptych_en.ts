@@ -2541,6 +2541,16 @@ The menu starts: {command}</source>
         <source>HTML files (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="37"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="38"/>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GridMetrics</name>
@@ -2856,187 +2866,197 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="271"/>
+        <location filename="../../gui/grid/window.py" line="263"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="272"/>
+        <location filename="../../gui/grid/window.py" line="264"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="273"/>
+        <location filename="../../gui/grid/window.py" line="265"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="274"/>
+        <location filename="../../gui/grid/window.py" line="266"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="275"/>
+        <location filename="../../gui/grid/window.py" line="267"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="276"/>
+        <location filename="../../gui/grid/window.py" line="268"/>
+        <source>Charts as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="269"/>
+        <source>Charts as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="270"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="277"/>
+        <location filename="../../gui/grid/window.py" line="271"/>
         <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="278"/>
+        <location filename="../../gui/grid/window.py" line="272"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="279"/>
+        <location filename="../../gui/grid/window.py" line="273"/>
         <source>Saved test sets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="280"/>
+        <location filename="../../gui/grid/window.py" line="274"/>
         <source>Opens a saved test set in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="281"/>
+        <location filename="../../gui/grid/window.py" line="275"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="282"/>
+        <location filename="../../gui/grid/window.py" line="276"/>
         <source>Starts an empty test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="277"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
+        <location filename="../../gui/grid/window.py" line="279"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="287"/>
+        <location filename="../../gui/grid/window.py" line="281"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="288"/>
+        <location filename="../../gui/grid/window.py" line="282"/>
         <source>Deletes the test set shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="289"/>
-        <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="286"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="289"/>
-        <location filename="../../gui/grid/window.py" line="296"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="290"/>
         <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="289"/>
-        <location filename="../../gui/grid/window.py" line="298"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
         <source>Ask before runs over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="294"/>
+        <location filename="../../gui/grid/window.py" line="288"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="297"/>
+        <location filename="../../gui/grid/window.py" line="291"/>
         <source>The most requests in flight at once per provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="300"/>
+        <location filename="../../gui/grid/window.py" line="294"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="302"/>
+        <location filename="../../gui/grid/window.py" line="296"/>
         <source>Estimate cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="304"/>
+        <location filename="../../gui/grid/window.py" line="298"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="306"/>
+        <location filename="../../gui/grid/window.py" line="300"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
+        <location filename="../../gui/grid/window.py" line="301"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="308"/>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="302"/>
+        <location filename="../../gui/grid/window.py" line="303"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="310"/>
+        <location filename="../../gui/grid/window.py" line="304"/>
         <source>Shows an earlier run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="311"/>
-        <location filename="../../gui/grid/window.py" line="315"/>
+        <location filename="../../gui/grid/window.py" line="305"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="313"/>
+        <location filename="../../gui/grid/window.py" line="307"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="316"/>
+        <location filename="../../gui/grid/window.py" line="310"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="317"/>
+        <location filename="../../gui/grid/window.py" line="311"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>{name} (version {version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="359"/>
+        <location filename="../../gui/grid/window.py" line="353"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="399"/>
+        <location filename="../../gui/grid/window.py" line="393"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="430"/>
+        <location filename="../../gui/grid/window.py" line="424"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>Imported %n case from {file}.</numerusform>
@@ -3044,73 +3064,80 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="432"/>
+        <location filename="../../gui/grid/window.py" line="426"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="441"/>
+        <location filename="../../gui/grid/window.py" line="435"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="456"/>
+        <location filename="../../gui/grid/window.py" line="450"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="472"/>
+        <location filename="../../gui/grid/window.py" line="466"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="497"/>
+        <location filename="../../gui/grid/window.py" line="491"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="523"/>
+        <location filename="../../gui/grid/window.py" line="517"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="525"/>
+        <location filename="../../gui/grid/window.py" line="519"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="539"/>
+        <location filename="../../gui/grid/window.py" line="533"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="540"/>
+        <location filename="../../gui/grid/window.py" line="534"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="649"/>
+        <location filename="../../gui/grid/window.py" line="643"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="655"/>
+        <location filename="../../gui/grid/window.py" line="649"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="659"/>
+        <location filename="../../gui/grid/window.py" line="653"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="687"/>
+        <location filename="../../gui/grid/window.py" line="681"/>
+        <location filename="../../gui/grid/window.py" line="695"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="695"/>
+        <location filename="../../gui/grid/window.py" line="689"/>
+        <location filename="../../gui/grid/window.py" line="710"/>
         <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="705"/>
+        <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2536,6 +2536,16 @@ The menu starts: {command}</source>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="37"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/files.py" line="38"/>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
 </context>
 <context>
     <name>GridMetrics</name>
@@ -2851,261 +2861,278 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="271"/>
+        <location filename="../../gui/grid/window.py" line="263"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="272"/>
+        <location filename="../../gui/grid/window.py" line="264"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="273"/>
+        <location filename="../../gui/grid/window.py" line="265"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="274"/>
+        <location filename="../../gui/grid/window.py" line="266"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="275"/>
+        <location filename="../../gui/grid/window.py" line="267"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="276"/>
+        <location filename="../../gui/grid/window.py" line="268"/>
+        <source>Charts as PNG…</source>
+        <translation>图表导出为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="269"/>
+        <source>Charts as SVG…</source>
+        <translation>图表导出为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="270"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="277"/>
+        <location filename="../../gui/grid/window.py" line="271"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="278"/>
+        <location filename="../../gui/grid/window.py" line="272"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="279"/>
+        <location filename="../../gui/grid/window.py" line="273"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="280"/>
+        <location filename="../../gui/grid/window.py" line="274"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="281"/>
+        <location filename="../../gui/grid/window.py" line="275"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="282"/>
+        <location filename="../../gui/grid/window.py" line="276"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="277"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
+        <location filename="../../gui/grid/window.py" line="279"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="287"/>
+        <location filename="../../gui/grid/window.py" line="281"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="288"/>
+        <location filename="../../gui/grid/window.py" line="282"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="289"/>
-        <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="286"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="289"/>
-        <location filename="../../gui/grid/window.py" line="296"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="290"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="289"/>
-        <location filename="../../gui/grid/window.py" line="298"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="294"/>
+        <location filename="../../gui/grid/window.py" line="288"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="297"/>
+        <location filename="../../gui/grid/window.py" line="291"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="300"/>
+        <location filename="../../gui/grid/window.py" line="294"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="302"/>
+        <location filename="../../gui/grid/window.py" line="296"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="304"/>
+        <location filename="../../gui/grid/window.py" line="298"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="306"/>
+        <location filename="../../gui/grid/window.py" line="300"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
+        <location filename="../../gui/grid/window.py" line="301"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="308"/>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="302"/>
+        <location filename="../../gui/grid/window.py" line="303"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="310"/>
+        <location filename="../../gui/grid/window.py" line="304"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="311"/>
-        <location filename="../../gui/grid/window.py" line="315"/>
+        <location filename="../../gui/grid/window.py" line="305"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="313"/>
+        <location filename="../../gui/grid/window.py" line="307"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="316"/>
+        <location filename="../../gui/grid/window.py" line="310"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="317"/>
+        <location filename="../../gui/grid/window.py" line="311"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="359"/>
+        <location filename="../../gui/grid/window.py" line="353"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="399"/>
+        <location filename="../../gui/grid/window.py" line="393"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="430"/>
+        <location filename="../../gui/grid/window.py" line="424"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="432"/>
+        <location filename="../../gui/grid/window.py" line="426"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="441"/>
+        <location filename="../../gui/grid/window.py" line="435"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="456"/>
+        <location filename="../../gui/grid/window.py" line="450"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="472"/>
+        <location filename="../../gui/grid/window.py" line="466"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="497"/>
+        <location filename="../../gui/grid/window.py" line="491"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="523"/>
+        <location filename="../../gui/grid/window.py" line="517"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="525"/>
+        <location filename="../../gui/grid/window.py" line="519"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="539"/>
+        <location filename="../../gui/grid/window.py" line="533"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="540"/>
+        <location filename="../../gui/grid/window.py" line="534"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="649"/>
+        <location filename="../../gui/grid/window.py" line="643"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="655"/>
+        <location filename="../../gui/grid/window.py" line="649"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="659"/>
+        <location filename="../../gui/grid/window.py" line="653"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="687"/>
+        <location filename="../../gui/grid/window.py" line="681"/>
+        <location filename="../../gui/grid/window.py" line="695"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="695"/>
+        <location filename="../../gui/grid/window.py" line="689"/>
+        <location filename="../../gui/grid/window.py" line="710"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="705"/>
+        <source>Could not save the charts to {path}: {reason}</source>
+        <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,10 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import qasync
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -198,6 +200,17 @@ async def export_and_read_back(window: GridWindow, folder: Path) -> None:
     parser.feed(chosen["html"].read_text(encoding="utf-8"))
     assert REPLY_TEXT in "".join(parser.text)
     assert parser.images >= 1  # the charts, embedded
+
+    # The charts alone, from the Export menu: a PNG that Qt reads back at its size, an SVG with the columns.
+    window.export_png_action.trigger()
+    await wait_until(lambda: "png" in chosen and chosen["png"].exists(), what="the PNG file")
+    picture = QImage(str(chosen["png"]))
+    assert not picture.isNull() and picture.width() > 400
+    window.export_svg_action.trigger()
+    await wait_until(lambda: "svg" in chosen and chosen["svg"].exists(), what="the SVG file")
+    svg = ElementTree.parse(chosen["svg"]).getroot()
+    assert svg.tag.endswith("svg")
+    assert all(name.split(" · ")[0] in chosen["svg"].read_text(encoding="utf-8") for name in window.names)
 
 
 def test_a_run_stopped_by_a_quit_resumes_after_a_restart(
