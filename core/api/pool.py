@@ -46,11 +46,16 @@ class ClientPool:
         """profile name -> the stored profile its client was made from (the client's carries credentials)."""
         # Requests in flight may still use a replaced client: it is closed with the pool, not before.
         self._retired: list[ApiClient] = []
+        self._changes: dict[str, int] = {}
+        """profile name -> how often its key or profile changed: a client made meanwhile is not kept."""
         self.set_profiles(profiles or [])
 
     def set_profiles(self, profiles: list[Profile]) -> None:
         """Replace the known profiles; a client whose profile changed is made anew on next use."""
         new = {profile.name: profile for profile in profiles}
+        for name in {*new, *self._profiles}:
+            if new.get(name) != self._profiles.get(name):
+                self._changed(name)
         for name in list(self._clients):
             if new.get(name) != self._made_from.get(name):
                 self._retire(name)
@@ -58,6 +63,7 @@ class ClientPool:
 
     def forget_key(self, profile_name: str) -> None:
         """The key changed: the next request reads it again."""
+        self._changed(profile_name)
         self._retire(profile_name)
 
     def profile(self, name: str | None) -> Profile:
@@ -75,10 +81,17 @@ class ClientPool:
         used (whatever the user typed into a setting is reported on the reply, never a crash)."""
         profile = self.profile(name)
         client = self._clients.get(profile.name)
-        if client is None:
+        while client is None:
+            changes = self._changes.get(profile.name, 0)
             # The keyring may answer over D-Bus, and making a client builds its TLS context (~0.1 s of CPU
             # the first time, ~30 ms after): never on the UI thread.
             made_here = await asyncio.to_thread(self._client_of, profile)
+            if self._changes.get(profile.name, 0) != changes:
+                # The key or the profile changed while the client was made (the user removed the key, say):
+                # it may carry the old one. Read them again.
+                await made_here.aclose()
+                profile = self.profile(name)
+                continue
             # Compare columns and grid cells ask at once: the first to come back keeps its client, the others
             # share it and close their own (a second client would never be closed).
             if (made := self._clients.get(profile.name)) is not None and self._made_from.get(
@@ -128,6 +141,9 @@ class ClientPool:
         clients = [*self._clients.values(), *self._retired]
         self._clients, self._retired = {}, []
         await asyncio.gather(*(client.aclose() for client in clients))
+
+    def _changed(self, name: str) -> None:
+        self._changes[name] = self._changes.get(name, 0) + 1
 
     def _retire(self, name: str) -> None:
         self._made_from.pop(name, None)

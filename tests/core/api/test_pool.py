@@ -12,6 +12,7 @@ import pytest
 import core.api.client
 from core.api.pool import ClientPool
 from core.model.profile import Profile
+from core.wire.errors import MissingKeyError
 
 
 class Keys:
@@ -40,3 +41,29 @@ async def test_clients_are_made_off_the_loop_thread_and_shared_by_callers_asking
     assert len(kept) == 1  # every other client made meanwhile was closed
     await pool.aclose()
     assert kept[0].is_closed
+
+
+async def test_a_key_removed_while_its_client_is_made_is_not_used() -> None:
+    """The user removes the key while the keyring is still answering: the request says the key is missing,
+    instead of going out with the removed key."""
+    asked, answer = threading.Event(), threading.Event()
+
+    class SlowKeys:
+        key: str | None = "sk-pool-test-0123456789"
+
+        def get(self, profile_name: str) -> str | None:
+            key = self.key
+            asked.set()
+            answer.wait(5)  # a keyring answering over D-Bus, slowly
+            return key
+
+    keys = SlowKeys()
+    pool = ClientPool(keys, [Profile("Relay", "http://127.0.0.1:9")])
+    request = asyncio.ensure_future(pool.client_for("Relay"))
+    await asyncio.to_thread(asked.wait, 5)
+    keys.key = None
+    pool.forget_key("Relay")
+    answer.set()
+    with pytest.raises(MissingKeyError):
+        await request
+    await pool.aclose()
