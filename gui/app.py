@@ -31,6 +31,8 @@ from resources import translation_file
 # Only what the first frame needs is imported above: the app's start (run) shows the window before
 # asyncio, the store, the network and the chat load; TriptychApp imports them when it is made, after it.
 if TYPE_CHECKING:
+    import asyncio
+
     from core.api.keys import KeyStore
     from core.api.limits import NetworkLimits
     from core.api.retry import RetryPolicy
@@ -147,6 +149,8 @@ class TriptychApp:
         self.providers: ProvidersController | None = None
         self._profiles: list[Profile] = []
         self._discovered: dict[str, list[DiscoveredModel]] = {}
+        self._discovering: dict[str, asyncio.Future[list[DiscoveredModel]]] = {}
+        self._credentials_moved: asyncio.Future[None] | None = None
         self._quit = asyncio.Event()
 
     async def run(self) -> int:
@@ -200,6 +204,8 @@ class TriptychApp:
         await asyncio.to_thread(importlib.import_module, "core.api.client")
         transfer = self._add_features(self.window)
         await self.window.start()
+        if self._credentials_moved is not None:
+            await asyncio.wait([self._credentials_moved])
         transfer.start_daily_backup()
         self.tasks.start(self.tools.start())  # the servers start after the first paint
         if self.options.smoke_test:
@@ -227,8 +233,9 @@ class TriptychApp:
         )  # fmt: skip
         self.providers.profilesChanged.connect(self._profiles_changed)
         self.providers.providerChecked.connect(window.show_provider_check)
-        # Profiles from before URL credentials lived in the keyring: moved there, off the UI thread.
-        self.tasks.start(self.providers.move_credentials_to_keyring())
+        # Profiles from before URL credentials lived in the keyring: moved there, off the UI thread (the
+        # daily backup waits for it: a copy of the database taken meanwhile would keep the passwords).
+        self._credentials_moved = self.tasks.start(self.providers.move_credentials_to_keyring())
         self.compare_runs = CompareRunsMenu(
             window, window.view_menu, window.current_conversation,
             self.services.compare_runs, self.tasks,
@@ -273,16 +280,34 @@ class TriptychApp:
             self.providers.open_dialog()
 
     async def discover_models(self, profile_name: str) -> list[DiscoveredModel]:
-        """The provider's model list, asked once per session; none when it has no list or no key yet."""
+        """The provider's model list, asked once per session; none when it has no list or no key yet. Callers
+        asking while it is on its way share the one request."""
+        import asyncio
+
+        if profile_name in self._discovered:
+            return self._discovered[profile_name]
+        asking = self._discovering.get(profile_name)
+        if asking is None:
+            asking = self._discovering[profile_name] = asyncio.ensure_future(self._list_models(profile_name))
+        # A caller that goes away (a closed picker) does not cancel the others' answer.
+        return await asyncio.shield(asking)
+
+    async def _list_models(self, profile_name: str) -> list[DiscoveredModel]:
+        import asyncio
+
         from core.wire.errors import ApiError
 
-        if profile_name not in self._discovered:
-            try:
-                client = await self.clients.client_for(profile_name)
-                self._discovered[profile_name] = await client.list_models()
-            except ApiError:
-                return []
-        return self._discovered[profile_name]
+        this = asyncio.current_task()
+        try:
+            client = await self.clients.client_for(profile_name)
+            models = await client.list_models()
+        except ApiError:
+            models = None
+        if self._discovering.get(profile_name) is this:  # the providers did not change meanwhile
+            del self._discovering[profile_name]
+            if models is not None:
+                self._discovered[profile_name] = models
+        return models or []
 
     async def _provider_losses(self) -> dict[str, frozenset[Loss]]:
         """What each provider's last check found lost (none for a provider never checked)."""
@@ -365,6 +390,7 @@ class TriptychApp:
 
     def _profiles_changed(self, profiles: list[Profile]) -> None:
         self._discovered.clear()
+        self._discovering.clear()
         if self.window is not None and (current := self.window.current_conversation()) is not None:
             # A renamed profile renamed its conversations in the store: show the stored name.
             self.window.reopen(current.id)

@@ -65,4 +65,7 @@ async def start(
     await wait_until(
         lambda: app.window is not None and app.window._conversation is not None, what="the window"
     )
+    # The model picker asks the provider for its models after the first frame; joined here, so what a test
+    # scripts and the server's last request are the test's own messages, not that list coming in late.
+    await app.discover_models("Relay")
     return Running(app, task, server)
