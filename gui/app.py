@@ -288,7 +288,8 @@ class TriptychApp:
             return self._discovered[profile_name]
         asking = self._discovering.get(profile_name)
         if asking is None:
-            asking = self._discovering[profile_name] = asyncio.ensure_future(self._list_models(profile_name))
+            # Kept by the app's tasks, so quitting cancels a list still on its way.
+            asking = self._discovering[profile_name] = self.tasks.start(self._list_models(profile_name))
         # A caller that goes away (a closed picker) does not cancel the others' answer.
         return await asyncio.shield(asking)
 
