@@ -36,6 +36,7 @@ from gui.chat.notice_timeout import NoticeTimeout
 from gui.tasks import TaskKeeper
 from gui.theme.icons import icon, inline_image
 from gui.widgets.recent_folders import remember_folder, start_folder
+from gui.widgets.send_keys import is_send_key
 
 if TYPE_CHECKING:
     import asyncio
@@ -160,7 +161,7 @@ class Composer(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if self._is_send_key(event):
+            if is_send_key(event, enter_sends=self.enter_sends):
                 if not self._replying:
                     self._send_or_stop()
                 return True
@@ -168,14 +169,6 @@ class Composer(QWidget):
                 self.stopRequested.emit()
                 return True
         return super().eventFilter(watched, event)
-
-    def _is_send_key(self, event: QKeyEvent) -> bool:
-        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return False
-        modifiers = event.modifiers()
-        if self.enter_sends:
-            return not modifiers & Qt.KeyboardModifier.ShiftModifier
-        return bool(modifiers & Qt.KeyboardModifier.ControlModifier)
 
     def _send_or_stop(self) -> None:
         if self._replying:

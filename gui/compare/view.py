@@ -46,6 +46,7 @@ from gui.compare.session_signals import CompareSignals
 from gui.compare.word_diff_dialog import WordDiffDialog
 from gui.tasks import TaskKeeper
 from gui.widgets.screen_fit import fit_to_screen
+from gui.widgets.send_keys import is_send_key
 
 DEFAULT_COLUMNS = 2
 TABLE_SHARE = 0.4
@@ -340,18 +341,10 @@ class CompareView(QWidget):
             self._fit_split()
         if watched is self.prompt and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if self._is_send_key(event):
+            if is_send_key(event, enter_sends=self.enter_sends):
                 self.send()
                 return True
         return super().eventFilter(watched, event)
-
-    def _is_send_key(self, event: QKeyEvent) -> bool:
-        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return False
-        modifiers = event.modifiers()
-        if self.enter_sends:
-            return not modifiers & Qt.KeyboardModifier.ShiftModifier
-        return bool(modifiers & Qt.KeyboardModifier.ControlModifier)
 
     def send(self) -> None:
         prompt = self.prompt.toPlainText().strip()
