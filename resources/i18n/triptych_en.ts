@@ -950,137 +950,137 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="184"/>
+        <location filename="../../gui/compare/view.py" line="185"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="186"/>
+        <location filename="../../gui/compare/view.py" line="187"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="188"/>
+        <location filename="../../gui/compare/view.py" line="189"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="191"/>
+        <location filename="../../gui/compare/view.py" line="192"/>
         <source>A prompt to send to every column  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="193"/>
+        <location filename="../../gui/compare/view.py" line="194"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="194"/>
+        <location filename="../../gui/compare/view.py" line="195"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="195"/>
+        <location filename="../../gui/compare/view.py" line="196"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="196"/>
+        <location filename="../../gui/compare/view.py" line="197"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="197"/>
+        <location filename="../../gui/compare/view.py" line="198"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="198"/>
+        <location filename="../../gui/compare/view.py" line="199"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="199"/>
+        <location filename="../../gui/compare/view.py" line="200"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="200"/>
+        <location filename="../../gui/compare/view.py" line="201"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="201"/>
+        <location filename="../../gui/compare/view.py" line="202"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="202"/>
+        <location filename="../../gui/compare/view.py" line="203"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="203"/>
+        <location filename="../../gui/compare/view.py" line="204"/>
         <source>Sent to every column by Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="204"/>
+        <location filename="../../gui/compare/view.py" line="205"/>
         <source>Sends the prompt to every column at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="205"/>
+        <location filename="../../gui/compare/view.py" line="206"/>
         <source>Stops every column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="206"/>
+        <location filename="../../gui/compare/view.py" line="207"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="208"/>
+        <location filename="../../gui/compare/view.py" line="209"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="210"/>
+        <location filename="../../gui/compare/view.py" line="211"/>
         <source>Scrolling one column scrolls the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="383"/>
+        <location filename="../../gui/compare/view.py" line="376"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="415"/>
+        <location filename="../../gui/compare/view.py" line="408"/>
         <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="419"/>
+        <location filename="../../gui/compare/view.py" line="412"/>
         <source>Continued with “{name}” from the comparison.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="503"/>
+        <location filename="../../gui/compare/view.py" line="496"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="506"/>
+        <location filename="../../gui/compare/view.py" line="499"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="369"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="409"/>
+        <location filename="../../gui/compare/view.py" line="402"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,108 +1088,108 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="98"/>
+        <location filename="../../gui/chat/composer.py" line="99"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="100"/>
+        <location filename="../../gui/chat/composer.py" line="101"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="102"/>
+        <location filename="../../gui/chat/composer.py" line="103"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="116"/>
-        <location filename="../../gui/chat/composer.py" line="199"/>
+        <location filename="../../gui/chat/composer.py" line="117"/>
+        <location filename="../../gui/chat/composer.py" line="192"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="105"/>
+        <location filename="../../gui/chat/composer.py" line="106"/>
         <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="63"/>
+        <location filename="../../gui/chat/composer.py" line="64"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="136"/>
+        <location filename="../../gui/chat/composer.py" line="137"/>
         <source>pasted image {number}.png</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="201"/>
+        <location filename="../../gui/chat/composer.py" line="194"/>
         <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="238"/>
+        <location filename="../../gui/chat/composer.py" line="231"/>
         <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="244"/>
+        <location filename="../../gui/chat/composer.py" line="237"/>
         <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="246"/>
+        <location filename="../../gui/chat/composer.py" line="239"/>
         <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="248"/>
+        <location filename="../../gui/chat/composer.py" line="241"/>
         <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="251"/>
+        <location filename="../../gui/chat/composer.py" line="244"/>
         <source>{name} was not attached: a message can carry at most {limit} files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="256"/>
+        <location filename="../../gui/chat/composer.py" line="249"/>
         <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="260"/>
+        <location filename="../../gui/chat/composer.py" line="253"/>
         <source>{name} was not attached: it is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="261"/>
+        <location filename="../../gui/chat/composer.py" line="254"/>
         <source>{name} could not be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="290"/>
+        <location filename="../../gui/chat/composer.py" line="283"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="290"/>
+        <location filename="../../gui/chat/composer.py" line="283"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="292"/>
+        <location filename="../../gui/chat/composer.py" line="285"/>
         <source>Stops the reply; what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="292"/>
+        <location filename="../../gui/chat/composer.py" line="285"/>
         <source>Sends the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="295"/>
+        <location filename="../../gui/chat/composer.py" line="288"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7554,12 +7554,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="382"/>
+        <location filename="../../gui/app.py" line="409"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="434"/>
+        <location filename="../../gui/app.py" line="461"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -945,137 +945,137 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="184"/>
+        <location filename="../../gui/compare/view.py" line="185"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="186"/>
+        <location filename="../../gui/compare/view.py" line="187"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="188"/>
+        <location filename="../../gui/compare/view.py" line="189"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="191"/>
+        <location filename="../../gui/compare/view.py" line="192"/>
         <source>A prompt to send to every column  ({shortcut})</source>
         <translation>发送给每一列的提示词（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="193"/>
+        <location filename="../../gui/compare/view.py" line="194"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="194"/>
+        <location filename="../../gui/compare/view.py" line="195"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="195"/>
+        <location filename="../../gui/compare/view.py" line="196"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="196"/>
+        <location filename="../../gui/compare/view.py" line="197"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="197"/>
+        <location filename="../../gui/compare/view.py" line="198"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="198"/>
+        <location filename="../../gui/compare/view.py" line="199"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="199"/>
+        <location filename="../../gui/compare/view.py" line="200"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="200"/>
+        <location filename="../../gui/compare/view.py" line="201"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="201"/>
+        <location filename="../../gui/compare/view.py" line="202"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="202"/>
+        <location filename="../../gui/compare/view.py" line="203"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="203"/>
+        <location filename="../../gui/compare/view.py" line="204"/>
         <source>Sent to every column by Send to all</source>
         <translation>“全部发送”会将其发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="204"/>
+        <location filename="../../gui/compare/view.py" line="205"/>
         <source>Sends the prompt to every column at once</source>
         <translation>同时将提示词发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="205"/>
+        <location filename="../../gui/compare/view.py" line="206"/>
         <source>Stops every column&apos;s reply</source>
         <translation>停止每一列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="206"/>
+        <location filename="../../gui/compare/view.py" line="207"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation>添加一列，使用对话的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="208"/>
+        <location filename="../../gui/compare/view.py" line="209"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation>用于扫描的列：温度、思考、模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="210"/>
+        <location filename="../../gui/compare/view.py" line="211"/>
         <source>Scrolling one column scrolls the others</source>
         <translation>滚动一列时其他列同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="383"/>
+        <location filename="../../gui/compare/view.py" line="376"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation>未发送任何内容：“{name}”的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="415"/>
+        <location filename="../../gui/compare/view.py" line="408"/>
         <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
         <translation>对话将以“{name}”继续：它的回复现在是对话的下一轮。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="419"/>
+        <location filename="../../gui/compare/view.py" line="412"/>
         <source>Continued with “{name}” from the comparison.</source>
         <translation>已从对比中选择“{name}”继续对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="503"/>
+        <location filename="../../gui/compare/view.py" line="496"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="506"/>
+        <location filename="../../gui/compare/view.py" line="499"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="369"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="409"/>
+        <location filename="../../gui/compare/view.py" line="402"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -1083,108 +1083,108 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../gui/chat/composer.py" line="98"/>
+        <location filename="../../gui/chat/composer.py" line="99"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="100"/>
+        <location filename="../../gui/chat/composer.py" line="101"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="102"/>
+        <location filename="../../gui/chat/composer.py" line="103"/>
         <source>Message Claude…  ({shortcut})</source>
         <translation>给 Claude 发消息…（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="116"/>
-        <location filename="../../gui/chat/composer.py" line="199"/>
+        <location filename="../../gui/chat/composer.py" line="117"/>
+        <location filename="../../gui/chat/composer.py" line="192"/>
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="105"/>
+        <location filename="../../gui/chat/composer.py" line="106"/>
         <source>Attach files: images (PNG, JPEG, GIF, WebP) up to {image} MB each, PDF up to {pdf} MB, text and code files (UTF-8) up to {text} MB; at most {count} files and {total} MB in one message. You can also paste an image (Ctrl+V) or drop files on the window.</source>
         <translation>附加文件：图片（PNG、JPEG、GIF、WebP）每个最多 {image} MB，PDF 最多 {pdf} MB，文本和代码文件（UTF-8）最多 {text} MB；一条消息最多 {count} 个文件、共 {total} MB。也可以粘贴图片（Ctrl+V）或把文件拖到窗口上。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="63"/>
+        <location filename="../../gui/chat/composer.py" line="64"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="136"/>
+        <location filename="../../gui/chat/composer.py" line="137"/>
         <source>pasted image {number}.png</source>
         <translation>粘贴的图片 {number}.png</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="201"/>
+        <location filename="../../gui/chat/composer.py" line="194"/>
         <source>All files (*);;Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
         <translation>所有文件 (*);;图片和 PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="238"/>
+        <location filename="../../gui/chat/composer.py" line="231"/>
         <source>{name} was not attached: only images (PNG, JPEG, GIF, WebP), PDF files and text files (UTF-8 text such as code, Markdown, CSV or JSON) can be attached.</source>
         <translation>{name} 未附加：只能附加图片（PNG、JPEG、GIF、WebP）、PDF 文件和文本文件（UTF-8 文本，如代码、Markdown、CSV 或 JSON）。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="244"/>
+        <location filename="../../gui/chat/composer.py" line="237"/>
         <source>{name} is {size} MB: an image may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：图片最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="246"/>
+        <location filename="../../gui/chat/composer.py" line="239"/>
         <source>{name} is {size} MB: a PDF may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：PDF 最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="248"/>
+        <location filename="../../gui/chat/composer.py" line="241"/>
         <source>{name} is {size} MB: a text file may be at most {limit} MB.</source>
         <translation>{name} 有 {size} MB：文本文件最大 {limit} MB。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="251"/>
+        <location filename="../../gui/chat/composer.py" line="244"/>
         <source>{name} was not attached: a message can carry at most {limit} files.</source>
         <translation>{name} 未附加：一条消息最多附带 {limit} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="256"/>
+        <location filename="../../gui/chat/composer.py" line="249"/>
         <source>{name} was not attached: the files of one message may add up to at most {limit} MB (a request may be 32 MB, and files travel encoded, a third larger).</source>
         <translation>{name} 未附加：一条消息的文件合计最多 {limit} MB（一个请求最大 32 MB，文件编码后传输会大三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="260"/>
+        <location filename="../../gui/chat/composer.py" line="253"/>
         <source>{name} was not attached: it is empty.</source>
         <translation>{name} 未附加：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="261"/>
+        <location filename="../../gui/chat/composer.py" line="254"/>
         <source>{name} could not be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="290"/>
+        <location filename="../../gui/chat/composer.py" line="283"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="290"/>
+        <location filename="../../gui/chat/composer.py" line="283"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="292"/>
+        <location filename="../../gui/chat/composer.py" line="285"/>
         <source>Stops the reply; what came is kept</source>
         <translation>停止回复；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="292"/>
+        <location filename="../../gui/chat/composer.py" line="285"/>
         <source>Sends the message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/composer.py" line="295"/>
+        <location filename="../../gui/chat/composer.py" line="288"/>
         <source>Stop the reply (Esc); what came is kept</source>
         <translation>停止回复（Esc）；已收到的内容会保留</translation>
     </message>
@@ -7532,12 +7532,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="382"/>
+        <location filename="../../gui/app.py" line="409"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="434"/>
+        <location filename="../../gui/app.py" line="461"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
