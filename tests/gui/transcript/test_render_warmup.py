@@ -15,7 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 
 PROBE = """
-import gc, json, time
+import gc, json
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from pygments.lexers.python import PythonLexer
 from core.model.conversation import StoredMessage
@@ -28,10 +29,14 @@ view.show()
 frozen_before = gc.get_freeze_count()
 reply = "## Plan\\n\\nNo code here, **just** words."
 view.show_messages([StoredMessage(1, 1, None, "assistant", [{"type": "text", "text": reply}])])
-deadline = time.monotonic() + 30
-while "_tokens" not in PythonLexer.__dict__ and time.monotonic() < deadline:
-    app.processEvents()
-    time.sleep(0.01)
+# Wait on the condition inside Qt's own loop (the lexers are made on a worker thread), for at most 30 s.
+waiting = QEventLoop()
+check = QTimer(interval=10)
+check.timeout.connect(lambda: "_tokens" in PythonLexer.__dict__ and waiting.quit())
+check.start()
+QTimer.singleShot(30_000, waiting.quit)
+if "_tokens" not in PythonLexer.__dict__:
+    waiting.exec()
 print(json.dumps({
     "shown": "just words" in view.browser.toPlainText(),
     "python_lexer_ready": "_tokens" in PythonLexer.__dict__,
