@@ -46,6 +46,7 @@ from core.model.grid import (
     GridRun,
     MissingVariableError,
     RunState,
+    run_progress,
 )
 from core.store.errors import StoreError
 from core.store.worker import StoreWorker
@@ -406,32 +407,6 @@ class GridRunner:
     def _progress(self, active: _Active) -> GridProgress:
         profiles = sum(1 for queue in active.queues.values() if queue) or 1
         return run_progress(active.run, active.cells, active.pending(), active.run.concurrency * profiles)
-
-
-def run_progress(
-    run: GridRun,
-    cells: dict[CellKey, CellResult] | None = None,
-    pending: Iterable[CellKey] = (),
-    parallel: int | None = None,
-) -> GridProgress:
-    """Where a run stands: its cells counted (those `pending`, queued or in flight, as remaining), the time
-    left from the finished cells' mean duration spread over `parallel` requests at once (by default the
-    run's concurrency per profile used), and what the replies cost so far."""
-    cells = dict(run.cells) if cells is None else cells
-    waiting = set(pending)
-    done = sum(1 for k, c in cells.items() if c.status == CellStatus.DONE and k not in waiting)
-    failed = sum(1 for k, c in cells.items() if c.status == CellStatus.FAILED and k not in waiting)
-    remaining = len(run.keys()) - done - failed
-    durations = [c.metrics.duration for c in cells.values() if c.metrics and c.metrics.duration is not None]
-    if parallel is None:
-        parallel = run.concurrency * len({v.profile_name for v in run.variants})
-    eta = None
-    if durations and remaining:
-        eta = sum(durations) / len(durations) * remaining / max(1, min(parallel, remaining))
-    elif not remaining:
-        eta = 0.0
-    cost = sum(c.metrics.cost_usd for c in cells.values() if c.metrics and c.metrics.cost_usd is not None)
-    return GridProgress(done, failed, remaining, eta, cost)
 
 
 def check_cells(run: GridRun, keys: Sequence[CellKey]) -> None:

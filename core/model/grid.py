@@ -9,7 +9,7 @@ restart); the GUI words every enum here.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -186,3 +186,29 @@ class GridRunSummary:
     """Cell repeats in the whole run: cases × variants × repeats."""
     done: int
     failed: int
+
+
+def run_progress(
+    run: GridRun,
+    cells: dict[CellKey, CellResult] | None = None,
+    pending: Iterable[CellKey] = (),
+    parallel: int | None = None,
+) -> GridProgress:
+    """Where a run stands: its cells counted (those `pending`, queued or in flight, as remaining), the time
+    left from the finished cells' mean duration spread over `parallel` requests at once (by default the
+    run's concurrency per profile used), and what the replies cost so far."""
+    cells = dict(run.cells) if cells is None else cells
+    waiting = set(pending)
+    done = sum(1 for k, c in cells.items() if c.status == CellStatus.DONE and k not in waiting)
+    failed = sum(1 for k, c in cells.items() if c.status == CellStatus.FAILED and k not in waiting)
+    remaining = len(run.test_set.cases) * len(run.variants) * run.repeats - done - failed
+    durations = [c.metrics.duration for c in cells.values() if c.metrics and c.metrics.duration is not None]
+    if parallel is None:
+        parallel = run.concurrency * len({v.profile_name for v in run.variants})
+    eta = None
+    if durations and remaining:
+        eta = sum(durations) / len(durations) * remaining / max(1, min(parallel, remaining))
+    elif not remaining:
+        eta = 0.0
+    cost = sum(c.metrics.cost_usd for c in cells.values() if c.metrics and c.metrics.cost_usd is not None)
+    return GridProgress(done, failed, remaining, eta, cost)

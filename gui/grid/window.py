@@ -37,7 +37,6 @@ from core.model.grid import (
     MAX_REPEATS,
     CellKey,
     CellResult,
-    CellStatus,
     GridProgress,
     GridRun,
     GridRunSummary,
@@ -46,6 +45,7 @@ from core.model.grid import (
     RunState,
     TestSet,
     render_prompt,
+    run_progress,
 )
 from core.model.preset import Preset
 from gui.grid.cell_dialog import CellDialog
@@ -569,7 +569,8 @@ class GridWindow(QMainWindow):
         self._cells = dict(run.cells)
         self.names = variant_names(run.variants)
         self.model.show_run(run, self.names)
-        self.run_bar.show_progress(_progress_of(run, self._cells))
+        # A run read from the store: nothing is running in this window, so no time left is estimated.
+        self.run_bar.show_progress(dataclasses.replace(run_progress(run, self._cells), eta_seconds=None))
         self.run_bar.show_state(run.state)
         self._refresh_stats()
 
@@ -745,14 +746,6 @@ def _replace_state(run: GridRun, state: RunState) -> GridRun:
 
 def _with_cells(run: GridRun, cells: dict[CellKey, CellResult]) -> GridRun:
     return dataclasses.replace(run, cells=dict(cells))
-
-
-def _progress_of(run: GridRun, cells: dict[CellKey, CellResult]) -> GridProgress:
-    done = sum(1 for result in cells.values() if result.status == CellStatus.DONE)
-    failed = sum(1 for result in cells.values() if result.status == CellStatus.FAILED)
-    total = len(run.test_set.cases) * len(run.variants) * run.repeats
-    cost = sum(result.metrics.cost_usd or 0.0 for result in cells.values() if result.metrics is not None)
-    return GridProgress(done, failed, max(0, total - done - failed), None, cost)
 
 
 def _file_stem(name: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
 from core.demo import ErrorEvent, FakeServer, HttpError, Pace, Reply, Text
-from core.grid.runner import CONNECTION_FAILURES_TO_GIVE_UP, CellCheckError, GridRunner, run_progress
+from core.grid.runner import CONNECTION_FAILURES_TO_GIVE_UP, CellCheckError, GridRunner
 from core.model.conversation import ErrorKind
 from core.model.grid import (
     CellKey,
@@ -30,6 +30,7 @@ from core.model.grid import (
     RunState,
     TestCase,
     TestSet,
+    run_progress,
 )
 from core.model.messages import Usage
 from core.model.profile import Profile
