@@ -46,6 +46,22 @@ class MainThreadCollector(QObject):
             gc.collect(0)
 
 
+_frozen = False
+
+
+def freeze_long_lived() -> None:
+    """Keep what exists now out of every later full collection, once per process.
+
+    Called when the app's long-lived part is built (its modules, Python-Markdown's and Pygments', the main
+    window): a full collection would otherwise walk it all on the UI thread, ~20-30 ms about once a minute
+    while replies stream (bench/stream_render.py). Objects alive now that later become garbage cycles are
+    not collected; what comes later (a compare window...) is collected as ever."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
 def collect_on_main_thread(app: QCoreApplication) -> None:
     """Install the collector once per application."""
     if app.findChild(MainThreadCollector, "mainThreadCollector") is None:

@@ -8,7 +8,6 @@ inline, because Qt's rich text matches every element against every stylesheet ru
 from __future__ import annotations
 
 import base64
-import gc
 import html
 import json
 import re
@@ -26,6 +25,7 @@ from core.model.output_estimate import output_estimate
 from core.model.tools import ToolRun
 from core.render.html_slices import split_long_lists, split_long_paragraphs
 from core.render.limits import cut_markdown
+from gui.startup.collector import freeze_long_lived
 from gui.transcript.cards import SCHEME, Cards, Colors, format_cost
 from gui.transcript.document import AFTER_TABLE
 from gui.transcript.math_images import math_url
@@ -197,11 +197,8 @@ class TurnHtml(QObject):
             global _prepared
             if not _prepared:  # once per process: the first transcript to show Markdown (the main window's)
                 _prepared = True
-                # What the app has built by now (its modules, Python-Markdown's and Pygments', the window)
-                # lives as long as it does: kept out of Python's full collections, which would otherwise walk
-                # it all on the UI thread (~20-30 ms, about once a minute while replies stream: bench/
-                # stream_render.py). Only once: what comes later (a compare window...) is collected as ever.
-                gc.freeze()
+                # By now the app's long-lived part is built (Markdown and Pygments just came in).
+                freeze_long_lived()
                 self._pool().submit(_warm_lexers)
         return self._renderers
 
