@@ -1,0 +1,1 @@
+"""Judging replies: the Bradley–Terry leaderboard, judge–user agreement, the LLM judge and its prompts."""
