@@ -3109,34 +3109,34 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="643"/>
+        <location filename="../../gui/grid/window.py" line="644"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="649"/>
+        <location filename="../../gui/grid/window.py" line="650"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="653"/>
+        <location filename="../../gui/grid/window.py" line="654"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="681"/>
-        <location filename="../../gui/grid/window.py" line="695"/>
+        <location filename="../../gui/grid/window.py" line="682"/>
+        <location filename="../../gui/grid/window.py" line="696"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="689"/>
-        <location filename="../../gui/grid/window.py" line="710"/>
+        <location filename="../../gui/grid/window.py" line="690"/>
+        <location filename="../../gui/grid/window.py" line="711"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="705"/>
+        <location filename="../../gui/grid/window.py" line="706"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6966,7 +6966,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="399"/>
+        <location filename="../../gui/transfer/menu.py" line="408"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7133,7 +7133,39 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="358"/>
+        <source>Imported %n blind vote(s).</source>
+        <translation>
+            <numerusform>Imported %n blind vote.</numerusform>
+            <numerusform>Imported %n blind votes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="360"/>
+        <source>Imported %n judge template(s):</source>
+        <translation>
+            <numerusform>Imported %n judge template:</numerusform>
+            <numerusform>Imported %n judge templates:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <source>Imported %n judge score(s) and verdict(s).</source>
+        <translation>
+            <numerusform>Imported %n judge score or verdict.</numerusform>
+            <numerusform>Imported %n judge scores and verdicts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="365"/>
+        <source>%n vote(s) already here, not imported again.</source>
+        <translation>
+            <numerusform>%n vote already here, not imported again.</numerusform>
+            <numerusform>%n votes already here, not imported again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="369"/>
         <source>%n test set(s) or grid run(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n test set or grid run already here, not imported again.</numerusform>
@@ -7141,7 +7173,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <location filename="../../gui/transfer/menu.py" line="372"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -7149,7 +7181,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="380"/>
+        <location filename="../../gui/transfer/menu.py" line="389"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -7163,12 +7195,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="389"/>
+        <location filename="../../gui/transfer/menu.py" line="398"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="396"/>
+        <location filename="../../gui/transfer/menu.py" line="405"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7567,7 +7599,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="229"/>
+        <location filename="../../gui/transcript/turn_html.py" line="226"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -7575,98 +7607,98 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="249"/>
+        <location filename="../../gui/transcript/turn_html.py" line="246"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="248"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="268"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="273"/>
+        <location filename="../../gui/transcript/turn_html.py" line="270"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="274"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
-        <location filename="../../gui/transcript/turn_html.py" line="276"/>
+        <location filename="../../gui/transcript/turn_html.py" line="240"/>
+        <location filename="../../gui/transcript/turn_html.py" line="273"/>
         <source>Get reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="304"/>
+        <location filename="../../gui/transcript/turn_html.py" line="301"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="308"/>
+        <location filename="../../gui/transcript/turn_html.py" line="305"/>
         <source>≈{count} out (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="310"/>
+        <location filename="../../gui/transcript/turn_html.py" line="307"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="313"/>
+        <location filename="../../gui/transcript/turn_html.py" line="310"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="316"/>
+        <location filename="../../gui/transcript/turn_html.py" line="313"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
+        <location filename="../../gui/transcript/turn_html.py" line="319"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="324"/>
+        <location filename="../../gui/transcript/turn_html.py" line="321"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="333"/>
+        <location filename="../../gui/transcript/turn_html.py" line="330"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="335"/>
+        <location filename="../../gui/transcript/turn_html.py" line="332"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="336"/>
+        <location filename="../../gui/transcript/turn_html.py" line="333"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="429"/>
+        <location filename="../../gui/transcript/turn_html.py" line="426"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="432"/>
+        <location filename="../../gui/transcript/turn_html.py" line="429"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="442"/>
+        <location filename="../../gui/transcript/turn_html.py" line="439"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -7674,21 +7706,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="449"/>
+        <location filename="../../gui/transcript/turn_html.py" line="446"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="491"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="488"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="507"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="504"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3103,34 +3103,34 @@ The menu starts: {command}</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="643"/>
+        <location filename="../../gui/grid/window.py" line="644"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="649"/>
+        <location filename="../../gui/grid/window.py" line="650"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="653"/>
+        <location filename="../../gui/grid/window.py" line="654"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="681"/>
-        <location filename="../../gui/grid/window.py" line="695"/>
+        <location filename="../../gui/grid/window.py" line="682"/>
+        <location filename="../../gui/grid/window.py" line="696"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="689"/>
-        <location filename="../../gui/grid/window.py" line="710"/>
+        <location filename="../../gui/grid/window.py" line="690"/>
+        <location filename="../../gui/grid/window.py" line="711"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="705"/>
+        <location filename="../../gui/grid/window.py" line="706"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -6953,7 +6953,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="399"/>
+        <location filename="../../gui/transfer/menu.py" line="408"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -7117,21 +7117,49 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="358"/>
+        <source>Imported %n blind vote(s).</source>
+        <translation>
+            <numerusform>已导入 %n 条盲评投票。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="360"/>
+        <source>Imported %n judge template(s):</source>
+        <translation>
+            <numerusform>已导入 %n 个评审模板：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <source>Imported %n judge score(s) and verdict(s).</source>
+        <translation>
+            <numerusform>已导入 %n 条评审评分和裁决。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="365"/>
+        <source>%n vote(s) already here, not imported again.</source>
+        <translation>
+            <numerusform>%n 条投票已存在，未再次导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="369"/>
         <source>%n test set(s) or grid run(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n 个测试集或网格运行已存在，未再次导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <location filename="../../gui/transfer/menu.py" line="372"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="380"/>
+        <location filename="../../gui/transfer/menu.py" line="389"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -7142,12 +7170,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="389"/>
+        <location filename="../../gui/transfer/menu.py" line="398"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="396"/>
+        <location filename="../../gui/transfer/menu.py" line="405"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -7545,126 +7573,126 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="229"/>
+        <location filename="../../gui/transcript/turn_html.py" line="226"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="249"/>
+        <location filename="../../gui/transcript/turn_html.py" line="246"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="248"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="268"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="273"/>
+        <location filename="../../gui/transcript/turn_html.py" line="270"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="274"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
-        <location filename="../../gui/transcript/turn_html.py" line="276"/>
+        <location filename="../../gui/transcript/turn_html.py" line="240"/>
+        <location filename="../../gui/transcript/turn_html.py" line="273"/>
         <source>Get reply</source>
         <translation>获取回复</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="304"/>
+        <location filename="../../gui/transcript/turn_html.py" line="301"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="308"/>
+        <location filename="../../gui/transcript/turn_html.py" line="305"/>
         <source>≈{count} out (estimated)</source>
         <translation>输出约 {count}（估算）</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="310"/>
+        <location filename="../../gui/transcript/turn_html.py" line="307"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="313"/>
+        <location filename="../../gui/transcript/turn_html.py" line="310"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="316"/>
+        <location filename="../../gui/transcript/turn_html.py" line="313"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
+        <location filename="../../gui/transcript/turn_html.py" line="319"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="324"/>
+        <location filename="../../gui/transcript/turn_html.py" line="321"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="333"/>
+        <location filename="../../gui/transcript/turn_html.py" line="330"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="335"/>
+        <location filename="../../gui/transcript/turn_html.py" line="332"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="336"/>
+        <location filename="../../gui/transcript/turn_html.py" line="333"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="429"/>
+        <location filename="../../gui/transcript/turn_html.py" line="426"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="432"/>
+        <location filename="../../gui/transcript/turn_html.py" line="429"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="442"/>
+        <location filename="../../gui/transcript/turn_html.py" line="439"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="449"/>
+        <location filename="../../gui/transcript/turn_html.py" line="446"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="491"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="488"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="507"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="504"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>
