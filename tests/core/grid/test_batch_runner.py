@@ -6,7 +6,6 @@ new runner and a new store worker go on from the stored job), and a relay withou
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +36,7 @@ from core.model.messages import Usage
 from core.model.pricing import cost_usd
 from core.model.profile import Profile
 from core.model.request_settings import RequestSettings
-from core.store.services import StoreServices
+from core.store.services import JudgingService, StoreServices
 from core.store.worker import StoreWorker
 from core.wire.messages_request import build_messages_body
 from tests.waiting import wait_until
@@ -57,26 +56,6 @@ def trips() -> TestSet:
         tuple(TestCase(city, {"city": city, "days": "2"}) for city in ("Paris", "Kyoto")),
         system="You plan trips.",
     )
-
-
-class StoredJobs:
-    """The batch jobs the app keeps, as `JudgingService` keeps them (ids given on save, open = not
-    collected); one instance outlives the runners, as the database outlives a restart."""
-
-    def __init__(self) -> None:
-        self.jobs: dict[int, BatchJob] = {}
-
-    async def save_batch_job(self, job: BatchJob) -> BatchJob:
-        saved = dataclasses.replace(job, id=len(self.jobs) + 1)
-        self.jobs[saved.id or 0] = saved
-        return saved
-
-    async def update_batch_job(self, job: BatchJob) -> None:
-        assert job.id in self.jobs
-        self.jobs[job.id or 0] = job
-
-    async def open_batch_jobs(self) -> list[BatchJob]:
-        return [job for job in self.jobs.values() if job.status != BatchStatus.COLLECTED]
 
 
 @dataclass
@@ -118,7 +97,7 @@ class Setup:
     path: Path
     store: StoreWorker
     clients: ClientPool
-    jobs: StoredJobs
+    jobs: JudgingService
     events: Recorder
     runner: GridBatchRunner
 
@@ -144,7 +123,7 @@ async def setup(tmp_path: Path) -> AsyncIterator[Setup]:
         store = StoreWorker(path)
         profiles = [Profile("Relay", server.base_url), Profile("Other", server.base_url)]
         clients = ClientPool(Keys(), profiles, retry=RetryPolicy(max_retries=0))
-        jobs, events = StoredJobs(), Recorder()
+        jobs, events = StoreServices.over(store).judging, Recorder()
         runner = GridBatchRunner(store, clients, jobs, events, poll=FAST_POLLS)
         yield Setup(server, path, store, clients, jobs, events, runner)
         await runner.close()
@@ -185,7 +164,7 @@ async def test_a_run_goes_as_one_batch_per_profile_and_its_results_fill_the_cell
     assert len(setup.events.finished) == 8 and setup.events.progress_seen[-1].done == 8
     assert BatchStatus.ENDED in setup.events.statuses and setup.events.statuses[-1] == BatchStatus.COLLECTED
     assert await setup.jobs.open_batch_jobs() == []
-    stored = list(setup.jobs.jobs.values())
+    stored = await setup.jobs.batch_jobs(run_id)
     assert stored[0].custom_ids["c1_v0_r1"] == "1:0:1" and stored[0].counts.succeeded == 4
 
 
@@ -268,20 +247,22 @@ async def test_a_restart_mid_batch_goes_on_from_the_stored_job_into_the_same_cel
     [job] = await slow.submit(run_id)
     await wait_until(lambda: _retrieves(setup.server) >= 1, what="the first poll")
     await slow.close()  # the app quits while the batch is in progress
-    await setup.store.close()
     assert [stored.batch_id for stored in await setup.jobs.open_batch_jobs()] == [job.batch_id]
+    await setup.store.close()
 
     store = StoreWorker(setup.path)  # the next start: a new store worker, a new runner
     try:
         events = Recorder()
-        runner = GridBatchRunner(store, setup.clients, setup.jobs, events, poll=FAST_POLLS)
+        jobs = StoreServices.over(store).judging
+        runner = GridBatchRunner(store, setup.clients, jobs, events, poll=FAST_POLLS)
         await runner.resume_open()
         assert runner.is_following(run_id)
         await runner.wait(run_id)
         run = await StoreServices.over(store).grids.run(run_id)
         assert len(run.cells) == 2 and {cell.status for cell in run.cells.values()} == {CellStatus.DONE}
         assert run.state == RunState.DONE and len(events.finished) == 2
-        assert await setup.jobs.open_batch_jobs() == []
+        assert await jobs.open_batch_jobs() == []
+        assert [stored.status for stored in await jobs.batch_jobs(run_id)] == [BatchStatus.COLLECTED]
         assert len(setup.batch_requests()) == 1, "the batch was not sent again"
     finally:
         await store.close()
@@ -291,7 +272,9 @@ async def test_a_relay_without_batches_is_told_apart_and_nothing_is_sent(tmp_pat
     async with FakeServer(api_key=KEY, batches=False) as relay:
         store = StoreWorker(tmp_path / "grid.sqlite3")
         clients = ClientPool(Keys(), [Profile("Relay", relay.base_url)], retry=RetryPolicy(max_retries=0))
-        runner = GridBatchRunner(store, clients, StoredJobs(), Recorder(), poll=FAST_POLLS)
+        runner = GridBatchRunner(
+            store, clients, StoreServices.over(store).judging, Recorder(), poll=FAST_POLLS
+        )
         try:
             run = await StoreServices.over(store).grids.create_run(
                 GridRun(None, "Grid", trips(), (GridVariant("Relay", SONNET),))
