@@ -298,3 +298,28 @@ def _retrieves(server: FakeServer) -> int:
         for r in server.requests
         if r.method == "GET" and r.path.startswith("/v1/messages/batches/msgbatch_")
     )
+
+
+async def test_a_poll_refused_stops_following_keeps_the_job_and_cancel_collects_it(setup: Setup) -> None:
+    setup.server.plan_batches(BatchPlan(polls=10_000))
+    run_id = await setup.new_run((GridVariant("Relay", SONNET),))
+    [job] = await setup.runner.submit(run_id)
+    await wait_until(lambda: _retrieves(setup.server) >= 1, what="the first poll")
+    setup.server.enqueue(
+        HttpError(403, "This key may not read batches."), path=f"/v1/messages/batches/{job.batch_id}"
+    )
+    await wait_until(lambda: bool(setup.events.failures), what="following to stop")
+    [failure] = setup.events.failures
+    assert failure.kind == ErrorKind.PERMISSION_DENIED and failure.message == "This key may not read batches."
+    assert not setup.runner.is_following(run_id) and (await setup.saved(run_id)).state == RunState.PAUSED
+    assert [stored.batch_id for stored in await setup.jobs.open_batch_jobs()] == [job.batch_id]
+
+    assert await setup.runner.submit(run_id) == [], "the open batch's cells are not sent twice"
+    assert len(setup.batch_requests()) == 1
+
+    await setup.runner.cancel(run_id)  # followed again, to collect what the cancel leaves
+    await setup.runner.wait(run_id)
+    run = await setup.saved(run_id)
+    assert {cell.error.kind for cell in run.cells.values() if cell.error} == {ErrorKind.BATCH_CANCELED}
+    assert len(run.cells) == 2 and run.state == RunState.CANCELLED
+    assert await setup.jobs.open_batch_jobs() == []
