@@ -10,12 +10,13 @@ import pytest
 
 from core.api.batches import BatchesClient, BatchRequest, BatchResultKind, BatchResultLine
 from core.api.client import ApiClient
+from core.api.limits import NetworkLimits
 from core.api.retry import RetryPolicy
-from core.demo import BatchPlan, FakeServer, Fate, HttpError, Reply, Text
+from core.demo import BatchPlan, EndlessBody, FakeServer, Fate, HttpError, RawResponse, Reply, Text
 from core.model.judging import BatchStatus
 from core.model.messages import Usage
 from core.model.profile import Profile
-from core.wire.errors import NotFoundError, OverloadedError
+from core.wire.errors import MalformedStreamError, NotFoundError, OverloadedError, ResponseTooLargeError
 
 KEY = "sk-batches-test-0123456789"
 PARAMS = {"model": "claude-sonnet-4-6", "max_tokens": 64, "messages": [{"role": "user", "content": "Hi"}]}
@@ -116,3 +117,46 @@ async def test_cancel_and_retries_like_every_request(server: FakeServer, batches
         await batches.retrieve(created.batch_id)
     with pytest.raises(NotFoundError):
         await batches.retrieve("msgbatch_gone")
+
+
+async def test_results_are_read_line_by_line_and_a_broken_line_is_named(
+    server: FakeServer, batches: BatchesClient
+) -> None:
+    path = "/v1/messages/batches/msgbatch_x/results"
+    body = '{"custom_id":"a","result":{"type":"expired"}}\n\n{"custom_id":"b","result":{"type":"canceled"}}'
+    server.enqueue(RawResponse(200, body, "application/binary"), path=path)
+    kinds = [(line.custom_id, line.kind) async for line in batches.results("msgbatch_x")]
+    assert kinds == [("a", BatchResultKind.EXPIRED), ("b", BatchResultKind.CANCELED)], (
+        "no final line end needed"
+    )
+
+    server.enqueue(
+        RawResponse(
+            200,
+            '{"custom_id":"a","result":{"type":"expired"}}\n{"custom_id": "b", "res',
+            "application/binary",
+        ),
+        path=path,
+    )
+    read: list[str] = []
+    with pytest.raises(MalformedStreamError, match="Line 2 of the batch's results is not JSON") as raised:
+        async for line in batches.results("msgbatch_x"):
+            read.append(line.custom_id)
+    assert read == ["a"] and raised.value.line == 2
+
+    server.enqueue(
+        RawResponse(200, '{"custom_id":"c","result":{"type":"won"}}\n', "application/binary"), path=path
+    )
+    with pytest.raises(MalformedStreamError, match="no result of a known type"):
+        [line async for line in batches.results("msgbatch_x")]
+
+
+async def test_a_results_line_that_never_ends_is_not_read_on(server: FakeServer) -> None:
+    server.enqueue(EndlessBody(piece=b"x" * 8192), path="/v1/messages/batches/msgbatch_x/results")
+    profile = Profile("Relay", server.base_url)
+    async with ApiClient(
+        profile, KEY, retry=FAST, limits=NetworkLimits(whole_body_bytes=64 * 1024)
+    ) as client:
+        with pytest.raises(ResponseTooLargeError, match="longer than 64 KB"):
+            [line async for line in BatchesClient(client).results("msgbatch_x")]
+    await server.wait_for_disconnect()
