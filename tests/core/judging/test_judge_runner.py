@@ -18,9 +18,10 @@ from core.demo import FakeServer, HttpError, Pace, Reply, Text
 from core.judging.judge_plan import Pair
 from core.judging.judge_prompts import JudgeTemplateError
 from core.judging.judge_runner import JudgeBusyError, JudgeRunner
-from core.model.judging import JudgementStatus, PairVerdict, VoteSourceKind, variant_key
+from core.model.judging import JudgementStatus, PairVerdict, RubricScore, VoteSourceKind, variant_key
 from core.model.messages import Usage
 from core.model.profile import Profile
+from core.store.errors import StoreError
 from tests.core.judging.judge_helpers import (
     HAIKU_PRICE,
     JUDGE_MODEL,
@@ -67,6 +68,11 @@ KEY_OF_SERVER = Keys().get("Judge")
 
 def answer(text: str, **kwargs: object) -> Reply:
     return Reply([Text(text)], usage=USAGE, **kwargs)  # type: ignore[arg-type]
+
+
+def slow(text: str) -> Reply:
+    """An answer that takes many seconds to write: still in flight when the test stops it."""
+    return Reply([Text(text)], usage=USAGE, pace=Pace(chunk_chars=4, delta_interval=1.0))
 
 
 def scores(correctness: int, clarity: int, reasons: str = "Fine.") -> str:
@@ -221,7 +227,7 @@ async def test_a_throttled_judge_waits_as_retry_after_says_and_goes_on(setup: Se
 async def test_cancel_stops_the_requests_in_flight_and_keeps_what_was_judged(setup: Setup) -> None:
     setup.server.enqueue(
         answer(scores(4, 4)),
-        Reply([Text(scores(5, 5))], usage=USAGE, pace=Pace(chunk_chars=4, delta_interval=1.0)),
+        slow(scores(5, 5)),
     )
     run = finished_run(concurrency=1)
     judging = asyncio.ensure_future(setup.runner.judge_rubric(run, RUBRIC))
@@ -248,3 +254,29 @@ async def test_a_template_that_cannot_judge_is_refused_before_anything_is_sent(s
     with pytest.raises(JudgeTemplateError, match="not a pair"):
         await setup.runner.judge_pairs(run, PAIRWISE, [(0, 5)])
     assert setup.server.requests == []
+
+
+async def test_a_store_that_cannot_save_stops_the_pass_and_says_why(setup: Setup) -> None:
+    class FullDisk(ListSink):
+        async def save_rubric_score(self, s: RubricScore) -> None:
+            if self.scores:
+                raise StoreError("The disk is full.")
+            await super().save_rubric_score(s)
+
+    sink = FullDisk()
+    runner = JudgeRunner(setup.clients, sink, setup.events)
+    setup.server.enqueue(*(answer(scores(4, 4)) for _ in range(4)))
+    with pytest.raises(StoreError, match="disk is full"):
+        await runner.judge_rubric(finished_run(), RUBRIC)
+    assert len(sink.scores) == 1 and len(setup.events.finished) == 1
+    assert len(setup.bodies()) == 2  # nothing more was paid for once a judgement could not be kept
+    assert not runner.is_running(7)
+
+
+async def test_closing_the_app_stops_a_pass_mid_request(setup: Setup) -> None:
+    setup.server.enqueue(slow(scores(5, 5)))
+    judging = asyncio.ensure_future(setup.runner.judge_rubric(finished_run(), RUBRIC))
+    await wait_until(lambda: len(setup.server.requests) == 1, what="the judge request")
+    await setup.runner.close()
+    assert judging.done() and judging.exception() is None
+    assert setup.sink.scores == [] and not setup.runner.is_running(7)
