@@ -307,3 +307,25 @@ async def test_closing_the_app_stops_a_pass_mid_request(setup: Setup) -> None:
     await setup.runner.close()
     assert judging.done() and judging.exception() is None
     assert await setup.scores(run) == [] and not setup.runner.is_running(run.id)
+
+
+async def test_a_failed_pair_is_judged_again_and_replaces_the_failed_one(setup: Setup) -> None:
+    setup.server.enqueue(
+        HttpError(400, "prompt is too long"),
+        answer(winner("B")),
+        answer(winner("tie")),
+        answer(winner("tie")),
+    )
+    run = await setup.run()
+    await setup.runner.judge_pairs(run, PAIRWISE, [(0, 1)])
+    failed, tied = sorted(await setup.pairs(run), key=lambda j: j.source.item)
+    assert failed.status == JudgementStatus.FAILED and failed.verdict is None
+    assert "prompt is too long" in failed.reasons and failed.swapped == PairVerdict.FIRST
+    assert tied.verdict == PairVerdict.TIE
+
+    setup.server.enqueue(answer(winner("A")), answer(winner("B")))
+    await setup.runner.judge_pairs(run, PAIRWISE, [(1, 0)])  # asked the other way round: the same pair
+    again, same = sorted(await setup.pairs(run), key=lambda j: j.source.item)
+    assert len(setup.bodies()) == 6
+    assert again.columns == (0, 1) and again.verdict == PairVerdict.FIRST
+    assert same == tied
