@@ -2144,121 +2144,136 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="124"/>
-        <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
+        <source>The batch reached its 24-hour limit before this request was processed. Retry it (live or in a new batch).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="128"/>
-        <source>The request failed.</source>
+        <location filename="../../gui/error_messages.py" line="130"/>
+        <source>The batch was cancelled before this request was processed. Retry it if you need it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="134"/>
-        <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
+        <location filename="../../gui/error_messages.py" line="135"/>
+        <source>The batch ended without a result for this request. Retry it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="139"/>
+        <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="143"/>
+        <source>The request failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="149"/>
+        <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="154"/>
         <source>The provider reported an error in the middle of the reply ({type}). What arrived is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="153"/>
+        <location filename="../../gui/error_messages.py" line="168"/>
         <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="158"/>
+        <location filename="../../gui/error_messages.py" line="173"/>
         <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="172"/>
+        <location filename="../../gui/error_messages.py" line="187"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="176"/>
+        <location filename="../../gui/error_messages.py" line="191"/>
         <source>Request id: {request_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="188"/>
+        <location filename="../../gui/error_messages.py" line="203"/>
         <source>Could not connect to {host}: no answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="191"/>
+        <location filename="../../gui/error_messages.py" line="206"/>
         <source>{host} stopped sending data: no data arrived in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="194"/>
+        <location filename="../../gui/error_messages.py" line="209"/>
         <source>The request to {host} timed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="195"/>
+        <location filename="../../gui/error_messages.py" line="210"/>
         <source>The proxy refused the connection to {host}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="198"/>
+        <location filename="../../gui/error_messages.py" line="213"/>
         <source>Could not find the host {host}: check the base URL and your network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="201"/>
+        <location filename="../../gui/error_messages.py" line="216"/>
         <source>A secure connection to {host} could not be made (TLS): {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="204"/>
+        <location filename="../../gui/error_messages.py" line="219"/>
         <source>Could not connect to {host}: the connection was refused. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="207"/>
+        <location filename="../../gui/error_messages.py" line="222"/>
         <source>The connection to {host} was cut before the reply was complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="210"/>
+        <location filename="../../gui/error_messages.py" line="225"/>
         <source>Could not reach {host}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="211"/>
+        <location filename="../../gui/error_messages.py" line="226"/>
         <source>The proxy at {proxy} would not connect to {host}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="214"/>
+        <location filename="../../gui/error_messages.py" line="229"/>
         <source>Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="218"/>
+        <location filename="../../gui/error_messages.py" line="233"/>
         <source>Could not find the proxy&apos;s host ({proxy}). {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="221"/>
+        <location filename="../../gui/error_messages.py" line="236"/>
         <source>Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="225"/>
+        <location filename="../../gui/error_messages.py" line="240"/>
         <source>Could not connect to the proxy at {proxy}: {cause}. {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="228"/>
+        <location filename="../../gui/error_messages.py" line="243"/>
         <source>The stream stalled: no data arrived in time after {count} bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="231"/>
+        <location filename="../../gui/error_messages.py" line="246"/>
         <source>The connection was cut after {count} bytes, before the reply was complete.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3109,34 +3124,34 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="643"/>
+        <location filename="../../gui/grid/window.py" line="644"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="649"/>
+        <location filename="../../gui/grid/window.py" line="650"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="653"/>
+        <location filename="../../gui/grid/window.py" line="654"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="681"/>
-        <location filename="../../gui/grid/window.py" line="695"/>
+        <location filename="../../gui/grid/window.py" line="682"/>
+        <location filename="../../gui/grid/window.py" line="696"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="689"/>
-        <location filename="../../gui/grid/window.py" line="710"/>
+        <location filename="../../gui/grid/window.py" line="690"/>
+        <location filename="../../gui/grid/window.py" line="711"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="705"/>
+        <location filename="../../gui/grid/window.py" line="706"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7567,7 +7582,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="229"/>
+        <location filename="../../gui/transcript/turn_html.py" line="226"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -7575,98 +7590,98 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="249"/>
+        <location filename="../../gui/transcript/turn_html.py" line="246"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="248"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="268"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="273"/>
+        <location filename="../../gui/transcript/turn_html.py" line="270"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="274"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
-        <location filename="../../gui/transcript/turn_html.py" line="276"/>
+        <location filename="../../gui/transcript/turn_html.py" line="240"/>
+        <location filename="../../gui/transcript/turn_html.py" line="273"/>
         <source>Get reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="304"/>
+        <location filename="../../gui/transcript/turn_html.py" line="301"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="308"/>
+        <location filename="../../gui/transcript/turn_html.py" line="305"/>
         <source>≈{count} out (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="310"/>
+        <location filename="../../gui/transcript/turn_html.py" line="307"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="313"/>
+        <location filename="../../gui/transcript/turn_html.py" line="310"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="316"/>
+        <location filename="../../gui/transcript/turn_html.py" line="313"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
+        <location filename="../../gui/transcript/turn_html.py" line="319"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="324"/>
+        <location filename="../../gui/transcript/turn_html.py" line="321"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="333"/>
+        <location filename="../../gui/transcript/turn_html.py" line="330"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="335"/>
+        <location filename="../../gui/transcript/turn_html.py" line="332"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="336"/>
+        <location filename="../../gui/transcript/turn_html.py" line="333"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="429"/>
+        <location filename="../../gui/transcript/turn_html.py" line="426"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="432"/>
+        <location filename="../../gui/transcript/turn_html.py" line="429"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="442"/>
+        <location filename="../../gui/transcript/turn_html.py" line="439"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -7674,21 +7689,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="449"/>
+        <location filename="../../gui/transcript/turn_html.py" line="446"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="491"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="488"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="507"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="504"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>
