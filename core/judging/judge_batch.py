@@ -25,7 +25,7 @@ from core.api.batches import BatchRequest, BatchResultKind, BatchResultLine, Bat
 from core.api.pool import ClientPool
 from core.grid.batch_flow import BatchFlow, BatchFollowError, BatchJobSink, PollPolicy
 from core.grid.batch_runner import BatchesUnsupportedError
-from core.judging.judge_outcome import OrderAnswer, asked_again, make_judgement, read_answer
+from core.judging.judge_outcome import OrderAnswer, Pending, asked_again, make_judgement, read_answer
 from core.judging.judge_parse import JudgeFormatError
 from core.judging.judge_plan import (
     Pair,
@@ -105,17 +105,6 @@ class Ask:
         if not 1 <= len(columns) <= 2:
             return None
         return cls(template_id, case, repeat, tuple(columns), order)
-
-
-@dataclass
-class _Judgement:
-    plan: PlannedJudgement
-    answers: dict[int, OrderAnswer] = field(default_factory=dict)
-    cost: float | None = None
-
-    def add_cost(self, cost: float | None) -> None:
-        if cost is not None:
-            self.cost = (self.cost or 0.0) + cost
 
 
 @dataclass
@@ -279,14 +268,14 @@ class JudgeBatchRunner:
         run = following.run
         run_id = job.run_id
         plans = _plans_of(run, template, job)
-        judgements: dict[tuple[int, int, tuple[int, ...]], _Judgement] = {}
+        judgements: dict[tuple[int, int, tuple[int, ...]], Pending] = {}
         for ask in _asks_of(job):
             key = (ask.case, ask.repeat, ask.columns)
             if key not in judgements:
                 orders = 2 if template.kind == JudgeKind.PAIRWISE else 1
                 # A cell changed since (a failed cell retried away) cannot be quoted again: no follow-up.
                 plan = plans.get(key) or PlannedJudgement(*key, job.profile_name, ("",) * orders)
-                judgements[key] = _Judgement(plan)
+                judgements[key] = Pending(plan)
 
         async def on_line(line: BatchResultLine) -> None:
             meaning = job.custom_ids.get(line.custom_id)
@@ -300,7 +289,7 @@ class JudgeBatchRunner:
             judgement.answers[ask.order] = await self._answer(
                 template, job, judgement, ask.order, line, following
             )
-            if len(judgement.answers) == len(judgement.plan.prompts):
+            if judgement.complete:
                 await self._save(following, template, judgement)
 
         def on_status(updated: BatchJob) -> None:
@@ -309,7 +298,7 @@ class JudgeBatchRunner:
         try:
             collected = await self.flow.follow(job, on_status, on_line)
             for judgement in judgements.values():
-                if len(judgement.answers) < len(judgement.plan.prompts):
+                if not judgement.complete:
                     for order in range(len(judgement.plan.prompts)):
                         judgement.answers.setdefault(
                             order, OrderAnswer(JudgementStatus.FAILED, error=NO_RESULT)
@@ -333,7 +322,7 @@ class JudgeBatchRunner:
         self,
         template: JudgeTemplate,
         job: BatchJob,
-        judgement: _Judgement,
+        judgement: Pending,
         order: int,
         line: BatchResultLine,
         following: _Following,
@@ -373,9 +362,9 @@ class JudgeBatchRunner:
             return OrderAnswer(JudgementStatus.UNSCORED, replies=replies, error=str(again))
         return again
 
-    async def _save(self, following: _Following, template: JudgeTemplate, judgement: _Judgement) -> None:
+    async def _save(self, following: _Following, template: JudgeTemplate, judgement: Pending) -> None:
         plan = judgement.plan
-        answers = [judgement.answers[order] for order in range(len(plan.prompts))]
+        answers = judgement.ordered()
         made = make_judgement(
             following.run,
             template,

@@ -16,7 +16,7 @@ from core.judging.judge_parse import (
     parse_pairwise,
     parse_rubric,
 )
-from core.judging.judge_plan import identity
+from core.judging.judge_plan import PlannedJudgement, identity
 from core.judging.judge_prompts import format_reminder
 from core.model.grid import GridRun
 from core.model.judging import (
@@ -46,6 +46,26 @@ class OrderAnswer:
     """Why it failed (the API's words), or why the last answer could not be read."""
     unreachable: bool = False
     """It failed because the judge's provider cannot be reached or is gone: more asks will meet the same."""
+
+
+@dataclass(eq=False)  # one judgement being made: known by identity
+class Pending:
+    """A planned judgement being made: the answers of its orders as they come, what they cost so far."""
+
+    plan: PlannedJudgement
+    answers: dict[int, OrderAnswer] = field(default_factory=dict)
+    cost: float | None = None
+
+    def add_cost(self, cost: float | None) -> None:
+        if cost is not None:
+            self.cost = (self.cost or 0.0) + cost
+
+    @property
+    def complete(self) -> bool:
+        return len(self.answers) == len(self.plan.prompts)
+
+    def ordered(self) -> list[OrderAnswer]:
+        return [self.answers[order] for order in range(len(self.plan.prompts))]
 
 
 def reply_text(message: AssistantMessage) -> str:

@@ -39,6 +39,7 @@ from core.grid.runner import CONNECTION_FAILURES_TO_GIVE_UP, THROTTLE_REQUEUES
 from core.judging.judge_outcome import (
     ANSWERS_PER_ORDER,
     OrderAnswer,
+    Pending,
     asked_again,
     make_judgement,
     read_answer,
@@ -105,22 +106,9 @@ class JudgeBusyError(RuntimeError):
     """The run is already being judged: one pass at a time per run."""
 
 
-@dataclass(eq=False)  # one job is one judgement: known by identity
-class _Job:
-    """A planned judgement being made: the answers of its orders as they come, what they cost."""
-
-    plan: PlannedJudgement
-    answers: dict[int, OrderAnswer] = field(default_factory=dict)
-    cost: float | None = None
-
-    def add_cost(self, cost: float | None) -> None:
-        if cost is not None:
-            self.cost = (self.cost or 0.0) + cost
-
-
 @dataclass(frozen=True)
 class _Ask:
-    job: _Job
+    job: Pending
     order: int
 
 
@@ -133,7 +121,7 @@ class _Pass:
     queues: dict[Profile, deque[_Ask]]
     done: int = 0
     spent: float = 0.0
-    in_flight: dict[_Ask, ReplyRun | None] = field(default_factory=dict)
+    in_flight: dict[_Ask, ReplyRun] = field(default_factory=dict)
     stopped: asyncio.Event = field(default_factory=asyncio.Event)
     hold_until: dict[Profile, float] = field(default_factory=dict)
     requeued: dict[_Ask, int] = field(default_factory=dict)
@@ -215,7 +203,7 @@ class JudgeRunner:
         settings = judge_settings(template)
         if planned:  # every request differs only in the replies quoted: one check is enough
             ensure_valid([user_turn(planned[0].prompts[0])], settings)
-        jobs = [_Job(plan) for plan in planned]
+        jobs = [Pending(plan) for plan in planned]
         queues: dict[Profile, deque[_Ask]] = {}
         for job in jobs:
             orders = range(len(job.plan.prompts))
@@ -354,7 +342,7 @@ class JudgeRunner:
         """Keep the order's answer; once every order of the judgement is in, save it and tell."""
         job = ask.job
         job.answers[ask.order] = answer
-        if len(job.answers) < len(job.plan.prompts):
+        if not job.complete:
             return
         judgement = self._judgement(active, job)
         try:
@@ -371,9 +359,9 @@ class JudgeRunner:
         self._events.judgement_finished(active.run_id, judgement)
         self._events.progress(active.run_id, active.done, active.total, active.spent)
 
-    def _judgement(self, active: _Pass, job: _Job) -> Judgement:
+    def _judgement(self, active: _Pass, job: Pending) -> Judgement:
         plan = job.plan
-        answers = [job.answers[order] for order in range(len(plan.prompts))]
+        answers = job.ordered()
         return make_judgement(
             active.run,
             active.template,
@@ -388,5 +376,4 @@ class JudgeRunner:
     def _stop(self, active: _Pass) -> None:
         active.stopped.set()
         for reply in active.in_flight.values():
-            if reply is not None:
-                reply.cancel()
+            reply.cancel()
