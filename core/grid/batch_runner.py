@@ -243,15 +243,16 @@ class GridBatchRunner:
             self._forget(run_id, following)
 
     async def _stopped(self, following: _Following, job: BatchJob, error: ReplyError) -> None:
-        """Following one batch stopped on an error: reported; the job stays open for `resume_open`."""
+        """Following one batch stopped on an error: the job stays open for `resume_open`. Reported once the
+        runner has let go of it, so whoever hears of it sees the run no longer followed."""
         run_id = job.run_id
         log.warning("Grid run %s: following batch %s stopped: %s", run_id, job.batch_id, error.message)
-        self._events.batch_failed(run_id, job, error)
         del following.tasks[job.batch_id]
         if not following.tasks:
             with contextlib.suppress(StoreError):  # the store may be what failed: the run stays as it was
                 await self._set_state(run_id, RunState.PAUSED)
             self._forget(run_id, following)
+        self._events.batch_failed(run_id, job, error)
 
     def _cell(self, run: GridRun, job: BatchJob, key: CellKey, line: BatchResultLine) -> CellResult:
         if line.kind == BatchResultKind.SUCCEEDED and line.message is not None:
