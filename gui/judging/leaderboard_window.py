@@ -218,7 +218,10 @@ class LeaderboardWindow(QWidget):
     def rows(self) -> list[list[str]]:
         """The table as shown, row by row."""
         return [
-            [self.table.item(row, column).text() for column in range(COLUMNS)]
+            [
+                item.text() if (item := self.table.item(row, column)) is not None else ""
+                for column in range(COLUMNS)
+            ]
             for row in range(self.table.rowCount())
         ]
 

@@ -690,6 +690,19 @@
     </message>
 </context>
 <context>
+    <name>CompareBlind</name>
+    <message>
+        <location filename="../../gui/judging/compare_blind.py" line="45"/>
+        <source>Blind: the replies appear here as A and B, unnamed, once every column has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/compare_blind.py" line="51"/>
+        <source>Hide the columns&apos; names and metrics and vote on the last round&apos;s replies as A and B; who was who shows after the vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareColumnWidget</name>
     <message>
         <location filename="../../gui/compare/column.py" line="118"/>
@@ -950,137 +963,142 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="185"/>
+        <location filename="../../gui/compare/view.py" line="201"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="187"/>
+        <location filename="../../gui/compare/view.py" line="203"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="189"/>
+        <location filename="../../gui/compare/view.py" line="205"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="192"/>
+        <location filename="../../gui/compare/view.py" line="208"/>
         <source>A prompt to send to every column  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="194"/>
+        <location filename="../../gui/compare/view.py" line="210"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="195"/>
+        <location filename="../../gui/compare/view.py" line="211"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="196"/>
+        <location filename="../../gui/compare/view.py" line="212"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="197"/>
+        <location filename="../../gui/compare/view.py" line="213"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="198"/>
+        <location filename="../../gui/compare/view.py" line="214"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="199"/>
+        <location filename="../../gui/compare/view.py" line="215"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="200"/>
+        <location filename="../../gui/compare/view.py" line="216"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="201"/>
+        <location filename="../../gui/compare/view.py" line="217"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="202"/>
+        <location filename="../../gui/compare/view.py" line="218"/>
+        <source>Blind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="220"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="203"/>
+        <location filename="../../gui/compare/view.py" line="221"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="204"/>
+        <location filename="../../gui/compare/view.py" line="222"/>
         <source>Sent to every column by Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="205"/>
+        <location filename="../../gui/compare/view.py" line="223"/>
         <source>Sends the prompt to every column at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="206"/>
+        <location filename="../../gui/compare/view.py" line="224"/>
         <source>Stops every column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="207"/>
+        <location filename="../../gui/compare/view.py" line="225"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="209"/>
+        <location filename="../../gui/compare/view.py" line="227"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="211"/>
+        <location filename="../../gui/compare/view.py" line="229"/>
         <source>Scrolling one column scrolls the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="395"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="408"/>
+        <location filename="../../gui/compare/view.py" line="427"/>
         <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="412"/>
+        <location filename="../../gui/compare/view.py" line="431"/>
         <source>Continued with “{name}” from the comparison.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="496"/>
+        <location filename="../../gui/compare/view.py" line="558"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="499"/>
+        <location filename="../../gui/compare/view.py" line="561"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="369"/>
+        <location filename="../../gui/compare/view.py" line="388"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="402"/>
+        <location filename="../../gui/compare/view.py" line="421"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2489,22 +2507,22 @@ The menu starts: {command}</source>
 <context>
     <name>GridFeature</name>
     <message>
-        <location filename="../../gui/grid/feature.py" line="53"/>
+        <location filename="../../gui/grid/feature.py" line="56"/>
         <source>Evaluation grid…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="54"/>
+        <location filename="../../gui/grid/feature.py" line="57"/>
         <source>Run a set of prompts against several settings, with repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="104"/>
+        <location filename="../../gui/grid/feature.py" line="108"/>
         <source>Add to test set…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="129"/>
+        <location filename="../../gui/grid/feature.py" line="133"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2864,199 +2882,217 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>GridVoteWindow</name>
+    <message>
+        <location filename="../../gui/judging/grid_blind.py" line="78"/>
+        <source>Blind vote — {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="263"/>
+        <location filename="../../gui/grid/window.py" line="272"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="264"/>
+        <location filename="../../gui/grid/window.py" line="273"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="265"/>
+        <location filename="../../gui/grid/window.py" line="274"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="266"/>
+        <location filename="../../gui/grid/window.py" line="275"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="267"/>
+        <location filename="../../gui/grid/window.py" line="276"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="268"/>
+        <location filename="../../gui/grid/window.py" line="277"/>
         <source>Charts as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="269"/>
+        <location filename="../../gui/grid/window.py" line="278"/>
         <source>Charts as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="270"/>
+        <location filename="../../gui/grid/window.py" line="279"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="271"/>
+        <location filename="../../gui/grid/window.py" line="280"/>
         <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="272"/>
+        <location filename="../../gui/grid/window.py" line="281"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="273"/>
+        <location filename="../../gui/grid/window.py" line="282"/>
         <source>Saved test sets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="274"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
         <source>Opens a saved test set in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="275"/>
+        <location filename="../../gui/grid/window.py" line="284"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="276"/>
+        <location filename="../../gui/grid/window.py" line="285"/>
         <source>Starts an empty test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="277"/>
+        <location filename="../../gui/grid/window.py" line="286"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="279"/>
+        <location filename="../../gui/grid/window.py" line="288"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="281"/>
+        <location filename="../../gui/grid/window.py" line="290"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="282"/>
+        <location filename="../../gui/grid/window.py" line="291"/>
         <source>Deletes the test set shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
-        <location filename="../../gui/grid/window.py" line="286"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="295"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
-        <location filename="../../gui/grid/window.py" line="290"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="299"/>
         <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
         <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="301"/>
         <source>Ask before runs over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="288"/>
+        <location filename="../../gui/grid/window.py" line="297"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="291"/>
+        <location filename="../../gui/grid/window.py" line="300"/>
         <source>The most requests in flight at once per provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="294"/>
+        <location filename="../../gui/grid/window.py" line="303"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="296"/>
+        <location filename="../../gui/grid/window.py" line="305"/>
         <source>Estimate cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="298"/>
+        <location filename="../../gui/grid/window.py" line="307"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="300"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="301"/>
+        <location filename="../../gui/grid/window.py" line="310"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="302"/>
-        <location filename="../../gui/grid/window.py" line="303"/>
+        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="312"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="304"/>
+        <location filename="../../gui/grid/window.py" line="313"/>
         <source>Shows an earlier run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="305"/>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="314"/>
+        <source>Vote blind…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="316"/>
+        <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="318"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
+        <location filename="../../gui/grid/window.py" line="320"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="310"/>
+        <location filename="../../gui/grid/window.py" line="323"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="324"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="356"/>
         <source>{name} (version {version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="353"/>
+        <location filename="../../gui/grid/window.py" line="366"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="393"/>
+        <location filename="../../gui/grid/window.py" line="406"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="424"/>
+        <location filename="../../gui/grid/window.py" line="437"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>Imported %n case from {file}.</numerusform>
@@ -3064,79 +3100,84 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="426"/>
+        <location filename="../../gui/grid/window.py" line="439"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="435"/>
+        <location filename="../../gui/grid/window.py" line="448"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="450"/>
+        <location filename="../../gui/grid/window.py" line="463"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="466"/>
+        <location filename="../../gui/grid/window.py" line="479"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="491"/>
+        <location filename="../../gui/grid/window.py" line="504"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="517"/>
+        <location filename="../../gui/grid/window.py" line="530"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="519"/>
+        <location filename="../../gui/grid/window.py" line="532"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="533"/>
+        <location filename="../../gui/grid/window.py" line="546"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="534"/>
+        <location filename="../../gui/grid/window.py" line="547"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="643"/>
+        <location filename="../../gui/grid/window.py" line="657"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="649"/>
+        <location filename="../../gui/grid/window.py" line="663"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="653"/>
+        <location filename="../../gui/grid/window.py" line="667"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="681"/>
-        <location filename="../../gui/grid/window.py" line="695"/>
+        <location filename="../../gui/grid/window.py" line="696"/>
+        <source>Run the grid first: there is nothing to vote on yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="718"/>
+        <location filename="../../gui/grid/window.py" line="732"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="689"/>
-        <location filename="../../gui/grid/window.py" line="710"/>
+        <location filename="../../gui/grid/window.py" line="726"/>
+        <location filename="../../gui/grid/window.py" line="747"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="705"/>
+        <location filename="../../gui/grid/window.py" line="742"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3608,6 +3649,193 @@ The menu starts: {command}</source>
         <location filename="../../gui/providers/controller.py" line="115"/>
         <source>The keyring service did not answer.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardChart</name>
+    <message>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="36"/>
+        <source>Ratings chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="38"/>
+        <source>Each variant&apos;s rating as a point, its interval as a bar; the best at the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="82"/>
+        <source>Rating (log strength, 0 = average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardMenu</name>
+    <message>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="32"/>
+        <source>Leaderboard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="33"/>
+        <source>Your own ratings of settings variants, from your blind votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardWindow</name>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="48"/>
+        <source>Export votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="50"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="52"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="118"/>
+        <source>Leaderboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="119"/>
+        <source>Tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="120"/>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="121"/>
+        <source>Ratings from every vote, or only the votes with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <source>Rating (95% interval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <source>Votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
+        <source>Wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
+        <source>Losses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="126"/>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <source>Export votes as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <source>Export votes as JSON Lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="147"/>
+        <source>All votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="160"/>
+        <source>Computing the ratings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="175"/>
+        <source>{rating} ({low} to {high})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="194"/>
+        <source>%n vote(s)</source>
+        <translation>
+            <numerusform>%n vote</numerusform>
+            <numerusform>%n votes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="196"/>
+        <source>%n comparison(s)</source>
+        <translation>
+            <numerusform>%n comparison</numerusform>
+            <numerusform>%n comparisons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="199"/>
+        <source>%n called all bad</source>
+        <translation>
+            <numerusform>%n called all bad</numerusform>
+            <numerusform>%n called all bad</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="202"/>
+        <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <source>Not rated (their votes do not connect them to the others): {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="242"/>
+        <source>Could not save the votes to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="247"/>
+        <source>Saved %n vote(s) to {path}</source>
+        <translation>
+            <numerusform>Saved %n vote to {path}</numerusform>
+            <numerusform>Saved %n votes to {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7554,12 +7782,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="409"/>
+        <location filename="../../gui/app.py" line="412"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="461"/>
+        <location filename="../../gui/app.py" line="464"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7567,7 +7795,7 @@ Details: {details}</numerusform>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="229"/>
+        <location filename="../../gui/transcript/turn_html.py" line="226"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>%n alternative from a comparison</numerusform>
@@ -7575,98 +7803,98 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="249"/>
+        <location filename="../../gui/transcript/turn_html.py" line="246"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="248"/>
         <source>Claude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="268"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="273"/>
+        <location filename="../../gui/transcript/turn_html.py" line="270"/>
         <source>Regenerate ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="274"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
-        <location filename="../../gui/transcript/turn_html.py" line="276"/>
+        <location filename="../../gui/transcript/turn_html.py" line="240"/>
+        <location filename="../../gui/transcript/turn_html.py" line="273"/>
         <source>Get reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="304"/>
+        <location filename="../../gui/transcript/turn_html.py" line="301"/>
         <source>{count} in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="308"/>
+        <location filename="../../gui/transcript/turn_html.py" line="305"/>
         <source>≈{count} out (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="310"/>
+        <location filename="../../gui/transcript/turn_html.py" line="307"/>
         <source>{count} out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="313"/>
+        <location filename="../../gui/transcript/turn_html.py" line="310"/>
         <source>cache read {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="316"/>
+        <location filename="../../gui/transcript/turn_html.py" line="313"/>
         <source>cache write {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
+        <location filename="../../gui/transcript/turn_html.py" line="319"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="324"/>
+        <location filename="../../gui/transcript/turn_html.py" line="321"/>
         <source>{seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="333"/>
+        <location filename="../../gui/transcript/turn_html.py" line="330"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="335"/>
+        <location filename="../../gui/transcript/turn_html.py" line="332"/>
         <source>Stopped — partial reply kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="336"/>
+        <location filename="../../gui/transcript/turn_html.py" line="333"/>
         <source>Receiving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="429"/>
+        <location filename="../../gui/transcript/turn_html.py" line="426"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="432"/>
+        <location filename="../../gui/transcript/turn_html.py" line="429"/>
         <source>Show all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="442"/>
+        <location filename="../../gui/transcript/turn_html.py" line="439"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>Thinking ▸ (%n word)</numerusform>
@@ -7674,21 +7902,21 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="449"/>
+        <location filename="../../gui/transcript/turn_html.py" line="446"/>
         <source>Thinking ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="491"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="488"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="507"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="504"/>
         <source>[image: {alt}]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7762,6 +7990,157 @@ Details: {details}</numerusform>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="117"/>
         <source>Variant settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="233"/>
+        <source>More than two:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="234"/>
+        <source>Each pair in turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="235"/>
+        <source>Best of all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="236"/>
+        <source>How more than two replies are voted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="237"/>
+        <source>Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="238"/>
+        <source>optional, e.g. coding, writing, Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="239"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="241"/>
+        <source>What the prompt tests, comma separated; the leaderboard can show each tag alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="243"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="244"/>
+        <source>Takes the last vote back and shows its replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="245"/>
+        <source>Next (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="246"/>
+        <source>Go on by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="247"/>
+        <source>After a vote, show who was who for a moment, then the next pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/vote_panel.py" line="393"/>
+        <source>Every ballot has a vote: %n vote(s) cast.</source>
+        <translation>
+            <numerusform>Every ballot has a vote: %n vote cast.</numerusform>
+            <numerusform>Every ballot has a vote: %n votes cast.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="396"/>
+        <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="405"/>
+        <source>Ballot {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="420"/>
+        <source>{letter} is better ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="421"/>
+        <source>{letter} is best ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="425"/>
+        <source>Tie (3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="427"/>
+        <source>Both bad (4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="427"/>
+        <source>All bad (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="429"/>
+        <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="432"/>
+        <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="456"/>
+        <source>You chose {letter}: {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="460"/>
+        <source>A tie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="462"/>
+        <source>Both bad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="462"/>
+        <source>All bad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="463"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="463"/>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
