@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from core.judging.ballots import Ballot, BallotMode, ballots, cast, parse_tags
 from core.model.compare_run import MAX_COLUMNS
 from core.model.judging import Outcome, Vote
+from core.store.errors import StoreError
 from gui.error_messages import describe
 from gui.judging.blind_round import BlindRound, blinded
 from gui.tasks import TaskKeeper
@@ -59,7 +60,8 @@ class _Cast:
     """A vote cast in this session: the ballot's place, and the save under way or done."""
 
     position: int
-    saving: asyncio.Task[Vote]
+    saving: asyncio.Task[Vote | None]
+    """None when the store refused it (the ballot is shown again to vote on)."""
 
 
 class TagCompleter(QCompleter):
@@ -337,14 +339,30 @@ class VotePanel(QWidget):
             self._advance.start(self.reveal_ms)
         return vote
 
-    async def _save(self, vote: Vote) -> Vote:
-        saved = await self._store.save_vote(vote)
+    async def _save(self, vote: Vote) -> Vote | None:
+        try:
+            saved = await self._store.save_vote(vote)
+        except StoreError as error:
+            self._refused(error)
+            return None
         self.completer.add_words(vote.tags)
         self.voted.emit(saved)
         if self.revealed is vote:
             self.revealed = saved
             self._show_outcome()
         return saved
+
+    def _refused(self, error: StoreError) -> None:
+        """The store could not keep the vote: its ballot comes back to be voted on, and the reason shows."""
+        mine = [c for c in self._cast if c.saving is asyncio.current_task()]
+        if not mine:
+            return
+        self._cast.remove(mine[0])
+        self._advance.stop()
+        self.revealed = None
+        self.position = mine[0].position
+        self._show()
+        self.outcome.setText(self.tr("The vote was not saved: {reason}").format(reason=error.message))
 
     def next(self) -> None:
         """On from the reveal to the next ballot (or the end)."""
@@ -368,15 +386,12 @@ class VotePanel(QWidget):
         self._show()
         self._tasks.start(self._delete(last.saving))
 
-    async def _delete(self, saving: asyncio.Task[Vote]) -> None:
+    async def _delete(self, saving: asyncio.Task[Vote | None]) -> None:
         saved = await saving
-        assert saved.id is not None
+        if saved is None or saved.id is None:
+            return  # never stored
         await self._store.delete_vote(saved.id)
         self.undone.emit(saved.id)
-
-    async def saved(self) -> list[Vote]:
-        """Every vote of this session, once saved (for tests and callers that need the ids)."""
-        return [await c.saving for c in self._cast]
 
     # --- showing --------------------------------------------------------------------------------------
 

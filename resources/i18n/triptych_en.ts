@@ -7996,72 +7996,77 @@ Details: {details}</numerusform>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="233"/>
+        <location filename="../../gui/judging/vote_panel.py" line="235"/>
         <source>More than two:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="234"/>
+        <location filename="../../gui/judging/vote_panel.py" line="236"/>
         <source>Each pair in turn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="235"/>
+        <location filename="../../gui/judging/vote_panel.py" line="237"/>
         <source>Best of all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="236"/>
+        <location filename="../../gui/judging/vote_panel.py" line="238"/>
         <source>How more than two replies are voted on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="237"/>
+        <location filename="../../gui/judging/vote_panel.py" line="239"/>
         <source>Tags:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="238"/>
+        <location filename="../../gui/judging/vote_panel.py" line="240"/>
         <source>optional, e.g. coding, writing, Chinese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="239"/>
+        <location filename="../../gui/judging/vote_panel.py" line="241"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="241"/>
+        <location filename="../../gui/judging/vote_panel.py" line="243"/>
         <source>What the prompt tests, comma separated; the leaderboard can show each tag alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="243"/>
+        <location filename="../../gui/judging/vote_panel.py" line="245"/>
         <source>Undo (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="244"/>
+        <location filename="../../gui/judging/vote_panel.py" line="246"/>
         <source>Takes the last vote back and shows its replies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="245"/>
+        <location filename="../../gui/judging/vote_panel.py" line="247"/>
         <source>Next (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="246"/>
+        <location filename="../../gui/judging/vote_panel.py" line="248"/>
         <source>Go on by itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="247"/>
+        <location filename="../../gui/judging/vote_panel.py" line="249"/>
         <source>After a vote, show who was who for a moment, then the next pair</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="365"/>
+        <source>The vote was not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/vote_panel.py" line="393"/>
+        <location filename="../../gui/judging/vote_panel.py" line="408"/>
         <source>Every ballot has a vote: %n vote(s) cast.</source>
         <translation>
             <numerusform>Every ballot has a vote: %n vote cast.</numerusform>
@@ -8069,77 +8074,77 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="396"/>
+        <location filename="../../gui/judging/vote_panel.py" line="411"/>
         <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="405"/>
+        <location filename="../../gui/judging/vote_panel.py" line="420"/>
         <source>Ballot {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="420"/>
+        <location filename="../../gui/judging/vote_panel.py" line="435"/>
         <source>{letter} is better ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="421"/>
+        <location filename="../../gui/judging/vote_panel.py" line="436"/>
         <source>{letter} is best ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="425"/>
+        <location filename="../../gui/judging/vote_panel.py" line="440"/>
         <source>Tie (3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="427"/>
+        <location filename="../../gui/judging/vote_panel.py" line="442"/>
         <source>Both bad (4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="427"/>
+        <location filename="../../gui/judging/vote_panel.py" line="442"/>
         <source>All bad (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="429"/>
+        <location filename="../../gui/judging/vote_panel.py" line="444"/>
         <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="432"/>
+        <location filename="../../gui/judging/vote_panel.py" line="447"/>
         <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="456"/>
+        <location filename="../../gui/judging/vote_panel.py" line="471"/>
         <source>You chose {letter}: {label}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="460"/>
+        <location filename="../../gui/judging/vote_panel.py" line="475"/>
         <source>A tie.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="462"/>
+        <location filename="../../gui/judging/vote_panel.py" line="477"/>
         <source>Both bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="462"/>
+        <location filename="../../gui/judging/vote_panel.py" line="477"/>
         <source>All bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="463"/>
+        <location filename="../../gui/judging/vote_panel.py" line="478"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="463"/>
+        <location filename="../../gui/judging/vote_panel.py" line="478"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>

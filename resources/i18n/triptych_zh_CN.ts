@@ -7968,149 +7968,154 @@ Details: {details}</source>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="233"/>
+        <location filename="../../gui/judging/vote_panel.py" line="235"/>
         <source>More than two:</source>
         <translation>超过两个时：</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="234"/>
+        <location filename="../../gui/judging/vote_panel.py" line="236"/>
         <source>Each pair in turn</source>
         <translation>逐对投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="235"/>
+        <location filename="../../gui/judging/vote_panel.py" line="237"/>
         <source>Best of all</source>
         <translation>从全部中选最好</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="236"/>
+        <location filename="../../gui/judging/vote_panel.py" line="238"/>
         <source>How more than two replies are voted on</source>
         <translation>超过两个回复时如何投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="237"/>
+        <location filename="../../gui/judging/vote_panel.py" line="239"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="238"/>
+        <location filename="../../gui/judging/vote_panel.py" line="240"/>
         <source>optional, e.g. coding, writing, Chinese</source>
         <translation>可选，例如：编程、写作、中文</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="239"/>
+        <location filename="../../gui/judging/vote_panel.py" line="241"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="241"/>
+        <location filename="../../gui/judging/vote_panel.py" line="243"/>
         <source>What the prompt tests, comma separated; the leaderboard can show each tag alone</source>
         <translation>此提示词考察的方面，用逗号分隔；排行榜可以按标签分别显示</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="243"/>
+        <location filename="../../gui/judging/vote_panel.py" line="245"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="244"/>
+        <location filename="../../gui/judging/vote_panel.py" line="246"/>
         <source>Takes the last vote back and shows its replies</source>
         <translation>撤回上一票并重新显示其回复</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="245"/>
+        <location filename="../../gui/judging/vote_panel.py" line="247"/>
         <source>Next (Enter)</source>
         <translation>下一个 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="246"/>
+        <location filename="../../gui/judging/vote_panel.py" line="248"/>
         <source>Go on by itself</source>
         <translation>自动继续</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="247"/>
+        <location filename="../../gui/judging/vote_panel.py" line="249"/>
         <source>After a vote, show who was who for a moment, then the next pair</source>
         <translation>投票后短暂揭晓各自是谁，然后显示下一对</translation>
     </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="365"/>
+        <source>The vote was not saved: {reason}</source>
+        <translation>投票未保存：{reason}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/vote_panel.py" line="393"/>
+        <location filename="../../gui/judging/vote_panel.py" line="408"/>
         <source>Every ballot has a vote: %n vote(s) cast.</source>
         <translation>
             <numerusform>所有选票都已投出：共 %n 票。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="396"/>
+        <location filename="../../gui/judging/vote_panel.py" line="411"/>
         <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
         <translation>没有可投票的内容：一张选票需要同一提示词的两个已完成回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="405"/>
+        <location filename="../../gui/judging/vote_panel.py" line="420"/>
         <source>Ballot {n} of {total}</source>
         <translation>第 {n} 张选票，共 {total} 张</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="420"/>
+        <location filename="../../gui/judging/vote_panel.py" line="435"/>
         <source>{letter} is better ({key})</source>
         <translation>{letter} 更好 ({key})</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="421"/>
+        <location filename="../../gui/judging/vote_panel.py" line="436"/>
         <source>{letter} is best ({key})</source>
         <translation>{letter} 最好 ({key})</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="425"/>
+        <location filename="../../gui/judging/vote_panel.py" line="440"/>
         <source>Tie (3)</source>
         <translation>平局 (3)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="427"/>
+        <location filename="../../gui/judging/vote_panel.py" line="442"/>
         <source>Both bad (4)</source>
         <translation>都不好 (4)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="427"/>
+        <location filename="../../gui/judging/vote_panel.py" line="442"/>
         <source>All bad (0)</source>
         <translation>全都不好 (0)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="429"/>
+        <location filename="../../gui/judging/vote_panel.py" line="444"/>
         <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
         <translation>按键：1 或 A、2 或 B，3 或 T 为平局，4 或 X 为都不好；Enter 进入下一对，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="432"/>
+        <location filename="../../gui/judging/vote_panel.py" line="447"/>
         <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
         <translation>按键：1–{n}（或 A–{last}）选最好的，0 或 X 为全都不好；Enter 进入下一个，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="456"/>
+        <location filename="../../gui/judging/vote_panel.py" line="471"/>
         <source>You chose {letter}: {label}.</source>
         <translation>你选择了 {letter}：{label}。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="460"/>
+        <location filename="../../gui/judging/vote_panel.py" line="475"/>
         <source>A tie.</source>
         <translation>平局。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="462"/>
+        <location filename="../../gui/judging/vote_panel.py" line="477"/>
         <source>Both bad.</source>
         <translation>都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="462"/>
+        <location filename="../../gui/judging/vote_panel.py" line="477"/>
         <source>All bad.</source>
         <translation>全都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="463"/>
+        <location filename="../../gui/judging/vote_panel.py" line="478"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="463"/>
+        <location filename="../../gui/judging/vote_panel.py" line="478"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
