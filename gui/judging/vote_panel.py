@@ -438,6 +438,7 @@ class VotePanel(QWidget):
         self.tie_button.setVisible(n == 2)
         self.tie_button.setEnabled(voting)
         self.tie_button.setText(self.tr("Tie (3)"))
+        self.bad_button.setVisible(True)
         self.bad_button.setEnabled(voting)
         self.bad_button.setText(self.tr("Both bad (4)") if n == 2 else self.tr("All bad (0)"))
         if n == 2:

@@ -34,6 +34,12 @@ async def active(widget: QWidget) -> None:
     await wait_until(widget.window().isActiveWindow, what="the window to be active")
 
 
+def choices(panel: VotePanel) -> list[str]:
+    """The vote buttons on screen, with the key each names."""
+    buttons = [*panel.choice_buttons, panel.tie_button, panel.bad_button]
+    return [button.text() for button in buttons if button.isVisibleTo(panel)]
+
+
 def shuffling_seed(panel: VotePanel, run_id: int, round_index: int, columns: int) -> int:
     """A seed whose pairs are not all shown in column order: the test sees the shuffle at work."""
     from core.judging.ballots import Entrant
@@ -83,6 +89,7 @@ def test_a_comparison_voted_blind_with_the_keyboard_then_revealed_and_ranked(
         assert not view.columns[0].title.isVisible()
         assert panel.progress.text() == "Ballot 1 of 3"
         assert panel.revealed_labels() == ["A", "B"]
+        assert choices(panel) == ["A is better (1)", "B is better (2)", "Tie (3)", "Both bad (4)"]
         shown = [[e.column for e in b.entrants] for b in panel.ballots]
         assert any(order != sorted(order) for order in shown), shown
         # The replies show, but nothing of who wrote them: no model name, no cost.
@@ -170,8 +177,7 @@ def test_best_of_n_picks_one_of_three(
         assert panel.mode.isVisibleTo(panel)
         panel.mode.setCurrentIndex(panel.mode.findData(BallotMode.BEST_OF_N))
         assert len(panel.ballots) == 1 and len(panel.revealed_labels()) == 3
-        assert [b.text() for b in panel.choice_buttons if b.isVisibleTo(panel)][2] == "C is best (3)"
-        assert not panel.tie_button.isVisibleTo(panel) and panel.bad_button.text() == "All bad (0)"
+        assert choices(panel) == ["A is best (1)", "B is best (2)", "C is best (3)", "All bad (0)"]
         await active(panel)
         qtbot.keyClick(panel, Qt.Key.Key_3)
         chosen = panel.ballots[0].entrants[2]
