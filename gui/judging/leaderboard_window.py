@@ -81,8 +81,11 @@ class LeaderboardWindow(QWidget):
         self.tag_label.setBuddy(self.tag)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.unrated = QLabel(self)
+        self.unrated.setWordWrap(True)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
+        """What an export did (or why it could not)."""
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -106,6 +109,7 @@ class LeaderboardWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.unrated)
         layout.addWidget(self.notice)
         self.tag.activated.connect(lambda _index: self._recompute())
         self.reload_button.clicked.connect(self.reload)
@@ -204,13 +208,10 @@ class LeaderboardWindow(QWidget):
         self.summary.setText(text)
         if board.unrated:
             names = ", ".join(identity.label for identity in board.unrated)
-            self.notice.setText(
-                self.tr("Not rated (their votes do not connect them to the others): {names}").format(
-                    names=names
-                )
-            )
+            unrated = self.tr("Not rated (their votes do not connect them to the others): {names}")
+            self.unrated.setText(unrated.format(names=names))
         else:
-            self.notice.setText("")
+            self.unrated.setText("")
 
     def _tagged(self, tag: str | None) -> list[Vote]:
         return [vote for vote in self.votes if tag is None or tag in vote.tags]

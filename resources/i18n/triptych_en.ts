@@ -3700,98 +3700,98 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="118"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="122"/>
         <source>Leaderboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="119"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
         <source>Tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="120"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="121"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="125"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Rating (95% interval)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
         <source>Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
         <source>Losses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="126"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
         <source>Ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
         <source>Export votes as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
         <source>Export votes as JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="147"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="151"/>
         <source>All votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="160"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="164"/>
         <source>Computing the ratings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="175"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="179"/>
         <source>{rating} ({low} to {high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="194"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="198"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n vote</numerusform>
@@ -3799,7 +3799,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="196"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="200"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n comparison</numerusform>
@@ -3807,7 +3807,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="199"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n called all bad</numerusform>
@@ -3815,22 +3815,22 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="202"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="206"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="242"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="243"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="247"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="248"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>Saved %n vote to {path}</numerusform>
@@ -8099,52 +8099,52 @@ Details: {details}</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="442"/>
+        <location filename="../../gui/judging/vote_panel.py" line="443"/>
         <source>Both bad (4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="442"/>
+        <location filename="../../gui/judging/vote_panel.py" line="443"/>
         <source>All bad (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="444"/>
+        <location filename="../../gui/judging/vote_panel.py" line="445"/>
         <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="447"/>
+        <location filename="../../gui/judging/vote_panel.py" line="448"/>
         <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="471"/>
+        <location filename="../../gui/judging/vote_panel.py" line="472"/>
         <source>You chose {letter}: {label}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="475"/>
+        <location filename="../../gui/judging/vote_panel.py" line="476"/>
         <source>A tie.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="477"/>
+        <location filename="../../gui/judging/vote_panel.py" line="478"/>
         <source>Both bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="477"/>
+        <location filename="../../gui/judging/vote_panel.py" line="478"/>
         <source>All bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="478"/>
+        <location filename="../../gui/judging/vote_panel.py" line="479"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="478"/>
+        <location filename="../../gui/judging/vote_panel.py" line="479"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>

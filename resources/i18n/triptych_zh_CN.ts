@@ -3692,134 +3692,134 @@ The menu starts: {command}</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="118"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="122"/>
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="119"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="120"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="121"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="125"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation>根据全部投票评分，或只根据带此标签的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Variant</source>
         <translation>变体</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Rating (95% interval)</source>
         <translation>评分（95% 区间）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
         <source>Wins</source>
         <translation>胜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
         <source>Losses</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="126"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
         <source>Ratings</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation>每个变体一行，最好的在前：评分、区间及其依据的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
         <source>Export votes as CSV…</source>
         <translation>将投票导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
         <source>Export votes as JSON Lines…</source>
         <translation>将投票导出为 JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="147"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="151"/>
         <source>All votes</source>
         <translation>全部投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="160"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="164"/>
         <source>Computing the ratings…</source>
         <translation>正在计算评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="175"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="179"/>
         <source>{rating} ({low} to {high})</source>
         <translation>{rating}（{low} 至 {high}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="194"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="198"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n 票</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="196"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="200"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n 次比较</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="199"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n 票认为都不好</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="202"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="206"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation>还没有投票：在对比窗口或网格运行中进行盲评投票，评分就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation>未评分（其投票无法与其他变体关联）：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="242"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="243"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation>无法将投票保存到 {path}：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="247"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="248"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 票保存到 {path}</numerusform>
@@ -8070,52 +8070,52 @@ Details: {details}</source>
         <translation>平局 (3)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="442"/>
+        <location filename="../../gui/judging/vote_panel.py" line="443"/>
         <source>Both bad (4)</source>
         <translation>都不好 (4)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="442"/>
+        <location filename="../../gui/judging/vote_panel.py" line="443"/>
         <source>All bad (0)</source>
         <translation>全都不好 (0)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="444"/>
+        <location filename="../../gui/judging/vote_panel.py" line="445"/>
         <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
         <translation>按键：1 或 A、2 或 B，3 或 T 为平局，4 或 X 为都不好；Enter 进入下一对，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="447"/>
+        <location filename="../../gui/judging/vote_panel.py" line="448"/>
         <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
         <translation>按键：1–{n}（或 A–{last}）选最好的，0 或 X 为全都不好；Enter 进入下一个，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="471"/>
+        <location filename="../../gui/judging/vote_panel.py" line="472"/>
         <source>You chose {letter}: {label}.</source>
         <translation>你选择了 {letter}：{label}。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="475"/>
+        <location filename="../../gui/judging/vote_panel.py" line="476"/>
         <source>A tie.</source>
         <translation>平局。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="477"/>
+        <location filename="../../gui/judging/vote_panel.py" line="478"/>
         <source>Both bad.</source>
         <translation>都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="477"/>
+        <location filename="../../gui/judging/vote_panel.py" line="478"/>
         <source>All bad.</source>
         <translation>全都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="478"/>
+        <location filename="../../gui/judging/vote_panel.py" line="479"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="478"/>
+        <location filename="../../gui/judging/vote_panel.py" line="479"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>

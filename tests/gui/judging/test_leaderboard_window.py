@@ -68,7 +68,7 @@ def test_the_leaderboard_ranks_per_tag_charts_intervals_and_exports_votes(
         assert [row[1] for row in rows] == [STRONG.label, MIDDLE.label, WEAK.label]
         assert [row[3] for row in rows] == ["14", "14", "14"]
         assert rows[0][4] == "12.5" and rows[2][5] == "13"  # a tie (and "all bad") counts half
-        assert "21 votes" in window.summary.text() and "1 called all bad" in window.summary.text()
+        assert "21 vote" in window.summary.text() and "1 called all bad" in window.summary.text()
         intervals = window.chart.intervals()
         assert [label for label, *_ in intervals] == [row[1] for row in rows]
         assert all(low <= rating <= high for _, low, rating, high in intervals)
@@ -86,13 +86,13 @@ def test_the_leaderboard_ranks_per_tag_charts_intervals_and_exports_votes(
 
         # The votes of the tag shown, as CSV and as JSON Lines.
         window.csv_button.click()
-        await wait_until(lambda: "Saved 7 votes" in window.notice.text(), what="the CSV")
+        await wait_until(lambda: "Saved 7 vote" in window.notice.text(), what="the CSV")
         rows_written = list(csv.DictReader(chosen["csv"].open(encoding="utf-8")))
         assert len(rows_written) == 7 and all(row["tags"] == "中文" for row in rows_written)
         window.tag.setCurrentIndex(0)
         window.tag.activated.emit(0)
         window.jsonl_button.click()
-        await wait_until(lambda: "Saved 21 votes" in window.notice.text(), what="the JSON Lines")
+        await wait_until(lambda: "Saved 21 vote" in window.notice.text(), what="the JSON Lines")
         lines = [json.loads(line) for line in chosen["jsonl"].read_text(encoding="utf-8").splitlines()]
         assert len(lines) == 21 and all(line["id"] is not None for line in lines)
         assert lines[0]["contestants"][0]["label"] == STRONG.label
