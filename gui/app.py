@@ -223,8 +223,8 @@ class TriptychApp:
         the saved comparisons, the links to a turn's alternatives. Built before the conversation opens."""
         from gui.compare.alternatives_links import AlternativesLinks
         from gui.compare.saved_runs import CompareRunsMenu
-        from gui.providers.controller import ProvidersController
         from gui.judging.leaderboard_menu import LeaderboardMenu
+        from gui.providers.controller import ProvidersController
         from gui.spend.menu import SpendMenu
         from gui.transfer.menu import TransferMenu
 
