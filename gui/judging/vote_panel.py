@@ -215,21 +215,29 @@ class VotePanel(QWidget):
         """One key per choice, and a letter for each as well; they work anywhere in the panel except while
         typing tags (a line edit keeps its letters and digits)."""
 
-        def key(sequence: str | QKeySequence.StandardKey, action: object) -> None:
+        def key(sequence: str | QKeySequence.StandardKey, action: object, what: str) -> None:
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(what)  # the Help's list of shortcuts names it by this
             shortcut.activated.connect(action)
 
         for position in range(MAX_COLUMNS):
-            key(str(position + 1), lambda p=position: self._key_choice(p, digit=True))
-            key(LETTERS[position], lambda p=position: self._key_choice(p, digit=False))
-        key("T", lambda: self._key_outcome(Outcome.TIE))
-        key("X", lambda: self._key_outcome(Outcome.ALL_BAD))
-        key("0", lambda: self._key_outcome(Outcome.ALL_BAD, best_of_n_only=True))
-        key("Return", self.next)
-        key("Enter", self.next)
-        key(QKeySequence.StandardKey.Undo, self.undo)
-        key("Backspace", self.undo)
+            letter = LETTERS[position]
+            pick = self.tr("Blind vote: {letter} is better (or best)").format(letter=letter)
+            digit = {
+                2: self.tr("Blind vote: C is best, or a tie between two"),
+                3: self.tr("Blind vote: D is best, or both bad"),
+            }.get(position, pick)
+            key(str(position + 1), lambda p=position: self._key_choice(p, digit=True), digit)
+            key(letter, lambda p=position: self._key_choice(p, digit=False), pick)
+        key("T", lambda: self._key_outcome(Outcome.TIE), self.tr("Blind vote: a tie"))
+        key("X", lambda: self._key_outcome(Outcome.ALL_BAD), self.tr("Blind vote: both (or all) bad"))
+        all_bad = self.tr("Blind vote: all bad")
+        key("0", lambda: self._key_outcome(Outcome.ALL_BAD, best_of_n_only=True), all_bad)
+        for enter in ("Return", "Enter"):
+            key(enter, self.next, self.tr("Blind vote: the next ballot"))
+        for undo in (QKeySequence.StandardKey.Undo, "Backspace"):
+            key(undo, self.undo, self.tr("Blind vote: take the last vote back"))
 
     def retranslate(self) -> None:
         self.mode_label.setText(self.tr("More than two:"))

@@ -3700,98 +3700,98 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="122"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="126"/>
         <source>Leaderboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="125"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
         <source>Rating (95% interval)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
         <source>Votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Losses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
         <source>Ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
         <source>Export votes as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
         <source>Export votes as JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="151"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="155"/>
         <source>All votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="164"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="168"/>
         <source>Computing the ratings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="179"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="183"/>
         <source>{rating} ({low} to {high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="198"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="202"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n vote</numerusform>
@@ -3799,7 +3799,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="200"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="204"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n comparison</numerusform>
@@ -3807,7 +3807,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="207"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n called all bad</numerusform>
@@ -3815,22 +3815,22 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="206"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="210"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="215"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="243"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="247"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="248"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="252"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>Saved %n vote to {path}</numerusform>
@@ -7996,77 +7996,117 @@ Details: {details}</numerusform>
 <context>
     <name>VotePanel</name>
     <message>
+        <location filename="../../gui/judging/vote_panel.py" line="226"/>
+        <source>Blind vote: {letter} is better (or best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="228"/>
+        <source>Blind vote: C is best, or a tie between two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="229"/>
+        <source>Blind vote: D is best, or both bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="233"/>
+        <source>Blind vote: a tie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="234"/>
+        <source>Blind vote: both (or all) bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../gui/judging/vote_panel.py" line="235"/>
-        <source>More than two:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/vote_panel.py" line="236"/>
-        <source>Each pair in turn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/vote_panel.py" line="237"/>
-        <source>Best of all</source>
+        <source>Blind vote: all bad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/vote_panel.py" line="238"/>
-        <source>How more than two replies are voted on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/vote_panel.py" line="239"/>
-        <source>Tags:</source>
+        <source>Blind vote: the next ballot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/vote_panel.py" line="240"/>
-        <source>optional, e.g. coding, writing, Chinese</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/vote_panel.py" line="241"/>
-        <source>Tags</source>
+        <source>Blind vote: take the last vote back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/vote_panel.py" line="243"/>
-        <source>What the prompt tests, comma separated; the leaderboard can show each tag alone</source>
+        <source>More than two:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="244"/>
+        <source>Each pair in turn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/vote_panel.py" line="245"/>
-        <source>Undo (Ctrl+Z)</source>
+        <source>Best of all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/vote_panel.py" line="246"/>
-        <source>Takes the last vote back and shows its replies</source>
+        <source>How more than two replies are voted on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/vote_panel.py" line="247"/>
-        <source>Next (Enter)</source>
+        <source>Tags:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/vote_panel.py" line="248"/>
-        <source>Go on by itself</source>
+        <source>optional, e.g. coding, writing, Chinese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/vote_panel.py" line="249"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="251"/>
+        <source>What the prompt tests, comma separated; the leaderboard can show each tag alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="253"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="254"/>
+        <source>Takes the last vote back and shows its replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="255"/>
+        <source>Next (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="256"/>
+        <source>Go on by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="257"/>
         <source>After a vote, show who was who for a moment, then the next pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="365"/>
+        <location filename="../../gui/judging/vote_panel.py" line="373"/>
         <source>The vote was not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/vote_panel.py" line="408"/>
+        <location filename="../../gui/judging/vote_panel.py" line="416"/>
         <source>Every ballot has a vote: %n vote(s) cast.</source>
         <translation>
             <numerusform>Every ballot has a vote: %n vote cast.</numerusform>
@@ -8074,77 +8114,77 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="411"/>
+        <location filename="../../gui/judging/vote_panel.py" line="419"/>
         <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="420"/>
+        <location filename="../../gui/judging/vote_panel.py" line="428"/>
         <source>Ballot {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="435"/>
+        <location filename="../../gui/judging/vote_panel.py" line="443"/>
         <source>{letter} is better ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="436"/>
+        <location filename="../../gui/judging/vote_panel.py" line="444"/>
         <source>{letter} is best ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="440"/>
+        <location filename="../../gui/judging/vote_panel.py" line="448"/>
         <source>Tie (3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="443"/>
+        <location filename="../../gui/judging/vote_panel.py" line="451"/>
         <source>Both bad (4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="443"/>
+        <location filename="../../gui/judging/vote_panel.py" line="451"/>
         <source>All bad (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="445"/>
+        <location filename="../../gui/judging/vote_panel.py" line="453"/>
         <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="448"/>
+        <location filename="../../gui/judging/vote_panel.py" line="456"/>
         <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="472"/>
+        <location filename="../../gui/judging/vote_panel.py" line="480"/>
         <source>You chose {letter}: {label}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="476"/>
+        <location filename="../../gui/judging/vote_panel.py" line="484"/>
         <source>A tie.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="478"/>
+        <location filename="../../gui/judging/vote_panel.py" line="486"/>
         <source>Both bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="478"/>
+        <location filename="../../gui/judging/vote_panel.py" line="486"/>
         <source>All bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="479"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="479"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>

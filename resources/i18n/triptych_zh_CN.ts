@@ -3692,134 +3692,134 @@ The menu starts: {command}</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="122"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="126"/>
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="123"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="124"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="125"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation>根据全部投票评分，或只根据带此标签的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
         <source>Variant</source>
         <translation>变体</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
         <source>Rating (95% interval)</source>
         <translation>评分（95% 区间）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
         <source>Votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Wins</source>
         <translation>胜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Losses</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
         <source>Ratings</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation>每个变体一行，最好的在前：评分、区间及其依据的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
         <source>Export votes as CSV…</source>
         <translation>将投票导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
         <source>Export votes as JSON Lines…</source>
         <translation>将投票导出为 JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="151"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="155"/>
         <source>All votes</source>
         <translation>全部投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="164"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="168"/>
         <source>Computing the ratings…</source>
         <translation>正在计算评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="179"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="183"/>
         <source>{rating} ({low} to {high})</source>
         <translation>{rating}（{low} 至 {high}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="198"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="202"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n 票</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="200"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="204"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n 次比较</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="207"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n 票认为都不好</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="206"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="210"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation>还没有投票：在对比窗口或网格运行中进行盲评投票，评分就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="215"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation>未评分（其投票无法与其他变体关联）：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="243"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="247"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation>无法将投票保存到 {path}：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="248"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="252"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 票保存到 {path}</numerusform>
@@ -7968,154 +7968,194 @@ Details: {details}</source>
 <context>
     <name>VotePanel</name>
     <message>
+        <location filename="../../gui/judging/vote_panel.py" line="226"/>
+        <source>Blind vote: {letter} is better (or best)</source>
+        <translation>盲评投票：{letter} 更好（或最好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="228"/>
+        <source>Blind vote: C is best, or a tie between two</source>
+        <translation>盲评投票：C 最好，或两者平局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="229"/>
+        <source>Blind vote: D is best, or both bad</source>
+        <translation>盲评投票：D 最好，或两者都不好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="233"/>
+        <source>Blind vote: a tie</source>
+        <translation>盲评投票：平局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="234"/>
+        <source>Blind vote: both (or all) bad</source>
+        <translation>盲评投票：都不好（或全都不好）</translation>
+    </message>
+    <message>
         <location filename="../../gui/judging/vote_panel.py" line="235"/>
+        <source>Blind vote: all bad</source>
+        <translation>盲评投票：全都不好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="238"/>
+        <source>Blind vote: the next ballot</source>
+        <translation>盲评投票：下一张选票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="240"/>
+        <source>Blind vote: take the last vote back</source>
+        <translation>盲评投票：撤回上一票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="243"/>
         <source>More than two:</source>
         <translation>超过两个时：</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="236"/>
+        <location filename="../../gui/judging/vote_panel.py" line="244"/>
         <source>Each pair in turn</source>
         <translation>逐对投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="237"/>
+        <location filename="../../gui/judging/vote_panel.py" line="245"/>
         <source>Best of all</source>
         <translation>从全部中选最好</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="238"/>
+        <location filename="../../gui/judging/vote_panel.py" line="246"/>
         <source>How more than two replies are voted on</source>
         <translation>超过两个回复时如何投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="239"/>
+        <location filename="../../gui/judging/vote_panel.py" line="247"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="240"/>
+        <location filename="../../gui/judging/vote_panel.py" line="248"/>
         <source>optional, e.g. coding, writing, Chinese</source>
         <translation>可选，例如：编程、写作、中文</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="241"/>
+        <location filename="../../gui/judging/vote_panel.py" line="249"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="243"/>
+        <location filename="../../gui/judging/vote_panel.py" line="251"/>
         <source>What the prompt tests, comma separated; the leaderboard can show each tag alone</source>
         <translation>此提示词考察的方面，用逗号分隔；排行榜可以按标签分别显示</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="245"/>
+        <location filename="../../gui/judging/vote_panel.py" line="253"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="246"/>
+        <location filename="../../gui/judging/vote_panel.py" line="254"/>
         <source>Takes the last vote back and shows its replies</source>
         <translation>撤回上一票并重新显示其回复</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="247"/>
+        <location filename="../../gui/judging/vote_panel.py" line="255"/>
         <source>Next (Enter)</source>
         <translation>下一个 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="248"/>
+        <location filename="../../gui/judging/vote_panel.py" line="256"/>
         <source>Go on by itself</source>
         <translation>自动继续</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="249"/>
+        <location filename="../../gui/judging/vote_panel.py" line="257"/>
         <source>After a vote, show who was who for a moment, then the next pair</source>
         <translation>投票后短暂揭晓各自是谁，然后显示下一对</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="365"/>
+        <location filename="../../gui/judging/vote_panel.py" line="373"/>
         <source>The vote was not saved: {reason}</source>
         <translation>投票未保存：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/vote_panel.py" line="408"/>
+        <location filename="../../gui/judging/vote_panel.py" line="416"/>
         <source>Every ballot has a vote: %n vote(s) cast.</source>
         <translation>
             <numerusform>所有选票都已投出：共 %n 票。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="411"/>
+        <location filename="../../gui/judging/vote_panel.py" line="419"/>
         <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
         <translation>没有可投票的内容：一张选票需要同一提示词的两个已完成回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="420"/>
+        <location filename="../../gui/judging/vote_panel.py" line="428"/>
         <source>Ballot {n} of {total}</source>
         <translation>第 {n} 张选票，共 {total} 张</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="435"/>
+        <location filename="../../gui/judging/vote_panel.py" line="443"/>
         <source>{letter} is better ({key})</source>
         <translation>{letter} 更好 ({key})</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="436"/>
+        <location filename="../../gui/judging/vote_panel.py" line="444"/>
         <source>{letter} is best ({key})</source>
         <translation>{letter} 最好 ({key})</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="440"/>
+        <location filename="../../gui/judging/vote_panel.py" line="448"/>
         <source>Tie (3)</source>
         <translation>平局 (3)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="443"/>
+        <location filename="../../gui/judging/vote_panel.py" line="451"/>
         <source>Both bad (4)</source>
         <translation>都不好 (4)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="443"/>
+        <location filename="../../gui/judging/vote_panel.py" line="451"/>
         <source>All bad (0)</source>
         <translation>全都不好 (0)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="445"/>
+        <location filename="../../gui/judging/vote_panel.py" line="453"/>
         <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
         <translation>按键：1 或 A、2 或 B，3 或 T 为平局，4 或 X 为都不好；Enter 进入下一对，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="448"/>
+        <location filename="../../gui/judging/vote_panel.py" line="456"/>
         <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
         <translation>按键：1–{n}（或 A–{last}）选最好的，0 或 X 为全都不好；Enter 进入下一个，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="472"/>
+        <location filename="../../gui/judging/vote_panel.py" line="480"/>
         <source>You chose {letter}: {label}.</source>
         <translation>你选择了 {letter}：{label}。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="476"/>
+        <location filename="../../gui/judging/vote_panel.py" line="484"/>
         <source>A tie.</source>
         <translation>平局。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="478"/>
+        <location filename="../../gui/judging/vote_panel.py" line="486"/>
         <source>Both bad.</source>
         <translation>都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="478"/>
+        <location filename="../../gui/judging/vote_panel.py" line="486"/>
         <source>All bad.</source>
         <translation>全都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="479"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="479"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
