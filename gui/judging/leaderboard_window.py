@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from core.judging.leaderboard import leaderboard
 from core.judging.vote_files import csv_text, jsonl_text
+from core.model.conversation_filter import fold
 from core.model.judging import Leaderboard, Outcome, Vote
 from core.transcripts.atomic_file import write_text_atomic
 from gui.judging.leaderboard_chart import LeaderboardChart
@@ -218,7 +219,9 @@ class LeaderboardWindow(QWidget):
             self.unrated.setText("")
 
     def _tagged(self, tag: str | None) -> list[Vote]:
-        return [vote for vote in self.votes if tag is None or tag in vote.tags]
+        """The votes with this tag, ignoring case as the ratings do."""
+        wanted = fold(tag) if tag is not None else None
+        return [vote for vote in self.votes if wanted is None or wanted in {fold(t) for t in vote.tags}]
 
     def rows(self) -> list[list[str]]:
         """The table as shown, row by row."""
@@ -259,4 +262,9 @@ def _count(value: float) -> str:
 
 
 def tags_of(votes: Sequence[Vote]) -> list[str]:
-    return sorted({tag for vote in votes for tag in vote.tags}, key=str.casefold)
+    """Every tag once, ignoring case (the first spelling met), in alphabetical order."""
+    found: dict[str, str] = {}
+    for vote in votes:
+        for tag in vote.tags:
+            found.setdefault(fold(tag), tag)
+    return sorted(found.values(), key=str.casefold)

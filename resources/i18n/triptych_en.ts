@@ -3685,113 +3685,113 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="48"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="49"/>
         <source>Export votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="50"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="51"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="52"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="53"/>
         <source>JSON Lines files (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="126"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Leaderboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
         <source>Tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Rating (95% interval)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
         <source>Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
         <source>Losses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
         <source>Ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
         <source>Export votes as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Export votes as JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="155"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="156"/>
         <source>All votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="168"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="169"/>
         <source>Computing the ratings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="183"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="184"/>
         <source>{rating} ({low} to {high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="202"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n vote</numerusform>
@@ -3799,7 +3799,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="204"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="205"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n comparison</numerusform>
@@ -3807,7 +3807,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="207"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n called all bad</numerusform>
@@ -3815,22 +3815,22 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="210"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="215"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="216"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="247"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="250"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="252"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="255"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>Saved %n vote to {path}</numerusform>

@@ -3677,149 +3677,149 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="48"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="49"/>
         <source>Export votes</source>
         <translation>导出投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="50"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="51"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="52"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="53"/>
         <source>JSON Lines files (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="126"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation>根据全部投票评分，或只根据带此标签的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Variant</source>
         <translation>变体</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Rating (95% interval)</source>
         <translation>评分（95% 区间）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="131"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
         <source>Votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
         <source>Wins</source>
         <translation>胜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
         <source>Losses</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="134"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
         <source>Ratings</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation>每个变体一行，最好的在前：评分、区间及其依据的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
         <source>Export votes as CSV…</source>
         <translation>将投票导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Export votes as JSON Lines…</source>
         <translation>将投票导出为 JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="155"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="156"/>
         <source>All votes</source>
         <translation>全部投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="168"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="169"/>
         <source>Computing the ratings…</source>
         <translation>正在计算评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="183"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="184"/>
         <source>{rating} ({low} to {high})</source>
         <translation>{rating}（{low} 至 {high}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="202"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n 票</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="204"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="205"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n 次比较</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="207"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n 票认为都不好</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="210"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation>还没有投票：在对比窗口或网格运行中进行盲评投票，评分就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="215"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="216"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation>未评分（其投票无法与其他变体关联）：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="247"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="250"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation>无法将投票保存到 {path}：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="252"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="255"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 票保存到 {path}</numerusform>

@@ -133,6 +133,13 @@ def test_a_comparison_voted_blind_with_the_keyboard_then_revealed_and_ranked(
         assert votes[0].columns == tuple(e.column for e in first.entrants)
         assert [tag for vote in votes for tag in vote.tags] == ["writing", "writing"]
         assert "writing" in await judging.vote_tags()
+        # Tags typed are offered again, after the commas too.
+        completer = panel.completer
+        assert "writing" in completer.words.stringList()
+        assert completer.splitPath("coding, wr") == ["wr"]
+        panel.tags.setText("coding, wr")
+        completer.setCompletionPrefix("wr")
+        assert completer.pathFromIndex(completer.currentIndex()) == "coding, writing"
 
         # The leaderboard: every variant with the votes behind it.
         assert app.app.leaderboard is not None
