@@ -114,8 +114,11 @@ def test_a_comparison_voted_blind_with_the_keyboard_then_revealed_and_ranked(
         panel.tags.setText("writing")
         qtbot.keyClick(panel, Qt.Key.Key_T)
         assert panel.revealed is not None and panel.revealed.outcome is Outcome.TIE
+        undone: list[int] = []
+        panel.undone.connect(undone.append)
         qtbot.keyClick(panel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert panel.revealed is None and panel.progress.text() == "Ballot 2 of 3"
+        await wait_until(lambda: bool(undone), what="the tie taken back")
         judging = app.app.services.judging
         await wait_until_votes(judging, 1)
 
