@@ -472,6 +472,7 @@ class VotePanel(QWidget):
                 else:
                     slot.title.setText(f"{letter} — {ballot.entrants[position].identity.label}")
                     slot.mark(vote.outcome is Outcome.WIN and vote.winner == position)
+                slot.transcript.setAccessibleName(self.tr("Reply {name}").format(name=slot.title.text()))
             self._show_choices(len(ballot.entrants))
         if vote is None:
             self.outcome.setText("")

@@ -8159,32 +8159,37 @@ Details: {details}</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="480"/>
+        <location filename="../../gui/judging/vote_panel.py" line="475"/>
+        <source>Reply {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="481"/>
         <source>You chose {letter}: {label}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="484"/>
+        <location filename="../../gui/judging/vote_panel.py" line="485"/>
         <source>A tie.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="486"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>Both bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="486"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>All bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <location filename="../../gui/judging/vote_panel.py" line="488"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <location filename="../../gui/judging/vote_panel.py" line="488"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>

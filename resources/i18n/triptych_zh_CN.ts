@@ -8130,32 +8130,37 @@ Details: {details}</source>
         <translation>按键：1–{n}（或 A–{last}）选最好的，0 或 X 为全都不好；Enter 进入下一个，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="480"/>
+        <location filename="../../gui/judging/vote_panel.py" line="475"/>
+        <source>Reply {name}</source>
+        <translation>回复 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="481"/>
         <source>You chose {letter}: {label}.</source>
         <translation>你选择了 {letter}：{label}。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="484"/>
+        <location filename="../../gui/judging/vote_panel.py" line="485"/>
         <source>A tie.</source>
         <translation>平局。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="486"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>Both bad.</source>
         <translation>都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="486"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>All bad.</source>
         <translation>全都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <location filename="../../gui/judging/vote_panel.py" line="488"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <location filename="../../gui/judging/vote_panel.py" line="488"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
