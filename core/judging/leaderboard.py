@@ -77,9 +77,9 @@ def leaderboard(
     seed: int = 0,
     prior_games: float = PRIOR_GAMES,
 ) -> Leaderboard:
-    """Ratings from the votes (only those tagged `tag`, ignoring case, when given), best first. About 0.2 s for
-    2,000 votes among 10 variants with 1,000 resamples: call it off the UI thread. `prior_games` 0
-    gives the plain maximum-likelihood fit (see `fit_strengths`)."""
+    """Ratings from the votes (only those tagged `tag`, ignoring case, when given), best first. About
+    0.2 s for 2,000 votes among 10 variants with 1,000 resamples: call it off the UI thread. `prior_games`
+    0 gives the plain maximum-likelihood fit (see `fit_strengths`)."""
     if resamples < 0:
         raise ValueError(f"The bootstrap needs 0 or more resamples, not {resamples}.")
     if not 0 < confidence < 1:
