@@ -334,9 +334,12 @@ class CompareView(QWidget):
 
     def _update_buttons(self) -> None:
         running = any(column.running for column in self.columns)
+        blind = self._stack.currentWidget() is not self.splitter  # the diff and the report name the columns
         self.send_button.setEnabled(not running)
-        self.diff_button.setEnabled(sum(column.reply is not None for column in self.columns) >= 2)
-        self.export_button.setEnabled(self.run is not None and not running)
+        self.diff_button.setEnabled(
+            sum(column.reply is not None for column in self.columns) >= 2 and not blind
+        )
+        self.export_button.setEnabled(self.run is not None and not running and not blind)
         self.add_button.setEnabled(len(self.columns) < MAX_COLUMNS and not running)
         self.presets_button.setEnabled(not running)
         for column in self.columns:
@@ -490,7 +493,7 @@ class CompareView(QWidget):
         self._blind_round = None
         self._blind_round_ready()
         if not on:
-            self._stack.setCurrentWidget(self.splitter)
+            self._show_page(self.splitter)
 
     def _blind_round_ready(self) -> None:
         """In blind mode, the last round is voted on once every column has finished; until then, and while
@@ -507,19 +510,23 @@ class CompareView(QWidget):
         if run is None or not finished:
             self._blind_round = None
             panel.show_waiting(waiting_text())
-            self._stack.setCurrentWidget(panel)
+            self._show_page(panel)
             return
         if self._blind_round == key:
             return  # this round is being (or was) voted on
         self._blind_round = key
         columns = [ComparedColumn(c.profile_name, c.settings, c.name, c.reply) for c in self.columns]
         panel.set_rounds([compare_round(run.id, len(run.prompts) - 1, run.prompts[-1], columns)])
-        self._stack.setCurrentWidget(panel)
+        self._show_page(panel)
+
+    def _show_page(self, page: QWidget) -> None:
+        self._stack.setCurrentWidget(page)
+        self._update_buttons()
 
     def _blind_done(self) -> None:
         """Every ballot of the round has a vote: the columns show again, named (blind stays on for the next
         round)."""
-        self._stack.setCurrentWidget(self.splitter)
+        self._show_page(self.splitter)
 
     def _show_all_metrics(self) -> None:
         """Every column's metrics in the aligned table, each metric's best value marked."""

@@ -87,6 +87,7 @@ def test_a_comparison_voted_blind_with_the_keyboard_then_revealed_and_ranked(
         assert "unnamed" in panel.progress.text()
         await wait_until(lambda: len(panel.ballots) == 3, timeout=15, what="the ballots")
         assert not view.columns[0].title.isVisible()
+        assert not view.diff_button.isEnabled() and not view.export_button.isEnabled()  # they name columns
         assert panel.progress.text() == "Ballot 1 of 3"
         assert panel.revealed_labels() == ["A", "B"]
         assert choices(panel) == ["A is better (1)", "B is better (2)", "Tie (3)", "Both bad (4)"]
@@ -128,7 +129,7 @@ def test_a_comparison_voted_blind_with_the_keyboard_then_revealed_and_ranked(
         await wait_until(lambda: panel.progress.text() == "Ballot 3 of 3", what="the third ballot")
         qtbot.keyClick(panel, Qt.Key.Key_X)
         await wait_until(lambda: view.columns[0].title.isVisible(), what="the columns shown again")
-        assert view.metric_table.isVisible()
+        assert view.metric_table.isVisible() and view.diff_button.isEnabled()
         votes = await wait_until_votes(judging, 3)
         assert [vote.outcome for vote in votes] == [Outcome.WIN, Outcome.WIN, Outcome.ALL_BAD]
         assert {vote.source.kind for vote in votes} == {VoteSourceKind.COMPARE}
