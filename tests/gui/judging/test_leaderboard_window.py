@@ -16,6 +16,7 @@ from core.demo import FakeServer
 from core.judging.ballots import Ballot, Entrant, cast
 from core.model.judging import Outcome, VariantIdentity, Vote, VoteSource, VoteSourceKind
 from gui.judging.leaderboard_window import LeaderboardWindow
+from gui.theme.scheme import apply_theme
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import start
 
@@ -73,8 +74,17 @@ def test_the_leaderboard_ranks_per_tag_charts_intervals_and_exports_votes(
         assert [label for label, *_ in intervals] == [row[1] for row in rows]
         assert all(low <= rating <= high for _, low, rating, high in intervals)
         assert intervals[0][2] > intervals[1][2] > intervals[2][2]
-        # The chart takes the window's palette (light here; a dark theme repaints it).
-        assert window.chart.background() == window.palette().color(QPalette.ColorRole.Base)
+        # The chart takes the app's palette, and follows a change to the dark theme.
+        light = window.chart.background()
+        assert light == window.palette().color(QPalette.ColorRole.Base)
+        try:
+            apply_theme(qapp, "dark")
+            dark = qapp.palette().color(QPalette.ColorRole.Base)
+            await wait_until(lambda: window.chart.background() == dark, what="the dark chart")
+            assert dark.lightness() < 60 < light.lightness()
+            assert window.chart.intervals() == intervals  # redrawn, not lost
+        finally:
+            apply_theme(qapp, "light")
 
         tags = [window.tag.itemText(i) for i in range(window.tag.count())]
         assert tags == ["All votes", "coding", "中文"]
