@@ -490,7 +490,6 @@ class CompareView(QWidget):
             self.vote_panel.finished.connect(self._blind_done)
             self._stack.addWidget(self.vote_panel)
             self._tasks.start(self.vote_panel.load_tags())
-        self._blind_round = None
         self._blind_round_ready()
         if not on:
             self._show_page(self.splitter)
@@ -512,12 +511,12 @@ class CompareView(QWidget):
             panel.show_waiting(waiting_text())
             self._show_page(panel)
             return
-        if self._blind_round == key:
-            return  # this round is being (or was) voted on
-        self._blind_round = key
-        columns = [ComparedColumn(c.profile_name, c.settings, c.name, c.reply) for c in self.columns]
-        panel.set_rounds([compare_round(run.id, len(run.prompts) - 1, run.prompts[-1], columns)])
-        self._show_page(panel)
+        if self._blind_round != key:  # a round not put to the vote yet (one that was goes on where it was)
+            self._blind_round = key
+            columns = [ComparedColumn(c.profile_name, c.settings, c.name, c.reply) for c in self.columns]
+            panel.set_rounds([compare_round(run.id, len(run.prompts) - 1, run.prompts[-1], columns)])
+        voted = bool(panel.ballots) and panel.ballot() is None
+        self._show_page(self.splitter if voted else panel)
 
     def _show_page(self, page: QWidget) -> None:
         self._stack.setCurrentWidget(page)

@@ -296,7 +296,7 @@ class VotePanel(QWidget):
         if not self._rounds:
             return
         voted = {_round_key_of(self.ballots[c.position]) for c in self._cast}
-        keep = self.ballots[: self.position]
+        keep = self.ballots[: self.position + (self.revealed is not None)]  # the ballot just voted on stays
         ahead = [item for item in self._rounds if _round_key(item) not in voted]
         self.ballots = keep + self._ballots_of(ahead)
         self._show()

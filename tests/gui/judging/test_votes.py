@@ -130,6 +130,19 @@ def test_a_comparison_voted_blind_with_the_keyboard_then_revealed_and_ranked(
         qtbot.keyClick(panel, Qt.Key.Key_X)
         await wait_until(lambda: view.columns[0].title.isVisible(), what="the columns shown again")
         assert view.metric_table.isVisible() and view.diff_button.isEnabled()
+        # Off and on again: this round has its votes, the columns stay in sight.
+        view.blind_button.click()
+        view.blind_button.click()
+        assert view.columns[0].title.isVisible()
+        # The next round goes to the vote, unnamed, as soon as every column has finished.
+        server.enqueue(*[Reply([Text(f"Second answer {n}")], pace=PACE) for n in range(3)])
+        view.prompt.setPlainText("And now?")
+        view.send_button.click()
+        await wait_until(
+            lambda: bool(panel.ballots) and panel.ballots[0].source.item == 1, timeout=15, what="round two"
+        )
+        assert not view.columns[0].title.isVisible() and panel.prompt.text() == "And now?"
+        assert "Second answer" in panel.slots[0].transcript.browser.toPlainText()
         votes = await wait_until_votes(judging, 3)
         assert [vote.outcome for vote in votes] == [Outcome.WIN, Outcome.WIN, Outcome.ALL_BAD]
         assert {vote.source.kind for vote in votes} == {VoteSourceKind.COMPARE}
