@@ -288,7 +288,9 @@ class VotePanel(QWidget):
         found: list[Ballot] = []
         for item in rounds:
             self._round_of[_round_key(item)] = item
-            found.extend(ballots(item.source, item.entrants, mode, self.seed))
+            # More replies than the panel has places (a grid run made elsewhere) are voted on in pairs.
+            fits = mode if len(item.entrants) <= len(self.slots) else BallotMode.PAIRWISE
+            found.extend(ballots(item.source, item.entrants, fits, self.seed))
         return found
 
     def _mode_changed(self) -> None:
