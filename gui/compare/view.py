@@ -217,6 +217,7 @@ class CompareView(QWidget):
         self.export_button.setText(self.tr("Export comparison…"))
         self.blind_button.setText(self.tr("Blind"))
         self.blind_button.setToolTip(blind_tooltip())
+        self.blind_button.setAccessibleDescription(blind_tooltip())
         self.export_button.setToolTip(self.tr("Write the comparison as a Markdown and an HTML report"))
         self.prompt.setAccessibleName(self.tr("Prompt"))
         self.prompt.setAccessibleDescription(self.tr("Sent to every column by Send to all"))

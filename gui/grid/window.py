@@ -312,9 +312,11 @@ class GridWindow(QMainWindow):
         self.runs.setAccessibleName(self.tr("Runs"))
         self.runs.setAccessibleDescription(self.tr("Shows an earlier run of the grid"))
         self.vote_button.setText(self.tr("Vote blind…"))
-        self.vote_button.setToolTip(
-            self.tr("Vote on the run's replies two at a time without knowing which variant wrote which")
+        vote_help = self.tr(
+            "Vote on the run's replies two at a time without knowing which variant wrote which"
         )
+        self.vote_button.setToolTip(vote_help)
+        self.vote_button.setAccessibleDescription(vote_help)
         self.table.setAccessibleName(self.tr("Grid"))
         self.table.setAccessibleDescription(
             self.tr("A row per case, a column per variant; Enter opens a cell's repeats")

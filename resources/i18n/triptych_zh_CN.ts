@@ -1023,77 +1023,77 @@
         <translation>盲评</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="220"/>
+        <location filename="../../gui/compare/view.py" line="221"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="221"/>
+        <location filename="../../gui/compare/view.py" line="222"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="222"/>
+        <location filename="../../gui/compare/view.py" line="223"/>
         <source>Sent to every column by Send to all</source>
         <translation>“全部发送”会将其发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="223"/>
+        <location filename="../../gui/compare/view.py" line="224"/>
         <source>Sends the prompt to every column at once</source>
         <translation>同时将提示词发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="224"/>
+        <location filename="../../gui/compare/view.py" line="225"/>
         <source>Stops every column&apos;s reply</source>
         <translation>停止每一列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="225"/>
+        <location filename="../../gui/compare/view.py" line="226"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation>添加一列，使用对话的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="227"/>
+        <location filename="../../gui/compare/view.py" line="228"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation>用于扫描的列：温度、思考、模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="229"/>
+        <location filename="../../gui/compare/view.py" line="230"/>
         <source>Scrolling one column scrolls the others</source>
         <translation>滚动一列时其他列同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="395"/>
+        <location filename="../../gui/compare/view.py" line="399"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation>未发送任何内容：“{name}”的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="427"/>
+        <location filename="../../gui/compare/view.py" line="431"/>
         <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
         <translation>对话将以“{name}”继续：它的回复现在是对话的下一轮。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="431"/>
+        <location filename="../../gui/compare/view.py" line="435"/>
         <source>Continued with “{name}” from the comparison.</source>
         <translation>已从对比中选择“{name}”继续对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="558"/>
+        <location filename="../../gui/compare/view.py" line="565"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="561"/>
+        <location filename="../../gui/compare/view.py" line="568"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="388"/>
+        <location filename="../../gui/compare/view.py" line="392"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="421"/>
+        <location filename="../../gui/compare/view.py" line="425"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -3051,127 +3051,127 @@ The menu starts: {command}</source>
         <translation>两两为这次运行的回复投票，不知道哪个变体写了哪个回复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="318"/>
-        <location filename="../../gui/grid/window.py" line="322"/>
+        <location filename="../../gui/grid/window.py" line="320"/>
+        <location filename="../../gui/grid/window.py" line="324"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="320"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="323"/>
+        <location filename="../../gui/grid/window.py" line="325"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="324"/>
+        <location filename="../../gui/grid/window.py" line="326"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="356"/>
+        <location filename="../../gui/grid/window.py" line="358"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="366"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="406"/>
+        <location filename="../../gui/grid/window.py" line="408"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="437"/>
+        <location filename="../../gui/grid/window.py" line="439"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="439"/>
+        <location filename="../../gui/grid/window.py" line="441"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="448"/>
+        <location filename="../../gui/grid/window.py" line="450"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="463"/>
+        <location filename="../../gui/grid/window.py" line="465"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="479"/>
+        <location filename="../../gui/grid/window.py" line="481"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="504"/>
+        <location filename="../../gui/grid/window.py" line="506"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="530"/>
+        <location filename="../../gui/grid/window.py" line="532"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="532"/>
+        <location filename="../../gui/grid/window.py" line="534"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="546"/>
+        <location filename="../../gui/grid/window.py" line="548"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="547"/>
+        <location filename="../../gui/grid/window.py" line="549"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="657"/>
+        <location filename="../../gui/grid/window.py" line="659"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="663"/>
+        <location filename="../../gui/grid/window.py" line="665"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="667"/>
+        <location filename="../../gui/grid/window.py" line="669"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="696"/>
+        <location filename="../../gui/grid/window.py" line="698"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation>请先运行网格：还没有可投票的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="718"/>
-        <location filename="../../gui/grid/window.py" line="732"/>
+        <location filename="../../gui/grid/window.py" line="720"/>
+        <location filename="../../gui/grid/window.py" line="734"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="726"/>
-        <location filename="../../gui/grid/window.py" line="747"/>
+        <location filename="../../gui/grid/window.py" line="728"/>
+        <location filename="../../gui/grid/window.py" line="749"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="742"/>
+        <location filename="../../gui/grid/window.py" line="744"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -8073,94 +8073,94 @@ Details: {details}</source>
         <translation>投票后短暂揭晓各自是谁，然后显示下一对</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="373"/>
+        <location filename="../../gui/judging/vote_panel.py" line="375"/>
         <source>The vote was not saved: {reason}</source>
         <translation>投票未保存：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/vote_panel.py" line="416"/>
+        <location filename="../../gui/judging/vote_panel.py" line="418"/>
         <source>Every ballot has a vote: %n vote(s) cast.</source>
         <translation>
             <numerusform>所有选票都已投出：共 %n 票。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="419"/>
+        <location filename="../../gui/judging/vote_panel.py" line="421"/>
         <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
         <translation>没有可投票的内容：一张选票需要同一提示词的两个已完成回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="428"/>
+        <location filename="../../gui/judging/vote_panel.py" line="430"/>
         <source>Ballot {n} of {total}</source>
         <translation>第 {n} 张选票，共 {total} 张</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="443"/>
+        <location filename="../../gui/judging/vote_panel.py" line="445"/>
         <source>{letter} is better ({key})</source>
         <translation>{letter} 更好 ({key})</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="444"/>
+        <location filename="../../gui/judging/vote_panel.py" line="446"/>
         <source>{letter} is best ({key})</source>
         <translation>{letter} 最好 ({key})</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="448"/>
+        <location filename="../../gui/judging/vote_panel.py" line="450"/>
         <source>Tie (3)</source>
         <translation>平局 (3)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="451"/>
+        <location filename="../../gui/judging/vote_panel.py" line="453"/>
         <source>Both bad (4)</source>
         <translation>都不好 (4)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="451"/>
+        <location filename="../../gui/judging/vote_panel.py" line="453"/>
         <source>All bad (0)</source>
         <translation>全都不好 (0)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="453"/>
+        <location filename="../../gui/judging/vote_panel.py" line="455"/>
         <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
         <translation>按键：1 或 A、2 或 B，3 或 T 为平局，4 或 X 为都不好；Enter 进入下一对，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="456"/>
+        <location filename="../../gui/judging/vote_panel.py" line="458"/>
         <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
         <translation>按键：1–{n}（或 A–{last}）选最好的，0 或 X 为全都不好；Enter 进入下一个，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="475"/>
+        <location filename="../../gui/judging/vote_panel.py" line="477"/>
         <source>Reply {name}</source>
         <translation>回复 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="481"/>
+        <location filename="../../gui/judging/vote_panel.py" line="483"/>
         <source>You chose {letter}: {label}.</source>
         <translation>你选择了 {letter}：{label}。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="485"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>A tie.</source>
         <translation>平局。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <location filename="../../gui/judging/vote_panel.py" line="489"/>
         <source>Both bad.</source>
         <translation>都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <location filename="../../gui/judging/vote_panel.py" line="489"/>
         <source>All bad.</source>
         <translation>全都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="488"/>
+        <location filename="../../gui/judging/vote_panel.py" line="490"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="488"/>
+        <location filename="../../gui/judging/vote_panel.py" line="490"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
