@@ -223,6 +223,7 @@ class TriptychApp:
         the saved comparisons, the links to a turn's alternatives. Built before the conversation opens."""
         from gui.compare.alternatives_links import AlternativesLinks
         from gui.compare.saved_runs import CompareRunsMenu
+        from gui.judging.leaderboard_menu import LeaderboardMenu
         from gui.providers.controller import ProvidersController
         from gui.spend.menu import SpendMenu
         from gui.transfer.menu import TransferMenu
@@ -244,6 +245,7 @@ class TriptychApp:
         self.alternatives = AlternativesLinks(window.transcript, self.services, self.tasks, window)
         self.grid = self._grid_feature(window)
         self.spend = SpendMenu(window, window.view_menu, self.services.spend, self.tasks)
+        self.leaderboard = LeaderboardMenu(window, window.view_menu, self.services.judging.votes, self.tasks)
         self.transfer = TransferMenu(window, self.services.transfer, self.tasks, self.data_dir)
         return self.transfer
 
@@ -272,7 +274,7 @@ class TriptychApp:
             grids=self.services.grids, runner=runner, signals=signals, tasks=self.tasks,
             settings=self.settings,
             profile_names=lambda: [profile.name for profile in self._profiles],
-            presets=window.presets.presets, estimate=estimate,
+            presets=window.presets.presets, estimate=estimate, judging=self.services.judging,
         )  # fmt: skip
 
     def _open_providers(self) -> None:
@@ -344,6 +346,7 @@ class TriptychApp:
             provider_losses=await self._provider_losses(),
             saved_presets=self.window.presets.presets(),  # the parameter panel's list: one list for both
             enter_sends=self.window.composer.enter_sends,
+            judging=self.services.judging,
             parent=self.window,
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

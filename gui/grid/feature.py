@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from core.store.services import GridService
     from gui.grid.add_to_test_set import AddToTestSetDialog
     from gui.grid.window import CostEstimator, GridWindow
+    from gui.judging.vote_panel import VoteStore
 
 
 class GridFeature(QObject):
@@ -37,6 +38,7 @@ class GridFeature(QObject):
         profile_names: Callable[[], list[str]],
         presets: Callable[[], list[Preset]],
         estimate: CostEstimator | None = None,
+        judging: VoteStore | None = None,
     ) -> None:
         super().__init__(window.widget())
         self._window = window
@@ -48,6 +50,7 @@ class GridFeature(QObject):
         self._profile_names = profile_names
         self._presets = presets
         self._estimate = estimate
+        self._judging = judging
         self.grid_window: GridWindow | None = None
         self.add_dialog: AddToTestSetDialog | None = None
         self.open_action = QAction(self.tr("Evaluation grid…"), window.widget())
@@ -82,6 +85,7 @@ class GridFeature(QObject):
             profile_names=self._profile_names(),
             saved_presets=self._presets(),
             estimate=self._estimate,
+            judging=self._judging,
             parent=self._window.widget(),
         )
         grid_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -690,6 +690,19 @@
     </message>
 </context>
 <context>
+    <name>CompareBlind</name>
+    <message>
+        <location filename="../../gui/judging/compare_blind.py" line="45"/>
+        <source>Blind: the replies appear here as A and B, unnamed, once every column has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/compare_blind.py" line="51"/>
+        <source>Hide the columns&apos; names and metrics and vote on the last round&apos;s replies as A and B; who was who shows after the vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareColumnWidget</name>
     <message>
         <location filename="../../gui/compare/column.py" line="118"/>
@@ -950,137 +963,142 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="185"/>
+        <location filename="../../gui/compare/view.py" line="201"/>
         <source>Compare settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="187"/>
+        <location filename="../../gui/compare/view.py" line="203"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="189"/>
+        <location filename="../../gui/compare/view.py" line="205"/>
         <source>Ctrl+Enter to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="192"/>
+        <location filename="../../gui/compare/view.py" line="208"/>
         <source>A prompt to send to every column  ({shortcut})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="194"/>
+        <location filename="../../gui/compare/view.py" line="210"/>
         <source>Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="195"/>
+        <location filename="../../gui/compare/view.py" line="211"/>
         <source>Stop all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="196"/>
+        <location filename="../../gui/compare/view.py" line="212"/>
         <source>Add a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="197"/>
+        <location filename="../../gui/compare/view.py" line="213"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="198"/>
+        <location filename="../../gui/compare/view.py" line="214"/>
         <source>Scroll together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="199"/>
+        <location filename="../../gui/compare/view.py" line="215"/>
         <source>Diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="200"/>
+        <location filename="../../gui/compare/view.py" line="216"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="201"/>
+        <location filename="../../gui/compare/view.py" line="217"/>
         <source>Export comparison…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="202"/>
+        <location filename="../../gui/compare/view.py" line="218"/>
+        <source>Blind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="221"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="203"/>
+        <location filename="../../gui/compare/view.py" line="222"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="204"/>
+        <location filename="../../gui/compare/view.py" line="223"/>
         <source>Sent to every column by Send to all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="205"/>
+        <location filename="../../gui/compare/view.py" line="224"/>
         <source>Sends the prompt to every column at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="206"/>
+        <location filename="../../gui/compare/view.py" line="225"/>
         <source>Stops every column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="207"/>
+        <location filename="../../gui/compare/view.py" line="226"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="209"/>
+        <location filename="../../gui/compare/view.py" line="228"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="211"/>
+        <location filename="../../gui/compare/view.py" line="230"/>
         <source>Scrolling one column scrolls the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="399"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="408"/>
+        <location filename="../../gui/compare/view.py" line="431"/>
         <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="412"/>
+        <location filename="../../gui/compare/view.py" line="435"/>
         <source>Continued with “{name}” from the comparison.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="496"/>
+        <location filename="../../gui/compare/view.py" line="565"/>
         <source>Could not write the reports: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="499"/>
+        <location filename="../../gui/compare/view.py" line="568"/>
         <source>Saved {markdown} and {html}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="369"/>
+        <location filename="../../gui/compare/view.py" line="392"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="402"/>
+        <location filename="../../gui/compare/view.py" line="425"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2504,22 +2522,22 @@ The menu starts: {command}</source>
 <context>
     <name>GridFeature</name>
     <message>
-        <location filename="../../gui/grid/feature.py" line="53"/>
+        <location filename="../../gui/grid/feature.py" line="56"/>
         <source>Evaluation grid…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="54"/>
+        <location filename="../../gui/grid/feature.py" line="57"/>
         <source>Run a set of prompts against several settings, with repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="104"/>
+        <location filename="../../gui/grid/feature.py" line="108"/>
         <source>Add to test set…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="129"/>
+        <location filename="../../gui/grid/feature.py" line="133"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2879,199 +2897,217 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>GridVoteWindow</name>
+    <message>
+        <location filename="../../gui/judging/grid_blind.py" line="78"/>
+        <source>Blind vote — {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="263"/>
+        <location filename="../../gui/grid/window.py" line="272"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="264"/>
+        <location filename="../../gui/grid/window.py" line="273"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="265"/>
+        <location filename="../../gui/grid/window.py" line="274"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="266"/>
+        <location filename="../../gui/grid/window.py" line="275"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="267"/>
+        <location filename="../../gui/grid/window.py" line="276"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="268"/>
+        <location filename="../../gui/grid/window.py" line="277"/>
         <source>Charts as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="269"/>
+        <location filename="../../gui/grid/window.py" line="278"/>
         <source>Charts as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="270"/>
+        <location filename="../../gui/grid/window.py" line="279"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="271"/>
+        <location filename="../../gui/grid/window.py" line="280"/>
         <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="272"/>
+        <location filename="../../gui/grid/window.py" line="281"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="273"/>
+        <location filename="../../gui/grid/window.py" line="282"/>
         <source>Saved test sets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="274"/>
+        <location filename="../../gui/grid/window.py" line="283"/>
         <source>Opens a saved test set in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="275"/>
+        <location filename="../../gui/grid/window.py" line="284"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="276"/>
+        <location filename="../../gui/grid/window.py" line="285"/>
         <source>Starts an empty test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="277"/>
+        <location filename="../../gui/grid/window.py" line="286"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="279"/>
+        <location filename="../../gui/grid/window.py" line="288"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="281"/>
+        <location filename="../../gui/grid/window.py" line="290"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="282"/>
+        <location filename="../../gui/grid/window.py" line="291"/>
         <source>Deletes the test set shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
-        <location filename="../../gui/grid/window.py" line="286"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="295"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
-        <location filename="../../gui/grid/window.py" line="290"/>
+        <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="299"/>
         <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
         <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="301"/>
         <source>Ask before runs over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="288"/>
+        <location filename="../../gui/grid/window.py" line="297"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="291"/>
+        <location filename="../../gui/grid/window.py" line="300"/>
         <source>The most requests in flight at once per provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="294"/>
+        <location filename="../../gui/grid/window.py" line="303"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="296"/>
+        <location filename="../../gui/grid/window.py" line="305"/>
         <source>Estimate cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="298"/>
+        <location filename="../../gui/grid/window.py" line="307"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="300"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="301"/>
+        <location filename="../../gui/grid/window.py" line="310"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="302"/>
-        <location filename="../../gui/grid/window.py" line="303"/>
+        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="312"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="304"/>
+        <location filename="../../gui/grid/window.py" line="313"/>
         <source>Shows an earlier run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="305"/>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="314"/>
+        <source>Vote blind…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="316"/>
+        <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="320"/>
+        <location filename="../../gui/grid/window.py" line="324"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="310"/>
+        <location filename="../../gui/grid/window.py" line="325"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="326"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="358"/>
         <source>{name} (version {version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="353"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="393"/>
+        <location filename="../../gui/grid/window.py" line="408"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="424"/>
+        <location filename="../../gui/grid/window.py" line="439"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>Imported %n case from {file}.</numerusform>
@@ -3079,79 +3115,84 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="426"/>
+        <location filename="../../gui/grid/window.py" line="441"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="435"/>
+        <location filename="../../gui/grid/window.py" line="450"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="450"/>
+        <location filename="../../gui/grid/window.py" line="465"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="466"/>
+        <location filename="../../gui/grid/window.py" line="481"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="491"/>
+        <location filename="../../gui/grid/window.py" line="506"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="517"/>
+        <location filename="../../gui/grid/window.py" line="532"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="519"/>
+        <location filename="../../gui/grid/window.py" line="534"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="533"/>
+        <location filename="../../gui/grid/window.py" line="548"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="534"/>
+        <location filename="../../gui/grid/window.py" line="549"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="644"/>
+        <location filename="../../gui/grid/window.py" line="659"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="650"/>
+        <location filename="../../gui/grid/window.py" line="665"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="654"/>
+        <location filename="../../gui/grid/window.py" line="669"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="682"/>
-        <location filename="../../gui/grid/window.py" line="696"/>
+        <location filename="../../gui/grid/window.py" line="698"/>
+        <source>Run the grid first: there is nothing to vote on yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="720"/>
+        <location filename="../../gui/grid/window.py" line="734"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="690"/>
-        <location filename="../../gui/grid/window.py" line="711"/>
+        <location filename="../../gui/grid/window.py" line="728"/>
+        <location filename="../../gui/grid/window.py" line="749"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="706"/>
+        <location filename="../../gui/grid/window.py" line="744"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3623,6 +3664,193 @@ The menu starts: {command}</source>
         <location filename="../../gui/providers/controller.py" line="115"/>
         <source>The keyring service did not answer.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardChart</name>
+    <message>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="36"/>
+        <source>Ratings chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="38"/>
+        <source>Each variant&apos;s rating as a point, its interval as a bar; the best at the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="82"/>
+        <source>Rating (log strength, 0 = average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardMenu</name>
+    <message>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="32"/>
+        <source>Leaderboard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="33"/>
+        <source>Your own ratings of settings variants, from your blind votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardWindow</name>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="49"/>
+        <source>Export votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="51"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="53"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <source>Leaderboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <source>Tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <source>Ratings from every vote, or only the votes with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <source>Rating (95% interval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <source>Votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <source>Wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <source>Losses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
+        <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
+        <source>Export votes as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
+        <source>Export votes as JSON Lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="156"/>
+        <source>All votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="169"/>
+        <source>Computing the ratings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="184"/>
+        <source>{rating} ({low} to {high})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
+        <source>%n vote(s)</source>
+        <translation>
+            <numerusform>%n vote</numerusform>
+            <numerusform>%n votes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="205"/>
+        <source>%n comparison(s)</source>
+        <translation>
+            <numerusform>%n comparison</numerusform>
+            <numerusform>%n comparisons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <source>%n called all bad</source>
+        <translation>
+            <numerusform>%n called all bad</numerusform>
+            <numerusform>%n called all bad</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
+        <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="216"/>
+        <source>Not rated (their votes do not connect them to the others): {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="250"/>
+        <source>Could not save the votes to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="255"/>
+        <source>Saved %n vote(s) to {path}</source>
+        <translation>
+            <numerusform>Saved %n vote to {path}</numerusform>
+            <numerusform>Saved %n votes to {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7601,12 +7829,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="409"/>
+        <location filename="../../gui/app.py" line="412"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="461"/>
+        <location filename="../../gui/app.py" line="464"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7809,6 +8037,207 @@ Details: {details}</numerusform>
     <message>
         <location filename="../../gui/grid/variants_editor.py" line="117"/>
         <source>Variant settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="226"/>
+        <source>Blind vote: {letter} is better (or best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="228"/>
+        <source>Blind vote: C is best, or a tie between two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="229"/>
+        <source>Blind vote: D is best, or both bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="233"/>
+        <source>Blind vote: a tie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="234"/>
+        <source>Blind vote: both (or all) bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="235"/>
+        <source>Blind vote: all bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="238"/>
+        <source>Blind vote: the next ballot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="240"/>
+        <source>Blind vote: take the last vote back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="243"/>
+        <source>More than two:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="244"/>
+        <source>Each pair in turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="245"/>
+        <source>Best of all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="246"/>
+        <source>How more than two replies are voted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="247"/>
+        <source>Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="248"/>
+        <source>optional, e.g. coding, writing, Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="249"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="251"/>
+        <source>What the prompt tests, comma separated; the leaderboard can show each tag alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="253"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="254"/>
+        <source>Takes the last vote back and shows its replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="255"/>
+        <source>Next (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="256"/>
+        <source>Go on by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="257"/>
+        <source>After a vote, show who was who for a moment, then the next pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="375"/>
+        <source>The vote was not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/vote_panel.py" line="418"/>
+        <source>Every ballot has a vote: %n vote(s) cast.</source>
+        <translation>
+            <numerusform>Every ballot has a vote: %n vote cast.</numerusform>
+            <numerusform>Every ballot has a vote: %n votes cast.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="421"/>
+        <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="430"/>
+        <source>Ballot {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="445"/>
+        <source>{letter} is better ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="446"/>
+        <source>{letter} is best ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="450"/>
+        <source>Tie (3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="453"/>
+        <source>Both bad (4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="453"/>
+        <source>All bad (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="455"/>
+        <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="458"/>
+        <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="477"/>
+        <source>Reply {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="483"/>
+        <source>You chose {letter}: {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <source>A tie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="489"/>
+        <source>Both bad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="489"/>
+        <source>All bad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="490"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="490"/>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
