@@ -35,10 +35,14 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+if TYPE_CHECKING:
+    from bench._stall_probe import StallProbe
 
 KEY = "sk-bench-grid-0123456789"
 TICK_MS = 10
@@ -107,6 +111,7 @@ class StallMeter:
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
         self._last_cpu = 0.0
+        self.probe: StallProbe | None = None
 
     def start(self) -> None:
         self.stalls = Stalls()
@@ -128,6 +133,8 @@ class StallMeter:
             self.stalls.longest_cpu_ms = (cpu - self._last_cpu) * 1000
             self.stalls.longest_cpu_at_s = now - self._start_wall
         self._last, self._last_cpu = now, cpu
+        if self.probe is not None:
+            self.probe.tick()
 
 
 def rss_mb() -> float:
@@ -156,6 +163,7 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
     from gui.grid.run_signals import GridSignals
     from gui.grid.table_model import GridTableModel
     from gui.grid.table_view import GridTableView
+    from gui.startup.collector import freeze_long_lived
 
     class Keys:
         def get(self, profile_name: str) -> str | None:
@@ -163,6 +171,8 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
 
     app = QApplication.instance()
     assert app is not None
+    if not args.no_freeze:
+        freeze_long_lived()  # as the app does once the grid window's modules are loaded (gui/grid/feature.py)
     meter = StallMeter()
     meter.start()
     await asyncio.sleep(3)
@@ -194,6 +204,10 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
     cells = args.rows * args.columns * args.repeats
     bound = math.ceil(cells / args.concurrency) * args.deltas * args.delta_ms / 1000
     rss_before = rss_mb()
+    if args.trace_stalls:
+        from bench._stall_probe import StallProbe
+
+        meter.probe = probe = StallProbe()
     meter.start()
     began = time.perf_counter()
     await runner.start(run.id)
@@ -255,6 +269,9 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
         f"scrolling the finished grid ({len(passes)} page passes): longest {max(passes):.1f} ms "
         f"({max(pass_cpu):.1f} ms of UI CPU), median {statistics.median(passes):.1f} ms (goal < 16 ms)"
     )
+    if args.trace_stalls:
+        probe.close()
+        probe.report()
     await runner.close()
     await clients.aclose()
     await store.close()
@@ -271,6 +288,12 @@ def main() -> None:
     parser.add_argument("--deltas", type=int, default=10, help="text deltas per reply")
     parser.add_argument("--delta-ms", type=float, default=50.0, help="milliseconds between deltas")
     parser.add_argument("--busy", action="store_true", help="keep one core busy with another process")
+    parser.add_argument("--no-freeze", action="store_true", help="leave the heap unfrozen (before)")
+    parser.add_argument(
+        "--trace-stalls",
+        action="store_true",
+        help="sample the UI thread's stack while it is late (see _stall_probe)",
+    )
     parser.add_argument("--serve", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
