@@ -17,8 +17,9 @@ Measured:
 - the UI thread while it runs: busy share (its CPU time / wall) and its stalls (lateness of a 10 ms timer;
   goal: longest <= 16 ms), with the same timer idle for 3 s first, same process, as the scheduler's floor;
 - RSS at the end (goal: <= 300 MB) and at its peak;
-- scrolling the finished grid a page at a time, top to bottom and back: the longest pass (scroll + repaint,
-  goal: under one 16 ms frame).
+- scrolling the finished grid a page at a time, top to bottom and back: the longest and median pass (scroll +
+  repaint, goal: under one 16 ms frame), with the app's cell painter and, alternating in the same window, with
+  Qt's own item delegate (the baseline).
 """
 
 from __future__ import annotations
@@ -137,6 +138,14 @@ class StallMeter:
             self.probe.tick()
 
 
+@dataclass
+class Scrolling:
+    """Each pass of scrolling the finished grid: wall time and the UI thread's CPU."""
+
+    wall_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
+
+
 def rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
@@ -150,7 +159,7 @@ def peak_rss_mb() -> float:
 
 
 async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
     from core.api.pool import ClientPool
     from core.grid.runner import GridRunner
@@ -219,17 +228,24 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
     rss_end, rss_peak = rss_mb(), peak_rss_mb()
 
     # Scrolling the finished grid: a page at a time down, then up; each pass is the scroll and its repaint.
-    passes: list[float] = []
-    pass_cpu: list[float] = []
+    # The app's cell painter first (the user's first scroll after the run), then rounds alternating with Qt's
+    # own item delegate (the baseline: every cell's lines laid out on every paint), in the same window.
+    while table.ahead():  # cells still to be cut ahead (each slice is one pass of the loop)
+        app.processEvents()
     bar = table.verticalScrollBar()
     steps = list(range(0, bar.maximum() + 1, max(1, bar.pageStep())))
-    for value in steps + steps[::-1]:
-        start, cpu = time.perf_counter(), time.thread_time()
-        bar.setValue(value)
-        table.viewport().repaint()
-        app.processEvents()
-        passes.append((time.perf_counter() - start) * 1000)
-        pass_cpu.append((time.thread_time() - cpu) * 1000)
+    scrolls: dict[str, Scrolling] = {"app": Scrolling(), "qt": Scrolling()}
+    qt_cells = QStyledItemDelegate(table)
+    for variant in ["app"] + ["qt", "app"] * args.scroll_rounds:
+        table.setItemDelegate(table.cells if variant == "app" else qt_cells)
+        for value in steps + steps[::-1]:
+            start, cpu = time.perf_counter(), time.thread_time()
+            bar.setValue(value)
+            table.viewport().repaint()
+            app.processEvents()
+            scrolls[variant].wall_ms.append((time.perf_counter() - start) * 1000)
+            scrolls[variant].cpu_ms.append((time.thread_time() - cpu) * 1000)
+    first = scrolls["app"].wall_ms[0], scrolls["app"].cpu_ms[0]
     measured = [cell.metrics for cell in saved.cells.values() if cell.metrics is not None]
     durations = [m.duration for m in measured if m.duration is not None]
     worst = sorted(zip(running.lateness_ms, running.at_s, strict=True), reverse=True)[:3]
@@ -265,9 +281,24 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
         f"RSS: {rss_before:.0f} MB before the run, {rss_end:.0f} MB at the end (goal <= 300), peak "
         f"{rss_peak:.0f} MB"
     )
+    rounds = args.scroll_rounds
     print(
-        f"scrolling the finished grid ({len(passes)} page passes): longest {max(passes):.1f} ms "
-        f"({max(pass_cpu):.1f} ms of UI CPU), median {statistics.median(passes):.1f} ms (goal < 16 ms)"
+        f"scrolling the finished grid a page at a time ({len(steps) * 2} passes a round; the app's painter "
+        f"{rounds + 1} rounds, Qt's item delegate {rounds}, alternating; goal < 16 ms):"
+    )
+    median = statistics.median
+    for variant, label in (("app", "app (CellDelegate)"), ("qt", "Qt's item delegate (baseline)")):
+        wall, cpu = scrolls[variant].wall_ms, scrolls[variant].cpu_ms
+        print(
+            f"  {label}: longest {max(wall):.1f} ms ({max(cpu):.1f} ms of UI CPU at most), median "
+            f"{median(wall):.1f} ms ({median(cpu):.1f} ms CPU)"
+        )
+    ours, qt = scrolls["app"], scrolls["qt"]
+    print(
+        f"  app ÷ baseline: median wall {median(ours.wall_ms) / median(qt.wall_ms):.2f}×, median CPU "
+        f"{median(ours.cpu_ms) / median(qt.cpu_ms):.2f}×, longest {max(ours.wall_ms) / max(qt.wall_ms):.2f}×; "
+        f"the first pass after the run {first[0]:.1f} ms ({first[1]:.1f} ms CPU); CPU per pass, app: "
+        + " ".join(f"{ms:.0f}" for ms in ours.cpu_ms)
     )
     if args.trace_stalls:
         probe.close()
@@ -288,6 +319,7 @@ def main() -> None:
     parser.add_argument("--deltas", type=int, default=10, help="text deltas per reply")
     parser.add_argument("--delta-ms", type=float, default=50.0, help="milliseconds between deltas")
     parser.add_argument("--busy", action="store_true", help="keep one core busy with another process")
+    parser.add_argument("--scroll-rounds", type=int, default=3, help="scrolling rounds of each painter")
     parser.add_argument("--no-freeze", action="store_true", help="leave the heap unfrozen (before)")
     parser.add_argument(
         "--trace-stalls",

@@ -17,11 +17,15 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 CACHED_LAYOUTS = 1000
 """Cut texts kept (the least recently drawn go first): a 50 × 6 grid is 300 cells."""
+
+PIXMAP_BYTES = 32 * 1024 * 1024
+"""Drawn cells kept (the least recently drawn go first): ~650 cells of 240 × 51 pixels, two pages of them at
+twice the pixels per point."""
 
 LINE_SEPARATOR = "\u2028"
 """How Qt's delegate hands a multi-line text to the style (its newlines replaced)."""
@@ -35,6 +39,8 @@ class CellDelegate(QStyledItemDelegate):
         )
         self._font: QFont | None = None
         self._looks: dict[QStyle.StateFlag, _Look] = {}
+        self._pixmaps: OrderedDict[tuple[str, int, int, int, int, int, float], QPixmap] = OrderedDict()
+        self._pixmap_bytes = 0
         self.cuts = 0
         """Texts cut so far (a cell's text is cut once per text, width and font)."""
         self._text_rects: dict[
@@ -47,36 +53,74 @@ class CellDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         widget = opt.widget
-        text = opt.text
-        if widget is None or not text:
+        if widget is None or not opt.text:
             super().paint(painter, option, index)
             return
-        style = widget.style()
-        state = opt.state
-        look = self._looks.get(state)
-        if look is None:
-            look = self._looks[state] = _Look.of(state)
+        look = self._look(opt.state)
         if look.focus:
             # The style draws the focus frame over the text (a tint, in Fusion): the one cell with the
             # keyboard's focus is drawn Qt's own way.
             super().paint(painter, option, index)
             return
-        text_rect = self._text_rect(style, opt)
-        layout, offset = self._layout(opt, text_rect)
-        # The style draws the cell without its text: background and selection, as it would with it.
-        opt.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        painter.save()
-        painter.setClipRect(opt.rect)
-        painter.setPen(opt.palette.color(look.group, look.role))
-        layout.draw(painter, QPointF(text_rect.topLeft()) + offset)
-        painter.restore()
+        painter.drawPixmap(
+            opt.rect.topLeft(), self._pixmap(opt, look, widget, painter.device().devicePixelRatio())
+        )
 
     def cut_ahead(self, opt: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        """Cut the cell's text now (`opt` as the view would paint it), so its first paint only draws."""
+        """Cut and draw the cell now (`opt` as the view would paint it), so its first paint is a copy."""
         self.initStyleOption(opt, index)
-        if opt.widget is not None and opt.text:
-            self._layout(opt, self._text_rect(opt.widget.style(), opt))
+        widget = opt.widget
+        if widget is not None and opt.text:
+            self._pixmap(opt, self._look(opt.state), widget, widget.devicePixelRatio())
+
+    def _look(self, state: QStyle.StateFlag) -> _Look:
+        look = self._looks.get(state)
+        if look is None:
+            look = self._looks[state] = _Look.of(state)
+        return look
+
+    def _pixmap(self, opt: QStyleOptionViewItem, look: _Look, widget: QWidget, ratio: float) -> QPixmap:
+        """The cell as the style draws it: its background (the selection, the status colour or the view's
+        base: a plain colour) and its text, cut and laid out once, drawn once per colour."""
+        if self._font is None or opt.font != self._font:
+            self.clear()  # what was cut and drawn in another font
+            self._font = QFont(opt.font)
+        rect = opt.rect
+        text_rect = self._text_rect(widget.style(), opt)
+        if look.selected:
+            ground = opt.palette.color(look.group, QPalette.ColorRole.Highlight)
+        elif opt.backgroundBrush.style() != Qt.BrushStyle.NoBrush:
+            ground = opt.backgroundBrush.color()
+        else:
+            ground = opt.palette.color(look.group, QPalette.ColorRole.Base)
+        ink = opt.palette.color(look.group, look.role)
+        key = (
+            opt.text,
+            rect.width(),
+            rect.height(),
+            text_rect.x() - rect.x(),
+            ground.rgba(),
+            ink.rgba(),
+            ratio,
+        )
+        found = self._pixmaps.get(key)
+        if found is not None:
+            self._pixmaps.move_to_end(key)
+            return found
+        layout, offset = self._layout(opt, text_rect)
+        pixmap = QPixmap(rect.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(ground)
+        painter = QPainter(pixmap)
+        painter.setPen(ink)
+        layout.draw(painter, QPointF(text_rect.topLeft() - rect.topLeft()) + offset)
+        painter.end()
+        self._pixmaps[key] = pixmap
+        self._pixmap_bytes += pixmap.width() * pixmap.height() * 4
+        while self._pixmap_bytes > PIXMAP_BYTES and len(self._pixmaps) > 1:
+            _, dropped = self._pixmaps.popitem(last=False)
+            self._pixmap_bytes -= dropped.width() * dropped.height() * 4
+        return pixmap
 
     def _text_rect(self, style: QStyle, opt: QStyleOptionViewItem) -> QRect:
         """Where the style puts a cell's text, less the margin its text drawing keeps: asked once per cell
@@ -95,11 +139,10 @@ class CellDelegate(QStyledItemDelegate):
         """Forget every cut text and measured rectangle (the view's font or style changed)."""
         self._layouts.clear()
         self._text_rects.clear()
+        self._pixmaps.clear()
+        self._pixmap_bytes = 0
 
     def _layout(self, opt: QStyleOptionViewItem, rect: QRect) -> tuple[QTextLayout, QPointF]:
-        if self._font is None or opt.font != self._font:
-            self._layouts.clear()
-            self._font = QFont(opt.font)
         key = (opt.text, rect.width(), rect.height(), opt.direction)
         found = self._layouts.get(key)
         if found is not None:
@@ -185,6 +228,7 @@ class _Look:
 
     group: QPalette.ColorGroup
     role: QPalette.ColorRole
+    selected: bool
     focus: bool
 
     @classmethod
@@ -197,4 +241,4 @@ class _Look:
             group = QPalette.ColorGroup.Normal
         selected = bool(state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        return cls(group, role, bool(state & QStyle.StateFlag.State_HasFocus))
+        return cls(group, role, selected, bool(state & QStyle.StateFlag.State_HasFocus))
