@@ -230,14 +230,25 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
     # Scrolling the finished grid: a page at a time down, then up; each pass is the scroll and its repaint.
     # The app's cell painter first (the user's first scroll after the run), then rounds alternating with Qt's
     # own item delegate (the baseline: every cell's lines laid out on every paint), in the same window.
-    while table.ahead():  # cells still to be cut ahead (each slice is one pass of the loop)
+    # The passes the loop takes once the run ended, before anyone can scroll: the last cells' repaint, the
+    # view's delayed layout, the cells still to be cut ahead; each is a stall of the UI if long.
+    settling: list[float] = []
+    for _ in range(3):
+        start = time.thread_time()
         app.processEvents()
+        settling.append((time.thread_time() - start) * 1000)
+    while table.ahead():
+        start = time.thread_time()
+        app.processEvents()
+        settling.append((time.thread_time() - start) * 1000)
     bar = table.verticalScrollBar()
     steps = list(range(0, bar.maximum() + 1, max(1, bar.pageStep())))
     scrolls: dict[str, Scrolling] = {"app": Scrolling(), "qt": Scrolling()}
     qt_cells = QStyledItemDelegate(table)
     for variant in ["app"] + ["qt", "app"] * args.scroll_rounds:
-        table.setItemDelegate(table.cells if variant == "app" else qt_cells)
+        if table.itemDelegate() is not (delegate := table.cells if variant == "app" else qt_cells):
+            table.setItemDelegate(delegate)
+            app.processEvents()  # the view lays itself out again for a new delegate: not a scrolling pass
         for value in steps + steps[::-1]:
             start, cpu = time.perf_counter(), time.thread_time()
             bar.setValue(value)
@@ -296,9 +307,14 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
     ours, qt = scrolls["app"], scrolls["qt"]
     print(
         f"  app ÷ baseline: median wall {median(ours.wall_ms) / median(qt.wall_ms):.2f}×, median CPU "
-        f"{median(ours.cpu_ms) / median(qt.cpu_ms):.2f}×, longest {max(ours.wall_ms) / max(qt.wall_ms):.2f}×; "
-        f"the first pass after the run {first[0]:.1f} ms ({first[1]:.1f} ms CPU); CPU per pass, app: "
-        + " ".join(f"{ms:.0f}" for ms in ours.cpu_ms)
+        f"{median(ours.cpu_ms) / median(qt.cpu_ms):.2f}×, longest {max(ours.wall_ms) / max(qt.wall_ms):.2f}×"
+    )
+    print(f"  the first pass after the run {first[0]:.1f} ms ({first[1]:.1f} ms CPU); CPU per pass:")
+    for variant in ("app", "qt"):
+        print(f"    {variant}: " + " ".join(f"{ms:.0f}" for ms in scrolls[variant].cpu_ms))
+    print(
+        "  before it, the loop's passes once the run ended (UI CPU, ms): "
+        + " ".join(f"{ms:.1f}" for ms in settling)
     )
     if args.trace_stalls:
         probe.close()
