@@ -194,6 +194,9 @@ async def measure(args: argparse.Namespace, base_url: str, folder: Path) -> None
     table = GridTableView(model)  # the grid window's own table
     table.resize(1320, 760)
     table.show()
+    # PySide6 builds the Python side of a Qt class (its enums...) the first time Python touches it: ~30 ms for
+    # the viewport's, which the app's windows have long paid by the time a run ends. Not a scrolling cost.
+    table.viewport().repaint()
     signals.cellStarted.connect(lambda run_id, key: model.cell_started(key))
     signals.cellFinished.connect(lambda run_id, result: model.cell_finished(result))
     runner = GridRunner(store, clients, signals)
