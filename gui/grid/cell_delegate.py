@@ -17,7 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPixmap, QTextLayout, QTextOption
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 CACHED_LAYOUTS = 1000
@@ -37,9 +37,8 @@ class CellDelegate(QStyledItemDelegate):
         self._layouts: OrderedDict[tuple[str, int, int, Qt.LayoutDirection], tuple[QTextLayout, QPointF]] = (
             OrderedDict()
         )
-        self._font: QFont | None = None
         self._looks: dict[QStyle.StateFlag, _Look] = {}
-        self._pixmaps: OrderedDict[tuple[str, int, int, int, int, int, float], QPixmap] = OrderedDict()
+        self._pixmaps: OrderedDict[tuple[str, int, int, int, bool, int, float], QPixmap] = OrderedDict()
         self._pixmap_bytes = 0
         self.cuts = 0
         """Texts cut so far (a cell's text is cut once per text, width and font)."""
@@ -82,31 +81,23 @@ class CellDelegate(QStyledItemDelegate):
     def _pixmap(self, opt: QStyleOptionViewItem, look: _Look, widget: QWidget, ratio: float) -> QPixmap:
         """The cell as the style draws it: its background (the selection, the status colour or the view's
         base: a plain colour) and its text, cut and laid out once, drawn once per colour."""
-        if self._font is None or opt.font != self._font:
-            self.clear()  # what was cut and drawn in another font
-            self._font = QFont(opt.font)
         rect = opt.rect
-        text_rect = self._text_rect(widget.style(), opt)
-        if look.selected:
-            ground = opt.palette.color(look.group, QPalette.ColorRole.Highlight)
-        elif opt.backgroundBrush.style() != Qt.BrushStyle.NoBrush:
-            ground = opt.backgroundBrush.color()
-        else:
-            ground = opt.palette.color(look.group, QPalette.ColorRole.Base)
-        ink = opt.palette.color(look.group, look.role)
-        key = (
-            opt.text,
-            rect.width(),
-            rect.height(),
-            text_rect.x() - rect.x(),
-            ground.rgba(),
-            ink.rgba(),
-            ratio,
-        )
+        brush = opt.backgroundBrush
+        # Cheap to ask on every paint: the cell's text, size, state and background. The palette and the font
+        # are the view's: when they change, the view clears everything.
+        key = (opt.text, rect.width(), rect.height(), id(look), brush.isOpaque(), brush.color().rgba(), ratio)
         found = self._pixmaps.get(key)
         if found is not None:
             self._pixmaps.move_to_end(key)
             return found
+        text_rect = self._text_rect(widget.style(), opt)
+        if look.selected:
+            ground = opt.palette.color(look.group, QPalette.ColorRole.Highlight)
+        elif brush.style() != Qt.BrushStyle.NoBrush:
+            ground = brush.color()
+        else:
+            ground = opt.palette.color(look.group, QPalette.ColorRole.Base)
+        ink = opt.palette.color(look.group, look.role)
         layout, offset = self._layout(opt, text_rect)
         pixmap = QPixmap(rect.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
@@ -136,7 +127,8 @@ class CellDelegate(QStyledItemDelegate):
         return found.translated(rect.topLeft())
 
     def clear(self) -> None:
-        """Forget every cut text and measured rectangle (the view's font or style changed)."""
+        """Forget every cut text, drawn cell and measured rectangle (the view's font, palette or style
+        changed)."""
         self._layouts.clear()
         self._text_rects.clear()
         self._pixmaps.clear()

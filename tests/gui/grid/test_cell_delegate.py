@@ -133,3 +133,17 @@ def test_lines_are_cut_once_not_on_every_paint(qtbot: QtBot, qapp: QApplication)
     qtbot.waitUntil(lambda: not view.ahead())
     assert view.cells.cuts > cuts
     assert drawn(view) == as_qt_draws(view)
+
+
+def test_switching_the_theme_repaints_in_its_colours(qtbot: QtBot, qapp: QApplication) -> None:
+    before = QGuiApplication.palette()
+    QApplication.setPalette(palette(False))
+    try:
+        _, view = grid(qtbot)
+        light = drawn(view)
+        QApplication.setPalette(palette(True))
+        dark = drawn(view)
+        assert dark != light
+        assert dark == as_qt_draws(view)
+    finally:
+        QApplication.setPalette(before)
