@@ -1,15 +1,17 @@
-"""Painting the grid's cells with their lines cut once, not on every paint.
+"""Painting the grid's cells from pixmaps drawn once, not laid out on every paint.
 
 Qt's own item delegate lays each cell's text out twice per paint (once to find where to cut each line, once
-to draw what is left): a page of the finished grid is ~90 cells of three lines, ~15 ms of text layout per
-scroll step. This delegate lets the style draw everything but the text (background, selection: the theme's
-own), and draws the text from a `QTextLayout` cut and laid out the way Qt's style does it (`QCommonStyle`'s
-`calculateElidedText` and `viewItemDrawText`), kept per text and size until the font changes, so a cell
-already cut costs a lookup and a draw. The view cuts cells ahead of their first paint (`GridTableView`).
+to draw what is left) and draws every glyph: a page of the finished grid is ~90 cells of three lines, ~15 ms
+per scroll step. This delegate draws a cell once into a pixmap: its background (the selection, the status
+colour or the view's base, a plain colour as the style fills it) and its text cut and laid out the way Qt's
+style does it (`QCommonStyle`'s `calculateElidedText` and `viewItemDrawText`); a later paint of the same text,
+size, state and background copies the pixmap. The view cuts cells ahead of their first paint
+(`GridTableView`) and clears everything when its font, palette or style changes.
 
 What it draws is what Qt's delegate draws, pixel for pixel (tests/gui/grid/test_cell_delegate.py), for text
-as the grid shows it: top-aligned lines, not wrapped (the view's word wrap is off), cut at the right. The
-cell with the keyboard's focus is drawn by Qt's delegate: the style tints its focus frame over the text."""
+as the grid shows it: top-aligned lines, not wrapped (the view's word wrap is off), cut at the right, in the
+view's font. The cell with the keyboard's focus is drawn by Qt's delegate: the style tints its focus frame
+over the text."""
 
 from __future__ import annotations
 
