@@ -253,11 +253,19 @@ async def test_a_failing_cell_is_saved_with_its_error_the_run_goes_on_and_it_ret
         3, 2, 0, 0.0, setup.events.progress_seen[-1].cost_so_far_usd
     )
 
+    before_retry = len(setup.events.progress_seen)
     await setup.runner.retry_failed(run.id)
     await setup.runner.wait(run.id)
     retried = await setup.saved(run.id)
     assert {cell.status for cell in retried.cells.values()} == {CellStatus.DONE}
     assert retried.cells[CellKey(1, 0, 0)].error is None
+    # While retried, the failed cells count as remaining, not failed; then as done, and the results they
+    # replaced no longer count (nor their cost), as in the saved run.
+    during = [(p.done, p.failed, p.remaining) for p in setup.events.progress_seen[before_retry:]]
+    assert list(dict.fromkeys(during)) == [(3, 0, 2), (4, 0, 1), (5, 0, 0)]
+    assert setup.events.progress_seen[-1].cost_so_far_usd == pytest.approx(
+        sum(c.metrics.cost_usd for c in retried.cells.values() if c.metrics and c.metrics.cost_usd)
+    )
     assert len(setup.server.requests) == 5 + 2  # only the two failed ones were sent again
 
 
