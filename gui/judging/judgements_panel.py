@@ -56,9 +56,7 @@ class JudgementsPanel(QTextBrowser):
         if score.reasons:
             lines.append(f"{html.escape(self.tr('Reasons:'))} {_paragraphs(score.reasons)}")
         if score.status in (JudgementStatus.UNSCORED, JudgementStatus.REFUSED) and score.raw_reply:
-            lines.append(
-                f"{html.escape(self.tr('The judge replied:'))}<pre>{html.escape(score.raw_reply[:RAW_REPLY_CHARS])}</pre>"
-            )
+            lines.append(self._raw_html(score.raw_reply))
         return "<p>" + "<br>".join(lines) + "</p>"
 
     def _pair_html(self, judgement: PairJudgement, names: Sequence[str]) -> str:
@@ -68,7 +66,8 @@ class JudgementsPanel(QTextBrowser):
             outcome = status_text(judgement.status)
         elif judgement.disagreed:
             outcome = self.tr(
-                "the judge disagreed with itself: {shown} as shown, {swapped} with the replies swapped; no verdict"
+                "the judge disagreed with itself: {shown} as shown, {swapped} with the replies swapped; "
+                "no verdict"
             ).format(
                 shown=verdict_text(judgement.as_shown, first, second),
                 swapped=verdict_text(judgement.swapped, first, second),
@@ -82,10 +81,12 @@ class JudgementsPanel(QTextBrowser):
             lines.append(f"{html.escape(self.tr('Reasons:'))} {_paragraphs(judgement.reasons)}")
         if judgement.status in (JudgementStatus.UNSCORED, JudgementStatus.REFUSED):
             for raw in judgement.raw_replies:
-                lines.append(
-                    f"{html.escape(self.tr('The judge replied:'))}<pre>{html.escape(raw[:RAW_REPLY_CHARS])}</pre>"
-                )
+                lines.append(self._raw_html(raw))
         return "<p>" + "<br>".join(lines) + "</p>"
+
+    def _raw_html(self, raw: str) -> str:
+        label = html.escape(self.tr("The judge replied:"))
+        return f"{label}<pre>{html.escape(raw[:RAW_REPLY_CHARS])}</pre>"
 
 
 def _paragraphs(text: str) -> str:
