@@ -1,5 +1,6 @@
 """The run bar: a grid run's progress (done, failed, remaining), time left and spend so far, with Pause,
-Resume, Cancel and Retry failed."""
+Resume, Cancel and Retry failed. A run sent as a batch shows the batch's own status (answered so far, when it
+expires) with Cancel; a batch cannot be paused."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from core.model.grid import GridProgress, RunState
+from core.model.judging import BatchJob, BatchStatus
 
 
 class RunBar(QWidget):
@@ -21,6 +23,8 @@ class RunBar(QWidget):
         super().__init__(parent)
         self.state: RunState | None = None
         self.progress: GridProgress | None = None
+        self.batch: BatchJob | None = None
+        """The batch the run was sent as, while it is not yet collected."""
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(True)
         self.label = QLabel(self)
@@ -61,20 +65,43 @@ class RunBar(QWidget):
         self.state = state
         running = state == RunState.RUNNING
         failed = self.progress is not None and self.progress.failed > 0
-        self.pause_button.setEnabled(running)
-        self.resume_button.setEnabled(state == RunState.PAUSED)
-        self.cancel_button.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
-        self.retry_button.setEnabled(failed and state in (RunState.DONE, RunState.PAUSED))
+        batch = self.batch is not None
+        self.pause_button.setEnabled(running and not batch)
+        self.resume_button.setEnabled(state == RunState.PAUSED and not batch)
+        self.cancel_button.setEnabled(
+            self.batch.status == BatchStatus.IN_PROGRESS
+            if self.batch is not None
+            else state in (RunState.RUNNING, RunState.PAUSED)
+        )
+        self.retry_button.setEnabled(failed and state in (RunState.DONE, RunState.PAUSED) and not batch)
         self._show_text()
+
+    def show_batch(self, job: BatchJob | None) -> None:
+        """The batch the shown run was sent as (None: a live run, or its batch collected)."""
+        self.batch = job if job is not None and job.status != BatchStatus.COLLECTED else None
+        if self.batch is not None:
+            counts = self.batch.counts
+            total = counts.total or len(self.batch.custom_ids)
+            self.bar.setRange(0, max(total, 1))
+            self.bar.setValue(total - counts.processing if counts.total else 0)
+        self.show_state(self.state)
 
     def show_progress(self, progress: GridProgress | None) -> None:
         self.progress = progress
+        if self.batch is not None:  # the batch's own counts drive the bar until it is collected
+            self.show_state(self.state)
+            return
         total = (progress.done + progress.failed + progress.remaining) if progress is not None else 0
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(progress.done + progress.failed if progress is not None else 0)
         self.show_state(self.state)
 
     def _show_text(self) -> None:
+        if self.batch is not None:
+            from gui.judging.batch_words import batch_status_text
+
+            self.label.setText(batch_status_text(self.batch))
+            return
         progress = self.progress
         if progress is None:
             self.label.setText(self.tr("No run yet") if self.state is None else "")

@@ -9,6 +9,7 @@ and change one cell: `dataChanged` for that index, never a model reset.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -27,6 +28,8 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 """The cell's overall CellStatus (failed if any repeat failed, running if any runs, done when all are)."""
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 """(case index, variant index) of the cell."""
+QUALITY_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The judge's mean score over the cell's judged repeats (1–5), or None when none is judged."""
 
 
 @dataclass
@@ -37,6 +40,7 @@ class _Cell:
     running: set[int]
     text: str = ""
     status: CellStatus = CellStatus.PENDING
+    quality: float | None = None
 
 
 class GridTableModel(QAbstractTableModel):
@@ -96,6 +100,17 @@ class GridTableModel(QAbstractTableModel):
                 index = self.index(row, column)
                 self.dataChanged.emit(index, index)
 
+    def show_quality(self, quality: Mapping[tuple[int, int], float]) -> None:
+        """The judge's mean score per cell, (case, variant) -> 1..5; cells left out show none."""
+        for row, column in {*self._cells, *quality}:
+            key = CellKey(row, column, 0)
+            found = quality.get((row, column))
+            if not self._inside(key) or found == self._cell(row, column).quality:
+                continue
+            cell = self._cell(row, column)
+            cell.quality = found
+            self._changed(key, cell)
+
     def results(self, row: int, column: int) -> list[CellResult]:
         """The cell's finished repeats, in repeat order."""
         cell = self._cells.get((row, column))
@@ -131,6 +146,8 @@ class GridTableModel(QAbstractTableModel):
             return cell.status if cell is not None else CellStatus.PENDING
         if role == KEY_ROLE:
             return (index.row(), index.column())
+        if role == QUALITY_ROLE:
+            return cell.quality if cell is not None else None
         if role == Qt.ItemDataRole.BackgroundRole:
             return status_colour(cell.status if cell is not None else CellStatus.PENDING)
         if role == Qt.ItemDataRole.ToolTipRole and cell is not None:
@@ -196,6 +213,8 @@ class GridTableModel(QAbstractTableModel):
         costs = [m.cost_usd for m in measured if m.cost_usd is not None]
         if costs:
             facts.append(f"${sum(costs):.4f}")
+        if cell.quality is not None:
+            facts.append(self.tr("quality {score:.1f}/5").format(score=cell.quality))
         lines.append(" · ".join(facts))
         cell.text = "\n".join(lines)
 

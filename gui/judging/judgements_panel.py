@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -17,6 +18,20 @@ RAW_REPLY_CHARS = 4000
 """An unscored judge reply is shown up to this long (the rest is cut: it is there to see what went wrong)."""
 
 
+@dataclass(frozen=True)
+class CellJudgements:
+    """What the judge said about one cell, for the cell dialog."""
+
+    variant: int
+    scores: tuple[RubricScore, ...]
+    """The cell's rubric scores, one per judged repeat."""
+    pairs: tuple[PairJudgement, ...]
+    """The case's pair judgements that include the cell's column."""
+    names: tuple[str, ...]
+    """Every column's name."""
+    agreement: Agreement | None = None
+
+
 class JudgementsPanel(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,16 +39,8 @@ class JudgementsPanel(QTextBrowser):
         self.setAccessibleName(self.tr("Judgements"))
         self.setAccessibleDescription(self.tr("The judge's scores and reasons for this cell"))
 
-    def show_judgements(
-        self,
-        variant: int,
-        scores: Sequence[RubricScore],
-        pairs: Sequence[PairJudgement],
-        names: Sequence[str],
-        agreement: Agreement | None = None,
-    ) -> None:
-        """`scores` are the cell's (one per repeat judged); `pairs` the case's pair judgements that include
-        column `variant`; `names` every column's name."""
+    def show_judgements(self, judged: CellJudgements) -> None:
+        scores, pairs, names, agreement = judged.scores, judged.pairs, judged.names, judged.agreement
         parts: list[str] = []
         if not scores and not pairs:
             parts.append(f"<p>{html.escape(self.tr('Not judged yet: use Judge… in the grid window.'))}</p>")
