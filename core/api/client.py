@@ -168,6 +168,14 @@ class ApiClient:
         answer = await self._read_whole(response, "the token count")
         return int(_json_of(answer, self._api_key).get("input_tokens", 0))
 
+    async def json_call(
+        self, path: str, body: dict[str, Any] | None, what: str, *, params: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        """A small JSON answer (GET without a body, POST with one), retried like every request; `what` names
+        it in errors ("the batch")."""
+        response = await self.open(path, body, params=params)
+        return _json_of(await self._read_whole(response, what), self._api_key)
+
     async def _read_whole(self, response: httpx.Response, what: str) -> bytes:
         """A small answer read whole: capped, and within the headers' limit again."""
         where = f"{what} from {_host(response.url)}"

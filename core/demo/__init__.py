@@ -10,6 +10,7 @@
 `python -m core.demo --port 0 --key demo` serves the demo model until interrupted.
 """
 
+from core.demo.batches import BatchPlan, Fate
 from core.demo.quirks import (
     CACHE_FIELDS_DROPPED,
     CUT_THEN_ERROR,
@@ -66,6 +67,7 @@ __all__ = [
     "PROFILES",
     "SIGNATURES_STRIPPED",
     "USAGE_INFLATED",
+    "BatchPlan",
     "Block",
     "CutConnection",
     "CutMidEvent",
@@ -73,6 +75,7 @@ __all__ = [
     "EndlessBody",
     "ErrorEvent",
     "FakeServer",
+    "Fate",
     "Fault",
     "Gzip",
     "HttpError",

@@ -11,7 +11,7 @@ import dataclasses
 import json
 import threading
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from core.demo.batches import BATCHES, BatchBook, BatchPlan
 from core.demo.checks import (
     check_auth,
     check_chat_completions_body,
@@ -107,7 +108,9 @@ class FakeServer:
     """A Messages API (and OpenAI chat completions) server on 127.0.0.1, scripted per test.
 
     Endpoints: `POST /v1/messages` (JSON or SSE), `POST /v1/chat/completions` (JSON or SSE chunks),
-    `POST /v1/messages/count_tokens`, `GET /v1/models` (paged) and `GET /v1/models/{id}`.
+    `POST /v1/messages/count_tokens`, `GET /v1/models` (paged) and `GET /v1/models/{id}`, and the Message
+    Batches API under `/v1/messages/batches` (create, list, retrieve, cancel, results, delete; scripted
+    with `plan_batches`, see `core.demo.batches`) unless `batches=False` (a relay without it: 404s).
 
         async with FakeServer(api_key="sk-test") as server:
             server.enqueue(Reply([Text("Hello!")]), HttpError(529, "Overloaded"))
@@ -124,6 +127,8 @@ class FakeServer:
         pace: delivery of demo replies and of scripted replies that set no pace of their own.
         quirks: a relay's habits applied to every answer (`core.demo.quirks`); FAITHFUL changes nothing.
         keep_requests: how many of the latest requests `requests` keeps; None (tests): every one.
+        batches: serve the Message Batches API (most relays do not: False answers its paths 404).
+        batch_plan: how a batch goes when no `plan_batches` plan is queued for it.
     """
 
     def __init__(
@@ -135,6 +140,8 @@ class FakeServer:
         pace: Pace = _NO_DELAY,
         quirks: Quirks = FAITHFUL,
         keep_requests: int | None = None,
+        batches: bool = True,
+        batch_plan: BatchPlan | None = None,
     ):
         self.api_key = api_key
         self.host = host
@@ -147,6 +154,8 @@ class FakeServer:
         self._runner: web.AppRunner | None = None
         self._stopping = False
         self._cache = PromptCache()
+        self.serves_batches = batches
+        self.batches = BatchBook(batch_plan)
 
     @property
     def base_url(self) -> str:
@@ -162,6 +171,10 @@ class FakeServer:
                 f"{path} cannot answer with a Reply, only with HttpError, RawResponse, EndlessBody"
             )
         self._script[path or _GENERATION].extend(items)
+
+    def plan_batches(self, *plans: BatchPlan) -> None:
+        """How the next batches created go, in order (see `core.demo.batches.BatchPlan`)."""
+        self.batches.plan(*plans)
 
     @property
     def disconnects(self) -> list[RecordedRequest]:
@@ -186,6 +199,13 @@ class FakeServer:
         app.router.add_post("/v1/messages/count_tokens", self._count_tokens)
         app.router.add_get("/v1/models", self._models)
         app.router.add_get("/v1/models/{model_id}", self._model)
+        if self.serves_batches:
+            app.router.add_post(BATCHES, self._create_batch)
+            app.router.add_get(BATCHES, self._list_batches)
+            app.router.add_get(BATCHES + "/{batch_id}", self._retrieve_batch)
+            app.router.add_delete(BATCHES + "/{batch_id}", self._delete_batch)
+            app.router.add_post(BATCHES + "/{batch_id}/cancel", self._cancel_batch)
+            app.router.add_get(BATCHES + "/{batch_id}/results", self._batch_results)
         # Handler cancellation is how the server notices a client leaving during a stall.
         runner = web.AppRunner(
             app, handler_cancellation=True, access_log=None, shutdown_timeout=_SHUTDOWN_GRACE
@@ -319,6 +339,61 @@ class FakeServer:
             return error_response(rejection, openai=False, request_id=record.request_id)
         return await self._scripted(request) or _json(MODELS_BY_ID[model_id].to_api())
 
+    # --- the Message Batches API --------------------------------------------------------------------
+
+    async def _create_batch(self, request: web.Request) -> web.StreamResponse:
+        return await self._batch_call(
+            request, lambda: self.batches.create(_record(request).body, _origin(request))
+        )
+
+    async def _list_batches(self, request: web.Request) -> web.StreamResponse:
+        query = _record(request).query
+        limit = query.get("limit", "20")
+        rejection = _check_limit(limit)
+        if rejection is not None:
+            return error_response(rejection, openai=False, request_id=_record(request).request_id)
+        return await self._batch_call(
+            request,
+            lambda: self.batches.page(
+                int(limit), query.get("after_id"), query.get("before_id"), _origin(request)
+            ),
+        )
+
+    async def _retrieve_batch(self, request: web.Request) -> web.StreamResponse:
+        batch_id = request.match_info["batch_id"]
+        return await self._batch_call(request, lambda: self.batches.retrieve(batch_id, _origin(request)))
+
+    async def _cancel_batch(self, request: web.Request) -> web.StreamResponse:
+        batch_id = request.match_info["batch_id"]
+        return await self._batch_call(request, lambda: self.batches.cancel(batch_id, _origin(request)))
+
+    async def _delete_batch(self, request: web.Request) -> web.StreamResponse:
+        batch_id = request.match_info["batch_id"]
+        return await self._batch_call(request, lambda: self.batches.delete(batch_id))
+
+    async def _batch_results(self, request: web.Request) -> web.StreamResponse:
+        batch_id = request.match_info["batch_id"]
+        return await self._batch_call(request, lambda: self.batches.results(batch_id))
+
+    async def _batch_call(
+        self, request: web.Request, call: Callable[[], dict[str, Any] | bytes | HttpError]
+    ) -> web.StreamResponse:
+        """Checked like every endpoint, a queued error for the exact path first, then the book's answer."""
+        record = _record(request)
+        rejection = check_auth(record.headers, self.api_key) or check_version(record.headers)
+        if rejection is not None:
+            return error_response(rejection, openai=False, request_id=record.request_id)
+        scripted = await self._scripted(request)
+        if scripted is not None:
+            return scripted
+        answer = call()
+        if isinstance(answer, HttpError):
+            return error_response(answer, openai=False, request_id=record.request_id)
+        if isinstance(answer, bytes):
+            # The API serves the results file as a download; the SDK asks for it with this Accept.
+            return web.Response(body=answer, content_type="application/binary")
+        return _json(answer)
+
     # --- answering ------------------------------------------------------------------------------------
 
     def _next(self, path: str) -> ScriptItem | None:
@@ -405,6 +480,15 @@ def _check_limit(limit: str) -> HttpError | None:
     if not limit.isdigit() or not 1 <= int(limit) <= 1000:
         return HttpError(400, "limit: Input should be an integer between 1 and 1000")
     return None
+
+
+def _record(request: web.Request) -> RecordedRequest:
+    return request[_EXCHANGE].record
+
+
+def _origin(request: web.Request) -> str:
+    """`http://127.0.0.1:PORT` as the client reached it: where `results_url` points."""
+    return f"{request.scheme}://{request.host}"
 
 
 def _json(data: Any) -> web.Response:

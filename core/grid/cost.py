@@ -22,7 +22,7 @@ from core.model.catalog import price_for
 from core.model.grid import GridVariant, TestSet
 from core.model.messages import ChatMessage
 from core.model.output_estimate import estimate_tokens as estimate_text_tokens
-from core.model.pricing import ModelPrice
+from core.model.pricing import BATCH_DISCOUNT, ModelPrice
 from core.model.request_settings import RequestSettings
 
 COUNTS_AT_ONCE = 4
@@ -48,6 +48,15 @@ class VariantCost:
     estimated: bool
     """Some of the column's input was estimated here, not counted by the provider."""
 
+    @property
+    def batch_low_usd(self) -> float | None:
+        """The same requests sent through the Message Batches API, at the batch price."""
+        return None if self.low_usd is None else self.low_usd * BATCH_DISCOUNT
+
+    @property
+    def batch_high_usd(self) -> float | None:
+        return None if self.high_usd is None else self.high_usd * BATCH_DISCOUNT
+
 
 @dataclass(frozen=True)
 class CostPreview:
@@ -63,6 +72,16 @@ class CostPreview:
     @property
     def requests(self) -> int:
         return sum(item.requests for item in self.variants)
+
+    @property
+    def batch_low_usd(self) -> float:
+        """The run sent through the Message Batches API: every price halved, so the range is too (a
+        provider without batches runs live, at `low_usd`..`high_usd`)."""
+        return self.low_usd * BATCH_DISCOUNT
+
+    @property
+    def batch_high_usd(self) -> float:
+        return self.high_usd * BATCH_DISCOUNT
 
 
 async def cost_preview(
