@@ -549,11 +549,7 @@ class GridWindow(QMainWindow):
             draft = self._draft_run(test_set)
             preview = await self._priced(draft)
             batch = self._batches if self.batch_choice.chosen else None
-            high = preview.high_usd if preview is not None else 0.0
-            if batch is not None:
-                from core.model.pricing import batch_usd
-
-                high = batch_usd(high)
+            high = 0.0 if preview is None else preview.batch_high_usd if batch else preview.high_usd
             too_dear = preview is not None and high > self.confirm_above.value()
             if too_dear and preview is not None and not await self._confirm_cost(preview):
                 self.show_message(self.tr("The run was not started."), error=False)

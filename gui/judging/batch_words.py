@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from core.model.judging import BatchJob, BatchStatus
-from core.model.pricing import batch_usd
 
 if TYPE_CHECKING:
     from core.grid.cost import CostPreview
@@ -31,7 +30,7 @@ def live_and_batch_text(preview: CostPreview, *, batch_offered: bool, batch_chos
             "BatchWords", "{requests}, {live} (sent live: this provider takes no batches)"
         )
         return _with_unpriced(text.format(requests=requests, live=live), preview)
-    batch = _money(batch_usd(preview.low_usd), batch_usd(preview.high_usd))
+    batch = _money(preview.batch_low_usd, preview.batch_high_usd)
     chosen = QCoreApplication.translate("BatchWords", "chosen")
     live_part = QCoreApplication.translate("BatchWords", "live {cost}").format(cost=live)
     batch_part = QCoreApplication.translate("BatchWords", "as a batch {cost}").format(cost=batch)
