@@ -16,7 +16,9 @@ from core.model.judging import BatchJob
 if TYPE_CHECKING:
     from core.grid.batch_runner import GridBatchRunner
     from gui.grid.batch_signals import BatchSignals
-    from gui.judging.judge_dialog import BatchProbe
+
+BatchProbe = Callable[[str | None], Awaitable[bool]]
+"""Whether a profile's provider takes Message Batches (asked once per profile, off the UI thread)."""
 
 
 @dataclass

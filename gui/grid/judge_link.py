@@ -33,7 +33,6 @@ from gui.judging.judgements_panel import CellJudgements
 from gui.tasks import TaskKeeper
 
 if TYPE_CHECKING:
-    from gui.judging.judge_dialog import BatchProbe
     from gui.judging.judge_templates_dialog import JudgeTemplatesDialog
     from gui.judging.judge_tools import JudgeTools
 
@@ -50,7 +49,6 @@ class GridJudge(QObject):
         names: Callable[[], list[str]],
         profile_names: list[str],
         shown: Callable[[], None],
-        supports_batches: BatchProbe | None = None,
     ) -> None:
         """`current_run` is the run shown with its cells so far; `shown` is called when what the judge said
         of it changed (the window redraws its table, statistics and charts)."""
@@ -62,7 +60,6 @@ class GridJudge(QObject):
         self._names = names
         self._profile_names = profile_names
         self._shown = shown
-        self._supports_batches = supports_batches
         self.run_id: int | None = None
         self.scores: dict[CellKey, RubricScore] = {}
         """The run's rubric scores, by cell repeat (a later judgement of the same template replaces one)."""
@@ -169,7 +166,6 @@ class GridJudge(QObject):
             profile_names=self._profile_names,
             models=self._tools.models(),
             estimate=self._tools.estimate,
-            supports_batches=self._supports_batches if self._tools.batch_judging else None,
             parent=self._parent,
         )
         dialog.judgeRequested.connect(lambda choice: self._start(run, choice))
@@ -211,9 +207,9 @@ class GridJudge(QObject):
         runner = self._tools.runner
         try:
             if choice.template.kind == JudgeKind.RUBRIC:
-                await runner.judge_rubric(run, choice.template, batch=choice.batch)
+                await runner.judge_rubric(run, choice.template)
             else:
-                await runner.judge_pairs(run, choice.template, choice.pairs, batch=choice.batch)
+                await runner.judge_pairs(run, choice.template, choice.pairs)
         except asyncio.CancelledError:
             if dialog is not None:
                 dialog.show_finished(self.tr("Judging was cancelled; the judgements made are kept."))

@@ -20,16 +20,19 @@ def _money(low: float, high: float) -> str:
     return f"${low:.4f}–${high:.4f}"
 
 
+def live_cost_text(preview: CostPreview) -> str:
+    """ "12 requests, $0.0120–$0.0450", with what the estimate leaves out."""
+    requests = QCoreApplication.translate("BatchWords", "%n request(s)", "", preview.requests)
+    return _with_unpriced(f"{requests}, {_money(preview.low_usd, preview.high_usd)}", preview)
+
+
 def live_and_batch_text(preview: CostPreview, *, batch_offered: bool, batch_chosen: bool) -> str:
     """ "12 requests · live $0.0120–$0.0450 · as a batch $0.0060–$0.0225" (the chosen way marked), or the live
     cost alone when the provider takes no batches."""
+    if not batch_offered:
+        return live_cost_text(preview)
     requests = QCoreApplication.translate("BatchWords", "%n request(s)", "", preview.requests)
     live = _money(preview.low_usd, preview.high_usd)
-    if not batch_offered:
-        text = QCoreApplication.translate(
-            "BatchWords", "{requests}, {live} (sent live: this provider takes no batches)"
-        )
-        return _with_unpriced(text.format(requests=requests, live=live), preview)
     batch = _money(preview.batch_low_usd, preview.batch_high_usd)
     chosen = QCoreApplication.translate("BatchWords", "chosen")
     live_part = QCoreApplication.translate("BatchWords", "live {cost}").format(cost=live)

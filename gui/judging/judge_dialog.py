@@ -3,9 +3,9 @@ template which columns to compare; see what the pass will cost before it starts;
 far, spent so far) with Cancel.
 
 The dialog decides nothing itself: it asks `estimate` for the cost of the choice on screen (re-asked whenever
-the choice changes) and `supports_batches` whether the judge's provider takes batches, and emits
-`judgeRequested` with the choice; the grid window runs the judge and reports progress back here. Judge stays
-disabled until the cost of exactly the choice on screen is shown, so nothing is sent unpriced.
+the choice changes) and emits `judgeRequested` with the choice; the grid window runs the judge and reports
+progress back here. Judge stays disabled until the cost of exactly the choice on screen is shown, so nothing
+is sent unpriced.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from core.model.grid import GridRun
 from core.model.judging import JudgeKind, JudgeTemplate
+from gui.judging.batch_words import live_cost_text
 from gui.judging.judge_words import kind_text
 from gui.tasks import TaskKeeper
 
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
 Pair = tuple[int, int]
 JudgeEstimator = Callable[[GridRun, JudgeTemplate, Sequence[Pair]], Awaitable["CostPreview"]]
 """The cost of judging the run with the template (and, pairwise, these column pairs)."""
-BatchProbe = Callable[[str | None], Awaitable[bool]]
-"""Whether a profile's provider takes Message Batches (asked once per profile, off the UI thread)."""
 ESTIMATE_DELAY_MS = 300
 """Typing a model name re-prices once the typing pauses, not on every key."""
 NO_PROFILE = ""
@@ -58,7 +56,6 @@ class JudgeChoice:
     template: JudgeTemplate
     pairs: tuple[Pair, ...]
     """Pairwise only: the column pairs to compare; empty for a rubric."""
-    batch: bool
 
 
 class JudgeDialog(QDialog):
@@ -78,7 +75,6 @@ class JudgeDialog(QDialog):
         profile_names: list[str],
         models: list[str],
         estimate: JudgeEstimator | None,
-        supports_batches: BatchProbe | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,7 +82,6 @@ class JudgeDialog(QDialog):
         self._names = names
         self._tasks = tasks
         self._estimate = estimate
-        self._supports_batches = supports_batches
         self._templates: list[JudgeTemplate] = []
         self.preview: CostPreview | None = None
         self._priced: JudgeChoice | None = None
@@ -122,11 +117,6 @@ class JudgeDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.pairs.addItem(item)
-        self.batch = QCheckBox(self.tr("Run as a batch (half price, results within 24 h)"), self)
-        self.batch.setAccessibleDescription(
-            self.tr("Sends every judge request as one Message Batch at the batch price")
-        )
-        self.batch.hide()
         self.cost = QLabel(self)
         self.cost.setWordWrap(True)
         self.cost.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -166,7 +156,6 @@ class JudgeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.pairs_label)
         layout.addWidget(self.pairs, 1)
-        layout.addWidget(self.batch)
         layout.addWidget(self.cost)
         layout.addWidget(self.problem)
         layout.addWidget(self.progress)
@@ -177,10 +166,9 @@ class JudgeDialog(QDialog):
         self._reprice_later.timeout.connect(self.reprice)
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.templates_button.clicked.connect(self.templatesRequested)
-        self.profile.currentIndexChanged.connect(self._profile_changed)
+        self.profile.currentIndexChanged.connect(lambda _index: self._changed())
         self.model.currentTextChanged.connect(lambda _text: self._changed())
         self.pairs.itemChanged.connect(lambda _item: self._changed())
-        self.batch.toggled.connect(lambda _on: self._show_cost())
         self.judge_button.clicked.connect(self._judge)
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.close_button.clicked.connect(self.reject)
@@ -221,17 +209,14 @@ class JudgeDialog(QDialog):
                 widget.blockSignals(True)
             profile = self.profile.findData(template.profile_name or NO_PROFILE)
             self.profile.setCurrentIndex(max(profile, 0))
-            self.model.setCurrentText(template.model)
+            # Built-in templates name no model: the run's first column's model judges until one is chosen.
+            self.model.setCurrentText(template.model or self._run.variants[0].settings.model)
             for widget in (self.profile, self.model):
                 widget.blockSignals(False)
         pairwise = template is not None and template.kind == JudgeKind.PAIRWISE
         self.pairs_label.setVisible(pairwise)
         self.pairs.setVisible(pairwise)
-        self._profile_changed()
-
-    def _profile_changed(self) -> None:
         self._changed()
-        self._tasks.start(self._probe_batches())
 
     def _changed(self) -> None:
         """The choice on screen changed: the preview shown no longer prices it."""
@@ -256,7 +241,7 @@ class JudgeDialog(QDialog):
                 for row in range(self.pairs.count())
                 if self.pairs.item(row).checkState() == Qt.CheckState.Checked
             )
-        return JudgeChoice(applied, pairs, self.batch.isVisible() and self.batch.isChecked())
+        return JudgeChoice(applied, pairs)
 
     def problem_text(self, choice: JudgeChoice | None) -> str | None:
         if choice is None:
@@ -296,44 +281,15 @@ class JudgeDialog(QDialog):
             return None
         self.preview = preview
         self._priced = choice
-        self._show_cost()
+        self.cost.setText(live_cost_text(preview))
         self.judge_button.setEnabled(not self.running)
         return preview
-
-    def _show_cost(self) -> None:
-        from gui.judging.batch_words import live_and_batch_text
-
-        if self.preview is None:
-            return
-        self.cost.setText(
-            live_and_batch_text(
-                self.preview, batch_offered=self.batch.isVisible(), batch_chosen=self.batch.isChecked()
-            )
-        )
-
-    async def _probe_batches(self) -> None:
-        profile = self.profile.currentData() or None
-        offered = False
-        if self._supports_batches is not None:
-            profiles = {profile} if profile is not None else {v.profile_name for v in self._run.variants}
-            answers = await asyncio.gather(*(self._supports_batches(name) for name in profiles))
-            offered = all(answers) and bool(answers)
-        if (self.profile.currentData() or None) != profile:
-            return  # the profile changed while asking: its own probe answers
-        self.batch.setVisible(offered)
-        if not offered:
-            self.batch.setChecked(False)
-        self._show_cost()
 
     # --- running --------------------------------------------------------------------------------------------
 
     def _judge(self) -> None:
         choice = self.choice()
-        if (
-            choice is None
-            or self._priced is None
-            or dataclasses.replace(choice, batch=False) != dataclasses.replace(self._priced, batch=False)
-        ):
+        if choice is None or choice != self._priced:
             return  # the preview shown is not of this choice (it is being re-priced)
         self.judgeRequested.emit(choice)
 
@@ -345,7 +301,6 @@ class JudgeDialog(QDialog):
             self.profile,
             self.model,
             self.pairs,
-            self.batch,
         ):
             widget.setEnabled(False)
         self.judge_button.setEnabled(False)
@@ -372,7 +327,6 @@ class JudgeDialog(QDialog):
             self.profile,
             self.model,
             self.pairs,
-            self.batch,
         ):
             widget.setEnabled(True)
         self.cancel_button.hide()

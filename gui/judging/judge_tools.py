@@ -22,4 +22,3 @@ class JudgeTools:
     estimate: JudgeEstimator | None = None
     models: Callable[[], list[str]] = list
     """The models offered for the judge (the catalog's and the providers' own)."""
-
