@@ -4,11 +4,13 @@ expires) with Cancel; a batch cannot be paused."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from core.model.grid import GridProgress, RunState
-from core.model.judging import BatchJob, BatchStatus
+from core.model.judging import BatchCounts, BatchJob, BatchStatus
 
 
 class RunBar(QWidget):
@@ -24,7 +26,7 @@ class RunBar(QWidget):
         self.state: RunState | None = None
         self.progress: GridProgress | None = None
         self.batch: BatchJob | None = None
-        """The batch the run was sent as, while it is not yet collected."""
+        """The batch the run was sent as (one per provider, added up), while it is not yet collected."""
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(True)
         self.label = QLabel(self)
@@ -76,9 +78,9 @@ class RunBar(QWidget):
         self.retry_button.setEnabled(failed and state in (RunState.DONE, RunState.PAUSED) and not batch)
         self._show_text()
 
-    def show_batch(self, job: BatchJob | None) -> None:
-        """The batch the shown run was sent as (None: a live run, or its batch collected)."""
-        self.batch = job if job is not None and job.status != BatchStatus.COLLECTED else None
+    def show_batches(self, jobs: Sequence[BatchJob]) -> None:
+        """The batches the shown run was sent as (none: a live run, or its batches all collected)."""
+        self.batch = combined(jobs)
         if self.batch is not None:
             counts = self.batch.counts
             total = counts.total or len(self.batch.custom_ids)
@@ -135,3 +137,25 @@ def state_text(state: RunState) -> str:
         RunState.CANCELLED: QCoreApplication.translate("RunBar", "cancelled"),
     }
     return words[state]
+
+
+def combined(jobs: Sequence[BatchJob]) -> BatchJob | None:
+    """A run's batches (one per provider) as one for the bar: counts added up, in progress while any is,
+    expiring when the first expires; None once every one is collected."""
+    open_jobs = [job for job in jobs if job.status != BatchStatus.COLLECTED]
+    if not open_jobs:
+        return None
+    if len(open_jobs) == 1:
+        return open_jobs[0]
+    order = (BatchStatus.IN_PROGRESS, BatchStatus.CANCELING, BatchStatus.ENDED)
+    status = next(s for s in order if any(job.status == s for job in open_jobs))
+    counts = BatchCounts(
+        *(sum(getattr(job.counts, name) for job in open_jobs) for name in BatchCounts.__dataclass_fields__)
+    )
+    expiries = [job.expires_at for job in open_jobs if job.expires_at is not None]
+    custom_ids = {k: v for job in open_jobs for k, v in job.custom_ids.items()}
+    first = open_jobs[0]
+    return BatchJob(
+        None, first.batch_id, first.profile_name, first.run_id, first.purpose, custom_ids, status, counts,
+        first.created_at, min(expiries) if expiries else None,
+    )  # fmt: skip

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.model.conversation import ReplyError
 from core.model.grid import (
     MAX_REPEATS,
     CellKey,
@@ -47,7 +48,7 @@ from core.model.grid import (
     render_prompt,
     run_progress,
 )
-from core.model.judging import BatchJob, BatchPurpose, BatchStatus
+from core.model.judging import BatchJob, BatchPurpose
 from core.model.preset import Preset
 from gui.grid.batch_choice import BatchChoice, BatchTools
 from gui.grid.cell_dialog import CellDialog
@@ -113,6 +114,8 @@ class GridWindow(QMainWindow):
         self._batches = batches
         self._profile_names = profile_names
         self.judge: GridJudge | None = None
+        self._batch_jobs: dict[str, BatchJob] = {}
+        """The shown run's batches by provider batch id, as last reported."""
         self._preview: CostPreview | None = None
         self._test_sets: list[TestSet] = []
         self._loaded: TestSet | None = None
@@ -283,6 +286,8 @@ class GridWindow(QMainWindow):
             batch_signals.progressChanged.connect(self._progress)
             batch_signals.runStateChanged.connect(self._state_changed)
             batch_signals.batchStatusChanged.connect(self._batch_status)
+            batch_signals.batchFailed.connect(self._batch_failed)
+            batch_signals.resultsIgnored.connect(self._results_ignored)
         if self._judge_tools is not None:
             from gui.grid.judge_link import GridJudge
 
@@ -559,7 +564,7 @@ class GridWindow(QMainWindow):
             self._show_run(run)
             assert run.id is not None
             if batch is not None:
-                self.run_bar.show_batch(await batch.runner.submit(run.id))
+                await self._submit_batch(batch, run.id)
             else:
                 await self._runner.start(run.id)
             self.runStarted.emit(run.id)
@@ -621,6 +626,24 @@ class GridWindow(QMainWindow):
             self.question = None
             box.deleteLater()
 
+    async def _submit_batch(self, batch: BatchTools, run_id: int) -> None:
+        """Send the run as batches (one per provider); a refusal is shown and the run stays, to run live."""
+        from core.grid.batch_runner import BatchesUnsupportedError
+        from core.wire.errors import ApiError
+
+        try:
+            jobs = await batch.runner.submit(run_id)
+        except (ApiError, BatchesUnsupportedError) as error:
+            reason = error.message if isinstance(error, ApiError) else str(error)
+            self.show_message(
+                self.tr("The batch was refused: {reason} The run is kept; Resume runs it live.").format(
+                    reason=reason
+                )
+            )
+            return
+        self._batch_jobs = {job.batch_id: job for job in jobs}
+        self.run_bar.show_batches(jobs)
+
     def _runner_call(self, action: str) -> None:
         if self.run is None or self.run.id is None:
             return
@@ -641,7 +664,8 @@ class GridWindow(QMainWindow):
         self.names = variant_names(run.variants)
         self.model.show_run(run, self.names)
         # A run read from the store: nothing is running in this window, so no time left is estimated.
-        self.run_bar.show_batch(None)
+        self._batch_jobs = {}
+        self.run_bar.show_batches([])
         self.run_bar.show_progress(dataclasses.replace(run_progress(run, self._cells), eta_seconds=None))
         self.run_bar.show_state(run.state)
         self._refresh_stats()
@@ -655,14 +679,33 @@ class GridWindow(QMainWindow):
         assert self._batches is not None
         jobs = await self._batches.jobs(run_id)
         if self._ours(run_id):
-            open_jobs = [
-                j for j in jobs if j.purpose == BatchPurpose.CELLS and j.status != BatchStatus.COLLECTED
-            ]
-            self.run_bar.show_batch(open_jobs[-1] if open_jobs else None)
+            self._batch_jobs = {j.batch_id: j for j in jobs if j.purpose == BatchPurpose.CELLS}
+            self.run_bar.show_batches(list(self._batch_jobs.values()))
 
     def _batch_status(self, run_id: int, job: BatchJob) -> None:
         if self._ours(run_id) and job.purpose == BatchPurpose.CELLS:
-            self.run_bar.show_batch(job)
+            self._batch_jobs[job.batch_id] = job
+            self.run_bar.show_batches(list(self._batch_jobs.values()))
+
+    def _batch_failed(self, run_id: int, job: BatchJob, error: ReplyError) -> None:
+        if self._ours(run_id):
+            from gui.error_messages import describe
+
+            self.show_message(
+                self.tr(
+                    "Following the batch {batch} stopped: {reason} It is tried again at the next start."
+                ).format(batch=job.batch_id, reason=describe(error))
+            )
+
+    def _results_ignored(self, run_id: int, custom_ids: tuple[str, ...]) -> None:
+        if self._ours(run_id):
+            self.show_message(
+                self.tr(
+                    "%n result(s) in the batch's file answered requests it never sent; they were ignored.",
+                    "",
+                    len(custom_ids),
+                )
+            )
 
     def _judgements_changed(self) -> None:
         """The judge's scores changed (read, or one more arrived): the table's quality and the statistics."""
