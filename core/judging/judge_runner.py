@@ -1,0 +1,470 @@
+"""Running the LLM judge over a grid run: rubric scores per cell repeat, or pairwise verdicts asked twice.
+
+`JudgeRunner` is Qt-free and reports through `JudgeEvents`, on the event loop's thread; what it judges is
+saved through a `JudgeSink` (the store's `JudgingService`) the moment each judgement is made, so a cancelled
+or interrupted pass loses only the judgements in flight, and the next pass judges what is missing.
+
+Each judge request goes through the same path a grid cell takes (the pool's client for the judge's profile,
+`ReplyRun`, the cost from the reply's usage at the judge model's price), and the queue behaves like the
+grid's (`core.grid.runner`): at most `run.concurrency` requests in flight per judge profile; a throttled
+answer (429, 529, overloaded) is retried by the client honouring `retry-after` while the profile's other
+workers wait, and one still throttled goes back to the front of the queue; a provider that cannot be reached
+several times in a row fails the rest of its queue at once.
+
+An answer that does not follow the format is asked for once more, with the conversation so far and a short
+reminder of the format; a second miss leaves the judgement UNSCORED with every reply kept. A judge that
+declines (stop reason "refusal", or words of refusal and no JSON) is REFUSED and not asked again. A request
+that fails is saved FAILED with the error in `reasons`; judging the run again retries it.
+
+Pairwise: per test case and repeat, each pair of columns is asked twice, once as given (columns[0] shown as
+A) and once swapped; the swapped verdict is mapped back onto the columns. The verdict counts only when both
+orders agree (`PairJudgement.verdict`); otherwise both are kept and the disagreement is shown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from core.api.pool import ClientPool
+from core.api.reply import ReplyResult, ReplyRun
+from core.api.retry import RetryPolicy, is_throttled
+from core.grid.runner import CONNECTION_FAILURES_TO_GIVE_UP, THROTTLE_REQUEUES
+from core.judging.judge_parse import (
+    JudgeFormatError,
+    PairAnswer,
+    RubricAnswer,
+    is_refusal,
+    parse_pairwise,
+    parse_rubric,
+)
+from core.judging.judge_plan import (
+    Pair,
+    PlannedJudgement,
+    check_judging,
+    identity,
+    judge_settings,
+    plan_pairs,
+    plan_rubric,
+    user_turn,
+)
+from core.judging.judge_prompts import format_reminder
+from core.model.catalog import cost_of
+from core.model.grid import GridRun
+from core.model.judging import (
+    JudgeKind,
+    JudgementStatus,
+    JudgeTemplate,
+    PairJudgement,
+    PairVerdict,
+    RubricScore,
+    VoteSource,
+    VoteSourceKind,
+)
+from core.model.messages import ChatMessage
+from core.model.request_settings import RequestSettings
+from core.wire.errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiStatusError,
+    MissingKeyError,
+    UnknownProfileError,
+    UnsendableSettingError,
+)
+from core.wire.validation import RequestValidationError, ensure_valid
+
+ANSWERS_PER_ORDER = 2
+"""The first answer, and one more after a reminder of the format."""
+CLOSE_TIMEOUT = 10.0
+
+log = logging.getLogger(__name__)
+
+Profile = str | None
+Judgement = RubricScore | PairJudgement
+
+
+class JudgeEvents(Protocol):
+    def judgement_finished(self, run_id: int, judgement: RubricScore | PairJudgement) -> None:
+        """The judgement is made and saved (whatever its status)."""
+
+    def progress(self, run_id: int, done: int, total: int, cost_so_far: float) -> None:
+        """Judgements of this pass made so far, of `total`; what the judge cost so far in this pass."""
+
+
+class JudgeSink(Protocol):
+    """Where judgements are kept: the part of the store's `JudgingService` the runner uses."""
+
+    async def rubric_scores(self, run_id: int) -> list[RubricScore]: ...
+    async def save_rubric_score(self, s: RubricScore) -> None: ...
+    async def pair_judgements(self, kind: VoteSourceKind, run_id: int) -> list[PairJudgement]: ...
+    async def save_pair_judgement(self, j: PairJudgement) -> None: ...
+
+
+class JudgeBusyError(RuntimeError):
+    """The run is already being judged: one pass at a time per run."""
+
+
+@dataclass
+class _Answer:
+    """How one order of one judgement ended."""
+
+    status: JudgementStatus
+    parsed: RubricAnswer | PairAnswer | None = None
+    replies: list[str] = field(default_factory=list)
+    error: str = ""
+    """Why it failed (the API's words), or why the last answer could not be read."""
+    unreachable: bool = False
+    """It failed because the judge's provider cannot be reached or is gone: more asks will meet the same."""
+
+
+@dataclass(eq=False)  # one job is one judgement: known by identity
+class _Job:
+    """A planned judgement being made: the answers of its orders as they come, what they cost."""
+
+    plan: PlannedJudgement
+    answers: dict[int, _Answer] = field(default_factory=dict)
+    cost: float | None = None
+
+    def add_cost(self, cost: float | None) -> None:
+        if cost is not None:
+            self.cost = (self.cost or 0.0) + cost
+
+
+@dataclass(frozen=True)
+class _Ask:
+    job: _Job
+    order: int
+
+
+@dataclass
+class _Pass:
+    run: GridRun
+    template: JudgeTemplate
+    settings: RequestSettings
+    total: int
+    queues: dict[Profile, deque[_Ask]]
+    done: int = 0
+    spent: float = 0.0
+    in_flight: dict[_Ask, ReplyRun | None] = field(default_factory=dict)
+    stopped: asyncio.Event = field(default_factory=asyncio.Event)
+    hold_until: dict[Profile, float] = field(default_factory=dict)
+    requeued: dict[_Ask, int] = field(default_factory=dict)
+    failures_in_a_row: dict[Profile, int] = field(default_factory=dict)
+    failure: BaseException | None = None
+    """Why a judgement could not be saved: the pass stops and the caller gets this error."""
+
+    @property
+    def run_id(self) -> int:
+        assert self.run.id is not None
+        return self.run.id
+
+
+class JudgeRunner:
+    def __init__(
+        self,
+        clients: ClientPool,
+        sink: JudgeSink,
+        events: JudgeEvents,
+        *,
+        retry: RetryPolicy | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._clients = clients
+        self._sink = sink
+        self._events = events
+        self._retry = retry or RetryPolicy()
+        self._clock = clock
+        self._passes: dict[int, _Pass] = {}
+
+    def is_running(self, run_id: int) -> bool:
+        return run_id in self._passes
+
+    async def judge_rubric(self, run: GridRun, template: JudgeTemplate) -> None:
+        """Score every finished cell repeat of the run not yet judged with this template (failed judgements
+        are judged again). Returns when the pass has ended or was cancelled. Raises JudgeTemplateError or
+        RequestValidationError, having sent nothing, when the template cannot judge; JudgeBusyError when
+        the run is being judged already; the store's error when a judgement could not be saved."""
+        check_judging(run, template, JudgeKind.RUBRIC)
+        assert run.id is not None
+        existing = await self._sink.rubric_scores(run.id)
+        await self._run(run, template, plan_rubric(run, template, existing))
+
+    async def judge_pairs(self, run: GridRun, template: JudgeTemplate, pairs: Sequence[Pair]) -> None:
+        """For each test case and repeat where both columns of a pair finished, ask the judge twice (the
+        pair as given, then swapped) unless that pair was judged already with this template (either way
+        round; failed judgements are judged again). Returns, and raises, as `judge_rubric` does; raises
+        JudgeTemplateError for a pair naming a column the run lacks, or a column twice."""
+        check_judging(run, template, JudgeKind.PAIRWISE, pairs)
+        assert run.id is not None
+        existing = await self._sink.pair_judgements(VoteSourceKind.GRID, run.id)
+        await self._run(run, template, plan_pairs(run, template, pairs, existing))
+
+    async def cancel(self, run_id: int) -> None:
+        """Stop the run's judge pass now, its requests in flight too (not saved: judged again next time).
+        What was judged stays."""
+        active = self._passes.get(run_id)
+        if active is not None:
+            self._stop(active)
+
+    async def close(self) -> None:
+        """At quit: stop every pass."""
+        for active in list(self._passes.values()):
+            self._stop(active)
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(CLOSE_TIMEOUT):
+                while self._passes:
+                    await asyncio.sleep(0.01)
+
+    # -- the queue ------------------------------------------------------------------------------------
+
+    async def _run(self, run: GridRun, template: JudgeTemplate, planned: list[PlannedJudgement]) -> None:
+        assert run.id is not None
+        run_id = run.id
+        if run_id in self._passes:
+            raise JudgeBusyError(f"The run “{run.name}” is being judged already.")
+        settings = judge_settings(template)
+        if planned:  # every request differs only in the replies quoted: one check is enough
+            ensure_valid([user_turn(planned[0].prompts[0])], settings)
+        jobs = [_Job(plan) for plan in planned]
+        queues: dict[Profile, deque[_Ask]] = {}
+        for job in jobs:
+            orders = range(len(job.plan.prompts))
+            queues.setdefault(job.plan.profile, deque()).extend(_Ask(job, order) for order in orders)
+        active = _Pass(run, template, settings, len(jobs), queues)
+        self._passes[run_id] = active
+        try:
+            self._events.progress(run_id, 0, active.total, 0.0)
+            workers = [
+                asyncio.ensure_future(self._work(active, profile))
+                for profile, queue in queues.items()
+                for _ in range(min(run.concurrency, len(queue)))
+            ]
+            try:
+                if workers:
+                    await asyncio.gather(*workers)
+            finally:
+                for worker in workers:
+                    worker.cancel()
+                await asyncio.gather(*workers, return_exceptions=True)
+        finally:
+            del self._passes[run_id]
+        if active.failure is not None:
+            raise active.failure
+
+    async def _work(self, active: _Pass, profile: Profile) -> None:
+        """One slot of the profile's concurrency: asks one after the other until the queue is empty."""
+        queue = active.queues[profile]
+        while queue and not active.stopped.is_set():
+            wait = active.hold_until.get(profile, 0.0) - time.monotonic()
+            if wait > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(active.stopped.wait(), wait)
+                continue
+            ask = queue.popleft()
+            answer = await self._ask(active, profile, ask)
+            if answer is None or active.stopped.is_set():
+                continue  # requeued, or stopped: nothing to save
+            await self._answered(active, ask, answer)
+            if answer.unreachable:
+                active.failures_in_a_row[profile] = active.failures_in_a_row.get(profile, 0) + 1
+                if active.failures_in_a_row[profile] >= CONNECTION_FAILURES_TO_GIVE_UP:
+                    await self._give_up(active, profile, answer.error)
+            elif answer.status != JudgementStatus.FAILED:
+                active.failures_in_a_row[profile] = 0
+
+    async def _ask(self, active: _Pass, profile: Profile, ask: _Ask) -> _Answer | None:
+        """Ask the judge one order of one judgement, once more if the answer does not follow the format.
+        None when it was requeued (throttled) or stopped."""
+        template = active.template
+        messages = [user_turn(ask.job.plan.prompts[ask.order])]
+        replies: list[str] = []
+        for attempt in range(ANSWERS_PER_ORDER):
+            result = await self._request(active, profile, ask, messages)
+            if result.cancelled:
+                return None
+            if result.message is not None:
+                cost = cost_of(
+                    result.message.usage, active.settings.model, self._clients.price_overrides(profile)
+                )
+                ask.job.add_cost(cost)
+                active.spent += cost or 0.0
+            if result.error is not None:
+                if self._requeued(active, profile, ask, result.error):
+                    return None
+                return _Answer(
+                    JudgementStatus.FAILED,
+                    replies=replies,
+                    error=result.error.message or str(result.error),
+                    unreachable=isinstance(
+                        result.error, ApiConnectionError | UnknownProfileError | MissingKeyError
+                    ),
+                )
+            assert result.message is not None
+            text = "".join(
+                str(block.get("text", "")) for block in result.message.content if block.get("type") == "text"
+            )
+            replies.append(text)
+            if is_refusal(text, result.message.stop_reason):
+                return _Answer(JudgementStatus.REFUSED, replies=replies)
+            try:
+                parsed: RubricAnswer | PairAnswer = (
+                    parse_rubric(text, template.criteria)
+                    if template.kind == JudgeKind.RUBRIC
+                    else parse_pairwise(text)
+                )
+            except JudgeFormatError as problem:
+                if attempt + 1 < ANSWERS_PER_ORDER:
+                    messages = [
+                        *messages,
+                        ChatMessage(
+                            role="assistant", content=[{"type": "text", "text": text or "(no answer)"}]
+                        ),
+                        user_turn(format_reminder(template, str(problem))),
+                    ]
+                    continue
+                return _Answer(JudgementStatus.UNSCORED, replies=replies, error=str(problem))
+            return _Answer(JudgementStatus.SCORED, parsed, replies)
+        raise AssertionError("unreachable: the last attempt returns")
+
+    async def _request(
+        self, active: _Pass, profile: Profile, ask: _Ask, messages: list[ChatMessage]
+    ) -> ReplyResult:
+        try:
+            client = await self._clients.client_for(profile)
+        except ApiError as error:
+            return ReplyResult(message=None, error=error)
+        if active.stopped.is_set():
+            return ReplyResult(message=None, cancelled=True)
+
+        def throttled(error: ApiError, wait: float, _: int) -> None:
+            if is_throttled(error):
+                self._hold(active, profile, wait)
+
+        try:
+            stream = client.stream(messages, active.settings, on_retry=throttled)
+        except RequestValidationError as error:  # checked before the pass started
+            return ReplyResult(message=None, error=UnsendableSettingError(str(error)))
+        reply = ReplyRun(stream)
+        active.in_flight[ask] = reply
+        try:
+            return await reply.result()
+        finally:
+            del active.in_flight[ask]
+
+    def _requeued(self, active: _Pass, profile: Profile, ask: _Ask, error: ApiError) -> bool:
+        """An ask still throttled after the client's retries waits its turn again, at the queue's front."""
+        if not is_throttled(error) or active.stopped.is_set():
+            return False
+        tries = active.requeued.get(ask, 0)
+        if tries >= THROTTLE_REQUEUES:
+            return False
+        active.requeued[ask] = tries + 1
+        retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
+        self._hold(active, profile, self._retry.delay(tries, retry_after, throttled=True))
+        active.queues[profile].appendleft(ask)
+        return True
+
+    def _hold(self, active: _Pass, profile: Profile, seconds: float) -> None:
+        until = time.monotonic() + seconds
+        active.hold_until[profile] = max(active.hold_until.get(profile, 0.0), until)
+
+    async def _give_up(self, active: _Pass, profile: Profile, error: str) -> None:
+        """The judge's provider is gone: its queued asks fail now with the error the last ones met."""
+        queue = active.queues[profile]
+        while queue and not active.stopped.is_set():
+            ask = queue.popleft()
+            await self._answered(active, ask, _Answer(JudgementStatus.FAILED, error=error, unreachable=True))
+
+    async def _answered(self, active: _Pass, ask: _Ask, answer: _Answer) -> None:
+        """Keep the order's answer; once every order of the judgement is in, save it and tell."""
+        job = ask.job
+        job.answers[ask.order] = answer
+        if len(job.answers) < len(job.plan.prompts):
+            return
+        judgement = self._judgement(active, job)
+        try:
+            if isinstance(judgement, RubricScore):
+                await self._sink.save_rubric_score(judgement)
+            else:
+                await self._sink.save_pair_judgement(judgement)
+        except Exception as error:  # the store failed (disk full...): stop rather than pay for lost work
+            log.warning("Judge pass on run %s stopped: %s", active.run_id, error)
+            active.failure = active.failure or error
+            self._stop(active)
+            return
+        active.done += 1
+        self._events.judgement_finished(active.run_id, judgement)
+        self._events.progress(active.run_id, active.done, active.total, active.spent)
+
+    def _judgement(self, active: _Pass, job: _Job) -> Judgement:
+        template_id = active.template.id
+        assert template_id is not None
+        answers = [job.answers[order] for order in range(len(job.plan.prompts))]
+        status = _combined(answers)
+        replies = tuple(reply for answer in answers for reply in answer.replies)
+        reasons = "\n\n".join(_reasons_of(answer) for answer in answers if _reasons_of(answer))
+        if active.template.kind == JudgeKind.RUBRIC:
+            parsed = answers[0].parsed
+            return RubricScore(
+                run_id=active.run_id,
+                case=job.plan.case,
+                variant=job.plan.columns[0],
+                repeat=job.plan.repeat,
+                template_id=template_id,
+                status=status,
+                scores=dict(parsed.scores) if isinstance(parsed, RubricAnswer) else {},
+                reasons=reasons,
+                raw_reply="\n\n".join(replies),
+                cost_usd=job.cost,
+                created_at=self._clock(),
+            )
+        first, second = job.plan.columns
+        shown, swapped = (answer.parsed for answer in answers)
+        return PairJudgement(
+            source=VoteSource(VoteSourceKind.GRID, active.run_id, job.plan.case, job.plan.repeat),
+            columns=(first, second),
+            identities=(identity(active.run, first), identity(active.run, second)),
+            template_id=template_id,
+            status=status,
+            as_shown=shown.winner if isinstance(shown, PairAnswer) else None,
+            swapped=_swapped_back(swapped.winner) if isinstance(swapped, PairAnswer) else None,
+            reasons=reasons,
+            raw_replies=replies,
+            cost_usd=job.cost,
+            created_at=self._clock(),
+        )
+
+    def _stop(self, active: _Pass) -> None:
+        active.stopped.set()
+        for reply in active.in_flight.values():
+            if reply is not None:
+                reply.cancel()
+
+
+def _swapped_back(winner: PairVerdict) -> PairVerdict:
+    """A verdict given with the pair swapped, said of the pair as given."""
+    if winner == PairVerdict.FIRST:
+        return PairVerdict.SECOND
+    if winner == PairVerdict.SECOND:
+        return PairVerdict.FIRST
+    return PairVerdict.TIE
+
+
+def _combined(answers: Sequence[_Answer]) -> JudgementStatus:
+    """A judgement is as good as its worst order: failed, refused, unscored, then scored."""
+    for status in (JudgementStatus.FAILED, JudgementStatus.REFUSED, JudgementStatus.UNSCORED):
+        if any(answer.status == status for answer in answers):
+            return status
+    return JudgementStatus.SCORED
+
+
+def _reasons_of(answer: _Answer) -> str:
+    if answer.parsed is not None:
+        return answer.parsed.reasons
+    return answer.error
