@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.judging.judge_prompts import JudgeTemplateError
 from core.model.grid import GridRun
 from core.model.judging import JudgeKind, JudgeTemplate
 from gui.judging.batch_words import live_cost_text
@@ -276,7 +277,12 @@ class JudgeDialog(QDialog):
             self.judge_button.setEnabled(True)
             return None
         self.cost.setText(self.tr("Estimating the cost…"))
-        preview = await self._estimate(self._run, choice.template, choice.pairs)
+        try:
+            preview = await self._estimate(self._run, choice.template, choice.pairs)
+        except JudgeTemplateError as refused:  # the template cannot judge: said before anything is sent
+            self.cost.setText("")
+            self.show_problem(str(refused))
+            return None
         if self.choice() != choice:  # changed while counting: the newer choice is priced next
             return None
         self.preview = preview

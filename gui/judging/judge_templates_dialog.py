@@ -2,8 +2,9 @@
 left, the one chosen edited on the right: its name, rubric or pairwise, the rubric's criteria with what each
 means, the prompt the judge is sent (with its placeholders explained), and the judge's profile and model.
 
-The built-in templates come first; editing one and saving keeps the edit as a template of the user's own (the
-built-in stays as it was). Every read and write goes through the judging service, off the UI thread.
+The store seeds the built-in templates (core.judging.judge_prompts), so they are listed, edited and deleted
+like the user's own; a new template starts from the built-in prompt of its kind, with its placeholders in
+place. Every read and write goes through the judging service, off the UI thread.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.judging.judge_prompts import BUILT_IN_TEMPLATES
 from core.model.judging import Criterion, JudgeKind, JudgeTemplate
 from gui.judging.judge_words import kind_text, placeholders_note
 from gui.tasks import TaskKeeper
@@ -220,21 +222,15 @@ class JudgeTemplatesDialog(QDialog):
         self._kind_changed()
 
     def new_template(self) -> None:
+        """An unsaved rubric template, from the built-in one: a working prompt to start from (the
+        placeholders are easy to get wrong)."""
         self.list.blockSignals(True)
         self.list.setCurrentRow(-1)
         self.list.blockSignals(False)
-        prompt = ""
-        rubric = next((t for t in self.templates if t.kind == JudgeKind.RUBRIC), None)
-        if rubric is not None:
-            prompt = rubric.prompt  # a working prompt to start from: the placeholders are easy to get wrong
+        built_in = _built_in(JudgeKind.RUBRIC)
         self.show_template(
-            JudgeTemplate(
-                id=None,
-                name=self.tr("New template"),
-                kind=JudgeKind.RUBRIC,
-                prompt=prompt,
-                criteria=(Criterion(self.tr("Correctness"), self.tr("Is the reply right?")),),
-                model=self.model.currentText(),
+            dataclasses.replace(
+                built_in, id=None, name=self.tr("New template"), model=self.model.currentText()
             )
         )
 
@@ -269,6 +265,13 @@ class JudgeTemplatesDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         rubric = kind == JudgeKind.RUBRIC
+        # A built-in prompt left as it was follows the kind: the other kind's placeholders would not fit.
+        other = JudgeKind.PAIRWISE if rubric else JudgeKind.RUBRIC
+        if isinstance(kind, JudgeKind) and self.prompt.toPlainText() == _built_in(other).prompt:
+            self.prompt.setPlainText(_built_in(kind).prompt)
+        if rubric and self.criteria.rowCount() == 0:
+            for criterion in _built_in(JudgeKind.RUBRIC).criteria:
+                self.add_criterion(criterion)
         for widget in (
             self.criteria_label,
             self.criteria,
@@ -348,3 +351,7 @@ class JudgeTemplatesDialog(QDialog):
         await self._judging.delete_judge_template(shown.id)
         await self.load()
         self.templatesChanged.emit(list(self.templates))
+
+
+def _built_in(kind: JudgeKind) -> JudgeTemplate:
+    return next(template for template in BUILT_IN_TEMPLATES if template.kind == kind)
