@@ -497,6 +497,119 @@ def m008_grids(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX grid_runs_running ON grid_runs (state) WHERE state = 'running'")
 
 
+def m009_judging(db: sqlite3.Connection) -> None:
+    """Judging. A vote names its contestants by identity (key and label) and column, in its own row, with no
+    foreign key to the run: a vote outlives the run or variant it was cast on and keeps counting in the
+    ratings. Only the user's judge templates are rows; the built-in ones live in the code (`core.judging`)
+    and are handed to the service, so an update can improve them. Rubric scores go with their grid run (they
+    describe its cells); pair judgements name their identities like votes, so they stay with them. A batch
+    job is written the moment it is created, so a restart goes on polling it."""
+    db.execute(
+        """
+        CREATE TABLE votes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source_kind TEXT NOT NULL,
+            run_id INTEGER NOT NULL,
+            item INTEGER NOT NULL,
+            repeat INTEGER NOT NULL DEFAULT 0,
+            contestants_json TEXT NOT NULL,
+            columns_json TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            winner INTEGER,
+            created_at REAL NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX votes_by_run ON votes (source_kind, run_id)")
+    db.execute(
+        """
+        CREATE TABLE vote_tags (
+            vote_id INTEGER NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (vote_id, tag)
+        )
+        """
+    )
+    db.execute("CREATE INDEX vote_tags_by_tag ON vote_tags (tag)")
+    db.execute(
+        """
+        CREATE TABLE judge_templates (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            criteria_json TEXT NOT NULL DEFAULT '[]',
+            profile_name TEXT,
+            model TEXT NOT NULL DEFAULT '',
+            max_tokens INTEGER NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )
+        """
+    )
+    # template_id has no foreign key: built-in templates have no row (their ids are negative).
+    db.execute(
+        """
+        CREATE TABLE rubric_scores (
+            run_id INTEGER NOT NULL REFERENCES grid_runs(id) ON DELETE CASCADE,
+            case_idx INTEGER NOT NULL,
+            variant INTEGER NOT NULL,
+            repeat INTEGER NOT NULL,
+            template_id INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            scores_json TEXT NOT NULL DEFAULT '{}',
+            reasons TEXT NOT NULL DEFAULT '',
+            raw_reply TEXT NOT NULL DEFAULT '',
+            cost_usd REAL,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (run_id, case_idx, variant, repeat, template_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE pair_judgements (
+            source_kind TEXT NOT NULL,
+            run_id INTEGER NOT NULL,
+            item INTEGER NOT NULL,
+            repeat INTEGER NOT NULL,
+            first_column INTEGER NOT NULL,
+            second_column INTEGER NOT NULL,
+            template_id INTEGER NOT NULL,
+            identities_json TEXT NOT NULL,
+            status TEXT NOT NULL,
+            as_shown TEXT,
+            swapped TEXT,
+            reasons TEXT NOT NULL DEFAULT '',
+            raw_replies_json TEXT NOT NULL DEFAULT '[]',
+            cost_usd REAL,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (source_kind, run_id, item, repeat, first_column, second_column, template_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE batch_jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            batch_id TEXT NOT NULL UNIQUE,
+            profile_name TEXT,
+            run_id INTEGER NOT NULL,
+            purpose TEXT NOT NULL,
+            custom_ids_json TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL,
+            counts_json TEXT NOT NULL DEFAULT '{}',
+            created_at REAL NOT NULL,
+            expires_at REAL,
+            ended_at REAL
+        )
+        """
+    )
+    db.execute("CREATE INDEX batch_jobs_by_run ON batch_jobs (run_id)")
+    # Small: the batches still to poll or collect, read at every start.
+    db.execute("CREATE INDEX batch_jobs_open ON batch_jobs (status) WHERE status != 'collected'")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_compare_runs,
@@ -506,6 +619,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m006_provider_checks,
     m007_tools,
     m008_grids,
+    m009_judging,
 )
 
 

@@ -38,6 +38,7 @@ from core.store.errors import (
 )
 from core.store.exchanges import ExchangeMethods
 from core.store.grids import GridMethods
+from core.store.judging import JudgingMethods
 from core.store.messages import MessageMethods
 from core.store.presets import PresetMethods
 from core.store.prompts import PromptMethods
@@ -76,6 +77,7 @@ class Store(
     ProviderCheckMethods,
     ToolSettingsMethods,
     GridMethods,
+    JudgingMethods,
     SpendMethods,
 ):
     """Conversations and profiles; the message tree is in `core.store.messages`, compare runs in

@@ -8,6 +8,7 @@ sees the `Store` itself, only these verbs. Errors are the store's own types (`co
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,14 @@ from core.model.branching import Versions
 from core.model.compare_run import CompareRun
 from core.model.conversation import Conversation, ConversationSummary, StoredMessage
 from core.model.grid import CellResult, GridRun, GridRunSummary, RunState, TestSet
+from core.model.judging import (
+    BatchJob,
+    JudgeTemplate,
+    PairJudgement,
+    RubricScore,
+    Vote,
+    VoteSourceKind,
+)
 from core.model.preset import Preset, UserDefaults
 from core.model.profile import Profile
 from core.model.provider_check import DoctorReport
@@ -362,6 +371,77 @@ class SpendService:
         return await self._worker.call(lambda store: store.spend(first, last))
 
 
+class JudgingService:
+    """Judging: blind votes (with tags), judge templates, the judge's scores and verdicts, and the batches a
+    run or a judge pass was submitted as.
+
+    Built-in judge templates are not rows: they are handed in (`core.judging.judge_prompts`, a layer above
+    the store) and listed first, with negative ids in their given order (-1, -2, …) so scores can name them;
+    saving one saves the user's own copy, and they cannot be deleted."""
+
+    def __init__(self, worker: StoreWorker, built_in_templates: Sequence[JudgeTemplate] = ()) -> None:
+        self._worker = worker
+        self._built_ins = tuple(
+            dataclasses.replace(template, id=-(index + 1))
+            for index, template in enumerate(built_in_templates)
+        )
+
+    async def save_vote(self, vote: Vote) -> Vote:
+        """Stored with its id filled in; ValueError (nothing saved) for a vote that cannot be counted."""
+        return await self._worker.call(lambda store: store.save_vote(vote))
+
+    async def delete_vote(self, vote_id: int) -> None:
+        """Undo a vote."""
+        await self._worker.call(lambda store: store.delete_vote(vote_id))
+
+    async def votes(self, kind: VoteSourceKind | None = None, run_id: int | None = None) -> list[Vote]:
+        """Every vote (or one kind's, or one run's), the oldest first, those on deleted runs included."""
+        return await self._worker.call(lambda store: store.list_votes(kind, run_id))
+
+    async def vote_tags(self) -> list[str]:
+        """Every tag used on a vote, for completion."""
+        return await self._worker.call(lambda store: store.vote_tags())
+
+    async def judge_templates(self) -> list[JudgeTemplate]:
+        """The built-in templates, then the user's by name."""
+        return [*self._built_ins, *await self._worker.call(lambda store: store.list_judge_templates())]
+
+    async def save_judge_template(self, t: JudgeTemplate) -> JudgeTemplate:
+        """Added (id None, or a built-in's negative id: saved as the user's copy) or changed."""
+        return await self._worker.call(lambda store: store.save_judge_template(t))
+
+    async def delete_judge_template(self, template_id: int) -> None:
+        if template_id < 0:
+            raise ValueError("A built-in judge template cannot be deleted.")
+        await self._worker.call(lambda store: store.delete_judge_template(template_id))
+
+    async def save_rubric_score(self, s: RubricScore) -> None:
+        await self._worker.call(lambda store: store.save_rubric_score(s))
+
+    async def rubric_scores(self, run_id: int) -> list[RubricScore]:
+        return await self._worker.call(lambda store: store.rubric_scores(run_id))
+
+    async def save_pair_judgement(self, j: PairJudgement) -> None:
+        await self._worker.call(lambda store: store.save_pair_judgement(j))
+
+    async def pair_judgements(self, kind: VoteSourceKind, run_id: int) -> list[PairJudgement]:
+        return await self._worker.call(lambda store: store.pair_judgements(kind, run_id))
+
+    async def save_batch_job(self, job: BatchJob) -> BatchJob:
+        """Saved the moment the provider created it; returns it with its id."""
+        return await self._worker.call(lambda store: store.save_batch_job(job))
+
+    async def update_batch_job(self, job: BatchJob) -> None:
+        await self._worker.call(lambda store: store.update_batch_job(job))
+
+    async def open_batch_jobs(self) -> list[BatchJob]:
+        """Batches not yet collected (to poll again after a restart)."""
+        return await self._worker.call(lambda store: store.open_batch_jobs())
+
+    async def batch_jobs(self, run_id: int) -> list[BatchJob]:
+        return await self._worker.call(lambda store: store.batch_jobs(run_id))
+
+
 @dataclass(frozen=True)
 class StoreServices:
     """Every door into the store, over one worker thread."""
@@ -377,9 +457,11 @@ class StoreServices:
     tool_settings: ToolSettingsService
     grids: GridService
     spend: SpendService
+    judging: JudgingService
 
     @classmethod
-    def over(cls, worker: StoreWorker) -> StoreServices:
+    def over(cls, worker: StoreWorker, built_in_templates: Sequence[JudgeTemplate] = ()) -> StoreServices:
+        """`built_in_templates`: the judge's templates that ship with the app (listed by `judging`)."""
         return cls(
             ConversationService(worker),
             ProfileService(worker),
@@ -392,4 +474,5 @@ class StoreServices:
             ToolSettingsService(worker),
             GridService(worker),
             SpendService(worker),
+            JudgingService(worker, built_in_templates),
         )

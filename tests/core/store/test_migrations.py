@@ -41,6 +41,7 @@ def test_a_new_database_gets_every_migration_recorded_by_name(db: sqlite3.Connec
         "m006_provider_checks",
         "m007_tools",
         "m008_grids",
+        "m009_judging",
     ]
     assert {"conversations", "messages", "profiles", "_migrations"} <= tables(db)
 

@@ -1,0 +1,380 @@
+"""Judging in the store: blind votes and their tags, the user's judge templates, the judge's rubric scores and
+pair judgements, and the batches submitted to a provider.
+
+A vote row holds its contestants' identities (key and label) and columns, so it keeps counting in the
+ratings after its run or variants are deleted. Judgements are upserted by what they judge (a new judge pass
+with the same template replaces the old verdict); batch jobs are written the moment they are created and
+updated as they are polled.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from core.model.codec import dumps, loads_list, loads_object
+from core.model.conversation_filter import clean_tags
+from core.model.judging import (
+    BatchJob,
+    BatchStatus,
+    JudgeTemplate,
+    PairJudgement,
+    RubricScore,
+    Vote,
+    VoteSourceKind,
+)
+from core.model.judging_codec import (
+    batch_job_from_values,
+    check_vote,
+    counts_to_dict,
+    criterion_to_dict,
+    identity_to_dict,
+    pair_judgement_from_dict,
+    rubric_score_from_dict,
+    template_from_dict,
+    vote_from_dict,
+)
+from core.store.db import StoreBase, lastrowid
+from core.store.errors import RecordNotFoundError
+
+_VOTE_COLUMNS = (
+    "id, source_kind, run_id, item, repeat, contestants_json, columns_json, outcome, winner, created_at, "
+    "(SELECT json_group_array(tag) FROM (SELECT tag FROM vote_tags WHERE vote_id = votes.id "
+    "ORDER BY casefold(tag))) AS tags_json"
+)
+_TEMPLATE_COLUMNS = "id, name, kind, prompt, criteria_json, profile_name, model, max_tokens"
+_BATCH_COLUMNS = (
+    "id, batch_id, profile_name, run_id, purpose, custom_ids_json, status, counts_json, created_at, "
+    "expires_at, ended_at"
+)
+
+
+class JudgingMethods(StoreBase):
+    """Part of `core.store.repository.Store`."""
+
+    # -- votes ---------------------------------------------------------------------------------------------
+
+    def save_vote(self, vote: Vote) -> Vote:
+        """A new vote (its id is ignored), with its tags tidied; returns it as stored. Raises ValueError for
+        a vote that cannot be counted (fewer than two contestants, a winner out of range), saving nothing."""
+        check_vote(vote)
+        with self._transaction():
+            vote_id = self._insert_vote(vote)
+        return self.get_vote(vote_id)
+
+    def get_vote(self, vote_id: int) -> Vote:
+        row = self._db.execute(f"SELECT {_VOTE_COLUMNS} FROM votes WHERE id = ?", (vote_id,)).fetchone()
+        if row is None:
+            raise RecordNotFoundError(f"There is no vote {vote_id}.", path=self.path)
+        return _vote_from_row(row)
+
+    def delete_vote(self, vote_id: int) -> None:
+        """Undo a vote (its tags go with it)."""
+        cursor = self._db.execute("DELETE FROM votes WHERE id = ?", (vote_id,))
+        if cursor.rowcount == 0:
+            raise RecordNotFoundError(f"There is no vote {vote_id}.", path=self.path)
+
+    def list_votes(self, kind: VoteSourceKind | None = None, run_id: int | None = None) -> list[Vote]:
+        """Every vote, or those of one kind of source, or of one run; the oldest first. Votes on deleted
+        runs are included: their contestants' identities are in the rows."""
+        conditions: list[str] = []
+        params: list[object] = []
+        if kind is not None:
+            conditions.append("source_kind = ?")
+            params.append(kind.value)
+        if run_id is not None:
+            conditions.append("run_id = ?")
+            params.append(run_id)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        rows = self._db.execute(
+            f"SELECT {_VOTE_COLUMNS} FROM votes{where} ORDER BY created_at, id", params
+        ).fetchall()
+        return [_vote_from_row(row) for row in rows]
+
+    def vote_tags(self) -> list[str]:
+        """Every tag used on a vote, sorted ignoring case."""
+        return [
+            row["tag"]
+            for row in self._db.execute("SELECT DISTINCT tag FROM vote_tags ORDER BY casefold(tag), tag")
+        ]
+
+    # -- judge templates ------------------------------------------------------------------------------------
+
+    def list_judge_templates(self) -> list[JudgeTemplate]:
+        """The user's templates, by name."""
+        rows = self._db.execute(
+            f"SELECT {_TEMPLATE_COLUMNS} FROM judge_templates ORDER BY casefold(name), id"
+        ).fetchall()
+        return [_template_from_row(row) for row in rows]
+
+    def save_judge_template(self, template: JudgeTemplate) -> JudgeTemplate:
+        """Added when its id is None (or negative: a built-in one, saved as the user's own copy), else
+        changed; returns it as stored. Raises ValueError for a template without a name or a prompt."""
+        if not template.name.strip():
+            raise ValueError("A judge template needs a name.")
+        if not template.prompt.strip():
+            raise ValueError("A judge template needs a prompt.")
+        if template.max_tokens < 1:
+            raise ValueError(f"A judge needs at least 1 output token, not {template.max_tokens}.")
+        now = self._clock()
+        values = (
+            template.name,
+            template.kind.value,
+            template.prompt,
+            dumps([criterion_to_dict(criterion) for criterion in template.criteria]),
+            template.profile_name,
+            template.model,
+            template.max_tokens,
+        )
+        with self._transaction():
+            if template.id is None or template.id < 0:
+                template_id = lastrowid(
+                    self._db.execute(
+                        "INSERT INTO judge_templates (name, kind, prompt, criteria_json, profile_name, "
+                        "model, max_tokens, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (*values, now, now),
+                    )
+                )
+            else:
+                template_id = template.id
+                cursor = self._db.execute(
+                    "UPDATE judge_templates SET name = ?, kind = ?, prompt = ?, criteria_json = ?, "
+                    "profile_name = ?, model = ?, max_tokens = ?, updated_at = ? WHERE id = ?",
+                    (*values, now, template_id),
+                )
+                if cursor.rowcount == 0:
+                    raise self._no_template(template_id)
+        return self.get_judge_template(template_id)
+
+    def get_judge_template(self, template_id: int) -> JudgeTemplate:
+        row = self._db.execute(
+            f"SELECT {_TEMPLATE_COLUMNS} FROM judge_templates WHERE id = ?", (template_id,)
+        ).fetchone()
+        if row is None:
+            raise self._no_template(template_id)
+        return _template_from_row(row)
+
+    def delete_judge_template(self, template_id: int) -> None:
+        """The template goes; the scores it gave stay with their runs."""
+        cursor = self._db.execute("DELETE FROM judge_templates WHERE id = ?", (template_id,))
+        if cursor.rowcount == 0:
+            raise self._no_template(template_id)
+
+    # -- judgements ---------------------------------------------------------------------------------------
+
+    def save_rubric_score(self, score: RubricScore) -> None:
+        """One cell repeat's scores by one template; replaces an earlier judgement of the same."""
+        self._upsert_rubric_score(score)
+
+    def rubric_scores(self, run_id: int) -> list[RubricScore]:
+        rows = self._db.execute(
+            "SELECT run_id, case_idx, variant, repeat, template_id, status, scores_json, reasons, raw_reply, "
+            "cost_usd, created_at FROM rubric_scores WHERE run_id = ? "
+            "ORDER BY case_idx, variant, repeat, template_id",
+            (run_id,),
+        ).fetchall()
+        return [
+            rubric_score_from_dict(
+                {**dict(row), "case": row["case_idx"], "scores": loads_object(row["scores_json"])}
+            )
+            for row in rows
+        ]
+
+    def save_pair_judgement(self, judgement: PairJudgement) -> None:
+        """One pair's verdicts by one template; replaces an earlier judgement of the same pair."""
+        self._upsert_pair_judgement(judgement)
+
+    def pair_judgements(self, kind: VoteSourceKind, run_id: int) -> list[PairJudgement]:
+        rows = self._db.execute(
+            "SELECT source_kind, run_id, item, repeat, first_column, second_column, template_id, "
+            "identities_json, status, as_shown, swapped, reasons, raw_replies_json, cost_usd, created_at "
+            "FROM pair_judgements WHERE source_kind = ? AND run_id = ? "
+            "ORDER BY item, repeat, first_column, second_column, template_id",
+            (kind.value, run_id),
+        ).fetchall()
+        return [_pair_judgement_from_row(row) for row in rows]
+
+    # -- batch jobs ---------------------------------------------------------------------------------------
+
+    def save_batch_job(self, job: BatchJob) -> BatchJob:
+        """A batch just created at the provider (its id is ignored); returns it as stored."""
+        cursor = self._db.execute(
+            f"INSERT INTO batch_jobs ({_BATCH_COLUMNS.removeprefix('id, ')}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                job.batch_id,
+                job.profile_name,
+                job.run_id,
+                job.purpose.value,
+                dumps(dict(job.custom_ids)),
+                job.status.value,
+                dumps(counts_to_dict(job.counts)),
+                job.created_at or self._clock(),
+                job.expires_at,
+                job.ended_at,
+            ),
+        )
+        return self._batch_job(lastrowid(cursor))
+
+    def update_batch_job(self, job: BatchJob) -> None:
+        """What polling learnt: status, counts, when it ended (the custom ids do not change)."""
+        if job.id is None:
+            raise ValueError("Only a saved batch job can be updated.")
+        cursor = self._db.execute(
+            "UPDATE batch_jobs SET status = ?, counts_json = ?, expires_at = ?, ended_at = ? WHERE id = ?",
+            (job.status.value, dumps(counts_to_dict(job.counts)), job.expires_at, job.ended_at, job.id),
+        )
+        if cursor.rowcount == 0:
+            raise RecordNotFoundError(f"There is no batch job {job.id}.", path=self.path)
+
+    def open_batch_jobs(self) -> list[BatchJob]:
+        """Batches whose results are not all collected yet, the oldest first."""
+        rows = self._db.execute(
+            f"SELECT {_BATCH_COLUMNS} FROM batch_jobs WHERE status != ? ORDER BY created_at, id",
+            (BatchStatus.COLLECTED.value,),
+        ).fetchall()
+        return [_batch_job_from_row(row) for row in rows]
+
+    def batch_jobs(self, run_id: int) -> list[BatchJob]:
+        rows = self._db.execute(
+            f"SELECT {_BATCH_COLUMNS} FROM batch_jobs WHERE run_id = ? ORDER BY created_at, id", (run_id,)
+        ).fetchall()
+        return [_batch_job_from_row(row) for row in rows]
+
+    # -- helpers (also used by the import, inside its transaction) -------------------------------------------
+
+    def _insert_vote(self, vote: Vote) -> int:
+        vote_id = lastrowid(
+            self._db.execute(
+                "INSERT INTO votes (source_kind, run_id, item, repeat, contestants_json, columns_json, "
+                "outcome, winner, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    vote.source.kind.value,
+                    vote.source.run_id,
+                    vote.source.item,
+                    vote.source.repeat,
+                    dumps([identity_to_dict(identity) for identity in vote.contestants]),
+                    dumps(list(vote.columns)),
+                    vote.outcome.value,
+                    vote.winner,
+                    vote.created_at or self._clock(),
+                ),
+            )
+        )
+        self._db.executemany(
+            "INSERT INTO vote_tags (vote_id, tag) VALUES (?, ?)",
+            [(vote_id, tag) for tag in clean_tags(list(vote.tags))],
+        )
+        return vote_id
+
+    def _upsert_rubric_score(self, score: RubricScore) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO rubric_scores (run_id, case_idx, variant, repeat, template_id, status, "
+            "scores_json, reasons, raw_reply, cost_usd, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                score.run_id,
+                score.case,
+                score.variant,
+                score.repeat,
+                score.template_id,
+                score.status.value,
+                dumps(dict(score.scores)),
+                score.reasons,
+                score.raw_reply,
+                score.cost_usd,
+                score.created_at or self._clock(),
+            ),
+        )
+
+    def _upsert_pair_judgement(self, judgement: PairJudgement) -> None:
+        source = judgement.source
+        self._db.execute(
+            "INSERT OR REPLACE INTO pair_judgements (source_kind, run_id, item, repeat, first_column, "
+            "second_column, template_id, identities_json, status, as_shown, swapped, reasons, "
+            "raw_replies_json, cost_usd, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                source.kind.value,
+                source.run_id,
+                source.item,
+                source.repeat,
+                judgement.columns[0],
+                judgement.columns[1],
+                judgement.template_id,
+                dumps([identity_to_dict(identity) for identity in judgement.identities]),
+                judgement.status.value,
+                None if judgement.as_shown is None else judgement.as_shown.value,
+                None if judgement.swapped is None else judgement.swapped.value,
+                judgement.reasons,
+                dumps(list(judgement.raw_replies)),
+                judgement.cost_usd,
+                judgement.created_at or self._clock(),
+            ),
+        )
+
+    def _batch_job(self, job_id: int) -> BatchJob:
+        row = self._db.execute(f"SELECT {_BATCH_COLUMNS} FROM batch_jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            raise RecordNotFoundError(f"There is no batch job {job_id}.", path=self.path)
+        return _batch_job_from_row(row)
+
+    def _no_template(self, template_id: int) -> RecordNotFoundError:
+        return RecordNotFoundError(f"There is no judge template {template_id}.", path=self.path)
+
+
+def _vote_from_row(row: sqlite3.Row) -> Vote:
+    return vote_from_dict(
+        {
+            "source": {
+                "kind": row["source_kind"],
+                "run_id": row["run_id"],
+                "item": row["item"],
+                "repeat": row["repeat"],
+            },
+            "contestants": loads_list(row["contestants_json"]),
+            "columns": loads_list(row["columns_json"]),
+            "outcome": row["outcome"],
+            "winner": row["winner"],
+            "tags": loads_list(row["tags_json"]),
+            "created_at": row["created_at"],
+        },
+        id=row["id"],
+    )
+
+
+def _template_from_row(row: sqlite3.Row) -> JudgeTemplate:
+    return template_from_dict(
+        {**dict(row), "criteria": loads_list(row["criteria_json"])},
+        id=row["id"],
+    )
+
+
+def _pair_judgement_from_row(row: sqlite3.Row) -> PairJudgement:
+    return pair_judgement_from_dict(
+        {
+            **dict(row),
+            "source": {
+                "kind": row["source_kind"],
+                "run_id": row["run_id"],
+                "item": row["item"],
+                "repeat": row["repeat"],
+            },
+            "columns": [row["first_column"], row["second_column"]],
+            "identities": loads_list(row["identities_json"]),
+            "raw_replies": loads_list(row["raw_replies_json"]),
+        }
+    )
+
+
+def _batch_job_from_row(row: sqlite3.Row) -> BatchJob:
+    return batch_job_from_values(
+        id=row["id"],
+        batch_id=row["batch_id"],
+        profile_name=row["profile_name"],
+        run_id=row["run_id"],
+        purpose=row["purpose"],
+        custom_ids=loads_object(row["custom_ids_json"]),
+        status=row["status"],
+        counts=loads_object(row["counts_json"]),
+        created_at=row["created_at"],
+        expires_at=row["expires_at"],
+        ended_at=row["ended_at"],
+    )
