@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from core.compare.session import CompareSession
     from core.demo import ServerThread
     from core.grid.runner import GridRunner
+    from core.judging.judge_runner import JudgeRunner
     from core.model.profile import Profile
     from core.model.provider_check import Loss
     from core.model.tools import ServerStatus
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from gui.compare.session_signals import CompareSignals
     from gui.compare.view import CompareView
     from gui.grid.feature import GridFeature
+    from gui.judging.judge_tools import JudgeTools
     from gui.providers.controller import ProvidersController
     from gui.tools.controller import ToolsController
     from gui.transfer.menu import TransferMenu
@@ -126,10 +128,13 @@ class TriptychApp:
         recent_folders.use_settings(self.settings)
         self.keys = keys or KeyStore()
         self.store = StoreWorker(paths.database_path(self.data_dir))
-        self.services = StoreServices.over(self.store)
+        from core.judging.judge_prompts import BUILT_IN_TEMPLATES
+
+        self.services = StoreServices.over(self.store, BUILT_IN_TEMPLATES)
         self.clients = ClientPool(self.keys, retry=retry, limits=limits)
         self._retry = retry
         self._grid_runner: GridRunner | None = None
+        self._judge_runner: JudgeRunner | None = None
         self.tool_secrets = tool_secrets or ToolSecrets()
         # Cheap to build: the MCP SDK is imported when the first server starts, after the window shows.
         self.tool_hub = ToolHub(self.tool_secrets, on_status=self._tool_status)
@@ -272,8 +277,46 @@ class TriptychApp:
             grids=self.services.grids, runner=runner, signals=signals, tasks=self.tasks,
             settings=self.settings,
             profile_names=lambda: [profile.name for profile in self._profiles],
-            presets=window.presets.presets, estimate=estimate,
+            presets=window.presets.presets, estimate=estimate, judge=self._judge_tools(),
         )  # fmt: skip
+
+    def _judge_tools(self) -> JudgeTools:
+        """The grid's LLM judge: its runner (events through Qt signals), the cost of a pass priced like a
+        run's (judgements already made left out), and the models offered for judging."""
+        from collections.abc import Sequence
+
+        from core.grid.cost import CostPreview
+        from core.judging.judge_cost import judge_cost_preview
+        from core.judging.judge_plan import Pair
+        from core.judging.judge_runner import JudgeRunner
+        from core.model.catalog import MODELS
+        from core.model.grid import GridRun
+        from core.model.judging import JudgeTemplate, PairJudgement, RubricScore, VoteSourceKind
+        from gui.judging.judge_signals import JudgeSignals
+        from gui.judging.judge_tools import JudgeTools
+
+        judging = self.services.judging
+        signals = JudgeSignals()
+        self._judge_runner = JudgeRunner(self.clients, judging, signals, retry=self._retry)
+
+        async def estimate(run: GridRun, template: JudgeTemplate, pairs: Sequence[Pair]) -> CostPreview:
+            assert run.id is not None
+            existing: list[RubricScore | PairJudgement] = [
+                *await judging.rubric_scores(run.id),
+                *await judging.pair_judgements(VoteSourceKind.GRID, run.id),
+            ]
+            return await judge_cost_preview(
+                run, template, self.session.input_counter, pairs,
+                existing=existing, price_overrides=self.clients.price_overrides,
+            )  # fmt: skip
+
+        def models() -> list[str]:
+            found = [info.id for info in MODELS]
+            for discovered in self._discovered.values():
+                found.extend(model.id for model in discovered)
+            return list(dict.fromkeys(found))
+
+        return JudgeTools(judging, self._judge_runner, signals, estimate, models)
 
     def _open_providers(self) -> None:
         if self.providers is not None:  # made a moment after the first frame (_add_features)
@@ -440,6 +483,8 @@ class TriptychApp:
         await self.session.close()
         if self._grid_runner is not None:
             await self._grid_runner.close()  # runs under way are left paused, to resume next time
+        if self._judge_runner is not None:
+            await self._judge_runner.close()  # judgements made are kept; the rest are judged next time
         if self._compare is not None:
             await self._compare[0].close()
         await self.tasks.shutdown()

@@ -239,11 +239,12 @@ class JudgeTemplatesDialog(QDialog):
     def add_criterion(self, criterion: Criterion) -> None:
         row = self.criteria.rowCount()
         self.criteria.insertRow(row)
-        self.criteria.setItem(row, 0, QTableWidgetItem(criterion.name))
+        name = QTableWidgetItem(criterion.name)
+        self.criteria.setItem(row, 0, name)
         self.criteria.setItem(row, 1, QTableWidgetItem(criterion.description))
         if not criterion.name:
             self.criteria.setCurrentCell(row, 0)
-            self.criteria.editItem(self.criteria.item(row, 0))
+            self.criteria.editItem(name)
 
     def _remove_criterion(self) -> None:
         rows = sorted({index.row() for index in self.criteria.selectedIndexes()}, reverse=True)
