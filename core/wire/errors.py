@@ -319,6 +319,24 @@ def without_secret(error: ApiError, *secrets: str) -> ApiError:
     return error
 
 
+class BatchExpiredError(ApiError):
+    """A request of a Message Batch was never processed: the batch reached its 24-hour limit first."""
+
+    kind = ErrorKind.BATCH_EXPIRED
+
+
+class BatchCanceledError(ApiError):
+    """A request of a Message Batch was never processed: the batch was cancelled first."""
+
+    kind = ErrorKind.BATCH_CANCELED
+
+
+class BatchNoResultError(ApiError):
+    """A Message Batch ended, and its results file had no line for this request."""
+
+    kind = ErrorKind.BATCH_NO_RESULT
+
+
 class MissingKeyError(ApiError):
     """The profile has no API key in the keyring (or for this session): nothing was sent."""
 
