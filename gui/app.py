@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from core.api.retry import RetryPolicy
     from core.compare.session import CompareSession
     from core.demo import ServerThread
+    from core.grid.batch_flow import PollPolicy
+    from core.grid.batch_runner import GridBatchRunner
     from core.grid.runner import GridRunner
     from core.judging.judge_runner import JudgeRunner
     from core.model.profile import Profile
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from gui.compare.saved_runs import CompareRunsMenu
     from gui.compare.session_signals import CompareSignals
     from gui.compare.view import CompareView
+    from gui.grid.batch_choice import BatchTools
     from gui.grid.feature import GridFeature
     from gui.judging.judge_tools import JudgeTools
     from gui.providers.controller import ProvidersController
@@ -94,7 +97,9 @@ class TriptychApp:
         limits: NetworkLimits | None = None,
         tool_secrets: ToolSecrets | None = None,
         first_frame: FirstFrame | None = None,
+        batch_poll: PollPolicy | None = None,
     ) -> None:
+        """`batch_poll`: how often a batch run asks whether its batch ended (tests make it fast)."""
         # Imported here, not at the top: the app's own start shows the first frame before these load.
         import asyncio
 
@@ -135,6 +140,8 @@ class TriptychApp:
         self._retry = retry
         self._grid_runner: GridRunner | None = None
         self._judge_runner: JudgeRunner | None = None
+        self._batch_runner: GridBatchRunner | None = None
+        self._batch_poll = batch_poll
         self.tool_secrets = tool_secrets or ToolSecrets()
         # Cheap to build: the MCP SDK is imported when the first server starts, after the window shows.
         self.tool_hub = ToolHub(self.tool_secrets, on_status=self._tool_status)
@@ -278,7 +285,27 @@ class TriptychApp:
             settings=self.settings,
             profile_names=lambda: [profile.name for profile in self._profiles],
             presets=window.presets.presets, estimate=estimate, judge=self._judge_tools(),
+            batches=self._batch_tools(),
         )  # fmt: skip
+
+    def _batch_tools(self) -> BatchTools:
+        """Grid runs sent as Message Batches: the runner (its events through Qt signals), the probe the
+        window asks before offering a batch, and batches a quit left open followed again from now on."""
+        from core.grid.batch_runner import GridBatchRunner
+        from gui.grid.batch_choice import BatchTools
+        from gui.grid.batch_signals import BatchSignals
+
+        signals = BatchSignals()
+        runner = GridBatchRunner(
+            self.store, self.clients, self.services.judging, signals, poll=self._batch_poll
+        )
+        self._batch_runner = runner
+
+        async def supports_batches(profile_name: str | None) -> bool:
+            return (await runner.flow.support(profile_name)).supported
+
+        self.tasks.start(runner.resume_open())
+        return BatchTools(runner, signals, supports_batches, self.services.judging.batch_jobs)
 
     def _judge_tools(self) -> JudgeTools:
         """The grid's LLM judge: its runner (events through Qt signals), the cost of a pass priced like a
@@ -485,6 +512,8 @@ class TriptychApp:
             await self._grid_runner.close()  # runs under way are left paused, to resume next time
         if self._judge_runner is not None:
             await self._judge_runner.close()  # judgements made are kept; the rest are judged next time
+        if self._batch_runner is not None:
+            await self._batch_runner.close()  # the batches go on at the provider; followed again next start
         if self._compare is not None:
             await self._compare[0].close()
         await self.tasks.shutdown()
