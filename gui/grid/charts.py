@@ -29,7 +29,6 @@ from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QComboBox, QGraphicsScene, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.grid.stats import METRICS, column_results, column_summaries, column_values
-from core.judging.pareto import pareto_front
 from core.model.grid import CellKey, CellResult, CellStatus, GridRun
 from gui.grid.metric_names import metric_name, metric_names, usd_text
 from gui.grid.stats_view import NAME_PARTS
@@ -408,6 +407,8 @@ class GridCharts(QWidget):
         points = quality_cost_points(run, self._quality)
         if not points:
             return
+        from core.judging.pareto import pareto_front
+
         variants = sorted(points)
         xy = [points[variant] for variant in variants]
         self.front = [variants[index] for index in pareto_front(xy)]

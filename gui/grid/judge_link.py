@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from core.judging.agreement import agreement
 from core.model.grid import CellKey, GridRun
 from core.model.judging import (
     Agreement,
@@ -108,7 +107,13 @@ class GridJudge(QObject):
         self.scores[CellKey(score.case, score.variant, score.repeat)] = score
 
     def _agree(self) -> None:
-        self.agreement = agreement(self.votes, self.pairs) if self.votes and self.pairs else None
+        """The judge against the user's blind votes, once the run has both."""
+        if not (self.votes and self.pairs):
+            self.agreement = None
+            return
+        from core.judging.agreement import agreement
+
+        self.agreement = agreement(self.votes, self.pairs)
 
     @property
     def judged(self) -> bool:

@@ -647,7 +647,7 @@ class GridWindow(QMainWindow):
     def _runner_call(self, action: str) -> None:
         if self.run is None or self.run.id is None:
             return
-        if self.run_bar.batch is not None and self._batches is not None:
+        if self._batches is not None and self._batches.runner.is_following(self.run.id):
             if action == "cancel":  # a batch is cancelled at the provider; nothing else applies to it
                 self._tasks.start(self._batches.runner.cancel(self.run.id))
             return

@@ -47,7 +47,9 @@ def dark_theme(qapp: QApplication) -> Iterator[None]:
         apply_theme(qapp, "system")
 
 
-def test_each_column_is_a_point_at_its_mean_cost_and_quality_with_the_front_marked(charts: GridCharts) -> None:
+def test_each_column_is_a_point_at_its_mean_cost_and_quality_with_the_front_marked(
+    charts: GridCharts,
+) -> None:
     assert charts.quality_plot is not None and charts.quality_points is not None
     xs, ys = charts.quality_points.getData()
     assert np.allclose(xs, [COST_PER_REPEAT[v] for v in range(3)])
