@@ -6,12 +6,19 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from core.model.judging import BatchJob, BatchStatus
 
 if TYPE_CHECKING:
     from core.grid.cost import CostPreview
+
+
+class BatchWords(QObject):
+    """Plurals: pyside6-lupdate reads `%n` only from `tr(text, "", count)`."""
+
+    def requests(self, count: int) -> str:
+        return self.tr("%n request(s)", "", count)
 
 
 def _money(low: float, high: float) -> str:
@@ -22,7 +29,7 @@ def _money(low: float, high: float) -> str:
 
 def live_cost_text(preview: CostPreview) -> str:
     """ "12 requests, $0.0120–$0.0450", with what the estimate leaves out."""
-    requests = QCoreApplication.translate("BatchWords", "%n request(s)", "", preview.requests)
+    requests = BatchWords().requests(preview.requests)
     return _with_unpriced(f"{requests}, {_money(preview.low_usd, preview.high_usd)}", preview)
 
 
@@ -31,7 +38,7 @@ def live_and_batch_text(preview: CostPreview, *, batch_offered: bool, batch_chos
     cost alone when the provider takes no batches."""
     if not batch_offered:
         return live_cost_text(preview)
-    requests = QCoreApplication.translate("BatchWords", "%n request(s)", "", preview.requests)
+    requests = BatchWords().requests(preview.requests)
     live = _money(preview.low_usd, preview.high_usd)
     batch = _money(preview.batch_low_usd, preview.batch_high_usd)
     chosen = QCoreApplication.translate("BatchWords", "chosen")

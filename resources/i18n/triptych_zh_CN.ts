@@ -363,6 +363,99 @@
     </message>
 </context>
 <context>
+    <name>BatchChoice</name>
+    <message>
+        <location filename="../../gui/grid/batch_choice.py" line="47"/>
+        <source>Run as a batch (half price, results within 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/batch_choice.py" line="49"/>
+        <source>Sends every request of the run as one Message Batch at the batch price</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/judging/batch_words.py" line="21"/>
+        <source>%n request(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n 个请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="44"/>
+        <source>chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="45"/>
+        <source>live {cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="46"/>
+        <source>as a batch {cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="56"/>
+        <source>(input estimated here: the provider does not count tokens)</source>
+        <translation type="unfinished">（输入为本地估算：该服务商不提供 token 计数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="60"/>
+        <source>Not in the total (no known price): {models}</source>
+        <translation type="unfinished">未计入总额（价格未知）：{models}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="71"/>
+        <source>Batch in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="72"/>
+        <source>Batch being cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="73"/>
+        <source>Batch ended, collecting the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="74"/>
+        <source>Batch collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="77"/>
+        <source>{answered} of {total} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="82"/>
+        <source>{n} errored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="84"/>
+        <source>{n} cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="86"/>
+        <source>{n} expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="89"/>
+        <source>expires in {h:.0f} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BranchActions</name>
     <message>
         <location filename="../../gui/chat/branch_actions.py" line="110"/>
@@ -602,66 +695,66 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="37"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
         <source>{case} — {variant}</source>
         <translation>{case} — {variant}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="41"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="48"/>
         <source>Every repeat</source>
         <translation>每次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="42"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="49"/>
         <source>The prompt, then each repeat&apos;s reply in turn</source>
         <translation>先是提示词，然后依次是每次重复的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="43"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="50"/>
         <source>Word diff…</source>
         <translation>逐词对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="51"/>
         <source>Compares two repeats&apos; replies word by word</source>
         <translation>逐词比较两次重复的回复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="57"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="74"/>
         <source>%n repeat(s)</source>
         <translation>
             <numerusform>%n 次重复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="59"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 次失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="70"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="87"/>
         <source>**Repeat {n}**</source>
         <translation>**第 {n} 次重复**</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="93"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="79"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="96"/>
         <source>total {seconds:.2f} s</source>
         <translation>总计 {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="81"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="98"/>
         <source>{tokens} output tokens</source>
         <translation>{tokens} 个输出 token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="105"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="122"/>
         <source>Repeat {n}</source>
         <translation>第 {n} 次重复</translation>
     </message>
@@ -2431,75 +2524,95 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="106"/>
+        <location filename="../../gui/grid/charts.py" line="112"/>
         <source>Metric shown in the box plot</source>
         <translation>箱线图显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="110"/>
+        <location filename="../../gui/grid/charts.py" line="116"/>
         <source>Box plot of:</source>
         <translation>箱线图指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="121"/>
+        <location filename="../../gui/grid/charts.py" line="127"/>
         <source>Charts of the run</source>
         <translation>本次运行的图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="208"/>
+        <location filename="../../gui/grid/charts.py" line="228"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="231"/>
+        <location filename="../../gui/grid/charts.py" line="251"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="312"/>
+        <location filename="../../gui/grid/charts.py" line="332"/>
         <source>Cost per column (every repeat)</source>
         <translation>每列费用（所有重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="333"/>
+        <location filename="../../gui/grid/charts.py" line="353"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="338"/>
+        <location filename="../../gui/grid/charts.py" line="358"/>
         <source>Tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="422"/>
+        <location filename="../../gui/grid/charts.py" line="402"/>
+        <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="405"/>
+        <source>Mean cost per reply (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="406"/>
+        <source>Mean judge score (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="516"/>
         <source>Cost per column</source>
         <translation>每列费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="423"/>
+        <location filename="../../gui/grid/charts.py" line="517"/>
         <source>Tokens per column</source>
         <translation>每列 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="519"/>
+        <source>Quality against cost</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GridFeature</name>
     <message>
-        <location filename="../../gui/grid/feature.py" line="53"/>
+        <location filename="../../gui/grid/feature.py" line="59"/>
         <source>Evaluation grid…</source>
         <translation>评测网格…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="54"/>
+        <location filename="../../gui/grid/feature.py" line="60"/>
         <source>Run a set of prompts against several settings, with repeats</source>
         <translation>用多组设置运行一组提示词，并可重复多次</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="104"/>
+        <location filename="../../gui/grid/feature.py" line="112"/>
         <source>Add to test set…</source>
         <translation>加入测试集…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="129"/>
+        <location filename="../../gui/grid/feature.py" line="137"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation>已加入测试集“{name}”（第 {version} 版）。</translation>
     </message>
@@ -2545,6 +2658,49 @@ The menu starts: {command}</source>
         <location filename="../../gui/grid/files.py" line="38"/>
         <source>SVG images (*.svg)</source>
         <translation>SVG 图片 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>GridJudge</name>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="72"/>
+        <source>Judge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="74"/>
+        <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="76"/>
+        <source>Judge templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="77"/>
+        <source>Edits the rubrics and prompts the judge uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="220"/>
+        <source>Judging was cancelled; the judgements made are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="224"/>
+        <source>Judging stopped: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="233"/>
+        <source>Judged: {scored} of {total} replies scored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="238"/>
+        <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2822,315 +2978,342 @@ The menu starts: {command}</source>
 <context>
     <name>GridTableModel</name>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="137"/>
+        <location filename="../../gui/grid/table_model.py" line="154"/>
         <source>Double-click (or Enter) to see every repeat</source>
         <translation>双击（或按 Enter）查看每次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="183"/>
+        <location filename="../../gui/grid/table_model.py" line="200"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="185"/>
-        <location filename="../../gui/grid/table_model.py" line="203"/>
+        <location filename="../../gui/grid/table_model.py" line="202"/>
+        <location filename="../../gui/grid/table_model.py" line="222"/>
         <source>{done}/{repeats}</source>
         <translation>{done}/{repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="187"/>
+        <location filename="../../gui/grid/table_model.py" line="204"/>
         <source>{n} failed</source>
         <translation>{n} 次失败</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="189"/>
+        <location filename="../../gui/grid/table_model.py" line="206"/>
         <source>running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="192"/>
+        <location filename="../../gui/grid/table_model.py" line="209"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="195"/>
+        <location filename="../../gui/grid/table_model.py" line="212"/>
         <source>{tokens} tok</source>
         <translation>{tokens} token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="217"/>
+        <source>quality {score:.1f}/5</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="263"/>
+        <location filename="../../gui/grid/window.py" line="306"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="264"/>
+        <location filename="../../gui/grid/window.py" line="307"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="265"/>
+        <location filename="../../gui/grid/window.py" line="308"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="266"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="267"/>
+        <location filename="../../gui/grid/window.py" line="310"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="268"/>
+        <location filename="../../gui/grid/window.py" line="311"/>
         <source>Charts as PNG…</source>
         <translation>图表导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="269"/>
+        <location filename="../../gui/grid/window.py" line="312"/>
         <source>Charts as SVG…</source>
         <translation>图表导出为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="270"/>
+        <location filename="../../gui/grid/window.py" line="313"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="271"/>
+        <location filename="../../gui/grid/window.py" line="314"/>
+        <source>&amp;Judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="316"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="272"/>
+        <location filename="../../gui/grid/window.py" line="317"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="273"/>
+        <location filename="../../gui/grid/window.py" line="318"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="274"/>
+        <location filename="../../gui/grid/window.py" line="319"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="275"/>
+        <location filename="../../gui/grid/window.py" line="320"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="276"/>
+        <location filename="../../gui/grid/window.py" line="321"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="277"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="279"/>
+        <location filename="../../gui/grid/window.py" line="324"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="281"/>
+        <location filename="../../gui/grid/window.py" line="326"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="282"/>
+        <location filename="../../gui/grid/window.py" line="327"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
-        <location filename="../../gui/grid/window.py" line="286"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="331"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
-        <location filename="../../gui/grid/window.py" line="290"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="335"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
-        <location filename="../../gui/grid/window.py" line="292"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="288"/>
+        <location filename="../../gui/grid/window.py" line="333"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="291"/>
+        <location filename="../../gui/grid/window.py" line="336"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="294"/>
+        <location filename="../../gui/grid/window.py" line="339"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="296"/>
+        <location filename="../../gui/grid/window.py" line="341"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="298"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="300"/>
+        <location filename="../../gui/grid/window.py" line="345"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="301"/>
+        <location filename="../../gui/grid/window.py" line="346"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="302"/>
-        <location filename="../../gui/grid/window.py" line="303"/>
+        <location filename="../../gui/grid/window.py" line="347"/>
+        <location filename="../../gui/grid/window.py" line="348"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="304"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="305"/>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="350"/>
+        <location filename="../../gui/grid/window.py" line="354"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="310"/>
+        <location filename="../../gui/grid/window.py" line="355"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="356"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="389"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="353"/>
+        <location filename="../../gui/grid/window.py" line="399"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="393"/>
+        <location filename="../../gui/grid/window.py" line="439"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="424"/>
+        <location filename="../../gui/grid/window.py" line="470"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="426"/>
+        <location filename="../../gui/grid/window.py" line="472"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="435"/>
+        <location filename="../../gui/grid/window.py" line="481"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="450"/>
+        <location filename="../../gui/grid/window.py" line="496"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="466"/>
+        <location filename="../../gui/grid/window.py" line="512"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="491"/>
+        <location filename="../../gui/grid/window.py" line="560"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="517"/>
+        <location filename="../../gui/grid/window.py" line="589"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="519"/>
+        <location filename="../../gui/grid/window.py" line="591"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="533"/>
+        <location filename="../../gui/grid/window.py" line="605"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="534"/>
+        <location filename="../../gui/grid/window.py" line="606"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="643"/>
+        <location filename="../../gui/grid/window.py" line="639"/>
+        <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="696"/>
+        <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/window.py" line="704"/>
+        <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="788"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="649"/>
+        <location filename="../../gui/grid/window.py" line="794"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="653"/>
+        <location filename="../../gui/grid/window.py" line="798"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="681"/>
-        <location filename="../../gui/grid/window.py" line="695"/>
+        <location filename="../../gui/grid/window.py" line="827"/>
+        <location filename="../../gui/grid/window.py" line="841"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="689"/>
-        <location filename="../../gui/grid/window.py" line="710"/>
+        <location filename="../../gui/grid/window.py" line="835"/>
+        <location filename="../../gui/grid/window.py" line="856"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="705"/>
+        <location filename="../../gui/grid/window.py" line="851"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -3508,6 +3691,446 @@ The menu starts: {command}</source>
         <location filename="../../gui/widgets/json_edit.py" line="99"/>
         <source>This must be a JSON object, like { &quot;key&quot;: … }.</source>
         <translation>这里必须是 JSON 对象，例如 { &quot;key&quot;: … }。</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeDialog</name>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="92"/>
+        <source>Judge “{run}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="95"/>
+        <source>Judge template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="96"/>
+        <source>Templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="97"/>
+        <source>Edits, adds and deletes judge templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="99"/>
+        <source>The provider of each reply&apos;s column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="102"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="149"/>
+        <source>Judge&apos;s provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="106"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="150"/>
+        <source>Judge&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
+        <source>Columns to compare (each pair asked twice, positions swapped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
+        <source>Column pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="112"/>
+        <source>Check the pairs of columns the judge compares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
+        <source>“{first}” vs “{second}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
+        <source>Cost of the judge pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
+        <source>Judging progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="134"/>
+        <source>Judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="136"/>
+        <source>Starts the judge pass at the cost shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="137"/>
+        <source>Cancel judging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="139"/>
+        <source>Stops the judge pass; judgements already made are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="142"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="148"/>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="249"/>
+        <source>There is no judge template: add one with Templates….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="251"/>
+        <source>Choose the judge&apos;s model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="254"/>
+        <source>A pairwise judge compares two columns; this run has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="255"/>
+        <source>Check at least one pair of columns to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="257"/>
+        <source>The run has no replies yet: there is nothing to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="275"/>
+        <source>The cost cannot be estimated here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="279"/>
+        <source>Estimating the cost…</source>
+        <translation type="unfinished">正在估算费用…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="322"/>
+        <source>{done} of {total} judged · ${cost:.4f} so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeTemplatesDialog</name>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="68"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
+        <source>Judge templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
+        <source>The saved ways of judging; the chosen one is edited beside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
+        <source>New</source>
+        <translation type="unfinished">新建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
+        <source>Starts a new rubric template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="77"/>
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="78"/>
+        <source>Deletes the chosen template (built-ins stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="81"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="137"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="138"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="87"/>
+        <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <source>What it means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
+        <source>Criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
+        <source>Each criterion the judge scores from 1 to 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="95"/>
+        <source>Add criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
+        <source>Remove criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="98"/>
+        <source>Judge prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="99"/>
+        <source>What the judge is sent, with placeholders filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
+        <source>The provider of each reply&apos;s column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="107"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
+        <source>Judge&apos;s provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="111"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
+        <source>Judge&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="112"/>
+        <source>Any model can judge; type one not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="116"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
+        <source>Judge&apos;s max tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="121"/>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="123"/>
+        <source>Saves the template; a built-in one edited is saved as a template of your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="146"/>
+        <source>Criteria (each scored 1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="152"/>
+        <source>Prompt</source>
+        <translation type="unfinished">提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="233"/>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="308"/>
+        <source>Name the template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="310"/>
+        <source>Choose the judge&apos;s model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="312"/>
+        <source>The prompt is empty: the judge would be sent nothing to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="316"/>
+        <source>The prompt never shows the judge the reply: add {placeholders}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="321"/>
+        <source>A rubric needs at least one criterion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="324"/>
+        <source>Every criterion needs a name (row {row}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="327"/>
+        <source>Two criteria are named “{name}”: scores are kept by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeWords</name>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="12"/>
+        <source>rubric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="13"/>
+        <source>pairwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="19"/>
+        <source>scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="20"/>
+        <source>unscored: the judge&apos;s reply did not follow the format, even when asked again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="23"/>
+        <source>refused: the judge declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="24"/>
+        <source>failed: the request did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="32"/>
+        <source>no verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="34"/>
+        <source>a tie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="36"/>
+        <source>“{name}” better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="41"/>
+        <source>Placeholders: {{prompt}} the test case&apos;s prompt, {{expected}} its expected notes, {{reply}} the reply judged, {{criteria}} the criteria with the 1–5 scale. The judge is asked to answer in a fixed format; a reply that does not follow it is asked again once, then kept unscored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="47"/>
+        <source>Placeholders: {{prompt}} the test case&apos;s prompt, {{expected}} its expected notes, {{reply_a}} and {{reply_b}} the two replies. Each pair is asked twice with the replies swapped; a verdict counts only when both orders agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="58"/>
+        <source>No pair has both a blind vote of yours and a judge&apos;s verdict yet: no agreement to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="63"/>
+        <source>Cohen&apos;s κ {kappa:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="65"/>
+        <source>Cohen&apos;s κ undefined (one answer throughout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="67"/>
+        <source>The judge agreed with your blind votes on {agreed} of {pairs} pairs ({percent:.0f}%, {kappa}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgementsPanel</name>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="39"/>
+        <source>Judgements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="40"/>
+        <source>The judge&apos;s scores and reasons for this cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="56"/>
+        <source>Repeat {n}</source>
+        <translation type="unfinished">第 {n} 次重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="59"/>
+        <source>quality {overall:.1f}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="71"/>
+        <source>“{first}” vs “{second}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="76"/>
+        <source>the judge disagreed with itself: {shown} as shown, {swapped} with the replies swapped; no verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="83"/>
+        <source>{verdict} (in both orders)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="95"/>
+        <source>The judge replied:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4897,112 +5520,112 @@ The menu starts: {command}</source>
 <context>
     <name>RunBar</name>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="45"/>
+        <location filename="../../gui/grid/run_bar.py" line="51"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="47"/>
+        <location filename="../../gui/grid/run_bar.py" line="53"/>
         <source>Sends no more requests; those under way finish and are kept</source>
         <translation>不再发送新请求；进行中的请求会完成并保留</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="49"/>
+        <location filename="../../gui/grid/run_bar.py" line="55"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="50"/>
+        <location filename="../../gui/grid/run_bar.py" line="56"/>
         <source>Goes on from the cells not yet run</source>
         <translation>从尚未运行的单元格继续</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="51"/>
+        <location filename="../../gui/grid/run_bar.py" line="57"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="52"/>
+        <location filename="../../gui/grid/run_bar.py" line="58"/>
         <source>Stops the run for good; what finished is kept</source>
         <translation>彻底停止运行；已完成的部分会保留</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="53"/>
+        <location filename="../../gui/grid/run_bar.py" line="59"/>
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="54"/>
+        <location filename="../../gui/grid/run_bar.py" line="60"/>
         <source>Runs the failed repeats again</source>
         <translation>重新运行失败的重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="55"/>
+        <location filename="../../gui/grid/run_bar.py" line="61"/>
         <source>Run progress</source>
         <translation>运行进度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="56"/>
+        <location filename="../../gui/grid/run_bar.py" line="62"/>
         <source>The share of the run&apos;s requests that have ended</source>
         <translation>运行中已结束的请求所占比例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="80"/>
+        <location filename="../../gui/grid/run_bar.py" line="109"/>
         <source>No run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="83"/>
+        <location filename="../../gui/grid/run_bar.py" line="112"/>
         <source>{done} done</source>
         <translation>已完成 {done}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="84"/>
+        <location filename="../../gui/grid/run_bar.py" line="113"/>
         <source>{failed} failed</source>
         <translation>失败 {failed}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="85"/>
+        <location filename="../../gui/grid/run_bar.py" line="114"/>
         <source>{remaining} remaining</source>
         <translation>剩余 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="89"/>
+        <location filename="../../gui/grid/run_bar.py" line="118"/>
         <source>${cost:.4f} so far</source>
         <translation>目前花费 ${cost:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="97"/>
+        <location filename="../../gui/grid/run_bar.py" line="126"/>
         <source>about {n} s left</source>
         <translation>约剩 {n} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="99"/>
+        <location filename="../../gui/grid/run_bar.py" line="128"/>
         <source>about {n} min left</source>
         <translation>约剩 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="100"/>
+        <location filename="../../gui/grid/run_bar.py" line="129"/>
         <source>about {h:.1f} h left</source>
         <translation>约剩 {h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="105"/>
+        <location filename="../../gui/grid/run_bar.py" line="134"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="106"/>
+        <location filename="../../gui/grid/run_bar.py" line="135"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="107"/>
+        <location filename="../../gui/grid/run_bar.py" line="136"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="108"/>
+        <location filename="../../gui/grid/run_bar.py" line="137"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -7532,12 +8155,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="409"/>
+        <location filename="../../gui/app.py" line="479"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="461"/>
+        <location filename="../../gui/app.py" line="535"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -7545,126 +8168,126 @@ Details: {details}</source>
 <context>
     <name>TurnHtml</name>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="229"/>
+        <location filename="../../gui/transcript/turn_html.py" line="226"/>
         <source>%n alternative(s) from a comparison</source>
         <translation>
             <numerusform>对比中的 %n 个其他回复</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="249"/>
+        <location filename="../../gui/transcript/turn_html.py" line="246"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="251"/>
+        <location filename="../../gui/transcript/turn_html.py" line="248"/>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="271"/>
+        <location filename="../../gui/transcript/turn_html.py" line="268"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="273"/>
+        <location filename="../../gui/transcript/turn_html.py" line="270"/>
         <source>Regenerate ▾</source>
         <translation>重新生成 ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="274"/>
+        <location filename="../../gui/transcript/turn_html.py" line="271"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="243"/>
-        <location filename="../../gui/transcript/turn_html.py" line="276"/>
+        <location filename="../../gui/transcript/turn_html.py" line="240"/>
+        <location filename="../../gui/transcript/turn_html.py" line="273"/>
         <source>Get reply</source>
         <translation>获取回复</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="304"/>
+        <location filename="../../gui/transcript/turn_html.py" line="301"/>
         <source>{count} in</source>
         <translation>输入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="308"/>
+        <location filename="../../gui/transcript/turn_html.py" line="305"/>
         <source>≈{count} out (estimated)</source>
         <translation>输出约 {count}（估算）</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="310"/>
+        <location filename="../../gui/transcript/turn_html.py" line="307"/>
         <source>{count} out</source>
         <translation>输出 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="313"/>
+        <location filename="../../gui/transcript/turn_html.py" line="310"/>
         <source>cache read {count}</source>
         <translation>缓存读取 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="316"/>
+        <location filename="../../gui/transcript/turn_html.py" line="313"/>
         <source>cache write {count}</source>
         <translation>缓存写入 {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="322"/>
+        <location filename="../../gui/transcript/turn_html.py" line="319"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="324"/>
+        <location filename="../../gui/transcript/turn_html.py" line="321"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="333"/>
+        <location filename="../../gui/transcript/turn_html.py" line="330"/>
         <source>Interrupted — the app closed before the reply ended; the partial reply is kept.</source>
         <translation>已中断 — 回复结束前应用已关闭；已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="335"/>
+        <location filename="../../gui/transcript/turn_html.py" line="332"/>
         <source>Stopped — partial reply kept.</source>
         <translation>已停止 — 已保留部分回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="336"/>
+        <location filename="../../gui/transcript/turn_html.py" line="333"/>
         <source>Receiving…</source>
         <translation>正在接收…</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="429"/>
+        <location filename="../../gui/transcript/turn_html.py" line="426"/>
         <source>Showing the first {shown} of {total} characters.</source>
         <translation>显示了前 {shown} 个字符，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="432"/>
+        <location filename="../../gui/transcript/turn_html.py" line="429"/>
         <source>Show all…</source>
         <translation>显示全部…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transcript/turn_html.py" line="442"/>
+        <location filename="../../gui/transcript/turn_html.py" line="439"/>
         <source>Thinking ▸ (%n words)</source>
         <translation>
             <numerusform>思考 ▸（%n 个词）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/turn_html.py" line="449"/>
+        <location filename="../../gui/transcript/turn_html.py" line="446"/>
         <source>Thinking ▾</source>
         <translation>思考 ▾</translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="491"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="488"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
         <location filename="../../gui/transcript/turn_html.py" line="164"/>
-        <location filename="../../gui/transcript/turn_html.py" line="468"/>
-        <location filename="../../gui/transcript/turn_html.py" line="507"/>
+        <location filename="../../gui/transcript/turn_html.py" line="465"/>
+        <location filename="../../gui/transcript/turn_html.py" line="504"/>
         <source>[image: {alt}]</source>
         <translation>[图片：{alt}]</translation>
     </message>

@@ -1,0 +1,139 @@
+"""The LLM judge through the real grid window against the fake server: Judge… prices the pass before anything
+is sent, runs it with progress, and the scores appear in the grid (a quality figure per cell), the charts
+(quality against cost) and each cell's dialog (the judge's reasons; an answer that never followed the format
+shown unscored with the judge's reply; a refusal said as one)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from core.demo import FakeServer, Reply, Text
+from core.model.grid import GridVariant, RunState, TestCase
+from core.model.judging import JudgeKind, JudgementStatus
+from core.model.messages import Usage
+from gui.grid.table_model import QUALITY_ROLE
+from gui.grid.window import GridWindow
+from gui.judging.judge_dialog import JudgeDialog
+from tests.gui.conftest import run, wait_until
+from tests.gui.driver import Running, start
+from tests.gui.grid.test_grid_window import open_grid
+
+SCORED = json.dumps(
+    {"scores": {"correctness": 5, "helpfulness": 4, "clarity": 3}, "reasons": "Right, and brief."}
+)
+MALFORMED = "It is quite a good answer, I would say four out of five."
+REFUSAL = "I can't grade this reply."
+
+
+async def run_grid(app: Running, server: FakeServer, columns: int) -> GridWindow:
+    """A finished run of one case against `columns` temperatures, one repeat each, judged one at a time."""
+    window = await open_grid(app)
+    window.editor.name.setText("Capitals")
+    window.editor.template.setPlainText("What is the capital of {{country}}?")
+    window.editor.add_cases([TestCase("France", {"country": "France"}, expected="Paris")])
+    base = app.window.current_settings()
+    window.variants.set_variants(
+        [GridVariant("Relay", dataclasses.replace(base, temperature=t / 2)) for t in range(columns)]
+    )
+    window.repeats.setValue(1)
+    # One request at a time, the judge's too: its scripted answers then go to the cells in order.
+    window.concurrency.setValue(1)
+    window.confirm_above.setValue(1000.0)
+    server.enqueue(*[Reply([Text(f"Paris ({n}).")], usage=Usage(20, 5)) for n in range(columns)])
+    window.run_button.click()
+    await wait_until(lambda: window.run_bar.state == RunState.DONE, timeout=30, what="the run to finish")
+    return window
+
+
+async def open_judge(window: GridWindow) -> JudgeDialog:
+    assert window.judge is not None
+    window.judge.judge_action.trigger()
+    await wait_until(
+        lambda: window.judge is not None and window.judge.dialog is not None, what="the judge dialog"
+    )
+    dialog = window.judge.dialog
+    assert dialog is not None
+    return dialog
+
+
+def judge_requests(server: FakeServer, before: int) -> list:
+    return [r for r in server.requests if r.path == "/v1/messages"][before:]
+
+
+def test_a_rubric_pass_shows_scores_and_reasons_per_cell_and_its_cost_first(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        window = await run_grid(app, server, columns=3)
+        replies_sent = len(judge_requests(server, 0))
+        dialog = await open_judge(window)
+
+        # The built-in rubric is offered first, judged by the run's model until another is chosen.
+        template = dialog.chosen_template()
+        assert template is not None and template.kind == JudgeKind.RUBRIC
+        assert dialog.model.currentText() == app.window.current_settings().model
+        assert not dialog.pairs.isVisible()
+        # The cost is shown before anything is sent, and Judge waits for it.
+        await wait_until(lambda: dialog.judge_button.isEnabled(), what="the cost preview")
+        assert dialog.cost.text().startswith("3 request"), dialog.cost.text()
+        assert judge_requests(server, replies_sent) == [], "nothing sent before Judge is clicked"
+
+        # Column 1: a reply that never follows the format (asked again once); column 2: a refusal.
+        server.enqueue(
+            Reply([Text(SCORED)], usage=Usage(300, 40)),
+            Reply([Text(MALFORMED)], usage=Usage(300, 20)),
+            Reply([Text(MALFORMED)], usage=Usage(400, 20)),
+            Reply([Text(REFUSAL)], usage=Usage(300, 10)),
+        )
+        dialog.judge_button.click()
+        await wait_until(lambda: dialog.running, what="the pass to start")
+        await wait_until(lambda: not dialog.running, timeout=30, what="the pass to end")
+        assert dialog.progress.value() == 3
+        assert dialog.progress_label.text() == "Judged: 1 of 3 replies scored."
+        sent = judge_requests(server, replies_sent)
+        assert len(sent) == 4, "the malformed answer asked again once"
+        assert "Paris (0)." in json.dumps(sent[0].body)
+
+        # The grid: column 0 shows its quality (the mean of 5, 4, 3); the others none.
+        model = window.model
+        await wait_until(lambda: model.data(model.index(0, 0), QUALITY_ROLE) == 4.0, what="the quality")
+        assert "quality 4.0/5" in model.cell_text(0, 0)
+        assert model.data(model.index(0, 1), QUALITY_ROLE) is None
+        assert "quality" not in model.cell_text(0, 2)
+
+        # Each cell's dialog: the scores with the judge's reasons; unscored with the raw reply; refused.
+        window.open_cell(model.index(0, 0))
+        assert window.cell_dialog is not None and window.cell_dialog.judgements is not None
+        shown = window.cell_dialog.judgements.toPlainText()
+        assert "quality 4.0/5 (correctness 5/5, helpfulness 4/5, clarity 3/5)" in shown
+        assert "Reasons: Right, and brief." in shown
+        window.open_cell(model.index(0, 1))
+        shown = window.cell_dialog.judgements.toPlainText()
+        assert "unscored: the judge's reply did not follow the format, even when asked again" in shown
+        assert MALFORMED in shown
+        window.open_cell(model.index(0, 2))
+        shown = window.cell_dialog.judgements.toPlainText()
+        assert "refused: the judge declined" in shown and REFUSAL in shown
+
+        # Stored: the scores outlive the window, read back when the run is shown again.
+        assert window.run is not None and window.run.id is not None
+        scores = await app.app.services.judging.rubric_scores(window.run.id)
+        assert sorted(s.status for s in scores) == sorted(
+            [JudgementStatus.SCORED, JudgementStatus.UNSCORED, JudgementStatus.REFUSED]
+        )
+        window.close()
+        await wait_until(lambda: app.app.grid is not None and app.app.grid.grid_window is None, what="closed")
+        reopened = await open_grid(app)
+        await wait_until(
+            lambda: reopened.model.data(reopened.model.index(0, 0), QUALITY_ROLE) == 4.0,
+            what="the quality read back",
+        )
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=120)
