@@ -4,6 +4,10 @@ Only repeats that finished (`CellStatus.DONE`, with metrics) count: a failed req
 good. Percentiles interpolate linearly between the sorted values (numpy's default), so a column of three
 repeats has a median that is one of them and a p90 between the two largest.
 
+A judge's rubric scores join as the `QUALITY` metric when the caller passes them in (`scores`): each finished
+repeat's overall score (the mean over the template's criteria), summarised like the measured metrics. The
+statistics stay pure: the scores are values handed in, not read here.
+
 The bootstrap that marks "within noise" uses numpy (vectorised: 2,000 resamples of 150 values take a few
 milliseconds); numpy is imported when it first runs, so nothing that only names these values pays for it.
 """
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.model.grid import CellKey, CellResult, CellStatus, GridRun
+from core.model.judging import RubricScore
 
 if TYPE_CHECKING:
     import numpy as np
@@ -30,6 +35,10 @@ METRICS: tuple[str, ...] = (
 )
 """The measured metrics the statistics cover, each a `ColumnMetrics` field (output_tokens is the output
 length). The GUI words each name."""
+
+QUALITY = "quality"
+"""The judge's overall rubric score of a repeat (1–5; higher is better): a metric only when scores are given.
+Not in METRICS, which names `ColumnMetrics` fields."""
 
 LOWER_IS_BETTER: frozenset[str] = frozenset({"time_to_first_token", "duration", "cost_usd"})
 """For the rest, higher is better (speed) or neither is (output length); the GUI may mark the better side."""
@@ -119,27 +128,75 @@ def cell_results(run: GridRun, case: int, variant: int) -> list[CellResult]:
     return sorted(found, key=lambda result: result.key.repeat)
 
 
-def column_values(run: GridRun) -> dict[int, dict[str, list[float]]]:
-    """Variant index -> metric -> the finished repeats' values (what a box/strip plot draws)."""
+def quality_by_cell(run: GridRun, scores: Iterable[RubricScore]) -> dict[CellKey, float]:
+    """Each finished repeat's overall judge score, from scores of one judge template: judgements that are
+    not SCORED, of another run, or of a repeat that is not finished (any more) are left out."""
+    found: dict[CellKey, float] = {}
+    for score in scores:
+        key = CellKey(score.case, score.variant, score.repeat)
+        cell = run.cells.get(key)
+        overall = score.overall
+        if overall is None or cell is None or cell.status is not CellStatus.DONE:
+            continue
+        if run.id is not None and score.run_id != run.id:
+            continue
+        found[key] = overall
+    return found
+
+
+def quality_values(results: Iterable[CellResult], quality: Mapping[CellKey, float]) -> list[float]:
+    """The judged scores of the finished repeats, in the order given; repeats not judged left out."""
+    return [quality[result.key] for result in finished(results) if result.key in quality]
+
+
+def column_values(
+    run: GridRun, scores: Iterable[RubricScore] | None = None
+) -> dict[int, dict[str, list[float]]]:
+    """Variant index -> metric -> the finished repeats' values (what a box/strip plot draws); with `scores`,
+    QUALITY too."""
+    quality = quality_by_cell(run, scores) if scores is not None else None
+    return {variant: _values(results, quality) for variant, results in column_results(run).items()}
+
+
+def column_summaries(
+    run: GridRun, scores: Iterable[RubricScore] | None = None
+) -> dict[int, dict[str, Summary | None]]:
+    """Variant index -> metric -> its summary over every case and repeat of that column; with a judge
+    template's `scores`, QUALITY too."""
+    return _summaries(column_results(run), quality_by_cell(run, scores) if scores is not None else None)
+
+
+def row_summaries(
+    run: GridRun, scores: Iterable[RubricScore] | None = None
+) -> dict[int, dict[str, Summary | None]]:
+    """Case index -> metric -> its summary over every variant and repeat of that row; with a judge
+    template's `scores`, QUALITY too."""
+    return _summaries(row_results(run), quality_by_cell(run, scores) if scores is not None else None)
+
+
+def column_quality(run: GridRun, scores: Iterable[RubricScore]) -> dict[int, float | None]:
+    """Variant index -> the mean judged score over its judged repeats (None when none was judged): the
+    quality axis of the quality-vs-cost chart."""
+    quality = quality_by_cell(run, scores)
+    means: dict[int, float | None] = {}
+    for variant, results in column_results(run).items():
+        values = quality_values(results, quality)
+        means[variant] = sum(values) / len(values) if values else None
+    return means
+
+
+def _values(results: list[CellResult], quality: Mapping[CellKey, float] | None) -> dict[str, list[float]]:
+    values = {metric: metric_values(results, metric) for metric in METRICS}
+    if quality is not None:
+        values[QUALITY] = quality_values(results, quality)
+    return values
+
+
+def _summaries(
+    grouped: Mapping[int, list[CellResult]], quality: Mapping[CellKey, float] | None
+) -> dict[int, dict[str, Summary | None]]:
     return {
-        variant: {metric: metric_values(results, metric) for metric in METRICS}
-        for variant, results in column_results(run).items()
-    }
-
-
-def column_summaries(run: GridRun) -> dict[int, dict[str, Summary | None]]:
-    """Variant index -> metric -> its summary over every case and repeat of that column."""
-    return _summaries(column_results(run))
-
-
-def row_summaries(run: GridRun) -> dict[int, dict[str, Summary | None]]:
-    """Case index -> metric -> its summary over every variant and repeat of that row."""
-    return _summaries(row_results(run))
-
-
-def _summaries(grouped: Mapping[int, list[CellResult]]) -> dict[int, dict[str, Summary | None]]:
-    return {
-        index: {metric: summarize(metric_values(results, metric)) for metric in METRICS}
+        index: {metric: summarize(values) for metric, values in _values(results, quality).items()}
         for index, results in grouped.items()
     }
 
@@ -286,11 +343,14 @@ def noise_against(
     seed: int = 0,
     resamples: int = 2000,
     confidence: float = 0.95,
+    scores: Iterable[RubricScore] | None = None,
 ) -> dict[int, NoiseCheck | None]:
     """Every other variant compared with the `reference` variant on one metric (other minus reference, the
     same as `difference_within_noise(other, reference)`); None for a variant where either side has fewer
-    than MIN_NOISE_VALUES finished values."""
-    values = {variant: by_metric[metric] for variant, by_metric in column_values(run).items()}
+    than MIN_NOISE_VALUES finished values. QUALITY needs the judge's `scores`."""
+    if metric == QUALITY and scores is None:
+        raise ValueError("The quality metric needs the judge's scores.")
+    values = {variant: by_metric[metric] for variant, by_metric in column_values(run, scores).items()}
     base = values.get(reference, [])
     base_medians = _resampled_medians(base, seed, 1, resamples) if len(base) >= MIN_NOISE_VALUES else None
     checks: dict[int, NoiseCheck | None] = {}

@@ -67,12 +67,12 @@ async def judge_cost_preview(
 
     settings = judge_settings(template)
     counts = await _count_all(counter, settings, planned)
-    price = price_for(settings.model, dict(overrides(template.profile_name)))
     answer = estimate_text_tokens(_typical_answer(template))
     found_rows: list[VariantCost] = []
     for row, plans in rows.items():
         if not plans:
             continue
+        price = price_for(settings.model, dict(overrides(plans[0].profile)))
         orders = len(plans[0].prompts)
         requests = len(plans) * orders
         input_tokens = sum(counts[id(plan)][0] for plan in plans) * orders
@@ -91,7 +91,7 @@ async def judge_cost_preview(
                 estimated=not all(counts[id(plan)][1] for plan in plans),
             )
         )
-    unpriced = (settings.model,) if price is None and found_rows else ()
+    unpriced = (settings.model,) if any(item.low_usd is None for item in found_rows) else ()
     return CostPreview(
         low_usd=sum(item.low_usd for item in found_rows if item.low_usd is not None),
         high_usd=sum(item.high_usd for item in found_rows if item.high_usd is not None),

@@ -69,6 +69,7 @@ from core.model.judging import (
 )
 from core.model.messages import ChatMessage
 from core.model.request_settings import RequestSettings
+from core.store.errors import StoreError
 from core.wire.errors import (
     ApiConnectionError,
     ApiError,
@@ -156,8 +157,9 @@ class _Pass:
     hold_until: dict[Profile, float] = field(default_factory=dict)
     requeued: dict[_Ask, int] = field(default_factory=dict)
     failures_in_a_row: dict[Profile, int] = field(default_factory=dict)
-    failure: BaseException | None = None
+    failure: StoreError | None = None
     """Why a judgement could not be saved: the pass stops and the caller gets this error."""
+    ended: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property
     def run_id(self) -> int:
@@ -216,10 +218,11 @@ class JudgeRunner:
         """At quit: stop every pass."""
         for active in list(self._passes.values()):
             self._stop(active)
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(CLOSE_TIMEOUT):
-                while self._passes:
-                    await asyncio.sleep(0.01)
+        ended = [active.ended.wait() for active in self._passes.values()]
+        if ended:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(CLOSE_TIMEOUT):
+                    await asyncio.gather(*ended)
 
     # -- the queue ------------------------------------------------------------------------------------
 
@@ -254,6 +257,7 @@ class JudgeRunner:
                 await asyncio.gather(*workers, return_exceptions=True)
         finally:
             del self._passes[run_id]
+            active.ended.set()
         if active.failure is not None:
             raise active.failure
 
@@ -393,7 +397,7 @@ class JudgeRunner:
                 await self._sink.save_rubric_score(judgement)
             else:
                 await self._sink.save_pair_judgement(judgement)
-        except Exception as error:  # the store failed (disk full...): stop rather than pay for lost work
+        except StoreError as error:  # the store failed (disk full...): stop rather than pay for lost work
             log.warning("Judge pass on run %s stopped: %s", active.run_id, error)
             active.failure = active.failure or error
             self._stop(active)

@@ -8,9 +8,11 @@ import pytest
 
 from core.grid.stats import (
     METRICS,
+    QUALITY,
     Summary,
     cell_distinct_outputs,
     column_distinct_outputs,
+    column_quality,
     column_summaries,
     column_values,
     difference_within_noise,
@@ -23,6 +25,7 @@ from core.grid.stats import (
 from core.model.compare_run import ColumnMetrics
 from core.model.conversation import ErrorKind, ReplyError
 from core.model.grid import CellKey, CellResult, CellStatus, GridRun, GridVariant, TestCase, TestSet
+from core.model.judging import JudgementStatus, RubricScore
 from core.model.request_settings import RequestSettings
 
 
@@ -205,3 +208,58 @@ def test_noise_against_gives_the_pairwise_check() -> None:
         assert checks[variant] == difference_within_noise(
             values[variant]["duration"], values[1]["duration"], seed=5
         )
+
+
+def judged(
+    case: int, variant: int, repeat: int, *marks: int, status: str = "scored", run_id: int = 1
+) -> RubricScore:
+    return RubricScore(
+        run_id,
+        case,
+        variant,
+        repeat,
+        template_id=3,
+        status=JudgementStatus(status),
+        scores={f"criterion {i}": mark for i, mark in enumerate(marks)},
+    )
+
+
+def test_the_judges_scores_join_as_the_quality_metric_only_when_given() -> None:
+    cells = [
+        done(0, 0, 0, 1.0),
+        done(0, 0, 1, 1.0),
+        done(1, 0, 0, 1.0),
+        done(0, 1, 0, 1.0),
+        done(1, 1, 0, 1.0),
+        failed(1, 1, 1),
+    ]
+    run = run_of(cells, repeats=2)
+    scores = [
+        judged(0, 0, 0, 5, 4),  # overall 4.5
+        judged(0, 0, 1, 3, 3),  # 3
+        judged(1, 0, 0, 2, 3, 4),  # 3
+        judged(0, 1, 0, status="unscored"),  # not scored: left out
+        judged(1, 1, 0, 1, 2),  # 1.5
+        judged(1, 1, 1, 5, 5),  # its repeat failed: left out
+        judged(0, 1, 0, 5, 5, run_id=2),  # another run's
+    ]
+    assert QUALITY not in column_summaries(run)[0] and QUALITY not in column_values(run)[0]
+
+    columns = column_summaries(run, scores)
+    first = columns[0][QUALITY]
+    assert first is not None and (first.n, first.median, first.maximum) == (3, 3.0, 4.5)
+    second = columns[1][QUALITY]
+    assert second is not None and (second.n, second.median) == (1, 1.5)
+    assert columns[0]["duration"] == column_summaries(run)[0]["duration"]  # the measured ones unchanged
+    rows = row_summaries(run, scores)
+    row = rows[1][QUALITY]
+    assert row is not None and (row.n, row.minimum, row.maximum) == (2, 1.5, 3.0)
+    assert column_values(run, scores)[0][QUALITY] == [4.5, 3.0, 3.0]
+    assert column_quality(run, scores) == {0: pytest.approx(3.5), 1: 1.5}
+    assert column_quality(run, []) == {0: None, 1: None}
+    assert column_summaries(run, [])[0][QUALITY] is None  # a template chosen, nothing judged yet
+
+    check = noise_against(run, 0, QUALITY, scores=scores)
+    assert set(check) == {1} and check[1] is None  # one judged repeat in column 1: no bootstrap
+    with pytest.raises(ValueError, match="scores"):
+        noise_against(run, 0, QUALITY)

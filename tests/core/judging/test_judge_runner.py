@@ -1,0 +1,282 @@
+"""The LLM judge against the fake server over real HTTP: rubric scores read from the judge's JSON and saved
+with their cost, a malformed answer asked for once more then kept UNSCORED, refusals, pairs asked in both
+orders (a verdict only when they agree), failed requests judged again next time, throttling, and cancel."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
+
+import pytest
+
+from core.api.pool import ClientPool
+from core.api.retry import RetryPolicy
+from core.demo import FakeServer, HttpError, Pace, Reply, Text
+from core.judging.judge_plan import Pair
+from core.judging.judge_prompts import JudgeTemplateError
+from core.judging.judge_runner import JudgeBusyError, JudgeRunner
+from core.model.judging import JudgementStatus, PairVerdict, RubricScore, VoteSourceKind, variant_key
+from core.model.messages import Usage
+from core.model.profile import Profile
+from core.store.errors import StoreError
+from tests.core.judging.judge_helpers import (
+    HAIKU_PRICE,
+    JUDGE_MODEL,
+    PAIRWISE,
+    REPLIES,
+    RUBRIC,
+    Keys,
+    ListSink,
+    Recorder,
+    finished_run,
+)
+from tests.waiting import wait_until
+
+USAGE = Usage(input_tokens=400, output_tokens=60)
+ONE_ANSWER_USD = (400 * HAIKU_PRICE[0] + 60 * HAIKU_PRICE[1]) / 1e6
+
+
+@dataclass
+class Setup:
+    server: FakeServer
+    clients: ClientPool
+    sink: ListSink
+    events: Recorder
+    runner: JudgeRunner
+
+    def bodies(self) -> list[dict]:
+        return [r.body for r in self.server.requests if r.path == "/v1/messages"]
+
+
+@pytest.fixture
+async def setup() -> AsyncIterator[Setup]:
+    async with FakeServer(api_key=KEY_OF_SERVER) as server:
+        profiles = [Profile("Judge", server.base_url), Profile("Relay", server.base_url)]
+        clients = ClientPool(Keys(), profiles, retry=RetryPolicy(max_retries=0))
+        sink, events = ListSink(), Recorder()
+        runner = JudgeRunner(clients, sink, events)
+        yield Setup(server, clients, sink, events, runner)
+        await runner.close()
+        await clients.aclose()
+
+
+KEY_OF_SERVER = Keys().get("Judge")
+
+
+def answer(text: str, **kwargs: object) -> Reply:
+    return Reply([Text(text)], usage=USAGE, **kwargs)  # type: ignore[arg-type]
+
+
+def slow(text: str) -> Reply:
+    """An answer that takes many seconds to write: still in flight when the test stops it."""
+    return Reply([Text(text)], usage=USAGE, pace=Pace(chunk_chars=4, delta_interval=1.0))
+
+
+def scores(correctness: int, clarity: int, reasons: str = "Fine.") -> str:
+    return json.dumps({"scores": {"correctness": correctness, "clarity": clarity}, "reasons": reasons})
+
+
+def winner(letter: str, reasons: str = "Better.") -> str:
+    return json.dumps({"winner": letter, "reasons": reasons})
+
+
+async def test_rubric_scores_are_read_saved_with_their_cost_and_not_asked_again(setup: Setup) -> None:
+    setup.server.enqueue(
+        answer(scores(5, 4, "Correct and clear.")),
+        answer("Here is my grading:\n```json\n" + scores(1, 3, "Lyon is wrong.") + "\n```\nHope it helps."),
+        answer('{"scores": {"Correctness": "4", "CLARITY": 4.0, "style": 2}, "reasons": "ok"}'),
+        answer(scores(5, 5)),
+    )
+    run = finished_run()
+    await setup.runner.judge_rubric(run, RUBRIC)
+
+    saved = {(s.case, s.variant): s for s in setup.sink.scores}
+    assert set(saved) == set(REPLIES)
+    assert {s.status for s in saved.values()} == {JudgementStatus.SCORED}
+    assert saved[(0, 0)].scores == {"correctness": 5, "clarity": 4}
+    assert saved[(0, 0)].reasons == "Correct and clear." and saved[(0, 0)].overall == 4.5
+    assert saved[(0, 1)].scores == {"correctness": 1, "clarity": 3}  # read out of the fence and the prose
+    assert saved[(1, 0)].scores == {"correctness": 4, "clarity": 4}  # names without case; unknown ignored
+    assert all(s.template_id == RUBRIC.id and s.run_id == run.id for s in saved.values())
+    assert saved[(1, 1)].cost_usd == pytest.approx(ONE_ANSWER_USD)
+
+    # What the judge was sent: the answer format as system prompt, the template filled in per cell.
+    bodies = setup.bodies()
+    assert len(bodies) == 4 and {b["model"] for b in bodies} == {JUDGE_MODEL}
+    assert all('"scores"' in b["system"] and "integer" in b["system"] for b in bodies)
+    first = bodies[0]["messages"][0]["content"][0]["text"]
+    assert "Question: Answer briefly: What is the capital of France?" in first
+    assert "Notes: Paris" in first and f"Reply: {REPLIES[(0, 0)]}" in first
+    assert "- correctness (1–5): True and on topic" in first
+    assert "Notes: (none given)" in bodies[2]["messages"][0]["content"][0]["text"]
+
+    assert [type(j).__name__ for j in setup.events.finished] == ["RubricScore"] * 4
+    done, total, cost = setup.events.progress_seen[-1]
+    assert (done, total) == (4, 4) and cost == pytest.approx(4 * ONE_ANSWER_USD)
+    assert setup.events.progress_seen[0] == (0, 4, 0.0)
+
+    # Judged already: a second pass with the template sends nothing.
+    await setup.runner.judge_rubric(run, RUBRIC)
+    assert len(setup.bodies()) == 4 and setup.events.progress_seen[-1] == (0, 0, 0.0)
+
+
+async def test_a_malformed_answer_is_asked_for_once_more_then_kept_unscored_with_the_replies(
+    setup: Setup,
+) -> None:
+    setup.server.enqueue(
+        answer("I would give it a four out of five overall."),
+        answer(scores(4, 9)),  # asked again: still wrong (9 is off the scale)
+        answer("Correctness 5."),
+        answer(scores(5, 5, "Right.")),  # asked again: now right
+    )
+    run = finished_run(failed=((1, 0), (1, 1)))  # only case 0's two cells finished
+    await setup.runner.judge_rubric(run, RUBRIC)
+
+    unscored, rescued = sorted(setup.sink.scores, key=lambda s: s.variant)
+    assert unscored.status == JudgementStatus.UNSCORED and unscored.scores == {} and unscored.overall is None
+    assert "I would give it a four" in unscored.raw_reply and '"clarity": 9' in unscored.raw_reply
+    assert "clarity" in unscored.reasons and "1 to 5" in unscored.reasons  # why it could not be read
+    assert unscored.cost_usd == pytest.approx(2 * ONE_ANSWER_USD)  # both answers paid for
+    assert rescued.status == JudgementStatus.SCORED and rescued.scores == {"correctness": 5, "clarity": 5}
+
+    bodies = setup.bodies()
+    assert len(bodies) == 4  # each asked at most twice; the failed cells not at all
+    retry = bodies[1]["messages"]
+    assert [m["role"] for m in retry] == ["user", "assistant", "user"]
+    assert retry[1]["content"][0]["text"] == "I would give it a four out of five overall."
+    reminder = retry[2]["content"][0]["text"]
+    assert "could not be read" in reminder and "no JSON object" in reminder and '"scores"' in reminder
+
+
+async def test_a_judge_that_refuses_is_marked_refused_and_not_asked_again(setup: Setup) -> None:
+    setup.server.enqueue(
+        answer("I'm sorry, but I can't evaluate this content."),
+        answer("The reply", stop_reason="refusal"),
+    )
+    run = finished_run(failed=((1, 0), (1, 1)))
+    await setup.runner.judge_rubric(run, RUBRIC)
+
+    assert [s.status for s in setup.sink.scores] == [JudgementStatus.REFUSED] * 2
+    assert setup.sink.scores[0].raw_reply == "I'm sorry, but I can't evaluate this content."
+    assert len(setup.bodies()) == 2
+
+
+async def test_pairs_are_asked_in_both_orders_and_count_only_when_both_agree(setup: Setup) -> None:
+    setup.server.enqueue(
+        answer(winner("A", "Paris is right.")),  # case 0, as given: column 0 shown first wins
+        answer(winner("B", "Paris is right.")),  # swapped: column 0 shown second wins: agreed
+        answer(winner("A", "First is better.")),  # case 1, as given: column 0
+        answer(winner("A", "First is better.")),  # swapped: column 1 (position bias): disagreed
+    )
+    run = finished_run()
+    pairs: list[Pair] = [(0, 1)]
+    await setup.runner.judge_pairs(run, PAIRWISE, pairs)
+
+    agreed, disagreed = sorted(setup.sink.pairs, key=lambda j: j.source.item)
+    assert agreed.status == JudgementStatus.SCORED
+    assert (agreed.as_shown, agreed.swapped, agreed.verdict) == (PairVerdict.FIRST,) * 3
+    assert not agreed.disagreed
+    assert (disagreed.as_shown, disagreed.swapped) == (PairVerdict.FIRST, PairVerdict.SECOND)
+    assert disagreed.verdict is None and disagreed.disagreed
+    assert agreed.source.kind == VoteSourceKind.GRID and agreed.source.run_id == run.id
+    assert agreed.columns == (0, 1) and agreed.template_id == PAIRWISE.id
+    assert agreed.identities[0].key == variant_key("Relay", run.variants[0].settings)
+    assert agreed.identities[1].label == "claude-sonnet-4-6 · temperature 1.0"
+    assert len(agreed.raw_replies) == 2 and agreed.cost_usd == pytest.approx(2 * ONE_ANSWER_USD)
+
+    # The second order shows the other column's reply first.
+    texts = [b["messages"][0]["content"][0]["text"] for b in setup.bodies()]
+    assert f"<a>{REPLIES[(0, 0)]}</a>\n<b>{REPLIES[(0, 1)]}</b>" in texts[0]
+    assert f"<a>{REPLIES[(0, 1)]}</a>\n<b>{REPLIES[(0, 0)]}</b>" in texts[1]
+    assert all('"winner"' in b["system"] for b in setup.bodies())
+
+    # Judged already, either way round: nothing sent again.
+    await setup.runner.judge_pairs(run, PAIRWISE, [(1, 0)])
+    assert len(setup.bodies()) == 4
+
+
+async def test_a_failed_request_is_saved_failed_and_judged_again_next_time(setup: Setup) -> None:
+    setup.server.enqueue(HttpError(400, "prompt is too long"), answer(scores(3, 3)))
+    run = finished_run(failed=((1, 0), (1, 1)))
+    await setup.runner.judge_rubric(run, RUBRIC)
+    failed = next(s for s in setup.sink.scores if s.variant == 0)
+    assert failed.status == JudgementStatus.FAILED and "prompt is too long" in failed.reasons
+    assert len(setup.bodies()) == 2  # an HTTP error is not a format problem: not asked again
+
+    setup.server.enqueue(answer(scores(4, 4)))
+    await setup.runner.judge_rubric(run, RUBRIC)
+    assert len(setup.bodies()) == 3
+    again = next(s for s in setup.sink.scores if s.variant == 0)
+    assert again.status == JudgementStatus.SCORED and again.scores == {"correctness": 4, "clarity": 4}
+
+
+async def test_a_throttled_judge_waits_as_retry_after_says_and_goes_on(setup: Setup) -> None:
+    setup.server.enqueue(HttpError(429, "Slow down", headers={"retry-after": "0.4"}), answer(scores(2, 2)))
+    run = finished_run(failed=((1, 0), (1, 1), (0, 1)))
+    started = time.monotonic()
+    await setup.runner.judge_rubric(run, RUBRIC)
+    (score,) = setup.sink.scores
+    assert score.status == JudgementStatus.SCORED and score.scores == {"correctness": 2, "clarity": 2}
+    throttled, answered = setup.server.requests
+    assert throttled.reply is None and answered.sent[0][0] - started >= 0.4
+
+
+async def test_cancel_stops_the_requests_in_flight_and_keeps_what_was_judged(setup: Setup) -> None:
+    setup.server.enqueue(
+        answer(scores(4, 4)),
+        slow(scores(5, 5)),
+    )
+    run = finished_run(concurrency=1)
+    judging = asyncio.ensure_future(setup.runner.judge_rubric(run, RUBRIC))
+    await wait_until(lambda: len(setup.server.requests) == 2, what="the second judge request")
+    assert setup.runner.is_running(7)
+    with pytest.raises(JudgeBusyError):
+        await setup.runner.judge_rubric(run, RUBRIC)
+    await setup.runner.cancel(7)
+    async with asyncio.timeout(5):
+        await judging
+    await setup.server.wait_for_disconnect()
+    assert [(s.case, s.variant) for s in setup.sink.scores] == [(0, 0)]
+    assert len(setup.server.requests) == 2 and not setup.runner.is_running(7)
+
+
+async def test_a_template_that_cannot_judge_is_refused_before_anything_is_sent(setup: Setup) -> None:
+    run = finished_run()
+    with pytest.raises(JudgeTemplateError, match="model"):
+        await setup.runner.judge_rubric(run, replace(RUBRIC, model=""))
+    with pytest.raises(JudgeTemplateError, match="Save the judge template"):
+        await setup.runner.judge_rubric(run, replace(RUBRIC, id=None))
+    with pytest.raises(JudgeTemplateError, match="not a rubric"):
+        await setup.runner.judge_rubric(run, PAIRWISE)
+    with pytest.raises(JudgeTemplateError, match="not a pair"):
+        await setup.runner.judge_pairs(run, PAIRWISE, [(0, 5)])
+    assert setup.server.requests == []
+
+
+async def test_a_store_that_cannot_save_stops_the_pass_and_says_why(setup: Setup) -> None:
+    class FullDisk(ListSink):
+        async def save_rubric_score(self, s: RubricScore) -> None:
+            if self.scores:
+                raise StoreError("The disk is full.")
+            await super().save_rubric_score(s)
+
+    sink = FullDisk()
+    runner = JudgeRunner(setup.clients, sink, setup.events)
+    setup.server.enqueue(*(answer(scores(4, 4)) for _ in range(4)))
+    with pytest.raises(StoreError, match="disk is full"):
+        await runner.judge_rubric(finished_run(), RUBRIC)
+    assert len(sink.scores) == 1 and len(setup.events.finished) == 1
+    assert len(setup.bodies()) == 2  # nothing more was paid for once a judgement could not be kept
+    assert not runner.is_running(7)
+
+
+async def test_closing_the_app_stops_a_pass_mid_request(setup: Setup) -> None:
+    setup.server.enqueue(slow(scores(5, 5)))
+    judging = asyncio.ensure_future(setup.runner.judge_rubric(finished_run(), RUBRIC))
+    await wait_until(lambda: len(setup.server.requests) == 1, what="the judge request")
+    await setup.runner.close()
+    assert judging.done() and judging.exception() is None
+    assert setup.sink.scores == [] and not setup.runner.is_running(7)
