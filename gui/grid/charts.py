@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,8 +28,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QComboBox, QGraphicsScene, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.grid.stats import METRICS, column_results, column_summaries, column_values
-from core.model.grid import CellKey, CellResult, CellStatus, GridRun
+from core.grid.stats import METRICS, column_quality, column_results, column_summaries, column_values
+from core.model.grid import CellResult, CellStatus, GridRun
+from core.model.judging import RubricScore
 from gui.grid.metric_names import metric_name, metric_names, usd_text
 from gui.grid.stats_view import NAME_PARTS
 from gui.theme.palettes import is_dark
@@ -106,7 +107,7 @@ class GridCharts(QWidget):
         super().__init__(parent)
         self._run: GridRun | None = None
         self._names: list[str] = []
-        self._quality: Mapping[CellKey, float] = {}
+        self._scores: list[RubricScore] = []
 
         self.metric_choice = QComboBox()
         self.metric_choice.setAccessibleName(self.tr("Metric shown in the box plot"))
@@ -173,16 +174,14 @@ class GridCharts(QWidget):
     def current_metric(self) -> str:
         return str(self.metric_choice.currentData())
 
-    def show_run(
-        self, run: GridRun, names: list[str], quality: Mapping[CellKey, float] | None = None
-    ) -> None:
-        """Draw the run's saved cells; `names` are the columns' names, one per variant; `quality` the judge's
-        score (1–5) of each judged repeat (the quality-vs-cost chart shows once there is one)."""
+    def show_run(self, run: GridRun, names: list[str], scores: Sequence[RubricScore] | None = None) -> None:
+        """Draw the run's saved cells; `names` are the columns' names, one per variant; `scores` a judge
+        template's rubric scores of the run (the quality-vs-cost chart shows once one is scored)."""
         if len(names) != len(run.variants):
             raise ValueError("One name per variant is needed.")
         self._run = run
         self._names = list(names)
-        self._quality = dict(quality or {})
+        self._scores = list(scores or ())
         self._draw()
 
     # -- drawing ------------------------------------------------------------------------------------------
@@ -214,14 +213,15 @@ class GridCharts(QWidget):
         self.points = self.boxes = self.medians = self.whiskers = None
         self.cost_bars = self.input_bars = self.output_bars = None
         run = self._run
-        self._show_quality_plot(run is not None and bool(self._quality), colours)
+        points = quality_cost_points(run, self._scores) if run is not None else {}
+        self._show_quality_plot(bool(points), colours)
         if run is None:
             return
         self._name_axes(colours)
         self._draw_box_plot(run, colours)
         self._draw_totals(run, colours)
         if self.quality_plot is not None:
-            self._draw_quality(run, colours)
+            self._draw_quality(points, colours)
         finished_any = any(
             values for by_metric in column_values(run).values() for values in by_metric.values()
         )
@@ -395,7 +395,7 @@ class GridCharts(QWidget):
                 axis.setPen(pg.mkPen(colours.axis))
                 axis.setTextPen(pg.mkPen(colours.text))
 
-    def _draw_quality(self, run: GridRun, colours: _Colours) -> None:
+    def _draw_quality(self, points: dict[int, tuple[float, float]], colours: _Colours) -> None:
         plot = self.quality_plot
         assert plot is not None
         plot.setTitle(
@@ -404,9 +404,6 @@ class GridCharts(QWidget):
         )
         plot.setLabel("bottom", self.tr("Mean cost per reply (USD)"), color=colours.text)
         plot.setLabel("left", self.tr("Mean judge score (1–5)"), color=colours.text)
-        points = quality_cost_points(run, self._quality)
-        if not points:
-            return
         from core.judging.pareto import pareto_front
 
         variants = sorted(points)
@@ -595,24 +592,18 @@ def _totals(results: list[CellResult]) -> _Totals:
     return _Totals(cost, input_tokens, output_tokens)
 
 
-def quality_cost_points(run: GridRun, quality: Mapping[CellKey, float]) -> dict[int, tuple[float, float]]:
+def quality_cost_points(run: GridRun, scores: Sequence[RubricScore]) -> dict[int, tuple[float, float]]:
     """Per column with both: (mean cost of its finished replies, mean judge score of its judged repeats).
     Columns without a priced reply or without a score are left out (no point to place)."""
     costs: dict[int, list[float]] = {}
     for key, result in run.cells.items():
-        if (
-            result.status == CellStatus.DONE
-            and result.metrics is not None
-            and result.metrics.cost_usd is not None
-        ):
-            costs.setdefault(key.variant, []).append(result.metrics.cost_usd)
-    scores: dict[int, list[float]] = {}
-    for key, score in quality.items():
-        scores.setdefault(key.variant, []).append(score)
+        metrics = result.metrics
+        if result.status == CellStatus.DONE and metrics is not None and metrics.cost_usd is not None:
+            costs.setdefault(key.variant, []).append(metrics.cost_usd)
     return {
-        variant: (sum(costs[variant]) / len(costs[variant]), sum(found) / len(found))
-        for variant, found in scores.items()
-        if costs.get(variant) and 0 <= variant < len(run.variants)
+        variant: (sum(costs[variant]) / len(costs[variant]), quality)
+        for variant, quality in column_quality(run, scores).items()
+        if quality is not None and costs.get(variant)
     }
 
 

@@ -60,8 +60,10 @@ class GridJudge(QObject):
         self._profile_names = profile_names
         self._shown = shown
         self.run_id: int | None = None
-        self.scores: dict[CellKey, RubricScore] = {}
-        """The run's rubric scores, by cell repeat (a later judgement of the same template replaces one)."""
+        self._scores: dict[tuple[int, CellKey], RubricScore] = {}
+        """The run's rubric scores by template and cell repeat (a later judgement replaces an earlier)."""
+        self.template_id: int | None = None
+        """The rubric template whose scores are shown: the one that judged the run last."""
         self.pairs: list[PairJudgement] = []
         self.votes: list[Vote] = []
         self.agreement: Agreement | None = None
@@ -86,7 +88,8 @@ class GridJudge(QObject):
     async def load(self, run_id: int | None) -> None:
         """The run's judgements and votes read from the store (a run just shown, or shown again)."""
         self.run_id = run_id
-        self.scores, self.pairs, self.votes, self.agreement = {}, [], [], None
+        self._scores, self.pairs, self.votes, self.agreement = {}, [], [], None
+        self.template_id = None
         if run_id is not None:
             judging = self._tools.judging
             scores, pairs, votes = await asyncio.gather(
@@ -104,7 +107,8 @@ class GridJudge(QObject):
         self._shown()
 
     def _keep_score(self, score: RubricScore) -> None:
-        self.scores[CellKey(score.case, score.variant, score.repeat)] = score
+        self._scores[(score.template_id, CellKey(score.case, score.variant, score.repeat))] = score
+        self.template_id = score.template_id
 
     def _agree(self) -> None:
         """The judge against the user's blind votes, once the run has both."""
@@ -117,24 +121,25 @@ class GridJudge(QObject):
 
     @property
     def judged(self) -> bool:
-        return bool(self.scores or self.pairs)
+        return bool(self._scores or self.pairs)
 
-    def quality(self) -> dict[CellKey, float]:
-        """Each scored repeat's overall judge score (the mean over the criteria, 1–5)."""
-        return {key: s.overall for key, s in self.scores.items() if s.overall is not None}
+    def scores(self) -> list[RubricScore]:
+        """The shown template's rubric scores (what the statistics, the chart and the table use)."""
+        return [s for (template, _), s in self._scores.items() if template == self.template_id]
 
     def cell_quality(self) -> dict[tuple[int, int], float]:
         """Each cell's mean over its scored repeats, for the table."""
         found: dict[tuple[int, int], list[float]] = {}
-        for key, value in self.quality().items():
-            found.setdefault((key.case, key.variant), []).append(value)
+        for score in self.scores():
+            if score.overall is not None:
+                found.setdefault((score.case, score.variant), []).append(score.overall)
         return {cell: sum(values) / len(values) for cell, values in found.items()}
 
     def cell_judgements(self, case: int, variant: int) -> CellJudgements | None:
         """What the judge said of one cell; None when the run was never judged."""
         if not self.judged:
             return None
-        scores = tuple(s for k, s in self.scores.items() if (k.case, k.variant) == (case, variant))
+        scores = tuple(s for s in self.scores() if (s.case, s.variant) == (case, variant))
         pairs = tuple(j for j in self.pairs if j.source.item == case and variant in j.columns)
         return CellJudgements(variant, scores, pairs, tuple(self._names()), self.agreement)
 
@@ -228,7 +233,7 @@ class GridJudge(QObject):
 
     def _summary(self, choice: JudgeChoice) -> str:
         if choice.template.kind == JudgeKind.RUBRIC:
-            scores = list(self.scores.values())
+            scores = self.scores()
             scored = sum(1 for s in scores if s.status == JudgementStatus.SCORED)
             text = self.tr("Judged: {scored} of {total} replies scored.").format(
                 scored=scored, total=len(scores)

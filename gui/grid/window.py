@@ -48,7 +48,7 @@ from core.model.grid import (
     render_prompt,
     run_progress,
 )
-from core.model.judging import BatchJob, BatchPurpose
+from core.model.judging import BatchJob, BatchPurpose, RubricScore
 from core.model.preset import Preset
 from gui.grid.batch_choice import BatchChoice, BatchTools
 from gui.grid.cell_dialog import CellDialog
@@ -770,14 +770,15 @@ class GridWindow(QMainWindow):
                 self.stats_view = GridStatsView(self.stats_page)
                 self.stats_layout.addWidget(self.stats_view)
                 self._describe_stats(self.stats_view)
-            self.stats_view.show_run(run, self.names)
+            self.stats_view.show_run(run, self.names, self._scores())
         elif page is self.charts_page:
             if self.charts is None:
                 self._make_charts()
-            self.charts.show_run(run, self.names, self._quality())
+            self.charts.show_run(run, self.names, self._scores())
 
-    def _quality(self) -> dict[CellKey, float]:
-        return self.judge.quality() if self.judge is not None else {}
+    def _scores(self) -> list[RubricScore]:
+        """The judge's rubric scores of the run shown (one template's), for the statistics and charts."""
+        return self.judge.scores() if self.judge is not None else []
 
     def _make_charts(self) -> None:
         """The charts' module (and pyqtgraph with it) is imported when the charts are first needed."""
@@ -866,7 +867,7 @@ class GridWindow(QMainWindow):
     def _charts_of(self, run: GridRun) -> None:
         if self.charts is None:
             self._make_charts()
-        self.charts.show_run(run, self.names, self._quality())
+        self.charts.show_run(run, self.names, self._scores())
 
     # --- messages -------------------------------------------------------------------------------------
 

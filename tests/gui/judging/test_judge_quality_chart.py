@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from core.model.grid import CellKey, CellStatus, GridRun
+from core.model.grid import CellStatus, GridRun
+from core.model.judging import JudgementStatus, RubricScore
 from gui.grid.charts import GridCharts
 from gui.theme.scheme import apply_theme
 from tests.gui.grid.sample_runs import COST_PER_REPEAT, names_of, sample_run
@@ -19,12 +20,19 @@ from tests.gui.grid.test_charts import svg_texts
 
 pytestmark = pytest.mark.gui
 
-SCORES = {0: 3.0, 1: 4.5, 2: 4.0}
+SCORES = {0: 3, 1: 5, 2: 4}
 """Column 0 cheapest and worst, column 1 best: both on the front; column 2 dearer and worse than column 1."""
 
 
-def quality_of(run: GridRun) -> dict[CellKey, float]:
-    return {key: SCORES[key.variant] for key, r in run.cells.items() if r.status == CellStatus.DONE}
+def quality_of(run: GridRun) -> list[RubricScore]:
+    """A rubric score per finished repeat: its column's score on the one criterion."""
+    assert run.id is not None
+    return [
+        RubricScore(run.id, key.case, key.variant, key.repeat, -1, JudgementStatus.SCORED,
+                    {"correctness": SCORES[key.variant]})
+        for key, result in run.cells.items()
+        if result.status == CellStatus.DONE
+    ]  # fmt: skip
 
 
 @pytest.fixture
@@ -60,7 +68,7 @@ def test_each_column_is_a_point_at_its_mean_cost_and_quality_with_the_front_mark
     assert sizes[0] == sizes[1] > sizes[2]
     assert charts.front_line is not None
     line_x, line_y = charts.front_line.getData()
-    assert np.allclose(line_x, [0.001, 0.002]) and np.allclose(line_y, [3.0, 4.5])
+    assert np.allclose(line_x, [0.001, 0.002]) and np.allclose(line_y, [3.0, 5.0])
     labels = [label.textItem.toPlainText() for label in charts.point_labels]
     assert labels == ["temperature 0.0", "temperature 0.5", "temperature 1.0"]
     assert charts.quality_plot.getAxis("left").labelText == "Mean judge score (1–5)"
