@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QComboBox, QGraphicsScene, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.grid.stats import METRICS, column_quality, column_results, column_summaries, column_values
+from core.judging.pareto import pareto_front
 from core.model.grid import CellResult, CellStatus, GridRun
 from core.model.judging import RubricScore
 from gui.grid.metric_names import metric_name, metric_names, usd_text
@@ -404,8 +405,6 @@ class GridCharts(QWidget):
         )
         plot.setLabel("bottom", self.tr("Mean cost per reply (USD)"), color=colours.text)
         plot.setLabel("left", self.tr("Mean judge score (1–5)"), color=colours.text)
-        from core.judging.pareto import pareto_front
-
         variants = sorted(points)
         xy = [points[variant] for variant in variants]
         self.front = [variants[index] for index in pareto_front(xy)]

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from core.judging.agreement import agreement
 from core.model.grid import CellKey, GridRun
 from core.model.judging import (
     Agreement,
@@ -115,8 +116,6 @@ class GridJudge(QObject):
         if not (self.votes and self.pairs):
             self.agreement = None
             return
-        from core.judging.agreement import agreement
-
         self.agreement = agreement(self.votes, self.pairs)
 
     @property

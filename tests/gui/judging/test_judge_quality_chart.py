@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from core.model.grid import CellStatus, GridRun
 from core.model.judging import JudgementStatus, RubricScore
-from gui.grid.charts import GridCharts
+from gui.grid.charts import GridCharts, series_colour
 from gui.theme.scheme import apply_theme
 from tests.gui.grid.sample_runs import COST_PER_REPEAT, names_of, sample_run
 from tests.gui.grid.test_charts import svg_texts
@@ -83,11 +83,18 @@ def test_without_scores_there_is_no_quality_chart(charts: GridCharts) -> None:
 
 
 def test_the_quality_chart_follows_the_theme_and_is_exported(
-    charts: GridCharts, qapp: QApplication, dark_theme: None, tmp_path: Path
+    charts: GridCharts, qapp: QApplication, qtbot: QtBot, dark_theme: None, tmp_path: Path
 ) -> None:
-    light = charts.view.backgroundBrush().color().lightness()
+    apply_theme(qapp, "light")
+    qtbot.waitUntil(lambda: charts.view.backgroundBrush().color().lightness() > 240)
+    assert charts.quality_points is not None
+    light_point = charts.quality_points.data["brush"][0].color()
     apply_theme(qapp, "dark")
-    assert charts.view.backgroundBrush().color().lightness() < light
+    # The palette reaches the widgets as events: wait for the redraw.
+    qtbot.waitUntil(lambda: charts.view.backgroundBrush().color().lightness() < 40)
+    assert charts.quality_plot is not None and charts.quality_points is not None
+    assert charts.quality_plot.getAxis("bottom").textPen().color().lightness() > 200
+    assert charts.quality_points.data["brush"][0].color() == series_colour(0, dark=True) != light_point
     assert charts.front == [0, 1], "redrawn in the new colours, the front still marked"
 
     images = charts.chart_images()
