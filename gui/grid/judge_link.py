@@ -227,6 +227,11 @@ class GridJudge(QObject):
             if dialog is not None:
                 dialog.show_finished(self.tr("Judging stopped: {reason}").format(reason=error))
             return
+        if self.run_id == run.id and run.id is not None:
+            # Votes cast while the judge worked (in the blind vote) count towards the agreement too.
+            self.votes = list(await self._tools.judging.votes(VoteSourceKind.GRID, run.id))
+            self._agree()
+            self._shown()
         if dialog is not None:
             dialog.show_finished(self._summary(choice))
 

@@ -46,7 +46,7 @@ class JudgementsPanel(QTextBrowser):
             parts.append(f"<p>{html.escape(self.tr('Not judged yet: use Judge… in the grid window.'))}</p>")
         for score in sorted(scores, key=lambda s: s.repeat):
             parts.append(self._score_html(score))
-        for judgement in pairs:
+        for judgement in sorted(pairs, key=lambda j: (j.source.repeat, j.columns)):
             parts.append(self._pair_html(judgement, names))
         if agreement is not None:
             parts.append(f"<p><i>{html.escape(agreement_text(agreement))}</i></p>")
@@ -68,7 +68,9 @@ class JudgementsPanel(QTextBrowser):
 
     def _pair_html(self, judgement: PairJudgement, names: Sequence[str]) -> str:
         first, second = (names[c] if c < len(names) else str(c + 1) for c in judgement.columns)
-        title = self.tr("“{first}” vs “{second}”").format(first=first, second=second)
+        title = self.tr("Repeat {n}: “{first}” vs “{second}”").format(
+            n=judgement.source.repeat + 1, first=first, second=second
+        )
         if judgement.status != JudgementStatus.SCORED:
             outcome = status_text(judgement.status)
         elif judgement.disagreed:

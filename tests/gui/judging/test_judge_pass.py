@@ -14,7 +14,16 @@ from PySide6.QtWidgets import QApplication
 
 from core.demo import FakeServer, Reply, Text
 from core.model.grid import GridVariant, RunState, TestCase
-from core.model.judging import JudgeKind, JudgementStatus
+from core.model.judging import (
+    JudgeKind,
+    JudgementStatus,
+    Outcome,
+    VariantIdentity,
+    Vote,
+    VoteSource,
+    VoteSourceKind,
+    variant_key,
+)
 from core.model.messages import Usage
 from gui.grid.table_model import QUALITY_ROLE
 from gui.grid.window import GridWindow
@@ -134,6 +143,84 @@ def test_a_rubric_pass_shows_scores_and_reasons_per_cell_and_its_cost_first(
             lambda: reopened.model.data(reopened.model.index(0, 0), QUALITY_ROLE) == 4.0,
             what="the quality read back",
         )
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=120)
+
+
+def verdict(winner: str) -> Reply:
+    return Reply([Text(json.dumps({"winner": winner, "reasons": f"Picked {winner}."}))], usage=Usage(500, 30))
+
+
+def test_a_pairwise_pass_shows_disagreements_and_the_agreement_with_blind_votes(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        window = await open_grid(app)
+        window.editor.name.setText("Capitals")
+        window.editor.template.setPlainText("What is the capital of {{country}}?")
+        window.editor.add_cases([TestCase("France", {"country": "France"})])
+        base = app.window.current_settings()
+        variants = [GridVariant("Relay", dataclasses.replace(base, temperature=t)) for t in (0.0, 1.0)]
+        window.variants.set_variants(variants)
+        window.repeats.setValue(3)
+        window.concurrency.setValue(1)
+        window.confirm_above.setValue(1000.0)
+        server.enqueue(*[Reply([Text(f"Paris, {n}.")], usage=Usage(20, 5)) for n in range(6)])
+        window.run_button.click()
+        await wait_until(lambda: window.run_bar.state == RunState.DONE, timeout=30, what="the run to finish")
+        assert window.run is not None and window.run.id is not None
+        run_id = window.run.id
+
+        # The user's blind votes on the same pairs: column 0 better in repeat 1, a tie in repeat 2.
+        identities = tuple(
+            VariantIdentity(variant_key(v.profile_name, v.settings), name)
+            for v, name in zip(variants, window.names, strict=True)
+        )
+        judging = app.app.services.judging
+        for repeat, outcome, winner in ((0, Outcome.WIN, 0), (1, Outcome.TIE, None), (2, Outcome.WIN, 1)):
+            source = VoteSource(VoteSourceKind.GRID, run_id, 0, repeat)
+            await judging.save_vote(Vote(None, source, identities, (0, 1), outcome, winner))
+
+        dialog = await open_judge(window)
+        dialog.template.setCurrentIndex(
+            next(i for i in range(dialog.template.count()) if "Pairwise" in dialog.template.itemText(i))
+        )
+        assert dialog.pairs.isVisible() and dialog.pairs.count() == 1
+        assert dialog.pairs.item(0).text() == "“temperature 0.0” vs “temperature 1.0”"
+        await wait_until(lambda: dialog.judge_button.isEnabled(), what="the cost preview")
+        assert dialog.cost.text().startswith("6 request"), "3 repeats, each pair asked in both orders"
+
+        # Repeat 1: column 0 in both orders; repeat 2: column 1 in both; repeat 3: "A" both times, which
+        # is column 0 as shown and column 1 swapped: the judge disagrees with itself, no verdict.
+        server.enqueue(verdict("A"), verdict("B"), verdict("B"), verdict("A"), verdict("A"), verdict("A"))
+        dialog.judge_button.click()
+        await wait_until(lambda: dialog.running, what="the pass to start")
+        await wait_until(lambda: not dialog.running, timeout=30, what="the pass to end")
+        finished = dialog.progress_label.text()
+        assert finished.startswith("Judged 3 pairs; the judge disagreed with itself on 1."), finished
+        # Agreement on the two pairs with a verdict: repeat 1 agreed (column 0), repeat 2 did not (the user
+        # said tie). Kappa: observed 1/2, chance 1/4, so (0.5 - 0.25) / 0.75.
+        expected = "The judge agreed with your blind votes on 1 of 2 pairs (50%, Cohen's κ 0.33)."
+        assert expected in finished
+
+        window.open_cell(window.model.index(0, 1))
+        assert window.cell_dialog is not None and window.cell_dialog.judgements is not None
+        shown = window.cell_dialog.judgements.toPlainText()
+        assert (
+            "Repeat 1: “temperature 0.0” vs “temperature 1.0” · “temperature 0.0” better (in both orders)"
+            in shown
+        )
+        assert (
+            "Repeat 2: “temperature 0.0” vs “temperature 1.0” · “temperature 1.0” better (in both orders)"
+            in shown
+        )
+        assert (
+            "Repeat 3: “temperature 0.0” vs “temperature 1.0” · the judge disagreed with itself: "
+            "“temperature 0.0” better as shown, “temperature 1.0” better with the replies swapped; no verdict"
+        ) in shown
+        assert expected in shown
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=120)
