@@ -194,7 +194,6 @@ class GridJudge(QObject):
             dialog.templatesChanged.connect(self._templates_changed)
             self.templates_dialog = dialog
         self.templates_dialog.show()
-        self.templates_dialog.raise_()
         await self.templates_dialog.load()
         return self.templates_dialog
 

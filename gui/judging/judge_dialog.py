@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 Pair = tuple[int, int]
 JudgeEstimator = Callable[[GridRun, JudgeTemplate, Sequence[Pair]], Awaitable["CostPreview"]]
 """The cost of judging the run with the template (and, pairwise, these column pairs)."""
-ESTIMATE_DELAY_MS = 300
+ESTIMATE_DELAY_S = 0.3
 """Typing a model name re-prices once the typing pauses, not on every key."""
 NO_PROFILE = ""
 
@@ -163,8 +163,6 @@ class JudgeDialog(QDialog):
         layout.addWidget(self.progress_label)
         layout.addLayout(buttons)
 
-        self._reprice_later = QTimer(self, singleShot=True, interval=ESTIMATE_DELAY_MS)
-        self._reprice_later.timeout.connect(self.reprice)
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.templates_button.clicked.connect(self.templatesRequested)
         self.profile.currentIndexChanged.connect(lambda _index: self._changed())
@@ -225,7 +223,7 @@ class JudgeDialog(QDialog):
             return
         self._priced = None
         self.judge_button.setEnabled(False)
-        self._reprice_later.start()
+        self.reprice(delay=ESTIMATE_DELAY_S)
 
     def choice(self) -> JudgeChoice | None:
         template = self.chosen_template()
@@ -259,10 +257,16 @@ class JudgeDialog(QDialog):
 
     # --- the price ------------------------------------------------------------------------------------------
 
-    def reprice(self) -> None:
+    def reprice(self, delay: float = 0.0) -> None:
+        """Price the choice on screen after `delay` seconds (a task, so quitting cancels it with the rest)."""
         if self._pricing is not None and not self._pricing.done():
             self._pricing.cancel()  # an older choice's price is of no use any more
-        self._pricing = self._tasks.start(self.show_estimate())
+        self._pricing = self._tasks.start(self._estimate_after(delay))
+
+    async def _estimate_after(self, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        await self.show_estimate()
 
     async def show_estimate(self) -> CostPreview | None:
         choice = self.choice()

@@ -109,7 +109,9 @@ class JudgeTemplatesDialog(QDialog):
         self.model.setEditable(True)
         self.model.addItems(models)
         self.model.setAccessibleName(self.tr("Judge's model"))
-        self.model.setAccessibleDescription(self.tr("Any model can judge; type one not listed"))
+        self.model.setAccessibleDescription(
+            self.tr("Any model can judge; type one not listed, or leave it empty to choose when judging")
+        )
         self.max_tokens = QSpinBox(self)
         self.max_tokens.setRange(64, 32_000)
         self.max_tokens.setValue(1024)
@@ -217,7 +219,8 @@ class JudgeTemplatesDialog(QDialog):
         self.profile.setCurrentIndex(profile)
         self.model.setCurrentText(template.model)
         self.max_tokens.setValue(template.max_tokens)
-        self.delete_button.setEnabled(template.id is not None)
+        # Built-in templates have negative ids: they ship with the app and cannot be deleted.
+        self.delete_button.setEnabled(template.id is not None and template.id > 0)
         self.problem.hide()
         self._kind_changed()
 
@@ -264,11 +267,11 @@ class JudgeTemplatesDialog(QDialog):
         return tuple(found)
 
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
+        kind = JudgeKind(self.kind.currentData())  # Qt hands the enum back as its string
         rubric = kind == JudgeKind.RUBRIC
         # A built-in prompt left as it was follows the kind: the other kind's placeholders would not fit.
         other = JudgeKind.PAIRWISE if rubric else JudgeKind.RUBRIC
-        if isinstance(kind, JudgeKind) and self.prompt.toPlainText() == _built_in(other).prompt:
+        if self.prompt.toPlainText() == _built_in(other).prompt:
             self.prompt.setPlainText(_built_in(kind).prompt)
         if rubric and self.criteria.rowCount() == 0:
             for criterion in _built_in(JudgeKind.RUBRIC).criteria:
@@ -280,14 +283,12 @@ class JudgeTemplatesDialog(QDialog):
             self.remove_criterion_button,
         ):
             widget.setVisible(rubric)
-        self.placeholders.setText(
-            placeholders_note(kind if isinstance(kind, JudgeKind) else JudgeKind.RUBRIC)
-        )
+        self.placeholders.setText(placeholders_note(kind))
 
     # --- saving -------------------------------------------------------------------------------------------
 
     def edited(self) -> JudgeTemplate:
-        """The template as edited. A built-in (no id) edited becomes a template of the user's own."""
+        """The template as edited (a built-in one, saved, becomes a template of the user's own)."""
         shown = self.current()
         kind = JudgeKind(self.kind.currentData())
         profile = self.profile.currentData()
@@ -306,8 +307,6 @@ class JudgeTemplatesDialog(QDialog):
     def problem_text(self, template: JudgeTemplate) -> str | None:
         if not template.name:
             return self.tr("Name the template.")
-        if not template.model:
-            return self.tr("Choose the judge's model.")
         if not template.prompt.strip():
             return self.tr("The prompt is empty: the judge would be sent nothing to judge.")
         needed = ["{{reply}}"] if template.kind == JudgeKind.RUBRIC else ["{{reply_a}}", "{{reply_b}}"]
@@ -347,7 +346,7 @@ class JudgeTemplatesDialog(QDialog):
 
     async def delete_template(self) -> None:
         shown = self.current()
-        if shown is None or shown.id is None:
+        if shown is None or shown.id is None or shown.id < 0:
             return
         await self._judging.delete_judge_template(shown.id)
         await self.load()
