@@ -2530,72 +2530,72 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="112"/>
+        <location filename="../../gui/grid/charts.py" line="114"/>
         <source>Metric shown in the box plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="116"/>
+        <location filename="../../gui/grid/charts.py" line="118"/>
         <source>Box plot of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="127"/>
+        <location filename="../../gui/grid/charts.py" line="129"/>
         <source>Charts of the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="228"/>
+        <location filename="../../gui/grid/charts.py" line="229"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="251"/>
+        <location filename="../../gui/grid/charts.py" line="252"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="332"/>
+        <location filename="../../gui/grid/charts.py" line="333"/>
         <source>Cost per column (every repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="353"/>
+        <location filename="../../gui/grid/charts.py" line="354"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="358"/>
+        <location filename="../../gui/grid/charts.py" line="359"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="402"/>
+        <location filename="../../gui/grid/charts.py" line="403"/>
         <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="405"/>
+        <location filename="../../gui/grid/charts.py" line="406"/>
         <source>Mean cost per reply (USD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="406"/>
+        <location filename="../../gui/grid/charts.py" line="407"/>
         <source>Mean judge score (1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="516"/>
+        <location filename="../../gui/grid/charts.py" line="512"/>
         <source>Cost per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="517"/>
+        <location filename="../../gui/grid/charts.py" line="513"/>
         <source>Tokens per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="519"/>
+        <location filename="../../gui/grid/charts.py" line="515"/>
         <source>Quality against cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2669,42 +2669,42 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="72"/>
+        <location filename="../../gui/grid/judge_link.py" line="75"/>
         <source>Judge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="74"/>
+        <location filename="../../gui/grid/judge_link.py" line="77"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="76"/>
+        <location filename="../../gui/grid/judge_link.py" line="79"/>
         <source>Judge templates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="77"/>
+        <location filename="../../gui/grid/judge_link.py" line="80"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="220"/>
+        <location filename="../../gui/grid/judge_link.py" line="223"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="224"/>
+        <location filename="../../gui/grid/judge_link.py" line="227"/>
         <source>Judging stopped: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="233"/>
+        <location filename="../../gui/grid/judge_link.py" line="241"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="238"/>
+        <location filename="../../gui/grid/judge_link.py" line="246"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2737,12 +2737,17 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/metric_names.py" line="34"/>
+        <location filename="../../gui/grid/metric_names.py" line="22"/>
+        <source>Judge&apos;s quality (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="35"/>
         <source>{value} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/metric_names.py" line="36"/>
+        <location filename="../../gui/grid/metric_names.py" line="37"/>
         <source>{value} tok/s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2851,132 +2856,132 @@ The menu starts: {command}</source>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="59"/>
+        <location filename="../../gui/grid/stats_view.py" line="62"/>
         <source>Reference column for the noise marks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="62"/>
+        <location filename="../../gui/grid/stats_view.py" line="65"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="69"/>
+        <location filename="../../gui/grid/stats_view.py" line="72"/>
         <source>Compare columns with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <location filename="../../gui/grid/stats_view.py" line="78"/>
         <source>Noise marks appear when the run has ended: a verdict read while results still arrive misleads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="84"/>
+        <location filename="../../gui/grid/stats_view.py" line="87"/>
         <source>Statistics per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="85"/>
+        <location filename="../../gui/grid/stats_view.py" line="88"/>
         <source>Statistics per test case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="89"/>
+        <location filename="../../gui/grid/stats_view.py" line="92"/>
         <source>Per column (every test case and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="91"/>
+        <location filename="../../gui/grid/stats_view.py" line="94"/>
         <source>Per test case (every column and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="117"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>Distinct outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="117"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="141"/>
+        <location filename="../../gui/grid/stats_view.py" line="152"/>
         <source>{name} (reference)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="180"/>
+        <location filename="../../gui/grid/stats_view.py" line="197"/>
         <source>Case {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="194"/>
+        <location filename="../../gui/grid/stats_view.py" line="211"/>
         <source>No finished repeat has measured this yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="197"/>
+        <location filename="../../gui/grid/stats_view.py" line="214"/>
         <source>median {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="198"/>
+        <location filename="../../gui/grid/stats_view.py" line="215"/>
         <source>p90 {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="199"/>
+        <location filename="../../gui/grid/stats_view.py" line="216"/>
         <source>range {low} – {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="202"/>
+        <location filename="../../gui/grid/stats_view.py" line="219"/>
         <source>IQR {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="206"/>
+        <location filename="../../gui/grid/stats_view.py" line="223"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <location filename="../../gui/grid/stats_view.py" line="238"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="241"/>
         <source>≈ within noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="241"/>
         <source>≠ beyond noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="231"/>
+        <location filename="../../gui/grid/stats_view.py" line="248"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="246"/>
+        <location filename="../../gui/grid/stats_view.py" line="263"/>
         <source>{distinct} of {repeats}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="249"/>
+        <location filename="../../gui/grid/stats_view.py" line="266"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="258"/>
+        <location filename="../../gui/grid/stats_view.py" line="275"/>
         <source>{done} of {total} finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="260"/>
+        <location filename="../../gui/grid/stats_view.py" line="277"/>
         <source>{failed} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3294,34 +3299,34 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="788"/>
+        <location filename="../../gui/grid/window.py" line="789"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="794"/>
+        <location filename="../../gui/grid/window.py" line="795"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="798"/>
+        <location filename="../../gui/grid/window.py" line="799"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="827"/>
-        <location filename="../../gui/grid/window.py" line="841"/>
+        <location filename="../../gui/grid/window.py" line="828"/>
+        <location filename="../../gui/grid/window.py" line="842"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="835"/>
-        <location filename="../../gui/grid/window.py" line="856"/>
+        <location filename="../../gui/grid/window.py" line="836"/>
+        <location filename="../../gui/grid/window.py" line="857"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="851"/>
+        <location filename="../../gui/grid/window.py" line="852"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3803,42 +3808,42 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="249"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="247"/>
         <source>There is no judge template: add one with Templates….</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="251"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="249"/>
         <source>Choose the judge&apos;s model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="254"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="252"/>
         <source>A pairwise judge compares two columns; this run has one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="255"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="253"/>
         <source>Check at least one pair of columns to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="257"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="255"/>
         <source>The run has no replies yet: there is nothing to judge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="275"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="279"/>
         <source>The cost cannot be estimated here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="279"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="283"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="322"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="326"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3878,13 +3883,13 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="81"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="137"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="138"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3940,84 +3945,79 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="107"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
         <source>Judge&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="111"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="142"/>
         <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="112"/>
-        <source>Any model can judge; type one not listed</source>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="113"/>
+        <source>Any model can judge; type one not listed, or leave it empty to choose when judging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="116"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="118"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="143"/>
         <source>Judge&apos;s max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="121"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="123"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="123"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="125"/>
         <source>Saves the template; a built-in one edited is saved as a template of your own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="146"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="148"/>
         <source>Criteria (each scored 1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="152"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="154"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="233"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="236"/>
         <source>New template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="308"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="309"/>
         <source>Name the template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="310"/>
-        <source>Choose the judge&apos;s model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="312"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
         <source>The prompt is empty: the judge would be sent nothing to judge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="316"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="315"/>
         <source>The prompt never shows the judge the reply: add {placeholders}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="321"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="320"/>
         <source>A rubric needs at least one criterion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="324"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="323"/>
         <source>Every criterion needs a name (row {row}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="327"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="326"/>
         <source>Two criteria are named “{name}”: scores are kept by name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4124,21 +4124,21 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/judging/judgements_panel.py" line="71"/>
-        <source>“{first}” vs “{second}”</source>
+        <source>Repeat {n}: “{first}” vs “{second}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judgements_panel.py" line="76"/>
+        <location filename="../../gui/judging/judgements_panel.py" line="78"/>
         <source>the judge disagreed with itself: {shown} as shown, {swapped} with the replies swapped; no verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judgements_panel.py" line="83"/>
+        <location filename="../../gui/judging/judgements_panel.py" line="85"/>
         <source>{verdict} (in both orders)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judgements_panel.py" line="95"/>
+        <location filename="../../gui/judging/judgements_panel.py" line="97"/>
         <source>The judge replied:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -367,12 +367,12 @@
     <message>
         <location filename="../../gui/grid/batch_choice.py" line="47"/>
         <source>Run as a batch (half price, results within 24 h)</source>
-        <translation type="unfinished"></translation>
+        <translation>以批处理运行（半价，24 小时内出结果）</translation>
     </message>
     <message>
         <location filename="../../gui/grid/batch_choice.py" line="49"/>
         <source>Sends every request of the run as one Message Batch at the batch price</source>
-        <translation type="unfinished"></translation>
+        <translation>将本次运行的全部请求作为一个 Message Batch 按批处理价格发送</translation>
     </message>
 </context>
 <context>
@@ -380,79 +380,79 @@
     <message numerus="yes">
         <location filename="../../gui/judging/batch_words.py" line="21"/>
         <source>%n request(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="44"/>
         <source>chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>已选</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="45"/>
         <source>live {cost}</source>
-        <translation type="unfinished"></translation>
+        <translation>实时 {cost}</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="46"/>
         <source>as a batch {cost}</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理 {cost}</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="56"/>
         <source>(input estimated here: the provider does not count tokens)</source>
-        <translation type="unfinished">（输入为本地估算：该服务商不提供 token 计数）</translation>
+        <translation>（输入为本地估算：该服务商不提供 token 计数）</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="60"/>
         <source>Not in the total (no known price): {models}</source>
-        <translation type="unfinished">未计入总额（价格未知）：{models}</translation>
+        <translation>未计入总额（价格未知）：{models}</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="71"/>
         <source>Batch in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理进行中</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="72"/>
         <source>Batch being cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理正在取消</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="73"/>
         <source>Batch ended, collecting the results</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理已结束，正在取回结果</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="74"/>
         <source>Batch collected</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理结果已取回</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="77"/>
         <source>{answered} of {total} answered</source>
-        <translation type="unfinished"></translation>
+        <translation>已答复 {answered}/{total}</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="82"/>
         <source>{n} errored</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个出错</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="84"/>
         <source>{n} cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个已取消</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="86"/>
         <source>{n} expired</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个已过期</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="89"/>
         <source>expires in {h:.0f} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{h:.0f} 小时后过期</translation>
     </message>
 </context>
 <context>
@@ -2524,74 +2524,74 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="112"/>
+        <location filename="../../gui/grid/charts.py" line="114"/>
         <source>Metric shown in the box plot</source>
         <translation>箱线图显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="116"/>
+        <location filename="../../gui/grid/charts.py" line="118"/>
         <source>Box plot of:</source>
         <translation>箱线图指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="127"/>
+        <location filename="../../gui/grid/charts.py" line="129"/>
         <source>Charts of the run</source>
         <translation>本次运行的图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="228"/>
+        <location filename="../../gui/grid/charts.py" line="229"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="251"/>
+        <location filename="../../gui/grid/charts.py" line="252"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="332"/>
+        <location filename="../../gui/grid/charts.py" line="333"/>
         <source>Cost per column (every repeat)</source>
         <translation>每列费用（所有重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="353"/>
+        <location filename="../../gui/grid/charts.py" line="354"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="358"/>
+        <location filename="../../gui/grid/charts.py" line="359"/>
         <source>Tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="402"/>
+        <location filename="../../gui/grid/charts.py" line="403"/>
         <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/charts.py" line="405"/>
-        <source>Mean cost per reply (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>质量与成本：每列一个点，帕累托前沿以圆圈标出并连线</translation>
     </message>
     <message>
         <location filename="../../gui/grid/charts.py" line="406"/>
-        <source>Mean judge score (1–5)</source>
-        <translation type="unfinished"></translation>
+        <source>Mean cost per reply (USD)</source>
+        <translation>每条回复的平均成本（美元）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="516"/>
+        <location filename="../../gui/grid/charts.py" line="407"/>
+        <source>Mean judge score (1–5)</source>
+        <translation>评审平均分（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="512"/>
         <source>Cost per column</source>
         <translation>每列费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="517"/>
+        <location filename="../../gui/grid/charts.py" line="513"/>
         <source>Tokens per column</source>
         <translation>每列 token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="519"/>
+        <location filename="../../gui/grid/charts.py" line="515"/>
         <source>Quality against cost</source>
-        <translation type="unfinished"></translation>
+        <translation>质量与成本</translation>
     </message>
 </context>
 <context>
@@ -2663,44 +2663,44 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="72"/>
+        <location filename="../../gui/grid/judge_link.py" line="75"/>
         <source>Judge…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/judge_link.py" line="74"/>
-        <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/judge_link.py" line="76"/>
-        <source>Judge templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>评审…</translation>
     </message>
     <message>
         <location filename="../../gui/grid/judge_link.py" line="77"/>
+        <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
+        <translation>让 LLM 评审为本次运行的回复打分，或比较各列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="79"/>
+        <source>Judge templates…</source>
+        <translation>评审模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="80"/>
         <source>Edits the rubrics and prompts the judge uses</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑评审使用的评分标准和提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="220"/>
+        <location filename="../../gui/grid/judge_link.py" line="223"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>评审已取消；已完成的评审结果会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="224"/>
+        <location filename="../../gui/grid/judge_link.py" line="227"/>
         <source>Judging stopped: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>评审已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="233"/>
+        <location filename="../../gui/grid/judge_link.py" line="241"/>
         <source>Judged: {scored} of {total} replies scored.</source>
-        <translation type="unfinished"></translation>
+        <translation>评审完成：{total} 条回复中 {scored} 条已打分。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="238"/>
+        <location filename="../../gui/grid/judge_link.py" line="246"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已评审 {pairs} 对；其中 {disagreed} 对评审前后判断不一致。</translation>
     </message>
 </context>
 <context>
@@ -2731,12 +2731,17 @@ The menu starts: {command}</source>
         <translation>费用（美元）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/metric_names.py" line="34"/>
+        <location filename="../../gui/grid/metric_names.py" line="22"/>
+        <source>Judge&apos;s quality (1–5)</source>
+        <translation>评审质量分（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="35"/>
         <source>{value} s</source>
         <translation>{value} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/metric_names.py" line="36"/>
+        <location filename="../../gui/grid/metric_names.py" line="37"/>
         <source>{value} tok/s</source>
         <translation>{value} token/秒</translation>
     </message>
@@ -2845,132 +2850,132 @@ The menu starts: {command}</source>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="59"/>
+        <location filename="../../gui/grid/stats_view.py" line="62"/>
         <source>Reference column for the noise marks</source>
         <translation>噪声标记的参照列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="62"/>
+        <location filename="../../gui/grid/stats_view.py" line="65"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation>当其他列与此列中位数之差的自助法区间包含零时，该列的指标标为“在噪声内”：这些重复无法区分两者。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="69"/>
+        <location filename="../../gui/grid/stats_view.py" line="72"/>
         <source>Compare columns with:</source>
         <translation>各列对比的参照：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <location filename="../../gui/grid/stats_view.py" line="78"/>
         <source>Noise marks appear when the run has ended: a verdict read while results still arrive misleads.</source>
         <translation>运行结束后才显示噪声标记：结果仍在到来时读出的结论会误导人。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="84"/>
+        <location filename="../../gui/grid/stats_view.py" line="87"/>
         <source>Statistics per column</source>
         <translation>每列统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="85"/>
+        <location filename="../../gui/grid/stats_view.py" line="88"/>
         <source>Statistics per test case</source>
         <translation>每个测试用例的统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="89"/>
+        <location filename="../../gui/grid/stats_view.py" line="92"/>
         <source>Per column (every test case and repeat)</source>
         <translation>按列（所有测试用例和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="91"/>
+        <location filename="../../gui/grid/stats_view.py" line="94"/>
         <source>Per test case (every column and repeat)</source>
         <translation>按测试用例（所有列和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="117"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>Distinct outputs</source>
         <translation>不同输出数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="117"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="141"/>
+        <location filename="../../gui/grid/stats_view.py" line="152"/>
         <source>{name} (reference)</source>
         <translation>{name}（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="180"/>
+        <location filename="../../gui/grid/stats_view.py" line="197"/>
         <source>Case {n}</source>
         <translation>用例 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="194"/>
+        <location filename="../../gui/grid/stats_view.py" line="211"/>
         <source>No finished repeat has measured this yet.</source>
         <translation>尚无已完成的重复测得此值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="197"/>
+        <location filename="../../gui/grid/stats_view.py" line="214"/>
         <source>median {value}</source>
         <translation>中位数 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="198"/>
+        <location filename="../../gui/grid/stats_view.py" line="215"/>
         <source>p90 {value}</source>
         <translation>p90 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="199"/>
+        <location filename="../../gui/grid/stats_view.py" line="216"/>
         <source>range {low} – {high}</source>
         <translation>范围 {low} – {high}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="202"/>
+        <location filename="../../gui/grid/stats_view.py" line="219"/>
         <source>IQR {value}</source>
         <translation>四分位距 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="206"/>
+        <location filename="../../gui/grid/stats_view.py" line="223"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation>基于 {n} 次已完成的重复；四分位数为 {q1} 和 {q3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <location filename="../../gui/grid/stats_view.py" line="238"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation>一方已完成的重复太少，无法区分差异与噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="241"/>
         <source>≈ within noise</source>
         <translation>≈ 在噪声内</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="241"/>
         <source>≠ beyond noise</source>
         <translation>≠ 超出噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="231"/>
+        <location filename="../../gui/grid/stats_view.py" line="248"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation>与 {reference} 相比中位数 {difference}；{confidence}% 自助法区间 {low} 至 {high}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="246"/>
+        <location filename="../../gui/grid/stats_view.py" line="263"/>
         <source>{distinct} of {repeats}</source>
         <translation>{distinct} / {repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="249"/>
+        <location filename="../../gui/grid/stats_view.py" line="266"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation>一个单元格各次重复中不同回复的数量（忽略空白），按单元格取平均：1 表示每次回答都相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="258"/>
+        <location filename="../../gui/grid/stats_view.py" line="275"/>
         <source>{done} of {total} finished</source>
         <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="260"/>
+        <location filename="../../gui/grid/stats_view.py" line="277"/>
         <source>{failed} failed</source>
         <translation>{failed} 次失败</translation>
     </message>
@@ -3016,7 +3021,7 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/table_model.py" line="217"/>
         <source>quality {score:.1f}/5</source>
-        <translation type="unfinished"></translation>
+        <translation>质量 {score:.1f}/5</translation>
     </message>
 </context>
 <context>
@@ -3064,7 +3069,7 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/window.py" line="314"/>
         <source>&amp;Judge</source>
-        <translation type="unfinished"></translation>
+        <translation>评审(&amp;J)</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="316"/>
@@ -3271,49 +3276,49 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/grid/window.py" line="639"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理被拒绝：{reason} 本次运行已保留；点“继续”可改为实时运行。</translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="696"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/grid/window.py" line="704"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>批处理结果文件中有 %n 条结果对应的请求并未发送，已忽略。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="788"/>
+        <location filename="../../gui/grid/window.py" line="789"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="794"/>
+        <location filename="../../gui/grid/window.py" line="795"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="798"/>
+        <location filename="../../gui/grid/window.py" line="799"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="827"/>
-        <location filename="../../gui/grid/window.py" line="841"/>
+        <location filename="../../gui/grid/window.py" line="828"/>
+        <location filename="../../gui/grid/window.py" line="842"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="835"/>
-        <location filename="../../gui/grid/window.py" line="856"/>
+        <location filename="../../gui/grid/window.py" line="836"/>
+        <location filename="../../gui/grid/window.py" line="857"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="851"/>
+        <location filename="../../gui/grid/window.py" line="852"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -3698,139 +3703,139 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="92"/>
         <source>Judge “{run}”</source>
-        <translation type="unfinished"></translation>
+        <translation>评审“{run}”</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="95"/>
         <source>Judge template</source>
-        <translation type="unfinished"></translation>
+        <translation>评审模板</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="96"/>
         <source>Templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>模板…</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="97"/>
         <source>Edits, adds and deletes judge templates</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑、添加和删除评审模板</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="99"/>
         <source>The provider of each reply&apos;s column</source>
-        <translation type="unfinished"></translation>
+        <translation>每条回复所在列的服务商</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="102"/>
         <location filename="../../gui/judging/judge_dialog.py" line="149"/>
         <source>Judge&apos;s provider</source>
-        <translation type="unfinished"></translation>
+        <translation>评审服务商</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="106"/>
         <location filename="../../gui/judging/judge_dialog.py" line="150"/>
         <source>Judge&apos;s model</source>
-        <translation type="unfinished"></translation>
+        <translation>评审模型</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="108"/>
         <source>Columns to compare (each pair asked twice, positions swapped)</source>
-        <translation type="unfinished"></translation>
+        <translation>要比较的列（每对询问两次，交换位置）</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="111"/>
         <source>Column pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>列对</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="112"/>
         <source>Check the pairs of columns the judge compares</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选评审要比较的列对</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="115"/>
         <source>“{first}” vs “{second}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{first}”对比“{second}”</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="124"/>
         <source>Cost of the judge pass</source>
-        <translation type="unfinished"></translation>
+        <translation>本轮评审的成本</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="130"/>
         <source>Judging progress</source>
-        <translation type="unfinished"></translation>
+        <translation>评审进度</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="134"/>
         <source>Judge</source>
-        <translation type="unfinished"></translation>
+        <translation>评审</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="136"/>
         <source>Starts the judge pass at the cost shown</source>
-        <translation type="unfinished"></translation>
+        <translation>按所示成本开始评审</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="137"/>
         <source>Cancel judging</source>
-        <translation type="unfinished"></translation>
+        <translation>取消评审</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="139"/>
         <source>Stops the judge pass; judgements already made are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>停止本轮评审；已完成的评审结果会保留</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="142"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="148"/>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="247"/>
+        <source>There is no judge template: add one with Templates….</source>
+        <translation>没有评审模板：请通过“模板…”添加一个。</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="249"/>
-        <source>There is no judge template: add one with Templates….</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="251"/>
         <source>Choose the judge&apos;s model.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择评审模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="254"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="252"/>
         <source>A pairwise judge compares two columns; this run has one.</source>
-        <translation type="unfinished"></translation>
+        <translation>成对评审需要比较两列；本次运行只有一列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="253"/>
+        <source>Check at least one pair of columns to compare.</source>
+        <translation>请至少勾选一对要比较的列。</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="255"/>
-        <source>Check at least one pair of columns to compare.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="257"/>
         <source>The run has no replies yet: there is nothing to judge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="275"/>
-        <source>The cost cannot be estimated here.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行还没有回复：没有可评审的内容。</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="279"/>
-        <source>Estimating the cost…</source>
-        <translation type="unfinished">正在估算费用…</translation>
+        <source>The cost cannot be estimated here.</source>
+        <translation>此处无法估算成本。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="322"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="283"/>
+        <source>Estimating the cost…</source>
+        <translation>正在估算成本…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="326"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
-        <translation type="unfinished"></translation>
+        <translation>已评审 {done}/{total} · 目前花费 ${cost:.4f}</translation>
     </message>
 </context>
 <context>
@@ -3839,177 +3844,172 @@ The menu starts: {command}</source>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="68"/>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
         <source>Judge templates</source>
-        <translation type="unfinished"></translation>
+        <translation>评审模板</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
         <source>The saved ways of judging; the chosen one is edited beside</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存的评审方式；选中的模板在旁边编辑</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
         <source>New</source>
-        <translation type="unfinished">新建</translation>
+        <translation>新建</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
         <source>Starts a new rubric template</source>
-        <translation type="unfinished"></translation>
+        <translation>新建一个评分标准模板</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="77"/>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="78"/>
         <source>Deletes the chosen template (built-ins stay)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的模板（内置模板保留）</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="81"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="137"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="138"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="87"/>
         <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
-        <translation type="unfinished"></translation>
+        <translation>评分标准：每条回复按每项标准打 1–5 分；成对：比较两条回复</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>标准</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
         <source>What it means</source>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
         <source>Criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>评分标准</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
         <source>Each criterion the judge scores from 1 to 5</source>
-        <translation type="unfinished"></translation>
+        <translation>评审按 1 到 5 分为每项标准打分</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="95"/>
         <source>Add criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>添加标准</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
         <source>Remove criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>移除标准</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="98"/>
         <source>Judge prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>评审提示词</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="99"/>
         <source>What the judge is sent, with placeholders filled in</source>
-        <translation type="unfinished"></translation>
+        <translation>发送给评审的内容，占位符会被填入</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
         <source>The provider of each reply&apos;s column</source>
-        <translation type="unfinished"></translation>
+        <translation>每条回复所在列的服务商</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="107"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
         <source>Judge&apos;s provider</source>
-        <translation type="unfinished"></translation>
+        <translation>评审服务商</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="111"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="142"/>
         <source>Judge&apos;s model</source>
-        <translation type="unfinished"></translation>
+        <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="112"/>
-        <source>Any model can judge; type one not listed</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="113"/>
+        <source>Any model can judge; type one not listed, or leave it empty to choose when judging</source>
+        <translation>任何模型都可以做评审；可输入未列出的模型，或留空在评审时再选</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="116"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="118"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="143"/>
         <source>Judge&apos;s max tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="121"/>
-        <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>评审最大 token 数</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_templates_dialog.py" line="123"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="125"/>
         <source>Saves the template; a built-in one edited is saved as a template of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>保存模板；编辑过的内置模板会另存为你自己的模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="146"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="148"/>
         <source>Criteria (each scored 1–5)</source>
-        <translation type="unfinished"></translation>
+        <translation>评分标准（每项 1–5 分）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="152"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="154"/>
         <source>Prompt</source>
-        <translation type="unfinished">提示词</translation>
+        <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="233"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="236"/>
         <source>New template</source>
-        <translation type="unfinished"></translation>
+        <translation>新模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="308"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="309"/>
         <source>Name the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为模板命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="310"/>
-        <source>Choose the judge&apos;s model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="312"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
         <source>The prompt is empty: the judge would be sent nothing to judge.</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词为空：评审将收不到任何要评的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="316"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="315"/>
         <source>The prompt never shows the judge the reply: add {placeholders}.</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词中没有把回复给评审看：请加入 {placeholders}。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="321"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="320"/>
         <source>A rubric needs at least one criterion.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分标准模板至少需要一项标准。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="324"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="323"/>
         <source>Every criterion needs a name (row {row}).</source>
-        <translation type="unfinished"></translation>
+        <translation>每项标准都需要名称（第 {row} 行）。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="327"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="326"/>
         <source>Two criteria are named “{name}”: scores are kept by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>有两项标准都叫“{name}”：分数按名称保存。</translation>
     </message>
 </context>
 <context>
@@ -4017,77 +4017,77 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="12"/>
         <source>rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>评分标准</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="13"/>
         <source>pairwise</source>
-        <translation type="unfinished"></translation>
+        <translation>成对</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="19"/>
         <source>scored</source>
-        <translation type="unfinished"></translation>
+        <translation>已打分</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="20"/>
         <source>unscored: the judge&apos;s reply did not follow the format, even when asked again</source>
-        <translation type="unfinished"></translation>
+        <translation>未打分：评审的回复不符合格式，再次询问后仍然如此</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="23"/>
         <source>refused: the judge declined</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：评审拒绝打分</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="24"/>
         <source>failed: the request did not go through</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：请求未能完成</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="32"/>
         <source>no verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>无结论</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="34"/>
         <source>a tie</source>
-        <translation type="unfinished"></translation>
+        <translation>平局</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="36"/>
         <source>“{name}” better</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”更好</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="41"/>
         <source>Placeholders: {{prompt}} the test case&apos;s prompt, {{expected}} its expected notes, {{reply}} the reply judged, {{criteria}} the criteria with the 1–5 scale. The judge is asked to answer in a fixed format; a reply that does not follow it is asked again once, then kept unscored.</source>
-        <translation type="unfinished"></translation>
+        <translation>占位符：{{prompt}} 测试用例的提示词，{{expected}} 其预期说明，{{reply}} 被评审的回复，{{criteria}} 各项标准及 1–5 分制。评审需按固定格式作答；不符合格式的回复会再问一次，仍不符合则记为未打分。</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="47"/>
         <source>Placeholders: {{prompt}} the test case&apos;s prompt, {{expected}} its expected notes, {{reply_a}} and {{reply_b}} the two replies. Each pair is asked twice with the replies swapped; a verdict counts only when both orders agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>占位符：{{prompt}} 测试用例的提示词，{{expected}} 其预期说明，{{reply_a}} 和 {{reply_b}} 两条回复。每对会交换顺序询问两次；只有两次结论一致时才计入。</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="58"/>
         <source>No pair has both a blind vote of yours and a judge&apos;s verdict yet: no agreement to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有既有你的盲评投票又有评审结论的回复对：暂无一致度可显示。</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="63"/>
         <source>Cohen&apos;s κ {kappa:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cohen&apos;s κ {kappa:.2f}</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="65"/>
         <source>Cohen&apos;s κ undefined (one answer throughout)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cohen&apos;s κ 无定义（始终只有一种答案）</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_words.py" line="67"/>
         <source>The judge agreed with your blind votes on {agreed} of {pairs} pairs ({percent:.0f}%, {kappa}).</source>
-        <translation type="unfinished"></translation>
+        <translation>评审与你的盲评投票在 {pairs} 对中有 {agreed} 对一致（{percent:.0f}%，{kappa}）。</translation>
     </message>
 </context>
 <context>
@@ -4095,42 +4095,42 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/judging/judgements_panel.py" line="39"/>
         <source>Judgements</source>
-        <translation type="unfinished"></translation>
+        <translation>评审结果</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judgements_panel.py" line="40"/>
         <source>The judge&apos;s scores and reasons for this cell</source>
-        <translation type="unfinished"></translation>
+        <translation>评审对此单元格的打分和理由</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judgements_panel.py" line="56"/>
         <source>Repeat {n}</source>
-        <translation type="unfinished">第 {n} 次重复</translation>
+        <translation>第 {n} 次重复</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judgements_panel.py" line="59"/>
         <source>quality {overall:.1f}/5</source>
-        <translation type="unfinished"></translation>
+        <translation>质量 {overall:.1f}/5</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judgements_panel.py" line="71"/>
-        <source>“{first}” vs “{second}”</source>
-        <translation type="unfinished"></translation>
+        <source>Repeat {n}: “{first}” vs “{second}”</source>
+        <translation>第 {n} 次重复：“{first}”对比“{second}”</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judgements_panel.py" line="76"/>
+        <location filename="../../gui/judging/judgements_panel.py" line="78"/>
         <source>the judge disagreed with itself: {shown} as shown, {swapped} with the replies swapped; no verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>评审前后判断不一致：按原顺序为{shown}，交换顺序后为{swapped}；无结论</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judgements_panel.py" line="83"/>
+        <location filename="../../gui/judging/judgements_panel.py" line="85"/>
         <source>{verdict} (in both orders)</source>
-        <translation type="unfinished"></translation>
+        <translation>{verdict}（两种顺序一致）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judgements_panel.py" line="95"/>
+        <location filename="../../gui/judging/judgements_panel.py" line="97"/>
         <source>The judge replied:</source>
-        <translation type="unfinished"></translation>
+        <translation>评审的回复：</translation>
     </message>
 </context>
 <context>
