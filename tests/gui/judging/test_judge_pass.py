@@ -116,6 +116,22 @@ def test_a_rubric_pass_shows_scores_and_reasons_per_cell_and_its_cost_first(
         assert model.data(model.index(0, 1), QUALITY_ROLE) is None
         assert "quality" not in model.cell_text(0, 2)
 
+        # The statistics gain the judge's quality; the charts its quality against cost, column 0 alone scored.
+        window.tabs.setCurrentWidget(window.stats_page)
+        await wait_until(lambda: window.stats_view is not None, what="the statistics")
+        table = window.stats_view.columns_table
+        await wait_until(
+            lambda: (
+                table.columnCount() > 0
+                and table.horizontalHeaderItem(5) is not None
+                and table.horizontalHeaderItem(5).text() == "Judge's quality (1–5)"
+            ),
+            what="the quality column",
+        )
+        assert table.item(0, 5).text().startswith("median 4.0")
+        window.tabs.setCurrentWidget(window.charts_page)
+        await wait_until(lambda: window.charts is not None and window.charts.front == [0], what="the chart")
+
         # Each cell's dialog: the scores with the judge's reasons; unscored with the raw reply; refused.
         window.open_cell(model.index(0, 0))
         assert window.cell_dialog is not None and window.cell_dialog.judgements is not None
