@@ -95,6 +95,8 @@ def check_vote(vote: Vote) -> None:
         raise ValueError("A vote needs one column for each contestant.")
     if len({identity.key for identity in vote.contestants}) != len(vote.contestants):
         raise ValueError("A vote's contestants must be different variants.")
+    if len(set(vote.columns)) != len(vote.columns):
+        raise ValueError("A vote's contestants must be in different columns.")
     if vote.outcome == Outcome.WIN:
         if vote.winner is None or not 0 <= vote.winner < len(vote.contestants):
             raise ValueError("A vote won by a contestant must name which (winner out of range).")

@@ -228,9 +228,11 @@ class GridMethods(StoreBase):
             runs=[self.get_grid_run(summary.id) for summary in summaries],
         )
 
-    def _import_grids(self, grids: ArchivedGrids, report: ImportReport) -> None:
+    def _import_grids(self, grids: ArchivedGrids, report: ImportReport) -> list[int]:
         """Inside the import's transaction: the file's test sets this store lacks, and its runs, each linked
-        to a kept version holding exactly the test set it ran (one just imported too) or with its own."""
+        to a kept version holding exactly the test set it ran (one just imported too) or with its own.
+        Returns the id here of each of the file's runs (the one already here, for a duplicate)."""
+        run_ids: list[int] = []
         for test_set in grids.test_sets:
             if self._latest_holding(test_set):
                 report.duplicate_test_sets.append(test_set.name)
@@ -239,8 +241,10 @@ class GridMethods(StoreBase):
             report.test_sets.append(test_set.name)
         for run in grids.runs:
             check_run(run)
-            if self._run_exists(run):
+            existing = self._existing_run(run)
+            if existing is not None:
                 report.duplicate_grid_runs.append(run.name)
+                run_ids.append(existing)
                 continue
             found = self._version_holding(run.test_set)
             if found is None:
@@ -251,8 +255,9 @@ class GridMethods(StoreBase):
                     "UPDATE grid_test_sets SET deleted_at = ? WHERE id = ?", (self._clock(), found[0])
                 )
             test_set = dataclasses.replace(run.test_set, id=found[0], version=found[1])
-            self._insert_grid_run(dataclasses.replace(run, id=None, test_set=test_set))
+            run_ids.append(self._insert_grid_run(dataclasses.replace(run, id=None, test_set=test_set)))
             report.grid_runs.append(run.name)
+        return run_ids
 
     def _latest_holding(self, test_set: TestSet) -> bool:
         """Whether a set the user has holds exactly this as its latest version."""
@@ -265,15 +270,16 @@ class GridMethods(StoreBase):
         ).fetchone()
         return row is not None
 
-    def _run_exists(self, run: GridRun) -> bool:
-        """A run with this name, start time and test set is here already (imported from the same file)."""
+    def _existing_run(self, run: GridRun) -> int | None:
+        """The id of a run with this name, start time and test set here already (imported from the same
+        file), if any."""
         row = self._db.execute(
-            "SELECT 1 FROM grid_runs AS r JOIN grid_test_set_versions AS v "
+            "SELECT r.id FROM grid_runs AS r JOIN grid_test_set_versions AS v "
             "ON v.test_set_id = r.test_set_id AND v.version = r.test_set_version "
             "WHERE r.name = ? AND r.created_at = ? AND v.template = ? AND v.cases_json = ?",
             (run.name, run.created_at, run.test_set.template, _cases_json(run.test_set)),
         ).fetchone()
-        return row is not None
+        return None if row is None else int(row["id"])
 
     # -- helpers (inside a transaction) ---------------------------------------------------------------
 

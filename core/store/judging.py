@@ -9,7 +9,9 @@ updated as they are polled.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
+from collections.abc import Mapping, Sequence
 
 from core.model.codec import dumps, loads_list, loads_object
 from core.model.conversation_filter import clean_tags
@@ -20,6 +22,7 @@ from core.model.judging import (
     PairJudgement,
     RubricScore,
     Vote,
+    VoteSource,
     VoteSourceKind,
 )
 from core.model.judging_codec import (
@@ -35,6 +38,8 @@ from core.model.judging_codec import (
 )
 from core.store.db import StoreBase, lastrowid
 from core.store.errors import RecordNotFoundError
+from core.transcripts.archive import ArchivedJudging, RunInFile
+from core.transcripts.importers.base import ImportReport
 
 _VOTE_COLUMNS = (
     "id, source_kind, run_id, item, repeat, contestants_json, columns_json, outcome, winner, created_at, "
@@ -42,6 +47,10 @@ _VOTE_COLUMNS = (
     "ORDER BY casefold(tag))) AS tags_json"
 )
 _TEMPLATE_COLUMNS = "id, name, kind, prompt, criteria_json, profile_name, model, max_tokens"
+_PAIR_COLUMNS = (
+    "source_kind, run_id, item, repeat, first_column, second_column, template_id, identities_json, status, "
+    "as_shown, swapped, reasons, raw_replies_json, cost_usd, created_at"
+)
 _BATCH_COLUMNS = (
     "id, batch_id, profile_name, run_id, purpose, custom_ids_json, status, counts_json, created_at, "
     "expires_at, ended_at"
@@ -56,7 +65,6 @@ class JudgingMethods(StoreBase):
     def save_vote(self, vote: Vote) -> Vote:
         """A new vote (its id is ignored), with its tags tidied; returns it as stored. Raises ValueError for
         a vote that cannot be counted (fewer than two contestants, a winner out of range), saving nothing."""
-        check_vote(vote)
         with self._transaction():
             vote_id = self._insert_vote(vote)
         return self.get_vote(vote_id)
@@ -115,31 +123,15 @@ class JudgingMethods(StoreBase):
             raise ValueError("A judge template needs a prompt.")
         if template.max_tokens < 1:
             raise ValueError(f"A judge needs at least 1 output token, not {template.max_tokens}.")
-        now = self._clock()
-        values = (
-            template.name,
-            template.kind.value,
-            template.prompt,
-            dumps([criterion_to_dict(criterion) for criterion in template.criteria]),
-            template.profile_name,
-            template.model,
-            template.max_tokens,
-        )
         with self._transaction():
             if template.id is None or template.id < 0:
-                template_id = lastrowid(
-                    self._db.execute(
-                        "INSERT INTO judge_templates (name, kind, prompt, criteria_json, profile_name, "
-                        "model, max_tokens, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (*values, now, now),
-                    )
-                )
+                template_id = self._insert_template(template)
             else:
                 template_id = template.id
                 cursor = self._db.execute(
                     "UPDATE judge_templates SET name = ?, kind = ?, prompt = ?, criteria_json = ?, "
                     "profile_name = ?, model = ?, max_tokens = ?, updated_at = ? WHERE id = ?",
-                    (*values, now, template_id),
+                    (*_template_values(template), self._clock(), template_id),
                 )
                 if cursor.rowcount == 0:
                     raise self._no_template(template_id)
@@ -185,13 +177,124 @@ class JudgingMethods(StoreBase):
 
     def pair_judgements(self, kind: VoteSourceKind, run_id: int) -> list[PairJudgement]:
         rows = self._db.execute(
-            "SELECT source_kind, run_id, item, repeat, first_column, second_column, template_id, "
-            "identities_json, status, as_shown, swapped, reasons, raw_replies_json, cost_usd, created_at "
-            "FROM pair_judgements WHERE source_kind = ? AND run_id = ? "
+            f"SELECT {_PAIR_COLUMNS} FROM pair_judgements WHERE source_kind = ? AND run_id = ? "
             "ORDER BY item, repeat, first_column, second_column, template_id",
             (kind.value, run_id),
         ).fetchall()
         return [_pair_judgement_from_row(row) for row in rows]
+
+    # -- Triptych JSON ---------------------------------------------------------------------------------------
+
+    def _export_judging(self, grid_runs: Sequence[int], conversations: Sequence[int]) -> ArchivedJudging:
+        """Every judge template, vote, score and verdict, each vote and judgement with where its run is in
+        the file: `grid_runs` and `conversations` are the ids of the file's runs and conversations in its
+        order (compare runs are placed in their conversation's order: oldest first)."""
+        in_file: dict[tuple[VoteSourceKind, int], RunInFile] = {
+            (VoteSourceKind.GRID, run_id): RunInFile(grid_run=index) for index, run_id in enumerate(grid_runs)
+        }
+        for index, conversation_id in enumerate(conversations):
+            for position, row in enumerate(
+                self._db.execute(
+                    "SELECT id FROM compare_runs WHERE conversation_id = ? ORDER BY created_at, id",
+                    (conversation_id,),
+                )
+            ):
+                in_file[VoteSourceKind.COMPARE, row["id"]] = RunInFile(
+                    conversation=index, compare_run=position
+                )
+
+        def where(source: VoteSource) -> RunInFile:
+            return in_file.get((source.kind, source.run_id), RunInFile())
+
+        rows = self._db.execute(
+            f"SELECT {_PAIR_COLUMNS} FROM pair_judgements "
+            "ORDER BY source_kind, run_id, item, repeat, first_column, second_column, template_id"
+        ).fetchall()
+        return ArchivedJudging(
+            judge_templates=self.list_judge_templates(),
+            votes=[(vote, where(vote.source)) for vote in self.list_votes()],
+            rubric_scores=[
+                (score, RunInFile(grid_run=index))
+                for index, run_id in enumerate(grid_runs)
+                for score in self.rubric_scores(run_id)
+            ],
+            pair_judgements=[
+                (judgement, where(judgement.source))
+                for judgement in (_pair_judgement_from_row(row) for row in rows)
+            ],
+        )
+
+    def _import_judging(
+        self,
+        judging: ArchivedJudging,
+        grid_runs: Sequence[int],
+        compare_runs: Mapping[tuple[int, int], int],
+        report: ImportReport,
+    ) -> None:
+        """Inside the import's transaction. Templates the same as one here are not added again; the file's
+        template ids become this database's (built-in ones, negative, stay). Votes and judgements are moved
+        onto the ids their runs have here; one whose run is not in the file keeps counting in the ratings
+        with run 0 (no run: ids start at 1). A vote already here (the same, cast at the same time) is not
+        added again; a judgement replaces the same judgement here."""
+        template_ids: dict[int, int] = {}
+        for template in judging.judge_templates:
+            existing = self._same_template(template)
+            if existing is None:
+                existing = self._insert_template(template)
+                report.judge_templates.append(template.name)
+            if template.id is not None:
+                template_ids[template.id] = existing
+
+        def run_id(where: RunInFile) -> int:
+            if where.grid_run is not None:
+                return grid_runs[where.grid_run]
+            if where.conversation is not None and where.compare_run is not None:
+                return compare_runs.get((where.conversation, where.compare_run), 0)
+            return 0
+
+        def template_id(old: int) -> int:
+            return old if old < 0 else template_ids.get(old, 0)
+
+        for vote, where in judging.votes:
+            moved = dataclasses.replace(vote, source=dataclasses.replace(vote.source, run_id=run_id(where)))
+            if self._same_vote(moved):
+                report.duplicate_votes += 1
+                continue
+            self._insert_vote(moved)
+            report.votes += 1
+        for score, where in judging.rubric_scores:
+            if where.grid_run is None:
+                continue  # a score belongs to a cell of a run in the file, or to nothing
+            self._upsert_rubric_score(
+                dataclasses.replace(score, run_id=run_id(where), template_id=template_id(score.template_id))
+            )
+            report.judgements += 1
+        for judgement, where in judging.pair_judgements:
+            self._upsert_pair_judgement(
+                dataclasses.replace(
+                    judgement,
+                    source=dataclasses.replace(judgement.source, run_id=run_id(where)),
+                    template_id=template_id(judgement.template_id),
+                )
+            )
+            report.judgements += 1
+
+    def _same_template(self, template: JudgeTemplate) -> int | None:
+        row = self._db.execute(
+            "SELECT id FROM judge_templates WHERE name = ? AND kind = ? AND prompt = ? AND criteria_json = ? "
+            "AND profile_name IS ? AND model = ? AND max_tokens = ? ORDER BY id LIMIT 1",
+            _template_values(template),
+        ).fetchone()
+        return None if row is None else int(row["id"])
+
+    def _same_vote(self, vote: Vote) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM votes WHERE source_kind = ? AND run_id = ? AND item = ? AND repeat = ? "
+            "AND contestants_json = ? AND columns_json = ? AND outcome = ? AND winner IS ? "
+            "AND created_at = ?",
+            (*_vote_values(vote), vote.created_at),
+        ).fetchone()
+        return row is not None
 
     # -- batch jobs ---------------------------------------------------------------------------------------
 
@@ -243,21 +346,12 @@ class JudgingMethods(StoreBase):
     # -- helpers (also used by the import, inside its transaction) -------------------------------------------
 
     def _insert_vote(self, vote: Vote) -> int:
+        check_vote(vote)  # an imported vote too: the file's reader checks the format, this the meaning
         vote_id = lastrowid(
             self._db.execute(
                 "INSERT INTO votes (source_kind, run_id, item, repeat, contestants_json, columns_json, "
                 "outcome, winner, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    vote.source.kind.value,
-                    vote.source.run_id,
-                    vote.source.item,
-                    vote.source.repeat,
-                    dumps([identity_to_dict(identity) for identity in vote.contestants]),
-                    dumps(list(vote.columns)),
-                    vote.outcome.value,
-                    vote.winner,
-                    vote.created_at or self._clock(),
-                ),
+                (*_vote_values(vote), vote.created_at or self._clock()),
             )
         )
         self._db.executemany(
@@ -265,6 +359,16 @@ class JudgingMethods(StoreBase):
             [(vote_id, tag) for tag in clean_tags(list(vote.tags))],
         )
         return vote_id
+
+    def _insert_template(self, template: JudgeTemplate) -> int:
+        now = self._clock()
+        return lastrowid(
+            self._db.execute(
+                "INSERT INTO judge_templates (name, kind, prompt, criteria_json, profile_name, model, "
+                "max_tokens, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*_template_values(template), now, now),
+            )
+        )
 
     def _upsert_rubric_score(self, score: RubricScore) -> None:
         self._db.execute(
@@ -318,6 +422,32 @@ class JudgingMethods(StoreBase):
 
     def _no_template(self, template_id: int) -> RecordNotFoundError:
         return RecordNotFoundError(f"There is no judge template {template_id}.", path=self.path)
+
+
+def _vote_values(vote: Vote) -> tuple[object, ...]:
+    """The vote's columns but its id and time, as stored (also what makes two votes the same)."""
+    return (
+        vote.source.kind.value,
+        vote.source.run_id,
+        vote.source.item,
+        vote.source.repeat,
+        dumps([identity_to_dict(identity) for identity in vote.contestants]),
+        dumps(list(vote.columns)),
+        vote.outcome.value,
+        vote.winner,
+    )
+
+
+def _template_values(template: JudgeTemplate) -> tuple[object, ...]:
+    return (
+        template.name,
+        template.kind.value,
+        template.prompt,
+        dumps([criterion_to_dict(criterion) for criterion in template.criteria]),
+        template.profile_name,
+        template.model,
+        template.max_tokens,
+    )
 
 
 def _vote_from_row(row: sqlite3.Row) -> Vote:

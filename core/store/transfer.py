@@ -28,10 +28,12 @@ from core.model.tools_codec import run_to_dict
 from core.store.db import lastrowid
 from core.store.exchanges import sent_request_fields
 from core.store.grids import GridMethods
+from core.store.judging import JudgingMethods
 from core.transcripts.archive import (
     ArchivedColumn,
     ArchivedCompareRun,
     ArchivedConversation,
+    ArchivedGrids,
     ArchivedMessage,
     ArchivedReply,
     content_hash,
@@ -51,7 +53,7 @@ _INSERT_MESSAGE = (
 )
 
 
-class TransferMethods(GridMethods):
+class TransferMethods(GridMethods, JudgingMethods):
     """Part of `core.store.repository.Store`."""
 
     def export_conversation(self, conversation_id: int) -> ArchivedConversation:
@@ -125,6 +127,15 @@ class TransferMethods(GridMethods):
         fields = sent_request_fields(self._db, message_id)
         return None if fields is None else settings_sent(fields)
 
+    def export_grids(self) -> ArchivedGrids:
+        """Every test set and grid run (see `GridMethods.export_grids`), with the judging: templates, votes,
+        scores and verdicts placed by where their runs are in a file that holds `export_all`'s
+        conversations."""
+        grids = super().export_grids()
+        run_ids = [run.id for run in grids.runs if run.id is not None]
+        grids.judging = self._export_judging(run_ids, [row["id"] for row in self._list_ids()])
+        return grids
+
     def export_all(self) -> list[ArchivedConversation]:
         """Every conversation not deleted, in the order of the conversation list."""
         return [self.export_conversation(row["id"]) for row in self._list_ids()]
@@ -142,23 +153,30 @@ class TransferMethods(GridMethods):
             known = self._hashes_of_sizes(wanted)
             if progress is not None:
                 progress.begin(ImportStage.ADDING, len(parsed.conversations))
+            conversation_ids: list[int | None] = []  # each of the file's conversations here
             for conversation in parsed.conversations:
                 if progress is not None:
                     progress.advance()
                 title = conversation.title
                 if not conversation.messages:
                     report.skipped.append(SkippedItem(SkipReason.NO_MESSAGES, title))
+                    conversation_ids.append(None)
                     continue
                 digest = content_hash(conversation)
                 if digest in known:
                     report.duplicates.append(title)
                     # The copy here gains the file's tags: an import only adds, tags included.
                     self._add_tags(known[digest], conversation.tags)
+                    conversation_ids.append(known[digest])
                     continue
                 known[digest] = self._insert_conversation(conversation)
+                conversation_ids.append(known[digest])
                 report.imported_ids.append(known[digest])
                 report.imported.append(title)
-            self._import_grids(parsed.grids, report)
+            run_ids = self._import_grids(parsed.grids, report)
+            self._import_judging(
+                parsed.grids.judging, run_ids, self._compare_runs_in(conversation_ids), report
+            )
         return report
 
     # -- reading -----------------------------------------------------------------------------------------
@@ -213,6 +231,22 @@ class TransferMethods(GridMethods):
                 )
             )
         return runs
+
+    def _compare_runs_in(self, conversation_ids: Sequence[int | None]) -> dict[tuple[int, int], int]:
+        """(conversation's index in the file, compare run's index in it) → the compare run's id here: runs
+        are in a conversation's file in their order here (oldest first)."""
+        found: dict[tuple[int, int], int] = {}
+        for index, conversation_id in enumerate(conversation_ids):
+            if conversation_id is None:
+                continue
+            for position, row in enumerate(
+                self._db.execute(
+                    "SELECT id FROM compare_runs WHERE conversation_id = ? ORDER BY created_at, id",
+                    (conversation_id,),
+                )
+            ):
+                found[index, position] = row["id"]
+        return found
 
     def _hashes_of_sizes(self, sizes: set[int]) -> dict[str, int]:
         """Content hashes of the conversations here with one of these message counts (only those can be

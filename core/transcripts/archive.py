@@ -1,7 +1,8 @@
 """The Triptych JSON format: whole conversations, lossless, versioned, re-importable.
 
     {"format": "triptych", "version": 1, "exported_at": <seconds>, "conversations": [<conversation>, ...],
-     "test_sets": [<test set>, ...], "grid_runs": [<grid run>, ...]}
+     "test_sets": [<test set>, ...], "grid_runs": [<grid run>, ...],
+     "judge_templates": [...], "votes": [...], "rubric_scores": [...], "pair_judgements": [...]}
 
 A conversation holds its title, pin, times, profile *name* (never a key or a header), settings, the whole
 message tree (ids local to the file, each message after its parent, `current_leaf` the branch on screen),
@@ -13,6 +14,13 @@ its ids, times or sibling order.
 `test_sets` (the latest version of each evaluation grid's test set) and `grid_runs` (each with the test set
 as it ran, its variants and every saved cell repeat) are optional: written only when there are some, so an
 export without grids reads as before, and older versions of Triptych read the conversations and ignore them.
+
+Judging is optional the same way: the user's judge templates (each with the `id` it had, which scores name),
+blind votes (contestants named by identity, so they count in ratings wherever their run is), the judge's
+rubric scores and pair verdicts. Each vote, score and verdict says where its run is in this file (`"run"`:
+`{"grid_run": i}` an index into `grid_runs`, or `{"conversation": i, "compare_run": j}` an index into
+`conversations` and into that conversation's `compare_runs`; `null` when its run was deleted before the
+export), because ids are the database's own and an import gives runs new ones.
 """
 
 from __future__ import annotations
@@ -28,6 +36,13 @@ from core.model.compare_run import ColumnMetrics
 from core.model.conversation import MessageStatus, ReplyError, ReplyTiming
 from core.model.grid import GridRun, TestSet
 from core.model.grid_codec import cell_to_dict, encode_test_set, variant_to_dict
+from core.model.judging import JudgeTemplate, PairJudgement, RubricScore, Vote
+from core.model.judging_codec import (
+    pair_judgement_to_dict,
+    rubric_score_to_dict,
+    template_to_dict,
+    vote_to_dict,
+)
 from core.model.messages import ContentBlock, Role, Usage
 from core.model.request_settings import RequestSettings
 from core.model.tools import ToolRun
@@ -103,13 +118,35 @@ class ArchivedConversation:
     tags: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class RunInFile:
+    """Where the run a vote or judgement is about sits in the file (see the module's docstring); all None
+    when it is not in the file."""
+
+    grid_run: int | None = None
+    conversation: int | None = None
+    compare_run: int | None = None
+
+
+@dataclass
+class ArchivedJudging:
+    """Blind votes, judge templates and the judge's results carried by the file."""
+
+    judge_templates: list[JudgeTemplate] = field(default_factory=list)
+    """With the ids they had where they were exported (scores name them by it)."""
+    votes: list[tuple[Vote, RunInFile]] = field(default_factory=list)
+    rubric_scores: list[tuple[RubricScore, RunInFile]] = field(default_factory=list)
+    pair_judgements: list[tuple[PairJudgement, RunInFile]] = field(default_factory=list)
+
+
 @dataclass
 class ArchivedGrids:
-    """Evaluation grids carried by the file beside the conversations."""
+    """Evaluation grids carried by the file beside the conversations, and the judging of runs."""
 
     test_sets: list[TestSet] = field(default_factory=list)
     runs: list[GridRun] = field(default_factory=list)
     """Each with the test set as it ran (its version), variants and cells."""
+    judging: ArchivedJudging = field(default_factory=ArchivedJudging)
 
 
 # -- the file's JSON shapes (documentation for readers of the format) ----------------------------------------
@@ -188,6 +225,10 @@ class ArchiveJson(TypedDict):
     conversations: list[ConversationJson]
     test_sets: NotRequired[list[dict[str, Any]]]
     grid_runs: NotRequired[list[GridRunJson]]
+    judge_templates: NotRequired[list[dict[str, Any]]]
+    votes: NotRequired[list[dict[str, Any]]]
+    rubric_scores: NotRequired[list[dict[str, Any]]]
+    pair_judgements: NotRequired[list[dict[str, Any]]]
 
 
 # -- content hash --------------------------------------------------------------------------------------------
@@ -229,7 +270,35 @@ def archive_json(
         document["test_sets"] = [encode_test_set(test_set) for test_set in grids.test_sets]
     if grids is not None and grids.runs:
         document["grid_runs"] = [grid_run_to_json(run) for run in grids.runs]
+    if grids is not None:
+        _add_judging(document, grids.judging)
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _add_judging(document: ArchiveJson, judging: ArchivedJudging) -> None:
+    if judging.judge_templates:
+        document["judge_templates"] = [
+            {"id": template.id, **template_to_dict(template)} for template in judging.judge_templates
+        ]
+    if judging.votes:
+        document["votes"] = [{**vote_to_dict(vote), "run": _run_json(where)} for vote, where in judging.votes]
+    if judging.rubric_scores:
+        document["rubric_scores"] = [
+            {**rubric_score_to_dict(score), "run": _run_json(where)} for score, where in judging.rubric_scores
+        ]
+    if judging.pair_judgements:
+        document["pair_judgements"] = [
+            {**pair_judgement_to_dict(judgement), "run": _run_json(where)}
+            for judgement, where in judging.pair_judgements
+        ]
+
+
+def _run_json(where: RunInFile) -> dict[str, int] | None:
+    if where.grid_run is not None:
+        return {"grid_run": where.grid_run}
+    if where.conversation is not None and where.compare_run is not None:
+        return {"conversation": where.conversation, "compare_run": where.compare_run}
+    return None
 
 
 def write_archive(

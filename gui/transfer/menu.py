@@ -354,6 +354,15 @@ class TransferMenu(QObject):
             parts += _listed(report.test_sets, str)
             parts.append(self.tr("Imported %n grid run(s).", "", len(report.grid_runs)))
             parts += _listed(report.grid_runs, str)
+        if report.votes:
+            parts.append(self.tr("Imported %n blind vote(s).", "", report.votes))
+        if report.judge_templates:
+            parts.append(self.tr("Imported %n judge template(s):", "", len(report.judge_templates)))
+            parts += _listed(report.judge_templates, str)
+        if report.judgements:
+            parts.append(self.tr("Imported %n judge score(s) and verdict(s).", "", report.judgements))
+        if report.duplicate_votes:
+            parts.append(self.tr("%n vote(s) already here, not imported again.", "", report.duplicate_votes))
         already = len(report.duplicate_test_sets) + len(report.duplicate_grid_runs)
         if already:
             parts.append(

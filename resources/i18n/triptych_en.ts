@@ -7591,7 +7591,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="399"/>
+        <location filename="../../gui/transfer/menu.py" line="408"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7758,7 +7758,39 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="358"/>
+        <source>Imported %n blind vote(s).</source>
+        <translation>
+            <numerusform>Imported %n blind vote.</numerusform>
+            <numerusform>Imported %n blind votes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="360"/>
+        <source>Imported %n judge template(s):</source>
+        <translation>
+            <numerusform>Imported %n judge template:</numerusform>
+            <numerusform>Imported %n judge templates:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <source>Imported %n judge score(s) and verdict(s).</source>
+        <translation>
+            <numerusform>Imported %n judge score or verdict.</numerusform>
+            <numerusform>Imported %n judge scores and verdicts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="365"/>
+        <source>%n vote(s) already here, not imported again.</source>
+        <translation>
+            <numerusform>%n vote already here, not imported again.</numerusform>
+            <numerusform>%n votes already here, not imported again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="369"/>
         <source>%n test set(s) or grid run(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n test set or grid run already here, not imported again.</numerusform>
@@ -7766,7 +7798,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <location filename="../../gui/transfer/menu.py" line="372"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -7774,7 +7806,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="380"/>
+        <location filename="../../gui/transfer/menu.py" line="389"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -7788,12 +7820,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="389"/>
+        <location filename="../../gui/transfer/menu.py" line="398"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="396"/>
+        <location filename="../../gui/transfer/menu.py" line="405"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7576,7 +7576,7 @@ Details: {details}</source>
     </message>
     <message>
         <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="399"/>
+        <location filename="../../gui/transfer/menu.py" line="408"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -7740,21 +7740,49 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="358"/>
+        <source>Imported %n blind vote(s).</source>
+        <translation>
+            <numerusform>已导入 %n 条盲评投票。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="360"/>
+        <source>Imported %n judge template(s):</source>
+        <translation>
+            <numerusform>已导入 %n 个评审模板：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <source>Imported %n judge score(s) and verdict(s).</source>
+        <translation>
+            <numerusform>已导入 %n 条评审评分和裁决。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="365"/>
+        <source>%n vote(s) already here, not imported again.</source>
+        <translation>
+            <numerusform>%n 条投票已存在，未再次导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/transfer/menu.py" line="369"/>
         <source>%n test set(s) or grid run(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n 个测试集或网格运行已存在，未再次导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <location filename="../../gui/transfer/menu.py" line="372"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="380"/>
+        <location filename="../../gui/transfer/menu.py" line="389"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -7765,12 +7793,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="389"/>
+        <location filename="../../gui/transfer/menu.py" line="398"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="396"/>
+        <location filename="../../gui/transfer/menu.py" line="405"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>

@@ -86,6 +86,14 @@ class ImportReport:
     grid_runs: list[str] = field(default_factory=list)
     """Names of the grid runs added (with the test set each ran, unless it was here already)."""
     duplicate_grid_runs: list[str] = field(default_factory=list)
+    judge_templates: list[str] = field(default_factory=list)
+    """Names of the judge templates added (one the same as a template here is not added again)."""
+    votes: int = 0
+    """Blind votes added."""
+    duplicate_votes: int = 0
+    """Votes already here (the same vote, cast at the same time): not added again."""
+    judgements: int = 0
+    """The judge's rubric scores and pair verdicts added (or replacing the same judgement here)."""
 
 
 # -- strict readers: each names the path of the value in the file -------------------------------------------

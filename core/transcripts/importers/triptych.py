@@ -4,13 +4,20 @@ messages, the current leaf and compare runs must name a message that comes earli
 
 from __future__ import annotations
 
-from typing import Any, cast, get_args
+from collections.abc import Callable
+from typing import Any, TypeVar, cast, get_args
 
 from core.model.codec import error_from_dict, settings_from_dict, timing_from_dict, usage_from_dict
 from core.model.compare_run import MAX_COLUMNS, ColumnMetrics
 from core.model.conversation import MessageStatus
 from core.model.grid import MAX_REPEATS, CellKey, CellResult, CellStatus, GridRun, RunState, TestSet
 from core.model.grid_codec import cell_from_dict, decode_test_set, variant_from_dict
+from core.model.judging_codec import (
+    pair_judgement_from_dict,
+    rubric_score_from_dict,
+    template_from_dict,
+    vote_from_dict,
+)
 from core.model.messages import Role
 from core.model.tools_codec import runs_from_list
 from core.transcripts.archive import (
@@ -20,8 +27,10 @@ from core.transcripts.archive import (
     ArchivedCompareRun,
     ArchivedConversation,
     ArchivedGrids,
+    ArchivedJudging,
     ArchivedMessage,
     ArchivedReply,
+    RunInFile,
 )
 from core.transcripts.importers.base import (
     ImportFormatError,
@@ -37,6 +46,7 @@ from core.transcripts.importers.base import (
 from core.transcripts.importers.progress import ImportProgress, ImportStage
 
 _STATUSES = frozenset(get_args(MessageStatus))
+_T = TypeVar("_T")
 _MAX_ROUNDS = 1_000_000
 
 
@@ -232,7 +242,82 @@ def parse_grids(data: Any) -> ArchivedGrids:
     return ArchivedGrids(
         test_sets=[_test_set(item, f"test_sets[{index}]") for index, item in enumerate(sets)],
         runs=[_grid_run(item, f"grid_runs[{index}]") for index, item in enumerate(runs)],
+        judging=_judging(document, len(runs), _compare_run_counts(document)),
     )
+
+
+# -- judging ------------------------------------------------------------------------------------------------
+
+
+def _judging(document: dict[str, Any], grid_runs: int, compare_runs: list[int]) -> ArchivedJudging:
+    """The file's judge templates, votes, scores and verdicts (none in files written before judging), each
+    checked whole, their runs checked to be in the file."""
+    templates = []
+    for index, item in enumerate(need_list(document.get("judge_templates", []), "judge_templates")):
+        where = f"judge_templates[{index}]"
+        template_id = need_dict(item, where).get("id")
+        if not isinstance(template_id, int) or isinstance(template_id, bool):
+            raise ImportFormatError(f"{where}.id should be a whole number.")
+        templates.append(_decoded(template_from_dict, item, where, id=template_id))
+
+    def located(key: str, decode: Callable[..., _T]) -> list[tuple[_T, RunInFile]]:
+        found = []
+        for index, item in enumerate(need_list(document.get(key, []), key)):
+            where = f"{key}[{index}]"
+            value = _decoded(decode, item, where)
+            found.append(
+                (value, _run_in_file(need_dict(item, where).get("run"), where, grid_runs, compare_runs))
+            )
+        return found
+
+    return ArchivedJudging(
+        judge_templates=templates,
+        votes=located("votes", vote_from_dict),
+        rubric_scores=located("rubric_scores", rubric_score_from_dict),
+        pair_judgements=located("pair_judgements", pair_judgement_from_dict),
+    )
+
+
+def _decoded(decode: Callable[..., _T], item: Any, where: str, **extra: Any) -> _T:
+    try:
+        return decode(item, **extra)
+    except ValueError as error:
+        raise ImportFormatError(f"{where}: {error}") from None
+
+
+def _run_in_file(value: Any, where: str, grid_runs: int, compare_runs: list[int]) -> RunInFile:
+    if value is None:
+        return RunInFile()
+    data = need_dict(value, f"{where}.run")
+    if "grid_run" in data:
+        run = data["grid_run"]
+        if not isinstance(run, int) or isinstance(run, bool) or not 0 <= run < grid_runs:
+            raise ImportFormatError(
+                f"{where}.run.grid_run should be the index of one of the file's grid runs."
+            )
+        return RunInFile(grid_run=run)
+    conversation, compare_run = data.get("conversation"), data.get("compare_run")
+    if (
+        not isinstance(conversation, int)
+        or isinstance(conversation, bool)
+        or not 0 <= conversation < len(compare_runs)
+        or not isinstance(compare_run, int)
+        or isinstance(compare_run, bool)
+        or not 0 <= compare_run < compare_runs[conversation]
+    ):
+        raise ImportFormatError(
+            f"{where}.run should name a grid run, or a conversation and one of its compare runs, in the file."
+        )
+    return RunInFile(conversation=conversation, compare_run=compare_run)
+
+
+def _compare_run_counts(document: dict[str, Any]) -> list[int]:
+    """How many compare runs each of the file's conversations has (the conversations are checked apart)."""
+    counts = []
+    for item in document.get("conversations", []) if isinstance(document.get("conversations"), list) else []:
+        runs = item.get("compare_runs") if isinstance(item, dict) else None
+        counts.append(len(runs) if isinstance(runs, list) else 0)
+    return counts
 
 
 def _test_set(value: Any, where: str) -> TestSet:

@@ -312,6 +312,15 @@ def test_export_all_as_json_carries_the_evaluation_grids_into_a_fresh_app(
     qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer
 ) -> None:
     from core.model.grid import CellKey, CellResult, CellStatus, GridRun, GridVariant, TestCase, TestSet
+    from core.model.judging import (
+        JudgeKind,
+        JudgeTemplate,
+        Outcome,
+        VariantIdentity,
+        Vote,
+        VoteSource,
+        VoteSourceKind,
+    )
 
     path = tmp_path / "all.json"
     trips = TestSet(None, "Trips", "Plan a day in {{city}}.", (TestCase("Kyoto", {"city": "Kyoto"}),))
@@ -325,9 +334,16 @@ def test_export_all_as_json_carries_the_evaluation_grids_into_a_fresh_app(
         transfer = _transfer(app)
 
         def keep(store: Store) -> None:
-            run = store.create_grid_run(GridRun(None, "Kyoto run", trips, (variant,)))
+            haiku = GridVariant("Demo", RequestSettings(model="claude-haiku-4-5"))
+            run = store.create_grid_run(GridRun(None, "Kyoto run", trips, (variant, haiku)))
             assert run.id is not None
             store.save_grid_cell(run.id, cell)
+            contestants = (VariantIdentity("a", "Sonnet"), VariantIdentity("b", "Haiku"))
+            source = VoteSource(VoteSourceKind.GRID, run.id, 0)
+            store.save_vote(Vote(None, source, contestants, (0, 1), Outcome.WIN, winner=1, tags=("travel",)))
+            store.save_judge_template(
+                JudgeTemplate(None, "Strict grader", JudgeKind.RUBRIC, "Grade {{reply}}")
+            )
 
         await app.app.store.call(keep)
         assert isinstance(transfer.dialogs, ScriptedDialogs)
@@ -347,7 +363,11 @@ def test_export_all_as_json_carries_the_evaluation_grids_into_a_fresh_app(
         report = transfer.message_box.text()
         assert "Imported 1 test set(s) for evaluation grids.\n• Trips" in report
         assert "Imported 1 grid run(s).\n• Kyoto run" in report
+        assert "Imported 1 blind vote(s)." in report
+        assert "Imported 1 judge template(s):\n• Strict grader" in report
         [summary] = await app.app.store.call(lambda s: s.list_grid_runs())
+        [vote] = await app.app.store.call(lambda s: s.list_votes())
+        assert (vote.source.run_id, vote.winner, vote.tags) == (summary.id, 1, ("travel",))
         copy = await app.app.store.call(lambda s: s.get_grid_run(summary.id))
         assert copy.cells == {cell.key: cell} and copy.test_set.cases == trips.cases
         assert await app.quit() == 0
