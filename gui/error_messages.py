@@ -120,6 +120,21 @@ def headline(error: ReplyError) -> str:
         )
     if kind is ErrorKind.MALFORMED_STREAM:
         return QCoreApplication.translate("ErrorMessages", "The provider's reply broke the protocol.")
+    if kind is ErrorKind.BATCH_EXPIRED:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The batch reached its 24-hour limit before this request was processed. Retry it (live or in a "
+            "new batch).",
+        )
+    if kind is ErrorKind.BATCH_CANCELED:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "The batch was cancelled before this request was processed. Retry it if you need it.",
+        )
+    if kind is ErrorKind.BATCH_NO_RESULT:
+        return QCoreApplication.translate(
+            "ErrorMessages", "The batch ended without a result for this request. Retry it."
+        )
     if kind is ErrorKind.NOT_SAVED:
         return QCoreApplication.translate(
             "ErrorMessages",

@@ -18,10 +18,17 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from core.api.bodies import megabytes
 from core.api.client import ApiClient
 from core.model.judging import BatchCounts, BatchStatus
 from core.model.messages import AssistantMessage
-from core.wire.errors import ApiError, ApiStatusError, MalformedStreamError, status_error
+from core.wire.errors import (
+    ApiError,
+    ApiStatusError,
+    MalformedStreamError,
+    ResponseTooLargeError,
+    status_error,
+)
 
 BATCHES_PATH = "messages/batches"
 _NOT_OFFERED = frozenset({400, 404, 405, 501})
@@ -147,12 +154,25 @@ class BatchesClient:
         goes to no other host, whatever a batch object says. Raises ApiError (MalformedStreamError for a
         line that is not a result)."""
         response = await self._client.open(f"{BATCHES_PATH}/{batch_id}/results", None)
+        cap = self._client.limits.whole_body_bytes
         try:
             number = 0
-            async for line in response.aiter_lines():
-                number += 1
-                if line.strip():
-                    yield _result_of(line, number)
+            pending = b""
+            async for chunk in response.aiter_bytes():
+                *lines, pending = (pending + chunk).split(b"\n")
+                for line in lines:
+                    number += 1
+                    if line.strip():
+                        yield _result_of(line.decode("utf-8", errors="replace"), number)
+                if len(pending) > cap:
+                    # One result is one reply: far below this. A server sending no line end is not read on.
+                    raise ResponseTooLargeError(
+                        f"Line {number + 1} of the batch's results is longer than {megabytes(cap)}, which no "
+                        "result is: the rest was not read.",
+                        limit=cap,
+                    )
+            if pending.strip():
+                yield _result_of(pending.decode("utf-8", errors="replace"), number + 1)
         finally:
             await response.aclose()
 

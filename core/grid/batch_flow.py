@@ -111,11 +111,11 @@ class BatchFlow:
         return await self._sink.save_batch_job(job)
 
     async def cancel(self, job: BatchJob) -> BatchJob:
-        """Ask the provider to stop the batch; whoever follows it collects what it did meanwhile."""
+        """Ask the provider to stop the batch; returns it as the provider now reports it. Not stored here:
+        whoever follows the batch stores what polling learns, so an answer overtaken by the follower's
+        (the batch ended and was collected meanwhile) never reopens the job."""
         info = await (await self._batches(job.profile_name)).cancel(job.batch_id)
-        updated = _with_info(job, info)
-        await self._sink.update_batch_job(updated)
-        return updated
+        return _with_info(job, info)
 
     async def follow(self, job: BatchJob, on_status: StatusReport, on_line: LineHandler) -> BatchJob:
         """Poll until the batch ends, then hand over each results line and mark the job COLLECTED. Errors

@@ -28,10 +28,11 @@ from core.grid.cell_request import cell_messages, cell_settings
 from core.grid.runner import check_cells
 from core.model.catalog import price_for
 from core.model.compare_run import ColumnMetrics
-from core.model.conversation import ReplyError
+from core.model.conversation import ErrorKind, ReplyError
 from core.model.grid import CellKey, CellResult, CellStatus, GridProgress, GridRun, RunState, run_progress
 from core.model.judging import BatchJob, BatchPurpose, BatchStatus
 from core.model.pricing import batch_price, cost_usd
+from core.store.errors import StoreError
 from core.store.worker import StoreWorker
 from core.wire.errors import ApiError, BatchCanceledError, BatchExpiredError, BatchNoResultError
 
@@ -95,6 +96,7 @@ class GridBatchRunner:
         self.flow = BatchFlow(clients, sink, poll=poll, clock=clock)
         """The generic submit / poll / collect path (a judge pass reuses it)."""
         self._following: dict[int, _Following] = {}
+        self._submitting: dict[int, asyncio.Lock] = {}
 
     async def support(self, run: GridRun) -> dict[str | None, BatchSupport]:
         """Each profile of the run and whether its provider offers batches (probed once per profile)."""
@@ -109,8 +111,15 @@ class GridBatchRunner:
         """Send the cells the run lacks as one batch per profile; returns the stored jobs. Raises
         CellCheckError (a cell cannot be sent) or BatchesUnsupportedError before anything is sent, ApiError
         when a provider refuses its batch (batches already accepted for other profiles go on)."""
+        async with self._submitting.setdefault(run_id, asyncio.Lock()):  # two clicks send one batch
+            return await self._submit(run_id)
+
+    async def _submit(self, run_id: int) -> list[BatchJob]:
         run = await self._run(run_id)
-        keys = run.remaining()
+        # Cells an open batch of the run will answer are not sent twice (a batch whose following stopped,
+        # or one submitted before a restart and not yet resumed).
+        waiting = {key for job in await self._open_jobs(run_id) for key in _keys_of(job)}
+        keys = [key for key in run.remaining() if key not in waiting]
         await asyncio.to_thread(check_cells, run, keys)
         support = await self.support(run)
         unsupported = {name: found for name, found in support.items() if not found.supported}
@@ -150,15 +159,23 @@ class GridBatchRunner:
 
     async def cancel(self, run_id: int) -> None:
         """Ask the provider to stop the run's batches. What they finished meanwhile is still collected;
-        the rest end as FAILED cancelled cells, and the run as CANCELLED."""
+        the rest end as FAILED cancelled cells, and the run as CANCELLED. A run whose batches are not being
+        followed (their following stopped on an error) is followed again, to collect them."""
+        jobs = await self._open_jobs(run_id)
+        if not jobs:
+            return
         following = self._following.get(run_id)
         if following is None:
-            return
+            run = await self._run(run_id)
+            following = self._following[run_id] = _Following(run, dict(run.cells))
         following.cancelled = True
-        for job in await self.flow.open_jobs(BatchPurpose.CELLS):
-            if job.run_id == run_id and job.status == BatchStatus.IN_PROGRESS:
-                with contextlib.suppress(ApiError):  # a batch that just ended cannot be cancelled: collected
+        for job in jobs:
+            if job.status == BatchStatus.IN_PROGRESS:
+                # A batch that ended meanwhile cannot be cancelled: it is collected as it is.
+                with contextlib.suppress(ApiError):
                     self._events.batch_status(run_id, await self.flow.cancel(job))
+            if job.batch_id not in following.tasks:
+                self._follow(following, job)
 
     async def wait(self, run_id: int) -> None:
         """Until the run's batches are collected (or following them stopped)."""
@@ -200,21 +217,20 @@ class GridBatchRunner:
 
         try:
             collected = await self.flow.follow(job, on_status, on_line)
+            for key in _keys_of(job):
+                if key not in answered and _in_run(run, key):
+                    error = BatchNoResultError(f"Batch {job.batch_id} ended without a result for this cell.")
+                    await self._save(following, self._failed(key, error))
         except BatchFollowError as failure:
-            log.warning("Grid run %s: following batch %s stopped: %s", run_id, job.batch_id, failure)
-            self._events.batch_failed(run_id, failure.job, reply_error(failure.error))
-            del following.tasks[job.batch_id]
-            if not following.tasks:
-                await self._set_state(run_id, RunState.PAUSED)
-                self._forget(run_id, following)
+            await self._stopped(following, failure.job, reply_error(failure.error))
+            return
+        except StoreError as failure:
+            # The disk is full or the database is gone: the job stays open, collected again on resume.
+            await self._stopped(following, job, ReplyError(ErrorKind.NOT_SAVED, str(failure)))
             return
         except BaseException:
             following.tasks.pop(job.batch_id, None)
             raise
-        for key in _keys_of(job):
-            if key not in answered and _in_run(run, key):
-                error = BatchNoResultError(f"Batch {job.batch_id} ended without a result for this cell.")
-                await self._save(following, self._failed(key, error))
         if unknown:
             log.warning(
                 "Grid run %s: batch %s returned results for unknown ids %s", run_id, job.batch_id, unknown
@@ -224,6 +240,17 @@ class GridBatchRunner:
         if not following.tasks:
             await self._set_state(run_id, RunState.CANCELLED if following.cancelled else RunState.DONE)
             self._events.progress(run_id, self._progress(following))
+            self._forget(run_id, following)
+
+    async def _stopped(self, following: _Following, job: BatchJob, error: ReplyError) -> None:
+        """Following one batch stopped on an error: reported; the job stays open for `resume_open`."""
+        run_id = job.run_id
+        log.warning("Grid run %s: following batch %s stopped: %s", run_id, job.batch_id, error.message)
+        self._events.batch_failed(run_id, job, error)
+        del following.tasks[job.batch_id]
+        if not following.tasks:
+            with contextlib.suppress(StoreError):  # the store may be what failed: the run stays as it was
+                await self._set_state(run_id, RunState.PAUSED)
             self._forget(run_id, following)
 
     def _cell(self, run: GridRun, job: BatchJob, key: CellKey, line: BatchResultLine) -> CellResult:
@@ -285,6 +312,9 @@ class GridBatchRunner:
 
     def _progress(self, following: _Following) -> GridProgress:
         return run_progress(following.run, following.cells)
+
+    async def _open_jobs(self, run_id: int) -> list[BatchJob]:
+        return [job for job in await self.flow.open_jobs(BatchPurpose.CELLS) if job.run_id == run_id]
 
     async def _run(self, run_id: int) -> GridRun:
         return await self._store.call(lambda s: s.get_grid_run(run_id))

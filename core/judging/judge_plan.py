@@ -85,7 +85,7 @@ def plan_rubric(
     judged = {
         (s.case, s.variant, s.repeat)
         for s in existing
-        if s.template_id == template.id and s.status != JudgementStatus.FAILED
+        if s.template_id == template.id and s.run_id == run.id and s.status != JudgementStatus.FAILED
     }
     return [
         PlannedJudgement(
@@ -105,19 +105,24 @@ def plan_pairs(
 ) -> list[PlannedJudgement]:
     """A judgement per case, repeat and pair where both columns finished, unless that pair (either way
     round) was judged already with this template (a FAILED judgement is made again)."""
-    judged = {
-        (j.source.item, j.source.repeat, frozenset(j.columns))
+    made = {
+        (j.source.item, j.source.repeat, frozenset(j.columns)): j
         for j in existing
-        if j.template_id == template.id and j.status != JudgementStatus.FAILED
+        if j.template_id == template.id and j.source.run_id == run.id
     }
     cells = dict(finished_cells(run))
     planned: list[PlannedJudgement] = []
     for case in range(len(run.test_set.cases)):
         prompt, notes = case_prompt(run, case), expected(run, case)
         for repeat in range(run.repeats):
-            for first, second in dict.fromkeys(pairs):
+            for pair in dict.fromkeys(pairs):
+                earlier = made.get((case, repeat, frozenset(pair)))
+                if earlier is not None and earlier.status != JudgementStatus.FAILED:
+                    continue
+                # A failed judgement is made again the way round it was, so it replaces the failed one.
+                first, second = earlier.columns if earlier is not None else pair
                 a, b = cells.get(CellKey(case, first, repeat)), cells.get(CellKey(case, second, repeat))
-                if a is None or b is None or (case, repeat, frozenset((first, second))) in judged:
+                if a is None or b is None:
                     continue
                 planned.append(
                     PlannedJudgement(

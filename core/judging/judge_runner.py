@@ -36,25 +36,24 @@ from core.api.pool import ClientPool
 from core.api.reply import ReplyResult, ReplyRun
 from core.api.retry import RetryPolicy, is_throttled
 from core.grid.runner import CONNECTION_FAILURES_TO_GIVE_UP, THROTTLE_REQUEUES
-from core.judging.judge_parse import (
-    JudgeFormatError,
-    PairAnswer,
-    RubricAnswer,
-    is_refusal,
-    parse_pairwise,
-    parse_rubric,
+from core.judging.judge_outcome import (
+    ANSWERS_PER_ORDER,
+    OrderAnswer,
+    Pending,
+    asked_again,
+    make_judgement,
+    read_answer,
 )
+from core.judging.judge_parse import JudgeFormatError
 from core.judging.judge_plan import (
     Pair,
     PlannedJudgement,
     check_judging,
-    identity,
     judge_settings,
     plan_pairs,
     plan_rubric,
     user_turn,
 )
-from core.judging.judge_prompts import format_reminder
 from core.model.catalog import cost_of
 from core.model.grid import GridRun
 from core.model.judging import (
@@ -62,9 +61,7 @@ from core.model.judging import (
     JudgementStatus,
     JudgeTemplate,
     PairJudgement,
-    PairVerdict,
     RubricScore,
-    VoteSource,
     VoteSourceKind,
 )
 from core.model.messages import ChatMessage
@@ -80,8 +77,6 @@ from core.wire.errors import (
 )
 from core.wire.validation import RequestValidationError, ensure_valid
 
-ANSWERS_PER_ORDER = 2
-"""The first answer, and one more after a reminder of the format."""
 CLOSE_TIMEOUT = 10.0
 
 log = logging.getLogger(__name__)
@@ -111,35 +106,9 @@ class JudgeBusyError(RuntimeError):
     """The run is already being judged: one pass at a time per run."""
 
 
-@dataclass
-class _Answer:
-    """How one order of one judgement ended."""
-
-    status: JudgementStatus
-    parsed: RubricAnswer | PairAnswer | None = None
-    replies: list[str] = field(default_factory=list)
-    error: str = ""
-    """Why it failed (the API's words), or why the last answer could not be read."""
-    unreachable: bool = False
-    """It failed because the judge's provider cannot be reached or is gone: more asks will meet the same."""
-
-
-@dataclass(eq=False)  # one job is one judgement: known by identity
-class _Job:
-    """A planned judgement being made: the answers of its orders as they come, what they cost."""
-
-    plan: PlannedJudgement
-    answers: dict[int, _Answer] = field(default_factory=dict)
-    cost: float | None = None
-
-    def add_cost(self, cost: float | None) -> None:
-        if cost is not None:
-            self.cost = (self.cost or 0.0) + cost
-
-
 @dataclass(frozen=True)
 class _Ask:
-    job: _Job
+    job: Pending
     order: int
 
 
@@ -152,7 +121,7 @@ class _Pass:
     queues: dict[Profile, deque[_Ask]]
     done: int = 0
     spent: float = 0.0
-    in_flight: dict[_Ask, ReplyRun | None] = field(default_factory=dict)
+    in_flight: dict[_Ask, ReplyRun] = field(default_factory=dict)
     stopped: asyncio.Event = field(default_factory=asyncio.Event)
     hold_until: dict[Profile, float] = field(default_factory=dict)
     requeued: dict[_Ask, int] = field(default_factory=dict)
@@ -234,7 +203,7 @@ class JudgeRunner:
         settings = judge_settings(template)
         if planned:  # every request differs only in the replies quoted: one check is enough
             ensure_valid([user_turn(planned[0].prompts[0])], settings)
-        jobs = [_Job(plan) for plan in planned]
+        jobs = [Pending(plan) for plan in planned]
         queues: dict[Profile, deque[_Ask]] = {}
         for job in jobs:
             orders = range(len(job.plan.prompts))
@@ -282,7 +251,7 @@ class JudgeRunner:
             elif answer.status != JudgementStatus.FAILED:
                 active.failures_in_a_row[profile] = 0
 
-    async def _ask(self, active: _Pass, profile: Profile, ask: _Ask) -> _Answer | None:
+    async def _ask(self, active: _Pass, profile: Profile, ask: _Ask) -> OrderAnswer | None:
         """Ask the judge one order of one judgement, once more if the answer does not follow the format.
         None when it was requeued (throttled) or stopped."""
         template = active.template
@@ -301,7 +270,7 @@ class JudgeRunner:
             if result.error is not None:
                 if self._requeued(active, profile, ask, result.error):
                     return None
-                return _Answer(
+                return OrderAnswer(
                     JudgementStatus.FAILED,
                     replies=replies,
                     error=result.error.message or str(result.error),
@@ -310,30 +279,12 @@ class JudgeRunner:
                     ),
                 )
             assert result.message is not None
-            text = "".join(
-                str(block.get("text", "")) for block in result.message.content if block.get("type") == "text"
-            )
-            replies.append(text)
-            if is_refusal(text, result.message.stop_reason):
-                return _Answer(JudgementStatus.REFUSED, replies=replies)
-            try:
-                parsed: RubricAnswer | PairAnswer = (
-                    parse_rubric(text, template.criteria)
-                    if template.kind == JudgeKind.RUBRIC
-                    else parse_pairwise(text)
-                )
-            except JudgeFormatError as problem:
-                if attempt + 1 < ANSWERS_PER_ORDER:
-                    messages = [
-                        *messages,
-                        ChatMessage(
-                            role="assistant", content=[{"type": "text", "text": text or "(no answer)"}]
-                        ),
-                        user_turn(format_reminder(template, str(problem))),
-                    ]
-                    continue
-                return _Answer(JudgementStatus.UNSCORED, replies=replies, error=str(problem))
-            return _Answer(JudgementStatus.SCORED, parsed, replies)
+            read = read_answer(template, result.message, replies)
+            if not isinstance(read, JudgeFormatError):
+                return read
+            if attempt + 1 == ANSWERS_PER_ORDER:
+                return OrderAnswer(JudgementStatus.UNSCORED, replies=replies, error=str(read))
+            messages = asked_again(template, messages, replies[-1], read)
         raise AssertionError("unreachable: the last attempt returns")
 
     async def _request(
@@ -383,13 +334,15 @@ class JudgeRunner:
         queue = active.queues[profile]
         while queue and not active.stopped.is_set():
             ask = queue.popleft()
-            await self._answered(active, ask, _Answer(JudgementStatus.FAILED, error=error, unreachable=True))
+            await self._answered(
+                active, ask, OrderAnswer(JudgementStatus.FAILED, error=error, unreachable=True)
+            )
 
-    async def _answered(self, active: _Pass, ask: _Ask, answer: _Answer) -> None:
+    async def _answered(self, active: _Pass, ask: _Ask, answer: OrderAnswer) -> None:
         """Keep the order's answer; once every order of the judgement is in, save it and tell."""
         job = ask.job
         job.answers[ask.order] = answer
-        if len(job.answers) < len(job.plan.prompts):
+        if not job.complete:
             return
         judgement = self._judgement(active, job)
         try:
@@ -406,69 +359,21 @@ class JudgeRunner:
         self._events.judgement_finished(active.run_id, judgement)
         self._events.progress(active.run_id, active.done, active.total, active.spent)
 
-    def _judgement(self, active: _Pass, job: _Job) -> Judgement:
-        template_id = active.template.id
-        assert template_id is not None
-        answers = [job.answers[order] for order in range(len(job.plan.prompts))]
-        status = _combined(answers)
-        replies = tuple(reply for answer in answers for reply in answer.replies)
-        reasons = "\n\n".join(_reasons_of(answer) for answer in answers if _reasons_of(answer))
-        if active.template.kind == JudgeKind.RUBRIC:
-            parsed = answers[0].parsed
-            return RubricScore(
-                run_id=active.run_id,
-                case=job.plan.case,
-                variant=job.plan.columns[0],
-                repeat=job.plan.repeat,
-                template_id=template_id,
-                status=status,
-                scores=dict(parsed.scores) if isinstance(parsed, RubricAnswer) else {},
-                reasons=reasons,
-                raw_reply="\n\n".join(replies),
-                cost_usd=job.cost,
-                created_at=self._clock(),
-            )
-        first, second = job.plan.columns
-        shown, swapped = (answer.parsed for answer in answers)
-        return PairJudgement(
-            source=VoteSource(VoteSourceKind.GRID, active.run_id, job.plan.case, job.plan.repeat),
-            columns=(first, second),
-            identities=(identity(active.run, first), identity(active.run, second)),
-            template_id=template_id,
-            status=status,
-            as_shown=shown.winner if isinstance(shown, PairAnswer) else None,
-            swapped=_swapped_back(swapped.winner) if isinstance(swapped, PairAnswer) else None,
-            reasons=reasons,
-            raw_replies=replies,
-            cost_usd=job.cost,
-            created_at=self._clock(),
+    def _judgement(self, active: _Pass, job: Pending) -> Judgement:
+        plan = job.plan
+        answers = job.ordered()
+        return make_judgement(
+            active.run,
+            active.template,
+            plan.case,
+            plan.repeat,
+            plan.columns,
+            answers,
+            job.cost,
+            self._clock(),
         )
 
     def _stop(self, active: _Pass) -> None:
         active.stopped.set()
         for reply in active.in_flight.values():
-            if reply is not None:
-                reply.cancel()
-
-
-def _swapped_back(winner: PairVerdict) -> PairVerdict:
-    """A verdict given with the pair swapped, said of the pair as given."""
-    if winner == PairVerdict.FIRST:
-        return PairVerdict.SECOND
-    if winner == PairVerdict.SECOND:
-        return PairVerdict.FIRST
-    return PairVerdict.TIE
-
-
-def _combined(answers: Sequence[_Answer]) -> JudgementStatus:
-    """A judgement is as good as its worst order: failed, refused, unscored, then scored."""
-    for status in (JudgementStatus.FAILED, JudgementStatus.REFUSED, JudgementStatus.UNSCORED):
-        if any(answer.status == status for answer in answers):
-            return status
-    return JudgementStatus.SCORED
-
-
-def _reasons_of(answer: _Answer) -> str:
-    if answer.parsed is not None:
-        return answer.parsed.reasons
-    return answer.error
+            reply.cancel()

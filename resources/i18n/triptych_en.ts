@@ -2238,121 +2238,136 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="124"/>
-        <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
+        <source>The batch reached its 24-hour limit before this request was processed. Retry it (live or in a new batch).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="128"/>
-        <source>The request failed.</source>
+        <location filename="../../gui/error_messages.py" line="130"/>
+        <source>The batch was cancelled before this request was processed. Retry it if you need it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="134"/>
-        <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
+        <location filename="../../gui/error_messages.py" line="135"/>
+        <source>The batch ended without a result for this request. Retry it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="139"/>
+        <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="143"/>
+        <source>The request failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="149"/>
+        <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="154"/>
         <source>The provider reported an error in the middle of the reply ({type}). What arrived is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="153"/>
+        <location filename="../../gui/error_messages.py" line="168"/>
         <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="158"/>
+        <location filename="../../gui/error_messages.py" line="173"/>
         <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="172"/>
+        <location filename="../../gui/error_messages.py" line="187"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="176"/>
+        <location filename="../../gui/error_messages.py" line="191"/>
         <source>Request id: {request_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="188"/>
+        <location filename="../../gui/error_messages.py" line="203"/>
         <source>Could not connect to {host}: no answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="191"/>
+        <location filename="../../gui/error_messages.py" line="206"/>
         <source>{host} stopped sending data: no data arrived in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="194"/>
+        <location filename="../../gui/error_messages.py" line="209"/>
         <source>The request to {host} timed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="195"/>
+        <location filename="../../gui/error_messages.py" line="210"/>
         <source>The proxy refused the connection to {host}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="198"/>
+        <location filename="../../gui/error_messages.py" line="213"/>
         <source>Could not find the host {host}: check the base URL and your network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="201"/>
+        <location filename="../../gui/error_messages.py" line="216"/>
         <source>A secure connection to {host} could not be made (TLS): {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="204"/>
+        <location filename="../../gui/error_messages.py" line="219"/>
         <source>Could not connect to {host}: the connection was refused. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="207"/>
+        <location filename="../../gui/error_messages.py" line="222"/>
         <source>The connection to {host} was cut before the reply was complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="210"/>
+        <location filename="../../gui/error_messages.py" line="225"/>
         <source>Could not reach {host}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="211"/>
+        <location filename="../../gui/error_messages.py" line="226"/>
         <source>The proxy at {proxy} would not connect to {host}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="214"/>
+        <location filename="../../gui/error_messages.py" line="229"/>
         <source>Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="218"/>
+        <location filename="../../gui/error_messages.py" line="233"/>
         <source>Could not find the proxy&apos;s host ({proxy}). {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="221"/>
+        <location filename="../../gui/error_messages.py" line="236"/>
         <source>Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="225"/>
+        <location filename="../../gui/error_messages.py" line="240"/>
         <source>Could not connect to the proxy at {proxy}: {cause}. {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="228"/>
+        <location filename="../../gui/error_messages.py" line="243"/>
         <source>The stream stalled: no data arrived in time after {count} bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="231"/>
+        <location filename="../../gui/error_messages.py" line="246"/>
         <source>The connection was cut after {count} bytes, before the reply was complete.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7777,7 +7792,7 @@ Details: {details}</source>
         <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Imported %n judge score(s) and verdict(s).</source>
         <translation>
-            <numerusform>Imported %n judge score or verdict.</numerusform>
+            <numerusform>Imported %n judge score and verdict.</numerusform>
             <numerusform>Imported %n judge scores and verdicts.</numerusform>
         </translation>
     </message>

@@ -2232,121 +2232,136 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="124"/>
+        <source>The batch reached its 24-hour limit before this request was processed. Retry it (live or in a new batch).</source>
+        <translation>批处理在处理此请求之前已达到 24 小时时限。请重试（实时发送或放入新的批处理）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="130"/>
+        <source>The batch was cancelled before this request was processed. Retry it if you need it.</source>
+        <translation>批处理在处理此请求之前已被取消。如有需要，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="135"/>
+        <source>The batch ended without a result for this request. Retry it.</source>
+        <translation>批处理已结束，但没有此请求的结果。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="139"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation>无法保存回复：磁盘可能已满。请释放一些空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="128"/>
+        <location filename="../../gui/error_messages.py" line="143"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="134"/>
+        <location filename="../../gui/error_messages.py" line="149"/>
         <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
         <translation>模型在回复中途过载（overloaded_error 事件；回复此前已正常开始）。已收到的内容已保留；请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="139"/>
+        <location filename="../../gui/error_messages.py" line="154"/>
         <source>The provider reported an error in the middle of the reply ({type}). What arrived is kept.</source>
         <translation>服务商在回复中途报告了错误（{type}）。已收到的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="153"/>
+        <location filename="../../gui/error_messages.py" line="168"/>
         <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
         <translation>中转服务拒绝了请求（401）：“{words}”——请在“服务商”中检查密钥；如果密钥无误，被拒绝的可能是中转服务自己用于其背后服务的密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="158"/>
+        <location filename="../../gui/error_messages.py" line="173"/>
         <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
         <translation>中转服务拒绝了请求（{status}）：“{words}”——有些中转服务会这样回应错误的密钥：请在“服务商”中检查密钥；如果密钥无误，则是中转服务出于自身原因拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="172"/>
+        <location filename="../../gui/error_messages.py" line="187"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="176"/>
+        <location filename="../../gui/error_messages.py" line="191"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="188"/>
+        <location filename="../../gui/error_messages.py" line="203"/>
         <source>Could not connect to {host}: no answer in time.</source>
         <translation>无法连接到 {host}：未能及时得到应答。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="191"/>
+        <location filename="../../gui/error_messages.py" line="206"/>
         <source>{host} stopped sending data: no data arrived in time.</source>
         <translation>{host} 停止发送数据：未能及时收到数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="194"/>
+        <location filename="../../gui/error_messages.py" line="209"/>
         <source>The request to {host} timed out.</source>
         <translation>发往 {host} 的请求超时。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="195"/>
+        <location filename="../../gui/error_messages.py" line="210"/>
         <source>The proxy refused the connection to {host}: {cause}</source>
         <translation>代理拒绝了到 {host} 的连接：{cause}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="198"/>
+        <location filename="../../gui/error_messages.py" line="213"/>
         <source>Could not find the host {host}: check the base URL and your network.</source>
         <translation>找不到主机 {host}：请检查基础 URL 和网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="201"/>
+        <location filename="../../gui/error_messages.py" line="216"/>
         <source>A secure connection to {host} could not be made (TLS): {cause}</source>
         <translation>无法与 {host} 建立安全连接（TLS）：{cause}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="204"/>
+        <location filename="../../gui/error_messages.py" line="219"/>
         <source>Could not connect to {host}: the connection was refused. Is the server running?</source>
         <translation>无法连接到 {host}：连接被拒绝。服务器是否在运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="207"/>
+        <location filename="../../gui/error_messages.py" line="222"/>
         <source>The connection to {host} was cut before the reply was complete.</source>
         <translation>回复完成之前，与 {host} 的连接被切断。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="210"/>
+        <location filename="../../gui/error_messages.py" line="225"/>
         <source>Could not reach {host}: {cause}</source>
         <translation>无法访问 {host}：{cause}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="211"/>
+        <location filename="../../gui/error_messages.py" line="226"/>
         <source>The proxy at {proxy} would not connect to {host}: {cause}</source>
         <translation>位于 {proxy} 的代理未能连接到 {host}：{cause}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="214"/>
+        <location filename="../../gui/error_messages.py" line="229"/>
         <source>Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.</source>
         <translation>无法连接到位于 {proxy} 的代理：未能及时得到应答。未访问到 {host}。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="218"/>
+        <location filename="../../gui/error_messages.py" line="233"/>
         <source>Could not find the proxy&apos;s host ({proxy}). {host} was not reached.</source>
         <translation>找不到代理的主机（{proxy}）。未访问到 {host}。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="221"/>
+        <location filename="../../gui/error_messages.py" line="236"/>
         <source>Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.</source>
         <translation>无法连接到位于 {proxy} 的代理：连接被拒绝。未访问到 {host}。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="225"/>
+        <location filename="../../gui/error_messages.py" line="240"/>
         <source>Could not connect to the proxy at {proxy}: {cause}. {host} was not reached.</source>
         <translation>无法连接到位于 {proxy} 的代理：{cause}。未访问到 {host}。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="228"/>
+        <location filename="../../gui/error_messages.py" line="243"/>
         <source>The stream stalled: no data arrived in time after {count} bytes.</source>
         <translation>数据流停滞：收到 {count} 字节后未能及时收到更多数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="231"/>
+        <location filename="../../gui/error_messages.py" line="246"/>
         <source>The connection was cut after {count} bytes, before the reply was complete.</source>
         <translation>收到 {count} 字节后连接被切断，回复未完成。</translation>
     </message>
@@ -7742,29 +7757,29 @@ Details: {details}</source>
     <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="358"/>
         <source>Imported %n blind vote(s).</source>
-        <translation>
-            <numerusform>已导入 %n 条盲评投票。</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="360"/>
         <source>Imported %n judge template(s):</source>
-        <translation>
-            <numerusform>已导入 %n 个评审模板：</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Imported %n judge score(s) and verdict(s).</source>
-        <translation>
-            <numerusform>已导入 %n 条评审评分和裁决。</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="365"/>
         <source>%n vote(s) already here, not imported again.</source>
-        <translation>
-            <numerusform>%n 条投票已存在，未再次导入。</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -80,6 +80,11 @@ async def test_each_distinct_prompt_is_counted_once_and_priced_per_column() -> N
     assert haiku.low_usd == pytest.approx((haiku.input_tokens * HAIKU[0] + 15 * HAIKU[1]) / 1e6)
     assert preview.high_usd == pytest.approx(sum(item.high_usd or 0 for item in preview.variants))
     assert preview.low_usd < preview.high_usd
+    # Through the Message Batches API the same run costs half.
+    assert first.batch_high_usd == pytest.approx(first.high_usd / 2)
+    assert (preview.batch_low_usd, preview.batch_high_usd) == pytest.approx(
+        (preview.low_usd / 2, preview.high_usd / 2)
+    )
 
 
 async def test_a_provider_without_count_tokens_gets_a_local_estimate_marked_as_such() -> None:

@@ -1,12 +1,9 @@
-"""A finished grid run to judge, a judge template, and what the judge runner reported and saved.
-
-The sink is the runner's own interface boundary (`JudgeSink`), kept here in lists; the store's
-`JudgingService` implements the same protocol.
-"""
+"""A finished grid run to judge (as a value, or saved in a real store), judge templates, and what the judge
+runner reported."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from core.model.grid import CellKey, CellResult, CellStatus, GridRun, GridVariant, TestCase, TestSet
 from core.model.judging import (
@@ -15,9 +12,10 @@ from core.model.judging import (
     JudgeTemplate,
     PairJudgement,
     RubricScore,
-    VoteSourceKind,
 )
 from core.model.request_settings import RequestSettings
+from core.store.services import StoreServices
+from core.store.worker import StoreWorker
 
 KEY = "sk-judge-test-key-0123456789"
 JUDGE_MODEL = "claude-haiku-4-5"
@@ -79,34 +77,15 @@ def finished_run(*, failed: tuple[tuple[int, int], ...] = (), concurrency: int =
     return GridRun(7, "Facts run", test_set, variants, concurrency=concurrency, cells=cells)
 
 
-@dataclass
-class ListSink:
-    """Judgements kept in lists, as the store keeps them: a judgement saved again replaces the old one."""
-
-    scores: list[RubricScore] = field(default_factory=list)
-    pairs: list[PairJudgement] = field(default_factory=list)
-
-    async def rubric_scores(self, run_id: int) -> list[RubricScore]:
-        return [s for s in self.scores if s.run_id == run_id]
-
-    async def save_rubric_score(self, s: RubricScore) -> None:
-        self.scores = [
-            old
-            for old in self.scores
-            if (old.run_id, old.case, old.variant, old.repeat, old.template_id)
-            != (s.run_id, s.case, s.variant, s.repeat, s.template_id)
-        ] + [s]
-
-    async def pair_judgements(self, kind: VoteSourceKind, run_id: int) -> list[PairJudgement]:
-        return [j for j in self.pairs if j.source.kind == kind and j.source.run_id == run_id]
-
-    async def save_pair_judgement(self, j: PairJudgement) -> None:
-        self.pairs = [
-            old
-            for old in self.pairs
-            if (old.source, frozenset(old.columns), old.template_id)
-            != (j.source, frozenset(j.columns), j.template_id)
-        ] + [j]
+async def saved_run(store: StoreWorker, run: GridRun) -> GridRun:
+    """The run saved in the store with its finished cells, as the grid window hands it to the judge."""
+    grids = StoreServices.over(store).grids
+    created = await grids.create_run(replace(run, id=None, test_set=replace(run.test_set, id=None), cells={}))
+    run_id = created.id
+    assert run_id is not None
+    for cell in run.cells.values():
+        await store.call(lambda s, cell=cell: s.save_grid_cell(run_id, cell))  # type: ignore[misc]
+    return await grids.run(run_id)
 
 
 @dataclass

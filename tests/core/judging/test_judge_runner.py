@@ -1,6 +1,7 @@
-"""The LLM judge against the fake server over real HTTP: rubric scores read from the judge's JSON and saved
-with their cost, a malformed answer asked for once more then kept UNSCORED, refusals, pairs asked in both
-orders (a verdict only when they agree), failed requests judged again next time, throttling, and cancel."""
+"""The LLM judge against the fake server over real HTTP, saving into a real SQLite store: rubric scores read
+from the judge's JSON and saved with their cost, a malformed answer asked for once more then kept UNSCORED,
+refusals, pairs asked in both orders (a verdict only when they agree), failed requests judged again next
+time, throttling, cancel, a store that fails, and quitting mid-pass."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,20 +21,31 @@ from core.demo import FakeServer, HttpError, Pace, Reply, Text
 from core.judging.judge_plan import Pair
 from core.judging.judge_prompts import JudgeTemplateError
 from core.judging.judge_runner import JudgeBusyError, JudgeRunner
-from core.model.judging import JudgementStatus, PairVerdict, RubricScore, VoteSourceKind, variant_key
+from core.model.grid import GridRun
+from core.model.judging import (
+    JudgementStatus,
+    PairJudgement,
+    PairVerdict,
+    RubricScore,
+    VoteSourceKind,
+    variant_key,
+)
 from core.model.messages import Usage
 from core.model.profile import Profile
 from core.store.errors import StoreError
+from core.store.services import JudgingService, StoreServices
+from core.store.worker import StoreWorker
 from tests.core.judging.judge_helpers import (
     HAIKU_PRICE,
     JUDGE_MODEL,
+    KEY,
     PAIRWISE,
     REPLIES,
     RUBRIC,
     Keys,
-    ListSink,
     Recorder,
     finished_run,
+    saved_run,
 )
 from tests.waiting import wait_until
 
@@ -42,28 +56,41 @@ ONE_ANSWER_USD = (400 * HAIKU_PRICE[0] + 60 * HAIKU_PRICE[1]) / 1e6
 @dataclass
 class Setup:
     server: FakeServer
+    store: StoreWorker
     clients: ClientPool
-    sink: ListSink
+    judging: JudgingService
     events: Recorder
     runner: JudgeRunner
 
     def bodies(self) -> list[dict]:
         return [r.body for r in self.server.requests if r.path == "/v1/messages"]
 
+    async def run(self, **kwargs: Any) -> GridRun:
+        return await saved_run(self.store, finished_run(**kwargs))
+
+    async def scores(self, run: GridRun) -> list[RubricScore]:
+        assert run.id is not None
+        return await self.judging.rubric_scores(run.id)
+
+    async def pairs(self, run: GridRun) -> list[PairJudgement]:
+        assert run.id is not None
+        return await self.judging.pair_judgements(VoteSourceKind.GRID, run.id)
+
 
 @pytest.fixture
-async def setup() -> AsyncIterator[Setup]:
-    async with FakeServer(api_key=KEY_OF_SERVER) as server:
+async def setup(tmp_path: Path) -> AsyncIterator[Setup]:
+    async with FakeServer(api_key=KEY) as server:
+        store = StoreWorker(tmp_path / "judge.sqlite3")
         profiles = [Profile("Judge", server.base_url), Profile("Relay", server.base_url)]
         clients = ClientPool(Keys(), profiles, retry=RetryPolicy(max_retries=0))
-        sink, events = ListSink(), Recorder()
-        runner = JudgeRunner(clients, sink, events)
-        yield Setup(server, clients, sink, events, runner)
+        judging = StoreServices.over(store).judging
+        events = Recorder()
+        runner = JudgeRunner(clients, judging, events)
+        yield Setup(server, store, clients, judging, events, runner)
         await runner.close()
         await clients.aclose()
-
-
-KEY_OF_SERVER = Keys().get("Judge")
+        if not store.closed:
+            await store.close()
 
 
 def answer(text: str, **kwargs: object) -> Reply:
@@ -90,10 +117,10 @@ async def test_rubric_scores_are_read_saved_with_their_cost_and_not_asked_again(
         answer('{"scores": {"Correctness": "4", "CLARITY": 4.0, "style": 2}, "reasons": "ok"}'),
         answer(scores(5, 5)),
     )
-    run = finished_run()
+    run = await setup.run()
     await setup.runner.judge_rubric(run, RUBRIC)
 
-    saved = {(s.case, s.variant): s for s in setup.sink.scores}
+    saved = {(s.case, s.variant): s for s in await setup.scores(run)}
     assert set(saved) == set(REPLIES)
     assert {s.status for s in saved.values()} == {JudgementStatus.SCORED}
     assert saved[(0, 0)].scores == {"correctness": 5, "clarity": 4}
@@ -132,10 +159,10 @@ async def test_a_malformed_answer_is_asked_for_once_more_then_kept_unscored_with
         answer("Correctness 5."),
         answer(scores(5, 5, "Right.")),  # asked again: now right
     )
-    run = finished_run(failed=((1, 0), (1, 1)))  # only case 0's two cells finished
+    run = await setup.run(failed=((1, 0), (1, 1)))  # only case 0's two cells finished
     await setup.runner.judge_rubric(run, RUBRIC)
 
-    unscored, rescued = sorted(setup.sink.scores, key=lambda s: s.variant)
+    unscored, rescued = sorted(await setup.scores(run), key=lambda s: s.variant)
     assert unscored.status == JudgementStatus.UNSCORED and unscored.scores == {} and unscored.overall is None
     assert "I would give it a four" in unscored.raw_reply and '"clarity": 9' in unscored.raw_reply
     assert "clarity" in unscored.reasons and "1 to 5" in unscored.reasons  # why it could not be read
@@ -156,11 +183,12 @@ async def test_a_judge_that_refuses_is_marked_refused_and_not_asked_again(setup:
         answer("I'm sorry, but I can't evaluate this content."),
         answer("The reply", stop_reason="refusal"),
     )
-    run = finished_run(failed=((1, 0), (1, 1)))
+    run = await setup.run(failed=((1, 0), (1, 1)))
     await setup.runner.judge_rubric(run, RUBRIC)
 
-    assert [s.status for s in setup.sink.scores] == [JudgementStatus.REFUSED] * 2
-    assert setup.sink.scores[0].raw_reply == "I'm sorry, but I can't evaluate this content."
+    refused = await setup.scores(run)
+    assert [s.status for s in refused] == [JudgementStatus.REFUSED] * 2
+    assert refused[0].raw_reply == "I'm sorry, but I can't evaluate this content."
     assert len(setup.bodies()) == 2
 
 
@@ -171,11 +199,11 @@ async def test_pairs_are_asked_in_both_orders_and_count_only_when_both_agree(set
         answer(winner("A", "First is better.")),  # case 1, as given: column 0
         answer(winner("A", "First is better.")),  # swapped: column 1 (position bias): disagreed
     )
-    run = finished_run()
+    run = await setup.run()
     pairs: list[Pair] = [(0, 1)]
     await setup.runner.judge_pairs(run, PAIRWISE, pairs)
 
-    agreed, disagreed = sorted(setup.sink.pairs, key=lambda j: j.source.item)
+    agreed, disagreed = sorted(await setup.pairs(run), key=lambda j: j.source.item)
     assert agreed.status == JudgementStatus.SCORED
     assert (agreed.as_shown, agreed.swapped, agreed.verdict) == (PairVerdict.FIRST,) * 3
     assert not agreed.disagreed
@@ -200,25 +228,25 @@ async def test_pairs_are_asked_in_both_orders_and_count_only_when_both_agree(set
 
 async def test_a_failed_request_is_saved_failed_and_judged_again_next_time(setup: Setup) -> None:
     setup.server.enqueue(HttpError(400, "prompt is too long"), answer(scores(3, 3)))
-    run = finished_run(failed=((1, 0), (1, 1)))
+    run = await setup.run(failed=((1, 0), (1, 1)))
     await setup.runner.judge_rubric(run, RUBRIC)
-    failed = next(s for s in setup.sink.scores if s.variant == 0)
+    failed = next(s for s in await setup.scores(run) if s.variant == 0)
     assert failed.status == JudgementStatus.FAILED and "prompt is too long" in failed.reasons
     assert len(setup.bodies()) == 2  # an HTTP error is not a format problem: not asked again
 
     setup.server.enqueue(answer(scores(4, 4)))
     await setup.runner.judge_rubric(run, RUBRIC)
     assert len(setup.bodies()) == 3
-    again = next(s for s in setup.sink.scores if s.variant == 0)
+    again = next(s for s in await setup.scores(run) if s.variant == 0)
     assert again.status == JudgementStatus.SCORED and again.scores == {"correctness": 4, "clarity": 4}
 
 
 async def test_a_throttled_judge_waits_as_retry_after_says_and_goes_on(setup: Setup) -> None:
     setup.server.enqueue(HttpError(429, "Slow down", headers={"retry-after": "0.4"}), answer(scores(2, 2)))
-    run = finished_run(failed=((1, 0), (1, 1), (0, 1)))
+    run = await setup.run(failed=((1, 0), (1, 1), (0, 1)))
     started = time.monotonic()
     await setup.runner.judge_rubric(run, RUBRIC)
-    (score,) = setup.sink.scores
+    (score,) = await setup.scores(run)
     assert score.status == JudgementStatus.SCORED and score.scores == {"correctness": 2, "clarity": 2}
     throttled, answered = setup.server.requests
     assert throttled.reply is None and answered.sent[0][0] - started >= 0.4
@@ -229,22 +257,22 @@ async def test_cancel_stops_the_requests_in_flight_and_keeps_what_was_judged(set
         answer(scores(4, 4)),
         slow(scores(5, 5)),
     )
-    run = finished_run(concurrency=1)
+    run = await setup.run(concurrency=1)
     judging = asyncio.ensure_future(setup.runner.judge_rubric(run, RUBRIC))
     await wait_until(lambda: len(setup.server.requests) == 2, what="the second judge request")
-    assert setup.runner.is_running(7)
+    assert setup.runner.is_running(run.id)
     with pytest.raises(JudgeBusyError):
         await setup.runner.judge_rubric(run, RUBRIC)
-    await setup.runner.cancel(7)
+    await setup.runner.cancel(run.id)
     async with asyncio.timeout(5):
         await judging
     await setup.server.wait_for_disconnect()
-    assert [(s.case, s.variant) for s in setup.sink.scores] == [(0, 0)]
-    assert len(setup.server.requests) == 2 and not setup.runner.is_running(7)
+    assert [(s.case, s.variant) for s in await setup.scores(run)] == [(0, 0)]
+    assert len(setup.server.requests) == 2 and not setup.runner.is_running(run.id)
 
 
 async def test_a_template_that_cannot_judge_is_refused_before_anything_is_sent(setup: Setup) -> None:
-    run = finished_run()
+    run = await setup.run()
     with pytest.raises(JudgeTemplateError, match="model"):
         await setup.runner.judge_rubric(run, replace(RUBRIC, model=""))
     with pytest.raises(JudgeTemplateError, match="Save the judge template"):
@@ -257,26 +285,47 @@ async def test_a_template_that_cannot_judge_is_refused_before_anything_is_sent(s
 
 
 async def test_a_store_that_cannot_save_stops_the_pass_and_says_why(setup: Setup) -> None:
-    class FullDisk(ListSink):
-        async def save_rubric_score(self, s: RubricScore) -> None:
-            if self.scores:
-                raise StoreError("The disk is full.")
-            await super().save_rubric_score(s)
-
-    sink = FullDisk()
-    runner = JudgeRunner(setup.clients, sink, setup.events)
-    setup.server.enqueue(*(answer(scores(4, 4)) for _ in range(4)))
-    with pytest.raises(StoreError, match="disk is full"):
-        await runner.judge_rubric(finished_run(), RUBRIC)
-    assert len(sink.scores) == 1 and len(setup.events.finished) == 1
+    # The second answer takes ~0.6 s: the store is closed while it is being written.
+    paced = Reply([Text(scores(3, 3))], usage=USAGE, pace=Pace(chunk_chars=16, delta_interval=0.15))
+    setup.server.enqueue(answer(scores(4, 4)), paced)
+    run = await setup.run()
+    judging = asyncio.ensure_future(setup.runner.judge_rubric(run, RUBRIC))
+    await wait_until(lambda: len(setup.events.finished) == 1, what="the first judgement saved")
+    await setup.store.close()  # every later write fails, as on a full disk
+    async with asyncio.timeout(10):
+        with pytest.raises(StoreError):
+            await judging
     assert len(setup.bodies()) == 2  # nothing more was paid for once a judgement could not be kept
-    assert not runner.is_running(7)
+    assert len(setup.events.finished) == 1 and not setup.runner.is_running(run.id)
 
 
 async def test_closing_the_app_stops_a_pass_mid_request(setup: Setup) -> None:
     setup.server.enqueue(slow(scores(5, 5)))
-    judging = asyncio.ensure_future(setup.runner.judge_rubric(finished_run(), RUBRIC))
+    run = await setup.run()
+    judging = asyncio.ensure_future(setup.runner.judge_rubric(run, RUBRIC))
     await wait_until(lambda: len(setup.server.requests) == 1, what="the judge request")
     await setup.runner.close()
     assert judging.done() and judging.exception() is None
-    assert setup.sink.scores == [] and not setup.runner.is_running(7)
+    assert await setup.scores(run) == [] and not setup.runner.is_running(run.id)
+
+
+async def test_a_failed_pair_is_judged_again_and_replaces_the_failed_one(setup: Setup) -> None:
+    setup.server.enqueue(
+        HttpError(400, "prompt is too long"),
+        answer(winner("B")),
+        answer(winner("tie")),
+        answer(winner("tie")),
+    )
+    run = await setup.run()
+    await setup.runner.judge_pairs(run, PAIRWISE, [(0, 1)])
+    failed, tied = sorted(await setup.pairs(run), key=lambda j: j.source.item)
+    assert failed.status == JudgementStatus.FAILED and failed.verdict is None
+    assert "prompt is too long" in failed.reasons and failed.swapped == PairVerdict.FIRST
+    assert tied.verdict == PairVerdict.TIE
+
+    setup.server.enqueue(answer(winner("A")), answer(winner("B")))
+    await setup.runner.judge_pairs(run, PAIRWISE, [(1, 0)])  # asked the other way round: the same pair
+    again, same = sorted(await setup.pairs(run), key=lambda j: j.source.item)
+    assert len(setup.bodies()) == 6
+    assert again.columns == (0, 1) and again.verdict == PairVerdict.FIRST
+    assert same == tied

@@ -3,7 +3,7 @@
 import pytest
 
 from core.model.messages import Usage
-from core.model.pricing import ModelPrice, cost_usd
+from core.model.pricing import ModelPrice, batch_price, cost_usd
 
 SONNET = ModelPrice(input=3, output=15, cache_write_5m=3.75, cache_write_1h=6, cache_read=0.30)
 
@@ -26,3 +26,12 @@ def test_cache_writes_split_by_ttl_and_cache_reads() -> None:
 def test_cache_writes_without_a_split_are_priced_as_five_minute_writes() -> None:
     usage = Usage(cache_creation_input_tokens=1_000_000)
     assert cost_usd(usage, SONNET) == pytest.approx(3.75)
+
+
+def test_the_batch_price_is_half_of_every_rate() -> None:
+    """Anthropic's batch discount applies to every token kind; prompt-caching prices stack on it."""
+    assert batch_price(SONNET) == ModelPrice(
+        input=1.5, output=7.5, cache_write_5m=1.875, cache_write_1h=3, cache_read=0.15
+    )
+    usage = Usage(input_tokens=1_000_000, output_tokens=1_000_000, cache_read_input_tokens=1_000_000)
+    assert cost_usd(usage, batch_price(SONNET)) == pytest.approx(cost_usd(usage, SONNET) / 2)
