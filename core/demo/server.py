@@ -390,8 +390,13 @@ class FakeServer:
         if isinstance(answer, HttpError):
             return error_response(answer, openai=False, request_id=record.request_id)
         if isinstance(answer, bytes):
-            # The API serves the results file as a download; the SDK asks for it with this Accept.
-            return web.Response(body=answer, content_type="application/binary")
+            # The results file as the API serves it: JSONL, as a download (anthropics/anthropic-sdk-ruby#208
+            # quotes its headers; the type was missing then, and is `application/x-jsonl` since).
+            batch_id = request.match_info["batch_id"]
+            disposition = f"attachment; filename*=utf-8''{batch_id}_results.jsonl"
+            return web.Response(
+                body=answer, content_type="application/x-jsonl", headers={"Content-Disposition": disposition}
+            )
         return _json(answer)
 
     # --- answering ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import anthropic
+import httpx
 import pytest
 from anthropic.types.messages import (
     MessageBatch,
@@ -75,6 +76,9 @@ def test_a_batch_is_in_progress_until_its_scripted_polls_then_ends_with_results(
 
     results = {line.custom_id: line.result for line in client.messages.batches.results(created.id)}
     assert set(results) == {"ok", "bad", "late", "demo"}
+    download = server.requests[-1]
+    assert download.path == f"/v1/messages/batches/{created.id}/results"
+    assert download.headers["accept"] == "application/binary", "the SDK asks for the file so"
     ok = results["ok"]
     assert isinstance(ok, MessageBatchSucceededResult)
     assert ok.message.content[0].type == "text" and ok.message.content[0].text == "Paris."
@@ -168,3 +172,17 @@ def test_a_relay_without_batches_answers_404() -> None:
             client.messages.batches.list()
         with pytest.raises(anthropic.NotFoundError):
             client.messages.batches.create(requests=requests("a"))
+
+
+def test_the_results_file_is_served_as_a_jsonl_download(server: FakeServer) -> None:
+    server.plan_batches(BatchPlan(polls=0))
+    headers = {"x-api-key": API_KEY, "anthropic-version": "2023-06-01"}
+    with httpx.Client(base_url=server.base_url, headers=headers) as http:
+        batch = http.post("/v1/messages/batches", json={"requests": requests("one")}).json()
+        http.get(f"/v1/messages/batches/{batch['id']}")
+        response = http.get(f"/v1/messages/batches/{batch['id']}/results")
+    assert response.headers["content-type"] == "application/x-jsonl"
+    assert (
+        response.headers["content-disposition"] == f"attachment; filename*=utf-8''{batch['id']}_results.jsonl"
+    )
+    assert response.text.endswith("\n") and response.text.count("\n") == 1
