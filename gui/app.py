@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from core.grid.batch_flow import PollPolicy
     from core.grid.batch_runner import GridBatchRunner
     from core.grid.runner import GridRunner
+    from core.judging.judge_batch import JudgeBatchRunner
     from core.judging.judge_runner import JudgeRunner
     from core.model.profile import Profile
     from core.model.provider_check import Loss
@@ -141,6 +142,7 @@ class TriptychApp:
         self._grid_runner: GridRunner | None = None
         self._judge_runner: JudgeRunner | None = None
         self._batch_runner: GridBatchRunner | None = None
+        self._judge_batches: JudgeBatchRunner | None = None
         self._batch_poll = batch_poll
         self.tool_secrets = tool_secrets or ToolSecrets()
         # Cheap to build: the MCP SDK is imported when the first server starts, after the window shows.
@@ -308,11 +310,13 @@ class TriptychApp:
         return BatchTools(runner, signals, supports_batches, self.services.judging.batch_jobs)
 
     def _judge_tools(self) -> JudgeTools:
-        """The grid's LLM judge: its runner (events through Qt signals), the cost of a pass priced like a
-        run's (judgements already made left out), and the models offered for judging."""
+        """The grid's LLM judge: its runners, live and as a Message Batch (events through the same Qt
+        signals; judge batches a quit left open followed again from now on), the cost of a pass priced like
+        a run's (judgements already made left out), and the models offered for judging."""
         from collections.abc import Sequence
 
         from core.grid.cost import CostPreview
+        from core.judging.judge_batch import JudgeBatchRunner
         from core.judging.judge_cost import judge_cost_preview
         from core.judging.judge_plan import Pair
         from core.judging.judge_runner import JudgeRunner
@@ -325,6 +329,14 @@ class TriptychApp:
         judging = self.services.judging
         signals = JudgeSignals()
         self._judge_runner = JudgeRunner(self.clients, judging, signals, retry=self._retry)
+        batches = JudgeBatchRunner(
+            self.clients, judging, signals, self.services.grids.run, poll=self._batch_poll
+        )
+        self._judge_batches = batches
+        self.tasks.start(batches.resume_open())
+
+        async def supports_batches(profile_name: str | None) -> bool:
+            return (await batches.support(profile_name)).supported
 
         async def estimate(run: GridRun, template: JudgeTemplate, pairs: Sequence[Pair]) -> CostPreview:
             assert run.id is not None
@@ -343,7 +355,7 @@ class TriptychApp:
                 found.extend(model.id for model in discovered)
             return list(dict.fromkeys(found))
 
-        return JudgeTools(judging, self._judge_runner, signals, estimate, models)
+        return JudgeTools(judging, self._judge_runner, signals, estimate, models, batches, supports_batches)
 
     def _open_providers(self) -> None:
         if self.providers is not None:  # made a moment after the first frame (_add_features)
@@ -514,6 +526,8 @@ class TriptychApp:
             await self._judge_runner.close()  # judgements made are kept; the rest are judged next time
         if self._batch_runner is not None:
             await self._batch_runner.close()  # the batches go on at the provider; followed again next start
+        if self._judge_batches is not None:
+            await self._judge_batches.close()
         if self._compare is not None:
             await self._compare[0].close()
         await self.tasks.shutdown()

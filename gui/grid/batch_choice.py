@@ -16,9 +16,7 @@ from core.model.judging import BatchJob
 if TYPE_CHECKING:
     from core.grid.batch_runner import GridBatchRunner
     from gui.grid.batch_signals import BatchSignals
-
-BatchProbe = Callable[[str | None], Awaitable[bool]]
-"""Whether a profile's provider takes Message Batches (asked once per profile, off the UI thread)."""
+    from gui.judging.judge_dialog import BatchProbe
 
 
 @dataclass

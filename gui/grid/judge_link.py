@@ -20,6 +20,7 @@ from core.judging.agreement import agreement
 from core.model.grid import CellKey, GridRun
 from core.model.judging import (
     Agreement,
+    BatchJob,
     JudgeKind,
     JudgementStatus,
     PairJudgement,
@@ -27,12 +28,14 @@ from core.model.judging import (
     Vote,
     VoteSourceKind,
 )
+from gui.judging.batch_words import batch_status_text
 from gui.judging.judge_dialog import JudgeChoice, JudgeDialog
 from gui.judging.judge_words import agreement_text
 from gui.judging.judgements_panel import CellJudgements
 from gui.tasks import TaskKeeper
 
 if TYPE_CHECKING:
+    from core.judging.judge_batch import JudgeBatchRunner
     from gui.judging.judge_templates_dialog import JudgeTemplatesDialog
     from gui.judging.judge_tools import JudgeTools
 
@@ -83,6 +86,8 @@ class GridJudge(QObject):
         self.templates_action.triggered.connect(lambda: self._tasks.start(self.open_templates()))
         tools.signals.judgementFinished.connect(self._judgement_finished)
         tools.signals.progressChanged.connect(self._progress)
+        tools.signals.batchStatusChanged.connect(self._batch_status)
+        tools.signals.batchFailed.connect(self._batch_failed)
 
     # --- what the judge said of the run shown ------------------------------------------------------------
 
@@ -175,6 +180,7 @@ class GridJudge(QObject):
             profile_names=self._profile_names,
             models=self._tools.models(),
             estimate=self._tools.estimate,
+            supports_batches=self._tools.supports_batches if self._tools.batches is not None else None,
             parent=self._parent,
         )
         dialog.judgeRequested.connect(lambda choice: self._start(run, choice))
@@ -213,8 +219,11 @@ class GridJudge(QObject):
         if dialog is not None:
             dialog.show_started(0)
         runner = self._tools.runner
+        batches = self._tools.batches
         try:
-            if choice.template.kind == JudgeKind.RUBRIC:
+            if choice.batch and batches is not None:
+                await self._judge_as_batch(batches, run, choice)
+            elif choice.template.kind == JudgeKind.RUBRIC:
                 await runner.judge_rubric(run, choice.template)
             else:
                 await runner.judge_pairs(run, choice.template, choice.pairs)
@@ -234,6 +243,28 @@ class GridJudge(QObject):
         if dialog is not None:
             dialog.show_finished(self._summary(choice))
 
+    async def _judge_as_batch(self, batches: JudgeBatchRunner, run: GridRun, choice: JudgeChoice) -> None:
+        """Submitted as one batch per judge profile, then followed until every result is in (the dialog
+        shows the batch's status meanwhile; a restart follows it again, into the same judgements)."""
+        assert run.id is not None
+        if choice.template.kind == JudgeKind.RUBRIC:
+            await batches.submit_rubric(run, choice.template)
+        else:
+            await batches.submit_pairs(run, choice.template, choice.pairs)
+        await batches.wait(run.id)
+
+    def _batch_status(self, run_id: int, job: BatchJob) -> None:
+        if run_id == self.run_id and self.dialog is not None:
+            self.dialog.show_batch(batch_status_text(job))
+
+    def _batch_failed(self, run_id: int, job: BatchJob, message: str) -> None:
+        if run_id == self.run_id and self.dialog is not None:
+            self.dialog.show_batch(
+                self.tr(
+                    "Following the batch {batch} stopped: {reason} It is tried again at the next start."
+                ).format(batch=job.batch_id, reason=message)
+            )
+
     def _summary(self, choice: JudgeChoice) -> str:
         if choice.template.kind == JudgeKind.RUBRIC:
             scores = self.scores()
@@ -251,7 +282,12 @@ class GridJudge(QObject):
         return text
 
     def cancel(self) -> None:
-        if self.run_id is not None:
+        if self.run_id is None:
+            return
+        batches = self._tools.batches
+        if batches is not None and batches.is_following(self.run_id):
+            self._tasks.start(batches.cancel(self.run_id))
+        else:
             self._tasks.start(self._tools.runner.cancel(self.run_id))
 
     def _progress(self, run_id: int, done: int, total: int, cost: float) -> None:

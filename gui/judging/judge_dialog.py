@@ -3,9 +3,10 @@ template which columns to compare; see what the pass will cost before it starts;
 far, spent so far) with Cancel.
 
 The dialog decides nothing itself: it asks `estimate` for the cost of the choice on screen (re-asked whenever
-the choice changes) and emits `judgeRequested` with the choice; the grid window runs the judge and reports
-progress back here. Judge stays disabled until the cost of exactly the choice on screen is shown, so nothing
-is sent unpriced.
+the choice changes) and `supports_batches` whether the judge's provider takes Message Batches (then offering
+the pass as a batch, both prices side by side), and emits `judgeRequested` with the choice; the grid window
+runs the judge and reports progress back here. Judge stays disabled until the cost of exactly the choice on
+screen is shown, so nothing is sent unpriced.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -35,7 +37,7 @@ from PySide6.QtWidgets import (
 from core.judging.judge_prompts import JudgeTemplateError
 from core.model.grid import GridRun
 from core.model.judging import JudgeKind, JudgeTemplate
-from gui.judging.batch_words import live_cost_text
+from gui.judging.batch_words import live_and_batch_text
 from gui.judging.judge_words import kind_text
 from gui.tasks import TaskKeeper
 
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
     from core.grid.cost import CostPreview
 
 Pair = tuple[int, int]
+BatchProbe = Callable[[str | None], Awaitable[bool]]
+"""Whether a profile's provider takes Message Batches (asked once per profile, off the UI thread)."""
 JudgeEstimator = Callable[[GridRun, JudgeTemplate, Sequence[Pair]], Awaitable["CostPreview"]]
 """The cost of judging the run with the template (and, pairwise, these column pairs)."""
 ESTIMATE_DELAY_S = 0.3
@@ -57,6 +61,8 @@ class JudgeChoice:
     template: JudgeTemplate
     pairs: tuple[Pair, ...]
     """Pairwise only: the column pairs to compare; empty for a rubric."""
+    batch: bool = False
+    """Sent as a Message Batch at the batch price."""
 
 
 class JudgeDialog(QDialog):
@@ -76,6 +82,7 @@ class JudgeDialog(QDialog):
         profile_names: list[str],
         models: list[str],
         estimate: JudgeEstimator | None,
+        supports_batches: BatchProbe | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +90,7 @@ class JudgeDialog(QDialog):
         self._names = names
         self._tasks = tasks
         self._estimate = estimate
+        self._supports_batches = supports_batches
         self._templates: list[JudgeTemplate] = []
         self.preview: CostPreview | None = None
         self._priced: JudgeChoice | None = None
@@ -118,6 +126,11 @@ class JudgeDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.pairs.addItem(item)
+        self.batch = QCheckBox(self.tr("Run as a batch (half price, results within 24 h)"), self)
+        self.batch.setAccessibleDescription(
+            self.tr("Sends every judge request as one Message Batch at the batch price")
+        )
+        self.batch.hide()
         self.cost = QLabel(self)
         self.cost.setWordWrap(True)
         self.cost.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -129,6 +142,9 @@ class JudgeDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Judging progress"))
         self.progress_label = QLabel(self)
+        self.batch_status = QLabel(self)
+        self.batch_status.setWordWrap(True)
+        self.batch_status.hide()
         self.progress.hide()
         self.progress_label.hide()
         self.judge_button = QPushButton(self.tr("Judge"), self)
@@ -157,15 +173,18 @@ class JudgeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.pairs_label)
         layout.addWidget(self.pairs, 1)
+        layout.addWidget(self.batch)
         layout.addWidget(self.cost)
         layout.addWidget(self.problem)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
+        layout.addWidget(self.batch_status)
         layout.addLayout(buttons)
 
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.templates_button.clicked.connect(self.templatesRequested)
-        self.profile.currentIndexChanged.connect(lambda _index: self._changed())
+        self.profile.currentIndexChanged.connect(lambda _index: self._profile_changed())
+        self.batch.toggled.connect(lambda _on: self._show_cost())
         self.model.currentTextChanged.connect(lambda _text: self._changed())
         self.pairs.itemChanged.connect(lambda _item: self._changed())
         self.judge_button.clicked.connect(self._judge)
@@ -215,7 +234,12 @@ class JudgeDialog(QDialog):
         pairwise = template is not None and template.kind == JudgeKind.PAIRWISE
         self.pairs_label.setVisible(pairwise)
         self.pairs.setVisible(pairwise)
+        self._profile_changed()
+
+    def _profile_changed(self) -> None:
         self._changed()
+        if self._supports_batches is not None:
+            self._tasks.start(self._probe_batches())
 
     def _changed(self) -> None:
         """The choice on screen changed: the preview shown no longer prices it."""
@@ -240,7 +264,7 @@ class JudgeDialog(QDialog):
                 for row in range(self.pairs.count())
                 if self.pairs.item(row).checkState() == Qt.CheckState.Checked
             )
-        return JudgeChoice(applied, pairs)
+        return JudgeChoice(applied, pairs, not self.batch.isHidden() and self.batch.isChecked())
 
     def problem_text(self, choice: JudgeChoice | None) -> str | None:
         if choice is None:
@@ -291,15 +315,38 @@ class JudgeDialog(QDialog):
             return None
         self.preview = preview
         self._priced = choice
-        self.cost.setText(live_cost_text(preview))
+        self._show_cost()
         self.judge_button.setEnabled(not self.running)
         return preview
+
+    def _show_cost(self) -> None:
+        if self.preview is not None:
+            self.cost.setText(
+                live_and_batch_text(
+                    self.preview, batch_offered=not self.batch.isHidden(), batch_chosen=self.batch.isChecked()
+                )
+            )
+
+    async def _probe_batches(self) -> None:
+        """Offer the batch when every provider the pass would ask takes batches."""
+        assert self._supports_batches is not None
+        profile = self.profile.currentData() or None
+        profiles = {profile} if profile is not None else {v.profile_name for v in self._run.variants}
+        answers = await asyncio.gather(*(self._supports_batches(name) for name in profiles))
+        if (self.profile.currentData() or None) != profile:
+            return  # the profile changed while asking: its own probe answers
+        offered = bool(answers) and all(answers)
+        self.batch.setVisible(offered)
+        if not offered:
+            self.batch.setChecked(False)
+        self._show_cost()
 
     # --- running --------------------------------------------------------------------------------------------
 
     def _judge(self) -> None:
         choice = self.choice()
-        if choice is None or choice != self._priced:
+        priced = self._priced
+        if choice is None or priced is None or dataclasses.replace(choice, batch=priced.batch) != priced:
             return  # the preview shown is not of this choice (it is being re-priced)
         self.judgeRequested.emit(choice)
 
@@ -311,6 +358,7 @@ class JudgeDialog(QDialog):
             self.profile,
             self.model,
             self.pairs,
+            self.batch,
         ):
             widget.setEnabled(False)
         self.judge_button.setEnabled(False)
@@ -328,6 +376,11 @@ class JudgeDialog(QDialog):
             )
         )
 
+    def show_batch(self, text: str) -> None:
+        """The judge batch's status (answered so far, when it expires), while the pass goes as a batch."""
+        self.batch_status.setText(text)
+        self.batch_status.setVisible(bool(text))
+
     def show_finished(self, text: str) -> None:
         """The pass ended (finished, cancelled or failed): `text` says how, the choice is editable again."""
         self.running = False
@@ -337,6 +390,7 @@ class JudgeDialog(QDialog):
             self.profile,
             self.model,
             self.pairs,
+            self.batch,
         ):
             widget.setEnabled(True)
         self.cancel_button.hide()

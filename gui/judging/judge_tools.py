@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from core.judging.judge_batch import JudgeBatchRunner
     from core.judging.judge_runner import JudgeRunner
     from core.store.services import JudgingService
-    from gui.judging.judge_dialog import JudgeEstimator
+    from gui.judging.judge_dialog import BatchProbe, JudgeEstimator
     from gui.judging.judge_signals import JudgeSignals
 
 
@@ -22,3 +23,6 @@ class JudgeTools:
     estimate: JudgeEstimator | None = None
     models: Callable[[], list[str]] = list
     """The models offered for the judge (the catalog's and the providers' own)."""
+    batches: JudgeBatchRunner | None = None
+    """A judge pass sent as a Message Batch (None: judged live only)."""
+    supports_batches: BatchProbe | None = None

@@ -367,12 +367,12 @@
 <context>
     <name>BatchChoice</name>
     <message>
-        <location filename="../../gui/grid/batch_choice.py" line="47"/>
+        <location filename="../../gui/grid/batch_choice.py" line="45"/>
         <source>Run as a batch (half price, results within 24 h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/batch_choice.py" line="49"/>
+        <location filename="../../gui/grid/batch_choice.py" line="47"/>
         <source>Sends every request of the run as one Message Batch at the batch price</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2684,42 +2684,47 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="75"/>
+        <location filename="../../gui/grid/judge_link.py" line="78"/>
         <source>Judge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="77"/>
+        <location filename="../../gui/grid/judge_link.py" line="80"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="79"/>
+        <location filename="../../gui/grid/judge_link.py" line="82"/>
         <source>Judge templates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="80"/>
+        <location filename="../../gui/grid/judge_link.py" line="83"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="223"/>
+        <location filename="../../gui/grid/judge_link.py" line="232"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="227"/>
+        <location filename="../../gui/grid/judge_link.py" line="236"/>
         <source>Judging stopped: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="241"/>
+        <location filename="../../gui/grid/judge_link.py" line="264"/>
+        <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="272"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="246"/>
+        <location filename="../../gui/grid/judge_link.py" line="277"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3726,139 +3731,149 @@ The menu starts: {command}</source>
 <context>
     <name>JudgeDialog</name>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="92"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="100"/>
         <source>Judge “{run}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="95"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="103"/>
         <source>Judge template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="96"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="104"/>
         <source>Templates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="97"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="105"/>
         <source>Edits, adds and deletes judge templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="99"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="107"/>
         <source>The provider of each reply&apos;s column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="102"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="149"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="110"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
         <source>Judge&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="106"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="150"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="114"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
         <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="116"/>
         <source>Columns to compare (each pair asked twice, positions swapped)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="119"/>
         <source>Column pairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="112"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
         <source>Check the pairs of columns the judge compares</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="123"/>
         <source>“{first}” vs “{second}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
-        <source>Cost of the judge pass</source>
+        <location filename="../../gui/judging/judge_dialog.py" line="129"/>
+        <source>Run as a batch (half price, results within 24 h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
-        <source>Judging progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="134"/>
-        <source>Judge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="136"/>
-        <source>Starts the judge pass at the cost shown</source>
+        <location filename="../../gui/judging/judge_dialog.py" line="131"/>
+        <source>Sends every judge request as one Message Batch at the batch price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="137"/>
+        <source>Cost of the judge pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="143"/>
+        <source>Judging progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="150"/>
+        <source>Judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="152"/>
+        <source>Starts the judge pass at the cost shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
         <source>Cancel judging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="139"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="155"/>
         <source>Stops the judge pass; judgements already made are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="142"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="158"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="148"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="164"/>
         <source>Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="247"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="271"/>
         <source>There is no judge template: add one with Templates….</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="249"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="273"/>
         <source>Choose the judge&apos;s model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="252"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
         <source>A pairwise judge compares two columns; this run has one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="253"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="277"/>
         <source>Check at least one pair of columns to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="255"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="279"/>
         <source>The run has no replies yet: there is nothing to judge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="279"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="303"/>
         <source>The cost cannot be estimated here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="283"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="307"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="326"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="374"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8226,12 +8241,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="479"/>
+        <location filename="../../gui/app.py" line="491"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="535"/>
+        <location filename="../../gui/app.py" line="549"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -365,12 +365,12 @@
 <context>
     <name>BatchChoice</name>
     <message>
-        <location filename="../../gui/grid/batch_choice.py" line="47"/>
+        <location filename="../../gui/grid/batch_choice.py" line="45"/>
         <source>Run as a batch (half price, results within 24 h)</source>
         <translation>以批处理运行（半价，24 小时内出结果）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/batch_choice.py" line="49"/>
+        <location filename="../../gui/grid/batch_choice.py" line="47"/>
         <source>Sends every request of the run as one Message Batch at the batch price</source>
         <translation>将本次运行的全部请求作为一个 Message Batch 按批处理价格发送</translation>
     </message>
@@ -2678,42 +2678,47 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="75"/>
+        <location filename="../../gui/grid/judge_link.py" line="78"/>
         <source>Judge…</source>
         <translation>评审…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="77"/>
+        <location filename="../../gui/grid/judge_link.py" line="80"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation>让 LLM 评审为本次运行的回复打分，或比较各列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="79"/>
+        <location filename="../../gui/grid/judge_link.py" line="82"/>
         <source>Judge templates…</source>
         <translation>评审模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="80"/>
+        <location filename="../../gui/grid/judge_link.py" line="83"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation>编辑评审使用的评分标准和提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="223"/>
+        <location filename="../../gui/grid/judge_link.py" line="232"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation>评审已取消；已完成的评审结果会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="227"/>
+        <location filename="../../gui/grid/judge_link.py" line="236"/>
         <source>Judging stopped: {reason}</source>
         <translation>评审已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="241"/>
+        <location filename="../../gui/grid/judge_link.py" line="264"/>
+        <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
+        <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="272"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation>评审完成：{total} 条回复中 {scored} 条已打分。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="246"/>
+        <location filename="../../gui/grid/judge_link.py" line="277"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation>已评审 {pairs} 对；其中 {disagreed} 对评审前后判断不一致。</translation>
     </message>
@@ -3716,139 +3721,149 @@ The menu starts: {command}</source>
 <context>
     <name>JudgeDialog</name>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="92"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="100"/>
         <source>Judge “{run}”</source>
         <translation>评审“{run}”</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="95"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="103"/>
         <source>Judge template</source>
         <translation>评审模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="96"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="104"/>
         <source>Templates…</source>
         <translation>模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="97"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="105"/>
         <source>Edits, adds and deletes judge templates</source>
         <translation>编辑、添加和删除评审模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="99"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="107"/>
         <source>The provider of each reply&apos;s column</source>
         <translation>每条回复所在列的服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="102"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="149"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="110"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
         <source>Judge&apos;s provider</source>
         <translation>评审服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="106"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="150"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="114"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
         <source>Judge&apos;s model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="116"/>
         <source>Columns to compare (each pair asked twice, positions swapped)</source>
         <translation>要比较的列（每对询问两次，交换位置）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="119"/>
         <source>Column pairs</source>
         <translation>列对</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="112"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
         <source>Check the pairs of columns the judge compares</source>
         <translation>勾选评审要比较的列对</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="123"/>
         <source>“{first}” vs “{second}”</source>
         <translation>“{first}”对比“{second}”</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="129"/>
+        <source>Run as a batch (half price, results within 24 h)</source>
+        <translation>以批处理运行（半价，24 小时内出结果）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="131"/>
+        <source>Sends every judge request as one Message Batch at the batch price</source>
+        <translation>将全部评审请求作为一个 Message Batch 按批处理价格发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="137"/>
         <source>Cost of the judge pass</source>
         <translation>本轮评审的成本</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="143"/>
         <source>Judging progress</source>
         <translation>评审进度</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="134"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="150"/>
         <source>Judge</source>
         <translation>评审</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="136"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="152"/>
         <source>Starts the judge pass at the cost shown</source>
         <translation>按所示成本开始评审</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="137"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
         <source>Cancel judging</source>
         <translation>取消评审</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="139"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="155"/>
         <source>Stops the judge pass; judgements already made are kept</source>
         <translation>停止本轮评审；已完成的评审结果会保留</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="142"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="158"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="148"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="164"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="247"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="271"/>
         <source>There is no judge template: add one with Templates….</source>
         <translation>没有评审模板：请通过“模板…”添加一个。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="249"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="273"/>
         <source>Choose the judge&apos;s model.</source>
         <translation>请选择评审模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="252"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
         <source>A pairwise judge compares two columns; this run has one.</source>
         <translation>成对评审需要比较两列；本次运行只有一列。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="253"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="277"/>
         <source>Check at least one pair of columns to compare.</source>
         <translation>请至少勾选一对要比较的列。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="255"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="279"/>
         <source>The run has no replies yet: there is nothing to judge.</source>
         <translation>本次运行还没有回复：没有可评审的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="279"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="303"/>
         <source>The cost cannot be estimated here.</source>
         <translation>此处无法估算成本。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="283"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="307"/>
         <source>Estimating the cost…</source>
         <translation>正在估算成本…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="326"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="374"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
         <translation>已评审 {done}/{total} · 目前花费 ${cost:.4f}</translation>
     </message>
@@ -7757,29 +7772,29 @@ Details: {details}</source>
     <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="358"/>
         <source>Imported %n blind vote(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导入 %n 条盲评投票。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="360"/>
         <source>Imported %n judge template(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导入 %n 个评审模板：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Imported %n judge score(s) and verdict(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导入 %n 条评审评分和裁决。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/transfer/menu.py" line="365"/>
         <source>%n vote(s) already here, not imported again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条投票已存在，未再次导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -8198,12 +8213,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="479"/>
+        <location filename="../../gui/app.py" line="491"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="535"/>
+        <location filename="../../gui/app.py" line="549"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>

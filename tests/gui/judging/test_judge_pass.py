@@ -13,6 +13,8 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from core.demo import FakeServer, Reply, Text
+from core.demo.batches import BatchPlan
+from core.model.catalog import cost_of
 from core.model.grid import GridVariant, RunState, TestCase
 from core.model.judging import (
     JudgeKind,
@@ -30,6 +32,7 @@ from gui.grid.window import GridWindow
 from gui.judging.judge_dialog import JudgeDialog
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import Running, start
+from tests.gui.grid.test_batch_run import FAST
 from tests.gui.grid.test_grid_window import open_grid
 
 SCORED = json.dumps(
@@ -237,6 +240,51 @@ def test_a_pairwise_pass_shows_disagreements_and_the_agreement_with_blind_votes(
             "“temperature 0.0” better as shown, “temperature 1.0” better with the replies swapped; no verdict"
         ) in shown
         assert expected in shown
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=120)
+
+
+def test_a_judge_pass_as_a_batch_scores_the_cells_at_the_batch_price(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server, batch_poll=FAST)
+        window = await run_grid(app, server, columns=2)
+        replies_sent = len(judge_requests(server, 0))
+        dialog = await open_judge(window)
+        # The provider takes batches: the choice is offered, and both prices shown before anything is sent.
+        await wait_until(lambda: not dialog.batch.isHidden(), what="the batch choice")
+        await wait_until(lambda: dialog.judge_button.isEnabled(), what="the cost preview")
+        dialog.batch.setChecked(True)
+        shown = dialog.cost.text()
+        assert "live $" in shown and "as a batch $" in shown and shown.endswith("(chosen)"), shown
+
+        other = json.dumps(
+            {"scores": {"correctness": 2, "helpfulness": 2, "clarity": 2}, "reasons": "Vague."}
+        )
+        server.plan_batches(
+            BatchPlan(
+                polls=2,
+                results={
+                    "j0_o0": Reply([Text(SCORED)], usage=Usage(300, 40)),
+                    "j1_o0": Reply([Text(other)], usage=Usage(300, 40)),
+                },
+            )
+        )
+        dialog.judge_button.click()
+        await wait_until(lambda: dialog.batch_status.text().startswith("Batch in progress"), what="the batch")
+        await wait_until(lambda: not dialog.running, timeout=30, what="the batch collected")
+        assert dialog.progress_label.text() == "Judged: 2 of 2 replies scored."
+        assert judge_requests(server, replies_sent) == [], "nothing judged live"
+        model = window.model
+        await wait_until(lambda: model.data(model.index(0, 1), QUALITY_ROLE) == 2.0, what="the scores")
+        assert model.data(model.index(0, 0), QUALITY_ROLE) == 4.0
+        assert window.run is not None and window.run.id is not None
+        scores = await app.app.services.judging.rubric_scores(window.run.id)
+        live = cost_of(Usage(300, 40), dialog.model.currentText(), {})
+        assert live is not None
+        assert [round(s.cost_usd or 0, 9) for s in scores] == [round(live / 2, 9)] * 2, "the batch price"
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=120)
