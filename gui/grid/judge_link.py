@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
+from shiboken6 import isValid
 
 from core.judging.agreement import agreement
 from core.model.grid import CellKey, GridRun
@@ -28,6 +29,7 @@ from core.model.judging import (
     Vote,
     VoteSourceKind,
 )
+from core.wire.errors import ApiError
 from gui.judging.batch_words import batch_status_text
 from gui.judging.judge_dialog import JudgeChoice, JudgeDialog
 from gui.judging.judge_words import agreement_text
@@ -167,10 +169,12 @@ class GridJudge(QObject):
         run = self._current_run()
         if run is None or run.id is None:
             return None
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            self.dialog.activateWindow()
+        if self.dialog is not None and (self.dialog.isVisible() or self.dialog.running):
+            # A pass under way keeps its dialog: closed, it opens again where the pass stands.
+            self.dialog.show()
             return self.dialog
+        if self.dialog is not None:
+            self.dialog.deleteLater()
         templates = list(await self._tools.judging.judge_templates())
         dialog = JudgeDialog(
             run,
@@ -228,13 +232,16 @@ class GridJudge(QObject):
             else:
                 await runner.judge_pairs(run, choice.template, choice.pairs)
         except asyncio.CancelledError:
-            if dialog is not None:
+            if isValid(self) and dialog is not None:
                 dialog.show_finished(self.tr("Judging was cancelled; the judgements made are kept."))
             raise
         except Exception as error:  # shown in the dialog: the pass failed, the run is intact
-            if dialog is not None:
-                dialog.show_finished(self.tr("Judging stopped: {reason}").format(reason=error))
+            if isValid(self) and dialog is not None:
+                reason = error.message if isinstance(error, ApiError) else str(error)
+                dialog.show_finished(self.tr("Judging stopped: {reason}").format(reason=reason))
             return
+        if not isValid(self):
+            return  # the grid window was closed meanwhile: the judgements are saved, shown when it opens
         if self.run_id == run.id and run.id is not None:
             # Votes cast while the judge worked (in the blind vote) count towards the agreement too.
             self.votes = list(await self._tools.judging.votes(VoteSourceKind.GRID, run.id))
