@@ -200,6 +200,8 @@ class GridTableModel(QAbstractTableModel):
             lines.append(self.tr("Failed"))
         measured = [result.metrics for result in done if result.metrics is not None]
         facts = [self.tr("{done}/{repeats}").format(done=len(done), repeats=self._repeats)]
+        if cell.quality is not None:  # first: the figure a judged grid is read for
+            facts.insert(0, self.tr("quality {score:.1f}/5").format(score=cell.quality))
         if failed:
             facts.append(self.tr("{n} failed").format(n=failed))
         if cell.running:
@@ -213,8 +215,6 @@ class GridTableModel(QAbstractTableModel):
         costs = [m.cost_usd for m in measured if m.cost_usd is not None]
         if costs:
             facts.append(f"${sum(costs):.4f}")
-        if cell.quality is not None:
-            facts.append(self.tr("quality {score:.1f}/5").format(score=cell.quality))
         lines.append(" · ".join(facts))
         cell.text = "\n".join(lines)
 

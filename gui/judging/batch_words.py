@@ -41,13 +41,13 @@ def live_and_batch_text(preview: CostPreview, *, batch_offered: bool, batch_chos
     requests = BatchWords().requests(preview.requests)
     live = _money(preview.low_usd, preview.high_usd)
     batch = _money(preview.batch_low_usd, preview.batch_high_usd)
-    chosen = QCoreApplication.translate("BatchWords", "chosen")
     live_part = QCoreApplication.translate("BatchWords", "live {cost}").format(cost=live)
     batch_part = QCoreApplication.translate("BatchWords", "as a batch {cost}").format(cost=batch)
+    chosen = QCoreApplication.translate("BatchWords", "{way} (chosen)")
     if batch_chosen:
-        batch_part += f" ({chosen})"
+        batch_part = chosen.format(way=batch_part)
     else:
-        live_part += f" ({chosen})"
+        live_part = chosen.format(way=live_part)
     return _with_unpriced(" · ".join([requests, live_part, batch_part]), preview)
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -173,12 +174,16 @@ class JudgeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.pairs_label)
         layout.addWidget(self.pairs, 1)
+        for widget in (self.batch, self.cost, self.problem, self.progress_label, self.batch_status):
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.batch)
         layout.addWidget(self.cost)
         layout.addWidget(self.problem)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.batch_status)
+        # Room left over (a rubric shows no pairs) goes below the figures, not between them.
+        layout.addStretch(0)
         layout.addLayout(buttons)
 
         self.template.currentIndexChanged.connect(self._template_chosen)

@@ -389,17 +389,17 @@
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="44"/>
-        <source>chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/batch_words.py" line="45"/>
         <source>live {cost}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/batch_words.py" line="46"/>
+        <location filename="../../gui/judging/batch_words.py" line="45"/>
         <source>as a batch {cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="46"/>
+        <source>{way} (chosen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2684,47 +2684,47 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="78"/>
+        <location filename="../../gui/grid/judge_link.py" line="80"/>
         <source>Judge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="80"/>
+        <location filename="../../gui/grid/judge_link.py" line="82"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="82"/>
+        <location filename="../../gui/grid/judge_link.py" line="84"/>
         <source>Judge templates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="83"/>
+        <location filename="../../gui/grid/judge_link.py" line="85"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="232"/>
+        <location filename="../../gui/grid/judge_link.py" line="236"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="236"/>
+        <location filename="../../gui/grid/judge_link.py" line="241"/>
         <source>Judging stopped: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="264"/>
+        <location filename="../../gui/grid/judge_link.py" line="271"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="272"/>
+        <location filename="../../gui/grid/judge_link.py" line="279"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="277"/>
+        <location filename="../../gui/grid/judge_link.py" line="284"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3025,27 +3025,27 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="204"/>
+        <location filename="../../gui/grid/table_model.py" line="206"/>
         <source>{n} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="206"/>
+        <location filename="../../gui/grid/table_model.py" line="208"/>
         <source>running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="209"/>
+        <location filename="../../gui/grid/table_model.py" line="211"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="212"/>
+        <location filename="../../gui/grid/table_model.py" line="214"/>
         <source>{tokens} tok</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="217"/>
+        <location filename="../../gui/grid/table_model.py" line="204"/>
         <source>quality {score:.1f}/5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3731,149 +3731,149 @@ The menu starts: {command}</source>
 <context>
     <name>JudgeDialog</name>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="100"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="101"/>
         <source>Judge “{run}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="103"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="104"/>
         <source>Judge template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="104"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="105"/>
         <source>Templates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="105"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="106"/>
         <source>Edits, adds and deletes judge templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="107"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
         <source>The provider of each reply&apos;s column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="110"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
         <source>Judge&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="114"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="167"/>
         <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="116"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
         <source>Columns to compare (each pair asked twice, positions swapped)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="119"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
         <source>Column pairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="121"/>
         <source>Check the pairs of columns the judge compares</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="123"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
         <source>“{first}” vs “{second}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="129"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
         <source>Run as a batch (half price, results within 24 h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="131"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="132"/>
         <source>Sends every judge request as one Message Batch at the batch price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="137"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="138"/>
         <source>Cost of the judge pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="143"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
         <source>Judging progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="150"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="151"/>
         <source>Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="152"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
         <source>Starts the judge pass at the cost shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="154"/>
         <source>Cancel judging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="155"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="156"/>
         <source>Stops the judge pass; judgements already made are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="158"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="164"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
         <source>Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="271"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
         <source>There is no judge template: add one with Templates….</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="273"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="278"/>
         <source>Choose the judge&apos;s model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="281"/>
         <source>A pairwise judge compares two columns; this run has one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="277"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="282"/>
         <source>Check at least one pair of columns to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="279"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="284"/>
         <source>The run has no replies yet: there is nothing to judge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="303"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="308"/>
         <source>The cost cannot be estimated here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="307"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="312"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="374"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="379"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
         <translation type="unfinished"></translation>
     </message>

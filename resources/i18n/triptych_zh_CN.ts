@@ -386,18 +386,18 @@
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="44"/>
-        <source>chosen</source>
-        <translation>已选</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/batch_words.py" line="45"/>
         <source>live {cost}</source>
         <translation>实时 {cost}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/batch_words.py" line="46"/>
+        <location filename="../../gui/judging/batch_words.py" line="45"/>
         <source>as a batch {cost}</source>
         <translation>批处理 {cost}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="46"/>
+        <source>{way} (chosen)</source>
+        <translation>{way}（已选）</translation>
     </message>
     <message>
         <location filename="../../gui/judging/batch_words.py" line="56"/>
@@ -2678,47 +2678,47 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="78"/>
+        <location filename="../../gui/grid/judge_link.py" line="80"/>
         <source>Judge…</source>
         <translation>评审…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="80"/>
+        <location filename="../../gui/grid/judge_link.py" line="82"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation>让 LLM 评审为本次运行的回复打分，或比较各列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="82"/>
+        <location filename="../../gui/grid/judge_link.py" line="84"/>
         <source>Judge templates…</source>
         <translation>评审模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="83"/>
+        <location filename="../../gui/grid/judge_link.py" line="85"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation>编辑评审使用的评分标准和提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="232"/>
+        <location filename="../../gui/grid/judge_link.py" line="236"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation>评审已取消；已完成的评审结果会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="236"/>
+        <location filename="../../gui/grid/judge_link.py" line="241"/>
         <source>Judging stopped: {reason}</source>
         <translation>评审已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="264"/>
+        <location filename="../../gui/grid/judge_link.py" line="271"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="272"/>
+        <location filename="../../gui/grid/judge_link.py" line="279"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation>评审完成：{total} 条回复中 {scored} 条已打分。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="277"/>
+        <location filename="../../gui/grid/judge_link.py" line="284"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation>已评审 {pairs} 对；其中 {disagreed} 对评审前后判断不一致。</translation>
     </message>
@@ -3019,27 +3019,27 @@ The menu starts: {command}</source>
         <translation>{done}/{repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="204"/>
+        <location filename="../../gui/grid/table_model.py" line="206"/>
         <source>{n} failed</source>
         <translation>{n} 次失败</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="206"/>
+        <location filename="../../gui/grid/table_model.py" line="208"/>
         <source>running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="209"/>
+        <location filename="../../gui/grid/table_model.py" line="211"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="212"/>
+        <location filename="../../gui/grid/table_model.py" line="214"/>
         <source>{tokens} tok</source>
         <translation>{tokens} token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="217"/>
+        <location filename="../../gui/grid/table_model.py" line="204"/>
         <source>quality {score:.1f}/5</source>
         <translation>质量 {score:.1f}/5</translation>
     </message>
@@ -3721,149 +3721,149 @@ The menu starts: {command}</source>
 <context>
     <name>JudgeDialog</name>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="100"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="101"/>
         <source>Judge “{run}”</source>
         <translation>评审“{run}”</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="103"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="104"/>
         <source>Judge template</source>
         <translation>评审模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="104"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="105"/>
         <source>Templates…</source>
         <translation>模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="105"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="106"/>
         <source>Edits, adds and deletes judge templates</source>
         <translation>编辑、添加和删除评审模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="107"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
         <source>The provider of each reply&apos;s column</source>
         <translation>每条回复所在列的服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="110"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
         <source>Judge&apos;s provider</source>
         <translation>评审服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="114"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="167"/>
         <source>Judge&apos;s model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="116"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
         <source>Columns to compare (each pair asked twice, positions swapped)</source>
         <translation>要比较的列（每对询问两次，交换位置）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="119"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
         <source>Column pairs</source>
         <translation>列对</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="121"/>
         <source>Check the pairs of columns the judge compares</source>
         <translation>勾选评审要比较的列对</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="123"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
         <source>“{first}” vs “{second}”</source>
         <translation>“{first}”对比“{second}”</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="129"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
         <source>Run as a batch (half price, results within 24 h)</source>
         <translation>以批处理运行（半价，24 小时内出结果）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="131"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="132"/>
         <source>Sends every judge request as one Message Batch at the batch price</source>
         <translation>将全部评审请求作为一个 Message Batch 按批处理价格发送</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="137"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="138"/>
         <source>Cost of the judge pass</source>
         <translation>本轮评审的成本</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="143"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
         <source>Judging progress</source>
         <translation>评审进度</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="150"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="151"/>
         <source>Judge</source>
         <translation>评审</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="152"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
         <source>Starts the judge pass at the cost shown</source>
         <translation>按所示成本开始评审</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="154"/>
         <source>Cancel judging</source>
         <translation>取消评审</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="155"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="156"/>
         <source>Stops the judge pass; judgements already made are kept</source>
         <translation>停止本轮评审；已完成的评审结果会保留</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="158"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="164"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="271"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
         <source>There is no judge template: add one with Templates….</source>
         <translation>没有评审模板：请通过“模板…”添加一个。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="273"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="278"/>
         <source>Choose the judge&apos;s model.</source>
         <translation>请选择评审模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="281"/>
         <source>A pairwise judge compares two columns; this run has one.</source>
         <translation>成对评审需要比较两列；本次运行只有一列。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="277"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="282"/>
         <source>Check at least one pair of columns to compare.</source>
         <translation>请至少勾选一对要比较的列。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="279"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="284"/>
         <source>The run has no replies yet: there is nothing to judge.</source>
         <translation>本次运行还没有回复：没有可评审的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="303"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="308"/>
         <source>The cost cannot be estimated here.</source>
         <translation>此处无法估算成本。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="307"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="312"/>
         <source>Estimating the cost…</source>
         <translation>正在估算成本…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="374"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="379"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
         <translation>已评审 {done}/{total} · 目前花费 ${cost:.4f}</translation>
     </message>
