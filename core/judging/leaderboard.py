@@ -60,12 +60,15 @@ class PairResult:
 
 def pairwise(vote: Vote) -> list[PairResult]:
     """The comparisons one vote counts as: the pick beats each other contestant (N−1 wins); a tie or "all
-    bad" draws every two contestants."""
+    bad" draws every two contestants. Two contestants that are the same variant (two columns with the same
+    settings) are not compared: a variant's rating does not move against itself."""
+    keys = [identity.key for identity in vote.contestants]
     if vote.outcome == Outcome.WIN and vote.winner is not None:
-        others = (other for other in range(len(vote.contestants)) if other != vote.winner)
-        return [PairResult(vote.winner, other, 1.0) for other in others]
-    count = len(vote.contestants)
-    return [PairResult(a, b, 0.5) for a in range(count) for b in range(a + 1, count)]
+        winner = vote.winner
+        others = (other for other in range(len(keys)) if keys[other] != keys[winner])
+        return [PairResult(winner, other, 1.0) for other in others]
+    count = len(keys)
+    return [PairResult(a, b, 0.5) for a in range(count) for b in range(a + 1, count) if keys[a] != keys[b]]
 
 
 def leaderboard(
@@ -127,8 +130,8 @@ def leaderboard(
     wins = dict.fromkeys(rated_keys, 0.0)
     losses = dict.fromkeys(rated_keys, 0.0)
     for vote, results in rated_votes:
-        for identity in vote.contestants:
-            votes_per_key[identity.key] += 1
+        for key in {identity.key for identity in vote.contestants}:
+            votes_per_key[key] += 1
         for result in results:
             first, second = vote.contestants[result.first].key, vote.contestants[result.second].key
             wins[first] += result.score
@@ -214,7 +217,7 @@ def _largest_component(
         weight[group] = weight.get(group, 0) + len(results)
     for node in range(len(keys)):
         size[root(node)] = size.get(root(node), 0) + 1
-    if not weight:
+    if not any(weight.values()):  # no comparison at all (only votes of a variant against itself)
         return [False] * len(keys)
     best = max(weight, key=lambda group: (weight[group], size[group], -group))
     return [root(node) == best for node in range(len(keys))]

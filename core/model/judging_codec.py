@@ -93,8 +93,9 @@ def check_vote(vote: Vote) -> None:
         raise ValueError("A vote needs at least two contestants.")
     if len(vote.columns) != len(vote.contestants):
         raise ValueError("A vote needs one column for each contestant.")
-    if len({identity.key for identity in vote.contestants}) != len(vote.contestants):
-        raise ValueError("A vote's contestants must be different variants.")
+    # Two columns may hold the same variant (a grid run measuring noise): such a vote is kept (it says how
+    # often the user tells a variant from itself); the leaderboard skips the comparison of a variant with
+    # itself.
     if len(set(vote.columns)) != len(vote.columns):
         raise ValueError("A vote's contestants must be in different columns.")
     if vote.outcome == Outcome.WIN:

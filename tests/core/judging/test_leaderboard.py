@@ -101,6 +101,20 @@ def test_best_of_n_counts_n_minus_one_wins_and_ties_draw_every_pair():
     assert board.ratings[0].identity == B
 
 
+def test_a_variant_is_not_compared_with_itself():
+    """A grid may run the same settings in two columns (to see the noise): such a vote is kept, but the
+    variant's rating does not move against itself."""
+    twin = Vote(None, SOURCE, (A, A, B), (0, 1, 2), Outcome.WIN, winner=0)
+    only_twins = Vote(None, SOURCE, (A, A), (0, 1), Outcome.TIE)
+
+    assert pairwise(twin) == [PairResult(0, 2, 1.0)]
+    assert pairwise(only_twins) == []
+    board = leaderboard([twin, only_twins], resamples=0)
+    assert board.comparisons == 1
+    assert [(r.identity, r.votes, r.wins) for r in board.ratings] == [(A, 2, 1.0), (B, 1, 0.0)]
+    assert leaderboard([only_twins], resamples=0).ratings == ()
+
+
 def test_only_draws_rate_everyone_equal():
     board = leaderboard([Vote(None, SOURCE, (A, B), (0, 1), Outcome.TIE)] * 4, resamples=200)
 

@@ -104,8 +104,6 @@ def test_deleting_a_vote_undoes_it_and_a_vote_that_cannot_count_is_refused(tmp_p
         store.save_vote(dataclasses.replace(a_vote(7), winner=2))
     with pytest.raises(ValueError, match="two contestants"):
         store.save_vote(dataclasses.replace(a_vote(7), contestants=(SONNET,), columns=(0,)))
-    with pytest.raises(ValueError, match="different variants"):
-        store.save_vote(dataclasses.replace(a_vote(7), contestants=(SONNET, SONNET)))
     with pytest.raises(ValueError, match="different columns"):
         store.save_vote(dataclasses.replace(a_vote(7), columns=(1, 1)))
     assert store.list_votes() == [kept]

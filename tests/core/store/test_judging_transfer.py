@@ -190,13 +190,13 @@ def test_a_damaged_vote_or_judgement_is_refused_naming_its_place_and_nothing_is_
 
 def test_a_failure_while_adding_adds_nothing_of_the_file(tmp_path: Path) -> None:
     """All or nothing: a vote the store refuses after the file was read (here made unreadable in the parsed
-    import: the same variant twice) rolls back the conversations and runs added before it."""
+    import: two contestants in one column) rolls back the conversations and runs added before it."""
     source, _, _ = judged_store(tmp_path / "a.sqlite3")
     parsed = read_import_file(export(source, tmp_path / "export.json"), DEFAULTS)
-    bad = dataclasses.replace(parsed.grids.judging.votes[0][0], contestants=(SONNET, SONNET))
+    bad = dataclasses.replace(parsed.grids.judging.votes[0][0], columns=(1, 1))
     parsed.grids.judging.votes[0] = (bad, parsed.grids.judging.votes[0][1])
     target = Store.open(tmp_path / "b.sqlite3")
 
-    with pytest.raises(ValueError, match="different variants"):
+    with pytest.raises(ValueError, match="different columns"):
         target.import_conversations(parsed)
     assert target.list_conversations() == [] and target.list_grid_runs() == [] and target.list_votes() == []
