@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -123,6 +124,7 @@ class ClientPool:
         paint does not wait for it, and the first request does not stall the UI loading it."""
         import core.api.client  # noqa: F401
 
+        _import_network_backend()
         return self._keys.get(profile.name), self._with_credentials(profile)
 
     def _with_credentials(self, profile: Profile) -> Profile:
@@ -150,3 +152,11 @@ class ClientPool:
         client = self._clients.pop(name, None)
         if client is not None:
             self._retired.append(client)
+
+
+def _import_network_backend() -> None:
+    """httpcore loads anyio's asyncio backend (~40 ms of imports) at its first connection, which runs on the
+    UI thread's loop: the first grid cell or reply stalled the window that long. Loaded here, off it."""
+    with contextlib.suppress(ImportError):  # anyio's own modules: a later anyio may arrange them otherwise
+        import anyio._backends._asyncio
+        import anyio._core._sockets  # noqa: F401

@@ -72,7 +72,11 @@ class GridFeature(QObject):
             self.grid_window.activateWindow()
             return self.grid_window
         from gui.grid.window import GridWindow
+        from gui.startup.collector import freeze_long_lived
 
+        # The app's modules, the grid's among them, are all loaded now: out of every later full collection,
+        # which would otherwise walk them on the UI thread in the middle of a run (~60 ms once a minute).
+        freeze_long_lived()
         await self._tidied
         conversation = self._window.current_conversation()
         base = GridVariant(

@@ -31,6 +31,22 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 QUALITY_ROLE = Qt.ItemDataRole.UserRole + 3
 """The judge's mean score over the cell's judged repeats (1–5), or None when none is judged."""
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED = frozenset(
+    {
+        _DISPLAY,
+        _BACKGROUND,
+        _ALIGNMENT,
+        int(STATUS_ROLE),
+        int(KEY_ROLE),
+        int(QUALITY_ROLE),
+        int(Qt.ItemDataRole.ToolTipRole),
+    }
+)
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
 
 @dataclass
 class _Cell:
@@ -137,23 +153,25 @@ class GridTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._variants)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        # Asked for seven roles per cell on every paint: the roles the grid answers come first, the rest
+        # (font, colour, check state, icon) fall through at once.
+        if role not in _ANSWERED or not index.isValid():
             return None
         cell = self._cells.get((index.row(), index.column()))
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return cell.text if cell is not None else self._pending_text()
+        if role == _BACKGROUND:
+            return status_colour(cell.status if cell is not None else CellStatus.PENDING)
+        if role == _ALIGNMENT:
+            return _TOP_LEFT
         if role == STATUS_ROLE:
             return cell.status if cell is not None else CellStatus.PENDING
         if role == KEY_ROLE:
             return (index.row(), index.column())
         if role == QUALITY_ROLE:
             return cell.quality if cell is not None else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return status_colour(cell.status if cell is not None else CellStatus.PENDING)
-        if role == Qt.ItemDataRole.ToolTipRole and cell is not None:
+        if cell is not None:  # the tool tip
             return self.tr("Double-click (or Enter) to see every repeat")
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
 
     def headerData(
