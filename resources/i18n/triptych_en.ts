@@ -2628,12 +2628,12 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="112"/>
+        <location filename="../../gui/grid/feature.py" line="116"/>
         <source>Add to test set…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="137"/>
+        <location filename="../../gui/grid/feature.py" line="141"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3009,43 +3009,43 @@ The menu starts: {command}</source>
 <context>
     <name>GridTableModel</name>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="154"/>
+        <location filename="../../gui/grid/table_model.py" line="174"/>
         <source>Double-click (or Enter) to see every repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="200"/>
+        <location filename="../../gui/grid/table_model.py" line="218"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="202"/>
-        <location filename="../../gui/grid/table_model.py" line="222"/>
+        <location filename="../../gui/grid/table_model.py" line="220"/>
+        <location filename="../../gui/grid/table_model.py" line="240"/>
         <source>{done}/{repeats}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="206"/>
+        <location filename="../../gui/grid/table_model.py" line="224"/>
         <source>{n} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="208"/>
+        <location filename="../../gui/grid/table_model.py" line="226"/>
         <source>running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="211"/>
+        <location filename="../../gui/grid/table_model.py" line="229"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="214"/>
+        <location filename="../../gui/grid/table_model.py" line="232"/>
         <source>{tokens} tok</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="204"/>
+        <location filename="../../gui/grid/table_model.py" line="222"/>
         <source>quality {score:.1f}/5</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2622,12 +2622,12 @@ The menu starts: {command}</source>
         <translation>用多组设置运行一组提示词，并可重复多次</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="112"/>
+        <location filename="../../gui/grid/feature.py" line="116"/>
         <source>Add to test set…</source>
         <translation>加入测试集…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="137"/>
+        <location filename="../../gui/grid/feature.py" line="141"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation>已加入测试集“{name}”（第 {version} 版）。</translation>
     </message>
@@ -3003,43 +3003,43 @@ The menu starts: {command}</source>
 <context>
     <name>GridTableModel</name>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="154"/>
+        <location filename="../../gui/grid/table_model.py" line="174"/>
         <source>Double-click (or Enter) to see every repeat</source>
         <translation>双击（或按 Enter）查看每次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="200"/>
+        <location filename="../../gui/grid/table_model.py" line="218"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="202"/>
-        <location filename="../../gui/grid/table_model.py" line="222"/>
+        <location filename="../../gui/grid/table_model.py" line="220"/>
+        <location filename="../../gui/grid/table_model.py" line="240"/>
         <source>{done}/{repeats}</source>
         <translation>{done}/{repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="206"/>
+        <location filename="../../gui/grid/table_model.py" line="224"/>
         <source>{n} failed</source>
         <translation>{n} 次失败</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="208"/>
+        <location filename="../../gui/grid/table_model.py" line="226"/>
         <source>running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="211"/>
+        <location filename="../../gui/grid/table_model.py" line="229"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="214"/>
+        <location filename="../../gui/grid/table_model.py" line="232"/>
         <source>{tokens} tok</source>
         <translation>{tokens} token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="204"/>
+        <location filename="../../gui/grid/table_model.py" line="222"/>
         <source>quality {score:.1f}/5</source>
         <translation>质量 {score:.1f}/5</translation>
     </message>
