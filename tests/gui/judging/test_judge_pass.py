@@ -288,3 +288,33 @@ def test_a_judge_pass_as_a_batch_scores_the_cells_at_the_batch_price(
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=120)
+
+
+def test_a_judge_batch_open_at_quit_is_collected_after_the_restart(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server, batch_poll=FAST)
+        window = await run_grid(app, server, columns=1)
+        dialog = await open_judge(window)
+        await wait_until(lambda: not dialog.batch.isHidden(), what="the batch choice")
+        await wait_until(lambda: dialog.judge_button.isEnabled(), what="the cost preview")
+        dialog.batch.setChecked(True)
+        # Ends only after many polls: the app quits while the judge's batch is in progress.
+        server.plan_batches(
+            BatchPlan(polls=40, results={"j0_o0": Reply([Text(SCORED)], usage=Usage(300, 40))})
+        )
+        dialog.judge_button.click()
+        await wait_until(lambda: dialog.batch_status.text().startswith("Batch in progress"), what="the batch")
+        assert await app.quit() == 0
+
+        again = await start(qapp, tmp_path / "data", server, batch_poll=FAST)
+        reopened = await open_grid(again)
+        model = reopened.model
+        await wait_until(
+            lambda: model.data(model.index(0, 0), QUALITY_ROLE) == 4.0, timeout=30, what="the judge's score"
+        )
+        assert "quality 4.0/5" in model.cell_text(0, 0)
+        assert await again.quit() == 0
+
+    run(qloop, body(), timeout=120)
