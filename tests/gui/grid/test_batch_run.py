@@ -55,7 +55,7 @@ def test_a_grid_run_as_a_batch_collects_its_results_into_the_cells(
         window = await open_grid(app)
         keys = fill(window, app, cases=2)
         # The fake server serves batches: the choice is offered, unchecked (live stays the default).
-        await wait_until(lambda: window.batch_choice.offered, what="the batch choice")
+        await wait_until(lambda: window.batch_choice.offered, timeout=15, what="the batch choice")
         assert not window.batch_choice.isChecked()
         assert window.batch_choice.text() == "Run as a batch (half price, results within 24 h)"
         await window.show_estimate()
@@ -67,7 +67,7 @@ def test_a_grid_run_as_a_batch_collects_its_results_into_the_cells(
 
         server.plan_batches(
             BatchPlan(
-                polls=2,
+                polls=20,  # in progress long enough to be seen so on a loaded machine
                 results={
                     custom_id(key): Reply([Text(f"Answer {key.case}/{key.variant}")], usage=USAGE)
                     for key in keys
@@ -75,13 +75,17 @@ def test_a_grid_run_as_a_batch_collects_its_results_into_the_cells(
             )
         )
         window.run_button.click()
-        await wait_until(lambda: window.run_bar.batch is not None, what="the batch in the run bar")
+        await wait_until(
+            lambda: window.run_bar.batch is not None, timeout=15, what="the batch in the run bar"
+        )
         assert window.run_bar.label.text().startswith("Batch in progress: 0 of 4 answered")
         assert window.run_bar.cancel_button.isEnabled() and not window.run_bar.pause_button.isEnabled()
         await wait_until(
             lambda: window.run_bar.state == RunState.DONE, timeout=20, what="the batch collected"
         )
-        await wait_until(lambda: window.run_bar.batch is None, what="the run bar back to the run's figures")
+        await wait_until(
+            lambda: window.run_bar.batch is None, timeout=15, what="the run bar back to the run's figures"
+        )
 
         # Nothing went live: one batch created with the four cells, no /v1/messages request.
         assert [r.path for r in server.requests if r.path == "/v1/messages"] == []
@@ -117,14 +121,18 @@ def test_a_batch_is_cancelled_from_the_run_bar(
         app = await start(qapp, tmp_path / "data", server, batch_poll=FAST)
         window = await open_grid(app)
         fill(window, app, cases=1)
-        await wait_until(lambda: window.batch_choice.offered, what="the batch choice")
+        await wait_until(lambda: window.batch_choice.offered, timeout=15, what="the batch choice")
         window.batch_choice.setChecked(True)
         server.plan_batches(BatchPlan(polls=100_000))  # never ends on its own
         window.run_button.click()
-        await wait_until(lambda: window.run_bar.batch is not None, what="the batch in the run bar")
+        await wait_until(
+            lambda: window.run_bar.batch is not None, timeout=15, what="the batch in the run bar"
+        )
         assert window.run_bar.cancel_button.isEnabled()
         window.run_bar.cancel_button.click()
-        await wait_until(lambda: batch_requests(server, "/cancel"), what="the cancel sent to the provider")
+        await wait_until(
+            lambda: batch_requests(server, "/cancel"), timeout=15, what="the cancel sent to the provider"
+        )
         await wait_until(
             lambda: window.run_bar.state == RunState.CANCELLED, timeout=20, what="the run cancelled"
         )
@@ -147,7 +155,7 @@ def test_a_batch_open_at_quit_is_followed_again_after_the_restart(
         app = await start(qapp, tmp_path / "data", server, batch_poll=FAST)
         window = await open_grid(app)
         keys = fill(window, app, cases=1)
-        await wait_until(lambda: window.batch_choice.offered, what="the batch choice")
+        await wait_until(lambda: window.batch_choice.offered, timeout=15, what="the batch choice")
         window.batch_choice.setChecked(True)
         # Ends only after many polls: the app quits while it is in progress.
         server.plan_batches(
@@ -156,7 +164,9 @@ def test_a_batch_open_at_quit_is_followed_again_after_the_restart(
             )
         )
         window.run_button.click()
-        await wait_until(lambda: window.run_bar.batch is not None, what="the batch in the run bar")
+        await wait_until(
+            lambda: window.run_bar.batch is not None, timeout=15, what="the batch in the run bar"
+        )
         assert await app.quit() == 0
 
         again = await start(qapp, tmp_path / "data", server, batch_poll=FAST)

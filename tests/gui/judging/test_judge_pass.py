@@ -66,7 +66,9 @@ async def open_judge(window: GridWindow) -> JudgeDialog:
     assert window.judge is not None
     window.judge.judge_action.trigger()
     await wait_until(
-        lambda: window.judge is not None and window.judge.dialog is not None, what="the judge dialog"
+        lambda: window.judge is not None and window.judge.dialog is not None,
+        timeout=15,
+        what="the judge dialog",
     )
     dialog = window.judge.dialog
     assert dialog is not None
@@ -92,7 +94,7 @@ def test_a_rubric_pass_shows_scores_and_reasons_per_cell_and_its_cost_first(
         assert dialog.model.currentText() == app.window.current_settings().model
         assert not dialog.pairs.isVisible()
         # The cost is shown before anything is sent, and Judge waits for it.
-        await wait_until(lambda: dialog.judge_button.isEnabled(), what="the cost preview")
+        await wait_until(lambda: dialog.judge_button.isEnabled(), timeout=15, what="the cost preview")
         assert dialog.cost.text().startswith("3 request"), dialog.cost.text()
         assert judge_requests(server, replies_sent) == [], "nothing sent before Judge is clicked"
 
@@ -104,7 +106,7 @@ def test_a_rubric_pass_shows_scores_and_reasons_per_cell_and_its_cost_first(
             Reply([Text(REFUSAL)], usage=Usage(300, 10)),
         )
         dialog.judge_button.click()
-        await wait_until(lambda: dialog.running, what="the pass to start")
+        await wait_until(lambda: dialog.running, timeout=15, what="the pass to start")
         await wait_until(lambda: not dialog.running, timeout=30, what="the pass to end")
         assert dialog.progress.value() == 3
         assert dialog.progress_label.text() == "Judged: 1 of 3 replies scored."
@@ -114,14 +116,16 @@ def test_a_rubric_pass_shows_scores_and_reasons_per_cell_and_its_cost_first(
 
         # The grid: column 0 shows its quality (the mean of 5, 4, 3); the others none.
         model = window.model
-        await wait_until(lambda: model.data(model.index(0, 0), QUALITY_ROLE) == 4.0, what="the quality")
+        await wait_until(
+            lambda: model.data(model.index(0, 0), QUALITY_ROLE) == 4.0, timeout=15, what="the quality"
+        )
         assert "quality 4.0/5" in model.cell_text(0, 0)
         assert model.data(model.index(0, 1), QUALITY_ROLE) is None
         assert "quality" not in model.cell_text(0, 2)
 
         # The statistics gain the judge's quality; the charts its quality against cost, column 0 alone scored.
         window.tabs.setCurrentWidget(window.stats_page)
-        await wait_until(lambda: window.stats_view is not None, what="the statistics")
+        await wait_until(lambda: window.stats_view is not None, timeout=15, what="the statistics")
         table = window.stats_view.columns_table
         await wait_until(
             lambda: (
@@ -129,11 +133,14 @@ def test_a_rubric_pass_shows_scores_and_reasons_per_cell_and_its_cost_first(
                 and table.horizontalHeaderItem(5) is not None
                 and table.horizontalHeaderItem(5).text() == "Judge's quality (1–5)"
             ),
+            timeout=15,
             what="the quality column",
         )
         assert table.item(0, 5).text().startswith("median 4.0")
         window.tabs.setCurrentWidget(window.charts_page)
-        await wait_until(lambda: window.charts is not None and window.charts.front == [0], what="the chart")
+        await wait_until(
+            lambda: window.charts is not None and window.charts.front == [0], timeout=15, what="the chart"
+        )
 
         # Each cell's dialog: the scores with the judge's reasons; unscored with the raw reply; refused.
         window.open_cell(model.index(0, 0))
@@ -156,10 +163,13 @@ def test_a_rubric_pass_shows_scores_and_reasons_per_cell_and_its_cost_first(
             [JudgementStatus.SCORED, JudgementStatus.UNSCORED, JudgementStatus.REFUSED]
         )
         window.close()
-        await wait_until(lambda: app.app.grid is not None and app.app.grid.grid_window is None, what="closed")
+        await wait_until(
+            lambda: app.app.grid is not None and app.app.grid.grid_window is None, timeout=15, what="closed"
+        )
         reopened = await open_grid(app)
         await wait_until(
             lambda: reopened.model.data(reopened.model.index(0, 0), QUALITY_ROLE) == 4.0,
+            timeout=15,
             what="the quality read back",
         )
         assert await app.quit() == 0
@@ -208,14 +218,14 @@ def test_a_pairwise_pass_shows_disagreements_and_the_agreement_with_blind_votes(
         )
         assert dialog.pairs.isVisible() and dialog.pairs.count() == 1
         assert dialog.pairs.item(0).text() == "“temperature 0.0” vs “temperature 1.0”"
-        await wait_until(lambda: dialog.judge_button.isEnabled(), what="the cost preview")
+        await wait_until(lambda: dialog.judge_button.isEnabled(), timeout=15, what="the cost preview")
         assert dialog.cost.text().startswith("6 request"), "3 repeats, each pair asked in both orders"
 
         # Repeat 1: column 0 in both orders; repeat 2: column 1 in both; repeat 3: "A" both times, which
         # is column 0 as shown and column 1 swapped: the judge disagrees with itself, no verdict.
         server.enqueue(verdict("A"), verdict("B"), verdict("B"), verdict("A"), verdict("A"), verdict("A"))
         dialog.judge_button.click()
-        await wait_until(lambda: dialog.running, what="the pass to start")
+        await wait_until(lambda: dialog.running, timeout=15, what="the pass to start")
         await wait_until(lambda: not dialog.running, timeout=30, what="the pass to end")
         finished = dialog.progress_label.text()
         assert finished.startswith("Judged 3 pairs; the judge disagreed with itself on 1."), finished
@@ -254,8 +264,8 @@ def test_a_judge_pass_as_a_batch_scores_the_cells_at_the_batch_price(
         replies_sent = len(judge_requests(server, 0))
         dialog = await open_judge(window)
         # The provider takes batches: the choice is offered, and both prices shown before anything is sent.
-        await wait_until(lambda: not dialog.batch.isHidden(), what="the batch choice")
-        await wait_until(lambda: dialog.judge_button.isEnabled(), what="the cost preview")
+        await wait_until(lambda: not dialog.batch.isHidden(), timeout=15, what="the batch choice")
+        await wait_until(lambda: dialog.judge_button.isEnabled(), timeout=15, what="the cost preview")
         dialog.batch.setChecked(True)
         shown = dialog.cost.text()
         assert "live $" in shown and "as a batch $" in shown and shown.endswith("(chosen)"), shown
@@ -265,7 +275,7 @@ def test_a_judge_pass_as_a_batch_scores_the_cells_at_the_batch_price(
         )
         server.plan_batches(
             BatchPlan(
-                polls=2,
+                polls=20,  # in progress long enough to be seen so on a loaded machine
                 results={
                     "j0_o0": Reply([Text(SCORED)], usage=Usage(300, 40)),
                     "j1_o0": Reply([Text(other)], usage=Usage(300, 40)),
@@ -273,12 +283,16 @@ def test_a_judge_pass_as_a_batch_scores_the_cells_at_the_batch_price(
             )
         )
         dialog.judge_button.click()
-        await wait_until(lambda: dialog.batch_status.text().startswith("Batch in progress"), what="the batch")
+        await wait_until(
+            lambda: dialog.batch_status.text().startswith("Batch in progress"), timeout=15, what="the batch"
+        )
         await wait_until(lambda: not dialog.running, timeout=30, what="the batch collected")
         assert dialog.progress_label.text() == "Judged: 2 of 2 replies scored."
         assert judge_requests(server, replies_sent) == [], "nothing judged live"
         model = window.model
-        await wait_until(lambda: model.data(model.index(0, 1), QUALITY_ROLE) == 2.0, what="the scores")
+        await wait_until(
+            lambda: model.data(model.index(0, 1), QUALITY_ROLE) == 2.0, timeout=15, what="the scores"
+        )
         assert model.data(model.index(0, 0), QUALITY_ROLE) == 4.0
         assert window.run is not None and window.run.id is not None
         scores = await app.app.services.judging.rubric_scores(window.run.id)
@@ -297,15 +311,17 @@ def test_a_judge_batch_open_at_quit_is_collected_after_the_restart(
         app = await start(qapp, tmp_path / "data", server, batch_poll=FAST)
         window = await run_grid(app, server, columns=1)
         dialog = await open_judge(window)
-        await wait_until(lambda: not dialog.batch.isHidden(), what="the batch choice")
-        await wait_until(lambda: dialog.judge_button.isEnabled(), what="the cost preview")
+        await wait_until(lambda: not dialog.batch.isHidden(), timeout=15, what="the batch choice")
+        await wait_until(lambda: dialog.judge_button.isEnabled(), timeout=15, what="the cost preview")
         dialog.batch.setChecked(True)
         # Ends only after many polls: the app quits while the judge's batch is in progress.
         server.plan_batches(
             BatchPlan(polls=40, results={"j0_o0": Reply([Text(SCORED)], usage=Usage(300, 40))})
         )
         dialog.judge_button.click()
-        await wait_until(lambda: dialog.batch_status.text().startswith("Batch in progress"), what="the batch")
+        await wait_until(
+            lambda: dialog.batch_status.text().startswith("Batch in progress"), timeout=15, what="the batch"
+        )
         assert await app.quit() == 0
 
         again = await start(qapp, tmp_path / "data", server, batch_poll=FAST)

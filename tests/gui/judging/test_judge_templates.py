@@ -36,6 +36,7 @@ def test_templates_are_listed_edited_saved_and_deleted(
                 and window.judge.templates_dialog is not None
                 and window.judge.templates_dialog.list.count() > 0
             ),
+            timeout=15,
             what="the templates",
         )
         dialog = window.judge.templates_dialog
@@ -106,6 +107,7 @@ def test_a_template_saved_is_offered_in_the_open_judge_dialog(
                 and window.judge.templates_dialog is not None
                 and window.judge.templates_dialog.list.count() == 2
             ),
+            timeout=15,
             what="the templates",
         )
         dialog = window.judge.templates_dialog
