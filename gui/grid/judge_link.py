@@ -54,9 +54,10 @@ class GridJudge(QObject):
         names: Callable[[], list[str]],
         profile_names: list[str],
         shown: Callable[[], None],
+        say: Callable[[str], None],
     ) -> None:
         """`current_run` is the run shown with its cells so far; `shown` is called when what the judge said
-        of it changed (the window redraws its table, statistics and charts)."""
+        of it changed (the window redraws its table, statistics and charts); `say` shows a problem."""
         super().__init__(parent)
         self._parent = parent
         self._tools = tools
@@ -65,6 +66,7 @@ class GridJudge(QObject):
         self._names = names
         self._profile_names = profile_names
         self._shown = shown
+        self._say = say
         self.run_id: int | None = None
         self._scores: dict[tuple[int, CellKey], RubricScore] = {}
         """The run's rubric scores by template and cell repeat (a later judgement replaces an earlier)."""
@@ -168,6 +170,7 @@ class GridJudge(QObject):
     async def open_dialog(self) -> JudgeDialog | None:
         run = self._current_run()
         if run is None or run.id is None:
+            self._say(self.tr("Run the grid first: there is nothing to judge yet."))
             return None
         if self.dialog is not None and (self.dialog.isVisible() or self.dialog.running):
             # A pass under way keeps its dialog: closed, it opens again where the pass stands.

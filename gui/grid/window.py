@@ -300,6 +300,7 @@ class GridWindow(QMainWindow):
                 names=lambda: list(self.names),
                 profile_names=self._profile_names,
                 shown=self._judgements_changed,
+                say=self.show_message,
             )
 
     def retranslate(self) -> None:

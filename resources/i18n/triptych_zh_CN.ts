@@ -2678,47 +2678,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="80"/>
+        <location filename="../../gui/grid/judge_link.py" line="82"/>
         <source>Judge…</source>
         <translation>评审…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="82"/>
+        <location filename="../../gui/grid/judge_link.py" line="84"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation>让 LLM 评审为本次运行的回复打分，或比较各列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="84"/>
+        <location filename="../../gui/grid/judge_link.py" line="86"/>
         <source>Judge templates…</source>
         <translation>评审模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="85"/>
+        <location filename="../../gui/grid/judge_link.py" line="87"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation>编辑评审使用的评分标准和提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="236"/>
+        <location filename="../../gui/grid/judge_link.py" line="173"/>
+        <source>Run the grid first: there is nothing to judge yet.</source>
+        <translation>请先运行网格：还没有可评审的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="239"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation>评审已取消；已完成的评审结果会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="241"/>
+        <location filename="../../gui/grid/judge_link.py" line="244"/>
         <source>Judging stopped: {reason}</source>
         <translation>评审已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="271"/>
+        <location filename="../../gui/grid/judge_link.py" line="274"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="279"/>
+        <location filename="../../gui/grid/judge_link.py" line="282"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation>评审完成：{total} 条回复中 {scored} 条已打分。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="284"/>
+        <location filename="../../gui/grid/judge_link.py" line="287"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation>已评审 {pairs} 对；其中 {disagreed} 对评审前后判断不一致。</translation>
     </message>
@@ -3047,298 +3052,298 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="306"/>
+        <location filename="../../gui/grid/window.py" line="307"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
+        <location filename="../../gui/grid/window.py" line="308"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="308"/>
+        <location filename="../../gui/grid/window.py" line="309"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="310"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="310"/>
+        <location filename="../../gui/grid/window.py" line="311"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="312"/>
         <source>Charts as PNG…</source>
         <translation>图表导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="312"/>
+        <location filename="../../gui/grid/window.py" line="313"/>
         <source>Charts as SVG…</source>
         <translation>图表导出为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="313"/>
+        <location filename="../../gui/grid/window.py" line="314"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="314"/>
+        <location filename="../../gui/grid/window.py" line="315"/>
         <source>&amp;Judge</source>
         <translation>评审(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="316"/>
+        <location filename="../../gui/grid/window.py" line="317"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="317"/>
+        <location filename="../../gui/grid/window.py" line="318"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="318"/>
+        <location filename="../../gui/grid/window.py" line="319"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="319"/>
+        <location filename="../../gui/grid/window.py" line="320"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="320"/>
+        <location filename="../../gui/grid/window.py" line="321"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="321"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="322"/>
+        <location filename="../../gui/grid/window.py" line="323"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="324"/>
+        <location filename="../../gui/grid/window.py" line="325"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="326"/>
+        <location filename="../../gui/grid/window.py" line="327"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="327"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
-        <location filename="../../gui/grid/window.py" line="331"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
-        <location filename="../../gui/grid/window.py" line="335"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="336"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="333"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="336"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="339"/>
+        <location filename="../../gui/grid/window.py" line="340"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="341"/>
+        <location filename="../../gui/grid/window.py" line="342"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="344"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="346"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="346"/>
+        <location filename="../../gui/grid/window.py" line="347"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="347"/>
         <location filename="../../gui/grid/window.py" line="348"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="350"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="350"/>
-        <location filename="../../gui/grid/window.py" line="354"/>
+        <location filename="../../gui/grid/window.py" line="351"/>
+        <location filename="../../gui/grid/window.py" line="355"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="352"/>
+        <location filename="../../gui/grid/window.py" line="353"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="356"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="356"/>
+        <location filename="../../gui/grid/window.py" line="357"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="389"/>
+        <location filename="../../gui/grid/window.py" line="390"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="399"/>
+        <location filename="../../gui/grid/window.py" line="400"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="439"/>
+        <location filename="../../gui/grid/window.py" line="440"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="470"/>
+        <location filename="../../gui/grid/window.py" line="471"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="472"/>
+        <location filename="../../gui/grid/window.py" line="473"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="481"/>
+        <location filename="../../gui/grid/window.py" line="482"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="496"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="512"/>
+        <location filename="../../gui/grid/window.py" line="513"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="560"/>
+        <location filename="../../gui/grid/window.py" line="561"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="589"/>
+        <location filename="../../gui/grid/window.py" line="590"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="591"/>
+        <location filename="../../gui/grid/window.py" line="592"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="605"/>
+        <location filename="../../gui/grid/window.py" line="606"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="606"/>
+        <location filename="../../gui/grid/window.py" line="607"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="639"/>
+        <location filename="../../gui/grid/window.py" line="640"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation>批处理被拒绝：{reason} 本次运行已保留；点“继续”可改为实时运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="696"/>
+        <location filename="../../gui/grid/window.py" line="697"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="704"/>
+        <location filename="../../gui/grid/window.py" line="705"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>批处理结果文件中有 %n 条结果对应的请求并未发送，已忽略。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="789"/>
+        <location filename="../../gui/grid/window.py" line="790"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="795"/>
+        <location filename="../../gui/grid/window.py" line="796"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="799"/>
+        <location filename="../../gui/grid/window.py" line="800"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="828"/>
-        <location filename="../../gui/grid/window.py" line="842"/>
+        <location filename="../../gui/grid/window.py" line="829"/>
+        <location filename="../../gui/grid/window.py" line="843"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="836"/>
-        <location filename="../../gui/grid/window.py" line="857"/>
+        <location filename="../../gui/grid/window.py" line="837"/>
+        <location filename="../../gui/grid/window.py" line="858"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="852"/>
+        <location filename="../../gui/grid/window.py" line="853"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>

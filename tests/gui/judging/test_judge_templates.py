@@ -29,6 +29,14 @@ def test_templates_are_listed_edited_saved_and_deleted(
         app = await start(qapp, tmp_path / "data", server)
         window = await open_grid(app)
         assert window.judge is not None
+        # No run yet: Judge… says so instead of opening.
+        window.judge.judge_action.trigger()
+        await wait_until(
+            lambda: window.message.text() == "Run the grid first: there is nothing to judge yet.",
+            timeout=15,
+            what="the reason",
+        )
+        assert window.judge.dialog is None
         window.judge.templates_action.trigger()
         await wait_until(
             lambda: (
