@@ -316,7 +316,9 @@ class JudgeDialog(QDialog):
             self.cost.setText("")
             self.show_problem(str(refused))
             return None
-        if self.choice() != choice:  # changed while counting: the newer choice is priced next
+        now = self.choice()
+        # Changed while counting: the newer choice is priced next (the batch box changes no count).
+        if now is None or dataclasses.replace(now, batch=choice.batch) != choice:
             return None
         self.preview = preview
         self._priced = choice
