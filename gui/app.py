@@ -237,6 +237,7 @@ class TriptychApp:
         the saved comparisons, the links to a turn's alternatives. Built before the conversation opens."""
         from gui.compare.alternatives_links import AlternativesLinks
         from gui.compare.saved_runs import CompareRunsMenu
+        from gui.judging.leaderboard_menu import LeaderboardMenu
         from gui.providers.controller import ProvidersController
         from gui.spend.menu import SpendMenu
         from gui.transfer.menu import TransferMenu
@@ -258,6 +259,7 @@ class TriptychApp:
         self.alternatives = AlternativesLinks(window.transcript, self.services, self.tasks, window)
         self.grid = self._grid_feature(window)
         self.spend = SpendMenu(window, window.view_menu, self.services.spend, self.tasks)
+        self.leaderboard = LeaderboardMenu(window, window.view_menu, self.services.judging.votes, self.tasks)
         self.transfer = TransferMenu(window, self.services.transfer, self.tasks, self.data_dir)
         return self.transfer
 
@@ -287,7 +289,7 @@ class TriptychApp:
             settings=self.settings,
             profile_names=lambda: [profile.name for profile in self._profiles],
             presets=window.presets.presets, estimate=estimate, judge=self._judge_tools(),
-            batches=self._batch_tools(),
+            batches=self._batch_tools(), judging=self.services.judging,
         )  # fmt: skip
 
     def _batch_tools(self) -> BatchTools:
@@ -426,6 +428,7 @@ class TriptychApp:
             provider_losses=await self._provider_losses(),
             saved_presets=self.window.presets.presets(),  # the parameter panel's list: one list for both
             enter_sends=self.window.composer.enter_sends,
+            judging=self.services.judging,
             parent=self.window,
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

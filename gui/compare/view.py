@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,8 @@ from gui.compare.pacer import ColumnPacer
 from gui.compare.presets_menu import PresetsMenu
 from gui.compare.session_signals import CompareSignals
 from gui.compare.word_diff_dialog import WordDiffDialog
+from gui.judging.compare_blind import ComparedColumn, blind_tooltip, compare_round, waiting_text
+from gui.judging.vote_panel import VotePanel, VoteStore
 from gui.tasks import TaskKeeper
 from gui.widgets.screen_fit import fit_to_screen
 from gui.widgets.send_keys import is_send_key
@@ -81,6 +84,7 @@ class CompareView(QWidget):
         provider_losses: Mapping[str, frozenset[Loss]] | None = None,
         saved_presets: Sequence[Preset] = (),
         enter_sends: bool = True,
+        judging: VoteStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -121,6 +125,16 @@ class CompareView(QWidget):
         self.metric_table = MetricTable(self)
         self.sync_scrolling = QCheckBox(self)
         self.sync_scrolling.setChecked(True)
+        self._judging = judging
+        self.blind_button = QPushButton(self)
+        self.blind_button.setCheckable(True)
+        self.blind_button.setVisible(judging is not None)
+        self.blind_button.toggled.connect(self._blind_toggled)
+        self.vote_panel: VotePanel | None = None
+        """Blind mode's ballots, made when it is first turned on."""
+        self._blind_round: tuple[int, int] | None = None
+        """The (run id, round) blind mode put to the vote."""
+        self._stack = QStackedWidget(self)
         self._syncing = False
         self._row = QHBoxLayout()
         self._build_layout()
@@ -167,6 +181,7 @@ class CompareView(QWidget):
         tools.addWidget(self.presets_button)
         tools.addWidget(self.sync_scrolling)
         tools.addStretch(1)
+        tools.addWidget(self.blind_button)
         tools.addWidget(self.diff_button)
         tools.addWidget(self.export_button)
         bottom = QHBoxLayout()
@@ -177,7 +192,8 @@ class CompareView(QWidget):
         bottom.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
-        layout.addWidget(self.splitter, 1)
+        self._stack.addWidget(self.splitter)
+        layout.addWidget(self._stack, 1)
         layout.addWidget(self.notice)
         layout.addLayout(bottom)
 
@@ -199,6 +215,9 @@ class CompareView(QWidget):
         self.diff_button.setText(self.tr("Diff…"))
         self.diff_button.setToolTip(self.tr("Compare two columns' replies word by word"))
         self.export_button.setText(self.tr("Export comparison…"))
+        self.blind_button.setText(self.tr("Blind"))
+        self.blind_button.setToolTip(blind_tooltip())
+        self.blind_button.setAccessibleDescription(blind_tooltip())
         self.export_button.setToolTip(self.tr("Write the comparison as a Markdown and an HTML report"))
         self.prompt.setAccessibleName(self.tr("Prompt"))
         self.prompt.setAccessibleDescription(self.tr("Sent to every column by Send to all"))
@@ -305,6 +324,7 @@ class CompareView(QWidget):
             column.maximise_button.setChecked(False)
         self._name_columns()
         self._update_buttons()
+        self._blind_round_ready()
 
     def _name_columns(self) -> None:
         """Every column named by what sets it apart from the others now."""
@@ -315,9 +335,12 @@ class CompareView(QWidget):
 
     def _update_buttons(self) -> None:
         running = any(column.running for column in self.columns)
+        blind = self._stack.currentWidget() is not self.splitter  # the diff and the report name the columns
         self.send_button.setEnabled(not running)
-        self.diff_button.setEnabled(sum(column.reply is not None for column in self.columns) >= 2)
-        self.export_button.setEnabled(self.run is not None and not running)
+        self.diff_button.setEnabled(
+            sum(column.reply is not None for column in self.columns) >= 2 and not blind
+        )
+        self.export_button.setEnabled(self.run is not None and not running and not blind)
         self.add_button.setEnabled(len(self.columns) < MAX_COLUMNS and not running)
         self.presets_button.setEnabled(not running)
         for column in self.columns:
@@ -458,6 +481,52 @@ class CompareView(QWidget):
         column.finish(item.message, item.metrics)
         self._show_all_metrics()
         self._update_buttons()
+        self._blind_round_ready()
+
+    # --- blind mode (gui.judging.compare_blind) -------------------------------------------------------
+
+    def _blind_toggled(self, on: bool) -> None:
+        if on and self.vote_panel is None and self._judging is not None:
+            self.vote_panel = VotePanel(self._judging, self._tasks, parent=self)
+            self.vote_panel.finished.connect(self._blind_done)
+            self._stack.addWidget(self.vote_panel)
+            self._tasks.start(self.vote_panel.load_tags())
+        self._blind_round_ready()
+        if not on:
+            self._show_page(self.splitter)
+
+    def _blind_round_ready(self) -> None:
+        """In blind mode, the last round is voted on once every column has finished; until then, and while
+        it is voted on, the columns are out of sight."""
+        panel = self.vote_panel
+        if panel is None or not self.blind_button.isChecked():
+            return
+        run = self.run
+        key = (run.id, len(run.prompts)) if run is not None else None
+        finished = key is not None and all(
+            not c.running and c.reply is not None and self._round_begun.get(i) == key
+            for i, c in enumerate(self.columns)
+        )
+        if run is None or not finished:
+            self._blind_round = None
+            panel.show_waiting(waiting_text())
+            self._show_page(panel)
+            return
+        if self._blind_round != key:  # a round not put to the vote yet (one that was goes on where it was)
+            self._blind_round = key
+            columns = [ComparedColumn(c.profile_name, c.settings, c.name, c.reply) for c in self.columns]
+            panel.set_rounds([compare_round(run.id, len(run.prompts) - 1, run.prompts[-1], columns)])
+        voted = bool(panel.ballots) and panel.ballot() is None
+        self._show_page(self.splitter if voted else panel)
+
+    def _show_page(self, page: QWidget) -> None:
+        self._stack.setCurrentWidget(page)
+        self._update_buttons()
+
+    def _blind_done(self) -> None:
+        """Every ballot of the round has a vote: the columns show again, named (blind stays on for the next
+        round)."""
+        self._show_page(self.splitter)
 
     def _show_all_metrics(self) -> None:
         """Every column's metrics in the aligned table, each metric's best value marked."""
@@ -513,6 +582,7 @@ class CompareView(QWidget):
             column.metrics = stored.metrics[-1] if stored.metrics else None
         self._name_columns()
         self.run = run
+        self._round_begun = {index: (run.id, len(run.prompts)) for index in range(len(self.columns))}
         if run.chosen_column is not None and run.chosen_column < len(self.columns):
             self._mark_chosen(self.columns[run.chosen_column])
         self._show_all_metrics()

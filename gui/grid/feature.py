@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from gui.grid.batch_choice import BatchTools
     from gui.grid.window import CostEstimator, GridWindow
     from gui.judging.judge_tools import JudgeTools
+    from gui.judging.vote_panel import VoteStore
 
 
 class GridFeature(QObject):
@@ -41,6 +42,7 @@ class GridFeature(QObject):
         estimate: CostEstimator | None = None,
         judge: JudgeTools | None = None,
         batches: BatchTools | None = None,
+        judging: VoteStore | None = None,
     ) -> None:
         super().__init__(window.widget())
         self._window = window
@@ -54,6 +56,7 @@ class GridFeature(QObject):
         self._estimate = estimate
         self._judge = judge
         self._batches = batches
+        self._judging = judging
         self.grid_window: GridWindow | None = None
         self.add_dialog: AddToTestSetDialog | None = None
         self.open_action = QAction(self.tr("Evaluation grid…"), window.widget())
@@ -94,6 +97,7 @@ class GridFeature(QObject):
             estimate=self._estimate,
             judge=self._judge,
             batches=self._batches,
+            judging=self._judging,
             parent=self._window.widget(),
         )
         grid_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -60,6 +60,7 @@ from gui.grid.table_model import GridTableModel
 from gui.grid.table_view import GridTableView
 from gui.grid.test_set_editor import TestSetEditor
 from gui.grid.variants_editor import VariantsEditor
+from gui.judging.vote_panel import VoteStore
 from gui.tasks import TaskKeeper
 from gui.widgets.screen_fit import fit_to_screen
 
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     from core.store.services import GridService
     from gui.grid.judge_link import GridJudge
     from gui.grid.stats_view import GridStatsView
+    from gui.judging.grid_blind import GridVoteWindow
     from gui.judging.judge_tools import JudgeTools
 
 CONFIRM_ABOVE_KEY = "grid/confirm_above_usd"
@@ -99,6 +101,7 @@ class GridWindow(QMainWindow):
         estimate: CostEstimator | None = None,
         judge: JudgeTools | None = None,
         batches: BatchTools | None = None,
+        judging: VoteStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """`judge`: the LLM judge (None: no Judge menu); `batches`: sending a run as a Message Batch (None:
@@ -117,6 +120,8 @@ class GridWindow(QMainWindow):
         self._batch_jobs: dict[str, BatchJob] = {}
         """The shown run's batches by provider batch id, as last reported."""
         self._preview: CostPreview | None = None
+        self._judging = judging
+        self.vote_window: GridVoteWindow | None = None
         self._test_sets: list[TestSet] = []
         self._loaded: TestSet | None = None
         """The test set as last loaded or saved: an unchanged one is not saved again as a new version."""
@@ -161,6 +166,8 @@ class GridWindow(QMainWindow):
         self.message.hide()
 
         self.runs = QComboBox(self)
+        self.vote_button = QPushButton(self)
+        self.vote_button.setVisible(judging is not None)
         self.run_bar = RunBar(self)
         self.model = GridTableModel(self)
         self.table = GridTableView(self.model, self)
@@ -243,6 +250,7 @@ class GridWindow(QMainWindow):
         self.runs_label = QLabel(self)
         runs_row.addWidget(self.runs_label)
         runs_row.addWidget(self.runs, 1)
+        runs_row.addWidget(self.vote_button)
         right.addLayout(runs_row)
         right.addWidget(self.run_bar)
         right.addWidget(self.tabs, 1)
@@ -271,6 +279,7 @@ class GridWindow(QMainWindow):
         self.run_bar.resumeRequested.connect(lambda: self._runner_call("resume"))
         self.run_bar.cancelRequested.connect(lambda: self._runner_call("cancel"))
         self.run_bar.retryRequested.connect(lambda: self._runner_call("retry_failed"))
+        self.vote_button.clicked.connect(self.vote_blind)
         self.table.activated.connect(self.open_cell)
         self.table.doubleClicked.connect(self.open_cell)
         self.tabs.currentChanged.connect(lambda _index: self._refresh_stats())
@@ -348,6 +357,12 @@ class GridWindow(QMainWindow):
         self.runs_label.setText(self.tr("Runs"))
         self.runs.setAccessibleName(self.tr("Runs"))
         self.runs.setAccessibleDescription(self.tr("Shows an earlier run of the grid"))
+        self.vote_button.setText(self.tr("Vote blind…"))
+        vote_help = self.tr(
+            "Vote on the run's replies two at a time without knowing which variant wrote which"
+        )
+        self.vote_button.setToolTip(vote_help)
+        self.vote_button.setAccessibleDescription(vote_help)
         self.table.setAccessibleName(self.tr("Grid"))
         self.table.setAccessibleDescription(
             self.tr("A row per case, a column per variant; Enter opens a cell's repeats")
@@ -820,6 +835,29 @@ class GridWindow(QMainWindow):
             judgements=self.judge.cell_judgements(index.row(), index.column()) if self.judge else None,
         )
         self.cell_dialog.show()
+
+    # --- blind votes (gui.judging.grid_blind) ----------------------------------------------------------
+
+    def vote_blind(self) -> GridVoteWindow | None:
+        """A window of blind ballots over the run's finished cells: for each case, pairs of variants."""
+        run = self.current_run()
+        if run is None or self._judging is None:
+            self.show_message(self.tr("Run the grid first: there is nothing to vote on yet."))
+            return None
+        from gui.judging.grid_blind import GridVoteWindow, grid_rounds
+
+        if self.vote_window is not None:
+            self.vote_window.close()
+        window = GridVoteWindow(self._judging, self._tasks, run.name, parent=self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(self._forget_vote_window)
+        self.vote_window = window
+        window.vote_on(grid_rounds(run, self.names))
+        window.show()
+        return window
+
+    def _forget_vote_window(self) -> None:
+        self.vote_window = None
 
     # --- export ---------------------------------------------------------------------------------------
 

@@ -778,6 +778,19 @@
     </message>
 </context>
 <context>
+    <name>CompareBlind</name>
+    <message>
+        <location filename="../../gui/judging/compare_blind.py" line="45"/>
+        <source>Blind: the replies appear here as A and B, unnamed, once every column has finished.</source>
+        <translation>盲评：每一列都完成后，回复会以 A、B 的形式出现在这里，不显示名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/compare_blind.py" line="51"/>
+        <source>Hide the columns&apos; names and metrics and vote on the last round&apos;s replies as A and B; who was who shows after the vote</source>
+        <translation>隐藏各列的名称和指标，以 A、B 的形式为最后一轮的回复投票；投票后揭晓各自是谁</translation>
+    </message>
+</context>
+<context>
     <name>CompareColumnWidget</name>
     <message>
         <location filename="../../gui/compare/column.py" line="118"/>
@@ -1038,137 +1051,142 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/view.py" line="185"/>
+        <location filename="../../gui/compare/view.py" line="201"/>
         <source>Compare settings</source>
         <translation>比较设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="187"/>
+        <location filename="../../gui/compare/view.py" line="203"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="189"/>
+        <location filename="../../gui/compare/view.py" line="205"/>
         <source>Ctrl+Enter to send</source>
         <translation>Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="192"/>
+        <location filename="../../gui/compare/view.py" line="208"/>
         <source>A prompt to send to every column  ({shortcut})</source>
         <translation>发送给每一列的提示词（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="194"/>
+        <location filename="../../gui/compare/view.py" line="210"/>
         <source>Send to all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="195"/>
+        <location filename="../../gui/compare/view.py" line="211"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="196"/>
+        <location filename="../../gui/compare/view.py" line="212"/>
         <source>Add a column</source>
         <translation>添加一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="197"/>
+        <location filename="../../gui/compare/view.py" line="213"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="198"/>
+        <location filename="../../gui/compare/view.py" line="214"/>
         <source>Scroll together</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="199"/>
+        <location filename="../../gui/compare/view.py" line="215"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="200"/>
+        <location filename="../../gui/compare/view.py" line="216"/>
         <source>Compare two columns&apos; replies word by word</source>
         <translation>逐词比较两列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="201"/>
+        <location filename="../../gui/compare/view.py" line="217"/>
         <source>Export comparison…</source>
         <translation>导出对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="202"/>
+        <location filename="../../gui/compare/view.py" line="218"/>
+        <source>Blind</source>
+        <translation>盲评</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/view.py" line="221"/>
         <source>Write the comparison as a Markdown and an HTML report</source>
         <translation>将对比写成 Markdown 和 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="203"/>
+        <location filename="../../gui/compare/view.py" line="222"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="204"/>
+        <location filename="../../gui/compare/view.py" line="223"/>
         <source>Sent to every column by Send to all</source>
         <translation>“全部发送”会将其发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="205"/>
+        <location filename="../../gui/compare/view.py" line="224"/>
         <source>Sends the prompt to every column at once</source>
         <translation>同时将提示词发送到每一列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="206"/>
+        <location filename="../../gui/compare/view.py" line="225"/>
         <source>Stops every column&apos;s reply</source>
         <translation>停止每一列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="207"/>
+        <location filename="../../gui/compare/view.py" line="226"/>
         <source>Adds a column with the conversation&apos;s settings</source>
         <translation>添加一列，使用对话的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="209"/>
+        <location filename="../../gui/compare/view.py" line="228"/>
         <source>Columns for a sweep: temperatures, thinking, models</source>
         <translation>用于扫描的列：温度、思考、模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="211"/>
+        <location filename="../../gui/compare/view.py" line="230"/>
         <source>Scrolling one column scrolls the others</source>
         <translation>滚动一列时其他列同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="376"/>
+        <location filename="../../gui/compare/view.py" line="399"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation>未发送任何内容：“{name}”的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="408"/>
+        <location filename="../../gui/compare/view.py" line="431"/>
         <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
         <translation>对话将以“{name}”继续：它的回复现在是对话的下一轮。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="412"/>
+        <location filename="../../gui/compare/view.py" line="435"/>
         <source>Continued with “{name}” from the comparison.</source>
         <translation>已从对比中选择“{name}”继续对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="496"/>
+        <location filename="../../gui/compare/view.py" line="565"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="499"/>
+        <location filename="../../gui/compare/view.py" line="568"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="369"/>
+        <location filename="../../gui/compare/view.py" line="392"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="402"/>
+        <location filename="../../gui/compare/view.py" line="425"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
@@ -2612,22 +2630,22 @@ The menu starts: {command}</source>
 <context>
     <name>GridFeature</name>
     <message>
-        <location filename="../../gui/grid/feature.py" line="59"/>
+        <location filename="../../gui/grid/feature.py" line="62"/>
         <source>Evaluation grid…</source>
         <translation>评测网格…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="60"/>
+        <location filename="../../gui/grid/feature.py" line="63"/>
         <source>Run a set of prompts against several settings, with repeats</source>
         <translation>用多组设置运行一组提示词，并可重复多次</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="116"/>
+        <location filename="../../gui/grid/feature.py" line="120"/>
         <source>Add to test set…</source>
         <translation>加入测试集…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="141"/>
+        <location filename="../../gui/grid/feature.py" line="145"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation>已加入测试集“{name}”（第 {version} 版）。</translation>
     </message>
@@ -3024,6 +3042,11 @@ The menu starts: {command}</source>
         <translation>{done}/{repeats}</translation>
     </message>
     <message>
+        <location filename="../../gui/grid/table_model.py" line="222"/>
+        <source>quality {score:.1f}/5</source>
+        <translation>质量 {score:.1f}/5</translation>
+    </message>
+    <message>
         <location filename="../../gui/grid/table_model.py" line="224"/>
         <source>{n} failed</source>
         <translation>{n} 次失败</translation>
@@ -3043,307 +3066,325 @@ The menu starts: {command}</source>
         <source>{tokens} tok</source>
         <translation>{tokens} token</translation>
     </message>
+</context>
+<context>
+    <name>GridVoteWindow</name>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="222"/>
-        <source>quality {score:.1f}/5</source>
-        <translation>质量 {score:.1f}/5</translation>
+        <location filename="../../gui/judging/grid_blind.py" line="78"/>
+        <source>Blind vote — {run}</source>
+        <translation>盲评投票 — {run}</translation>
     </message>
 </context>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
+        <location filename="../../gui/grid/window.py" line="316"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="308"/>
+        <location filename="../../gui/grid/window.py" line="317"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="318"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="310"/>
+        <location filename="../../gui/grid/window.py" line="319"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="311"/>
+        <location filename="../../gui/grid/window.py" line="320"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="312"/>
+        <location filename="../../gui/grid/window.py" line="321"/>
         <source>Charts as PNG…</source>
         <translation>图表导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="313"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>Charts as SVG…</source>
         <translation>图表导出为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="314"/>
+        <location filename="../../gui/grid/window.py" line="323"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="315"/>
+        <location filename="../../gui/grid/window.py" line="324"/>
         <source>&amp;Judge</source>
         <translation>评审(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="317"/>
+        <location filename="../../gui/grid/window.py" line="326"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="318"/>
+        <location filename="../../gui/grid/window.py" line="327"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="319"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="320"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="321"/>
+        <location filename="../../gui/grid/window.py" line="330"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="322"/>
+        <location filename="../../gui/grid/window.py" line="331"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="323"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="325"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="327"/>
+        <location filename="../../gui/grid/window.py" line="336"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="341"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
-        <location filename="../../gui/grid/window.py" line="336"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="345"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
         <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="347"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="346"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="340"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="342"/>
+        <location filename="../../gui/grid/window.py" line="351"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="344"/>
+        <location filename="../../gui/grid/window.py" line="353"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="346"/>
+        <location filename="../../gui/grid/window.py" line="355"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="347"/>
+        <location filename="../../gui/grid/window.py" line="356"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="348"/>
-        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="357"/>
+        <location filename="../../gui/grid/window.py" line="358"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="350"/>
+        <location filename="../../gui/grid/window.py" line="359"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="351"/>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="360"/>
+        <source>Vote blind…</source>
+        <translation>盲评投票…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="362"/>
+        <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
+        <translation>两两为这次运行的回复投票，不知道哪个变体写了哪个回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="366"/>
+        <location filename="../../gui/grid/window.py" line="370"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="353"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="356"/>
+        <location filename="../../gui/grid/window.py" line="371"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
+        <location filename="../../gui/grid/window.py" line="372"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="390"/>
+        <location filename="../../gui/grid/window.py" line="405"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="400"/>
+        <location filename="../../gui/grid/window.py" line="415"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="440"/>
+        <location filename="../../gui/grid/window.py" line="455"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="471"/>
+        <location filename="../../gui/grid/window.py" line="486"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="473"/>
+        <location filename="../../gui/grid/window.py" line="488"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="482"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="497"/>
+        <location filename="../../gui/grid/window.py" line="512"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="513"/>
+        <location filename="../../gui/grid/window.py" line="528"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="561"/>
+        <location filename="../../gui/grid/window.py" line="576"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="590"/>
+        <location filename="../../gui/grid/window.py" line="605"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="592"/>
+        <location filename="../../gui/grid/window.py" line="607"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="606"/>
+        <location filename="../../gui/grid/window.py" line="621"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="607"/>
+        <location filename="../../gui/grid/window.py" line="622"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="640"/>
+        <location filename="../../gui/grid/window.py" line="655"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation>批处理被拒绝：{reason} 本次运行已保留；点“继续”可改为实时运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="697"/>
+        <location filename="../../gui/grid/window.py" line="712"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="705"/>
+        <location filename="../../gui/grid/window.py" line="720"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>批处理结果文件中有 %n 条结果对应的请求并未发送，已忽略。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="790"/>
+        <location filename="../../gui/grid/window.py" line="805"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="796"/>
+        <location filename="../../gui/grid/window.py" line="811"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="800"/>
+        <location filename="../../gui/grid/window.py" line="815"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="829"/>
-        <location filename="../../gui/grid/window.py" line="843"/>
+        <location filename="../../gui/grid/window.py" line="845"/>
+        <source>Run the grid first: there is nothing to vote on yet.</source>
+        <translation>请先运行网格：还没有可投票的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="867"/>
+        <location filename="../../gui/grid/window.py" line="881"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="837"/>
-        <location filename="../../gui/grid/window.py" line="858"/>
+        <location filename="../../gui/grid/window.py" line="875"/>
+        <location filename="../../gui/grid/window.py" line="896"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="853"/>
+        <location filename="../../gui/grid/window.py" line="891"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -3868,7 +3909,7 @@ The menu starts: {command}</source>
         <translation>正在估算成本…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="379"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="381"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
         <translation>已评审 {done}/{total} · 目前花费 ${cost:.4f}</translation>
     </message>
@@ -4258,6 +4299,189 @@ The menu starts: {command}</source>
         <location filename="../../gui/providers/controller.py" line="115"/>
         <source>The keyring service did not answer.</source>
         <translation>密钥环服务没有响应。</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardChart</name>
+    <message>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="36"/>
+        <source>Ratings chart</source>
+        <translation>评分图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="38"/>
+        <source>Each variant&apos;s rating as a point, its interval as a bar; the best at the top</source>
+        <translation>每个变体的评分是一个点，其区间是一条横线；最好的在最上面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="82"/>
+        <source>Rating (log strength, 0 = average)</source>
+        <translation>评分（对数强度，0 = 平均）</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardMenu</name>
+    <message>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="32"/>
+        <source>Leaderboard…</source>
+        <translation>排行榜…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="33"/>
+        <source>Your own ratings of settings variants, from your blind votes</source>
+        <translation>根据你的盲评投票，得出你自己的设置变体评分</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardWindow</name>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="49"/>
+        <source>Export votes</source>
+        <translation>导出投票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="51"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="53"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <source>Leaderboard</source>
+        <translation>排行榜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <source>Ratings from every vote, or only the votes with this tag</source>
+        <translation>根据全部投票评分，或只根据带此标签的投票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <source>Variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <source>Rating (95% interval)</source>
+        <translation>评分（95% 区间）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <source>Votes</source>
+        <translation>投票数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <source>Wins</source>
+        <translation>胜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <source>Losses</source>
+        <translation>负</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
+        <source>Ratings</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
+        <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
+        <translation>每个变体一行，最好的在前：评分、区间及其依据的投票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
+        <source>Export votes as CSV…</source>
+        <translation>将投票导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
+        <source>Export votes as JSON Lines…</source>
+        <translation>将投票导出为 JSON Lines…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="156"/>
+        <source>All votes</source>
+        <translation>全部投票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="169"/>
+        <source>Computing the ratings…</source>
+        <translation>正在计算评分…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="184"/>
+        <source>{rating} ({low} to {high})</source>
+        <translation>{rating}（{low} 至 {high}）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
+        <source>%n vote(s)</source>
+        <translation>
+            <numerusform>%n 票</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="205"/>
+        <source>%n comparison(s)</source>
+        <translation>
+            <numerusform>%n 次比较</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <source>%n called all bad</source>
+        <translation>
+            <numerusform>%n 票认为都不好</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
+        <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
+        <translation>还没有投票：在对比窗口或网格运行中进行盲评投票，评分就会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="216"/>
+        <source>Not rated (their votes do not connect them to the others): {names}</source>
+        <translation>未评分（其投票无法与其他变体关联）：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/leaderboard_window.py" line="250"/>
+        <source>Could not save the votes to {path}: {reason}</source>
+        <translation>无法将投票保存到 {path}：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/leaderboard_window.py" line="255"/>
+        <source>Saved %n vote(s) to {path}</source>
+        <translation>
+            <numerusform>已将 %n 票保存到 {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8218,12 +8442,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="491"/>
+        <location filename="../../gui/app.py" line="495"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="549"/>
+        <location filename="../../gui/app.py" line="553"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
@@ -8425,6 +8649,206 @@ Details: {details}</source>
         <location filename="../../gui/grid/variants_editor.py" line="117"/>
         <source>Variant settings</source>
         <translation>变体设置</translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="226"/>
+        <source>Blind vote: {letter} is better (or best)</source>
+        <translation>盲评投票：{letter} 更好（或最好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="228"/>
+        <source>Blind vote: C is best, or a tie between two</source>
+        <translation>盲评投票：C 最好，或两者平局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="229"/>
+        <source>Blind vote: D is best, or both bad</source>
+        <translation>盲评投票：D 最好，或两者都不好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="233"/>
+        <source>Blind vote: a tie</source>
+        <translation>盲评投票：平局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="234"/>
+        <source>Blind vote: both (or all) bad</source>
+        <translation>盲评投票：都不好（或全都不好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="235"/>
+        <source>Blind vote: all bad</source>
+        <translation>盲评投票：全都不好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="238"/>
+        <source>Blind vote: the next ballot</source>
+        <translation>盲评投票：下一张选票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="240"/>
+        <source>Blind vote: take the last vote back</source>
+        <translation>盲评投票：撤回上一票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="243"/>
+        <source>More than two:</source>
+        <translation>超过两个时：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="244"/>
+        <source>Each pair in turn</source>
+        <translation>逐对投票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="245"/>
+        <source>Best of all</source>
+        <translation>从全部中选最好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="246"/>
+        <source>How more than two replies are voted on</source>
+        <translation>超过两个回复时如何投票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="247"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="248"/>
+        <source>optional, e.g. coding, writing, Chinese</source>
+        <translation>可选，例如：编程、写作、中文</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="249"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="251"/>
+        <source>What the prompt tests, comma separated; the leaderboard can show each tag alone</source>
+        <translation>此提示词考察的方面，用逗号分隔；排行榜可以按标签分别显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="253"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="254"/>
+        <source>Takes the last vote back and shows its replies</source>
+        <translation>撤回上一票并重新显示其回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="255"/>
+        <source>Next (Enter)</source>
+        <translation>下一个 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="256"/>
+        <source>Go on by itself</source>
+        <translation>自动继续</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="257"/>
+        <source>After a vote, show who was who for a moment, then the next pair</source>
+        <translation>投票后短暂揭晓各自是谁，然后显示下一对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="375"/>
+        <source>The vote was not saved: {reason}</source>
+        <translation>投票未保存：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/judging/vote_panel.py" line="418"/>
+        <source>Every ballot has a vote: %n vote(s) cast.</source>
+        <translation>
+            <numerusform>所有选票都已投出：共 %n 票。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="421"/>
+        <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
+        <translation>没有可投票的内容：一张选票需要同一提示词的两个已完成回复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="430"/>
+        <source>Ballot {n} of {total}</source>
+        <translation>第 {n} 张选票，共 {total} 张</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="445"/>
+        <source>{letter} is better ({key})</source>
+        <translation>{letter} 更好 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="446"/>
+        <source>{letter} is best ({key})</source>
+        <translation>{letter} 最好 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="450"/>
+        <source>Tie (3)</source>
+        <translation>平局 (3)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="453"/>
+        <source>Both bad (4)</source>
+        <translation>都不好 (4)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="453"/>
+        <source>All bad (0)</source>
+        <translation>全都不好 (0)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="455"/>
+        <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
+        <translation>按键：1 或 A、2 或 B，3 或 T 为平局，4 或 X 为都不好；Enter 进入下一对，Ctrl+Z 撤回投票。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="458"/>
+        <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
+        <translation>按键：1–{n}（或 A–{last}）选最好的，0 或 X 为全都不好；Enter 进入下一个，Ctrl+Z 撤回投票。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="477"/>
+        <source>Reply {name}</source>
+        <translation>回复 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="483"/>
+        <source>You chose {letter}: {label}.</source>
+        <translation>你选择了 {letter}：{label}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <source>A tie.</source>
+        <translation>平局。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="489"/>
+        <source>Both bad.</source>
+        <translation>都不好。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="489"/>
+        <source>All bad.</source>
+        <translation>全都不好。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="490"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/vote_panel.py" line="490"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
