@@ -116,6 +116,17 @@ class GridJudge(QObject):
             self._agree()
         self._shown()
 
+    async def refresh_votes(self) -> None:
+        """The run's blind votes read again (one cast or taken back in the vote window): the agreement."""
+        run_id = self.run_id
+        if run_id is None:
+            return
+        votes = await self._tools.judging.votes(VoteSourceKind.GRID, run_id)
+        if self.run_id == run_id and isValid(self):
+            self.votes = list(votes)
+            self._agree()
+            self._shown()
+
     def _keep_score(self, score: RubricScore) -> None:
         self._scores[(score.template_id, CellKey(score.case, score.variant, score.repeat))] = score
         self.template_id = score.template_id
@@ -245,11 +256,9 @@ class GridJudge(QObject):
             return
         if not isValid(self):
             return  # the grid window was closed meanwhile: the judgements are saved, shown when it opens
-        if self.run_id == run.id and run.id is not None:
+        if self.run_id == run.id:
             # Votes cast while the judge worked (in the blind vote) count towards the agreement too.
-            self.votes = list(await self._tools.judging.votes(VoteSourceKind.GRID, run.id))
-            self._agree()
-            self._shown()
+            await self.refresh_votes()
         if dialog is not None:
             dialog.show_finished(self._summary(choice))
 

@@ -851,6 +851,10 @@ class GridWindow(QMainWindow):
         window = GridVoteWindow(self._judging, self._tasks, run.name, parent=self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._forget_vote_window)
+        if self.judge is not None:
+            # The judge's agreement with the votes follows them as they are cast.
+            judge = self.judge
+            window.voted.connect(lambda _vote: self._tasks.start(judge.refresh_votes()))
         self.vote_window = window
         window.vote_on(grid_rounds(run, self.names))
         window.show()

@@ -10,7 +10,9 @@ import json
 from pathlib import Path
 
 import qasync
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from core.demo import FakeServer, Reply, Text
 from core.demo.batches import BatchPlan
@@ -34,6 +36,7 @@ from tests.gui.conftest import run, wait_until
 from tests.gui.driver import Running, start
 from tests.gui.grid.test_batch_run import FAST
 from tests.gui.grid.test_grid_window import open_grid
+from tests.gui.judging.test_votes import active
 
 SCORED = json.dumps(
     {"scores": {"correctness": 5, "helpfulness": 4, "clarity": 3}, "reasons": "Right, and brief."}
@@ -332,5 +335,47 @@ def test_a_judge_batch_open_at_quit_is_collected_after_the_restart(
         )
         assert "quality 4.0/5" in model.cell_text(0, 0)
         assert await again.quit() == 0
+
+    run(qloop, body(), timeout=120)
+
+
+def test_a_blind_vote_cast_after_judging_updates_the_agreement(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        window = await run_grid(app, server, columns=2)
+        dialog = await open_judge(window)
+        dialog.template.setCurrentIndex(
+            next(i for i in range(dialog.template.count()) if "Pairwise" in dialog.template.itemText(i))
+        )
+        await wait_until(lambda: dialog.judge_button.isEnabled(), timeout=15, what="the cost preview")
+        server.enqueue(verdict("A"), verdict("B"))  # column 0 better, in both orders
+        dialog.judge_button.click()
+        await wait_until(lambda: dialog.running, timeout=15, what="the pass to start")
+        await wait_until(lambda: not dialog.running, timeout=30, what="the pass to end")
+        assert window.judge is not None and window.judge.agreement is None, "no vote yet"
+        dialog.close()
+
+        # The user votes blind on the same pair, for column 0, in the grid's vote window.
+        window.vote_button.click()
+        assert window.vote_window is not None
+        panel = window.vote_window.panel
+        panel.reveal_ms = 10
+        await active(panel)
+        first = panel.ballots[0].entrants[0].column
+        qtbot.keyClick(panel, Qt.Key.Key_1 if first == 0 else Qt.Key.Key_2)
+        await wait_until(
+            lambda: window.judge is not None and window.judge.agreement is not None,
+            timeout=15,
+            what="the agreement",
+        )
+        window.open_cell(window.model.index(0, 0))
+        assert window.cell_dialog is not None and window.cell_dialog.judgements is not None
+        assert (
+            "The judge agreed with your blind votes on 1 of 1 pairs (100%, Cohen's κ undefined (one answer "
+            "throughout))." in window.cell_dialog.judgements.toPlainText()
+        )
+        assert await app.quit() == 0
 
     run(qloop, body(), timeout=120)
