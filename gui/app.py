@@ -38,7 +38,11 @@ if TYPE_CHECKING:
     from core.api.retry import RetryPolicy
     from core.compare.session import CompareSession
     from core.demo import ServerThread
+    from core.grid.batch_flow import PollPolicy
+    from core.grid.batch_runner import GridBatchRunner
     from core.grid.runner import GridRunner
+    from core.judging.judge_batch import JudgeBatchRunner
+    from core.judging.judge_runner import JudgeRunner
     from core.model.profile import Profile
     from core.model.provider_check import Loss
     from core.model.tools import ServerStatus
@@ -48,7 +52,9 @@ if TYPE_CHECKING:
     from gui.compare.saved_runs import CompareRunsMenu
     from gui.compare.session_signals import CompareSignals
     from gui.compare.view import CompareView
+    from gui.grid.batch_choice import BatchTools
     from gui.grid.feature import GridFeature
+    from gui.judging.judge_tools import JudgeTools
     from gui.providers.controller import ProvidersController
     from gui.tools.controller import ToolsController
     from gui.transfer.menu import TransferMenu
@@ -92,7 +98,9 @@ class TriptychApp:
         limits: NetworkLimits | None = None,
         tool_secrets: ToolSecrets | None = None,
         first_frame: FirstFrame | None = None,
+        batch_poll: PollPolicy | None = None,
     ) -> None:
+        """`batch_poll`: how often a batch run asks whether its batch ended (tests make it fast)."""
         # Imported here, not at the top: the app's own start shows the first frame before these load.
         import asyncio
 
@@ -126,10 +134,16 @@ class TriptychApp:
         recent_folders.use_settings(self.settings)
         self.keys = keys or KeyStore()
         self.store = StoreWorker(paths.database_path(self.data_dir))
-        self.services = StoreServices.over(self.store)
+        from core.judging.judge_prompts import BUILT_IN_TEMPLATES
+
+        self.services = StoreServices.over(self.store, BUILT_IN_TEMPLATES)
         self.clients = ClientPool(self.keys, retry=retry, limits=limits)
         self._retry = retry
         self._grid_runner: GridRunner | None = None
+        self._judge_runner: JudgeRunner | None = None
+        self._batch_runner: GridBatchRunner | None = None
+        self._judge_batches: JudgeBatchRunner | None = None
+        self._batch_poll = batch_poll
         self.tool_secrets = tool_secrets or ToolSecrets()
         # Cheap to build: the MCP SDK is imported when the first server starts, after the window shows.
         self.tool_hub = ToolHub(self.tool_secrets, on_status=self._tool_status)
@@ -274,8 +288,76 @@ class TriptychApp:
             grids=self.services.grids, runner=runner, signals=signals, tasks=self.tasks,
             settings=self.settings,
             profile_names=lambda: [profile.name for profile in self._profiles],
-            presets=window.presets.presets, estimate=estimate, judging=self.services.judging,
+            presets=window.presets.presets, estimate=estimate, judge=self._judge_tools(),
+            batches=self._batch_tools(), judging=self.services.judging,
         )  # fmt: skip
+
+    def _batch_tools(self) -> BatchTools:
+        """Grid runs sent as Message Batches: the runner (its events through Qt signals), the probe the
+        window asks before offering a batch, and batches a quit left open followed again from now on."""
+        from core.grid.batch_runner import GridBatchRunner
+        from gui.grid.batch_choice import BatchTools
+        from gui.grid.batch_signals import BatchSignals
+
+        signals = BatchSignals()
+        runner = GridBatchRunner(
+            self.store, self.clients, self.services.judging, signals, poll=self._batch_poll
+        )
+        self._batch_runner = runner
+
+        async def supports_batches(profile_name: str | None) -> bool:
+            return (await runner.flow.support(profile_name)).supported
+
+        self.tasks.start(runner.resume_open())
+        return BatchTools(runner, signals, supports_batches, self.services.judging.batch_jobs)
+
+    def _judge_tools(self) -> JudgeTools:
+        """The grid's LLM judge: its runners, live and as a Message Batch (events through the same Qt
+        signals; judge batches a quit left open followed again from now on), the cost of a pass priced like
+        a run's (judgements already made left out), and the models offered for judging."""
+        from collections.abc import Sequence
+
+        from core.grid.cost import CostPreview
+        from core.judging.judge_batch import JudgeBatchRunner
+        from core.judging.judge_cost import judge_cost_preview
+        from core.judging.judge_plan import Pair
+        from core.judging.judge_runner import JudgeRunner
+        from core.model.catalog import MODELS
+        from core.model.grid import GridRun
+        from core.model.judging import JudgeTemplate, PairJudgement, RubricScore, VoteSourceKind
+        from gui.judging.judge_signals import JudgeSignals
+        from gui.judging.judge_tools import JudgeTools
+
+        judging = self.services.judging
+        signals = JudgeSignals()
+        self._judge_runner = JudgeRunner(self.clients, judging, signals, retry=self._retry)
+        batches = JudgeBatchRunner(
+            self.clients, judging, signals, self.services.grids.run, poll=self._batch_poll
+        )
+        self._judge_batches = batches
+        self.tasks.start(batches.resume_open())
+
+        async def supports_batches(profile_name: str | None) -> bool:
+            return (await batches.support(profile_name)).supported
+
+        async def estimate(run: GridRun, template: JudgeTemplate, pairs: Sequence[Pair]) -> CostPreview:
+            assert run.id is not None
+            existing: list[RubricScore | PairJudgement] = [
+                *await judging.rubric_scores(run.id),
+                *await judging.pair_judgements(VoteSourceKind.GRID, run.id),
+            ]
+            return await judge_cost_preview(
+                run, template, self.session.input_counter, pairs,
+                existing=existing, price_overrides=self.clients.price_overrides,
+            )  # fmt: skip
+
+        def models() -> list[str]:
+            found = [info.id for info in MODELS]
+            for discovered in self._discovered.values():
+                found.extend(model.id for model in discovered)
+            return list(dict.fromkeys(found))
+
+        return JudgeTools(judging, self._judge_runner, signals, estimate, models, batches, supports_batches)
 
     def _open_providers(self) -> None:
         if self.providers is not None:  # made a moment after the first frame (_add_features)
@@ -443,6 +525,12 @@ class TriptychApp:
         await self.session.close()
         if self._grid_runner is not None:
             await self._grid_runner.close()  # runs under way are left paused, to resume next time
+        if self._judge_runner is not None:
+            await self._judge_runner.close()  # judgements made are kept; the rest are judged next time
+        if self._batch_runner is not None:
+            await self._batch_runner.close()  # the batches go on at the provider; followed again next start
+        if self._judge_batches is not None:
+            await self._judge_batches.close()
         if self._compare is not None:
             await self._compare[0].close()
         await self.tasks.shutdown()

@@ -3,12 +3,14 @@ its measurements, and a word diff between any two repeats."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +19,7 @@ from core.model.conversation import StoredMessage
 from core.model.grid import CellResult, CellStatus
 from gui.compare.word_diff_dialog import WordDiffDialog
 from gui.error_messages import describe
+from gui.judging.judgements_panel import CellJudgements, JudgementsPanel
 from gui.transcript.view import TranscriptView
 
 
@@ -30,7 +33,11 @@ class CellDialog(QDialog):
         prompt: str,
         results: list[CellResult],
         parent: QWidget | None = None,
+        *,
+        judgements: CellJudgements | None = None,
     ) -> None:
+        """`judgements`: what the judge said of the cell, shown under the replies (None: the run was never
+        judged, and no room is taken for it)."""
         super().__init__(parent)
         self._results = results
         self.diff_dialog: WordDiffDialog | None = None
@@ -51,7 +58,17 @@ class CellDialog(QDialog):
         row.addWidget(self.diff_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.transcript, 1)
+        self.judgements: JudgementsPanel | None = None
+        if judgements is None:
+            layout.addWidget(self.transcript, 1)
+        else:
+            self.judgements = JudgementsPanel(self)
+            self.judgements.show_judgements(judgements)
+            split = QSplitter(Qt.Orientation.Vertical, self)
+            split.addWidget(self.transcript)
+            split.addWidget(self.judgements)
+            split.setSizes([520, 240])
+            layout.addWidget(split, 1)
         layout.addWidget(buttons)
         self.summary.setText(
             self.tr("%n repeat(s)", "", len(results))

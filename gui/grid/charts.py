@@ -1,5 +1,7 @@
-"""A grid run's charts: a box plot of one metric per column with every repeat drawn as a point on it, and
-bars of each column's total cost and tokens.
+"""A grid run's charts: a box plot of one metric per column with every repeat drawn as a point on it, bars
+of each column's total cost and tokens, and once the run is judged, quality against cost: a point per column
+(its mean cost per reply, its mean judge score) with the Pareto front (the columns no other beats on both)
+marked and joined.
 
 Drawn with pyqtgraph (Qt-native: a QGraphicsScene painted with QPainter), so the charts take the app's
 palette and follow a theme change. The columns run down the left side, named as everywhere else (by what
@@ -14,6 +16,7 @@ from __future__ import annotations
 import importlib
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,8 +28,10 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QComboBox, QGraphicsScene, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.grid.stats import METRICS, column_results, column_summaries, column_values
-from core.model.grid import CellResult, GridRun
+from core.grid.stats import METRICS, column_quality, column_results, column_summaries, column_values
+from core.judging.pareto import pareto_front
+from core.model.grid import CellResult, CellStatus, GridRun
+from core.model.judging import RubricScore
 from gui.grid.metric_names import metric_name, metric_names, usd_text
 from gui.grid.stats_view import NAME_PARTS
 from gui.theme.palettes import is_dark
@@ -48,6 +53,8 @@ EXPORT_SIZE = QSize(900, 260)
 screen."""
 
 DEFAULT_METRIC = "duration"
+FRONT_POINT_SIZE = 15
+"""Pixels across a point on the Pareto front (ringed), against POINT_SIZE * 1.6 for the others."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,7 @@ class GridCharts(QWidget):
         super().__init__(parent)
         self._run: GridRun | None = None
         self._names: list[str] = []
+        self._scores: list[RubricScore] = []
 
         self.metric_choice = QComboBox()
         self.metric_choice.setAccessibleName(self.tr("Metric shown in the box plot"))
@@ -148,6 +156,13 @@ class GridCharts(QWidget):
         self.output_bars: pg.BarGraphItem | None = None
         self.value_labels: list[pg.TextItem] = []
         """The figures written at the end of the cost and token bars."""
+        self.quality_plot: pg.PlotItem | None = None
+        """Quality against cost: added below the others once the run has judge scores."""
+        self.quality_points: pg.ScatterPlotItem | None = None
+        self.front_line: pg.PlotCurveItem | None = None
+        self.front: list[int] = []
+        """The variants on the Pareto front (cheaper and better than any other on at least one side)."""
+        self.point_labels: list[pg.TextItem] = []
 
         layout = QVBoxLayout(self)
         layout.addLayout(chooser)
@@ -160,12 +175,14 @@ class GridCharts(QWidget):
     def current_metric(self) -> str:
         return str(self.metric_choice.currentData())
 
-    def show_run(self, run: GridRun, names: list[str]) -> None:
-        """Draw the run's saved cells; `names` are the columns' names, one per variant."""
+    def show_run(self, run: GridRun, names: list[str], scores: Sequence[RubricScore] | None = None) -> None:
+        """Draw the run's saved cells; `names` are the columns' names, one per variant; `scores` a judge
+        template's rubric scores of the run (the quality-vs-cost chart shows once one is scored)."""
         if len(names) != len(run.variants):
             raise ValueError("One name per variant is needed.")
         self._run = run
         self._names = list(names)
+        self._scores = list(scores or ())
         self._draw()
 
     # -- drawing ------------------------------------------------------------------------------------------
@@ -197,11 +214,15 @@ class GridCharts(QWidget):
         self.points = self.boxes = self.medians = self.whiskers = None
         self.cost_bars = self.input_bars = self.output_bars = None
         run = self._run
+        points = quality_cost_points(run, self._scores) if run is not None else {}
+        self._show_quality_plot(bool(points), colours)
         if run is None:
             return
         self._name_axes(colours)
         self._draw_box_plot(run, colours)
         self._draw_totals(run, colours)
+        if self.quality_plot is not None:
+            self._draw_quality(points, colours)
         finished_any = any(
             values for by_metric in column_values(run).values() for values in by_metric.values()
         )
@@ -351,6 +372,75 @@ class GridCharts(QWidget):
             self._value_label(tokens, f"{value:,.0f}", value, row, colours)
         tokens.setXRange(0.0, _upper(sums), padding=0)
 
+    def _show_quality_plot(self, shown: bool, colours: _Colours) -> None:
+        """The quality-vs-cost chart added as the last row when there are judge scores, removed when not."""
+        if shown and self.quality_plot is None:
+            self.quality_plot = self.view.addPlot(row=3, col=0)
+            self.view.ci.layout.setRowStretchFactor(3, 2)
+            self.quality_plot.setMouseEnabled(x=False, y=False)
+            self.quality_plot.setMenuEnabled(False)
+            self.quality_plot.hideButtons()
+            self.quality_plot.getAxis("bottom").enableAutoSIPrefix(False)
+            self.quality_plot.showGrid(x=True, y=True, alpha=0.15)
+        elif not shown and self.quality_plot is not None:
+            self.view.removeItem(self.quality_plot)
+            self.quality_plot = None
+        self.quality_points = self.front_line = None
+        self.front = []
+        self.point_labels = []
+        plot = self.quality_plot
+        if plot is not None:
+            plot.clear()
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.setPen(pg.mkPen(colours.axis))
+                axis.setTextPen(pg.mkPen(colours.text))
+
+    def _draw_quality(self, points: dict[int, tuple[float, float]], colours: _Colours) -> None:
+        plot = self.quality_plot
+        assert plot is not None
+        plot.setTitle(
+            self.tr("Quality against cost: a point per column, the Pareto front ringed and joined"),
+            color=colours.text,
+        )
+        plot.setLabel("bottom", self.tr("Mean cost per reply (USD)"), color=colours.text)
+        plot.setLabel("left", self.tr("Mean judge score (1–5)"), color=colours.text)
+        variants = sorted(points)
+        xy = [points[variant] for variant in variants]
+        self.front = [variants[index] for index in pareto_front(xy)]
+        sizes, brushes, pens = [], [], []
+        for variant in variants:
+            on_front = variant in self.front
+            sizes.append(FRONT_POINT_SIZE if on_front else round(POINT_SIZE * 1.6))
+            brushes.append(pg.mkBrush(series_colour(variant, colours.dark)))
+            pens.append(
+                pg.mkPen(colours.text, width=2.5) if on_front else pg.mkPen(colours.background, width=1)
+            )
+        xs = np.array([x for x, _ in xy])
+        ys = np.array([y for _, y in xy])
+        ordered_front = sorted((points[variant] for variant in self.front), key=lambda p: p[0])
+        self.front_line = pg.PlotCurveItem(
+            np.array([x for x, _ in ordered_front]),
+            np.array([y for _, y in ordered_front]),
+            pen=pg.mkPen(colours.text, width=1.5, style=Qt.PenStyle.DashLine),
+        )
+        plot.addItem(self.front_line)
+        self.quality_points = pg.ScatterPlotItem(
+            x=xs, y=ys, size=sizes, brush=brushes, pen=pens, antialias=True
+        )
+        plot.addItem(self.quality_points)
+        for variant, (x, y) in zip(variants, xy, strict=True):
+            label = pg.TextItem(
+                self._names[variant].split(NAME_PARTS)[-1], color=colours.text, anchor=(0.0, 1.0)
+            )
+            label.setPos(x, y)
+            plot.addItem(label)
+            self.point_labels.append(label)
+        low, high = float(xs.min()), float(xs.max())
+        margin = (high - low) * 0.15 or abs(high) * 0.2 or 0.001
+        plot.setXRange(max(0.0, low - margin), high + margin * 2, padding=0)
+        plot.setYRange(0.8, 5.4, padding=0)
+
     def _value_label(self, plot: pg.PlotItem, text: str, x: float, y: float, colours: _Colours) -> None:
         label = pg.TextItem(text, color=colours.text, anchor=(0.0, 0.5))
         label.setPos(x, y)
@@ -421,14 +511,17 @@ class GridCharts(QWidget):
             self._draw()
         images[self.tr("Cost per column")] = self._svg(self.cost_plot)
         images[self.tr("Tokens per column")] = self._svg(self.tokens_plot)
+        if self.quality_plot is not None:
+            images[self.tr("Quality against cost")] = self._svg(self.quality_plot)
         return images
 
     def _lay_out(self) -> None:
         """Ready the charts for an export: charts never shown have no size yet, so give the scene one (an
         export is never empty), and bring every view's scale up to date."""
         if not self.view.isVisible() and self.view.width() < EXPORT_SIZE.width():
-            self.view.resize(EXPORT_SIZE.width(), EXPORT_SIZE.height() * 4)
-            self.view.ci.setGeometry(QRectF(0, 0, EXPORT_SIZE.width(), EXPORT_SIZE.height() * 4))
+            rows = 6 if self.quality_plot is not None else 4
+            self.view.resize(EXPORT_SIZE.width(), EXPORT_SIZE.height() * rows)
+            self.view.ci.setGeometry(QRectF(0, 0, EXPORT_SIZE.width(), EXPORT_SIZE.height() * rows))
         self.view.ci.layout.activate()
         # pyqtgraph updates a view's scale only when it is about to paint; an export paints through its own
         # painter, so ask for that update now (or a redrawn chart is written at the scale drawn before).
@@ -496,6 +589,21 @@ def _totals(results: list[CellResult]) -> _Totals:
         input_tokens += result.metrics.input_tokens or 0
         output_tokens += result.metrics.output_tokens or 0
     return _Totals(cost, input_tokens, output_tokens)
+
+
+def quality_cost_points(run: GridRun, scores: Sequence[RubricScore]) -> dict[int, tuple[float, float]]:
+    """Per column with both: (mean cost of its finished replies, mean judge score of its judged repeats).
+    Columns without a priced reply or without a score are left out (no point to place)."""
+    costs: dict[int, list[float]] = {}
+    for key, result in run.cells.items():
+        metrics = result.metrics
+        if result.status == CellStatus.DONE and metrics is not None and metrics.cost_usd is not None:
+            costs.setdefault(key.variant, []).append(metrics.cost_usd)
+    return {
+        variant: (sum(costs[variant]) / len(costs[variant]), quality)
+        for variant, quality in column_quality(run, scores).items()
+        if quality is not None and costs.get(variant)
+    }
 
 
 def _fitted_name(name: str, metrics: QFontMetrics, width: int) -> str:

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from core.grid.runner import GridRunner
     from core.store.services import GridService
     from gui.grid.add_to_test_set import AddToTestSetDialog
+    from gui.grid.batch_choice import BatchTools
     from gui.grid.window import CostEstimator, GridWindow
+    from gui.judging.judge_tools import JudgeTools
     from gui.judging.vote_panel import VoteStore
 
 
@@ -38,6 +40,8 @@ class GridFeature(QObject):
         profile_names: Callable[[], list[str]],
         presets: Callable[[], list[Preset]],
         estimate: CostEstimator | None = None,
+        judge: JudgeTools | None = None,
+        batches: BatchTools | None = None,
         judging: VoteStore | None = None,
     ) -> None:
         super().__init__(window.widget())
@@ -50,6 +54,8 @@ class GridFeature(QObject):
         self._profile_names = profile_names
         self._presets = presets
         self._estimate = estimate
+        self._judge = judge
+        self._batches = batches
         self._judging = judging
         self.grid_window: GridWindow | None = None
         self.add_dialog: AddToTestSetDialog | None = None
@@ -89,6 +95,8 @@ class GridFeature(QObject):
             profile_names=self._profile_names(),
             saved_presets=self._presets(),
             estimate=self._estimate,
+            judge=self._judge,
+            batches=self._batches,
             judging=self._judging,
             parent=self._window.widget(),
         )

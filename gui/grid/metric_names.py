@@ -8,7 +8,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication
 
-from core.grid.stats import METRICS
+from core.grid.stats import METRICS, QUALITY
 
 
 def metric_name(metric: str) -> str:
@@ -19,6 +19,7 @@ def metric_name(metric: str) -> str:
         "output_tokens_per_second": QCoreApplication.translate("GridMetrics", "Output tokens/s"),
         "output_tokens": QCoreApplication.translate("GridMetrics", "Output length (tokens)"),
         "cost_usd": QCoreApplication.translate("GridMetrics", "Cost (USD)"),
+        QUALITY: QCoreApplication.translate("GridMetrics", "Judge's quality (1–5)"),
     }
     return names.get(metric, metric)
 
@@ -46,6 +47,8 @@ def number_text(metric: str, value: float) -> str:
         return f"{value:.0f}" if value == round(value) else f"{value:.1f}"
     if metric == "cost_usd":
         return usd_text(value)
+    if metric == QUALITY:
+        return f"{value:.1f}"
     return _significant(value)
 
 

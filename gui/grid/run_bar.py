@@ -1,12 +1,16 @@
 """The run bar: a grid run's progress (done, failed, remaining), time left and spend so far, with Pause,
-Resume, Cancel and Retry failed."""
+Resume, Cancel and Retry failed. A run sent as a batch shows the batch's own status (answered so far, when it
+expires) with Cancel; a batch cannot be paused."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from core.model.grid import GridProgress, RunState
+from core.model.judging import BatchCounts, BatchJob, BatchStatus
 
 
 class RunBar(QWidget):
@@ -21,6 +25,8 @@ class RunBar(QWidget):
         super().__init__(parent)
         self.state: RunState | None = None
         self.progress: GridProgress | None = None
+        self.batch: BatchJob | None = None
+        """The batch the run was sent as (one per provider, added up), while it is not yet collected."""
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(True)
         self.label = QLabel(self)
@@ -61,20 +67,43 @@ class RunBar(QWidget):
         self.state = state
         running = state == RunState.RUNNING
         failed = self.progress is not None and self.progress.failed > 0
-        self.pause_button.setEnabled(running)
-        self.resume_button.setEnabled(state == RunState.PAUSED)
-        self.cancel_button.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
-        self.retry_button.setEnabled(failed and state in (RunState.DONE, RunState.PAUSED))
+        batch = self.batch is not None
+        self.pause_button.setEnabled(running and not batch)
+        self.resume_button.setEnabled(state == RunState.PAUSED and not batch)
+        self.cancel_button.setEnabled(
+            self.batch.status == BatchStatus.IN_PROGRESS
+            if self.batch is not None
+            else state in (RunState.RUNNING, RunState.PAUSED)
+        )
+        self.retry_button.setEnabled(failed and state in (RunState.DONE, RunState.PAUSED) and not batch)
         self._show_text()
+
+    def show_batches(self, jobs: Sequence[BatchJob]) -> None:
+        """The batches the shown run was sent as (none: a live run, or its batches all collected)."""
+        self.batch = combined(jobs)
+        if self.batch is not None:
+            counts = self.batch.counts
+            total = counts.total or len(self.batch.custom_ids)
+            self.bar.setRange(0, max(total, 1))
+            self.bar.setValue(total - counts.processing if counts.total else 0)
+        self.show_state(self.state)
 
     def show_progress(self, progress: GridProgress | None) -> None:
         self.progress = progress
+        if self.batch is not None:  # the batch's own counts drive the bar until it is collected
+            self.show_state(self.state)
+            return
         total = (progress.done + progress.failed + progress.remaining) if progress is not None else 0
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(progress.done + progress.failed if progress is not None else 0)
         self.show_state(self.state)
 
     def _show_text(self) -> None:
+        if self.batch is not None:
+            from gui.judging.batch_words import batch_status_text
+
+            self.label.setText(batch_status_text(self.batch))
+            return
         progress = self.progress
         if progress is None:
             self.label.setText(self.tr("No run yet") if self.state is None else "")
@@ -108,3 +137,25 @@ def state_text(state: RunState) -> str:
         RunState.CANCELLED: QCoreApplication.translate("RunBar", "cancelled"),
     }
     return words[state]
+
+
+def combined(jobs: Sequence[BatchJob]) -> BatchJob | None:
+    """A run's batches (one per provider) as one for the bar: counts added up, in progress while any is,
+    expiring when the first expires; None once every one is collected."""
+    open_jobs = [job for job in jobs if job.status != BatchStatus.COLLECTED]
+    if not open_jobs:
+        return None
+    if len(open_jobs) == 1:
+        return open_jobs[0]
+    order = (BatchStatus.IN_PROGRESS, BatchStatus.CANCELING, BatchStatus.ENDED)
+    status = next(s for s in order if any(job.status == s for job in open_jobs))
+    counts = BatchCounts(
+        *(sum(getattr(job.counts, name) for job in open_jobs) for name in BatchCounts.__dataclass_fields__)
+    )
+    expiries = [job.expires_at for job in open_jobs if job.expires_at is not None]
+    custom_ids = {k: v for job in open_jobs for k, v in job.custom_ids.items()}
+    first = open_jobs[0]
+    return BatchJob(
+        None, first.batch_id, first.profile_name, first.run_id, first.purpose, custom_ids, status, counts,
+        first.created_at, min(expiries) if expiries else None,
+    )  # fmt: skip

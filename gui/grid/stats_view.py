@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.grid.stats import (
     METRICS,
+    QUALITY,
     NoiseCheck,
     Summary,
     column_distinct_outputs,
@@ -36,6 +37,7 @@ from core.grid.stats import (
     row_summaries,
 )
 from core.model.grid import CellStatus, GridRun, RunState
+from core.model.judging import RubricScore
 from gui.grid.metric_names import metric_name, number_text, value_text
 
 NAME_PARTS = " \u00b7 "
@@ -51,6 +53,7 @@ class GridStatsView(QWidget):
         super().__init__(parent)
         self._run: GridRun | None = None
         self._names: list[str] = []
+        self._scores: list[RubricScore] | None = None
         self._noise: tuple[object, dict[str, dict[int, NoiseCheck | None]]] | None = None
         """The last noise checks with what they were computed from: the bootstrap is the costly part
         (~200 ms for 50 x 6 x 3), so showing the same ended run again (a tab switch) reuses them."""
@@ -91,14 +94,16 @@ class GridStatsView(QWidget):
         layout.addWidget(QLabel(self.tr("Per test case (every column and repeat)")))
         layout.addWidget(self.rows_table, 1)
 
-    def show_run(self, run: GridRun, names: list[str]) -> None:
+    def show_run(self, run: GridRun, names: list[str], scores: Sequence[RubricScore] | None = None) -> None:
         """Fill both tables from the run's saved cells; `names` are the columns' names (one per variant, as
-        distinguishing_differences words them). The reference column chosen stays chosen."""
+        distinguishing_differences words them); `scores` a judge template's rubric scores of the run (the
+        judge's quality then joins the metrics). The reference column chosen stays chosen."""
         if len(names) != len(run.variants):
             raise ValueError("One name per variant is needed.")
         keep = self.reference.currentIndex() if names == self._names else 0
         self._run = run
         self._names = list(names)
+        self._scores = list(scores) if scores else None
         self.reference.blockSignals(True)
         self.reference.clear()
         self.reference.addItems(names)
@@ -113,14 +118,20 @@ class GridStatsView(QWidget):
 
     # -- the tables ---------------------------------------------------------------------------------------
 
+    def metrics(self) -> tuple[str, ...]:
+        """The metrics shown: the measured ones, and the judge's quality when the run has scores."""
+        return (*METRICS, QUALITY) if self._scores else METRICS
+
     def _headers(self) -> list[str]:
-        return [*(metric_name(metric) for metric in METRICS), self.tr("Distinct outputs"), self.tr("Repeats")]
+        names = (metric_name(metric) for metric in self.metrics())
+        return [*names, self.tr("Distinct outputs"), self.tr("Repeats")]
 
     def _fill_columns(self) -> None:
         run = self._run
         assert run is not None
         table = self.columns_table
-        summaries = column_summaries(run)
+        metrics = self.metrics()
+        summaries = column_summaries(run, self._scores)
         distinct = column_distinct_outputs(run)
         results = column_results(run)
         reference = self.reference.currentIndex()
@@ -133,7 +144,7 @@ class GridStatsView(QWidget):
         cases = len(run.test_set.cases)
 
         table.clear()
-        table.setColumnCount(len(METRICS) + 2)
+        table.setColumnCount(len(metrics) + 2)
         table.setRowCount(len(run.variants))
         table.setHorizontalHeaderLabels(self._headers())
         # One difference a line ("model x", "temperature 0.5"): long names would take half the table's width.
@@ -143,15 +154,15 @@ class GridStatsView(QWidget):
         ]
         table.setVerticalHeaderLabels(labels)
         for variant in range(len(run.variants)):
-            for column, metric in enumerate(METRICS):
+            for column, metric in enumerate(metrics):
                 check = None if variant == reference else noise.get(metric, {}).get(variant)
                 item = self._summary_item(metric, summaries[variant][metric])
                 if marks and variant != reference and summaries[variant][metric] is not None:
                     self._mark_noise(item, metric, check, reference_name)
                 table.setItem(variant, column, item)
-            table.setItem(variant, len(METRICS), self._distinct_item(distinct.get(variant), run.repeats))
+            table.setItem(variant, len(metrics), self._distinct_item(distinct.get(variant), run.repeats))
             table.setItem(
-                variant, len(METRICS) + 1, self._repeats_item(results.get(variant, []), cases * run.repeats)
+                variant, len(metrics) + 1, self._repeats_item(results.get(variant, []), cases * run.repeats)
             )
         _fit(table)
 
@@ -160,19 +171,25 @@ class GridStatsView(QWidget):
             reference,
             run.id,
             tuple((key, result.status, result.finished_at) for key, result in run.cells.items()),
+            tuple((s.case, s.variant, s.repeat, s.template_id, s.overall) for s in self._scores or ()),
         )
         if self._noise is None or self._noise[0] != basis:
-            self._noise = (basis, {metric: noise_against(run, reference, metric) for metric in METRICS})
+            checks = {
+                metric: noise_against(run, reference, metric, scores=self._scores)
+                for metric in self.metrics()
+            }
+            self._noise = (basis, checks)
         return self._noise[1]
 
     def _fill_rows(self) -> None:
         run = self._run
         assert run is not None
         table = self.rows_table
-        summaries = row_summaries(run)
+        metrics = self.metrics()
+        summaries = row_summaries(run, self._scores)
         distinct = row_distinct_outputs(run)
         table.clear()
-        table.setColumnCount(len(METRICS) + 1)
+        table.setColumnCount(len(metrics) + 1)
         table.setRowCount(len(run.test_set.cases))
         table.setHorizontalHeaderLabels(self._headers()[:-1])
         cases = run.test_set.cases
@@ -180,9 +197,9 @@ class GridStatsView(QWidget):
             [case.name or self.tr("Case {n}").format(n=index + 1) for index, case in enumerate(cases)]
         )
         for case in range(len(run.test_set.cases)):
-            for column, metric in enumerate(METRICS):
+            for column, metric in enumerate(metrics):
                 table.setItem(case, column, self._summary_item(metric, summaries[case][metric]))
-            table.setItem(case, len(METRICS), self._distinct_item(distinct.get(case), run.repeats))
+            table.setItem(case, len(metrics), self._distinct_item(distinct.get(case), run.repeats))
         _fit(table)
 
     # -- one cell each --------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ and change one cell: `dataChanged` for that index, never a model reset.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -27,12 +28,22 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 """The cell's overall CellStatus (failed if any repeat failed, running if any runs, done when all are)."""
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 """(case index, variant index) of the cell."""
+QUALITY_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The judge's mean score over the cell's judged repeats (1–5), or None when none is judged."""
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ANSWERED = frozenset(
-    {_DISPLAY, _BACKGROUND, _ALIGNMENT, int(STATUS_ROLE), int(KEY_ROLE), int(Qt.ItemDataRole.ToolTipRole)}
+    {
+        _DISPLAY,
+        _BACKGROUND,
+        _ALIGNMENT,
+        int(STATUS_ROLE),
+        int(KEY_ROLE),
+        int(QUALITY_ROLE),
+        int(Qt.ItemDataRole.ToolTipRole),
+    }
 )
 _TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
@@ -45,6 +56,7 @@ class _Cell:
     running: set[int]
     text: str = ""
     status: CellStatus = CellStatus.PENDING
+    quality: float | None = None
 
 
 class GridTableModel(QAbstractTableModel):
@@ -104,6 +116,17 @@ class GridTableModel(QAbstractTableModel):
                 index = self.index(row, column)
                 self.dataChanged.emit(index, index)
 
+    def show_quality(self, quality: Mapping[tuple[int, int], float]) -> None:
+        """The judge's mean score per cell, (case, variant) -> 1..5; cells left out show none."""
+        for row, column in {*self._cells, *quality}:
+            key = CellKey(row, column, 0)
+            found = quality.get((row, column))
+            if not self._inside(key) or found == self._cell(row, column).quality:
+                continue
+            cell = self._cell(row, column)
+            cell.quality = found
+            self._changed(key, cell)
+
     def results(self, row: int, column: int) -> list[CellResult]:
         """The cell's finished repeats, in repeat order."""
         cell = self._cells.get((row, column))
@@ -145,6 +168,8 @@ class GridTableModel(QAbstractTableModel):
             return cell.status if cell is not None else CellStatus.PENDING
         if role == KEY_ROLE:
             return (index.row(), index.column())
+        if role == QUALITY_ROLE:
+            return cell.quality if cell is not None else None
         if cell is not None:  # the tool tip
             return self.tr("Double-click (or Enter) to see every repeat")
         return None
@@ -193,6 +218,8 @@ class GridTableModel(QAbstractTableModel):
             lines.append(self.tr("Failed"))
         measured = [result.metrics for result in done if result.metrics is not None]
         facts = [self.tr("{done}/{repeats}").format(done=len(done), repeats=self._repeats)]
+        if cell.quality is not None:  # first: the figure a judged grid is read for
+            facts.insert(0, self.tr("quality {score:.1f}/5").format(score=cell.quality))
         if failed:
             facts.append(self.tr("{n} failed").format(n=failed))
         if cell.running:

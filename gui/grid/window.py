@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.model.conversation import ReplyError
 from core.model.grid import (
     MAX_REPEATS,
     CellKey,
@@ -47,7 +48,9 @@ from core.model.grid import (
     render_prompt,
     run_progress,
 )
+from core.model.judging import BatchJob, BatchPurpose, RubricScore
 from core.model.preset import Preset
+from gui.grid.batch_choice import BatchChoice, BatchTools
 from gui.grid.cell_dialog import CellDialog
 from gui.grid.files import ExportChooser, ImportChooser, choose_cases_file, choose_export_file
 from gui.grid.names import variant_names
@@ -65,8 +68,10 @@ if TYPE_CHECKING:
     from core.grid.cost import CostPreview
     from core.grid.runner import GridRunner
     from core.store.services import GridService
+    from gui.grid.judge_link import GridJudge
     from gui.grid.stats_view import GridStatsView
     from gui.judging.grid_blind import GridVoteWindow
+    from gui.judging.judge_tools import JudgeTools
 
 CONFIRM_ABOVE_KEY = "grid/confirm_above_usd"
 DEFAULT_CONFIRM_ABOVE = 1.0
@@ -94,9 +99,13 @@ class GridWindow(QMainWindow):
         profile_names: list[str],
         saved_presets: list[Preset],
         estimate: CostEstimator | None = None,
+        judge: JudgeTools | None = None,
+        batches: BatchTools | None = None,
         judging: VoteStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`judge`: the LLM judge (None: no Judge menu); `batches`: sending a run as a Message Batch (None:
+        every run goes live)."""
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self._grids = grids
@@ -104,6 +113,13 @@ class GridWindow(QMainWindow):
         self._tasks = tasks
         self._settings = settings
         self._estimate = estimate
+        self._judge_tools = judge
+        self._batches = batches
+        self._profile_names = profile_names
+        self.judge: GridJudge | None = None
+        self._batch_jobs: dict[str, BatchJob] = {}
+        """The shown run's batches by provider batch id, as last reported."""
+        self._preview: CostPreview | None = None
         self._judging = judging
         self.vote_window: GridVoteWindow | None = None
         self._test_sets: list[TestSet] = []
@@ -143,6 +159,7 @@ class GridWindow(QMainWindow):
         self.cost_label.setWordWrap(True)
         self.estimate_button = QPushButton(self)
         self.run_button = QPushButton(self)
+        self.batch_choice = BatchChoice(batches.supports_batches if batches is not None else None, self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828")
@@ -190,6 +207,8 @@ class GridWindow(QMainWindow):
         self.export_html_action.triggered.connect(lambda: self._tasks.start(self.export("html")))
         self.export_png_action.triggered.connect(lambda: self.export_charts("png"))
         self.export_svg_action.triggered.connect(lambda: self.export_charts("svg"))
+        self.judge_menu = self.menuBar().addMenu("")
+        self.judge_menu.menuAction().setVisible(self._judge_tools is not None)
         self.close_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Close))
         self.close_action.triggered.connect(self.close)
         self.addAction(self.close_action)
@@ -222,6 +241,7 @@ class GridWindow(QMainWindow):
         left.addWidget(self.variants_box)
         left.addLayout(run_form)
         left.addWidget(self.cost_label)
+        left.addWidget(self.batch_choice)
         left.addWidget(self.message)
         left.addLayout(run_row)
         results = QWidget(self)
@@ -267,6 +287,30 @@ class GridWindow(QMainWindow):
         signals.cellFinished.connect(self._cell_finished)
         signals.progressChanged.connect(self._progress)
         signals.runStateChanged.connect(self._state_changed)
+        self.variants.changed.connect(self._probe_batches)
+        self.batch_choice.toggled.connect(lambda _on: self._show_cost())
+        if self._batches is not None:
+            batch_signals = self._batches.signals
+            batch_signals.cellFinished.connect(self._cell_finished)
+            batch_signals.progressChanged.connect(self._progress)
+            batch_signals.runStateChanged.connect(self._state_changed)
+            batch_signals.batchStatusChanged.connect(self._batch_status)
+            batch_signals.batchFailed.connect(self._batch_failed)
+            batch_signals.resultsIgnored.connect(self._results_ignored)
+        if self._judge_tools is not None:
+            from gui.grid.judge_link import GridJudge
+
+            self.judge = GridJudge(
+                self,
+                self.judge_menu,
+                self._judge_tools,
+                self._tasks,
+                current_run=self.current_run,
+                names=lambda: list(self.names),
+                profile_names=self._profile_names,
+                shown=self._judgements_changed,
+                say=self.show_message,
+            )
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Evaluation grid"))
@@ -277,6 +321,8 @@ class GridWindow(QMainWindow):
         self.export_png_action.setText(self.tr("Charts as PNG…"))
         self.export_svg_action.setText(self.tr("Charts as SVG…"))
         self.close_action.setText(self.tr("Close"))
+        self.judge_menu.setTitle(self.tr("&Judge"))
+        self.batch_choice.retranslate()
         self.test_set_box.setTitle(self.tr("Test set"))
         self.variants_box.setTitle(self.tr("Variants (the grid's columns)"))
         self.test_sets.setAccessibleName(self.tr("Saved test sets"))
@@ -345,6 +391,7 @@ class GridWindow(QMainWindow):
                 await self.open_run(self._runs[0].id)
         finally:
             self.splitter.setEnabled(True)
+        self._probe_batches()
 
     async def refresh_test_sets(self) -> None:
         """The saved test sets listed again (one added from a conversation); the editor keeps its edits."""
@@ -480,8 +527,29 @@ class GridWindow(QMainWindow):
 
         self.cost_label.setText(self.tr("Estimating the cost…"))
         preview = await self._estimate(run)
+        self._preview = preview
         self.cost_label.setText(cost_text(preview, self.variants.names()))
+        self._show_cost()
         return preview
+
+    def _show_cost(self) -> None:
+        """With batches offered, the live and the batch price side by side (the chosen way marked)."""
+        if self._preview is None or not self.batch_choice.offered:
+            return
+        from gui.judging.batch_words import live_and_batch_text
+
+        self.cost_label.setText(
+            live_and_batch_text(self._preview, batch_offered=True, batch_chosen=self.batch_choice.chosen)
+        )
+
+    def _probe_batches(self) -> None:
+        if self._batches is not None:
+            profiles = {variant.profile_name for variant in self.variants.variants}
+            self._tasks.start(self._probe(profiles))
+
+    async def _probe(self, profiles: set[str | None]) -> None:
+        await self.batch_choice.probe(profiles)
+        self._show_cost()
 
     async def start_run(self) -> GridRun | None:
         """Check every cell, save the test set, price the run (asking above the threshold), then create and
@@ -501,7 +569,9 @@ class GridWindow(QMainWindow):
                 return None
             draft = self._draft_run(test_set)
             preview = await self._priced(draft)
-            too_dear = preview is not None and preview.high_usd > self.confirm_above.value()
+            batch = self._batches if self.batch_choice.chosen else None
+            high = 0.0 if preview is None else preview.batch_high_usd if batch else preview.high_usd
+            too_dear = preview is not None and high > self.confirm_above.value()
             if too_dear and preview is not None and not await self._confirm_cost(preview):
                 self.show_message(self.tr("The run was not started."), error=False)
                 return None
@@ -509,7 +579,10 @@ class GridWindow(QMainWindow):
             await self._load_runs(select=run.id)
             self._show_run(run)
             assert run.id is not None
-            await self._runner.start(run.id)
+            if batch is not None:
+                await self._submit_batch(batch, run.id)
+            else:
+                await self._runner.start(run.id)
             self.runStarted.emit(run.id)
             return run
         finally:
@@ -552,7 +625,7 @@ class GridWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        box.setInformativeText(cost_text(preview, self.variants.names()))
+        box.setInformativeText(self.cost_label.text() or cost_text(preview, self.variants.names()))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
 
@@ -569,8 +642,30 @@ class GridWindow(QMainWindow):
             self.question = None
             box.deleteLater()
 
+    async def _submit_batch(self, batch: BatchTools, run_id: int) -> None:
+        """Send the run as batches (one per provider); a refusal is shown and the run stays, to run live."""
+        from core.grid.batch_runner import BatchesUnsupportedError
+        from core.wire.errors import ApiError
+
+        try:
+            jobs = await batch.runner.submit(run_id)
+        except (ApiError, BatchesUnsupportedError) as error:
+            reason = error.message if isinstance(error, ApiError) else str(error)
+            self.show_message(
+                self.tr("The batch was refused: {reason} The run is kept; Resume runs it live.").format(
+                    reason=reason
+                )
+            )
+            return
+        self._batch_jobs = {job.batch_id: job for job in jobs}
+        self.run_bar.show_batches(jobs)
+
     def _runner_call(self, action: str) -> None:
         if self.run is None or self.run.id is None:
+            return
+        if self._batches is not None and self._batches.runner.is_following(self.run.id):
+            if action == "cancel":  # a batch is cancelled at the provider; nothing else applies to it
+                self._tasks.start(self._batches.runner.cancel(self.run.id))
             return
         self._tasks.start(getattr(self._runner, action)(self.run.id))
 
@@ -585,9 +680,56 @@ class GridWindow(QMainWindow):
         self.names = variant_names(run.variants)
         self.model.show_run(run, self.names)
         # A run read from the store: nothing is running in this window, so no time left is estimated.
+        self._batch_jobs = {}
+        self.run_bar.show_batches([])
         self.run_bar.show_progress(dataclasses.replace(run_progress(run, self._cells), eta_seconds=None))
         self.run_bar.show_state(run.state)
         self._refresh_stats()
+        if self.judge is not None:
+            self._tasks.start(self.judge.load(run.id))
+        if self._batches is not None and run.id is not None:
+            self._tasks.start(self._load_batch(run.id))
+
+    async def _load_batch(self, run_id: int) -> None:
+        """The run's batch still open (sent as a batch, not yet collected) shown in the run bar."""
+        assert self._batches is not None
+        jobs = await self._batches.jobs(run_id)
+        if self._ours(run_id):
+            self._batch_jobs = {j.batch_id: j for j in jobs if j.purpose == BatchPurpose.CELLS}
+            self.run_bar.show_batches(list(self._batch_jobs.values()))
+
+    def _batch_status(self, run_id: int, job: BatchJob) -> None:
+        if self._ours(run_id) and job.purpose == BatchPurpose.CELLS:
+            self._batch_jobs[job.batch_id] = job
+            self.run_bar.show_batches(list(self._batch_jobs.values()))
+
+    def _batch_failed(self, run_id: int, job: BatchJob, error: ReplyError) -> None:
+        if self._ours(run_id):
+            from gui.error_messages import describe
+
+            self.show_message(
+                self.tr(
+                    "Following the batch {batch} stopped: {reason} It is tried again at the next start."
+                ).format(batch=job.batch_id, reason=describe(error))
+            )
+
+    def _results_ignored(self, run_id: int, custom_ids: tuple[str, ...]) -> None:
+        if self._ours(run_id):
+            self.show_message(
+                self.tr(
+                    "%n result(s) in the batch's file answered requests it never sent; they were ignored.",
+                    "",
+                    len(custom_ids),
+                )
+            )
+
+    def _judgements_changed(self) -> None:
+        """The judge's scores changed (read, or one more arrived): the table's quality and the statistics."""
+        if self.judge is None:
+            return
+        self.model.show_quality(self.judge.cell_quality())
+        if not self._refresh_stats_later.isActive():
+            self._refresh_stats_later.start()
 
     # --- the runner's events ------------------------------------------------------------------------
 
@@ -644,11 +786,15 @@ class GridWindow(QMainWindow):
                 self.stats_view = GridStatsView(self.stats_page)
                 self.stats_layout.addWidget(self.stats_view)
                 self._describe_stats(self.stats_view)
-            self.stats_view.show_run(run, self.names)
+            self.stats_view.show_run(run, self.names, self._scores())
         elif page is self.charts_page:
             if self.charts is None:
                 self._make_charts()
-            self.charts.show_run(run, self.names)
+            self.charts.show_run(run, self.names, self._scores())
+
+    def _scores(self) -> list[RubricScore]:
+        """The judge's rubric scores of the run shown (one template's), for the statistics and charts."""
+        return self.judge.scores() if self.judge is not None else []
 
     def _make_charts(self) -> None:
         """The charts' module (and pyqtgraph with it) is imported when the charts are first needed."""
@@ -686,6 +832,7 @@ class GridWindow(QMainWindow):
             prompt,
             self.model.results(index.row(), index.column()),
             self,
+            judgements=self.judge.cell_judgements(index.row(), index.column()) if self.judge else None,
         )
         self.cell_dialog.show()
 
@@ -704,6 +851,10 @@ class GridWindow(QMainWindow):
         window = GridVoteWindow(self._judging, self._tasks, run.name, parent=self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._forget_vote_window)
+        if self.judge is not None:
+            # The judge's agreement with the votes follows them as they are cast.
+            judge = self.judge
+            window.voted.connect(lambda _vote: self._tasks.start(judge.refresh_votes()))
         self.vote_window = window
         window.vote_on(grid_rounds(run, self.names))
         window.show()
@@ -759,7 +910,7 @@ class GridWindow(QMainWindow):
     def _charts_of(self, run: GridRun) -> None:
         if self.charts is None:
             self._make_charts()
-        self.charts.show_run(run, self.names)
+        self.charts.show_run(run, self.names, self._scores())
 
     # --- messages -------------------------------------------------------------------------------------
 

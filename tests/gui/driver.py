@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from core.api.keys import KeyStore
 from core.api.retry import RetryPolicy
 from core.demo import FakeServer, Pace
+from core.grid.batch_flow import PollPolicy
 from core.model.profile import Profile
 from gui.app import AppOptions, TriptychApp
 from gui.main_window import MainWindow
@@ -54,10 +55,22 @@ class Running:
 
 
 async def start(
-    qapp: QApplication, data_dir: Path, server: FakeServer, keys: KeyStore | None = None
+    qapp: QApplication,
+    data_dir: Path,
+    server: FakeServer,
+    keys: KeyStore | None = None,
+    *,
+    batch_poll: PollPolicy | None = None,
 ) -> Running:
+    """`batch_poll`: how often a batch run polls (a test's batches end in a few polls, so make it fast)."""
     keys = keys or KeyStore(DictKeyring())
-    app = TriptychApp(qapp, AppOptions(data_dir=str(data_dir)), keys=keys, retry=RetryPolicy(max_retries=0))
+    app = TriptychApp(
+        qapp,
+        AppOptions(data_dir=str(data_dir)),
+        keys=keys,
+        retry=RetryPolicy(max_retries=0),
+        batch_poll=batch_poll,
+    )
     await app.store.call(lambda s: s.save_profile(Profile("Relay", server.base_url)))
     if keys.get("Relay") is None:
         keys.set("Relay", KEY)
