@@ -365,6 +365,100 @@
     </message>
 </context>
 <context>
+    <name>BatchChoice</name>
+    <message>
+        <location filename="../../gui/grid/batch_choice.py" line="45"/>
+        <source>Run as a batch (half price, results within 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/batch_choice.py" line="47"/>
+        <source>Sends every request of the run as one Message Batch at the batch price</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/judging/batch_words.py" line="21"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="44"/>
+        <source>live {cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="45"/>
+        <source>as a batch {cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="46"/>
+        <source>{way} (chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="56"/>
+        <source>(input estimated here: the provider does not count tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="60"/>
+        <source>Not in the total (no known price): {models}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="71"/>
+        <source>Batch in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="72"/>
+        <source>Batch being cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="73"/>
+        <source>Batch ended, collecting the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="74"/>
+        <source>Batch collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="77"/>
+        <source>{answered} of {total} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="82"/>
+        <source>{n} errored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="84"/>
+        <source>{n} cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="86"/>
+        <source>{n} expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="89"/>
+        <source>expires in {h:.0f} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BranchActions</name>
     <message>
         <location filename="../../gui/chat/branch_actions.py" line="110"/>
@@ -605,32 +699,32 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="37"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
         <source>{case} — {variant}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="41"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="48"/>
         <source>Every repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="42"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="49"/>
         <source>The prompt, then each repeat&apos;s reply in turn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="43"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="50"/>
         <source>Word diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="51"/>
         <source>Compares two repeats&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="57"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="74"/>
         <source>%n repeat(s)</source>
         <translation>
             <numerusform>%n repeat</numerusform>
@@ -638,7 +732,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="59"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -646,27 +740,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="70"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="87"/>
         <source>**Repeat {n}**</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="93"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="79"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="96"/>
         <source>total {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="81"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="98"/>
         <source>{tokens} output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="105"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="122"/>
         <source>Repeat {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2469,75 +2563,95 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="106"/>
+        <location filename="../../gui/grid/charts.py" line="114"/>
         <source>Metric shown in the box plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="110"/>
+        <location filename="../../gui/grid/charts.py" line="118"/>
         <source>Box plot of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="121"/>
+        <location filename="../../gui/grid/charts.py" line="129"/>
         <source>Charts of the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="208"/>
+        <location filename="../../gui/grid/charts.py" line="229"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="231"/>
+        <location filename="../../gui/grid/charts.py" line="252"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="312"/>
+        <location filename="../../gui/grid/charts.py" line="333"/>
         <source>Cost per column (every repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="333"/>
+        <location filename="../../gui/grid/charts.py" line="354"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="338"/>
+        <location filename="../../gui/grid/charts.py" line="359"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="422"/>
+        <location filename="../../gui/grid/charts.py" line="403"/>
+        <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="406"/>
+        <source>Mean cost per reply (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="407"/>
+        <source>Mean judge score (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="512"/>
         <source>Cost per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="423"/>
+        <location filename="../../gui/grid/charts.py" line="513"/>
         <source>Tokens per column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="515"/>
+        <source>Quality against cost</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GridFeature</name>
     <message>
-        <location filename="../../gui/grid/feature.py" line="56"/>
+        <location filename="../../gui/grid/feature.py" line="62"/>
         <source>Evaluation grid…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="57"/>
+        <location filename="../../gui/grid/feature.py" line="63"/>
         <source>Run a set of prompts against several settings, with repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="108"/>
+        <location filename="../../gui/grid/feature.py" line="120"/>
         <source>Add to test set…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="133"/>
+        <location filename="../../gui/grid/feature.py" line="145"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2586,6 +2700,59 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>GridJudge</name>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="82"/>
+        <source>Judge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="84"/>
+        <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="86"/>
+        <source>Judge templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="87"/>
+        <source>Edits the rubrics and prompts the judge uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="184"/>
+        <source>Run the grid first: there is nothing to judge yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="250"/>
+        <source>Judging was cancelled; the judgements made are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="255"/>
+        <source>Judging stopped: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="283"/>
+        <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="291"/>
+        <source>Judged: {scored} of {total} replies scored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="296"/>
+        <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GridMetrics</name>
     <message>
         <location filename="../../gui/grid/metric_names.py" line="17"/>
@@ -2613,12 +2780,17 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/metric_names.py" line="34"/>
+        <location filename="../../gui/grid/metric_names.py" line="22"/>
+        <source>Judge&apos;s quality (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="35"/>
         <source>{value} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/metric_names.py" line="36"/>
+        <location filename="../../gui/grid/metric_names.py" line="37"/>
         <source>{value} tok/s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,132 +2899,132 @@ The menu starts: {command}</source>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="59"/>
+        <location filename="../../gui/grid/stats_view.py" line="62"/>
         <source>Reference column for the noise marks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="62"/>
+        <location filename="../../gui/grid/stats_view.py" line="65"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="69"/>
+        <location filename="../../gui/grid/stats_view.py" line="72"/>
         <source>Compare columns with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <location filename="../../gui/grid/stats_view.py" line="78"/>
         <source>Noise marks appear when the run has ended: a verdict read while results still arrive misleads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="84"/>
+        <location filename="../../gui/grid/stats_view.py" line="87"/>
         <source>Statistics per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="85"/>
+        <location filename="../../gui/grid/stats_view.py" line="88"/>
         <source>Statistics per test case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="89"/>
+        <location filename="../../gui/grid/stats_view.py" line="92"/>
         <source>Per column (every test case and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="91"/>
+        <location filename="../../gui/grid/stats_view.py" line="94"/>
         <source>Per test case (every column and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="117"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>Distinct outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="117"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="141"/>
+        <location filename="../../gui/grid/stats_view.py" line="152"/>
         <source>{name} (reference)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="180"/>
+        <location filename="../../gui/grid/stats_view.py" line="197"/>
         <source>Case {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="194"/>
+        <location filename="../../gui/grid/stats_view.py" line="211"/>
         <source>No finished repeat has measured this yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="197"/>
+        <location filename="../../gui/grid/stats_view.py" line="214"/>
         <source>median {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="198"/>
+        <location filename="../../gui/grid/stats_view.py" line="215"/>
         <source>p90 {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="199"/>
+        <location filename="../../gui/grid/stats_view.py" line="216"/>
         <source>range {low} – {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="202"/>
+        <location filename="../../gui/grid/stats_view.py" line="219"/>
         <source>IQR {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="206"/>
+        <location filename="../../gui/grid/stats_view.py" line="223"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <location filename="../../gui/grid/stats_view.py" line="238"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="241"/>
         <source>≈ within noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="241"/>
         <source>≠ beyond noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="231"/>
+        <location filename="../../gui/grid/stats_view.py" line="248"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="246"/>
+        <location filename="../../gui/grid/stats_view.py" line="263"/>
         <source>{distinct} of {repeats}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="249"/>
+        <location filename="../../gui/grid/stats_view.py" line="266"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="258"/>
+        <location filename="../../gui/grid/stats_view.py" line="275"/>
         <source>{done} of {total} finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="260"/>
+        <location filename="../../gui/grid/stats_view.py" line="277"/>
         <source>{failed} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2860,38 +3032,43 @@ The menu starts: {command}</source>
 <context>
     <name>GridTableModel</name>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="137"/>
+        <location filename="../../gui/grid/table_model.py" line="174"/>
         <source>Double-click (or Enter) to see every repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="183"/>
+        <location filename="../../gui/grid/table_model.py" line="218"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="185"/>
-        <location filename="../../gui/grid/table_model.py" line="203"/>
+        <location filename="../../gui/grid/table_model.py" line="220"/>
+        <location filename="../../gui/grid/table_model.py" line="240"/>
         <source>{done}/{repeats}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="187"/>
+        <location filename="../../gui/grid/table_model.py" line="222"/>
+        <source>quality {score:.1f}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="224"/>
         <source>{n} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="189"/>
+        <location filename="../../gui/grid/table_model.py" line="226"/>
         <source>running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="192"/>
+        <location filename="../../gui/grid/table_model.py" line="229"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="195"/>
+        <location filename="../../gui/grid/table_model.py" line="232"/>
         <source>{tokens} tok</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,207 +3084,212 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="272"/>
+        <location filename="../../gui/grid/window.py" line="316"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="273"/>
+        <location filename="../../gui/grid/window.py" line="317"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="274"/>
+        <location filename="../../gui/grid/window.py" line="318"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="275"/>
+        <location filename="../../gui/grid/window.py" line="319"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="276"/>
+        <location filename="../../gui/grid/window.py" line="320"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="277"/>
+        <location filename="../../gui/grid/window.py" line="321"/>
         <source>Charts as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="278"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>Charts as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="279"/>
+        <location filename="../../gui/grid/window.py" line="323"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="280"/>
-        <source>Test set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="281"/>
-        <source>Variants (the grid&apos;s columns)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="282"/>
-        <source>Saved test sets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
-        <source>Opens a saved test set in the editor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="284"/>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
-        <source>Starts an empty test set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="286"/>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="288"/>
-        <source>Saves the test set; an edit of a saved one is kept as its next version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="290"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="291"/>
-        <source>Deletes the test set shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="292"/>
-        <location filename="../../gui/grid/window.py" line="295"/>
-        <source>Repeats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="292"/>
-        <location filename="../../gui/grid/window.py" line="299"/>
-        <source>Concurrency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="292"/>
-        <location filename="../../gui/grid/window.py" line="301"/>
-        <source>Ask before runs over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="297"/>
-        <source>How often each case is sent to each variant (1 to 20)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="300"/>
-        <source>The most requests in flight at once per provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="303"/>
-        <source>A run estimated to cost more than this asks before it starts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="305"/>
-        <source>Estimate cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
-        <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="309"/>
-        <source>Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="310"/>
-        <source>Saves the test set and starts a run of the grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="311"/>
-        <location filename="../../gui/grid/window.py" line="312"/>
-        <source>Runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="313"/>
-        <source>Shows an earlier run of the grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="314"/>
-        <source>Vote blind…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="316"/>
-        <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="320"/>
         <location filename="../../gui/grid/window.py" line="324"/>
-        <source>Grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="322"/>
-        <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/grid/window.py" line="325"/>
-        <source>Statistics</source>
+        <source>&amp;Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="326"/>
-        <source>Charts</source>
+        <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../gui/grid/window.py" line="327"/>
+        <source>Variants (the grid&apos;s columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="328"/>
+        <source>Saved test sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="329"/>
+        <source>Opens a saved test set in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="330"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="331"/>
+        <source>Starts an empty test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="332"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="334"/>
+        <source>Saves the test set; an edit of a saved one is kept as its next version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="336"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="337"/>
+        <source>Deletes the test set shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="341"/>
+        <source>Repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="345"/>
+        <source>Concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="347"/>
+        <source>Ask before runs over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="343"/>
+        <source>How often each case is sent to each variant (1 to 20)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="346"/>
+        <source>The most requests in flight at once per provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="349"/>
+        <source>A run estimated to cost more than this asks before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="351"/>
+        <source>Estimate cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="353"/>
+        <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="355"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="356"/>
+        <source>Saves the test set and starts a run of the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="357"/>
         <location filename="../../gui/grid/window.py" line="358"/>
-        <source>{name} (version {version})</source>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="359"/>
+        <source>Shows an earlier run of the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="360"/>
+        <source>Vote blind…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="362"/>
+        <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="366"/>
+        <location filename="../../gui/grid/window.py" line="370"/>
+        <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/grid/window.py" line="368"/>
+        <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="371"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="372"/>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="405"/>
+        <source>{name} (version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="415"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="408"/>
+        <location filename="../../gui/grid/window.py" line="455"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="439"/>
+        <location filename="../../gui/grid/window.py" line="486"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>Imported %n case from {file}.</numerusform>
@@ -3115,84 +3297,102 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="441"/>
+        <location filename="../../gui/grid/window.py" line="488"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="450"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="465"/>
+        <location filename="../../gui/grid/window.py" line="512"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="481"/>
+        <location filename="../../gui/grid/window.py" line="528"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="506"/>
+        <location filename="../../gui/grid/window.py" line="576"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="532"/>
+        <location filename="../../gui/grid/window.py" line="605"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="534"/>
+        <location filename="../../gui/grid/window.py" line="607"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="548"/>
+        <location filename="../../gui/grid/window.py" line="621"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="549"/>
+        <location filename="../../gui/grid/window.py" line="622"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="659"/>
+        <location filename="../../gui/grid/window.py" line="655"/>
+        <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="712"/>
+        <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/window.py" line="720"/>
+        <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
+        <translation>
+            <numerusform>%n result in the batch&apos;s file answered requests it never sent; they were ignored.</numerusform>
+            <numerusform>%n results in the batch&apos;s file answered requests it never sent; they were ignored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="805"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="665"/>
+        <location filename="../../gui/grid/window.py" line="811"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="669"/>
+        <location filename="../../gui/grid/window.py" line="815"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="698"/>
+        <location filename="../../gui/grid/window.py" line="845"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="720"/>
-        <location filename="../../gui/grid/window.py" line="734"/>
+        <location filename="../../gui/grid/window.py" line="871"/>
+        <location filename="../../gui/grid/window.py" line="885"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="728"/>
-        <location filename="../../gui/grid/window.py" line="749"/>
+        <location filename="../../gui/grid/window.py" line="879"/>
+        <location filename="../../gui/grid/window.py" line="900"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="744"/>
+        <location filename="../../gui/grid/window.py" line="895"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3571,6 +3771,451 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/widgets/json_edit.py" line="99"/>
         <source>This must be a JSON object, like { &quot;key&quot;: … }.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeDialog</name>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="101"/>
+        <source>Judge “{run}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="104"/>
+        <source>Judge template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="105"/>
+        <source>Templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="106"/>
+        <source>Edits, adds and deletes judge templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
+        <source>The provider of each reply&apos;s column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
+        <source>Judge&apos;s provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="167"/>
+        <source>Judge&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
+        <source>Columns to compare (each pair asked twice, positions swapped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
+        <source>Column pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="121"/>
+        <source>Check the pairs of columns the judge compares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
+        <source>“{first}” vs “{second}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
+        <source>Run as a batch (half price, results within 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="132"/>
+        <source>Sends every judge request as one Message Batch at the batch price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="138"/>
+        <source>Cost of the judge pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
+        <source>Judging progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="151"/>
+        <source>Judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
+        <source>Starts the judge pass at the cost shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="154"/>
+        <source>Cancel judging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="156"/>
+        <source>Stops the judge pass; judgements already made are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
+        <source>There is no judge template: add one with Templates….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="278"/>
+        <source>Choose the judge&apos;s model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="281"/>
+        <source>A pairwise judge compares two columns; this run has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="282"/>
+        <source>Check at least one pair of columns to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="284"/>
+        <source>The run has no replies yet: there is nothing to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="308"/>
+        <source>The cost cannot be estimated here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="312"/>
+        <source>Estimating the cost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="381"/>
+        <source>{done} of {total} judged · ${cost:.4f} so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeTemplatesDialog</name>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="68"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
+        <source>Judge templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
+        <source>The saved ways of judging; the chosen one is edited beside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
+        <source>Starts a new rubric template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="77"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="78"/>
+        <source>Deletes the chosen template (built-ins stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="81"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="87"/>
+        <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <source>What it means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
+        <source>Criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
+        <source>Each criterion the judge scores from 1 to 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="95"/>
+        <source>Add criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
+        <source>Remove criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="98"/>
+        <source>Judge prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="99"/>
+        <source>What the judge is sent, with placeholders filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
+        <source>The provider of each reply&apos;s column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="107"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
+        <source>Judge&apos;s provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="111"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="142"/>
+        <source>Judge&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="113"/>
+        <source>Any model can judge; type one not listed, or leave it empty to choose when judging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="118"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="143"/>
+        <source>Judge&apos;s max tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="123"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="125"/>
+        <source>Saves the template; a built-in one edited is saved as a template of your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="148"/>
+        <source>Criteria (each scored 1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="154"/>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="236"/>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="309"/>
+        <source>Name the template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
+        <source>The prompt is empty: the judge would be sent nothing to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="315"/>
+        <source>The prompt never shows the judge the reply: add {placeholders}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="320"/>
+        <source>A rubric needs at least one criterion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="323"/>
+        <source>Every criterion needs a name (row {row}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="326"/>
+        <source>Two criteria are named “{name}”: scores are kept by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeWords</name>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="12"/>
+        <source>rubric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="13"/>
+        <source>pairwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="19"/>
+        <source>scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="20"/>
+        <source>unscored: the judge&apos;s reply did not follow the format, even when asked again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="23"/>
+        <source>refused: the judge declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="24"/>
+        <source>failed: the request did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="32"/>
+        <source>no verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="34"/>
+        <source>a tie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="36"/>
+        <source>“{name}” better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="41"/>
+        <source>Placeholders: {{prompt}} the test case&apos;s prompt, {{expected}} its expected notes, {{reply}} the reply judged, {{criteria}} the criteria with the 1–5 scale. The judge is asked to answer in a fixed format; a reply that does not follow it is asked again once, then kept unscored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="47"/>
+        <source>Placeholders: {{prompt}} the test case&apos;s prompt, {{expected}} its expected notes, {{reply_a}} and {{reply_b}} the two replies. Each pair is asked twice with the replies swapped; a verdict counts only when both orders agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="58"/>
+        <source>No pair has both a blind vote of yours and a judge&apos;s verdict yet: no agreement to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="63"/>
+        <source>Cohen&apos;s κ {kappa:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="65"/>
+        <source>Cohen&apos;s κ undefined (one answer throughout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="67"/>
+        <source>The judge agreed with your blind votes on {agreed} of {pairs} pairs ({percent:.0f}%, {kappa}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgementsPanel</name>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="39"/>
+        <source>Judgements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="40"/>
+        <source>The judge&apos;s scores and reasons for this cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="56"/>
+        <source>Repeat {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="59"/>
+        <source>quality {overall:.1f}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="71"/>
+        <source>Repeat {n}: “{first}” vs “{second}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="78"/>
+        <source>the judge disagreed with itself: {shown} as shown, {swapped} with the replies swapped; no verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="85"/>
+        <source>{verdict} (in both orders)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="97"/>
+        <source>The judge replied:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5150,112 +5795,112 @@ The menu starts: {command}</source>
 <context>
     <name>RunBar</name>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="45"/>
+        <location filename="../../gui/grid/run_bar.py" line="51"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="47"/>
+        <location filename="../../gui/grid/run_bar.py" line="53"/>
         <source>Sends no more requests; those under way finish and are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="49"/>
+        <location filename="../../gui/grid/run_bar.py" line="55"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="50"/>
+        <location filename="../../gui/grid/run_bar.py" line="56"/>
         <source>Goes on from the cells not yet run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="51"/>
+        <location filename="../../gui/grid/run_bar.py" line="57"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="52"/>
+        <location filename="../../gui/grid/run_bar.py" line="58"/>
         <source>Stops the run for good; what finished is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="53"/>
+        <location filename="../../gui/grid/run_bar.py" line="59"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="54"/>
+        <location filename="../../gui/grid/run_bar.py" line="60"/>
         <source>Runs the failed repeats again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="55"/>
+        <location filename="../../gui/grid/run_bar.py" line="61"/>
         <source>Run progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="56"/>
+        <location filename="../../gui/grid/run_bar.py" line="62"/>
         <source>The share of the run&apos;s requests that have ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="80"/>
+        <location filename="../../gui/grid/run_bar.py" line="109"/>
         <source>No run yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="83"/>
+        <location filename="../../gui/grid/run_bar.py" line="112"/>
         <source>{done} done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="84"/>
+        <location filename="../../gui/grid/run_bar.py" line="113"/>
         <source>{failed} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="85"/>
+        <location filename="../../gui/grid/run_bar.py" line="114"/>
         <source>{remaining} remaining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="89"/>
+        <location filename="../../gui/grid/run_bar.py" line="118"/>
         <source>${cost:.4f} so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="97"/>
+        <location filename="../../gui/grid/run_bar.py" line="126"/>
         <source>about {n} s left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="99"/>
+        <location filename="../../gui/grid/run_bar.py" line="128"/>
         <source>about {n} min left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="100"/>
+        <location filename="../../gui/grid/run_bar.py" line="129"/>
         <source>about {h:.1f} h left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="105"/>
+        <location filename="../../gui/grid/run_bar.py" line="134"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="106"/>
+        <location filename="../../gui/grid/run_bar.py" line="135"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="107"/>
+        <location filename="../../gui/grid/run_bar.py" line="136"/>
         <source>finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="108"/>
+        <location filename="../../gui/grid/run_bar.py" line="137"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7829,12 +8474,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="412"/>
+        <location filename="../../gui/app.py" line="494"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="464"/>
+        <location filename="../../gui/app.py" line="552"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -363,6 +363,99 @@
     </message>
 </context>
 <context>
+    <name>BatchChoice</name>
+    <message>
+        <location filename="../../gui/grid/batch_choice.py" line="45"/>
+        <source>Run as a batch (half price, results within 24 h)</source>
+        <translation>以批处理运行（半价，24 小时内出结果）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/batch_choice.py" line="47"/>
+        <source>Sends every request of the run as one Message Batch at the batch price</source>
+        <translation>将本次运行的全部请求作为一个 Message Batch 按批处理价格发送</translation>
+    </message>
+</context>
+<context>
+    <name>BatchWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/judging/batch_words.py" line="21"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 个请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="44"/>
+        <source>live {cost}</source>
+        <translation>实时 {cost}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="45"/>
+        <source>as a batch {cost}</source>
+        <translation>批处理 {cost}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="46"/>
+        <source>{way} (chosen)</source>
+        <translation>{way}（已选）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="56"/>
+        <source>(input estimated here: the provider does not count tokens)</source>
+        <translation>（输入为本地估算：该服务商不提供 token 计数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="60"/>
+        <source>Not in the total (no known price): {models}</source>
+        <translation>未计入总额（价格未知）：{models}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="71"/>
+        <source>Batch in progress</source>
+        <translation>批处理进行中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="72"/>
+        <source>Batch being cancelled</source>
+        <translation>批处理正在取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="73"/>
+        <source>Batch ended, collecting the results</source>
+        <translation>批处理已结束，正在取回结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="74"/>
+        <source>Batch collected</source>
+        <translation>批处理结果已取回</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="77"/>
+        <source>{answered} of {total} answered</source>
+        <translation>已答复 {answered}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="82"/>
+        <source>{n} errored</source>
+        <translation>{n} 个出错</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="84"/>
+        <source>{n} cancelled</source>
+        <translation>{n} 个已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="86"/>
+        <source>{n} expired</source>
+        <translation>{n} 个已过期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/batch_words.py" line="89"/>
+        <source>expires in {h:.0f} h</source>
+        <translation>{h:.0f} 小时后过期</translation>
+    </message>
+</context>
+<context>
     <name>BranchActions</name>
     <message>
         <location filename="../../gui/chat/branch_actions.py" line="110"/>
@@ -602,66 +695,66 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="37"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
         <source>{case} — {variant}</source>
         <translation>{case} — {variant}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="41"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="48"/>
         <source>Every repeat</source>
         <translation>每次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="42"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="49"/>
         <source>The prompt, then each repeat&apos;s reply in turn</source>
         <translation>先是提示词，然后依次是每次重复的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="43"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="50"/>
         <source>Word diff…</source>
         <translation>逐词对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="51"/>
         <source>Compares two repeats&apos; replies word by word</source>
         <translation>逐词比较两次重复的回复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="57"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="74"/>
         <source>%n repeat(s)</source>
         <translation>
             <numerusform>%n 次重复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="59"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 次失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="70"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="87"/>
         <source>**Repeat {n}**</source>
         <translation>**第 {n} 次重复**</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="93"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="79"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="96"/>
         <source>total {seconds:.2f} s</source>
         <translation>总计 {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="81"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="98"/>
         <source>{tokens} output tokens</source>
         <translation>{tokens} 个输出 token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="105"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="122"/>
         <source>Repeat {n}</source>
         <translation>第 {n} 次重复</translation>
     </message>
@@ -2464,75 +2557,95 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="106"/>
+        <location filename="../../gui/grid/charts.py" line="114"/>
         <source>Metric shown in the box plot</source>
         <translation>箱线图显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="110"/>
+        <location filename="../../gui/grid/charts.py" line="118"/>
         <source>Box plot of:</source>
         <translation>箱线图指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="121"/>
+        <location filename="../../gui/grid/charts.py" line="129"/>
         <source>Charts of the run</source>
         <translation>本次运行的图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="208"/>
+        <location filename="../../gui/grid/charts.py" line="229"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="231"/>
+        <location filename="../../gui/grid/charts.py" line="252"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="312"/>
+        <location filename="../../gui/grid/charts.py" line="333"/>
         <source>Cost per column (every repeat)</source>
         <translation>每列费用（所有重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="333"/>
+        <location filename="../../gui/grid/charts.py" line="354"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="338"/>
+        <location filename="../../gui/grid/charts.py" line="359"/>
         <source>Tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="422"/>
+        <location filename="../../gui/grid/charts.py" line="403"/>
+        <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
+        <translation>质量与成本：每列一个点，帕累托前沿以圆圈标出并连线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="406"/>
+        <source>Mean cost per reply (USD)</source>
+        <translation>每条回复的平均成本（美元）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="407"/>
+        <source>Mean judge score (1–5)</source>
+        <translation>评审平均分（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="512"/>
         <source>Cost per column</source>
         <translation>每列费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="423"/>
+        <location filename="../../gui/grid/charts.py" line="513"/>
         <source>Tokens per column</source>
         <translation>每列 token</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/charts.py" line="515"/>
+        <source>Quality against cost</source>
+        <translation>质量与成本</translation>
     </message>
 </context>
 <context>
     <name>GridFeature</name>
     <message>
-        <location filename="../../gui/grid/feature.py" line="56"/>
+        <location filename="../../gui/grid/feature.py" line="62"/>
         <source>Evaluation grid…</source>
         <translation>评测网格…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="57"/>
+        <location filename="../../gui/grid/feature.py" line="63"/>
         <source>Run a set of prompts against several settings, with repeats</source>
         <translation>用多组设置运行一组提示词，并可重复多次</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="108"/>
+        <location filename="../../gui/grid/feature.py" line="120"/>
         <source>Add to test set…</source>
         <translation>加入测试集…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="133"/>
+        <location filename="../../gui/grid/feature.py" line="145"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation>已加入测试集“{name}”（第 {version} 版）。</translation>
     </message>
@@ -2581,6 +2694,59 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>GridJudge</name>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="82"/>
+        <source>Judge…</source>
+        <translation>评审…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="84"/>
+        <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
+        <translation>让 LLM 评审为本次运行的回复打分，或比较各列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="86"/>
+        <source>Judge templates…</source>
+        <translation>评审模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="87"/>
+        <source>Edits the rubrics and prompts the judge uses</source>
+        <translation>编辑评审使用的评分标准和提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="184"/>
+        <source>Run the grid first: there is nothing to judge yet.</source>
+        <translation>请先运行网格：还没有可评审的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="250"/>
+        <source>Judging was cancelled; the judgements made are kept.</source>
+        <translation>评审已取消；已完成的评审结果会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="255"/>
+        <source>Judging stopped: {reason}</source>
+        <translation>评审已停止：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="283"/>
+        <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
+        <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="291"/>
+        <source>Judged: {scored} of {total} replies scored.</source>
+        <translation>评审完成：{total} 条回复中 {scored} 条已打分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/judge_link.py" line="296"/>
+        <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
+        <translation>已评审 {pairs} 对；其中 {disagreed} 对评审前后判断不一致。</translation>
+    </message>
+</context>
+<context>
     <name>GridMetrics</name>
     <message>
         <location filename="../../gui/grid/metric_names.py" line="17"/>
@@ -2608,12 +2774,17 @@ The menu starts: {command}</source>
         <translation>费用（美元）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/metric_names.py" line="34"/>
+        <location filename="../../gui/grid/metric_names.py" line="22"/>
+        <source>Judge&apos;s quality (1–5)</source>
+        <translation>评审质量分（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/metric_names.py" line="35"/>
         <source>{value} s</source>
         <translation>{value} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/metric_names.py" line="36"/>
+        <location filename="../../gui/grid/metric_names.py" line="37"/>
         <source>{value} tok/s</source>
         <translation>{value} token/秒</translation>
     </message>
@@ -2722,132 +2893,132 @@ The menu starts: {command}</source>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="59"/>
+        <location filename="../../gui/grid/stats_view.py" line="62"/>
         <source>Reference column for the noise marks</source>
         <translation>噪声标记的参照列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="62"/>
+        <location filename="../../gui/grid/stats_view.py" line="65"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation>当其他列与此列中位数之差的自助法区间包含零时，该列的指标标为“在噪声内”：这些重复无法区分两者。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="69"/>
+        <location filename="../../gui/grid/stats_view.py" line="72"/>
         <source>Compare columns with:</source>
         <translation>各列对比的参照：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="75"/>
+        <location filename="../../gui/grid/stats_view.py" line="78"/>
         <source>Noise marks appear when the run has ended: a verdict read while results still arrive misleads.</source>
         <translation>运行结束后才显示噪声标记：结果仍在到来时读出的结论会误导人。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="84"/>
+        <location filename="../../gui/grid/stats_view.py" line="87"/>
         <source>Statistics per column</source>
         <translation>每列统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="85"/>
+        <location filename="../../gui/grid/stats_view.py" line="88"/>
         <source>Statistics per test case</source>
         <translation>每个测试用例的统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="89"/>
+        <location filename="../../gui/grid/stats_view.py" line="92"/>
         <source>Per column (every test case and repeat)</source>
         <translation>按列（所有测试用例和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="91"/>
+        <location filename="../../gui/grid/stats_view.py" line="94"/>
         <source>Per test case (every column and repeat)</source>
         <translation>按测试用例（所有列和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="117"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>Distinct outputs</source>
         <translation>不同输出数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="117"/>
+        <location filename="../../gui/grid/stats_view.py" line="127"/>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="141"/>
+        <location filename="../../gui/grid/stats_view.py" line="152"/>
         <source>{name} (reference)</source>
         <translation>{name}（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="180"/>
+        <location filename="../../gui/grid/stats_view.py" line="197"/>
         <source>Case {n}</source>
         <translation>用例 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="194"/>
+        <location filename="../../gui/grid/stats_view.py" line="211"/>
         <source>No finished repeat has measured this yet.</source>
         <translation>尚无已完成的重复测得此值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="197"/>
+        <location filename="../../gui/grid/stats_view.py" line="214"/>
         <source>median {value}</source>
         <translation>中位数 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="198"/>
+        <location filename="../../gui/grid/stats_view.py" line="215"/>
         <source>p90 {value}</source>
         <translation>p90 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="199"/>
+        <location filename="../../gui/grid/stats_view.py" line="216"/>
         <source>range {low} – {high}</source>
         <translation>范围 {low} – {high}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="202"/>
+        <location filename="../../gui/grid/stats_view.py" line="219"/>
         <source>IQR {value}</source>
         <translation>四分位距 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="206"/>
+        <location filename="../../gui/grid/stats_view.py" line="223"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation>基于 {n} 次已完成的重复；四分位数为 {q1} 和 {q3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="221"/>
+        <location filename="../../gui/grid/stats_view.py" line="238"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation>一方已完成的重复太少，无法区分差异与噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="241"/>
         <source>≈ within noise</source>
         <translation>≈ 在噪声内</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="224"/>
+        <location filename="../../gui/grid/stats_view.py" line="241"/>
         <source>≠ beyond noise</source>
         <translation>≠ 超出噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="231"/>
+        <location filename="../../gui/grid/stats_view.py" line="248"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation>与 {reference} 相比中位数 {difference}；{confidence}% 自助法区间 {low} 至 {high}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="246"/>
+        <location filename="../../gui/grid/stats_view.py" line="263"/>
         <source>{distinct} of {repeats}</source>
         <translation>{distinct} / {repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="249"/>
+        <location filename="../../gui/grid/stats_view.py" line="266"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation>一个单元格各次重复中不同回复的数量（忽略空白），按单元格取平均：1 表示每次回答都相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="258"/>
+        <location filename="../../gui/grid/stats_view.py" line="275"/>
         <source>{done} of {total} finished</source>
         <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="260"/>
+        <location filename="../../gui/grid/stats_view.py" line="277"/>
         <source>{failed} failed</source>
         <translation>{failed} 次失败</translation>
     </message>
@@ -2855,38 +3026,43 @@ The menu starts: {command}</source>
 <context>
     <name>GridTableModel</name>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="137"/>
+        <location filename="../../gui/grid/table_model.py" line="174"/>
         <source>Double-click (or Enter) to see every repeat</source>
         <translation>双击（或按 Enter）查看每次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="183"/>
+        <location filename="../../gui/grid/table_model.py" line="218"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="185"/>
-        <location filename="../../gui/grid/table_model.py" line="203"/>
+        <location filename="../../gui/grid/table_model.py" line="220"/>
+        <location filename="../../gui/grid/table_model.py" line="240"/>
         <source>{done}/{repeats}</source>
         <translation>{done}/{repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="187"/>
+        <location filename="../../gui/grid/table_model.py" line="222"/>
+        <source>quality {score:.1f}/5</source>
+        <translation>质量 {score:.1f}/5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/table_model.py" line="224"/>
         <source>{n} failed</source>
         <translation>{n} 次失败</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="189"/>
+        <location filename="../../gui/grid/table_model.py" line="226"/>
         <source>running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="192"/>
+        <location filename="../../gui/grid/table_model.py" line="229"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="195"/>
+        <location filename="../../gui/grid/table_model.py" line="232"/>
         <source>{tokens} tok</source>
         <translation>{tokens} token</translation>
     </message>
@@ -2902,291 +3078,313 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="272"/>
+        <location filename="../../gui/grid/window.py" line="316"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="273"/>
+        <location filename="../../gui/grid/window.py" line="317"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="274"/>
+        <location filename="../../gui/grid/window.py" line="318"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="275"/>
+        <location filename="../../gui/grid/window.py" line="319"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="276"/>
+        <location filename="../../gui/grid/window.py" line="320"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="277"/>
+        <location filename="../../gui/grid/window.py" line="321"/>
         <source>Charts as PNG…</source>
         <translation>图表导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="278"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>Charts as SVG…</source>
         <translation>图表导出为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="279"/>
+        <location filename="../../gui/grid/window.py" line="323"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="280"/>
+        <location filename="../../gui/grid/window.py" line="324"/>
+        <source>&amp;Judge</source>
+        <translation>评审(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="326"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="281"/>
+        <location filename="../../gui/grid/window.py" line="327"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="282"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="283"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="284"/>
+        <location filename="../../gui/grid/window.py" line="330"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="285"/>
+        <location filename="../../gui/grid/window.py" line="331"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="286"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="288"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="290"/>
+        <location filename="../../gui/grid/window.py" line="336"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="291"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="292"/>
-        <location filename="../../gui/grid/window.py" line="295"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="341"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="292"/>
-        <location filename="../../gui/grid/window.py" line="299"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="345"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="292"/>
-        <location filename="../../gui/grid/window.py" line="301"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="347"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="297"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="300"/>
+        <location filename="../../gui/grid/window.py" line="346"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="303"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="305"/>
+        <location filename="../../gui/grid/window.py" line="351"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="307"/>
+        <location filename="../../gui/grid/window.py" line="353"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="309"/>
+        <location filename="../../gui/grid/window.py" line="355"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="310"/>
+        <location filename="../../gui/grid/window.py" line="356"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="311"/>
-        <location filename="../../gui/grid/window.py" line="312"/>
+        <location filename="../../gui/grid/window.py" line="357"/>
+        <location filename="../../gui/grid/window.py" line="358"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="313"/>
+        <location filename="../../gui/grid/window.py" line="359"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="314"/>
+        <location filename="../../gui/grid/window.py" line="360"/>
         <source>Vote blind…</source>
         <translation>盲评投票…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="316"/>
+        <location filename="../../gui/grid/window.py" line="362"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation>两两为这次运行的回复投票，不知道哪个变体写了哪个回复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="320"/>
-        <location filename="../../gui/grid/window.py" line="324"/>
+        <location filename="../../gui/grid/window.py" line="366"/>
+        <location filename="../../gui/grid/window.py" line="370"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="322"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="325"/>
+        <location filename="../../gui/grid/window.py" line="371"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="326"/>
+        <location filename="../../gui/grid/window.py" line="372"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="358"/>
+        <location filename="../../gui/grid/window.py" line="405"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="368"/>
+        <location filename="../../gui/grid/window.py" line="415"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="408"/>
+        <location filename="../../gui/grid/window.py" line="455"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="439"/>
+        <location filename="../../gui/grid/window.py" line="486"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="441"/>
+        <location filename="../../gui/grid/window.py" line="488"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="450"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="465"/>
+        <location filename="../../gui/grid/window.py" line="512"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="481"/>
+        <location filename="../../gui/grid/window.py" line="528"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="506"/>
+        <location filename="../../gui/grid/window.py" line="576"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="532"/>
+        <location filename="../../gui/grid/window.py" line="605"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="534"/>
+        <location filename="../../gui/grid/window.py" line="607"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="548"/>
+        <location filename="../../gui/grid/window.py" line="621"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="549"/>
+        <location filename="../../gui/grid/window.py" line="622"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="659"/>
+        <location filename="../../gui/grid/window.py" line="655"/>
+        <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
+        <translation>批处理被拒绝：{reason} 本次运行已保留；点“继续”可改为实时运行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="712"/>
+        <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
+        <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/grid/window.py" line="720"/>
+        <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
+        <translation>
+            <numerusform>批处理结果文件中有 %n 条结果对应的请求并未发送，已忽略。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="805"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="665"/>
+        <location filename="../../gui/grid/window.py" line="811"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="669"/>
+        <location filename="../../gui/grid/window.py" line="815"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="698"/>
+        <location filename="../../gui/grid/window.py" line="845"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation>请先运行网格：还没有可投票的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="720"/>
-        <location filename="../../gui/grid/window.py" line="734"/>
+        <location filename="../../gui/grid/window.py" line="871"/>
+        <location filename="../../gui/grid/window.py" line="885"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="728"/>
-        <location filename="../../gui/grid/window.py" line="749"/>
+        <location filename="../../gui/grid/window.py" line="879"/>
+        <location filename="../../gui/grid/window.py" line="900"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="744"/>
+        <location filename="../../gui/grid/window.py" line="895"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -3564,6 +3762,451 @@ The menu starts: {command}</source>
         <location filename="../../gui/widgets/json_edit.py" line="99"/>
         <source>This must be a JSON object, like { &quot;key&quot;: … }.</source>
         <translation>这里必须是 JSON 对象，例如 { &quot;key&quot;: … }。</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeDialog</name>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="101"/>
+        <source>Judge “{run}”</source>
+        <translation>评审“{run}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="104"/>
+        <source>Judge template</source>
+        <translation>评审模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="105"/>
+        <source>Templates…</source>
+        <translation>模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="106"/>
+        <source>Edits, adds and deletes judge templates</source>
+        <translation>编辑、添加和删除评审模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
+        <source>The provider of each reply&apos;s column</source>
+        <translation>每条回复所在列的服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
+        <source>Judge&apos;s provider</source>
+        <translation>评审服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="167"/>
+        <source>Judge&apos;s model</source>
+        <translation>评审模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
+        <source>Columns to compare (each pair asked twice, positions swapped)</source>
+        <translation>要比较的列（每对询问两次，交换位置）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
+        <source>Column pairs</source>
+        <translation>列对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="121"/>
+        <source>Check the pairs of columns the judge compares</source>
+        <translation>勾选评审要比较的列对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
+        <source>“{first}” vs “{second}”</source>
+        <translation>“{first}”对比“{second}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
+        <source>Run as a batch (half price, results within 24 h)</source>
+        <translation>以批处理运行（半价，24 小时内出结果）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="132"/>
+        <source>Sends every judge request as one Message Batch at the batch price</source>
+        <translation>将全部评审请求作为一个 Message Batch 按批处理价格发送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="138"/>
+        <source>Cost of the judge pass</source>
+        <translation>本轮评审的成本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
+        <source>Judging progress</source>
+        <translation>评审进度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="151"/>
+        <source>Judge</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
+        <source>Starts the judge pass at the cost shown</source>
+        <translation>按所示成本开始评审</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="154"/>
+        <source>Cancel judging</source>
+        <translation>取消评审</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="156"/>
+        <source>Stops the judge pass; judgements already made are kept</source>
+        <translation>停止本轮评审；已完成的评审结果会保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
+        <source>There is no judge template: add one with Templates….</source>
+        <translation>没有评审模板：请通过“模板…”添加一个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="278"/>
+        <source>Choose the judge&apos;s model.</source>
+        <translation>请选择评审模型。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="281"/>
+        <source>A pairwise judge compares two columns; this run has one.</source>
+        <translation>成对评审需要比较两列；本次运行只有一列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="282"/>
+        <source>Check at least one pair of columns to compare.</source>
+        <translation>请至少勾选一对要比较的列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="284"/>
+        <source>The run has no replies yet: there is nothing to judge.</source>
+        <translation>本次运行还没有回复：没有可评审的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="308"/>
+        <source>The cost cannot be estimated here.</source>
+        <translation>此处无法估算成本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="312"/>
+        <source>Estimating the cost…</source>
+        <translation>正在估算成本…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="381"/>
+        <source>{done} of {total} judged · ${cost:.4f} so far</source>
+        <translation>已评审 {done}/{total} · 目前花费 ${cost:.4f}</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeTemplatesDialog</name>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="68"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
+        <source>Judge templates</source>
+        <translation>评审模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
+        <source>The saved ways of judging; the chosen one is edited beside</source>
+        <translation>已保存的评审方式；选中的模板在旁边编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
+        <source>Starts a new rubric template</source>
+        <translation>新建一个评分标准模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="77"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="78"/>
+        <source>Deletes the chosen template (built-ins stay)</source>
+        <translation>删除选中的模板（内置模板保留）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="81"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="87"/>
+        <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
+        <translation>评分标准：每条回复按每项标准打 1–5 分；成对：比较两条回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <source>What it means</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
+        <source>Criteria</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
+        <source>Each criterion the judge scores from 1 to 5</source>
+        <translation>评审按 1 到 5 分为每项标准打分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="95"/>
+        <source>Add criterion</source>
+        <translation>添加标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
+        <source>Remove criterion</source>
+        <translation>移除标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="98"/>
+        <source>Judge prompt</source>
+        <translation>评审提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="99"/>
+        <source>What the judge is sent, with placeholders filled in</source>
+        <translation>发送给评审的内容，占位符会被填入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
+        <source>The provider of each reply&apos;s column</source>
+        <translation>每条回复所在列的服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="107"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
+        <source>Judge&apos;s provider</source>
+        <translation>评审服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="111"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="142"/>
+        <source>Judge&apos;s model</source>
+        <translation>评审模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="113"/>
+        <source>Any model can judge; type one not listed, or leave it empty to choose when judging</source>
+        <translation>任何模型都可以做评审；可输入未列出的模型，或留空在评审时再选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="118"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="143"/>
+        <source>Judge&apos;s max tokens</source>
+        <translation>评审最大 token 数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="123"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="125"/>
+        <source>Saves the template; a built-in one edited is saved as a template of your own</source>
+        <translation>保存模板；编辑过的内置模板会另存为你自己的模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="148"/>
+        <source>Criteria (each scored 1–5)</source>
+        <translation>评分标准（每项 1–5 分）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="154"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="236"/>
+        <source>New template</source>
+        <translation>新模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="309"/>
+        <source>Name the template.</source>
+        <translation>请为模板命名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
+        <source>The prompt is empty: the judge would be sent nothing to judge.</source>
+        <translation>提示词为空：评审将收不到任何要评的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="315"/>
+        <source>The prompt never shows the judge the reply: add {placeholders}.</source>
+        <translation>提示词中没有把回复给评审看：请加入 {placeholders}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="320"/>
+        <source>A rubric needs at least one criterion.</source>
+        <translation>评分标准模板至少需要一项标准。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="323"/>
+        <source>Every criterion needs a name (row {row}).</source>
+        <translation>每项标准都需要名称（第 {row} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="326"/>
+        <source>Two criteria are named “{name}”: scores are kept by name.</source>
+        <translation>有两项标准都叫“{name}”：分数按名称保存。</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeWords</name>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="12"/>
+        <source>rubric</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="13"/>
+        <source>pairwise</source>
+        <translation>成对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="19"/>
+        <source>scored</source>
+        <translation>已打分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="20"/>
+        <source>unscored: the judge&apos;s reply did not follow the format, even when asked again</source>
+        <translation>未打分：评审的回复不符合格式，再次询问后仍然如此</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="23"/>
+        <source>refused: the judge declined</source>
+        <translation>已拒绝：评审拒绝打分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="24"/>
+        <source>failed: the request did not go through</source>
+        <translation>失败：请求未能完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="32"/>
+        <source>no verdict</source>
+        <translation>无结论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="34"/>
+        <source>a tie</source>
+        <translation>平局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="36"/>
+        <source>“{name}” better</source>
+        <translation>“{name}”更好</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="41"/>
+        <source>Placeholders: {{prompt}} the test case&apos;s prompt, {{expected}} its expected notes, {{reply}} the reply judged, {{criteria}} the criteria with the 1–5 scale. The judge is asked to answer in a fixed format; a reply that does not follow it is asked again once, then kept unscored.</source>
+        <translation>占位符：{{prompt}} 测试用例的提示词，{{expected}} 其预期说明，{{reply}} 被评审的回复，{{criteria}} 各项标准及 1–5 分制。评审需按固定格式作答；不符合格式的回复会再问一次，仍不符合则记为未打分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="47"/>
+        <source>Placeholders: {{prompt}} the test case&apos;s prompt, {{expected}} its expected notes, {{reply_a}} and {{reply_b}} the two replies. Each pair is asked twice with the replies swapped; a verdict counts only when both orders agree.</source>
+        <translation>占位符：{{prompt}} 测试用例的提示词，{{expected}} 其预期说明，{{reply_a}} 和 {{reply_b}} 两条回复。每对会交换顺序询问两次；只有两次结论一致时才计入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="58"/>
+        <source>No pair has both a blind vote of yours and a judge&apos;s verdict yet: no agreement to show.</source>
+        <translation>还没有既有你的盲评投票又有评审结论的回复对：暂无一致度可显示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="63"/>
+        <source>Cohen&apos;s κ {kappa:.2f}</source>
+        <translation>Cohen&apos;s κ {kappa:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="65"/>
+        <source>Cohen&apos;s κ undefined (one answer throughout)</source>
+        <translation>Cohen&apos;s κ 无定义（始终只有一种答案）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_words.py" line="67"/>
+        <source>The judge agreed with your blind votes on {agreed} of {pairs} pairs ({percent:.0f}%, {kappa}).</source>
+        <translation>评审与你的盲评投票在 {pairs} 对中有 {agreed} 对一致（{percent:.0f}%，{kappa}）。</translation>
+    </message>
+</context>
+<context>
+    <name>JudgementsPanel</name>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="39"/>
+        <source>Judgements</source>
+        <translation>评审结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="40"/>
+        <source>The judge&apos;s scores and reasons for this cell</source>
+        <translation>评审对此单元格的打分和理由</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="56"/>
+        <source>Repeat {n}</source>
+        <translation>第 {n} 次重复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="59"/>
+        <source>quality {overall:.1f}/5</source>
+        <translation>质量 {overall:.1f}/5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="71"/>
+        <source>Repeat {n}: “{first}” vs “{second}”</source>
+        <translation>第 {n} 次重复：“{first}”对比“{second}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="78"/>
+        <source>the judge disagreed with itself: {shown} as shown, {swapped} with the replies swapped; no verdict</source>
+        <translation>评审前后判断不一致：按原顺序为{shown}，交换顺序后为{swapped}；无结论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="85"/>
+        <source>{verdict} (in both orders)</source>
+        <translation>{verdict}（两种顺序一致）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judgements_panel.py" line="97"/>
+        <source>The judge replied:</source>
+        <translation>评审的回复：</translation>
     </message>
 </context>
 <context>
@@ -5136,112 +5779,112 @@ The menu starts: {command}</source>
 <context>
     <name>RunBar</name>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="45"/>
+        <location filename="../../gui/grid/run_bar.py" line="51"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="47"/>
+        <location filename="../../gui/grid/run_bar.py" line="53"/>
         <source>Sends no more requests; those under way finish and are kept</source>
         <translation>不再发送新请求；进行中的请求会完成并保留</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="49"/>
+        <location filename="../../gui/grid/run_bar.py" line="55"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="50"/>
+        <location filename="../../gui/grid/run_bar.py" line="56"/>
         <source>Goes on from the cells not yet run</source>
         <translation>从尚未运行的单元格继续</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="51"/>
+        <location filename="../../gui/grid/run_bar.py" line="57"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="52"/>
+        <location filename="../../gui/grid/run_bar.py" line="58"/>
         <source>Stops the run for good; what finished is kept</source>
         <translation>彻底停止运行；已完成的部分会保留</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="53"/>
+        <location filename="../../gui/grid/run_bar.py" line="59"/>
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="54"/>
+        <location filename="../../gui/grid/run_bar.py" line="60"/>
         <source>Runs the failed repeats again</source>
         <translation>重新运行失败的重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="55"/>
+        <location filename="../../gui/grid/run_bar.py" line="61"/>
         <source>Run progress</source>
         <translation>运行进度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="56"/>
+        <location filename="../../gui/grid/run_bar.py" line="62"/>
         <source>The share of the run&apos;s requests that have ended</source>
         <translation>运行中已结束的请求所占比例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="80"/>
+        <location filename="../../gui/grid/run_bar.py" line="109"/>
         <source>No run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="83"/>
+        <location filename="../../gui/grid/run_bar.py" line="112"/>
         <source>{done} done</source>
         <translation>已完成 {done}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="84"/>
+        <location filename="../../gui/grid/run_bar.py" line="113"/>
         <source>{failed} failed</source>
         <translation>失败 {failed}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="85"/>
+        <location filename="../../gui/grid/run_bar.py" line="114"/>
         <source>{remaining} remaining</source>
         <translation>剩余 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="89"/>
+        <location filename="../../gui/grid/run_bar.py" line="118"/>
         <source>${cost:.4f} so far</source>
         <translation>目前花费 ${cost:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="97"/>
+        <location filename="../../gui/grid/run_bar.py" line="126"/>
         <source>about {n} s left</source>
         <translation>约剩 {n} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="99"/>
+        <location filename="../../gui/grid/run_bar.py" line="128"/>
         <source>about {n} min left</source>
         <translation>约剩 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="100"/>
+        <location filename="../../gui/grid/run_bar.py" line="129"/>
         <source>about {h:.1f} h left</source>
         <translation>约剩 {h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="105"/>
+        <location filename="../../gui/grid/run_bar.py" line="134"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="106"/>
+        <location filename="../../gui/grid/run_bar.py" line="135"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="107"/>
+        <location filename="../../gui/grid/run_bar.py" line="136"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="108"/>
+        <location filename="../../gui/grid/run_bar.py" line="137"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -7799,12 +8442,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="412"/>
+        <location filename="../../gui/app.py" line="494"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="464"/>
+        <location filename="../../gui/app.py" line="552"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
