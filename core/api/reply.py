@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 import httpx
 
@@ -123,8 +124,14 @@ class MessageStream:
             return
         reader = StreamReader(self._api_style, request_id=self.request_id)
         response, metrics, capture = self._response, self.metrics, self.capture
-        # httpx annotates aiter_bytes as an AsyncIterator; it is an async generator, which has aclose().
-        chunks: AsyncGenerator[bytes, None] = response.aiter_bytes()  # type: ignore[assignment]
+        # An uncompressed stream (as servers send them) is read raw: `aiter_bytes` is one more generator,
+        # resumed for every chunk (often a single event), around a decoder and a chunker that pass it through.
+        # httpx annotates both as AsyncIterators; they are async generators, which have aclose().
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        chunks = cast(
+            AsyncGenerator[bytes, None],
+            response.aiter_raw() if encoding in ("", "identity") else response.aiter_bytes(),
+        )
         stream_bytes = self.limits.stream_bytes
         began = False
         deadline = time.monotonic() + self.limits.first_event

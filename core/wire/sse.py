@@ -67,6 +67,15 @@ class SSEDecoder:
             return self._take_lines(_LINE_END.split(text))
         events: list[ServerSentEvent] = []
         end = 0
+        # An event begun in an earlier chunk (a read often ends inside one) is finished line by line, and
+        # the events after it are matched whole again: left to the line-by-line path, every later chunk
+        # ending inside an event would keep the whole stream there (three times the cost per event).
+        while self._first_line and end < len(text):
+            line_end = text.index("\n", end)
+            event = self._take_line(text[end:line_end])
+            end = line_end + 1
+            if event is not None:
+                events.append(event)
         if not self._first_line:  # between events: plain ones are matched whole
             match = _PLAIN_EVENT.match
             number = self._line_number

@@ -1,7 +1,8 @@
 """The streaming turn's region of the transcript document, painted a few milliseconds per event-loop turn.
 
-A repaint renders finished Markdown blocks until BUDGET_S is spent (long ones on a worker thread, see
-`LiveTurn`) and inserts their HTML in pieces of about INSERT_CHARS, at least one piece; whatever is left
+A repaint renders finished Markdown blocks for up to RENDER_S (long ones on a worker thread, see
+`LiveTurn`) and inserts their HTML in pieces of about INSERT_CHARS until BUDGET_S is spent in all, at least
+one piece; whatever is left
 goes in on the next repaints, with no tail shown meanwhile, so the display may lag behind a very fast
 stream but the window keeps painting and catches up. Live turns of several transcripts (compare columns,
 the streaming benchmark's four) take turns: one repaint per pass of the event loop (`PaintTurns`), so a pass
@@ -28,9 +29,13 @@ from gui.transcript.document import Regions
 from gui.transcript.live_turn import LiveTurn
 
 BUDGET_S = 0.006
-"""Rendering per repaint: with the insertion of one piece, well within a 16 ms frame."""
-INSERT_CHARS = 8_000
-"""HTML inserted into the document at once (about 5 ms of Qt's layout)."""
+"""A repaint's rendering and insertions together: with the tail and the paint, within a 16 ms frame, and
+within two on a machine whose other core is busy (bench/stream_render.py --busy)."""
+RENDER_S = 0.003
+"""Rendering per repaint, the first part of BUDGET_S: the insertion of at least one piece follows."""
+INSERT_CHARS = 2_000
+"""HTML inserted into the document at once: about 1-2 ms of Qt's parsing and layout for a piece holding a
+table (8,000 took 5-8 ms, and as the one piece a repaint always inserts, it came on top of the rendering)."""
 SETTLE_CHARS = 6_000
 """A reply ending with less than this to render is completed at once, so it never shows half done."""
 
@@ -180,7 +185,8 @@ class LivePainter(QObject):
             self.throttle()
 
     def _step(self, deadline: float | None) -> bool:
-        """Paint until `deadline` (None: all); True while more is to come."""
+        """Paint until `deadline` (None: all), rendering for the first RENDER_S of it; True while more is to
+        come."""
         live = self.live
         if live is None:
             return False
@@ -188,7 +194,8 @@ class LivePainter(QObject):
         if live.redraw and not live.ended:
             self.render_all(self.start)  # e.g. the thinking closed as the answer began
         if not live.ended:
-            done, tail, more = live.take(deadline)
+            rendered = None if deadline is None else min(deadline, time.monotonic() + RENDER_S)
+            done, tail, more = live.take(rendered)
             self._inserts.extend(chunks(done, INSERT_CHARS))
             if not more and self._complete is not None:
                 self._end(live, self._complete)

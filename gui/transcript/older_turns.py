@@ -170,8 +170,11 @@ class OlderTurns(QObject):
             self._insert_piece(self._job)
         elif self._trim_due():
             self._trim()
-        if self._job is None and not self._trim_due():
-            self._prepare(time.monotonic() + max(MIN_RENDER_S, PASS_S - (time.monotonic() - began)))
+        left = PASS_S - (time.monotonic() - began)
+        # After an edit that took the whole pass (dropping a turn above the view can take twice PASS_S), the
+        # rendering waits for the next pass rather than make this one longer still.
+        if self._job is None and not self._trim_due() and left > 0:
+            self._prepare(time.monotonic() + max(MIN_RENDER_S, left))
         self._next()
 
     def _next(self) -> None:

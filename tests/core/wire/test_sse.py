@@ -1,6 +1,9 @@
 """The SSE decoder: WHATWG framing from bytes, whatever the chunking."""
 
 import itertools
+import sys
+from types import FrameType
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -80,6 +83,30 @@ def test_a_large_single_line_fed_byte_by_byte_decodes_in_linear_time() -> None:
     payload = f"data: {data}\n\n".encode()
     chunks = [payload[i : i + 7] for i in range(0, len(payload), 7)]
     assert [e.data for e in decode_all(chunks)] == [data]
+
+
+def test_reads_ending_inside_events_keep_the_events_after_them_matched_whole() -> None:
+    # A read of many events nearly always ends inside one (a client behind its server reads 64 KB at a time).
+    # The event it cuts is finished line by line; the next ones must be matched whole again, not every line
+    # of every later read go through the per-line path (three calls per event, counted here, not timed).
+    event = b'event: content_block_delta\ndata: {"type":"content_block_delta","delta":{"text":"x"}}\n\n'
+    stream = event * 2_000
+    chunks = [stream[i : i + 4_096] for i in range(0, len(stream), 4_096)]
+    decoder = SSEDecoder()
+    calls = 0
+
+    def count(frame: FrameType, kind: str, _arg: Any) -> None:
+        nonlocal calls
+        calls += kind == "call" and frame.f_code.co_filename.endswith(("sse.py", "<string>"))
+
+    sys.setprofile(count)
+    try:
+        events = [event for chunk in chunks for event in decoder.feed(chunk)]
+    finally:
+        sys.setprofile(None)
+    assert len(events) == 2_000 and events[-1].line == 3 * 1_999 + 2  # its data line
+    # One call per event (building it) and a few per read for the event the read cut.
+    assert calls / len(events) < 1.5, f"{calls / len(events):.1f} calls of the decoder per event"
 
 
 def sample_streams() -> list[bytes]:
