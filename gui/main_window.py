@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QSettings, QSignalBlocker, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from gui.chat.composer import Composer
 from gui.chat.composer_focus import ComposerFocus
 from gui.chat.conversation_list import ConversationList
 from gui.tasks import TaskKeeper
+from gui.widgets.screen_fit import fit_to_screen
 
 # The first frame (the window, the conversation list, the composer) needs only the imports above; what
 # `complete` adds, and the features it builds, are imported there, after that frame is on screen.
@@ -684,7 +685,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            # A first start on a small screen (a 1280 × 800 laptop, whose title bar and panels take part of
+            # it) opens whole, the composer's Send button on screen.
+            fit_to_screen(self, QSize(1280, 800))
         for splitter, key in (
             (self.splitter, "window/splitter"),
             (self.chat_splitter, "window/chat_splitter"),

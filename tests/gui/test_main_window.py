@@ -206,12 +206,34 @@ def test_the_key_is_in_no_file_the_app_wrote(
         assert KEY.encode() not in path.read_bytes(), f"the key leaked into {path.name}"
 
 
+def test_a_first_start_on_a_small_screen_opens_the_window_whole(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    """The offscreen screen is 800 pixels high, less than the window's preferred 1280 × 800 with its title
+    bar: with no saved layout the window opens inside the screen's height, Send on screen. (Its width stops
+    at the three panes' minimum, wider than this 800-pixel screen but not than a laptop's.)"""
+    screen = qapp.primaryScreen().availableGeometry()
+    assert screen.height() <= 800, "the test needs a screen lower than the window"
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server, KeyStore(DictKeyring()))
+        await wait_until(lambda: app.window.isVisible(), what="the window")
+        frame = app.window.frameGeometry()
+        assert screen.top() <= frame.top() and frame.bottom() <= screen.bottom(), (frame, screen)
+        send = app.window.composer.send_button
+        assert send.mapToGlobal(send.rect().bottomRight()).y() <= screen.bottom(), "Send is on screen"
+        await app.quit()
+
+    run(qloop, body())
+
+
 def test_the_layout_is_remembered_across_restarts(
     qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
 ) -> None:
     async def body() -> None:
         keys = KeyStore(DictKeyring())
         app = await start(qapp, tmp_path, server, keys)
+        app.window.resize(1280, 720)  # as wide as a laptop's screen: the offscreen one opens it narrower
         app.window.splitter.setSizes([300, 640, 260])
         chosen = app.window.splitter.sizes()
         app.window.toggle_parameters_action.setChecked(False)
