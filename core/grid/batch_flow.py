@@ -5,6 +5,9 @@ judge pass alike: the submitter builds the requests and says what each custom id
 stores the job the moment the provider accepts it (so a restart goes on with it), polls with backoff,
 saves and reports each change of status, then hands over the results file line by line and marks the job
 COLLECTED once every line was handed over. The caller turns lines into its own results.
+
+`FollowedRuns` is the runners' bookkeeping around it: per run, the runner's own state with one follower
+task per batch, waited on, and stopped at quit.
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from core.api.batches import BatchesClient, BatchInfo, BatchRequest, BatchResultLine, BatchSupport
+from core.api.client import ApiClient
 from core.api.pool import ClientPool
 from core.api.retry import is_retryable
 from core.model.judging import BatchJob, BatchPurpose, BatchStatus
+from core.model.messages import ChatMessage
+from core.model.request_settings import RequestSettings
 from core.wire.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -150,12 +156,70 @@ class BatchFlow:
         on_status(job)
         return job
 
-    async def open_jobs(self, purpose: BatchPurpose) -> list[BatchJob]:
-        """The stored jobs of this purpose not yet collected (after a restart: the ones to follow again)."""
-        return [job for job in await self._sink.open_batch_jobs() if job.purpose == purpose]
+    async def open_jobs(self, purpose: BatchPurpose, run_id: int | None = None) -> list[BatchJob]:
+        """The stored jobs of this purpose (and run, when given) not yet collected (after a restart: the
+        ones to follow again)."""
+        return [
+            job
+            for job in await self._sink.open_batch_jobs()
+            if job.purpose == purpose and run_id in (None, job.run_id)
+        ]
 
     async def _batches(self, profile_name: str | None) -> BatchesClient:
         return BatchesClient(await self._clients.client_for(profile_name))
+
+
+def batch_request(
+    client: ApiClient, custom_id: str, messages: list[ChatMessage], settings: RequestSettings
+) -> BatchRequest:
+    """The request as the live client would send it, only not streamed (a batch never is)."""
+    _, body, _ = client.request_for(messages, settings)
+    body.pop("stream", None)
+    return BatchRequest(custom_id, body)
+
+
+class Following(Protocol):
+    """A run's batches being followed: the runner's own state, with one follower task per batch id."""
+
+    tasks: dict[str, asyncio.Task[None]]
+
+
+FollowingT = TypeVar("FollowingT", bound=Following)
+
+
+class FollowedRuns(dict[int, FollowingT]):
+    """The runs a batch runner follows, by id. A runner removes a follower from `tasks` as it ends (and
+    forgets the run after its last one); one that is cancelled or fails unexpectedly is removed here."""
+
+    def forget(self, run_id: int, following: FollowingT) -> None:
+        if self.get(run_id) is following:
+            del self[run_id]
+
+    def follow(self, following: FollowingT, job: BatchJob, collect: Callable[[], Awaitable[None]]) -> None:
+        """Follow the job in a task of its own."""
+
+        async def follower() -> None:
+            try:
+                await collect()
+            except BaseException:
+                following.tasks.pop(job.batch_id, None)
+                raise
+
+        following.tasks[job.batch_id] = asyncio.ensure_future(follower())
+
+    async def wait(self, run_id: int) -> None:
+        """Until the run's batches are collected (or following them stopped)."""
+        following = self.get(run_id)
+        while following is not None and following.tasks:
+            await asyncio.wait(list(following.tasks.values()))
+
+    async def close(self) -> None:
+        """Stop following (the batches go on at the provider)."""
+        tasks = [task for following in self.values() for task in following.tasks.values()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self.clear()
 
 
 def _with_info(job: BatchJob, info: BatchInfo) -> BatchJob:

@@ -23,7 +23,14 @@ from typing import Protocol
 from core.api.batches import BatchRequest, BatchResultKind, BatchResultLine, BatchSupport
 from core.api.pool import ClientPool
 from core.chat.session import reply_error
-from core.grid.batch_flow import BatchFlow, BatchFollowError, BatchJobSink, PollPolicy
+from core.grid.batch_flow import (
+    BatchFlow,
+    BatchFollowError,
+    BatchJobSink,
+    FollowedRuns,
+    PollPolicy,
+    batch_request,
+)
 from core.grid.cell_request import cell_messages, cell_settings
 from core.grid.runner import check_cells
 from core.model.catalog import price_for
@@ -95,7 +102,7 @@ class GridBatchRunner:
         self._clock = clock
         self.flow = BatchFlow(clients, sink, poll=poll, clock=clock)
         """The generic submit / poll / collect path (a judge pass reuses it)."""
-        self._following: dict[int, _Following] = {}
+        self._following: FollowedRuns[_Following] = FollowedRuns()
         self._submitting: dict[int, asyncio.Lock] = {}
 
     async def support(self, run: GridRun) -> dict[str | None, BatchSupport]:
@@ -118,7 +125,9 @@ class GridBatchRunner:
         run = await self._run(run_id)
         # Cells an open batch of the run will answer are not sent twice (a batch whose following stopped,
         # or one submitted before a restart and not yet resumed).
-        waiting = {key for job in await self._open_jobs(run_id) for key in _keys_of(job)}
+        waiting = {
+            key for job in await self.flow.open_jobs(BatchPurpose.CELLS, run_id) for key in _keys_of(job)
+        }
         keys = [key for key in run.remaining() if key not in waiting]
         await asyncio.to_thread(check_cells, run, keys)
         support = await self.support(run)
@@ -140,7 +149,7 @@ class GridBatchRunner:
                 await self._set_state(run_id, RunState.RUNNING)
             self._follow(following, job)
         if not jobs:
-            self._forget(run_id, following)
+            self._following.forget(run_id, following)
         else:
             self._events.progress(run_id, self._progress(following))
         return jobs
@@ -161,7 +170,7 @@ class GridBatchRunner:
         """Ask the provider to stop the run's batches. What they finished meanwhile is still collected;
         the rest end as FAILED cancelled cells, and the run as CANCELLED. A run whose batches are not being
         followed (their following stopped on an error) is followed again, to collect them."""
-        jobs = await self._open_jobs(run_id)
+        jobs = await self.flow.open_jobs(BatchPurpose.CELLS, run_id)
         if not jobs:
             return
         following = self._following.get(run_id)
@@ -179,23 +188,16 @@ class GridBatchRunner:
 
     async def wait(self, run_id: int) -> None:
         """Until the run's batches are collected (or following them stopped)."""
-        following = self._following.get(run_id)
-        while following is not None and following.tasks:
-            await asyncio.wait(list(following.tasks.values()))
+        await self._following.wait(run_id)
 
     async def close(self) -> None:
         """At quit: stop following (the batches go on at the provider; `resume_open` picks them up)."""
-        tasks = [task for following in self._following.values() for task in following.tasks.values()]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        self._following.clear()
+        await self._following.close()
 
     # -- following one batch --------------------------------------------------------------------------
 
     def _follow(self, following: _Following, job: BatchJob) -> None:
-        task = asyncio.ensure_future(self._collect(following, job))
-        following.tasks[job.batch_id] = task
+        self._following.follow(following, job, lambda: self._collect(following, job))
 
     async def _collect(self, following: _Following, job: BatchJob) -> None:
         run = following.run
@@ -228,9 +230,6 @@ class GridBatchRunner:
             # The disk is full or the database is gone: the job stays open, collected again on resume.
             await self._stopped(following, job, ReplyError(ErrorKind.NOT_SAVED, str(failure)))
             return
-        except BaseException:
-            following.tasks.pop(job.batch_id, None)
-            raise
         if unknown:
             log.warning(
                 "Grid run %s: batch %s returned results for unknown ids %s", run_id, job.batch_id, unknown
@@ -240,7 +239,7 @@ class GridBatchRunner:
         if not following.tasks:
             await self._set_state(run_id, RunState.CANCELLED if following.cancelled else RunState.DONE)
             self._events.progress(run_id, self._progress(following))
-            self._forget(run_id, following)
+            self._following.forget(run_id, following)
 
     async def _stopped(self, following: _Following, job: BatchJob, error: ReplyError) -> None:
         """Following one batch stopped on an error: the job stays open for `resume_open`. Reported once the
@@ -251,7 +250,7 @@ class GridBatchRunner:
         if not following.tasks:
             with contextlib.suppress(StoreError):  # the store may be what failed: the run stays as it was
                 await self._set_state(run_id, RunState.PAUSED)
-            self._forget(run_id, following)
+            self._following.forget(run_id, following)
         self._events.batch_failed(run_id, job, error)
 
     def _cell(self, run: GridRun, job: BatchJob, key: CellKey, line: BatchResultLine) -> CellResult:
@@ -306,16 +305,11 @@ class GridBatchRunner:
         for key in keys:
             messages = cell_messages(run.test_set, run.test_set.cases[key.case])
             settings = cell_settings(run.test_set, run.variants[key.variant])
-            _, body, _ = client.request_for(messages, settings)
-            body.pop("stream", None)
-            requests.append(BatchRequest(custom_id(key), body))
+            requests.append(batch_request(client, custom_id(key), messages, settings))
         return requests
 
     def _progress(self, following: _Following) -> GridProgress:
         return run_progress(following.run, following.cells)
-
-    async def _open_jobs(self, run_id: int) -> list[BatchJob]:
-        return [job for job in await self.flow.open_jobs(BatchPurpose.CELLS) if job.run_id == run_id]
 
     async def _run(self, run_id: int) -> GridRun:
         return await self._store.call(lambda s: s.get_grid_run(run_id))
@@ -323,10 +317,6 @@ class GridBatchRunner:
     async def _set_state(self, run_id: int, state: RunState) -> None:
         await self._store.call(lambda s: s.set_grid_run_state(run_id, state))
         self._events.run_state_changed(run_id, state)
-
-    def _forget(self, run_id: int, following: _Following) -> None:
-        if self._following.get(run_id) is following:
-            del self._following[run_id]
 
 
 def custom_id(key: CellKey) -> str:

@@ -5,14 +5,11 @@ request through the same path a compare column takes (the pool's client for the 
 `ReplyRun`, `column_metrics`), saved the moment it ends, so quitting loses only the requests in flight and a
 resumed run sends what is missing.
 
-The queue:
-- at most `run.concurrency` requests in flight per provider profile (one worker task per slot);
-- a throttled answer (429, 529, overloaded) is retried by the client honouring `retry-after`; meanwhile the
-  profile's other workers start nothing new until that wait is over, and a cell still throttled after the
-  client's retries goes back to the front of the queue (up to `THROTTLE_REQUEUES` times) after the wait;
-- a failing cell is saved FAILED with its error and the run goes on; `retry_failed` sends failed ones again;
-- a provider that cannot be reached `CONNECTION_FAILURES_TO_GIVE_UP` times in a row (server gone, profile
-  deleted, key missing) fails its remaining cells at once with that error, rather than waiting out each one.
+The queue is `core.grid.profile_queue.ProfileQueue`: at most `run.concurrency` requests in flight per
+provider profile, a profile held while a throttled answer says to wait, a cell still throttled after the
+client's retries requeued, and a provider that cannot be reached several times in a row given up (its
+remaining cells fail at once with that error). A failing cell is saved FAILED with its error and the run
+goes on; `retry_failed` sends failed ones again.
 
 Pause stops starting cells and lets the ones in flight end and be saved (they are paid for); cancel and
 closing the app stop those too (not saved: a resumed run sends them again). MCP tools are not offered in a
@@ -27,17 +24,17 @@ import contextlib
 import dataclasses
 import logging
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from core.api.pool import ClientPool
-from core.api.reply import ReplyResult, ReplyRun
-from core.api.retry import RetryPolicy, is_throttled
+from core.api.retry import RetryPolicy
 from core.chat.session import reply_error
 from core.compare.metrics import column_metrics
 from core.grid.cell_request import cell_messages, cell_settings
+from core.grid.profile_queue import Profile, ProfileQueue, Sent, unreachable
+from core.model.conversation import ReplyError
 from core.model.grid import (
     CellKey,
     CellResult,
@@ -49,26 +46,13 @@ from core.model.grid import (
 )
 from core.store.errors import StoreError
 from core.store.worker import StoreWorker
-from core.wire.errors import (
-    ApiConnectionError,
-    ApiError,
-    ApiStatusError,
-    MissingKeyError,
-    UnknownProfileError,
-    UnsendableSettingError,
-)
 from core.wire.validation import RequestValidationError, ensure_valid
 
-THROTTLE_REQUEUES = 5
-"""How often a cell still throttled after the client's own retries goes back in the queue before it fails."""
-CONNECTION_FAILURES_TO_GIVE_UP = 3
-"""Cells of one profile failing in a row because the provider cannot be reached (or is gone) before its
-remaining cells are failed at once."""
 CLOSE_TIMEOUT = 10.0
 
 log = logging.getLogger(__name__)
 
-Profile = str | None
+CellQueue = ProfileQueue[CellKey, ReplyError]
 
 
 class GridEvents(Protocol):
@@ -119,23 +103,14 @@ class _Tally:
 
 @dataclass
 class _Active:
-    """A run being sent: its queue per profile, the replies in flight, what ended so far."""
+    """A run being sent: its queue (per profile, with the replies in flight), what ended so far."""
 
     run: GridRun
-    queues: dict[Profile, deque[CellKey]]
+    queue: CellQueue
+    """Stopped on pause; cut on cancel and quit (the results of the requests in flight are not saved)."""
     cells: dict[CellKey, CellResult]
-    in_flight: dict[CellKey, ReplyRun | None] = field(default_factory=dict)
-    """None while the client is being made (nothing to cancel yet)."""
     stop: RunState | None = None
     """PAUSED or CANCELLED once asked: no new cell starts."""
-    stopped: asyncio.Event = field(default_factory=asyncio.Event)
-    cut: bool = False
-    """The requests in flight were stopped too (cancel, quit): their results are not saved."""
-    hold_until: dict[Profile, float] = field(default_factory=dict)
-    """Monotonic time before which a profile starts no new request (a throttled answer said to wait)."""
-    requeued: dict[CellKey, int] = field(default_factory=dict)
-    failures_in_a_row: dict[Profile, int] = field(default_factory=dict)
-    workers: dict[Profile, set[asyncio.Task[None]]] = field(default_factory=dict)
     saving: dict[CellKey, asyncio.Task[None]] = field(default_factory=dict)
     """Repeats that ended, being written; their events follow the write."""
     failure: BaseException | None = None
@@ -150,7 +125,7 @@ class _Active:
     def __post_init__(self) -> None:
         for cell in self.cells.values():
             self.tally.count(cell, 1)
-        self.queued_again(key for queue in self.queues.values() for key in queue)
+        self.queued_again(self.queue.queued())
 
     def queued_again(self, keys: Iterable[CellKey]) -> None:
         self.redo.update(key for key in keys if key in self.cells)
@@ -192,9 +167,7 @@ class _Active:
         return dataclasses.replace(self.run, cells=dict(cells))
 
     def pending(self) -> set[CellKey]:
-        return (
-            {key for queue in self.queues.values() for key in queue} | set(self.in_flight) | set(self.saving)
-        )
+        return set(self.queue.queued()) | set(self.queue.in_flight) | set(self.saving)
 
 
 class GridRunner:
@@ -285,10 +258,9 @@ class GridRunner:
             if extra is not None:  # retrying while running: the failed cells join the queue
                 keys = [k for k in extra(previous.run_with(previous.cells)) if k not in previous.pending()]
                 check_cells(previous.run, keys)
-                for profile, queue in _queues(previous.run, keys).items():
-                    previous.queues.setdefault(profile, deque()).extend(queue)
+                _enqueue(previous.queue, previous.run, keys)
                 previous.queued_again(keys)
-                self._staff(previous)
+                previous.queue.staff()
                 self._events.progress(run_id, self._progress(previous))
             return
         if previous is not None:
@@ -297,11 +269,26 @@ class GridRunner:
         keys = run.remaining() + (extra(run) if extra is not None else [])
         # Rendering and validating 300 cells is ~40 ms of CPU: off the UI thread.
         await asyncio.to_thread(check_cells, run, keys)
-        active = _Active(run, _queues(run, keys), dict(run.cells))
+        active = self._activate(run, keys)
         self._active[run_id] = active
         await self._set_state(run_id, RunState.RUNNING)
         self._events.progress(run_id, self._progress(active))
         active.driver = asyncio.ensure_future(self._drive(active))
+
+    def _activate(self, run: GridRun, keys: Iterable[CellKey]) -> _Active:
+        active: _Active  # the queue's callbacks name the run it belongs to, made next
+
+        async def send(profile: Profile, key: CellKey) -> Sent[ReplyError] | None:
+            return await self._cell(active, profile, key)
+
+        async def given_up(key: CellKey, error: ReplyError) -> None:
+            failed = CellResult(key, CellStatus.FAILED, (), None, error, finished_at=self._clock())
+            self._finish(active, failed)
+
+        queue = CellQueue(self._clients, run.concurrency, send, given_up, self._retry)
+        _enqueue(queue, run, keys)
+        active = _Active(run, queue, dict(run.cells))
+        return active
 
     async def _drain(self, active: _Active) -> None:
         if active.driver is not None:
@@ -309,9 +296,9 @@ class GridRunner:
 
     async def _drive(self, active: _Active) -> None:
         try:
-            self._staff(active)
+            active.queue.staff()
             failure: BaseException | None = None
-            while tasks := [task for tasks in active.workers.values() for task in tasks]:
+            while tasks := active.queue.workers():
                 await asyncio.wait(tasks)  # workers added meanwhile (failed cells retried) are waited next
                 errors = [t.exception() for t in tasks if not t.cancelled() and t.exception() is not None]
                 failure = failure or next(iter(errors), None)
@@ -334,41 +321,17 @@ class GridRunner:
             if self._active.get(active.run_id) is active:
                 del self._active[active.run_id]
 
-    def _staff(self, active: _Active) -> None:
-        """Workers for each profile's queue, up to the run's concurrency (counting those still working)."""
-        for profile, queue in active.queues.items():
-            working = active.workers.setdefault(profile, set())
-            for _ in range(min(active.run.concurrency, len(working) + len(queue)) - len(working)):
-                task = asyncio.ensure_future(self._work(active, profile))
-                working.add(task)
-                task.add_done_callback(working.discard)
-
-    async def _work(self, active: _Active, profile: Profile) -> None:
-        """One slot of the profile's concurrency: cells one after the other until the queue is empty."""
-        queue = active.queues[profile]
-        while queue and active.stop is None:
-            wait = active.hold_until.get(profile, 0.0) - time.monotonic()
-            if wait > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(active.stopped.wait(), wait)
-                continue
-            key = queue.popleft()
-            await self._cell(active, profile, key)
-
-    async def _cell(self, active: _Active, profile: Profile, key: CellKey) -> None:
+    async def _cell(self, active: _Active, profile: Profile, key: CellKey) -> Sent[ReplyError] | None:
         run = active.run
-        run_id = active.run_id
         variant = run.variants[key.variant]
-        active.in_flight[key] = None
-        self._events.cell_started(run_id, key)
-        try:
-            result = await self._request(active, profile, key)
-        finally:
-            del active.in_flight[key]
+        self._events.cell_started(active.run_id, key)
+        messages = cell_messages(run.test_set, run.test_set.cases[key.case])
+        settings = cell_settings(run.test_set, variant)
+        result = await active.queue.request(profile, key, messages, settings)
         if result.cancelled:
-            return  # stopped by cancel or quit: not saved, sent again on resume
-        if self._requeued(active, profile, key, result.error):
-            return
+            return None  # stopped by cancel or quit: not saved, sent again on resume
+        if active.queue.requeued(profile, key, result.error):
+            return None
         model = variant.settings.model
         metrics = column_metrics(result, model, self._clients.price_overrides(profile))
         message = result.message
@@ -381,62 +344,7 @@ class GridRunner:
             finished_at=self._clock(),
         )
         self._finish(active, cell)
-        if _unreachable(result.error):
-            active.failures_in_a_row[profile] = active.failures_in_a_row.get(profile, 0) + 1
-            if active.failures_in_a_row[profile] >= CONNECTION_FAILURES_TO_GIVE_UP:
-                self._give_up(active, profile, cell)
-        elif result.complete:
-            active.failures_in_a_row[profile] = 0
-
-    async def _request(self, active: _Active, profile: Profile, key: CellKey) -> ReplyResult:
-        run = active.run
-        variant = run.variants[key.variant]
-        try:
-            client = await self._clients.client_for(profile)
-        except ApiError as error:
-            return ReplyResult(message=None, error=error)
-        if active.cut:  # cancelled or closing while the client was being made
-            return ReplyResult(message=None, cancelled=True)
-        messages = cell_messages(run.test_set, run.test_set.cases[key.case])
-        settings = cell_settings(run.test_set, variant)
-
-        def throttled(error: ApiError, wait: float, _: int) -> None:
-            if is_throttled(error):
-                self._hold(active, profile, wait)
-
-        try:
-            stream = client.stream(messages, settings, on_retry=throttled)
-        except RequestValidationError as error:  # checked before the run started; settings changed since?
-            return ReplyResult(message=None, error=UnsendableSettingError(str(error)))
-        reply = ReplyRun(stream)
-        active.in_flight[key] = reply
-        return await reply.result()
-
-    def _requeued(self, active: _Active, profile: Profile, key: CellKey, error: ApiError | None) -> bool:
-        """A cell still throttled after the client's retries waits its turn again, at the queue's front."""
-        if error is None or not is_throttled(error) or active.stop is not None:
-            return False
-        tries = active.requeued.get(key, 0)
-        if tries >= THROTTLE_REQUEUES:
-            return False
-        active.requeued[key] = tries + 1
-        retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
-        self._hold(active, profile, self._retry.delay(tries, retry_after, throttled=True))
-        active.queues[profile].appendleft(key)
-        return True
-
-    def _hold(self, active: _Active, profile: Profile, seconds: float) -> None:
-        until = time.monotonic() + seconds
-        active.hold_until[profile] = max(active.hold_until.get(profile, 0.0), until)
-
-    def _give_up(self, active: _Active, profile: Profile, last: CellResult) -> None:
-        """The provider is gone: its queued cells fail now with the error the last ones met."""
-        queue = active.queues[profile]
-        while queue:
-            key = queue.popleft()
-            self._finish(
-                active, CellResult(key, CellStatus.FAILED, (), None, last.error, finished_at=self._clock())
-            )
+        return Sent(result.complete, cell.error if unreachable(result.error) else None)
 
     def _finish(self, active: _Active, cell: CellResult) -> None:
         """Save the repeat; the worker goes on to its next cell meanwhile (the store's thread writes the
@@ -460,19 +368,14 @@ class GridRunner:
 
     def _stop(self, active: _Active, state: RunState, *, cut: bool = False) -> None:
         active.stop = state
-        active.stopped.set()
-        if cut:
-            active.cut = True
-            for reply in active.in_flight.values():
-                if reply is not None:
-                    reply.cancel()
+        active.queue.stop(cut=cut)
 
     async def _set_state(self, run_id: int, state: RunState) -> None:
         await self._store.call(lambda s: s.set_grid_run_state(run_id, state))
         self._events.run_state_changed(run_id, state)
 
     def _progress(self, active: _Active) -> GridProgress:
-        profiles = sum(1 for queue in active.queues.values() if queue) or 1
+        profiles = active.queue.profiles_waiting() or 1
         return active.progress(active.run.concurrency * profiles)
 
 
@@ -488,14 +391,7 @@ def check_cells(run: GridRun, keys: Sequence[CellKey]) -> None:
             raise CellCheckError(case, variant, error) from error
 
 
-def _queues(run: GridRun, keys: Iterable[CellKey]) -> dict[Profile, deque[CellKey]]:
-    """The keys by the profile their variant uses, each queue row by row (the grid fills from the top)."""
-    queues: dict[Profile, deque[CellKey]] = {}
+def _enqueue(queue: CellQueue, run: GridRun, keys: Iterable[CellKey]) -> None:
+    """The keys queued by the profile their variant uses, each row by row (the grid fills from the top)."""
     for key in sorted(set(keys), key=lambda k: (k.case, k.variant, k.repeat)):
-        queues.setdefault(run.variants[key.variant].profile_name, deque()).append(key)
-    return queues
-
-
-def _unreachable(error: ApiError | None) -> bool:
-    """The provider cannot be reached or is no longer there: more cells will meet the same."""
-    return isinstance(error, ApiConnectionError | UnknownProfileError | MissingKeyError)
+        queue.extend(run.variants[key.variant].profile_name, [key])

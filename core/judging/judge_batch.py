@@ -23,7 +23,14 @@ from typing import Protocol
 
 from core.api.batches import BatchRequest, BatchResultKind, BatchResultLine, BatchSupport
 from core.api.pool import ClientPool
-from core.grid.batch_flow import BatchFlow, BatchFollowError, BatchJobSink, PollPolicy
+from core.grid.batch_flow import (
+    BatchFlow,
+    BatchFollowError,
+    BatchJobSink,
+    FollowedRuns,
+    PollPolicy,
+    batch_request,
+)
 from core.grid.batch_runner import BatchesUnsupportedError
 from core.judging.judge_outcome import OrderAnswer, Pending, asked_again, make_judgement, read_answer
 from core.judging.judge_parse import JudgeFormatError
@@ -134,7 +141,7 @@ class JudgeBatchRunner:
         self._load_run = load_run
         self._clock = clock
         self.flow = BatchFlow(clients, sink, poll=poll, clock=clock)
-        self._following: dict[int, _Following] = {}
+        self._following: FollowedRuns[_Following] = FollowedRuns()
         self._submitting: dict[int, asyncio.Lock] = {}
 
     async def support(self, profile_name: str | None) -> BatchSupport:
@@ -187,24 +194,18 @@ class JudgeBatchRunner:
     async def cancel(self, run_id: int) -> None:
         """Ask the provider to stop the run's judge batches; what they finished meanwhile is still
         collected, the rest saved FAILED as cancelled (judged again next time)."""
-        for job in await self.flow.open_jobs(BatchPurpose.JUDGE):
-            if job.run_id == run_id and job.status == BatchStatus.IN_PROGRESS:
+        for job in await self.flow.open_jobs(BatchPurpose.JUDGE, run_id):
+            if job.status == BatchStatus.IN_PROGRESS:
                 with contextlib.suppress(ApiError):  # ended meanwhile: collected as it is
                     self._events.batch_status(run_id, await self.flow.cancel(job))
 
     async def wait(self, run_id: int) -> None:
         """Until the run's judge batches are collected (or following them stopped)."""
-        following = self._following.get(run_id)
-        while following is not None and following.tasks:
-            await asyncio.wait(list(following.tasks.values()))
+        await self._following.wait(run_id)
 
     async def close(self) -> None:
         """At quit: stop following (the batches go on at the provider; `resume_open` picks them up)."""
-        tasks = [task for following in self._following.values() for task in following.tasks.values()]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        self._following.clear()
+        await self._following.close()
 
     # -- submitting -----------------------------------------------------------------------------------
 
@@ -216,8 +217,7 @@ class JudgeBatchRunner:
         # Judgements an open batch of the run will make are not asked twice.
         waiting = {
             (ask.template_id, ask.case, ask.repeat, frozenset(ask.columns))
-            for job in await self.flow.open_jobs(BatchPurpose.JUDGE)
-            if job.run_id == run_id
+            for job in await self.flow.open_jobs(BatchPurpose.JUDGE, run_id)
             for ask in _asks_of(job)
         }
         planned = [
@@ -243,10 +243,8 @@ class JudgeBatchRunner:
             meanings: dict[str, str] = {}
             for number, plan in enumerate(plans):
                 for order, prompt in enumerate(plan.prompts):
-                    _, body, _ = client.request_for([user_turn(prompt)], settings)
-                    body.pop("stream", None)
                     custom = f"j{number}_o{order}"
-                    requests.append(BatchRequest(custom, body))
+                    requests.append(batch_request(client, custom, [user_turn(prompt)], settings))
                     meanings[custom] = Ask(template.id, plan.case, plan.repeat, plan.columns, order).meaning()
             job = await self.flow.submit(profile, run_id, BatchPurpose.JUDGE, requests, meanings)
             jobs.append(job)
@@ -254,7 +252,7 @@ class JudgeBatchRunner:
             self._events.batch_status(run_id, job)
             self._follow(following, template, job)
         if not following.tasks:
-            self._forget(run_id, following)
+            self._following.forget(run_id, following)
         else:
             self._events.progress(run_id, following.done, following.total, following.spent)
         return jobs
@@ -262,7 +260,7 @@ class JudgeBatchRunner:
     # -- following one batch --------------------------------------------------------------------------
 
     def _follow(self, following: _Following, template: JudgeTemplate, job: BatchJob) -> None:
-        following.tasks[job.batch_id] = asyncio.ensure_future(self._collect(following, template, job))
+        self._following.follow(following, job, lambda: self._collect(following, template, job))
 
     async def _collect(self, following: _Following, template: JudgeTemplate, job: BatchJob) -> None:
         run = following.run
@@ -309,14 +307,11 @@ class JudgeBatchRunner:
             self._events.batch_failed(run_id, job, str(failure))
             del following.tasks[job.batch_id]
             if not following.tasks:
-                self._forget(run_id, following)
+                self._following.forget(run_id, following)
             return
-        except BaseException:
-            following.tasks.pop(job.batch_id, None)
-            raise
         del following.tasks[collected.batch_id]
         if not following.tasks:
-            self._forget(run_id, following)
+            self._following.forget(run_id, following)
 
     async def _answer(
         self,
@@ -383,10 +378,6 @@ class JudgeBatchRunner:
         run_id = made.run_id if isinstance(made, RubricScore) else made.source.run_id
         self._events.judgement_finished(run_id, made)
         self._events.progress(run_id, following.done, following.total, following.spent)
-
-    def _forget(self, run_id: int, following: _Following) -> None:
-        if self._following.get(run_id) is following:
-            del self._following[run_id]
 
 
 def _asks_of(job: BatchJob) -> list[Ask]:

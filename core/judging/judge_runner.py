@@ -5,8 +5,8 @@ saved through a `JudgeSink` (the store's `JudgingService`) the moment each judge
 or interrupted pass loses only the judgements in flight, and the next pass judges what is missing.
 
 Each judge request goes through the same path a grid cell takes (the pool's client for the judge's profile,
-`ReplyRun`, the cost from the reply's usage at the judge model's price), and the queue behaves like the
-grid's (`core.grid.runner`): at most `run.concurrency` requests in flight per judge profile; a throttled
+`ReplyRun`, the cost from the reply's usage at the judge model's price), through the grid's queue
+(`core.grid.profile_queue`): at most `run.concurrency` requests in flight per judge profile; a throttled
 answer (429, 529, overloaded) is retried by the client honouring `retry-after` while the profile's other
 workers wait, and one still throttled goes back to the front of the queue; a provider that cannot be reached
 several times in a row fails the rest of its queue at once.
@@ -27,15 +27,13 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from core.api.pool import ClientPool
-from core.api.reply import ReplyResult, ReplyRun
-from core.api.retry import RetryPolicy, is_throttled
-from core.grid.runner import CONNECTION_FAILURES_TO_GIVE_UP, THROTTLE_REQUEUES
+from core.api.retry import RetryPolicy
+from core.grid.profile_queue import Profile, ProfileQueue, Sent, unreachable
 from core.judging.judge_outcome import (
     ANSWERS_PER_ORDER,
     OrderAnswer,
@@ -64,24 +62,14 @@ from core.model.judging import (
     RubricScore,
     VoteSourceKind,
 )
-from core.model.messages import ChatMessage
 from core.model.request_settings import RequestSettings
 from core.store.errors import StoreError
-from core.wire.errors import (
-    ApiConnectionError,
-    ApiError,
-    ApiStatusError,
-    MissingKeyError,
-    UnknownProfileError,
-    UnsendableSettingError,
-)
-from core.wire.validation import RequestValidationError, ensure_valid
+from core.wire.validation import ensure_valid
 
 CLOSE_TIMEOUT = 10.0
 
 log = logging.getLogger(__name__)
 
-Profile = str | None
 Judgement = RubricScore | PairJudgement
 
 
@@ -112,20 +100,19 @@ class _Ask:
     order: int
 
 
+AskQueue = ProfileQueue[_Ask, str]
+
+
 @dataclass
 class _Pass:
     run: GridRun
     template: JudgeTemplate
     settings: RequestSettings
     total: int
-    queues: dict[Profile, deque[_Ask]]
+    queue: AskQueue
+    """Always cut when stopped: a judgement in flight is not saved."""
     done: int = 0
     spent: float = 0.0
-    in_flight: dict[_Ask, ReplyRun] = field(default_factory=dict)
-    stopped: asyncio.Event = field(default_factory=asyncio.Event)
-    hold_until: dict[Profile, float] = field(default_factory=dict)
-    requeued: dict[_Ask, int] = field(default_factory=dict)
-    failures_in_a_row: dict[Profile, int] = field(default_factory=dict)
     failure: StoreError | None = None
     """Why a judgement could not be saved: the pass stops and the caller gets this error."""
     ended: asyncio.Event = field(default_factory=asyncio.Event)
@@ -203,20 +190,12 @@ class JudgeRunner:
         settings = judge_settings(template)
         if planned:  # every request differs only in the replies quoted: one check is enough
             ensure_valid([user_turn(planned[0].prompts[0])], settings)
-        jobs = [Pending(plan) for plan in planned]
-        queues: dict[Profile, deque[_Ask]] = {}
-        for job in jobs:
-            orders = range(len(job.plan.prompts))
-            queues.setdefault(job.plan.profile, deque()).extend(_Ask(job, order) for order in orders)
-        active = _Pass(run, template, settings, len(jobs), queues)
+        active = self._pass(run, template, settings, [Pending(plan) for plan in planned])
         self._passes[run_id] = active
         try:
             self._events.progress(run_id, 0, active.total, 0.0)
-            workers = [
-                asyncio.ensure_future(self._work(active, profile))
-                for profile, queue in queues.items()
-                for _ in range(min(run.concurrency, len(queue)))
-            ]
+            active.queue.staff()
+            workers = active.queue.workers()
             try:
                 if workers:
                     await asyncio.gather(*workers)
@@ -230,26 +209,31 @@ class JudgeRunner:
         if active.failure is not None:
             raise active.failure
 
-    async def _work(self, active: _Pass, profile: Profile) -> None:
-        """One slot of the profile's concurrency: asks one after the other until the queue is empty."""
-        queue = active.queues[profile]
-        while queue and not active.stopped.is_set():
-            wait = active.hold_until.get(profile, 0.0) - time.monotonic()
-            if wait > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(active.stopped.wait(), wait)
-                continue
-            ask = queue.popleft()
+    def _pass(
+        self, run: GridRun, template: JudgeTemplate, settings: RequestSettings, jobs: list[Pending]
+    ) -> _Pass:
+        active: _Pass  # the queue's callbacks name the pass it belongs to, made next
+
+        async def send(profile: Profile, ask: _Ask) -> Sent[str] | None:
             answer = await self._ask(active, profile, ask)
-            if answer is None or active.stopped.is_set():
-                continue  # requeued, or stopped: nothing to save
+            if answer is None or active.queue.stopped.is_set():
+                return None  # requeued, or stopped: nothing to save
             await self._answered(active, ask, answer)
-            if answer.unreachable:
-                active.failures_in_a_row[profile] = active.failures_in_a_row.get(profile, 0) + 1
-                if active.failures_in_a_row[profile] >= CONNECTION_FAILURES_TO_GIVE_UP:
-                    await self._give_up(active, profile, answer.error)
-            elif answer.status != JudgementStatus.FAILED:
-                active.failures_in_a_row[profile] = 0
+            succeeded = answer.status != JudgementStatus.FAILED
+            return Sent(succeeded, answer.error if answer.unreachable else None)
+
+        async def given_up(ask: _Ask, error: str) -> None:
+            if not active.queue.stopped.is_set():
+                await self._answered(
+                    active, ask, OrderAnswer(JudgementStatus.FAILED, error=error, unreachable=True)
+                )
+
+        queue = AskQueue(self._clients, run.concurrency, send, given_up, self._retry)
+        for job in jobs:
+            orders = range(len(job.plan.prompts))
+            queue.extend(job.plan.profile, (_Ask(job, order) for order in orders))
+        active = _Pass(run, template, settings, len(jobs), queue)
+        return active
 
     async def _ask(self, active: _Pass, profile: Profile, ask: _Ask) -> OrderAnswer | None:
         """Ask the judge one order of one judgement, once more if the answer does not follow the format.
@@ -258,7 +242,7 @@ class JudgeRunner:
         messages = [user_turn(ask.job.plan.prompts[ask.order])]
         replies: list[str] = []
         for attempt in range(ANSWERS_PER_ORDER):
-            result = await self._request(active, profile, ask, messages)
+            result = await active.queue.request(profile, ask, messages, active.settings)
             if result.cancelled:
                 return None
             if result.message is not None:
@@ -268,15 +252,13 @@ class JudgeRunner:
                 ask.job.add_cost(cost)
                 active.spent += cost or 0.0
             if result.error is not None:
-                if self._requeued(active, profile, ask, result.error):
+                if active.queue.requeued(profile, ask, result.error):
                     return None
                 return OrderAnswer(
                     JudgementStatus.FAILED,
                     replies=replies,
                     error=result.error.message or str(result.error),
-                    unreachable=isinstance(
-                        result.error, ApiConnectionError | UnknownProfileError | MissingKeyError
-                    ),
+                    unreachable=unreachable(result.error),
                 )
             assert result.message is not None
             read = read_answer(template, result.message, replies)
@@ -286,57 +268,6 @@ class JudgeRunner:
                 return OrderAnswer(JudgementStatus.UNSCORED, replies=replies, error=str(read))
             messages = asked_again(template, messages, replies[-1], read)
         raise AssertionError("unreachable: the last attempt returns")
-
-    async def _request(
-        self, active: _Pass, profile: Profile, ask: _Ask, messages: list[ChatMessage]
-    ) -> ReplyResult:
-        try:
-            client = await self._clients.client_for(profile)
-        except ApiError as error:
-            return ReplyResult(message=None, error=error)
-        if active.stopped.is_set():
-            return ReplyResult(message=None, cancelled=True)
-
-        def throttled(error: ApiError, wait: float, _: int) -> None:
-            if is_throttled(error):
-                self._hold(active, profile, wait)
-
-        try:
-            stream = client.stream(messages, active.settings, on_retry=throttled)
-        except RequestValidationError as error:  # checked before the pass started
-            return ReplyResult(message=None, error=UnsendableSettingError(str(error)))
-        reply = ReplyRun(stream)
-        active.in_flight[ask] = reply
-        try:
-            return await reply.result()
-        finally:
-            del active.in_flight[ask]
-
-    def _requeued(self, active: _Pass, profile: Profile, ask: _Ask, error: ApiError) -> bool:
-        """An ask still throttled after the client's retries waits its turn again, at the queue's front."""
-        if not is_throttled(error) or active.stopped.is_set():
-            return False
-        tries = active.requeued.get(ask, 0)
-        if tries >= THROTTLE_REQUEUES:
-            return False
-        active.requeued[ask] = tries + 1
-        retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
-        self._hold(active, profile, self._retry.delay(tries, retry_after, throttled=True))
-        active.queues[profile].appendleft(ask)
-        return True
-
-    def _hold(self, active: _Pass, profile: Profile, seconds: float) -> None:
-        until = time.monotonic() + seconds
-        active.hold_until[profile] = max(active.hold_until.get(profile, 0.0), until)
-
-    async def _give_up(self, active: _Pass, profile: Profile, error: str) -> None:
-        """The judge's provider is gone: its queued asks fail now with the error the last ones met."""
-        queue = active.queues[profile]
-        while queue and not active.stopped.is_set():
-            ask = queue.popleft()
-            await self._answered(
-                active, ask, OrderAnswer(JudgementStatus.FAILED, error=error, unreachable=True)
-            )
 
     async def _answered(self, active: _Pass, ask: _Ask, answer: OrderAnswer) -> None:
         """Keep the order's answer; once every order of the judgement is in, save it and tell."""
@@ -374,6 +305,4 @@ class JudgeRunner:
         )
 
     def _stop(self, active: _Pass) -> None:
-        active.stopped.set()
-        for reply in active.in_flight.values():
-            reply.cancel()
+        active.queue.stop(cut=True)

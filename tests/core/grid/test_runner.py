@@ -17,7 +17,8 @@ import pytest
 from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
 from core.demo import ErrorEvent, FakeServer, HttpError, Pace, Reply, Text
-from core.grid.runner import CONNECTION_FAILURES_TO_GIVE_UP, CellCheckError, GridRunner
+from core.grid.profile_queue import CONNECTION_FAILURES_TO_GIVE_UP
+from core.grid.runner import CellCheckError, GridRunner
 from core.model.conversation import ErrorKind
 from core.model.grid import (
     CellKey,

@@ -1,7 +1,7 @@
 """The LLM judge against the fake server over real HTTP, saving into a real SQLite store: rubric scores read
 from the judge's JSON and saved with their cost, a malformed answer asked for once more then kept UNSCORED,
 refusals, pairs asked in both orders (a verdict only when they agree), failed requests judged again next
-time, throttling, cancel, a store that fails, and quitting mid-pass."""
+time, throttling, a provider that cannot be reached, cancel, a store that fails, and quitting mid-pass."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ import pytest
 
 from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
-from core.demo import FakeServer, HttpError, Pace, Reply, Text
+from core.demo import CutConnection, FakeServer, HttpError, Pace, Reply, Text
+from core.grid.profile_queue import CONNECTION_FAILURES_TO_GIVE_UP
 from core.judging.judge_plan import Pair
 from core.judging.judge_prompts import JudgeTemplateError
 from core.judging.judge_runner import JudgeBusyError, JudgeRunner
@@ -250,6 +251,18 @@ async def test_a_throttled_judge_waits_as_retry_after_says_and_goes_on(setup: Se
     assert score.status == JudgementStatus.SCORED and score.scores == {"correctness": 2, "clarity": 2}
     throttled, answered = setup.server.requests
     assert throttled.reply is None and answered.sent[0][0] - started >= 0.4
+
+
+async def test_a_judge_provider_that_cannot_be_reached_fails_the_rest_without_asking(setup: Setup) -> None:
+    cut = Reply([Text(scores(3, 3) * 20)], usage=USAGE, faults=[CutConnection(after_bytes=300)])
+    setup.server.enqueue(*[cut] * 4)
+    run = await setup.run(concurrency=1)
+    await setup.runner.judge_rubric(run, RUBRIC)
+    judged = await setup.scores(run)
+    assert len(judged) == 4 and all(s.status == JudgementStatus.FAILED for s in judged)
+    assert all("connection was cut" in s.reasons for s in judged)
+    # Cut that many times in a row, the judge's provider was given up: the last judgement was never sent.
+    assert len(setup.bodies()) == CONNECTION_FAILURES_TO_GIVE_UP == 3
 
 
 async def test_cancel_stops_the_requests_in_flight_and_keeps_what_was_judged(setup: Setup) -> None:
