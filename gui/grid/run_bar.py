@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from core.model.grid import GridProgress, RunState
 from core.model.judging import BatchCounts, BatchJob, BatchStatus
@@ -30,6 +30,10 @@ class RunBar(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(True)
         self.label = QLabel(self)
+        # The figures grow as a run goes ("8 done · 0 failed · … · $0.0210 so far"): they wrap rather than
+        # widen the window past the screen.
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pause_button = QPushButton(self)
         self.resume_button = QPushButton(self)
         self.cancel_button = QPushButton(self)

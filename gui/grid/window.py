@@ -139,6 +139,8 @@ class GridWindow(QMainWindow):
         """The file dialogs (a test answers them itself)."""
 
         self.test_sets = QComboBox(self)
+        self.test_sets.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.test_sets.setMinimumContentsLength(14)
         self.new_set_button = QPushButton(self)
         self.save_set_button = QPushButton(self)
         self.delete_set_button = QPushButton(self)
@@ -166,6 +168,10 @@ class GridWindow(QMainWindow):
         self.message.hide()
 
         self.runs = QComboBox(self)
+        # A run's name carries its state and counts: the box keeps a fixed room and elides, never widening the
+        # window as a run goes.
+        self.runs.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.runs.setMinimumContentsLength(24)
         self.vote_button = QPushButton(self)
         self.vote_button.setVisible(judging is not None)
         self.run_bar = RunBar(self)
@@ -412,10 +418,7 @@ class GridWindow(QMainWindow):
         self._runs = list(await self._grids.runs())
         self.runs.clear()
         for run in self._runs:
-            text = self.tr("{name} ({state}, {done} of {total} done)").format(
-                name=run.name, state=state_text(run.state), done=run.done + run.failed, total=run.total
-            )
-            self.runs.addItem(text, run.id)
+            self.runs.addItem(self._run_text(run, run.state, run.done + run.failed), run.id)
         if select is not None:
             self.runs.setCurrentIndex(max(0, self.runs.findData(select)))
 
@@ -748,9 +751,21 @@ class GridWindow(QMainWindow):
         if not self._refresh_stats_later.isActive():
             self._refresh_stats_later.start()
 
+    def _run_text(self, run: GridRunSummary, state: RunState, ended: int) -> str:
+        return self.tr("{name} ({state}, {done} of {total} done)").format(
+            name=run.name, state=state_text(state), done=ended, total=run.total
+        )
+
     def _progress(self, run_id: int, progress: GridProgress) -> None:
         if self._ours(run_id):
             self.run_bar.show_progress(progress)
+            # The runs list says how far the shown run got, as the bar does, not as it was when listed.
+            index = self.runs.findData(run_id)
+            summary = next((run for run in self._runs if run.id == run_id), None)
+            if index >= 0 and summary is not None and self.run is not None:
+                text = self._run_text(summary, self.run.state, progress.done + progress.failed)
+                if self.runs.itemText(index) != text:
+                    self.runs.setItemText(index, text)
 
     def _state_changed(self, run_id: int, state: RunState) -> None:
         if not self._ours(run_id):

@@ -3084,212 +3084,212 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="316"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="317"/>
+        <location filename="../../gui/grid/window.py" line="323"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="318"/>
+        <location filename="../../gui/grid/window.py" line="324"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="319"/>
+        <location filename="../../gui/grid/window.py" line="325"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="320"/>
+        <location filename="../../gui/grid/window.py" line="326"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="321"/>
+        <location filename="../../gui/grid/window.py" line="327"/>
         <source>Charts as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="322"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
         <source>Charts as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="323"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="324"/>
+        <location filename="../../gui/grid/window.py" line="330"/>
         <source>&amp;Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="326"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="327"/>
+        <location filename="../../gui/grid/window.py" line="333"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>Saved test sets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="335"/>
         <source>Opens a saved test set in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="330"/>
+        <location filename="../../gui/grid/window.py" line="336"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="331"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Starts an empty test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="340"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="336"/>
+        <location filename="../../gui/grid/window.py" line="342"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>Deletes the test set shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
-        <location filename="../../gui/grid/window.py" line="341"/>
+        <location filename="../../gui/grid/window.py" line="344"/>
+        <location filename="../../gui/grid/window.py" line="347"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="344"/>
+        <location filename="../../gui/grid/window.py" line="351"/>
         <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
-        <location filename="../../gui/grid/window.py" line="347"/>
+        <location filename="../../gui/grid/window.py" line="344"/>
+        <location filename="../../gui/grid/window.py" line="353"/>
         <source>Ask before runs over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="346"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
         <source>The most requests in flight at once per provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="355"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="351"/>
+        <location filename="../../gui/grid/window.py" line="357"/>
         <source>Estimate cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="353"/>
+        <location filename="../../gui/grid/window.py" line="359"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="361"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="356"/>
+        <location filename="../../gui/grid/window.py" line="362"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
-        <location filename="../../gui/grid/window.py" line="358"/>
+        <location filename="../../gui/grid/window.py" line="363"/>
+        <location filename="../../gui/grid/window.py" line="364"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="359"/>
+        <location filename="../../gui/grid/window.py" line="365"/>
         <source>Shows an earlier run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="360"/>
+        <location filename="../../gui/grid/window.py" line="366"/>
         <source>Vote blind…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="362"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="366"/>
-        <location filename="../../gui/grid/window.py" line="370"/>
+        <location filename="../../gui/grid/window.py" line="372"/>
+        <location filename="../../gui/grid/window.py" line="376"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="368"/>
+        <location filename="../../gui/grid/window.py" line="374"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="371"/>
+        <location filename="../../gui/grid/window.py" line="377"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="372"/>
+        <location filename="../../gui/grid/window.py" line="378"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="405"/>
+        <location filename="../../gui/grid/window.py" line="411"/>
         <source>{name} (version {version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="415"/>
+        <location filename="../../gui/grid/window.py" line="755"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="455"/>
+        <location filename="../../gui/grid/window.py" line="458"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="486"/>
+        <location filename="../../gui/grid/window.py" line="489"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>Imported %n case from {file}.</numerusform>
@@ -3297,62 +3297,62 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="488"/>
+        <location filename="../../gui/grid/window.py" line="491"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="497"/>
+        <location filename="../../gui/grid/window.py" line="500"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="512"/>
+        <location filename="../../gui/grid/window.py" line="515"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="528"/>
+        <location filename="../../gui/grid/window.py" line="531"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="576"/>
+        <location filename="../../gui/grid/window.py" line="579"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="605"/>
+        <location filename="../../gui/grid/window.py" line="608"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="607"/>
+        <location filename="../../gui/grid/window.py" line="610"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="621"/>
+        <location filename="../../gui/grid/window.py" line="624"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="622"/>
+        <location filename="../../gui/grid/window.py" line="625"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="655"/>
+        <location filename="../../gui/grid/window.py" line="658"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="712"/>
+        <location filename="../../gui/grid/window.py" line="715"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="720"/>
+        <location filename="../../gui/grid/window.py" line="723"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>%n result in the batch&apos;s file answered requests it never sent; they were ignored.</numerusform>
@@ -3360,39 +3360,39 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="805"/>
+        <location filename="../../gui/grid/window.py" line="820"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="811"/>
+        <location filename="../../gui/grid/window.py" line="826"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="815"/>
+        <location filename="../../gui/grid/window.py" line="830"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="845"/>
+        <location filename="../../gui/grid/window.py" line="860"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="871"/>
-        <location filename="../../gui/grid/window.py" line="885"/>
+        <location filename="../../gui/grid/window.py" line="886"/>
+        <location filename="../../gui/grid/window.py" line="900"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="879"/>
-        <location filename="../../gui/grid/window.py" line="900"/>
+        <location filename="../../gui/grid/window.py" line="894"/>
+        <location filename="../../gui/grid/window.py" line="915"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="895"/>
+        <location filename="../../gui/grid/window.py" line="910"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4501,82 +4501,82 @@ The menu starts: {command}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="283"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286"/>
+        <location filename="../../gui/main_window.py" line="287"/>
         <source>Add or edit where requests go and their keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="294"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="295"/>
         <source>Show parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="296"/>
         <source>Compare settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296"/>
+        <location filename="../../gui/main_window.py" line="297"/>
         <source>Stop the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288"/>
+        <location filename="../../gui/main_window.py" line="289"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="620"/>
+        <location filename="../../gui/main_window.py" line="621"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5795,112 +5795,112 @@ The menu starts: {command}</source>
 <context>
     <name>RunBar</name>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="51"/>
+        <location filename="../../gui/grid/run_bar.py" line="55"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="53"/>
+        <location filename="../../gui/grid/run_bar.py" line="57"/>
         <source>Sends no more requests; those under way finish and are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="55"/>
+        <location filename="../../gui/grid/run_bar.py" line="59"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="56"/>
+        <location filename="../../gui/grid/run_bar.py" line="60"/>
         <source>Goes on from the cells not yet run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="57"/>
+        <location filename="../../gui/grid/run_bar.py" line="61"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="58"/>
+        <location filename="../../gui/grid/run_bar.py" line="62"/>
         <source>Stops the run for good; what finished is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="59"/>
+        <location filename="../../gui/grid/run_bar.py" line="63"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="60"/>
+        <location filename="../../gui/grid/run_bar.py" line="64"/>
         <source>Runs the failed repeats again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="61"/>
+        <location filename="../../gui/grid/run_bar.py" line="65"/>
         <source>Run progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="62"/>
+        <location filename="../../gui/grid/run_bar.py" line="66"/>
         <source>The share of the run&apos;s requests that have ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="109"/>
+        <location filename="../../gui/grid/run_bar.py" line="113"/>
         <source>No run yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="112"/>
+        <location filename="../../gui/grid/run_bar.py" line="116"/>
         <source>{done} done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="113"/>
+        <location filename="../../gui/grid/run_bar.py" line="117"/>
         <source>{failed} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="114"/>
+        <location filename="../../gui/grid/run_bar.py" line="118"/>
         <source>{remaining} remaining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="118"/>
+        <location filename="../../gui/grid/run_bar.py" line="122"/>
         <source>${cost:.4f} so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="126"/>
+        <location filename="../../gui/grid/run_bar.py" line="130"/>
         <source>about {n} s left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="128"/>
+        <location filename="../../gui/grid/run_bar.py" line="132"/>
         <source>about {n} min left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="129"/>
+        <location filename="../../gui/grid/run_bar.py" line="133"/>
         <source>about {h:.1f} h left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="134"/>
+        <location filename="../../gui/grid/run_bar.py" line="138"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="135"/>
+        <location filename="../../gui/grid/run_bar.py" line="139"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="136"/>
+        <location filename="../../gui/grid/run_bar.py" line="140"/>
         <source>finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="137"/>
+        <location filename="../../gui/grid/run_bar.py" line="141"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>

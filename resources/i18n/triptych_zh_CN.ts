@@ -3078,313 +3078,313 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="316"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="317"/>
+        <location filename="../../gui/grid/window.py" line="323"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="318"/>
+        <location filename="../../gui/grid/window.py" line="324"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="319"/>
+        <location filename="../../gui/grid/window.py" line="325"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="320"/>
+        <location filename="../../gui/grid/window.py" line="326"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="321"/>
+        <location filename="../../gui/grid/window.py" line="327"/>
         <source>Charts as PNG…</source>
         <translation>图表导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="322"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
         <source>Charts as SVG…</source>
         <translation>图表导出为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="323"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="324"/>
+        <location filename="../../gui/grid/window.py" line="330"/>
         <source>&amp;Judge</source>
         <translation>评审(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="326"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="327"/>
+        <location filename="../../gui/grid/window.py" line="333"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="335"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="330"/>
+        <location filename="../../gui/grid/window.py" line="336"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="331"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="340"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="336"/>
+        <location filename="../../gui/grid/window.py" line="342"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
-        <location filename="../../gui/grid/window.py" line="341"/>
+        <location filename="../../gui/grid/window.py" line="344"/>
+        <location filename="../../gui/grid/window.py" line="347"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="344"/>
+        <location filename="../../gui/grid/window.py" line="351"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
-        <location filename="../../gui/grid/window.py" line="347"/>
+        <location filename="../../gui/grid/window.py" line="344"/>
+        <location filename="../../gui/grid/window.py" line="353"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="346"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="355"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="351"/>
+        <location filename="../../gui/grid/window.py" line="357"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="353"/>
+        <location filename="../../gui/grid/window.py" line="359"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="361"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="356"/>
+        <location filename="../../gui/grid/window.py" line="362"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
-        <location filename="../../gui/grid/window.py" line="358"/>
+        <location filename="../../gui/grid/window.py" line="363"/>
+        <location filename="../../gui/grid/window.py" line="364"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="359"/>
+        <location filename="../../gui/grid/window.py" line="365"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="360"/>
+        <location filename="../../gui/grid/window.py" line="366"/>
         <source>Vote blind…</source>
         <translation>盲评投票…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="362"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation>两两为这次运行的回复投票，不知道哪个变体写了哪个回复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="366"/>
-        <location filename="../../gui/grid/window.py" line="370"/>
+        <location filename="../../gui/grid/window.py" line="372"/>
+        <location filename="../../gui/grid/window.py" line="376"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="368"/>
+        <location filename="../../gui/grid/window.py" line="374"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="371"/>
+        <location filename="../../gui/grid/window.py" line="377"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="372"/>
+        <location filename="../../gui/grid/window.py" line="378"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="405"/>
+        <location filename="../../gui/grid/window.py" line="411"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="415"/>
+        <location filename="../../gui/grid/window.py" line="755"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="455"/>
+        <location filename="../../gui/grid/window.py" line="458"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="486"/>
+        <location filename="../../gui/grid/window.py" line="489"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="488"/>
+        <location filename="../../gui/grid/window.py" line="491"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="497"/>
+        <location filename="../../gui/grid/window.py" line="500"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="512"/>
+        <location filename="../../gui/grid/window.py" line="515"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="528"/>
+        <location filename="../../gui/grid/window.py" line="531"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="576"/>
+        <location filename="../../gui/grid/window.py" line="579"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="605"/>
+        <location filename="../../gui/grid/window.py" line="608"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="607"/>
+        <location filename="../../gui/grid/window.py" line="610"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="621"/>
+        <location filename="../../gui/grid/window.py" line="624"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="622"/>
+        <location filename="../../gui/grid/window.py" line="625"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="655"/>
+        <location filename="../../gui/grid/window.py" line="658"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation>批处理被拒绝：{reason} 本次运行已保留；点“继续”可改为实时运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="712"/>
+        <location filename="../../gui/grid/window.py" line="715"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="720"/>
+        <location filename="../../gui/grid/window.py" line="723"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>批处理结果文件中有 %n 条结果对应的请求并未发送，已忽略。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="805"/>
+        <location filename="../../gui/grid/window.py" line="820"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="811"/>
+        <location filename="../../gui/grid/window.py" line="826"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="815"/>
+        <location filename="../../gui/grid/window.py" line="830"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="845"/>
+        <location filename="../../gui/grid/window.py" line="860"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation>请先运行网格：还没有可投票的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="871"/>
-        <location filename="../../gui/grid/window.py" line="885"/>
+        <location filename="../../gui/grid/window.py" line="886"/>
+        <location filename="../../gui/grid/window.py" line="900"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="879"/>
-        <location filename="../../gui/grid/window.py" line="900"/>
+        <location filename="../../gui/grid/window.py" line="894"/>
+        <location filename="../../gui/grid/window.py" line="915"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="895"/>
+        <location filename="../../gui/grid/window.py" line="910"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -4487,82 +4487,82 @@ The menu starts: {command}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="283"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>Providers…</source>
         <translation>服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286"/>
+        <location filename="../../gui/main_window.py" line="287"/>
         <source>Add or edit where requests go and their keys</source>
         <translation>添加或编辑请求的去向及其密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="294"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="295"/>
         <source>Show parameters</source>
         <translation>显示参数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="296"/>
         <source>Compare settings…</source>
         <translation>比较设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296"/>
+        <location filename="../../gui/main_window.py" line="297"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288"/>
+        <location filename="../../gui/main_window.py" line="289"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>Your draft is kept: send or clear it, then choose the example again.</source>
         <translation>你的草稿已保留：请先发送或清空它，再选择示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>This model does not think: choose another model, then send.</source>
         <translation>此模型不支持思考：请换一个模型再发送。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>Thinking is now on for this conversation: see Thinking in the parameter panel.</source>
         <translation>本对话已打开思考：见参数面板中的“思考”。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>A get_time tool is now offered in this conversation (Tools, in the parameter panel): when a reply calls it, answer with “Reply with result…”.</source>
         <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="620"/>
+        <location filename="../../gui/main_window.py" line="621"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -5779,112 +5779,112 @@ The menu starts: {command}</source>
 <context>
     <name>RunBar</name>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="51"/>
+        <location filename="../../gui/grid/run_bar.py" line="55"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="53"/>
+        <location filename="../../gui/grid/run_bar.py" line="57"/>
         <source>Sends no more requests; those under way finish and are kept</source>
         <translation>不再发送新请求；进行中的请求会完成并保留</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="55"/>
+        <location filename="../../gui/grid/run_bar.py" line="59"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="56"/>
+        <location filename="../../gui/grid/run_bar.py" line="60"/>
         <source>Goes on from the cells not yet run</source>
         <translation>从尚未运行的单元格继续</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="57"/>
+        <location filename="../../gui/grid/run_bar.py" line="61"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="58"/>
+        <location filename="../../gui/grid/run_bar.py" line="62"/>
         <source>Stops the run for good; what finished is kept</source>
         <translation>彻底停止运行；已完成的部分会保留</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="59"/>
+        <location filename="../../gui/grid/run_bar.py" line="63"/>
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="60"/>
+        <location filename="../../gui/grid/run_bar.py" line="64"/>
         <source>Runs the failed repeats again</source>
         <translation>重新运行失败的重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="61"/>
+        <location filename="../../gui/grid/run_bar.py" line="65"/>
         <source>Run progress</source>
         <translation>运行进度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="62"/>
+        <location filename="../../gui/grid/run_bar.py" line="66"/>
         <source>The share of the run&apos;s requests that have ended</source>
         <translation>运行中已结束的请求所占比例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="109"/>
+        <location filename="../../gui/grid/run_bar.py" line="113"/>
         <source>No run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="112"/>
+        <location filename="../../gui/grid/run_bar.py" line="116"/>
         <source>{done} done</source>
         <translation>已完成 {done}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="113"/>
+        <location filename="../../gui/grid/run_bar.py" line="117"/>
         <source>{failed} failed</source>
         <translation>失败 {failed}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="114"/>
+        <location filename="../../gui/grid/run_bar.py" line="118"/>
         <source>{remaining} remaining</source>
         <translation>剩余 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="118"/>
+        <location filename="../../gui/grid/run_bar.py" line="122"/>
         <source>${cost:.4f} so far</source>
         <translation>目前花费 ${cost:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="126"/>
+        <location filename="../../gui/grid/run_bar.py" line="130"/>
         <source>about {n} s left</source>
         <translation>约剩 {n} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="128"/>
+        <location filename="../../gui/grid/run_bar.py" line="132"/>
         <source>about {n} min left</source>
         <translation>约剩 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="129"/>
+        <location filename="../../gui/grid/run_bar.py" line="133"/>
         <source>about {h:.1f} h left</source>
         <translation>约剩 {h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="134"/>
+        <location filename="../../gui/grid/run_bar.py" line="138"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="135"/>
+        <location filename="../../gui/grid/run_bar.py" line="139"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="136"/>
+        <location filename="../../gui/grid/run_bar.py" line="140"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="137"/>
+        <location filename="../../gui/grid/run_bar.py" line="141"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>

@@ -71,8 +71,22 @@ def test_a_grid_with_repeats_runs_measures_and_exports(
         window.run_button.click()
         await wait_until(lambda: window.question is not None, what="the cost confirmation")
         assert window.question.informativeText().startswith("12 request")
+        width = window.width()
         window.question.button(QMessageBox.StandardButton.Yes).click()
+        # The runs list follows the run as the bar does (the first wave of replies ends while the rest run).
+        await wait_until(
+            lambda: (
+                re.search(r"\(running, ([1-9]|1[01]) of 12 done\)", window.runs.currentText()) is not None
+            ),
+            timeout=30,
+            what="the runs list to show the run's progress",
+        )
         await wait_until(lambda: window.run_bar.state == RunState.DONE, timeout=30, what="the run to finish")
+        await wait_until(
+            lambda: window.runs.currentText().endswith("(finished, 12 of 12 done)"),
+            what="the run listed as done",
+        )
+        assert window.width() == width, "the growing figures wrap; the window keeps its width"
 
         # The server got every cell x repeat once, each with its column's temperature and its case's prompt.
         sent = generation_requests(server)
