@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.model.conversation import StoredMessage
@@ -79,6 +80,8 @@ class GridVoteWindow(QWidget):
         self.panel = VotePanel(store, tasks, seed=seed, parent=self)
         self.panel.voted.connect(self.voted)
         QVBoxLayout(self).addWidget(self.panel)
+        # A window of its own, not a dialog: Escape closes it as it would a dialog (every vote is saved).
+        QShortcut(QKeySequence.StandardKey.Cancel, self, self.close)
         tasks.start(self.panel.load_tags())
         fit_to_screen(self, QSize(1100, 760))
 

@@ -415,7 +415,11 @@ class VotePanel(QWidget):
                 button.hide()
             self.prompt.setText("")
             if total:
-                done = self.tr("Every ballot has a vote: %n vote(s) cast.", "", len(self._cast))
+                done = self.tr(
+                    "Every ballot has a vote: %n vote(s) cast. View → Leaderboard… shows the ratings.",
+                    "",
+                    len(self._cast),
+                )
             else:
                 done = self._waiting or self.tr(
                     "Nothing to vote on: a ballot needs two finished replies to the same prompt."

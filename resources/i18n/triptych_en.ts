@@ -3076,7 +3076,7 @@ The menu starts: {command}</source>
 <context>
     <name>GridVoteWindow</name>
     <message>
-        <location filename="../../gui/judging/grid_blind.py" line="78"/>
+        <location filename="../../gui/judging/grid_blind.py" line="79"/>
         <source>Blind vote — {run}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8798,90 +8798,90 @@ Details: {details}</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/vote_panel.py" line="418"/>
-        <source>Every ballot has a vote: %n vote(s) cast.</source>
+        <location filename="../../gui/judging/vote_panel.py" line="419"/>
+        <source>Every ballot has a vote: %n vote(s) cast. View → Leaderboard… shows the ratings.</source>
         <translation>
-            <numerusform>Every ballot has a vote: %n vote cast.</numerusform>
-            <numerusform>Every ballot has a vote: %n votes cast.</numerusform>
+            <numerusform>Every ballot has a vote: %n vote cast. View → Leaderboard… shows the ratings.</numerusform>
+            <numerusform>Every ballot has a vote: %n votes cast. View → Leaderboard… shows the ratings.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="421"/>
+        <location filename="../../gui/judging/vote_panel.py" line="425"/>
         <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="430"/>
+        <location filename="../../gui/judging/vote_panel.py" line="434"/>
         <source>Ballot {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="445"/>
+        <location filename="../../gui/judging/vote_panel.py" line="449"/>
         <source>{letter} is better ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="446"/>
+        <location filename="../../gui/judging/vote_panel.py" line="450"/>
         <source>{letter} is best ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="450"/>
+        <location filename="../../gui/judging/vote_panel.py" line="454"/>
         <source>Tie (3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="453"/>
+        <location filename="../../gui/judging/vote_panel.py" line="457"/>
         <source>Both bad (4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="453"/>
+        <location filename="../../gui/judging/vote_panel.py" line="457"/>
         <source>All bad (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="455"/>
+        <location filename="../../gui/judging/vote_panel.py" line="459"/>
         <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="458"/>
+        <location filename="../../gui/judging/vote_panel.py" line="462"/>
         <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="477"/>
+        <location filename="../../gui/judging/vote_panel.py" line="481"/>
         <source>Reply {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="483"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>You chose {letter}: {label}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <location filename="../../gui/judging/vote_panel.py" line="491"/>
         <source>A tie.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="489"/>
+        <location filename="../../gui/judging/vote_panel.py" line="493"/>
         <source>Both bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="489"/>
+        <location filename="../../gui/judging/vote_panel.py" line="493"/>
         <source>All bad.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="490"/>
+        <location filename="../../gui/judging/vote_panel.py" line="494"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="490"/>
+        <location filename="../../gui/judging/vote_panel.py" line="494"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>

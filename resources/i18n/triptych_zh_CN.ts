@@ -3070,7 +3070,7 @@ The menu starts: {command}</source>
 <context>
     <name>GridVoteWindow</name>
     <message>
-        <location filename="../../gui/judging/grid_blind.py" line="78"/>
+        <location filename="../../gui/judging/grid_blind.py" line="79"/>
         <source>Blind vote — {run}</source>
         <translation>盲评投票 — {run}</translation>
     </message>
@@ -8764,89 +8764,89 @@ Details: {details}</source>
         <translation>投票未保存：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/vote_panel.py" line="418"/>
-        <source>Every ballot has a vote: %n vote(s) cast.</source>
+        <location filename="../../gui/judging/vote_panel.py" line="419"/>
+        <source>Every ballot has a vote: %n vote(s) cast. View → Leaderboard… shows the ratings.</source>
         <translation>
-            <numerusform>所有选票都已投出：共 %n 票。</numerusform>
+            <numerusform>所有选票都已投出：共 %n 票。评分见“视图 → 排行榜…”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="421"/>
+        <location filename="../../gui/judging/vote_panel.py" line="425"/>
         <source>Nothing to vote on: a ballot needs two finished replies to the same prompt.</source>
         <translation>没有可投票的内容：一张选票需要同一提示词的两个已完成回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="430"/>
+        <location filename="../../gui/judging/vote_panel.py" line="434"/>
         <source>Ballot {n} of {total}</source>
         <translation>第 {n} 张选票，共 {total} 张</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="445"/>
+        <location filename="../../gui/judging/vote_panel.py" line="449"/>
         <source>{letter} is better ({key})</source>
         <translation>{letter} 更好 ({key})</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="446"/>
+        <location filename="../../gui/judging/vote_panel.py" line="450"/>
         <source>{letter} is best ({key})</source>
         <translation>{letter} 最好 ({key})</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="450"/>
+        <location filename="../../gui/judging/vote_panel.py" line="454"/>
         <source>Tie (3)</source>
         <translation>平局 (3)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="453"/>
+        <location filename="../../gui/judging/vote_panel.py" line="457"/>
         <source>Both bad (4)</source>
         <translation>都不好 (4)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="453"/>
+        <location filename="../../gui/judging/vote_panel.py" line="457"/>
         <source>All bad (0)</source>
         <translation>全都不好 (0)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="455"/>
+        <location filename="../../gui/judging/vote_panel.py" line="459"/>
         <source>Keys: 1 or A, 2 or B, 3 or T for a tie, 4 or X for both bad; Enter for the next pair, Ctrl+Z to take a vote back.</source>
         <translation>按键：1 或 A、2 或 B，3 或 T 为平局，4 或 X 为都不好；Enter 进入下一对，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="458"/>
+        <location filename="../../gui/judging/vote_panel.py" line="462"/>
         <source>Keys: 1–{n} (or A–{last}) for the best, 0 or X for all bad; Enter for the next, Ctrl+Z to take a vote back.</source>
         <translation>按键：1–{n}（或 A–{last}）选最好的，0 或 X 为全都不好；Enter 进入下一个，Ctrl+Z 撤回投票。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="477"/>
+        <location filename="../../gui/judging/vote_panel.py" line="481"/>
         <source>Reply {name}</source>
         <translation>回复 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="483"/>
+        <location filename="../../gui/judging/vote_panel.py" line="487"/>
         <source>You chose {letter}: {label}.</source>
         <translation>你选择了 {letter}：{label}。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="487"/>
+        <location filename="../../gui/judging/vote_panel.py" line="491"/>
         <source>A tie.</source>
         <translation>平局。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="489"/>
+        <location filename="../../gui/judging/vote_panel.py" line="493"/>
         <source>Both bad.</source>
         <translation>都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="489"/>
+        <location filename="../../gui/judging/vote_panel.py" line="493"/>
         <source>All bad.</source>
         <translation>全都不好。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="490"/>
+        <location filename="../../gui/judging/vote_panel.py" line="494"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/vote_panel.py" line="490"/>
+        <location filename="../../gui/judging/vote_panel.py" line="494"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>

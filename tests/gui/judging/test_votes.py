@@ -238,6 +238,9 @@ def test_a_grid_run_voted_blind_counts_after_the_run_is_deleted(
         assert "Country 1" in panel.prompt.text()
         qtbot.keyClick(panel, Qt.Key.Key_A)
         await wait_until(lambda: "Every ballot has a vote" in panel.progress.text(), what="the end")
+        assert "Leaderboard" in panel.progress.text(), "the end says where the ratings are"
+        qtbot.keyClick(votes_window, Qt.Key.Key_Escape)
+        await wait_until(lambda: not votes_window.isVisible(), what="Escape to close the ballots")
         judging = app.app.services.judging
         votes = await wait_until_votes(judging, 2)
         assert [(v.source.kind, v.source.item, v.source.repeat) for v in votes] == [
