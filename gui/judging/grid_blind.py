@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.model.conversation import StoredMessage
@@ -66,9 +66,8 @@ def _message(content: object, variant: int) -> StoredMessage:
 
 
 class GridVoteWindow(QWidget):
-    """The grid's "Vote blind…": a window of ballots over one run. Signals: voted(Vote): one was saved."""
-
-    voted = Signal(object)
+    """The grid's "Vote blind…": a window of ballots over one run (the votes reach the rest of the app
+    through the store it is given: the app's vote feed)."""
 
     def __init__(
         self, store: VoteStore, tasks: TaskKeeper, run_name: str, *, seed: int | None = None,
@@ -77,7 +76,6 @@ class GridVoteWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Blind vote — {run}").format(run=run_name))
         self.panel = VotePanel(store, tasks, seed=seed, parent=self)
-        self.panel.voted.connect(self.voted)
         QVBoxLayout(self).addWidget(self.panel)
         tasks.start(self.panel.load_tags())
         fit_to_screen(self, QSize(1100, 760))
