@@ -2563,72 +2563,72 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="114"/>
+        <location filename="../../gui/grid/charts.py" line="117"/>
         <source>Metric shown in the box plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="118"/>
+        <location filename="../../gui/grid/charts.py" line="121"/>
         <source>Box plot of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="129"/>
+        <location filename="../../gui/grid/charts.py" line="132"/>
         <source>Charts of the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="229"/>
+        <location filename="../../gui/grid/charts.py" line="227"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="252"/>
+        <location filename="../../gui/grid/charts.py" line="250"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="333"/>
+        <location filename="../../gui/grid/charts.py" line="331"/>
         <source>Cost per column (every repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="354"/>
+        <location filename="../../gui/grid/charts.py" line="352"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="359"/>
+        <location filename="../../gui/grid/charts.py" line="357"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="403"/>
+        <location filename="../../gui/grid/charts.py" line="395"/>
         <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="406"/>
+        <location filename="../../gui/grid/charts.py" line="398"/>
         <source>Mean cost per reply (USD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="407"/>
+        <location filename="../../gui/grid/charts.py" line="399"/>
         <source>Mean judge score (1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="512"/>
+        <location filename="../../gui/grid/charts.py" line="504"/>
         <source>Cost per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="513"/>
+        <location filename="../../gui/grid/charts.py" line="505"/>
         <source>Tokens per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="515"/>
+        <location filename="../../gui/grid/charts.py" line="507"/>
         <source>Quality against cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2702,52 +2702,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="82"/>
+        <location filename="../../gui/grid/judge_link.py" line="83"/>
         <source>Judge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="84"/>
+        <location filename="../../gui/grid/judge_link.py" line="85"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="86"/>
+        <location filename="../../gui/grid/judge_link.py" line="87"/>
         <source>Judge templates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="87"/>
+        <location filename="../../gui/grid/judge_link.py" line="88"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="184"/>
+        <location filename="../../gui/grid/judge_link.py" line="189"/>
         <source>Run the grid first: there is nothing to judge yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="250"/>
+        <location filename="../../gui/grid/judge_link.py" line="255"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="255"/>
+        <location filename="../../gui/grid/judge_link.py" line="260"/>
         <source>Judging stopped: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="283"/>
+        <location filename="../../gui/grid/judge_link.py" line="288"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="291"/>
+        <location filename="../../gui/grid/judge_link.py" line="296"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="296"/>
+        <location filename="../../gui/grid/judge_link.py" line="301"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3076,7 +3076,7 @@ The menu starts: {command}</source>
 <context>
     <name>GridVoteWindow</name>
     <message>
-        <location filename="../../gui/judging/grid_blind.py" line="78"/>
+        <location filename="../../gui/judging/grid_blind.py" line="77"/>
         <source>Blind vote — {run}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,212 +3084,212 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="316"/>
+        <location filename="../../gui/grid/window.py" line="321"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="317"/>
+        <location filename="../../gui/grid/window.py" line="322"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="318"/>
+        <location filename="../../gui/grid/window.py" line="323"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="319"/>
+        <location filename="../../gui/grid/window.py" line="324"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="320"/>
+        <location filename="../../gui/grid/window.py" line="325"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="321"/>
+        <location filename="../../gui/grid/window.py" line="326"/>
         <source>Charts as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="322"/>
+        <location filename="../../gui/grid/window.py" line="327"/>
         <source>Charts as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="323"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="324"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
         <source>&amp;Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="326"/>
+        <location filename="../../gui/grid/window.py" line="331"/>
         <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="327"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="333"/>
         <source>Saved test sets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>Opens a saved test set in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="330"/>
+        <location filename="../../gui/grid/window.py" line="335"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="331"/>
+        <location filename="../../gui/grid/window.py" line="336"/>
         <source>Starts an empty test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="339"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="336"/>
+        <location filename="../../gui/grid/window.py" line="341"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="342"/>
         <source>Deletes the test set shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
-        <location filename="../../gui/grid/window.py" line="341"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="346"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="350"/>
         <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
-        <location filename="../../gui/grid/window.py" line="347"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
         <source>Ask before runs over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="348"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="346"/>
+        <location filename="../../gui/grid/window.py" line="351"/>
         <source>The most requests in flight at once per provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="354"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="351"/>
+        <location filename="../../gui/grid/window.py" line="356"/>
         <source>Estimate cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="353"/>
+        <location filename="../../gui/grid/window.py" line="358"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="360"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="356"/>
+        <location filename="../../gui/grid/window.py" line="361"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
-        <location filename="../../gui/grid/window.py" line="358"/>
+        <location filename="../../gui/grid/window.py" line="362"/>
+        <location filename="../../gui/grid/window.py" line="363"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="359"/>
+        <location filename="../../gui/grid/window.py" line="364"/>
         <source>Shows an earlier run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="360"/>
+        <location filename="../../gui/grid/window.py" line="365"/>
         <source>Vote blind…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="362"/>
+        <location filename="../../gui/grid/window.py" line="367"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="366"/>
-        <location filename="../../gui/grid/window.py" line="370"/>
+        <location filename="../../gui/grid/window.py" line="371"/>
+        <location filename="../../gui/grid/window.py" line="375"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="368"/>
+        <location filename="../../gui/grid/window.py" line="373"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="371"/>
+        <location filename="../../gui/grid/window.py" line="376"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="372"/>
+        <location filename="../../gui/grid/window.py" line="377"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="405"/>
+        <location filename="../../gui/grid/window.py" line="410"/>
         <source>{name} (version {version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="415"/>
+        <location filename="../../gui/grid/window.py" line="420"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="455"/>
+        <location filename="../../gui/grid/window.py" line="460"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="486"/>
+        <location filename="../../gui/grid/window.py" line="491"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>Imported %n case from {file}.</numerusform>
@@ -3297,62 +3297,62 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="488"/>
+        <location filename="../../gui/grid/window.py" line="493"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="497"/>
+        <location filename="../../gui/grid/window.py" line="502"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="512"/>
+        <location filename="../../gui/grid/window.py" line="517"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="528"/>
+        <location filename="../../gui/grid/window.py" line="533"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="576"/>
+        <location filename="../../gui/grid/window.py" line="581"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="605"/>
+        <location filename="../../gui/grid/window.py" line="610"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="607"/>
+        <location filename="../../gui/grid/window.py" line="612"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="621"/>
+        <location filename="../../gui/grid/window.py" line="626"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="622"/>
+        <location filename="../../gui/grid/window.py" line="627"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="655"/>
+        <location filename="../../gui/grid/window.py" line="660"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="712"/>
+        <location filename="../../gui/grid/window.py" line="717"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="720"/>
+        <location filename="../../gui/grid/window.py" line="725"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>%n result in the batch&apos;s file answered requests it never sent; they were ignored.</numerusform>
@@ -3360,39 +3360,39 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="805"/>
+        <location filename="../../gui/grid/window.py" line="821"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="811"/>
+        <location filename="../../gui/grid/window.py" line="827"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="815"/>
+        <location filename="../../gui/grid/window.py" line="831"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="845"/>
+        <location filename="../../gui/grid/window.py" line="863"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="871"/>
         <location filename="../../gui/grid/window.py" line="885"/>
+        <location filename="../../gui/grid/window.py" line="899"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="879"/>
-        <location filename="../../gui/grid/window.py" line="900"/>
+        <location filename="../../gui/grid/window.py" line="893"/>
+        <location filename="../../gui/grid/window.py" line="914"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="895"/>
+        <location filename="../../gui/grid/window.py" line="909"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3797,303 +3797,307 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
-        <source>The provider of each reply&apos;s column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
         <source>Judge&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="167"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="160"/>
         <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="110"/>
         <source>Columns to compare (each pair asked twice, positions swapped)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="113"/>
         <source>Column pairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="121"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="114"/>
         <source>Check the pairs of columns the judge compares</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
         <source>“{first}” vs “{second}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="123"/>
         <source>Run as a batch (half price, results within 24 h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="132"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="125"/>
         <source>Sends every judge request as one Message Batch at the batch price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="138"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="131"/>
         <source>Cost of the judge pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="137"/>
         <source>Judging progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="151"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
         <source>Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="146"/>
         <source>Starts the judge pass at the cost shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="154"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="147"/>
         <source>Cancel judging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="156"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="149"/>
         <source>Stops the judge pass; judgements already made are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="152"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="158"/>
         <source>Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="269"/>
         <source>There is no judge template: add one with Templates….</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="278"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="271"/>
         <source>Choose the judge&apos;s model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="281"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="274"/>
         <source>A pairwise judge compares two columns; this run has one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="282"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="275"/>
         <source>Check at least one pair of columns to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="284"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="277"/>
         <source>The run has no replies yet: there is nothing to judge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="308"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="301"/>
         <source>The cost cannot be estimated here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="312"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="305"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="381"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="372"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeFields</name>
+    <message>
+        <location filename="../../gui/judging/judge_fields.py" line="19"/>
+        <source>The provider of each reply&apos;s column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_fields.py" line="23"/>
+        <source>Judge&apos;s provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_fields.py" line="32"/>
+        <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>JudgeTemplatesDialog</name>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="68"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="66"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="69"/>
         <source>Judge templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
         <source>The saved ways of judging; the chosen one is edited beside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="74"/>
         <source>Starts a new rubric template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="77"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="78"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
         <source>Deletes the chosen template (built-ins stay)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="81"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="79"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="130"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="83"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="131"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="87"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
         <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
         <source>Criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
         <source>What it means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="91"/>
         <source>Criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="92"/>
         <source>Each criterion the judge scores from 1 to 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="95"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
         <source>Add criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
         <source>Remove criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="98"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
         <source>Judge prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="99"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="97"/>
         <source>What the judge is sent, with placeholders filled in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
-        <source>The provider of each reply&apos;s column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="107"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="132"/>
         <source>Judge&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="111"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="142"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="133"/>
         <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="113"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
         <source>Any model can judge; type one not listed, or leave it empty to choose when judging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="118"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="143"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="109"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="134"/>
         <source>Judge&apos;s max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="123"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="114"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="125"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="116"/>
         <source>Saves the template; a built-in one edited is saved as a template of your own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="148"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
         <source>Criteria (each scored 1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="154"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="145"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="236"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="227"/>
         <source>New template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="309"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="300"/>
         <source>Name the template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="302"/>
         <source>The prompt is empty: the judge would be sent nothing to judge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="315"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="306"/>
         <source>The prompt never shows the judge the reply: add {placeholders}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="320"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
         <source>A rubric needs at least one criterion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="323"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="314"/>
         <source>Every criterion needs a name (row {row}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="326"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="317"/>
         <source>Two criteria are named “{name}”: scores are kept by name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4314,17 +4318,17 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardChart</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_chart.py" line="36"/>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="34"/>
         <source>Ratings chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_chart.py" line="38"/>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="36"/>
         <source>Each variant&apos;s rating as a point, its interval as a bar; the best at the top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_chart.py" line="82"/>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="80"/>
         <source>Rating (log strength, 0 = average)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4332,12 +4336,12 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardMenu</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_menu.py" line="32"/>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="28"/>
         <source>Leaderboard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_menu.py" line="33"/>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="29"/>
         <source>Your own ratings of settings variants, from your blind votes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4345,113 +4349,113 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="49"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="59"/>
         <source>Export votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="51"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="61"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="53"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="63"/>
         <source>JSON Lines files (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
         <source>Leaderboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
         <source>Rating (95% interval)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
         <source>Votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
         <source>Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
         <source>Losses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="148"/>
         <source>Ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="150"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="152"/>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="153"/>
         <source>Export votes as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="154"/>
         <source>Export votes as JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
         <location filename="../../gui/judging/leaderboard_window.py" line="156"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="182"/>
         <source>All votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="169"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="195"/>
         <source>Computing the ratings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="184"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="212"/>
         <source>{rating} ({low} to {high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="231"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n vote</numerusform>
@@ -4459,7 +4463,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="205"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="233"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n comparison</numerusform>
@@ -4467,7 +4471,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="236"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n called all bad</numerusform>
@@ -4475,22 +4479,22 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="239"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="216"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="244"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="250"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="278"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="255"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="283"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>Saved %n vote to {path}</numerusform>
@@ -6638,28 +6642,28 @@ The menu starts: {command}</source>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../gui/spend/chart.py" line="52"/>
+        <location filename="../../gui/spend/chart.py" line="50"/>
         <source>Spend chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="53"/>
+        <location filename="../../gui/spend/chart.py" line="51"/>
         <source>A stacked bar per period, a colour per group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="97"/>
-        <location filename="../../gui/spend/chart.py" line="122"/>
+        <location filename="../../gui/spend/chart.py" line="95"/>
+        <location filename="../../gui/spend/chart.py" line="120"/>
         <source>Others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="135"/>
+        <location filename="../../gui/spend/chart.py" line="133"/>
         <source>Cost (US$)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="135"/>
+        <location filename="../../gui/spend/chart.py" line="133"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8474,12 +8478,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="494"/>
+        <location filename="../../gui/app.py" line="497"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="552"/>
+        <location filename="../../gui/app.py" line="555"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
