@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,7 +36,7 @@ from core.model.judging import Leaderboard, Outcome, Vote
 from core.transcripts.atomic_file import write_text_atomic
 from gui.judging.leaderboard_chart import LeaderboardChart
 from gui.tasks import Coalesced, TaskKeeper
-from gui.widgets.recent_folders import remember_folder, start_folder
+from gui.widgets.recent_folders import ask_export_path
 from gui.widgets.screen_fit import fit_to_screen
 
 
@@ -62,10 +61,7 @@ def ask_for_votes_file(parent: QWidget, kind: str, suggested: str) -> str | None
         if kind == "csv"
         else QCoreApplication.translate("LeaderboardWindow", "JSON Lines files (*.jsonl)")
     )
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(start_folder("export") / suggested), files)
-    if path:
-        remember_folder("export", Path(path))
-    return path or None
+    return ask_export_path(parent, title, suggested, files)
 
 
 def signed(value: float) -> str:

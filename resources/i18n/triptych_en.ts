@@ -4349,113 +4349,113 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="59"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="58"/>
         <source>Export votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="61"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="60"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="63"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="62"/>
         <source>JSON Lines files (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
         <source>Leaderboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
         <source>Tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Rating (95% interval)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
         <source>Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
         <source>Losses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="148"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="144"/>
         <source>Ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="150"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="152"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="148"/>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="153"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="149"/>
         <source>Export votes as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="154"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="150"/>
         <source>Export votes as JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="156"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="182"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="152"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="178"/>
         <source>All votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="195"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="191"/>
         <source>Computing the ratings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="212"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
         <source>{rating} ({low} to {high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="231"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n vote</numerusform>
@@ -4463,7 +4463,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="233"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="229"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n comparison</numerusform>
@@ -4471,7 +4471,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="236"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="232"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n called all bad</numerusform>
@@ -4479,22 +4479,22 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="239"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="244"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="240"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="278"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="283"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="279"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>Saved %n vote to {path}</numerusform>
@@ -6740,187 +6740,187 @@ The menu starts: {command}</source>
 <context>
     <name>SpendWindow</name>
     <message>
-        <location filename="../../gui/spend/window.py" line="50"/>
+        <location filename="../../gui/spend/window.py" line="49"/>
         <source>Export spend as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="51"/>
+        <location filename="../../gui/spend/window.py" line="50"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="101"/>
+        <location filename="../../gui/spend/window.py" line="97"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="102"/>
+        <location filename="../../gui/spend/window.py" line="98"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="168"/>
+        <location filename="../../gui/spend/window.py" line="164"/>
         <source>Spend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="169"/>
+        <location filename="../../gui/spend/window.py" line="165"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="170"/>
+        <location filename="../../gui/spend/window.py" line="166"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="171"/>
+        <location filename="../../gui/spend/window.py" line="167"/>
         <source>&amp;All time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="172"/>
+        <location filename="../../gui/spend/window.py" line="168"/>
         <source>&amp;Per</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="173"/>
+        <location filename="../../gui/spend/window.py" line="169"/>
         <source>&amp;By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="174"/>
+        <location filename="../../gui/spend/window.py" line="170"/>
         <source>C&amp;hart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="175"/>
+        <location filename="../../gui/spend/window.py" line="171"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="176"/>
+        <location filename="../../gui/spend/window.py" line="172"/>
         <source>&amp;Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="187"/>
+        <location filename="../../gui/spend/window.py" line="183"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="187"/>
+        <location filename="../../gui/spend/window.py" line="183"/>
         <source>The first day counted, in local time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="188"/>
+        <location filename="../../gui/spend/window.py" line="184"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="188"/>
+        <location filename="../../gui/spend/window.py" line="184"/>
         <source>The last day counted, in local time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="189"/>
+        <location filename="../../gui/spend/window.py" line="185"/>
         <source>All time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="189"/>
+        <location filename="../../gui/spend/window.py" line="185"/>
         <source>Count every stored reply, whatever its day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="186"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="186"/>
         <source>Sum the spend per day, week or month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="191"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>Group by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="191"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>Split the spend by model, provider or source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="192"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>Chart shows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="192"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>What the bars measure: cost or tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="193"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="193"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>Read the stored replies again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="194"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="194"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Save the table as a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="197"/>
+        <location filename="../../gui/spend/window.py" line="193"/>
         <source>Spend table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="198"/>
+        <location filename="../../gui/spend/window.py" line="194"/>
         <source>One row per period and group; click a header to sort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="200"/>
+        <location filename="../../gui/spend/window.py" line="196"/>
         <source>Totals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="200"/>
+        <location filename="../../gui/spend/window.py" line="196"/>
         <source>The totals of the range shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="221"/>
+        <location filename="../../gui/spend/window.py" line="217"/>
         <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="228"/>
+        <location filename="../../gui/spend/window.py" line="224"/>
         <source>Could not read the stored replies from {path}. Refresh tries again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="277"/>
+        <location filename="../../gui/spend/window.py" line="273"/>
         <source>No replies in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="280"/>
+        <location filename="../../gui/spend/window.py" line="276"/>
         <source>{cost} for %Ln reply(s): {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</source>
         <translation>
             <numerusform>{cost} for %Ln reply: {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</numerusform>
@@ -6928,7 +6928,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="294"/>
+        <location filename="../../gui/spend/window.py" line="290"/>
         <source>* Not in the cost: %n reply(s) of a model with no known price (their tokens are counted).</source>
         <translation>
             <numerusform>* Not in the cost: %n reply of a model with no known price (its tokens are counted).</numerusform>
@@ -6936,12 +6936,12 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="319"/>
+        <location filename="../../gui/spend/window.py" line="315"/>
         <source>Could not save {path}: {error}. Nothing was changed there; export again to retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="323"/>
+        <location filename="../../gui/spend/window.py" line="319"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4339,149 +4339,149 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="59"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="58"/>
         <source>Export votes</source>
         <translation>导出投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="61"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="60"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="63"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="62"/>
         <source>JSON Lines files (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation>根据全部投票评分，或只根据带此标签的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Variant</source>
         <translation>变体</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Rating (95% interval)</source>
         <translation>评分（95% 区间）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="145"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
         <source>Wins</source>
         <translation>胜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
         <source>Losses</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="148"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="144"/>
         <source>Ratings</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="150"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation>每个变体一行，最好的在前：评分、区间及其依据的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="152"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="148"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="153"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="149"/>
         <source>Export votes as CSV…</source>
         <translation>将投票导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="154"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="150"/>
         <source>Export votes as JSON Lines…</source>
         <translation>将投票导出为 JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="156"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="182"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="152"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="178"/>
         <source>All votes</source>
         <translation>全部投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="195"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="191"/>
         <source>Computing the ratings…</source>
         <translation>正在计算评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="212"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
         <source>{rating} ({low} to {high})</source>
         <translation>{rating}（{low} 至 {high}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="231"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n 票</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="233"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="229"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n 次比较</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="236"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="232"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n 票认为都不好</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="239"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation>还没有投票：在对比窗口或网格运行中进行盲评投票，评分就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="244"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="240"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation>未评分（其投票无法与其他变体关联）：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="278"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation>无法将投票保存到 {path}：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="283"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="279"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 票保存到 {path}</numerusform>
@@ -6721,206 +6721,206 @@ The menu starts: {command}</source>
 <context>
     <name>SpendWindow</name>
     <message>
-        <location filename="../../gui/spend/window.py" line="50"/>
+        <location filename="../../gui/spend/window.py" line="49"/>
         <source>Export spend as CSV</source>
         <translation>将花费导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="51"/>
+        <location filename="../../gui/spend/window.py" line="50"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="101"/>
+        <location filename="../../gui/spend/window.py" line="97"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="102"/>
+        <location filename="../../gui/spend/window.py" line="98"/>
         <source>Tokens</source>
         <translation>token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="168"/>
+        <location filename="../../gui/spend/window.py" line="164"/>
         <source>Spend</source>
         <translation>花费</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="169"/>
+        <location filename="../../gui/spend/window.py" line="165"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="170"/>
+        <location filename="../../gui/spend/window.py" line="166"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="171"/>
+        <location filename="../../gui/spend/window.py" line="167"/>
         <source>&amp;All time</source>
         <translation>全部时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="172"/>
+        <location filename="../../gui/spend/window.py" line="168"/>
         <source>&amp;Per</source>
         <translation>按(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="173"/>
+        <location filename="../../gui/spend/window.py" line="169"/>
         <source>&amp;By</source>
         <translation>分组(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="174"/>
+        <location filename="../../gui/spend/window.py" line="170"/>
         <source>C&amp;hart</source>
         <translation>图表(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="175"/>
+        <location filename="../../gui/spend/window.py" line="171"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="176"/>
+        <location filename="../../gui/spend/window.py" line="172"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="187"/>
+        <location filename="../../gui/spend/window.py" line="183"/>
         <source>First day</source>
         <translation>第一天</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="187"/>
+        <location filename="../../gui/spend/window.py" line="183"/>
         <source>The first day counted, in local time</source>
         <translation>统计的第一天（本地时间）</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="188"/>
+        <location filename="../../gui/spend/window.py" line="184"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="188"/>
+        <location filename="../../gui/spend/window.py" line="184"/>
         <source>The last day counted, in local time</source>
         <translation>统计的最后一天（本地时间）</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="189"/>
+        <location filename="../../gui/spend/window.py" line="185"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="189"/>
+        <location filename="../../gui/spend/window.py" line="185"/>
         <source>Count every stored reply, whatever its day</source>
         <translation>统计所有已保存的回复，不论日期</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="186"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="186"/>
         <source>Sum the spend per day, week or month</source>
         <translation>按天、周或月汇总花费</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="191"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>Group by</source>
         <translation>分组依据</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="191"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>Split the spend by model, provider or source</source>
         <translation>按模型、提供方或来源拆分花费</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="192"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>Chart shows</source>
         <translation>图表显示</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="192"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>What the bars measure: cost or tokens</source>
         <translation>柱形表示的内容：费用或 token</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="193"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="193"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>Read the stored replies again</source>
         <translation>重新读取已保存的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="194"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="194"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Save the table as a CSV file</source>
         <translation>将表格保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="197"/>
+        <location filename="../../gui/spend/window.py" line="193"/>
         <source>Spend table</source>
         <translation>花费表</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="198"/>
+        <location filename="../../gui/spend/window.py" line="194"/>
         <source>One row per period and group; click a header to sort</source>
         <translation>每个时段和分组一行；点击表头排序</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="200"/>
+        <location filename="../../gui/spend/window.py" line="196"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="200"/>
+        <location filename="../../gui/spend/window.py" line="196"/>
         <source>The totals of the range shown</source>
         <translation>所示范围的合计</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="221"/>
+        <location filename="../../gui/spend/window.py" line="217"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="228"/>
+        <location filename="../../gui/spend/window.py" line="224"/>
         <source>Could not read the stored replies from {path}. Refresh tries again.</source>
         <translation>无法从 {path} 读取已保存的回复。点击“刷新”重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="277"/>
+        <location filename="../../gui/spend/window.py" line="273"/>
         <source>No replies in this range.</source>
         <translation>此范围内没有回复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="280"/>
+        <location filename="../../gui/spend/window.py" line="276"/>
         <source>{cost} for %Ln reply(s): {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</source>
         <translation>
             <numerusform>{cost}，共 %Ln 条回复：输入 {input}，输出 {output}，从缓存读取 {read}，写入缓存 {written}。缓存节省了 {saved}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="294"/>
+        <location filename="../../gui/spend/window.py" line="290"/>
         <source>* Not in the cost: %n reply(s) of a model with no known price (their tokens are counted).</source>
         <translation>
             <numerusform>* 未计入费用：%n 条回复的模型没有已知价格（其 token 已计入）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="319"/>
+        <location filename="../../gui/spend/window.py" line="315"/>
         <source>Could not save {path}: {error}. Nothing was changed there; export again to retry.</source>
         <translation>无法保存 {path}：{error}。该位置没有任何改动；再次导出即可重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="323"/>
+        <location filename="../../gui/spend/window.py" line="319"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
