@@ -264,6 +264,7 @@ class TriptychApp:
         self.spend = SpendMenu(window, window.view_menu, self.services.spend, self.tasks)
         self.leaderboard = LeaderboardMenu(window, window.view_menu, self.votes, self.tasks)
         self.transfer = TransferMenu(window, self.services.transfer, self.tasks, self.data_dir)
+        self.transfer.imported.connect(lambda report: self.votes.announce() if report.votes else None)
         return self.transfer
 
     def _grid_feature(self, window: MainWindow) -> GridFeature:

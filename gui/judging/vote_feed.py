@@ -41,6 +41,10 @@ class VoteFeed(QObject):
         await self._service.delete_vote(vote_id)
         self.changed.emit()
 
+    def announce(self) -> None:
+        """Votes reached the store another way (an import): what follows the votes reads them again."""
+        self.changed.emit()
+
     async def vote_tags(self) -> list[str]:
         return await self._service.vote_tags()
 
