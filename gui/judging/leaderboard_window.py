@@ -102,9 +102,9 @@ class LeaderboardWindow(QWidget):
         self.csv_button = QPushButton(self)
         self.jsonl_button = QPushButton(self)
         self.reload_button = QPushButton(self)
-        self._computing: asyncio.Task[None] | None = None
         self._reading = Coalesced(tasks, self._read)
-        """Reads the votes and computes the ratings: one at a time, once more for votes cast meanwhile."""
+        """Reads the votes and computes the ratings: one at a time, once more for votes cast (or another tag
+        chosen) meanwhile."""
         top = QHBoxLayout()
         top.addWidget(self.tag_label)
         top.addWidget(self.tag)
@@ -124,7 +124,7 @@ class LeaderboardWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.unrated)
         layout.addWidget(self.notice)
-        self.tag.activated.connect(lambda _index: self._recompute())
+        self.tag.activated.connect(lambda _index: self._reading.request())
         self.reload_button.clicked.connect(self.reload)
         votes.changed.connect(self._votes_changed)
         self.csv_button.clicked.connect(lambda: self._tasks.start(self.export("csv")))
@@ -181,11 +181,6 @@ class LeaderboardWindow(QWidget):
         self.tag.setCurrentIndex(max(self.tag.findData(chosen), 0) if chosen is not None else 0)
         await self._compute()
 
-    def _recompute(self) -> None:
-        if self._computing is not None and not self._computing.done():
-            self._computing.cancel()
-        self._computing = self._tasks.start(self._compute())
-
     async def _compute(self) -> None:
         tag = self.tag.currentData()
         self.summary.setText(self.tr("Computing the ratings…"))
@@ -194,7 +189,7 @@ class LeaderboardWindow(QWidget):
         if not isValid(self):
             return
         if tag != self.tag.currentData():
-            return  # another tag was chosen meanwhile: its own computation shows
+            return  # another tag was chosen meanwhile: the reading runs again for it
         self.board = board
         self._show(board)
 
