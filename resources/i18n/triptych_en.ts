@@ -4445,17 +4445,17 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="191"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="186"/>
         <source>Computing the ratings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
         <source>{rating} ({low} to {high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="222"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n vote</numerusform>
@@ -4463,7 +4463,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="229"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="224"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n comparison</numerusform>
@@ -4471,7 +4471,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="232"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n called all bad</numerusform>
@@ -4479,22 +4479,22 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="230"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="240"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="269"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="279"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>Saved %n vote to {path}</numerusform>
@@ -7832,85 +7832,85 @@ Details: {details}</source>
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="121"/>
+        <location filename="../../gui/transfer/menu.py" line="125"/>
         <source>Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="123"/>
+        <location filename="../../gui/transfer/menu.py" line="127"/>
         <source>Export all as JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="125"/>
+        <location filename="../../gui/transfer/menu.py" line="129"/>
         <source>Export all as Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="128"/>
+        <location filename="../../gui/transfer/menu.py" line="132"/>
         <source>Include thinking in exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="135"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="408"/>
+        <location filename="../../gui/transfer/menu.py" line="137"/>
+        <location filename="../../gui/transfer/menu.py" line="413"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="154"/>
+        <location filename="../../gui/transfer/menu.py" line="158"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="155"/>
-        <location filename="../../gui/transfer/menu.py" line="216"/>
+        <location filename="../../gui/transfer/menu.py" line="159"/>
+        <location filename="../../gui/transfer/menu.py" line="220"/>
         <source>Triptych JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="156"/>
+        <location filename="../../gui/transfer/menu.py" line="160"/>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="157"/>
+        <location filename="../../gui/transfer/menu.py" line="161"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="169"/>
+        <location filename="../../gui/transfer/menu.py" line="173"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="205"/>
-        <location filename="../../gui/transfer/menu.py" line="252"/>
+        <location filename="../../gui/transfer/menu.py" line="209"/>
+        <location filename="../../gui/transfer/menu.py" line="256"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="208"/>
+        <location filename="../../gui/transfer/menu.py" line="212"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="214"/>
+        <location filename="../../gui/transfer/menu.py" line="218"/>
         <source>Export all conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="220"/>
+        <location filename="../../gui/transfer/menu.py" line="224"/>
         <source>Folder for the Markdown files</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="255"/>
+        <location filename="../../gui/transfer/menu.py" line="259"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
@@ -7918,7 +7918,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="261"/>
+        <location filename="../../gui/transfer/menu.py" line="265"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n conversation to {path}.</numerusform>
@@ -7926,7 +7926,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="262"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n could not be written:</numerusform>
@@ -7934,66 +7934,66 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="266"/>
+        <location filename="../../gui/transfer/menu.py" line="270"/>
         <source>{title} ({name}): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="279"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="279"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="276"/>
+        <location filename="../../gui/transfer/menu.py" line="280"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="299"/>
+        <location filename="../../gui/transfer/menu.py" line="303"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="312"/>
+        <location filename="../../gui/transfer/menu.py" line="316"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="315"/>
+        <location filename="../../gui/transfer/menu.py" line="319"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="320"/>
+        <location filename="../../gui/transfer/menu.py" line="324"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="321"/>
+        <location filename="../../gui/transfer/menu.py" line="325"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="331"/>
+        <location filename="../../gui/transfer/menu.py" line="335"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="345"/>
+        <location filename="../../gui/transfer/menu.py" line="350"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -8001,7 +8001,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="349"/>
+        <location filename="../../gui/transfer/menu.py" line="354"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -8009,7 +8009,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <location filename="../../gui/transfer/menu.py" line="358"/>
         <source>Imported %n test set(s) for evaluation grids.</source>
         <translation>
             <numerusform>Imported %n test set for evaluation grids.</numerusform>
@@ -8017,7 +8017,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="355"/>
+        <location filename="../../gui/transfer/menu.py" line="360"/>
         <source>Imported %n grid run(s).</source>
         <translation>
             <numerusform>Imported %n grid run.</numerusform>
@@ -8025,7 +8025,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="358"/>
+        <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Imported %n blind vote(s).</source>
         <translation>
             <numerusform>Imported %n blind vote.</numerusform>
@@ -8033,7 +8033,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="360"/>
+        <location filename="../../gui/transfer/menu.py" line="365"/>
         <source>Imported %n judge template(s):</source>
         <translation>
             <numerusform>Imported %n judge template:</numerusform>
@@ -8041,7 +8041,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <location filename="../../gui/transfer/menu.py" line="368"/>
         <source>Imported %n judge score(s) and verdict(s).</source>
         <translation>
             <numerusform>Imported %n judge score or verdict.</numerusform>
@@ -8049,7 +8049,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="365"/>
+        <location filename="../../gui/transfer/menu.py" line="370"/>
         <source>%n vote(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n vote already here, not imported again.</numerusform>
@@ -8057,7 +8057,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="369"/>
+        <location filename="../../gui/transfer/menu.py" line="374"/>
         <source>%n test set(s) or grid run(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n test set or grid run already here, not imported again.</numerusform>
@@ -8065,7 +8065,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="372"/>
+        <location filename="../../gui/transfer/menu.py" line="377"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -8073,7 +8073,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="389"/>
+        <location filename="../../gui/transfer/menu.py" line="394"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -8087,12 +8087,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="398"/>
+        <location filename="../../gui/transfer/menu.py" line="403"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="405"/>
+        <location filename="../../gui/transfer/menu.py" line="410"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8478,12 +8478,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="497"/>
+        <location filename="../../gui/app.py" line="498"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="555"/>
+        <location filename="../../gui/app.py" line="556"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

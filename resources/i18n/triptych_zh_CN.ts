@@ -4435,53 +4435,53 @@ The menu starts: {command}</source>
         <translation>全部投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="191"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="186"/>
         <source>Computing the ratings…</source>
         <translation>正在计算评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
         <source>{rating} ({low} to {high})</source>
         <translation>{rating}（{low} 至 {high}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="222"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n 票</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="229"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="224"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n 次比较</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="232"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n 票认为都不好</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="230"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation>还没有投票：在对比窗口或网格运行中进行盲评投票，评分就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="240"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation>未评分（其投票无法与其他变体关联）：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="269"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation>无法将投票保存到 {path}：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="279"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 票保存到 {path}</numerusform>
@@ -7813,131 +7813,131 @@ Details: {details}</source>
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="121"/>
+        <location filename="../../gui/transfer/menu.py" line="125"/>
         <source>Export conversation…</source>
         <translation>导出对话…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="123"/>
+        <location filename="../../gui/transfer/menu.py" line="127"/>
         <source>Export all as JSON…</source>
         <translation>全部导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="125"/>
+        <location filename="../../gui/transfer/menu.py" line="129"/>
         <source>Export all as Markdown…</source>
         <translation>全部导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="128"/>
+        <location filename="../../gui/transfer/menu.py" line="132"/>
         <source>Include thinking in exports</source>
         <translation>导出时包括思考</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="135"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="408"/>
+        <location filename="../../gui/transfer/menu.py" line="137"/>
+        <location filename="../../gui/transfer/menu.py" line="413"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="154"/>
+        <location filename="../../gui/transfer/menu.py" line="158"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="155"/>
-        <location filename="../../gui/transfer/menu.py" line="216"/>
+        <location filename="../../gui/transfer/menu.py" line="159"/>
+        <location filename="../../gui/transfer/menu.py" line="220"/>
         <source>Triptych JSON (*.json)</source>
         <translation>Triptych JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="156"/>
+        <location filename="../../gui/transfer/menu.py" line="160"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="157"/>
+        <location filename="../../gui/transfer/menu.py" line="161"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="169"/>
+        <location filename="../../gui/transfer/menu.py" line="173"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="205"/>
-        <location filename="../../gui/transfer/menu.py" line="252"/>
+        <location filename="../../gui/transfer/menu.py" line="209"/>
+        <location filename="../../gui/transfer/menu.py" line="256"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="208"/>
+        <location filename="../../gui/transfer/menu.py" line="212"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="214"/>
+        <location filename="../../gui/transfer/menu.py" line="218"/>
         <source>Export all conversations</source>
         <translation>导出全部对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="220"/>
+        <location filename="../../gui/transfer/menu.py" line="224"/>
         <source>Folder for the Markdown files</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="255"/>
+        <location filename="../../gui/transfer/menu.py" line="259"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="261"/>
+        <location filename="../../gui/transfer/menu.py" line="265"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="262"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n 个无法写入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="266"/>
+        <location filename="../../gui/transfer/menu.py" line="270"/>
         <source>{title} ({name}): {reason}</source>
         <translation>{title}（{name}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="279"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="279"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="276"/>
+        <location filename="../../gui/transfer/menu.py" line="280"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="299"/>
+        <location filename="../../gui/transfer/menu.py" line="303"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -7946,27 +7946,27 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="312"/>
+        <location filename="../../gui/transfer/menu.py" line="316"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="315"/>
+        <location filename="../../gui/transfer/menu.py" line="319"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="320"/>
+        <location filename="../../gui/transfer/menu.py" line="324"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="321"/>
+        <location filename="../../gui/transfer/menu.py" line="325"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="331"/>
+        <location filename="../../gui/transfer/menu.py" line="335"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -7975,77 +7975,77 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="345"/>
+        <location filename="../../gui/transfer/menu.py" line="350"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="349"/>
+        <location filename="../../gui/transfer/menu.py" line="354"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <location filename="../../gui/transfer/menu.py" line="358"/>
         <source>Imported %n test set(s) for evaluation grids.</source>
         <translation>
             <numerusform>已导入 %n 个评测网格测试集。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="355"/>
+        <location filename="../../gui/transfer/menu.py" line="360"/>
         <source>Imported %n grid run(s).</source>
         <translation>
             <numerusform>已导入 %n 次网格运行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="358"/>
+        <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Imported %n blind vote(s).</source>
         <translation>
             <numerusform>已导入 %n 条盲评投票。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="360"/>
+        <location filename="../../gui/transfer/menu.py" line="365"/>
         <source>Imported %n judge template(s):</source>
         <translation>
             <numerusform>已导入 %n 个评审模板：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <location filename="../../gui/transfer/menu.py" line="368"/>
         <source>Imported %n judge score(s) and verdict(s).</source>
         <translation>
             <numerusform>已导入 %n 条评审评分和裁决。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="365"/>
+        <location filename="../../gui/transfer/menu.py" line="370"/>
         <source>%n vote(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n 条投票已存在，未再次导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="369"/>
+        <location filename="../../gui/transfer/menu.py" line="374"/>
         <source>%n test set(s) or grid run(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n 个测试集或网格运行已存在，未再次导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="372"/>
+        <location filename="../../gui/transfer/menu.py" line="377"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="389"/>
+        <location filename="../../gui/transfer/menu.py" line="394"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -8056,12 +8056,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="398"/>
+        <location filename="../../gui/transfer/menu.py" line="403"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="405"/>
+        <location filename="../../gui/transfer/menu.py" line="410"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -8446,12 +8446,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="497"/>
+        <location filename="../../gui/app.py" line="498"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="555"/>
+        <location filename="../../gui/app.py" line="556"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
