@@ -135,8 +135,11 @@ class TriptychApp:
         self.keys = keys or KeyStore()
         self.store = StoreWorker(paths.database_path(self.data_dir))
         from core.judging.judge_prompts import BUILT_IN_TEMPLATES
+        from gui.judging.vote_feed import VoteFeed
 
         self.services = StoreServices.over(self.store, BUILT_IN_TEMPLATES)
+        self.votes = VoteFeed(self.services.judging)
+        """Every blind vote is cast and taken back through it; the leaderboard and the grid follow it."""
         self.clients = ClientPool(self.keys, retry=retry, limits=limits)
         self._retry = retry
         self._grid_runner: GridRunner | None = None
@@ -259,8 +262,9 @@ class TriptychApp:
         self.alternatives = AlternativesLinks(window.transcript, self.services, self.tasks, window)
         self.grid = self._grid_feature(window)
         self.spend = SpendMenu(window, window.view_menu, self.services.spend, self.tasks)
-        self.leaderboard = LeaderboardMenu(window, window.view_menu, self.services.judging.votes, self.tasks)
+        self.leaderboard = LeaderboardMenu(window, window.view_menu, self.votes, self.tasks)
         self.transfer = TransferMenu(window, self.services.transfer, self.tasks, self.data_dir)
+        self.transfer.imported.connect(lambda report: self.votes.announce() if report.votes else None)
         return self.transfer
 
     def _grid_feature(self, window: MainWindow) -> GridFeature:
@@ -289,7 +293,7 @@ class TriptychApp:
             settings=self.settings,
             profile_names=lambda: [profile.name for profile in self._profiles],
             presets=window.presets.presets, estimate=estimate, judge=self._judge_tools(),
-            batches=self._batch_tools(), judging=self.services.judging,
+            batches=self._batch_tools(), judging=self.votes,
         )  # fmt: skip
 
     def _batch_tools(self) -> BatchTools:
@@ -428,7 +432,7 @@ class TriptychApp:
             provider_losses=await self._provider_losses(),
             saved_presets=self.window.presets.presets(),  # the parameter panel's list: one list for both
             enter_sends=self.window.composer.enter_sends,
-            judging=self.services.judging,
+            judging=self.votes,
             parent=self.window,
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

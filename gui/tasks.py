@@ -8,7 +8,7 @@ an exception instead of losing it, and can cancel and await everything at shutdo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -57,3 +57,37 @@ class TaskKeeper:
         log.error("A background task failed", exc_info=error)
         if self.on_error is not None:
             self.on_error(error)
+
+
+class Coalesced:
+    """Runs `job` at most once at a time: asked again while it runs, it runs once more when it ends, however
+    many times it was asked meanwhile (the last run sees everything that came before it). For work that
+    reads the latest state, such as ratings recomputed as votes come in."""
+
+    def __init__(self, tasks: TaskKeeper, job: Callable[[], Awaitable[None]]) -> None:
+        self._tasks = tasks
+        self._job = job
+        self._running: asyncio.Task[None] | None = None
+        self._again = False
+        self.runs = 0
+        """How many times the job has started."""
+
+    def request(self) -> asyncio.Task[None]:
+        """Run the job now, or once more after the run under way; the task that will have run it."""
+        if self._running is not None and not self._running.done():
+            self._again = True
+            return self._running
+        self._running = self._tasks.start(self._run())
+        return self._running
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None and not self._running.done()
+
+    async def _run(self) -> None:
+        while True:
+            self._again = False
+            self.runs += 1
+            await self._job()
+            if not self._again:
+                return

@@ -35,6 +35,7 @@ from core.model.judging import RubricScore
 from gui.grid.metric_names import metric_name, metric_names, usd_text
 from gui.grid.stats_view import NAME_PARTS
 from gui.theme.palettes import is_dark
+from gui.widgets.plots import colour_axes, still_plot
 
 SERIES = ("#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#8c564b", "#7f7f7f")
 """One colour per column, repeating after eight: the Okabe-Ito set (told apart with the common colour
@@ -46,6 +47,8 @@ BOX_HEIGHT = 0.5
 """A box's height in column rows (a row is 1): room for the strip of points above and below the median."""
 JITTER = 0.36
 """How far apart, in column rows, a column's points spread so repeats with the same value stay visible."""
+GRID_ALPHA = 0.15
+"""The grid lines are fainter here than in the other charts: the strip points and bars are small."""
 NAME_WIDTH = 220
 """Pixels: the most the column names take at the left; longer names are elided (the tooltip has them)."""
 EXPORT_SIZE = QSize(900, 260)
@@ -138,13 +141,11 @@ class GridCharts(QWidget):
         self.view.ci.layout.setRowStretchFactor(2, 1)
         for plot in self.plots():
             plot.invertY(True)  # the first column at the top, as in the tables
-            plot.setMouseEnabled(x=False, y=False)
-            plot.setMenuEnabled(False)
-            plot.hideButtons()
+            still_plot(plot)
             # Dollars and token counts read as written: no "(x0.001)" scale beside the axis label.
             plot.getAxis("bottom").enableAutoSIPrefix(False)
         # Light vertical lines behind the boxes to read values off; the bars carry their figures instead.
-        self.box_plot.showGrid(x=True, y=False, alpha=0.15)
+        self.box_plot.showGrid(x=True, y=False, alpha=GRID_ALPHA)
 
         self.points: pg.ScatterPlotItem | None = None
         """The box plot's strip points: one per finished repeat (x the value, y the column plus jitter)."""
@@ -206,10 +207,7 @@ class GridCharts(QWidget):
         self.view.setBackground(colours.background)
         for plot in self.plots():
             plot.clear()
-            for name in ("left", "bottom"):
-                axis = plot.getAxis(name)
-                axis.setPen(pg.mkPen(colours.axis))
-                axis.setTextPen(pg.mkPen(colours.text))
+            colour_axes(plot, colours.axis, colours.text)
         self.value_labels = []
         self.points = self.boxes = self.medians = self.whiskers = None
         self.cost_bars = self.input_bars = self.output_bars = None
@@ -377,11 +375,8 @@ class GridCharts(QWidget):
         if shown and self.quality_plot is None:
             self.quality_plot = self.view.addPlot(row=3, col=0)
             self.view.ci.layout.setRowStretchFactor(3, 2)
-            self.quality_plot.setMouseEnabled(x=False, y=False)
-            self.quality_plot.setMenuEnabled(False)
-            self.quality_plot.hideButtons()
+            still_plot(self.quality_plot, grid_x=True, grid_y=True, grid_alpha=GRID_ALPHA)
             self.quality_plot.getAxis("bottom").enableAutoSIPrefix(False)
-            self.quality_plot.showGrid(x=True, y=True, alpha=0.15)
         elif not shown and self.quality_plot is not None:
             self.view.removeItem(self.quality_plot)
             self.quality_plot = None
@@ -391,10 +386,7 @@ class GridCharts(QWidget):
         plot = self.quality_plot
         if plot is not None:
             plot.clear()
-            for name in ("left", "bottom"):
-                axis = plot.getAxis(name)
-                axis.setPen(pg.mkPen(colours.axis))
-                axis.setTextPen(pg.mkPen(colours.text))
+            colour_axes(plot, colours.axis, colours.text)
 
     def _draw_quality(self, points: dict[int, tuple[float, float]], colours: _Colours) -> None:
         plot = self.quality_plot

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from gui.grid.batch_choice import BatchTools
     from gui.grid.window import CostEstimator, GridWindow
     from gui.judging.judge_tools import JudgeTools
-    from gui.judging.vote_panel import VoteStore
+    from gui.judging.vote_feed import VoteFeed
 
 
 class GridFeature(QObject):
@@ -42,7 +42,7 @@ class GridFeature(QObject):
         estimate: CostEstimator | None = None,
         judge: JudgeTools | None = None,
         batches: BatchTools | None = None,
-        judging: VoteStore | None = None,
+        judging: VoteFeed | None = None,
     ) -> None:
         super().__init__(window.widget())
         self._window = window

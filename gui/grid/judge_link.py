@@ -34,7 +34,7 @@ from gui.judging.batch_words import batch_status_text
 from gui.judging.judge_dialog import JudgeChoice, JudgeDialog
 from gui.judging.judge_words import agreement_text
 from gui.judging.judgements_panel import CellJudgements
-from gui.tasks import TaskKeeper
+from gui.tasks import Coalesced, TaskKeeper
 
 if TYPE_CHECKING:
     from core.judging.judge_batch import JudgeBatchRunner
@@ -78,6 +78,7 @@ class GridJudge(QObject):
         self.dialog: JudgeDialog | None = None
         self.templates_dialog: JudgeTemplatesDialog | None = None
         self._judging: asyncio.Task[None] | None = None
+        self._votes_reading = Coalesced(tasks, self.refresh_votes)
 
         self.judge_action = QAction(self.tr("Judge…"), parent)
         self.judge_action.setStatusTip(
@@ -115,6 +116,10 @@ class GridJudge(QObject):
             self.votes = list(votes)
             self._agree()
         self._shown()
+
+    def votes_changed(self) -> None:
+        """A vote was cast or taken back: the run's votes read again, one reading at a time."""
+        self._votes_reading.request()
 
     async def refresh_votes(self) -> None:
         """The run's blind votes read again (one cast or taken back in the vote window): the agreement."""

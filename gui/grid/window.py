@@ -60,7 +60,7 @@ from gui.grid.table_model import GridTableModel
 from gui.grid.table_view import GridTableView
 from gui.grid.test_set_editor import TestSetEditor
 from gui.grid.variants_editor import VariantsEditor
-from gui.judging.vote_panel import VoteStore
+from gui.judging.vote_feed import VoteFeed
 from gui.tasks import TaskKeeper
 from gui.widgets.screen_fit import fit_to_screen
 
@@ -101,7 +101,7 @@ class GridWindow(QMainWindow):
         estimate: CostEstimator | None = None,
         judge: JudgeTools | None = None,
         batches: BatchTools | None = None,
-        judging: VoteStore | None = None,
+        judging: VoteFeed | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """`judge`: the LLM judge (None: no Judge menu); `batches`: sending a run as a Message Batch (None:
@@ -131,6 +131,8 @@ class GridWindow(QMainWindow):
         self._cells: dict[CellKey, CellResult] = {}
         self.names: list[str] = []
         self.cell_dialog: CellDialog | None = None
+        self._cell_shown: tuple[int, int, int] | None = None
+        """The run, case and variant the cell dialog shows."""
         self.question: QMessageBox | None = None
         self.stats_view: Any = None
         self.charts: Any = None
@@ -317,6 +319,9 @@ class GridWindow(QMainWindow):
                 shown=self._judgements_changed,
                 say=self.show_message,
             )
+            if self._judging is not None:
+                # The judge's agreement with the blind votes follows them as they are cast or taken back.
+                self._judging.changed.connect(self.judge.votes_changed)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Evaluation grid"))
@@ -733,6 +738,17 @@ class GridWindow(QMainWindow):
         self.model.show_quality(self.judge.cell_quality())
         if not self._refresh_stats_later.isActive():
             self._refresh_stats_later.start()
+        self._show_cell_judgements(self.judge)
+
+    def _show_cell_judgements(self, judge: GridJudge) -> None:
+        """An open cell dialog follows what the judge said and the agreement with the votes as they change."""
+        dialog, shown = self.cell_dialog, self._cell_shown
+        if dialog is None or dialog.judgements is None or shown is None or not dialog.isVisible():
+            return
+        run_id, case, variant = shown
+        judged = judge.cell_judgements(case, variant) if judge.run_id == run_id else None
+        if judged is not None:
+            dialog.judgements.show_judgements(judged)
 
     # --- the runner's events ------------------------------------------------------------------------
 
@@ -849,6 +865,8 @@ class GridWindow(QMainWindow):
             self,
             judgements=self.judge.cell_judgements(index.row(), index.column()) if self.judge else None,
         )
+        assert self.run.id is not None
+        self._cell_shown = (self.run.id, index.row(), index.column())
         self.cell_dialog.show()
 
     # --- blind votes (gui.judging.grid_blind) ----------------------------------------------------------
@@ -866,10 +884,6 @@ class GridWindow(QMainWindow):
         window = GridVoteWindow(self._judging, self._tasks, run.name, parent=self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._forget_vote_window)
-        if self.judge is not None:
-            # The judge's agreement with the votes follows them as they are cast.
-            judge = self.judge
-            window.voted.connect(lambda _vote: self._tasks.start(judge.refresh_votes()))
         self.vote_window = window
         window.vote_on(grid_rounds(run, self.names))
         window.show()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -67,9 +67,8 @@ def _message(content: object, variant: int) -> StoredMessage:
 
 
 class GridVoteWindow(QWidget):
-    """The grid's "Vote blind…": a window of ballots over one run. Signals: voted(Vote): one was saved."""
-
-    voted = Signal(object)
+    """The grid's "Vote blind…": a window of ballots over one run (the votes reach the rest of the app
+    through the store it is given: the app's vote feed)."""
 
     def __init__(
         self, store: VoteStore, tasks: TaskKeeper, run_name: str, *, seed: int | None = None,
@@ -78,7 +77,6 @@ class GridVoteWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Blind vote — {run}").format(run=run_name))
         self.panel = VotePanel(store, tasks, seed=seed, parent=self)
-        self.panel.voted.connect(self.voted)
         QVBoxLayout(self).addWidget(self.panel)
         # A window of its own, not a dialog: Escape closes it as it would a dialog (every vote is saved).
         QShortcut(QKeySequence.StandardKey.Cancel, self, self.close)

@@ -39,6 +39,7 @@ from core.judging.judge_prompts import JudgeTemplateError
 from core.model.grid import GridRun
 from core.model.judging import JudgeKind, JudgeTemplate
 from gui.judging.batch_words import live_and_batch_text
+from gui.judging.judge_fields import NO_PROFILE, model_field, provider_field
 from gui.judging.judge_words import kind_text
 from gui.tasks import TaskKeeper
 
@@ -52,7 +53,6 @@ JudgeEstimator = Callable[[GridRun, JudgeTemplate, Sequence[Pair]], Awaitable["C
 """The cost of judging the run with the template (and, pairwise, these column pairs)."""
 ESTIMATE_DELAY_S = 0.3
 """Typing a model name re-prices once the typing pauses, not on every key."""
-NO_PROFILE = ""
 
 
 @dataclass(frozen=True)
@@ -104,15 +104,8 @@ class JudgeDialog(QDialog):
         self.template.setAccessibleName(self.tr("Judge template"))
         self.templates_button = QPushButton(self.tr("Templates…"), self)
         self.templates_button.setAccessibleDescription(self.tr("Edits, adds and deletes judge templates"))
-        self.profile = QComboBox(self)
-        self.profile.addItem(self.tr("The provider of each reply's column"), NO_PROFILE)
-        for name in profile_names:
-            self.profile.addItem(name, name)
-        self.profile.setAccessibleName(self.tr("Judge's provider"))
-        self.model = QComboBox(self)
-        self.model.setEditable(True)
-        self.model.addItems(models)
-        self.model.setAccessibleName(self.tr("Judge's model"))
+        self.profile = provider_field(profile_names, self)
+        self.model = model_field(models, self)
         self.pairs_label = QLabel(
             self.tr("Columns to compare (each pair asked twice, positions swapped)"), self
         )
@@ -357,17 +350,15 @@ class JudgeDialog(QDialog):
             return  # the preview shown is not of this choice (it is being re-priced)
         self.judgeRequested.emit(choice)
 
+    def _lock_choice(self, locked: bool) -> None:
+        """While a pass runs, what it was asked with cannot change."""
+        choice = (self.template, self.templates_button, self.profile, self.model, self.pairs, self.batch)
+        for widget in choice:
+            widget.setEnabled(not locked)
+
     def show_started(self, total: int) -> None:
         self.running = True
-        for widget in (
-            self.template,
-            self.templates_button,
-            self.profile,
-            self.model,
-            self.pairs,
-            self.batch,
-        ):
-            widget.setEnabled(False)
+        self._lock_choice(True)
         self.judge_button.setEnabled(False)
         self.cancel_button.show()
         self.progress.show()
@@ -391,15 +382,7 @@ class JudgeDialog(QDialog):
     def show_finished(self, text: str) -> None:
         """The pass ended (finished, cancelled or failed): `text` says how, the choice is editable again."""
         self.running = False
-        for widget in (
-            self.template,
-            self.templates_button,
-            self.profile,
-            self.model,
-            self.pairs,
-            self.batch,
-        ):
-            widget.setEnabled(True)
+        self._lock_choice(False)
         self.cancel_button.hide()
         self.progress_label.setText(text)
         self._changed()

@@ -37,14 +37,12 @@ from PySide6.QtWidgets import (
 
 from core.judging.judge_prompts import BUILT_IN_TEMPLATES
 from core.model.judging import Criterion, JudgeKind, JudgeTemplate
+from gui.judging.judge_fields import NO_PROFILE, model_field, provider_field
 from gui.judging.judge_words import kind_text, placeholders_note
 from gui.tasks import TaskKeeper
 
 if TYPE_CHECKING:
     from core.store.services import JudgingService
-
-NO_PROFILE = ""
-"""The profile combo's value for "the variant's own provider" (a template without a profile)."""
 
 
 class JudgeTemplatesDialog(QDialog):
@@ -100,15 +98,8 @@ class JudgeTemplatesDialog(QDialog):
         self.placeholders = QLabel(self)
         self.placeholders.setWordWrap(True)
         self.placeholders.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.profile = QComboBox(self)
-        self.profile.addItem(self.tr("The provider of each reply's column"), NO_PROFILE)
-        for name in profile_names:
-            self.profile.addItem(name, name)
-        self.profile.setAccessibleName(self.tr("Judge's provider"))
-        self.model = QComboBox(self)
-        self.model.setEditable(True)
-        self.model.addItems(models)
-        self.model.setAccessibleName(self.tr("Judge's model"))
+        self.profile = provider_field(profile_names, self)
+        self.model = model_field(models, self)
         self.model.setAccessibleDescription(
             self.tr("Any model can judge; type one not listed, or leave it empty to choose when judging")
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.model.judging import Rating
 from gui.theme.palettes import is_dark
+from gui.widgets.plots import colour_axes, still_plot
 
 NAME_WIDTH = 240
 """Pixels the names may take at the left; longer ones are elided (the table has them whole)."""
@@ -28,10 +29,7 @@ class LeaderboardChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot = pg.PlotWidget(self)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.showGrid(x=True, alpha=0.25)
+        still_plot(self.plot, grid_x=True)
         self.plot.getAxis("left").setWidth(NAME_WIDTH)
         self.plot.setAccessibleName(self.tr("Ratings chart"))
         self.plot.setAccessibleDescription(
@@ -88,13 +86,8 @@ class LeaderboardChart(QWidget):
 
     def _apply_theme(self) -> None:
         palette = self.palette()
-        text = palette.color(QPalette.ColorRole.Text)
         self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
-            axis.setTextPen(pg.mkPen(text))
-            axis.label.setDefaultTextColor(text)
+        colour_axes(self.plot, palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Text))
         if self._ratings:
             self._draw()  # the points' colour is the theme's too
 

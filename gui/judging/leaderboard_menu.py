@@ -6,27 +6,23 @@ window's first paint."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from core.model.judging import Vote
 from gui.tasks import TaskKeeper
 
 if TYPE_CHECKING:
-    from gui.judging.leaderboard_window import LeaderboardWindow
+    from gui.judging.leaderboard_window import LeaderboardWindow, Votes
 
 
 class LeaderboardMenu(QObject):
-    def __init__(
-        self, window: QWidget, menu: QMenu, load: Callable[[], Awaitable[list[Vote]]], tasks: TaskKeeper
-    ) -> None:
+    def __init__(self, window: QWidget, menu: QMenu, votes: Votes, tasks: TaskKeeper) -> None:
         super().__init__(window)
         self._window = window
-        self._load = load
+        self._votes = votes
         self._tasks = tasks
         self.leaderboard_window: LeaderboardWindow | None = None
         self.action = QAction(self.tr("Leaderboard…"), window)
@@ -42,7 +38,7 @@ class LeaderboardMenu(QObject):
             return self.leaderboard_window
         from gui.judging.leaderboard_window import LeaderboardWindow
 
-        self.leaderboard_window = LeaderboardWindow(self._load, self._tasks, parent=self._window)
+        self.leaderboard_window = LeaderboardWindow(self._votes, self._tasks, parent=self._window)
         self.leaderboard_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.leaderboard_window.destroyed.connect(self._forget)
         self.leaderboard_window.reload()

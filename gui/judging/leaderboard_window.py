@@ -2,20 +2,21 @@
 bootstrap intervals, `core.judging.leaderboard`), overall or for one tag; a table with the votes behind each
 rating, a chart of the intervals, and the votes exported as CSV or JSON Lines.
 
-The votes are read through the judging service; the ratings (a thousand bootstrap fits) are computed on a
-worker thread, so the window stays responsive with many votes."""
+The votes are read through the app's vote feed and read again whenever one is cast or taken back anywhere;
+the ratings (a thousand bootstrap fits) are computed on a worker thread, so the window stays responsive with
+many votes. One reading is under way at a time: votes cast while it runs are read by a single one after it."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from core.judging.leaderboard import leaderboard
 from core.judging.vote_files import csv_text, jsonl_text
@@ -33,12 +35,19 @@ from core.model.conversation_filter import fold
 from core.model.judging import Leaderboard, Outcome, Vote
 from core.transcripts.atomic_file import write_text_atomic
 from gui.judging.leaderboard_chart import LeaderboardChart
-from gui.tasks import TaskKeeper
-from gui.widgets.recent_folders import remember_folder, start_folder
+from gui.tasks import Coalesced, TaskKeeper
+from gui.widgets.recent_folders import ask_export_path
 from gui.widgets.screen_fit import fit_to_screen
 
-LoadVotes = Callable[[], Awaitable[list[Vote]]]
-"""`JudgingService.votes`: every vote cast."""
+
+class Votes(Protocol):
+    """What the window needs of `gui.judging.vote_feed.VoteFeed`."""
+
+    @property
+    def changed(self) -> SignalInstance: ...
+    async def votes(self) -> list[Vote]: ...
+
+
 ChooseFile = Callable[[QWidget, str, str], str | None]
 """Asks where to save the votes (kind "csv" or "jsonl", a suggested name); None when the user cancels."""
 
@@ -52,10 +61,7 @@ def ask_for_votes_file(parent: QWidget, kind: str, suggested: str) -> str | None
         if kind == "csv"
         else QCoreApplication.translate("LeaderboardWindow", "JSON Lines files (*.jsonl)")
     )
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(start_folder("export") / suggested), files)
-    if path:
-        remember_folder("export", Path(path))
-    return path or None
+    return ask_export_path(parent, title, suggested, files)
 
 
 def signed(value: float) -> str:
@@ -65,14 +71,14 @@ def signed(value: float) -> str:
 class LeaderboardWindow(QWidget):
     def __init__(
         self,
-        load: LoadVotes,
+        votes: Votes,
         tasks: TaskKeeper,
         *,
         choose_file: ChooseFile = ask_for_votes_file,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self._load = load
+        self._feed = votes
         self._tasks = tasks
         self._choose_file = choose_file
         self.votes: list[Vote] = []
@@ -96,7 +102,9 @@ class LeaderboardWindow(QWidget):
         self.csv_button = QPushButton(self)
         self.jsonl_button = QPushButton(self)
         self.reload_button = QPushButton(self)
-        self._computing: asyncio.Task[None] | None = None
+        self._reading = Coalesced(tasks, self._read)
+        """Reads the votes and computes the ratings: one at a time, once more for votes cast (or another tag
+        chosen) meanwhile."""
         top = QHBoxLayout()
         top.addWidget(self.tag_label)
         top.addWidget(self.tag)
@@ -116,8 +124,9 @@ class LeaderboardWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.unrated)
         layout.addWidget(self.notice)
-        self.tag.activated.connect(lambda _index: self._recompute())
+        self.tag.activated.connect(lambda _index: self._reading.request())
         self.reload_button.clicked.connect(self.reload)
+        votes.changed.connect(self._votes_changed)
         self.csv_button.clicked.connect(lambda: self._tasks.start(self.export("csv")))
         self.jsonl_button.clicked.connect(lambda: self._tasks.start(self.export("jsonl")))
         self.retranslate()
@@ -145,11 +154,24 @@ class LeaderboardWindow(QWidget):
     # --- loading and computing ------------------------------------------------------------------------
 
     def reload(self) -> asyncio.Task[None]:
-        return self._tasks.start(self._reload())
-
-    async def _reload(self) -> None:
+        """Read the votes again (the user asked): the task that shows them."""
         self.notice.setText("")
-        self.votes = list(await self._load())
+        return self._reading.request()
+
+    def _votes_changed(self) -> None:
+        """A vote was cast or taken back somewhere: the ratings follow (the notice of an export stays)."""
+        self._reading.request()
+
+    @property
+    def readings(self) -> int:
+        """How many times the votes were read and rated since the window opened."""
+        return self._reading.runs
+
+    async def _read(self) -> None:
+        votes = list(await self._feed.votes())
+        if not isValid(self):
+            return  # closed meanwhile
+        self.votes = votes
         chosen = self.tag.currentData()
         tags = tags_of(self.votes)
         self.tag.clear()
@@ -159,18 +181,15 @@ class LeaderboardWindow(QWidget):
         self.tag.setCurrentIndex(max(self.tag.findData(chosen), 0) if chosen is not None else 0)
         await self._compute()
 
-    def _recompute(self) -> None:
-        if self._computing is not None and not self._computing.done():
-            self._computing.cancel()
-        self._computing = self._tasks.start(self._compute())
-
     async def _compute(self) -> None:
         tag = self.tag.currentData()
         self.summary.setText(self.tr("Computing the ratings…"))
         votes = list(self.votes)
         board = await asyncio.to_thread(leaderboard, votes, tag)
+        if not isValid(self):
+            return
         if tag != self.tag.currentData():
-            return  # another tag was chosen meanwhile: its own computation shows
+            return  # another tag was chosen meanwhile: the reading runs again for it
         self.board = board
         self._show(board)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from core.model.spend import GroupBy, Period, SpendBucket
 from gui.spend.words import group_value, period_label
 from gui.theme.palettes import is_dark
+from gui.widgets.plots import colour_axes, still_plot
 
 MOST_SERIES = 8
 """Groups drawn in their own colour; the rest are summed as "Others" (a chart of 30 colours reads as none)."""
@@ -43,10 +44,7 @@ class SpendChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot = pg.PlotWidget(self)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.showGrid(y=True, alpha=0.25)
+        still_plot(self.plot, grid_y=True)
         # Dollars as dollars: pyqtgraph would otherwise rescale the axis and add "(x0.001)" to its label.
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.setAccessibleName(self.tr("Spend chart"))
@@ -141,11 +139,7 @@ class SpendChart(QWidget):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
         self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
-            axis.setTextPen(pg.mkPen(text))
-            axis.label.setDefaultTextColor(text)
+        colour_axes(self.plot, palette.color(QPalette.ColorRole.Mid), text)
         self.legend.setLabelTextColor(text)
         self.legend.setBrush(pg.mkBrush(palette.color(QPalette.ColorRole.Base)))
         self.legend.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))

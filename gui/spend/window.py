@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +34,7 @@ from gui.spend.chart import ChartMetric, SpendChart
 from gui.spend.table_model import PERIOD, SORT_ROLE, SpendTableModel
 from gui.spend.words import count, group_name, money, period_name
 from gui.tasks import TaskKeeper
-from gui.widgets.recent_folders import remember_folder, start_folder
+from gui.widgets.recent_folders import ask_export_path
 from gui.widgets.screen_fit import fit_to_screen
 
 LoadSpend = Callable[[dt.date | None, dt.date | None], Awaitable[list[SpendRow]]]
@@ -49,10 +48,7 @@ DEFAULT_DAYS = 30
 def ask_for_csv_file(parent: QWidget, suggested: str) -> str | None:
     title = QCoreApplication.translate("SpendWindow", "Export spend as CSV")
     files = QCoreApplication.translate("SpendWindow", "CSV files (*.csv)")
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(start_folder("export") / suggested), files)
-    if path:
-        remember_folder("export", Path(path))
-    return path or None
+    return ask_export_path(parent, title, suggested, files)
 
 
 def _qdate(day: dt.date) -> QDate:

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -98,6 +98,10 @@ class FileDialogs:
 
 
 class TransferMenu(QObject):
+    """Signals: imported(ImportReport): an import or a restore added what the report lists."""
+
+    imported = Signal(object)
+
     def __init__(
         self,
         window: WindowHost,
@@ -335,6 +339,7 @@ class TransferMenu(QObject):
 
     async def _after_import(self, report: ImportReport) -> None:
         self._window.refresh_conversations()
+        self.imported.emit(report)
         if report.imported_ids:
             self._window.open_conversation(report.imported_ids[0])
         self._show(self.report_text(report))

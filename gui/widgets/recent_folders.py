@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 FolderKind = Literal["export", "import", "attach"]
 
@@ -39,3 +40,11 @@ def remember_folder(kind: FolderKind, chosen: Path) -> None:
         _settings.sync()
     else:
         _in_memory[key] = str(folder)
+
+
+def ask_export_path(parent: QWidget, title: str, suggested: str, files: str) -> str | None:
+    """Asks where to save an export (named `suggested` in the last export folder); None when cancelled."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(start_folder("export") / suggested), files)
+    if path:
+        remember_folder("export", Path(path))
+    return path or None

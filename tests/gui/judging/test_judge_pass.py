@@ -339,7 +339,7 @@ def test_a_judge_batch_open_at_quit_is_collected_after_the_restart(
     run(qloop, body(), timeout=120)
 
 
-def test_a_blind_vote_cast_after_judging_updates_the_agreement(
+def test_a_blind_vote_cast_or_taken_back_after_judging_updates_the_agreement_and_the_open_cell(
     qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
 ) -> None:
     async def body() -> None:
@@ -354,10 +354,21 @@ def test_a_blind_vote_cast_after_judging_updates_the_agreement(
         dialog.judge_button.click()
         await wait_until(lambda: dialog.running, timeout=15, what="the pass to start")
         await wait_until(lambda: not dialog.running, timeout=30, what="the pass to end")
-        assert window.judge is not None and window.judge.agreement is None, "no vote yet"
+        judge = window.judge
+        assert judge is not None and judge.agreement is None, "no vote yet"
         dialog.close()
+        window.open_cell(window.model.index(0, 0))
+        cell = window.cell_dialog
+        assert cell is not None and cell.judgements is not None
+        judgements = cell.judgements
+        agreed = (
+            "The judge agreed with your blind votes on 1 of 1 pairs (100%, Cohen's κ undefined (one answer "
+            "throughout))."
+        )
+        assert agreed not in judgements.toPlainText()
 
-        # The user votes blind on the same pair, for column 0, in the grid's vote window.
+        # The user votes blind on the same pair, for column 0, in the grid's vote window: the agreement
+        # shows, in the cell dialog left open too.
         window.vote_button.click()
         assert window.vote_window is not None
         panel = window.vote_window.panel
@@ -365,17 +376,14 @@ def test_a_blind_vote_cast_after_judging_updates_the_agreement(
         await active(panel)
         first = panel.ballots[0].entrants[0].column
         qtbot.keyClick(panel, Qt.Key.Key_1 if first == 0 else Qt.Key.Key_2)
-        await wait_until(
-            lambda: window.judge is not None and window.judge.agreement is not None,
-            timeout=15,
-            what="the agreement",
-        )
-        window.open_cell(window.model.index(0, 0))
-        assert window.cell_dialog is not None and window.cell_dialog.judgements is not None
-        assert (
-            "The judge agreed with your blind votes on 1 of 1 pairs (100%, Cohen's κ undefined (one answer "
-            "throughout))." in window.cell_dialog.judgements.toPlainText()
-        )
+        await wait_until(lambda: judge.agreement is not None, timeout=15, what="the agreement")
+        await wait_until(lambda: agreed in judgements.toPlainText(), what="the open cell's agreement")
+
+        # Taken back with Ctrl+Z: no vote, so no agreement, in the grid and in the open cell.
+        qtbot.keyClick(panel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        await wait_until(lambda: judge.agreement is None, timeout=15, what="the agreement gone")
+        await wait_until(lambda: agreed not in judgements.toPlainText(), what="the open cell without it")
+        assert "“temperature 0.0” better (in both orders)" in judgements.toPlainText()
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=120)

@@ -1,13 +1,16 @@
 """View → Leaderboard… in the real app over a real SQLite file: votes saved through the judging service, the
-ranking per tag with the votes behind each rating, the interval chart, and the votes exported."""
+ranking per tag with the votes behind each rating, the interval chart, the votes exported, and the open
+window following blind votes as they are cast and taken back (a burst rated once more, not once each)."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
 from pathlib import Path
 
 import qasync
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,6 +22,8 @@ from gui.judging.leaderboard_window import LeaderboardWindow
 from gui.theme.scheme import apply_theme
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import start
+from tests.gui.judging.test_judge_pass import run_grid
+from tests.gui.judging.test_votes import active
 
 STRONG = VariantIdentity('{"model": "strong"}', "model-s · temperature 0.2")
 MIDDLE = VariantIdentity('{"model": "middle"}', "model-m · temperature 0.5")
@@ -143,3 +148,49 @@ def test_with_no_votes_the_window_says_how_to_get_some(
         assert await app.quit() == 0
 
     run(qloop, body(), timeout=60)
+
+
+def test_the_open_leaderboard_follows_votes_cast_and_taken_back(
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, server: FakeServer
+) -> None:
+    async def body() -> None:
+        app = await start(qapp, tmp_path / "data", server)
+        window = await run_grid(app, server, columns=2)
+        assert app.app.leaderboard is not None
+        board = app.app.leaderboard.open()
+        await wait_until(lambda: "No votes yet" in board.summary.text(), timeout=15, what="no votes")
+
+        # A blind vote in the grid's vote window: the open leaderboard rates the two columns.
+        window.vote_button.click()
+        assert window.vote_window is not None
+        panel = window.vote_window.panel
+        panel.reveal_ms = 10
+        await active(panel)
+        winner = panel.ballots[0].entrants[0].identity.label
+        qtbot.keyClick(panel, Qt.Key.Key_1)
+        await wait_until(lambda: board.table.rowCount() == 2, timeout=15, what="the ratings of the vote")
+        assert board.rows()[0][1] == winner and board.rows()[0][4] == "1"
+        assert board.summary.text().startswith("1 vote")
+
+        # Taken back: the leaderboard is empty again.
+        await wait_until(lambda: "Every ballot has a vote" in panel.progress.text(), what="the end")
+        qtbot.keyClick(panel, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        await wait_until(lambda: "No votes yet" in board.summary.text(), timeout=15, what="the vote gone")
+        assert board.table.rowCount() == 0 and board.chart.intervals() == []
+
+        # A burst of votes: one rating under way at a time, and one more for all that came meanwhile.
+        before = board.readings
+        ballot = panel.ballots[0]
+        burst = [
+            Vote(None, VoteSource(VoteSourceKind.GRID, ballot.source.run_id, 0), tuple(
+                e.identity for e in ballot.entrants
+            ), tuple(e.column for e in ballot.entrants), Outcome.WIN, n % 2)
+            for n in range(6)
+        ]  # fmt: skip
+        await asyncio.gather(*(app.app.votes.save_vote(vote) for vote in burst))
+        await wait_until(lambda: board.summary.text().startswith("6 vote"), timeout=15, what="the burst")
+        assert board.readings - before <= 2, board.readings - before
+        assert sorted(row[3] for row in board.rows()) == ["6", "6"]
+        assert await app.quit() == 0
+
+    run(qloop, body(), timeout=120)

@@ -357,8 +357,13 @@ def test_export_all_as_json_carries_the_evaluation_grids_into_a_fresh_app(
         transfer = _transfer(app)
         assert isinstance(transfer.dialogs, ScriptedDialogs)
         transfer.dialogs.open = path
+        assert app.app.leaderboard is not None
+        board = app.app.leaderboard.open()
+        await wait_until(lambda: "No votes yet" in board.summary.text(), timeout=15, what="no votes")
         _menu_action(app, "Import…").trigger()
         await wait_until(lambda: transfer.message_box is not None, what="the import report")
+        # The open leaderboard follows the votes imported.
+        await wait_until(lambda: board.table.rowCount() == 2, timeout=15, what="the imported votes rated")
         assert transfer.message_box is not None
         report = transfer.message_box.text()
         assert "Imported 1 test set(s) for evaluation grids.\n• Trips" in report
