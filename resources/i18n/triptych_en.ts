@@ -2563,72 +2563,72 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="114"/>
+        <location filename="../../gui/grid/charts.py" line="117"/>
         <source>Metric shown in the box plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="118"/>
+        <location filename="../../gui/grid/charts.py" line="121"/>
         <source>Box plot of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="129"/>
+        <location filename="../../gui/grid/charts.py" line="132"/>
         <source>Charts of the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="229"/>
+        <location filename="../../gui/grid/charts.py" line="227"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="252"/>
+        <location filename="../../gui/grid/charts.py" line="250"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="333"/>
+        <location filename="../../gui/grid/charts.py" line="331"/>
         <source>Cost per column (every repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="354"/>
+        <location filename="../../gui/grid/charts.py" line="352"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="359"/>
+        <location filename="../../gui/grid/charts.py" line="357"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="403"/>
+        <location filename="../../gui/grid/charts.py" line="395"/>
         <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="406"/>
+        <location filename="../../gui/grid/charts.py" line="398"/>
         <source>Mean cost per reply (USD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="407"/>
+        <location filename="../../gui/grid/charts.py" line="399"/>
         <source>Mean judge score (1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="512"/>
+        <location filename="../../gui/grid/charts.py" line="504"/>
         <source>Cost per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="513"/>
+        <location filename="../../gui/grid/charts.py" line="505"/>
         <source>Tokens per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="515"/>
+        <location filename="../../gui/grid/charts.py" line="507"/>
         <source>Quality against cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2702,52 +2702,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="82"/>
+        <location filename="../../gui/grid/judge_link.py" line="83"/>
         <source>Judge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="84"/>
+        <location filename="../../gui/grid/judge_link.py" line="85"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="86"/>
+        <location filename="../../gui/grid/judge_link.py" line="87"/>
         <source>Judge templates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="87"/>
+        <location filename="../../gui/grid/judge_link.py" line="88"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="184"/>
+        <location filename="../../gui/grid/judge_link.py" line="189"/>
         <source>Run the grid first: there is nothing to judge yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="250"/>
+        <location filename="../../gui/grid/judge_link.py" line="255"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="255"/>
+        <location filename="../../gui/grid/judge_link.py" line="260"/>
         <source>Judging stopped: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="283"/>
+        <location filename="../../gui/grid/judge_link.py" line="288"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="291"/>
+        <location filename="../../gui/grid/judge_link.py" line="296"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="296"/>
+        <location filename="../../gui/grid/judge_link.py" line="301"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3076,7 +3076,7 @@ The menu starts: {command}</source>
 <context>
     <name>GridVoteWindow</name>
     <message>
-        <location filename="../../gui/judging/grid_blind.py" line="79"/>
+        <location filename="../../gui/judging/grid_blind.py" line="78"/>
         <source>Blind vote — {run}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,212 +3084,212 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="322"/>
+        <location filename="../../gui/grid/window.py" line="327"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="323"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="324"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="325"/>
+        <location filename="../../gui/grid/window.py" line="330"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="326"/>
+        <location filename="../../gui/grid/window.py" line="331"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="327"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>Charts as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="333"/>
         <source>Charts as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="330"/>
+        <location filename="../../gui/grid/window.py" line="335"/>
         <source>&amp;Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="333"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="339"/>
         <source>Saved test sets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="335"/>
+        <location filename="../../gui/grid/window.py" line="340"/>
         <source>Opens a saved test set in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="336"/>
+        <location filename="../../gui/grid/window.py" line="341"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="342"/>
         <source>Starts an empty test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="340"/>
+        <location filename="../../gui/grid/window.py" line="345"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="342"/>
+        <location filename="../../gui/grid/window.py" line="347"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="348"/>
         <source>Deletes the test set shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="344"/>
-        <location filename="../../gui/grid/window.py" line="347"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="344"/>
-        <location filename="../../gui/grid/window.py" line="351"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="356"/>
         <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="344"/>
-        <location filename="../../gui/grid/window.py" line="353"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="358"/>
         <source>Ask before runs over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="354"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="352"/>
+        <location filename="../../gui/grid/window.py" line="357"/>
         <source>The most requests in flight at once per provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="360"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
+        <location filename="../../gui/grid/window.py" line="362"/>
         <source>Estimate cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="359"/>
+        <location filename="../../gui/grid/window.py" line="364"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="361"/>
+        <location filename="../../gui/grid/window.py" line="366"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="362"/>
+        <location filename="../../gui/grid/window.py" line="367"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="363"/>
-        <location filename="../../gui/grid/window.py" line="364"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
+        <location filename="../../gui/grid/window.py" line="369"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="365"/>
+        <location filename="../../gui/grid/window.py" line="370"/>
         <source>Shows an earlier run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="366"/>
+        <location filename="../../gui/grid/window.py" line="371"/>
         <source>Vote blind…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="368"/>
+        <location filename="../../gui/grid/window.py" line="373"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="372"/>
-        <location filename="../../gui/grid/window.py" line="376"/>
+        <location filename="../../gui/grid/window.py" line="377"/>
+        <location filename="../../gui/grid/window.py" line="381"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="374"/>
+        <location filename="../../gui/grid/window.py" line="379"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="377"/>
+        <location filename="../../gui/grid/window.py" line="382"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="378"/>
+        <location filename="../../gui/grid/window.py" line="383"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="411"/>
+        <location filename="../../gui/grid/window.py" line="416"/>
         <source>{name} (version {version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="755"/>
+        <location filename="../../gui/grid/window.py" line="771"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="458"/>
+        <location filename="../../gui/grid/window.py" line="463"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="489"/>
+        <location filename="../../gui/grid/window.py" line="494"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>Imported %n case from {file}.</numerusform>
@@ -3297,62 +3297,62 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="491"/>
+        <location filename="../../gui/grid/window.py" line="496"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="500"/>
+        <location filename="../../gui/grid/window.py" line="505"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="515"/>
+        <location filename="../../gui/grid/window.py" line="520"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="531"/>
+        <location filename="../../gui/grid/window.py" line="536"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="579"/>
+        <location filename="../../gui/grid/window.py" line="584"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="608"/>
+        <location filename="../../gui/grid/window.py" line="613"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="610"/>
+        <location filename="../../gui/grid/window.py" line="615"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="624"/>
+        <location filename="../../gui/grid/window.py" line="629"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="625"/>
+        <location filename="../../gui/grid/window.py" line="630"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="658"/>
+        <location filename="../../gui/grid/window.py" line="663"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="715"/>
+        <location filename="../../gui/grid/window.py" line="720"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="723"/>
+        <location filename="../../gui/grid/window.py" line="728"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>%n result in the batch&apos;s file answered requests it never sent; they were ignored.</numerusform>
@@ -3360,39 +3360,39 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="820"/>
+        <location filename="../../gui/grid/window.py" line="836"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="826"/>
+        <location filename="../../gui/grid/window.py" line="842"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="830"/>
+        <location filename="../../gui/grid/window.py" line="846"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="860"/>
+        <location filename="../../gui/grid/window.py" line="878"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="886"/>
         <location filename="../../gui/grid/window.py" line="900"/>
+        <location filename="../../gui/grid/window.py" line="914"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="894"/>
-        <location filename="../../gui/grid/window.py" line="915"/>
+        <location filename="../../gui/grid/window.py" line="908"/>
+        <location filename="../../gui/grid/window.py" line="929"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="910"/>
+        <location filename="../../gui/grid/window.py" line="924"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3797,303 +3797,307 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
-        <source>The provider of each reply&apos;s column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
         <source>Judge&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="167"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="160"/>
         <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="110"/>
         <source>Columns to compare (each pair asked twice, positions swapped)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="113"/>
         <source>Column pairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="121"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="114"/>
         <source>Check the pairs of columns the judge compares</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
         <source>“{first}” vs “{second}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="123"/>
         <source>Run as a batch (half price, results within 24 h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="132"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="125"/>
         <source>Sends every judge request as one Message Batch at the batch price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="138"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="131"/>
         <source>Cost of the judge pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="137"/>
         <source>Judging progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="151"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
         <source>Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="146"/>
         <source>Starts the judge pass at the cost shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="154"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="147"/>
         <source>Cancel judging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="156"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="149"/>
         <source>Stops the judge pass; judgements already made are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="152"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="158"/>
         <source>Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="269"/>
         <source>There is no judge template: add one with Templates….</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="278"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="271"/>
         <source>Choose the judge&apos;s model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="281"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="274"/>
         <source>A pairwise judge compares two columns; this run has one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="282"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="275"/>
         <source>Check at least one pair of columns to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="284"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="277"/>
         <source>The run has no replies yet: there is nothing to judge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="308"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="301"/>
         <source>The cost cannot be estimated here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="312"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="305"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="381"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="372"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgeFields</name>
+    <message>
+        <location filename="../../gui/judging/judge_fields.py" line="19"/>
+        <source>The provider of each reply&apos;s column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_fields.py" line="23"/>
+        <source>Judge&apos;s provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_fields.py" line="32"/>
+        <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>JudgeTemplatesDialog</name>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="68"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="66"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="69"/>
         <source>Judge templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
         <source>The saved ways of judging; the chosen one is edited beside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="74"/>
         <source>Starts a new rubric template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="77"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="78"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
         <source>Deletes the chosen template (built-ins stay)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="81"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="79"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="130"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="83"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="131"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="87"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
         <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
         <source>Criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
         <source>What it means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="91"/>
         <source>Criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="92"/>
         <source>Each criterion the judge scores from 1 to 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="95"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
         <source>Add criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
         <source>Remove criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="98"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
         <source>Judge prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="99"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="97"/>
         <source>What the judge is sent, with placeholders filled in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
-        <source>The provider of each reply&apos;s column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="107"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="132"/>
         <source>Judge&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="111"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="142"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="133"/>
         <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="113"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
         <source>Any model can judge; type one not listed, or leave it empty to choose when judging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="118"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="143"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="109"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="134"/>
         <source>Judge&apos;s max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="123"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="114"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="125"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="116"/>
         <source>Saves the template; a built-in one edited is saved as a template of your own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="148"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
         <source>Criteria (each scored 1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="154"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="145"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="236"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="227"/>
         <source>New template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="309"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="300"/>
         <source>Name the template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="302"/>
         <source>The prompt is empty: the judge would be sent nothing to judge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="315"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="306"/>
         <source>The prompt never shows the judge the reply: add {placeholders}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="320"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
         <source>A rubric needs at least one criterion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="323"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="314"/>
         <source>Every criterion needs a name (row {row}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="326"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="317"/>
         <source>Two criteria are named “{name}”: scores are kept by name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4314,17 +4318,17 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardChart</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_chart.py" line="36"/>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="34"/>
         <source>Ratings chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_chart.py" line="38"/>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="36"/>
         <source>Each variant&apos;s rating as a point, its interval as a bar; the best at the top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_chart.py" line="82"/>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="80"/>
         <source>Rating (log strength, 0 = average)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4332,12 +4336,12 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardMenu</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_menu.py" line="32"/>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="28"/>
         <source>Leaderboard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_menu.py" line="33"/>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="29"/>
         <source>Your own ratings of settings variants, from your blind votes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4345,113 +4349,113 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="49"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="58"/>
         <source>Export votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="51"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="60"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="53"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="62"/>
         <source>JSON Lines files (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
         <source>Leaderboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
         <source>Tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Rating (95% interval)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
         <source>Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
         <source>Losses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="144"/>
         <source>Ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="148"/>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="149"/>
         <source>Export votes as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="150"/>
         <source>Export votes as JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="156"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="152"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="178"/>
         <source>All votes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="169"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="186"/>
         <source>Computing the ratings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="184"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
         <source>{rating} ({low} to {high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="222"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n vote</numerusform>
@@ -4459,7 +4463,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="205"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="224"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n comparison</numerusform>
@@ -4467,7 +4471,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n called all bad</numerusform>
@@ -4475,22 +4479,22 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="230"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="216"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="250"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="269"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="255"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>Saved %n vote to {path}</numerusform>
@@ -6638,28 +6642,28 @@ The menu starts: {command}</source>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../gui/spend/chart.py" line="52"/>
+        <location filename="../../gui/spend/chart.py" line="50"/>
         <source>Spend chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="53"/>
+        <location filename="../../gui/spend/chart.py" line="51"/>
         <source>A stacked bar per period, a colour per group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="97"/>
-        <location filename="../../gui/spend/chart.py" line="122"/>
+        <location filename="../../gui/spend/chart.py" line="95"/>
+        <location filename="../../gui/spend/chart.py" line="120"/>
         <source>Others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="135"/>
+        <location filename="../../gui/spend/chart.py" line="133"/>
         <source>Cost (US$)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="135"/>
+        <location filename="../../gui/spend/chart.py" line="133"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6736,187 +6740,187 @@ The menu starts: {command}</source>
 <context>
     <name>SpendWindow</name>
     <message>
-        <location filename="../../gui/spend/window.py" line="50"/>
+        <location filename="../../gui/spend/window.py" line="49"/>
         <source>Export spend as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="51"/>
+        <location filename="../../gui/spend/window.py" line="50"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="101"/>
+        <location filename="../../gui/spend/window.py" line="97"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="102"/>
+        <location filename="../../gui/spend/window.py" line="98"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="168"/>
+        <location filename="../../gui/spend/window.py" line="164"/>
         <source>Spend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="169"/>
+        <location filename="../../gui/spend/window.py" line="165"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="170"/>
+        <location filename="../../gui/spend/window.py" line="166"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="171"/>
+        <location filename="../../gui/spend/window.py" line="167"/>
         <source>&amp;All time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="172"/>
+        <location filename="../../gui/spend/window.py" line="168"/>
         <source>&amp;Per</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="173"/>
+        <location filename="../../gui/spend/window.py" line="169"/>
         <source>&amp;By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="174"/>
+        <location filename="../../gui/spend/window.py" line="170"/>
         <source>C&amp;hart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="175"/>
+        <location filename="../../gui/spend/window.py" line="171"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="176"/>
+        <location filename="../../gui/spend/window.py" line="172"/>
         <source>&amp;Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="187"/>
+        <location filename="../../gui/spend/window.py" line="183"/>
         <source>First day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="187"/>
+        <location filename="../../gui/spend/window.py" line="183"/>
         <source>The first day counted, in local time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="188"/>
+        <location filename="../../gui/spend/window.py" line="184"/>
         <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="188"/>
+        <location filename="../../gui/spend/window.py" line="184"/>
         <source>The last day counted, in local time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="189"/>
+        <location filename="../../gui/spend/window.py" line="185"/>
         <source>All time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="189"/>
+        <location filename="../../gui/spend/window.py" line="185"/>
         <source>Count every stored reply, whatever its day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="186"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="186"/>
         <source>Sum the spend per day, week or month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="191"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>Group by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="191"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>Split the spend by model, provider or source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="192"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>Chart shows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="192"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>What the bars measure: cost or tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="193"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="193"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>Read the stored replies again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="194"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="194"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Save the table as a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="197"/>
+        <location filename="../../gui/spend/window.py" line="193"/>
         <source>Spend table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="198"/>
+        <location filename="../../gui/spend/window.py" line="194"/>
         <source>One row per period and group; click a header to sort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="200"/>
+        <location filename="../../gui/spend/window.py" line="196"/>
         <source>Totals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="200"/>
+        <location filename="../../gui/spend/window.py" line="196"/>
         <source>The totals of the range shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="221"/>
+        <location filename="../../gui/spend/window.py" line="217"/>
         <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="228"/>
+        <location filename="../../gui/spend/window.py" line="224"/>
         <source>Could not read the stored replies from {path}. Refresh tries again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="277"/>
+        <location filename="../../gui/spend/window.py" line="273"/>
         <source>No replies in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="280"/>
+        <location filename="../../gui/spend/window.py" line="276"/>
         <source>{cost} for %Ln reply(s): {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</source>
         <translation>
             <numerusform>{cost} for %Ln reply: {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</numerusform>
@@ -6924,7 +6928,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="294"/>
+        <location filename="../../gui/spend/window.py" line="290"/>
         <source>* Not in the cost: %n reply(s) of a model with no known price (their tokens are counted).</source>
         <translation>
             <numerusform>* Not in the cost: %n reply of a model with no known price (its tokens are counted).</numerusform>
@@ -6932,12 +6936,12 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="319"/>
+        <location filename="../../gui/spend/window.py" line="315"/>
         <source>Could not save {path}: {error}. Nothing was changed there; export again to retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="323"/>
+        <location filename="../../gui/spend/window.py" line="319"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7828,85 +7832,85 @@ Details: {details}</source>
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="121"/>
+        <location filename="../../gui/transfer/menu.py" line="125"/>
         <source>Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="123"/>
+        <location filename="../../gui/transfer/menu.py" line="127"/>
         <source>Export all as JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="125"/>
+        <location filename="../../gui/transfer/menu.py" line="129"/>
         <source>Export all as Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="128"/>
+        <location filename="../../gui/transfer/menu.py" line="132"/>
         <source>Include thinking in exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="135"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="408"/>
+        <location filename="../../gui/transfer/menu.py" line="137"/>
+        <location filename="../../gui/transfer/menu.py" line="413"/>
         <source>Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="154"/>
+        <location filename="../../gui/transfer/menu.py" line="158"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="155"/>
-        <location filename="../../gui/transfer/menu.py" line="216"/>
+        <location filename="../../gui/transfer/menu.py" line="159"/>
+        <location filename="../../gui/transfer/menu.py" line="220"/>
         <source>Triptych JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="156"/>
+        <location filename="../../gui/transfer/menu.py" line="160"/>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="157"/>
+        <location filename="../../gui/transfer/menu.py" line="161"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="169"/>
+        <location filename="../../gui/transfer/menu.py" line="173"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="205"/>
-        <location filename="../../gui/transfer/menu.py" line="252"/>
+        <location filename="../../gui/transfer/menu.py" line="209"/>
+        <location filename="../../gui/transfer/menu.py" line="256"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="208"/>
+        <location filename="../../gui/transfer/menu.py" line="212"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="214"/>
+        <location filename="../../gui/transfer/menu.py" line="218"/>
         <source>Export all conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="220"/>
+        <location filename="../../gui/transfer/menu.py" line="224"/>
         <source>Folder for the Markdown files</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="255"/>
+        <location filename="../../gui/transfer/menu.py" line="259"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>Exported %n conversation to {path}</numerusform>
@@ -7914,7 +7918,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="261"/>
+        <location filename="../../gui/transfer/menu.py" line="265"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>Exported %n conversation to {path}.</numerusform>
@@ -7922,7 +7926,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="262"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n could not be written:</numerusform>
@@ -7930,66 +7934,66 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="266"/>
+        <location filename="../../gui/transfer/menu.py" line="270"/>
         <source>{title} ({name}): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="279"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="279"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="276"/>
+        <location filename="../../gui/transfer/menu.py" line="280"/>
         <source>Import conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="299"/>
+        <location filename="../../gui/transfer/menu.py" line="303"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="312"/>
+        <location filename="../../gui/transfer/menu.py" line="316"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="315"/>
+        <location filename="../../gui/transfer/menu.py" line="319"/>
         <source>{day} ({size} KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="320"/>
+        <location filename="../../gui/transfer/menu.py" line="324"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="321"/>
+        <location filename="../../gui/transfer/menu.py" line="325"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="331"/>
+        <location filename="../../gui/transfer/menu.py" line="335"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="345"/>
+        <location filename="../../gui/transfer/menu.py" line="350"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -7997,7 +8001,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="349"/>
+        <location filename="../../gui/transfer/menu.py" line="354"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n conversation already here, not imported again:</numerusform>
@@ -8005,7 +8009,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <location filename="../../gui/transfer/menu.py" line="358"/>
         <source>Imported %n test set(s) for evaluation grids.</source>
         <translation>
             <numerusform>Imported %n test set for evaluation grids.</numerusform>
@@ -8013,7 +8017,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="355"/>
+        <location filename="../../gui/transfer/menu.py" line="360"/>
         <source>Imported %n grid run(s).</source>
         <translation>
             <numerusform>Imported %n grid run.</numerusform>
@@ -8021,7 +8025,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="358"/>
+        <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Imported %n blind vote(s).</source>
         <translation>
             <numerusform>Imported %n blind vote.</numerusform>
@@ -8029,7 +8033,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="360"/>
+        <location filename="../../gui/transfer/menu.py" line="365"/>
         <source>Imported %n judge template(s):</source>
         <translation>
             <numerusform>Imported %n judge template:</numerusform>
@@ -8037,7 +8041,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <location filename="../../gui/transfer/menu.py" line="368"/>
         <source>Imported %n judge score(s) and verdict(s).</source>
         <translation>
             <numerusform>Imported %n judge score or verdict.</numerusform>
@@ -8045,7 +8049,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="365"/>
+        <location filename="../../gui/transfer/menu.py" line="370"/>
         <source>%n vote(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n vote already here, not imported again.</numerusform>
@@ -8053,7 +8057,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="369"/>
+        <location filename="../../gui/transfer/menu.py" line="374"/>
         <source>%n test set(s) or grid run(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n test set or grid run already here, not imported again.</numerusform>
@@ -8061,7 +8065,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="372"/>
+        <location filename="../../gui/transfer/menu.py" line="377"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>Left out (%n):</numerusform>
@@ -8069,7 +8073,7 @@ Details: {details}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="389"/>
+        <location filename="../../gui/transfer/menu.py" line="394"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -8083,12 +8087,12 @@ Details: {details}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="398"/>
+        <location filename="../../gui/transfer/menu.py" line="403"/>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="405"/>
+        <location filename="../../gui/transfer/menu.py" line="410"/>
         <source>Triptych</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8474,12 +8478,12 @@ Details: {details}</numerusform>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="494"/>
+        <location filename="../../gui/app.py" line="498"/>
         <source>The language changes when Triptych starts again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="552"/>
+        <location filename="../../gui/app.py" line="556"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2557,72 +2557,72 @@ The menu starts: {command}</source>
 <context>
     <name>GridCharts</name>
     <message>
-        <location filename="../../gui/grid/charts.py" line="114"/>
+        <location filename="../../gui/grid/charts.py" line="117"/>
         <source>Metric shown in the box plot</source>
         <translation>箱线图显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="118"/>
+        <location filename="../../gui/grid/charts.py" line="121"/>
         <source>Box plot of:</source>
         <translation>箱线图指标：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="129"/>
+        <location filename="../../gui/grid/charts.py" line="132"/>
         <source>Charts of the run</source>
         <translation>本次运行的图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="229"/>
+        <location filename="../../gui/grid/charts.py" line="227"/>
         <source>No repeat has finished yet: the charts fill in as the cells do.</source>
         <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="252"/>
+        <location filename="../../gui/grid/charts.py" line="250"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="333"/>
+        <location filename="../../gui/grid/charts.py" line="331"/>
         <source>Cost per column (every repeat)</source>
         <translation>每列费用（所有重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="354"/>
+        <location filename="../../gui/grid/charts.py" line="352"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="359"/>
+        <location filename="../../gui/grid/charts.py" line="357"/>
         <source>Tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="403"/>
+        <location filename="../../gui/grid/charts.py" line="395"/>
         <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
         <translation>质量与成本：每列一个点，帕累托前沿以圆圈标出并连线</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="406"/>
+        <location filename="../../gui/grid/charts.py" line="398"/>
         <source>Mean cost per reply (USD)</source>
         <translation>每条回复的平均成本（美元）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="407"/>
+        <location filename="../../gui/grid/charts.py" line="399"/>
         <source>Mean judge score (1–5)</source>
         <translation>评审平均分（1–5）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="512"/>
+        <location filename="../../gui/grid/charts.py" line="504"/>
         <source>Cost per column</source>
         <translation>每列费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="513"/>
+        <location filename="../../gui/grid/charts.py" line="505"/>
         <source>Tokens per column</source>
         <translation>每列 token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="515"/>
+        <location filename="../../gui/grid/charts.py" line="507"/>
         <source>Quality against cost</source>
         <translation>质量与成本</translation>
     </message>
@@ -2696,52 +2696,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="82"/>
+        <location filename="../../gui/grid/judge_link.py" line="83"/>
         <source>Judge…</source>
         <translation>评审…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="84"/>
+        <location filename="../../gui/grid/judge_link.py" line="85"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation>让 LLM 评审为本次运行的回复打分，或比较各列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="86"/>
+        <location filename="../../gui/grid/judge_link.py" line="87"/>
         <source>Judge templates…</source>
         <translation>评审模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="87"/>
+        <location filename="../../gui/grid/judge_link.py" line="88"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation>编辑评审使用的评分标准和提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="184"/>
+        <location filename="../../gui/grid/judge_link.py" line="189"/>
         <source>Run the grid first: there is nothing to judge yet.</source>
         <translation>请先运行网格：还没有可评审的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="250"/>
+        <location filename="../../gui/grid/judge_link.py" line="255"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation>评审已取消；已完成的评审结果会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="255"/>
+        <location filename="../../gui/grid/judge_link.py" line="260"/>
         <source>Judging stopped: {reason}</source>
         <translation>评审已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="283"/>
+        <location filename="../../gui/grid/judge_link.py" line="288"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="291"/>
+        <location filename="../../gui/grid/judge_link.py" line="296"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation>评审完成：{total} 条回复中 {scored} 条已打分。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="296"/>
+        <location filename="../../gui/grid/judge_link.py" line="301"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation>已评审 {pairs} 对；其中 {disagreed} 对评审前后判断不一致。</translation>
     </message>
@@ -3070,7 +3070,7 @@ The menu starts: {command}</source>
 <context>
     <name>GridVoteWindow</name>
     <message>
-        <location filename="../../gui/judging/grid_blind.py" line="79"/>
+        <location filename="../../gui/judging/grid_blind.py" line="78"/>
         <source>Blind vote — {run}</source>
         <translation>盲评投票 — {run}</translation>
     </message>
@@ -3078,313 +3078,313 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="322"/>
+        <location filename="../../gui/grid/window.py" line="327"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="323"/>
+        <location filename="../../gui/grid/window.py" line="328"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="324"/>
+        <location filename="../../gui/grid/window.py" line="329"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="325"/>
+        <location filename="../../gui/grid/window.py" line="330"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="326"/>
+        <location filename="../../gui/grid/window.py" line="331"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="327"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>Charts as PNG…</source>
         <translation>图表导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="333"/>
         <source>Charts as SVG…</source>
         <translation>图表导出为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="330"/>
+        <location filename="../../gui/grid/window.py" line="335"/>
         <source>&amp;Judge</source>
         <translation>评审(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="333"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="339"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="335"/>
+        <location filename="../../gui/grid/window.py" line="340"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="336"/>
+        <location filename="../../gui/grid/window.py" line="341"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="342"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="340"/>
+        <location filename="../../gui/grid/window.py" line="345"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="342"/>
+        <location filename="../../gui/grid/window.py" line="347"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="348"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="344"/>
-        <location filename="../../gui/grid/window.py" line="347"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="344"/>
-        <location filename="../../gui/grid/window.py" line="351"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="356"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="344"/>
-        <location filename="../../gui/grid/window.py" line="353"/>
+        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="358"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
+        <location filename="../../gui/grid/window.py" line="354"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="352"/>
+        <location filename="../../gui/grid/window.py" line="357"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="360"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
+        <location filename="../../gui/grid/window.py" line="362"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="359"/>
+        <location filename="../../gui/grid/window.py" line="364"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="361"/>
+        <location filename="../../gui/grid/window.py" line="366"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="362"/>
+        <location filename="../../gui/grid/window.py" line="367"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="363"/>
-        <location filename="../../gui/grid/window.py" line="364"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
+        <location filename="../../gui/grid/window.py" line="369"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="365"/>
+        <location filename="../../gui/grid/window.py" line="370"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="366"/>
+        <location filename="../../gui/grid/window.py" line="371"/>
         <source>Vote blind…</source>
         <translation>盲评投票…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="368"/>
+        <location filename="../../gui/grid/window.py" line="373"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation>两两为这次运行的回复投票，不知道哪个变体写了哪个回复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="372"/>
-        <location filename="../../gui/grid/window.py" line="376"/>
+        <location filename="../../gui/grid/window.py" line="377"/>
+        <location filename="../../gui/grid/window.py" line="381"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="374"/>
+        <location filename="../../gui/grid/window.py" line="379"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="377"/>
+        <location filename="../../gui/grid/window.py" line="382"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="378"/>
+        <location filename="../../gui/grid/window.py" line="383"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="411"/>
+        <location filename="../../gui/grid/window.py" line="416"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="755"/>
+        <location filename="../../gui/grid/window.py" line="771"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="458"/>
+        <location filename="../../gui/grid/window.py" line="463"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="489"/>
+        <location filename="../../gui/grid/window.py" line="494"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="491"/>
+        <location filename="../../gui/grid/window.py" line="496"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="500"/>
+        <location filename="../../gui/grid/window.py" line="505"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="515"/>
+        <location filename="../../gui/grid/window.py" line="520"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="531"/>
+        <location filename="../../gui/grid/window.py" line="536"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="579"/>
+        <location filename="../../gui/grid/window.py" line="584"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="608"/>
+        <location filename="../../gui/grid/window.py" line="613"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="610"/>
+        <location filename="../../gui/grid/window.py" line="615"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="624"/>
+        <location filename="../../gui/grid/window.py" line="629"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="625"/>
+        <location filename="../../gui/grid/window.py" line="630"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="658"/>
+        <location filename="../../gui/grid/window.py" line="663"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation>批处理被拒绝：{reason} 本次运行已保留；点“继续”可改为实时运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="715"/>
+        <location filename="../../gui/grid/window.py" line="720"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="723"/>
+        <location filename="../../gui/grid/window.py" line="728"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>批处理结果文件中有 %n 条结果对应的请求并未发送，已忽略。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="820"/>
+        <location filename="../../gui/grid/window.py" line="836"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="826"/>
+        <location filename="../../gui/grid/window.py" line="842"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="830"/>
+        <location filename="../../gui/grid/window.py" line="846"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="860"/>
+        <location filename="../../gui/grid/window.py" line="878"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation>请先运行网格：还没有可投票的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="886"/>
         <location filename="../../gui/grid/window.py" line="900"/>
+        <location filename="../../gui/grid/window.py" line="914"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="894"/>
-        <location filename="../../gui/grid/window.py" line="915"/>
+        <location filename="../../gui/grid/window.py" line="908"/>
+        <location filename="../../gui/grid/window.py" line="929"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="910"/>
+        <location filename="../../gui/grid/window.py" line="924"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -3787,303 +3787,307 @@ The menu starts: {command}</source>
         <translation>编辑、添加和删除评审模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="108"/>
-        <source>The provider of each reply&apos;s column</source>
-        <translation>每条回复所在列的服务商</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="111"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="166"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
         <source>Judge&apos;s provider</source>
         <translation>评审服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="115"/>
-        <location filename="../../gui/judging/judge_dialog.py" line="167"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="160"/>
         <source>Judge&apos;s model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="110"/>
         <source>Columns to compare (each pair asked twice, positions swapped)</source>
         <translation>要比较的列（每对询问两次，交换位置）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="120"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="113"/>
         <source>Column pairs</source>
         <translation>列对</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="121"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="114"/>
         <source>Check the pairs of columns the judge compares</source>
         <translation>勾选评审要比较的列对</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="124"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="117"/>
         <source>“{first}” vs “{second}”</source>
         <translation>“{first}”对比“{second}”</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="130"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="123"/>
         <source>Run as a batch (half price, results within 24 h)</source>
         <translation>以批处理运行（半价，24 小时内出结果）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="132"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="125"/>
         <source>Sends every judge request as one Message Batch at the batch price</source>
         <translation>将全部评审请求作为一个 Message Batch 按批处理价格发送</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="138"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="131"/>
         <source>Cost of the judge pass</source>
         <translation>本轮评审的成本</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="137"/>
         <source>Judging progress</source>
         <translation>评审进度</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="151"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="144"/>
         <source>Judge</source>
         <translation>评审</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="153"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="146"/>
         <source>Starts the judge pass at the cost shown</source>
         <translation>按所示成本开始评审</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="154"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="147"/>
         <source>Cancel judging</source>
         <translation>取消评审</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="156"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="149"/>
         <source>Stops the judge pass; judgements already made are kept</source>
         <translation>停止本轮评审；已完成的评审结果会保留</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="159"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="165"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="158"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="276"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="269"/>
         <source>There is no judge template: add one with Templates….</source>
         <translation>没有评审模板：请通过“模板…”添加一个。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="278"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="271"/>
         <source>Choose the judge&apos;s model.</source>
         <translation>请选择评审模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="281"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="274"/>
         <source>A pairwise judge compares two columns; this run has one.</source>
         <translation>成对评审需要比较两列；本次运行只有一列。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="282"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="275"/>
         <source>Check at least one pair of columns to compare.</source>
         <translation>请至少勾选一对要比较的列。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="284"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="277"/>
         <source>The run has no replies yet: there is nothing to judge.</source>
         <translation>本次运行还没有回复：没有可评审的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="308"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="301"/>
         <source>The cost cannot be estimated here.</source>
         <translation>此处无法估算成本。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="312"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="305"/>
         <source>Estimating the cost…</source>
         <translation>正在估算成本…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="381"/>
+        <location filename="../../gui/judging/judge_dialog.py" line="372"/>
         <source>{done} of {total} judged · ${cost:.4f} so far</source>
         <translation>已评审 {done}/{total} · 目前花费 ${cost:.4f}</translation>
     </message>
 </context>
 <context>
-    <name>JudgeTemplatesDialog</name>
+    <name>JudgeFields</name>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="68"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
-        <source>Judge templates</source>
-        <translation>评审模板</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
-        <source>The saved ways of judging; the chosen one is edited beside</source>
-        <translation>已保存的评审方式；选中的模板在旁边编辑</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
-        <source>Starts a new rubric template</source>
-        <translation>新建一个评分标准模板</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="77"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="78"/>
-        <source>Deletes the chosen template (built-ins stay)</source>
-        <translation>删除选中的模板（内置模板保留）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="81"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="87"/>
-        <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
-        <translation>评分标准：每条回复按每项标准打 1–5 分；成对：比较两条回复</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
-        <source>Criterion</source>
-        <translation>标准</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="90"/>
-        <source>What it means</source>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
-        <source>Criteria</source>
-        <translation>评分标准</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
-        <source>Each criterion the judge scores from 1 to 5</source>
-        <translation>评审按 1 到 5 分为每项标准打分</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="95"/>
-        <source>Add criterion</source>
-        <translation>添加标准</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
-        <source>Remove criterion</source>
-        <translation>移除标准</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="98"/>
-        <source>Judge prompt</source>
-        <translation>评审提示词</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="99"/>
-        <source>What the judge is sent, with placeholders filled in</source>
-        <translation>发送给评审的内容，占位符会被填入</translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
+        <location filename="../../gui/judging/judge_fields.py" line="19"/>
         <source>The provider of each reply&apos;s column</source>
         <translation>每条回复所在列的服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="107"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="141"/>
+        <location filename="../../gui/judging/judge_fields.py" line="23"/>
         <source>Judge&apos;s provider</source>
         <translation>评审服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="111"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="142"/>
+        <location filename="../../gui/judging/judge_fields.py" line="32"/>
+        <source>Judge&apos;s model</source>
+        <translation>评审模型</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeTemplatesDialog</name>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="66"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="69"/>
+        <source>Judge templates</source>
+        <translation>评审模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
+        <source>The saved ways of judging; the chosen one is edited beside</source>
+        <translation>已保存的评审方式；选中的模板在旁边编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="74"/>
+        <source>Starts a new rubric template</source>
+        <translation>新建一个评分标准模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
+        <source>Deletes the chosen template (built-ins stay)</source>
+        <translation>删除选中的模板（内置模板保留）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="79"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="130"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="83"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="131"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
+        <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
+        <translation>评分标准：每条回复按每项标准打 1–5 分；成对：比较两条回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
+        <source>What it means</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="91"/>
+        <source>Criteria</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="92"/>
+        <source>Each criterion the judge scores from 1 to 5</source>
+        <translation>评审按 1 到 5 分为每项标准打分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
+        <source>Add criterion</source>
+        <translation>添加标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
+        <source>Remove criterion</source>
+        <translation>移除标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
+        <source>Judge prompt</source>
+        <translation>评审提示词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="97"/>
+        <source>What the judge is sent, with placeholders filled in</source>
+        <translation>发送给评审的内容，占位符会被填入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="132"/>
+        <source>Judge&apos;s provider</source>
+        <translation>评审服务商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="133"/>
         <source>Judge&apos;s model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="113"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
         <source>Any model can judge; type one not listed, or leave it empty to choose when judging</source>
         <translation>任何模型都可以做评审；可输入未列出的模型，或留空在评审时再选</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="118"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="143"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="109"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="134"/>
         <source>Judge&apos;s max tokens</source>
         <translation>评审最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="123"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="114"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="125"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="116"/>
         <source>Saves the template; a built-in one edited is saved as a template of your own</source>
         <translation>保存模板；编辑过的内置模板会另存为你自己的模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="148"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
         <source>Criteria (each scored 1–5)</source>
         <translation>评分标准（每项 1–5 分）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="154"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="145"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="236"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="227"/>
         <source>New template</source>
         <translation>新模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="309"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="300"/>
         <source>Name the template.</source>
         <translation>请为模板命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="302"/>
         <source>The prompt is empty: the judge would be sent nothing to judge.</source>
         <translation>提示词为空：评审将收不到任何要评的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="315"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="306"/>
         <source>The prompt never shows the judge the reply: add {placeholders}.</source>
         <translation>提示词中没有把回复给评审看：请加入 {placeholders}。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="320"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
         <source>A rubric needs at least one criterion.</source>
         <translation>评分标准模板至少需要一项标准。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="323"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="314"/>
         <source>Every criterion needs a name (row {row}).</source>
         <translation>每项标准都需要名称（第 {row} 行）。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="326"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="317"/>
         <source>Two criteria are named “{name}”: scores are kept by name.</source>
         <translation>有两项标准都叫“{name}”：分数按名称保存。</translation>
     </message>
@@ -4304,17 +4308,17 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardChart</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_chart.py" line="36"/>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="34"/>
         <source>Ratings chart</source>
         <translation>评分图</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_chart.py" line="38"/>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="36"/>
         <source>Each variant&apos;s rating as a point, its interval as a bar; the best at the top</source>
         <translation>每个变体的评分是一个点，其区间是一条横线；最好的在最上面</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_chart.py" line="82"/>
+        <location filename="../../gui/judging/leaderboard_chart.py" line="80"/>
         <source>Rating (log strength, 0 = average)</source>
         <translation>评分（对数强度，0 = 平均）</translation>
     </message>
@@ -4322,12 +4326,12 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardMenu</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_menu.py" line="32"/>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="28"/>
         <source>Leaderboard…</source>
         <translation>排行榜…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_menu.py" line="33"/>
+        <location filename="../../gui/judging/leaderboard_menu.py" line="29"/>
         <source>Your own ratings of settings variants, from your blind votes</source>
         <translation>根据你的盲评投票，得出你自己的设置变体评分</translation>
     </message>
@@ -4335,149 +4339,149 @@ The menu starts: {command}</source>
 <context>
     <name>LeaderboardWindow</name>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="49"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="58"/>
         <source>Export votes</source>
         <translation>导出投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="51"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="60"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="53"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="62"/>
         <source>JSON Lines files (*.jsonl)</source>
         <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="127"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="136"/>
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="128"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="129"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="138"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="130"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
         <source>Ratings from every vote, or only the votes with this tag</source>
         <translation>根据全部投票评分，或只根据带此标签的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Variant</source>
         <translation>变体</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Rating (95% interval)</source>
         <translation>评分（95% 区间）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="132"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
         <source>Votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
         <source>Wins</source>
         <translation>胜</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="133"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="142"/>
         <source>Losses</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="135"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="144"/>
         <source>Ratings</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="137"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="146"/>
         <source>A row per variant, the best first: its rating, interval and the votes behind it</source>
         <translation>每个变体一行，最好的在前：评分、区间及其依据的投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="139"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="148"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="140"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="149"/>
         <source>Export votes as CSV…</source>
         <translation>将投票导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="141"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="150"/>
         <source>Export votes as JSON Lines…</source>
         <translation>将投票导出为 JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="143"/>
-        <location filename="../../gui/judging/leaderboard_window.py" line="156"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="152"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="178"/>
         <source>All votes</source>
         <translation>全部投票</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="169"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="186"/>
         <source>Computing the ratings…</source>
         <translation>正在计算评分…</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="184"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
         <source>{rating} ({low} to {high})</source>
         <translation>{rating}（{low} 至 {high}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="203"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="222"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n 票</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="205"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="224"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n 次比较</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="208"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n 票认为都不好</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="211"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="230"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation>还没有投票：在对比窗口或网格运行中进行盲评投票，评分就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="216"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation>未评分（其投票无法与其他变体关联）：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="250"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="269"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation>无法将投票保存到 {path}：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="255"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 票保存到 {path}</numerusform>
@@ -6620,28 +6624,28 @@ The menu starts: {command}</source>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../gui/spend/chart.py" line="52"/>
+        <location filename="../../gui/spend/chart.py" line="50"/>
         <source>Spend chart</source>
         <translation>花费图表</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="53"/>
+        <location filename="../../gui/spend/chart.py" line="51"/>
         <source>A stacked bar per period, a colour per group</source>
         <translation>每个时段一根堆叠柱，每组一种颜色</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="97"/>
-        <location filename="../../gui/spend/chart.py" line="122"/>
+        <location filename="../../gui/spend/chart.py" line="95"/>
+        <location filename="../../gui/spend/chart.py" line="120"/>
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="135"/>
+        <location filename="../../gui/spend/chart.py" line="133"/>
         <source>Cost (US$)</source>
         <translation>费用（美元）</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="135"/>
+        <location filename="../../gui/spend/chart.py" line="133"/>
         <source>Tokens</source>
         <translation>token 数</translation>
     </message>
@@ -6717,206 +6721,206 @@ The menu starts: {command}</source>
 <context>
     <name>SpendWindow</name>
     <message>
-        <location filename="../../gui/spend/window.py" line="50"/>
+        <location filename="../../gui/spend/window.py" line="49"/>
         <source>Export spend as CSV</source>
         <translation>将花费导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="51"/>
+        <location filename="../../gui/spend/window.py" line="50"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="101"/>
+        <location filename="../../gui/spend/window.py" line="97"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="102"/>
+        <location filename="../../gui/spend/window.py" line="98"/>
         <source>Tokens</source>
         <translation>token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="168"/>
+        <location filename="../../gui/spend/window.py" line="164"/>
         <source>Spend</source>
         <translation>花费</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="169"/>
+        <location filename="../../gui/spend/window.py" line="165"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="170"/>
+        <location filename="../../gui/spend/window.py" line="166"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="171"/>
+        <location filename="../../gui/spend/window.py" line="167"/>
         <source>&amp;All time</source>
         <translation>全部时间(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="172"/>
+        <location filename="../../gui/spend/window.py" line="168"/>
         <source>&amp;Per</source>
         <translation>按(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="173"/>
+        <location filename="../../gui/spend/window.py" line="169"/>
         <source>&amp;By</source>
         <translation>分组(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="174"/>
+        <location filename="../../gui/spend/window.py" line="170"/>
         <source>C&amp;hart</source>
         <translation>图表(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="175"/>
+        <location filename="../../gui/spend/window.py" line="171"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="176"/>
+        <location filename="../../gui/spend/window.py" line="172"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="187"/>
+        <location filename="../../gui/spend/window.py" line="183"/>
         <source>First day</source>
         <translation>第一天</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="187"/>
+        <location filename="../../gui/spend/window.py" line="183"/>
         <source>The first day counted, in local time</source>
         <translation>统计的第一天（本地时间）</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="188"/>
+        <location filename="../../gui/spend/window.py" line="184"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="188"/>
+        <location filename="../../gui/spend/window.py" line="184"/>
         <source>The last day counted, in local time</source>
         <translation>统计的最后一天（本地时间）</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="189"/>
+        <location filename="../../gui/spend/window.py" line="185"/>
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="189"/>
+        <location filename="../../gui/spend/window.py" line="185"/>
         <source>Count every stored reply, whatever its day</source>
         <translation>统计所有已保存的回复，不论日期</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="186"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="190"/>
+        <location filename="../../gui/spend/window.py" line="186"/>
         <source>Sum the spend per day, week or month</source>
         <translation>按天、周或月汇总花费</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="191"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>Group by</source>
         <translation>分组依据</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="191"/>
+        <location filename="../../gui/spend/window.py" line="187"/>
         <source>Split the spend by model, provider or source</source>
         <translation>按模型、提供方或来源拆分花费</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="192"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>Chart shows</source>
         <translation>图表显示</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="192"/>
+        <location filename="../../gui/spend/window.py" line="188"/>
         <source>What the bars measure: cost or tokens</source>
         <translation>柱形表示的内容：费用或 token</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="193"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="193"/>
+        <location filename="../../gui/spend/window.py" line="189"/>
         <source>Read the stored replies again</source>
         <translation>重新读取已保存的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="194"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="194"/>
+        <location filename="../../gui/spend/window.py" line="190"/>
         <source>Save the table as a CSV file</source>
         <translation>将表格保存为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="197"/>
+        <location filename="../../gui/spend/window.py" line="193"/>
         <source>Spend table</source>
         <translation>花费表</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="198"/>
+        <location filename="../../gui/spend/window.py" line="194"/>
         <source>One row per period and group; click a header to sort</source>
         <translation>每个时段和分组一行；点击表头排序</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="200"/>
+        <location filename="../../gui/spend/window.py" line="196"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="200"/>
+        <location filename="../../gui/spend/window.py" line="196"/>
         <source>The totals of the range shown</source>
         <translation>所示范围的合计</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="221"/>
+        <location filename="../../gui/spend/window.py" line="217"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="228"/>
+        <location filename="../../gui/spend/window.py" line="224"/>
         <source>Could not read the stored replies from {path}. Refresh tries again.</source>
         <translation>无法从 {path} 读取已保存的回复。点击“刷新”重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="277"/>
+        <location filename="../../gui/spend/window.py" line="273"/>
         <source>No replies in this range.</source>
         <translation>此范围内没有回复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="280"/>
+        <location filename="../../gui/spend/window.py" line="276"/>
         <source>{cost} for %Ln reply(s): {input} input, {output} output, {read} read from the cache and {written} written to it. Caching saved {saved}.</source>
         <translation>
             <numerusform>{cost}，共 %Ln 条回复：输入 {input}，输出 {output}，从缓存读取 {read}，写入缓存 {written}。缓存节省了 {saved}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/spend/window.py" line="294"/>
+        <location filename="../../gui/spend/window.py" line="290"/>
         <source>* Not in the cost: %n reply(s) of a model with no known price (their tokens are counted).</source>
         <translation>
             <numerusform>* 未计入费用：%n 条回复的模型没有已知价格（其 token 已计入）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="319"/>
+        <location filename="../../gui/spend/window.py" line="315"/>
         <source>Could not save {path}: {error}. Nothing was changed there; export again to retry.</source>
         <translation>无法保存 {path}：{error}。该位置没有任何改动；再次导出即可重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/window.py" line="323"/>
+        <location filename="../../gui/spend/window.py" line="319"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -7809,131 +7813,131 @@ Details: {details}</source>
 <context>
     <name>TransferMenu</name>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="121"/>
+        <location filename="../../gui/transfer/menu.py" line="125"/>
         <source>Export conversation…</source>
         <translation>导出对话…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="123"/>
+        <location filename="../../gui/transfer/menu.py" line="127"/>
         <source>Export all as JSON…</source>
         <translation>全部导出为 JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="125"/>
+        <location filename="../../gui/transfer/menu.py" line="129"/>
         <source>Export all as Markdown…</source>
         <translation>全部导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="128"/>
+        <location filename="../../gui/transfer/menu.py" line="132"/>
         <source>Include thinking in exports</source>
         <translation>导出时包括思考</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="131"/>
+        <location filename="../../gui/transfer/menu.py" line="135"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="133"/>
-        <location filename="../../gui/transfer/menu.py" line="408"/>
+        <location filename="../../gui/transfer/menu.py" line="137"/>
+        <location filename="../../gui/transfer/menu.py" line="413"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="154"/>
+        <location filename="../../gui/transfer/menu.py" line="158"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="155"/>
-        <location filename="../../gui/transfer/menu.py" line="216"/>
+        <location filename="../../gui/transfer/menu.py" line="159"/>
+        <location filename="../../gui/transfer/menu.py" line="220"/>
         <source>Triptych JSON (*.json)</source>
         <translation>Triptych JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="156"/>
+        <location filename="../../gui/transfer/menu.py" line="160"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="157"/>
+        <location filename="../../gui/transfer/menu.py" line="161"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="169"/>
+        <location filename="../../gui/transfer/menu.py" line="173"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="205"/>
-        <location filename="../../gui/transfer/menu.py" line="252"/>
+        <location filename="../../gui/transfer/menu.py" line="209"/>
+        <location filename="../../gui/transfer/menu.py" line="256"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="208"/>
+        <location filename="../../gui/transfer/menu.py" line="212"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="214"/>
+        <location filename="../../gui/transfer/menu.py" line="218"/>
         <source>Export all conversations</source>
         <translation>导出全部对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="220"/>
+        <location filename="../../gui/transfer/menu.py" line="224"/>
         <source>Folder for the Markdown files</source>
         <translation>存放 Markdown 文件的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="255"/>
+        <location filename="../../gui/transfer/menu.py" line="259"/>
         <source>Exported %n conversation(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="261"/>
+        <location filename="../../gui/transfer/menu.py" line="265"/>
         <source>Exported %n conversation(s) to {path}.</source>
         <translation>
             <numerusform>已将 %n 个对话导出到 {path}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="262"/>
+        <location filename="../../gui/transfer/menu.py" line="266"/>
         <source>%n could not be written:</source>
         <translation>
             <numerusform>%n 个无法写入：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="266"/>
+        <location filename="../../gui/transfer/menu.py" line="270"/>
         <source>{title} ({name}): {reason}</source>
         <translation>{title}（{name}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="279"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="275"/>
+        <location filename="../../gui/transfer/menu.py" line="279"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="276"/>
+        <location filename="../../gui/transfer/menu.py" line="280"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="295"/>
+        <location filename="../../gui/transfer/menu.py" line="299"/>
         <source>Import cancelled: nothing was imported from {name}.</source>
         <translation>导入已取消：没有从 {name} 导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="299"/>
+        <location filename="../../gui/transfer/menu.py" line="303"/>
         <source>Nothing was imported from {name}.
 
 {error}</source>
@@ -7942,27 +7946,27 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="312"/>
+        <location filename="../../gui/transfer/menu.py" line="316"/>
         <source>There is no backup yet. Triptych makes one each day it starts.</source>
         <translation>还没有备份。Triptych 每天启动时会做一次备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="315"/>
+        <location filename="../../gui/transfer/menu.py" line="319"/>
         <source>{day} ({size} KB)</source>
         <translation>{day}（{size} KB）</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="320"/>
+        <location filename="../../gui/transfer/menu.py" line="324"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="321"/>
+        <location filename="../../gui/transfer/menu.py" line="325"/>
         <source>Conversations in the backup that are missing here are added; nothing here is replaced.</source>
         <translation>备份中有而此处没有的对话会被添加；此处的内容不会被替换。</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="331"/>
+        <location filename="../../gui/transfer/menu.py" line="335"/>
         <source>Nothing was restored from {name}.
 
 {error}</source>
@@ -7971,77 +7975,77 @@ Details: {details}</source>
 {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="345"/>
+        <location filename="../../gui/transfer/menu.py" line="350"/>
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>已导入 %n 个对话。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="349"/>
+        <location filename="../../gui/transfer/menu.py" line="354"/>
         <source>%n conversation(s) already here, not imported again:</source>
         <translation>
             <numerusform>%n 个对话已存在，未再次导入：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="353"/>
+        <location filename="../../gui/transfer/menu.py" line="358"/>
         <source>Imported %n test set(s) for evaluation grids.</source>
         <translation>
             <numerusform>已导入 %n 个评测网格测试集。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="355"/>
+        <location filename="../../gui/transfer/menu.py" line="360"/>
         <source>Imported %n grid run(s).</source>
         <translation>
             <numerusform>已导入 %n 次网格运行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="358"/>
+        <location filename="../../gui/transfer/menu.py" line="363"/>
         <source>Imported %n blind vote(s).</source>
         <translation>
             <numerusform>已导入 %n 条盲评投票。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="360"/>
+        <location filename="../../gui/transfer/menu.py" line="365"/>
         <source>Imported %n judge template(s):</source>
         <translation>
             <numerusform>已导入 %n 个评审模板：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="363"/>
+        <location filename="../../gui/transfer/menu.py" line="368"/>
         <source>Imported %n judge score(s) and verdict(s).</source>
         <translation>
             <numerusform>已导入 %n 条评审评分和裁决。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="365"/>
+        <location filename="../../gui/transfer/menu.py" line="370"/>
         <source>%n vote(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n 条投票已存在，未再次导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="369"/>
+        <location filename="../../gui/transfer/menu.py" line="374"/>
         <source>%n test set(s) or grid run(s) already here, not imported again.</source>
         <translation>
             <numerusform>%n 个测试集或网格运行已存在，未再次导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="372"/>
+        <location filename="../../gui/transfer/menu.py" line="377"/>
         <source>Left out (%n):</source>
         <translation>
             <numerusform>未导入（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/transfer/menu.py" line="389"/>
+        <location filename="../../gui/transfer/menu.py" line="394"/>
         <source>The database is damaged, so today&apos;s backup was not made: a damaged copy would replace a good one. Every earlier backup (%n) was kept. Restore from backup… adds the conversations of a good backup.
 
 Details: {details}</source>
@@ -8052,12 +8056,12 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="398"/>
+        <location filename="../../gui/transfer/menu.py" line="403"/>
         <source>The daily backup failed: {error}</source>
         <translation>每日备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/transfer/menu.py" line="405"/>
+        <location filename="../../gui/transfer/menu.py" line="410"/>
         <source>Triptych</source>
         <translation>Triptych</translation>
     </message>
@@ -8442,12 +8446,12 @@ Details: {details}</source>
 <context>
     <name>TriptychApp</name>
     <message>
-        <location filename="../../gui/app.py" line="494"/>
+        <location filename="../../gui/app.py" line="498"/>
         <source>The language changes when Triptych starts again.</source>
         <translation>语言将在 Triptych 下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="552"/>
+        <location filename="../../gui/app.py" line="556"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
