@@ -26,6 +26,7 @@ from core.demo.answers import (
     tool_for,
     tool_result_answer,
 )
+from core.demo.judge import judge_answer
 from core.demo.script import CHARS_PER_TOKEN, Block, Pace, Reply, Text, Thinking, ToolUse, generated_chars
 
 DEMO_PACE = Pace(chunk_chars=6, delta_interval=0.012)
@@ -58,6 +59,8 @@ class Prompt:
     """`tool_choice` is `any` or names a tool: the model calls a tool whatever was asked."""
     tool_failed: bool = False
     """The tool result is an error (`is_error`): the call failed or the user declined it."""
+    system: str = ""
+    """The system prompt's text (a judge's asks for its JSON answer)."""
 
     def settings(self) -> Settings:
         return Settings(self.model, self.temperature, self.effort, self.max_tokens, self.thinking_budget)
@@ -99,6 +102,7 @@ def prompt_from_messages(body: dict[str, Any]) -> Prompt:
         question=last_text or _last_question(body["messages"]),
         called_tool=called,
         must_call=choice.get("type") in ("any", "tool"),
+        system=_plain_text(body.get("system") or ""),
     )
 
 
@@ -151,6 +155,9 @@ def prompt_from_chat(body: dict[str, Any]) -> Prompt:
         question=_plain_text(user.get("content") or ""),
         called_tool=_called_function(messages, last.get("tool_call_id")) if answered else None,
         must_call=choice == "required" or named is not None,
+        system="\n".join(
+            _plain_text(message.get("content") or "") for message in messages if message["role"] == "system"
+        ),
     )
 
 
@@ -193,6 +200,9 @@ def demo_reply(prompt: Prompt, pace: Pace | None = None) -> Reply:
     """The demo model's answer to the prompt; with the server's `pace`, streamed at the model's speed."""
     settings = prompt.settings()
     style = style_for(prompt.question, settings)
+    judged = judge_answer(prompt.system, prompt.question) if prompt.tool_result is None else None
+    if judged is not None:
+        return _within_limits([Text(judged)], prompt, None if pace is None else style.pace(pace))
     names = [name for name, _ in prompt.tools]
     tool = None
     if prompt.tool_result is None and names:
