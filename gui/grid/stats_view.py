@@ -191,9 +191,19 @@ class GridStatsView(QWidget):
         figures = await asyncio.to_thread(
             stats_figures, run, self._scores, self.reference.currentIndex(), self._noise
         )
-        # Gone (its window deleted), or another run or reference shown since: these figures are stale.
-        if isValid(self) and self._run is run and figures.reference == self.reference.currentIndex():
-            self._show(figures)
+        if not self._current(run, figures):
+            return
+        if figures.noise is not None:
+            self._noise = figures.noise
+        self._fill_columns(figures)
+        await asyncio.sleep(0)  # the two tables in separate passes of the loop: a tick can come between
+        if self._current(run, figures):
+            self._fill_rows(figures)
+
+    def _current(self, run: GridRun, figures: StatsFigures) -> bool:
+        """Whether `figures` of `run` are still the ones to show (the view not deleted with its window, no
+        other run or reference shown since)."""
+        return isValid(self) and self._run is run and figures.reference == self.reference.currentIndex()
 
     def _take(self, run: GridRun, names: list[str], scores: Sequence[RubricScore] | None) -> None:
         if len(names) != len(run.variants):
