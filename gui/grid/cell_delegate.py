@@ -22,6 +22,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Q
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from gui.grid.table_model import GridTableModel
+
 CACHED_LAYOUTS = 1000
 """Cut texts kept (the least recently drawn go first): a 50 × 6 grid is 300 cells."""
 
@@ -70,8 +72,7 @@ class CellDelegate(QStyledItemDelegate):
         state = option.state
         ratio = painter.device().devicePixelRatio()
         if not state & QStyle.StateFlag.State_HasFocus:
-            text = index.data(_DISPLAY)
-            background = index.data(_BACKGROUND)
+            text, background = _text_and_background(index)
             if text and (background is None or isinstance(background, QColor)):
                 rect = option.rect
                 quick = (
@@ -108,12 +109,12 @@ class CellDelegate(QStyledItemDelegate):
     ) -> None:
         """Note which drawn cell the model's text and background with the view's option stand for (the
         pixmap's key, `_last_key`), for `paint`'s quick path."""
-        background = index.data(_BACKGROUND)
+        text, background = _text_and_background(index)
         if background is not None and not isinstance(background, QColor):
             return
         rect = option.rect
         colour = None if background is None else background.rgba()
-        quick = (index.data(_DISPLAY), rect.width(), rect.height(), option.state, colour, ratio)
+        quick = (text, rect.width(), rect.height(), option.state, colour, ratio)
         self._quick[quick] = self._last_key
         if len(self._quick) > QUICK_KEYS:
             self._quick.clear()
@@ -201,6 +202,14 @@ class CellDelegate(QStyledItemDelegate):
         if len(self._layouts) > CACHED_LAYOUTS:
             self._layouts.popitem(last=False)
         return made
+
+
+def _text_and_background(index: QModelIndex | QPersistentModelIndex) -> tuple[object, object]:
+    """The cell's display text and background: from the grid's model in one call, else asked role by role."""
+    model = index.model()
+    if isinstance(model, GridTableModel):
+        return model.cell_look(index.row(), index.column())
+    return index.data(_DISPLAY), index.data(_BACKGROUND)
 
 
 def _cut_layout(opt: QStyleOptionViewItem, rect: QRect) -> tuple[QTextLayout, QPointF]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 from pytestqt.qtbot import QtBot
@@ -155,6 +155,14 @@ def test_a_cell_drawn_before_is_copied_without_a_full_style_option(
     """The quick path: a repaint of cells drawn before asks the model only their text and background (no full
     style option, which asks it every role), and still draws what Qt draws, after a selection change too."""
     model, view = grid(qtbot)
+    # The quick path reads a cell's text and background in one call: what the two roles answer.
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            assert model.cell_look(row, column) == (
+                index.data(Qt.ItemDataRole.DisplayRole),
+                index.data(Qt.ItemDataRole.BackgroundRole),
+            )
     qtbot.waitUntil(lambda: not view.ahead())  # cutting ahead builds full options: done first
     drawn(view)
     options: list[QModelIndex] = []
