@@ -19,8 +19,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPixmap, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from gui.grid.table_model import GridTableModel
 
 CACHED_LAYOUTS = 1000
 """Cut texts kept (the least recently drawn go first): a 50 × 6 grid is 300 cells."""
@@ -28,6 +30,15 @@ CACHED_LAYOUTS = 1000
 PIXMAP_BYTES = 32 * 1024 * 1024
 """Drawn cells kept (the least recently drawn go first): ~650 cells of 240 × 51 pixels, two pages of them at
 twice the pixels per point."""
+
+QUICK_KEYS = 4000
+"""Quick keys kept (a 50 × 6 grid's cells in a few states each); all forgotten past this."""
+
+PixmapKey = tuple[str, int, int, int, bool, int, float]
+"""A drawn cell: its text, width, height, look, background (opaque, colour) and pixel ratio."""
+_NO_KEY: PixmapKey = ("", -1, -1, -1, False, 0, 0.0)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 
 LINE_SEPARATOR = "\u2028"
 """How Qt's delegate hands a multi-line text to the style (its newlines replaced)."""
@@ -40,8 +51,12 @@ class CellDelegate(QStyledItemDelegate):
             OrderedDict()
         )
         self._looks: dict[QStyle.StateFlag, _Look] = {}
-        self._pixmaps: OrderedDict[tuple[str, int, int, int, bool, int, float], QPixmap] = OrderedDict()
+        self._pixmaps: OrderedDict[PixmapKey, QPixmap] = OrderedDict()
         self._pixmap_bytes = 0
+        self._quick: dict[object, PixmapKey] = {}
+        """(the model's text and background colour, the view's rectangle size, state and pixel ratio) -> the
+        key of the pixmap drawn for them; the palette, font and style are the view's, cleared with it."""
+        self._last_key: PixmapKey = _NO_KEY
         self.cuts = 0
         """Texts cut so far (a cell's text is cut once per text, width and font)."""
         self._text_rects: dict[
@@ -51,6 +66,27 @@ class CellDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        # A cell drawn before is found from what the model says of it and the view's option as given, without
+        # copying the option and asking the model for every role (~0.1 ms a cell: a page of 84 cells took
+        # ~10 ms of Python, the first paint of a run and every page scrolled to).
+        state = option.state
+        ratio = painter.device().devicePixelRatio()
+        if not state & QStyle.StateFlag.State_HasFocus:
+            text, background = _text_and_background(index)
+            if text and (background is None or isinstance(background, QColor)):
+                rect = option.rect
+                quick = (
+                    text,
+                    rect.width(),
+                    rect.height(),
+                    state,
+                    None if background is None else background.rgba(),
+                    ratio,
+                )
+                drawn = self._pixmaps.get(self._quick.get(quick, _NO_KEY))
+                if drawn is not None:
+                    painter.drawPixmap(rect.topLeft(), drawn)
+                    return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         widget = opt.widget
@@ -63,9 +99,25 @@ class CellDelegate(QStyledItemDelegate):
             # keyboard's focus is drawn Qt's own way.
             super().paint(painter, option, index)
             return
-        painter.drawPixmap(
-            opt.rect.topLeft(), self._pixmap(opt, look, widget, painter.device().devicePixelRatio())
-        )
+        pixmap = self._pixmap(opt, look, widget, ratio)
+        if not state & QStyle.StateFlag.State_HasFocus:
+            self._remember_quick(option, index, ratio)
+        painter.drawPixmap(opt.rect.topLeft(), pixmap)
+
+    def _remember_quick(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, ratio: float
+    ) -> None:
+        """Note which drawn cell the model's text and background with the view's option stand for (the
+        pixmap's key, `_last_key`), for `paint`'s quick path."""
+        text, background = _text_and_background(index)
+        if background is not None and not isinstance(background, QColor):
+            return
+        rect = option.rect
+        colour = None if background is None else background.rgba()
+        quick = (text, rect.width(), rect.height(), option.state, colour, ratio)
+        self._quick[quick] = self._last_key
+        if len(self._quick) > QUICK_KEYS:
+            self._quick.clear()
 
     def cut_ahead(self, opt: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         """Cut and draw the cell now (`opt` as the view would paint it), so its first paint is a copy."""
@@ -88,6 +140,7 @@ class CellDelegate(QStyledItemDelegate):
         # Cheap to ask on every paint: the cell's text, size, state and background. The palette and the font
         # are the view's: when they change, the view clears everything.
         key = (opt.text, rect.width(), rect.height(), id(look), brush.isOpaque(), brush.color().rgba(), ratio)
+        self._last_key = key
         found = self._pixmaps.get(key)
         if found is not None:
             self._pixmaps.move_to_end(key)
@@ -134,6 +187,7 @@ class CellDelegate(QStyledItemDelegate):
         self._layouts.clear()
         self._text_rects.clear()
         self._pixmaps.clear()
+        self._quick.clear()
         self._pixmap_bytes = 0
 
     def _layout(self, opt: QStyleOptionViewItem, rect: QRect) -> tuple[QTextLayout, QPointF]:
@@ -148,6 +202,14 @@ class CellDelegate(QStyledItemDelegate):
         if len(self._layouts) > CACHED_LAYOUTS:
             self._layouts.popitem(last=False)
         return made
+
+
+def _text_and_background(index: QModelIndex | QPersistentModelIndex) -> tuple[object, object]:
+    """The cell's display text and background: from the grid's model in one call, else asked role by role."""
+    model = index.model()
+    if isinstance(model, GridTableModel):
+        return model.cell_look(index.row(), index.column())
+    return index.data(_DISPLAY), index.data(_BACKGROUND)
 
 
 def _cut_layout(opt: QStyleOptionViewItem, rect: QRect) -> tuple[QTextLayout, QPointF]:

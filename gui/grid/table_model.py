@@ -144,6 +144,14 @@ class GridTableModel(QAbstractTableModel):
         cell = self._cells.get((row, column))
         return cell.text if cell is not None else self._pending_text()
 
+    def cell_look(self, row: int, column: int) -> tuple[str, QColor | None]:
+        """The cell's text and background, as the display and background roles answer them: in one Python
+        call, for the cell painter's quick path (each `QModelIndex.data` goes through Qt, ~20 µs)."""
+        cell = self._cells.get((row, column))
+        if cell is None:
+            return self._pending_text(), status_colour(CellStatus.PENDING)
+        return cell.text, status_colour(cell.status)
+
     # --- Qt's model interface -------------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  (Qt's signature)

@@ -187,6 +187,9 @@ class GridWindow(QMainWindow):
         self.charts_layout = QVBoxLayout(self.charts_page)
         self.tabs.addTab(self.stats_page, "")
         self.tabs.addTab(self.charts_page, "")
+        self._stats_task: asyncio.Task[None] | None = None
+        self._stats_wanted = False
+        """A refresh of the statistics asked for while one is being worked out: one more follows it."""
         self._refresh_stats_later = QTimer(self, singleShot=True, interval=STATS_REFRESH_MS)
         self._refresh_stats_later.timeout.connect(self._refresh_stats)
 
@@ -817,11 +820,25 @@ class GridWindow(QMainWindow):
                 self.stats_view = GridStatsView(self.stats_page)
                 self.stats_layout.addWidget(self.stats_view)
                 self._describe_stats(self.stats_view)
-            self.stats_view.show_run(run, self.names, self._scores())
+            # Worked out on a worker thread, one refresh at a time: those asked for meanwhile make one more.
+            self._stats_wanted = True
+            if self._stats_task is None:
+                self._stats_task = self._tasks.start(self._follow_stats())
         elif page is self.charts_page:
             if self.charts is None:
                 self._make_charts()
             self.charts.show_run(run, self.names, self._scores())
+
+    async def _follow_stats(self) -> None:
+        try:
+            while self._stats_wanted:
+                self._stats_wanted = False
+                run = self.current_run()  # a copy of the cells: the runner's events go on meanwhile
+                if run is None or self.tabs.currentWidget() is not self.stats_page:
+                    return
+                await self.stats_view.follow(run, self.names, self._scores())
+        finally:
+            self._stats_task = None
 
     def _scores(self) -> list[RubricScore]:
         """The judge's rubric scores of the run shown (one template's), for the statistics and charts."""

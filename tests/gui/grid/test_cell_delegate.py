@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 from pytestqt.qtbot import QtBot
@@ -147,3 +147,38 @@ def test_switching_the_theme_repaints_in_its_colours(qtbot: QtBot, qapp: QApplic
         assert dark == as_qt_draws(view)
     finally:
         QApplication.setPalette(before)
+
+
+def test_a_cell_drawn_before_is_copied_without_a_full_style_option(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quick path: a repaint of cells drawn before asks the model only their text and background (no full
+    style option, which asks it every role), and still draws what Qt draws, after a selection change too."""
+    model, view = grid(qtbot)
+    # The quick path reads a cell's text and background in one call: what the two roles answer.
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            assert model.cell_look(row, column) == (
+                index.data(Qt.ItemDataRole.DisplayRole),
+                index.data(Qt.ItemDataRole.BackgroundRole),
+            )
+    qtbot.waitUntil(lambda: not view.ahead())  # cutting ahead builds full options: done first
+    drawn(view)
+    options: list[QModelIndex] = []
+    real = view.cells.initStyleOption
+
+    def counted(option: object, index: QModelIndex) -> None:
+        options.append(index)
+        real(option, index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(view.cells, "initStyleOption", counted)
+    drawn(view)
+    focus = view.currentIndex()
+    # Only the cell with the keyboard's focus is drawn Qt's way (the style tints its focus frame).
+    assert {(i.row(), i.column()) for i in options} <= {(focus.row(), focus.column())}
+    monkeypatch.undo()
+    view.selectionModel().select(model.index(0, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert drawn(view) == as_qt_draws(view)
+    drawn(view)  # the selected cell now from its quick key
+    assert drawn(view) == as_qt_draws(view)

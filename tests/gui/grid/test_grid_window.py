@@ -117,11 +117,19 @@ def test_a_grid_with_repeats_runs_measures_and_exports(
             assert result.metrics is not None and result.metrics.duration is not None
             assert result.metrics.duration >= 0.24
             assert result.metrics.output_tokens == OUTPUT_TOKENS
+        # While the grid tab was shown, no statistics were worked out at all.
+        assert window.stats_view is None
         window.tabs.setCurrentWidget(window.stats_page)
         await wait_until(lambda: window.stats_view is not None, what="the statistics")
+        # Worked out on a worker thread: the tables fill when the figures are ready.
+        await wait_until(lambda: window.stats_view.columns_table.rowCount() == 2, what="the statistics")
         check_statistics(window)
         window.tabs.setCurrentWidget(window.charts_page)
         await wait_until(lambda: window.charts is not None, what="the charts")
+        # Hidden again, the statistics are not worked out when the run changes.
+        figured = window.stats_view.figured
+        window._refresh_stats()
+        assert window.stats_view.figured == figured
 
         # A cell opened: every repeat rendered, word diff between two.
         window.open_cell(model.index(1, 1))

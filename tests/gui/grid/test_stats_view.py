@@ -155,3 +155,37 @@ def test_while_the_run_goes_no_noise_verdict_is_shown_yet(qtbot: QtBot) -> None:
     view.show_run(replace(run, state=RunState.DONE), names_of(run))
     assert text(table, 2, DURATION).splitlines()[-1] == "\u2260 beyond noise"
     assert not view.noise_note.isVisible()
+
+
+def table_texts(table: QTableWidget) -> list[list[tuple[str, str]]]:
+    return [
+        [
+            (cell(table, row, column).text(), cell(table, row, column).toolTip())
+            for column in range(table.columnCount())
+        ]
+        for row in range(table.rowCount())
+    ]
+
+
+def test_following_a_run_off_the_ui_thread_shows_what_show_run_shows(qtbot: QtBot) -> None:
+    """While a run goes the window calls `follow` (figures worked out on a worker thread, the tables updated
+    in place): after a few refreshes with more cells each time, both tables read as a fresh `show_run`."""
+    import asyncio
+
+    full = replace(sample_run(), state=RunState.RUNNING)
+    names = names_of(full)
+    keys = sorted(full.cells, key=lambda key: (key.case, key.variant, key.repeat))
+    followed = GridStatsView()
+    qtbot.addWidget(followed)
+    for count in (3, 9, len(keys)):
+        partial = replace(full, cells={key: full.cells[key] for key in keys[:count]})
+        asyncio.run(followed.follow(partial, names))
+    fresh = GridStatsView()
+    qtbot.addWidget(fresh)
+    fresh.show_run(full, names)
+    assert followed.figured == 3
+    for table in ("columns_table", "rows_table"):
+        assert table_texts(getattr(followed, table)) == table_texts(getattr(fresh, table))
+    # Widened as texts grew, never narrower than a fit of the same texts.
+    for column in range(fresh.rows_table.columnCount()):
+        assert followed.rows_table.columnWidth(column) >= fresh.rows_table.columnWidth(column)
