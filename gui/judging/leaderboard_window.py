@@ -217,6 +217,10 @@ class LeaderboardWindow(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.chart.show_ratings(ratings)
+        # An empty chart shows bare axes that mean nothing; with no ratings the summary says what to do.
+        self.chart.setVisible(bool(ratings))
+        for button in (self.csv_button, self.jsonl_button):
+            button.setEnabled(bool(self.votes))
         bad = sum(1 for vote in self._tagged(board.tag) if vote.outcome is Outcome.ALL_BAD)
         text = (
             self.tr("%n vote(s)", "", board.votes)

@@ -131,6 +131,8 @@ def test_with_no_votes_the_window_says_how_to_get_some(
         window = app.app.leaderboard.open()
         await wait_until(lambda: "No votes yet" in window.summary.text(), timeout=15, what="the summary")
         assert window.table.rowCount() == 0 and window.chart.intervals() == []
+        assert window.chart.isHidden(), "no bare axes with nothing on them"
+        assert not window.csv_button.isEnabled() and not window.jsonl_button.isEnabled()
         # Two variants voted on only against each other cannot be placed on the others' scale: said so.
         island = (VariantIdentity("island-a", "island A"), VariantIdentity("island-b", "island B"))
         judging = app.app.services.judging
@@ -142,6 +144,7 @@ def test_with_no_votes_the_window_says_how_to_get_some(
             await judging.save_vote(vote)
         await window.reload()
         assert [row[1] for row in window.rows()] == [STRONG.label, MIDDLE.label]
+        assert not window.chart.isHidden() and window.csv_button.isEnabled()
         assert "island A" in window.unrated.text() and "island B" in window.unrated.text()
         # One tag whatever its case, as the ratings count it.
         assert [window.tag.itemText(i) for i in range(window.tag.count())] == ["All votes", "Coding"]
