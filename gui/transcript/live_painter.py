@@ -36,6 +36,13 @@ RENDER_S = 0.003
 INSERT_CHARS = 2_000
 """HTML inserted into the document at once: about 1-2 ms of Qt's parsing and layout for a piece holding a
 table (8,000 took 5-8 ms, and as the one piece a repaint always inserts, it came on top of the rendering)."""
+REPAINT_MS = 33
+"""The least interval between two repaints of one live turn streaming alone (about 30 a second)."""
+SHARED_MAX = 4
+"""Live turns streaming together share about REPAINT_MS between them: each repaints every REPAINT_MS times
+their number, up to this many (four replies: each every 132 ms, so the UI thread still repaints ~30 times a
+second in all, not ~120; each repaint writes a longer piece, and Qt's cost per edit, not per character, is
+most of a repaint's)."""
 SETTLE_CHARS = 6_000
 """A reply ending with less than this to render is completed at once, so it never shows half done."""
 
@@ -53,6 +60,8 @@ class PaintTurns(QObject):
         super().__init__(parent)
         self.setObjectName("livePaintTurns")
         self._waiting: deque[LivePainter] = deque()
+        self._live: list[LivePainter] = []
+        """The painters with a live turn, in the order they began."""
         self._taken = False
         self._next_pass = QTimer(self)
         self._next_pass.setSingleShot(True)
@@ -74,6 +83,23 @@ class PaintTurns(QObject):
         if painter not in self._waiting:
             self._waiting.append(painter)
         return False
+
+    def join(self, painter: LivePainter) -> None:
+        """`painter` paints a live turn: the live painters' repaints spread out (see SHARED_MAX)."""
+        if painter not in self._live:
+            self._live.append(painter)
+        self._spread()
+
+    def leave(self, painter: LivePainter) -> None:
+        if painter in self._live:
+            self._live.remove(painter)
+        self._spread()
+
+    def _spread(self) -> None:
+        self._live = [painter for painter in self._live if isValid(painter)]
+        interval = REPAINT_MS * max(1, min(len(self._live), SHARED_MAX))
+        for painter in self._live:
+            painter.throttle.min_interval_ms = interval
 
     def waiting(self, painter: LivePainter) -> bool:
         return painter in self._waiting
@@ -106,7 +132,7 @@ class LivePainter(QObject):
         self._tail.setKeepPositionOnInsert(True)
         self._inserts: deque[str] = deque()
         self._complete: Complete | None = None
-        self.throttle = Throttle(self._repaint, parent=self)
+        self.throttle = Throttle(self._repaint, min_interval_ms=REPAINT_MS, parent=self)
         self._turns = PaintTurns.of_application()
 
     @property
@@ -127,6 +153,7 @@ class LivePainter(QObject):
     def begin(self, live: LiveTurn, position: int) -> None:
         self.drop()
         self.live = live
+        self._turns.join(self)
         self.render_all(position)
 
     def update(self) -> None:
@@ -173,6 +200,7 @@ class LivePainter(QObject):
         self._inserts.clear()
         self._complete = None
         self.live = None
+        self._turns.leave(self)
 
     def repaint_now(self) -> None:
         """Its turn came (see `PaintTurns`): repaint, through the throttle, which times the repaint."""
@@ -200,6 +228,11 @@ class LivePainter(QObject):
             if not more and self._complete is not None:
                 self._end(live, self._complete)
                 tail = ""
+        with self._regions.edits():  # the pieces and the tail laid out once, not once per edit
+            return self._write(live, tail, more, deadline)
+
+    def _write(self, live: LiveTurn, tail: str, more: bool, deadline: float | None) -> bool:
+        """Insert final pieces until `deadline`, then `tail` after them if nothing final is left."""
         regions = self._regions
         position = self._tail.position()
         while self._inserts:
@@ -213,6 +246,7 @@ class LivePainter(QObject):
         regions.replace(position, regions.end(), tail)
         if live.ended:
             self.live = None
+            self._turns.leave(self)
         return False
 
     def _end(self, live: LiveTurn, complete: Complete) -> None:
