@@ -54,7 +54,9 @@ class PaintTurns(QObject):
     """The live painters of the application repaint one per pass of the event loop, in turn.
 
     The first repaint of a pass goes at once; another painter asking in the same pass waits, in order, for
-    a later pass (a zero-time timer fires once per pass, after the events already waiting)."""
+    a later pass (a zero-time timer fires once per pass, after the events already waiting). While several
+    turns stream, a repaint also waits until REPAINT_MS after the last one began: their repaints alternate
+    evenly instead of bunching up between two frames."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,9 +65,11 @@ class PaintTurns(QObject):
         self._live: list[LivePainter] = []
         """The painters with a live turn, in the order they began."""
         self._taken = False
+        """A painter repainted in this pass of the event loop."""
+        self._last = 0.0
+        """When the last repaint began (time.monotonic())."""
         self._next_pass = QTimer(self)
         self._next_pass.setSingleShot(True)
-        self._next_pass.setInterval(0)
         self._next_pass.timeout.connect(self._pass_begins)
 
     @classmethod
@@ -76,13 +80,24 @@ class PaintTurns(QObject):
 
     def take(self, painter: LivePainter) -> bool:
         """True: paint now. False: another painter painted in this pass; `painter` repaints in a later one."""
-        if not self._taken:
+        wait_ms = self._wait_ms()
+        if not self._taken and wait_ms == 0:
             self._taken = True
-            self._next_pass.start()
+            self._last = time.monotonic()
+            self._next_pass.start(0)
             return True
         if painter not in self._waiting:
             self._waiting.append(painter)
+        if not self._taken and not self._next_pass.isActive():
+            self._next_pass.start(wait_ms)
         return False
+
+    def _wait_ms(self) -> int:
+        """How long until the next repaint may go: while several turns stream, REPAINT_MS after the last one,
+        so the repaints of the streams are staggered, one per REPAINT_MS, not several in a row."""
+        if len(self._live) < 2:
+            return 0
+        return max(0, round(REPAINT_MS - (time.monotonic() - self._last) * 1000))
 
     def join(self, painter: LivePainter) -> None:
         """`painter` paints a live turn: the live painters' repaints spread out (see SHARED_MAX)."""
@@ -110,6 +125,10 @@ class PaintTurns(QObject):
 
     def _pass_begins(self) -> None:
         self._taken = False
+        wait_ms = self._wait_ms()
+        if wait_ms and self._waiting:
+            self._next_pass.start(wait_ms)
+            return
         while self._waiting:
             painter = self._waiting.popleft()
             if isValid(painter) and painter.live is not None:

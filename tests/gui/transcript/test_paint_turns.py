@@ -6,6 +6,7 @@ On a loaded machine four repaints in one pass were the window's longest stall (b
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import time
@@ -143,4 +144,31 @@ def reply(number: int, text: str) -> StoredMessage:
         [{"type": "text", "text": text}],
         model="claude-test",
         stop_reason="end_turn",
+    )
+
+
+def test_replies_streaming_together_repaint_staggered(qtbot: QtBot) -> None:
+    """Their repaints alternate about REPAINT_MS apart, not several in a row and then none."""
+    host = QWidget()
+    views = streaming_views(qtbot, host)
+    began: list[tuple[float, int]] = []
+    for number, view in enumerate(views, start=1):
+        step = view._painter._step
+
+        def timed(deadline: float | None, step=step, number=number) -> bool:  # type: ignore[no-untyped-def]
+            if deadline is not None:
+                began.append((time.monotonic(), number))
+            return step(deadline)
+
+        view._painter._step = timed  # type: ignore[method-assign]
+    for n in range(40):
+        for number, view in enumerate(views, start=1):
+            view.feed_update(number, StreamUpdate("text", 0, f"Reply {number} word {n}. ", "text"))
+        qtbot.wait(10)
+    qtbot.waitUntil(lambda: not any(view._painter.busy for view in views), timeout=5000)
+    assert {number for _, number in began} == set(range(1, STREAMS + 1))
+    gaps = [(later - earlier) * 1000 for (earlier, _), (later, _) in itertools.pairwise(began)]
+    assert min(gaps) >= REPAINT_MS - 1, f"two repaints {min(gaps):.1f} ms apart"
+    assert all(
+        f"Reply {number} word 39." in view.browser.toPlainText() for number, view in enumerate(views, 1)
     )
