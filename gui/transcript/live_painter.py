@@ -7,7 +7,10 @@ goes in on the next repaints, with no tail shown meanwhile, so the display may l
 stream but the window keeps painting and catches up. Live turns of several transcripts (compare columns,
 the streaming benchmark's four) take turns: one repaint per pass of the event loop (`PaintTurns`), so a pass
 costs one budget however many replies stream, and timers and input get their turn between them; on a loaded
-machine the sum of four repaints in one pass was what stalled the window. When the reply ends, the blocks
+machine the sum of four repaints in one pass was what stalled the window. They also share one repaint rate:
+with N replies streaming each repaints every N x REPAINT_MS (up to SHARED_MAX), staggered, since most of a
+repaint's cost is Qt's per edit (laying out, rescanning the document's frames), not per character; and a
+repaint's edits are one change of the document, laid out once. When the reply ends, the blocks
 already in the
 document stay: the stored reply's HTML is checked to begin with them (it does, unless the stored reply
 differs, e.g. by citations), and only its header and the rest after them are written, in the same steps.
