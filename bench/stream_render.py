@@ -10,8 +10,9 @@ timer tick fires). The baseline renders the same text in full on every delta int
 (gui/startup/collector.py) runs as in the app.
 
 `--trace` prints, for each run, its three longest spans between ticks in UI-thread CPU with what took it:
-the live painter's steps (`_step`), the document edits in them (`replace`), Markdown rendered on the UI thread
-(`markdown`), paint events, and Python's garbage collections (`gc0`-`gc2`).
+the live painter's steps (`_step`), in them the reply's new HTML (`take`) and its writing into the document
+(`write`, made of `replace` edits; a step's layout follows its writing, once), Markdown rendered on the UI
+thread (`markdown`), paint events, and Python's garbage collections (`gc0`-`gc2`).
 
 `--busy` starts another process that keeps one core busy for the whole run (and stops it at the end): the
 ordinary laptop with a build or a browser tab running. `--variants idle` measures the same 10 ms timer with
@@ -143,9 +144,12 @@ class Trace(QObject):
         self._gc_began = 0.0
         import gui.transcript.document
         import gui.transcript.live_painter
+        import gui.transcript.live_turn
         import gui.transcript.turn_html
 
         self._timed(gui.transcript.live_painter.LivePainter, "_step", "_step")
+        self._timed(gui.transcript.live_turn.LiveTurn, "take", "take")
+        self._timed(gui.transcript.live_painter.LivePainter, "_write", "write")
         self._timed(gui.transcript.document.Regions, "replace", "replace")
         self._timed(gui.transcript.turn_html.TurnHtml, "live_markdown", "markdown")
         gc.callbacks.append(self._collected)

@@ -41,6 +41,16 @@ class Throttle(QObject):
         return self._interval_ms
 
     @property
+    def min_interval_ms(self) -> int:
+        return self._min_interval_ms
+
+    @min_interval_ms.setter
+    def min_interval_ms(self, ms: int) -> None:
+        """A new least interval, from the next run on (the one already waiting keeps its time)."""
+        self._min_interval_ms = ms
+        self._interval_ms = max(ms, min(self._interval_ms, self._max_interval_ms))
+
+    @property
     def pending(self) -> bool:
         return self._pending is not None
 

@@ -8,7 +8,8 @@ end of the block before it to the end of its last block. HTML goes in through a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
@@ -115,6 +116,10 @@ class Regions:
     def end(self) -> int:
         return self._document.characterCount() - 1
 
+    def edits(self) -> AbstractContextManager[None]:
+        """The edits made inside are one change of the document: laid out and signalled once, at the end."""
+        return _one_change(self._document)
+
     def insert(self, position: int, html: str) -> int:
         """Insert blocks after the block that ends at `position`; return where they end."""
         return self.replace(position, position, html)
@@ -176,3 +181,13 @@ class Regions:
 def _anchor_names(block: QTextBlock) -> list[str]:
     first = block.begin()
     return [] if first.atEnd() else first.fragment().charFormat().anchorNames()
+
+
+@contextmanager
+def _one_change(document: QTextDocument) -> Iterator[None]:
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    try:
+        yield
+    finally:
+        cursor.endEditBlock()

@@ -7,7 +7,10 @@ goes in on the next repaints, with no tail shown meanwhile, so the display may l
 stream but the window keeps painting and catches up. Live turns of several transcripts (compare columns,
 the streaming benchmark's four) take turns: one repaint per pass of the event loop (`PaintTurns`), so a pass
 costs one budget however many replies stream, and timers and input get their turn between them; on a loaded
-machine the sum of four repaints in one pass was what stalled the window. When the reply ends, the blocks
+machine the sum of four repaints in one pass was what stalled the window. They also share one repaint rate:
+with N replies streaming each repaints every N x REPAINT_MS (up to SHARED_MAX), staggered, since most of a
+repaint's cost is Qt's per edit (laying out, rescanning the document's frames), not per character; and a
+repaint's edits are one change of the document, laid out once. When the reply ends, the blocks
 already in the
 document stay: the stored reply's HTML is checked to begin with them (it does, unless the stored reply
 differs, e.g. by citations), and only its header and the rest after them are written, in the same steps.
@@ -36,6 +39,13 @@ RENDER_S = 0.003
 INSERT_CHARS = 2_000
 """HTML inserted into the document at once: about 1-2 ms of Qt's parsing and layout for a piece holding a
 table (8,000 took 5-8 ms, and as the one piece a repaint always inserts, it came on top of the rendering)."""
+REPAINT_MS = 33
+"""The least interval between two repaints of one live turn streaming alone (about 30 a second)."""
+SHARED_MAX = 4
+"""Live turns streaming together share about REPAINT_MS between them: each repaints every REPAINT_MS times
+their number, up to this many (four replies: each every 132 ms, so the UI thread still repaints ~30 times a
+second in all, not ~120; each repaint writes a longer piece, and Qt's cost per edit, not per character, is
+most of a repaint's)."""
 SETTLE_CHARS = 6_000
 """A reply ending with less than this to render is completed at once, so it never shows half done."""
 
@@ -47,16 +57,22 @@ class PaintTurns(QObject):
     """The live painters of the application repaint one per pass of the event loop, in turn.
 
     The first repaint of a pass goes at once; another painter asking in the same pass waits, in order, for
-    a later pass (a zero-time timer fires once per pass, after the events already waiting)."""
+    a later pass (a zero-time timer fires once per pass, after the events already waiting). While several
+    turns stream, a repaint also waits until REPAINT_MS after the last one began: their repaints alternate
+    evenly instead of bunching up between two frames."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("livePaintTurns")
         self._waiting: deque[LivePainter] = deque()
+        self._live: list[LivePainter] = []
+        """The painters with a live turn, in the order they began."""
         self._taken = False
+        """A painter repainted in this pass of the event loop."""
+        self._last = 0.0
+        """When the last repaint began (time.monotonic())."""
         self._next_pass = QTimer(self)
         self._next_pass.setSingleShot(True)
-        self._next_pass.setInterval(0)
         self._next_pass.timeout.connect(self._pass_begins)
 
     @classmethod
@@ -67,13 +83,41 @@ class PaintTurns(QObject):
 
     def take(self, painter: LivePainter) -> bool:
         """True: paint now. False: another painter painted in this pass; `painter` repaints in a later one."""
-        if not self._taken:
+        wait_ms = self._wait_ms()
+        if not self._taken and wait_ms == 0:
             self._taken = True
-            self._next_pass.start()
+            self._last = time.monotonic()
+            self._next_pass.start(0)
             return True
         if painter not in self._waiting:
             self._waiting.append(painter)
+        if not self._taken and not self._next_pass.isActive():
+            self._next_pass.start(wait_ms)
         return False
+
+    def _wait_ms(self) -> int:
+        """How long until the next repaint may go: while several turns stream, REPAINT_MS after the last one,
+        so the repaints of the streams are staggered, one per REPAINT_MS, not several in a row."""
+        if len(self._live) < 2:
+            return 0
+        return max(0, round(REPAINT_MS - (time.monotonic() - self._last) * 1000))
+
+    def join(self, painter: LivePainter) -> None:
+        """`painter` paints a live turn: the live painters' repaints spread out (see SHARED_MAX)."""
+        if painter not in self._live:
+            self._live.append(painter)
+        self._spread()
+
+    def leave(self, painter: LivePainter) -> None:
+        if painter in self._live:
+            self._live.remove(painter)
+        self._spread()
+
+    def _spread(self) -> None:
+        self._live = [painter for painter in self._live if isValid(painter)]
+        interval = REPAINT_MS * max(1, min(len(self._live), SHARED_MAX))
+        for painter in self._live:
+            painter.throttle.min_interval_ms = interval
 
     def waiting(self, painter: LivePainter) -> bool:
         return painter in self._waiting
@@ -84,6 +128,10 @@ class PaintTurns(QObject):
 
     def _pass_begins(self) -> None:
         self._taken = False
+        wait_ms = self._wait_ms()
+        if wait_ms and self._waiting:
+            self._next_pass.start(wait_ms)
+            return
         while self._waiting:
             painter = self._waiting.popleft()
             if isValid(painter) and painter.live is not None:
@@ -106,7 +154,7 @@ class LivePainter(QObject):
         self._tail.setKeepPositionOnInsert(True)
         self._inserts: deque[str] = deque()
         self._complete: Complete | None = None
-        self.throttle = Throttle(self._repaint, parent=self)
+        self.throttle = Throttle(self._repaint, min_interval_ms=REPAINT_MS, parent=self)
         self._turns = PaintTurns.of_application()
 
     @property
@@ -127,6 +175,7 @@ class LivePainter(QObject):
     def begin(self, live: LiveTurn, position: int) -> None:
         self.drop()
         self.live = live
+        self._turns.join(self)
         self.render_all(position)
 
     def update(self) -> None:
@@ -173,6 +222,7 @@ class LivePainter(QObject):
         self._inserts.clear()
         self._complete = None
         self.live = None
+        self._turns.leave(self)
 
     def repaint_now(self) -> None:
         """Its turn came (see `PaintTurns`): repaint, through the throttle, which times the repaint."""
@@ -200,6 +250,11 @@ class LivePainter(QObject):
             if not more and self._complete is not None:
                 self._end(live, self._complete)
                 tail = ""
+        with self._regions.edits():  # the pieces and the tail laid out once, not once per edit
+            return self._write(live, tail, more, deadline)
+
+    def _write(self, live: LiveTurn, tail: str, more: bool, deadline: float | None) -> bool:
+        """Insert final pieces until `deadline`, then `tail` after them if nothing final is left."""
         regions = self._regions
         position = self._tail.position()
         while self._inserts:
@@ -213,6 +268,7 @@ class LivePainter(QObject):
         regions.replace(position, regions.end(), tail)
         if live.ended:
             self.live = None
+            self._turns.leave(self)
         return False
 
     def _end(self, live: LiveTurn, complete: Complete) -> None:

@@ -6,6 +6,9 @@ On a loaded machine four repaints in one pass were the window's longest stall (b
 
 from __future__ import annotations
 
+import itertools
+import random
+import re
 import time
 
 from PySide6.QtCore import QCoreApplication
@@ -14,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from core.model.conversation import ReplyError, StoredMessage
 from core.wire.accumulate import StreamUpdate
+from gui.transcript.live_painter import REPAINT_MS
 from gui.transcript.view import TranscriptView
 
 STREAMS = 4
@@ -65,3 +69,106 @@ def test_replies_streaming_together_repaint_one_per_pass(qtbot: QtBot) -> None:
         for number, view in enumerate(views, start=1)
     ] == [True] * STREAMS
     assert not any(view._painter.busy for view in views)
+
+
+def test_replies_streaming_together_share_the_repaint_rate(qtbot: QtBot) -> None:
+    """Four replies each repaint a quarter as often as one alone: the UI thread repaints about as often in
+    all, and one is back to the full rate once the others have ended."""
+    host = QWidget()
+    views = streaming_views(qtbot, host)
+    assert [view._painter.throttle.min_interval_ms for view in views] == [STREAMS * REPAINT_MS] * STREAMS
+    for number, view in enumerate(views[1:], start=2):
+        view.finish_reply(reply(number, f"Reply {number}."))
+    qtbot.waitUntil(lambda: not any(view._painter.busy for view in views[1:]), timeout=5000)
+    assert views[0]._painter.throttle.min_interval_ms == REPAINT_MS
+
+
+def numbered_reply(number: int) -> str:
+    """Paragraphs and tables that say where they are, so the order they show in can be checked."""
+    parts = []
+    for n in range(60):
+        parts.append(f"Reply {number} part {n} says *something* about `it`.\n\n")
+        if n % 7 == 3:
+            parts.append(f"| part | reply |\n|---|---|\n| {n} | {number} |\n| {n}b | {number}b |\n\n")
+    return "".join(parts)
+
+
+def parts_shown(view: TranscriptView, number: int) -> list[int]:
+    found = re.findall(rf"Reply {number} part (\d+) says", view.browser.toPlainText())
+    return [int(part) for part in found]
+
+
+def test_four_streams_arrive_complete_in_order_and_end_as_their_stored_render(qtbot: QtBot) -> None:
+    host = QWidget()
+    views = streaming_views(qtbot, host)
+    texts = [numbered_reply(number) for number in range(1, STREAMS + 1)]
+    rng = random.Random(17)
+    sent = [0] * STREAMS
+    shown = [0] * STREAMS
+    while any(sent[i] < len(texts[i]) for i in range(STREAMS)):
+        for i, view in enumerate(views):
+            size = rng.randint(1, 40)
+            delta = texts[i][sent[i] : sent[i] + size]
+            sent[i] += len(delta)
+            if delta:
+                view.feed_update(i + 1, StreamUpdate("text", 0, delta, "text"))
+        QCoreApplication.processEvents()
+        for i, view in enumerate(views):
+            parts = parts_shown(view, i + 1)
+            assert parts == list(range(len(parts))), f"reply {i + 1} showed out of order: {parts}"
+            assert len(parts) >= shown[i], f"reply {i + 1} went back"
+            shown[i] = len(parts)
+    for number, view in enumerate(views, start=1):
+        view.feed_update(number, StreamUpdate("message_stop"))
+    qtbot.waitUntil(lambda: not any(view._painter.busy for view in views), timeout=10_000)
+    for number, view in enumerate(views, start=1):
+        assert parts_shown(view, number) == list(range(60)), f"reply {number} is not complete"
+
+    for number, view in enumerate(views, start=1):
+        final = reply(number, texts[number - 1])
+        view.finish_reply(final)
+        qtbot.waitUntil(lambda view=view: not view._painter.busy, timeout=10_000)
+        fresh = TranscriptView(error_text)
+        qtbot.addWidget(fresh)
+        fresh.show_messages([final])
+        qtbot.waitUntil(lambda fresh=fresh: not fresh.loading, timeout=5000)
+        assert view.browser.document().toHtml() == fresh.browser.document().toHtml()
+
+
+def reply(number: int, text: str) -> StoredMessage:
+    return StoredMessage(
+        number,
+        1,
+        None,
+        "assistant",
+        [{"type": "text", "text": text}],
+        model="claude-test",
+        stop_reason="end_turn",
+    )
+
+
+def test_replies_streaming_together_repaint_staggered(qtbot: QtBot) -> None:
+    """Their repaints alternate about REPAINT_MS apart, not several in a row and then none."""
+    host = QWidget()
+    views = streaming_views(qtbot, host)
+    began: list[tuple[float, int]] = []
+    for number, view in enumerate(views, start=1):
+        step = view._painter._step
+
+        def timed(deadline: float | None, step=step, number=number) -> bool:  # type: ignore[no-untyped-def]
+            if deadline is not None:
+                began.append((time.monotonic(), number))
+            return step(deadline)
+
+        view._painter._step = timed  # type: ignore[method-assign]
+    for n in range(40):
+        for number, view in enumerate(views, start=1):
+            view.feed_update(number, StreamUpdate("text", 0, f"Reply {number} word {n}. ", "text"))
+        qtbot.wait(10)
+    qtbot.waitUntil(lambda: not any(view._painter.busy for view in views), timeout=5000)
+    assert {number for _, number in began} == set(range(1, STREAMS + 1))
+    gaps = [(later - earlier) * 1000 for (earlier, _), (later, _) in itertools.pairwise(began)]
+    assert min(gaps) >= REPAINT_MS - 1, f"two repaints {min(gaps):.1f} ms apart"
+    assert all(
+        f"Reply {number} word 39." in view.browser.toPlainText() for number, view in enumerate(views, 1)
+    )
