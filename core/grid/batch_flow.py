@@ -27,7 +27,7 @@ from core.api.retry import is_retryable
 from core.model.judging import BatchJob, BatchPurpose, BatchStatus
 from core.model.messages import ChatMessage
 from core.model.request_settings import RequestSettings
-from core.wire.errors import ApiError
+from core.wire.errors import ApiError, NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,10 @@ class BatchFlow:
     async def follow(self, job: BatchJob, on_status: StatusReport, on_line: LineHandler) -> BatchJob:
         """Poll until the batch ends, then hand over each results line and mark the job COLLECTED. Errors
         that waiting may cure (connection, 5xx, 429) are waited out at the poll's pace; others raise
-        BatchFollowError with the job left open. Cancelling the task stops following, nothing else."""
+        BatchFollowError with the job left open. A batch the provider no longer has (404: deleted, or its
+        results past their 29 days) is collected with no lines, so its requests end as having no result
+        (retried on demand) instead of being followed again at every start. Cancelling the task stops
+        following, nothing else."""
         polls = 0
         try:
             batches = await self._batches(job.profile_name)
@@ -149,6 +152,10 @@ class BatchFlow:
                 polls += 1
             async for line in batches.results(job.batch_id):
                 await on_line(line)
+        except NotFoundError as error:
+            log.warning(
+                "Batch %s: the provider no longer has it (%s); collected without results", job.batch_id, error
+            )
         except ApiError as error:
             raise BatchFollowError(job, error) from error
         job = dataclasses.replace(job, status=BatchStatus.COLLECTED)

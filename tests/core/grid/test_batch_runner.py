@@ -323,3 +323,23 @@ async def test_a_poll_refused_stops_following_keeps_the_job_and_cancel_collects_
     assert {cell.error.kind for cell in run.cells.values() if cell.error} == {ErrorKind.BATCH_CANCELED}
     assert len(run.cells) == 2 and run.state == RunState.CANCELLED
     assert await setup.jobs.open_batch_jobs() == []
+
+
+async def test_a_batch_the_provider_no_longer_has_fails_its_cells_and_is_not_followed_again(
+    setup: Setup,
+) -> None:
+    """Deleted on the provider's side (or its results past their 29 days): a 404 on the poll ends following
+    for good, its cells failed as having no result (retried on demand), the job no longer open."""
+    setup.server.plan_batches(BatchPlan(polls=10_000))
+    run_id = await setup.new_run((GridVariant("Relay", SONNET),))
+    [job] = await setup.runner.submit(run_id)
+    await wait_until(lambda: _retrieves(setup.server) >= 1, what="the first poll")
+    setup.server.enqueue(
+        HttpError(404, f"Batch {job.batch_id} not found."), path=f"/v1/messages/batches/{job.batch_id}"
+    )
+    await setup.runner.wait(run_id)
+    run = await setup.saved(run_id)
+    assert len(run.cells) == 2
+    assert {cell.error.kind for cell in run.cells.values() if cell.error} == {ErrorKind.BATCH_NO_RESULT}
+    assert await setup.jobs.open_batch_jobs() == []
+    assert not setup.events.failures and not setup.runner.is_following(run_id)
