@@ -331,7 +331,7 @@ class JudgeBatchRunner:
         overrides = self._clients.price_overrides(job.profile_name)
         price = price_for(template.model, overrides)
         cost = cost_usd(line.message.usage, batch_price(price)) if price is not None else None
-        judgement.add_cost(cost)
+        judgement.add_cost(cost, line.message.usage)
         following.spent += cost or 0.0
         replies: list[str] = []
         read = read_answer(template, line.message, replies)
@@ -348,7 +348,7 @@ class JudgeBatchRunner:
             return OrderAnswer(JudgementStatus.UNSCORED, replies=replies, error=f"{read} ({error.message})")
         if result.message is not None:
             live = cost_usd(result.message.usage, price) if price is not None else None
-            judgement.add_cost(live)
+            judgement.add_cost(live, result.message.usage)
             following.spent += live or 0.0
         if result.error is not None or result.message is None:
             return OrderAnswer(JudgementStatus.UNSCORED, replies=replies, error=str(read))
@@ -369,6 +369,7 @@ class JudgeBatchRunner:
             answers,
             judgement.cost,
             self._clock(),
+            judgement.spend(template.model),
         )
         if isinstance(made, RubricScore):
             await self._sink.save_rubric_score(made)

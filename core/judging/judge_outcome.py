@@ -22,6 +22,7 @@ from core.model.grid import GridRun
 from core.model.judging import (
     JudgeKind,
     JudgementStatus,
+    JudgeSpend,
     JudgeTemplate,
     PairJudgement,
     PairVerdict,
@@ -29,7 +30,7 @@ from core.model.judging import (
     VoteSource,
     VoteSourceKind,
 )
-from core.model.messages import AssistantMessage, ChatMessage
+from core.model.messages import AssistantMessage, ChatMessage, Usage
 
 ANSWERS_PER_ORDER = 2
 """The first answer, and one more after a reminder of the format."""
@@ -55,10 +56,23 @@ class Pending:
     plan: PlannedJudgement
     answers: dict[int, OrderAnswer] = field(default_factory=dict)
     cost: float | None = None
+    input_tokens: int = 0
+    output_tokens: int = 0
+    answered: bool = False
+    """Some request got an answer (its tokens were billed)."""
 
-    def add_cost(self, cost: float | None) -> None:
+    def add_cost(self, cost: float | None, usage: Usage) -> None:
+        """One answer's cost and tokens."""
         if cost is not None:
             self.cost = (self.cost or 0.0) + cost
+        self.input_tokens += usage.input_tokens  # a judge's request sets no cache breakpoint
+        self.output_tokens += usage.output_tokens
+        self.answered = True
+
+    def spend(self, model: str) -> JudgeSpend | None:
+        if not self.answered:
+            return None
+        return JudgeSpend(model, self.plan.profile, self.input_tokens, self.output_tokens)
 
     @property
     def complete(self) -> bool:
@@ -112,6 +126,7 @@ def make_judgement(
     answers: Sequence[OrderAnswer],
     cost: float | None,
     created_at: float,
+    spend: JudgeSpend | None = None,
 ) -> RubricScore | PairJudgement:
     """The judgement the answers (one per order) make: a rubric score, or a pair judgement whose swapped
     verdict is mapped back onto `columns`."""
@@ -133,6 +148,7 @@ def make_judgement(
             raw_reply="\n\n".join(replies),
             cost_usd=cost,
             created_at=created_at,
+            spend=spend,
         )
     first, second = columns
     shown, swapped = (answer.parsed for answer in answers)
@@ -148,6 +164,7 @@ def make_judgement(
         raw_replies=replies,
         cost_usd=cost,
         created_at=created_at,
+        spend=spend,
     )
 
 

@@ -249,7 +249,7 @@ class JudgeRunner:
                 cost = cost_of(
                     result.message.usage, active.settings.model, self._clients.price_overrides(profile)
                 )
-                ask.job.add_cost(cost)
+                ask.job.add_cost(cost, result.message.usage)
                 active.spent += cost or 0.0
             if result.error is not None:
                 if active.queue.requeued(profile, ask, result.error):
@@ -302,6 +302,7 @@ class JudgeRunner:
             answers,
             job.cost,
             self._clock(),
+            job.spend(active.settings.model),
         )
 
     def _stop(self, active: _Pass) -> None:

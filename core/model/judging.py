@@ -167,6 +167,17 @@ class JudgeTemplate:
     max_tokens: int = 1024
 
 
+@dataclass(frozen=True)
+class JudgeSpend:
+    """What a judgement's requests used (both orders, and any answer asked for again), for the Spend view's
+    days by model and provider; its cost is the judgement's `cost_usd`."""
+
+    model: str
+    profile_name: str | None
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+
 class JudgementStatus(StrEnum):
     SCORED = "scored"
     UNSCORED = "unscored"
@@ -193,6 +204,8 @@ class RubricScore:
     raw_reply: str = ""
     cost_usd: float | None = None
     created_at: float = 0.0
+    spend: JudgeSpend | None = None
+    """None for a judgement made before spend was kept, or one whose requests all failed."""
 
     @property
     def overall(self) -> float | None:
@@ -228,6 +241,7 @@ class PairJudgement:
     raw_replies: tuple[str, ...] = ()
     cost_usd: float | None = None
     created_at: float = 0.0
+    spend: JudgeSpend | None = None
 
     @property
     def verdict(self) -> PairVerdict | None:

@@ -20,6 +20,7 @@ from core.model.judging import (
     Criterion,
     JudgeKind,
     JudgementStatus,
+    JudgeSpend,
     JudgeTemplate,
     Outcome,
     PairJudgement,
@@ -159,6 +160,7 @@ def rubric_score_to_dict(score: RubricScore) -> dict[str, Any]:
         "raw_reply": score.raw_reply,
         "cost_usd": score.cost_usd,
         "created_at": score.created_at,
+        "spend": spend_to_dict(score.spend),
     }
 
 
@@ -177,6 +179,7 @@ def rubric_score_from_dict(data: object) -> RubricScore:
         raw_reply=_str(item, "raw_reply", ""),
         cost_usd=_optional_float(item, "cost_usd"),
         created_at=_float(item, "created_at", 0.0),
+        spend=spend_from_dict(item.get("spend")),
     )
 
 
@@ -193,6 +196,7 @@ def pair_judgement_to_dict(judgement: PairJudgement) -> dict[str, Any]:
         "raw_replies": list(judgement.raw_replies),
         "cost_usd": judgement.cost_usd,
         "created_at": judgement.created_at,
+        "spend": spend_to_dict(judgement.spend),
     }
 
 
@@ -214,6 +218,31 @@ def pair_judgement_from_dict(data: object) -> PairJudgement:
         raw_replies=tuple(_as_str(r, "raw_replies") for r in _list(item, "raw_replies", [])),
         cost_usd=_optional_float(item, "cost_usd"),
         created_at=_float(item, "created_at", 0.0),
+        spend=spend_from_dict(item.get("spend")),
+    )
+
+
+def spend_to_dict(spend: JudgeSpend | None) -> dict[str, Any] | None:
+    if spend is None:
+        return None
+    return {
+        "model": spend.model,
+        "profile_name": spend.profile_name,
+        "input_tokens": spend.input_tokens,
+        "output_tokens": spend.output_tokens,
+    }
+
+
+def spend_from_dict(data: object) -> JudgeSpend | None:
+    """None for a judgement saved or exported before spend was kept."""
+    if data is None:
+        return None
+    item = _object(data, "a judgement's spend")
+    return JudgeSpend(
+        model=_str(item, "model"),
+        profile_name=_optional_str(item, "profile_name"),
+        input_tokens=_int(item, "input_tokens", 0),
+        output_tokens=_int(item, "output_tokens", 0),
     )
 
 

@@ -21,6 +21,8 @@ class SpendSource(StrEnum):
     CHAT = "chat"
     COMPARE = "compare"
     GRID = "grid"
+    JUDGE = "judge"
+    """An LLM judge's requests (a grid's judge pass), by the judge's model and provider."""
 
 
 class Period(StrEnum):

@@ -18,6 +18,7 @@ from core.model.conversation_filter import clean_tags
 from core.model.judging import (
     BatchJob,
     BatchStatus,
+    JudgeSpend,
     JudgeTemplate,
     PairJudgement,
     RubricScore,
@@ -33,6 +34,7 @@ from core.model.judging_codec import (
     identity_to_dict,
     pair_judgement_from_dict,
     rubric_score_from_dict,
+    spend_to_dict,
     template_from_dict,
     vote_from_dict,
 )
@@ -49,7 +51,7 @@ _VOTE_COLUMNS = (
 _TEMPLATE_COLUMNS = "id, name, kind, prompt, criteria_json, profile_name, model, max_tokens"
 _PAIR_COLUMNS = (
     "source_kind, run_id, item, repeat, first_column, second_column, template_id, identities_json, status, "
-    "as_shown, swapped, reasons, raw_replies_json, cost_usd, created_at"
+    "as_shown, swapped, reasons, raw_replies_json, cost_usd, created_at, spend_json"
 )
 _BATCH_COLUMNS = (
     "id, batch_id, profile_name, run_id, purpose, custom_ids_json, status, counts_json, created_at, "
@@ -160,13 +162,18 @@ class JudgingMethods(StoreBase):
     def rubric_scores(self, run_id: int) -> list[RubricScore]:
         rows = self._db.execute(
             "SELECT run_id, case_idx, variant, repeat, template_id, status, scores_json, reasons, raw_reply, "
-            "cost_usd, created_at FROM rubric_scores WHERE run_id = ? "
+            "cost_usd, created_at, spend_json FROM rubric_scores WHERE run_id = ? "
             "ORDER BY case_idx, variant, repeat, template_id",
             (run_id,),
         ).fetchall()
         return [
             rubric_score_from_dict(
-                {**dict(row), "case": row["case_idx"], "scores": loads_object(row["scores_json"])}
+                {
+                    **dict(row),
+                    "case": row["case_idx"],
+                    "scores": loads_object(row["scores_json"]),
+                    "spend": _spend(row),
+                }
             )
             for row in rows
         ]
@@ -373,7 +380,8 @@ class JudgingMethods(StoreBase):
     def _upsert_rubric_score(self, score: RubricScore) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO rubric_scores (run_id, case_idx, variant, repeat, template_id, status, "
-            "scores_json, reasons, raw_reply, cost_usd, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "scores_json, reasons, raw_reply, cost_usd, created_at, spend_json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 score.run_id,
                 score.case,
@@ -386,6 +394,7 @@ class JudgingMethods(StoreBase):
                 score.raw_reply,
                 score.cost_usd,
                 score.created_at or self._clock(),
+                _spend_json(score.spend),
             ),
         )
 
@@ -394,7 +403,8 @@ class JudgingMethods(StoreBase):
         self._db.execute(
             "INSERT OR REPLACE INTO pair_judgements (source_kind, run_id, item, repeat, first_column, "
             "second_column, template_id, identities_json, status, as_shown, swapped, reasons, "
-            "raw_replies_json, cost_usd, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "raw_replies_json, cost_usd, created_at, spend_json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 source.kind.value,
                 source.run_id,
@@ -411,6 +421,7 @@ class JudgingMethods(StoreBase):
                 dumps(list(judgement.raw_replies)),
                 judgement.cost_usd,
                 judgement.created_at or self._clock(),
+                _spend_json(judgement.spend),
             ),
         )
 
@@ -490,8 +501,18 @@ def _pair_judgement_from_row(row: sqlite3.Row) -> PairJudgement:
             "columns": [row["first_column"], row["second_column"]],
             "identities": loads_list(row["identities_json"]),
             "raw_replies": loads_list(row["raw_replies_json"]),
+            "spend": _spend(row),
         }
     )
+
+
+def _spend(row: sqlite3.Row) -> object:
+    return None if row["spend_json"] is None else loads_object(row["spend_json"])
+
+
+def _spend_json(spend: JudgeSpend | None) -> str | None:
+    found = spend_to_dict(spend)
+    return None if found is None else dumps(found)
 
 
 def _batch_job_from_row(row: sqlite3.Row) -> BatchJob:

@@ -610,6 +610,13 @@ def m009_judging(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX batch_jobs_open ON batch_jobs (status) WHERE status != 'collected'")
 
 
+def m010_judge_spend(db: sqlite3.Connection) -> None:
+    """What each judgement's requests used (the judge's model and provider, its tokens), so the Spend view
+    counts judging by day, model and provider; NULL for judgements made before."""
+    for table in ("rubric_scores", "pair_judgements"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN spend_json TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_compare_runs,
@@ -620,6 +627,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m007_tools,
     m008_grids,
     m009_judging,
+    m010_judge_spend,
 )
 
 

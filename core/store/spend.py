@@ -1,4 +1,5 @@
-"""Spend over time: every stored reply's tokens and cost summed per local day, model, provider and source.
+"""Spend over time: every stored reply's tokens and cost summed per local day, model, provider and source
+(chat, compare, grid, and the LLM judge's requests).
 
 What is counted: each assistant reply that has usage (complete, interrupted or failed part-way: the tokens
 the API reported were billed). Compare columns' replies are messages too, marked "compare" through
@@ -83,6 +84,35 @@ _GRID_DAYS = f"""
 """
 
 
+_SPEND = "json_extract(j.spend_json, '$.{}')"
+
+# A judgement's spend: its requests' tokens (both orders, and an answer asked for again) with the judge's
+# model and provider; judgements made before this was kept (no spend_json) are left out, as their model is
+# unknown. A rubric score goes with its grid run; a pair judgement keeps its verdicts after its run is
+# deleted, and so its spend.
+_JUDGE_DAYS = f"""
+    SELECT date(j.created_at, 'unixepoch', 'localtime') AS day,
+           coalesce({_SPEND.format("model")}, '') AS model,
+           {_SPEND.format("profile_name")} AS provider,
+           'judge' AS source,
+           count(*) AS replies,
+           sum(coalesce({_SPEND.format("input_tokens")}, 0)) AS input_tokens,
+           sum(coalesce({_SPEND.format("output_tokens")}, 0)) AS output_tokens,
+           0 AS cache_read_tokens,
+           0 AS cache_write_tokens,
+           0 AS cache_write_1h_tokens,
+           total(j.cost_usd) AS cost_usd,
+           sum(j.cost_usd IS NULL) AS unpriced_replies
+    FROM (
+        SELECT spend_json, cost_usd, created_at FROM rubric_scores
+        UNION ALL
+        SELECT spend_json, cost_usd, created_at FROM pair_judgements
+    ) AS j
+    WHERE j.spend_json IS NOT NULL AND json_valid(j.spend_json)
+      AND j.created_at >= :start AND j.created_at < :end
+    GROUP BY 1, 2, 3, 4
+"""
+
 _NO_BOUND_BEFORE = -1e18
 _NO_BOUND_AFTER = 1e18
 
@@ -97,7 +127,11 @@ class SpendMethods(StoreBase):
         end = _local_midnight(last + dt.timedelta(days=1)) if last is not None else _NO_BOUND_AFTER
         prices = self._price_overrides()
         bounds = {"start": start, "end": end}
-        rows = [*self._db.execute(_REPLY_DAYS, bounds), *self._db.execute(_GRID_DAYS, bounds)]
+        rows = [
+            *self._db.execute(_REPLY_DAYS, bounds),
+            *self._db.execute(_GRID_DAYS, bounds),
+            *self._db.execute(_JUDGE_DAYS, bounds),
+        ]
         spent = [_row(row, prices) for row in rows]
         return sorted(spent, key=lambda r: (r.day, r.source, r.model, r.provider or ""))
 

@@ -14,6 +14,7 @@ def source_name(source: SpendSource | str) -> str:
         SpendSource.CHAT: QCoreApplication.translate("SpendWords", "Conversations"),
         SpendSource.COMPARE: QCoreApplication.translate("SpendWords", "Compare"),
         SpendSource.GRID: QCoreApplication.translate("SpendWords", "Evaluation grids"),
+        SpendSource.JUDGE: QCoreApplication.translate("SpendWords", "LLM judge"),
     }
     return names.get(SpendSource(source), str(source))
 

@@ -2899,132 +2899,132 @@ The menu starts: {command}</source>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="62"/>
+        <location filename="../../gui/grid/stats_view.py" line="141"/>
         <source>Reference column for the noise marks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="65"/>
+        <location filename="../../gui/grid/stats_view.py" line="144"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="72"/>
+        <location filename="../../gui/grid/stats_view.py" line="151"/>
         <source>Compare columns with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="78"/>
+        <location filename="../../gui/grid/stats_view.py" line="157"/>
         <source>Noise marks appear when the run has ended: a verdict read while results still arrive misleads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="87"/>
+        <location filename="../../gui/grid/stats_view.py" line="166"/>
         <source>Statistics per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="88"/>
+        <location filename="../../gui/grid/stats_view.py" line="167"/>
         <source>Statistics per test case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="92"/>
+        <location filename="../../gui/grid/stats_view.py" line="171"/>
         <source>Per column (every test case and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="94"/>
+        <location filename="../../gui/grid/stats_view.py" line="173"/>
         <source>Per test case (every column and repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="127"/>
+        <location filename="../../gui/grid/stats_view.py" line="240"/>
         <source>Distinct outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="127"/>
+        <location filename="../../gui/grid/stats_view.py" line="240"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="152"/>
+        <location filename="../../gui/grid/stats_view.py" line="254"/>
         <source>{name} (reference)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="197"/>
+        <location filename="../../gui/grid/stats_view.py" line="284"/>
         <source>Case {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="211"/>
+        <location filename="../../gui/grid/stats_view.py" line="300"/>
         <source>No finished repeat has measured this yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="214"/>
+        <location filename="../../gui/grid/stats_view.py" line="305"/>
         <source>median {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="215"/>
+        <location filename="../../gui/grid/stats_view.py" line="306"/>
         <source>p90 {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="216"/>
+        <location filename="../../gui/grid/stats_view.py" line="307"/>
         <source>range {low} – {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="219"/>
+        <location filename="../../gui/grid/stats_view.py" line="310"/>
         <source>IQR {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="223"/>
+        <location filename="../../gui/grid/stats_view.py" line="312"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="238"/>
+        <location filename="../../gui/grid/stats_view.py" line="326"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="241"/>
+        <location filename="../../gui/grid/stats_view.py" line="328"/>
         <source>≈ within noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="241"/>
+        <location filename="../../gui/grid/stats_view.py" line="328"/>
         <source>≠ beyond noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="248"/>
+        <location filename="../../gui/grid/stats_view.py" line="331"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="263"/>
+        <location filename="../../gui/grid/stats_view.py" line="346"/>
         <source>{distinct} of {repeats}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="266"/>
+        <location filename="../../gui/grid/stats_view.py" line="348"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="275"/>
+        <location filename="../../gui/grid/stats_view.py" line="354"/>
         <source>{done} of {total} finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="277"/>
+        <location filename="../../gui/grid/stats_view.py" line="356"/>
         <source>{failed} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3032,43 +3032,43 @@ The menu starts: {command}</source>
 <context>
     <name>GridTableModel</name>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="174"/>
+        <location filename="../../gui/grid/table_model.py" line="182"/>
         <source>Double-click (or Enter) to see every repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="218"/>
+        <location filename="../../gui/grid/table_model.py" line="226"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="220"/>
-        <location filename="../../gui/grid/table_model.py" line="240"/>
+        <location filename="../../gui/grid/table_model.py" line="228"/>
+        <location filename="../../gui/grid/table_model.py" line="248"/>
         <source>{done}/{repeats}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="222"/>
+        <location filename="../../gui/grid/table_model.py" line="230"/>
         <source>quality {score:.1f}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="224"/>
+        <location filename="../../gui/grid/table_model.py" line="232"/>
         <source>{n} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="226"/>
+        <location filename="../../gui/grid/table_model.py" line="234"/>
         <source>running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="229"/>
+        <location filename="../../gui/grid/table_model.py" line="237"/>
         <source>{seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="232"/>
+        <location filename="../../gui/grid/table_model.py" line="240"/>
         <source>{tokens} tok</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,212 +3084,212 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="327"/>
+        <location filename="../../gui/grid/window.py" line="330"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="331"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="330"/>
+        <location filename="../../gui/grid/window.py" line="333"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="331"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="335"/>
         <source>Charts as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="333"/>
+        <location filename="../../gui/grid/window.py" line="336"/>
         <source>Charts as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="335"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
         <source>&amp;Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="340"/>
         <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="341"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="339"/>
+        <location filename="../../gui/grid/window.py" line="342"/>
         <source>Saved test sets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="340"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>Opens a saved test set in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="341"/>
+        <location filename="../../gui/grid/window.py" line="344"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="342"/>
+        <location filename="../../gui/grid/window.py" line="345"/>
         <source>Starts an empty test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="346"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="348"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="347"/>
+        <location filename="../../gui/grid/window.py" line="350"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="348"/>
+        <location filename="../../gui/grid/window.py" line="351"/>
         <source>Deletes the test set shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
         <location filename="../../gui/grid/window.py" line="352"/>
+        <location filename="../../gui/grid/window.py" line="355"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
-        <location filename="../../gui/grid/window.py" line="356"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
+        <location filename="../../gui/grid/window.py" line="359"/>
         <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
-        <location filename="../../gui/grid/window.py" line="358"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
+        <location filename="../../gui/grid/window.py" line="361"/>
         <source>Ask before runs over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="354"/>
+        <location filename="../../gui/grid/window.py" line="357"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
+        <location filename="../../gui/grid/window.py" line="360"/>
         <source>The most requests in flight at once per provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="360"/>
+        <location filename="../../gui/grid/window.py" line="363"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="362"/>
+        <location filename="../../gui/grid/window.py" line="365"/>
         <source>Estimate cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="364"/>
+        <location filename="../../gui/grid/window.py" line="367"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="366"/>
+        <location filename="../../gui/grid/window.py" line="369"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="367"/>
+        <location filename="../../gui/grid/window.py" line="370"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="368"/>
-        <location filename="../../gui/grid/window.py" line="369"/>
+        <location filename="../../gui/grid/window.py" line="371"/>
+        <location filename="../../gui/grid/window.py" line="372"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="370"/>
+        <location filename="../../gui/grid/window.py" line="373"/>
         <source>Shows an earlier run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="371"/>
+        <location filename="../../gui/grid/window.py" line="374"/>
         <source>Vote blind…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="373"/>
+        <location filename="../../gui/grid/window.py" line="376"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="377"/>
-        <location filename="../../gui/grid/window.py" line="381"/>
+        <location filename="../../gui/grid/window.py" line="380"/>
+        <location filename="../../gui/grid/window.py" line="384"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="379"/>
+        <location filename="../../gui/grid/window.py" line="382"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="382"/>
+        <location filename="../../gui/grid/window.py" line="385"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="383"/>
+        <location filename="../../gui/grid/window.py" line="386"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="416"/>
+        <location filename="../../gui/grid/window.py" line="419"/>
         <source>{name} (version {version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="771"/>
+        <location filename="../../gui/grid/window.py" line="774"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="463"/>
+        <location filename="../../gui/grid/window.py" line="466"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="494"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>Imported %n case from {file}.</numerusform>
@@ -3297,62 +3297,62 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="496"/>
+        <location filename="../../gui/grid/window.py" line="499"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="505"/>
+        <location filename="../../gui/grid/window.py" line="508"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="520"/>
+        <location filename="../../gui/grid/window.py" line="523"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="536"/>
+        <location filename="../../gui/grid/window.py" line="539"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="584"/>
+        <location filename="../../gui/grid/window.py" line="587"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="613"/>
+        <location filename="../../gui/grid/window.py" line="616"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="615"/>
+        <location filename="../../gui/grid/window.py" line="618"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="629"/>
+        <location filename="../../gui/grid/window.py" line="632"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="630"/>
+        <location filename="../../gui/grid/window.py" line="633"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="663"/>
+        <location filename="../../gui/grid/window.py" line="666"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="720"/>
+        <location filename="../../gui/grid/window.py" line="723"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="728"/>
+        <location filename="../../gui/grid/window.py" line="731"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>%n result in the batch&apos;s file answered requests it never sent; they were ignored.</numerusform>
@@ -3360,39 +3360,39 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="836"/>
+        <location filename="../../gui/grid/window.py" line="853"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="842"/>
+        <location filename="../../gui/grid/window.py" line="859"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="846"/>
+        <location filename="../../gui/grid/window.py" line="863"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="878"/>
+        <location filename="../../gui/grid/window.py" line="895"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="900"/>
-        <location filename="../../gui/grid/window.py" line="914"/>
+        <location filename="../../gui/grid/window.py" line="917"/>
+        <location filename="../../gui/grid/window.py" line="931"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="908"/>
-        <location filename="../../gui/grid/window.py" line="929"/>
+        <location filename="../../gui/grid/window.py" line="925"/>
+        <location filename="../../gui/grid/window.py" line="946"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="924"/>
+        <location filename="../../gui/grid/window.py" line="941"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4455,7 +4455,7 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="222"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="226"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n vote</numerusform>
@@ -4463,7 +4463,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="224"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="228"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n comparison</numerusform>
@@ -4471,7 +4471,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="231"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n called all bad</numerusform>
@@ -4479,22 +4479,22 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="230"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="234"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="239"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="269"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="273"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="278"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>Saved %n vote to {path}</numerusform>
@@ -6964,52 +6964,57 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="23"/>
-        <source>Day</source>
+        <location filename="../../gui/spend/words.py" line="17"/>
+        <source>LLM judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/spend/words.py" line="24"/>
-        <source>Week</source>
+        <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/spend/words.py" line="25"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="26"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="31"/>
+        <location filename="../../gui/spend/words.py" line="32"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="32"/>
+        <location filename="../../gui/spend/words.py" line="33"/>
         <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="33"/>
+        <location filename="../../gui/spend/words.py" line="34"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="43"/>
+        <location filename="../../gui/spend/words.py" line="44"/>
         <source>(unknown model)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="45"/>
+        <location filename="../../gui/spend/words.py" line="46"/>
         <source>(unknown provider)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="56"/>
+        <location filename="../../gui/spend/words.py" line="57"/>
         <source>MMMM yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="59"/>
+        <location filename="../../gui/spend/words.py" line="60"/>
         <source>week of {day}</source>
         <translation type="unfinished"></translation>
     </message>

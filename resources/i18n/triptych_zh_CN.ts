@@ -2893,132 +2893,132 @@ The menu starts: {command}</source>
 <context>
     <name>GridStatsView</name>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="62"/>
+        <location filename="../../gui/grid/stats_view.py" line="141"/>
         <source>Reference column for the noise marks</source>
         <translation>噪声标记的参照列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="65"/>
+        <location filename="../../gui/grid/stats_view.py" line="144"/>
         <source>Each other column&apos;s metric is marked “within noise” when a bootstrap interval of its difference of medians from this column contains zero: the repeats cannot tell them apart.</source>
         <translation>当其他列与此列中位数之差的自助法区间包含零时，该列的指标标为“在噪声内”：这些重复无法区分两者。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="72"/>
+        <location filename="../../gui/grid/stats_view.py" line="151"/>
         <source>Compare columns with:</source>
         <translation>各列对比的参照：</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="78"/>
+        <location filename="../../gui/grid/stats_view.py" line="157"/>
         <source>Noise marks appear when the run has ended: a verdict read while results still arrive misleads.</source>
         <translation>运行结束后才显示噪声标记：结果仍在到来时读出的结论会误导人。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="87"/>
+        <location filename="../../gui/grid/stats_view.py" line="166"/>
         <source>Statistics per column</source>
         <translation>每列统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="88"/>
+        <location filename="../../gui/grid/stats_view.py" line="167"/>
         <source>Statistics per test case</source>
         <translation>每个测试用例的统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="92"/>
+        <location filename="../../gui/grid/stats_view.py" line="171"/>
         <source>Per column (every test case and repeat)</source>
         <translation>按列（所有测试用例和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="94"/>
+        <location filename="../../gui/grid/stats_view.py" line="173"/>
         <source>Per test case (every column and repeat)</source>
         <translation>按测试用例（所有列和重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="127"/>
+        <location filename="../../gui/grid/stats_view.py" line="240"/>
         <source>Distinct outputs</source>
         <translation>不同输出数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="127"/>
+        <location filename="../../gui/grid/stats_view.py" line="240"/>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="152"/>
+        <location filename="../../gui/grid/stats_view.py" line="254"/>
         <source>{name} (reference)</source>
         <translation>{name}（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="197"/>
+        <location filename="../../gui/grid/stats_view.py" line="284"/>
         <source>Case {n}</source>
         <translation>用例 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="211"/>
+        <location filename="../../gui/grid/stats_view.py" line="300"/>
         <source>No finished repeat has measured this yet.</source>
         <translation>尚无已完成的重复测得此值。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="214"/>
+        <location filename="../../gui/grid/stats_view.py" line="305"/>
         <source>median {value}</source>
         <translation>中位数 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="215"/>
+        <location filename="../../gui/grid/stats_view.py" line="306"/>
         <source>p90 {value}</source>
         <translation>p90 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="216"/>
+        <location filename="../../gui/grid/stats_view.py" line="307"/>
         <source>range {low} – {high}</source>
         <translation>范围 {low} – {high}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="219"/>
+        <location filename="../../gui/grid/stats_view.py" line="310"/>
         <source>IQR {value}</source>
         <translation>四分位距 {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="223"/>
+        <location filename="../../gui/grid/stats_view.py" line="312"/>
         <source>Over {n} finished repeats; quartiles {q1} and {q3}.</source>
         <translation>基于 {n} 次已完成的重复；四分位数为 {q1} 和 {q3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="238"/>
+        <location filename="../../gui/grid/stats_view.py" line="326"/>
         <source>Too few finished repeats on one side to tell a difference from noise.</source>
         <translation>一方已完成的重复太少，无法区分差异与噪声。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="241"/>
+        <location filename="../../gui/grid/stats_view.py" line="328"/>
         <source>≈ within noise</source>
         <translation>≈ 在噪声内</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="241"/>
+        <location filename="../../gui/grid/stats_view.py" line="328"/>
         <source>≠ beyond noise</source>
         <translation>≠ 超出噪声</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="248"/>
+        <location filename="../../gui/grid/stats_view.py" line="331"/>
         <source>Median {difference} against {reference}; {confidence}% bootstrap interval {low} to {high}.</source>
         <translation>与 {reference} 相比中位数 {difference}；{confidence}% 自助法区间 {low} 至 {high}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="263"/>
+        <location filename="../../gui/grid/stats_view.py" line="346"/>
         <source>{distinct} of {repeats}</source>
         <translation>{distinct} / {repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="266"/>
+        <location filename="../../gui/grid/stats_view.py" line="348"/>
         <source>Different replies among a cell&apos;s repeats (spacing ignored), averaged over the cells: 1 means the same answer every time.</source>
         <translation>一个单元格各次重复中不同回复的数量（忽略空白），按单元格取平均：1 表示每次回答都相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="275"/>
+        <location filename="../../gui/grid/stats_view.py" line="354"/>
         <source>{done} of {total} finished</source>
         <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/stats_view.py" line="277"/>
+        <location filename="../../gui/grid/stats_view.py" line="356"/>
         <source>{failed} failed</source>
         <translation>{failed} 次失败</translation>
     </message>
@@ -3026,43 +3026,43 @@ The menu starts: {command}</source>
 <context>
     <name>GridTableModel</name>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="174"/>
+        <location filename="../../gui/grid/table_model.py" line="182"/>
         <source>Double-click (or Enter) to see every repeat</source>
         <translation>双击（或按 Enter）查看每次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="218"/>
+        <location filename="../../gui/grid/table_model.py" line="226"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="220"/>
-        <location filename="../../gui/grid/table_model.py" line="240"/>
+        <location filename="../../gui/grid/table_model.py" line="228"/>
+        <location filename="../../gui/grid/table_model.py" line="248"/>
         <source>{done}/{repeats}</source>
         <translation>{done}/{repeats}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="222"/>
+        <location filename="../../gui/grid/table_model.py" line="230"/>
         <source>quality {score:.1f}/5</source>
         <translation>质量 {score:.1f}/5</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="224"/>
+        <location filename="../../gui/grid/table_model.py" line="232"/>
         <source>{n} failed</source>
         <translation>{n} 次失败</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="226"/>
+        <location filename="../../gui/grid/table_model.py" line="234"/>
         <source>running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="229"/>
+        <location filename="../../gui/grid/table_model.py" line="237"/>
         <source>{seconds:.2f} s</source>
         <translation>{seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/table_model.py" line="232"/>
+        <location filename="../../gui/grid/table_model.py" line="240"/>
         <source>{tokens} tok</source>
         <translation>{tokens} token</translation>
     </message>
@@ -3078,313 +3078,313 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="327"/>
+        <location filename="../../gui/grid/window.py" line="330"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="328"/>
+        <location filename="../../gui/grid/window.py" line="331"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="329"/>
+        <location filename="../../gui/grid/window.py" line="332"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="330"/>
+        <location filename="../../gui/grid/window.py" line="333"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="331"/>
+        <location filename="../../gui/grid/window.py" line="334"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="335"/>
         <source>Charts as PNG…</source>
         <translation>图表导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="333"/>
+        <location filename="../../gui/grid/window.py" line="336"/>
         <source>Charts as SVG…</source>
         <translation>图表导出为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="337"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="335"/>
+        <location filename="../../gui/grid/window.py" line="338"/>
         <source>&amp;Judge</source>
         <translation>评审(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="340"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="341"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="339"/>
+        <location filename="../../gui/grid/window.py" line="342"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="340"/>
+        <location filename="../../gui/grid/window.py" line="343"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="341"/>
+        <location filename="../../gui/grid/window.py" line="344"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="342"/>
+        <location filename="../../gui/grid/window.py" line="345"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="346"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="348"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="347"/>
+        <location filename="../../gui/grid/window.py" line="350"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="348"/>
+        <location filename="../../gui/grid/window.py" line="351"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
         <location filename="../../gui/grid/window.py" line="352"/>
+        <location filename="../../gui/grid/window.py" line="355"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
-        <location filename="../../gui/grid/window.py" line="356"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
+        <location filename="../../gui/grid/window.py" line="359"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="349"/>
-        <location filename="../../gui/grid/window.py" line="358"/>
+        <location filename="../../gui/grid/window.py" line="352"/>
+        <location filename="../../gui/grid/window.py" line="361"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="354"/>
+        <location filename="../../gui/grid/window.py" line="357"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
+        <location filename="../../gui/grid/window.py" line="360"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="360"/>
+        <location filename="../../gui/grid/window.py" line="363"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="362"/>
+        <location filename="../../gui/grid/window.py" line="365"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="364"/>
+        <location filename="../../gui/grid/window.py" line="367"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="366"/>
+        <location filename="../../gui/grid/window.py" line="369"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="367"/>
+        <location filename="../../gui/grid/window.py" line="370"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="368"/>
-        <location filename="../../gui/grid/window.py" line="369"/>
+        <location filename="../../gui/grid/window.py" line="371"/>
+        <location filename="../../gui/grid/window.py" line="372"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="370"/>
+        <location filename="../../gui/grid/window.py" line="373"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="371"/>
+        <location filename="../../gui/grid/window.py" line="374"/>
         <source>Vote blind…</source>
         <translation>盲评投票…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="373"/>
+        <location filename="../../gui/grid/window.py" line="376"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation>两两为这次运行的回复投票，不知道哪个变体写了哪个回复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="377"/>
-        <location filename="../../gui/grid/window.py" line="381"/>
+        <location filename="../../gui/grid/window.py" line="380"/>
+        <location filename="../../gui/grid/window.py" line="384"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="379"/>
+        <location filename="../../gui/grid/window.py" line="382"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="382"/>
+        <location filename="../../gui/grid/window.py" line="385"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="383"/>
+        <location filename="../../gui/grid/window.py" line="386"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="416"/>
+        <location filename="../../gui/grid/window.py" line="419"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="771"/>
+        <location filename="../../gui/grid/window.py" line="774"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="463"/>
+        <location filename="../../gui/grid/window.py" line="466"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="494"/>
+        <location filename="../../gui/grid/window.py" line="497"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="496"/>
+        <location filename="../../gui/grid/window.py" line="499"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="505"/>
+        <location filename="../../gui/grid/window.py" line="508"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="520"/>
+        <location filename="../../gui/grid/window.py" line="523"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="536"/>
+        <location filename="../../gui/grid/window.py" line="539"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="584"/>
+        <location filename="../../gui/grid/window.py" line="587"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="613"/>
+        <location filename="../../gui/grid/window.py" line="616"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="615"/>
+        <location filename="../../gui/grid/window.py" line="618"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="629"/>
+        <location filename="../../gui/grid/window.py" line="632"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="630"/>
+        <location filename="../../gui/grid/window.py" line="633"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="663"/>
+        <location filename="../../gui/grid/window.py" line="666"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation>批处理被拒绝：{reason} 本次运行已保留；点“继续”可改为实时运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="720"/>
+        <location filename="../../gui/grid/window.py" line="723"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="728"/>
+        <location filename="../../gui/grid/window.py" line="731"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>批处理结果文件中有 %n 条结果对应的请求并未发送，已忽略。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="836"/>
+        <location filename="../../gui/grid/window.py" line="853"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="842"/>
+        <location filename="../../gui/grid/window.py" line="859"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="846"/>
+        <location filename="../../gui/grid/window.py" line="863"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="878"/>
+        <location filename="../../gui/grid/window.py" line="895"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation>请先运行网格：还没有可投票的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="900"/>
-        <location filename="../../gui/grid/window.py" line="914"/>
+        <location filename="../../gui/grid/window.py" line="917"/>
+        <location filename="../../gui/grid/window.py" line="931"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="908"/>
-        <location filename="../../gui/grid/window.py" line="929"/>
+        <location filename="../../gui/grid/window.py" line="925"/>
+        <location filename="../../gui/grid/window.py" line="946"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="924"/>
+        <location filename="../../gui/grid/window.py" line="941"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -4445,43 +4445,43 @@ The menu starts: {command}</source>
         <translation>{rating}（{low} 至 {high}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="222"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="226"/>
         <source>%n vote(s)</source>
         <translation>
             <numerusform>%n 票</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="224"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="228"/>
         <source>%n comparison(s)</source>
         <translation>
             <numerusform>%n 次比较</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="227"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="231"/>
         <source>%n called all bad</source>
         <translation>
             <numerusform>%n 票认为都不好</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="230"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="234"/>
         <source>No votes yet: vote blind in a comparison or on a grid run, and the ratings show here.</source>
         <translation>还没有投票：在对比窗口或网格运行中进行盲评投票，评分就会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="235"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="239"/>
         <source>Not rated (their votes do not connect them to the others): {names}</source>
         <translation>未评分（其投票无法与其他变体关联）：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/leaderboard_window.py" line="269"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="273"/>
         <source>Could not save the votes to {path}: {reason}</source>
         <translation>无法将投票保存到 {path}：{reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/judging/leaderboard_window.py" line="274"/>
+        <location filename="../../gui/judging/leaderboard_window.py" line="278"/>
         <source>Saved %n vote(s) to {path}</source>
         <translation>
             <numerusform>已将 %n 票保存到 {path}</numerusform>
@@ -6943,52 +6943,57 @@ The menu starts: {command}</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="23"/>
+        <location filename="../../gui/spend/words.py" line="17"/>
+        <source>LLM judge</source>
+        <translation>LLM 评审</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/words.py" line="24"/>
         <source>Day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="24"/>
+        <location filename="../../gui/spend/words.py" line="25"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="25"/>
+        <location filename="../../gui/spend/words.py" line="26"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="31"/>
+        <location filename="../../gui/spend/words.py" line="32"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="32"/>
+        <location filename="../../gui/spend/words.py" line="33"/>
         <source>Provider</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="33"/>
+        <location filename="../../gui/spend/words.py" line="34"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="43"/>
+        <location filename="../../gui/spend/words.py" line="44"/>
         <source>(unknown model)</source>
         <translation>（未知模型）</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="45"/>
+        <location filename="../../gui/spend/words.py" line="46"/>
         <source>(unknown provider)</source>
         <translation>（未知提供方）</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="56"/>
+        <location filename="../../gui/spend/words.py" line="57"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/words.py" line="59"/>
+        <location filename="../../gui/spend/words.py" line="60"/>
         <source>week of {day}</source>
         <translation>{day} 这周</translation>
     </message>

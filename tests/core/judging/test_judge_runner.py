@@ -25,6 +25,7 @@ from core.judging.judge_runner import JudgeBusyError, JudgeRunner
 from core.model.grid import GridRun
 from core.model.judging import (
     JudgementStatus,
+    JudgeSpend,
     PairJudgement,
     PairVerdict,
     RubricScore,
@@ -130,6 +131,8 @@ async def test_rubric_scores_are_read_saved_with_their_cost_and_not_asked_again(
     assert saved[(1, 0)].scores == {"correctness": 4, "clarity": 4}  # names without case; unknown ignored
     assert all(s.template_id == RUBRIC.id and s.run_id == run.id for s in saved.values())
     assert saved[(1, 1)].cost_usd == pytest.approx(ONE_ANSWER_USD)
+    # What the judge's request used, for the Spend view: its model, its provider, its tokens.
+    assert saved[(1, 1)].spend == JudgeSpend(JUDGE_MODEL, "Judge", USAGE.input_tokens, USAGE.output_tokens)
 
     # What the judge was sent: the answer format as system prompt, the template filled in per cell.
     bodies = setup.bodies()
@@ -215,6 +218,7 @@ async def test_pairs_are_asked_in_both_orders_and_count_only_when_both_agree(set
     assert agreed.identities[0].key == variant_key("Relay", run.variants[0].settings)
     assert agreed.identities[1].label == "claude-sonnet-4-6 · temperature 1.0"
     assert len(agreed.raw_replies) == 2 and agreed.cost_usd == pytest.approx(2 * ONE_ANSWER_USD)
+    assert agreed.spend == JudgeSpend(JUDGE_MODEL, "Judge", 2 * USAGE.input_tokens, 2 * USAGE.output_tokens)
 
     # The second order shows the other column's reply first.
     texts = [b["messages"][0]["content"][0]["text"] for b in setup.bodies()]

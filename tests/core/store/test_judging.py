@@ -240,7 +240,7 @@ def test_a_database_at_m008_migrates_with_its_grid_runs_intact(tmp_path: Path) -
 
     store = Store.open(path, clock=FakeClock())
 
-    assert applied_migrations(store._db)[-1] == "m009_judging"
+    assert applied_migrations(store._db)[-2:] == ["m009_judging", "m010_judge_spend"]
     migrated = store.get_grid_run(run.id)
     assert (migrated.name, migrated.variants, migrated.test_set) == (run.name, run.variants, run.test_set)
     assert list(migrated.cells.values()) == [done(0, 0, 0)]

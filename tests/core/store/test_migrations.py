@@ -42,6 +42,7 @@ def test_a_new_database_gets_every_migration_recorded_by_name(db: sqlite3.Connec
         "m007_tools",
         "m008_grids",
         "m009_judging",
+        "m010_judge_spend",
     ]
     assert {"conversations", "messages", "profiles", "_migrations"} <= tables(db)
 

@@ -9,9 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from core.model.judging import (
+    JudgementStatus,
+    JudgeSpend,
+    PairJudgement,
+    PairVerdict,
+    RubricScore,
+    VariantIdentity,
+    VoteSource,
+    VoteSourceKind,
+)
 from core.model.spend import GroupBy, Period, SpendFigures, SpendSource, buckets, csv_text, periods, total
 from core.store.repository import Store
-from tests.core.spend_store import APRIL, MONDAY, NEXT_TUESDAY, TUESDAY, filled_store
+from tests.core.spend_store import APRIL, MONDAY, NEXT_TUESDAY, TUESDAY, filled_store, noon
 
 
 @pytest.fixture
@@ -141,3 +151,39 @@ def test_the_csv_reads_back_as_the_buckets_it_was_made_from(store: Store) -> Non
     assert float(march_sonnet["saved_by_caching_usd"]) == pytest.approx(0.01275 + 0.0054 + 0.00135)
     assert int(march_sonnet["cache_read_tokens"]) == 15_000
     assert lines[2]["unpriced_replies"] == "1"
+
+
+def test_the_judges_requests_count_by_the_judges_model_and_provider(store: Store) -> None:
+    """A rubric score and a pair verdict with what their requests used count as the judge's spend on their
+    day; a judgement saved before spend was kept (no model known) is left out."""
+    [run] = store.list_grid_runs()
+    wednesday = TUESDAY + dt.timedelta(days=1)
+    at = noon(wednesday)
+    spend = JudgeSpend("claude-haiku-4-5", "Relay", input_tokens=800, output_tokens=120)
+    store.save_rubric_score(
+        RubricScore(run.id, 0, 0, 0, -1, JudgementStatus.SCORED, {"clarity": 4}, cost_usd=0.0014,
+                    created_at=at, spend=spend)
+    )  # fmt: skip
+    store.save_rubric_score(
+        RubricScore(
+            run.id, 0, 1, 0, -1, JudgementStatus.SCORED, {"clarity": 3}, cost_usd=0.002, created_at=at
+        )
+    )
+    pair_spend = JudgeSpend("claude-haiku-4-5", "Relay", input_tokens=1500, output_tokens=200)
+    store.save_pair_judgement(
+        PairJudgement(
+            VoteSource(VoteSourceKind.GRID, run.id, 0), (0, 1),
+            (VariantIdentity("a", "A"), VariantIdentity("b", "B")), -2, JudgementStatus.SCORED,
+            PairVerdict.FIRST, PairVerdict.FIRST, cost_usd=0.0025, created_at=at, spend=pair_spend,
+        )
+    )  # fmt: skip
+
+    judged = [row for row in store.spend() if row.source == SpendSource.JUDGE]
+    assert [(row.day, row.model, row.provider) for row in judged] == [
+        (wednesday, "claude-haiku-4-5", "Relay")
+    ]
+    assert judged[0].figures == SpendFigures(
+        replies=2, input_tokens=2300, output_tokens=320, cost_usd=pytest.approx(0.0039)
+    )
+    # Kept with the judgement, and read back so.
+    assert {score.spend for score in store.rubric_scores(run.id)} == {spend, None}
