@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from core.store.errors import DamagedDatabaseError, error_class_for
+from core.store.db import quick_check
+from core.store.errors import DamagedDatabaseError
 from core.store.repository import Store
 from core.transcripts.archive import ArchivedConversation
 from core.transcripts.importers.base import ImportReport, ParsedImport
@@ -95,16 +96,12 @@ def make_backup(database: Path, folder: Path, day: date) -> Path:
 
 def check_database(database: Path) -> None:
     """Raise DamagedDatabaseError unless SQLite's `quick_check` finds the database whole (read-only)."""
+    # Errors that are not damage (locked, unreadable folder) are raised: the caller reports a failed backup.
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-        try:
-            findings = [" ".join(str(row[0]).split()) for row in connection.execute("PRAGMA quick_check")]
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        if error_class_for(getattr(error, "sqlite_errorcode", None)) is not DamagedDatabaseError:
-            raise  # not damage (locked, unreadable folder): the caller reports a failed backup
-        findings = [str(error)]
+        findings = quick_check(connection)
+    finally:
+        connection.close()
     if findings != ["ok"]:
         raise DamagedDatabaseError(
             f"The database {database} is damaged: " + "; ".join(findings[:_PROBLEMS_KEPT]), path=database

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from core.store.errors import (
+    DamagedDatabaseError,
     ForeignDatabaseError,
     NewerDatabaseError,
     ReadOnlyDatabaseError,
@@ -23,7 +24,7 @@ from core.store.errors import (
     UnreadableDatabaseError,
     error_class_for,
 )
-from core.store.migrations import UnknownMigrationsError, migrate
+from core.store.migrations import MIGRATIONS, UnknownMigrationsError, applied_migrations, migrate
 
 Clock = Callable[[], float]
 
@@ -45,6 +46,7 @@ def connect(path: Path) -> sqlite3.Connection:
         raise StoreError(f"Cannot open the database {path}: {error}", path=path) from error
     try:
         _check_is_ours(connection, path)
+        _check_whole_before_migrating(connection, path)
         _configure(connection)
         migrate(connection)
     except sqlite3.Error as error:
@@ -63,6 +65,29 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def quick_check(connection: sqlite3.Connection) -> list[str]:
+    """SQLite's `quick_check` findings, each on one line: ["ok"] when the file is whole (damage bad enough
+    to stop the check is its finding too). Only reads; other errors (locked, unreadable) are raised."""
+    try:
+        return [" ".join(str(row[0]).split()) for row in connection.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as error:
+        if error_class_for(getattr(error, "sqlite_errorcode", None)) is not DamagedDatabaseError:
+            raise
+        return [str(error)]
+
+
+def _check_whole_before_migrating(connection: sqlite3.Connection, path: Path) -> None:
+    """A schema change writes into the file: before an update's migrations run on a database, SQLite's
+    quick_check must find it whole, so a damaged one is left as it was for a backup's restore or a repair
+    tool. Once per update, and never for a new file or one already up to date."""
+    done = set(applied_migrations(connection))
+    if not done or {step.__name__ for step in MIGRATIONS} <= done:
+        return
+    findings = quick_check(connection)
+    if findings != ["ok"]:
+        raise DamagedDatabaseError(f"The database {path} is damaged: " + "; ".join(findings[:5]), path=path)
 
 
 def _check_is_ours(connection: sqlite3.Connection, path: Path) -> None:

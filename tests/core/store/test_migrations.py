@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from core.store.errors import DamagedDatabaseError
 from core.store.migrations import (
     MIGRATIONS,
     UnknownMigrationsError,
@@ -13,6 +14,7 @@ from core.store.migrations import (
     m001_initial,
     migrate,
 )
+from core.store.repository import Store
 
 
 @pytest.fixture
@@ -161,3 +163,25 @@ def test_the_tools_migration_keeps_the_messages_of_an_older_database(tmp_path: P
         assert store.get_conversation(1).settings.mcp_servers is None
     finally:
         store.close()
+
+
+def test_a_damaged_database_is_not_migrated_and_is_left_as_it_was(tmp_path: Path) -> None:
+    """An update's migrations write into the file: a database found damaged first is refused as damaged,
+    every byte as it was (for a backup's restore or a repair tool), and not half-migrated."""
+    path = tmp_path / "old.sqlite3"
+    older = sqlite3.connect(path, isolation_level=None)
+    migrate(older, MIGRATIONS[:-1])
+    older.executemany(
+        "INSERT INTO conversations (title, created_at, updated_at, settings_json) VALUES (?, 0, 0, '{}')",
+        [(f"conversation {n} " + "words " * 40,) for n in range(300)],
+    )
+    page_size = older.execute("PRAGMA page_size").fetchone()[0]
+    root = older.execute("SELECT rootpage FROM sqlite_master WHERE name = 'conversations'").fetchone()[0]
+    older.close()
+    data = bytearray(path.read_bytes())
+    data[page_size * (root - 1) : page_size * root] = b"\xa5" * page_size
+    path.write_bytes(bytes(data))
+
+    with pytest.raises(DamagedDatabaseError, match="is damaged"):
+        Store.open(path)
+    assert path.read_bytes() == bytes(data)
