@@ -69,8 +69,13 @@ def test_the_table_and_code_example_sends_its_prompt_and_the_reply_has_both(
 
         [sent] = sent_bodies(server)
         assert sent["messages"][-1]["content"][0]["text"] == app.window.empty_state.prompt(TABLE_CODE)
-        shown = app.transcript_text()
-        assert "Sorting algorithms" in shown and "def quicksort" in shown
+        # A long reply's last blocks are painted in steps after it ends (the window stays responsive).
+        await wait_until(
+            lambda: (
+                "Sorting algorithms" in app.transcript_text() and "def quicksort" in app.transcript_text()
+            ),
+            what="the whole reply painted",
+        )
         assert app.window.transcript.browser.document().toHtml().count("<table") >= 1
         assert QApplication.focusWidget() is app.window.composer.editor
         await app.quit()
