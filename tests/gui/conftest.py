@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.demo import FakeServer
 from gui.startup.collector import collect_on_main_thread
+from gui.theme.scheme import apply_theme
 from tests.gui.fault_table import fault_table, pytest_terminal_summary  # noqa: F401  (a plugin)
 from tests.waiting import wait_until  # noqa: F401  (the GUI tests import it from here)
 
@@ -64,3 +65,12 @@ def server() -> Iterator[FakeServer]:
 
     with FakeServer.running_in_thread(api_key=KEY) as running:
         yield running
+
+
+@pytest.fixture
+def dark_theme(qapp: QApplication) -> Iterator[None]:
+    """For a test that switches the theme: the app's theme is back to the system's afterwards."""
+    try:
+        yield
+    finally:
+        apply_theme(qapp, "system")

@@ -36,14 +36,6 @@ def charts(qtbot: QtBot) -> GridCharts:
     return widget
 
 
-@pytest.fixture
-def dark_theme(qapp: QApplication) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        apply_theme(qapp, "system")
-
-
 def points_by_column(charts: GridCharts) -> dict[int, list[float]]:
     """The strip points' values grouped by the column row they are drawn on (y is the row plus jitter)."""
     assert charts.points is not None

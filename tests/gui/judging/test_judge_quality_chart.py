@@ -3,7 +3,6 @@ mean judge score, the Pareto front ringed and joined; it follows the theme and i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -45,14 +44,6 @@ def charts(qtbot: QtBot) -> GridCharts:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-@pytest.fixture
-def dark_theme(qapp: QApplication) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        apply_theme(qapp, "system")
 
 
 def test_each_column_is_a_point_at_its_mean_cost_and_quality_with_the_front_marked(
