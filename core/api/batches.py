@@ -5,6 +5,9 @@ call fails and retries exactly as a reply's request does. Answers are read into 
 `BatchInfo`, each results line as a `BatchResultLine` whose error, for a request that errored, is the same
 typed `ApiError` the request would have met sent alone.
 
+A batch holds at most 100,000 requests or 256 MB of request body, whichever comes first (`BatchLimits`):
+`split_requests` packs a run's requests into as many batches as those limits need.
+
 Relays rarely offer batches (LiteLLM routes `/v1/messages/batches` only for some upstreams; most relays
 answer 404 or 405): `probe()` asks once with a cheap list request and answers plainly, never raising.
 """
@@ -12,7 +15,7 @@ answer 404 or 405): `probe()` asks once with a cheap list request and answers pl
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -31,6 +34,8 @@ from core.wire.errors import (
 )
 
 BATCHES_PATH = "messages/batches"
+_ENVELOPE_BYTES = len(json.dumps({"requests": []}))
+_SEPARATOR_BYTES = len(", ")
 _NOT_OFFERED = frozenset({400, 404, 405, 501})
 """What a server without the endpoint answers: no such path, no such method, or a relay's own refusal."""
 _STATUS_OF_TYPE = {
@@ -55,6 +60,87 @@ class BatchRequest:
 
     custom_id: str
     params: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class BatchLimits:
+    """What one Message Batch may hold, whichever is reached first (tests use tiny limits)."""
+
+    requests: int = 100_000
+    body_bytes: int = 256_000_000
+    """The API's "256 MB", read as decimal megabytes: the smaller reading, so a batch fits either way."""
+
+
+class BatchRequestTooLargeError(ApiError):
+    """One request alone is larger than a whole batch may be: no batch can carry it (nothing was sent)."""
+
+    def __init__(self, message: str, *, custom_id: str, size: int, limit: int) -> None:
+        super().__init__(message)
+        self.custom_id = custom_id
+        self.size = size
+        self.limit = limit
+
+
+def split_requests(
+    requests: Sequence[BatchRequest],
+    limits: BatchLimits,
+    name: Callable[[str], str] = repr,
+    together: Callable[[str], str] | None = None,
+) -> list[list[BatchRequest]]:
+    """The requests in order, cut into as few batches as the limits allow (count and body size, the JSON
+    envelope included). Adjacent requests whose custom ids `together` maps to the same value go in the same
+    batch (a pair judged in both orders). Each request is measured as `json.dumps` writes it by default
+    (ASCII escapes, spaced separators): never smaller than what the HTTP client sends, so the measure is
+    the margin. Raises BatchRequestTooLargeError, naming the request by `name(custom_id)`, for one (or a
+    group) that cannot fit even alone."""
+    budget = limits.body_bytes - _ENVELOPE_BYTES
+    groups: list[tuple[list[BatchRequest], int]] = []
+    """Requests that go together, with their bytes (separators between them included)."""
+    last: str | None = None
+    for request in requests:
+        size = len(json.dumps({"custom_id": request.custom_id, "params": request.params}))
+        key = together(request.custom_id) if together is not None else None
+        if groups and key is not None and key == last:
+            group, used = groups[-1]
+            groups[-1] = ([*group, request], used + _SEPARATOR_BYTES + size)
+        else:
+            groups.append(([request], size))
+        last = key
+        group, used = groups[-1]
+        if used > budget or len(group) > limits.requests:
+            raise BatchRequestTooLargeError(
+                f"The request for {name(request.custom_id)} is {_size_text(size)}: with what must go "
+                f"with it, more than the {_size_text(limits.body_bytes)} a whole Message Batch may hold. "
+                "It cannot be sent as a batch; shorten it, or run it live."
+                if len(group) > 1
+                else f"The request for {name(request.custom_id)} is {_size_text(size)}, more than the "
+                f"{_size_text(limits.body_bytes)} a whole Message Batch may hold: it cannot be sent as a "
+                "batch. Shorten it, or run it live.",
+                custom_id=request.custom_id,
+                size=used,
+                limit=limits.body_bytes,
+            )
+    parts: list[list[BatchRequest]] = []
+    part: list[BatchRequest] = []
+    filled = 0
+    for group, used in groups:
+        added = used + (_SEPARATOR_BYTES if part else 0)
+        if part and (len(part) + len(group) > limits.requests or filled + added > budget):
+            parts.append(part)
+            part, filled, added = [], 0, used
+        part += group
+        filled += added
+    if part:
+        parts.append(part)
+    return parts
+
+
+def _size_text(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    if size >= 1_000:
+        return f"{size / 1_000:.1f} KB"
+    return f"{size} bytes"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,9 @@ many seconds) it stays in progress, a result per custom id (a `Reply`, an `HttpE
 `Fate.CANCELED`), whether the whole batch expires or is cancelled on the server's side, and result lines
 for custom ids the batch never had. Requests without a scripted result are answered as the demo model
 answers, or errored when their params are not a valid Messages request, as the API does per request.
+
+A batch over the API's limits (100,000 requests, 256 MB of request body) is refused as the API refuses it;
+`BatchCaps` makes the limits tiny for tests.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ from core.demo.wire import to_json
 BATCHES = "/v1/messages/batches"
 MAX_REQUESTS = 100_000
 """The API's limit on requests in one batch."""
+MAX_BODY_BYTES = 256 * 1024 * 1024
+"""The API's limit on a batch's request body ("256 MB")."""
+TOO_LARGE = "Request exceeds the maximum allowed number of bytes."
+"""What the API answers (413 `request_too_large`, from its proxy) to a body over an endpoint's limit."""
 EXPIRES_AFTER = 24 * 3600.0
 """A batch that has not ended 24 hours after creation expires."""
 _STRAY_MODEL = "claude-sonnet-4-6"
@@ -65,6 +72,15 @@ class BatchPlan:
     results: Mapping[str, Outcome] = field(default_factory=dict)
     fate: Fate | None = None
     stray_results: Mapping[str, Reply] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BatchCaps:
+    """What one batch may hold before the server refuses it: the API's limits unless a test makes them tiny
+    (`FakeServer(batch_caps=BatchCaps(requests=3))`)."""
+
+    requests: int = MAX_REQUESTS
+    body_bytes: int = MAX_BODY_BYTES
 
 
 @dataclass
@@ -110,8 +126,14 @@ class _Batch:
 class BatchBook:
     """Every batch the server was sent, and the plans for the next ones. Runs on the server's loop."""
 
-    def __init__(self, default_plan: BatchPlan | None = None, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        default_plan: BatchPlan | None = None,
+        clock: Callable[[], float] = time.time,
+        caps: BatchCaps | None = None,
+    ) -> None:
         self.default_plan = default_plan or BatchPlan()
+        self.caps = caps or BatchCaps()
         self._plans: deque[BatchPlan] = deque()
         self._batches: dict[str, _Batch] = {}
         self._clock = clock
@@ -120,8 +142,11 @@ class BatchBook:
         """The next batches created go as these plans say, in order; after them, as `default_plan`."""
         self._plans.extend(plans)
 
-    def create(self, body: Any, origin: str) -> dict[str, Any] | HttpError:
-        rejection = _check_create(body)
+    def create(self, body: Any, origin: str, size: int) -> dict[str, Any] | HttpError:
+        """A new batch from the request's parsed `body` (`size`: its bytes), or the API's refusal."""
+        if size > self.caps.body_bytes:
+            return HttpError(413, TOO_LARGE)
+        rejection = _check_create(body, self.caps.requests)
         if rejection is not None:
             return rejection
         batch = _Batch(
@@ -247,14 +272,18 @@ def _errored(error: HttpError) -> dict[str, Any]:
     return {"type": "errored", "error": body}
 
 
-def _check_create(body: Any) -> HttpError | None:
+def _check_create(body: Any, max_requests: int) -> HttpError | None:
     if not isinstance(body, dict) or not isinstance(body.get("requests"), list):
         return HttpError(400, "requests: Field required")
     requests = body["requests"]
     if not requests:
         return HttpError(400, "requests: List should have at least 1 item after validation, not 0")
-    if len(requests) > MAX_REQUESTS:
-        return HttpError(400, f"requests: at most {MAX_REQUESTS} requests may be sent in one batch")
+    if len(requests) > max_requests:
+        # Worded as the API's other list checks are ("List should have at least 1 item ...").
+        return HttpError(
+            400,
+            f"requests: List should have at most {max_requests} items after validation, not {len(requests)}",
+        )
     seen: set[str] = set()
     for index, item in enumerate(requests):
         where = f"requests.{index}"

@@ -19,7 +19,7 @@ from typing import Any
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from core.demo.batches import BATCHES, BatchBook, BatchPlan
+from core.demo.batches import BATCHES, TOO_LARGE, BatchBook, BatchCaps, BatchPlan
 from core.demo.checks import (
     check_auth,
     check_chat_completions_body,
@@ -129,6 +129,7 @@ class FakeServer:
         keep_requests: how many of the latest requests `requests` keeps; None (tests): every one.
         batches: serve the Message Batches API (most relays do not: False answers its paths 404).
         batch_plan: how a batch goes when no `plan_batches` plan is queued for it.
+        batch_caps: what one batch may hold before it is refused (the API's limits; tests make them tiny).
     """
 
     def __init__(
@@ -142,6 +143,7 @@ class FakeServer:
         keep_requests: int | None = None,
         batches: bool = True,
         batch_plan: BatchPlan | None = None,
+        batch_caps: BatchCaps | None = None,
     ):
         self.api_key = api_key
         self.host = host
@@ -155,7 +157,7 @@ class FakeServer:
         self._stopping = False
         self._cache = PromptCache()
         self.serves_batches = batches
-        self.batches = BatchBook(batch_plan)
+        self.batches = BatchBook(batch_plan, caps=batch_caps)
 
     @property
     def base_url(self) -> str:
@@ -192,7 +194,10 @@ class FakeServer:
 
     async def start(self) -> str:
         """Start listening; returns `base_url`."""
-        app = web.Application(middlewares=[self._exchange], client_max_size=_MAX_REQUEST_BYTES)
+        # A batch may be larger than a message (256 MB against 32 MB): read up to the larger, then each
+        # endpoint answers its own limit as the API does.
+        biggest = max(_MAX_REQUEST_BYTES, self.batches.caps.body_bytes) + 1
+        app = web.Application(middlewares=[self._exchange], client_max_size=biggest)
         app.on_response_prepare.append(self._stamp_request_id)
         app.router.add_post(MESSAGES, self._messages)
         app.router.add_post(CHAT_COMPLETIONS, self._chat_completions)
@@ -265,6 +270,12 @@ class FakeServer:
             del self.requests[: len(self.requests) - self._keep_requests]
         exchange = _Exchange(record)
         request[_EXCHANGE] = exchange
+        if len(raw) > _MAX_REQUEST_BYTES and request.path != BATCHES:
+            return error_response(
+                HttpError(413, TOO_LARGE),
+                openai=request.path == CHAT_COMPLETIONS,
+                request_id=record.request_id,
+            )
         try:
             return await handler(request)
         except web.HTTPException as exc:  # no such path or method: still answered in the API's shape
@@ -343,7 +354,10 @@ class FakeServer:
 
     async def _create_batch(self, request: web.Request) -> web.StreamResponse:
         return await self._batch_call(
-            request, lambda: self.batches.create(_record(request).body, _origin(request))
+            request,
+            lambda: self.batches.create(
+                _record(request).body, _origin(request), len(_record(request).raw_body)
+            ),
         )
 
     async def _list_batches(self, request: web.Request) -> web.StreamResponse:

@@ -1,10 +1,11 @@
-"""Requests in, result lines out: one Message Batch submitted, kept, polled until it ends, and collected.
+"""Requests in, result lines out: Message Batches submitted, kept, polled until they end, and collected.
 
 What is generic about running work as a batch, for the grid's cells (`core.grid.batch_runner`) and for a
 judge pass alike: the submitter builds the requests and says what each custom id answers; `BatchFlow`
-stores the job the moment the provider accepts it (so a restart goes on with it), polls with backoff,
-saves and reports each change of status, then hands over the results file line by line and marks the job
-COLLECTED once every line was handed over. The caller turns lines into its own results.
+cuts them into as many batches as the API's limits need (`split`), stores each job the moment the
+provider accepts it (so a restart goes on with it), polls with backoff, saves and reports each change of
+status, then hands over the results file line by line and marks the job COLLECTED once every line was
+handed over. The caller turns lines into its own results.
 
 `FollowedRuns` is the runners' bookkeeping around it: per run, the runner's own state with one follower
 task per batch, waited on, and stopped at quit.
@@ -20,7 +21,15 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from core.api.batches import BatchesClient, BatchInfo, BatchRequest, BatchResultLine, BatchSupport
+from core.api.batches import (
+    BatchesClient,
+    BatchInfo,
+    BatchLimits,
+    BatchRequest,
+    BatchResultLine,
+    BatchSupport,
+    split_requests,
+)
 from core.api.client import ApiClient
 from core.api.pool import ClientPool
 from core.api.retry import is_retryable
@@ -74,11 +83,14 @@ class BatchFlow:
         sink: BatchJobSink,
         *,
         poll: PollPolicy | None = None,
+        limits: BatchLimits | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._clients = clients
         self._sink = sink
         self._poll = poll or PollPolicy()
+        self.limits = limits or BatchLimits()
+        """What one batch may hold (the API's limits; tests use tiny ones)."""
         self._clock = clock
         self._support: dict[str | None, BatchSupport] = {}
 
@@ -96,6 +108,18 @@ class BatchFlow:
         self._support[profile_name] = found
         return found
 
+    async def split(
+        self,
+        requests: Sequence[BatchRequest],
+        name: Callable[[str], str],
+        together: Callable[[str], str] | None = None,
+    ) -> list[list[BatchRequest]]:
+        """The requests as the batches they go in (`split_requests` within `limits`: adjacent ones that
+        `together` maps alike stay in one batch), measured off the event loop. Raises
+        BatchRequestTooLargeError, naming the request by `name(custom_id)`, when one cannot fit even
+        alone."""
+        return await asyncio.to_thread(split_requests, requests, self.limits, name, together)
+
     async def submit(
         self,
         profile_name: str | None,
@@ -104,14 +128,14 @@ class BatchFlow:
         requests: Sequence[BatchRequest],
         meanings: Mapping[str, str],
     ) -> BatchJob:
-        """Create the batch and store its job; `meanings` maps each custom id to what it answers. Raises
-        ApiError when the provider refuses the batch (nothing is stored then)."""
+        """Create one batch of these requests (a part `split` made) and store its job; `meanings` maps
+        custom ids to what they answer (the job keeps its own requests' only). Raises ApiError when the
+        provider refuses the batch (nothing is stored then)."""
         batches = await self._batches(profile_name)
         info = await batches.create(requests)
+        own = {request.custom_id: meanings[request.custom_id] for request in requests}
         job = _with_info(
-            BatchJob(
-                None, info.batch_id, profile_name, run_id, purpose, dict(meanings), created_at=self._clock()
-            ),
+            BatchJob(None, info.batch_id, profile_name, run_id, purpose, own, created_at=self._clock()),
             info,
         )
         return await self._sink.save_batch_job(job)

@@ -1,13 +1,15 @@
 """A grid run sent through the Message Batches API: at half the price, results in minutes to hours.
 
-`GridBatchRunner.submit` sends the cells a run lacks as one batch per provider profile, each request built
-exactly as the live runner builds its cell (`cell_request`, the client's body), only not streamed. The job is
-stored the moment the provider accepts it; the runner polls it with backoff (`PollPolicy`), reports each
-change (`batch_status`), and when it ends saves every result into the run's cells, as the live runner does:
+`GridBatchRunner.submit` sends the cells a run lacks as batches per provider profile, as many as the API's
+limits need (100,000 requests or 256 MB each: `BatchLimits`), each request built exactly as the live runner
+builds its cell (`cell_request`, the client's body), only not streamed. Each job is stored the moment the
+provider accepts it; the runner polls each with backoff (`PollPolicy`), reports each change
+(`batch_status`), and as each ends saves every result into the run's cells, as the live runner does:
 a reply is a DONE cell measured from its usage and priced at the batch price; an errored, expired or
 cancelled request is a FAILED cell whose error says which (a failed cell retries live on demand). Result
-lines for custom ids the batch never had are ignored and reported (`results_ignored`). After a restart
-`resume_open` follows the stored open jobs again, from polling or from collecting, into the same cells.
+lines for custom ids the batch never had are ignored and reported (`results_ignored`). The run is DONE once
+its last batch is collected. After a restart `resume_open` follows the stored open jobs again, from
+polling or from collecting, into the same cells; `cancel` cancels every open batch of the run.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from core.api.batches import BatchRequest, BatchResultKind, BatchResultLine, BatchSupport
+from core.api.batches import BatchLimits, BatchRequest, BatchResultKind, BatchResultLine, BatchSupport
 from core.api.pool import ClientPool
 from core.chat.session import reply_error
 from core.grid.batch_flow import (
@@ -32,6 +34,7 @@ from core.grid.batch_flow import (
     batch_request,
 )
 from core.grid.cell_request import cell_messages, cell_settings
+from core.grid.exports import variant_names
 from core.grid.runner import check_cells
 from core.model.catalog import price_for
 from core.model.compare_run import ColumnMetrics
@@ -94,13 +97,14 @@ class GridBatchRunner:
         events: GridBatchEvents,
         *,
         poll: PollPolicy | None = None,
+        limits: BatchLimits | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._store = store
         self._clients = clients
         self._events = events
         self._clock = clock
-        self.flow = BatchFlow(clients, sink, poll=poll, clock=clock)
+        self.flow = BatchFlow(clients, sink, poll=poll, limits=limits, clock=clock)
         """The generic submit / poll / collect path (a judge pass reuses it)."""
         self._following: FollowedRuns[_Following] = FollowedRuns()
         self._submitting: dict[int, asyncio.Lock] = {}
@@ -115,9 +119,11 @@ class GridBatchRunner:
         return run_id in self._following
 
     async def submit(self, run_id: int) -> list[BatchJob]:
-        """Send the cells the run lacks as one batch per profile; returns the stored jobs. Raises
-        CellCheckError (a cell cannot be sent) or BatchesUnsupportedError before anything is sent, ApiError
-        when a provider refuses its batch (batches already accepted for other profiles go on)."""
+        """Send the cells the run lacks as batches, per profile as many as the limits need; returns the
+        stored jobs. Raises CellCheckError (a cell cannot be sent), BatchesUnsupportedError or
+        BatchRequestTooLargeError (a cell's request is larger than a whole batch may be, named in the
+        message) before anything is sent; ApiError when a provider refuses a batch (batches already
+        accepted go on, and a later submit sends only the cells none of them carries)."""
         async with self._submitting.setdefault(run_id, asyncio.Lock()):  # two clicks send one batch
             return await self._submit(run_id)
 
@@ -137,21 +143,34 @@ class GridBatchRunner:
         by_profile: dict[str | None, list[CellKey]] = {}
         for key in keys:
             by_profile.setdefault(run.variants[key.variant].profile_name, []).append(key)
-        jobs: list[BatchJob] = []
-        following = self._following.setdefault(run_id, _Following(run, dict(run.cells)))
+        cells = {custom_id(key): key for key in keys}
+        columns = variant_names(run)
+        # Every batch is cut before the first is sent: a cell too large for any batch sends nothing.
+        parts: list[tuple[str | None, list[BatchRequest]]] = []
         for profile, profile_keys in by_profile.items():
             requests = await self._requests(run, profile, profile_keys)
-            meanings = {custom_id(key): meaning(key) for key in profile_keys}
-            job = await self.flow.submit(profile, run_id, BatchPurpose.CELLS, requests, meanings)
-            jobs.append(job)
-            self._events.batch_status(run_id, job)
-            if len(jobs) == 1:
-                await self._set_state(run_id, RunState.RUNNING)
-            self._follow(following, job)
-        if not jobs:
-            self._following.forget(run_id, following)
-        else:
-            self._events.progress(run_id, self._progress(following))
+            parts += [
+                (profile, part)
+                for part in await self.flow.split(
+                    requests, lambda custom: cell_name(run, cells[custom], columns)
+                )
+            ]
+        meanings = {custom_id(key): meaning(key) for key in keys}
+        jobs: list[BatchJob] = []
+        following = self._following.setdefault(run_id, _Following(run, dict(run.cells)))
+        try:
+            for profile, part in parts:
+                job = await self.flow.submit(profile, run_id, BatchPurpose.CELLS, part, meanings)
+                jobs.append(job)
+                self._events.batch_status(run_id, job)
+                if len(jobs) == 1:
+                    await self._set_state(run_id, RunState.RUNNING)
+                self._follow(following, job)
+        finally:
+            if not following.tasks:
+                self._following.forget(run_id, following)
+            elif jobs:
+                self._events.progress(run_id, self._progress(following))
         return jobs
 
     async def resume_open(self) -> None:
@@ -322,6 +341,13 @@ class GridBatchRunner:
 def custom_id(key: CellKey) -> str:
     """The request's id in the batch (the API allows `[a-zA-Z0-9_-]{1,64}`)."""
     return f"c{key.case}_v{key.variant}_r{key.repeat}"
+
+
+def cell_name(run: GridRun, key: CellKey, columns: Sequence[str]) -> str:
+    """A cell in words, for an error about it: 'case 3 “Greeting”, column “temperature 0.2”, repeat 1'
+    (`columns`: `variant_names(run)`)."""
+    case = run.test_set.cases[key.case].name
+    return f"case {key.case + 1} “{case}”, column “{columns[key.variant]}”, repeat {key.repeat + 1}"
 
 
 def meaning(key: CellKey) -> str:

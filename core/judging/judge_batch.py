@@ -1,12 +1,13 @@
 """A judge pass sent through the Message Batches API: at half the price, judgements in minutes to hours.
 
 `JudgeBatchRunner` plans the same judgements as the live `JudgeRunner` (`judge_plan`), sends each request
-(a pair's two orders are two requests) in one batch per judge profile through the grid's generic batch path
-(`core.grid.batch_flow.BatchFlow`: the job stored the moment the provider accepts it, polled with backoff,
-collected line by line), and reads each result as the live judge reads its answer (`judge_outcome`): a
-refusal is REFUSED, an errored, expired or cancelled request FAILED with why. An answer that does not follow
-the format is asked once more at once, live (the batch is over; a second batch for a few answers would take
-hours), and is UNSCORED if that one misses too. A result is priced at the batch price, the follow-up at the
+(a pair's two orders are two requests) in batches per judge profile, as many as the API's limits need,
+through the grid's generic batch path (`core.grid.batch_flow.BatchFlow`: each job stored the moment the
+provider accepts it, polled with backoff, collected line by line; a pair's two orders always in the same
+batch), and reads each result as the live judge reads its answer (`judge_outcome`): a refusal is REFUSED,
+an errored, expired or cancelled request FAILED with why. An answer that does not follow the format is
+asked once more at once, live (the batch is over; a second batch for a few answers would take hours), and
+is UNSCORED if that one misses too. A result is priced at the batch price, the follow-up at the
 live price. After a restart `resume_open` follows the stored judge jobs again; the template is found by the
 id its job's custom ids carry.
 """
@@ -21,7 +22,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from core.api.batches import BatchRequest, BatchResultKind, BatchResultLine, BatchSupport
+from core.api.batches import BatchLimits, BatchRequest, BatchResultKind, BatchResultLine, BatchSupport
 from core.api.pool import ClientPool
 from core.grid.batch_flow import (
     BatchFlow,
@@ -32,6 +33,7 @@ from core.grid.batch_flow import (
     batch_request,
 )
 from core.grid.batch_runner import BatchesUnsupportedError
+from core.grid.exports import variant_names
 from core.judging.judge_outcome import OrderAnswer, Pending, asked_again, make_judgement, read_answer
 from core.judging.judge_parse import JudgeFormatError
 from core.judging.judge_plan import (
@@ -133,6 +135,7 @@ class JudgeBatchRunner:
         load_run: RunLoader,
         *,
         poll: PollPolicy | None = None,
+        limits: BatchLimits | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._clients = clients
@@ -140,7 +143,7 @@ class JudgeBatchRunner:
         self._events = events
         self._load_run = load_run
         self._clock = clock
-        self.flow = BatchFlow(clients, sink, poll=poll, clock=clock)
+        self.flow = BatchFlow(clients, sink, poll=poll, limits=limits, clock=clock)
         self._following: FollowedRuns[_Following] = FollowedRuns()
         self._submitting: dict[int, asyncio.Lock] = {}
 
@@ -152,10 +155,11 @@ class JudgeBatchRunner:
         return run_id in self._following
 
     async def submit_rubric(self, run: GridRun, template: JudgeTemplate) -> list[BatchJob]:
-        """Send the rubric judgements the run lacks (as `JudgeRunner.judge_rubric` would make them) as one
-        batch per judge profile; returns the stored jobs and follows them. Raises JudgeTemplateError,
-        RequestValidationError or BatchesUnsupportedError before anything is sent; ApiError when a provider
-        refuses its batch."""
+        """Send the rubric judgements the run lacks (as `JudgeRunner.judge_rubric` would make them) as
+        batches per judge profile, as many as the limits need; returns the stored jobs and follows them.
+        Raises JudgeTemplateError, RequestValidationError, BatchesUnsupportedError or
+        BatchRequestTooLargeError (one judgement's request is larger than a whole batch may be) before
+        anything is sent; ApiError when a provider refuses a batch (those accepted before it go on)."""
         check_judging(run, template, JudgeKind.RUBRIC)
         assert run.id is not None
         async with self._submitting.setdefault(run.id, asyncio.Lock()):  # two clicks send one batch
@@ -235,8 +239,8 @@ class JudgeBatchRunner:
         unsupported = {profile: support for profile, support in found.items() if not support.supported}
         if unsupported:
             raise BatchesUnsupportedError(unsupported)
-        jobs: list[BatchJob] = []
-        following = self._following.setdefault(run_id, _Following(run))
+        # Every batch is cut before the first is sent: a request too large for any batch sends nothing.
+        parts: list[tuple[str | None, list[BatchRequest], dict[str, str]]] = []
         for profile, plans in by_profile.items():
             client = await self._clients.client_for(profile)
             requests: list[BatchRequest] = []
@@ -246,15 +250,28 @@ class JudgeBatchRunner:
                     custom = f"j{number}_o{order}"
                     requests.append(batch_request(client, custom, [user_turn(prompt)], settings))
                     meanings[custom] = Ask(template.id, plan.case, plan.repeat, plan.columns, order).meaning()
-            job = await self.flow.submit(profile, run_id, BatchPurpose.JUDGE, requests, meanings)
-            jobs.append(job)
-            following.total += len(plans)
-            self._events.batch_status(run_id, job)
-            self._follow(following, template, job)
-        if not following.tasks:
-            self._following.forget(run_id, following)
-        else:
-            self._events.progress(run_id, following.done, following.total, following.spent)
+            named = {f"j{number}": plan for number, plan in enumerate(plans)}
+
+            def name(custom: str, named: dict[str, PlannedJudgement] = named) -> str:
+                return _judgement_name(run, named[_judgement_of(custom)])
+
+            # A judgement's orders stay in one batch: its collector needs both to save it.
+            split = await self.flow.split(requests, name, _judgement_of)
+            parts += [(profile, part, meanings) for part in split]
+        jobs: list[BatchJob] = []
+        following = self._following.setdefault(run_id, _Following(run))
+        try:
+            for profile, part, meanings in parts:
+                job = await self.flow.submit(profile, run_id, BatchPurpose.JUDGE, part, meanings)
+                jobs.append(job)
+                following.total += len({(a.case, a.repeat, a.columns) for a in _asks_of(job)})
+                self._events.batch_status(run_id, job)
+                self._follow(following, template, job)
+        finally:
+            if not following.tasks:
+                self._following.forget(run_id, following)
+            elif jobs:
+                self._events.progress(run_id, following.done, following.total, following.spent)
         return jobs
 
     # -- following one batch --------------------------------------------------------------------------
@@ -379,6 +396,20 @@ class JudgeBatchRunner:
         run_id = made.run_id if isinstance(made, RubricScore) else made.source.run_id
         self._events.judgement_finished(run_id, made)
         self._events.progress(run_id, following.done, following.total, following.spent)
+
+
+def _judgement_name(run: GridRun, plan: PlannedJudgement) -> str:
+    """A judgement in words, for an error about it: 'the judgement of case 3 “Greeting”, repeat 1,
+    columns “a” and “b”'."""
+    columns = variant_names(run)
+    shown = " and ".join(f"“{columns[column]}”" for column in plan.columns)
+    case = run.test_set.cases[plan.case].name
+    return f"the judgement of case {plan.case + 1} “{case}”, repeat {plan.repeat + 1}, column(s) {shown}"
+
+
+def _judgement_of(custom: str) -> str:
+    """The judgement a request's custom id ("j4_o1") is an order of ("j4")."""
+    return custom.partition("_")[0]
 
 
 def _asks_of(job: BatchJob) -> list[Ask]:

@@ -44,7 +44,7 @@ class BatchChoice(QCheckBox):
     def retranslate(self) -> None:
         self.setText(self.tr("Run as a batch (half price, results within 24 h)"))
         self.setAccessibleDescription(
-            self.tr("Sends every request of the run as one Message Batch at the batch price")
+            self.tr("Sends every request of the run as Message Batches at the batch price")
         )
 
     @property

@@ -30,6 +30,7 @@ from core.model.judging import (
     VoteSourceKind,
 )
 from core.wire.errors import ApiError
+from gui.grid.run_bar import combined
 from gui.judging.batch_words import batch_status_text
 from gui.judging.judge_dialog import JudgeChoice, JudgeDialog
 from gui.judging.judge_words import agreement_text
@@ -78,6 +79,8 @@ class GridJudge(QObject):
         self.dialog: JudgeDialog | None = None
         self.templates_dialog: JudgeTemplatesDialog | None = None
         self._judging: asyncio.Task[None] | None = None
+        self._judge_batches: dict[str, BatchJob] = {}
+        """The judge batches of the shown run heard of this session, by id: their status is shown added up."""
         self._votes_reading = Coalesced(tasks, self.refresh_votes)
 
         self.judge_action = QAction(self.tr("Judge…"), parent)
@@ -100,6 +103,7 @@ class GridJudge(QObject):
         """The run's judgements and votes read from the store (a run just shown, or shown again)."""
         self.run_id = run_id
         self._scores, self.pairs, self.votes, self.agreement = {}, [], [], None
+        self._judge_batches = {}
         self.template_id = None
         if run_id is not None:
             judging = self._tools.judging
@@ -268,9 +272,11 @@ class GridJudge(QObject):
             dialog.show_finished(self._summary(choice))
 
     async def _judge_as_batch(self, batches: JudgeBatchRunner, run: GridRun, choice: JudgeChoice) -> None:
-        """Submitted as one batch per judge profile, then followed until every result is in (the dialog
-        shows the batch's status meanwhile; a restart follows it again, into the same judgements)."""
+        """Submitted as batches per judge profile (as many as the API's limits need), then followed until
+        every result is in (the dialog shows their status, added up, meanwhile; a restart follows them
+        again, into the same judgements)."""
         assert run.id is not None
+        self._judge_batches = {}
         if choice.template.kind == JudgeKind.RUBRIC:
             await batches.submit_rubric(run, choice.template)
         else:
@@ -278,8 +284,12 @@ class GridJudge(QObject):
         await batches.wait(run.id)
 
     def _batch_status(self, run_id: int, job: BatchJob) -> None:
-        if run_id == self.run_id and self.dialog is not None:
-            self.dialog.show_batch(batch_status_text(job))
+        if run_id != self.run_id:
+            return
+        self._judge_batches[job.batch_id] = job
+        shown = combined(list(self._judge_batches.values())) or job
+        if self.dialog is not None:
+            self.dialog.show_batch(batch_status_text(shown))
 
     def _batch_failed(self, run_id: int, job: BatchJob, message: str) -> None:
         if run_id == self.run_id and self.dialog is not None:

@@ -144,20 +144,22 @@ def state_text(state: RunState) -> str:
 
 
 def combined(jobs: Sequence[BatchJob]) -> BatchJob | None:
-    """A run's batches (one per provider) as one for the bar: counts added up, in progress while any is,
-    expiring when the first expires; None once every one is collected."""
+    """A run's batches (per provider, and as many as the API's limits needed) as one for the bar: counts
+    added up over all of them, those already collected included (so the figures never go back as one is
+    collected), in progress while any is, expiring when the first open one expires; None once every one is
+    collected."""
     open_jobs = [job for job in jobs if job.status != BatchStatus.COLLECTED]
     if not open_jobs:
         return None
-    if len(open_jobs) == 1:
+    if len(jobs) == 1:
         return open_jobs[0]
     order = (BatchStatus.IN_PROGRESS, BatchStatus.CANCELING, BatchStatus.ENDED)
     status = next(s for s in order if any(job.status == s for job in open_jobs))
     counts = BatchCounts(
-        *(sum(getattr(job.counts, name) for job in open_jobs) for name in BatchCounts.__dataclass_fields__)
+        *(sum(getattr(job.counts, name) for job in jobs) for name in BatchCounts.__dataclass_fields__)
     )
     expiries = [job.expires_at for job in open_jobs if job.expires_at is not None]
-    custom_ids = {k: v for job in open_jobs for k, v in job.custom_ids.items()}
+    custom_ids = {k: v for job in jobs for k, v in job.custom_ids.items()}
     first = open_jobs[0]
     return BatchJob(
         None, first.batch_id, first.profile_name, first.run_id, first.purpose, custom_ids, status, counts,

@@ -48,7 +48,7 @@ from core.model.grid import (
     render_prompt,
     run_progress,
 )
-from core.model.judging import BatchJob, BatchPurpose, RubricScore
+from core.model.judging import BatchJob, BatchPurpose, BatchStatus, RubricScore
 from core.model.preset import Preset
 from gui.grid.batch_choice import BatchChoice, BatchTools
 from gui.grid.cell_dialog import CellDialog
@@ -706,7 +706,12 @@ class GridWindow(QMainWindow):
         assert self._batches is not None
         jobs = await self._batches.jobs(run_id)
         if self._ours(run_id):
-            self._batch_jobs = {j.batch_id: j for j in jobs if j.purpose == BatchPurpose.CELLS}
+            # Open ones only: batches collected before, from an earlier submission, are not this one's.
+            self._batch_jobs = {
+                j.batch_id: j
+                for j in jobs
+                if j.purpose == BatchPurpose.CELLS and j.status != BatchStatus.COLLECTED
+            }
             self.run_bar.show_batches(list(self._batch_jobs.values()))
 
     def _batch_status(self, run_id: int, job: BatchJob) -> None:

@@ -122,7 +122,7 @@ class JudgeDialog(QDialog):
             self.pairs.addItem(item)
         self.batch = QCheckBox(self.tr("Run as a batch (half price, results within 24 h)"), self)
         self.batch.setAccessibleDescription(
-            self.tr("Sends every judge request as one Message Batch at the batch price")
+            self.tr("Sends every judge request as Message Batches at the batch price")
         )
         self.batch.hide()
         self.cost = QLabel(self)

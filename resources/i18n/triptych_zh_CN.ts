@@ -371,8 +371,8 @@
     </message>
     <message>
         <location filename="../../gui/grid/batch_choice.py" line="47"/>
-        <source>Sends every request of the run as one Message Batch at the batch price</source>
-        <translation>将本次运行的全部请求作为一个 Message Batch 按批处理价格发送</translation>
+        <source>Sends every request of the run as Message Batches at the batch price</source>
+        <translation>将本次运行的全部请求作为 Message Batch（按需分为多批）按批处理价格发送</translation>
     </message>
 </context>
 <context>
@@ -3823,8 +3823,8 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="125"/>
-        <source>Sends every judge request as one Message Batch at the batch price</source>
-        <translation>将全部评审请求作为一个 Message Batch 按批处理价格发送</translation>
+        <source>Sends every judge request as Message Batches at the batch price</source>
+        <translation>将全部评审请求作为 Message Batch（按需分为多批）按批处理价格发送</translation>
     </message>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="131"/>
