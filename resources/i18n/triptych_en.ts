@@ -373,7 +373,7 @@
     </message>
     <message>
         <location filename="../../gui/grid/batch_choice.py" line="47"/>
-        <source>Sends every request of the run as one Message Batch at the batch price</source>
+        <source>Sends every request of the run as Message Batches at the batch price</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2702,52 +2702,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="83"/>
+        <location filename="../../gui/grid/judge_link.py" line="86"/>
         <source>Judge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="85"/>
+        <location filename="../../gui/grid/judge_link.py" line="88"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="87"/>
+        <location filename="../../gui/grid/judge_link.py" line="90"/>
         <source>Judge templates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="88"/>
+        <location filename="../../gui/grid/judge_link.py" line="91"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="189"/>
+        <location filename="../../gui/grid/judge_link.py" line="193"/>
         <source>Run the grid first: there is nothing to judge yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="255"/>
+        <location filename="../../gui/grid/judge_link.py" line="259"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="260"/>
+        <location filename="../../gui/grid/judge_link.py" line="264"/>
         <source>Judging stopped: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="288"/>
+        <location filename="../../gui/grid/judge_link.py" line="298"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="296"/>
+        <location filename="../../gui/grid/judge_link.py" line="306"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="301"/>
+        <location filename="../../gui/grid/judge_link.py" line="311"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3279,7 +3279,7 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="774"/>
+        <location filename="../../gui/grid/window.py" line="779"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3347,12 +3347,12 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="723"/>
+        <location filename="../../gui/grid/window.py" line="728"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="731"/>
+        <location filename="../../gui/grid/window.py" line="736"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>%n result in the batch&apos;s file answered requests it never sent; they were ignored.</numerusform>
@@ -3360,39 +3360,39 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="853"/>
+        <location filename="../../gui/grid/window.py" line="858"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="859"/>
+        <location filename="../../gui/grid/window.py" line="864"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="863"/>
+        <location filename="../../gui/grid/window.py" line="868"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="895"/>
+        <location filename="../../gui/grid/window.py" line="900"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="917"/>
-        <location filename="../../gui/grid/window.py" line="931"/>
+        <location filename="../../gui/grid/window.py" line="922"/>
+        <location filename="../../gui/grid/window.py" line="936"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="925"/>
-        <location filename="../../gui/grid/window.py" line="946"/>
+        <location filename="../../gui/grid/window.py" line="930"/>
+        <location filename="../../gui/grid/window.py" line="951"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="941"/>
+        <location filename="../../gui/grid/window.py" line="946"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3797,6 +3797,11 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../gui/judging/judge_dialog.py" line="125"/>
+        <source>Sends every judge request as Message Batches at the batch price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../gui/judging/judge_dialog.py" line="159"/>
         <source>Judge&apos;s provider</source>
         <translation type="unfinished"></translation>
@@ -3829,11 +3834,6 @@ The menu starts: {command}</source>
     <message>
         <location filename="../../gui/judging/judge_dialog.py" line="123"/>
         <source>Run as a batch (half price, results within 24 h)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/judging/judge_dialog.py" line="125"/>
-        <source>Sends every judge request as one Message Batch at the batch price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2696,52 +2696,52 @@ The menu starts: {command}</source>
 <context>
     <name>GridJudge</name>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="83"/>
+        <location filename="../../gui/grid/judge_link.py" line="86"/>
         <source>Judge…</source>
         <translation>评审…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="85"/>
+        <location filename="../../gui/grid/judge_link.py" line="88"/>
         <source>Has an LLM judge score the run&apos;s replies, or compare columns</source>
         <translation>让 LLM 评审为本次运行的回复打分，或比较各列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="87"/>
+        <location filename="../../gui/grid/judge_link.py" line="90"/>
         <source>Judge templates…</source>
         <translation>评审模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="88"/>
+        <location filename="../../gui/grid/judge_link.py" line="91"/>
         <source>Edits the rubrics and prompts the judge uses</source>
         <translation>编辑评审使用的评分标准和提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="189"/>
+        <location filename="../../gui/grid/judge_link.py" line="193"/>
         <source>Run the grid first: there is nothing to judge yet.</source>
         <translation>请先运行网格：还没有可评审的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="255"/>
+        <location filename="../../gui/grid/judge_link.py" line="259"/>
         <source>Judging was cancelled; the judgements made are kept.</source>
         <translation>评审已取消；已完成的评审结果会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="260"/>
+        <location filename="../../gui/grid/judge_link.py" line="264"/>
         <source>Judging stopped: {reason}</source>
         <translation>评审已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="288"/>
+        <location filename="../../gui/grid/judge_link.py" line="298"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="296"/>
+        <location filename="../../gui/grid/judge_link.py" line="306"/>
         <source>Judged: {scored} of {total} replies scored.</source>
         <translation>评审完成：{total} 条回复中 {scored} 条已打分。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/judge_link.py" line="301"/>
+        <location filename="../../gui/grid/judge_link.py" line="311"/>
         <source>Judged {pairs} pairs; the judge disagreed with itself on {disagreed}.</source>
         <translation>已评审 {pairs} 对；其中 {disagreed} 对评审前后判断不一致。</translation>
     </message>
@@ -3273,7 +3273,7 @@ The menu starts: {command}</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="774"/>
+        <location filename="../../gui/grid/window.py" line="779"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
@@ -3340,51 +3340,51 @@ The menu starts: {command}</source>
         <translation>批处理被拒绝：{reason} 本次运行已保留；点“继续”可改为实时运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="723"/>
+        <location filename="../../gui/grid/window.py" line="728"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="731"/>
+        <location filename="../../gui/grid/window.py" line="736"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>批处理结果文件中有 %n 条结果对应的请求并未发送，已忽略。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="853"/>
+        <location filename="../../gui/grid/window.py" line="858"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="859"/>
+        <location filename="../../gui/grid/window.py" line="864"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="863"/>
+        <location filename="../../gui/grid/window.py" line="868"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="895"/>
+        <location filename="../../gui/grid/window.py" line="900"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation>请先运行网格：还没有可投票的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="917"/>
-        <location filename="../../gui/grid/window.py" line="931"/>
+        <location filename="../../gui/grid/window.py" line="922"/>
+        <location filename="../../gui/grid/window.py" line="936"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="925"/>
-        <location filename="../../gui/grid/window.py" line="946"/>
+        <location filename="../../gui/grid/window.py" line="930"/>
+        <location filename="../../gui/grid/window.py" line="951"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="941"/>
+        <location filename="../../gui/grid/window.py" line="946"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
