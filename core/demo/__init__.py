@@ -10,7 +10,7 @@
 `python -m core.demo --port 0 --key demo` serves the demo model until interrupted.
 """
 
-from core.demo.batches import BatchPlan, Fate
+from core.demo.batches import BatchCaps, BatchPlan, Fate
 from core.demo.quirks import (
     CACHE_FIELDS_DROPPED,
     CUT_THEN_ERROR,
@@ -67,6 +67,7 @@ __all__ = [
     "PROFILES",
     "SIGNATURES_STRIPPED",
     "USAGE_INFLATED",
+    "BatchCaps",
     "BatchPlan",
     "Block",
     "CutConnection",

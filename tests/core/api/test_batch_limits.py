@@ -18,8 +18,7 @@ from core.api.batches import (
 )
 from core.api.client import ApiClient
 from core.api.retry import RetryPolicy
-from core.demo import FakeServer
-from core.demo.batches import BatchCaps
+from core.demo import BatchCaps, FakeServer
 from core.model.profile import Profile
 from core.wire.errors import ApiStatusError
 
@@ -112,3 +111,19 @@ async def test_the_fake_refuses_a_batch_body_over_its_size_limit_as_the_api_does
     assert (caught.value.status, caught.value.error_type) == (413, "request_too_large")
     assert caught.value.message == "Request exceeds the maximum allowed number of bytes."
     assert [r.path for r in server.requests] == ["/v1/messages/batches"], "refused once, not retried"
+
+
+async def test_a_batch_may_be_larger_than_a_message_may_be() -> None:
+    """The API's limits differ by endpoint: 32 MB for a message, 256 MB for a batch."""
+    text = "x" * (33 * 1024 * 1024)
+    async with (
+        FakeServer(api_key=KEY) as server,
+        ApiClient(Profile("Fake", server.base_url), KEY, retry=RetryPolicy(max_retries=0)) as client,
+    ):
+        with pytest.raises(ApiStatusError) as caught:
+            await client.json_call(
+                "messages", {**PARAMS, "messages": [{"role": "user", "content": text}]}, "it"
+            )
+        assert (caught.value.status, caught.value.error_type) == (413, "request_too_large")
+        created = await BatchesClient(client).create([request("big", text)])
+        assert created.counts.processing == 1

@@ -14,8 +14,7 @@ import pytest
 from core.api.batches import BatchLimits, BatchRequestTooLargeError
 from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
-from core.demo import BatchPlan, FakeServer, Fate
-from core.demo.batches import BatchCaps
+from core.demo import BatchCaps, BatchPlan, FakeServer, Fate
 from core.grid.batch_flow import PollPolicy
 from core.grid.batch_runner import GridBatchRunner
 from core.model.conversation import ErrorKind

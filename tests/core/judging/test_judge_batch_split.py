@@ -13,8 +13,7 @@ import pytest
 from core.api.batches import BatchLimits
 from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
-from core.demo import BatchPlan, FakeServer
-from core.demo.batches import BatchCaps
+from core.demo import BatchCaps, BatchPlan, FakeServer
 from core.grid.batch_flow import PollPolicy
 from core.judging.judge_batch import JudgeBatchRunner
 from core.model.judging import JudgementStatus, VoteSourceKind
