@@ -136,10 +136,11 @@ def split_requests(
 
 
 def _size_text(size: int) -> str:
+    """Decimal units, as the API states its limit: "256 MB", "2.5 KB"."""
     if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB"
+        return f"{round(size / 1_000_000, 1):g} MB"
     if size >= 1_000:
-        return f"{size / 1_000:.1f} KB"
+        return f"{round(size / 1_000, 1):g} KB"
     return f"{size} bytes"
 
 

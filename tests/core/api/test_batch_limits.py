@@ -78,7 +78,7 @@ def test_a_request_larger_than_a_whole_batch_is_named_and_nothing_is_cut() -> No
     error = caught.value
     assert error.custom_id == "huge" and error.limit == 2000 and error.size > 5000
     assert error.message.startswith("The request for cell 'huge' is 5.")
-    assert "more than the 2.0 KB a whole Message Batch may hold" in error.message
+    assert "more than the 2 KB a whole Message Batch may hold" in error.message
 
 
 @pytest.fixture

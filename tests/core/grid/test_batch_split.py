@@ -211,7 +211,7 @@ async def test_a_cell_too_large_for_any_batch_is_named_and_nothing_is_sent(tmp_p
                 assert caught.value.message.startswith(
                     "The request for case 4 “Atlas”, column “claude-sonnet-4-6”, repeat 1 is "
                 )
-                assert "more than the 3.0 KB a whole Message Batch may hold" in caught.value.message
+                assert "more than the 3 KB a whole Message Batch may hold" in caught.value.message
             assert not [r for r in server.requests if r.method == "POST"], "no batch was sent"
             assert await jobs.open_batch_jobs() == [] and not runner.is_following(run.id)
             assert (await StoreServices.over(store).grids.run(run.id)).state == RunState.PAUSED
