@@ -22,6 +22,7 @@ from core.model.request_settings import RequestSettings
 from gui.compare.column import ColumnSettingsDialog
 from gui.compare.presets_menu import PresetsMenu
 from gui.grid.names import variant_names
+from gui.widgets.column_scroll import grow_only
 
 MAX_VARIANTS = MAX_COLUMNS
 """As many columns as the compare window allows: past six, no table of outputs stays readable."""
@@ -46,6 +47,7 @@ class VariantsEditor(QWidget):
         self.dialog: ColumnSettingsDialog | None = None
         self.list = QListWidget(self)
         self.list.setMaximumHeight(120)
+        grow_only(self.list, self.list.minimumSizeHint().height())
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.remove_button = QPushButton(self)

@@ -1,0 +1,115 @@
+"""Windows on small screens (1280 × 800, 1024 × 700), in English and in Chinese: each window placed as it
+places itself on such a screen (`fit_into`, the same code `fit_to_screen` runs with the screen's area) keeps
+its frame inside the screen and its bottom buttons on it, whole, and no button narrower than its text.
+
+The offscreen screen is 800 × 800 whatever the test; the window is placed for the screen under test and
+nothing else is faked: its real layout decides whether it fits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import QRect, QSize, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from core.demo import FakeServer
+from gui.app import install_translation
+from gui.grid.window import PREFERRED_SIZE, GridWindow
+from gui.widgets.screen_fit import MARGIN, fit_into
+from tests.gui.conftest import run, wait_until
+from tests.gui.driver import Running, start
+
+LAPTOP = QRect(0, 0, 1280, 800)
+SMALL = QRect(0, 0, 1024, 700)
+TITLE_BAR = 32
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    before = set(qapp.findChildren(QTranslator))
+    if request.param != "en":
+        install_translation(qapp, request.param)
+    yield request.param
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.setParent(None)
+
+
+def fitted_size(preferred: QSize, screen: QRect) -> QSize:
+    return QSize(
+        min(preferred.width(), screen.width() - 2 * MARGIN),
+        min(preferred.height(), screen.height() - 2 * MARGIN - TITLE_BAR),
+    )
+
+
+async def place(window: QWidget, preferred: QSize, screen: QRect) -> None:
+    """Place `window` as it places itself on `screen`; a window whose layout needs more grows past it."""
+    fit_into(window, preferred, screen)
+    wanted = fitted_size(preferred, screen)
+    await wait_until(
+        lambda: window.size() == wanted.expandedTo(window.minimumSize()), what="the window resized"
+    )
+
+
+def assert_whole_on_screen(widget: QWidget, screen: QRect, what: str) -> None:
+    top_left = widget.mapToGlobal(widget.rect().topLeft())
+    on_screen = QRect(top_left, widget.size())
+    assert screen.contains(on_screen), f"{what} at {on_screen} is off the screen {screen}"
+    assert widget.visibleRegion().boundingRect() == widget.rect(), f"{what} is cut off by its column"
+
+
+def assert_no_button_clipped(window: QWidget) -> None:
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisibleTo(window) and button.text():
+            needed = button.minimumSizeHint().width()
+            assert button.width() >= needed, f"“{button.text()}” is {button.width()} px wide, needs {needed}"
+
+
+async def open_grid(app: Running) -> GridWindow:
+    assert app.app.grid is not None
+    app.app.grid.open_action.trigger()
+    await wait_until(lambda: app.app.grid is not None and app.app.grid.grid_window is not None, what="grid")
+    window = app.app.grid.grid_window
+    assert window is not None
+    await wait_until(lambda: window.isVisible() and window.editor.isEnabled(), what="the grid window")
+    return window
+
+
+def test_the_grid_window_fits_small_screens(
+    qapp: QApplication, qloop: qasync.QEventLoop, tmp_path: Path, server: FakeServer, language: str
+) -> None:
+    """The set-up column (test set, variants, repeats) is the window's tallest part: on a 1280 × 800 screen it
+    fits whole; on a 1024 × 700 one its fields scroll, and Estimate and Run stay in view below them."""
+
+    async def body() -> None:
+        app = await start(qapp, tmp_path, server)
+        window = await open_grid(app)
+        if language != "en":
+            assert window.run_button.text() == "运行"
+        bottom_buttons = {"Estimate cost": window.estimate_button, "Run": window.run_button}
+        for screen in (LAPTOP, SMALL):
+            await place(window, PREFERRED_SIZE, screen)
+            size = f"{screen.width()} × {screen.height()}"
+            assert window.size() == fitted_size(PREFERRED_SIZE, screen), (
+                f"on {size} the grid window needs {window.minimumSizeHint()}: it grows off the screen"
+            )
+            assert screen.contains(window.frameGeometry()), (window.frameGeometry(), screen)
+            for name, button in bottom_buttons.items():
+                assert_whole_on_screen(button, screen, f"{name} on {size}")
+            assert_no_button_clipped(window)
+            scroll = window.setup_scroll
+            if screen == LAPTOP:
+                assert scroll.verticalScrollBar().maximum() == 0, f"on {size} the set-up column scrolls"
+            # Every field can be reached: the last one scrolled to is shown whole.
+            scroll.ensureWidgetVisible(window.confirm_above)
+            await wait_until(
+                lambda: window.confirm_above.visibleRegion().boundingRect() == window.confirm_above.rect(),
+                what=f"the last set-up field on {size} scrolled into view",
+            )
+        window.close()
+        await app.quit()
+
+    run(qloop, body(), timeout=40)
