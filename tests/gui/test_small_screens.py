@@ -15,7 +15,9 @@ import qasync
 from PySide6.QtCore import QRect, QSize, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+from core.api.connection_check import ConnectionReport
 from core.demo import FakeServer
+from core.model.profile import Profile
 from gui.app import install_translation
 from gui.grid.window import PREFERRED_SIZE, GridWindow
 from gui.widgets.screen_fit import MARGIN, fit_into
@@ -113,3 +115,39 @@ def test_the_grid_window_fits_small_screens(
         await app.quit()
 
     run(qloop, body(), timeout=40)
+
+
+def test_the_providers_dialog_fits_a_small_screen_with_its_price_table_usable(
+    qapp: QApplication, qloop: qasync.QEventLoop, language: str
+) -> None:
+    """Without a usable keyring the dialog says so in a wrapped note; left to Qt, the dialog was cut to 2/3
+    of a 700-pixel screen, less than its fields need, and the price table kept its header alone."""
+    from gui.providers.dialog import ProvidersDialog
+    from gui.tasks import TaskKeeper
+    from tests.gui.providers.test_dialog import FakeKeys
+
+    async def never_tested(profile: Profile, key: str) -> ConnectionReport:
+        raise AssertionError("no test was asked for")
+
+    keys = FakeKeys(usable=False, reason="No keyring service is running (Secret Service not found).")
+    dialog = ProvidersDialog([Profile("Relay", "http://127.0.0.1:1")], keys, never_tested, TaskKeeper())
+
+    async def body() -> None:
+        dialog.show()
+        await wait_until(dialog.isVisible, what="the providers dialog")
+        await wait_until(dialog.keyring_note.isVisible, what="the note that keys stay for this session")
+        # It opens at its preferred size where the screen has room, not at Qt's 2/3 of the screen's height.
+        screen = qapp.primaryScreen().availableGeometry()
+        assert dialog.size() == fitted_size(dialog.sizeHint(), screen), (dialog.size(), dialog.sizeHint())
+        await place(dialog, dialog.sizeHint(), SMALL)
+        assert dialog.size() == fitted_size(dialog.sizeHint(), SMALL), "the dialog grows off the screen"
+        table = dialog.prices.table
+        assert table.height() >= table.minimumHeight(), "the price table is squeezed"
+        below = dialog.prices.add_button.mapTo(dialog, dialog.prices.add_button.rect().topLeft()).y()
+        assert table.mapTo(dialog, table.rect().bottomLeft()).y() < below, "the table runs under its buttons"
+        for button in dialog.buttons.buttons():
+            assert_whole_on_screen(button, SMALL, button.text())
+        assert_no_button_clipped(dialog)
+        dialog.close()
+
+    run(qloop, body())
