@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -189,6 +191,13 @@ class GridWindow(QMainWindow):
         self.charts_page = QWidget(self)
         self.stats_layout = QVBoxLayout(self.stats_page)
         self.charts_layout = QVBoxLayout(self.charts_page)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        # The charts need 480 pixels and their titles' width: on a small screen they scroll, rather than
+        # making the window taller than the screen once the tab is first shown.
+        self.charts_scroll = QScrollArea(self.charts_page)
+        self.charts_scroll.setWidgetResizable(True)
+        self.charts_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.charts_layout.addWidget(self.charts_scroll)
         self.tabs.addTab(self.stats_page, "")
         self.tabs.addTab(self.charts_page, "")
         self._stats_task: asyncio.Task[None] | None = None
@@ -872,11 +881,11 @@ class GridWindow(QMainWindow):
         """The charts' module (and pyqtgraph with it) is imported when the charts are first needed."""
         from gui.grid.charts import GridCharts
 
-        self.charts = GridCharts(self.charts_page)
+        self.charts = GridCharts()
         self.charts.metric_choice.setAccessibleDescription(
             self.tr("The metric the box plot shows per column")
         )
-        self.charts_layout.addWidget(self.charts)
+        self.charts_scroll.setWidget(self.charts)
 
     def _describe_stats(self, view: GridStatsView) -> None:
         view.columns_table.setAccessibleDescription(
