@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 import qasync
-from PySide6.QtCore import QRect, QSize, QTranslator
+from PySide6.QtCore import QRect, QSize, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from core.api.connection_check import ConnectionReport
-from core.demo import FakeServer
+from core.demo import FakeServer, Reply, Text
+from core.model.grid import RunState, TestCase
 from core.model.profile import Profile
 from gui.app import install_translation
 from gui.grid.window import PREFERRED_SIZE, GridWindow
@@ -111,6 +112,27 @@ def test_the_grid_window_fits_small_screens(
                 lambda: window.confirm_above.visibleRegion().boundingRect() == window.confirm_above.rect(),
                 what=f"the last set-up field on {size} scrolled into view",
             )
+
+        # A run's charts need 480 pixels and their titles' width: on the small screen their tab scrolls, the
+        # window keeps its size.
+        window.editor.name.setText("Capitals")
+        window.editor.template.setPlainText("What is the capital of France?")
+        window.editor.add_cases([TestCase("France")])
+        window.repeats.setValue(1)
+        server.enqueue(Reply([Text("Paris.")]))
+        window.run_button.click()
+        await wait_until(lambda: window.run_bar.state == RunState.DONE, timeout=20, what="the run to end")
+        tabs = {"statistics": (window.stats_page, "stats_view"), "charts": (window.charts_page, "charts")}
+        for name, (page, shown) in tabs.items():
+            window.tabs.setCurrentWidget(page)
+            await wait_until(lambda shown=shown: getattr(window, shown) is not None, what=f"the {name}")
+            await place(window, PREFERRED_SIZE, SMALL)
+            assert window.size() == fitted_size(PREFERRED_SIZE, SMALL), f"the {name} make it grow"
+            assert_whole_on_screen(window.run_button, SMALL, f"Run with the {name} shown")
+        # No chart cut at the right: the view is as wide as its titles and names need (the tab scrolls).
+        view = window.charts.view
+        needed = view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        await wait_until(lambda: view.viewport().width() >= needed, what="the charts shown whole")
         window.close()
         await app.quit()
 
