@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from gui.compare.column import ColumnSettingsDialog
 from gui.compare.presets_menu import PresetsMenu
 from gui.grid.names import variant_names
 from gui.widgets.column_scroll import grow_only
+from gui.widgets.menu_button import MenuButton
 
 MAX_VARIANTS = MAX_COLUMNS
 """As many columns as the compare window allows: past six, no table of outputs stays readable."""
@@ -51,8 +51,7 @@ class VariantsEditor(QWidget):
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.remove_button = QPushButton(self)
-        self.presets_button = QToolButton(self)
-        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.presets_button = MenuButton(self)
         self.presets = PresetsMenu(self._first_settings, self)
         self.presets.set_saved(saved_presets)
         self.presets_button.setMenu(self.presets)
