@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 import qasync
 from PySide6.QtCore import QRect, QSize, Qt, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QWidget
 
 from core.api.connection_check import ConnectionReport
 from core.demo import FakeServer, Reply, Text
 from core.model.grid import RunState, TestCase
 from core.model.profile import Profile
+from core.model.request_settings import RequestSettings
 from gui.app import install_translation
 from gui.grid.window import PREFERRED_SIZE, GridWindow
 from gui.widgets.screen_fit import MARGIN, fit_into
@@ -168,6 +169,29 @@ def test_the_providers_dialog_fits_a_small_screen_with_its_price_table_usable(
         below = dialog.prices.add_button.mapTo(dialog, dialog.prices.add_button.rect().topLeft()).y()
         assert table.mapTo(dialog, table.rect().bottomLeft()).y() < below, "the table runs under its buttons"
         for button in dialog.buttons.buttons():
+            assert_whole_on_screen(button, SMALL, button.text())
+        assert_no_button_clipped(dialog)
+        dialog.close()
+
+    run(qloop, body())
+
+
+def test_the_column_settings_dialog_fits_a_small_screen(
+    qapp: QApplication, qloop: qasync.QEventLoop, language: str
+) -> None:
+    """A compare column's (and a grid variant's) settings: 720 pixels high where there is room; placed for a
+    700-pixel screen its layout fits lower, its parameters scrolling, OK and Cancel on the screen."""
+    from gui.compare.column import ColumnSettingsDialog
+
+    preferred = QSize(460, 720)
+    dialog = ColumnSettingsDialog("Relay", RequestSettings(model="claude-sonnet-4-6"), ["Relay"])
+
+    async def body() -> None:
+        dialog.show()
+        await wait_until(dialog.isVisible, what="the settings dialog")
+        await place(dialog, preferred, SMALL)
+        assert dialog.size() == fitted_size(preferred, SMALL), "the dialog grows off the screen"
+        for button in dialog.findChildren(QDialogButtonBox)[0].buttons():
             assert_whole_on_screen(button, SMALL, button.text())
         assert_no_button_clipped(dialog)
         dialog.close()
