@@ -7,6 +7,7 @@ path that is sent.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from core.model.compare_run import Alternative, CompareColumn, CompareRun, differences
@@ -14,6 +15,7 @@ from core.model.conversation import StoredMessage
 from gui.compare.column import column_names, difference_text
 from gui.error_messages import describe
 from gui.transcript.view import TranscriptView
+from gui.widgets.screen_fit import fit_to_screen
 
 
 class AlternativesDialog(QDialog):
@@ -50,7 +52,7 @@ class AlternativesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(760, 640)
+        fit_to_screen(self, QSize(760, 640))  # smaller on a small screen
 
     def _add_tab(self, chosen: CompareColumn, alternative: Alternative, message: StoredMessage) -> None:
         page = QWidget(self.tabs)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,7 @@ from gui.params.model_picker import ModelPicker, ProfilePicker
 from gui.params.panel import ParameterPanel
 from gui.params.provider_warnings import loss_text, relevant_losses
 from gui.transcript.view import TranscriptView
+from gui.widgets.screen_fit import fit_to_screen
 
 
 class CompareColumnWidget(QWidget):
@@ -254,7 +255,7 @@ class ColumnSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.parameters, 1)
         layout.addWidget(buttons)
-        self.resize(460, 720)
+        fit_to_screen(self, QSize(460, 720))  # smaller on a small screen
 
     def profile_name(self) -> str | None:
         return self.profile_picker.profile() or None

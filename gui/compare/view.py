@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,7 @@ from gui.compare.word_diff_dialog import WordDiffDialog
 from gui.judging.compare_blind import ComparedColumn, blind_tooltip, compare_round, waiting_text
 from gui.judging.vote_panel import VotePanel, VoteStore
 from gui.tasks import TaskKeeper
+from gui.widgets.menu_button import MenuButton
 from gui.widgets.screen_fit import fit_to_screen
 from gui.widgets.send_keys import is_send_key
 
@@ -109,8 +109,7 @@ class CompareView(QWidget):
         self.send_button = QPushButton(self)
         self.stop_all_button = QPushButton(self)
         self.add_button = QPushButton(self)
-        self.presets_button = QToolButton(self)
-        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.presets_button = MenuButton(self)
         self.presets_menu = PresetsMenu(lambda: self._base, self)
         self.presets_menu.chosen.connect(self.use_columns)
         self.presets_menu.savedChosen.connect(self.use_presets)

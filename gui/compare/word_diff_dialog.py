@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.compare.word_diff import DiffSpan, new_side, old_side, word_diff
+from gui.widgets.screen_fit import fit_to_screen
 
 DELETED = QColor("#f9c6c6")
 INSERTED = QColor("#c4ecc4")
@@ -75,7 +77,7 @@ class WordDiffDialog(QDialog):
         self.right_pick.setCurrentIndex(second)
         self.left_pick.currentIndexChanged.connect(self.refresh)
         self.right_pick.currentIndexChanged.connect(self.refresh)
-        self.resize(1000, 700)
+        fit_to_screen(self, QSize(1000, 700))  # smaller on a small screen
         self.refresh()
 
     def refresh(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.wire.exchange import MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, Exchange
 from core.wire.exchange_text import ExchangeText
+from gui.widgets.screen_fit import fit_to_screen
 
 
 class RawExchangeDialog(QDialog):
@@ -23,7 +25,7 @@ class RawExchangeDialog(QDialog):
     def __init__(self, exchange: Exchange, text: ExchangeText, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Raw request and response"))
-        self.resize(820, 640)
+        fit_to_screen(self, QSize(820, 640))  # smaller on a small screen
         layout = QVBoxLayout(self)
         notes = self._notes(exchange)
         if notes:

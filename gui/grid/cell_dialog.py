@@ -3,7 +3,7 @@ its measurements, and a word diff between any two repeats."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +21,7 @@ from gui.compare.word_diff_dialog import WordDiffDialog
 from gui.error_messages import describe
 from gui.judging.judgements_panel import CellJudgements, JudgementsPanel
 from gui.transcript.view import TranscriptView
+from gui.widgets.screen_fit import fit_to_screen
 
 
 class CellDialog(QDialog):
@@ -76,7 +77,7 @@ class CellDialog(QDialog):
             + self.tr("%n failed", "", sum(1 for r in results if r.status == CellStatus.FAILED))
         )
         self.transcript.show_messages(self._messages(prompt))
-        self.resize(900, 760)
+        fit_to_screen(self, QSize(900, 760))  # smaller on a small screen
 
     def _messages(self, prompt: str) -> list[StoredMessage]:
         """The prompt once, then each repeat as an assistant turn whose first line names the repeat and its

@@ -226,6 +226,11 @@ class GridCharts(QWidget):
         )
         self.empty.setText(self.tr("No repeat has finished yet: the charts fill in as the cells do."))
         self.empty.setVisible(not finished_any)
+        # As wide as the titles and names need: in a narrow window the charts' tab scrolls sideways, where
+        # pyqtgraph would cut the charts' right side off.
+        self.view.ci.layout.invalidate()  # its cached size is from before the titles just set
+        needed = self.view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        self.view.setMinimumWidth(math.ceil(needed) + 2 * self.view.frameWidth())
 
     def _name_axes(self, colours: _Colours) -> None:
         metrics = QFontMetrics(self.font())

@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.model.grid import GridProgress, RunState
 from core.model.judging import BatchCounts, BatchJob, BatchStatus
@@ -42,12 +50,16 @@ class RunBar(QWidget):
         self.resume_button.clicked.connect(self.resumeRequested)
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.retry_button.clicked.connect(self.retryRequested)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.bar, 1)
-        layout.addWidget(self.label, 2)
+        # The figures have a line of their own under the bar and its buttons: beside them, in a narrow
+        # window (1024 pixels, Chinese buttons), they were squeezed to a column of one word a line.
+        controls = QHBoxLayout()
+        controls.addWidget(self.bar, 1)
         for button in (self.pause_button, self.resume_button, self.cancel_button, self.retry_button):
-            layout.addWidget(button)
+            controls.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.label)
         self.retranslate()
         self.show_state(None)
 

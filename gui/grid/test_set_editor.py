@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model.grid import TestCase, TestSet, template_variables
+from gui.widgets.column_scroll import grow_only
 
 CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 """On a row's name item: the case's context messages (from "Add to test set…"), kept as they came."""
@@ -61,6 +62,10 @@ class TestSetEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as everywhere in the app
+        # The header and two rows at least; taller as the window gives room (the set-up column scrolls).
+        rows = 2 * self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        grow_only(self.table, header + rows + 2 * self.table.frameWidth())
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.import_button = QPushButton(self)

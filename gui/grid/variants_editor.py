@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,8 @@ from core.model.request_settings import RequestSettings
 from gui.compare.column import ColumnSettingsDialog
 from gui.compare.presets_menu import PresetsMenu
 from gui.grid.names import variant_names
+from gui.widgets.column_scroll import grow_only
+from gui.widgets.menu_button import MenuButton
 
 MAX_VARIANTS = MAX_COLUMNS
 """As many columns as the compare window allows: past six, no table of outputs stays readable."""
@@ -46,11 +47,11 @@ class VariantsEditor(QWidget):
         self.dialog: ColumnSettingsDialog | None = None
         self.list = QListWidget(self)
         self.list.setMaximumHeight(120)
+        grow_only(self.list, self.list.minimumSizeHint().height())
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.remove_button = QPushButton(self)
-        self.presets_button = QToolButton(self)
-        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.presets_button = MenuButton(self)
         self.presets = PresetsMenu(self._first_settings, self)
         self.presets.set_saved(saved_presets)
         self.presets_button.setMenu(self.presets)

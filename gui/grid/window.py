@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -62,6 +64,7 @@ from gui.grid.test_set_editor import TestSetEditor
 from gui.grid.variants_editor import VariantsEditor
 from gui.judging.vote_feed import VoteFeed
 from gui.tasks import TaskKeeper
+from gui.widgets.column_scroll import ColumnScroll
 from gui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -73,6 +76,8 @@ if TYPE_CHECKING:
     from gui.judging.grid_blind import GridVoteWindow
     from gui.judging.judge_tools import JudgeTools
 
+PREFERRED_SIZE = QSize(1320, 840)
+"""The window's size where the screen has room; smaller screens get what fits (`fit_to_screen`)."""
 CONFIRM_ABOVE_KEY = "grid/confirm_above_usd"
 DEFAULT_CONFIRM_ABOVE = 1.0
 """Runs estimated to cost more than this (US dollars) ask first; the user sets it in the window."""
@@ -161,6 +166,7 @@ class GridWindow(QMainWindow):
         self.confirm_above.setValue(float(settings.value(CONFIRM_ABOVE_KEY, DEFAULT_CONFIRM_ABOVE)))  # type: ignore[arg-type]
         self.cost_label = QLabel(self)
         self.cost_label.setWordWrap(True)
+        self.cost_label.hide()  # until there is a cost to show: an empty line would only take room
         self.estimate_button = QPushButton(self)
         self.run_button = QPushButton(self)
         self.batch_choice = BatchChoice(batches.supports_batches if batches is not None else None, self)
@@ -185,6 +191,13 @@ class GridWindow(QMainWindow):
         self.charts_page = QWidget(self)
         self.stats_layout = QVBoxLayout(self.stats_page)
         self.charts_layout = QVBoxLayout(self.charts_page)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        # The charts need 480 pixels and their titles' width: on a small screen they scroll, rather than
+        # making the window taller than the screen once the tab is first shown.
+        self.charts_scroll = QScrollArea(self.charts_page)
+        self.charts_scroll.setWidgetResizable(True)
+        self.charts_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.charts_layout.addWidget(self.charts_scroll)
         self.tabs.addTab(self.stats_page, "")
         self.tabs.addTab(self.charts_page, "")
         self._stats_task: asyncio.Task[None] | None = None
@@ -197,7 +210,7 @@ class GridWindow(QMainWindow):
         self._build_layout()
         self._connect(signals)
         self.retranslate()
-        fit_to_screen(self, QSize(1320, 840))
+        fit_to_screen(self, PREFERRED_SIZE)
 
     # --- building -------------------------------------------------------------------------------------
 
@@ -237,20 +250,39 @@ class GridWindow(QMainWindow):
         self.variants_box = QGroupBox(self)
         QVBoxLayout(self.variants_box).addWidget(self.variants)
         self.run_labels = [QLabel(self) for _ in range(3)]
-        run_form = QFormLayout()
         for label, field in zip(
             self.run_labels, (self.repeats, self.concurrency, self.confirm_above), strict=True
         ):
-            run_form.addRow(label, field)
+            label.setBuddy(field)
+        # Repeats and concurrency share a row: a row less for the set-up column on a low screen.
+        counts = QHBoxLayout()
+        counts.addWidget(self.repeats)
+        counts.addSpacing(12)
+        counts.addWidget(self.run_labels[1])
+        counts.addWidget(self.concurrency)
+        counts.addStretch(1)
+        run_form = QFormLayout()
+        run_form.addRow(self.run_labels[0], counts)
+        limit = QHBoxLayout()
+        limit.addWidget(self.confirm_above)
+        limit.addStretch(1)
+        run_form.addRow(self.run_labels[2], limit)
         run_row = QHBoxLayout()
         run_row.addWidget(self.estimate_button)
         run_row.addStretch(1)
         run_row.addWidget(self.run_button)
+        # The fields scroll when the window is lower than they need (a small screen, the Chinese labels);
+        # the cost, the messages and Run stay below them, always in view.
+        fields = QWidget(self)
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.test_set_box, 3)
+        column.addWidget(self.variants_box, 1)
+        column.addLayout(run_form)
+        self.setup_scroll = ColumnScroll(fields, self)
         setup = QWidget(self)
         left = QVBoxLayout(setup)
-        left.addWidget(self.test_set_box, 1)
-        left.addWidget(self.variants_box)
-        left.addLayout(run_form)
+        left.addWidget(self.setup_scroll, 1)
         left.addWidget(self.cost_label)
         left.addWidget(self.batch_choice)
         left.addWidget(self.message)
@@ -537,6 +569,7 @@ class GridWindow(QMainWindow):
         from gui.grid.words import cost_text
 
         self.cost_label.setText(self.tr("Estimating the cost…"))
+        self.cost_label.show()
         preview = await self._estimate(run)
         self._preview = preview
         self.cost_label.setText(cost_text(preview, self.variants.names()))
@@ -853,11 +886,11 @@ class GridWindow(QMainWindow):
         """The charts' module (and pyqtgraph with it) is imported when the charts are first needed."""
         from gui.grid.charts import GridCharts
 
-        self.charts = GridCharts(self.charts_page)
+        self.charts = GridCharts()
         self.charts.metric_choice.setAccessibleDescription(
             self.tr("The metric the box plot shows per column")
         )
-        self.charts_layout.addWidget(self.charts)
+        self.charts_scroll.setWidget(self.charts)
 
     def _describe_stats(self, view: GridStatsView) -> None:
         view.columns_table.setAccessibleDescription(

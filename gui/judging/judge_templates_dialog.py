@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ from core.model.judging import Criterion, JudgeKind, JudgeTemplate
 from gui.judging.judge_fields import NO_PROFILE, model_field, provider_field
 from gui.judging.judge_words import kind_text, placeholders_note
 from gui.tasks import TaskKeeper
+from gui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from core.store.services import JudgingService
@@ -166,7 +167,7 @@ class JudgeTemplatesDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.add_criterion_button.clicked.connect(lambda: self.add_criterion(Criterion("")))
         self.remove_criterion_button.clicked.connect(self._remove_criterion)
-        self.resize(920, 680)
+        fit_to_screen(self, QSize(920, 680))  # smaller on a small screen
         self._kind_changed()
 
     # --- loading and choosing ---------------------------------------------------------------------------

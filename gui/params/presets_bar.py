@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
 from core.model.preset import Preset
+from gui.widgets.menu_button import MenuButton
 
 
 class PresetsBar(QWidget):
@@ -27,9 +28,8 @@ class PresetsBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.presets_button = QToolButton(self)
+        self.presets_button = MenuButton(self)
         self.presets_button.setObjectName("presetsButton")
-        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.presets_menu = QMenu(self.presets_button)
         self.presets_button.setMenu(self.presets_menu)
         self.save_preset_action = QAction(self)

@@ -40,6 +40,7 @@ from gui.providers.price_table import PriceTable
 from gui.tasks import TaskKeeper
 from gui.widgets.fields import ChoiceCombo
 from gui.widgets.json_edit import ERROR_COLOR
+from gui.widgets.screen_fit import fit_to_screen
 
 __all__ = ["ConnectionReport", "KeyAccess", "ProvidersDialog", "Tester"]
 
@@ -80,6 +81,9 @@ class ProvidersDialog(QDialog):
         self.profile_list.currentRowChanged.connect(self._row_changed)
         self.profile_list.setCurrentRow(0 if self._drafts else -1)
         self._update_enabled()
+        # Its preferred size, or what fits: left to Qt, a dialog is cut to 2/3 of the screen's height, on a
+        # 700-pixel screen less than its fields need (the price table showed its header alone).
+        fit_to_screen(self, self.sizeHint())
 
     def _saved_credentials(self, profile_name: str) -> dict[CredentialKind, str]:
         kinds: tuple[CredentialKind, ...] = ("base_url", "proxy")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from core.model.provider_check import Change, DoctorReport, Finding, Verdict, ch
 from gui.providers.doctor_words import check_titles, describe
 from gui.tasks import TaskKeeper
 from gui.widgets.json_edit import ERROR_COLOR, WARNING_COLOR
+from gui.widgets.screen_fit import fit_to_screen
 
 _MARK_COLORS = {Verdict.FAIL: ERROR_COLOR, Verdict.WARN: WARNING_COLOR, Verdict.OK: "#188038"}
 
@@ -148,7 +149,7 @@ class DoctorDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(900, 620)
+        fit_to_screen(self, QSize(900, 620))  # smaller on a small screen
 
     # --- before a run -------------------------------------------------------------------------------------
 

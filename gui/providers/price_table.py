@@ -33,7 +33,13 @@ class PriceTable(QWidget):
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMaximumHeight(row * 5)
+        # The header, two rows and the sideways scroll bar at least: squeezed by the dialog's other rows on a
+        # low screen, the table showed its header alone and no row to type in.
+        chrome = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        bar = self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setMinimumHeight(min(row * 5, chrome + bar + 2 * row))
         self.table.setToolTip(self.tr("US dollars per million tokens, where this provider's prices differ."))
         self.add_button = QPushButton(self.tr("Add price"), self)
         self.remove_button = QPushButton(self.tr("Remove price"), self)

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +37,7 @@ from core.model.tools import ServerConfig, ServerState, ServerStatus, ToolSpec
 from gui.tools.server_form import ServerDraft, ServerForm, draft_problems
 from gui.tools.words import annotation_texts, state_symbol, state_text
 from gui.widgets.json_edit import ERROR_COLOR
+from gui.widgets.screen_fit import fit_to_screen
 
 
 @dataclass
@@ -94,7 +95,7 @@ class ServersDialog(QDialog):
         self.server_list.currentRowChanged.connect(self._row_changed)
         self.server_list.setCurrentRow(0 if self._entries else -1)
         self._update_enabled()
-        self.resize(900, 620)
+        fit_to_screen(self, QSize(900, 620))  # smaller on a small screen
 
     # --- building -------------------------------------------------------------------------------------
 

@@ -6,10 +6,11 @@ scroll freely, where the transcript's rich text would take minutes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from core.model.conversation import StoredMessage
+from gui.widgets.screen_fit import fit_to_screen
 
 
 class FullTextDialog(QDialog):
@@ -27,7 +28,7 @@ class FullTextDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(900, 700)
+        fit_to_screen(self, QSize(900, 700))  # smaller on a small screen
 
 
 def whole_text(message: StoredMessage) -> str:

@@ -19,7 +19,13 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> None:
     if screen is None:
         window.resize(preferred)
         return
-    available = screen.availableGeometry()
+    fit_into(window, preferred, screen.availableGeometry())
+
+
+def fit_into(window: QWidget, preferred: QSize, available: QRect) -> None:
+    """Resize `window` to `preferred`, or smaller to fit `available` (a screen's area without its panels),
+    and centre it there. (A layout needing more than that still makes the window larger: Qt keeps a window at
+    least its minimum size.)"""
     room = available.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
     # The title bar sits above the client area: leave it room too.
     title_bar = 32
