@@ -19,6 +19,10 @@ ordinary laptop with a build or a browser tab running. `--variants idle` measure
 nothing streaming, in the same conditions: the stalls the scheduler alone causes, the floor under load.
 Goals (issue 17): 4 streams' longest stall <= 16 ms quiet, <= 33 ms with `--busy`; each run says whether its
 own measurement met the goal that applies.
+
+`--before DIR` measures another checkout of the app (e.g. main's) against this one, alternating, each run in
+a process of its own (`--code DIR` imports the app from DIR); the medians of each are printed, and with
+`--trace` each run's longest spans.
 """
 
 from __future__ import annotations
@@ -36,7 +40,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen cannot resize to size hints: noise
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The checkout whose app is measured: `--code DIR` if given, read before the app is imported.
+sys.path.insert(
+    0,
+    sys.argv[sys.argv.index("--code") + 1]
+    if "--code" in sys.argv
+    else str(Path(__file__).resolve().parents[1]),
+)
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QTextBrowser, QWidget
@@ -152,6 +162,11 @@ class Trace(QObject):
         self._timed(gui.transcript.live_painter.LivePainter, "_write", "write")
         self._timed(gui.transcript.document.Regions, "replace", "replace")
         self._timed(gui.transcript.turn_html.TurnHtml, "live_markdown", "markdown")
+        # The unfinished tail's Markdown, where the UI thread renders it (before: `tail`; after: only the
+        # text sent to the worker thread, `send`).
+        for name, label in (("_tail", "tail"), ("_send", "send")):
+            if hasattr(gui.transcript.live_turn._LiveText, name):
+                self._timed(gui.transcript.live_turn._LiveText, name, label)
         gc.callbacks.append(self._collected)
         app.installEventFilter(self)
 
@@ -196,6 +211,9 @@ class Trace(QObject):
             for name, ms in steps:
                 totals.setdefault(name, []).append(ms)
             parts = [f"{name} {sum(ms):.1f} ms ({len(ms)}x)" for name, ms in totals.items()]
+            # A step's own time besides its rendering and writing: Qt's layout of its edits, once.
+            layout = sum(totals.get("_step", [])) - sum(totals.get("take", [])) - sum(totals.get("write", []))
+            parts.append(f"layout {layout:.1f} ms")
             print(f"  trace: {cpu_ms:.1f} ms between ticks: " + ", ".join(sorted(parts, key=lambda s: s)))
         self.spans.clear()
 
@@ -286,7 +304,20 @@ def main() -> None:
     )
     parser.add_argument("--busy", action="store_true", help="keep one core busy with another process")
     parser.add_argument("--trace", action="store_true", help="what the longest spans between ticks did")
+    parser.add_argument("--before", metavar="DIR", help="also measure the app of this checkout, alternating")
+    parser.add_argument("--code", metavar="DIR", help="measure the app of this checkout (default: this one)")
+    # One run's figures on one line, for --before.
+    parser.add_argument("--result", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.before:
+        hog = busy_core() if args.busy else None
+        try:
+            compare_checkouts(args)
+        finally:
+            if hog is not None:
+                hog.kill()
+                hog.wait()
+        return
     app = QApplication.instance() or QApplication(sys.argv)
     collect_on_main_thread(app)
     args.trace_object = Trace(app) if args.trace else None
@@ -299,7 +330,59 @@ def main() -> None:
             hog.wait()
 
 
+def compare_checkouts(args: argparse.Namespace) -> None:
+    """This checkout and `--before`'s, one run each in turn (which goes first alternates), each in a process
+    of its own with the checkout's own environment."""
+    here = str(Path(__file__).resolve().parents[1])
+    trees = {"before": str(Path(args.before).resolve()), "after": here}
+    print(
+        f"{args.tokens} tokens, {args.chars} chars per delta, {args.rate:g} deltas/s per stream, "
+        f"{args.runs} alternating runs each, {'one core kept busy' if args.busy else 'quiet'} "
+        f"(load average {os.getloadavg()[0]:.1f} at the start); before: {trees['before']}"
+    )
+    for streams in args.streams:
+        results: dict[str, list[Measure]] = {name: [] for name in trees}
+        for run in range(args.runs):
+            order = list(trees) if run % 2 == 0 else list(reversed(trees))
+            for name in order:
+                results[name].append(_one_run_elsewhere(trees[name], streams, args, name))
+        for name, measures in results.items():
+            m = median(measures)
+            runs = ", ".join(f"{x.longest_stall_ms:.1f}/{x.longest_cpu_ms:.1f}" for x in measures)
+            print(
+                f"{streams} streams | {name:<6} | busy {m.busy_share:.0%} | "
+                f"longest stall {m.longest_stall_ms:.1f} ms | p99 {m.p99_stall_ms:.1f} ms | "
+                f"longest CPU between ticks {m.longest_cpu_ms:.1f} ms "
+                f"(runs, stall/CPU: {runs})"
+            )
+
+
+def _one_run_elsewhere(tree: str, streams: int, args: argparse.Namespace, name: str) -> Measure:
+    python = Path(tree, ".venv", "bin", "python")
+    command = [
+        str(python if python.exists() else sys.executable),
+        __file__,
+        *("--code", tree, "--result", "--runs", "1", "--streams", str(streams), "--variants", "triptych"),
+        *("--tokens", str(args.tokens), "--rate", str(args.rate), "--chars", str(args.chars)),
+        *(["--trace"] if args.trace else []),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True)
+    output = done.stdout
+    if done.returncode:
+        raise RuntimeError(f"the run in {tree} failed:\n{done.stderr}")
+    for line in output.splitlines():
+        if line.startswith("  trace:"):
+            print(f"  {name}{line}")
+        if line.startswith("RESULT "):
+            return Measure(*(float(x) for x in line.split()[1:]))
+    raise RuntimeError(f"no result from {tree}:\n{output}")
+
+
 def measure_all(app: QApplication, args: argparse.Namespace) -> None:
+    if args.result:
+        m = run_once(app, VARIANTS["triptych"], args.streams[0], args)
+        print(f"RESULT {m.busy_share} {m.longest_stall_ms} {m.p99_stall_ms} {m.longest_cpu_ms}")
+        return
     print(
         f"{args.tokens} tokens, {args.chars} chars per delta, {args.rate:g} deltas/s per stream, "
         f"median of {args.runs} runs, {'one core kept busy' if args.busy else 'quiet'} "

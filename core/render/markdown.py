@@ -221,7 +221,8 @@ class IncrementalMarkdown:
     of the whole text (reference-style link definitions aside: they reach across blocks).
     """
 
-    def __init__(self, render: Callable[[str], str]) -> None:
+    def __init__(self, render: Callable[[str], str] | None = None) -> None:
+        """Without `render`, the caller renders the blocks' text itself (`take_blocks`, `tail_text`)."""
         self._render = render
         self._finished: list[str] = []
         """Text of finished blocks not rendered yet."""
@@ -257,7 +258,7 @@ class IncrementalMarkdown:
 
     def take(self) -> tuple[str, str]:
         """Render what finished since the last call, and the tail as it stands."""
-        return self._take_finished(), self._render(self.tail_text())
+        return self._take_finished(), self._rendered(self.tail_text())
 
     def finish(self) -> str:
         """The text is complete: render all that is not rendered yet as finished, and return its HTML."""
@@ -291,8 +292,13 @@ class IncrementalMarkdown:
         return self._joined(self.take_blocks())
 
     def _joined(self, texts: list[str]) -> str:
-        rendered = [self._render(text) for text in texts]
+        rendered = [self._rendered(text) for text in texts]
         return "\n".join(part for part in rendered if part)
+
+    def _rendered(self, text: str) -> str:
+        if self._render is None:
+            raise TypeError("IncrementalMarkdown made without a renderer renders nothing")
+        return self._render(text)
 
     def raw_tail(self) -> str:
         """The unfinished tail as it arrived."""

@@ -4,10 +4,10 @@
 and the HTML of the unfinished tail (replaced on every repaint). Only the last block can be unfinished:
 the API streams blocks one after another. Consecutive text blocks are one text, as in the final render.
 
-Finished Markdown blocks are rendered until a deadline and the rest on later calls (a long block on a worker
-thread), so a repaint stays short however much text arrived since the last one; while some are still to
-come, no tail is shown. An unfinished block too long to render on every repaint shows the end of its text,
-plain, until it is finished.
+A text's Markdown, its finished blocks and its unfinished tail, is rendered on the markdown worker thread and
+taken on a later call once done (see `_LiveText`), so a repaint of the UI thread renders no Markdown however
+much text arrived since the last one; the tail last taken stays shown meanwhile. An unfinished block too long
+to render again and again shows the end of its text, plain, until it is finished.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.model.conversation import StoredMessage
 from core.render.html_slices import plain_preview
-from core.render.queue import Offload, RenderQueue
+from core.render.queue import GroupQueue, Offload, rendered
 from core.wire.accumulate import StreamUpdate
 from gui.transcript.turn_html import TurnHtml
 
@@ -73,16 +73,16 @@ class LiveTurn:
             return True
         return False
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
-        """(HTML that became final since the last call, HTML of the unfinished tail, whether final HTML is
-        still to come before that tail): finished blocks are rendered until `deadline` (time.monotonic())."""
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
+        """(HTML that became final since the last call, HTML of the unfinished tail as it goes with that,
+        whether renders are still to come: call again); with `wait`, waits for them all."""
         if not self._blocks:
             return "", self._placeholder(), False
         finished: list[str] = []
         tail = ""
         more = False
         for block in self._blocks[self._flushed :]:
-            done, tail, more = block.take(deadline)
+            done, tail, more = block.take(wait)
             finished.append(done)
             if more:
                 break
@@ -151,16 +151,15 @@ class LiveTurn:
         self._by_index[index] = block
 
     def _new_block(self, index: int, block_type: str, opened: dict[str, Any]) -> _LiveBlock:
-        render = self._html.live_markdown
         if block_type == "text":
-            return _LiveText(render, self._html.offload)
+            return _LiveText(self._html.offload)
         if block_type == "thinking":
             # Thinking shows as it arrives, open (as claude.ai shows it), until the answer starts.
             key = (self.message.id, index)
             if key not in self._expanded:
                 self._expanded.add(key)
                 self._opened.add(key)
-            return _LiveThinking(self._html, render, key, lambda: key in self._expanded)
+            return _LiveThinking(self._html, self._html.live_markdown, key, lambda: key in self._expanded)
         cards = self._html.cards
         if block_type in ("tool_use", "server_tool_use"):
             name = str(opened.get("name") or "")
@@ -203,7 +202,7 @@ class _LiveBlock:
     def stop(self) -> None:
         self.stopped = True
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
         raise NotImplementedError
 
     def full(self) -> tuple[str, str]:
@@ -211,15 +210,24 @@ class _LiveBlock:
 
 
 class _LiveText(_LiveBlock):
-    def __init__(self, render: Callable[[str], str], offload: Offload) -> None:
+    """A text's Markdown, rendered on the markdown worker thread: on each call the blocks finished since the
+    last one and the unfinished tail as it stands go to the worker as one group, and what is done comes back
+    (in order, a group whole, see `GroupQueue`) on a later call; meanwhile the tail last taken stays shown. A
+    tail that looks as it did (e.g. only a table row not complete yet arrived) is not rendered again."""
+
+    def __init__(self, offload: Offload) -> None:
         from core.render.markdown import IncrementalMarkdown
 
-        self._render = render
-        self._markdown = IncrementalMarkdown(render)
-        self._queue = RenderQueue(render, offload)
+        self._offload = offload
+        self._markdown = IncrementalMarkdown()
+        self._renders = GroupQueue(offload)
         self._source: list[str] = []
         self._rendered: list[str] = []
         """The renders of its finished blocks that are not empty."""
+        self._tail_sent: str | None = None
+        """The tail as last sent to be rendered (its settled Markdown, or its raw text if shown plain)."""
+        self._tail_html = ""
+        """The tail of the last group taken: shown until a later group is done."""
         self._all_queued = False
         self._closed = False
 
@@ -227,37 +235,43 @@ class _LiveText(_LiveBlock):
         self._source.append(text)
         self._markdown.feed(text)
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
         if self._closed:
             return "", "", False
         if self.stopped and not self._all_queued:
             self._all_queued = True
-            finished = self._markdown.finish_blocks()
+            self._renders.put(self._markdown.finish_blocks(), rendered(""))
         else:
-            finished = self._markdown.take_blocks()
-        for text in finished:
-            self._queue.put(text)
-        new = [part for part in self._queue.take(deadline) if part]
+            self._send(self._markdown.take_blocks())
+        new, tail = self._renders.take(wait)
+        new = [part for part in new if part]
         # Joined as the whole text's render joins its blocks.
         done = "".join(("\n" if self._rendered or i else "") + part for i, part in enumerate(new))
         self._rendered += new
-        if self._queue.pending:
-            return done, "", True
+        if tail is not None:
+            self._tail_html = tail
+        if self._renders.pending:
+            return done, self._tail_html, True
         if self.stopped:
             self._closed = True
             return done, "", False
-        return done, self._tail(), False
+        return done, self._tail_html, False
+
+    def _send(self, finished: list[str]) -> None:
+        """Queue the finished blocks and the tail, unless nothing changed since the last group."""
+        long = self._markdown.tail_chars() > LONG_TAIL
+        tail = self._markdown.raw_tail() if long else self._markdown.tail_text()
+        if not finished and tail == self._tail_sent:
+            return
+        self._tail_sent = tail
+        tail_html = rendered(plain_preview(tail, PREVIEW_CHARS)) if long else self._offload(tail)
+        self._renders.put(finished, tail_html)
 
     def backlog(self) -> int:
-        return self._queue.chars + self._markdown.untaken_chars()
-
-    def _tail(self) -> str:
-        if self._markdown.tail_chars() > LONG_TAIL:
-            return plain_preview(self._markdown.raw_tail(), PREVIEW_CHARS)
-        return self._render(self._markdown.tail_text())
+        return self._renders.chars + self._markdown.untaken_chars()
 
     def full(self) -> tuple[str, str]:
-        _, tail, _ = self.take()
+        _, tail, _ = self.take(wait=True)
         return self.html(), tail
 
     def source(self) -> str:
@@ -278,7 +292,7 @@ class _LiveCard(_LiveBlock):
     def feed(self, text: str) -> None:
         self._parts.append(text)
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
         if self._closed:
             return "", "", False
         card = self._card("".join(self._parts))
@@ -325,7 +339,7 @@ class _LiveThinking(_LiveBlock):
         if self._markdown is not None:
             self._markdown.feed(text)
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
         if self._closed:
             return "", "", False
         if self._markdown is None:
