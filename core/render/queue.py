@@ -58,13 +58,6 @@ class RenderQueue:
         return rendered
 
 
-def rendered(html: str) -> Future[str]:
-    """HTML made without rendering (a plain preview, say), as a finished render to queue with the others."""
-    future: Future[str] = Future()
-    future.set_result(html)
-    return future
-
-
 class GroupQueue:
     """A streaming text's renders, all made on a worker thread (the caller's thread renders nothing) and taken
     in order, a group at a time: each group is the blocks that finished since the group before and the
@@ -81,10 +74,17 @@ class GroupQueue:
     def pending(self) -> bool:
         return bool(self._groups)
 
-    def put(self, blocks: list[str], tail: Future[str]) -> None:
-        """Queue the blocks' renders, then `tail` (from `Offload` or `rendered`)."""
+    def put(self, blocks: list[str], tail: str | None, tail_html: str = "") -> None:
+        """Queue the blocks' renders, then the tail's: of the Markdown `tail`, or if None, `tail_html` as it
+        is (a plain preview, say)."""
         chars = sum(len(text) for text in blocks)
-        self._groups.append(([self._offload(text) for text in blocks], tail, chars))
+        futures = [self._offload(text) for text in blocks]
+        if tail is not None:
+            tail_future = self._offload(tail)
+        else:
+            tail_future = Future()
+            tail_future.set_result(tail_html)
+        self._groups.append((futures, tail_future, chars))
         self.chars += chars
 
     def take(self, wait: bool = False) -> tuple[list[str], str | None]:

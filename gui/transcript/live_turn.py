@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.model.conversation import StoredMessage
 from core.render.html_slices import plain_preview
-from core.render.queue import GroupQueue, Offload, rendered
+from core.render.queue import GroupQueue, Offload
 from core.wire.accumulate import StreamUpdate
 from gui.transcript.turn_html import TurnHtml
 
@@ -240,7 +240,7 @@ class _LiveText(_LiveBlock):
             return "", "", False
         if self.stopped and not self._all_queued:
             self._all_queued = True
-            self._renders.put(self._markdown.finish_blocks(), rendered(""))
+            self._renders.put(self._markdown.finish_blocks(), None)
         else:
             self._send(self._markdown.take_blocks())
         new, tail = self._renders.take(wait)
@@ -264,8 +264,10 @@ class _LiveText(_LiveBlock):
         if not finished and tail == self._tail_sent:
             return
         self._tail_sent = tail
-        tail_html = rendered(plain_preview(tail, PREVIEW_CHARS)) if long else self._offload(tail)
-        self._renders.put(finished, tail_html)
+        if long:
+            self._renders.put(finished, None, plain_preview(tail, PREVIEW_CHARS))
+        else:
+            self._renders.put(finished, tail)
 
     def backlog(self) -> int:
         return self._renders.chars + self._markdown.untaken_chars()
