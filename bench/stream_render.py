@@ -11,8 +11,11 @@ timer tick fires). The baseline renders the same text in full on every delta int
 
 `--trace` prints, for each run, its three longest spans between ticks in UI-thread CPU with what took it:
 the live painter's steps (`_step`), in them the reply's new HTML (`take`) and its writing into the document
-(`write`, made of `replace` edits; a step's layout follows its writing, once), Markdown rendered on the UI
-thread (`markdown`), paint events, and Python's garbage collections (`gc0`-`gc2`).
+(`write`, made of `replace` edits; a step's layout follows its writing, once: `layout`, the step's time
+besides the two), Markdown rendered on the UI thread (`markdown`; the tail's `tail` before the worker thread
+rendered it, `send` after), paint events, and Python's garbage collections (`gc0`-`gc2`). Every run also
+reports the UI thread's longest pass in CPU: from the event loop's waking to its next wait, one stretch of
+work however late the ticks (on a loaded machine a span between two ticks holds several passes).
 
 `--busy` starts another process that keeps one core busy for the whole run (and stops it at the end): the
 ordinary laptop with a build or a browser tab running. `--variants idle` measures the same 10 ms timer with
@@ -48,7 +51,7 @@ sys.path.insert(
     else str(Path(__file__).resolve().parents[1]),
 )
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QTextBrowser, QWidget
 
 from core.model.conversation import StoredMessage
@@ -72,6 +75,9 @@ class Measure:
     longest_cpu_ms: float
     """The UI thread's longest CPU time between two ticks: the part of a stall that is our own work, whatever
     the scheduler adds (on a loaded machine the rest of the stall is waiting for a core)."""
+    longest_pass_cpu_ms: float = 0.0
+    """The UI thread's longest CPU time from the event loop's waking to its next wait: one stretch of work
+    however late the ticks are (on a loaded machine a span between ticks holds several)."""
 
 
 def reply_text(tokens: int) -> str:
@@ -218,6 +224,30 @@ class Trace(QObject):
         self.spans.clear()
 
 
+class Passes:
+    """The UI thread's CPU in each stretch of work of its event loop, from waking to its next wait."""
+
+    def __init__(self) -> None:
+        self.longest_ms = 0.0
+        self._began: float | None = None
+        self._dispatcher = QAbstractEventDispatcher.instance()
+        self._dispatcher.awake.connect(self._awake)
+        self._dispatcher.aboutToBlock.connect(self._blocks)
+
+    def _awake(self) -> None:
+        if self._began is None:
+            self._began = time.thread_time()
+
+    def _blocks(self) -> None:
+        if self._began is not None:
+            self.longest_ms = max(self.longest_ms, (time.thread_time() - self._began) * 1000)
+            self._began = None
+
+    def close(self) -> None:
+        self._dispatcher.awake.disconnect(self._awake)
+        self._dispatcher.aboutToBlock.disconnect(self._blocks)
+
+
 def busy_core() -> subprocess.Popen[bytes]:
     """Another process keeping one core busy, at the same priority as this one."""
     return subprocess.Popen([sys.executable, "-c", "while True: pass"])
@@ -238,6 +268,7 @@ def run_once(
     clock = QElapsedTimer()
     clock.start()
     cpu_spans: list[float] = []
+    passes = Passes()
     state = {"sent": 0, "last_tick": 0.0, "last_cpu": time.thread_time()}
     trace: Trace | None = args.trace_object
 
@@ -278,7 +309,10 @@ def run_once(
         trace.report()
     lateness.sort()
     p99 = lateness[int(len(lateness) * 0.99) - 1] if lateness else 0.0
-    return Measure(cpu / wall, lateness[-1] if lateness else 0.0, p99, max(cpu_spans, default=0.0))
+    passes.close()
+    return Measure(
+        cpu / wall, lateness[-1] if lateness else 0.0, p99, max(cpu_spans, default=0.0), passes.longest_ms
+    )
 
 
 def median(measures: list[Measure]) -> Measure:
@@ -287,6 +321,7 @@ def median(measures: list[Measure]) -> Measure:
         statistics.median(m.longest_stall_ms for m in measures),
         statistics.median(m.p99_stall_ms for m in measures),
         statistics.median(m.longest_cpu_ms for m in measures),
+        statistics.median(m.longest_pass_cpu_ms for m in measures),
     )
 
 
@@ -347,13 +382,16 @@ def compare_checkouts(args: argparse.Namespace) -> None:
             for name in order:
                 results[name].append(_one_run_elsewhere(trees[name], streams, args, name))
         for name, measures in results.items():
+            runs = ", ".join(
+                f"{x.longest_stall_ms:.1f}/{x.longest_cpu_ms:.1f}/{x.longest_pass_cpu_ms:.1f}"
+                for x in measures
+            )
             m = median(measures)
-            runs = ", ".join(f"{x.longest_stall_ms:.1f}/{x.longest_cpu_ms:.1f}" for x in measures)
             print(
                 f"{streams} streams | {name:<6} | busy {m.busy_share:.0%} | "
                 f"longest stall {m.longest_stall_ms:.1f} ms | p99 {m.p99_stall_ms:.1f} ms | "
-                f"longest CPU between ticks {m.longest_cpu_ms:.1f} ms "
-                f"(runs, stall/CPU: {runs})"
+                f"longest CPU between ticks {m.longest_cpu_ms:.1f} ms | longest pass CPU "
+                f"{m.longest_pass_cpu_ms:.1f} ms (runs, stall/CPU between ticks/pass CPU: {runs})"
             )
 
 
@@ -381,7 +419,10 @@ def _one_run_elsewhere(tree: str, streams: int, args: argparse.Namespace, name: 
 def measure_all(app: QApplication, args: argparse.Namespace) -> None:
     if args.result:
         m = run_once(app, VARIANTS["triptych"], args.streams[0], args)
-        print(f"RESULT {m.busy_share} {m.longest_stall_ms} {m.p99_stall_ms} {m.longest_cpu_ms}")
+        print(
+            f"RESULT {m.busy_share} {m.longest_stall_ms} {m.p99_stall_ms} {m.longest_cpu_ms} "
+            f"{m.longest_pass_cpu_ms}"
+        )
         return
     print(
         f"{args.tokens} tokens, {args.chars} chars per delta, {args.rate:g} deltas/s per stream, "
@@ -390,7 +431,7 @@ def measure_all(app: QApplication, args: argparse.Namespace) -> None:
     )
     print(
         f"{'streams':>7} | {'variant':<9} | {'UI busy':>8} | {'longest stall':>13} | {'p99 stall':>9} | "
-        f"{'longest CPU between ticks':>25}"
+        f"{'longest CPU between ticks':>25} | {'longest pass CPU':>16}"
     )
     for streams in args.streams:
         results = {}
@@ -399,7 +440,8 @@ def measure_all(app: QApplication, args: argparse.Namespace) -> None:
             m = results[name]
             print(
                 f"{streams:>7} | {name:<9} | {m.busy_share:>7.0%} | {m.longest_stall_ms:>10.1f} ms | "
-                f"{m.p99_stall_ms:>6.1f} ms | {m.longest_cpu_ms:>22.1f} ms"
+                f"{m.p99_stall_ms:>6.1f} ms | {m.longest_cpu_ms:>22.1f} ms | "
+                f"{m.longest_pass_cpu_ms:>13.1f} ms"
             )
         ours, base, idle = results.get("triptych"), results.get("baseline"), results.get("idle")
         if ours is not None and base is not None:  # how many times better than the baseline

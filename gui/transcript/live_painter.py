@@ -1,8 +1,8 @@
 """The streaming turn's region of the transcript document, painted a few milliseconds per event-loop turn.
 
 A repaint takes the HTML the markdown worker thread rendered since the last one (see `LiveTurn`: the UI thread
-renders no Markdown of a streaming text) and inserts it in pieces of about INSERT_CHARS until BUDGET_S is
-spent, at least one piece; whatever is left goes in on the next repaints, with no tail shown meanwhile, so the
+renders no Markdown of a streaming text) and inserts it in pieces, about INSERT_CHARS of them within BUDGET_S,
+at least one piece; whatever is left goes in on the next repaints, with no tail shown meanwhile, so the
 display may lag behind a very fast stream but the window keeps painting and catches up. A repaint with nothing
 new to show (the worker not done yet, or the tail looking as it did) edits nothing. Live turns of several
 transcripts (compare columns, the streaming benchmark's four) take turns: one repaint per pass of the event
@@ -35,8 +35,10 @@ BUDGET_S = 0.006
 """A repaint's insertions: with the tail, its layout and the paint, within a 16 ms frame, and within two on a
 machine whose other core is busy (bench/stream_render.py --busy)."""
 INSERT_CHARS = 2_000
-"""HTML inserted into the document at once: about 1-2 ms of Qt's parsing and layout for a piece holding a
-table (8,000 took 5-8 ms, and as the one piece a repaint always inserts, it came on top of the rendering)."""
+"""HTML inserted into the document at once, and by one repaint (at least one piece): about 1-2 ms of Qt's
+parsing and as much of its layout (after the insertions, outside BUDGET_S) for a piece holding a table and
+code. 8,000 took 5-8 ms; two pieces of a section each, when the worker's first renders came back together, a
+9.5 ms layout. Four replies streaming at 100 deltas/s bring about 500 characters of HTML per repaint each."""
 REPAINT_MS = 33
 """The least interval between two repaints of one live turn streaming alone (about 30 a second)."""
 SHARED_MAX = 4
@@ -256,13 +258,17 @@ class LivePainter(QObject):
             return self._write(live, tail, more, deadline)
 
     def _write(self, live: LiveTurn, tail: str, more: bool, deadline: float | None) -> bool:
-        """Insert final pieces until `deadline`, then `tail` after them if nothing final is left."""
+        """Insert final pieces, about INSERT_CHARS of them until `deadline`, then `tail` after them if nothing
+        final is left."""
         regions = self._regions
         position = self._tail.position()
+        inserted = 0
         while self._inserts:
-            position = regions.replace(position, regions.end(), self._inserts.popleft())
+            piece = self._inserts.popleft()
+            position = regions.replace(position, regions.end(), piece)
             self._tail.setPosition(position)
-            if deadline is not None and time.monotonic() >= deadline:
+            inserted += len(piece)
+            if deadline is not None and (inserted >= INSERT_CHARS or time.monotonic() >= deadline):
                 break
         # Final HTML inserted goes where the tail was: the tail after it is written again.
         self._shown_tail = "" if self._inserts else tail
