@@ -14,8 +14,8 @@ the live painter's steps (`_step`), in them the reply's new HTML (`take`) and it
 (`write`, made of `replace` edits; a step's layout follows its writing, once: `layout`, the step's time
 besides the two), Markdown rendered on the UI thread (`markdown`; the tail's `tail` before the worker thread
 rendered it, `send` after), paint events, and Python's garbage collections (`gc0`-`gc2`). Every run also
-reports the UI thread's longest pass in CPU: from the event loop's waking to its next wait, one stretch of
-work however late the ticks (on a loaded machine a span between two ticks holds several passes).
+reports the UI thread's longest pass of the event loop in CPU (between two of its `aboutToBlock`), however
+late the ticks (on a loaded machine a span between two ticks holds several passes).
 
 `--busy` starts another process that keeps one core busy for the whole run (and stops it at the end): the
 ordinary laptop with a build or a browser tab running. `--variants idle` measures the same 10 ms timer with
@@ -76,8 +76,8 @@ class Measure:
     """The UI thread's longest CPU time between two ticks: the part of a stall that is our own work, whatever
     the scheduler adds (on a loaded machine the rest of the stall is waiting for a core)."""
     longest_pass_cpu_ms: float = 0.0
-    """The UI thread's longest CPU time from the event loop's waking to its next wait: one stretch of work
-    however late the ticks are (on a loaded machine a span between ticks holds several)."""
+    """The UI thread's longest CPU time in one pass of the event loop, however late the ticks are (on a
+    loaded machine a span between ticks holds several passes)."""
 
 
 def reply_text(tokens: int) -> str:
@@ -225,27 +225,27 @@ class Trace(QObject):
 
 
 class Passes:
-    """The UI thread's CPU in each stretch of work of its event loop, from waking to its next wait."""
+    """The UI thread's CPU in each pass of its event loop: between two of the loop's `aboutToBlock` (a wait
+    costs no CPU, so the CPU between them is the pass's work, however long the thread waited for a core)."""
 
     def __init__(self) -> None:
         self.longest_ms = 0.0
-        self._began: float | None = None
+        self._last: float | None = None
         self._dispatcher = QAbstractEventDispatcher.instance()
-        self._dispatcher.awake.connect(self._awake)
-        self._dispatcher.aboutToBlock.connect(self._blocks)
+        self._dispatcher.aboutToBlock.connect(self._pass_ends)
 
-    def _awake(self) -> None:
-        if self._began is None:
-            self._began = time.thread_time()
+    def start(self) -> None:
+        """Measure from now on (the first tick: the views' first layout and paint are not streaming)."""
+        self._last = time.thread_time()
 
-    def _blocks(self) -> None:
-        if self._began is not None:
-            self.longest_ms = max(self.longest_ms, (time.thread_time() - self._began) * 1000)
-            self._began = None
+    def _pass_ends(self) -> None:
+        if self._last is not None:
+            now = time.thread_time()
+            self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+            self._last = now
 
     def close(self) -> None:
-        self._dispatcher.awake.disconnect(self._awake)
-        self._dispatcher.aboutToBlock.disconnect(self._blocks)
+        self._dispatcher.aboutToBlock.disconnect(self._pass_ends)
 
 
 def busy_core() -> subprocess.Popen[bytes]:
@@ -280,8 +280,10 @@ def run_once(
             cpu_spans.append((cpu_now - state["last_cpu"]) * 1000)
             if trace is not None:
                 trace.tick(cpu_spans[-1])
-        elif trace is not None:
-            trace.steps.clear()
+        else:
+            passes.start()
+            if trace is not None:
+                trace.steps.clear()
         state["last_tick"] = now
         state["last_cpu"] = cpu_now
         due = min(len(deltas), int(now / interval_ms) + 1)

@@ -238,11 +238,11 @@ class _LiveText(_LiveBlock):
     def take(self, wait: bool = False) -> tuple[str, str, bool]:
         if self._closed:
             return "", "", False
-        if self.stopped and not self._all_queued:
-            self._all_queued = True
-            self._renders.put(self._markdown.finish_blocks(), None)
-        else:
+        if not self.stopped:
             self._send(self._markdown.take_blocks())
+        elif not self._all_queued:
+            self._all_queued = True
+            self._renders.put(self._markdown.finish_blocks(), None)  # the last group: no tail
         new, tail = self._renders.take(wait)
         new = [part for part in new if part]
         # Joined as the whole text's render joins its blocks.
