@@ -1,13 +1,14 @@
 """The turn being streamed: its blocks as they arrive, rendered incrementally.
 
-`LiveTurn.take()` returns the HTML that became final since the last call (appended to the document once)
-and the HTML of the unfinished tail (replaced on every repaint). Only the last block can be unfinished:
-the API streams blocks one after another. Consecutive text blocks are one text, as in the final render.
+`LiveTurn.take()` returns the HTML that became final since the last call (appended to the document once) and
+the HTML of the unfinished tail (replaced on a repaint when it changed). Only the last block can be
+unfinished: the API streams blocks one after another. Consecutive text blocks are one text, as in the final
+render.
 
-A text's Markdown, its finished blocks and its unfinished tail, is rendered on the markdown worker thread and
-taken on a later call once done (see `_LiveText`), so a repaint of the UI thread renders no Markdown however
-much text arrived since the last one; the tail last taken stays shown meanwhile. An unfinished block too long
-to render again and again shows the end of its text, plain, until it is finished.
+A text's Markdown (and an open thinking's), its finished blocks and its unfinished tail, is rendered on the
+markdown worker thread and taken on a later call once done (see `_Renders`), so a repaint of the UI thread
+renders no Markdown however much text arrived since the last one; the tail last taken stays shown meanwhile.
+An unfinished block too long to render again and again shows the end of its text, plain, until it is finished.
 """
 
 from __future__ import annotations
