@@ -170,9 +170,11 @@ class Trace(QObject):
         self._timed(gui.transcript.turn_html.TurnHtml, "live_markdown", "markdown")
         # The unfinished tail's Markdown, where the UI thread renders it (before: `tail`; after: only the
         # text sent to the worker thread, `send`).
-        for name, label in (("_tail", "tail"), ("_send", "send")):
-            if hasattr(gui.transcript.live_turn._LiveText, name):
-                self._timed(gui.transcript.live_turn._LiveText, name, label)
+        live_turn = gui.transcript.live_turn
+        if hasattr(live_turn._LiveText, "_tail"):
+            self._timed(live_turn._LiveText, "_tail", "tail")
+        if hasattr(live_turn, "_Renders"):
+            self._timed(live_turn._Renders, "_send", "send")
         gc.callbacks.append(self._collected)
         app.installEventFilter(self)
 
