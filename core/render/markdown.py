@@ -231,6 +231,8 @@ class IncrementalMarkdown:
         self._partial: list[str] = []
         """The last line so far, in pieces."""
         self._pending_cr = False
+        self._first_line = True
+        """No line has arrived yet."""
         self._has_text = False
         self._after_blank = False
         self._holds_list = False
@@ -319,12 +321,13 @@ class IncrementalMarkdown:
             if re.fullmatch(re.escape(self._fence) + " *", line.expandtabs(4)):
                 self._close_fenced_block()
             return
+        first, self._first_line = self._first_line, False
         if not line.strip(" \t"):
             self._after_blank = self._has_text
             # Spaces on a blank line before a block's first text read, to Python-Markdown, as the start of a
             # paragraph when the block is rendered alone ("   \n- item" is no list); in the whole text they
-            # are a blank line.
-            self._lines.append(line if self._has_text else "")
+            # are a blank line, unless they are its very first line (only a line after a newline is blank).
+            self._lines.append(line if self._has_text or first else "")
             return
         if self._after_blank and self._starts_block(line):
             self._close_block(len(self._lines))
