@@ -11,14 +11,21 @@ timer tick fires). The baseline renders the same text in full on every delta int
 
 `--trace` prints, for each run, its three longest spans between ticks in UI-thread CPU with what took it:
 the live painter's steps (`_step`), in them the reply's new HTML (`take`) and its writing into the document
-(`write`, made of `replace` edits; a step's layout follows its writing, once), Markdown rendered on the UI
-thread (`markdown`), paint events, and Python's garbage collections (`gc0`-`gc2`).
+(`write`, made of `replace` edits; a step's layout follows its writing, once: `layout`, the step's time
+besides the two), Markdown rendered on the UI thread (`markdown`; the tail's `tail` before the worker thread
+rendered it, `send` after), paint events, and Python's garbage collections (`gc0`-`gc2`). Every run also
+reports the UI thread's longest pass of the event loop in CPU (between two of its `aboutToBlock`), however
+late the ticks (on a loaded machine a span between two ticks holds several passes).
 
 `--busy` starts another process that keeps one core busy for the whole run (and stops it at the end): the
 ordinary laptop with a build or a browser tab running. `--variants idle` measures the same 10 ms timer with
 nothing streaming, in the same conditions: the stalls the scheduler alone causes, the floor under load.
 Goals (issue 17): 4 streams' longest stall <= 16 ms quiet, <= 33 ms with `--busy`; each run says whether its
 own measurement met the goal that applies.
+
+`--before DIR` measures another checkout of the app (e.g. main's) against this one, alternating, each run in
+a process of its own (`--code DIR` imports the app from DIR); the medians of each are printed, and with
+`--trace` each run's longest spans.
 """
 
 from __future__ import annotations
@@ -36,9 +43,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen cannot resize to size hints: noise
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The checkout whose app is measured: `--code DIR` if given, read before the app is imported.
+sys.path.insert(
+    0,
+    sys.argv[sys.argv.index("--code") + 1]
+    if "--code" in sys.argv
+    else str(Path(__file__).resolve().parents[1]),
+)
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QTextBrowser, QWidget
 
 from core.model.conversation import StoredMessage
@@ -62,6 +75,9 @@ class Measure:
     longest_cpu_ms: float
     """The UI thread's longest CPU time between two ticks: the part of a stall that is our own work, whatever
     the scheduler adds (on a loaded machine the rest of the stall is waiting for a core)."""
+    longest_pass_cpu_ms: float = 0.0
+    """The UI thread's longest CPU time in one pass of the event loop, however late the ticks are (on a
+    loaded machine a span between ticks holds several passes)."""
 
 
 def reply_text(tokens: int) -> str:
@@ -152,6 +168,13 @@ class Trace(QObject):
         self._timed(gui.transcript.live_painter.LivePainter, "_write", "write")
         self._timed(gui.transcript.document.Regions, "replace", "replace")
         self._timed(gui.transcript.turn_html.TurnHtml, "live_markdown", "markdown")
+        # The unfinished tail's Markdown, where the UI thread renders it (before: `tail`; after: only the
+        # text sent to the worker thread, `send`).
+        live_turn = gui.transcript.live_turn
+        if hasattr(live_turn._LiveText, "_tail"):
+            self._timed(live_turn._LiveText, "_tail", "tail")
+        if hasattr(live_turn, "_Renders"):
+            self._timed(live_turn._Renders, "_send", "send")
         gc.callbacks.append(self._collected)
         app.installEventFilter(self)
 
@@ -196,8 +219,35 @@ class Trace(QObject):
             for name, ms in steps:
                 totals.setdefault(name, []).append(ms)
             parts = [f"{name} {sum(ms):.1f} ms ({len(ms)}x)" for name, ms in totals.items()]
+            # A step's own time besides its rendering and writing: Qt's layout of its edits, once.
+            layout = sum(totals.get("_step", [])) - sum(totals.get("take", [])) - sum(totals.get("write", []))
+            parts.append(f"layout {layout:.1f} ms")
             print(f"  trace: {cpu_ms:.1f} ms between ticks: " + ", ".join(sorted(parts, key=lambda s: s)))
         self.spans.clear()
+
+
+class Passes:
+    """The UI thread's CPU in each pass of its event loop: between two of the loop's `aboutToBlock` (a wait
+    costs no CPU, so the CPU between them is the pass's work, however long the thread waited for a core)."""
+
+    def __init__(self) -> None:
+        self.longest_ms = 0.0
+        self._last: float | None = None
+        self._dispatcher = QAbstractEventDispatcher.instance()
+        self._dispatcher.aboutToBlock.connect(self._pass_ends)
+
+    def start(self) -> None:
+        """Measure from now on (the first tick: the views' first layout and paint are not streaming)."""
+        self._last = time.thread_time()
+
+    def _pass_ends(self) -> None:
+        if self._last is not None:
+            now = time.thread_time()
+            self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+            self._last = now
+
+    def close(self) -> None:
+        self._dispatcher.aboutToBlock.disconnect(self._pass_ends)
 
 
 def busy_core() -> subprocess.Popen[bytes]:
@@ -220,6 +270,7 @@ def run_once(
     clock = QElapsedTimer()
     clock.start()
     cpu_spans: list[float] = []
+    passes = Passes()
     state = {"sent": 0, "last_tick": 0.0, "last_cpu": time.thread_time()}
     trace: Trace | None = args.trace_object
 
@@ -231,8 +282,10 @@ def run_once(
             cpu_spans.append((cpu_now - state["last_cpu"]) * 1000)
             if trace is not None:
                 trace.tick(cpu_spans[-1])
-        elif trace is not None:
-            trace.steps.clear()
+        else:
+            passes.start()
+            if trace is not None:
+                trace.steps.clear()
         state["last_tick"] = now
         state["last_cpu"] = cpu_now
         due = min(len(deltas), int(now / interval_ms) + 1)
@@ -260,7 +313,10 @@ def run_once(
         trace.report()
     lateness.sort()
     p99 = lateness[int(len(lateness) * 0.99) - 1] if lateness else 0.0
-    return Measure(cpu / wall, lateness[-1] if lateness else 0.0, p99, max(cpu_spans, default=0.0))
+    passes.close()
+    return Measure(
+        cpu / wall, lateness[-1] if lateness else 0.0, p99, max(cpu_spans, default=0.0), passes.longest_ms
+    )
 
 
 def median(measures: list[Measure]) -> Measure:
@@ -269,6 +325,7 @@ def median(measures: list[Measure]) -> Measure:
         statistics.median(m.longest_stall_ms for m in measures),
         statistics.median(m.p99_stall_ms for m in measures),
         statistics.median(m.longest_cpu_ms for m in measures),
+        statistics.median(m.longest_pass_cpu_ms for m in measures),
     )
 
 
@@ -286,7 +343,20 @@ def main() -> None:
     )
     parser.add_argument("--busy", action="store_true", help="keep one core busy with another process")
     parser.add_argument("--trace", action="store_true", help="what the longest spans between ticks did")
+    parser.add_argument("--before", metavar="DIR", help="also measure the app of this checkout, alternating")
+    parser.add_argument("--code", metavar="DIR", help="measure the app of this checkout (default: this one)")
+    # One run's figures on one line, for --before.
+    parser.add_argument("--result", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.before:
+        hog = busy_core() if args.busy else None
+        try:
+            compare_checkouts(args)
+        finally:
+            if hog is not None:
+                hog.kill()
+                hog.wait()
+        return
     app = QApplication.instance() or QApplication(sys.argv)
     collect_on_main_thread(app)
     args.trace_object = Trace(app) if args.trace else None
@@ -299,7 +369,65 @@ def main() -> None:
             hog.wait()
 
 
+def compare_checkouts(args: argparse.Namespace) -> None:
+    """This checkout and `--before`'s, one run each in turn (which goes first alternates), each in a process
+    of its own with the checkout's own environment."""
+    here = str(Path(__file__).resolve().parents[1])
+    trees = {"before": str(Path(args.before).resolve()), "after": here}
+    print(
+        f"{args.tokens} tokens, {args.chars} chars per delta, {args.rate:g} deltas/s per stream, "
+        f"{args.runs} alternating runs each, {'one core kept busy' if args.busy else 'quiet'} "
+        f"(load average {os.getloadavg()[0]:.1f} at the start); before: {trees['before']}"
+    )
+    for streams in args.streams:
+        results: dict[str, list[Measure]] = {name: [] for name in trees}
+        for run in range(args.runs):
+            order = list(trees) if run % 2 == 0 else list(reversed(trees))
+            for name in order:
+                results[name].append(_one_run_elsewhere(trees[name], streams, args, name))
+        for name, measures in results.items():
+            runs = ", ".join(
+                f"{x.longest_stall_ms:.1f}/{x.longest_cpu_ms:.1f}/{x.longest_pass_cpu_ms:.1f}"
+                for x in measures
+            )
+            m = median(measures)
+            print(
+                f"{streams} streams | {name:<6} | busy {m.busy_share:.0%} | "
+                f"longest stall {m.longest_stall_ms:.1f} ms | p99 {m.p99_stall_ms:.1f} ms | "
+                f"longest CPU between ticks {m.longest_cpu_ms:.1f} ms | longest pass CPU "
+                f"{m.longest_pass_cpu_ms:.1f} ms (runs, stall/CPU between ticks/pass CPU: {runs})"
+            )
+
+
+def _one_run_elsewhere(tree: str, streams: int, args: argparse.Namespace, name: str) -> Measure:
+    python = Path(tree, ".venv", "bin", "python")
+    command = [
+        str(python if python.exists() else sys.executable),
+        __file__,
+        *("--code", tree, "--result", "--runs", "1", "--streams", str(streams), "--variants", "triptych"),
+        *("--tokens", str(args.tokens), "--rate", str(args.rate), "--chars", str(args.chars)),
+        *(["--trace"] if args.trace else []),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True)
+    output = done.stdout
+    if done.returncode:
+        raise RuntimeError(f"the run in {tree} failed:\n{done.stderr}")
+    for line in output.splitlines():
+        if line.startswith("  trace:"):
+            print(f"  {name}{line}")
+        if line.startswith("RESULT "):
+            return Measure(*(float(x) for x in line.split()[1:]))
+    raise RuntimeError(f"no result from {tree}:\n{output}")
+
+
 def measure_all(app: QApplication, args: argparse.Namespace) -> None:
+    if args.result:
+        m = run_once(app, VARIANTS["triptych"], args.streams[0], args)
+        print(
+            f"RESULT {m.busy_share} {m.longest_stall_ms} {m.p99_stall_ms} {m.longest_cpu_ms} "
+            f"{m.longest_pass_cpu_ms}"
+        )
+        return
     print(
         f"{args.tokens} tokens, {args.chars} chars per delta, {args.rate:g} deltas/s per stream, "
         f"median of {args.runs} runs, {'one core kept busy' if args.busy else 'quiet'} "
@@ -307,7 +435,7 @@ def measure_all(app: QApplication, args: argparse.Namespace) -> None:
     )
     print(
         f"{'streams':>7} | {'variant':<9} | {'UI busy':>8} | {'longest stall':>13} | {'p99 stall':>9} | "
-        f"{'longest CPU between ticks':>25}"
+        f"{'longest CPU between ticks':>25} | {'longest pass CPU':>16}"
     )
     for streams in args.streams:
         results = {}
@@ -316,7 +444,8 @@ def measure_all(app: QApplication, args: argparse.Namespace) -> None:
             m = results[name]
             print(
                 f"{streams:>7} | {name:<9} | {m.busy_share:>7.0%} | {m.longest_stall_ms:>10.1f} ms | "
-                f"{m.p99_stall_ms:>6.1f} ms | {m.longest_cpu_ms:>22.1f} ms"
+                f"{m.p99_stall_ms:>6.1f} ms | {m.longest_cpu_ms:>22.1f} ms | "
+                f"{m.longest_pass_cpu_ms:>13.1f} ms"
             )
         ours, base, idle = results.get("triptych"), results.get("baseline"), results.get("idle")
         if ours is not None and base is not None:  # how many times better than the baseline

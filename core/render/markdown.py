@@ -221,7 +221,8 @@ class IncrementalMarkdown:
     of the whole text (reference-style link definitions aside: they reach across blocks).
     """
 
-    def __init__(self, render: Callable[[str], str]) -> None:
+    def __init__(self, render: Callable[[str], str] | None = None) -> None:
+        """Without `render`, the caller renders the blocks' text itself (`take_blocks`, `tail_text`)."""
         self._render = render
         self._finished: list[str] = []
         """Text of finished blocks not rendered yet."""
@@ -230,6 +231,8 @@ class IncrementalMarkdown:
         self._partial: list[str] = []
         """The last line so far, in pieces."""
         self._pending_cr = False
+        self._first_line = True
+        """No line has arrived yet."""
         self._has_text = False
         self._after_blank = False
         self._holds_list = False
@@ -257,7 +260,7 @@ class IncrementalMarkdown:
 
     def take(self) -> tuple[str, str]:
         """Render what finished since the last call, and the tail as it stands."""
-        return self._take_finished(), self._render(self.tail_text())
+        return self._take_finished(), self._rendered(self.tail_text())
 
     def finish(self) -> str:
         """The text is complete: render all that is not rendered yet as finished, and return its HTML."""
@@ -291,8 +294,13 @@ class IncrementalMarkdown:
         return self._joined(self.take_blocks())
 
     def _joined(self, texts: list[str]) -> str:
-        rendered = [self._render(text) for text in texts]
+        rendered = [self._rendered(text) for text in texts]
         return "\n".join(part for part in rendered if part)
+
+    def _rendered(self, text: str) -> str:
+        if self._render is None:
+            raise TypeError("IncrementalMarkdown made without a renderer renders nothing")
+        return self._render(text)
 
     def raw_tail(self) -> str:
         """The unfinished tail as it arrived."""
@@ -313,12 +321,13 @@ class IncrementalMarkdown:
             if re.fullmatch(re.escape(self._fence) + " *", line.expandtabs(4)):
                 self._close_fenced_block()
             return
+        first, self._first_line = self._first_line, False
         if not line.strip(" \t"):
             self._after_blank = self._has_text
             # Spaces on a blank line before a block's first text read, to Python-Markdown, as the start of a
             # paragraph when the block is rendered alone ("   \n- item" is no list); in the whole text they
-            # are a blank line.
-            self._lines.append(line if self._has_text else "")
+            # are a blank line, unless they are its very first line (only a line after a newline is blank).
+            self._lines.append(line if self._has_text or first else "")
             return
         if self._after_blank and self._starts_block(line):
             self._close_block(len(self._lines))

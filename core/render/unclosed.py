@@ -4,9 +4,10 @@ While a reply streams, its last block is rendered again on every repaint. Markup
 closed yet would show as raw characters for a moment and then vanish ("`inl", "```p", "**bo",
 "[text](ur"). `settled_tail` returns the text to render instead: a code span or emphasis closed for now, a
 line that is becoming a code fence held back, a link shown as its text until its target has arrived, an
-unclosed `$$`, `\\[`, `\\(` or math `$` (not money's) held back. Once the block is finished it is rendered
-from its own text, so nothing is lost: at worst a marker that never closes (a lone literal backtick) shows
-when its block ends.
+unclosed `$$`, `\\[`, `\\(` or math `$` (not money's) held back, a table's row until it is complete (and a
+table until its header's separator line is: before it, its rows read as text with bars). Once the block is
+finished it is rendered from its own text, so nothing is lost: at worst a marker that never closes (a lone
+literal backtick) shows when its block ends.
 
 Only the last paragraph of the tail is looked at (inline markup never spans a blank line); the rules are
 those of Python-Markdown, simplified towards showing less rather than a marker that will vanish.
@@ -20,6 +21,8 @@ import re
 # A last line that may still become a fence: one or two backticks or tildes, or a fence and its info string.
 _BECOMING_FENCE = re.compile(r"^ {0,3}(?:`{1,2}|~{1,2}|`{3,}[^`]*|~{3,}.*)$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TABLE_ROW = re.compile(r"^ {0,3}\|")
+_TABLE_SEPARATOR = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _EMPHASIS = "*_"
 _CLOSING_DOLLAR = re.compile(r"(?<=[^\s\\$])\$(?![\d$])")
 """A `$` that closes inline math (see `core.render.math`)."""
@@ -33,7 +36,7 @@ def settled_tail(tail: str) -> str:
     start = 0
     for blank in _BLANK_LINE.finditer(tail):
         start = blank.end()
-    return tail[:start] + _settle_paragraph(tail[start:])
+    return tail[:start] + _settle_paragraph(_settled_table(tail[start:]))
 
 
 def settled_code_tail(tail: str, fence: str) -> str:
@@ -216,6 +219,19 @@ def _closing_paren(text: str, start: int) -> int:
                 return i
             depth -= 1
     return -1
+
+
+def _settled_table(paragraph: str) -> str:
+    """The last paragraph without a table row still arriving (its last line, not ended yet), and without a
+    table whose header has no separator line yet; so a table grows a whole row at a time, and a tail that
+    only a row's cells were added to looks as it did (nothing to render or lay out again)."""
+    head, newline, last = paragraph.rpartition("\n")
+    if _TABLE_ROW.match(last):
+        paragraph = head + newline
+    lines = paragraph.split("\n", 2)
+    if _TABLE_ROW.match(lines[0]) and (len(lines) < 2 or not _TABLE_SEPARATOR.match(lines[1])):
+        return ""
+    return paragraph
 
 
 def _settle_paragraph(text: str) -> str:

@@ -48,6 +48,10 @@ class TranscriptBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(12)
+        # Always there: a scroll bar that appears as a streaming reply outgrows the view narrows it, and the
+        # whole document is laid out again in the middle of the stream (the longest pass of four replies
+        # streaming into fresh views, bench/stream_render.py).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
     def edit_above_view(self, edit: Callable[[], object]) -> None:
         """Make an edit of the document wholly above what the view shows, scrolling by the height it adds or

@@ -1,19 +1,19 @@
 """The streaming turn's region of the transcript document, painted a few milliseconds per event-loop turn.
 
-A repaint renders finished Markdown blocks for up to RENDER_S (long ones on a worker thread, see
-`LiveTurn`) and inserts their HTML in pieces of about INSERT_CHARS until BUDGET_S is spent in all, at least
-one piece; whatever is left
-goes in on the next repaints, with no tail shown meanwhile, so the display may lag behind a very fast
-stream but the window keeps painting and catches up. Live turns of several transcripts (compare columns,
-the streaming benchmark's four) take turns: one repaint per pass of the event loop (`PaintTurns`), so a pass
-costs one budget however many replies stream, and timers and input get their turn between them; on a loaded
-machine the sum of four repaints in one pass was what stalled the window. They also share one repaint rate:
-with N replies streaming each repaints every N x REPAINT_MS (up to SHARED_MAX), staggered, since most of a
-repaint's cost is Qt's per edit (laying out, rescanning the document's frames), not per character; and a
-repaint's edits are one change of the document, laid out once. When the reply ends, the blocks
-already in the
-document stay: the stored reply's HTML is checked to begin with them (it does, unless the stored reply
-differs, e.g. by citations), and only its header and the rest after them are written, in the same steps.
+A repaint takes the HTML the markdown worker thread rendered since the last one (see `LiveTurn`: the UI thread
+renders no Markdown of a streaming text) and inserts it in pieces, about INSERT_CHARS of them within BUDGET_S,
+at least one piece; whatever is left goes in on the next repaints, with no tail shown meanwhile, so the
+display may lag behind a very fast stream but the window keeps painting and catches up. A repaint with nothing
+new to show (the worker not done yet, or the tail looking as it did) edits nothing. Live turns of several
+transcripts (compare columns, the streaming benchmark's four) take turns: one repaint per pass of the event
+loop (`PaintTurns`), so a pass costs one budget however many replies stream, and timers and input get their
+turn between them; on a loaded machine the sum of four repaints in one pass was what stalled the window. They
+also share one repaint rate: with N replies streaming each repaints every N x REPAINT_MS (up to SHARED_MAX),
+staggered, since most of a repaint's cost is Qt's per edit (laying out, rescanning the document's frames), not
+per character; and a repaint's edits are one change of the document, laid out once. When the reply ends, the
+blocks already in the document stay: the stored reply's HTML is checked to begin with them (it does, unless
+the stored reply differs, e.g. by citations), and only its header and the rest after them are written, in the
+same steps.
 """
 
 from __future__ import annotations
@@ -32,13 +32,13 @@ from gui.transcript.document import Regions
 from gui.transcript.live_turn import LiveTurn
 
 BUDGET_S = 0.006
-"""A repaint's rendering and insertions together: with the tail and the paint, within a 16 ms frame, and
-within two on a machine whose other core is busy (bench/stream_render.py --busy)."""
-RENDER_S = 0.003
-"""Rendering per repaint, the first part of BUDGET_S: the insertion of at least one piece follows."""
+"""A repaint's insertions: with the tail, its layout and the paint, within a 16 ms frame, and within two on a
+machine whose other core is busy (bench/stream_render.py --busy)."""
 INSERT_CHARS = 2_000
-"""HTML inserted into the document at once: about 1-2 ms of Qt's parsing and layout for a piece holding a
-table (8,000 took 5-8 ms, and as the one piece a repaint always inserts, it came on top of the rendering)."""
+"""HTML inserted into the document at once, and by one repaint (at least one piece): about 1-2 ms of Qt's
+parsing and as much of its layout (after the insertions, outside BUDGET_S) for a piece holding a table and
+code. 8,000 took 5-8 ms; two pieces of a section each, when the worker's first renders came back together, a
+9.5 ms layout. Four replies streaming at 100 deltas/s bring about 500 characters of HTML per repaint each."""
 REPAINT_MS = 33
 """The least interval between two repaints of one live turn streaming alone (about 30 a second)."""
 SHARED_MAX = 4
@@ -152,6 +152,8 @@ class LivePainter(QObject):
         self._tail = QTextCursor(document)
         """Where final HTML goes next; the tail follows it."""
         self._tail.setKeepPositionOnInsert(True)
+        self._shown_tail = ""
+        """The tail's HTML in the document, after the final HTML: not written again while it is the same."""
         self._inserts: deque[str] = deque()
         self._complete: Complete | None = None
         self.throttle = Throttle(self._repaint, min_interval_ms=REPAINT_MS, parent=self)
@@ -196,6 +198,7 @@ class LivePainter(QObject):
         self._header_end.setPosition(header_end)
         self._tail.setPosition(end)
         self._regions.insert(end, tail)
+        self._shown_tail = tail
 
     def finish(self, complete: Complete) -> None:
         """The reply ended: paint what is left of it, then the stored reply from `complete()`."""
@@ -220,6 +223,7 @@ class LivePainter(QObject):
         self.throttle.cancel()
         self._turns.forget(self)
         self._inserts.clear()
+        self._shown_tail = ""
         self._complete = None
         self.live = None
         self._turns.leave(self)
@@ -235,8 +239,7 @@ class LivePainter(QObject):
             self.throttle()
 
     def _step(self, deadline: float | None) -> bool:
-        """Paint until `deadline` (None: all), rendering for the first RENDER_S of it; True while more is to
-        come."""
+        """Paint until `deadline` (None: all, waiting for the renders); True while more is to come."""
         live = self.live
         if live is None:
             return False
@@ -244,28 +247,38 @@ class LivePainter(QObject):
         if live.redraw and not live.ended:
             self.render_all(self.start)  # e.g. the thinking closed as the answer began
         if not live.ended:
-            rendered = None if deadline is None else min(deadline, time.monotonic() + RENDER_S)
-            done, tail, more = live.take(rendered)
+            done, tail, more = live.take(wait=deadline is None)
             self._inserts.extend(chunks(done, INSERT_CHARS))
             if not more and self._complete is not None:
                 self._end(live, self._complete)
                 tail = ""
+        if not self._inserts and tail == self._shown_tail:
+            return self._painted(live, more)  # nothing new to show: no edit, no layout
         with self._regions.edits():  # the pieces and the tail laid out once, not once per edit
             return self._write(live, tail, more, deadline)
 
     def _write(self, live: LiveTurn, tail: str, more: bool, deadline: float | None) -> bool:
-        """Insert final pieces until `deadline`, then `tail` after them if nothing final is left."""
+        """Insert final pieces, about INSERT_CHARS of them until `deadline`, then `tail` after them if nothing
+        final is left."""
         regions = self._regions
         position = self._tail.position()
+        inserted = 0
         while self._inserts:
-            position = regions.replace(position, regions.end(), self._inserts.popleft())
+            piece = self._inserts.popleft()
+            position = regions.replace(position, regions.end(), piece)
             self._tail.setPosition(position)
-            if deadline is not None and time.monotonic() >= deadline:
+            inserted += len(piece)
+            if deadline is not None and (inserted >= INSERT_CHARS or time.monotonic() >= deadline):
                 break
-        if self._inserts or more:
-            regions.replace(position, regions.end(), "")
+        # Final HTML inserted goes where the tail was: the tail after it is written again.
+        self._shown_tail = "" if self._inserts else tail
+        regions.replace(position, regions.end(), self._shown_tail)
+        return bool(self._inserts) or self._painted(live, more)
+
+    def _painted(self, live: LiveTurn, more: bool) -> bool:
+        """What was taken is shown: True while more is to come; the live turn is done once it ended."""
+        if more:
             return True
-        regions.replace(position, regions.end(), tail)
         if live.ended:
             self.live = None
             self._turns.leave(self)
@@ -290,3 +303,4 @@ class LivePainter(QObject):
             return
         self._inserts = deque(chunks(whole, INSERT_CHARS))
         self._tail.setPosition(self._regions.replace(self.start, self._regions.end(), ""))
+        self._shown_tail = ""

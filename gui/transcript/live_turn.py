@@ -1,29 +1,27 @@
 """The turn being streamed: its blocks as they arrive, rendered incrementally.
 
-`LiveTurn.take()` returns the HTML that became final since the last call (appended to the document once)
-and the HTML of the unfinished tail (replaced on every repaint). Only the last block can be unfinished:
-the API streams blocks one after another. Consecutive text blocks are one text, as in the final render.
+`LiveTurn.take()` returns the HTML that became final since the last call (appended to the document once) and
+the HTML of the unfinished tail (replaced on a repaint when it changed). Only the last block can be
+unfinished: the API streams blocks one after another. Consecutive text blocks are one text, as in the final
+render.
 
-Finished Markdown blocks are rendered until a deadline and the rest on later calls (a long block on a worker
-thread), so a repaint stays short however much text arrived since the last one; while some are still to
-come, no tail is shown. An unfinished block too long to render on every repaint shows the end of its text,
-plain, until it is finished.
+A text's Markdown (and an open thinking's), its finished blocks and its unfinished tail, is rendered on the
+markdown worker thread and taken on a later call once done (see `_Renders`), so a repaint of the UI thread
+renders no Markdown however much text arrived since the last one; the tail last taken stays shown meanwhile.
+An unfinished block too long to render again and again shows the end of its text, plain, until it is finished.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from core.model.conversation import StoredMessage
 from core.render.html_slices import plain_preview
-from core.render.queue import Offload, RenderQueue
+from core.render.queue import GroupQueue, Offload
 from core.wire.accumulate import StreamUpdate
 from gui.transcript.turn_html import TurnHtml
-
-if TYPE_CHECKING:
-    from core.render.markdown import IncrementalMarkdown  # Python-Markdown: loaded by the first reply shown
 
 LONG_TAIL = 4_000
 """Characters of an unfinished block above which it shows as plain text until it is finished."""
@@ -73,16 +71,16 @@ class LiveTurn:
             return True
         return False
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
-        """(HTML that became final since the last call, HTML of the unfinished tail, whether final HTML is
-        still to come before that tail): finished blocks are rendered until `deadline` (time.monotonic())."""
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
+        """(HTML that became final since the last call, HTML of the unfinished tail as it goes with that,
+        whether renders are still to come: call again); with `wait`, waits for them all."""
         if not self._blocks:
             return "", self._placeholder(), False
         finished: list[str] = []
         tail = ""
         more = False
         for block in self._blocks[self._flushed :]:
-            done, tail, more = block.take(deadline)
+            done, tail, more = block.take(wait)
             finished.append(done)
             if more:
                 break
@@ -151,16 +149,15 @@ class LiveTurn:
         self._by_index[index] = block
 
     def _new_block(self, index: int, block_type: str, opened: dict[str, Any]) -> _LiveBlock:
-        render = self._html.live_markdown
         if block_type == "text":
-            return _LiveText(render, self._html.offload)
+            return _LiveText(self._html.offload)
         if block_type == "thinking":
             # Thinking shows as it arrives, open (as claude.ai shows it), until the answer starts.
             key = (self.message.id, index)
             if key not in self._expanded:
                 self._expanded.add(key)
                 self._opened.add(key)
-            return _LiveThinking(self._html, render, key, lambda: key in self._expanded)
+            return _LiveThinking(self._html, self._html.offload, key, lambda: key in self._expanded)
         cards = self._html.cards
         if block_type in ("tool_use", "server_tool_use"):
             name = str(opened.get("name") or "")
@@ -203,61 +200,96 @@ class _LiveBlock:
     def stop(self) -> None:
         self.stopped = True
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
         raise NotImplementedError
 
     def full(self) -> tuple[str, str]:
         raise NotImplementedError
 
 
-class _LiveText(_LiveBlock):
-    def __init__(self, render: Callable[[str], str], offload: Offload) -> None:
+class _Renders:
+    """A streaming Markdown text rendered on the markdown worker thread: on each call the blocks finished
+    since the last one and the unfinished tail as it stands go to the worker as one group, and what is done
+    comes back (in order, a group whole, see `GroupQueue`) on a later call; meanwhile the tail last taken
+    stays shown. A tail that looks as it did (e.g. only a table row not complete yet arrived) is not rendered
+    again."""
+
+    def __init__(self, offload: Offload, text: str = "") -> None:
+        # Python-Markdown loads with the first reply shown, not before the first paint.
         from core.render.markdown import IncrementalMarkdown
 
-        self._render = render
-        self._markdown = IncrementalMarkdown(render)
-        self._queue = RenderQueue(render, offload)
+        self._markdown = IncrementalMarkdown()
+        self._markdown.feed(text)
+        self._groups = GroupQueue(offload)
+        self._tail_sent: str | None = None
+        """The tail as last sent to be rendered (its settled Markdown, or its raw text if shown plain)."""
+        self._tail_html = ""
+        """The tail of the last group taken: shown until a later group is done."""
+        self._all_queued = False
+
+    def feed(self, text: str) -> None:
+        self._markdown.feed(text)
+
+    def take(self, stopped: bool, wait: bool) -> tuple[list[str], str, bool]:
+        """(the renders done since the last call, in order, without empty ones; the tail's HTML that goes
+        with them; whether renders are still to come); once `stopped`, the rest of the text is final."""
+        if not stopped:
+            self._send(self._markdown.take_blocks())
+        elif not self._all_queued:
+            self._all_queued = True
+            self._groups.put(self._markdown.finish_blocks(), None)  # the last group: no tail
+        new, tail = self._groups.take(wait)
+        if tail is not None:
+            self._tail_html = tail
+        return [part for part in new if part], self._tail_html, self._groups.pending
+
+    def _send(self, finished: list[str]) -> None:
+        """Queue the finished blocks and the tail, unless nothing changed since the last group."""
+        long = self._markdown.tail_chars() > LONG_TAIL
+        tail = self._markdown.raw_tail() if long else self._markdown.tail_text()
+        if not finished and tail == self._tail_sent:
+            return
+        self._tail_sent = tail
+        if long:
+            self._groups.put(finished, None, plain_preview(tail, PREVIEW_CHARS))
+        else:
+            self._groups.put(finished, tail)
+
+    def backlog(self) -> int:
+        return self._groups.chars + self._markdown.untaken_chars()
+
+
+class _LiveText(_LiveBlock):
+    def __init__(self, offload: Offload) -> None:
+        self._renders = _Renders(offload)
         self._source: list[str] = []
         self._rendered: list[str] = []
         """The renders of its finished blocks that are not empty."""
-        self._all_queued = False
         self._closed = False
 
     def feed(self, text: str) -> None:
         self._source.append(text)
-        self._markdown.feed(text)
+        self._renders.feed(text)
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
         if self._closed:
             return "", "", False
-        if self.stopped and not self._all_queued:
-            self._all_queued = True
-            finished = self._markdown.finish_blocks()
-        else:
-            finished = self._markdown.take_blocks()
-        for text in finished:
-            self._queue.put(text)
-        new = [part for part in self._queue.take(deadline) if part]
+        new, tail, pending = self._renders.take(self.stopped, wait)
         # Joined as the whole text's render joins its blocks.
         done = "".join(("\n" if self._rendered or i else "") + part for i, part in enumerate(new))
         self._rendered += new
-        if self._queue.pending:
-            return done, "", True
+        if pending:
+            return done, tail, True
         if self.stopped:
             self._closed = True
             return done, "", False
-        return done, self._tail(), False
+        return done, tail, False
 
     def backlog(self) -> int:
-        return self._queue.chars + self._markdown.untaken_chars()
-
-    def _tail(self) -> str:
-        if self._markdown.tail_chars() > LONG_TAIL:
-            return plain_preview(self._markdown.raw_tail(), PREVIEW_CHARS)
-        return self._render(self._markdown.tail_text())
+        return self._renders.backlog()
 
     def full(self) -> tuple[str, str]:
-        _, tail, _ = self.take()
+        _, tail, _ = self.take(wait=True)
         return self.html(), tail
 
     def source(self) -> str:
@@ -278,7 +310,7 @@ class _LiveCard(_LiveBlock):
     def feed(self, text: str) -> None:
         self._parts.append(text)
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
         if self._closed:
             return "", "", False
         card = self._card("".join(self._parts))
@@ -295,23 +327,24 @@ class _LiveCard(_LiveBlock):
 
 
 class _LiveThinking(_LiveBlock):
-    """Collapsed: one line with the word count so far. Open: the thinking as Markdown, incrementally."""
+    """Collapsed: one line with the word count so far. Open: the thinking as Markdown, rendered on the
+    markdown worker thread as a text's is."""
 
     def __init__(
         self,
         turn_html: TurnHtml,
-        render: Callable[[str], str],
+        offload: Offload,
         key: tuple[int, int],
         is_expanded: Callable[[], bool],
     ) -> None:
         self._html = turn_html
-        self._render = render
+        self._offload = offload
         self.key = key
         self._is_expanded = is_expanded
         self._parts: list[str] = []
         self.chars = 0
         self.words = _WordCounter()
-        self._markdown: IncrementalMarkdown | None = None
+        self._renders: _Renders | None = None
         self._header_due = False
         """Open, and its header not given out yet."""
         self._closed = False
@@ -322,41 +355,41 @@ class _LiveThinking(_LiveBlock):
         self._parts.append(text)
         self.chars += len(text)
         self.words.feed(text)
-        if self._markdown is not None:
-            self._markdown.feed(text)
+        if self._renders is not None:
+            self._renders.feed(text)
 
-    def take(self, deadline: float | None = None) -> tuple[str, str, bool]:
+    def take(self, wait: bool = False) -> tuple[str, str, bool]:
         if self._closed:
             return "", "", False
-        if self._markdown is None:
+        if self._renders is None:
             line = self._html.thinking(*self.key, "", expanded=False, words=self.words.count)
             self._closed = self.stopped
             return (line, "", False) if self.stopped else ("", line, False)
         body = self._html.thinking_body
         header = self._html.thinking_open_header(*self.key) if self._header_due else ""
         self._header_due = False
+        new, tail, pending = self._renders.take(self.stopped, wait)
+        done = header + body("\n".join(new))
+        if pending:
+            return done, body(tail), True
         if self.stopped:
             self._closed = True
-            return header + body(self._markdown.finish()), "", False
-        done, tail = self._markdown.take()
-        return header + body(done), body(tail), False
+            return done, "", False
+        return done, body(tail), False
 
     def full(self) -> tuple[str, str]:
         """Render from the start, opened or collapsed as the user last chose."""
         self._closed = False
         if not self._is_expanded():
-            self._markdown = None
+            self._renders = None
             self._header_due = False
         else:
             self._open()
-        done, tail, _ = self.take()
+        done, tail, _ = self.take(wait=True)
         return done, tail
 
     def _open(self) -> None:
-        from core.render.markdown import IncrementalMarkdown
-
-        self._markdown = IncrementalMarkdown(self._render)
-        self._markdown.feed("".join(self._parts))
+        self._renders = _Renders(self._offload, "".join(self._parts))
         self._header_due = True
 
 

@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from core.render.html_slices import chunks, plain_preview, split_long_lists, split_long_paragraphs
 from core.render.markdown import MarkdownRenderer
-from core.render.queue import RenderQueue
+from core.render.queue import GroupQueue, RenderQueue
 
 render = MarkdownRenderer().render
 
@@ -109,3 +109,32 @@ def test_a_long_text_renders_on_the_worker_and_waits_its_turn() -> None:
         release.set()
         assert queue.take() == ["A LONG TEXT TO OFFLOAD", "AFTER"]
     assert threads and threads[0].startswith("worker")
+
+
+def test_a_streaming_texts_groups_render_on_the_worker_and_are_taken_whole_in_order() -> None:
+    reached, release = threading.Event(), threading.Event()
+    threads: list[str] = []
+
+    def slow(text: str) -> str:
+        threads.append(threading.current_thread().name)
+        if text == "wait":
+            reached.set()
+            release.wait(5)
+        return text.upper()
+
+    with ThreadPoolExecutor(1, thread_name_prefix="worker") as worker:
+
+        def offload(text: str) -> Future[str]:
+            return worker.submit(slow, text)
+
+        queue = GroupQueue(offload)
+        queue.put(["one", "two"], "tail 1")
+        queue.put(["wait"], "tail 2")
+        queue.put([], None, "<p>tail 3</p>")  # a tail as it is: still after the group before
+        assert reached.wait(5)  # the worker renders in order: the first group is done
+        assert queue.take() == (["ONE", "TWO"], "TAIL 1"), "the first group whole, with its own tail"
+        assert queue.take() == ([], None) and queue.pending and queue.chars == len("wait")
+        release.set()
+        assert queue.take(wait=True) == (["WAIT"], "<p>tail 3</p>"), "the last tail of the groups taken"
+        assert not queue.pending and queue.chars == 0
+    assert set(threads) == {threads[0]} and threads[0].startswith("worker"), "nothing rendered by the caller"

@@ -165,6 +165,13 @@ def test_incremental_equals_whole_render(text: str, data: st.DataObject) -> None
     assert stream(text, cuts) == render(text)
 
 
+def test_spaces_on_the_first_line_make_a_paragraph_streamed_as_whole() -> None:
+    # Found by the property above: only a line after a newline is blank to Python-Markdown, so the whole text
+    # "   \n- alpha" is a paragraph, and so must its stream be.
+    text = "   \n- alpha"
+    assert stream(text, []) == render(text) == stream(text, [2, 4])
+
+
 def test_spaces_on_the_blank_line_after_a_block_keep_the_next_list_a_list() -> None:
     # Found by the property above: the block after the fence began with "   ", and alone Python-Markdown read
     # "   \n- alpha" as a paragraph.

@@ -67,10 +67,44 @@ def test_streaming_in_single_characters_never_shows_a_marker_the_final_text_does
         ("a lone $", "a lone "),
         ("first\n\nsecond `co", "first\n\nsecond `co`"),
         ("`a` \\` b", "`a` \\` b"),
+        ("Intro\n\n| a | b |", "Intro\n\n"),  # a table's header row arriving
+        ("Intro\n\n| a | b |\n|--", "Intro\n\n"),  # no separator line yet: no table yet
+        ("| a | b |\n|---|---|\n| 1 | *x", "| a | b |\n|---|---|\n"),  # a row still arriving
+        ("| a | b |\n| :-- | --: |\n| 1 | 2 |\n", "| a | b |\n| :-- | --: |\n| 1 | 2 |\n"),
+        ("text | with a bar", "text | with a bar"),
     ],
 )
 def test_settled_tail(tail: str, shown: str) -> None:
     assert settled_tail(tail) == shown
+
+
+TABLE_REPLY = (
+    "The results:\n\n| name | value | note |\n|---|:---:|---|\n| alpha | 1 | *first* |\n"
+    "| beta | 22 | `second` |\n| gamma | 333 | third |\n\nThat is all."
+)
+
+
+def test_a_table_streaming_in_grows_a_whole_row_at_a_time_and_ends_as_rendered_whole() -> None:
+    rows = ["alpha1first", "beta22second", "gamma333third"]
+    final = visible_text(render(TABLE_REPLY))
+    incremental = IncrementalMarkdown(render)
+    shown: list[str] = []
+    tails: set[str] = set()
+    for position, char in enumerate(TABLE_REPLY):
+        done, tail = incremental.append(char)
+        shown.append(done)
+        tails.add(incremental.tail_text())
+        visible = visible_text("".join(shown) + tail)
+        assert "|" not in visible and "---" not in visible, (TABLE_REPLY[: position + 1], visible)
+        cells = "".join(visible.split())
+        # Rows show whole or not at all, in order.
+        assert [row for row in rows if row in cells] == rows[: sum(row in cells for row in rows)], visible
+        assert not any(row[:3] in cells and row not in cells for row in rows), visible
+    streamed = visible_text("".join(shown) + incremental.finish())
+    assert "".join(streamed.split()) == "".join(final.split())
+    # The tail looked different only as the intro, each whole row and the last paragraph arrived: each
+    # character of a row does not make a new tail to render.
+    assert len(tails) < len(TABLE_REPLY) // 4
 
 
 def test_a_closing_fence_arriving_is_held_back_inside_code() -> None:

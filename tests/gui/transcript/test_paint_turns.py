@@ -56,7 +56,8 @@ def test_replies_streaming_together_repaint_one_per_pass(qtbot: QtBot) -> None:
     # A delta for every reply at once, as when four columns' updates arrive in the same turn.
     for number, view in enumerate(views, start=1):
         view.feed_update(number, StreamUpdate("text", 0, f"Reply {number} says hello.", "text"))
-    assert showing(views, "says hello").count(True) == 1  # painted at once: the first only
+    # The first repaints at once (its Markdown goes to the worker thread, and shows on a later repaint).
+    assert showing(views, "says hello").count(True) <= 1
 
     deadline = time.monotonic() + 5
     while not all(showing(views, "says hello")) and time.monotonic() < deadline:
