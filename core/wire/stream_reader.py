@@ -34,6 +34,7 @@ _DELTA_FIELDS: tuple[tuple[bytes, UpdateKind], ...] = (
 )
 _DELTA_END = b'"}}\n\n'
 """A delta event as the API writes it (compact JSON, keys in this order), around its index and its string."""
+_DELTA_END_SIZE = len(_DELTA_END)
 _NOT_PLAIN_IN_JSON_STRINGS = bytes(range(0x20)) + b'"\\'
 """Bytes that a JSON string's contents cannot hold as they are: control characters, a quote, a backslash."""
 
@@ -51,6 +52,7 @@ class _DeltaShape:
     """Deltas of one block, as the API writes them: all alike up to the string, which `head` ends before."""
 
     head: bytes
+    head_size: int
     kind: UpdateKind
     index: int
     parts: list[str]
@@ -117,12 +119,12 @@ class StreamReader:
                 if shape is None:
                     break
                 self._delta_shape = shape
-            value_at = at + len(shape.head)
+            value_at = at + shape.head_size
             end = chunk.find(_DELTA_END, value_at)
             if end < 0:
                 break
             raw = chunk[value_at:end]
-            if len(raw.translate(None, _NOT_PLAIN_IN_JSON_STRINGS)) == len(raw):
+            if raw.translate(None, _NOT_PLAIN_IN_JSON_STRINGS) == raw:
                 value = raw.decode("utf-8", errors="replace")
             else:
                 escaped = _json_string(raw)  # None when a line end, a quote or a bad escape is in it
@@ -133,7 +135,7 @@ class StreamReader:
             updates.append(StreamUpdate(shape.kind, shape.index, value, shape.block_type))
             lines += shape.lines
             taken += 1
-            at = end + len(_DELTA_END)
+            at = end + _DELTA_END_SIZE
         self.events_read += taken
         self._decoder.count_lines(lines)
         return at
@@ -152,8 +154,8 @@ class StreamReader:
         digits_at = data_at + len(_DELTA_HEAD)
         comma = chunk.find(b",", digits_at, digits_at + 12)
         digits = chunk[digits_at:comma]
-        if comma < 0 or not digits.isdigit() or (digits[0] == ord("0") and len(digits) > 1):  # JSON: no leading zero
-            return None
+        if comma < 0 or not digits.isdigit() or (digits[0] == ord("0") and len(digits) > 1):
+            return None  # not a JSON number (no leading zeros) or not a whole one
         assert self.snapshot is not None
         block = self.snapshot.blocks.get(int(digits))
         if block is None:
@@ -166,10 +168,10 @@ class StreamReader:
             if kind == "tool_input":
                 if "input" not in block.start:
                     return None
-                return _DeltaShape(head, kind, int(digits), block.json_parts, block.type, lines)
+                return _DeltaShape(head, len(head), kind, int(digits), block.json_parts, block.type, lines)
             if block.type != kind:
                 return None
-            return _DeltaShape(head, kind, int(digits), block.parts, kind, lines)
+            return _DeltaShape(head, len(head), kind, int(digits), block.parts, kind, lines)
         return None
 
     def _take_events(self, events: list[ServerSentEvent], updates: list[StreamUpdate]) -> None:
