@@ -32,9 +32,11 @@ _DELTA_FIELDS: tuple[tuple[bytes, UpdateKind], ...] = (
     (b',"delta":{"type":"thinking_delta","thinking":"', "thinking"),
     (b',"delta":{"type":"input_json_delta","partial_json":"', "tool_input"),
 )
+_DELTA_STARTS = (_DELTA_EVENT_LINE + _DELTA_HEAD, _DATA_FIELD + _DELTA_HEAD)
 _DELTA_END = b'"}}\n\n'
 """A delta event as the API writes it (compact JSON, keys in this order), around its index and its string."""
 _DELTA_END_SIZE = len(_DELTA_END)
+_DELTA_END_AT_LINE_END = _DELTA_END.index(b"\n")
 _NOT_PLAIN_IN_JSON_STRINGS = bytes(range(0x20)) + b'"\\'
 """Bytes that a JSON string's contents cannot hold as they are: control characters, a quote, a backslash."""
 
@@ -91,11 +93,12 @@ class StreamReader:
                 at = self._take_deltas(chunk, at, updates)
                 if at == size:
                     break
-            # An event the decoder reads: up to the next blank line, which ends it (or ends the one a
-            # previous read began), so that the deltas after it are again read straight from the bytes.
-            cut = chunk.find(b"\n\n", at) + 2
-            if cut < 2:
-                cut = size
+            # Events the decoder reads: up to a blank line (which ends an event, or the one a previous read
+            # began) followed by what may be a delta, so that deltas are again read straight from the bytes.
+            cut = chunk.find(b"\n\n", at)
+            while cut >= 0 and not chunk.startswith(_DELTA_STARTS, cut + 2):
+                cut = chunk.find(b"\n\n", cut + 2)
+            cut = size if cut < 0 else cut + 2
             self._take_events(decoder.feed(chunk[at:cut] if at or cut < size else chunk), updates)
             at = cut
         return updates
@@ -120,8 +123,10 @@ class StreamReader:
                     break
                 self._delta_shape = shape
             value_at = at + shape.head_size
-            end = chunk.find(_DELTA_END, value_at)
-            if end < 0:
+            # The data line's end, then the delta's: searching for the delta's end alone could run past a
+            # line of another shape to the far end of a long chunk, again for each such line.
+            end = chunk.find(b"\n", value_at) - _DELTA_END_AT_LINE_END
+            if end < value_at or not chunk.startswith(_DELTA_END, end):
                 break
             raw = chunk[value_at:end]
             if raw.translate(None, _NOT_PLAIN_IN_JSON_STRINGS) == raw:
