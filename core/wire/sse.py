@@ -89,6 +89,16 @@ class SSEDecoder:
             events += self._take_lines(text[end:].split("\n"))
         return events
 
+    @property
+    def between_events(self) -> bool:
+        """Nothing is buffered or begun: the next byte fed starts a line and an event."""
+        return not self._first_line and not self._buffer and not self._skip_leading_lf
+
+    def count_lines(self, lines: int) -> None:
+        """Counts the lines of whole events that the caller read itself instead of feeding them here, so that
+        the events fed after them still know their line numbers."""
+        self._line_number += lines
+
     def _take_lines(self, lines: list[str]) -> list[ServerSentEvent]:
         """Lines one by one; the last piece, after the last line end, is empty."""
         events: list[ServerSentEvent] = []
