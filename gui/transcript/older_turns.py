@@ -65,7 +65,7 @@ class TurnSource:
 
 @dataclass
 class _Removal:
-    """The oldest turns going out of the document a piece at a time: the region from `Regions.top` to `end`."""
+    """The oldest turns going out of the document a piece at a time: from `Regions.top` to `end`."""
 
     end: int
 
