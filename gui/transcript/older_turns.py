@@ -65,9 +65,11 @@ class TurnSource:
 
 @dataclass
 class _Removal:
-    """The oldest turns going out of the document a piece at a time: from `Regions.top` to `end`."""
+    """Turns going out of the document: the oldest a piece at a time, from `Regions.top` to `edge`; or the
+    newest at once, from `edge` to the end of the document (no block below them to move)."""
 
-    end: int
+    edge: int
+    newest: bool = False
 
 
 @dataclass
@@ -291,8 +293,8 @@ class OlderTurns(QObject):
             if position is None:
                 self._trim_blocked = True
                 return
-            self._regions.replace(position, self._regions.end(), "")
             self._shown_to = cut
+            self._job = _Removal(position, newest=True)  # on the next pass: this one walked
             return
         # Drop the oldest turn, the one before `cut`, in pieces on the next passes: like an insertion
         # above the view, a removal there costs Qt time for every block below it, and more for more blocks
@@ -311,11 +313,15 @@ class OlderTurns(QObject):
         self._job = _Removal(position)
 
     def _remove_piece(self, job: _Removal) -> None:
-        """Remove about REMOVE_CHARS from the top of the region going out, up to the end of a block outside
-        any table (a piece never splits a frame)."""
+        """Remove the newest turns going out, or about REMOVE_CHARS from the top of the oldest, up to the end
+        of a block outside any table (a piece never splits a frame)."""
+        if job.newest:
+            self._regions.replace(job.edge, self._regions.end(), "")
+            self._job = None
+            return
         document = self._browser.document()
         top = self._regions.top
-        cut = job.end
+        cut = job.edge
         if cut - top > REMOVE_CHARS:
             root = document.rootFrame()
             block = document.findBlock(top + REMOVE_CHARS)
@@ -324,8 +330,8 @@ class OlderTurns(QObject):
             if block.isValid():
                 cut = min(cut, block.position() + block.length() - 1)
         self._browser.edit_above_view(lambda: self._regions.replace(top, cut, ""))
-        job.end -= cut - top
-        if job.end <= top:
+        job.edge -= cut - top
+        if job.edge <= top:
             self._job = None
 
     def _chars(self, start: int, end: int) -> int:
