@@ -110,6 +110,12 @@ class OlderTurns(QObject):
         """The last turn came in at the top (so the bottom is what is dropped)."""
         self._trim_blocked = False
         """The window is too big but what is over is within reach of the view: wait until it moves."""
+        self._scrolled = False
+        """The user scrolled since the last pass: the next one repaints the view (a scroll of a few hundred
+        pixels repaints all of it, ~5 ms for a screen of tables and code), so it makes no edit."""
+        self._waited = False
+        """The last pass made no edit because the user had scrolled: this one does, whatever they did since
+        (a view scrolled before every pass still gets its turns)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._step)
@@ -145,6 +151,7 @@ class OlderTurns(QObject):
     def moved(self) -> None:
         """The view moved: turns may be wanted at either end, or dropped at the far one."""
         self._trim_blocked = False
+        self._scrolled = True
         if not self._timer.isActive():
             self._next()
 
@@ -177,6 +184,11 @@ class OlderTurns(QObject):
     # --- the passes ----------------------------------------------------------------------------
 
     def _step(self) -> None:
+        if self._scrolled and not self._waited:
+            self._scrolled, self._waited = False, True
+            self._next()
+            return
+        self._waited = False
         began = time.monotonic()
         if self._job is not None:
             self._edit(self._job)
@@ -187,6 +199,7 @@ class OlderTurns(QObject):
         # one longer still.
         if self._job is None and not self._trim_due() and left > 0:
             self._prepare(time.monotonic() + max(MIN_RENDER_S, left))
+        self._scrolled = False  # by this pass's own edits, keeping what the view shows
         self._next()
 
     def _next(self) -> None:
