@@ -10,6 +10,8 @@ from the document, and they come back (the oldest dropped in turn) while the use
 bottom. A turn comes in over several passes of about PASS_S each: its Markdown rendered a block at a time
 (`Prerender`), then its HTML inserted in pieces of about INSERT_CHARS, keeping the text in view where it was;
 an edit above the view is not repainted (`TranscriptBrowser.edit_above_view`: what is in view did not change).
+A turn dropped at the top goes in pieces of about REMOVE_CHARS, a pass each; a pass after the user scrolled
+makes no edit (it repaints the view), so no pass holds two of these costs.
 While a reply streams at the end the newest turns stay: the window then grows by what the user scrolls up to.
 """
 
