@@ -16,6 +16,8 @@ in UI-thread CPU (`up CPU`: what the app's own work costs, without the waits of 
 99th percentile and the median of the passes' CPU, which a loaded machine disturbs less than the longest),
 RSS; and back down: the view held at the bottom until the newest turn is in again: its passes likewise.
 Python's garbage collector runs as in the app (on the UI thread, a full collection at most once a minute).
+`--trace` prints, for each process, the five longest passes each way in UI-thread CPU with what took it: the
+window's steps (an insertion or removal piece, a trim, rendering ahead), Qt's edits, paints, collections.
 Variants:
   triptych  the transcript as it is: the newest ~6 KB at once, older turns a piece at a time on later loop
             passes (a window of ~20 KB of content, the far end dropped as turns come in at the near one)
@@ -29,6 +31,7 @@ while scrolling: nowindow).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -88,8 +91,58 @@ def text(value: str) -> dict[str, str]:
     return {"type": "text", "text": value}
 
 
-def child(variant: str, database: str, conversation_id: int, scroll_s: float) -> dict[str, float]:
-    """One measurement in this process: prints its numbers as JSON."""
+class Trace:
+    """What each event-loop pass spent UI-thread CPU on (`--trace`): named steps and their CPU ms."""
+
+    STEPS = ("_step", "_insert_piece", "_remove_piece", "_trim", "_prepare")
+
+    def __init__(self) -> None:
+        import gui.transcript.document
+        import gui.transcript.older_turns
+
+        self.steps: list[tuple[str, float]] = []
+        self.passes: list[tuple[float, list[tuple[str, float]]]] = []
+        self._gc_began = 0.0
+        for name in self.STEPS:  # those the code measured has
+            if hasattr(gui.transcript.older_turns.OlderTurns, name):
+                self._timed(gui.transcript.older_turns.OlderTurns, name, name.strip("_"))
+        self._timed(gui.transcript.document.Regions, "replace", "Qt edit")
+        gc.callbacks.append(self._collected)
+
+    def _timed(self, cls: type, name: str, label: str) -> None:
+        method = getattr(cls, name)
+        steps = self.steps
+
+        def timed(*args: object, **kwargs: object) -> object:
+            began = time.thread_time()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                steps.append((label, (time.thread_time() - began) * 1000))
+
+        setattr(cls, name, timed)
+
+    def _collected(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_began = time.thread_time()
+        else:
+            self.steps.append((f"gc{info['generation']}", (time.thread_time() - self._gc_began) * 1000))
+
+    def pass_done(self, cpu_s: float) -> None:
+        self.passes.append((cpu_s * 1000, self.steps[:]))
+        self.steps.clear()
+
+    def report(self, label: str) -> None:
+        for cpu_ms, steps in sorted(self.passes, key=lambda one: -one[0])[:5]:
+            parts = ", ".join(f"{name} {ms:.1f}" for name, ms in steps)
+            print(f"  trace {label}: {cpu_ms:.1f} ms: {parts or 'nothing timed'}")
+        self.passes.clear()
+
+
+def child(
+    variant: str, database: str, conversation_id: int, scroll_s: float, trace: Trace | None = None
+) -> dict[str, float]:
+    """One measurement in this process: prints its numbers as JSON (and before them the trace's lines)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     from _corpus import assistant_text, user_text
@@ -120,13 +173,19 @@ def child(variant: str, database: str, conversation_id: int, scroll_s: float) ->
     marks: dict[str, float] = {}
 
     class FirstPaint(QObject):
-        """Paints the viewport itself when armed, to note the moment the paint is done."""
+        """Paints the viewport itself when armed, to note the moment the paint is done (and, tracing, times
+        every paint)."""
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and "armed" in marks and "painted" not in marks:
                 browser.viewportEvent(event)
                 marks["painted"] = time.perf_counter()
                 marks["painted_cpu"] = time.thread_time()
+                return True
+            if event.type() == QEvent.Type.Paint and trace is not None:
+                began = time.thread_time()
+                browser.viewportEvent(event)
+                trace.steps.append(("paint", (time.thread_time() - began) * 1000))
                 return True
             return False
 
@@ -182,9 +241,15 @@ def child(variant: str, database: str, conversation_id: int, scroll_s: float) ->
             app.processEvents()
             longest = max(longest, time.perf_counter() - before)
             cpus.append(time.thread_time() - cpu)
+            if trace is not None:
+                trace.pass_done(cpus[-1])
+        if trace is not None:
+            trace.report("up" if at_top else "down")
         cpus.sort()
         return longest, cpus[-1], cpus[int(len(cpus) * 0.99)], statistics.median(cpus)
 
+    if trace is not None:
+        trace.steps.clear()
     turns_background = turns_in()
     scroll_stall, scroll_cpu, scroll_p99, scroll_p50 = held(
         True, lambda: older.shown_from == 0, background + scroll_s
@@ -241,14 +306,17 @@ def build(directory: Path, sizes: list[int], chars: int) -> dict[int, tuple[Path
     return built
 
 
-def measure(variant: str, database: Path, conversation_id: int, scroll_s: float) -> dict[str, float]:
-    output = subprocess.run(
-        [sys.executable, __file__, "--child", variant, str(database), str(conversation_id), str(scroll_s)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+def measure(
+    variant: str, database: Path, conversation_id: int, scroll_s: float, trace: bool
+) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", variant, str(database), str(conversation_id)]
+    command += [str(scroll_s), *(["--trace"] if trace else [])]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    *traced, numbers = output.rstrip().splitlines()
+    for line in traced:
+        if line.startswith("  trace"):
+            print(f"{line} ({variant})")
+    return json.loads(numbers)
 
 
 def main() -> None:
@@ -265,11 +333,13 @@ def main() -> None:
         help="seconds at most the view is held at the top, then the bottom",
     )
     parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
+    parser.add_argument("--trace", action="store_true", help="what the longest passes while scrolling did")
     parser.add_argument("--child", nargs=4, metavar=("VARIANT", "DB", "ID", "S"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         variant, database, conversation_id, scroll_s = args.child
-        print(json.dumps(child(variant, database, int(conversation_id), float(scroll_s))))
+        trace = Trace() if args.trace else None
+        print(json.dumps(child(variant, database, int(conversation_id), float(scroll_s), trace)))
         return
     with tempfile.TemporaryDirectory(prefix="triptych-bench-") as directory:
         built = build(Path(directory), args.sizes, args.chars)
@@ -281,7 +351,10 @@ def main() -> None:
         for size, (database, conversation_id, chars) in built.items():
             medians = {}
             for variant in args.variants:
-                runs = [measure(variant, database, conversation_id, args.scroll) for _ in range(args.runs)]
+                runs = [
+                    measure(variant, database, conversation_id, args.scroll, args.trace)
+                    for _ in range(args.runs)
+                ]
                 medians[variant] = m = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
                 values = [
                     f"{m[key]:.0f} ms" if unit == "ms" else f"{m[key]:.1f} MB" if unit else f"{m[key]:.0f}"

@@ -64,17 +64,21 @@ class TranscriptBrowser(QTextBrowser):
         layout = document.documentLayout()
         scroll = self.verticalScrollBar()
         before = document.size().height()
+        value = scroll.value()
         layout.blockSignals(True)
         try:
             edit()
         finally:
             layout.blockSignals(False)
         size = layout.documentSize()
-        layout.documentSizeChanged.emit(size)  # the scroll range follows, as it would have
         change = size.height() - before
-        wanted = scroll.value() + round(change)
+        wanted = value + round(change)
         self._content_kept = True
         try:
+            # The scroll range follows, as it would have; a range shrunk below the value (a removal seen from
+            # the bottom) moves the value already, toward `wanted`: from the value before the edit, not from
+            # there.
+            layout.documentSizeChanged.emit(size)
             scroll.setValue(wanted)
         finally:
             self._content_kept = False
@@ -170,6 +174,16 @@ class Regions:
                 return block.position() - 1
             block = block.previous() if from_end else block.next()
         return None
+
+    def turn_starts_from_end(self) -> Iterator[tuple[int, int]]:
+        """The turns' message ids and where their regions begin, the last turn first: a walk up from the end
+        of the document, only as far as the caller reads."""
+        block = self._document.lastBlock()
+        while block.isValid():
+            for name in _anchor_names(block):
+                if name.startswith(_TURN_ANCHOR):
+                    yield int(name.removeprefix(_TURN_ANCHOR)), block.position() - 1
+            block = block.previous()
 
     def turn_at(self, position: int) -> int | None:
         """The message id of the turn holding a document position: the nearest turn anchor at or above it."""

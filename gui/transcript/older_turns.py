@@ -10,6 +10,8 @@ from the document, and they come back (the oldest dropped in turn) while the use
 bottom. A turn comes in over several passes of about PASS_S each: its Markdown rendered a block at a time
 (`Prerender`), then its HTML inserted in pieces of about INSERT_CHARS, keeping the text in view where it was;
 an edit above the view is not repainted (`TranscriptBrowser.edit_above_view`: what is in view did not change).
+A turn dropped at the top goes in pieces of about REMOVE_CHARS, a pass each; a pass after the user scrolled
+makes no edit (it repaints the view), so no pass holds two of these costs.
 While a reply streams at the end the newest turns stay: the window then grows by what the user scrolls up to.
 """
 
@@ -41,6 +43,10 @@ benchmark's 3.7 KB replies, over 12 screens; an edit at its top costs Qt time fo
 (40,000 took twice the time per edit of 20,000 in bench/open_conversation.py)."""
 BACKGROUND_CHARS = 15_000
 """Content added without being scrolled to: what a reader scrolling up meets at once."""
+REMOVE_CHARS = 800
+"""Document characters removed at once from the top. A removal there costs Qt about 1.5 ms whatever its size
+plus about 1.5 ms per 800 characters: a turn of the benchmark's replies (3.7 KB, eight tables) dropped whole
+took 6-9 ms."""
 
 Render = Callable[[int, int], str]
 """The HTML of the turns from one index to another."""
@@ -57,6 +63,15 @@ class TurnSource:
     """The Markdown texts the turn at an index renders (to render them ahead)."""
     streaming: Callable[[], bool]
     """A reply is being painted at the end of the document: the newest turns stay."""
+
+
+@dataclass
+class _Removal:
+    """Turns going out of the document: the oldest a piece at a time, from `Regions.top` to `edge`; or the
+    newest at once, from `edge` to the end of the document (no block below them to move)."""
+
+    edge: int
+    newest: bool = False
 
 
 @dataclass
@@ -92,13 +107,17 @@ class OlderTurns(QObject):
         self._shown_to: int | None = None
         """Messages from this index on are not in the document; None: the window reaches the end."""
         self._background_left = 0
-        self._edit_s = 0.0
-        """What the last edit of the document cost."""
-        self._job: _Insertion | None = None
+        self._job: _Insertion | _Removal | None = None
         self._older_last = True
         """The last turn came in at the top (so the bottom is what is dropped)."""
         self._trim_blocked = False
         """The window is too big but what is over is within reach of the view: wait until it moves."""
+        self._scrolled = False
+        """The user scrolled since the last pass: the next one repaints the view (a scroll of a few hundred
+        pixels repaints all of it, ~5 ms for a screen of tables and code), so it makes no edit."""
+        self._waited = False
+        """The last pass made no edit because the user had scrolled: this one does, whatever they did since
+        (a view scrolled before every pass still gets its turns)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._step)
@@ -134,6 +153,7 @@ class OlderTurns(QObject):
     def moved(self) -> None:
         """The view moved: turns may be wanted at either end, or dropped at the far one."""
         self._trim_blocked = False
+        self._scrolled = True
         if not self._timer.isActive():
             self._next()
 
@@ -158,23 +178,30 @@ class OlderTurns(QObject):
         self.reset(index, end)
 
     def settle(self) -> None:
-        """Insert the rest of a turn that is going in, now (before another edit of the document)."""
+        """Insert the rest of a turn that is going in, or remove the rest of those going out, now (before
+        another edit of the document)."""
         while self._job is not None:
-            self._insert_piece(self._job)
+            self._edit(self._job)
 
     # --- the passes ----------------------------------------------------------------------------
 
     def _step(self) -> None:
+        if self._scrolled and not self._waited:
+            self._scrolled, self._waited = False, True
+            self._next()
+            return
+        self._waited = False
         began = time.monotonic()
         if self._job is not None:
-            self._insert_piece(self._job)
+            self._edit(self._job)
         elif self._trim_due():
             self._trim()
         left = PASS_S - (time.monotonic() - began)
-        # After an edit that took the whole pass (dropping a turn above the view can take twice PASS_S), the
-        # rendering waits for the next pass rather than make this one longer still.
+        # After an edit that took the whole pass, the rendering waits for the next pass rather than make this
+        # one longer still.
         if self._job is None and not self._trim_due() and left > 0:
             self._prepare(time.monotonic() + max(MIN_RENDER_S, left))
+        self._scrolled = False  # by this pass's own edits, keeping what the view shows
         self._next()
 
     def _next(self) -> None:
@@ -210,12 +237,17 @@ class OlderTurns(QObject):
         if not pieces:
             self._done(self._job)
 
+    def _edit(self, job: _Insertion | _Removal) -> None:
+        if isinstance(job, _Insertion):
+            self._insert_piece(job)
+        else:
+            self._remove_piece(job)
+
     def _insert_piece(self, job: _Insertion) -> None:
         # Everything below an insertion at the top moves down by the height added: scroll by as much (at the
         # end, following the latest, the view stays there by itself).
         scroll = self._browser.verticalScrollBar()
         following = scroll.value() >= scroll.maximum() - 4 and self._shown_to is None
-        began = time.monotonic()
         cursor = job.cursor
         if cursor is not None and not following:
             piece = job.pieces.popleft()
@@ -226,7 +258,6 @@ class OlderTurns(QObject):
             cursor.setPosition(self._regions.insert(cursor.position(), job.pieces.popleft()))
         else:
             self._regions.insert(self._regions.end(), job.pieces.popleft())
-        self._edit_s = time.monotonic() - began
         if not job.pieces:
             self._done(job)
 
@@ -266,22 +297,23 @@ class OlderTurns(QObject):
             while cut - 1 > start and over > 0:
                 cut -= 1
                 over -= self._chars(cut, cut + 1)
+            # One walk up from the end, to the first turn that may go whose region begins three screens below
+            # the view (walking from the end once per turn tried took up to 6 ms).
+            index_of = {messages[index].id: index for index in range(cut, end)}
             position = None
-            while cut < end:
-                position = self._regions.turn_start(messages[cut].id, from_end=True)
-                if position is not None and top_of(position) > scroll.value() + 3 * screen:
+            for message_id, start_of_turn in self._regions.turn_starts_from_end():
+                if message_id not in index_of or top_of(start_of_turn) <= scroll.value() + 3 * screen:
                     break
-                cut += 1
-            if cut >= end or position is None:
+                cut, position = index_of[message_id], start_of_turn
+            if position is None:
                 self._trim_blocked = True
                 return
-            began = time.monotonic()
-            self._regions.replace(position, self._regions.end(), "")
-            self._edit_s = time.monotonic() - began
             self._shown_to = cut
+            self._job = _Removal(position, newest=True)  # on the next pass: this one walked
             return
-        # Drop the oldest, one turn a pass (like an insertion above the view, a removal there costs Qt time
-        # for every block below it, and more for more blocks removed): the turn before `cut`.
+        # Drop the oldest turn, the one before `cut`, in pieces on the next passes: like an insertion
+        # above the view, a removal there costs Qt time for every block below it, and more for more blocks
+        # removed (and each edit holding a table rescans every frame of the document).
         cut = start + 1 if start + 1 < end and over > 0 else start
         position = None
         while cut > start:
@@ -292,10 +324,30 @@ class OlderTurns(QObject):
         if cut <= start or position is None:
             self._trim_blocked = True
             return
-        began = time.monotonic()
-        self._browser.edit_above_view(lambda: self._regions.replace(self._regions.top, position, ""))
-        self._edit_s = time.monotonic() - began
         self.shown_from = cut
+        self._job = _Removal(position)
+
+    def _remove_piece(self, job: _Removal) -> None:
+        """Remove the newest turns going out, or about REMOVE_CHARS from the top of the oldest, up to the end
+        of a block outside any table (a piece never splits a frame)."""
+        if job.newest:
+            self._regions.replace(job.edge, self._regions.end(), "")
+            self._job = None
+            return
+        document = self._browser.document()
+        top = self._regions.top
+        cut = job.edge
+        if cut - top > REMOVE_CHARS:
+            root = document.rootFrame()
+            block = document.findBlock(top + REMOVE_CHARS)
+            while block.isValid() and QTextCursor(block).currentFrame() is not root:
+                block = block.next()
+            if block.isValid():
+                cut = min(cut, block.position() + block.length() - 1)
+        self._browser.edit_above_view(lambda: self._regions.replace(top, cut, ""))
+        job.edge -= cut - top
+        if job.edge <= top:
+            self._job = None
 
     def _chars(self, start: int, end: int) -> int:
         return content_chars(self._source.messages(), start, end)

@@ -184,3 +184,46 @@ def test_turns_coming_in_above_the_view_leave_it_in_place_without_repainting_it(
     shown = on_screen(view)
     view.browser.viewport().repaint()
     assert on_screen(view) == shown, "the screen shows what a fresh paint of the view shows"
+
+
+ANSWER = re.compile(r"Answer (\d+)\.")
+
+
+def test_scrolling_down_from_the_first_turn_shows_each_turn_once_in_order_and_never_moves_the_view(
+    qtbot: QtBot, view: TranscriptView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gui.transcript.older_turns, "BACKGROUND_CHARS", 4_000)
+    monkeypatch.setattr(gui.transcript.older_turns, "WINDOW_CHARS", 12_000)  # a window of 5-6 of 80 turns
+    view.show_messages(long_conversation(80))
+    settle(view)
+    scroll_through(view, up=True)
+    older = view._older
+    assert older.shown_from == 0 and older.newer_left > 0, "at the first turn, the newest dropped"
+
+    scroll = view.browser.verticalScrollBar()
+    step = view.browser.viewport().height() // 2
+    seen = [in_view(view)]
+    for _ in range(1_000):
+        if scroll.value() == scroll.maximum() and older.newer_left == 0:
+            break
+        scroll.setValue(scroll.value() + step)
+        reading = visible_text(view)
+        # The oldest turns go out above the view and the newer come in below it, a piece per event-loop
+        # pass: after every pass the user reads what they read when they stopped scrolling.
+        for _ in range(2_000):
+            if not view.loading:
+                break
+            QApplication.processEvents()
+            assert visible_text(view) == reading, "the view moved while turns came and went"
+        assert not view.loading, "the transcript kept adding or dropping turns"
+        seen.append(in_view(view))
+        answers = [int(number) for number in ANSWER.findall(plain(view))]
+        assert answers == list(range(answers[0], answers[-1] + 1, 2)), f"a gap or a repeat: {answers}"
+    else:
+        raise AssertionError("the last turn never came")
+    for numbers in seen:
+        assert numbers == list(range(numbers[0], numbers[-1] + 1)), f"out of order in view: {numbers}"
+    for before, after in itertools.pairwise(seen):
+        assert set(before) & set(after) and before[0] <= after[0], f"a gap between {before} and {after}"
+    assert sorted({number for numbers in seen for number in numbers}) == list(range(1, 81))
+    assert in_view(view)[-1] == 80 and view.following, "at the end, following the latest"
