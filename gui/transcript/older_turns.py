@@ -27,6 +27,7 @@ from PySide6.QtGui import QTextCursor
 
 from core.model.conversation import StoredMessage
 from core.render.html_slices import chunks
+from gui.startup.collector import collected_now
 from gui.transcript.document import Regions, TranscriptBrowser
 from gui.transcript.prerender import Prerender
 
@@ -188,6 +189,9 @@ class OlderTurns(QObject):
     def _step(self) -> None:
         if self._scrolled and not self._waited:
             self._scrolled, self._waited = False, True
+            self._next()
+            return
+        if collected_now():
             self._next()
             return
         self._waited = False
