@@ -554,6 +554,13 @@ class GridWindow(QMainWindow):
             return self.tr(
                 "The grid has no columns: add a variant (or choose a preset) to run the cases against."
             )
+        names = self.variants.names()
+        for index, variant in enumerate(self.variants.variants):
+            if variant.profile_name is None:
+                # Sent, each of its cells would fail alike on a profile named "None".
+                return self.tr(
+                    "The column “{variant}” has no provider: choose one in its settings (Edit settings…)."
+                ).format(variant=names[index])
         return None
 
     async def show_estimate(self) -> CostPreview | None:
