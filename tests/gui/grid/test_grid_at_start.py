@@ -13,10 +13,10 @@ from PySide6.QtGui import QActionEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from core.api.keys import KeyStore
 from core.demo import FakeServer
 from core.model.grid import GridVariant, TestCase
 from core.model.profile import Profile
-from core.api.keys import KeyStore
 from gui.app import AppOptions, TriptychApp
 from gui.grid.window import GridWindow
 from tests.gui.conftest import run, wait_until
@@ -78,7 +78,10 @@ def test_the_grid_opened_before_the_first_conversation_sends_to_a_provider(
                 GridVariant(None, dataclasses.replace(settings, temperature=0.5)),
             ]
         )
-        wanted = "The column “profile none · temperature 0.5” has no provider: choose one in its settings (Edit settings…)."
+        wanted = (
+            "The column “profile none · temperature 0.5” has no provider: choose one in its settings "
+            "(Edit settings…)."
+        )
         window.estimate_button.click()
         await wait_until(lambda: window.message.text() == wanted, what="the estimate refused")
         window.message.clear()
