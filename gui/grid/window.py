@@ -645,13 +645,14 @@ class GridWindow(QMainWindow):
         hundreds of requests to validate."""
         from core.grid.runner import CellCheckError, check_cells
         from core.wire.validation import RequestValidationError
+        from gui.widgets.issue_words import issues_text
 
         try:
             await asyncio.to_thread(check_cells, draft, draft.keys())
         except CellCheckError as refused:
             error = refused.error
             if isinstance(error, RequestValidationError):
-                reason = " ".join(issue.message for issue in error.issues)
+                reason = issues_text(error.issues)
             else:
                 reason = self.tr("no value for {{{{{variable}}}}}").format(variable=error.variable)
             return self.tr(
