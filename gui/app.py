@@ -571,10 +571,36 @@ def install_translation(qt_app: QApplication, language: str) -> None:
     ours = _TranslationData(found.read_bytes(), qt_app)
     if not ours.loaded:
         return
-    qt_app.installTranslator(ours)
-    qt_own = QTranslator(qt_app)
+    # Qt's own first: the last installed is asked first, and ours answers nearly every lookup (in C++).
+    qt_own = _QtOwnTranslation(qt_app)
     if qt_own.load(f"qtbase_{name}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         qt_app.installTranslator(qt_own)
+    qt_app.installTranslator(ours)
+
+
+class _QtOwnTranslation(QTranslator):
+    """Qt's catalogue for its own dialogs, which lags its sources: Qt 6's file dialog says "&Look in:" and
+    "Files of &type:", which qtbase_zh_CN.qm knows only as "Look in:" and "Files of type:" (so they showed in
+    English). A text with a mnemonic the catalogue lacks is looked up without it, the mnemonic kept the way
+    the catalogue writes others ("文件名称(&N)：")."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # Not found is None (a null QString): an empty string would be taken as the translation, and Qt
+        # would not go on to the source text.
+        found = super().translate(context, source, disambiguation, n)
+        if found:
+            return found
+        at = source.find("&")
+        if not 0 <= at < len(source) - 1 or source[at + 1] == "&":  # "&&" is an ampersand, not a mnemonic
+            return None
+        plain = super().translate(context, source[:at] + source[at + 1 :], disambiguation, n)
+        if not plain:
+            return None
+        key = f"(&{source[at + 1].upper()})"
+        colon = plain[-1] if plain[-1] in ":：" else ""
+        return plain[: len(plain) - len(colon)] + key + colon
 
 
 class _TranslationData(QTranslator):

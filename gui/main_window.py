@@ -609,6 +609,7 @@ class MainWindow(QMainWindow):
 
     async def _send_turn(self, content: list) -> None:
         from core.wire.validation import RequestValidationError
+        from gui.widgets.issue_words import issues_text
 
         if self._conversation is None:
             await self._new_conversation()
@@ -618,7 +619,7 @@ class MainWindow(QMainWindow):
             await self._session.send(self._conversation.id, content)
         except RequestValidationError as invalid:
             self.composer.show_notice(
-                self.tr("Not sent: {problems}").format(problems=" ".join(i.message for i in invalid.issues))
+                self.tr("Not sent: {problems}").format(problems=issues_text(invalid.issues))
             )
 
     def _retry(self, message_id: int) -> None:

@@ -23,6 +23,7 @@ from core.model.messages import ContentBlock
 from core.store.services import ConversationService
 from core.wire.validation import RequestValidationError
 from gui.tasks import TaskKeeper
+from gui.widgets.issue_words import issues_text
 from gui.window_host import WindowHost
 
 
@@ -235,7 +236,7 @@ class BranchActions(QObject):
             self._notice(self._busy_text())
             return False
         except RequestValidationError as invalid:
-            problems = " ".join(issue.message for issue in invalid.issues)
+            problems = issues_text(invalid.issues)
             self._notice(self.tr("Not sent: {problems}").format(problems=problems))
             return False
         return True

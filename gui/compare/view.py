@@ -47,6 +47,7 @@ from gui.compare.word_diff_dialog import WordDiffDialog
 from gui.judging.compare_blind import ComparedColumn, blind_tooltip, compare_round, waiting_text
 from gui.judging.vote_panel import VotePanel, VoteStore
 from gui.tasks import TaskKeeper
+from gui.widgets.issue_words import issues_text
 from gui.widgets.menu_button import MenuButton
 from gui.widgets.screen_fit import fit_to_screen
 from gui.widgets.send_keys import is_send_key
@@ -388,9 +389,7 @@ class CompareView(QWidget):
                 self.run = await self._session.follow_up(self.run.id, prompt)
             self.prompt.clear()
         except RequestValidationError as invalid:
-            problems = self.tr("Not sent: {problems}").format(
-                problems=" ".join(i.message for i in invalid.issues)
-            )
+            problems = self.tr("Not sent: {problems}").format(problems=issues_text(invalid.issues))
             if not isinstance(invalid, ColumnValidationError):
                 self.notice.setText(problems)
                 return

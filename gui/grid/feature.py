@@ -81,10 +81,7 @@ class GridFeature(QObject):
         # which would otherwise walk them on the UI thread in the middle of a run (~60 ms once a minute).
         freeze_long_lived()
         await self._tidied
-        conversation = self._window.current_conversation()
-        base = GridVariant(
-            conversation.profile_name if conversation is not None else None, self._window.current_settings()
-        )
+        base = GridVariant(self._default_profile(), self._window.current_settings())
         grid_window = GridWindow(
             grids=self._grids,
             runner=self._runner,
@@ -106,6 +103,18 @@ class GridFeature(QObject):
         grid_window.show()
         await grid_window.load()
         return grid_window
+
+    def _default_profile(self) -> str | None:
+        """The first column's provider: the one the main window shows. Opened while the app starts, before
+        the first conversation is open, the window shows none yet; the profiles are known from the store by
+        then, so the first stands in (a column without one would fail every cell on "no such profile")."""
+        names = self._profile_names()
+        shown = self._window.current_profile()
+        conversation = self._window.current_conversation()
+        for name in (shown, conversation.profile_name if conversation is not None else None):
+            if name in names:
+                return name
+        return names[0] if names else None
 
     def _forget_window(self) -> None:
         self.grid_window = None

@@ -554,6 +554,13 @@ class GridWindow(QMainWindow):
             return self.tr(
                 "The grid has no columns: add a variant (or choose a preset) to run the cases against."
             )
+        names = self.variants.names()
+        for index, variant in enumerate(self.variants.variants):
+            if variant.profile_name is None:
+                # Sent, each of its cells would fail alike on a profile named "None".
+                return self.tr(
+                    "The column “{variant}” has no provider: choose one in its settings (Edit settings…)."
+                ).format(variant=names[index])
         return None
 
     async def show_estimate(self) -> CostPreview | None:
@@ -638,13 +645,14 @@ class GridWindow(QMainWindow):
         hundreds of requests to validate."""
         from core.grid.runner import CellCheckError, check_cells
         from core.wire.validation import RequestValidationError
+        from gui.widgets.issue_words import issues_text
 
         try:
             await asyncio.to_thread(check_cells, draft, draft.keys())
         except CellCheckError as refused:
             error = refused.error
             if isinstance(error, RequestValidationError):
-                reason = " ".join(issue.message for issue in error.issues)
+                reason = issues_text(error.issues)
             else:
                 reason = self.tr("no value for {{{{{variable}}}}}").format(variable=error.variable)
             return self.tr(

@@ -49,6 +49,9 @@ class ParameterPanel(QWidget):
         self._facts = ModelFacts("", None, None)
         self._issues: list[ValidationIssue] = []
         self._loading = False
+        self._given = False
+        """Whether settings were given to show: until then (the window's first moments, before the first
+        conversation opens) the blank controls are no one's settings, and no problem of theirs is shown."""
         self.prompt = PromptSection()
         self.sampling = SamplingSection()
         self.thinking = ThinkingSection()
@@ -84,7 +87,7 @@ class ParameterPanel(QWidget):
         self.sampling.maxTokensChanged.connect(self.thinking.set_max_tokens)
         for section in (self.output, self.extra):
             section.set_expanded(False)
-        self.set_settings(self._base)
+        self._fill(self._base)
 
     def _build_layout(self) -> None:
         column = QWidget()
@@ -109,6 +112,11 @@ class ParameterPanel(QWidget):
         """Show a conversation's settings. Emits nothing: only the user's own edits are changes, and a
         change still waiting out the debounce is dropped (it belonged to the settings shown before; read
         `settings()` before switching to keep it)."""
+        self._given = True
+        self._fill(settings)
+        self._revalidate()
+
+    def _fill(self, settings: RequestSettings) -> None:
         self._debounce.stop()
         self._loading = True
         try:
@@ -120,7 +128,6 @@ class ParameterPanel(QWidget):
             self.thinking.set_max_tokens(self.sampling.max_tokens.value())
         finally:
             self._loading = False
-        self._revalidate()
 
     def set_mcp_servers(self, servers: list[tuple[str, bool]]) -> None:
         """The configured MCP servers, (name, enabled), for the conversation to choose from. Emits nothing."""
@@ -179,6 +186,8 @@ class ParameterPanel(QWidget):
         self._debounce.start()
 
     def _revalidate(self) -> None:
+        if not self._given:
+            return
         settings = self.settings()
         names = [tool.get("name") for tool in settings.tools if isinstance(tool, dict)]
         self.tools.set_tool_names([name for name in names if isinstance(name, str)])

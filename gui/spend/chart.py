@@ -50,6 +50,8 @@ class SpendChart(QWidget):
         self.plot.setAccessibleName(self.tr("Spend chart"))
         self.plot.setAccessibleDescription(self.tr("A stacked bar per period, a colour per group"))
         self.legend = self.plot.addLegend(offset=(10, 10))
+        self.empty_text = pg.TextItem(anchor=(0.5, 0.5))
+        """In the middle of a chart with no bars: without it only an empty legend box would show."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -132,8 +134,14 @@ class SpendChart(QWidget):
         self.plot.setLabel(
             "left", self.tr("Cost (US$)") if self._metric is ChartMetric.COST else self.tr("Tokens")
         )
-        self.plot.setXRange(-0.6, max(len(xs) - 0.4, 0.6), padding=0)
-        self.plot.setYRange(0, max([*bottoms, 0.0]) * 1.1 or 1.0, padding=0)
+        right, top = max(len(xs) - 0.4, 0.6), max([*bottoms, 0.0]) * 1.1 or 1.0
+        self.plot.setXRange(-0.6, right, padding=0)
+        self.plot.setYRange(0, top, padding=0)
+        self.legend.setVisible(bool(self._series))
+        if not self._series:
+            self.empty_text.setText(self.tr("Nothing spent in this range: no replies to chart."))
+            self.empty_text.setPos((right - 0.6) / 2, top / 2)
+            self.plot.addItem(self.empty_text)
 
     def _apply_theme(self) -> None:
         palette = self.palette()
@@ -141,6 +149,7 @@ class SpendChart(QWidget):
         self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
         colour_axes(self.plot, palette.color(QPalette.ColorRole.Mid), text)
         self.legend.setLabelTextColor(text)
+        self.empty_text.setColor(text)
         self.legend.setBrush(pg.mkBrush(palette.color(QPalette.ColorRole.Base)))
         self.legend.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
         if self._axis:

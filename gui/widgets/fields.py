@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.model.catalog import ModelInfo
 from core.wire.validation import ValidationIssue
+from gui.widgets.issue_words import issue_text
 from gui.widgets.json_edit import ERROR_COLOR
 
 WARNING_COLOR = "#b06000"
@@ -75,7 +76,7 @@ class IssueLabel(QLabel):
             return
         is_error = any(issue.severity == "error" for issue in issues)
         self.setStyleSheet(f"color: {ERROR_COLOR if is_error else WARNING_COLOR};")
-        self.setText("\n".join(issue.message for issue in issues))
+        self.setText("\n".join(issue_text(issue) for issue in issues))
         self.show()
 
 

@@ -197,17 +197,17 @@
 <context>
     <name>AlternativesDialog</name>
     <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="31"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="33"/>
         <source>Alternatives from a comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="35"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="37"/>
         <source>The conversation continued with “{chosen}”. Kept for reading: these replies are not sent to the model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="60"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="62"/>
         <source>Same settings as the chosen reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,67 +461,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="110"/>
+        <location filename="../../gui/chat/branch_actions.py" line="111"/>
         <source>With the current settings ({model})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="115"/>
+        <location filename="../../gui/chat/branch_actions.py" line="116"/>
         <source>With another model (this reply only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="150"/>
+        <location filename="../../gui/chat/branch_actions.py" line="151"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="154"/>
+        <location filename="../../gui/chat/branch_actions.py" line="155"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="163"/>
+        <location filename="../../gui/chat/branch_actions.py" line="164"/>
         <source>Branch {number}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="187"/>
+        <location filename="../../gui/chat/branch_actions.py" line="188"/>
         <source>Edit and resend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="189"/>
+        <location filename="../../gui/chat/branch_actions.py" line="190"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="191"/>
+        <location filename="../../gui/chat/branch_actions.py" line="192"/>
         <source>Branch into new conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="195"/>
+        <location filename="../../gui/chat/branch_actions.py" line="196"/>
         <source>Delete this version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="202"/>
+        <location filename="../../gui/chat/branch_actions.py" line="203"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="211"/>
+        <location filename="../../gui/chat/branch_actions.py" line="212"/>
         <source>Delete this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="239"/>
+        <location filename="../../gui/chat/branch_actions.py" line="240"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="245"/>
+        <location filename="../../gui/chat/branch_actions.py" line="246"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -699,32 +699,32 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="45"/>
         <source>{case} — {variant}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="48"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="49"/>
         <source>Every repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="49"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="50"/>
         <source>The prompt, then each repeat&apos;s reply in turn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="50"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="51"/>
         <source>Word diff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="51"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="52"/>
         <source>Compares two repeats&apos; replies word by word</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="74"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="75"/>
         <source>%n repeat(s)</source>
         <translation>
             <numerusform>%n repeat</numerusform>
@@ -732,7 +732,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="77"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -740,27 +740,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="87"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="88"/>
         <source>**Repeat {n}**</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="93"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="94"/>
         <source>first token {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="96"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="97"/>
         <source>total {seconds:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="98"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="99"/>
         <source>{tokens} output tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="122"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="123"/>
         <source>Repeat {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,17 +768,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
+        <location filename="../../gui/compare/column.py" line="236"/>
         <source>Column settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="251"/>
+        <location filename="../../gui/compare/column.py" line="252"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="252"/>
+        <location filename="../../gui/compare/column.py" line="253"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,217 +799,217 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="118"/>
+        <location filename="../../gui/compare/column.py" line="119"/>
         <source>Edit settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="119"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="120"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Maximise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="121"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="124"/>
         <source>Continue with this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="124"/>
         <source>Chosen ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="124"/>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>✓ The conversation continues with this reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="126"/>
         <source>This column&apos;s provider, model and parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="126"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Removes this column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="127"/>
+        <location filename="../../gui/compare/column.py" line="128"/>
         <source>Stops this column&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="129"/>
+        <location filename="../../gui/compare/column.py" line="130"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="152"/>
+        <location filename="../../gui/compare/column.py" line="153"/>
         <source>Same as the conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="271"/>
+        <location filename="../../gui/compare/column.py" line="272"/>
         <source>same settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="294"/>
+        <location filename="../../gui/compare/column.py" line="295"/>
         <source>{field} {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="303"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="304"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="306"/>
+        <location filename="../../gui/compare/column.py" line="307"/>
         <source>adaptive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="307"/>
+        <location filename="../../gui/compare/column.py" line="308"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>system prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>top_p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>top_k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>streaming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>effort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>output schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>tool choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>caching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>user id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>service tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>inference region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>container</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>extra JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1422,104 +1422,104 @@ The menu starts: {command}</source>
 <context>
     <name>DoctorDialog</name>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="77"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="78"/>
         <source>Check provider “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="87"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="88"/>
         <source>Model to check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="89"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="90"/>
         <source>The checks ask this model; the cost shown below is for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="95"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="104"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="96"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="105"/>
         <source>Earlier checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="97"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="98"/>
         <source>Choose an earlier check of this provider to see it again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="101"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="290"/>
-        <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/providers/doctor_dialog.py" line="102"/>
         <location filename="../../gui/providers/doctor_dialog.py" line="291"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/providers/doctor_dialog.py" line="103"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="292"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="293"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="114"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="294"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="294"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="114"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="295"/>
         <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="295"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="114"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="296"/>
         <source>What Triptych does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="115"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="116"/>
         <source>Check results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="117"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="118"/>
         <source>One row per check: its mark, what was found and what Triptych does about it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="127"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="128"/>
         <source>Run checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="130"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="131"/>
         <source>Sends the small requests whose cost is shown above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="133"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="134"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="136"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="137"/>
         <source>Stops the checks; an unfinished run is not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="137"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="138"/>
         <source>Export as Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="140"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="216"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="141"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="217"/>
         <source>Saves the check shown as a Markdown file</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/doctor_dialog.py" line="160"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="161"/>
         <source>Runs %n small request(s) to this model; its price is unknown, so no cost can be previewed.</source>
         <translation>
             <numerusform>Runs %n small request to this model; its price is unknown, so no cost can be previewed.</numerusform>
@@ -1527,7 +1527,7 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/doctor_dialog.py" line="166"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="167"/>
         <source>Runs %n small request(s) to this model: at most {cost} at list prices.</source>
         <translation>
             <numerusform>Runs %n small request to this model: at most {cost} at list prices.</numerusform>
@@ -1535,62 +1535,62 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="176"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="177"/>
         <source>Earlier checks could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="202"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="203"/>
         <source>Checked {when}: {model} on {host}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="217"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="218"/>
         <source>Checking {model}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="231"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="232"/>
         <source>Stopped. An unfinished check is not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="234"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="235"/>
         <source>The check could not finish: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="270"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="271"/>
         <source>Changed since {when}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="289"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="290"/>
         <source>Provider check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="292"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="293"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="303"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="304"/>
         <source>Export the check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="303"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="304"/>
         <source>Markdown (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="314"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="315"/>
         <source>The report could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="317"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="318"/>
         <source>Saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2549,13 +2549,13 @@ The menu starts: {command}</source>
 <context>
     <name>FullTextDialog</name>
     <message>
-        <location filename="../../gui/transcript/full_text.py" line="19"/>
-        <location filename="../../gui/transcript/full_text.py" line="22"/>
+        <location filename="../../gui/transcript/full_text.py" line="20"/>
+        <location filename="../../gui/transcript/full_text.py" line="23"/>
         <source>Whole text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/full_text.py" line="23"/>
+        <location filename="../../gui/transcript/full_text.py" line="24"/>
         <source>The message&apos;s whole text and thinking, read-only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2583,52 +2583,52 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="250"/>
+        <location filename="../../gui/grid/charts.py" line="255"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="331"/>
+        <location filename="../../gui/grid/charts.py" line="336"/>
         <source>Cost per column (every repeat)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="352"/>
+        <location filename="../../gui/grid/charts.py" line="357"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="357"/>
+        <location filename="../../gui/grid/charts.py" line="362"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="395"/>
+        <location filename="../../gui/grid/charts.py" line="400"/>
         <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="398"/>
+        <location filename="../../gui/grid/charts.py" line="403"/>
         <source>Mean cost per reply (USD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="399"/>
+        <location filename="../../gui/grid/charts.py" line="404"/>
         <source>Mean judge score (1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="504"/>
+        <location filename="../../gui/grid/charts.py" line="509"/>
         <source>Cost per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="505"/>
+        <location filename="../../gui/grid/charts.py" line="510"/>
         <source>Tokens per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="507"/>
+        <location filename="../../gui/grid/charts.py" line="512"/>
         <source>Quality against cost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2646,12 +2646,12 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="120"/>
+        <location filename="../../gui/grid/feature.py" line="129"/>
         <source>Add to test set…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="145"/>
+        <location filename="../../gui/grid/feature.py" line="154"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,212 +3084,217 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="330"/>
+        <location filename="../../gui/grid/window.py" line="362"/>
         <source>Evaluation grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="331"/>
+        <location filename="../../gui/grid/window.py" line="363"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="364"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="333"/>
+        <location filename="../../gui/grid/window.py" line="365"/>
         <source>JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="366"/>
         <source>HTML report with charts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="335"/>
+        <location filename="../../gui/grid/window.py" line="367"/>
         <source>Charts as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="336"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
         <source>Charts as SVG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="369"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="370"/>
         <source>&amp;Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="340"/>
+        <location filename="../../gui/grid/window.py" line="372"/>
         <source>Test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="341"/>
+        <location filename="../../gui/grid/window.py" line="373"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="342"/>
+        <location filename="../../gui/grid/window.py" line="374"/>
         <source>Saved test sets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="375"/>
         <source>Opens a saved test set in the editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="344"/>
+        <location filename="../../gui/grid/window.py" line="376"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="377"/>
         <source>Starts an empty test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="346"/>
+        <location filename="../../gui/grid/window.py" line="378"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="348"/>
+        <location filename="../../gui/grid/window.py" line="380"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="350"/>
+        <location filename="../../gui/grid/window.py" line="382"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="351"/>
+        <location filename="../../gui/grid/window.py" line="383"/>
         <source>Deletes the test set shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="352"/>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="384"/>
+        <location filename="../../gui/grid/window.py" line="387"/>
         <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="352"/>
-        <location filename="../../gui/grid/window.py" line="359"/>
+        <location filename="../../gui/grid/window.py" line="384"/>
+        <location filename="../../gui/grid/window.py" line="391"/>
         <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="352"/>
-        <location filename="../../gui/grid/window.py" line="361"/>
+        <location filename="../../gui/grid/window.py" line="384"/>
+        <location filename="../../gui/grid/window.py" line="393"/>
         <source>Ask before runs over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
+        <location filename="../../gui/grid/window.py" line="389"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="360"/>
+        <location filename="../../gui/grid/window.py" line="392"/>
         <source>The most requests in flight at once per provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="363"/>
+        <location filename="../../gui/grid/window.py" line="395"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="365"/>
+        <location filename="../../gui/grid/window.py" line="397"/>
         <source>Estimate cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="367"/>
+        <location filename="../../gui/grid/window.py" line="399"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="369"/>
+        <location filename="../../gui/grid/window.py" line="401"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="370"/>
+        <location filename="../../gui/grid/window.py" line="402"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="371"/>
-        <location filename="../../gui/grid/window.py" line="372"/>
+        <location filename="../../gui/grid/window.py" line="403"/>
+        <location filename="../../gui/grid/window.py" line="404"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="373"/>
+        <location filename="../../gui/grid/window.py" line="405"/>
         <source>Shows an earlier run of the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="374"/>
+        <location filename="../../gui/grid/window.py" line="406"/>
         <source>Vote blind…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="376"/>
+        <location filename="../../gui/grid/window.py" line="408"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="380"/>
-        <location filename="../../gui/grid/window.py" line="384"/>
+        <location filename="../../gui/grid/window.py" line="412"/>
+        <location filename="../../gui/grid/window.py" line="416"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="382"/>
+        <location filename="../../gui/grid/window.py" line="414"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="385"/>
+        <location filename="../../gui/grid/window.py" line="417"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="386"/>
+        <location filename="../../gui/grid/window.py" line="418"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="419"/>
+        <location filename="../../gui/grid/window.py" line="451"/>
         <source>{name} (version {version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="779"/>
+        <location filename="../../gui/grid/window.py" line="562"/>
+        <source>The column “{variant}” has no provider: choose one in its settings (Edit settings…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="820"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="466"/>
+        <location filename="../../gui/grid/window.py" line="498"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="497"/>
+        <location filename="../../gui/grid/window.py" line="529"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>Imported %n case from {file}.</numerusform>
@@ -3297,62 +3302,62 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="499"/>
+        <location filename="../../gui/grid/window.py" line="531"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="508"/>
+        <location filename="../../gui/grid/window.py" line="540"/>
         <source>{test_set} at {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="523"/>
+        <location filename="../../gui/grid/window.py" line="555"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="539"/>
+        <location filename="../../gui/grid/window.py" line="578"/>
         <source>Estimating the cost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="587"/>
+        <location filename="../../gui/grid/window.py" line="627"/>
         <source>The run was not started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="616"/>
+        <location filename="../../gui/grid/window.py" line="657"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="618"/>
+        <location filename="../../gui/grid/window.py" line="659"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="632"/>
+        <location filename="../../gui/grid/window.py" line="673"/>
         <source>Start the run?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="633"/>
+        <location filename="../../gui/grid/window.py" line="674"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="666"/>
+        <location filename="../../gui/grid/window.py" line="707"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="728"/>
+        <location filename="../../gui/grid/window.py" line="769"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="736"/>
+        <location filename="../../gui/grid/window.py" line="777"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>%n result in the batch&apos;s file answered requests it never sent; they were ignored.</numerusform>
@@ -3360,39 +3365,39 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="858"/>
+        <location filename="../../gui/grid/window.py" line="899"/>
         <source>The metric the box plot shows per column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="864"/>
+        <location filename="../../gui/grid/window.py" line="905"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="868"/>
+        <location filename="../../gui/grid/window.py" line="909"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="900"/>
+        <location filename="../../gui/grid/window.py" line="941"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="922"/>
-        <location filename="../../gui/grid/window.py" line="936"/>
+        <location filename="../../gui/grid/window.py" line="963"/>
+        <location filename="../../gui/grid/window.py" line="977"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="930"/>
-        <location filename="../../gui/grid/window.py" line="951"/>
+        <location filename="../../gui/grid/window.py" line="971"/>
+        <location filename="../../gui/grid/window.py" line="992"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="946"/>
+        <location filename="../../gui/grid/window.py" line="987"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3757,6 +3762,14 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>IssueWords</name>
+    <message>
+        <location filename="../../gui/widgets/issue_words.py" line="16"/>
+        <source>Choose a model, or type a model id (for example claude-sonnet-4-6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JsonEdit</name>
     <message>
         <location filename="../../gui/widgets/json_edit.py" line="83"/>
@@ -3938,166 +3951,166 @@ The menu starts: {command}</source>
 <context>
     <name>JudgeTemplatesDialog</name>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="66"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="69"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="67"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="70"/>
         <source>Judge templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="72"/>
         <source>The saved ways of judging; the chosen one is edited beside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="74"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="74"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
         <source>Starts a new rubric template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="77"/>
         <source>Deletes the chosen template (built-ins stay)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="79"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="130"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="80"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="131"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="83"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="131"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="84"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="132"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="86"/>
         <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="89"/>
         <source>Criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="89"/>
         <source>What it means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="91"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="92"/>
         <source>Criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="92"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
         <source>Each criterion the judge scores from 1 to 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
         <source>Add criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="95"/>
         <source>Remove criterion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="97"/>
         <source>Judge prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="97"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="98"/>
         <source>What the judge is sent, with placeholders filled in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="132"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="133"/>
         <source>Judge&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="133"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="134"/>
         <source>Judge&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="105"/>
         <source>Any model can judge; type one not listed, or leave it empty to choose when judging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="109"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="134"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="110"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="135"/>
         <source>Judge&apos;s max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="114"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="115"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="116"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="117"/>
         <source>Saves the template; a built-in one edited is saved as a template of your own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
         <source>Criteria (each scored 1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="145"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="146"/>
         <source>Prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="227"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="228"/>
         <source>New template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="300"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="301"/>
         <source>Name the template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="302"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="303"/>
         <source>The prompt is empty: the judge would be sent nothing to judge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="306"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="307"/>
         <source>The prompt never shows the judge the reply: add {placeholders}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="312"/>
         <source>A rubric needs at least one criterion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="314"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="315"/>
         <source>Every criterion needs a name (row {row}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="317"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="318"/>
         <source>Two criteria are named “{name}”: scores are kept by name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4580,7 +4593,7 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="621"/>
+        <location filename="../../gui/main_window.py" line="622"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4803,7 +4816,7 @@ The menu starts: {command}</source>
 <context>
     <name>OptionalFloat</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="191"/>
+        <location filename="../../gui/widgets/fields.py" line="192"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4811,7 +4824,7 @@ The menu starts: {command}</source>
 <context>
     <name>OptionalInt</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="239"/>
+        <location filename="../../gui/widgets/fields.py" line="240"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5182,32 +5195,32 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="37"/>
+        <location filename="../../gui/providers/price_table.py" line="43"/>
         <source>US dollars per million tokens, where this provider&apos;s prices differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="38"/>
+        <location filename="../../gui/providers/price_table.py" line="44"/>
         <source>Add price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="39"/>
+        <location filename="../../gui/providers/price_table.py" line="45"/>
         <source>Remove price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="40"/>
+        <location filename="../../gui/providers/price_table.py" line="46"/>
         <source>Price overrides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="41"/>
+        <location filename="../../gui/providers/price_table.py" line="47"/>
         <source>Adds a row for a model&apos;s prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="42"/>
+        <location filename="../../gui/providers/price_table.py" line="48"/>
         <source>Removes the selected row</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5215,7 +5228,7 @@ The menu starts: {command}</source>
 <context>
     <name>ProblemCount</name>
     <message numerus="yes">
-        <location filename="../../gui/widgets/fields.py" line="58"/>
+        <location filename="../../gui/widgets/fields.py" line="59"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -5386,223 +5399,223 @@ The menu starts: {command}</source>
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="65"/>
-        <location filename="../../gui/providers/dialog.py" line="95"/>
+        <location filename="../../gui/providers/dialog.py" line="66"/>
+        <location filename="../../gui/providers/dialog.py" line="99"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="93"/>
+        <location filename="../../gui/providers/dialog.py" line="97"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="94"/>
+        <location filename="../../gui/providers/dialog.py" line="98"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="97"/>
+        <location filename="../../gui/providers/dialog.py" line="101"/>
         <source>The provider whose settings are shown on the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="99"/>
+        <location filename="../../gui/providers/dialog.py" line="103"/>
         <source>Adds a new provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="100"/>
+        <location filename="../../gui/providers/dialog.py" line="104"/>
         <source>Removes the selected provider and its key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="128"/>
+        <location filename="../../gui/providers/dialog.py" line="132"/>
         <source>x-api-key header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="129"/>
+        <location filename="../../gui/providers/dialog.py" line="133"/>
         <source>Authorization: Bearer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="131"/>
+        <location filename="../../gui/providers/dialog.py" line="135"/>
         <source>Anthropic (/v1/messages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="132"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="136"/>
+        <location filename="../../gui/providers/dialog.py" line="140"/>
         <source>Beta names, comma separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="142"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="141"/>
+        <location filename="../../gui/providers/dialog.py" line="145"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="142"/>
+        <location filename="../../gui/providers/dialog.py" line="146"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="143"/>
+        <location filename="../../gui/providers/dialog.py" line="147"/>
         <source>Auth style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="144"/>
+        <location filename="../../gui/providers/dialog.py" line="148"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="145"/>
+        <location filename="../../gui/providers/dialog.py" line="149"/>
         <source>anthropic-version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="146"/>
+        <location filename="../../gui/providers/dialog.py" line="150"/>
         <source>Beta headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="147"/>
+        <location filename="../../gui/providers/dialog.py" line="151"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="148"/>
+        <location filename="../../gui/providers/dialog.py" line="152"/>
         <source>Price overrides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="152"/>
+        <location filename="../../gui/providers/dialog.py" line="156"/>
         <source>The provider&apos;s name, as the provider picker shows it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="153"/>
+        <location filename="../../gui/providers/dialog.py" line="157"/>
         <source>Where requests go, with or without /v1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="154"/>
+        <location filename="../../gui/providers/dialog.py" line="158"/>
         <source>The header the key is sent in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="155"/>
+        <location filename="../../gui/providers/dialog.py" line="159"/>
         <source>The protocol the provider speaks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="156"/>
+        <location filename="../../gui/providers/dialog.py" line="160"/>
         <source>Saved in the system keyring, never in a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="157"/>
+        <location filename="../../gui/providers/dialog.py" line="161"/>
         <source>Lists the models and sends a one-token message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="164"/>
+        <location filename="../../gui/providers/dialog.py" line="168"/>
         <source>Keep for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="165"/>
+        <location filename="../../gui/providers/dialog.py" line="169"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="172"/>
+        <location filename="../../gui/providers/dialog.py" line="176"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="176"/>
+        <location filename="../../gui/providers/dialog.py" line="180"/>
         <source>Check this provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="179"/>
+        <location filename="../../gui/providers/dialog.py" line="183"/>
         <source>A few small requests that show what this provider keeps: thinking, tools, caching, usage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="184"/>
+        <location filename="../../gui/providers/dialog.py" line="188"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="197"/>
+        <location filename="../../gui/providers/dialog.py" line="201"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="241"/>
+        <location filename="../../gui/providers/dialog.py" line="245"/>
         <source>The new key will be saved when you press Save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="243"/>
+        <location filename="../../gui/providers/dialog.py" line="247"/>
         <source>Saved: {hint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="245"/>
+        <location filename="../../gui/providers/dialog.py" line="249"/>
         <source>No key saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="247"/>
+        <location filename="../../gui/providers/dialog.py" line="251"/>
         <source>Paste a new key to replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="269"/>
+        <location filename="../../gui/providers/dialog.py" line="273"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="269"/>
+        <location filename="../../gui/providers/dialog.py" line="273"/>
         <source>New profile {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="309"/>
+        <location filename="../../gui/providers/dialog.py" line="313"/>
         <source>The key could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="355"/>
+        <location filename="../../gui/providers/dialog.py" line="359"/>
         <source>The saved key could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="370"/>
+        <location filename="../../gui/providers/dialog.py" line="374"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="378"/>
+        <location filename="../../gui/providers/dialog.py" line="382"/>
         <source>The test could not run: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="387"/>
+        <location filename="../../gui/providers/dialog.py" line="391"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ Model list: %n model.</numerusform>
@@ -5610,17 +5623,17 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="389"/>
+        <location filename="../../gui/providers/dialog.py" line="393"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="390"/>
+        <location filename="../../gui/providers/dialog.py" line="394"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="392"/>
+        <location filename="../../gui/providers/dialog.py" line="396"/>
         <source>✗ The test message was not answered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5683,64 +5696,64 @@ The menu starts: {command}</source>
 <context>
     <name>RawExchangeDialog</name>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="25"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="27"/>
         <source>Raw request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="36"/>
-        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="38"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="39"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="38"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="40"/>
         <source>The request as it was sent, the key redacted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="39"/>
         <location filename="../../gui/exchange/raw_dialog.py" line="41"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="43"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="40"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="42"/>
         <source>The response as it was received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="44"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="46"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="46"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="48"/>
         <source>Copies the tab shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="68"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="70"/>
         <source>This reply was sent before Triptych recorded requests: the request below is rebuilt from the conversation and its current settings, and may differ from what was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="72"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="74"/>
         <source>The API key is shown as [REDACTED].</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="78"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="80"/>
         <source>(The body was larger than {megabytes} MB and was not kept.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="84"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="86"/>
         <source>(No response was recorded.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="87"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="89"/>
         <source>(Only the first {megabytes} MB of {size} bytes were kept.)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5799,112 +5812,112 @@ The menu starts: {command}</source>
 <context>
     <name>RunBar</name>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="55"/>
+        <location filename="../../gui/grid/run_bar.py" line="67"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="57"/>
+        <location filename="../../gui/grid/run_bar.py" line="69"/>
         <source>Sends no more requests; those under way finish and are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="59"/>
+        <location filename="../../gui/grid/run_bar.py" line="71"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="60"/>
+        <location filename="../../gui/grid/run_bar.py" line="72"/>
         <source>Goes on from the cells not yet run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="61"/>
+        <location filename="../../gui/grid/run_bar.py" line="73"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="62"/>
+        <location filename="../../gui/grid/run_bar.py" line="74"/>
         <source>Stops the run for good; what finished is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="63"/>
+        <location filename="../../gui/grid/run_bar.py" line="75"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="64"/>
+        <location filename="../../gui/grid/run_bar.py" line="76"/>
         <source>Runs the failed repeats again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="65"/>
+        <location filename="../../gui/grid/run_bar.py" line="77"/>
         <source>Run progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="66"/>
+        <location filename="../../gui/grid/run_bar.py" line="78"/>
         <source>The share of the run&apos;s requests that have ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="113"/>
+        <location filename="../../gui/grid/run_bar.py" line="125"/>
         <source>No run yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="116"/>
+        <location filename="../../gui/grid/run_bar.py" line="128"/>
         <source>{done} done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="117"/>
+        <location filename="../../gui/grid/run_bar.py" line="129"/>
         <source>{failed} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="118"/>
+        <location filename="../../gui/grid/run_bar.py" line="130"/>
         <source>{remaining} remaining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="122"/>
+        <location filename="../../gui/grid/run_bar.py" line="134"/>
         <source>${cost:.4f} so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="130"/>
+        <location filename="../../gui/grid/run_bar.py" line="142"/>
         <source>about {n} s left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="132"/>
+        <location filename="../../gui/grid/run_bar.py" line="144"/>
         <source>about {n} min left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="133"/>
+        <location filename="../../gui/grid/run_bar.py" line="145"/>
         <source>about {h:.1f} h left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="138"/>
+        <location filename="../../gui/grid/run_bar.py" line="150"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="139"/>
+        <location filename="../../gui/grid/run_bar.py" line="151"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="140"/>
+        <location filename="../../gui/grid/run_bar.py" line="152"/>
         <source>finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="141"/>
+        <location filename="../../gui/grid/run_bar.py" line="153"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6111,7 +6124,7 @@ The menu starts: {command}</source>
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="103"/>
+        <location filename="../../gui/widgets/fields.py" line="104"/>
         <source>Shows or hides these settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6393,135 +6406,135 @@ The menu starts: {command}</source>
 <context>
     <name>ServersDialog</name>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="80"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="103"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="81"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
         <source>MCP servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
         <source>The server whose settings are shown on the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
         <source>Adds a new server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
         <source>Removes the selected server when you save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="110"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
         <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="115"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
         <source>Saves the servers as mcpServers JSON; secret values are left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="142"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
         <source>Server&apos;s last messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
         <source>The last lines the server wrote to its error output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
         <source>Restart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
         <source>Stops the server and starts it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
         <source>Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="314"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
         <source>The tools the server offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="162"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="163"/>
         <source>Tool details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="164"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="165"/>
         <source>The selected tool&apos;s description, annotations and input schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="170"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="231"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="232"/>
         <source>(unnamed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="280"/>
         <source>Not saved yet: Save starts it with these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="281"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="282"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="283"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="284"/>
         <source>Not started yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="314"/>
         <source>Tools (%n)</source>
         <translation>
             <numerusform>Tools (%n)</numerusform>
@@ -6529,53 +6542,53 @@ The menu starts: {command}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="326"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="327"/>
         <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="338"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="338"/>
         <source>Annotations (hints only: server not trusted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="340"/>
         <source>, </source>
         <comment>between a tool&apos;s annotations</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="344"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="345"/>
         <source>Not offered to the model: its input schema is invalid ({problem}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="348"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="349"/>
         <source>Input schema:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="364"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="365"/>
         <source>server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="481"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="482"/>
         <source>Not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="494"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="494"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="495"/>
         <source>Save the changes to the MCP servers?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6652,19 +6665,24 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="95"/>
-        <location filename="../../gui/spend/chart.py" line="120"/>
+        <location filename="../../gui/spend/chart.py" line="97"/>
+        <location filename="../../gui/spend/chart.py" line="122"/>
         <source>Others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="133"/>
+        <location filename="../../gui/spend/chart.py" line="135"/>
         <source>Cost (US$)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="133"/>
+        <location filename="../../gui/spend/chart.py" line="135"/>
         <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="142"/>
+        <source>Nothing spent in this range: no replies to chart.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7109,110 +7127,110 @@ Details: {details}</source>
 <context>
     <name>TestSetEditor</name>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
-        <location filename="../../gui/grid/test_set_editor.py" line="103"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="108"/>
         <source>Prompt template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
         <source>Variables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
-        <location filename="../../gui/grid/test_set_editor.py" line="106"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="111"/>
         <source>System prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="99"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="104"/>
         <source>e.g. Support answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="105"/>
         <source>Test set name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="101"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="106"/>
         <source>The name the test set is saved under</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="102"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="107"/>
         <source>The prompt, with {{variables}} filled from each case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="104"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="109"/>
         <source>Each {{name}} becomes a column of the cases below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="105"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="110"/>
         <source>Optional; a variant&apos;s own system prompt takes its place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="107"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="112"/>
         <source>Sent with every case, unless the variant has its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="108"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="113"/>
         <source>Test cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="110"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="115"/>
         <source>One row per case: its name, a value for each variable and what you expect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="112"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="117"/>
         <source>Add case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="113"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="118"/>
         <source>Adds an empty row to the cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="114"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="119"/>
         <source>Remove cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="115"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="120"/>
         <source>Removes the selected rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="116"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="121"/>
         <source>Import CSV/JSONL…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="118"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="123"/>
         <source>Adds cases from a CSV or JSONL file with a column per variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="166"/>
-        <location filename="../../gui/grid/test_set_editor.py" line="197"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="171"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="202"/>
         <source>Case {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/test_set_editor.py" line="181"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="186"/>
         <source>Sent after %n earlier message(s) of a conversation</source>
         <translation>
             <numerusform>Sent after %n earlier message of a conversation</numerusform>
@@ -7220,37 +7238,37 @@ Details: {details}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="217"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="222"/>
         <source>Give the test set a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="219"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="224"/>
         <source>Write the prompt template: the prompt sent for each case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="221"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="226"/>
         <source>The test set has no cases: add a row or import a CSV or JSONL file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="226"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="231"/>
         <source>Row {row} (&quot;{case}&quot;) has no value for {{{{{variable}}}}}: fill it in or remove the row.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="270"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="275"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="270"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="275"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="275"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="280"/>
         <source>None yet: write {{name}} in the template to add a column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8638,58 +8656,58 @@ Details: {details}</numerusform>
 <context>
     <name>VariantsEditor</name>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="79"/>
+        <location filename="../../gui/grid/variants_editor.py" line="80"/>
         <source>Variants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="81"/>
+        <location filename="../../gui/grid/variants_editor.py" line="82"/>
         <source>The grid&apos;s columns: each runs every case with its own settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="83"/>
+        <location filename="../../gui/grid/variants_editor.py" line="84"/>
         <source>Add variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="84"/>
+        <location filename="../../gui/grid/variants_editor.py" line="85"/>
         <source>Adds a copy of the selected variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="85"/>
+        <location filename="../../gui/grid/variants_editor.py" line="86"/>
         <source>Edit settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="87"/>
+        <location filename="../../gui/grid/variants_editor.py" line="88"/>
         <source>The selected variant&apos;s provider, model and parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="89"/>
+        <location filename="../../gui/grid/variants_editor.py" line="90"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="90"/>
+        <location filename="../../gui/grid/variants_editor.py" line="91"/>
         <source>Removes the selected variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="91"/>
         <location filename="../../gui/grid/variants_editor.py" line="92"/>
+        <location filename="../../gui/grid/variants_editor.py" line="93"/>
         <source>Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="93"/>
+        <location filename="../../gui/grid/variants_editor.py" line="94"/>
         <source>Ready-made sets of variants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="117"/>
+        <location filename="../../gui/grid/variants_editor.py" line="118"/>
         <source>Variant settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8898,57 +8916,57 @@ Details: {details}</numerusform>
 <context>
     <name>WordDiffDialog</name>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="42"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="44"/>
         <source>Word differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="51"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="53"/>
         <source>Left column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="53"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="55"/>
         <source>The reply shown on the left, with removed words marked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="55"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="57"/>
         <source>Right column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="57"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="59"/>
         <source>The reply shown on the right, with added words highlighted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="59"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="61"/>
         <source>Left reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="60"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="62"/>
         <source>Words only in this reply are struck through</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="61"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="63"/>
         <source>Right reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="62"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="64"/>
         <source>Words only in this reply are highlighted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="90"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="92"/>
         <source>The two replies are the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="93"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="95"/>
         <source>{deleted} passages only on the left, {inserted} only on the right.</source>
         <translation type="unfinished"></translation>
     </message>

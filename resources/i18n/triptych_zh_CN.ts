@@ -196,17 +196,17 @@
 <context>
     <name>AlternativesDialog</name>
     <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="31"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="33"/>
         <source>Alternatives from a comparison</source>
         <translation>对比中的其他回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="35"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="37"/>
         <source>The conversation continued with “{chosen}”. Kept for reading: these replies are not sent to the model.</source>
         <translation>对话已选择“{chosen}”继续。仅供查看：这些回复不会发送给模型。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/alternatives_dialog.py" line="60"/>
+        <location filename="../../gui/compare/alternatives_dialog.py" line="62"/>
         <source>Same settings as the chosen reply</source>
         <translation>与所选回复的设置相同</translation>
     </message>
@@ -458,67 +458,67 @@
 <context>
     <name>BranchActions</name>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="110"/>
+        <location filename="../../gui/chat/branch_actions.py" line="111"/>
         <source>With the current settings ({model})</source>
         <translation>使用当前设置（{model}）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="115"/>
+        <location filename="../../gui/chat/branch_actions.py" line="116"/>
         <source>With another model (this reply only)</source>
         <translation>使用其他模型（仅此回复）</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="150"/>
+        <location filename="../../gui/chat/branch_actions.py" line="151"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="154"/>
+        <location filename="../../gui/chat/branch_actions.py" line="155"/>
         <source>This reply is still arriving: branch from it once it has finished.</source>
         <translation>此回复仍在接收中：请在完成后再从它创建分支。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="163"/>
+        <location filename="../../gui/chat/branch_actions.py" line="164"/>
         <source>Branch {number}: {title}</source>
         <translation>分支 {number}：{title}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="187"/>
+        <location filename="../../gui/chat/branch_actions.py" line="188"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="189"/>
+        <location filename="../../gui/chat/branch_actions.py" line="190"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="191"/>
+        <location filename="../../gui/chat/branch_actions.py" line="192"/>
         <source>Branch into new conversation</source>
         <translation>分支为新对话</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="195"/>
+        <location filename="../../gui/chat/branch_actions.py" line="196"/>
         <source>Delete this version…</source>
         <translation>删除此版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="202"/>
+        <location filename="../../gui/chat/branch_actions.py" line="203"/>
         <source>Delete this version and every message after it? The other versions are kept.</source>
         <translation>删除此版本及其后的所有消息？其他版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="211"/>
+        <location filename="../../gui/chat/branch_actions.py" line="212"/>
         <source>Delete this version</source>
         <translation>删除此版本</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="239"/>
+        <location filename="../../gui/chat/branch_actions.py" line="240"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/chat/branch_actions.py" line="245"/>
+        <location filename="../../gui/chat/branch_actions.py" line="246"/>
         <source>A reply is arriving: wait for it to finish, or stop it (Esc), before editing, regenerating or switching versions.</source>
         <translation>有回复正在接收：请等待其完成或停止它（Esc），再编辑、重新生成或切换版本。</translation>
     </message>
@@ -695,66 +695,66 @@
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="44"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="45"/>
         <source>{case} — {variant}</source>
         <translation>{case} — {variant}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="48"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="49"/>
         <source>Every repeat</source>
         <translation>每次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="49"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="50"/>
         <source>The prompt, then each repeat&apos;s reply in turn</source>
         <translation>先是提示词，然后依次是每次重复的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="50"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="51"/>
         <source>Word diff…</source>
         <translation>逐词对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="51"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="52"/>
         <source>Compares two repeats&apos; replies word by word</source>
         <translation>逐词比较两次重复的回复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="74"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="75"/>
         <source>%n repeat(s)</source>
         <translation>
             <numerusform>%n 次重复</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/cell_dialog.py" line="76"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="77"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 次失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="87"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="88"/>
         <source>**Repeat {n}**</source>
         <translation>**第 {n} 次重复**</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="93"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="94"/>
         <source>first token {seconds:.2f} s</source>
         <translation>首个 token {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="96"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="97"/>
         <source>total {seconds:.2f} s</source>
         <translation>总计 {seconds:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="98"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="99"/>
         <source>{tokens} output tokens</source>
         <translation>{tokens} 个输出 token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/cell_dialog.py" line="122"/>
+        <location filename="../../gui/grid/cell_dialog.py" line="123"/>
         <source>Repeat {n}</source>
         <translation>第 {n} 次重复</translation>
     </message>
@@ -762,17 +762,17 @@
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="235"/>
+        <location filename="../../gui/compare/column.py" line="236"/>
         <source>Column settings</source>
         <translation>列设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="251"/>
+        <location filename="../../gui/compare/column.py" line="252"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="252"/>
+        <location filename="../../gui/compare/column.py" line="253"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -793,217 +793,217 @@
 <context>
     <name>CompareColumnWidget</name>
     <message>
-        <location filename="../../gui/compare/column.py" line="118"/>
+        <location filename="../../gui/compare/column.py" line="119"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="119"/>
+        <location filename="../../gui/compare/column.py" line="120"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="120"/>
+        <location filename="../../gui/compare/column.py" line="121"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="121"/>
+        <location filename="../../gui/compare/column.py" line="122"/>
         <source>Show this column alone; click again to show every column.</source>
         <translation>只显示这一列；再次点击显示所有列。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="122"/>
+        <location filename="../../gui/compare/column.py" line="123"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="124"/>
         <source>Continue with this</source>
         <translation>用这一列继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="123"/>
+        <location filename="../../gui/compare/column.py" line="124"/>
         <source>Chosen ✓</source>
         <translation>已选择 ✓</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="124"/>
+        <location filename="../../gui/compare/column.py" line="125"/>
         <source>✓ The conversation continues with this reply</source>
         <translation>✓ 对话将以这条回复继续</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="125"/>
+        <location filename="../../gui/compare/column.py" line="126"/>
         <source>This column&apos;s provider, model and parameters</source>
         <translation>此列的服务商、模型和参数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="126"/>
+        <location filename="../../gui/compare/column.py" line="127"/>
         <source>Removes this column</source>
         <translation>移除此列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="127"/>
+        <location filename="../../gui/compare/column.py" line="128"/>
         <source>Stops this column&apos;s reply</source>
         <translation>停止此列的回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="129"/>
+        <location filename="../../gui/compare/column.py" line="130"/>
         <source>Make this column&apos;s reply the conversation&apos;s next turn, with its settings.</source>
         <translation>将这一列的回复作为对话的下一轮，并采用其设置。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="152"/>
+        <location filename="../../gui/compare/column.py" line="153"/>
         <source>Same as the conversation</source>
         <translation>与对话相同</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="271"/>
+        <location filename="../../gui/compare/column.py" line="272"/>
         <source>same settings</source>
         <translation>相同设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="294"/>
+        <location filename="../../gui/compare/column.py" line="295"/>
         <source>{field} {value}</source>
         <translation>{field} {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="301"/>
+        <location filename="../../gui/compare/column.py" line="302"/>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="302"/>
+        <location filename="../../gui/compare/column.py" line="303"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="303"/>
+        <location filename="../../gui/compare/column.py" line="304"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="304"/>
+        <location filename="../../gui/compare/column.py" line="305"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="305"/>
+        <location filename="../../gui/compare/column.py" line="306"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="306"/>
+        <location filename="../../gui/compare/column.py" line="307"/>
         <source>adaptive</source>
         <translation>自适应</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="307"/>
+        <location filename="../../gui/compare/column.py" line="308"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="313"/>
+        <location filename="../../gui/compare/column.py" line="314"/>
         <source>profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="314"/>
+        <location filename="../../gui/compare/column.py" line="315"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="315"/>
+        <location filename="../../gui/compare/column.py" line="316"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="316"/>
+        <location filename="../../gui/compare/column.py" line="317"/>
         <source>system prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="317"/>
+        <location filename="../../gui/compare/column.py" line="318"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="318"/>
+        <location filename="../../gui/compare/column.py" line="319"/>
         <source>top_p</source>
         <translation>top_p</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="319"/>
+        <location filename="../../gui/compare/column.py" line="320"/>
         <source>top_k</source>
         <translation>top_k</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="320"/>
+        <location filename="../../gui/compare/column.py" line="321"/>
         <source>stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="321"/>
+        <location filename="../../gui/compare/column.py" line="322"/>
         <source>streaming</source>
         <translation>流式传输</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="322"/>
+        <location filename="../../gui/compare/column.py" line="323"/>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="323"/>
+        <location filename="../../gui/compare/column.py" line="324"/>
         <source>effort</source>
         <translation>努力程度</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="324"/>
+        <location filename="../../gui/compare/column.py" line="325"/>
         <source>output schema</source>
         <translation>输出结构</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="325"/>
+        <location filename="../../gui/compare/column.py" line="326"/>
         <source>tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="326"/>
+        <location filename="../../gui/compare/column.py" line="327"/>
         <source>tool choice</source>
         <translation>工具选择</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="327"/>
+        <location filename="../../gui/compare/column.py" line="328"/>
         <source>caching</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="328"/>
+        <location filename="../../gui/compare/column.py" line="329"/>
         <source>user id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="329"/>
+        <location filename="../../gui/compare/column.py" line="330"/>
         <source>service tier</source>
         <translation>服务等级</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="330"/>
+        <location filename="../../gui/compare/column.py" line="331"/>
         <source>inference region</source>
         <translation>推理区域</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="331"/>
+        <location filename="../../gui/compare/column.py" line="332"/>
         <source>container</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="332"/>
+        <location filename="../../gui/compare/column.py" line="333"/>
         <source>extra JSON</source>
         <translation>额外 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/column.py" line="333"/>
+        <location filename="../../gui/compare/column.py" line="334"/>
         <source>MCP servers</source>
         <translation>MCP 服务器</translation>
     </message>
@@ -1419,173 +1419,173 @@ The menu starts: {command}</source>
 <context>
     <name>DoctorDialog</name>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="77"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="78"/>
         <source>Check provider “{name}”</source>
         <translation>检查服务商“{name}”</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="87"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="88"/>
         <source>Model to check</source>
         <translation>要检查的模型</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="89"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="90"/>
         <source>The checks ask this model; the cost shown below is for it</source>
         <translation>检查向此模型发送请求；下方显示的费用即针对它</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="95"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="104"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="96"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="105"/>
         <source>Earlier checks</source>
         <translation>以往的检查</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="97"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="98"/>
         <source>Choose an earlier check of this provider to see it again</source>
         <translation>选择此服务商以往的一次检查重新查看</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="101"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="290"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="102"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="291"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="102"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="291"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="103"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="292"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="293"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="114"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="294"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="294"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="114"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="295"/>
         <source>Found</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="113"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="295"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="114"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="296"/>
         <source>What Triptych does</source>
         <translation>Triptych 如何应对</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="115"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="116"/>
         <source>Check results</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="117"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="118"/>
         <source>One row per check: its mark, what was found and what Triptych does about it</source>
         <translation>每项检查一行：标记、检查结果以及 Triptych 如何应对</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="127"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="128"/>
         <source>Run checks</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="130"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="131"/>
         <source>Sends the small requests whose cost is shown above</source>
         <translation>发送上方显示费用的那些小请求</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="133"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="134"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="136"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="137"/>
         <source>Stops the checks; an unfinished run is not saved</source>
         <translation>停止检查；未完成的检查不会保存</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="137"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="138"/>
         <source>Export as Markdown…</source>
         <translation>导出为 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="140"/>
-        <location filename="../../gui/providers/doctor_dialog.py" line="216"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="141"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="217"/>
         <source>Saves the check shown as a Markdown file</source>
         <translation>将显示的检查保存为 Markdown 文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/doctor_dialog.py" line="160"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="161"/>
         <source>Runs %n small request(s) to this model; its price is unknown, so no cost can be previewed.</source>
         <translation>
             <numerusform>将向此模型发送 %n 个小请求；其价格未知，无法预估费用。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/doctor_dialog.py" line="166"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="167"/>
         <source>Runs %n small request(s) to this model: at most {cost} at list prices.</source>
         <translation>
             <numerusform>将向此模型发送 %n 个小请求：按标价最多 {cost}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="176"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="177"/>
         <source>Earlier checks could not be read: {error}</source>
         <translation>无法读取以往的检查：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="202"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="203"/>
         <source>Checked {when}: {model} on {host}.</source>
         <translation>检查于 {when}：{host} 上的 {model}。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="217"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="218"/>
         <source>Checking {model}…</source>
         <translation>正在检查 {model}…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="231"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="232"/>
         <source>Stopped. An unfinished check is not saved.</source>
         <translation>已停止。未完成的检查不会保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="234"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="235"/>
         <source>The check could not finish: {error}</source>
         <translation>检查未能完成：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="270"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="271"/>
         <source>Changed since {when}:</source>
         <translation>自 {when} 以来的变化：</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="289"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="290"/>
         <source>Provider check</source>
         <translation>服务商检查</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="292"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="293"/>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="303"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="304"/>
         <source>Export the check</source>
         <translation>导出检查结果</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="303"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="304"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="314"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="315"/>
         <source>The report could not be written: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/doctor_dialog.py" line="317"/>
+        <location filename="../../gui/providers/doctor_dialog.py" line="318"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
@@ -2543,13 +2543,13 @@ The menu starts: {command}</source>
 <context>
     <name>FullTextDialog</name>
     <message>
-        <location filename="../../gui/transcript/full_text.py" line="19"/>
-        <location filename="../../gui/transcript/full_text.py" line="22"/>
+        <location filename="../../gui/transcript/full_text.py" line="20"/>
+        <location filename="../../gui/transcript/full_text.py" line="23"/>
         <source>Whole text</source>
         <translation>全文</translation>
     </message>
     <message>
-        <location filename="../../gui/transcript/full_text.py" line="23"/>
+        <location filename="../../gui/transcript/full_text.py" line="24"/>
         <source>The message&apos;s whole text and thinking, read-only</source>
         <translation>消息的全文和思考内容，只读</translation>
     </message>
@@ -2577,52 +2577,52 @@ The menu starts: {command}</source>
         <translation>尚无已完成的重复：图表会随单元格完成而填充。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="250"/>
+        <location filename="../../gui/grid/charts.py" line="255"/>
         <source>{metric}: each repeat a point, the box its middle half</source>
         <translation>{metric}：每次重复一个点，箱体为中间一半</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="331"/>
+        <location filename="../../gui/grid/charts.py" line="336"/>
         <source>Cost per column (every repeat)</source>
         <translation>每列费用（所有重复）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="352"/>
+        <location filename="../../gui/grid/charts.py" line="357"/>
         <source>Tokens per column (every repeat): {input} input, {output} output</source>
         <translation>每列 token（所有重复）：{input} 输入，{output} 输出</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="357"/>
+        <location filename="../../gui/grid/charts.py" line="362"/>
         <source>Tokens</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="395"/>
+        <location filename="../../gui/grid/charts.py" line="400"/>
         <source>Quality against cost: a point per column, the Pareto front ringed and joined</source>
         <translation>质量与成本：每列一个点，帕累托前沿以圆圈标出并连线</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="398"/>
+        <location filename="../../gui/grid/charts.py" line="403"/>
         <source>Mean cost per reply (USD)</source>
         <translation>每条回复的平均成本（美元）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="399"/>
+        <location filename="../../gui/grid/charts.py" line="404"/>
         <source>Mean judge score (1–5)</source>
         <translation>评审平均分（1–5）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="504"/>
+        <location filename="../../gui/grid/charts.py" line="509"/>
         <source>Cost per column</source>
         <translation>每列费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="505"/>
+        <location filename="../../gui/grid/charts.py" line="510"/>
         <source>Tokens per column</source>
         <translation>每列 token</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/charts.py" line="507"/>
+        <location filename="../../gui/grid/charts.py" line="512"/>
         <source>Quality against cost</source>
         <translation>质量与成本</translation>
     </message>
@@ -2640,12 +2640,12 @@ The menu starts: {command}</source>
         <translation>用多组设置运行一组提示词，并可重复多次</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="120"/>
+        <location filename="../../gui/grid/feature.py" line="129"/>
         <source>Add to test set…</source>
         <translation>加入测试集…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/feature.py" line="145"/>
+        <location filename="../../gui/grid/feature.py" line="154"/>
         <source>Added to the test set “{name}” (version {version}).</source>
         <translation>已加入测试集“{name}”（第 {version} 版）。</translation>
     </message>
@@ -3078,313 +3078,318 @@ The menu starts: {command}</source>
 <context>
     <name>GridWindow</name>
     <message>
-        <location filename="../../gui/grid/window.py" line="330"/>
+        <location filename="../../gui/grid/window.py" line="362"/>
         <source>Evaluation grid</source>
         <translation>评测网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="331"/>
+        <location filename="../../gui/grid/window.py" line="363"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="332"/>
+        <location filename="../../gui/grid/window.py" line="364"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="333"/>
+        <location filename="../../gui/grid/window.py" line="365"/>
         <source>JSON Lines…</source>
         <translation>JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="334"/>
+        <location filename="../../gui/grid/window.py" line="366"/>
         <source>HTML report with charts…</source>
         <translation>含图表的 HTML 报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="335"/>
+        <location filename="../../gui/grid/window.py" line="367"/>
         <source>Charts as PNG…</source>
         <translation>图表导出为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="336"/>
+        <location filename="../../gui/grid/window.py" line="368"/>
         <source>Charts as SVG…</source>
         <translation>图表导出为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="337"/>
+        <location filename="../../gui/grid/window.py" line="369"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="338"/>
+        <location filename="../../gui/grid/window.py" line="370"/>
         <source>&amp;Judge</source>
         <translation>评审(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="340"/>
+        <location filename="../../gui/grid/window.py" line="372"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="341"/>
+        <location filename="../../gui/grid/window.py" line="373"/>
         <source>Variants (the grid&apos;s columns)</source>
         <translation>变体（网格的列）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="342"/>
+        <location filename="../../gui/grid/window.py" line="374"/>
         <source>Saved test sets</source>
         <translation>已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="343"/>
+        <location filename="../../gui/grid/window.py" line="375"/>
         <source>Opens a saved test set in the editor</source>
         <translation>在编辑器中打开已保存的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="344"/>
+        <location filename="../../gui/grid/window.py" line="376"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="345"/>
+        <location filename="../../gui/grid/window.py" line="377"/>
         <source>Starts an empty test set</source>
         <translation>新建一个空测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="346"/>
+        <location filename="../../gui/grid/window.py" line="378"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="348"/>
+        <location filename="../../gui/grid/window.py" line="380"/>
         <source>Saves the test set; an edit of a saved one is kept as its next version</source>
         <translation>保存测试集；对已保存测试集的修改会存为它的下一版</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="350"/>
+        <location filename="../../gui/grid/window.py" line="382"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="351"/>
+        <location filename="../../gui/grid/window.py" line="383"/>
         <source>Deletes the test set shown</source>
         <translation>删除当前显示的测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="352"/>
-        <location filename="../../gui/grid/window.py" line="355"/>
+        <location filename="../../gui/grid/window.py" line="384"/>
+        <location filename="../../gui/grid/window.py" line="387"/>
         <source>Repeats</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="352"/>
-        <location filename="../../gui/grid/window.py" line="359"/>
+        <location filename="../../gui/grid/window.py" line="384"/>
+        <location filename="../../gui/grid/window.py" line="391"/>
         <source>Concurrency</source>
         <translation>并发数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="352"/>
-        <location filename="../../gui/grid/window.py" line="361"/>
+        <location filename="../../gui/grid/window.py" line="384"/>
+        <location filename="../../gui/grid/window.py" line="393"/>
         <source>Ask before runs over</source>
         <translation>运行费用超过此值时先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="357"/>
+        <location filename="../../gui/grid/window.py" line="389"/>
         <source>How often each case is sent to each variant (1 to 20)</source>
         <translation>每个用例发送给每个变体的次数（1 到 20）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="360"/>
+        <location filename="../../gui/grid/window.py" line="392"/>
         <source>The most requests in flight at once per provider</source>
         <translation>每个服务商同时进行的最多请求数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="363"/>
+        <location filename="../../gui/grid/window.py" line="395"/>
         <source>A run estimated to cost more than this asks before it starts</source>
         <translation>预计费用超过此值的运行在开始前会先询问</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="365"/>
+        <location filename="../../gui/grid/window.py" line="397"/>
         <source>Estimate cost</source>
         <translation>估算费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="367"/>
+        <location filename="../../gui/grid/window.py" line="399"/>
         <source>Counts the prompts&apos; tokens and prices the run before it starts</source>
         <translation>在开始前统计提示词的 token 数并估算运行费用</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="369"/>
+        <location filename="../../gui/grid/window.py" line="401"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="370"/>
+        <location filename="../../gui/grid/window.py" line="402"/>
         <source>Saves the test set and starts a run of the grid</source>
         <translation>保存测试集并开始运行网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="371"/>
-        <location filename="../../gui/grid/window.py" line="372"/>
+        <location filename="../../gui/grid/window.py" line="403"/>
+        <location filename="../../gui/grid/window.py" line="404"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="373"/>
+        <location filename="../../gui/grid/window.py" line="405"/>
         <source>Shows an earlier run of the grid</source>
         <translation>显示网格的一次早先运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="374"/>
+        <location filename="../../gui/grid/window.py" line="406"/>
         <source>Vote blind…</source>
         <translation>盲评投票…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="376"/>
+        <location filename="../../gui/grid/window.py" line="408"/>
         <source>Vote on the run&apos;s replies two at a time without knowing which variant wrote which</source>
         <translation>两两为这次运行的回复投票，不知道哪个变体写了哪个回复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="380"/>
-        <location filename="../../gui/grid/window.py" line="384"/>
+        <location filename="../../gui/grid/window.py" line="412"/>
+        <location filename="../../gui/grid/window.py" line="416"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="382"/>
+        <location filename="../../gui/grid/window.py" line="414"/>
         <source>A row per case, a column per variant; Enter opens a cell&apos;s repeats</source>
         <translation>每个用例一行，每个变体一列；按 Enter 打开单元格的各次重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="385"/>
+        <location filename="../../gui/grid/window.py" line="417"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="386"/>
+        <location filename="../../gui/grid/window.py" line="418"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="419"/>
+        <location filename="../../gui/grid/window.py" line="451"/>
         <source>{name} (version {version})</source>
         <translation>{name}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="779"/>
+        <location filename="../../gui/grid/window.py" line="562"/>
+        <source>The column “{variant}” has no provider: choose one in its settings (Edit settings…).</source>
+        <translation>列“{variant}”没有服务商：请在它的设置中选择一个（编辑设置…）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/grid/window.py" line="820"/>
         <source>{name} ({state}, {done} of {total} done)</source>
         <translation>{name}（{state}，{done}/{total}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="466"/>
+        <location filename="../../gui/grid/window.py" line="498"/>
         <source>Saved “{name}”, version {version}.</source>
         <translation>已保存“{name}”，第 {version} 版。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="497"/>
+        <location filename="../../gui/grid/window.py" line="529"/>
         <source>Imported %n case(s) from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 个用例。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="499"/>
+        <location filename="../../gui/grid/window.py" line="531"/>
         <source>The file was read as GBK (Chinese) text.</source>
         <translation>该文件按 GBK（中文）编码读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="508"/>
+        <location filename="../../gui/grid/window.py" line="540"/>
         <source>{test_set} at {when}</source>
         <translation>{test_set}（{when}）</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="523"/>
+        <location filename="../../gui/grid/window.py" line="555"/>
         <source>The grid has no columns: add a variant (or choose a preset) to run the cases against.</source>
         <translation>网格没有列：请添加一个变体（或选择一个预设）来运行这些用例。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="539"/>
+        <location filename="../../gui/grid/window.py" line="578"/>
         <source>Estimating the cost…</source>
         <translation>正在估算费用…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="587"/>
+        <location filename="../../gui/grid/window.py" line="627"/>
         <source>The run was not started.</source>
         <translation>运行未开始。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="616"/>
+        <location filename="../../gui/grid/window.py" line="657"/>
         <source>no value for {{{{{variable}}}}}</source>
         <translation>缺少 {{{{{variable}}}}} 的值</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="618"/>
+        <location filename="../../gui/grid/window.py" line="659"/>
         <source>Nothing was sent: row {row} (&quot;{case}&quot;) in the column “{variant}”: {reason}</source>
         <translation>未发送任何请求：第 {row} 行（“{case}”）在列“{variant}”中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="632"/>
+        <location filename="../../gui/grid/window.py" line="673"/>
         <source>Start the run?</source>
         <translation>开始运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="633"/>
+        <location filename="../../gui/grid/window.py" line="674"/>
         <source>This run is estimated to cost more than ${limit:.2f}.</source>
         <translation>此次运行的预计费用超过 ${limit:.2f}。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="666"/>
+        <location filename="../../gui/grid/window.py" line="707"/>
         <source>The batch was refused: {reason} The run is kept; Resume runs it live.</source>
         <translation>批处理被拒绝：{reason} 本次运行已保留；点“继续”可改为实时运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="728"/>
+        <location filename="../../gui/grid/window.py" line="769"/>
         <source>Following the batch {batch} stopped: {reason} It is tried again at the next start.</source>
         <translation>跟踪批处理 {batch} 已停止：{reason} 下次启动时会再次尝试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/window.py" line="736"/>
+        <location filename="../../gui/grid/window.py" line="777"/>
         <source>%n result(s) in the batch&apos;s file answered requests it never sent; they were ignored.</source>
         <translation>
             <numerusform>批处理结果文件中有 %n 条结果对应的请求并未发送，已忽略。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="858"/>
+        <location filename="../../gui/grid/window.py" line="899"/>
         <source>The metric the box plot shows per column</source>
         <translation>箱线图按列显示的指标</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="864"/>
+        <location filename="../../gui/grid/window.py" line="905"/>
         <source>A row per variant: median, p90 and spread of each metric over every case and repeat</source>
         <translation>每个变体一行：各指标在所有用例和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="868"/>
+        <location filename="../../gui/grid/window.py" line="909"/>
         <source>A row per test case: median, p90 and spread of each metric over every variant and repeat</source>
         <translation>每个测试用例一行：各指标在所有变体和重复上的中位数、p90 和离散程度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="900"/>
+        <location filename="../../gui/grid/window.py" line="941"/>
         <source>Run the grid first: there is nothing to vote on yet.</source>
         <translation>请先运行网格：还没有可投票的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="922"/>
-        <location filename="../../gui/grid/window.py" line="936"/>
+        <location filename="../../gui/grid/window.py" line="963"/>
+        <location filename="../../gui/grid/window.py" line="977"/>
         <source>Run the grid first: there is nothing to export yet.</source>
         <translation>请先运行网格：目前没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="930"/>
-        <location filename="../../gui/grid/window.py" line="951"/>
+        <location filename="../../gui/grid/window.py" line="971"/>
+        <location filename="../../gui/grid/window.py" line="992"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/window.py" line="946"/>
+        <location filename="../../gui/grid/window.py" line="987"/>
         <source>Could not save the charts to {path}: {reason}</source>
         <translation>无法将图表保存到 {path}：{reason}</translation>
     </message>
@@ -3747,6 +3752,14 @@ The menu starts: {command}</source>
     </message>
 </context>
 <context>
+    <name>IssueWords</name>
+    <message>
+        <location filename="../../gui/widgets/issue_words.py" line="16"/>
+        <source>Choose a model, or type a model id (for example claude-sonnet-4-6).</source>
+        <translation>请选择模型，或输入模型 ID（例如 claude-sonnet-4-6）。</translation>
+    </message>
+</context>
+<context>
     <name>JsonEdit</name>
     <message>
         <location filename="../../gui/widgets/json_edit.py" line="83"/>
@@ -3928,166 +3941,166 @@ The menu starts: {command}</source>
 <context>
     <name>JudgeTemplatesDialog</name>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="66"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="69"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="67"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="70"/>
         <source>Judge templates</source>
         <translation>评审模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="71"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="72"/>
         <source>The saved ways of judging; the chosen one is edited beside</source>
         <translation>已保存的评审方式；选中的模板在旁边编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="73"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="74"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="74"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
         <source>Starts a new rubric template</source>
         <translation>新建一个评分标准模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="75"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="76"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="77"/>
         <source>Deletes the chosen template (built-ins stay)</source>
         <translation>删除选中的模板（内置模板保留）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="79"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="130"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="80"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="83"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="131"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="84"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="85"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="86"/>
         <source>Rubric: each reply scored 1–5 on each criterion; pairwise: two replies compared</source>
         <translation>评分标准：每条回复按每项标准打 1–5 分；成对：比较两条回复</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="89"/>
         <source>Criterion</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="88"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="89"/>
         <source>What it means</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="91"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="92"/>
         <source>Criteria</source>
         <translation>评分标准</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="92"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
         <source>Each criterion the judge scores from 1 to 5</source>
         <translation>评审按 1 到 5 分为每项标准打分</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="93"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
         <source>Add criterion</source>
         <translation>添加标准</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="94"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="95"/>
         <source>Remove criterion</source>
         <translation>移除标准</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="96"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="97"/>
         <source>Judge prompt</source>
         <translation>评审提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="97"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="98"/>
         <source>What the judge is sent, with placeholders filled in</source>
         <translation>发送给评审的内容，占位符会被填入</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="132"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="133"/>
         <source>Judge&apos;s provider</source>
         <translation>评审服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="133"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="134"/>
         <source>Judge&apos;s model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="104"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="105"/>
         <source>Any model can judge; type one not listed, or leave it empty to choose when judging</source>
         <translation>任何模型都可以做评审；可输入未列出的模型，或留空在评审时再选</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="109"/>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="134"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="110"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="135"/>
         <source>Judge&apos;s max tokens</source>
         <translation>评审最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="114"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="115"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="116"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="117"/>
         <source>Saves the template; a built-in one edited is saved as a template of your own</source>
         <translation>保存模板；编辑过的内置模板会另存为你自己的模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="139"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="140"/>
         <source>Criteria (each scored 1–5)</source>
         <translation>评分标准（每项 1–5 分）</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="145"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="146"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="227"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="228"/>
         <source>New template</source>
         <translation>新模板</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="300"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="301"/>
         <source>Name the template.</source>
         <translation>请为模板命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="302"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="303"/>
         <source>The prompt is empty: the judge would be sent nothing to judge.</source>
         <translation>提示词为空：评审将收不到任何要评的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="306"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="307"/>
         <source>The prompt never shows the judge the reply: add {placeholders}.</source>
         <translation>提示词中没有把回复给评审看：请加入 {placeholders}。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="311"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="312"/>
         <source>A rubric needs at least one criterion.</source>
         <translation>评分标准模板至少需要一项标准。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="314"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="315"/>
         <source>Every criterion needs a name (row {row}).</source>
         <translation>每项标准都需要名称（第 {row} 行）。</translation>
     </message>
     <message>
-        <location filename="../../gui/judging/judge_templates_dialog.py" line="317"/>
+        <location filename="../../gui/judging/judge_templates_dialog.py" line="318"/>
         <source>Two criteria are named “{name}”: scores are kept by name.</source>
         <translation>有两项标准都叫“{name}”：分数按名称保存。</translation>
     </message>
@@ -4566,7 +4579,7 @@ The menu starts: {command}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="621"/>
+        <location filename="../../gui/main_window.py" line="622"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>
@@ -4789,7 +4802,7 @@ The menu starts: {command}</source>
 <context>
     <name>OptionalFloat</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="191"/>
+        <location filename="../../gui/widgets/fields.py" line="192"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
@@ -4797,7 +4810,7 @@ The menu starts: {command}</source>
 <context>
     <name>OptionalInt</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="239"/>
+        <location filename="../../gui/widgets/fields.py" line="240"/>
         <source>Unchecked: not sent, so the API&apos;s default applies.</source>
         <translation>未勾选：不发送，使用 API 默认值。</translation>
     </message>
@@ -5168,32 +5181,32 @@ The menu starts: {command}</source>
         <translation>缓存读取</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="37"/>
+        <location filename="../../gui/providers/price_table.py" line="43"/>
         <source>US dollars per million tokens, where this provider&apos;s prices differ.</source>
         <translation>每百万 token 的美元价格（此服务商价格不同时填写）。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="38"/>
+        <location filename="../../gui/providers/price_table.py" line="44"/>
         <source>Add price</source>
         <translation>添加价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="39"/>
+        <location filename="../../gui/providers/price_table.py" line="45"/>
         <source>Remove price</source>
         <translation>移除价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="40"/>
+        <location filename="../../gui/providers/price_table.py" line="46"/>
         <source>Price overrides</source>
         <translation>自定义价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="41"/>
+        <location filename="../../gui/providers/price_table.py" line="47"/>
         <source>Adds a row for a model&apos;s prices</source>
         <translation>为某个模型的价格添加一行</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/price_table.py" line="42"/>
+        <location filename="../../gui/providers/price_table.py" line="48"/>
         <source>Removes the selected row</source>
         <translation>移除所选行</translation>
     </message>
@@ -5201,7 +5214,7 @@ The menu starts: {command}</source>
 <context>
     <name>ProblemCount</name>
     <message numerus="yes">
-        <location filename="../../gui/widgets/fields.py" line="58"/>
+        <location filename="../../gui/widgets/fields.py" line="59"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 个问题</numerusform>
@@ -5371,240 +5384,240 @@ The menu starts: {command}</source>
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="65"/>
-        <location filename="../../gui/providers/dialog.py" line="95"/>
+        <location filename="../../gui/providers/dialog.py" line="66"/>
+        <location filename="../../gui/providers/dialog.py" line="99"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="93"/>
+        <location filename="../../gui/providers/dialog.py" line="97"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="94"/>
+        <location filename="../../gui/providers/dialog.py" line="98"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="97"/>
+        <location filename="../../gui/providers/dialog.py" line="101"/>
         <source>The provider whose settings are shown on the right</source>
         <translation>右侧显示其设置的服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="99"/>
+        <location filename="../../gui/providers/dialog.py" line="103"/>
         <source>Adds a new provider</source>
         <translation>添加新的服务商</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="100"/>
+        <location filename="../../gui/providers/dialog.py" line="104"/>
         <source>Removes the selected provider and its key</source>
         <translation>移除所选服务商及其密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="128"/>
+        <location filename="../../gui/providers/dialog.py" line="132"/>
         <source>x-api-key header</source>
         <translation>x-api-key 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="129"/>
+        <location filename="../../gui/providers/dialog.py" line="133"/>
         <source>Authorization: Bearer</source>
         <translation>Authorization: Bearer</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="131"/>
+        <location filename="../../gui/providers/dialog.py" line="135"/>
         <source>Anthropic (/v1/messages)</source>
         <translation>Anthropic (/v1/messages)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="132"/>
+        <location filename="../../gui/providers/dialog.py" line="136"/>
         <source>OpenAI-compatible (/v1/chat/completions)</source>
         <translation>OpenAI 兼容 (/v1/chat/completions)</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="136"/>
+        <location filename="../../gui/providers/dialog.py" line="140"/>
         <source>Beta names, comma separated</source>
         <translation>Beta 名称，以逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="138"/>
+        <location filename="../../gui/providers/dialog.py" line="142"/>
         <source>Optional, e.g. http://127.0.0.1:8080</source>
         <translation>可选，例如 http://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="141"/>
+        <location filename="../../gui/providers/dialog.py" line="145"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="142"/>
+        <location filename="../../gui/providers/dialog.py" line="146"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="143"/>
+        <location filename="../../gui/providers/dialog.py" line="147"/>
         <source>Auth style</source>
         <translation>认证方式</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="144"/>
+        <location filename="../../gui/providers/dialog.py" line="148"/>
         <source>API style</source>
         <translation>API 风格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="145"/>
+        <location filename="../../gui/providers/dialog.py" line="149"/>
         <source>anthropic-version</source>
         <translation>anthropic-version</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="146"/>
+        <location filename="../../gui/providers/dialog.py" line="150"/>
         <source>Beta headers</source>
         <translation>Beta 请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="147"/>
+        <location filename="../../gui/providers/dialog.py" line="151"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="148"/>
+        <location filename="../../gui/providers/dialog.py" line="152"/>
         <source>Price overrides</source>
         <translation>自定义价格</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="152"/>
+        <location filename="../../gui/providers/dialog.py" line="156"/>
         <source>The provider&apos;s name, as the provider picker shows it</source>
         <translation>服务商的名称，即服务商选择器中显示的名称</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="153"/>
+        <location filename="../../gui/providers/dialog.py" line="157"/>
         <source>Where requests go, with or without /v1</source>
         <translation>请求发送的地址，带不带 /v1 均可</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="154"/>
+        <location filename="../../gui/providers/dialog.py" line="158"/>
         <source>The header the key is sent in</source>
         <translation>发送密钥所用的请求头</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="155"/>
+        <location filename="../../gui/providers/dialog.py" line="159"/>
         <source>The protocol the provider speaks</source>
         <translation>服务商使用的协议</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="156"/>
+        <location filename="../../gui/providers/dialog.py" line="160"/>
         <source>Saved in the system keyring, never in a file</source>
         <translation>保存在系统密钥环中，从不写入文件</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="157"/>
+        <location filename="../../gui/providers/dialog.py" line="161"/>
         <source>Lists the models and sends a one-token message</source>
         <translation>列出模型并发送一条只有一个 token 的消息</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="164"/>
+        <location filename="../../gui/providers/dialog.py" line="168"/>
         <source>Keep for this session only</source>
         <translation>仅在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="165"/>
+        <location filename="../../gui/providers/dialog.py" line="169"/>
         <source>The key stays in memory and is forgotten when Triptych quits.</source>
         <translation>密钥只保存在内存中，Triptych 退出后即被遗忘。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="172"/>
+        <location filename="../../gui/providers/dialog.py" line="176"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="176"/>
+        <location filename="../../gui/providers/dialog.py" line="180"/>
         <source>Check this provider…</source>
         <translation>检查此服务商…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="179"/>
+        <location filename="../../gui/providers/dialog.py" line="183"/>
         <source>A few small requests that show what this provider keeps: thinking, tools, caching, usage…</source>
         <translation>发送几个小请求，看看此服务商保留了什么：思考、工具、缓存、用量…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="184"/>
+        <location filename="../../gui/providers/dialog.py" line="188"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="197"/>
+        <location filename="../../gui/providers/dialog.py" line="201"/>
         <source>No usable keyring: {reason} Keys are kept for this session only.</source>
         <translation>没有可用的密钥环：{reason} 密钥只在本次会话中保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="241"/>
+        <location filename="../../gui/providers/dialog.py" line="245"/>
         <source>The new key will be saved when you press Save.</source>
         <translation>按“保存”后将保存新密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="243"/>
+        <location filename="../../gui/providers/dialog.py" line="247"/>
         <source>Saved: {hint}</source>
         <translation>已保存：{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="245"/>
+        <location filename="../../gui/providers/dialog.py" line="249"/>
         <source>No key saved.</source>
         <translation>未保存密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="247"/>
+        <location filename="../../gui/providers/dialog.py" line="251"/>
         <source>Paste a new key to replace it</source>
         <translation>粘贴新密钥以替换</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="269"/>
+        <location filename="../../gui/providers/dialog.py" line="273"/>
         <source>New profile</source>
         <translation>新配置</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="269"/>
+        <location filename="../../gui/providers/dialog.py" line="273"/>
         <source>New profile {number}</source>
         <translation>新配置 {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="309"/>
+        <location filename="../../gui/providers/dialog.py" line="313"/>
         <source>The key could not be saved: {error}</source>
         <translation>无法保存密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="355"/>
+        <location filename="../../gui/providers/dialog.py" line="359"/>
         <source>The saved key could not be read: {error}</source>
         <translation>无法读取已保存的密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="370"/>
+        <location filename="../../gui/providers/dialog.py" line="374"/>
         <source>Testing &quot;{name}&quot;…</source>
         <translation>正在测试“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="378"/>
+        <location filename="../../gui/providers/dialog.py" line="382"/>
         <source>The test could not run: {error}</source>
         <translation>无法运行测试：{error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/providers/dialog.py" line="387"/>
+        <location filename="../../gui/providers/dialog.py" line="391"/>
         <source>✓ Model list: %n model(s).</source>
         <translation>
             <numerusform>✓ 模型列表：%n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="389"/>
+        <location filename="../../gui/providers/dialog.py" line="393"/>
         <source>✗ The model list (/v1/models) did not answer.</source>
         <translation>✗ 模型列表（/v1/models）没有响应。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="390"/>
+        <location filename="../../gui/providers/dialog.py" line="394"/>
         <source>✓ A 1-token test message was answered.</source>
         <translation>✓ 1 个 token 的测试消息已得到回复。</translation>
     </message>
     <message>
-        <location filename="../../gui/providers/dialog.py" line="392"/>
+        <location filename="../../gui/providers/dialog.py" line="396"/>
         <source>✗ The test message was not answered.</source>
         <translation>✗ 测试消息没有得到回复。</translation>
     </message>
@@ -5667,64 +5680,64 @@ The menu starts: {command}</source>
 <context>
     <name>RawExchangeDialog</name>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="25"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="27"/>
         <source>Raw request and response</source>
         <translation>原始请求与响应</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="36"/>
-        <location filename="../../gui/exchange/raw_dialog.py" line="37"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="38"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="39"/>
         <source>Request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="38"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="40"/>
         <source>The request as it was sent, the key redacted</source>
         <translation>发送时的请求，密钥已隐去</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="39"/>
         <location filename="../../gui/exchange/raw_dialog.py" line="41"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="43"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="40"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="42"/>
         <source>The response as it was received</source>
         <translation>收到时的响应</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="44"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="46"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="46"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="48"/>
         <source>Copies the tab shown</source>
         <translation>复制当前显示的标签页</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="68"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="70"/>
         <source>This reply was sent before Triptych recorded requests: the request below is rebuilt from the conversation and its current settings, and may differ from what was sent.</source>
         <translation>此回复发送于 Triptych 记录请求之前：下面的请求是根据对话及其当前设置重建的，可能与实际发送的不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="72"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="74"/>
         <source>The API key is shown as [REDACTED].</source>
         <translation>API 密钥显示为 [REDACTED]。</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="78"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="80"/>
         <source>(The body was larger than {megabytes} MB and was not kept.)</source>
         <translation>（请求体超过 {megabytes} MB，未保留。）</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="84"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="86"/>
         <source>(No response was recorded.)</source>
         <translation>（没有记录到响应。）</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange/raw_dialog.py" line="87"/>
+        <location filename="../../gui/exchange/raw_dialog.py" line="89"/>
         <source>(Only the first {megabytes} MB of {size} bytes were kept.)</source>
         <translation>（{size} 字节中只保留了前 {megabytes} MB。）</translation>
     </message>
@@ -5783,112 +5796,112 @@ The menu starts: {command}</source>
 <context>
     <name>RunBar</name>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="55"/>
+        <location filename="../../gui/grid/run_bar.py" line="67"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="57"/>
+        <location filename="../../gui/grid/run_bar.py" line="69"/>
         <source>Sends no more requests; those under way finish and are kept</source>
         <translation>不再发送新请求；进行中的请求会完成并保留</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="59"/>
+        <location filename="../../gui/grid/run_bar.py" line="71"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="60"/>
+        <location filename="../../gui/grid/run_bar.py" line="72"/>
         <source>Goes on from the cells not yet run</source>
         <translation>从尚未运行的单元格继续</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="61"/>
+        <location filename="../../gui/grid/run_bar.py" line="73"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="62"/>
+        <location filename="../../gui/grid/run_bar.py" line="74"/>
         <source>Stops the run for good; what finished is kept</source>
         <translation>彻底停止运行；已完成的部分会保留</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="63"/>
+        <location filename="../../gui/grid/run_bar.py" line="75"/>
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="64"/>
+        <location filename="../../gui/grid/run_bar.py" line="76"/>
         <source>Runs the failed repeats again</source>
         <translation>重新运行失败的重复</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="65"/>
+        <location filename="../../gui/grid/run_bar.py" line="77"/>
         <source>Run progress</source>
         <translation>运行进度</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="66"/>
+        <location filename="../../gui/grid/run_bar.py" line="78"/>
         <source>The share of the run&apos;s requests that have ended</source>
         <translation>运行中已结束的请求所占比例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="113"/>
+        <location filename="../../gui/grid/run_bar.py" line="125"/>
         <source>No run yet</source>
         <translation>尚未运行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="116"/>
+        <location filename="../../gui/grid/run_bar.py" line="128"/>
         <source>{done} done</source>
         <translation>已完成 {done}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="117"/>
+        <location filename="../../gui/grid/run_bar.py" line="129"/>
         <source>{failed} failed</source>
         <translation>失败 {failed}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="118"/>
+        <location filename="../../gui/grid/run_bar.py" line="130"/>
         <source>{remaining} remaining</source>
         <translation>剩余 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="122"/>
+        <location filename="../../gui/grid/run_bar.py" line="134"/>
         <source>${cost:.4f} so far</source>
         <translation>目前花费 ${cost:.4f}</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="130"/>
+        <location filename="../../gui/grid/run_bar.py" line="142"/>
         <source>about {n} s left</source>
         <translation>约剩 {n} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="132"/>
+        <location filename="../../gui/grid/run_bar.py" line="144"/>
         <source>about {n} min left</source>
         <translation>约剩 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="133"/>
+        <location filename="../../gui/grid/run_bar.py" line="145"/>
         <source>about {h:.1f} h left</source>
         <translation>约剩 {h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="138"/>
+        <location filename="../../gui/grid/run_bar.py" line="150"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="139"/>
+        <location filename="../../gui/grid/run_bar.py" line="151"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="140"/>
+        <location filename="../../gui/grid/run_bar.py" line="152"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/run_bar.py" line="141"/>
+        <location filename="../../gui/grid/run_bar.py" line="153"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -6095,7 +6108,7 @@ The menu starts: {command}</source>
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../gui/widgets/fields.py" line="103"/>
+        <location filename="../../gui/widgets/fields.py" line="104"/>
         <source>Shows or hides these settings</source>
         <translation>显示或隐藏这些设置</translation>
     </message>
@@ -6376,188 +6389,188 @@ The menu starts: {command}</source>
 <context>
     <name>ServersDialog</name>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="80"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="103"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="81"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
         <source>MCP servers</source>
         <translation>MCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="104"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
         <source>The server whose settings are shown on the right</source>
         <translation>右侧显示其设置的服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="105"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="106"/>
         <source>Adds a new server</source>
         <translation>添加一个新服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="107"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="108"/>
         <source>Removes the selected server when you save</source>
         <translation>保存时移除所选服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="110"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="111"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="112"/>
         <source>Adds servers from Claude desktop&apos;s or VS Code&apos;s configuration, or from pasted JSON</source>
         <translation>从 Claude 桌面版或 VS Code 的配置、或粘贴的 JSON 中添加服务器</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="115"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="116"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="117"/>
         <source>Saves the servers as mcpServers JSON; secret values are left out</source>
         <translation>将服务器保存为 mcpServers JSON；机密值不会导出</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="142"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
         <source>Server&apos;s last messages</source>
         <translation>服务器最近的输出</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="143"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="144"/>
         <source>The last lines the server wrote to its error output</source>
         <translation>服务器写入错误输出的最后几行</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="145"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="146"/>
         <source>Stops the server and starts it again</source>
         <translation>停止服务器并重新启动</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
         <source>Tool</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="154"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="155"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="156"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
-        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="172"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="314"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="157"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="158"/>
         <source>The tools the server offers</source>
         <translation>服务器提供的工具</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="162"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="163"/>
         <source>Tool details</source>
         <translation>工具详情</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="164"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="165"/>
         <source>The selected tool&apos;s description, annotations and input schema</source>
         <translation>所选工具的说明、注解和输入模式</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="170"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="171"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="231"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="232"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="279"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="280"/>
         <source>Not saved yet: Save starts it with these settings.</source>
         <translation>尚未保存：保存后将按这些设置启动。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="281"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="282"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="283"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="284"/>
         <source>Not started yet.</source>
         <translation>尚未启动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tools/servers_dialog.py" line="313"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="314"/>
         <source>Tools (%n)</source>
         <translation>
             <numerusform>工具（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="326"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="327"/>
         <source>Offered to the model as {exposed}: another server has a tool named {name}.</source>
         <translation>以 {exposed} 的名称提供给模型：另一个服务器也有名为 {name} 的工具。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="338"/>
         <source>Annotations</source>
         <translation>注解</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="337"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="338"/>
         <source>Annotations (hints only: server not trusted)</source>
         <translation>注解（仅作提示：服务器未受信任）</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="339"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="340"/>
         <source>, </source>
         <comment>between a tool&apos;s annotations</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="344"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="345"/>
         <source>Not offered to the model: its input schema is invalid ({problem}).</source>
         <translation>未提供给模型：其输入模式无效（{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="348"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="349"/>
         <source>Input schema:</source>
         <translation>输入模式：</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="364"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="365"/>
         <source>server</source>
         <translation>server</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="481"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="482"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="493"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="494"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../gui/tools/servers_dialog.py" line="494"/>
+        <location filename="../../gui/tools/servers_dialog.py" line="495"/>
         <source>Save the changes to the MCP servers?</source>
         <translation>保存对 MCP 服务器的更改吗？</translation>
     </message>
@@ -6634,20 +6647,25 @@ The menu starts: {command}</source>
         <translation>每个时段一根堆叠柱，每组一种颜色</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="95"/>
-        <location filename="../../gui/spend/chart.py" line="120"/>
+        <location filename="../../gui/spend/chart.py" line="97"/>
+        <location filename="../../gui/spend/chart.py" line="122"/>
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="133"/>
+        <location filename="../../gui/spend/chart.py" line="135"/>
         <source>Cost (US$)</source>
         <translation>费用（美元）</translation>
     </message>
     <message>
-        <location filename="../../gui/spend/chart.py" line="133"/>
+        <location filename="../../gui/spend/chart.py" line="135"/>
         <source>Tokens</source>
         <translation>token 数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/spend/chart.py" line="142"/>
+        <source>Nothing spent in this range: no replies to chart.</source>
+        <translation>此范围内没有花费：没有可绘制的回复。</translation>
     </message>
 </context>
 <context>
@@ -7094,147 +7112,147 @@ Details: {details}</source>
 <context>
     <name>TestSetEditor</name>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
-        <location filename="../../gui/grid/test_set_editor.py" line="103"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="108"/>
         <source>Prompt template</source>
         <translation>提示词模板</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
         <source>Variables</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="95"/>
-        <location filename="../../gui/grid/test_set_editor.py" line="106"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="111"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="99"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="104"/>
         <source>e.g. Support answers</source>
         <translation>例如：客服回答</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="100"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="105"/>
         <source>Test set name</source>
         <translation>测试集名称</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="101"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="106"/>
         <source>The name the test set is saved under</source>
         <translation>测试集保存时使用的名称</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="102"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="107"/>
         <source>The prompt, with {{variables}} filled from each case</source>
         <translation>提示词，其中的 {{variables}} 由每个用例填入</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="104"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="109"/>
         <source>Each {{name}} becomes a column of the cases below</source>
         <translation>每个 {{name}} 会成为下方用例表中的一列</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="105"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="110"/>
         <source>Optional; a variant&apos;s own system prompt takes its place</source>
         <translation>可选；变体自己的系统提示词会取代它</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="107"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="112"/>
         <source>Sent with every case, unless the variant has its own</source>
         <translation>随每个用例发送，除非变体有自己的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="108"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="113"/>
         <source>Test cases</source>
         <translation>测试用例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="110"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="115"/>
         <source>One row per case: its name, a value for each variable and what you expect</source>
         <translation>每个用例一行：名称、每个变量的值和预期</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="112"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="117"/>
         <source>Add case</source>
         <translation>添加用例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="113"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="118"/>
         <source>Adds an empty row to the cases</source>
         <translation>在用例中添加一个空行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="114"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="119"/>
         <source>Remove cases</source>
         <translation>删除用例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="115"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="120"/>
         <source>Removes the selected rows</source>
         <translation>删除所选的行</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="116"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="121"/>
         <source>Import CSV/JSONL…</source>
         <translation>导入 CSV/JSONL…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="118"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="123"/>
         <source>Adds cases from a CSV or JSONL file with a column per variable</source>
         <translation>从每个变量一列的 CSV 或 JSONL 文件添加用例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="166"/>
-        <location filename="../../gui/grid/test_set_editor.py" line="197"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="171"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="202"/>
         <source>Case {n}</source>
         <translation>用例 {n}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/grid/test_set_editor.py" line="181"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="186"/>
         <source>Sent after %n earlier message(s) of a conversation</source>
         <translation>
             <numerusform>在对话中较早的 %n 条消息之后发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="217"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="222"/>
         <source>Give the test set a name.</source>
         <translation>请为测试集命名。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="219"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="224"/>
         <source>Write the prompt template: the prompt sent for each case.</source>
         <translation>请填写提示词模板：为每个用例发送的提示词。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="221"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="226"/>
         <source>The test set has no cases: add a row or import a CSV or JSONL file.</source>
         <translation>测试集中没有用例：请添加一行，或导入 CSV 或 JSONL 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="226"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="231"/>
         <source>Row {row} (&quot;{case}&quot;) has no value for {{{{{variable}}}}}: fill it in or remove the row.</source>
         <translation>第 {row} 行（“{case}”）缺少 {{{{{variable}}}}} 的值：请填写或删除该行。</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="270"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="275"/>
         <source>Case</source>
         <translation>用例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="270"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="275"/>
         <source>Expected</source>
         <translation>预期</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/test_set_editor.py" line="275"/>
+        <location filename="../../gui/grid/test_set_editor.py" line="280"/>
         <source>None yet: write {{name}} in the template to add a column</source>
         <translation>暂无：在模板中写 {{name}} 即可添加一列</translation>
     </message>
@@ -8604,58 +8622,58 @@ Details: {details}</source>
 <context>
     <name>VariantsEditor</name>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="79"/>
+        <location filename="../../gui/grid/variants_editor.py" line="80"/>
         <source>Variants</source>
         <translation>变体</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="81"/>
+        <location filename="../../gui/grid/variants_editor.py" line="82"/>
         <source>The grid&apos;s columns: each runs every case with its own settings</source>
         <translation>网格的列：每列用自己的设置运行所有用例</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="83"/>
+        <location filename="../../gui/grid/variants_editor.py" line="84"/>
         <source>Add variant</source>
         <translation>添加变体</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="84"/>
+        <location filename="../../gui/grid/variants_editor.py" line="85"/>
         <source>Adds a copy of the selected variant</source>
         <translation>添加所选变体的副本</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="85"/>
+        <location filename="../../gui/grid/variants_editor.py" line="86"/>
         <source>Edit settings…</source>
         <translation>编辑设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="87"/>
+        <location filename="../../gui/grid/variants_editor.py" line="88"/>
         <source>The selected variant&apos;s provider, model and parameters</source>
         <translation>所选变体的服务商、模型和参数</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="89"/>
+        <location filename="../../gui/grid/variants_editor.py" line="90"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="90"/>
+        <location filename="../../gui/grid/variants_editor.py" line="91"/>
         <source>Removes the selected variant</source>
         <translation>移除所选变体</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="91"/>
         <location filename="../../gui/grid/variants_editor.py" line="92"/>
+        <location filename="../../gui/grid/variants_editor.py" line="93"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="93"/>
+        <location filename="../../gui/grid/variants_editor.py" line="94"/>
         <source>Ready-made sets of variants</source>
         <translation>现成的变体组合</translation>
     </message>
     <message>
-        <location filename="../../gui/grid/variants_editor.py" line="117"/>
+        <location filename="../../gui/grid/variants_editor.py" line="118"/>
         <source>Variant settings</source>
         <translation>变体设置</translation>
     </message>
@@ -8863,57 +8881,57 @@ Details: {details}</source>
 <context>
     <name>WordDiffDialog</name>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="42"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="44"/>
         <source>Word differences</source>
         <translation>逐词差异</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="51"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="53"/>
         <source>Left column</source>
         <translation>左列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="53"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="55"/>
         <source>The reply shown on the left, with removed words marked</source>
         <translation>显示在左侧的回复，删去的词已标出</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="55"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="57"/>
         <source>Right column</source>
         <translation>右列</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="57"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="59"/>
         <source>The reply shown on the right, with added words highlighted</source>
         <translation>显示在右侧的回复，新增的词已高亮</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="59"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="61"/>
         <source>Left reply</source>
         <translation>左侧回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="60"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="62"/>
         <source>Words only in this reply are struck through</source>
         <translation>只在此回复中出现的词带删除线</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="61"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="63"/>
         <source>Right reply</source>
         <translation>右侧回复</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="62"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="64"/>
         <source>Words only in this reply are highlighted</source>
         <translation>只在此回复中出现的词已高亮</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="90"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="92"/>
         <source>The two replies are the same.</source>
         <translation>两个回复相同。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/word_diff_dialog.py" line="93"/>
+        <location filename="../../gui/compare/word_diff_dialog.py" line="95"/>
         <source>{deleted} passages only on the left, {inserted} only on the right.</source>
         <translation>{deleted} 处仅在左侧，{inserted} 处仅在右侧。</translation>
     </message>

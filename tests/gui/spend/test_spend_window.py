@@ -188,6 +188,28 @@ def test_a_range_with_nothing_spent_says_so(qtbot, qloop, worker) -> None:
 
     assert window.table.model().rowCount(QModelIndex()) == 0
     assert window.summary.text() == "No replies in this range."
+    # The chart says so too, and shows no empty legend box in its corner.
+    assert chart_words(window) == "Nothing spent in this range: no replies to chart."
+    assert not window.chart.legend.isVisible()
+
+    window.all_time.setChecked(True)
+    run(qloop, window.loading)
+    assert window.chart.legend.isVisible() and chart_words(window) is None
+
+
+def chart_words(window: SpendWindow) -> str | None:
+    """The empty chart's text, if the chart shows it."""
+    shown = window.chart.empty_text
+    return shown.textItem.toPlainText() if shown.scene() is not None and shown.isVisible() else None
+
+
+def test_in_chinese_an_empty_chart_says_so(qtbot, qloop, worker, chinese) -> None:
+    window = opened(qloop, worker)
+    qtbot.addWidget(window)
+    window.first_day.setDate(window.first_day.date().addYears(-2))
+    window.last_day.setDate(window.last_day.date().addYears(-2).addDays(-40))
+    run(qloop, window.loading)
+    assert chart_words(window) == "此范围内没有花费：没有可绘制的回复。"
 
 
 def test_the_chart_follows_the_dark_theme(qtbot, qloop, worker, qapp: QApplication) -> None:
