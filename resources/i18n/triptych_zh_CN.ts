@@ -1156,27 +1156,27 @@
         <translation>滚动一列时其他列同步滚动</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="399"/>
+        <location filename="../../gui/compare/view.py" line="397"/>
         <source>Nothing was sent: “{name}” has settings the API would refuse.</source>
         <translation>未发送任何内容：“{name}”的设置会被 API 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="431"/>
+        <location filename="../../gui/compare/view.py" line="429"/>
         <source>The conversation continues with “{name}”: its reply is now the conversation&apos;s next turn.</source>
         <translation>对话将以“{name}”继续：它的回复现在是对话的下一轮。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="435"/>
+        <location filename="../../gui/compare/view.py" line="433"/>
         <source>Continued with “{name}” from the comparison.</source>
         <translation>已从对比中选择“{name}”继续对话。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="565"/>
+        <location filename="../../gui/compare/view.py" line="563"/>
         <source>Could not write the reports: {error}</source>
         <translation>无法写入报告：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="568"/>
+        <location filename="../../gui/compare/view.py" line="566"/>
         <source>Saved {markdown} and {html}</source>
         <translation>已保存 {markdown} 和 {html}</translation>
     </message>
@@ -1186,7 +1186,7 @@
         <translation>未发送：{problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/view.py" line="425"/>
+        <location filename="../../gui/compare/view.py" line="423"/>
         <source>Wait for every column to finish, or stop them, first.</source>
         <translation>请先等待每一列完成，或将它们停止。</translation>
     </message>
