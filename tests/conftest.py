@@ -118,5 +118,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         )
 
 
+@pytest.fixture
+def short_tmp_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test's own temporary folder, as `tmp_path`, on a short path: for a TMPDIR given to the app, which
+    makes its single-instance socket there (a Unix socket's path holds at most 107 bytes; tmp_path ends in
+    the test's name, and under pytest-xdist sits in a worker's folder too, which can push it past that)."""
+    return tmp_path_factory.mktemp("t")
+
+
 def pytest_report_header() -> str | None:
     return "Qt blocked (TRIPTYCH_TESTS_NO_QT=1): tests/gui not collected" if NO_QT else None
