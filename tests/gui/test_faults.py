@@ -422,7 +422,7 @@ def test_fault(
             # while the probe still runs, so that painting counts too.
             end = case.complete_text[-60:].strip()
             await wait_until(
-                lambda: end in app.transcript_text().replace("\u2029", "\n"), timeout=30, what="the end shown"
+                lambda: end in app.transcript_text().replace("\u2029", "\n"), timeout=60, what="the end shown"
             )
         worst = probe.stop()
 
