@@ -213,9 +213,8 @@ def _wait_for_stream(
 
 
 def _wait(found: Callable[[], T | None], process: subprocess.Popen, log: Path, what: str) -> T:
-    deadline = (
-        time.monotonic() + 60
-    )  # an app start: seconds when quiet, tens when every core is busy with other workers
+    # An app's start takes seconds on a quiet machine, tens when every core is busy with other workers.
+    deadline = time.monotonic() + 60
     while (result := found()) is None:
         assert process.poll() is None, f"the app exited while waiting for {what}:\n{log.read_text()}"
         assert time.monotonic() < deadline, f"timed out waiting for {what}:\n{log.read_text()}"
