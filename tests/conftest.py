@@ -26,6 +26,8 @@ from types import ModuleType
 
 import pytest
 
+# The fault matrix's summary (no Qt): here, as pytest-xdist's controller loads only this conftest.
+from tests.gui.fault_table import pytest_terminal_summary  # noqa: F401  (a plugin)
 from tests.paths import REPO
 
 TESTS = REPO / "tests"

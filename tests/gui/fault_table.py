@@ -47,7 +47,7 @@ def _rows(terminalreporter: pytest.TerminalReporter) -> list[FaultRow]:
         for report in reports
         if isinstance(report, pytest.TestReport) and report.when == "call"
         for name, value in report.user_properties
-        if name == _PROPERTY
+        if name == _PROPERTY and isinstance(value, tuple)
     ]
 
 
