@@ -24,11 +24,17 @@ lint: $(VENV)/.installed
 	$(BIN)/mypy core
 	$(BIN)/mypy gui
 
-# Two runs: the core with Qt unimportable and no display (tests/conftest.py), then the GUI offscreen. Both
-# always run; the target fails if either did.
+# Two runs: the core with Qt unimportable and no display (tests/conftest.py), then the GUI offscreen, each
+# spread over worker processes (pytest-xdist): the core is CPU-bound (2 workers on 2 cores), the GUI mostly
+# waits on fake servers and timers (3). One after the other, not side by side: five workers on two cores
+# starved the tests that time the UI thread or wait for an app's start. Both always run; the target fails
+# if either did.
+CORE_WORKERS ?= 2
+GUI_WORKERS ?= 3
 test: lint
-	env -u DISPLAY -u QT_QPA_PLATFORM TRIPTYCH_TESTS_NO_QT=1 $(BIN)/python -m pytest -m "not gui and not packaging" -p no:pytest-qt; \
-	core=$$?; QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m gui && exit $$core
+	env -u DISPLAY -u QT_QPA_PLATFORM TRIPTYCH_TESTS_NO_QT=1 $(BIN)/python -m pytest -m "not gui and not packaging" \
+		-p no:pytest-qt -n $(CORE_WORKERS) --durations=10; \
+	core=$$?; QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m gui -n $(GUI_WORKERS) --durations=10 && exit $$core
 
 # After changing user-visible strings: refresh the .ts sources (removed strings dropped; then translate), and
 # compile the .qm files.

@@ -26,6 +26,8 @@ from types import ModuleType
 
 import pytest
 
+# The fault matrix's summary (no Qt): here, as pytest-xdist's controller loads only this conftest.
+from tests.gui.fault_table import pytest_terminal_summary  # noqa: F401  (a plugin)
 from tests.paths import REPO
 
 TESTS = REPO / "tests"
@@ -116,6 +118,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             "`pytest -m gui` would not collect these gui tests (move them to tests/gui, or name the Qt "
             f"fixture or `mark.gui` in their module): {', '.join(unseen)}"
         )
+
+
+@pytest.fixture
+def short_tmp_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test's own temporary folder, as `tmp_path`, on a short path: for a TMPDIR given to the app, which
+    makes its single-instance socket there (a Unix socket's path holds at most 107 bytes; tmp_path ends in
+    the test's name, and under pytest-xdist sits in a worker's folder too, which can push it past that)."""
+    return tmp_path_factory.mktemp("t")
 
 
 def pytest_report_header() -> str | None:

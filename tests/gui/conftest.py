@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from core.demo import FakeServer
 from gui.startup.collector import collect_on_main_thread
 from gui.theme.scheme import apply_theme
-from tests.gui.fault_table import fault_table, pytest_terminal_summary  # noqa: F401  (a plugin)
+from tests.gui.fault_table import fault_table  # noqa: F401  (a fixture; its summary is tests/conftest.py's)
 from tests.waiting import wait_until  # noqa: F401  (the GUI tests import it from here)
 
 

@@ -1,16 +1,18 @@
 """Prints the fault-injection matrix (fault → outcome → what the user read) after the test run.
 
 Registered by tests/gui/conftest.py; tests/gui/test_faults.py adds one row per case through the
-`fault_table` fixture. Rows live in the run's config stash, so nothing is shared between runs.
+`fault_table` fixture. A row travels in its test's report (`user_properties`), so the table is whole when
+pytest-xdist runs the cases in worker processes, and nothing is shared between runs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import pytest
 
 _MESSAGE_CHARS = 90
+_PROPERTY = "fault_row"
 
 
 @dataclass(frozen=True)
@@ -22,17 +24,35 @@ class FaultRow:
     worst_stall: float
 
 
-ROWS = pytest.StashKey[list[FaultRow]]()
+class FaultTable:
+    """One case's handle on the run's table."""
+
+    def __init__(self, item: pytest.Item) -> None:
+        self._item = item
+
+    def append(self, row: FaultRow) -> None:
+        self._item.user_properties.append((_PROPERTY, astuple(row)))
 
 
 @pytest.fixture
-def fault_table(request: pytest.FixtureRequest) -> list[FaultRow]:
+def fault_table(request: pytest.FixtureRequest) -> FaultTable:
     """The run's table; append a FaultRow per case."""
-    return request.config.stash.setdefault(ROWS, [])
+    return FaultTable(request.node)
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
-    rows = config.stash.get(ROWS, [])
+def _rows(terminalreporter: pytest.TerminalReporter) -> list[FaultRow]:
+    return [
+        FaultRow(*value)
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if isinstance(report, pytest.TestReport) and report.when == "call"
+        for name, value in report.user_properties
+        if name == _PROPERTY and isinstance(value, tuple)
+    ]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    rows = _rows(terminalreporter)
     if not rows:
         return
     width = max(len(row.fault) for row in rows)

@@ -33,7 +33,7 @@ _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 _DEADLINE = 60
 
 
-def _environment(tmp_path: Path, keyring_file: Path, proxy_env: dict[str, str]) -> dict[str, str]:
+def _environment(short_tmp_path: Path, keyring_file: Path, proxy_env: dict[str, str]) -> dict[str, str]:
     env = {name: value for name, value in os.environ.items() if name.lower() not in _PROXY_VARIABLES}
     return (
         env
@@ -42,7 +42,7 @@ def _environment(tmp_path: Path, keyring_file: Path, proxy_env: dict[str, str]) 
             "QT_QPA_PLATFORM": "offscreen",
             "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
             FILE_VARIABLE: str(keyring_file),
-            "TMPDIR": str(tmp_path),
+            "TMPDIR": str(short_tmp_path),
             "PYTHONDONTWRITEBYTECODE": "1",
         }
     )
@@ -81,9 +81,9 @@ def _reply_row(data_dir: Path) -> tuple[str, dict | None] | None:
     ],
 )
 def test_the_app_survives_a_bad_setting_at_start(
-    tmp_path: Path, key: str, proxy: str | None, proxy_env: dict[str, str], expected_error: str | None
+    short_tmp_path: Path, key: str, proxy: str | None, proxy_env: dict[str, str], expected_error: str | None
 ) -> None:
-    keyring_file, data_dir = tmp_path / "keyring.json", tmp_path / "data"
+    keyring_file, data_dir = short_tmp_path / "keyring.json", short_tmp_path / "data"
     write_key(keyring_file, SERVICE, PROFILE, key)
     with FakeServer.running_in_thread(api_key=KEY) as server:
         server.enqueue(Reply([Text("Still here.")]))
@@ -94,12 +94,12 @@ def test_the_app_survives_a_bad_setting_at_start(
             store.create_conversation(RequestSettings(model="claude-sonnet-4-6"), PROFILE)
         finally:
             store.close()
-        log = tmp_path / "app.log"
+        log = short_tmp_path / "app.log"
         with log.open("wb") as output:
             process = subprocess.Popen(
                 [sys.executable, "-m", "tests.app_runner", str(data_dir), PROMPT],
                 cwd=REPO,
-                env=_environment(tmp_path, keyring_file, proxy_env),
+                env=_environment(short_tmp_path, keyring_file, proxy_env),
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )
@@ -124,11 +124,13 @@ def test_the_app_survives_a_bad_setting_at_start(
 
 
 @pytest.mark.parametrize("proxy", ["socks5://127.0.0.1:9", "socks4://127.0.0.1:9"])
-def test_the_demo_answers_whatever_proxy_the_environment_names(tmp_path: Path, proxy: str) -> None:
+def test_the_demo_answers_whatever_proxy_the_environment_names(short_tmp_path: Path, proxy: str) -> None:
     result = subprocess.run(
         [sys.executable, "main.py", "--demo", "--smoke-test"],
         cwd=REPO,
-        env=_environment(tmp_path, tmp_path / "keyring.json", {"ALL_PROXY": proxy, "HTTPS_PROXY": proxy}),
+        env=_environment(
+            short_tmp_path, short_tmp_path / "keyring.json", {"ALL_PROXY": proxy, "HTTPS_PROXY": proxy}
+        ),
         capture_output=True,
         text=True,
         timeout=120,

@@ -99,8 +99,8 @@ class CpuWaits:
         return inside[-1] - inside[0] if inside else 0.0
 
 
-def test_sigkill_mid_reply_loses_at_most_half_a_second(tmp_path: Path) -> None:
-    keyring_file = tmp_path / "keyring.json"
+def test_sigkill_mid_reply_loses_at_most_half_a_second(short_tmp_path: Path) -> None:
+    keyring_file = short_tmp_path / "keyring.json"
     write_key(keyring_file, SERVICE, PROFILE, KEY)
     offsets = _kill_offsets(random.Random(SEED))
     with (
@@ -108,7 +108,7 @@ def test_sigkill_mid_reply_loses_at_most_half_a_second(tmp_path: Path) -> None:
         ThreadPoolExecutor(LANES) as pool,
     ):
         lanes = [
-            pool.submit(_lane, server, tmp_path / f"lane-{lane}", keyring_file, offsets[lane::LANES])
+            pool.submit(_lane, server, short_tmp_path / f"lane-{lane}", keyring_file, offsets[lane::LANES])
             for lane in range(LANES)
         ]
         kills = [kill for lane in lanes for kill in lane.result()]
@@ -116,7 +116,7 @@ def test_sigkill_mid_reply_loses_at_most_half_a_second(tmp_path: Path) -> None:
     _print_summary(kills)
     assert len(kills) >= 20
     assert max(kill.at for kill in kills) - min(kill.at for kill in kills) > REPLY_SECONDS / 2
-    for path in tmp_path.rglob("*"):
+    for path in short_tmp_path.rglob("*"):
         if path.is_file() and path != keyring_file:
             assert KEY.encode() not in path.read_bytes(), f"the key is in {path}"
 
@@ -213,7 +213,8 @@ def _wait_for_stream(
 
 
 def _wait(found: Callable[[], T | None], process: subprocess.Popen, log: Path, what: str) -> T:
-    deadline = time.monotonic() + 30
+    # An app's start takes seconds on a quiet machine, tens when every core is busy with other workers.
+    deadline = time.monotonic() + 60
     while (result := found()) is None:
         assert process.poll() is None, f"the app exited while waiting for {what}:\n{log.read_text()}"
         assert time.monotonic() < deadline, f"timed out waiting for {what}:\n{log.read_text()}"

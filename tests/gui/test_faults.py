@@ -56,7 +56,7 @@ from gui.app import AppOptions, TriptychApp
 from gui.error_messages import describe, headline
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import KEY, Running
-from tests.gui.fault_table import FaultRow
+from tests.gui.fault_table import FaultRow, FaultTable
 from tests.gui.ui_probe import UiProbe
 from tests.keyring_backends import DictKeyring
 
@@ -388,7 +388,7 @@ def test_fault(
     qtbot: QtBot,
     tmp_path: Path,
     server: FakeServer,
-    fault_table: list[FaultRow],
+    fault_table: FaultTable,
 ) -> None:
     async def body(other: FakeServer) -> FaultRow:
         if case.redirect:
@@ -422,7 +422,7 @@ def test_fault(
             # while the probe still runs, so that painting counts too.
             end = case.complete_text[-60:].strip()
             await wait_until(
-                lambda: end in app.transcript_text().replace("\u2029", "\n"), timeout=30, what="the end shown"
+                lambda: end in app.transcript_text().replace("\u2029", "\n"), timeout=60, what="the end shown"
             )
         worst = probe.stop()
 

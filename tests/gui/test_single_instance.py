@@ -37,21 +37,21 @@ STORY = " ".join(f"w{index}" for index in range(200))
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 
 
-def test_a_second_start_hands_over_to_the_first_and_leaves_its_reply_alone(tmp_path: Path) -> None:
-    data_dir = _data_dir(tmp_path, "http://127.0.0.1:9")
-    keyring_file = tmp_path / "keyring.json"
+def test_a_second_start_hands_over_to_the_first_and_leaves_its_reply_alone(short_tmp_path: Path) -> None:
+    data_dir = _data_dir(short_tmp_path, "http://127.0.0.1:9")
+    keyring_file = short_tmp_path / "keyring.json"
     write_key(keyring_file, SERVICE, PROFILE, KEY)
     with FakeServer.running_in_thread(api_key=KEY) as server:
         _set_profile(data_dir, server.base_url)
         server.enqueue(Reply([Text(STORY)], pace=SLOW))
-        first = _start(data_dir, tmp_path, keyring_file, "first.log", prompt="Tell me a story")
+        first = _start(data_dir, short_tmp_path, keyring_file, "first.log", prompt="Tell me a story")
         try:
             _wait(lambda: any(record.sent for record in server.requests), first, "the first app's reply")
             _wait(lambda: _statuses(data_dir) == ["complete", "streaming"], first, "the reply saved")
 
-            second = _start(data_dir, tmp_path, keyring_file, "second.log")
-            assert _exit_code(second) == 0, (tmp_path / "second.log").read_text()
-            said = (tmp_path / "second.log").read_text()
+            second = _start(data_dir, short_tmp_path, keyring_file, "second.log")
+            assert _exit_code(second) == 0, (short_tmp_path / "second.log").read_text()
+            said = (short_tmp_path / "second.log").read_text()
             assert f"already running with the data folder {data_dir} (process {first.pid})" in said
             assert "window was brought forward" in said
             assert "Traceback" not in said and "DIALOG" not in said
@@ -65,21 +65,21 @@ def test_a_second_start_hands_over_to_the_first_and_leaves_its_reply_alone(tmp_p
         finally:
             first.terminate()
             first.wait(30)
-    assert "Traceback" not in (tmp_path / "first.log").read_text()
+    assert "Traceback" not in (short_tmp_path / "first.log").read_text()
 
 
 def test_a_start_on_a_folder_held_by_a_process_that_does_not_answer_refuses_in_a_dialog(
-    tmp_path: Path,
+    short_tmp_path: Path,
 ) -> None:
-    data_dir = tmp_path / "data"
+    data_dir = short_tmp_path / "data"
     data_dir.mkdir()
     held = FolderLock.acquire(data_dir)  # this test's process holds it, and answers nobody
     try:
-        app = _start(data_dir, tmp_path, tmp_path / "keyring.json", "app.log")
+        app = _start(data_dir, short_tmp_path, short_tmp_path / "keyring.json", "app.log")
         assert _exit_code(app) == 1
     finally:
         held.release()
-    said = (tmp_path / "app.log").read_text()
+    said = (short_tmp_path / "app.log").read_text()
     assert (
         f"DIALOG: Triptych cannot start: Triptych is already running with the data folder {data_dir}" in said
     )
@@ -87,22 +87,24 @@ def test_a_start_on_a_folder_held_by_a_process_that_does_not_answer_refuses_in_a
     assert not (data_dir / DATABASE_FILE).exists(), "the database was never opened"
 
 
-def test_a_database_damaged_inside_gets_a_dialog_naming_it_and_is_left_as_it_was(tmp_path: Path) -> None:
-    data_dir = _data_dir(tmp_path, "http://127.0.0.1:9", conversations=300)
+def test_a_database_damaged_inside_gets_a_dialog_naming_it_and_is_left_as_it_was(
+    short_tmp_path: Path,
+) -> None:
+    data_dir = _data_dir(short_tmp_path, "http://127.0.0.1:9", conversations=300)
     database = data_dir / DATABASE_FILE
     _damage_the_middle(database)
     before = database.read_bytes()
-    app = _start(data_dir, tmp_path, tmp_path / "keyring.json", "app.log")
+    app = _start(data_dir, short_tmp_path, short_tmp_path / "keyring.json", "app.log")
     assert _exit_code(app) == 1
-    said = (tmp_path / "app.log").read_text()
+    said = (short_tmp_path / "app.log").read_text()
     assert f"DIALOG: Triptych cannot start: The database {database} is damaged." in said
     assert "do not delete it" in said and "Restore from backup" in said
     assert "Traceback" not in said
     assert database.read_bytes() == before, "the damaged file was left as it was"
 
 
-def _data_dir(tmp_path: Path, base_url: str, conversations: int = 1) -> Path:
-    data_dir = tmp_path / "data"
+def _data_dir(short_tmp_path: Path, base_url: str, conversations: int = 1) -> Path:
+    data_dir = short_tmp_path / "data"
     data_dir.mkdir()
     store = Store.open(data_dir / DATABASE_FILE)
     try:
@@ -153,9 +155,9 @@ def _reply_text(data_dir: Path) -> str:
 
 
 def _start(
-    data_dir: Path, tmp_path: Path, keyring_file: Path, log_name: str, prompt: str | None = None
+    data_dir: Path, short_tmp_path: Path, keyring_file: Path, log_name: str, prompt: str | None = None
 ) -> subprocess.Popen:
-    tmp_dir = tmp_path / "tmp"
+    tmp_dir = short_tmp_path / "tmp"
     tmp_dir.mkdir(exist_ok=True)
     env = {name: value for name, value in os.environ.items() if name.lower() not in _PROXY_VARIABLES}
     env |= {
@@ -165,7 +167,7 @@ def _start(
         "TMPDIR": str(tmp_dir),
         "PYTHONDONTWRITEBYTECODE": "1",
     }
-    with (tmp_path / log_name).open("wb") as output:
+    with (short_tmp_path / log_name).open("wb") as output:
         return subprocess.Popen(
             [sys.executable, "-m", "tests.app_runner", str(data_dir), *([prompt] if prompt else [])],
             cwd=REPO,
@@ -189,17 +191,17 @@ def _wait(found: Callable[[], bool], process: subprocess.Popen[bytes], what: str
     wait_until_sync(found, 30, what, process)
 
 
-def test_a_read_only_data_folder_gets_a_dialog_saying_so_not_damaged(tmp_path: Path) -> None:
+def test_a_read_only_data_folder_gets_a_dialog_saying_so_not_damaged(short_tmp_path: Path) -> None:
     def fill(folder: Path) -> None:
         store = Store.open(folder / DATABASE_FILE)
         store.create_conversation(RequestSettings(model="claude-sonnet-4-6"), None, "Kept")
         store.close()
 
-    with read_only_folder(tmp_path / "data", fill) as data_dir:
+    with read_only_folder(short_tmp_path / "data", fill) as data_dir:
         before = (data_dir / DATABASE_FILE).read_bytes()
-        app = _start(data_dir, tmp_path, tmp_path / "keyring.json", "app.log")
+        app = _start(data_dir, short_tmp_path, short_tmp_path / "keyring.json", "app.log")
         assert _exit_code(app) == 1
-        said = (tmp_path / "app.log").read_text()
+        said = (short_tmp_path / "app.log").read_text()
         assert f"DIALOG: Triptych cannot start: Triptych cannot write in its data folder {data_dir}" in said
         assert "damaged" not in said and "Traceback" not in said
         assert (data_dir / DATABASE_FILE).read_bytes() == before
