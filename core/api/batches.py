@@ -23,6 +23,7 @@ from typing import Any
 
 from core.api.bodies import megabytes
 from core.api.client import ApiClient
+from core.model.conversation import ErrorKind
 from core.model.judging import BatchCounts, BatchStatus
 from core.model.messages import AssistantMessage
 from core.wire.errors import (
@@ -73,6 +74,8 @@ class BatchLimits:
 
 class BatchRequestTooLargeError(ApiError):
     """One request alone is larger than a whole batch may be: no batch can carry it (nothing was sent)."""
+
+    kind = ErrorKind.BATCH_REQUEST_TOO_LARGE
 
     def __init__(self, message: str, *, custom_id: str, size: int, limit: int) -> None:
         super().__init__(message)

@@ -58,6 +58,8 @@ class ErrorKind(StrEnum):
     """Sent in a Message Batch that was cancelled (by the user, or on the provider's side) first."""
     BATCH_NO_RESULT = "BatchNoResultError"
     """Sent in a Message Batch whose results file had no line for this request."""
+    BATCH_REQUEST_TOO_LARGE = "BatchRequestTooLargeError"
+    """A request larger than a whole Message Batch may be: refused before anything was sent."""
     NOT_SAVED = "StoreError"
     """The reply arrived but the database refused it (disk full, I/O error): `core.store.errors`."""
     OTHER = "ApiError"
