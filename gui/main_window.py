@@ -452,6 +452,7 @@ class MainWindow(QMainWindow):
             await self.persist_settings()
         previous = self._conversation, self._path
         switched = previous[0] is None or previous[0].id != conversation_id
+        chosen = self.profile_picker.currentText(), self.current_settings()
         try:
             conversation, path = await self._conversations.opened(conversation_id)
             self._conversation, self._path = conversation, path
@@ -465,14 +466,22 @@ class MainWindow(QMainWindow):
             )
             return
         self.conversations.select(conversation_id)
-        # The panel shows the stored settings before anything is awaited: a save firing while the provider's
-        # model list loads would otherwise write the previous conversation's panel into this one.
-        with QSignalBlocker(self.profile_picker):
-            self.profile_picker.setCurrentText(conversation.profile_name or "")
-        self.model_picker.set_model_id(conversation.settings.model)
-        self.parameters.set_model(conversation.settings.model)
-        self.parameters.set_settings(conversation.settings)
-        self._save_settings_later.stop()  # showing the stored settings is not an edit
+        if not switched and (self.profile_picker.currentText(), self.current_settings()) != chosen:
+            # The conversation shown was reloaded (providers were saved) and the user picked a provider or
+            # changed a setting while the store answered (slow on a loaded machine): the choice is theirs,
+            # made after what the store read. Showing the stored one would undo it silently, and the next
+            # message would go to the provider shown before, with its key, not to the one picked.
+            await self.persist_settings()
+        else:
+            # The panel shows the stored settings before anything is awaited: a save firing while the
+            # provider's model list loads would otherwise write the previous conversation's panel into this
+            # one.
+            with QSignalBlocker(self.profile_picker):
+                self.profile_picker.setCurrentText(conversation.profile_name or "")
+            self.model_picker.set_model_id(conversation.settings.model)
+            self.parameters.set_model(conversation.settings.model)
+            self.parameters.set_settings(conversation.settings)
+            self._save_settings_later.stop()  # showing the stored settings is not an edit
         self.composer.set_replying(self._session.is_replying(conversation_id))
         # The provider's model list and last check may take a while: the turn shown does not wait on them.
         self._tasks.start(self._show_provider_models(self.profile_picker.currentText()))

@@ -77,6 +77,8 @@ class ApiClient:
         bare_url, self._url_userinfo = split_userinfo(profile.base_url)
         bare_proxy, proxy_userinfo = split_userinfo(profile.proxy or "")
         self._credentials = tuple(userinfo_secrets(self._url_userinfo) + userinfo_secrets(proxy_userinfo))
+        self._secrets = (api_key, *self._credentials)
+        """Everything taken out of an error: the key and the credentials."""
         self._auth = basic_auth_of(self._url_userinfo)
         self.retry = retry or RetryPolicy()
         self.limits = limits or NetworkLimits()
@@ -125,7 +127,7 @@ class ApiClient:
             api_style=self.profile.api_style,
             warnings=warnings,
             capture=capture,
-            secret=self._api_key,
+            secrets=self._secrets,
             limits=self.limits,
         )
 
@@ -155,7 +157,7 @@ class ApiClient:
             params = {"limit": "1000"} | ({"after_id": after_id} if after_id else {})
             response = await self.open("models", None, params=params)
             answer = await self._read_whole(response, "the model list")
-            page = parse_models_page(_json_of(answer, self._api_key))
+            page = parse_models_page(_json_of(answer, self._secrets))
             models.extend(page.models)
             if not page.has_more or not page.last_id:
                 break
@@ -166,7 +168,7 @@ class ApiClient:
         body = build_count_tokens_body(messages, settings)
         response = await self.open("messages/count_tokens", body)
         answer = await self._read_whole(response, "the token count")
-        return int(_json_of(answer, self._api_key).get("input_tokens", 0))
+        return int(_json_of(answer, self._secrets).get("input_tokens", 0))
 
     async def json_call(
         self, path: str, body: dict[str, Any] | None, what: str, *, params: dict[str, str] | None = None
@@ -174,7 +176,7 @@ class ApiClient:
         """A small JSON answer (GET without a body, POST with one), retried like every request; `what` names
         it in errors ("the batch")."""
         response = await self.open(path, body, params=params)
-        return _json_of(await self._read_whole(response, what), self._api_key)
+        return _json_of(await self._read_whole(response, what), self._secrets)
 
     async def _read_whole(self, response: httpx.Response, what: str) -> bytes:
         """A small answer read whole: capped, and within the headers' limit again."""
@@ -212,7 +214,7 @@ class ApiClient:
                     path, body, params, capture, limit or self.limits.headers, timeout
                 )
             except ApiError as error:
-                without_secret(error, self._api_key, *self._credentials)
+                without_secret(error, *self._secrets)
                 if retries_made >= self.retry.max_retries or not is_retryable(error):
                     raise
                 retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
@@ -414,11 +416,11 @@ def _host(url: httpx.URL) -> str:
     return url.host + (f":{url.port}" if url.port else "")
 
 
-def _json_of(body: bytes, secret: str) -> dict[str, Any]:
+def _json_of(body: bytes, secrets: tuple[str, ...]) -> dict[str, Any]:
     try:
         data = json.loads(body)
     except ValueError as exc:
-        raise without_secret(ApiError(f"The server's answer is not JSON: {body[:200]!r}"), secret) from exc
+        raise without_secret(ApiError(f"The server's answer is not JSON: {body[:200]!r}"), *secrets) from exc
     if not isinstance(data, dict):
         raise ApiError("The server's answer is not a JSON object.")
     return data

@@ -85,13 +85,15 @@ class MessageStream:
         api_style: ApiStyle,
         warnings: list[str] | None = None,
         capture: ExchangeCapture | None = None,
-        secret: str = "",
+        secrets: tuple[str, ...] = (),
         limits: NetworkLimits | None = None,
     ) -> None:
         self._open_response = open_response
         self.limits = limits or NetworkLimits()
-        self.secret = secret
-        """The key the request carries: taken out of any error the server's words make."""
+        self.secrets = secrets
+        """The key the request carries and the base URL's and the proxy's credentials: taken out of any error
+        the server's words make. All of them: an `error` event mid-stream, or an answer that is not JSON, may
+        echo the URL's password as well as the key."""
         self.capture = capture or ExchangeCapture()
         self._api_style = api_style
         self._response: httpx.Response | None = None
@@ -270,7 +272,7 @@ async def run_reply(
                 if on_update is not None:
                     on_update(update)
     except ApiError as exc:
-        error = without_secret(exc, stream.secret)
+        error = without_secret(exc, *stream.secrets)
     except asyncio.CancelledError:
         cancelled = True
         _acknowledge_cancellation()

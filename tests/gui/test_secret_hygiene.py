@@ -23,6 +23,7 @@ import asyncio
 import base64
 import logging
 import tempfile
+import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -146,9 +147,22 @@ async def add_provider(
     session.server.enqueue(HttpError(401, f"invalid x-api-key: {SECRET}"), path="/v1/models")
     dialog.test_button.click()
     await wait_until(lambda: "✗" in dialog.test_result.text(), timeout=10, what="the connection test")
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    await wait_until(lambda: window.profile_picker.findText(name) >= 0, what="the profile in the picker")
-    window.profile_picker.setCurrentText(name)
+    # Saving reloads the open conversation. The store is kept busy until the new provider is picked, so the
+    # reload ends after the pick, as it may on a loaded machine: it once showed the old provider again, and
+    # the chat went there, where the URL's and the proxy's passwords a relay echoed were not known secrets.
+    store_busy = threading.Event()
+
+    def hold_the_store(_profiles: object) -> None:
+        session.app.app.store.call(lambda _store: store_busy.wait(10))
+
+    providers.profilesChanged.connect(hold_the_store)
+    try:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        await wait_until(lambda: window.profile_picker.findText(name) >= 0, what="the profile in the picker")
+        window.profile_picker.setCurrentText(name)
+    finally:
+        store_busy.set()
+        providers.profilesChanged.disconnect(hold_the_store)
 
 
 async def chat_through_an_openai_style_relay(session: Session) -> None:

@@ -11,10 +11,11 @@ import pytest
 from core.api.keys import CREDENTIAL_SERVICES, SERVICE, KeyStore
 from core.api.pool import ClientPool
 from core.api.retry import RetryPolicy
-from core.demo import FakeServer, HttpError, Reply, Text
+from core.demo import ErrorEvent, FakeServer, HttpError, RawResponse, Reply, Text
 from core.model.messages import ChatMessage
 from core.model.profile import Profile, split_userinfo, with_userinfo
 from core.model.request_settings import RequestSettings
+from core.wire.errors import ApiError
 from tests.keyring_backends import DictKeyring
 from tests.secret_search import forms_in
 from tests.socks5_server import Socks5Server
@@ -107,6 +108,37 @@ async def test_url_and_proxy_passwords_are_taken_out_of_errors() -> None:
     assert result.error is not None
     said = f"{result.error.message}\n{result.error}\n{getattr(result.error, 'body', '')}".encode()
     assert [forms_in(said, secret) for secret in (URL_PASSWORD, PROXY_PASSWORD)] == [[], []], said
+
+
+async def test_url_and_proxy_passwords_are_taken_out_of_what_comes_after_the_headers() -> None:
+    """A relay's `error` event mid-stream, a reply that is neither a stream nor JSON, and a model list that is
+    not JSON come after the response began: their words are scrubbed of the URL's and the proxy's passwords,
+    not only of the key."""
+    keys = KeyStore(DictKeyring())
+    keys.set("Relay", KEY)
+    keys.set_credentials("Relay", "base_url", f"user:{URL_PASSWORD}")
+    keys.set_credentials("Relay", "proxy", f"proxy-user:{PROXY_PASSWORD}")
+    echo = f"user:{URL_PASSWORD} may not, said {PROXY_PASSWORD}"
+    async with FakeServer(api_key=KEY) as server, Socks5Server(("proxy-user", PROXY_PASSWORD)) as socks:
+        pool = ClientPool(
+            keys, [Profile("Relay", server.base_url, proxy=socks.url)], retry=RetryPolicy(max_retries=0)
+        )
+        client = await pool.client_for("Relay")
+        server.enqueue(Reply([Text("Half an answer")], faults=[ErrorEvent(1, "api_error", echo)]))
+        mid_stream = await client.send(MESSAGES, SETTINGS)
+        server.enqueue(RawResponse(200, echo))
+        not_json = await client.send(
+            MESSAGES, RequestSettings(model=SETTINGS.model, max_tokens=16, stream=False)
+        )
+        server.enqueue(RawResponse(200, echo), path="/v1/models")
+        with pytest.raises(ApiError) as model_list:
+            await client.list_models()
+        await pool.aclose()
+    assert mid_stream.error is not None and mid_stream.message is not None, "the half answer is kept"
+    assert not_json.error is not None
+    for error in (mid_stream.error, not_json.error, model_list.value):
+        said = f"{error.message}\n{error}\n{getattr(error, 'body', '')}".encode()
+        assert [forms_in(said, secret) for secret in (URL_PASSWORD, PROXY_PASSWORD)] == [[], []], said
 
 
 async def test_columns_asking_for_one_profile_at_once_share_one_client() -> None:

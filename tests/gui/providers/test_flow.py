@@ -1,9 +1,12 @@
 """Adding a provider from the window: the profile lands in the database, the key in the keyring only; URL
 and proxy credentials an older version stored in the database move to the keyring at start."""
 
+import asyncio
 import base64
+import threading
 from pathlib import Path
 
+import pytest
 import qasync
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -64,6 +67,67 @@ def test_a_provider_added_in_the_dialog_is_saved_and_used(
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert NEW_KEY.encode() not in path.read_bytes(), f"the key leaked into {path.name}"
+
+
+def test_a_provider_chosen_while_the_window_reloads_after_a_save_is_the_one_used(
+    qapp: QApplication,
+    qloop: qasync.QEventLoop,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Saving providers reloads the open conversation (a renamed profile renamed it in the store). A store
+    slow to answer (a loaded machine) let the user pick the new provider before the reload finished; the
+    reload then showed the stored provider again, and the next message went to it: the wrong host, with
+    another key, and its errors scrubbed of that profile's secrets only. The choice made meanwhile is kept."""
+    store_busy = threading.Event()
+
+    async def body() -> None:
+        with (
+            FakeServer.running_in_thread(api_key=NEW_KEY) as second,
+            FakeServer.running_in_thread(api_key=KEY) as first,
+        ):
+            app = await start(qapp, tmp_path, first, KeyStore(DictKeyring()))
+            window = app.window
+            reloads: list[asyncio.Task[None]] = []
+            reopen = window.reopen
+            monkeypatch.setattr(
+                window, "reopen", lambda conversation_id: reloads.append(reopen(conversation_id))
+            )
+            # Queued on the store's thread when the profiles change, before the reload's read: the store is
+            # busy until the user has picked the new provider, as it may be on a loaded machine.
+            app.app.providers.profilesChanged.connect(
+                lambda _profiles: app.app.store.call(lambda _store: store_busy.wait(10))
+            )
+            window.providers_button.click()
+            await wait_until(lambda: window.findChild(ProvidersDialog) is not None, what="the dialog")
+            dialog = window.findChild(ProvidersDialog)
+            dialog.add_button.click()
+            dialog.name.clear()
+            QTest.keyClicks(dialog.name, "Second")
+            dialog.base_url.clear()
+            QTest.keyClicks(dialog.base_url, second.base_url)
+            QTest.keyClicks(dialog.key, NEW_KEY)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+            await wait_until(lambda: window.profile_picker.findText("Second") >= 0, what="the new profile")
+            window.profile_picker.setCurrentText("Second")
+            store_busy.set()
+            assert len(reloads) == 1
+            await reloads[0]
+            assert window.profile_picker.currentText() == "Second", "the provider chosen is still shown"
+            second.enqueue(Reply([Text("From the second provider.")]))
+            app.type_and_send(qtbot, "Which one are you?")
+            await wait_until(lambda: "From the second provider." in app.transcript_text(), what="the reply")
+            assert second.requests[-1].headers["x-api-key"] == NEW_KEY
+            conversation = window.current_conversation()
+            stored = await app.app.store.call(lambda s: s.get_conversation(conversation.id))
+            assert stored.profile_name == "Second"
+            await app.quit()
+
+    try:
+        run(qloop, body(), timeout=30)
+    finally:
+        store_busy.set()
 
 
 def test_renaming_a_provider_keeps_its_conversations_and_key(
