@@ -253,7 +253,7 @@ class BatchesClient:
                 for line in lines:
                     number += 1
                     if line.strip():
-                        yield _result_of(line.decode("utf-8", errors="replace"), number)
+                        yield self._result_of(line, number)
                 if len(pending) > cap:
                     # One result is one reply: far below this. A server sending no line end is not read on.
                     raise ResponseTooLargeError(
@@ -262,9 +262,20 @@ class BatchesClient:
                         limit=cap,
                     )
             if pending.strip():
-                yield _result_of(pending.decode("utf-8", errors="replace"), number + 1)
+                yield self._result_of(pending, number + 1)
         finally:
             await response.aclose()
+
+    def _result_of(self, line: bytes, number: int) -> BatchResultLine:
+        """A results line, its error (or the error it is) without the key or the credentials: a provider
+        echoes a refused key in a request's error as readily as in a response's."""
+        try:
+            result = _result_of(line.decode("utf-8", errors="replace"), number)
+        except ApiError as error:
+            raise self._client.redact(error) from error.__cause__
+        if result.error is not None:
+            self._client.redact(result.error)
+        return result
 
 
 def _batch_of(data: dict[str, Any]) -> BatchInfo:

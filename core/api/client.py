@@ -170,6 +170,11 @@ class ApiClient:
         answer = await self._read_whole(response, "the token count")
         return int(_json_of(answer, self._secrets).get("input_tokens", 0))
 
+    def redact(self, error: ApiError) -> ApiError:
+        """`error` with this client's key and credentials taken out of all it says: for an error made from
+        what the provider sent outside a request's own answer (a line of a batch's results file)."""
+        return without_secret(error, *self._secrets)
+
     async def json_call(
         self, path: str, body: dict[str, Any] | None, what: str, *, params: dict[str, str] | None = None
     ) -> dict[str, Any]:

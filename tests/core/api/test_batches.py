@@ -160,3 +160,27 @@ async def test_a_results_line_that_never_ends_is_not_read_on(server: FakeServer)
         with pytest.raises(ResponseTooLargeError, match="longer than 64 KB"):
             [line async for line in BatchesClient(client).results("msgbatch_x")]
     await server.wait_for_disconnect()
+
+
+async def test_a_results_line_echoing_the_key_or_the_url_password_shows_neither(server: FakeServer) -> None:
+    """A provider echoes a refused key in a batch request's error as readily as in a response: the results'
+    errors, and a broken line quoted in the error it makes, are scrubbed like any other error."""
+    url_password = "url-pass-batch-4k7q"
+    echo = f"key {KEY} and relay-user:{url_password} may not"
+    server.plan_batches(BatchPlan(polls=0, results={"a": HttpError(401, echo)}))
+    profile = Profile("Relay", server.base_url.replace("://", f"://relay-user:{url_password}@"))
+    async with ApiClient(profile, KEY, retry=FAST) as client:
+        batches = BatchesClient(client)
+        created = await batches.create([BatchRequest("a", PARAMS)])
+        lines = [line async for line in batches.results(created.batch_id)]
+        server.enqueue(
+            RawResponse(200, f"not a result: {echo}\n"),
+            path=f"/v1/messages/batches/{created.batch_id}/results",
+        )
+        with pytest.raises(MalformedStreamError) as broken:
+            [line async for line in batches.results(created.batch_id)]
+    error = lines[0].error
+    assert error is not None and error.message == "key [API key] and [API key] may not"
+    for said in (f"{error}\n{getattr(error, 'body', '')}", str(broken.value)):
+        assert KEY not in said and url_password not in said, said
+    assert "not a result: key [API key]" in str(broken.value)
