@@ -135,6 +135,12 @@ def headline(error: ReplyError) -> str:
         return QCoreApplication.translate(
             "ErrorMessages", "The batch ended without a result for this request. Retry it."
         )
+    if kind is ErrorKind.BATCH_REQUEST_TOO_LARGE:
+        return QCoreApplication.translate(
+            "ErrorMessages",
+            "This request is larger than a whole Message Batch may hold, so it cannot go as a batch. Shorten "
+            "it, or run it live.",
+        )
     if kind is ErrorKind.NOT_SAVED:
         return QCoreApplication.translate(
             "ErrorMessages",

@@ -2271,121 +2271,126 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="139"/>
+        <source>This request is larger than a whole Message Batch may hold, so it cannot go as a batch. Shorten it, or run it live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="145"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="143"/>
+        <location filename="../../gui/error_messages.py" line="149"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="149"/>
+        <location filename="../../gui/error_messages.py" line="155"/>
         <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="154"/>
+        <location filename="../../gui/error_messages.py" line="160"/>
         <source>The provider reported an error in the middle of the reply ({type}). What arrived is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="168"/>
+        <location filename="../../gui/error_messages.py" line="174"/>
         <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="173"/>
+        <location filename="../../gui/error_messages.py" line="179"/>
         <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="187"/>
+        <location filename="../../gui/error_messages.py" line="193"/>
         <source>Details: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="191"/>
+        <location filename="../../gui/error_messages.py" line="197"/>
         <source>Request id: {request_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="203"/>
+        <location filename="../../gui/error_messages.py" line="209"/>
         <source>Could not connect to {host}: no answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="206"/>
+        <location filename="../../gui/error_messages.py" line="212"/>
         <source>{host} stopped sending data: no data arrived in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="209"/>
+        <location filename="../../gui/error_messages.py" line="215"/>
         <source>The request to {host} timed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="210"/>
+        <location filename="../../gui/error_messages.py" line="216"/>
         <source>The proxy refused the connection to {host}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="213"/>
+        <location filename="../../gui/error_messages.py" line="219"/>
         <source>Could not find the host {host}: check the base URL and your network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="216"/>
+        <location filename="../../gui/error_messages.py" line="222"/>
         <source>A secure connection to {host} could not be made (TLS): {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="219"/>
+        <location filename="../../gui/error_messages.py" line="225"/>
         <source>Could not connect to {host}: the connection was refused. Is the server running?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="222"/>
+        <location filename="../../gui/error_messages.py" line="228"/>
         <source>The connection to {host} was cut before the reply was complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="225"/>
+        <location filename="../../gui/error_messages.py" line="231"/>
         <source>Could not reach {host}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="226"/>
+        <location filename="../../gui/error_messages.py" line="232"/>
         <source>The proxy at {proxy} would not connect to {host}: {cause}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="229"/>
+        <location filename="../../gui/error_messages.py" line="235"/>
         <source>Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="233"/>
+        <location filename="../../gui/error_messages.py" line="239"/>
         <source>Could not find the proxy&apos;s host ({proxy}). {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="236"/>
+        <location filename="../../gui/error_messages.py" line="242"/>
         <source>Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="240"/>
+        <location filename="../../gui/error_messages.py" line="246"/>
         <source>Could not connect to the proxy at {proxy}: {cause}. {host} was not reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="243"/>
+        <location filename="../../gui/error_messages.py" line="249"/>
         <source>The stream stalled: no data arrived in time after {count} bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="246"/>
+        <location filename="../../gui/error_messages.py" line="252"/>
         <source>The connection was cut after {count} bytes, before the reply was complete.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4588,12 +4593,12 @@ The menu starts: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="622"/>
+        <location filename="../../gui/main_window.py" line="631"/>
         <source>Not sent: {problems}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2265,121 +2265,126 @@ The menu starts: {command}</source>
     </message>
     <message>
         <location filename="../../gui/error_messages.py" line="139"/>
+        <source>This request is larger than a whole Message Batch may hold, so it cannot go as a batch. Shorten it, or run it live.</source>
+        <translation>这个请求超过了一整个消息批次（Message Batch）所能容纳的大小，无法以批次发送。请缩短它，或改为实时运行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/error_messages.py" line="145"/>
         <source>The reply could not be saved: the disk may be full. Free some space, then retry.</source>
         <translation>无法保存回复：磁盘可能已满。请释放一些空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="143"/>
+        <location filename="../../gui/error_messages.py" line="149"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="149"/>
+        <location filename="../../gui/error_messages.py" line="155"/>
         <source>The model became overloaded in the middle of the reply (an overloaded_error event; the reply had begun normally). What arrived is kept; retry in a moment.</source>
         <translation>模型在回复中途过载（overloaded_error 事件；回复此前已正常开始）。已收到的内容已保留；请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="154"/>
+        <location filename="../../gui/error_messages.py" line="160"/>
         <source>The provider reported an error in the middle of the reply ({type}). What arrived is kept.</source>
         <translation>服务商在回复中途报告了错误（{type}）。已收到的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="168"/>
+        <location filename="../../gui/error_messages.py" line="174"/>
         <source>The relay refused the request (401): “{words}” — check the key in Providers; if it is right, the relay&apos;s own key for the service behind it may be the one refused.</source>
         <translation>中转服务拒绝了请求（401）：“{words}”——请在“服务商”中检查密钥；如果密钥无误，被拒绝的可能是中转服务自己用于其背后服务的密钥。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="173"/>
+        <location filename="../../gui/error_messages.py" line="179"/>
         <source>The relay refused the request ({status}): “{words}” — some relays answer a wrong key this way: check the key in Providers; if it is right, the relay is refusing for its own reasons.</source>
         <translation>中转服务拒绝了请求（{status}）：“{words}”——有些中转服务会这样回应错误的密钥：请在“服务商”中检查密钥；如果密钥无误，则是中转服务出于自身原因拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="187"/>
+        <location filename="../../gui/error_messages.py" line="193"/>
         <source>Details: {message}</source>
         <translation>详情：{message}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="191"/>
+        <location filename="../../gui/error_messages.py" line="197"/>
         <source>Request id: {request_id}</source>
         <translation>请求 ID：{request_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="203"/>
+        <location filename="../../gui/error_messages.py" line="209"/>
         <source>Could not connect to {host}: no answer in time.</source>
         <translation>无法连接到 {host}：未能及时得到应答。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="206"/>
+        <location filename="../../gui/error_messages.py" line="212"/>
         <source>{host} stopped sending data: no data arrived in time.</source>
         <translation>{host} 停止发送数据：未能及时收到数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="209"/>
+        <location filename="../../gui/error_messages.py" line="215"/>
         <source>The request to {host} timed out.</source>
         <translation>发往 {host} 的请求超时。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="210"/>
+        <location filename="../../gui/error_messages.py" line="216"/>
         <source>The proxy refused the connection to {host}: {cause}</source>
         <translation>代理拒绝了到 {host} 的连接：{cause}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="213"/>
+        <location filename="../../gui/error_messages.py" line="219"/>
         <source>Could not find the host {host}: check the base URL and your network.</source>
         <translation>找不到主机 {host}：请检查基础 URL 和网络。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="216"/>
+        <location filename="../../gui/error_messages.py" line="222"/>
         <source>A secure connection to {host} could not be made (TLS): {cause}</source>
         <translation>无法与 {host} 建立安全连接（TLS）：{cause}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="219"/>
+        <location filename="../../gui/error_messages.py" line="225"/>
         <source>Could not connect to {host}: the connection was refused. Is the server running?</source>
         <translation>无法连接到 {host}：连接被拒绝。服务器是否在运行？</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="222"/>
+        <location filename="../../gui/error_messages.py" line="228"/>
         <source>The connection to {host} was cut before the reply was complete.</source>
         <translation>回复完成之前，与 {host} 的连接被切断。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="225"/>
+        <location filename="../../gui/error_messages.py" line="231"/>
         <source>Could not reach {host}: {cause}</source>
         <translation>无法访问 {host}：{cause}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="226"/>
+        <location filename="../../gui/error_messages.py" line="232"/>
         <source>The proxy at {proxy} would not connect to {host}: {cause}</source>
         <translation>位于 {proxy} 的代理未能连接到 {host}：{cause}</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="229"/>
+        <location filename="../../gui/error_messages.py" line="235"/>
         <source>Could not connect to the proxy at {proxy}: no answer in time. {host} was not reached.</source>
         <translation>无法连接到位于 {proxy} 的代理：未能及时得到应答。未访问到 {host}。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="233"/>
+        <location filename="../../gui/error_messages.py" line="239"/>
         <source>Could not find the proxy&apos;s host ({proxy}). {host} was not reached.</source>
         <translation>找不到代理的主机（{proxy}）。未访问到 {host}。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="236"/>
+        <location filename="../../gui/error_messages.py" line="242"/>
         <source>Could not connect to the proxy at {proxy}: the connection was refused. {host} was not reached.</source>
         <translation>无法连接到位于 {proxy} 的代理：连接被拒绝。未访问到 {host}。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="240"/>
+        <location filename="../../gui/error_messages.py" line="246"/>
         <source>Could not connect to the proxy at {proxy}: {cause}. {host} was not reached.</source>
         <translation>无法连接到位于 {proxy} 的代理：{cause}。未访问到 {host}。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="243"/>
+        <location filename="../../gui/error_messages.py" line="249"/>
         <source>The stream stalled: no data arrived in time after {count} bytes.</source>
         <translation>数据流停滞：收到 {count} 字节后未能及时收到更多数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_messages.py" line="246"/>
+        <location filename="../../gui/error_messages.py" line="252"/>
         <source>The connection was cut after {count} bytes, before the reply was complete.</source>
         <translation>收到 {count} 字节后连接被切断，回复未完成。</translation>
     </message>
@@ -4574,12 +4579,12 @@ The menu starts: {command}</source>
         <translation>本对话现在提供一个 get_time 工具（见参数面板中的“工具”）：回答调用它时，用“回复结果…”回应。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>This conversation could not be opened: {reason}</source>
         <translation>无法打开此对话：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="622"/>
+        <location filename="../../gui/main_window.py" line="631"/>
         <source>Not sent: {problems}</source>
         <translation>未发送：{problems}</translation>
     </message>

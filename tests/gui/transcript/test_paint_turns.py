@@ -11,13 +11,14 @@ import random
 import re
 import time
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from core.model.conversation import ReplyError, StoredMessage
 from core.wire.accumulate import StreamUpdate
-from gui.transcript.live_painter import REPAINT_MS
+from gui.transcript.live_painter import REPAINT_MS, LivePainter, PaintTurns
 from gui.transcript.view import TranscriptView
 
 STREAMS = 4
@@ -148,20 +149,26 @@ def reply(number: int, text: str) -> StoredMessage:
     )
 
 
-def test_replies_streaming_together_repaint_staggered(qtbot: QtBot) -> None:
-    """Their repaints alternate about REPAINT_MS apart, not several in a row and then none."""
+def test_replies_streaming_together_repaint_staggered(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Their repaints alternate about REPAINT_MS apart, not several in a row and then none.
+
+    Each repaint is timed where the shared turns let it go (`PaintTurns.take`), not where it begins to paint:
+    in between, a worker thread rendering Markdown may hold Python's interpreter lock for a switch interval
+    (5 ms), which would move one start and not the next."""
     host = QWidget()
     views = streaming_views(qtbot, host)
     began: list[tuple[float, int]] = []
-    for number, view in enumerate(views, start=1):
-        step = view._painter._step
+    turns = PaintTurns.of_application()
+    take = turns.take
+    painters = {view._painter: number for number, view in enumerate(views, start=1)}
 
-        def timed(deadline: float | None, step=step, number=number) -> bool:  # type: ignore[no-untyped-def]
-            if deadline is not None:
-                began.append((time.monotonic(), number))
-            return step(deadline)
+    def timed(painter: LivePainter) -> bool:
+        taken = take(painter)
+        if taken:
+            began.append((turns._last, painters[painter]))
+        return taken
 
-        view._painter._step = timed  # type: ignore[method-assign]
+    monkeypatch.setattr(turns, "take", timed)  # the application-wide turns outlive this test
     for n in range(40):
         for number, view in enumerate(views, start=1):
             view.feed_update(number, StreamUpdate("text", 0, f"Reply {number} word {n}. ", "text"))
