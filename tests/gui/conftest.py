@@ -17,6 +17,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from core.demo import FakeServer
@@ -74,3 +75,17 @@ def dark_theme(qapp: QApplication) -> Iterator[None]:
         yield
     finally:
         apply_theme(qapp, "system")
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The app's Chinese translation (ours and Qt's own), removed after the test with the locale it set."""
+    from gui.app import install_translation  # the whole app's modules: only for tests that ask
+
+    before, locale = set(qapp.findChildren(QTranslator)), QLocale()
+    install_translation(qapp, "zh_CN")
+    yield
+    QLocale.setDefault(locale)
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.setParent(None)

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import qasync
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from core.api.keys import KeyStore
-from gui.app import AppOptions, TriptychApp, install_translation
+from gui.app import AppOptions, TriptychApp
 from gui.transcript.empty_state import TABLE_CODE
 from tests.gui.conftest import run, wait_until
 from tests.keyring_backends import DictKeyring
@@ -23,18 +21,8 @@ from tests.keyring_backends import DictKeyring
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def chinese_interface(qapp: QApplication) -> Iterator[None]:
-    before = set(qapp.findChildren(QTranslator))
-    install_translation(qapp, "zh_CN")
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.setParent(None)
-
-
 def test_a_chinese_question_to_the_demo_gets_a_chinese_answer(
-    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, chinese_interface: None
+    qapp: QApplication, qloop: qasync.QEventLoop, qtbot: QtBot, tmp_path: Path, chinese: None
 ) -> None:
     async def body() -> None:
         app = TriptychApp(qapp, AppOptions(data_dir=str(tmp_path), demo=True), keys=KeyStore(DictKeyring()))

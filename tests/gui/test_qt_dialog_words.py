@@ -3,27 +3,11 @@ field in Chinese, although Qt's catalogue lags the labels' current wording."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from gui.app import install_translation
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    before, locale = set(qapp.findChildren(QTranslator)), QLocale()
-    install_translation(qapp, "zh_CN")
-    yield
-    QLocale.setDefault(locale)
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.setParent(None)
 
 
 def test_the_file_dialog_labels_every_field_in_chinese(qtbot: QtBot, chinese: None) -> None:

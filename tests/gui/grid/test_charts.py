@@ -4,19 +4,17 @@ the exports are real PNG and SVG files a viewer opens; the dark theme redraws th
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray, QTranslator
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui.app import install_translation
 from gui.grid.charts import GridCharts, series_colour
 from gui.theme.scheme import apply_theme
 from tests.gui.grid.sample_runs import DURATIONS, names_of, output_tokens, sample_run
@@ -222,18 +220,8 @@ def test_the_boxes_in_the_report_sit_where_their_points_are(qtbot: QtBot) -> Non
         assert min(centres) - 4 <= min(xs) <= max(xs) <= max(centres) + 4, caption
 
 
-@pytest.fixture
-def chinese_interface(qapp: QApplication) -> Iterator[None]:
-    before = set(qapp.findChildren(QTranslator))
-    install_translation(qapp, "zh_CN")
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.setParent(None)
-
-
 def test_the_charts_speak_the_interface_language_and_follow_a_change(
-    qtbot: QtBot, charts: GridCharts, chinese_interface: None
+    qtbot: QtBot, charts: GridCharts, chinese: None
 ) -> None:
     # The translator arrived after the charts were drawn: the language change redraws them in Chinese.
     qtbot.waitUntil(lambda: charts.box_plot.getAxis("bottom").labelText == "总用时（秒）")

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from core.model.request_settings import RequestSettings
-from gui.app import install_translation
 from gui.params.panel import ParameterPanel
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    before, locale = set(qapp.findChildren(QTranslator)), QLocale()
-    install_translation(qapp, "zh_CN")
-    yield
-    QLocale.setDefault(locale)
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.setParent(None)
 
 
 def test_before_any_settings_are_shown_the_panel_names_no_problem(qtbot: QtBot) -> None:

@@ -3,15 +3,10 @@ interface's language, its prompts included."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui.app import install_translation
 from gui.transcript.empty_state import EXAMPLES, TABLE_CODE, EmptyState
 
 
@@ -69,16 +64,6 @@ def test_it_follows_the_palette_light_or_dark_and_its_text_stands_out(qtbot: QtB
             pixels.pixelColor(x, y).lightness() for x in range(pixels.width()) for y in range(20, 30)
         ]
         assert max(abs(value - background) for value in lightness) > 120
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    before = set(qapp.findChildren(QTranslator))
-    install_translation(qapp, "zh_CN")
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.setParent(None)
 
 
 def test_it_speaks_chinese_prompts_included(qtbot: QtBot, chinese: None) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 import qasync
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,7 +17,6 @@ from core.model.request_settings import RequestSettings
 from core.store.backup import daily_backup
 from core.store.repository import Store
 from core.transcripts.importers.base import SkippedItem, SkipReason
-from gui.app import install_translation
 from gui.transfer.menu import TransferMenu
 from gui.transfer.words import TransferWords
 from tests.core.store_helpers import damage_a_conversation, text
@@ -173,19 +171,6 @@ def test_the_daily_backup_is_made_at_start_and_restore_merges_it(
         await app.quit()
 
     run(qloop, body(), timeout=60)
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    """The app's own Chinese translation, removed after the test."""
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    install_translation(qapp, "zh_CN")
-    yield
-    QLocale.setDefault(locale)
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        qapp.removeTranslator(translator)
-        translator.setParent(None)
 
 
 def test_in_chinese_the_transcript_labels_and_the_skip_reasons_are_chinese(
