@@ -74,17 +74,7 @@ def delta(draw: st.DrawFn) -> bytes:
     index = draw(usually([b"0", b"1", b"2"], [b"3", b"00", b"01", b"-1", b"", b"1e0", b"99999999999"]))
     kind, key = draw(st.sampled_from(KINDS))
     value = draw(STRINGS)
-    data = (
-        b'{"type":"content_block_delta","index":'
-        + index
-        + b',"delta":{"type":"'
-        + kind
-        + b'","'
-        + key
-        + b'":"'
-        + value
-        + b'"}}'
-    )
+    data = delta_data(index, kind, key, value)
     if draw(st.integers(0, 5)) == 0:
         data = data.replace(b",", b", ", 1)  # valid JSON, not the API's compact shape
     field = draw(usually([b"data: "], [b"data:", b"data:  "]))
@@ -177,18 +167,16 @@ def test_an_error_after_deltas_names_the_line_the_general_path_names() -> None:
     assert outcome.events_read == 4 + 5 + 1
 
 
-def delta_event(index: bytes, kind: bytes, key: bytes, value: bytes) -> bytes:
+def delta_data(index: bytes, kind: bytes, key: bytes, value: bytes) -> bytes:
+    """A delta's JSON as the API writes it: compact, its keys in the API's order."""
     return (
-        b'event: content_block_delta\ndata: {"type":"content_block_delta","index":'
-        + index
-        + b',"delta":{"type":"'
-        + kind
-        + b'","'
-        + key
-        + b'":"'
-        + value
-        + b'"}}\n\n'
-    )
+        b'{"type":"content_block_delta","index":' + index + b',"delta":{"type":"' + kind + b'","' + key
+        + b'":"' + value + b'"}}'
+    )  # fmt: skip
+
+
+def delta_event(index: bytes, kind: bytes, key: bytes, value: bytes) -> bytes:
+    return b"event: content_block_delta\ndata: " + delta_data(index, kind, key, value) + b"\n\n"
 
 
 BENT = [

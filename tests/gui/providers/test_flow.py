@@ -17,6 +17,7 @@ from core.demo import FakeServer, Reply, Text
 from core.model.profile import Profile
 from core.store.paths import DATABASE_FILE
 from core.store.repository import Store
+from gui.main_window import MainWindow
 from gui.providers.dialog import ProvidersDialog
 from tests.gui.conftest import run, wait_until
 from tests.gui.driver import KEY, start
@@ -38,16 +39,7 @@ def test_a_provider_added_in_the_dialog_is_saved_and_used(
             FakeServer.running_in_thread(api_key=KEY) as first,
         ):
             app = await start(qapp, tmp_path, first, KeyStore(backend))
-            app.window.providers_button.click()
-            await wait_until(lambda: app.window.findChild(ProvidersDialog) is not None, what="the dialog")
-            dialog = app.window.findChild(ProvidersDialog)
-            dialog.add_button.click()
-            dialog.name.clear()
-            QTest.keyClicks(dialog.name, "Second")
-            dialog.base_url.clear()
-            QTest.keyClicks(dialog.base_url, second.base_url)
-            QTest.keyClicks(dialog.key, NEW_KEY)
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+            await add_second_provider(app.window, second.base_url)
             await wait_until(
                 lambda: app.window.profile_picker.findText("Second") >= 0,
                 what="the new profile in the picker",
@@ -99,16 +91,7 @@ def test_a_provider_chosen_while_the_window_reloads_after_a_save_is_the_one_used
             app.app.providers.profilesChanged.connect(
                 lambda _profiles: app.app.store.call(lambda _store: store_busy.wait(10))
             )
-            window.providers_button.click()
-            await wait_until(lambda: window.findChild(ProvidersDialog) is not None, what="the dialog")
-            dialog = window.findChild(ProvidersDialog)
-            dialog.add_button.click()
-            dialog.name.clear()
-            QTest.keyClicks(dialog.name, "Second")
-            dialog.base_url.clear()
-            QTest.keyClicks(dialog.base_url, second.base_url)
-            QTest.keyClicks(dialog.key, NEW_KEY)
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+            await add_second_provider(window, second.base_url)
             await wait_until(lambda: window.profile_picker.findText("Second") >= 0, what="the new profile")
             window.profile_picker.setCurrentText("Second")
             store_busy.set()
@@ -208,3 +191,17 @@ def test_url_and_proxy_credentials_stored_by_an_older_version_move_to_the_keyrin
         if path.is_file():
             for secret in (url_password, proxy_password):
                 assert forms_in(path.read_bytes(), secret) == [], f"{secret} is in {path.name}"
+
+
+async def add_second_provider(window: MainWindow, base_url: str) -> None:
+    """Providers… → Add, typed in as a user does (name "Second", `base_url`, NEW_KEY), then Save."""
+    window.providers_button.click()
+    await wait_until(lambda: window.findChild(ProvidersDialog) is not None, what="the dialog")
+    dialog = window.findChild(ProvidersDialog)
+    dialog.add_button.click()
+    dialog.name.clear()
+    QTest.keyClicks(dialog.name, "Second")
+    dialog.base_url.clear()
+    QTest.keyClicks(dialog.base_url, base_url)
+    QTest.keyClicks(dialog.key, NEW_KEY)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
